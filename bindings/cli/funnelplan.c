@@ -1,0 +1,3 @@
+#include "funnelplan.h"
+#include <stdio.h>
+int main(void){puts(fpl_version_string());return 0;}

@@ -1,0 +1,25 @@
+/*
+ * funnelplan — sales-funnel planning library.
+ * SPDX-License-Identifier: MIT
+ */
+
+/**
+ * @file funnelplan.h
+ * @brief Umbrella header: includes every module of the public API.
+ *
+ * Link with `pkg-config --libs funnelplan`. Every module header may also be
+ * included on its own.
+ */
+
+#ifndef FUNNELPLAN_H
+#define FUNNELPLAN_H
+
+#include "funnelplan/common.h"
+#include "funnelplan/version.h"
+#include "funnelplan/parse.h"
+#include "funnelplan/funnel.h"
+#include "funnelplan/terms.h"
+#include "funnelplan/plan.h"
+#include "funnelplan/forecast.h"
+
+#endif /* FUNNELPLAN_H */

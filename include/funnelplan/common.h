@@ -1,0 +1,192 @@
+/*
+ * funnelplan — sales-funnel planning library.
+ * SPDX-License-Identifier: MIT
+ */
+
+/**
+ * @file common.h
+ * @brief Export macro, status codes, periods and the library-wide limits.
+ *
+ * Every public header includes this one. It has no dependencies beyond the
+ * C standard library.
+ */
+
+#ifndef FUNNELPLAN_COMMON_H
+#define FUNNELPLAN_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * @defgroup common Common definitions
+ * @brief Status codes, periods, limits and the rules every module follows.
+ *
+ * Conventions shared by the whole API:
+ * - Functions that can fail return an ::fpl_status; on failure their
+ *   out-parameters are left untouched.
+ * - Functions that cannot fail return their value directly.
+ * - Thread safety: the library has no global or thread-local state and never
+ *   allocates on the calculation path. Every function is reentrant; inputs may
+ *   be shared read-only between threads.
+ * - Locale: nothing the library does depends on the host's locale; it never
+ *   calls `setlocale`, `strtod`, the `printf` family or `ctype.h`.
+ * - ABI: every public struct has a fixed layout for a given major version
+ *   (the shared library's soversion). Fields are never added, removed or
+ *   reordered within a major version; new capabilities arrive as new structs
+ *   and functions. Arrays inside structs have fixed capacities
+ *   (::FPL_MAX_STAGES, ::FPL_NAME_MAX).
+ * @{
+ */
+
+#if defined(FPL_STATIC)
+#define FPL_API
+#elif defined(_WIN32)
+#if defined(FPL_BUILDING)
+#define FPL_API __declspec(dllexport)
+#else
+#define FPL_API __declspec(dllimport)
+#endif
+#else
+/** Marks a symbol of the public API (exported from the shared library). */
+#define FPL_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Most stages a funnel can have. */
+#define FPL_MAX_STAGES 32
+
+/** Longest stage name in bytes of UTF-8, not counting the terminating NUL. */
+#define FPL_NAME_MAX 64
+
+/**
+ * Largest whole count the library returns: 2^53. Above it not every integer
+ * is a double, so whole counts cannot be exact and ::FPL_ERR_TOO_LARGE is
+ * returned instead.
+ */
+#define FPL_WHOLE_MAX 9007199254740992.0
+
+/**
+ * @brief Result of every function that can fail.
+ *
+ * ::FPL_OK is zero; every other value names one specific fault.
+ * fpl_strerror() gives its message; fpl_status_is_input_error() tells bad
+ * input (the CLI exits 2) from a question without an answer (exit 1).
+ */
+typedef enum fpl_status {
+    FPL_OK = 0,                 ///< success
+    FPL_ERR_NULL,               ///< a required pointer argument was NULL
+    FPL_ERR_PARSE_EMPTY,        ///< the text to parse was empty
+    FPL_ERR_PARSE_SYNTAX,       ///< the text is not a number of the accepted forms
+    FPL_ERR_PARSE_GROUPING,     ///< misplaced `,` or `_` digit grouping
+    FPL_ERR_PARSE_NEGATIVE,     ///< a negative number where none is allowed
+    FPL_ERR_PARSE_OVERFLOW,     ///< the number is too large for a double
+    FPL_ERR_PARSE_DIVZERO,      ///< a fraction `a/b` with b equal to zero
+    FPL_ERR_PERIOD,             ///< not a known period (month, quarter, year)
+    FPL_ERR_STAGE_COUNT,        ///< fewer than 1 or more than ::FPL_MAX_STAGES stages
+    FPL_ERR_STAGE_NAME_EMPTY,   ///< a stage name is empty
+    FPL_ERR_STAGE_NAME_LONG,    ///< a stage name is longer than ::FPL_NAME_MAX bytes
+    FPL_ERR_STAGE_NAME_UTF8,    ///< a stage name is not valid UTF-8
+    FPL_ERR_STAGE_NAME_CONTROL, ///< a stage name holds a control character
+    FPL_ERR_STAGE_NAME_RESERVED,///< a stage name is reserved (`won`, `deal-size`, `volume`, `cost-per-lead`)
+    FPL_ERR_STAGE_DUPLICATE,    ///< two stages share a name
+    FPL_ERR_STAGE_UNKNOWN,      ///< no stage has that name or index
+    FPL_ERR_RATE_RANGE,         ///< a rate is not in (0, 1]
+    FPL_ERR_DEAL_SIZE,          ///< the deal size is not a positive finite number
+    FPL_ERR_REVENUE,            ///< the revenue target is not a positive finite number
+    FPL_ERR_DEALS,              ///< the deal target is not a positive finite number
+    FPL_ERR_VOLUME,             ///< the volume is not a positive finite number
+    FPL_ERR_COST,               ///< the cost per lead is not a finite number >= 0
+    FPL_ERR_MARGIN,             ///< the gross margin is not in (0, 1]
+    FPL_ERR_TARGET,             ///< the target kind is unknown or lacks what it needs
+    FPL_ERR_COST_NOT_TOP,       ///< a cost per lead needs the volume to enter the top stage
+    FPL_ERR_TOO_LARGE,          ///< a whole count would exceed 2^53 (cannot be exact)
+    FPL_ERR_OVERFLOW            ///< a result is not a finite double
+} fpl_status;
+
+/** Number of ::fpl_status values (one past the last). */
+#define FPL_STATUS_COUNT ((int)FPL_ERR_OVERFLOW + 1)
+
+/**
+ * @brief The message for a status: one line, lower case, no final period.
+ * @param[in] status any value; unknown values get a generic message.
+ * @return a static string, never NULL.
+ */
+FPL_API const char *fpl_strerror(fpl_status status);
+
+/**
+ * @brief The symbolic name of a status, e.g. `"FPL_ERR_RATE_RANGE"`.
+ * @param[in] status any value; unknown values give `"FPL_ERR_UNKNOWN"`.
+ * @return a static string, never NULL.
+ */
+FPL_API const char *fpl_status_name(fpl_status status);
+
+/**
+ * @brief Tells bad input from a question that has no answer.
+ *
+ * ::FPL_ERR_TOO_LARGE and ::FPL_ERR_OVERFLOW are well-formed questions whose
+ * answer cannot be given (the CLI exits 1); every other failure is bad input
+ * (the CLI exits 2).
+ * @param[in] status a failure status.
+ * @return true for bad input, false for ::FPL_OK and for no-answer statuses.
+ */
+FPL_API bool fpl_status_is_input_error(fpl_status status);
+
+/**
+ * @brief The period a target, volume or figure refers to.
+ *
+ * The zero value is ::FPL_PERIOD_MONTH, the default of the specification.
+ */
+typedef enum fpl_period {
+    FPL_PERIOD_MONTH = 0,   ///< one month
+    FPL_PERIOD_QUARTER = 1, ///< three months
+    FPL_PERIOD_YEAR = 2     ///< twelve months
+} fpl_period;
+
+/** Number of periods (the size of the `by_period` arrays). */
+#define FPL_PERIOD_COUNT 3
+
+/**
+ * @brief Months in a period: 1, 3 or 12 (0 for a value outside the enum).
+ * @param[in] period the period.
+ * @return the number of months.
+ */
+FPL_API unsigned fpl_period_months(fpl_period period);
+
+/**
+ * @brief The name of a period: `"month"`, `"quarter"` or `"year"`.
+ * @param[in] period the period.
+ * @return a static string; NULL for a value outside the enum.
+ */
+FPL_API const char *fpl_period_name(fpl_period period);
+
+/**
+ * @brief Reads a period name (`month`, `quarter`, `year`; exact, lower case).
+ * @param[in] text the name; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @param[out] out the period, written only on success.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PARSE_EMPTY or ::FPL_ERR_PERIOD.
+ */
+FPL_API fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out);
+
+/**
+ * @brief Rounds up with the tolerance of the specification.
+ *
+ * A value within 16 machine epsilons of an integer, relative to its size
+ * (|x − round(x)| ≤ 16·DBL_EPSILON·|x|), is that integer; otherwise the
+ * result is ceil(x). So 145 / 0.29 (500.00000000000006 in doubles) gives 500.
+ * @param[in] x any double; NaN and infinities are returned unchanged.
+ * @return the tolerant ceiling of @p x.
+ */
+FPL_API double fpl_ceil_tolerant(double x);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FUNNELPLAN_COMMON_H */

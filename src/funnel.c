@@ -1,0 +1,182 @@
+/*
+ * funnelplan — funnels: named stages with conversion rates.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/funnel.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const reserved_names[] = {"won", "deal-size", "volume", "cost-per-lead"};
+
+/* Length of the UTF-8 sequence at s (of at most len bytes) and its code point,
+ * or 0 when it is not valid UTF-8 (overlong, surrogate, beyond U+10FFFF, cut). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t n;
+    uint32_t v;
+    uint32_t min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1Fu;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0Fu;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07u;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n > len) {
+        return 0;
+    }
+    for (size_t i = 1; i < n; ++i) {
+        if ((s[i] & 0xC0u) != 0x80u) {
+            return 0;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        return 0;
+    }
+    *cp = v;
+    return n;
+}
+
+fpl_status fpl_stage_name_check(const char *name, size_t len)
+{
+    if (name == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (len == 0) {
+        return FPL_ERR_STAGE_NAME_EMPTY;
+    }
+    if (len > FPL_NAME_MAX) {
+        return FPL_ERR_STAGE_NAME_LONG;
+    }
+    const unsigned char *s = (const unsigned char *)name;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            return FPL_ERR_STAGE_NAME_UTF8;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            return FPL_ERR_STAGE_NAME_CONTROL;
+        }
+        i += n;
+    }
+    for (size_t i = 0; i < sizeof reserved_names / sizeof reserved_names[0]; ++i) {
+        if (strlen(reserved_names[i]) == len && memcmp(reserved_names[i], name, len) == 0) {
+            return FPL_ERR_STAGE_NAME_RESERVED;
+        }
+    }
+    return FPL_OK;
+}
+
+static bool rate_ok(double rate)
+{
+    return rate > 0.0 && rate <= 1.0; /* false for NaN */
+}
+
+/* Length of a stored name, or FPL_NAME_MAX + 1 when it has no terminator. */
+static size_t stored_name_len(const fpl_stage *stage)
+{
+    const void *nul = memchr(stage->name, '\0', sizeof stage->name);
+    return nul == NULL ? sizeof stage->name : (size_t)((const char *)nul - stage->name);
+}
+
+static bool name_taken(const fpl_funnel *funnel, size_t count, const char *name, size_t len)
+{
+    for (size_t i = 0; i < count; ++i) {
+        const fpl_stage *s = &funnel->stages[i];
+        if (stored_name_len(s) == len && memcmp(s->name, name, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t name_len,
+                                double rate)
+{
+    if (funnel == NULL || name == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (funnel->n_stages >= FPL_MAX_STAGES) {
+        return FPL_ERR_STAGE_COUNT;
+    }
+    fpl_status st = fpl_stage_name_check(name, name_len);
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (name_taken(funnel, funnel->n_stages, name, name_len)) {
+        return FPL_ERR_STAGE_DUPLICATE;
+    }
+    if (!rate_ok(rate)) {
+        return FPL_ERR_RATE_RANGE;
+    }
+    fpl_stage *s = &funnel->stages[funnel->n_stages];
+    memset(s->name, 0, sizeof s->name);
+    memcpy(s->name, name, name_len);
+    s->rate = rate;
+    funnel->n_stages++;
+    return FPL_OK;
+}
+
+fpl_status fpl_funnel_check(const fpl_funnel *funnel, size_t *stage_out)
+{
+    if (funnel == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (funnel->n_stages < 1 || funnel->n_stages > FPL_MAX_STAGES) {
+        return FPL_ERR_STAGE_COUNT;
+    }
+    for (size_t i = 0; i < funnel->n_stages; ++i) {
+        const fpl_stage *s = &funnel->stages[i];
+        size_t len = stored_name_len(s);
+        fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
+                                           : fpl_stage_name_check(s->name, len);
+        if (st == FPL_OK && name_taken(funnel, i, s->name, len)) {
+            st = FPL_ERR_STAGE_DUPLICATE;
+        }
+        if (st == FPL_OK && !rate_ok(s->rate)) {
+            st = FPL_ERR_RATE_RANGE;
+        }
+        if (st != FPL_OK) {
+            if (stage_out != NULL) {
+                *stage_out = i;
+            }
+            return st;
+        }
+    }
+    return FPL_OK;
+}
+
+fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t name_len,
+                           size_t *index_out)
+{
+    if (funnel == NULL || name == NULL || index_out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (funnel->n_stages > FPL_MAX_STAGES) {
+        return FPL_ERR_STAGE_COUNT;
+    }
+    for (size_t i = 0; i < funnel->n_stages; ++i) {
+        const fpl_stage *s = &funnel->stages[i];
+        if (stored_name_len(s) == name_len && memcmp(s->name, name, name_len) == 0) {
+            *index_out = i;
+            return FPL_OK;
+        }
+    }
+    return FPL_ERR_STAGE_UNKNOWN;
+}

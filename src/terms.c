@@ -1,0 +1,53 @@
+/*
+ * funnelplan — the terms of a question: target, deal size, cost, margin.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/terms.h"
+
+#include <math.h>
+
+static bool positive_finite(double x)
+{
+    return isfinite(x) && x > 0.0;
+}
+
+fpl_status fpl_terms_check(const fpl_terms *terms)
+{
+    if (terms == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (fpl_period_months(terms->per) == 0) {
+        return FPL_ERR_PERIOD;
+    }
+    switch (terms->target) {
+    case FPL_TARGET_NONE:
+        break;
+    case FPL_TARGET_REVENUE:
+        if (!positive_finite(terms->revenue)) {
+            return FPL_ERR_REVENUE;
+        }
+        if (!terms->has_deal_size) {
+            return FPL_ERR_TARGET;
+        }
+        break;
+    case FPL_TARGET_DEALS:
+        if (!positive_finite(terms->deals)) {
+            return FPL_ERR_DEALS;
+        }
+        break;
+    default:
+        return FPL_ERR_TARGET;
+    }
+    if (terms->has_deal_size && !positive_finite(terms->deal_size)) {
+        return FPL_ERR_DEAL_SIZE;
+    }
+    if (terms->has_cost_per_lead &&
+        !(isfinite(terms->cost_per_lead) && terms->cost_per_lead >= 0.0)) {
+        return FPL_ERR_COST;
+    }
+    if (terms->has_margin && !(terms->margin > 0.0 && terms->margin <= 1.0)) {
+        return FPL_ERR_MARGIN;
+    }
+    return FPL_OK;
+}
