@@ -14,6 +14,9 @@
  * one rounding when the product is finite. */
 static inline double fpl__rescale(double x, fpl_period from, fpl_period to)
 {
+    if (from == to) {
+        return x;
+    }
     double mto = (double)fpl_period_months(to);
     double mfrom = (double)fpl_period_months(from);
     double y = x * mto;

@@ -1,0 +1,200 @@
+/*
+ * funnelplan — funnels: stage names, rates, counts, lookups.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+
+typedef struct name_case {
+    const char *name;
+    size_t len; /* 0: strlen */
+    fpl_status status;
+} name_case;
+
+static const name_case name_cases[] = {
+    {"lead", 0, FPL_OK},
+    {"Sales accepted lead", 0, FPL_OK},
+    {"Qualifizierte Anfrage \xc3\xbc", 0, FPL_OK},                 /* ü */
+    {"\xe5\x95\x86\xe6\x9c\xba", 0, FPL_OK},                       /* 商机 */
+    {"\xf0\x9f\x94\xa5 hot", 0, FPL_OK},                           /* emoji */
+    {"a=b", 0, FPL_OK},
+    {"won!", 0, FPL_OK},
+    {"Won", 0, FPL_OK}, /* reserved words are exact */
+    {"", 0, FPL_ERR_STAGE_NAME_EMPTY},
+    {"won", 0, FPL_ERR_STAGE_NAME_RESERVED},
+    {"deal-size", 0, FPL_ERR_STAGE_NAME_RESERVED},
+    {"volume", 0, FPL_ERR_STAGE_NAME_RESERVED},
+    {"cost-per-lead", 0, FPL_ERR_STAGE_NAME_RESERVED},
+    {"tab\there", 0, FPL_ERR_STAGE_NAME_CONTROL},
+    {"line\nbreak", 0, FPL_ERR_STAGE_NAME_CONTROL},
+    {"del\x7f", 0, FPL_ERR_STAGE_NAME_CONTROL},
+    {"c1\xc2\x85", 0, FPL_ERR_STAGE_NAME_CONTROL},                /* NEL */
+    {"nul\0x", 5, FPL_ERR_STAGE_NAME_CONTROL},
+    {"bad\xc3\x28", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"overlong\xc0\xaf", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"overlong3\xe0\x80\xaf", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"surrogate\xed\xa0\x80", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"too big\xf4\x90\x80\x80", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"cut\xe5\x95", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"\xff", 0, FPL_ERR_STAGE_NAME_UTF8},
+    {"\x80", 0, FPL_ERR_STAGE_NAME_UTF8},
+};
+
+static void test_stage_names_are_checked(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof name_cases / sizeof name_cases[0]; ++i) {
+        const name_case *c = &name_cases[i];
+        size_t len = c->len != 0 ? c->len : strlen(c->name);
+        fpl_status st = fpl_stage_name_check(c->name, len);
+        if (st != c->status) {
+            print_error("name case %zu: %s, want %s\n", i, fpl_status_name(st),
+                        fpl_status_name(c->status));
+            fail();
+        }
+    }
+    assert_int_equal(fpl_stage_name_check(NULL, 1), FPL_ERR_NULL);
+}
+
+static void test_names_of_64_bytes_fit_and_65_do_not(void **state)
+{
+    (void)state;
+    char name[FPL_NAME_MAX + 2];
+    memset(name, 'x', sizeof name);
+    fpl_funnel f = {0};
+    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX + 1, 0.5),
+                     FPL_ERR_STAGE_NAME_LONG);
+    assert_int_equal(f.n_stages, 0);
+    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX, 0.5), FPL_OK);
+    assert_int_equal(strlen(f.stages[0].name), FPL_NAME_MAX);
+    assert_int_equal(fpl_funnel_check(&f, NULL), FPL_OK);
+    /* 64 bytes of multi-byte characters: 21 three-byte characters + 1 byte. */
+    fpl_funnel g = {0};
+    char wide[FPL_NAME_MAX];
+    for (int i = 0; i < 21; ++i) {
+        memcpy(wide + 3 * i, "\xe2\x82\xac", 3); /* € */
+    }
+    wide[63] = 'e';
+    assert_int_equal(fpl_funnel_add_stage(&g, wide, sizeof wide, 1.0), FPL_OK);
+}
+
+static void test_rates_must_be_in_zero_one(void **state)
+{
+    (void)state;
+    const double good[] = {1.0, 0.5, 1e-9, DBL_TRUE_MIN, DBL_MIN, nextafter(1.0, 0.0)};
+    const double bad[] = {0.0, -0.0, -1.0, nextafter(1.0, 2.0), 1.5, DBL_MAX, NAN, -NAN,
+                          INFINITY, -INFINITY, -DBL_TRUE_MIN};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        fpl_funnel f = {0};
+        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, good[i]), FPL_OK);
+        assert_int_equal(f.n_stages, 1);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        fpl_funnel f = {0};
+        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, bad[i]), FPL_ERR_RATE_RANGE);
+        assert_int_equal(f.n_stages, 0);
+    }
+}
+
+static void test_duplicates_and_the_33rd_stage_are_refused(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    assert_int_equal(fpl_funnel_add_stage(&f, "lead", 4, 0.2), FPL_ERR_STAGE_DUPLICATE);
+    assert_int_equal(fpl_funnel_add_stage(&f, "lea", 3, 0.2), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(&f, "leads", 5, 0.2), FPL_OK);
+    for (int i = 3; i < FPL_MAX_STAGES; ++i) {
+        char name[8];
+        int n = snprintf(name, sizeof name, "s%d", i);
+        assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)n, 0.9), FPL_OK);
+    }
+    assert_int_equal(f.n_stages, FPL_MAX_STAGES);
+    assert_int_equal(fpl_funnel_add_stage(&f, "extra", 5, 0.9), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(f.n_stages, FPL_MAX_STAGES);
+    assert_int_equal(fpl_funnel_check(&f, NULL), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(NULL, "x", 1, 0.5), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_add_stage(&f, NULL, 1, 0.5), FPL_ERR_NULL);
+}
+
+static void test_check_names_the_faulty_stage_of_a_hand_built_funnel(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    size_t at = 99;
+    assert_int_equal(fpl_funnel_check(&f, &at), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(at, 99);
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "mql", 0.2);
+    fpl_test_add(&f, "sql", 0.3);
+
+    fpl_funnel g = f;
+    g.stages[2].rate = NAN;
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_RATE_RANGE);
+    assert_int_equal(at, 2);
+
+    g = f;
+    memcpy(g.stages[1].name, "lead", 5);
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_DUPLICATE);
+    assert_int_equal(at, 1);
+
+    g = f;
+    memset(g.stages[0].name, 'x', sizeof g.stages[0].name); /* no terminator */
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_LONG);
+    assert_int_equal(at, 0);
+
+    g = f;
+    g.stages[1].name[0] = '\0';
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(at, 1);
+
+    g = f;
+    memcpy(g.stages[2].name, "won", 4);
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_RESERVED);
+    assert_int_equal(at, 2);
+
+    g = f;
+    g.n_stages = FPL_MAX_STAGES + 1;
+    assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_funnel_add_stage(&g, "x", 1, 0.5), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_funnel_check(NULL, &at), FPL_ERR_NULL);
+}
+
+static void test_find_is_exact(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "opportunity", 0.25);
+    size_t at = 77;
+    assert_int_equal(fpl_funnel_find(&f, "opportunity", 11, &at), FPL_OK);
+    assert_int_equal(at, 1);
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at), FPL_OK);
+    assert_int_equal(at, 0);
+    at = 77;
+    assert_int_equal(fpl_funnel_find(&f, "Lead", 4, &at), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "lea", 3, &at), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "lead\0", 5, &at), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "", 0, &at), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(at, 77);
+    assert_int_equal(fpl_funnel_find(NULL, "lead", 4, &at), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_find(&f, NULL, 4, &at), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, NULL), FPL_ERR_NULL);
+    f.n_stages = 1000;
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at), FPL_ERR_STAGE_COUNT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stage_names_are_checked),
+        cmocka_unit_test(test_names_of_64_bytes_fit_and_65_do_not),
+        cmocka_unit_test(test_rates_must_be_in_zero_one),
+        cmocka_unit_test(test_duplicates_and_the_33rd_stage_are_refused),
+        cmocka_unit_test(test_check_names_the_faulty_stage_of_a_hand_built_funnel),
+        cmocka_unit_test(test_find_is_exact),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

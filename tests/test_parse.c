@@ -1,0 +1,257 @@
+/*
+ * funnelplan — amount and rate parsing: every spelling, every refusal,
+ * correct rounding, no locale.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+#include <locale.h>
+
+typedef struct parse_case {
+    const char *text;
+    size_t len; /* 0: strlen(text) */
+    fpl_status status;
+    double value;
+} parse_case;
+
+static void check_cases(const parse_case *cases, size_t n,
+                        fpl_status (*parse)(const char *, size_t, double *))
+{
+    for (size_t i = 0; i < n; ++i) {
+        const parse_case *c = &cases[i];
+        size_t len = c->len != 0 ? c->len : strlen(c->text);
+        double got = -12345.0;
+        fpl_status st = parse(c->text, len, &got);
+        if (st != c->status) {
+            print_error("'%s': status %s, want %s\n", c->text, fpl_status_name(st),
+                        fpl_status_name(c->status));
+            fail();
+        }
+        if (st == FPL_OK) {
+            assert_same_double(got, c->value);
+        } else {
+            assert_same_double(got, -12345.0); /* untouched on failure */
+        }
+    }
+}
+
+static const parse_case amount_cases[] = {
+    {"1000000", 0, FPL_OK, 1e6},
+    {"1e6", 0, FPL_OK, 1e6},
+    {"1E6", 0, FPL_OK, 1e6},
+    {"1e+6", 0, FPL_OK, 1e6},
+    {"1_000_000", 0, FPL_OK, 1e6},
+    {"1,000,000", 0, FPL_OK, 1e6},
+    {"250k", 0, FPL_OK, 250000.0},
+    {"250K", 0, FPL_OK, 250000.0},
+    {"1.5M", 0, FPL_OK, 1.5e6},
+    {"1.5m", 0, FPL_OK, 1.5e6},
+    {"2B", 0, FPL_OK, 2e9},
+    {"2b", 0, FPL_OK, 2e9},
+    {"1.1k", 0, FPL_OK, 1100.0},
+    {"0.29", 0, FPL_OK, 0.29},
+    {".5", 0, FPL_OK, 0.5},
+    {"5.", 0, FPL_OK, 5.0},
+    {"0", 0, FPL_OK, 0.0},
+    {"000123", 0, FPL_OK, 123.0},
+    {"1,000.25", 0, FPL_OK, 1000.25},
+    {"12,345,678.9", 0, FPL_OK, 12345678.9},
+    {"1_0", 0, FPL_OK, 10.0},
+    {"0.000_001", 0, FPL_OK, 1e-6},
+    {"1e-3", 0, FPL_OK, 0.001},
+    {"4.9406564584124654e-324", 0, FPL_OK, DBL_TRUE_MIN},
+    {"2.4703282292062328e-324", 0, FPL_OK, DBL_TRUE_MIN}, /* just above half: rounds up */
+    {"2.4703282292062327e-324", 0, FPL_OK, 0.0},          /* just below half: zero */
+    {"1.7976931348623157e308", 0, FPL_OK, DBL_MAX},
+    {"9007199254740993", 0, FPL_OK, 9007199254740992.0}, /* tie to even */
+    {"9007199254740995", 0, FPL_OK, 9007199254740996.0}, /* tie to even */
+    {"1e-400", 0, FPL_OK, 0.0},
+    {"", 0, FPL_ERR_PARSE_EMPTY, 0},
+    {"-5", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"-0", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"-1e400", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"+5", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e400", 0, FPL_ERR_PARSE_OVERFLOW, 0},
+    {"1.8e308", 0, FPL_ERR_PARSE_OVERFLOW, 0},
+    {"1,5", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1,,000", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1,0000", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1234,567", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1,000_000", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1__0", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1_", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1,", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"1.5,0", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {",100", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"_1", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {".", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"e5", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e+", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e3k", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1kk", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"0x10", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"nan", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"NaN", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"inf", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"infinity", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"12%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1/3", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {" 5", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"5 ", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"5abc", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1.2.3", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"\xd9\xa1", 0, FPL_ERR_PARSE_SYNTAX, 0},       /* ARABIC-INDIC DIGIT ONE */
+    {"1\xc2\xa0" "000", 0, FPL_ERR_PARSE_SYNTAX, 0}, /* no-break space */
+    {"5\0" "00", 4, FPL_ERR_PARSE_SYNTAX, 0},       /* embedded NUL is seen */
+    {"\xff", 0, FPL_ERR_PARSE_SYNTAX, 0},
+};
+
+static void test_amount_spellings_and_refusals(void **state)
+{
+    (void)state;
+    check_cases(amount_cases, sizeof amount_cases / sizeof amount_cases[0], fpl_parse_amount);
+}
+
+static const parse_case rate_cases[] = {
+    {"12%", 0, FPL_OK, 0.12},
+    {"12.5%", 0, FPL_OK, 0.125},
+    {"0.12", 0, FPL_OK, 0.12},
+    {"1/3", 0, FPL_OK, 1.0 / 3.0},
+    {"29%", 0, FPL_OK, 0.29},
+    {"33/100", 0, FPL_OK, 0.33},
+    {"100%", 0, FPL_OK, 1.0},
+    {"150%", 0, FPL_OK, 1.5}, /* range is the funnel's business */
+    {"0%", 0, FPL_OK, 0.0},
+    {"1", 0, FPL_OK, 1.0},
+    {"1e-9", 0, FPL_OK, 1e-9},
+    {"0.5/2", 0, FPL_OK, 0.25},
+    {"", 0, FPL_ERR_PARSE_EMPTY, 0},
+    {"%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"12%%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"12 %", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1/0", 0, FPL_ERR_PARSE_DIVZERO, 0},
+    {"0/0", 0, FPL_ERR_PARSE_DIVZERO, 0},
+    {"1/", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"/3", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1/3/4", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1/3%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e3/2", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"-5%", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"-1/3", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"1/-3", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"1,5%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"12k", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"1e400%", 0, FPL_ERR_PARSE_OVERFLOW, 0},
+    {"nan%", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    {"12\0%", 4, FPL_ERR_PARSE_SYNTAX, 0},
+};
+
+static void test_rate_spellings_and_refusals(void **state)
+{
+    (void)state;
+    check_cases(rate_cases, sizeof rate_cases / sizeof rate_cases[0], fpl_parse_rate);
+}
+
+static void test_percent_decimal_and_ratio_give_the_same_double(void **state)
+{
+    (void)state;
+    char pct[16];
+    char dec[16];
+    char ratio[16];
+    for (int k = 1; k <= 1000; ++k) {
+        /* k tenths of a percent: "12.5%", "0.125", "125/1000" */
+        int n1 = snprintf(pct, sizeof pct, "%d.%d%%", k / 10, k % 10);
+        int n2 = snprintf(dec, sizeof dec, "0.%03d", k);
+        int n3 = snprintf(ratio, sizeof ratio, "%d/1000", k);
+        if (k == 1000) {
+            n2 = snprintf(dec, sizeof dec, "1.000");
+        }
+        double a;
+        double b;
+        double c;
+        assert_int_equal(fpl_parse_rate(pct, (size_t)n1, &a), FPL_OK);
+        assert_int_equal(fpl_parse_rate(dec, (size_t)n2, &b), FPL_OK);
+        assert_int_equal(fpl_parse_rate(ratio, (size_t)n3, &c), FPL_OK);
+        assert_same_double(a, b);
+        assert_same_double(a, c);
+        assert_same_double(a, (double)k / 1000.0);
+    }
+}
+
+static void test_very_long_numbers_round_correctly(void **state)
+{
+    (void)state;
+    /* 0.1 followed by ten thousand digits: still the double nearest 0.1. */
+    static char text[10003];
+    text[0] = '0';
+    text[1] = '.';
+    text[2] = '1';
+    memset(text + 3, '0', sizeof text - 3);
+    double v;
+    assert_int_equal(fpl_parse_amount(text, sizeof text, &v), FPL_OK);
+    assert_same_double(v, 0.1);
+    /* The halfway point between 1 and the next double, then a 1 far away:
+     * the far digit decides, so it must round up. */
+    static char half[2000];
+    const char *mid = "1.00000000000000011102230246251565404236316680908203125";
+    size_t m = strlen(mid);
+    memcpy(half, mid, m);
+    memset(half + m, '0', sizeof half - m - 1);
+    half[sizeof half - 1] = '1';
+    assert_int_equal(fpl_parse_amount(half, sizeof half, &v), FPL_OK);
+    assert_same_double(v, 1.0 + DBL_EPSILON);
+    assert_int_equal(fpl_parse_amount(half, m, &v), FPL_OK);
+    assert_same_double(v, 1.0); /* exactly halfway: ties to even */
+    /* Ten thousand digits of integer part overflow. */
+    static char big[10000];
+    memset(big, '9', sizeof big);
+    assert_int_equal(fpl_parse_amount(big, sizeof big, &v), FPL_ERR_PARSE_OVERFLOW);
+}
+
+static void test_parsers_refuse_null(void **state)
+{
+    (void)state;
+    double v = 7.0;
+    assert_int_equal(fpl_parse_amount(NULL, 3, &v), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_amount("123", 3, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_rate(NULL, 3, &v), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_rate("12%", 3, NULL), FPL_ERR_NULL);
+    assert_same_double(v, 7.0);
+}
+
+static void test_parsing_ignores_the_host_locale(void **state)
+{
+    (void)state;
+    /* Where a decimal-comma locale exists, switching to it changes nothing. */
+    const char *names[] = {"de_DE.UTF-8", "fr_FR.UTF-8", "tr_TR.UTF-8", "C.UTF-8"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i) {
+        if (setlocale(LC_ALL, names[i]) == NULL) {
+            continue;
+        }
+        double v;
+        assert_int_equal(PARSE_AMOUNT("1,000.5", &v), FPL_OK);
+        assert_same_double(v, 1000.5);
+        assert_int_equal(PARSE_AMOUNT("1,5", &v), FPL_ERR_PARSE_GROUPING);
+        assert_int_equal(PARSE_RATE("12.5%", &v), FPL_OK);
+        assert_same_double(v, 0.125);
+        assert_int_equal(PARSE_AMOUNT("1.5M", &v), FPL_OK);
+        assert_same_double(v, 1.5e6);
+    }
+    setlocale(LC_ALL, "C");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_amount_spellings_and_refusals),
+        cmocka_unit_test(test_rate_spellings_and_refusals),
+        cmocka_unit_test(test_percent_decimal_and_ratio_give_the_same_double),
+        cmocka_unit_test(test_very_long_numbers_round_correctly),
+        cmocka_unit_test(test_parsers_refuse_null),
+        cmocka_unit_test(test_parsing_ignores_the_host_locale),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

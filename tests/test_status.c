@@ -1,0 +1,112 @@
+/*
+ * funnelplan — status messages, periods, tolerant rounding and the version.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+
+static void test_every_status_has_its_own_message_and_name(void **state)
+{
+    (void)state;
+    for (int i = 0; i < FPL_STATUS_COUNT; ++i) {
+        const char *msg = fpl_strerror((fpl_status)i);
+        const char *name = fpl_status_name((fpl_status)i);
+        assert_non_null(msg);
+        assert_string_not_equal(msg, "unknown status");
+        assert_string_not_equal(name, "FPL_ERR_UNKNOWN");
+        assert_int_equal(strncmp(name, "FPL_", 4), 0);
+        assert_null(strchr(msg, '\n'));
+        for (int j = 0; j < i; ++j) {
+            assert_string_not_equal(msg, fpl_strerror((fpl_status)j));
+            assert_string_not_equal(name, fpl_status_name((fpl_status)j));
+        }
+    }
+    assert_string_equal(fpl_strerror((fpl_status)FPL_STATUS_COUNT), "unknown status");
+    assert_string_equal(fpl_strerror((fpl_status)-1), "unknown status");
+    assert_string_equal(fpl_status_name((fpl_status)999), "FPL_ERR_UNKNOWN");
+    assert_string_equal(fpl_strerror(FPL_ERR_RATE_RANGE), "rate must be between 0% and 100%");
+}
+
+static void test_only_too_large_and_overflow_are_questions_without_answer(void **state)
+{
+    (void)state;
+    assert_false(fpl_status_is_input_error(FPL_OK));
+    assert_false(fpl_status_is_input_error(FPL_ERR_TOO_LARGE));
+    assert_false(fpl_status_is_input_error(FPL_ERR_OVERFLOW));
+    for (int i = 1; i < FPL_STATUS_COUNT; ++i) {
+        fpl_status s = (fpl_status)i;
+        if (s != FPL_ERR_TOO_LARGE && s != FPL_ERR_OVERFLOW) {
+            assert_true(fpl_status_is_input_error(s));
+        }
+    }
+}
+
+static void test_periods_have_months_names_and_parse_back(void **state)
+{
+    (void)state;
+    assert_int_equal(fpl_period_months(FPL_PERIOD_MONTH), 1);
+    assert_int_equal(fpl_period_months(FPL_PERIOD_QUARTER), 3);
+    assert_int_equal(fpl_period_months(FPL_PERIOD_YEAR), 12);
+    assert_int_equal(fpl_period_months((fpl_period)3), 0);
+    assert_null(fpl_period_name((fpl_period)-1));
+    for (int i = 0; i < FPL_PERIOD_COUNT; ++i) {
+        const char *name = fpl_period_name((fpl_period)i);
+        fpl_period p = (fpl_period)99;
+        assert_int_equal(fpl_period_parse(name, strlen(name), &p), FPL_OK);
+        assert_int_equal(p, i);
+    }
+    fpl_period p = FPL_PERIOD_YEAR;
+    assert_int_equal(fpl_period_parse("Month", 5, &p), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("mont", 4, &p), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("months", 6, &p), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("month\0", 6, &p), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("", 0, &p), FPL_ERR_PARSE_EMPTY);
+    assert_int_equal(fpl_period_parse(NULL, 3, &p), FPL_ERR_NULL);
+    assert_int_equal(fpl_period_parse("year", 4, NULL), FPL_ERR_NULL);
+    assert_int_equal(p, FPL_PERIOD_YEAR); /* untouched by every failure */
+}
+
+static void test_ceil_tolerant_absorbs_float_noise_but_not_fractions(void **state)
+{
+    (void)state;
+    assert_same_double(fpl_ceil_tolerant(145.0 / 0.29), 500.0);
+    assert_same_double(fpl_ceil_tolerant(69.0 / 0.69), 100.0);
+    assert_same_double(fpl_ceil_tolerant(25.0 / (1.0 / 3.0)), 75.0);
+    assert_same_double(fpl_ceil_tolerant(1.0 + 16.0 * DBL_EPSILON), 1.0);
+    assert_same_double(fpl_ceil_tolerant(1.0 + 32.0 * DBL_EPSILON), 2.0);
+    assert_same_double(fpl_ceil_tolerant(1e6 + 1e-6), 1000001.0);
+    assert_same_double(fpl_ceil_tolerant(148.148148148148), 149.0);
+    assert_same_double(fpl_ceil_tolerant(0.0), 0.0);
+    assert_same_double(fpl_ceil_tolerant(DBL_TRUE_MIN), 1.0);
+    assert_same_double(fpl_ceil_tolerant(-1.5), -1.0);
+    assert_same_double(fpl_ceil_tolerant(DBL_MAX), DBL_MAX);
+    assert_true(isnan(fpl_ceil_tolerant(NAN)));
+    assert_true(isinf(fpl_ceil_tolerant(INFINITY)));
+}
+
+static void test_version_is_one_source_of_truth(void **state)
+{
+    (void)state;
+    char expect[32];
+    snprintf(expect, sizeof expect, "%d.%d.%d", FPL_VERSION_MAJOR, FPL_VERSION_MINOR,
+             FPL_VERSION_PATCH);
+    assert_string_equal(fpl_version_string(), FPL_VERSION_STRING);
+    assert_string_equal(fpl_version_string(), expect);
+    assert_int_equal(fpl_version_number(), FPL_VERSION_NUMBER);
+    assert_int_equal(fpl_version_number(),
+                     FPL_VERSION_MAJOR * 10000 + FPL_VERSION_MINOR * 100 + FPL_VERSION_PATCH);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_status_has_its_own_message_and_name),
+        cmocka_unit_test(test_only_too_large_and_overflow_are_questions_without_answer),
+        cmocka_unit_test(test_periods_have_months_names_and_parse_back),
+        cmocka_unit_test(test_ceil_tolerant_absorbs_float_noise_but_not_fractions),
+        cmocka_unit_test(test_version_is_one_source_of_truth),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
