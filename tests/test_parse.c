@@ -225,20 +225,21 @@ static void test_parsers_refuse_null(void **state)
 static void test_parsing_ignores_the_host_locale(void **state)
 {
     (void)state;
-    /* Where a decimal-comma locale exists, switching to it changes nothing. */
-    const char *names[] = {"de_DE.UTF-8", "fr_FR.UTF-8", "tr_TR.UTF-8", "C.UTF-8"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i) {
-        if (setlocale(LC_ALL, names[i]) == NULL) {
-            continue;
-        }
+    for (size_t i = 0; i < FPL_TEST_LOCALE_COUNT; ++i) {
+        fpl_test_set_locale(fpl_test_locales[i]);
+        assert_string_equal(localeconv()->decimal_point, ","); /* the switch took */
         double v;
         assert_int_equal(PARSE_AMOUNT("1,000.5", &v), FPL_OK);
         assert_same_double(v, 1000.5);
         assert_int_equal(PARSE_AMOUNT("1,5", &v), FPL_ERR_PARSE_GROUPING);
         assert_int_equal(PARSE_RATE("12.5%", &v), FPL_OK);
         assert_same_double(v, 0.125);
+        assert_int_equal(PARSE_RATE("12,5%", &v), FPL_ERR_PARSE_SYNTAX);
         assert_int_equal(PARSE_AMOUNT("1.5M", &v), FPL_OK);
         assert_same_double(v, 1.5e6);
+        assert_int_equal(PARSE_AMOUNT("1.5m", &v), FPL_OK); /* no locale casing */
+        assert_same_double(v, 1.5e6);
+        assert_int_equal(fpl_stage_name_check("WON", 3), FPL_OK); /* exact, not tr_TR case */
     }
     setlocale(LC_ALL, "C");
 }

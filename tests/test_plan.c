@@ -349,6 +349,33 @@ static void test_whole_counts_match_an_integer_reference(void **state)
     assert_true(checked > 10000);
 }
 
+/* The same plan, byte for byte, in every locale. */
+static void test_results_do_not_change_with_the_locale(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    double r1;
+    double r2;
+    assert_int_equal(PARSE_RATE("27%", &r1), FPL_OK);
+    assert_int_equal(PARSE_RATE("1/3", &r2), FPL_OK);
+    fpl_test_add(&f, "mql", r1);
+    fpl_test_add(&f, "Qualifizierte Anfrage", r2);
+    fpl_terms t = revenue_terms(FPL_PERIOD_QUARTER, 1234567.89, 4321.5);
+    t.has_cost_per_lead = true;
+    t.cost_per_lead = 17.25;
+    fpl_plan ref;
+    memset(&ref, 0, sizeof ref);
+    assert_int_equal(fpl_plan_compute(&f, &t, &ref), FPL_OK);
+    for (size_t i = 0; i < FPL_TEST_LOCALE_COUNT; ++i) {
+        fpl_test_set_locale(fpl_test_locales[i]);
+        fpl_plan p;
+        memset(&p, 0, sizeof p);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+        assert_memory_equal(&p, &ref, sizeof p);
+    }
+    setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_bad_terms_are_refused_and_leave_the_plan_untouched),
         cmocka_unit_test(test_whole_counts_beyond_2_53_are_refused),
         cmocka_unit_test(test_whole_counts_match_an_integer_reference),
+        cmocka_unit_test(test_results_do_not_change_with_the_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
