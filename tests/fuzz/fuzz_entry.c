@@ -1,0 +1,140 @@
+/*
+ * funnelplan — fuzz target: plan and forecast fed raw doubles, stage counts,
+ * names and flags. Invariants: never FPL_OK with a non-finite figure; whole
+ * counts cover exact ones (up to the rounding tolerance) and stay within
+ * 2^53; a failure leaves the result untouched.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+typedef struct reader {
+    const uint8_t *data;
+    size_t size;
+    size_t pos;
+} reader;
+
+static uint8_t take_byte(reader *r)
+{
+    return r->pos < r->size ? r->data[r->pos++] : 0;
+}
+
+static double take_double(reader *r)
+{
+    uint8_t bytes[sizeof(double)] = {0};
+    for (size_t i = 0; i < sizeof bytes; ++i) {
+        bytes[i] = take_byte(r);
+    }
+    double d;
+    memcpy(&d, bytes, sizeof d);
+    return d;
+}
+
+static void check(bool ok)
+{
+    if (!ok) {
+        abort();
+    }
+}
+
+static bool finite_all(const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (!isfinite(x[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    reader r = {data, size, 0};
+    fpl_funnel f;
+    memset(&f, 0, sizeof f);
+    uint8_t mode = take_byte(&r);
+    f.n_stages = (size_t)take_byte(&r) % (FPL_MAX_STAGES + 3);
+    for (size_t i = 0; i < f.n_stages && i < FPL_MAX_STAGES; ++i) {
+        size_t len = (size_t)take_byte(&r) % (FPL_NAME_MAX + 2);
+        for (size_t k = 0; k < len && k < sizeof f.stages[i].name; ++k) {
+            f.stages[i].name[k] = (char)take_byte(&r);
+        }
+        /* Mostly sane rates from one byte, sometimes any double at all. */
+        uint8_t b = take_byte(&r);
+        f.stages[i].rate = (mode & 1) ? take_double(&r) : (double)(b + 1) / 256.0;
+    }
+    fpl_terms t;
+    memset(&t, 0, sizeof t);
+    t.per = (fpl_period)(take_byte(&r) % 4);
+    t.target = (fpl_target_kind)(take_byte(&r) % 4);
+    t.revenue = take_double(&r);
+    t.deals = (mode & 2) ? take_double(&r) : (double)take_byte(&r);
+    uint8_t flags = take_byte(&r);
+    t.has_deal_size = flags & 1;
+    t.deal_size = take_double(&r);
+    t.has_cost_per_lead = (flags & 2) != 0;
+    t.cost_per_lead = take_double(&r);
+    t.has_margin = (flags & 4) != 0;
+    t.margin = take_double(&r);
+    fpl_forecast_input in = {take_double(&r), (size_t)take_byte(&r) % (FPL_MAX_STAGES + 2)};
+
+    fpl_plan p;
+    memset(&p, 0x77, sizeof p);
+    fpl_plan untouched = p;
+    fpl_status sp = fpl_plan_compute(&f, &t, &p);
+    check((int)sp >= 0 && (int)sp < FPL_STATUS_COUNT);
+    if (sp != FPL_OK) {
+        check(memcmp(&p, &untouched, sizeof p) == 0);
+    } else {
+        check(p.n_stages == f.n_stages);
+        check(isfinite(p.deals) && p.deals > 0.0);
+        check(p.deals_whole >= 1 && (double)p.deals_whole <= FPL_WHOLE_MAX);
+        check((double)p.deals_whole >= p.deals);
+        for (size_t i = 0; i < p.n_stages; ++i) {
+            const fpl_plan_stage *s = &p.stages[i];
+            check(isfinite(s->required) && s->required > 0.0);
+            check(isfinite(s->cumulative_rate) && s->cumulative_rate > 0.0);
+            check((double)s->required_whole <= FPL_WHOLE_MAX);
+            check((double)s->required_whole >= s->required * (1.0 - 64.0 * DBL_EPSILON));
+            check(!p.has_cost || isfinite(s->cost_per));
+        }
+        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
+            check(finite_all(p.by_period[q].required, p.n_stages));
+            check(isfinite(p.by_period[q].deals) && isfinite(p.by_period[q].revenue));
+            check(isfinite(p.by_period[q].budget));
+        }
+        check(isfinite(p.budget) && isfinite(p.cost_per_deal) && isfinite(p.gross_profit));
+    }
+
+    fpl_forecast fc;
+    memset(&fc, 0x55, sizeof fc);
+    fpl_forecast untouched_fc = fc;
+    fpl_status sf = fpl_forecast_compute(&f, &t, &in, &fc);
+    check((int)sf >= 0 && (int)sf < FPL_STATUS_COUNT);
+    if (sf != FPL_OK) {
+        check(memcmp(&fc, &untouched_fc, sizeof fc) == 0);
+    } else {
+        check(finite_all(fc.expected, FPL_MAX_STAGES));
+        check(isfinite(fc.deals) && fc.deals > 0.0);
+        check(isfinite(fc.revenue) && isfinite(fc.gross_profit) && isfinite(fc.budget));
+        check(isfinite(fc.cost_per_deal) && isfinite(fc.gap_deals) && isfinite(fc.gap_revenue));
+        check(isfinite(fc.attainment) && fc.attainment >= 0.0);
+        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
+            check(finite_all(fc.by_period[q].expected, FPL_MAX_STAGES));
+            check(isfinite(fc.by_period[q].deals) && isfinite(fc.by_period[q].revenue));
+        }
+    }
+    /* Checking a funnel agrees with what the calculations said of it. */
+    size_t bad = 999;
+    fpl_status sc = fpl_funnel_check(&f, &bad);
+    check(sc == FPL_OK || sp == sc);
+    check(sc == FPL_OK || bad < f.n_stages || sc == FPL_ERR_STAGE_COUNT);
+    return 0;
+}
