@@ -1,0 +1,416 @@
+/*
+ * funnelplan CLI — a growing text buffer, number formats, escaping, errors.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "cli.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the buffer ---------------------------------------------------------- */
+
+static bool buf_reserve(cli_buf *b, size_t extra)
+{
+    if (b->oom) {
+        return false;
+    }
+    if (extra <= b->cap - b->len) {
+        return true;
+    }
+    size_t want = b->len + extra;
+    if (want < b->len) {
+        b->oom = true;
+        return false;
+    }
+    size_t cap = b->cap < 256 ? 256 : b->cap;
+    while (cap < want) {
+        if (cap > SIZE_MAX / 2) {
+            cap = want;
+            break;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (p == NULL) {
+        b->oom = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void cli_buf_put(cli_buf *b, const char *s, size_t n)
+{
+    if (n == 0 || !buf_reserve(b, n)) {
+        return;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+void cli_buf_puts(cli_buf *b, const char *s)
+{
+    cli_buf_put(b, s, strlen(s));
+}
+
+void cli_buf_putc(cli_buf *b, char c)
+{
+    cli_buf_put(b, &c, 1);
+}
+
+void cli_buf_repeat(cli_buf *b, const char *s, size_t times)
+{
+    for (size_t i = 0; i < times; ++i) {
+        cli_buf_puts(b, s);
+    }
+}
+
+void cli_buf_printf(cli_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = true;
+    } else if (buf_reserve(b, (size_t)n + 1)) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+void cli_buf_free(cli_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+void cli_fmt_json_number(char out[CLI_NUM_MAX], double x)
+{
+    if (!isfinite(x)) {
+        strcpy(out, "null");
+        return;
+    }
+    /* The shortest precision that reads back exactly. The program is always
+     * in the C locale, so "%e" and strtod agree on the decimal point. */
+    char sci[64];
+    for (int p = 1; p <= 17; ++p) {
+        snprintf(sci, sizeof sci, "%.*e", p - 1, x);
+        if (strtod(sci, NULL) == x) {
+            break;
+        }
+    }
+    /* sci is "[-]d[.ddd]e[+-]XX": take its digits and exponent apart. */
+    const char *s = sci;
+    char *o = out;
+    if (*s == '-') {
+        *o++ = *s++;
+    }
+    char digits[32];
+    size_t nd = 0;
+    for (; *s != 'e'; ++s) {
+        if (*s != '.') {
+            digits[nd++] = *s;
+        }
+    }
+    int e = atoi(s + 1);
+    while (nd > 1 && digits[nd - 1] == '0') {
+        nd--;
+    }
+    const int n = (int)nd;
+    if (e >= -7 && e < 21) {
+        if (e >= n - 1) {
+            memcpy(o, digits, nd);
+            o += nd;
+            for (int i = 0; i < e - (n - 1); ++i) {
+                *o++ = '0';
+            }
+        } else if (e >= 0) {
+            memcpy(o, digits, (size_t)e + 1);
+            o += e + 1;
+            *o++ = '.';
+            memcpy(o, digits + e + 1, nd - (size_t)e - 1);
+            o += nd - (size_t)e - 1;
+        } else {
+            *o++ = '0';
+            *o++ = '.';
+            for (int i = 0; i < -e - 1; ++i) {
+                *o++ = '0';
+            }
+            memcpy(o, digits, nd);
+            o += nd;
+        }
+        *o = '\0';
+    } else {
+        *o++ = digits[0];
+        if (nd > 1) {
+            *o++ = '.';
+            memcpy(o, digits + 1, nd - 1);
+            o += nd - 1;
+        }
+        snprintf(o, 16, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+    }
+}
+
+/* Copies the digits of an unsigned decimal integer text with a comma
+ * between groups of three. */
+static char *group_digits(char *o, const char *digits, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0) {
+            *o++ = ',';
+        }
+        *o++ = digits[i];
+    }
+    return o;
+}
+
+void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x)
+{
+    if (!isfinite(x)) {
+        strcpy(out, isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf"));
+        return;
+    }
+    char tmp[CLI_NUM_MAX];
+    snprintf(tmp, sizeof tmp, "%.2f", x);
+    const char *s = tmp;
+    bool negative = *s == '-';
+    if (negative) {
+        s++;
+    }
+    if (negative && strspn(s, "0.") == strlen(s)) {
+        negative = false; /* -0.00 reads better as 0.00 */
+    }
+    const char *point = strchr(s, '.');
+    size_t int_len = point != NULL ? (size_t)(point - s) : strlen(s);
+    char *o = out;
+    if (negative) {
+        *o++ = '-';
+    }
+    o = group_digits(o, s, int_len);
+    strcpy(o, s + int_len);
+}
+
+void cli_fmt_amount(char out[CLI_NUM_MAX], double x)
+{
+    cli_fmt_fixed2(out, x);
+    size_t n = strlen(out);
+    if (n > 3 && strcmp(out + n - 3, ".00") == 0) {
+        out[n - 3] = '\0';
+    }
+}
+
+void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t v)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
+    char *o = group_digits(out, tmp, strlen(tmp));
+    *o = '\0';
+}
+
+void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
+{
+    char tmp[CLI_NUM_MAX - 2]; /* room left for the '%' */
+    snprintf(tmp, sizeof tmp, "%.4f", fraction * 100.0);
+    size_t n = strlen(tmp);
+    while (n > 0 && tmp[n - 1] == '0') {
+        n--;
+    }
+    if (n > 0 && tmp[n - 1] == '.') {
+        n--;
+    }
+    tmp[n] = '\0';
+    if (strcmp(tmp, "0") == 0 && fraction > 0.0) {
+        strcpy(out, "<0.0001%"); /* too small for four decimals, yet not zero */
+        return;
+    }
+    memcpy(out, tmp, n);
+    out[n] = '%';
+    out[n + 1] = '\0';
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+size_t cli_display_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s != '\0'; ++s) {
+        if (((unsigned char)*s & 0xC0u) != 0x80u) {
+            w++;
+        }
+    }
+    return w;
+}
+
+void cli_buf_json_string(cli_buf *b, const char *s)
+{
+    cli_buf_putc(b, '"');
+    for (; *s != '\0'; ++s) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"': cli_buf_puts(b, "\\\""); break;
+        case '\\': cli_buf_puts(b, "\\\\"); break;
+        case '\b': cli_buf_puts(b, "\\b"); break;
+        case '\f': cli_buf_puts(b, "\\f"); break;
+        case '\n': cli_buf_puts(b, "\\n"); break;
+        case '\r': cli_buf_puts(b, "\\r"); break;
+        case '\t': cli_buf_puts(b, "\\t"); break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                cli_buf_printf(b, "\\u%04x", (unsigned)c);
+            } else {
+                cli_buf_putc(b, (char)c);
+            }
+        }
+    }
+    cli_buf_putc(b, '"');
+}
+
+void cli_buf_csv_field(cli_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    bool quote = strpbrk(s, ",\"\r\n") != NULL ||
+                 (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+    if (!quote) {
+        cli_buf_put(b, s, n);
+        return;
+    }
+    cli_buf_putc(b, '"');
+    for (; *s != '\0'; ++s) {
+        if (*s == '"') {
+            cli_buf_putc(b, '"');
+        }
+        cli_buf_putc(b, *s);
+    }
+    cli_buf_putc(b, '"');
+}
+
+/* Length of the valid UTF-8 sequence at s and its code point, or 0. */
+static size_t utf8_next(const unsigned char *s, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t n;
+    uint32_t v;
+    uint32_t min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1Fu;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0Fu;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07u;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; ++i) {
+        if ((s[i] & 0xC0u) != 0x80u) { /* also stops at the terminating NUL */
+            return 0;
+        }
+        v = (v << 6) | (s[i] & 0x3Fu);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        return 0;
+    }
+    *cp = v;
+    return n;
+}
+
+void cli_buf_escaped(cli_buf *b, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    while (*s != '\0') {
+        uint32_t cp = 0;
+        size_t n = utf8_next(s, &cp);
+        if (n == 0) {
+            cli_buf_printf(b, "\\x%02X", (unsigned)*s);
+            s++;
+            continue;
+        }
+        if (cp == '\\') {
+            cli_buf_puts(b, "\\\\");
+        } else if (cp == '\n') {
+            cli_buf_puts(b, "\\n");
+        } else if (cp == '\r') {
+            cli_buf_puts(b, "\\r");
+        } else if (cp == '\t') {
+            cli_buf_puts(b, "\\t");
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            for (size_t i = 0; i < n; ++i) {
+                cli_buf_printf(b, "\\x%02X", (unsigned)s[i]);
+            }
+        } else {
+            cli_buf_put(b, (const char *)s, n);
+        }
+        s += n;
+    }
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+static void write_error_line(cli_buf *line)
+{
+    cli_buf_putc(line, '\n');
+    if (line->oom) {
+        fputs("funnelplan: out of memory\n", stderr);
+    } else {
+        fwrite(line->data, 1, line->len, stderr);
+    }
+    fflush(stderr);
+    cli_buf_free(line);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    cli_buf line = {0};
+    cli_buf_puts(&line, "funnelplan: ");
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        char *msg = malloc((size_t)n + 1);
+        if (msg != NULL) {
+            vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+            cli_buf_escaped(&line, msg); /* one line, whatever the message holds */
+            free(msg);
+        } else {
+            line.oom = true;
+        }
+    }
+    va_end(ap2);
+    write_error_line(&line);
+}
+
+void cli_error_value(const char *what, const char *value, const char *message)
+{
+    cli_buf line = {0};
+    cli_buf_puts(&line, "funnelplan: ");
+    cli_buf_escaped(&line, what);
+    cli_buf_puts(&line, " '");
+    cli_buf_escaped(&line, value);
+    cli_buf_puts(&line, "': ");
+    cli_buf_escaped(&line, message);
+    write_error_line(&line);
+}

@@ -1,0 +1,148 @@
+/*
+ * funnelplan — the command-line tool: what its files share.
+ * SPDX-License-Identifier: MIT
+ *
+ * The tool is thin: it reads arguments, calls the library, and presents the
+ * result. Everything it prints goes into a memory buffer first and is
+ * written to stdout at once, so an error never leaves half an answer behind.
+ * It never calls setlocale(): the program stays in the C locale, which makes
+ * the printf family and strtod (used only to print numbers, never to read
+ * user input) locale-safe.
+ */
+
+#ifndef FUNNELPLAN_CLI_H
+#define FUNNELPLAN_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit statuses (see funnelplan --help). */
+enum {
+    CLI_EXIT_OK = 0,      /* success */
+    CLI_EXIT_NO_ANSWER = 1, /* a well-formed question without an answer */
+    CLI_EXIT_USAGE = 2,   /* bad input or usage */
+    CLI_EXIT_OUTPUT = 3   /* the output could not be written */
+};
+
+/* ---- buf.c: a growing text buffer and the number formats ---------------- */
+
+/* A growing byte buffer. Zero-initialised it is empty. After an allocation
+ * failure it stops growing and remembers the failure in `oom`. */
+typedef struct cli_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool oom;
+} cli_buf;
+
+void cli_buf_put(cli_buf *b, const char *s, size_t n);
+void cli_buf_puts(cli_buf *b, const char *s);
+void cli_buf_putc(cli_buf *b, char c);
+void cli_buf_repeat(cli_buf *b, const char *s, size_t times);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void cli_buf_printf(cli_buf *b, const char *fmt, ...);
+void cli_buf_free(cli_buf *b);
+
+/* Large enough for any number these functions print (a double printed in
+ * full with two decimals and thousands separators is about 420 bytes). */
+#define CLI_NUM_MAX 512
+
+/* The shortest text that strtod reads back as the same double, in JSON
+ * syntax (positional for 1e-7 <= |x| < 1e21, else with an exponent);
+ * "null" for NaN and infinities. */
+void cli_fmt_json_number(char out[CLI_NUM_MAX], double x);
+/* x with two decimals and thousands separators: 1,666.67 ("-0.00" is "0.00"). */
+void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x);
+/* As cli_fmt_fixed2, but ".00" is dropped: 1,000,000 and 1.67. */
+void cli_fmt_amount(char out[CLI_NUM_MAX], double x);
+/* A whole count with thousands separators: 20,000. */
+void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t n);
+/* A fraction as a percentage with up to 4 decimals: 1%, 12.5%, 33.3333%. */
+void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction);
+
+/* Number of UTF-8 code points in s (bytes that are not continuation bytes). */
+size_t cli_display_width(const char *s);
+
+/* Appends s as a JSON string, quotes included. */
+void cli_buf_json_string(cli_buf *b, const char *s);
+/* Appends s as a CSV field, quoted as RFC 4180 says when it needs quotes. */
+void cli_buf_csv_field(cli_buf *b, const char *s);
+/* Appends s for an error message: control characters, invalid UTF-8 and
+ * backslashes escaped, so the message stays on one line. */
+void cli_buf_escaped(cli_buf *b, const char *s);
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* Writes "funnelplan: " + the formatted message + "\n" to stderr. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void cli_error(const char *fmt, ...);
+/* Writes "funnelplan: WHAT 'VALUE': MESSAGE" to stderr, VALUE escaped. */
+void cli_error_value(const char *what, const char *value, const char *message);
+
+/* ---- args.c: the argument list and @FILE expansion ------------------- */
+
+/* Arguments after @FILE expansion; each is an owned NUL-terminated string. */
+typedef struct cli_args {
+    char **v;
+    size_t n;
+    size_t cap;
+} cli_args;
+
+/* Longest @FILE read, and how deep files may name other files. */
+#define CLI_ARGFILE_MAX (1024u * 1024u)
+#define CLI_ARGFILE_DEPTH 8
+
+/* Copies argv[1..argc-1] into args, replacing every @FILE argument by the
+ * arguments read from FILE. On failure prints the error line and returns
+ * false. */
+bool cli_args_expand(cli_args *args, int argc, char **argv);
+void cli_args_free(cli_args *args);
+
+/* ---- funnelplan.c: the program ----------------------------------------- */
+
+/* Expands @FILEs and runs the command line argv[1..argc-1], leaving what it
+ * would print in out; errors go to stderr. Returns the exit status. Writes
+ * nothing to stdout, so it can run many times in one process (the fuzzer). */
+int cli_execute(int argc, char **argv, cli_buf *out);
+/* The whole program: cli_execute(), then the output written and stdout
+ * closed, with write errors reported (exit status 3). */
+int cli_main(int argc, char **argv);
+
+/* ---- table.c: aligned text tables with bars -------------------------- */
+
+#define CLI_TABLE_MAX_COLS 12
+#define CLI_TABLE_MAX_ROWS 40
+
+typedef enum cli_align { CLI_LEFT, CLI_RIGHT } cli_align;
+
+typedef struct cli_table {
+    size_t ncols;
+    size_t nrows;
+    cli_align align[CLI_TABLE_MAX_COLS];
+    char *cell[CLI_TABLE_MAX_ROWS][CLI_TABLE_MAX_COLS]; /* owned, NULL = empty */
+    bool oom;
+} cli_table;
+
+/* Sets up the columns: their header texts (row 0) and alignment. */
+void cli_table_init(cli_table *t, size_t ncols, const char *const *headers,
+                    const cli_align *align);
+/* Starts a new row; returns its index (rows past the limit are dropped). */
+size_t cli_table_row(cli_table *t);
+/* Sets a cell of the current row (a copy of text). */
+void cli_table_set(cli_table *t, size_t col, const char *text);
+/* Appends the table: columns two spaces apart, no trailing blanks. */
+void cli_table_render(const cli_table *t, cli_buf *out);
+void cli_table_free(cli_table *t);
+
+/* Width in character cells of the bars drawn by cli_bar(). */
+#define CLI_BAR_WIDTH 24
+/* A horizontal bar, linear in value / top with 1/8-cell resolution; any
+ * positive value gets at least a thin sliver. Writes into out (UTF-8). */
+void cli_bar(char out[CLI_NUM_MAX], double value, double top);
+
+#endif /* FUNNELPLAN_CLI_H */
