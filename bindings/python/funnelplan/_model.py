@@ -1,0 +1,612 @@
+# funnelplan — the Python surface: Funnel, plans and forecasts.
+# SPDX-License-Identifier: MIT
+"""``Funnel`` and the frozen result classes.
+
+The library decides what is valid: numbers are passed through as doubles
+(NaN and infinities included) for it to refuse, and numeric strings are read
+by its own locale-independent parsers (``fpl_parse_amount``,
+``fpl_parse_rate``). Python only refuses what cannot reach the library: a
+value of the wrong type (a bool, a list, a name that is not text), an int
+too large for a double, and ``None`` where a value is required.
+"""
+
+import decimal
+import numbers
+from ctypes import byref, c_double, c_int, c_size_t
+from dataclasses import dataclass
+from typing import NamedTuple, Optional, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._native import fn
+
+__all__ = ["PERIODS", "Funnel", "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired",
+           "Forecast", "ForecastStage", "ForecastPeriod", "StageExpected", "Periods",
+           "parse_amount", "parse_rate"]
+
+#: Period names, in the order of the C enum and of ``by_period``.
+PERIODS = ("month", "quarter", "year")
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def _describe(value):
+    """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``."""
+    if isinstance(value, (str, bytes, int, float)) and not isinstance(value, bool):
+        text = repr(value)
+    else:
+        text = "%r (%s)" % (value, type(value).__name__)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _encode(text):
+    """Bytes for the library. Lone surrogates are kept (as invalid UTF-8) so
+    that the library, not the codec, refuses them."""
+    if isinstance(text, str):
+        return text.encode("utf-8", "surrogatepass")
+    return bytes(text)
+
+
+def _is_text(value):
+    return isinstance(value, (str, bytes, bytearray))
+
+
+def _number(context, value, parse):
+    """A double from a number or a numeric string read by ``parse``."""
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if isinstance(value, bool):
+        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+    if _is_text(value):
+        data = _encode(value)
+        out = c_double()
+        try:
+            parse(data, len(data), byref(out))
+        except FunnelError as exc:
+            raise exc.with_context(context) from None
+        return out.value
+    if isinstance(value, (numbers.Real, decimal.Decimal)):
+        try:
+            return float(value)
+        except OverflowError:
+            raise _native.error_named("FPL_ERR_PARSE_OVERFLOW", context) from None
+        except (TypeError, ValueError):
+            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context) from None
+    raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+
+
+def _amount(label, value):
+    return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
+
+
+def _rate(label, value):
+    return _number("%s %s" % (label, _describe(value)), value, fn.parse_rate)
+
+
+def parse_amount(text):
+    """Reads an amount or a count as the CLI does: ``"1,000,000"``, ``"1.5M"``,
+    ``"250k"``, ``"1e6"``, ``"1_000"``. Same result in every locale.
+
+    Raises :class:`FunnelError` (``.status`` e.g. ``"FPL_ERR_PARSE_SYNTAX"``).
+    """
+    if not _is_text(text):
+        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "amount %s" % _describe(text),
+                                  FunnelTypeError)
+    return _amount("amount", text)
+
+
+def parse_rate(text):
+    """Reads a rate as the CLI does: ``"12%"``, ``"12.5%"``, ``"0.12"``, ``"1/3"``.
+    The range is not checked (``"150%"`` gives 1.5); a funnel stage checks it.
+
+    Raises :class:`FunnelError`.
+    """
+    if not _is_text(text):
+        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "rate %s" % _describe(text),
+                                  FunnelTypeError)
+    return _rate("rate", text)
+
+
+def _period(per):
+    """The C period for a name (``None`` is the default, month)."""
+    if per is None:
+        return _native.PERIOD_MONTH
+    context = "per %s" % _describe(per)
+    if not _is_text(per):
+        raise _native.error_named("FPL_ERR_PERIOD", context, FunnelTypeError)
+    data = _encode(per)
+    out = c_int()
+    try:
+        fn.period_parse(data, len(data), byref(out))
+    except FunnelError as exc:
+        raise exc.with_context(context) from None
+    return out.value
+
+
+class _Value(NamedTuple):
+    """An optional input: what the caller wrote (for messages) and its double."""
+    given: object
+    value: float
+
+
+def _optional(label, value, reader, default=None):
+    if value is None:
+        return default
+    return _Value(value, reader(label, value))
+
+
+# Which argument a status of the terms or of a calculation is about.
+_STATUS_ARGUMENT = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
+                    "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_COST": "cost_per_lead",
+                    "FPL_ERR_MARGIN": "margin", "FPL_ERR_VOLUME": "volume",
+                    "FPL_ERR_COST_NOT_TOP": "cost_per_lead"}
+
+
+def _call(func, args, what, given):
+    """Calls a status-returning function; names the culprit on failure.
+
+    ``given`` maps argument names to the values the caller wrote; ``what``
+    names the question ("plan", "forecast") for faults of the whole.
+    """
+    try:
+        func(*args)
+    except FunnelError as exc:
+        label = _STATUS_ARGUMENT.get(exc.status)
+        if label is not None and label in given:
+            context = "%s %s" % (label, _describe(given[label]))
+            if exc.status == "FPL_ERR_COST_NOT_TOP" and "at" in given:
+                context += " with at %s" % _describe(given["at"])
+        elif exc.status == "FPL_ERR_TARGET":
+            context = "%s (%s)" % (what, _target_detail(given))
+        else:
+            context = what
+        raise exc.with_context(context) from None
+
+
+def _target_detail(given):
+    """Why a target was refused, in the caller's terms."""
+    if "revenue" in given and "deal_size" not in given:
+        return "revenue %s without a deal_size" % _describe(given["revenue"])
+    if "revenue" not in given and "deals" not in given:
+        return "neither revenue nor deals given"
+    return "the target is incomplete"
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Periods:
+    """One figure set per period: ``month``, ``quarter``, ``year``.
+    ``periods["year"]`` works too."""
+    month: object
+    quarter: object
+    year: object
+
+    def __getitem__(self, name):
+        if name not in PERIODS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def items(self):
+        return tuple((name, getattr(self, name)) for name in PERIODS)
+
+    def _to_dict(self):
+        return {name: figures.to_dict() for name, figures in self.items()}
+
+
+@dataclass(frozen=True)
+class StageRequired:
+    """Units that must enter one stage in a period."""
+    name: str
+    required: float
+
+    def to_dict(self):
+        return {"name": self.name, "required": self.required}
+
+
+@dataclass(frozen=True)
+class PlanPeriod:
+    """A plan's figures for one period length."""
+    revenue: Optional[float]          # None when the target was deals
+    deals: float
+    stages: Tuple[StageRequired, ...]
+    budget: Optional[float]           # None without a cost per lead
+
+    def to_dict(self):
+        d = {"revenue": self.revenue, "deals": self.deals,
+             "stages": [s.to_dict() for s in self.stages]}
+        if self.budget is not None:
+            d["budget"] = self.budget
+        return d
+
+
+@dataclass(frozen=True)
+class PlanStage:
+    """One stage of a plan."""
+    name: str
+    rate: float
+    cumulative_rate: float            # this rate times every rate below
+    required: float                   # units entering per period (exact, unrounded)
+    required_whole: int               # whole units, cascading up the funnel
+    cost_per: Optional[float]         # budget / required; None without a cost per lead
+
+    def to_dict(self):
+        d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate,
+             "required": self.required, "required_whole": self.required_whole}
+        if self.cost_per is not None:
+            d["cost_per"] = self.cost_per
+        return d
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Backward from a target: deals and the units every stage needs.
+
+    ``to_dict()`` is the object ``funnelplan plan ... --format json`` prints.
+    """
+    per: str
+    revenue: Optional[float]          # None when the target was deals
+    deal_size: Optional[float]        # None when no deal size was given
+    deals: float
+    deals_whole: int
+    margin: float
+    gross_profit: Optional[float]     # revenue * margin; None without revenue
+    stages: Tuple[PlanStage, ...]     # top first
+    by_period: Periods                # of PlanPeriod
+    cost_per_lead: Optional[float]    # these three are None without a cost per lead
+    budget: Optional[float]
+    cost_per_deal: Optional[float]
+
+    def to_dict(self):
+        d = {"command": "plan", "per": self.per, "revenue": self.revenue,
+             "deal_size": self.deal_size, "deals": self.deals, "deals_whole": self.deals_whole,
+             "margin": self.margin, "gross_profit": self.gross_profit,
+             "stages": [s.to_dict() for s in self.stages],
+             "by_period": self.by_period._to_dict()}
+        if self.cost_per_lead is not None:
+            d["cost_per_lead"] = self.cost_per_lead
+            d["budget"] = self.budget
+            d["cost_per_deal"] = self.cost_per_deal
+        return d
+
+
+@dataclass(frozen=True)
+class StageExpected:
+    """Units expected to enter one stage in a period."""
+    name: str
+    expected: float
+
+    def to_dict(self):
+        return {"name": self.name, "expected": self.expected}
+
+
+@dataclass(frozen=True)
+class ForecastPeriod:
+    """A forecast's figures for one period length."""
+    revenue: Optional[float]          # None without a deal size
+    deals: float
+    stages: Tuple[StageExpected, ...]  # from `at` down
+    budget: Optional[float]           # None without a cost per lead
+
+    def to_dict(self):
+        d = {"revenue": self.revenue, "deals": self.deals,
+             "stages": [s.to_dict() for s in self.stages]}
+        if self.budget is not None:
+            d["budget"] = self.budget
+        return d
+
+
+@dataclass(frozen=True)
+class ForecastStage:
+    """One stage of a forecast (from the stage the volume enters down)."""
+    name: str
+    rate: float
+    expected: float
+
+    def to_dict(self):
+        return {"name": self.name, "rate": self.rate, "expected": self.expected}
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Forward from a volume: expected units, deals and revenue.
+
+    ``to_dict()`` is the object ``funnelplan forecast ... --format json`` prints.
+    """
+    per: str
+    at: str                           # the stage the volume enters
+    volume: float
+    stages: Tuple[ForecastStage, ...]  # from `at` down
+    deals: float
+    revenue: Optional[float]          # None without a deal size
+    deal_size: Optional[float]
+    margin: float
+    gross_profit: Optional[float]
+    by_period: Periods                # of ForecastPeriod
+    cost_per_lead: Optional[float]    # these three are None without a cost per lead
+    budget: Optional[float]
+    cost_per_deal: Optional[float]
+    target: Optional[str]             # "revenue", "deals" or None (no target)
+    target_revenue: Optional[float]   # None without a target, or deals without a deal size
+    target_deals: Optional[float]     # None without a target (so are the next three)
+    gap_revenue: Optional[float]      # target_revenue - revenue, when both are known
+    gap_deals: Optional[float]        # target_deals - deals (positive: short)
+    attainment: Optional[float]       # deals / target_deals
+
+    def to_dict(self):
+        d = {"command": "forecast", "per": self.per, "at": self.at, "volume": self.volume,
+             "stages": [s.to_dict() for s in self.stages], "deals": self.deals,
+             "revenue": self.revenue, "deal_size": self.deal_size, "margin": self.margin,
+             "gross_profit": self.gross_profit, "by_period": self.by_period._to_dict()}
+        if self.cost_per_lead is not None:
+            d["cost_per_lead"] = self.cost_per_lead
+            d["budget"] = self.budget
+            d["cost_per_deal"] = self.cost_per_deal
+        if self.target is not None:
+            d["target_revenue"] = self.target_revenue
+            d["target_deals"] = self.target_deals
+            d["gap_revenue"] = self.gap_revenue
+            d["gap_deals"] = self.gap_deals
+            d["attainment"] = self.attainment
+        return d
+
+
+# ---------------------------------------------------------------------------
+# The funnel
+
+
+class Stage(NamedTuple):
+    """A stage of a funnel: its name and conversion rate (a double in (0, 1])."""
+    name: str
+    rate: float
+
+
+def _stage_items(stages):
+    if stages is None:
+        raise _native.error_named("FPL_ERR_NULL", "stages None")
+    if hasattr(stages, "items") and callable(stages.items):
+        stages = stages.items()  # a mapping, name -> rate, in its order
+    if _is_text(stages):
+        raise _native.error_named("FPL_ERR_STAGE_COUNT", "stages %s" % _describe(stages),
+                                  FunnelTypeError)
+    try:
+        return list(stages)
+    except TypeError:
+        raise _native.error_named("FPL_ERR_STAGE_COUNT", "stages %s" % _describe(stages),
+                                  FunnelTypeError) from None
+
+
+class Funnel:
+    """A funnel: named stages with conversion rates, top first.
+
+    ``stages`` is a sequence of ``(name, rate)`` pairs (or a mapping
+    name -> rate); a rate is a number or a string as on the command line
+    (``"1%"``, ``"12.5%"``, ``"0.1"``, ``"1/3"``). ``deal_size``,
+    ``cost_per_lead`` (numbers or strings such as ``"1.5M"``, ``"1,000"``) and
+    ``margin`` (a rate) are defaults for every question; the keywords of
+    :meth:`plan` and :meth:`forecast` override them.
+
+    The library checks everything as the funnel is built (names: 1 to 64
+    bytes of UTF-8, no control characters, unique, not reserved; rates in
+    (0, 1]; at most 32 stages) and :class:`FunnelError` says what it refused.
+    A Funnel does not change once built.
+    """
+
+    __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin")
+
+    def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None):
+        items = _stage_items(stages)
+        c = _native.fpl_funnel()
+        built = []
+        for index, item in enumerate(items):
+            if not (isinstance(item, (tuple, list)) and len(item) == 2):
+                raise _native.error_named(
+                    "FPL_ERR_NULL", "stages[%d] %s: expected a (name, rate) pair"
+                    % (index, _describe(item)), FunnelTypeError)
+            name, rate = item
+            context = "stage %s" % _describe(name)
+            if name is None:
+                data = None  # the library refuses NULL
+            elif _is_text(name):
+                data = _encode(name)
+            else:
+                raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
+            _call(fn.stage_name_check, (data, 0 if data is None else len(data)), context, {})
+            value = _rate(context + " rate", rate)
+            try:
+                fn.funnel_add_stage(byref(c), data, len(data), value)
+            except FunnelError as exc:
+                if exc.status == "FPL_ERR_STAGE_COUNT":
+                    context = "stages (%d given)" % len(items)
+                raise exc.with_context(context) from None
+            built.append(Stage(data.decode("utf-8"), value))
+        _call(fn.funnel_check, (byref(c), None), "stages (%d given)" % len(items), {})
+        self._c = c
+        self._stages = tuple(built)
+        self._names = tuple(s.name for s in built)
+        self._deal_size = _optional("deal_size", deal_size, _amount)
+        self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
+        self._margin = _optional("margin", margin, _rate)
+        terms, given = self._terms(None, None, None, None, None, None, "funnel")
+        _call(fn.terms_check, (byref(terms),), "funnel", given)
+
+    @property
+    def stages(self):
+        """The stages, top first, as ``Stage(name, rate)`` (rates as doubles)."""
+        return self._stages
+
+    @property
+    def names(self):
+        return self._names
+
+    @property
+    def deal_size(self):
+        return None if self._deal_size is None else self._deal_size.value
+
+    @property
+    def cost_per_lead(self):
+        return None if self._cost_per_lead is None else self._cost_per_lead.value
+
+    @property
+    def margin(self):
+        return None if self._margin is None else self._margin.value
+
+    def __len__(self):
+        return len(self._stages)
+
+    def _key(self):
+        return (self._stages, self.deal_size, self.cost_per_lead, self.margin)
+
+    def __eq__(self, other):
+        if not isinstance(other, Funnel):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        # The doubles rebuild the very same funnel (a double reads back exactly).
+        return (_rebuild_funnel, self._key())
+
+    def __repr__(self):
+        extra = "".join(", %s=%r" % (k, v) for k, v in (("deal_size", self.deal_size),
+                                                        ("cost_per_lead", self.cost_per_lead),
+                                                        ("margin", self.margin))
+                        if v is not None)
+        return "Funnel(%r%s)" % ([tuple(s) for s in self._stages], extra)
+
+    def _terms(self, per, revenue, deals, deal_size, cost_per_lead, margin, what):
+        """The C terms and the caller's values by argument name (for messages)."""
+        t = _native.fpl_terms()
+        given = {}
+        t.per = _period(per)
+        if revenue is not None and deals is not None:
+            raise _native.error_named(
+                "FPL_ERR_TARGET", "%s (revenue %s and deals %s: give one of them)"
+                % (what, _describe(revenue), _describe(deals)))
+        if revenue is not None:
+            t.target = _native.TARGET_REVENUE
+            t.revenue = _amount("revenue", revenue)
+            given["revenue"] = revenue
+        elif deals is not None:
+            t.target = _native.TARGET_DEALS
+            t.deals = _amount("deals", deals)
+            given["deals"] = deals
+        for label, value, reader, default in (
+                ("deal_size", deal_size, _amount, self._deal_size),
+                ("cost_per_lead", cost_per_lead, _amount, self._cost_per_lead),
+                ("margin", margin, _rate, self._margin)):
+            v = _optional(label, value, reader, default)
+            if v is not None:
+                setattr(t, "has_" + label, True)
+                setattr(t, label, v.value)
+                given[label] = v.given
+        return t, given
+
+    def plan(self, revenue=None, deals=None, per="month", deal_size=None, cost_per_lead=None,
+             margin=None):
+        """Backward from a target per ``per`` (``"month"``, ``"quarter"``,
+        ``"year"``): exactly one of ``revenue`` (needs a deal size) or
+        ``deals``. Amounts are numbers or strings (``"1.5M"``). Returns a
+        :class:`Plan`; raises :class:`FunnelError`."""
+        terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
+        out = _native.fpl_plan()
+        _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
+        return self._plan_result(out)
+
+    def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
+                 cost_per_lead=None, margin=None):
+        """Forward from ``volume`` units entering stage ``at`` (a stage name;
+        default the top stage) each ``per``. ``revenue`` or ``deals`` (at most
+        one) is an optional target to measure the forecast against. Returns a
+        :class:`Forecast`; raises :class:`FunnelError`."""
+        terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
+                                   "forecast")
+        given["volume"] = volume
+        inp = _native.fpl_forecast_input()
+        inp.volume = _amount("volume", volume) if volume is not None else _missing("volume")
+        inp.at = self._index(at)
+        if at is not None:
+            given["at"] = at
+        out = _native.fpl_forecast()
+        _call(fn.forecast_compute, (byref(self._c), byref(terms), byref(inp), byref(out)),
+              "forecast", given)
+        return self._forecast_result(out)
+
+    def _index(self, at):
+        if at is None:
+            return 0
+        context = "at %s" % _describe(at)
+        if not _is_text(at):
+            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+        data = _encode(at)
+        out = c_size_t()
+        _call(fn.funnel_find, (byref(self._c), data, len(data), byref(out)), context, {})
+        return out.value
+
+    def _plan_result(self, p):
+        n = p.n_stages
+        names = self._names
+        cost = bool(p.has_cost)
+        stages = tuple(PlanStage(names[k], s.rate, s.cumulative_rate, s.required,
+                                 int(s.required_whole), s.cost_per if cost else None)
+                       for k, s in enumerate(p.stages[:n]))
+        periods = Periods(*(PlanPeriod(f.revenue if p.has_revenue else None, f.deals,
+                                       tuple(StageRequired(names[k], r)
+                                             for k, r in enumerate(f.required[:n])),
+                                       f.budget if cost else None)
+                            for f in p.by_period))
+        return Plan(per=PERIODS[p.per],
+                    revenue=p.revenue if p.has_revenue else None,
+                    deal_size=p.deal_size if p.has_deal_size else None,
+                    deals=p.deals, deals_whole=int(p.deals_whole), margin=p.margin,
+                    gross_profit=p.gross_profit if p.has_revenue else None,
+                    stages=stages, by_period=periods,
+                    cost_per_lead=p.cost_per_lead if cost else None,
+                    budget=p.budget if cost else None,
+                    cost_per_deal=p.cost_per_deal if cost else None)
+
+    def _forecast_result(self, r):
+        n = r.n_stages
+        at = r.at
+        names = self._names
+        cost = bool(r.has_cost)
+        stages = tuple(ForecastStage(names[k], self._stages[k].rate, r.expected[k])
+                       for k in range(at, n))
+        periods = Periods(*(ForecastPeriod(f.revenue if r.has_revenue else None, f.deals,
+                                           tuple(StageExpected(names[k], f.expected[k])
+                                                 for k in range(at, n)),
+                                           f.budget if cost else None)
+                            for f in r.by_period))
+        target = {_native.TARGET_NONE: None, _native.TARGET_REVENUE: "revenue",
+                  _native.TARGET_DEALS: "deals"}[r.target]
+        has_target = target is not None
+        return Forecast(per=PERIODS[r.per], at=names[at], volume=r.volume, stages=stages,
+                        deals=r.deals,
+                        revenue=r.revenue if r.has_revenue else None,
+                        deal_size=r.deal_size if r.has_revenue else None,
+                        margin=r.margin,
+                        gross_profit=r.gross_profit if r.has_revenue else None,
+                        by_period=periods,
+                        cost_per_lead=r.cost_per_lead if cost else None,
+                        budget=r.budget if cost else None,
+                        cost_per_deal=r.cost_per_deal if cost else None,
+                        target=target,
+                        target_revenue=r.target_revenue if r.has_target_revenue else None,
+                        target_deals=r.target_deals if has_target else None,
+                        gap_revenue=r.gap_revenue if r.has_gap_revenue else None,
+                        gap_deals=r.gap_deals if has_target else None,
+                        attainment=r.attainment if has_target else None)
+
+
+def _missing(label):
+    raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+
+
+def _rebuild_funnel(stages, deal_size, cost_per_lead, margin):
+    return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin)

@@ -1,0 +1,248 @@
+# funnelplan — ctypes mirror of the C API.
+# SPDX-License-Identifier: MIT
+"""The C structures and functions of ``libfunnelplan``, bound once at import.
+
+The structures mirror ``include/funnelplan/*.h`` field for field, in the same
+order and with the same types (``size_t`` is ``c_size_t``, ``bool`` is
+``c_bool``, ``uint64_t`` is ``c_uint64``, enums are ``c_int``). Their layout
+is fixed for a major version (the ABI rule in ``common.h``), which the loader
+checks against :data:`_loader.ABI_MAJOR`.
+
+Every function is declared once in :data:`FUNCTIONS` as (name, argtypes,
+restype); those returning ``fpl_status`` get an ``errcheck`` that raises
+:class:`FunnelError` for any status but ``FPL_OK``.
+"""
+
+import ctypes
+import types
+from ctypes import (POINTER, Structure, c_bool, c_char, c_char_p, c_double, c_int, c_size_t,
+                    c_uint, c_uint64)
+
+from . import _loader
+from ._errors import FunnelError
+
+# Capacities from common.h; part of the ABI of the major version.
+MAX_STAGES = 32
+NAME_MAX = 64
+PERIOD_COUNT = 3
+
+# enum fpl_period and enum fpl_target_kind (values are part of the ABI).
+PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR = 0, 1, 2
+TARGET_NONE, TARGET_REVENUE, TARGET_DEALS = 0, 1, 2
+
+
+class fpl_stage(Structure):
+    _fields_ = [("name", c_char * (NAME_MAX + 1)),
+                ("rate", c_double)]
+
+
+class fpl_funnel(Structure):
+    _fields_ = [("n_stages", c_size_t),
+                ("stages", fpl_stage * MAX_STAGES)]
+
+
+class fpl_terms(Structure):
+    _fields_ = [("per", c_int),
+                ("target", c_int),
+                ("revenue", c_double),
+                ("deals", c_double),
+                ("has_deal_size", c_bool),
+                ("deal_size", c_double),
+                ("has_cost_per_lead", c_bool),
+                ("cost_per_lead", c_double),
+                ("has_margin", c_bool),
+                ("margin", c_double)]
+
+
+class fpl_plan_stage(Structure):
+    _fields_ = [("rate", c_double),
+                ("cumulative_rate", c_double),
+                ("required", c_double),
+                ("required_whole", c_uint64),
+                ("cost_per", c_double)]
+
+
+class fpl_plan_period(Structure):
+    _fields_ = [("revenue", c_double),
+                ("deals", c_double),
+                ("required", c_double * MAX_STAGES),
+                ("budget", c_double)]
+
+
+class fpl_plan(Structure):
+    _fields_ = [("per", c_int),
+                ("n_stages", c_size_t),
+                ("has_revenue", c_bool),
+                ("revenue", c_double),
+                ("has_deal_size", c_bool),
+                ("deal_size", c_double),
+                ("deals", c_double),
+                ("deals_whole", c_uint64),
+                ("margin", c_double),
+                ("gross_profit", c_double),
+                ("has_cost", c_bool),
+                ("cost_per_lead", c_double),
+                ("budget", c_double),
+                ("cost_per_deal", c_double),
+                ("stages", fpl_plan_stage * MAX_STAGES),
+                ("by_period", fpl_plan_period * PERIOD_COUNT)]
+
+
+class fpl_forecast_input(Structure):
+    _fields_ = [("volume", c_double),
+                ("at", c_size_t)]
+
+
+class fpl_forecast_period(Structure):
+    _fields_ = [("revenue", c_double),
+                ("deals", c_double),
+                ("expected", c_double * MAX_STAGES),
+                ("budget", c_double)]
+
+
+class fpl_forecast(Structure):
+    _fields_ = [("per", c_int),
+                ("n_stages", c_size_t),
+                ("at", c_size_t),
+                ("volume", c_double),
+                ("expected", c_double * MAX_STAGES),
+                ("deals", c_double),
+                ("has_revenue", c_bool),
+                ("deal_size", c_double),
+                ("revenue", c_double),
+                ("margin", c_double),
+                ("gross_profit", c_double),
+                ("has_cost", c_bool),
+                ("cost_per_lead", c_double),
+                ("budget", c_double),
+                ("cost_per_deal", c_double),
+                ("target", c_int),
+                ("target_deals", c_double),
+                ("has_target_revenue", c_bool),
+                ("target_revenue", c_double),
+                ("gap_deals", c_double),
+                ("has_gap_revenue", c_bool),
+                ("gap_revenue", c_double),
+                ("attainment", c_double),
+                ("by_period", fpl_forecast_period * PERIOD_COUNT)]
+
+
+STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
+           fpl_forecast_input, fpl_forecast_period, fpl_forecast)
+
+# sizeof() of each struct as the C compiler lays it out on LP64 platforms
+# (x86-64, AArch64, ...: 8-byte size_t and 8-byte-aligned double). A
+# difference means the mirror above no longer matches the headers.
+LP64_SIZES = {"fpl_stage": 80, "fpl_funnel": 2568, "fpl_terms": 72, "fpl_plan_stage": 40,
+              "fpl_plan_period": 280, "fpl_plan": 2232, "fpl_forecast_input": 16,
+              "fpl_forecast_period": 280, "fpl_forecast": 1272}
+
+
+def _check_layout():
+    lp64 = (ctypes.sizeof(c_size_t) == 8 and ctypes.alignment(c_double) == 8
+            and ctypes.sizeof(c_int) == 4 and ctypes.sizeof(c_bool) == 1)
+    if not lp64:
+        return  # no table for this platform; tests/python/test_abi.py checks with a compiler
+    wrong = ["%s is %d bytes, expected %d" % (s.__name__, ctypes.sizeof(s), LP64_SIZES[s.__name__])
+             for s in STRUCTS if ctypes.sizeof(s) != LP64_SIZES[s.__name__]]
+    if wrong:
+        raise ImportError("funnelplan: the ctypes mirror of the C structs is wrong: "
+                          + "; ".join(wrong))
+
+
+_check_layout()
+
+_STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
+
+FUNCTIONS = (
+    # common.h
+    ("fpl_strerror", [c_int], c_char_p),
+    ("fpl_status_name", [c_int], c_char_p),
+    ("fpl_status_is_input_error", [c_int], c_bool),
+    ("fpl_period_months", [c_int], c_uint),
+    ("fpl_period_name", [c_int], c_char_p),
+    ("fpl_period_parse", [c_char_p, c_size_t, POINTER(c_int)], _STATUS),
+    ("fpl_ceil_tolerant", [c_double], c_double),
+    # version.h
+    ("fpl_version_string", [], c_char_p),
+    ("fpl_version_number", [], c_uint),
+    # parse.h
+    ("fpl_parse_amount", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
+    ("fpl_parse_rate", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
+    # funnel.h
+    ("fpl_stage_name_check", [c_char_p, c_size_t], _STATUS),
+    ("fpl_funnel_add_stage", [POINTER(fpl_funnel), c_char_p, c_size_t, c_double], _STATUS),
+    ("fpl_funnel_check", [POINTER(fpl_funnel), POINTER(c_size_t)], _STATUS),
+    ("fpl_funnel_find", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(c_size_t)], _STATUS),
+    # terms.h
+    ("fpl_terms_check", [POINTER(fpl_terms)], _STATUS),
+    # plan.h
+    ("fpl_plan_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_plan)], _STATUS),
+    # forecast.h
+    ("fpl_forecast_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
+                              POINTER(fpl_forecast_input), POINTER(fpl_forecast)], _STATUS),
+)
+
+lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
+
+
+def _bind(name, argtypes, restype):
+    func = getattr(lib, name)
+    func.argtypes = argtypes
+    if restype is _STATUS:
+        func.restype = c_int
+        func.errcheck = _errcheck
+    else:
+        func.restype = restype
+    return func
+
+
+def _errcheck(result, func, args):
+    if result != 0:
+        raise error(result)
+    return result
+
+
+# fn.plan_compute is fpl_plan_compute, and so on.
+fn = types.SimpleNamespace(**{name[len("fpl_"):]: _bind(name, argtypes, restype)
+                              for name, argtypes, restype in FUNCTIONS})
+
+
+def status_name(code):
+    """The symbolic name of a status code (``fpl_status_name``)."""
+    return fn.status_name(code).decode("ascii")
+
+
+def _status_codes():
+    """Every status the library knows, name -> code, read from the library."""
+    codes = {}
+    code = 0
+    while True:
+        name = status_name(code)
+        if name == "FPL_ERR_UNKNOWN":
+            return codes
+        codes[name] = code
+        code += 1
+
+
+STATUS = _status_codes()
+_NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
+           "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
+           "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_TARGET")
+if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
+    raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
+
+
+def error(code, context=None, cls=FunnelError):
+    """The :class:`FunnelError` for a status code, with the library's message."""
+    return cls(status_name(code), fn.strerror(code).decode("utf-8", "replace"), code=code,
+               context=context, is_input_error=bool(fn.status_is_input_error(code)))
+
+
+def error_named(name, context=None, cls=FunnelError):
+    """The :class:`FunnelError` for a status given by its symbolic name."""
+    return error(STATUS[name], context, cls)
+
+
+version_string = fn.version_string().decode("ascii")
+version_number = fn.version_number()

@@ -1,0 +1,73 @@
+# funnelplan — the ctypes mirror has the C compiler's layout, field by field.
+# SPDX-License-Identifier: MIT
+"""Compiles a small C program, generated from the ctypes ``_fields_``, that
+prints sizeof and offsetof of every struct and field as the C compiler lays
+them out from the public headers, and compares them with ctypes. Catches a
+field added, removed, reordered or retyped in a header but not in
+``funnelplan/_native.py``. Skipped without a C compiler."""
+
+import ctypes
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from fpl_support import REPO
+
+from funnelplan import _native
+
+
+def c_program():
+    lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "funnelplan/plan.h"',
+             '#include "funnelplan/forecast.h"', "int main(void) {"]
+    for struct in _native.STRUCTS:
+        name = struct.__name__
+        lines.append('printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));' % (name, name, name))
+        for field, _ in struct._fields_:
+            lines.append('printf("%s.%s %%zu %%zu\\n", offsetof(%s, %s), sizeof(((%s *)0)->%s));'
+                         % (name, field, name, field, name, field))
+    lines += ["return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def ctypes_layout():
+    out = {}
+    for struct in _native.STRUCTS:
+        name = struct.__name__
+        out[name] = (ctypes.sizeof(struct), ctypes.alignment(struct))
+        for field, _ in struct._fields_:
+            desc = getattr(struct, field)
+            out["%s.%s" % (name, field)] = (desc.offset, desc.size)
+    return out
+
+
+class CtypesMirrorMatchesTheHeaders(unittest.TestCase):
+
+    def test_layout(self):
+        cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+        if cc is None:
+            self.skipTest("no C compiler")
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "layout.c")
+            exe = os.path.join(tmp, "layout")
+            with open(src, "w") as f:
+                f.write(c_program())
+            subprocess.run([cc, "-std=c11", "-I", os.path.join(REPO, "include"), "-o", exe, src],
+                           check=True)
+            text = subprocess.run([exe], stdout=subprocess.PIPE, check=True).stdout.decode()
+        c = {}
+        for line in text.splitlines():
+            key, a, b = line.split()
+            c[key] = (int(a), int(b))
+        self.assertEqual(ctypes_layout(), c)
+
+    def test_lp64_table_of_the_import_check(self):
+        if ctypes.sizeof(ctypes.c_size_t) != 8:
+            self.skipTest("not an LP64 platform")
+        for struct in _native.STRUCTS:
+            self.assertEqual(ctypes.sizeof(struct), _native.LP64_SIZES[struct.__name__])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,164 @@
+# funnelplan — where the package finds libfunnelplan, and what it refuses.
+# SPDX-License-Identifier: MIT
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from fpl_support import PACKAGE_PARENT, REPO
+
+import funnelplan
+from funnelplan import _loader, _native
+
+PACKAGE_DIR = os.path.join(PACKAGE_PARENT, "funnelplan")
+PROBE = "import funnelplan; print(funnelplan.library_path)"
+
+
+def child(pythonpath, env_library=None, code=PROBE):
+    # Without LD_LIBRARY_PATH (meson test points it at the build directory),
+    # so that ctypes.util.find_library sees only what is installed.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("FUNNELPLAN_LIBRARY", "LD_LIBRARY_PATH")}
+    env["PYTHONPATH"] = pythonpath
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    if env_library is not None:
+        env["FUNNELPLAN_LIBRARY"] = env_library
+    proc = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=60)
+    return proc.returncode, proc.stdout.decode().strip(), proc.stderr.decode()
+
+
+def compile_fake(directory, version_number, symbols):
+    """A shared library exporting ``symbols`` (stubs) and fpl_version_number."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        raise unittest.SkipTest("no C compiler to build a fake library")
+    src = os.path.join(directory, "fake.c")
+    with open(src, "w") as f:
+        f.write("unsigned fpl_version_number(void) { return %du; }\n" % version_number)
+        for name in symbols:
+            if name != "fpl_version_number":
+                f.write("int %s(void) { return 0; }\n" % name)
+    lib = os.path.join(directory, "libfunnelplan.so")
+    subprocess.run([cc, "-shared", "-fPIC", "-o", lib, src], check=True)
+    return lib
+
+
+def installed_library():
+    """What ctypes.util.find_library finds in a child's environment."""
+    code, out, err = child("", code="import ctypes.util; "
+                                    "print(ctypes.util.find_library('funnelplan') or '')")
+    if code != 0:
+        raise AssertionError(err)
+    return out
+
+
+class Loader(unittest.TestCase):
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+
+    def copy_package(self, with_library=False):
+        """The package alone in a temporary directory (not in a source tree)."""
+        dest = os.path.join(self.tmp.name, "site", "funnelplan")
+        shutil.copytree(PACKAGE_DIR, dest, ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+        if with_library:
+            shutil.copy(os.path.realpath(funnelplan.library_path),
+                        os.path.join(dest, "libfunnelplan.so"))
+        return os.path.dirname(dest), dest
+
+    def test_library_path_is_the_environment_variable_when_set(self):
+        env = os.environ.get("FUNNELPLAN_LIBRARY")
+        if not env:
+            self.skipTest("FUNNELPLAN_LIBRARY is not set")
+        self.assertEqual(funnelplan.library_path, env)
+
+    def test_version_comes_from_the_library(self):
+        self.assertEqual(funnelplan.__version__, _native.fn.version_string().decode())
+        self.assertEqual(_native.version_number // 10000, _loader.ABI_MAJOR)
+        major, minor, patch = (int(x) for x in funnelplan.__version__.split(".")[:3])
+        self.assertEqual(_native.version_number, major * 10000 + minor * 100 + patch)
+        version_file = os.path.join(REPO, "VERSION")
+        if os.path.isfile(version_file):
+            with open(version_file) as f:
+                self.assertEqual(funnelplan.__version__, f.read().strip())
+
+    def test_every_failure_is_listed_in_one_import_error(self):
+        if installed_library():
+            self.skipTest("a system libfunnelplan is installed; the search would find it")
+        site, _ = self.copy_package()
+        missing = os.path.join(self.tmp.name, "nowhere", "libfunnelplan.so")
+        code, out, err = child(site, env_library=missing)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("ImportError", err)
+        self.assertIn("$FUNNELPLAN_LIBRARY: %s: no such file" % missing, err)
+        self.assertIn("package directory: no libfunnelplan.so", err)
+        self.assertIn("build tree: the package is not inside a funnelplan source tree", err)
+        self.assertIn("ctypes.util.find_library: found nothing", err)
+
+    def test_package_directory(self):
+        site, dest = self.copy_package(with_library=True)
+        code, out, err = child(site)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, os.path.join(dest, "libfunnelplan.so"))
+
+    def test_environment_variable_comes_first(self):
+        site, _ = self.copy_package(with_library=True)
+        real = os.path.realpath(funnelplan.library_path)
+        code, out, err = child(site, env_library=real)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, real)
+
+    def test_a_bad_environment_variable_falls_back_to_the_next_candidate(self):
+        site, dest = self.copy_package(with_library=True)
+        code, out, err = child(site, env_library=os.path.join(self.tmp.name, "missing.so"))
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, os.path.join(dest, "libfunnelplan.so"))
+
+    def test_build_tree(self):
+        builds = glob.glob(os.path.join(REPO, "build*", "libfunnelplan.so"))
+        if not builds:
+            self.skipTest("no build*/libfunnelplan.so in the source tree")
+        code, out, err = child(PACKAGE_PARENT)
+        self.assertEqual(code, 0, err)
+        self.assertIn(out, builds)
+
+    def test_wrong_major_version_is_refused(self):
+        lib = compile_fake(self.tmp.name, 10203, [n for n, _, _ in _native.FUNCTIONS])
+        if installed_library():
+            self.skipTest("a system libfunnelplan is installed; the search would find it")
+        site, _ = self.copy_package()
+        code, out, err = child(site, env_library=lib)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("ImportError", err)
+        self.assertIn("%s: major version 1 (version number 10203), but this package mirrors "
+                      "the ABI of major version 0" % lib, err)
+
+    def test_library_missing_functions_is_refused(self):
+        lib = compile_fake(self.tmp.name, 100, ["fpl_version_number", "fpl_strerror"])
+        if installed_library():
+            self.skipTest("a system libfunnelplan is installed; the search would find it")
+        site, _ = self.copy_package()
+        code, out, err = child(site, env_library=lib)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("does not export fpl_status_name", err)
+
+    def test_not_a_library(self):
+        bogus = os.path.join(self.tmp.name, "libfunnelplan.so")
+        with open(bogus, "w") as f:
+            f.write("not ELF\n")
+        if installed_library():
+            self.skipTest("a system libfunnelplan is installed; the search would find it")
+        site, _ = self.copy_package()
+        code, out, err = child(site, env_library=bogus)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("%s: cannot load:" % bogus, err)
+
+
+if __name__ == "__main__":
+    unittest.main()
