@@ -345,13 +345,17 @@ static void decimal_scale10(decimal *a, int power)
 static fpl_status finish(decimal *a, bool negative, double *out)
 {
     decimal_trim(a);
+    const bool nonzero = a->nd > 0;
     double value;
     fpl_status st = decimal_to_double(a, &value);
-    if (st != FPL_OK) {
-        return negative ? FPL_ERR_PARSE_NEGATIVE : st;
+    if (st == FPL_OK && nonzero && !(value > 0.0)) {
+        st = FPL_ERR_PARSE_UNDERFLOW;
     }
     if (negative) {
         return FPL_ERR_PARSE_NEGATIVE;
+    }
+    if (st != FPL_OK) {
+        return st;
     }
     *out = value;
     return FPL_OK;
@@ -447,6 +451,9 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out)
         double q = num / den;
         if (!isfinite(q)) {
             return FPL_ERR_PARSE_OVERFLOW;
+        }
+        if (num > 0.0 && !(q > 0.0)) {
+            return FPL_ERR_PARSE_UNDERFLOW;
         }
         *out = q;
         return FPL_OK;

@@ -18,6 +18,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_PARSE_GROUPING: return "misplaced digit grouping (use 1,000,000 or 1_000_000)";
     case FPL_ERR_PARSE_NEGATIVE: return "must not be negative";
     case FPL_ERR_PARSE_OVERFLOW: return "number is too large";
+    case FPL_ERR_PARSE_UNDERFLOW: return "number is too small: it rounds to zero";
     case FPL_ERR_PARSE_DIVZERO: return "fraction has a zero denominator";
     case FPL_ERR_PERIOD: return "period must be month, quarter or year";
     case FPL_ERR_STAGE_COUNT: return "a funnel needs 1 to 32 stages";
@@ -35,10 +36,11 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_VOLUME: return "volume must be a positive number";
     case FPL_ERR_COST: return "cost per lead must be a number of 0 or more";
     case FPL_ERR_MARGIN: return "margin must be between 0% and 100%";
-    case FPL_ERR_TARGET: return "a target needs either a revenue with a deal size, or deals";
+    case FPL_ERR_TARGET: return "a target is needed: a revenue with a deal size, or deals";
+    case FPL_ERR_DEAL_SIZE_MISSING: return "a revenue target needs a deal size";
     case FPL_ERR_COST_NOT_TOP: return "a cost per lead needs the volume to enter the top stage";
     case FPL_ERR_TOO_LARGE: return "a whole count would exceed 2^53 and cannot be exact";
-    case FPL_ERR_OVERFLOW: return "a result is out of the range of a double";
+    case FPL_ERR_OVERFLOW: return "a result is too large or too small for a double";
     }
     return "unknown status";
 }
@@ -53,6 +55,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_PARSE_GROUPING: return "FPL_ERR_PARSE_GROUPING";
     case FPL_ERR_PARSE_NEGATIVE: return "FPL_ERR_PARSE_NEGATIVE";
     case FPL_ERR_PARSE_OVERFLOW: return "FPL_ERR_PARSE_OVERFLOW";
+    case FPL_ERR_PARSE_UNDERFLOW: return "FPL_ERR_PARSE_UNDERFLOW";
     case FPL_ERR_PARSE_DIVZERO: return "FPL_ERR_PARSE_DIVZERO";
     case FPL_ERR_PERIOD: return "FPL_ERR_PERIOD";
     case FPL_ERR_STAGE_COUNT: return "FPL_ERR_STAGE_COUNT";
@@ -71,6 +74,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_COST: return "FPL_ERR_COST";
     case FPL_ERR_MARGIN: return "FPL_ERR_MARGIN";
     case FPL_ERR_TARGET: return "FPL_ERR_TARGET";
+    case FPL_ERR_DEAL_SIZE_MISSING: return "FPL_ERR_DEAL_SIZE_MISSING";
     case FPL_ERR_COST_NOT_TOP: return "FPL_ERR_COST_NOT_TOP";
     case FPL_ERR_TOO_LARGE: return "FPL_ERR_TOO_LARGE";
     case FPL_ERR_OVERFLOW: return "FPL_ERR_OVERFLOW";

@@ -28,7 +28,7 @@ fpl_status fpl_terms_check(const fpl_terms *terms)
             return FPL_ERR_REVENUE;
         }
         if (!terms->has_deal_size) {
-            return FPL_ERR_TARGET;
+            return FPL_ERR_DEAL_SIZE_MISSING;
         }
         break;
     case FPL_TARGET_DEALS:

@@ -1,9 +1,9 @@
 /*
- * funnelplan — run-time version queries.
+ * funnelplan — run-time version and ABI queries.
  * SPDX-License-Identifier: MIT
  */
 
-#include "funnelplan/version.h"
+#include "funnelplan.h"
 
 const char *fpl_version_string(void)
 {
@@ -13,4 +13,20 @@ const char *fpl_version_string(void)
 unsigned fpl_version_number(void)
 {
     return (unsigned)FPL_VERSION_NUMBER;
+}
+
+size_t fpl_abi_size(fpl_abi_struct which)
+{
+    switch (which) {
+    case FPL_ABI_STAGE: return sizeof(fpl_stage);
+    case FPL_ABI_FUNNEL: return sizeof(fpl_funnel);
+    case FPL_ABI_TERMS: return sizeof(fpl_terms);
+    case FPL_ABI_PLAN_STAGE: return sizeof(fpl_plan_stage);
+    case FPL_ABI_PLAN_PERIOD: return sizeof(fpl_plan_period);
+    case FPL_ABI_PLAN: return sizeof(fpl_plan);
+    case FPL_ABI_FORECAST_INPUT: return sizeof(fpl_forecast_input);
+    case FPL_ABI_FORECAST_PERIOD: return sizeof(fpl_forecast_period);
+    case FPL_ABI_FORECAST: return sizeof(fpl_forecast);
+    }
+    return 0;
 }

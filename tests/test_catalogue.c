@@ -20,7 +20,7 @@ typedef struct hostile {
 
 enum { OK = FPL_OK, SYN = FPL_ERR_PARSE_SYNTAX, GRP = FPL_ERR_PARSE_GROUPING,
        NEG = FPL_ERR_PARSE_NEGATIVE, OVF = FPL_ERR_PARSE_OVERFLOW, DIV = FPL_ERR_PARSE_DIVZERO,
-       EMP = FPL_ERR_PARSE_EMPTY };
+       EMP = FPL_ERR_PARSE_EMPTY, UND = FPL_ERR_PARSE_UNDERFLOW };
 
 static char ten_thousand_digits[10000];
 
@@ -91,7 +91,8 @@ static hostile catalogue[] = {
     {"\xd9\xa1/\xd9\xa3", 0, SYN, SYN, OK, 0},
     {"=1", 0, SYN, SYN, OK, 0},
     {"won", 0, SYN, SYN, FPL_ERR_STAGE_NAME_RESERVED, 0},
-    {"1e-99999999999", 0, OK, OK, OK, 0.0},
+    {"1e-99999999999", 0, UND, UND, OK, 0},
+    {"0e-99999999999", 0, OK, OK, OK, 0.0},
     {"0/5", 0, SYN, OK, OK, 0.0},
     {"1e-5%", 0, SYN, OK, OK, 1e-7},
     {"2.5e-324", 0, OK, OK, OK, DBL_TRUE_MIN},

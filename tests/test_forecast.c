@@ -140,7 +140,7 @@ static void test_bad_volume_and_stage_are_refused(void **state)
     assert_int_equal(fpl_forecast_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
     t.target = FPL_TARGET_REVENUE;
     t.revenue = 100;
-    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r), FPL_ERR_TARGET);
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r), FPL_ERR_DEAL_SIZE_MISSING);
     t.has_deal_size = true;
     t.deal_size = NAN;
     assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r), FPL_ERR_DEAL_SIZE);

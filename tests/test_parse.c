@@ -63,11 +63,13 @@ static const parse_case amount_cases[] = {
     {"1e-3", 0, FPL_OK, 0.001},
     {"4.9406564584124654e-324", 0, FPL_OK, DBL_TRUE_MIN},
     {"2.4703282292062328e-324", 0, FPL_OK, DBL_TRUE_MIN}, /* just above half: rounds up */
-    {"2.4703282292062327e-324", 0, FPL_OK, 0.0},          /* just below half: zero */
+    {"2.4703282292062327e-324", 0, FPL_ERR_PARSE_UNDERFLOW, 0}, /* below half: zero */
     {"1.7976931348623157e308", 0, FPL_OK, DBL_MAX},
     {"9007199254740993", 0, FPL_OK, 9007199254740992.0}, /* tie to even */
     {"9007199254740995", 0, FPL_OK, 9007199254740996.0}, /* tie to even */
-    {"1e-400", 0, FPL_OK, 0.0},
+    {"1e-400", 0, FPL_ERR_PARSE_UNDERFLOW, 0},
+    {"0e-400", 0, FPL_OK, 0.0},
+    {"0.000", 0, FPL_OK, 0.0},
     {"", 0, FPL_ERR_PARSE_EMPTY, 0},
     {"-5", 0, FPL_ERR_PARSE_NEGATIVE, 0},
     {"-0", 0, FPL_ERR_PARSE_NEGATIVE, 0},
@@ -145,6 +147,9 @@ static const parse_case rate_cases[] = {
     {"1,5%", 0, FPL_ERR_PARSE_SYNTAX, 0},
     {"12k", 0, FPL_ERR_PARSE_SYNTAX, 0},
     {"1e400%", 0, FPL_ERR_PARSE_OVERFLOW, 0},
+    {"5e-324%", 0, FPL_ERR_PARSE_UNDERFLOW, 0},
+    {"1e-3%", 0, FPL_OK, 1e-5},
+    {"1.2e-1", 0, FPL_OK, 0.12},
     {"nan%", 0, FPL_ERR_PARSE_SYNTAX, 0},
     {"12\0%", 4, FPL_ERR_PARSE_SYNTAX, 0},
 };

@@ -230,7 +230,7 @@ static void test_bad_terms_are_refused_and_leave_the_plan_untouched(void **state
     assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_TARGET);
     t = revenue_terms(FPL_PERIOD_MONTH, 100, 10);
     t.has_deal_size = false;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_TARGET);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_DEAL_SIZE_MISSING);
     t = deal_terms(FPL_PERIOD_MONTH, 5);
     assert_int_equal(fpl_plan_compute(NULL, &t, &p), FPL_ERR_NULL);
     assert_int_equal(fpl_plan_compute(&f, NULL, &p), FPL_ERR_NULL);

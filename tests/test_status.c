@@ -99,6 +99,21 @@ static void test_version_is_one_source_of_truth(void **state)
                      FPL_VERSION_MAJOR * 10000 + FPL_VERSION_MINOR * 100 + FPL_VERSION_PATCH);
 }
 
+static void test_abi_sizes_are_the_structs_sizes(void **state)
+{
+    (void)state;
+    assert_int_equal(fpl_abi_size(FPL_ABI_STAGE), sizeof(fpl_stage));
+    assert_int_equal(fpl_abi_size(FPL_ABI_FUNNEL), sizeof(fpl_funnel));
+    assert_int_equal(fpl_abi_size(FPL_ABI_TERMS), sizeof(fpl_terms));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PLAN_STAGE), sizeof(fpl_plan_stage));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PLAN_PERIOD), sizeof(fpl_plan_period));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PLAN), sizeof(fpl_plan));
+    assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST_INPUT), sizeof(fpl_forecast_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST_PERIOD), sizeof(fpl_forecast_period));
+    assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST), sizeof(fpl_forecast));
+    assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +122,7 @@ int main(void)
         cmocka_unit_test(test_periods_have_months_names_and_parse_back),
         cmocka_unit_test(test_ceil_tolerant_absorbs_float_noise_but_not_fractions),
         cmocka_unit_test(test_version_is_one_source_of_truth),
+        cmocka_unit_test(test_abi_sizes_are_the_structs_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -412,7 +412,7 @@ static opt_id blame(fpl_status st)
     case FPL_ERR_VOLUME: return OPT_VOLUME;
     case FPL_ERR_COST_NOT_TOP: return OPT_AT;
     case FPL_ERR_STAGE_UNKNOWN: return OPT_AT;
-    case FPL_ERR_TARGET: return OPT_REVENUE; /* a revenue target without a deal size */
+    case FPL_ERR_DEAL_SIZE_MISSING: return OPT_REVENUE;
     default: return OPT_COUNT;
     }
 }

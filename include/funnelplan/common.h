@@ -84,6 +84,7 @@ typedef enum fpl_status {
     FPL_ERR_PARSE_GROUPING,     ///< misplaced `,` or `_` digit grouping
     FPL_ERR_PARSE_NEGATIVE,     ///< a negative number where none is allowed
     FPL_ERR_PARSE_OVERFLOW,     ///< the number is too large for a double
+    FPL_ERR_PARSE_UNDERFLOW,    ///< a non-zero number so small it rounds to zero
     FPL_ERR_PARSE_DIVZERO,      ///< a fraction `a/b` with b equal to zero
     FPL_ERR_PERIOD,             ///< not a known period (month, quarter, year)
     FPL_ERR_STAGE_COUNT,        ///< fewer than 1 or more than ::FPL_MAX_STAGES stages
@@ -101,10 +102,11 @@ typedef enum fpl_status {
     FPL_ERR_VOLUME,             ///< the volume is not a positive finite number
     FPL_ERR_COST,               ///< the cost per lead is not a finite number >= 0
     FPL_ERR_MARGIN,             ///< the gross margin is not in (0, 1]
-    FPL_ERR_TARGET,             ///< the target kind is unknown or lacks what it needs
+    FPL_ERR_TARGET,             ///< no target where one is needed, or an unknown target kind
+    FPL_ERR_DEAL_SIZE_MISSING,  ///< a revenue target without a deal size
     FPL_ERR_COST_NOT_TOP,       ///< a cost per lead needs the volume to enter the top stage
     FPL_ERR_TOO_LARGE,          ///< a whole count would exceed 2^53 (cannot be exact)
-    FPL_ERR_OVERFLOW            ///< a result is not a finite double
+    FPL_ERR_OVERFLOW            ///< a result is too large (or a quotient too small) for a double
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */

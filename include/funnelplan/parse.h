@@ -51,7 +51,8 @@ extern "C" {
  * @param[out] out the value (finite, >= 0), written only on success.
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_PARSE_SYNTAX; ::FPL_ERR_PARSE_GROUPING;
- *   ::FPL_ERR_PARSE_NEGATIVE; ::FPL_ERR_PARSE_OVERFLOW.
+ *   ::FPL_ERR_PARSE_NEGATIVE; ::FPL_ERR_PARSE_OVERFLOW;
+ *   ::FPL_ERR_PARSE_UNDERFLOW when a non-zero value rounds to zero.
  */
 FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out);
 
@@ -60,7 +61,8 @@ FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out);
  *
  * Accepted forms: a percentage `12%`, `12.5%` (the decimal value divided by
  * 100 exactly, so `29%` is the same double as `0.29`); a plain fraction
- * `0.12`; a ratio `1/3` of two plain decimals (digits, a point and digits,
+ * `0.12`; either of these with an exponent (`1.2e-1`, `1e-3%`), for the
+ * tiny rates of long funnels; a ratio `1/3` of two plain decimals (digits, a point and digits,
  * no grouping, suffix or exponent), computed as one correctly rounded
  * division, so `33/100` equals `0.33`. The range is not checked here: a
  * funnel stage checks (0, 1] itself, so `150%` parses to 1.5.
@@ -75,7 +77,8 @@ FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out);
  * @param[out] out the rate (finite, >= 0), written only on success.
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_PARSE_SYNTAX; ::FPL_ERR_PARSE_NEGATIVE;
- *   ::FPL_ERR_PARSE_OVERFLOW; ::FPL_ERR_PARSE_DIVZERO.
+ *   ::FPL_ERR_PARSE_OVERFLOW; ::FPL_ERR_PARSE_UNDERFLOW;
+ *   ::FPL_ERR_PARSE_DIVZERO.
  */
 FPL_API fpl_status fpl_parse_rate(const char *text, size_t len, double *out);
 

@@ -62,11 +62,12 @@ class CtypesMirrorMatchesTheHeaders(unittest.TestCase):
             c[key] = (int(a), int(b))
         self.assertEqual(ctypes_layout(), c)
 
-    def test_lp64_table_of_the_import_check(self):
-        if ctypes.sizeof(ctypes.c_size_t) != 8:
-            self.skipTest("not an LP64 platform")
-        for struct in _native.STRUCTS:
-            self.assertEqual(ctypes.sizeof(struct), _native.LP64_SIZES[struct.__name__])
+    def test_import_check_compares_with_the_library(self):
+        """The import-time check asks the loaded library for each sizeof."""
+        sizes = [_native.fn.abi_size(i) for i in range(len(_native.STRUCTS))]
+        self.assertEqual(sizes, [ctypes.sizeof(s) for s in _native.STRUCTS])
+        self.assertTrue(all(size > 0 for size in sizes))
+        self.assertEqual(_native.fn.abi_size(len(_native.STRUCTS)), 0)  # past the enum
 
 
 if __name__ == "__main__":

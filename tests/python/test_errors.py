@@ -29,7 +29,7 @@ def funnel(**kw):
 AMOUNT_CASES = [
     (NAN, None), (INF, None), (-INF, None), (0, None), (0.0, None), (-5, None), (-0.0, None),
     (1e-400, None),                      # underflows to 0
-    ("0", None), ("0.0", None), ("1e-400", None), (Decimal("NaN"), None), (Decimal("-1"), None),
+    ("0", None), ("0.0", None), ("1e-400", "FPL_ERR_PARSE_UNDERFLOW"), (Decimal("NaN"), None), (Decimal("-1"), None),
     ("", "FPL_ERR_PARSE_EMPTY"), ("-5", "FPL_ERR_PARSE_NEGATIVE"),
     ("abc", "FPL_ERR_PARSE_SYNTAX"), ("nan", "FPL_ERR_PARSE_SYNTAX"),
     ("inf", "FPL_ERR_PARSE_SYNTAX"), ("1.5.5", "FPL_ERR_PARSE_SYNTAX"),
@@ -50,7 +50,7 @@ RATE_CASES = [
     (0, "FPL_ERR_RATE_RANGE"), (-0.1, "FPL_ERR_RATE_RANGE"),
     (1.0000000000000002, "FPL_ERR_RATE_RANGE"),
     (1.5, "FPL_ERR_RATE_RANGE"), ("150%", "FPL_ERR_RATE_RANGE"), ("0%", "FPL_ERR_RATE_RANGE"),
-    ("3/2", "FPL_ERR_RATE_RANGE"), ("1e-400", "FPL_ERR_RATE_RANGE"),
+    ("3/2", "FPL_ERR_RATE_RANGE"), ("1e-400", "FPL_ERR_PARSE_UNDERFLOW"),
     ("", "FPL_ERR_PARSE_EMPTY"), ("-1%", "FPL_ERR_PARSE_NEGATIVE"),
     ("1/0", "FPL_ERR_PARSE_DIVZERO"), ("0/0", "FPL_ERR_PARSE_DIVZERO"),
     ("%", "FPL_ERR_PARSE_SYNTAX"), ("12%%", "FPL_ERR_PARSE_SYNTAX"),
@@ -197,10 +197,10 @@ class Targets(RefusalMixin, unittest.TestCase):
         self.assertRefused("FPL_ERR_TARGET", f.plan, context="plan (neither")
         self.assertRefused("FPL_ERR_TARGET", f.plan, revenue=10, deals=1,
                            context="plan (revenue 10 and deals 1")
-        self.assertRefused("FPL_ERR_TARGET", funnel().plan, revenue=10,
+        self.assertRefused("FPL_ERR_DEAL_SIZE_MISSING", funnel().plan, revenue=10,
                            context="plan (revenue 10 without a deal_size)")
         self.assertRefused("FPL_ERR_TARGET", f.forecast, 1, revenue=10, deals=1)
-        self.assertRefused("FPL_ERR_TARGET", funnel().forecast, 1, revenue="1k",
+        self.assertRefused("FPL_ERR_DEAL_SIZE_MISSING", funnel().forecast, 1, revenue="1k",
                            context="forecast (revenue '1k' without a deal_size)")
 
     def test_huge_values_without_an_answer(self):

@@ -158,7 +158,7 @@ def _call(func, args, what, given):
             context = "%s %s" % (label, _describe(given[label]))
             if exc.status == "FPL_ERR_COST_NOT_TOP" and "at" in given:
                 context += " with at %s" % _describe(given["at"])
-        elif exc.status == "FPL_ERR_TARGET":
+        elif exc.status in ("FPL_ERR_TARGET", "FPL_ERR_DEAL_SIZE_MISSING"):
             context = "%s (%s)" % (what, _target_detail(given))
         else:
             context = what

@@ -127,30 +127,11 @@ class fpl_forecast(Structure):
                 ("by_period", fpl_forecast_period * PERIOD_COUNT)]
 
 
+# In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
+# C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
            fpl_forecast_input, fpl_forecast_period, fpl_forecast)
 
-# sizeof() of each struct as the C compiler lays it out on LP64 platforms
-# (x86-64, AArch64, ...: 8-byte size_t and 8-byte-aligned double). A
-# difference means the mirror above no longer matches the headers.
-LP64_SIZES = {"fpl_stage": 80, "fpl_funnel": 2568, "fpl_terms": 72, "fpl_plan_stage": 40,
-              "fpl_plan_period": 280, "fpl_plan": 2232, "fpl_forecast_input": 16,
-              "fpl_forecast_period": 280, "fpl_forecast": 1272}
-
-
-def _check_layout():
-    lp64 = (ctypes.sizeof(c_size_t) == 8 and ctypes.alignment(c_double) == 8
-            and ctypes.sizeof(c_int) == 4 and ctypes.sizeof(c_bool) == 1)
-    if not lp64:
-        return  # no table for this platform; tests/python/test_abi.py checks with a compiler
-    wrong = ["%s is %d bytes, expected %d" % (s.__name__, ctypes.sizeof(s), LP64_SIZES[s.__name__])
-             for s in STRUCTS if ctypes.sizeof(s) != LP64_SIZES[s.__name__]]
-    if wrong:
-        raise ImportError("funnelplan: the ctypes mirror of the C structs is wrong: "
-                          + "; ".join(wrong))
-
-
-_check_layout()
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
 
@@ -166,6 +147,7 @@ FUNCTIONS = (
     # version.h
     ("fpl_version_string", [], c_char_p),
     ("fpl_version_number", [], c_uint),
+    ("fpl_abi_size", [c_int], c_size_t),
     # parse.h
     ("fpl_parse_amount", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
     ("fpl_parse_rate", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
@@ -206,6 +188,19 @@ def _errcheck(result, func, args):
 # fn.plan_compute is fpl_plan_compute, and so on.
 fn = types.SimpleNamespace(**{name[len("fpl_"):]: _bind(name, argtypes, restype)
                               for name, argtypes, restype in FUNCTIONS})
+
+
+def _check_layout():
+    """Refuse a library whose structs are not laid out as mirrored here."""
+    wrong = ["%s is %d bytes here, %d in the library" % (s.__name__, ctypes.sizeof(s),
+                                                         fn.abi_size(i))
+             for i, s in enumerate(STRUCTS) if ctypes.sizeof(s) != fn.abi_size(i)]
+    if wrong:
+        raise ImportError("funnelplan: the ctypes mirror of the C structs does not match %s: %s"
+                          % (library_path, "; ".join(wrong)))
+
+
+_check_layout()
 
 
 def status_name(code):
