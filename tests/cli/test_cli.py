@@ -1,9 +1,14 @@
 """Tests of the funnelplan command line.
 
-The binary under test is $FUNNELPLAN_CLI (meson sets it). Every run is in the
-C locale unless a test says otherwise. Good argument lists are checked against
-references computed with fractions.Fraction from the worked examples of
-EXAMPLES.md; bad argument lists must exit 2 with one line on stderr that names
+The binary under test is $FUNNELPLAN_CLI (meson sets it; when it is set but
+names no executable, every test fails instead of being skipped). When
+$FUNNELPLAN_CLI_WRAPPER is set (`meson test --setup valgrindcli` sets it to a
+valgrind command line, split here as a shell would), every run of the binary
+is prefixed with it, so a memory error shows up as a wrong exit status or
+extra stderr. Every run is in the C locale unless a test says otherwise.
+Good argument lists are checked against references computed with
+fractions.Fraction from the worked examples of EXAMPLES.md; bad argument
+lists must exit 2 with one line on stderr that names
 the option and the value, and print nothing on stdout.
 """
 
@@ -13,14 +18,18 @@ import json
 import math
 import os
 import re
+import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 from fractions import Fraction as Fr
 
 CLI = os.environ.get("FUNNELPLAN_CLI", "")
+WRAPPER = shlex.split(os.environ.get("FUNNELPLAN_CLI_WRAPPER", ""))
 HERE = os.path.dirname(os.path.abspath(__file__))
 VERSION_FILE = os.path.join(HERE, "..", "..", "VERSION")
 
@@ -38,9 +47,11 @@ def base_env(**extra):
     return env
 
 
-def run(args, env=None, stdout=subprocess.PIPE):
-    return subprocess.run([CLI] + list(args), stdout=stdout, stderr=subprocess.PIPE,
-                          env=env if env is not None else base_env(), timeout=60)
+def run(args, env=None, stdout=subprocess.PIPE, **kwargs):
+    """Runs the CLI (under $FUNNELPLAN_CLI_WRAPPER when set)."""
+    return subprocess.run(WRAPPER + [CLI] + list(args), stdout=stdout, stderr=subprocess.PIPE,
+                          env=env if env is not None else base_env(),
+                          timeout=600 if WRAPPER else 60, **kwargs)
 
 
 # --------------------------------------------------------------------------
@@ -246,8 +257,12 @@ def significant_digits(text):
 class CliTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if not CLI or not os.path.exists(CLI):
+        if not CLI:
             raise unittest.SkipTest("FUNNELPLAN_CLI is not set to the funnelplan binary")
+        # Set but wrong (not built, a typo): a failure, never a silent skip.
+        if not os.path.isfile(CLI) or not os.access(CLI, os.X_OK):
+            raise AssertionError("FUNNELPLAN_CLI=%r is not an executable file "
+                                 "(build it: ninja -C build)" % CLI)
 
     def ok(self, args, env=None):
         r = run(args, env=env)
@@ -727,13 +742,30 @@ class TestHelpAndVersion(CliTestCase):
         self.assertNotIn("--volume", self.ok(["plan", "--help"]))
 
     def test_output_that_cannot_be_written_exits_3(self):
+        # /dev/full: every write fails with ENOSPC. Each format of each
+        # command, and the help and version texts: exit 3, one line.
         if not os.path.exists("/dev/full"):
-            self.skipTest("no /dev/full")
-        for args in (EX1.args("table"), EX1.args("json"), ["--help"], ["--version"]):
+            if sys.platform.startswith("linux"):
+                self.fail("/dev/full is missing")
+            self.skipTest("no /dev/full on this system")
+        runs = [case.args(fmt) for case in (EX1, EX3) for fmt in ("table", "json", "csv")]
+        runs += [["--help"], ["plan", "--help"], ["--version"]]
+        for args in runs:
             with self.subTest(args=args), open("/dev/full", "wb") as full:
                 r = run(args, stdout=full)
-                self.assertEqual(r.returncode, 3)
-                err = r.stderr.decode()
+                err = r.stderr.decode("utf-8", "replace")
+                self.assertEqual(r.returncode, 3, err)
+                self.assertTrue(err.startswith("funnelplan: cannot write output: "), err)
+                self.assertTrue(err.endswith("\n"), err)
+                self.assertEqual(err.count("\n"), 1, err)
+
+    def test_closed_stdout_exits_3(self):
+        # stdout closed (`funnelplan ... >&-`): EBADF, exit 3, one line.
+        for fmt in ("table", "json", "csv"):
+            with self.subTest(fmt=fmt):
+                r = run(EX1.args(fmt), stdout=None, preexec_fn=lambda: os.close(1))
+                err = r.stderr.decode("utf-8", "replace")
+                self.assertEqual(r.returncode, 3, err)
                 self.assertTrue(err.startswith("funnelplan: cannot write output: "), err)
                 self.assertEqual(err.count("\n"), 1, err)
 
@@ -824,60 +856,356 @@ class TestArgFiles(CliTestCase):
 
 # --------------------------------------------------------------------------
 
+# The locales the output must not depend on: decimal comma in all three,
+# '.' grouping in German and Turkish, a narrow no-break space in French, and
+# Turkish casing (towupper('i') is U+0130, toupper('i') stays 'i').
+LOCALES = ("de_DE.UTF-8", "fr_FR.UTF-8", "tr_TR.UTF-8")
+INSTALL_LOCALES = "install Debian's `locales` package (apt-get install locales)"
+# What each locale must say, to prove the switch took effect: the first day
+# of the week (nl_langinfo(DAY_1)) and the decimal point.
+LOCALE_PROOF = {"C": ("Sunday", "."), "de_DE.UTF-8": ("Sonntag", ","),
+                "fr_FR.UTF-8": ("dimanche", ","), "tr_TR.UTF-8": ("Pazar", ",")}
+
+PROBE = r"""
+import ctypes, json, locale, time
+name = locale.setlocale(locale.LC_ALL, "")
+conv = locale.localeconv()
+libc = ctypes.CDLL(None)
+libc.towupper.restype = libc.towlower.restype = ctypes.c_uint
+libc.towupper.argtypes = libc.towlower.argtypes = [ctypes.c_uint]
+libc.strtod.restype = ctypes.c_double
+libc.strtod.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+print(json.dumps({"name": name, "decimal_point": conv["decimal_point"],
+                  "thousands_sep": conv["thousands_sep"],
+                  "day1": locale.nl_langinfo(locale.DAY_1),
+                  "thursday": time.strftime("%A", time.gmtime(0)),
+                  "strtod": libc.strtod(b"1,5", None),
+                  "toupper_i": libc.toupper(ord("i")),
+                  "towupper_i": libc.towupper(ord("i")),
+                  "towlower_I": libc.towlower(ord("I"))}))
+"""
+
+
+def probe(env):
+    """What PROBE reports in a child Python with env; its stderr on failure."""
+    r = subprocess.run([sys.executable, "-c", PROBE], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=env, timeout=60)
+    if r.returncode != 0:
+        return r.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
+    return json.loads(r.stdout)
+
+
+def prepare_locales():
+    """(LOCPATH directory, temporary directory to remove or None, {locale: why
+    it is unavailable}). The directory meson made ($FUNNELPLAN_TEST_LOCPATH,
+    with the stamp $FUNNELPLAN_TEST_LOCALES_STAMP saying "ok" or why not);
+    run by hand, the locales are generated with localedef into a temporary
+    directory."""
+    locpath = os.environ.get("FUNNELPLAN_TEST_LOCPATH")
+    if locpath:
+        stamp = os.environ.get("FUNNELPLAN_TEST_LOCALES_STAMP", "")
+        try:
+            with open(stamp, encoding="utf-8") as f:
+                reason = f.read().strip()
+        except OSError as e:
+            reason = "no stamp of the 'locales' target (%s)" % e
+        tmp = None
+    else:
+        tmp = locpath = tempfile.mkdtemp(prefix="funnelplan-locale-")
+        problems = []
+        for loc in LOCALES:
+            lang = loc.split(".")[0]
+            try:
+                r = subprocess.run(["localedef", "-c", "-i", lang, "-f", "UTF-8",
+                                    os.path.join(locpath, loc)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   env=base_env(), timeout=120)
+                if not os.path.isdir(os.path.join(locpath, loc)):
+                    problems.append("%s: localedef made nothing: %s"
+                                    % (lang, r.stdout.decode("utf-8", "replace").strip()))
+            except OSError as e:
+                problems.append("%s: %s" % (lang, e))
+        reason = "\n".join(problems) or "ok"
+    missing = {}
+    for loc in LOCALES:
+        if not os.path.isdir(os.path.join(locpath, loc)):
+            lang = loc.split(".")[0] + ":"
+            why = [line for line in reason.splitlines() if line.startswith(lang)]
+            missing[loc] = ("\n".join(why) or reason if reason != "ok"
+                            else "no %s in %s" % (loc, locpath))
+    return locpath, tmp, missing
+
+
 class TestLocale(CliTestCase):
-    """The output is the same bytes in a German locale (decimal comma)."""
+    """The output and the error messages are the same bytes under LC_ALL set
+    to de_DE, fr_FR and tr_TR (UTF-8) as under LC_ALL=C."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dir = tempfile.mkdtemp(prefix="funnelplan-locale-")
-        target = os.path.join(cls.dir, "de_DE.UTF-8")
-        try:
-            r = subprocess.run(["localedef", "-i", "de_DE", "-f", "UTF-8", target],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               env=base_env(), timeout=120)
-            cls.localedef_error = None
-            if not os.path.isdir(target):
-                cls.localedef_error = r.stdout.decode("utf-8", "replace")
-        except OSError as e:
-            cls.localedef_error = str(e)
-        cls.env = base_env(LC_ALL="de_DE.UTF-8", LANG="de_DE.UTF-8", LOCPATH=cls.dir)
+        cls.locpath, cls.tmp, cls.missing = prepare_locales()
+        # A locale that is there but does not switch (glibc quietly stays in
+        # C) would make every comparison pass untested: probe each one once.
+        cls.proof = {"C": probe(base_env())}
+        for loc in LOCALES:
+            if loc not in cls.missing:
+                cls.proof[loc] = probe(cls.env(loc))
+                if isinstance(cls.proof[loc], str):
+                    cls.missing[loc] = "setting it fails: " + cls.proof[loc]
 
     @classmethod
     def tearDownClass(cls):
-        shutil.rmtree(cls.dir)
+        if cls.tmp is not None:
+            shutil.rmtree(cls.tmp)
 
-    def setUp(self):
-        if self.localedef_error is not None:
-            self.fail("cannot generate the de_DE.UTF-8 locale with localedef "
-                      "(install Debian's `locales` package): " + self.localedef_error)
+    @classmethod
+    def env(cls, loc):
+        return base_env(LC_ALL=loc, LANG=loc, LOCPATH=cls.locpath)
 
-    def test_locale_is_really_german(self):
-        code = ("import locale; locale.setlocale(locale.LC_ALL, ''); "
-                "print(locale.localeconv()['decimal_point'])")
-        r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                           env=self.env, timeout=60)
-        self.assertEqual(r.stdout.decode().strip(), ",")
+    def require(self, loc):
+        """Fails (never skips) when the locale could not be made."""
+        if loc in self.missing:
+            self.fail("the %s locale is unavailable (%s):\n%s"
+                      % (loc, INSTALL_LOCALES, self.missing[loc]))
+
+    def test_the_locales_really_switch(self):
+        c = self.proof["C"]
+        self.assertIsInstance(c, dict, c)
+        self.assertEqual((c["day1"], c["decimal_point"]), LOCALE_PROOF["C"])
+        self.assertEqual(c["towupper_i"], ord("I"))
+        for loc in LOCALES:
+            with self.subTest(locale=loc):
+                self.require(loc)
+                p = self.proof[loc]
+                self.assertEqual(p["name"], loc)
+                self.assertEqual((p["day1"], p["decimal_point"]), LOCALE_PROOF[loc], p)
+                self.assertNotEqual(p["thursday"], "Thursday", p)
+                self.assertEqual(p["strtod"], 1.5, "C code does not read a decimal comma")
+                if loc.startswith("tr_"):
+                    # Turkish casing: dotted capital I and dotless small i; the
+                    # single-byte toupper leaves 'i' alone.
+                    self.assertEqual(p["towupper_i"], 0x130, p)
+                    self.assertEqual(p["towlower_I"], 0x131, p)
+                    self.assertEqual(p["toupper_i"], ord("i"), p)
+                else:
+                    self.assertEqual(p["towupper_i"], ord("I"), p)
+                if loc.startswith("fr_"):
+                    self.assertIn(p["thousands_sep"], ("\u202f", "\xa0"), p)
 
     def test_output_is_byte_identical(self):
-        for fmt in ("json", "table", "csv"):
-            for case in (EX1, EX3, COST):
-                with self.subTest(fmt=fmt, case=case.name):
-                    c = run(case.args(fmt))
-                    de = run(case.args(fmt), env=self.env)
-                    self.assertEqual(c.returncode, 0)
-                    self.assertEqual(de.returncode, 0, de.stderr)
-                    self.assertEqual(de.stdout, c.stdout)
-                    self.assertEqual(de.stderr, b"")
+        names = ["--stage", "Zielgruppe-Ü=10%", "--stage", "İnceleme ı=1/3",
+                 "--stage", "リード=50%", "--deals", "2.5"]
+        cases = [(case.name, fmt, case.args(fmt)) for fmt in ("json", "table", "csv")
+                 for case in (EX1, EX3, COST, FORECAST_TARGET)]
+        cases += [("non-ASCII names", fmt, ["plan"] + names + ["--format", fmt])
+                  for fmt in ("json", "table", "csv")]
+        c_runs = {}
+        for name, fmt, args in cases:
+            c = run(args)
+            self.assertEqual(c.returncode, 0, c.stderr)
+            c_runs[name, fmt] = c.stdout
+        for loc in LOCALES:
+            with self.subTest(locale=loc):
+                self.require(loc)
+                env = self.env(loc)
+                for name, fmt, args in cases:
+                    with self.subTest(fmt=fmt, case=name):
+                        r = run(args, env=env)
+                        self.assertEqual(r.returncode, 0, r.stderr)
+                        self.assertEqual(r.stderr, b"")
+                        self.assertEqual(r.stdout, c_runs[name, fmt])
 
     def test_numbers_are_read_the_same(self):
         args = EX1.args("json")
         args[args.index("1000000")] = "1,000,000"
-        self.assertEqual(run(args, env=self.env).stdout, run(EX1.args("json")).stdout)
-        bad = ["plan", "--stage", "lead=1,5%", "--deals", "2"]
-        de = run(bad, env=self.env)
-        self.assertEqual(de.returncode, 2)
-        self.assertEqual(de.stderr, run(bad).stderr)
+        want = run(EX1.args("json")).stdout
+        for loc in LOCALES:
+            with self.subTest(locale=loc):
+                self.require(loc)
+                r = run(args, env=self.env(loc))
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (0, want, b""))
+
+    def test_error_messages_are_byte_identical(self):
+        missing = os.path.join(tempfile.gettempdir(), "funnelplan-no-such-dir", "f.txt")
+        bad = [
+            ["plan", "--stage", "lead=1,5%", "--deals", "2"],            # decimal comma
+            PLAN + ["--revenue", "1.000.000"],                            # German grouping
+            PLAN + ["--revenue", "1\u202f000"],                           # French grouping
+            PLAN + ["--revenue", "1,5"],
+            PLAN + ["--revenue", "1e999"],
+            PLAN + ["--revenue", "5", "--format", "JSON"],                # casing: Turkish I
+            PLAN + ["--revenue", "5", "--per", "YEAR"],
+            PLAN + ["--revenue", "5", "--per", "quarter", "--per", "İ"],
+            ["forecast", "--stage", "INFO=10%", "--volume", "5", "--at", "info"],
+            ["plan", "--stage", os.fsdecode(b"caf\xc3=10%"), "--deals", "2"],  # bad UTF-8
+            ["plan", "--stage", "a\tb=10%", "--deals", "5"],
+            ["plan", "--stage", "a=1e-300", "--stage", "b=1e-300", "--deals", "1e300"],
+            ["plan", "--stage", "a=0.001", "--deals", "1e15"],
+            ["plan", "@" + missing, "--stage", "a=10%", "--deals", "2"],  # strerror text
+            ["frobnicate"],
+        ]
+        c_runs = [run(args) for args in bad]
+        for args, c in zip(bad, c_runs):
+            self.assertIn(c.returncode, (1, 2), args)
+            self.assertTrue(c.stderr.startswith(b"funnelplan: "), c.stderr)
+        for loc in LOCALES:
+            with self.subTest(locale=loc):
+                self.require(loc)
+                env = self.env(loc)
+                for args, c in zip(bad, c_runs):
+                    with self.subTest(args=args):
+                        r = run(args, env=env)
+                        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                                         (c.returncode, b"", c.stderr))
+
+
+# --------------------------------------------------------------------------
+
+class TestFaults(CliTestCase):
+    """Unreadable, special and truncated @FILEs: one line on stderr that
+    starts with "funnelplan: ", exit status 2 and nothing on stdout; or, for
+    special files that read like files, the same answer as a regular file.
+
+    Decisions: /dev/null reads as an empty file (no arguments); a FIFO (and
+    so process substitution, @<(...)) is read to its end like a file; an
+    endless device such as /dev/zero is refused at 1 MiB."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="funnelplan-faults-")
+        self.addCleanup(shutil.rmtree, self.dir)
+
+    def write(self, name, data):
+        path = os.path.join(self.dir, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def test_file_that_cannot_be_read_even_by_root(self):
+        # /proc/self/mem opens, but reading at offset 0 (an unmapped page)
+        # fails with EIO, for root too.
+        if not os.path.exists("/proc/self/mem"):
+            if sys.platform.startswith("linux"):
+                self.fail("/proc/self/mem is missing")
+            self.skipTest("no /proc/self/mem on this system")
+        self.assertRefused(["plan", "@/proc/self/mem", "--stage", "a=10%", "--deals", "2"],
+                           2, "@FILE '/proc/self/mem'", "cannot read")
+
+    def test_file_without_read_permission(self):
+        path = self.write("secret.txt", b"--deals 2\n")
+        os.chmod(path, 0)
+        args = ["plan", "@" + path, "--stage", "a=10%", "--deals", "2"]
+        if os.geteuid() != 0:
+            self.assertRefused(args, 2, "'%s'" % path, "cannot open", "ermission denied")
+            return
+        # Root reads any file: run the CLI as nobody instead, when nobody
+        # can reach the binary (and the wrapper); otherwise /proc/self/mem
+        # above is the unreadable file.
+        os.chmod(self.dir, 0o755)
+        for prog in [CLI] + [shutil.which(w) or w for w in WRAPPER[:1]]:
+            if os.stat(prog).st_mode & stat.S_IXOTH == 0 or not all(
+                    os.stat(d).st_mode & stat.S_IXOTH
+                    for d in parents(os.path.realpath(prog))):
+                return
+        # In a coverage build nobody cannot write the build tree's .gcda
+        # files; GCOV_PREFIX sends them to a directory nobody can write.
+        gcov = os.path.join(self.dir, "gcov")
+        os.mkdir(gcov)
+        os.chmod(gcov, 0o777)
+        r = run(args, env=base_env(GCOV_PREFIX=gcov), user=65534, group=65534,
+                extra_groups=[])
+        err = r.stderr.decode("utf-8", "replace")
+        self.assertEqual((r.returncode, r.stdout), (2, b""), err)
+        self.assertEqual(err, "funnelplan: @FILE '%s': cannot open: Permission denied\n"
+                         % path)
+
+    def test_dev_null_is_an_empty_file(self):
+        args = EX1.args("json")
+        self.assertEqual(self.ok(args[:1] + ["@/dev/null"] + args[1:]), self.ok(args))
+
+    def test_endless_device_is_refused_at_1_mib(self):
+        self.assertRefused(["plan", "@/dev/zero", "--stage", "a=10%", "--deals", "2"], 2,
+                           "@FILE '/dev/zero'", "larger than 1 MiB")
+
+    def test_fifo_is_read_to_its_end(self):
+        fifo = os.path.join(self.dir, "fifo")
+        os.mkfifo(fifo)
+        body = b"--stage lead=1%\n--stage accepted=10%\n--deal-size 50000\n--per year\n"
+
+        def feed():
+            with open(fifo, "wb") as f:
+                f.write(body)
+        writer = threading.Thread(target=feed)
+        writer.start()
+        try:
+            out = self.ok(["plan", "@" + fifo, "--revenue", "1000000", "--format", "json"])
+        finally:
+            if writer.is_alive():  # the CLI never opened the FIFO: unblock the writer
+                fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+                writer.join()
+                os.close(fd)
+        self.assertEqual(out, self.ok(EX1.args("json")))
+
+    def test_bad_paths_stay_on_one_line(self):
+        # A path with a newline and a byte that is not UTF-8, and a loop of
+        # symbolic links: the message escapes the path and names the errno.
+        odd = os.path.join(self.dir, os.fsdecode(b"no\nsuch\xff"))
+        self.assertRefused(["plan", "@" + odd, "--deals", "2"], 2,
+                           "'%s/no\\nsuch\\xFF'" % self.dir, "cannot open")
+        one, two = os.path.join(self.dir, "one"), os.path.join(self.dir, "two")
+        os.symlink(two, one)
+        os.symlink(one, two)
+        self.assertRefused(["plan", "@" + one, "--deals", "2"], 2, "'%s'" % one,
+                           "cannot open")
+
+    def test_last_line_without_newline(self):
+        for body in (b"--stage lead=1%\n--stage accepted=10%\n--deal-size 50000\n--per year",
+                     b"--stage lead=1%\r\n--stage accepted=10%\r\n--per year\r\n--deal-size\r\n"
+                     b"50000"):
+            with self.subTest(body=body):
+                path = self.write("cut.txt", body)
+                self.assertEqual(self.ok(["plan", "@" + path, "--revenue", "1000000",
+                                          "--format", "json"]),
+                                 self.ok(EX1.args("json")))
+        # The file ends after an option that needs a value.
+        path = self.write("novalue.txt", b"--stage a=10%\n--deals")
+        self.assertRefused(["plan", "@" + path], 2, "--deals", "value is needed")
+
+    def test_file_cut_inside_a_multibyte_character(self):
+        full = "--stage lead=1%\n--stage café=10%\n--deals 2\n".encode()
+        cut = full[:full.index("é".encode()) + 1]          # ends in "caf\\xC3"
+        self.assertEqual(cut[-4:], b"caf\xc3")
+        path = self.write("cut.txt", cut)
+        # The rate went with the cut: the value is refused, the stray byte
+        # escaped so the message stays valid UTF-8 on one line.
+        self.assertRefused(["plan", "@" + path, "--deals", "2"], 2,
+                           "--stage 'caf\\xC3'", "NAME=RATE")
+        # Cut inside the name with its rate kept (a name clipped by bytes):
+        # the library refuses the name.
+        path = self.write("clipped.txt", b"--stage lead=1%\n--stage caf\xc3=10%\n--deals 2\n")
+        err = self.assertRefused(["plan", "@" + path], 2)
+        self.assertEqual(err, "funnelplan: --stage 'caf\\xC3=10%': "
+                              "stage name is not valid UTF-8\n")
+        # --at cut the same way names no stage.
+        path = self.write("at.txt", b"--at caf\xc3")
+        self.assertRefused(["forecast", "--stage", "caf\xe9=10%", "--volume", "5",
+                            "@" + path], 2, "--at 'caf\\xC3'", "no stage")
+        # A cut four-byte character, and a lone continuation byte.
+        for name in (b"\xf0\x9f\x98", b"x\x80y"):
+            with self.subTest(name=name):
+                path = self.write("bytes.txt", b"--stage " + name + b"=10%\n--deals 2\n")
+                self.assertRefused(["plan", "@" + path], 2, "--stage",
+                                   "stage name is not valid UTF-8")
+
+
+def parents(path):
+    """Every directory above path, the root included."""
+    out = []
+    while True:
+        parent = os.path.dirname(path)
+        if parent == path:
+            return out
+        out.append(parent)
+        path = parent
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ than against a second floating-point implementation.
 import math
 import os
 import random
+import shlex
+import shutil
 import sys
 from fractions import Fraction
 
@@ -34,6 +36,20 @@ def cli_path():
     path = os.environ.get("FUNNELPLAN_CLI") or os.path.join(REPO, "build", "bindings", "cli",
                                                              "funnelplan")
     return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
+
+
+def c_compiler():
+    """The C compiler as a command list: $FUNNELPLAN_TEST_CC (meson sets it to
+    the compiler that built the library, so under meson there is always
+    one), else cc, gcc or clang on PATH; None if there is none."""
+    configured = os.environ.get("FUNNELPLAN_TEST_CC")
+    if configured:
+        return shlex.split(configured)
+    for name in ("cc", "gcc", "clang"):
+        path = shutil.which(name)
+        if path:
+            return [path]
+    return None
 
 
 def package_env(**extra):

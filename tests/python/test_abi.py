@@ -4,16 +4,16 @@
 prints sizeof and offsetof of every struct and field as the C compiler lays
 them out from the public headers, and compares them with ctypes. Catches a
 field added, removed, reordered or retyped in a header but not in
-``funnelplan/_native.py``. Skipped without a C compiler."""
+``funnelplan/_native.py``. Uses the compiler meson built the library with
+($FUNNELPLAN_TEST_CC); run by hand, skipped only without any C compiler."""
 
 import ctypes
 import os
-import shutil
 import subprocess
 import tempfile
 import unittest
 
-from fpl_support import REPO
+from fpl_support import REPO, c_compiler
 
 from funnelplan import _native
 
@@ -45,15 +45,15 @@ def ctypes_layout():
 class CtypesMirrorMatchesTheHeaders(unittest.TestCase):
 
     def test_layout(self):
-        cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+        cc = c_compiler()
         if cc is None:
-            self.skipTest("no C compiler")
+            self.skipTest("no C compiler (cc, gcc or clang) on PATH")
         with tempfile.TemporaryDirectory() as tmp:
             src = os.path.join(tmp, "layout.c")
             exe = os.path.join(tmp, "layout")
             with open(src, "w") as f:
                 f.write(c_program())
-            subprocess.run([cc, "-std=c11", "-I", os.path.join(REPO, "include"), "-o", exe, src],
+            subprocess.run(cc + ["-std=c11", "-I", os.path.join(REPO, "include"), "-o", exe, src],
                            check=True)
             text = subprocess.run([exe], stdout=subprocess.PIPE, check=True).stdout.decode()
         c = {}

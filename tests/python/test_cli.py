@@ -6,11 +6,13 @@ same keys in the same order, same conditional keys, the very same doubles
 (the CLI prints the shortest form that reads back as the same double),
 integers for whole counts and null for what does not exist.
 
-The CLI comes from $FUNNELPLAN_CLI (set by meson) or build/bindings/cli/;
-without it these tests are skipped.
+The CLI comes from $FUNNELPLAN_CLI (set by meson) or build/bindings/cli/.
+When $FUNNELPLAN_CLI is set but names no executable the tests fail; only
+without both (run by hand, no CLI built) are they skipped.
 """
 
 import json
+import os
 import subprocess
 import unittest
 
@@ -151,6 +153,9 @@ class CliJsonEqualsToDict(unittest.TestCase):
 
     def setUp(self):
         if cli_path() is None:
+            if os.environ.get("FUNNELPLAN_CLI"):
+                self.fail("FUNNELPLAN_CLI=%r is not an executable file (build it: "
+                          "ninja -C build)" % os.environ["FUNNELPLAN_CLI"])
             self.skipTest("no CLI binary (set FUNNELPLAN_CLI, or build "
                           "build/bindings/cli/funnelplan)")
 

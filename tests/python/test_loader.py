@@ -9,7 +9,7 @@ import sys
 import tempfile
 import unittest
 
-from fpl_support import PACKAGE_PARENT, REPO
+from fpl_support import PACKAGE_PARENT, REPO, c_compiler
 
 import funnelplan
 from funnelplan import _loader, _native
@@ -34,9 +34,9 @@ def child(pythonpath, env_library=None, code=PROBE):
 
 def compile_fake(directory, version_number, symbols):
     """A shared library exporting ``symbols`` (stubs) and fpl_version_number."""
-    cc = shutil.which("cc") or shutil.which("gcc")
+    cc = c_compiler()
     if cc is None:
-        raise unittest.SkipTest("no C compiler to build a fake library")
+        raise unittest.SkipTest("no C compiler (cc, gcc or clang) to build a fake library")
     src = os.path.join(directory, "fake.c")
     with open(src, "w") as f:
         f.write("unsigned fpl_version_number(void) { return %du; }\n" % version_number)
@@ -44,7 +44,7 @@ def compile_fake(directory, version_number, symbols):
             if name != "fpl_version_number":
                 f.write("int %s(void) { return 0; }\n" % name)
     lib = os.path.join(directory, "libfunnelplan.so")
-    subprocess.run([cc, "-shared", "-fPIC", "-o", lib, src], check=True)
+    subprocess.run(cc + ["-shared", "-fPIC", "-o", lib, src], check=True)
     return lib
 
 
