@@ -21,5 +21,8 @@
 #include "funnelplan/terms.h"
 #include "funnelplan/plan.h"
 #include "funnelplan/forecast.h"
+#include "funnelplan/whatif.h"
+#include "funnelplan/sensitivity.h"
+#include "funnelplan/solve.h"
 
 #endif /* FUNNELPLAN_H */

@@ -39,8 +39,16 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_TARGET: return "a target is needed: a revenue with a deal size, or deals";
     case FPL_ERR_DEAL_SIZE_MISSING: return "a revenue target needs a deal size";
     case FPL_ERR_COST_NOT_TOP: return "a cost per lead needs the volume to enter the top stage";
+    case FPL_ERR_CHANGE_SYNTAX: return "a change is LEVER=CHANGE, e.g. opportunity=+10%";
+    case FPL_ERR_CHANGE_POINTS: return "percentage points (pp) only change a stage's rate";
+    case FPL_ERR_CHANGE_VALUE: return "change must be a finite number";
+    case FPL_ERR_CHANGE_LEVER: return "this question cannot move that lever";
+    case FPL_ERR_CHANGE_COUNT: return "at most 40 changes at once";
+    case FPL_ERR_INVEST: return "investment must be a positive number";
     case FPL_ERR_TOO_LARGE: return "a whole count would exceed 2^53 and cannot be exact";
     case FPL_ERR_OVERFLOW: return "a result is too large or too small for a double";
+    case FPL_ERR_CHANGE_RANGE: return "the change pushes a rate outside 0% to 100%, or an amount to 0 or below";
+    case FPL_ERR_UNREACHABLE: return "no value of that lever reaches the target (a rate would exceed 100%)";
     }
     return "unknown status";
 }
@@ -76,8 +84,16 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_TARGET: return "FPL_ERR_TARGET";
     case FPL_ERR_DEAL_SIZE_MISSING: return "FPL_ERR_DEAL_SIZE_MISSING";
     case FPL_ERR_COST_NOT_TOP: return "FPL_ERR_COST_NOT_TOP";
+    case FPL_ERR_CHANGE_SYNTAX: return "FPL_ERR_CHANGE_SYNTAX";
+    case FPL_ERR_CHANGE_POINTS: return "FPL_ERR_CHANGE_POINTS";
+    case FPL_ERR_CHANGE_VALUE: return "FPL_ERR_CHANGE_VALUE";
+    case FPL_ERR_CHANGE_LEVER: return "FPL_ERR_CHANGE_LEVER";
+    case FPL_ERR_CHANGE_COUNT: return "FPL_ERR_CHANGE_COUNT";
+    case FPL_ERR_INVEST: return "FPL_ERR_INVEST";
     case FPL_ERR_TOO_LARGE: return "FPL_ERR_TOO_LARGE";
     case FPL_ERR_OVERFLOW: return "FPL_ERR_OVERFLOW";
+    case FPL_ERR_CHANGE_RANGE: return "FPL_ERR_CHANGE_RANGE";
+    case FPL_ERR_UNREACHABLE: return "FPL_ERR_UNREACHABLE";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -88,6 +104,8 @@ bool fpl_status_is_input_error(fpl_status status)
     case FPL_OK:
     case FPL_ERR_TOO_LARGE:
     case FPL_ERR_OVERFLOW:
+    case FPL_ERR_CHANGE_RANGE:
+    case FPL_ERR_UNREACHABLE:
         return false;
     default:
         return true;

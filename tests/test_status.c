@@ -29,15 +29,18 @@ static void test_every_status_has_its_own_message_and_name(void **state)
     assert_string_equal(fpl_strerror(FPL_ERR_RATE_RANGE), "rate must be between 0% and 100%");
 }
 
-static void test_only_too_large_and_overflow_are_questions_without_answer(void **state)
+static void test_only_questions_without_answer_are_not_input_errors(void **state)
 {
     (void)state;
     assert_false(fpl_status_is_input_error(FPL_OK));
     assert_false(fpl_status_is_input_error(FPL_ERR_TOO_LARGE));
     assert_false(fpl_status_is_input_error(FPL_ERR_OVERFLOW));
+    assert_false(fpl_status_is_input_error(FPL_ERR_CHANGE_RANGE));
+    assert_false(fpl_status_is_input_error(FPL_ERR_UNREACHABLE));
     for (int i = 1; i < FPL_STATUS_COUNT; ++i) {
         fpl_status s = (fpl_status)i;
-        if (s != FPL_ERR_TOO_LARGE && s != FPL_ERR_OVERFLOW) {
+        if (s != FPL_ERR_TOO_LARGE && s != FPL_ERR_OVERFLOW && s != FPL_ERR_CHANGE_RANGE &&
+            s != FPL_ERR_UNREACHABLE) {
             assert_true(fpl_status_is_input_error(s));
         }
     }
@@ -118,7 +121,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_status_has_its_own_message_and_name),
-        cmocka_unit_test(test_only_too_large_and_overflow_are_questions_without_answer),
+        cmocka_unit_test(test_only_questions_without_answer_are_not_input_errors),
         cmocka_unit_test(test_periods_have_months_names_and_parse_back),
         cmocka_unit_test(test_ceil_tolerant_absorbs_float_noise_but_not_fractions),
         cmocka_unit_test(test_version_is_one_source_of_truth),

@@ -105,12 +105,20 @@ typedef enum fpl_status {
     FPL_ERR_TARGET,             ///< no target where one is needed, or an unknown target kind
     FPL_ERR_DEAL_SIZE_MISSING,  ///< a revenue target without a deal size
     FPL_ERR_COST_NOT_TOP,       ///< a cost per lead needs the volume to enter the top stage
+    FPL_ERR_CHANGE_SYNTAX,      ///< a change is not LEVER=CHANGE
+    FPL_ERR_CHANGE_POINTS,      ///< percentage points (`pp`) on a lever that is not a rate
+    FPL_ERR_CHANGE_VALUE,       ///< a change or step is not a finite number, or of an unknown kind
+    FPL_ERR_CHANGE_LEVER,       ///< a lever that this question cannot move
+    FPL_ERR_CHANGE_COUNT,       ///< more than ::FPL_MAX_CHANGES changes
+    FPL_ERR_INVEST,             ///< the investment is not a positive finite number
     FPL_ERR_TOO_LARGE,          ///< a whole count would exceed 2^53 (cannot be exact)
-    FPL_ERR_OVERFLOW            ///< a result is too large (or a quotient too small) for a double
+    FPL_ERR_OVERFLOW,           ///< a result is too large (or a quotient too small) for a double
+    FPL_ERR_CHANGE_RANGE,       ///< a change pushes a rate out of (0, 1] or an amount out of range
+    FPL_ERR_UNREACHABLE         ///< no value of the lever in range reaches the target
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_OVERFLOW + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_UNREACHABLE + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -129,9 +137,9 @@ FPL_API const char *fpl_status_name(fpl_status status);
 /**
  * @brief Tells bad input from a question that has no answer.
  *
- * ::FPL_ERR_TOO_LARGE and ::FPL_ERR_OVERFLOW are well-formed questions whose
- * answer cannot be given (the CLI exits 1); every other failure is bad input
- * (the CLI exits 2).
+ * ::FPL_ERR_TOO_LARGE, ::FPL_ERR_OVERFLOW, ::FPL_ERR_CHANGE_RANGE and
+ * ::FPL_ERR_UNREACHABLE are well-formed questions whose answer cannot be
+ * given (the CLI exits 1); every other failure is bad input (the CLI exits 2).
  * @param[in] status a failure status.
  * @return true for bad input, false for ::FPL_OK and for no-answer statuses.
  */

@@ -1,0 +1,88 @@
+/*
+ * funnelplan — sales-funnel planning library.
+ * SPDX-License-Identifier: MIT
+ */
+
+/**
+ * @file sensitivity.h
+ * @brief Which lever pays most: every rate and the deal size moved one at a time.
+ */
+
+#ifndef FUNNELPLAN_SENSITIVITY_H
+#define FUNNELPLAN_SENSITIVITY_H
+
+#include "funnelplan/common.h"
+#include "funnelplan/funnel.h"
+#include "funnelplan/terms.h"
+#include "funnelplan/whatif.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @defgroup sensitivity Sensitivity
+ * @brief Rank the levers of a funnel by what one step of each is worth.
+ * @{
+ */
+
+/** A sensitivity question. Zero-initialised: +1pp on every stage, +10% deal size. */
+typedef struct fpl_sensitivity_input {
+    bool has_volume;           ///< volume held (else target held)
+    fpl_forecast_input volume; ///< the volume and its stage, when held
+    bool has_step;             ///< a stage step is given (default +1pp)
+    fpl_change_kind step_kind; ///< ::FPL_CHANGE_POINTS or ::FPL_CHANGE_RELATIVE
+    double step;               ///< the step, > 0
+    bool has_deal_size_step;   ///< a deal-size step is given (default +10%)
+    double deal_size_step;     ///< relative deal-size step, > 0
+} fpl_sensitivity_input;
+
+/** One lever of a sensitivity result. */
+typedef struct fpl_sensitivity_row {
+    fpl_lever lever;  ///< ::FPL_LEVER_STAGE or ::FPL_LEVER_DEAL_SIZE
+    size_t stage;     ///< the stage, with ::FPL_LEVER_STAGE
+    double from;      ///< the lever's value now
+    double to;        ///< the lever's value after the step (a rate is capped at 1)
+    double effect;    ///< revenue gained (volume held) or top volume saved (target held), per period
+    double share;     ///< effect / the best row's effect (0 when the best is 0)
+} fpl_sensitivity_row;
+
+/** The result of fpl_sensitivity_compute(): rows ranked, best first. */
+typedef struct fpl_sensitivity {
+    fpl_period per;          ///< the period of the effects
+    bool volume_held;        ///< effects are revenue (true) or volume saved (false)
+    fpl_change_kind step_kind; ///< the stage step's kind
+    double step;             ///< the stage step
+    double deal_size_step;   ///< the relative deal-size step
+    size_t n_rows;           ///< rows in use: every stage, then the deal size when it counts
+    fpl_sensitivity_row rows[FPL_MAX_STAGES + 1]; ///< ranked by effect, ties in funnel order
+} fpl_sensitivity;
+
+/**
+ * @brief Moves every stage rate, and the deal size, one at a time, and ranks
+ * the levers by what the step is worth.
+ *
+ * Volume held, the effect is the revenue gained (the deal-size row needs a
+ * deal size); target held, it is the top-of-funnel volume saved per period
+ * (a deal size only saves volume under a revenue target). In a
+ * multiplicative funnel equal relative steps are worth the same on every
+ * stage; a step of points is worth most on the weakest stage.
+ * @param[in] funnel the funnel.
+ * @param[in] terms the terms.
+ * @param[in] input what is held and the steps.
+ * @param[out] out the ranked rows, written only on success.
+ * @return ::FPL_OK; a funnel, terms, plan or forecast status;
+ *   ::FPL_ERR_CHANGE_VALUE for a step that is not positive and finite or a
+ *   step kind that is neither relative nor points.
+ */
+FPL_API fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                                           const fpl_sensitivity_input *input,
+                                           fpl_sensitivity *out);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FUNNELPLAN_SENSITIVITY_H */

@@ -1,0 +1,129 @@
+/*
+ * funnelplan — which lever pays most: one step of every rate and of the deal
+ * size, one at a time, ranked.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/sensitivity.h"
+
+#include "funnelplan/forecast.h"
+#include "funnelplan/plan.h"
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The figure a step is judged by: revenue (volume held) or the top of the
+ * funnel's required volume (target held). */
+static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
+                          const fpl_sensitivity_input *in, double *out)
+{
+    if (in->has_volume) {
+        fpl_forecast r;
+        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r);
+        if (st == FPL_OK) {
+            *out = r.revenue;
+        }
+        return st;
+    }
+    fpl_plan p;
+    fpl_status st = fpl_plan_compute(f, t, &p);
+    if (st == FPL_OK) {
+        *out = p.stages[0].required;
+    }
+    return st;
+}
+
+/* a < b by more than a few units in the last place of the larger. */
+static bool clearly_less(double a, double b)
+{
+    double scale = fmax(fabs(a), fabs(b));
+    return b - a > 1e-12 * scale;
+}
+
+fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                                   const fpl_sensitivity_input *input, fpl_sensitivity *out)
+{
+    if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_sensitivity r;
+    memset(&r, 0, sizeof r);
+    r.per = terms->per;
+    r.volume_held = input->has_volume;
+    r.step_kind = input->has_step ? input->step_kind : FPL_CHANGE_POINTS;
+    r.step = input->has_step ? input->step : 0.01;
+    r.deal_size_step = input->has_deal_size_step ? input->deal_size_step : 0.10;
+    if ((r.step_kind != FPL_CHANGE_POINTS && r.step_kind != FPL_CHANGE_RELATIVE) ||
+        !(isfinite(r.step) && r.step > 0.0) ||
+        !(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
+        return FPL_ERR_CHANGE_VALUE;
+    }
+    if (input->has_volume && !terms->has_deal_size) {
+        return FPL_ERR_DEAL_SIZE_MISSING; /* revenue is what a step is worth */
+    }
+    double base;
+    fpl_status st = measure(funnel, terms, input, &base);
+    if (st != FPL_OK) {
+        return st;
+    }
+
+    bool finite = true;
+    fpl_funnel f = *funnel;
+    for (size_t k = 0; k < funnel->n_stages; ++k) {
+        fpl_sensitivity_row *row = &r.rows[r.n_rows++];
+        const double from = funnel->stages[k].rate;
+        double to = r.step_kind == FPL_CHANGE_POINTS ? from + r.step : from * (1.0 + r.step);
+        to = to > 1.0 ? 1.0 : to;
+        row->lever = FPL_LEVER_STAGE;
+        row->stage = k;
+        row->from = from;
+        row->to = to;
+        f.stages[k].rate = to;
+        double after;
+        st = measure(&f, terms, input, &after);
+        f.stages[k].rate = from;
+        if (st != FPL_OK) {
+            return st;
+        }
+        row->effect = fpl__track(input->has_volume ? after - base : base - after, &finite);
+    }
+    /* The deal size moves revenue with a volume, and volume with a revenue
+     * target; under a deal target it changes nothing, so it has no row. */
+    if (terms->has_deal_size && (input->has_volume || terms->target == FPL_TARGET_REVENUE)) {
+        fpl_terms t = *terms;
+        t.deal_size = terms->deal_size * (1.0 + r.deal_size_step);
+        double after;
+        st = measure(funnel, &t, input, &after);
+        if (st != FPL_OK) {
+            return st;
+        }
+        fpl_sensitivity_row *row = &r.rows[r.n_rows++];
+        row->lever = FPL_LEVER_DEAL_SIZE;
+        row->from = terms->deal_size;
+        row->to = fpl__track(t.deal_size, &finite);
+        row->effect = fpl__track(input->has_volume ? after - base : base - after, &finite);
+    }
+    if (!finite) {
+        return FPL_ERR_OVERFLOW;
+    }
+
+    /* Rank: biggest effect first; equal effects (within rounding noise: equal
+     * relative steps are worth exactly the same in theory) keep the funnel's
+     * order, the deal size last. */
+    for (size_t i = 1; i < r.n_rows; ++i) {
+        fpl_sensitivity_row row = r.rows[i];
+        size_t j = i;
+        while (j > 0 && clearly_less(r.rows[j - 1].effect, row.effect)) {
+            r.rows[j] = r.rows[j - 1];
+            j--;
+        }
+        r.rows[j] = row;
+    }
+    const double best = r.rows[0].effect;
+    for (size_t i = 0; i < r.n_rows; ++i) {
+        r.rows[i].share = best > 0.0 ? r.rows[i].effect / best : 0.0;
+    }
+    *out = r;
+    return FPL_OK;
+}

@@ -1,0 +1,326 @@
+/*
+ * funnelplan — what an improvement is worth: changes, deltas, ROI, payback.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/whatif.h"
+
+#include "funnelplan/parse.h"
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Longest CHANGE text (after LEVER=) the parser copies to add a suffix. */
+enum { CHANGE_TEXT_MAX = 256 };
+
+static bool bytes_are(const char *text, size_t len, const char *word)
+{
+    return strlen(word) == len && memcmp(text, word, len) == 0;
+}
+
+/* Percentage points: "3pp" is read as the rate "3%", exactly. */
+static fpl_status parse_points(const char *text, size_t len, double *out)
+{
+    char buf[CHANGE_TEXT_MAX + 1];
+    if (len > CHANGE_TEXT_MAX) {
+        return FPL_ERR_PARSE_OVERFLOW;
+    }
+    memcpy(buf, text, len);
+    buf[len] = '%';
+    return fpl_parse_rate(buf, len + 1, out);
+}
+
+fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t len,
+                           fpl_lever *lever_out, size_t *stage_out)
+{
+    if (funnel == NULL || text == NULL || lever_out == NULL || stage_out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (len == 0) {
+        return FPL_ERR_PARSE_EMPTY;
+    }
+    fpl_lever lever = FPL_LEVER_STAGE;
+    size_t stage = 0;
+    if (bytes_are(text, len, "deal-size")) {
+        lever = FPL_LEVER_DEAL_SIZE;
+    } else if (bytes_are(text, len, "volume")) {
+        lever = FPL_LEVER_VOLUME;
+    } else if (bytes_are(text, len, "cost-per-lead")) {
+        lever = FPL_LEVER_COST_PER_LEAD;
+    } else {
+        fpl_status st = fpl_funnel_find(funnel, text, len, &stage);
+        if (st != FPL_OK) {
+            return st;
+        }
+    }
+    *lever_out = lever;
+    *stage_out = stage;
+    return FPL_OK;
+}
+
+fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
+                                  fpl_change_kind *kind_out, double *value_out)
+{
+    if (text == NULL || kind_out == NULL || value_out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (len == 0) {
+        return FPL_ERR_PARSE_EMPTY;
+    }
+    fpl_change_kind kind;
+    double value = 0.0;
+    fpl_status st;
+    if (text[0] == '+' || text[0] == '-') {
+        const double sign = text[0] == '-' ? -1.0 : 1.0;
+        const char *v = text + 1;
+        size_t n = len - 1;
+        if (n >= 2 && v[n - 2] == 'p' && v[n - 1] == 'p') {
+            if (!is_rate) {
+                return FPL_ERR_CHANGE_POINTS;
+            }
+            kind = FPL_CHANGE_POINTS;
+            st = n == 2 ? FPL_ERR_CHANGE_SYNTAX : parse_points(v, n - 2, &value);
+        } else if (n >= 1 && v[n - 1] == '%') {
+            kind = FPL_CHANGE_RELATIVE;
+            st = fpl_parse_rate(v, n, &value);
+        } else {
+            return FPL_ERR_CHANGE_SYNTAX; /* a signed plain value means nothing */
+        }
+        value *= sign;
+    } else {
+        kind = FPL_CHANGE_SET;
+        st = is_rate ? fpl_parse_rate(text, len, &value) : fpl_parse_amount(text, len, &value);
+    }
+    if (st != FPL_OK) {
+        return st;
+    }
+    *kind_out = kind;
+    *value_out = value;
+    return FPL_OK;
+}
+
+fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t len,
+                            fpl_change *out)
+{
+    if (funnel == NULL || text == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (len == 0) {
+        return FPL_ERR_PARSE_EMPTY;
+    }
+    size_t eq = len;
+    for (size_t i = len; i-- > 0;) {
+        if (text[i] == '=') {
+            eq = i;
+            break;
+        }
+    }
+    if (eq == len || eq == 0 || eq + 1 == len) {
+        return FPL_ERR_CHANGE_SYNTAX;
+    }
+    fpl_change c = {0};
+    fpl_status st = fpl_lever_parse(funnel, text, eq, &c.lever, &c.stage);
+    if (st != FPL_OK) {
+        return st;
+    }
+    st = fpl_change_value_parse(text + eq + 1, len - eq - 1,
+                                           c.lever == FPL_LEVER_STAGE, &c.kind, &c.value);
+    if (st != FPL_OK) {
+        return st;
+    }
+    *out = c;
+    return FPL_OK;
+}
+
+static fpl_status moved(double from, const fpl_change *c, double *to)
+{
+    if (!isfinite(c->value)) {
+        return FPL_ERR_CHANGE_VALUE;
+    }
+    switch (c->kind) {
+    case FPL_CHANGE_RELATIVE: *to = from * (1.0 + c->value); return FPL_OK;
+    case FPL_CHANGE_POINTS: *to = from + c->value; return FPL_OK;
+    case FPL_CHANGE_SET: *to = c->value; return FPL_OK;
+    }
+    return FPL_ERR_CHANGE_VALUE;
+}
+
+/* Applies one change to copies of the question. */
+static fpl_status apply(const fpl_change *c, fpl_funnel *f, fpl_terms *t, bool has_volume,
+                        double *volume)
+{
+    double to;
+    fpl_status st;
+    switch (c->lever) {
+    case FPL_LEVER_STAGE:
+        if (c->stage >= f->n_stages) {
+            return FPL_ERR_STAGE_UNKNOWN;
+        }
+        st = moved(f->stages[c->stage].rate, c, &to);
+        if (st == FPL_OK && !(to > 0.0 && to <= 1.0)) {
+            st = FPL_ERR_CHANGE_RANGE;
+        }
+        if (st == FPL_OK) {
+            f->stages[c->stage].rate = to;
+        }
+        return st;
+    case FPL_LEVER_DEAL_SIZE:
+    case FPL_LEVER_VOLUME:
+    case FPL_LEVER_COST_PER_LEAD:
+        break;
+    default:
+        return FPL_ERR_CHANGE_LEVER;
+    }
+    if (c->kind == FPL_CHANGE_POINTS) {
+        return FPL_ERR_CHANGE_POINTS;
+    }
+    double *target;
+    bool zero_ok = false;
+    if (c->lever == FPL_LEVER_DEAL_SIZE) {
+        if (!t->has_deal_size) {
+            return FPL_ERR_CHANGE_LEVER;
+        }
+        target = &t->deal_size;
+    } else if (c->lever == FPL_LEVER_VOLUME) {
+        if (!has_volume) {
+            return FPL_ERR_CHANGE_LEVER;
+        }
+        target = volume;
+    } else {
+        if (!t->has_cost_per_lead) {
+            return FPL_ERR_CHANGE_LEVER;
+        }
+        target = &t->cost_per_lead;
+        zero_ok = true; /* leads may become free */
+    }
+    st = moved(*target, c, &to);
+    if (st == FPL_OK && !(isfinite(to) && (to > 0.0 || (zero_ok && to >= 0.0)))) {
+        st = FPL_ERR_CHANGE_RANGE;
+    }
+    if (st == FPL_OK) {
+        *target = to + 0.0; /* no negative zero */
+    }
+    return st;
+}
+
+static double periods_in_a_year(fpl_period per)
+{
+    unsigned months = fpl_period_months(per);
+    return months == 0 ? 0.0 : 12.0 / (double)months;
+}
+
+fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                              const fpl_whatif_input *input, fpl_whatif *out)
+{
+    if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_status st = fpl_funnel_check(funnel, NULL);
+    if (st == FPL_OK) {
+        st = fpl_terms_check(terms);
+    }
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (input->n_changes > FPL_MAX_CHANGES) {
+        return FPL_ERR_CHANGE_COUNT;
+    }
+    if (input->has_invest && !(isfinite(input->invest) && input->invest > 0.0)) {
+        return FPL_ERR_INVEST;
+    }
+
+    /* The whole result is built here and copied out only on success. */
+    fpl_whatif w;
+    memset(&w, 0, sizeof w);
+    w.per = terms->per;
+    w.volume_held = input->has_volume;
+    w.scenario_funnel = *funnel;
+    w.scenario_terms = *terms;
+    w.scenario_volume = input->has_volume ? input->volume.volume : 0.0;
+    for (size_t i = 0; i < input->n_changes; ++i) {
+        st = apply(&input->changes[i], &w.scenario_funnel, &w.scenario_terms,
+                   input->has_volume, &w.scenario_volume);
+        if (st != FPL_OK) {
+            return st;
+        }
+    }
+
+    double base_deals;
+    double scen_deals;
+    double base_revenue = 0.0;
+    double scen_revenue = 0.0;
+    double base_budget = 0.0;
+    double scen_budget = 0.0;
+    if (input->has_volume) {
+        fpl_forecast_input scen_in = {w.scenario_volume, input->volume.at};
+        st = fpl_forecast_compute(funnel, terms, &input->volume, &w.baseline_forecast);
+        if (st == FPL_OK) {
+            st = fpl_forecast_compute(&w.scenario_funnel, &w.scenario_terms, &scen_in,
+                                      &w.scenario_forecast);
+        }
+        if (st != FPL_OK) {
+            return st;
+        }
+        const fpl_forecast *b = &w.baseline_forecast;
+        const fpl_forecast *s = &w.scenario_forecast;
+        base_deals = b->deals;
+        scen_deals = s->deals;
+        base_revenue = b->revenue;
+        scen_revenue = s->revenue;
+        base_budget = b->budget;
+        scen_budget = s->budget;
+        w.volume = s->volume - b->volume;
+    } else {
+        st = fpl_plan_compute(funnel, terms, &w.baseline_plan);
+        if (st == FPL_OK) {
+            st = fpl_plan_compute(&w.scenario_funnel, &w.scenario_terms, &w.scenario_plan);
+        }
+        if (st != FPL_OK) {
+            return st;
+        }
+        const fpl_plan *b = &w.baseline_plan;
+        const fpl_plan *s = &w.scenario_plan;
+        base_deals = b->deals;
+        scen_deals = s->deals;
+        if (b->has_revenue) {
+            base_revenue = b->revenue; /* the same target: no revenue gained */
+            scen_revenue = s->revenue;
+        } else if (terms->has_deal_size) {
+            base_revenue = b->deals * terms->deal_size;
+            scen_revenue = s->deals * w.scenario_terms.deal_size;
+        }
+        base_budget = b->budget;
+        scen_budget = s->budget;
+        w.volume = s->stages[0].required - b->stages[0].required;
+    }
+
+    bool finite = true;
+    w.has_revenue = terms->has_deal_size;
+    w.has_cost = terms->has_cost_per_lead;
+    w.margin = terms->has_margin ? terms->margin : 1.0;
+    w.deals = fpl__track(scen_deals - base_deals, &finite);
+    w.revenue = w.has_revenue ? fpl__track(scen_revenue - base_revenue, &finite) : 0.0;
+    w.cost = w.has_cost ? fpl__track(scen_budget - base_budget, &finite) : 0.0;
+    w.gain = fpl__track(w.revenue * w.margin - w.cost, &finite);
+    w.horizon = input->horizon != 0 ? input->horizon : (unsigned)periods_in_a_year(w.per);
+    const double h = (double)w.horizon;
+    w.revenue_horizon = fpl__track(w.revenue * h, &finite);
+    w.cost_horizon = fpl__track(w.cost * h, &finite);
+    w.gain_horizon = fpl__track(w.gain * h, &finite);
+    w.has_invest = input->has_invest;
+    if (w.has_invest) {
+        w.invest = input->invest;
+        w.roi = fpl__track((w.gain_horizon - w.invest) / w.invest, &finite);
+        w.has_payback = w.gain > 0.0;
+        if (w.has_payback) {
+            w.payback_periods = fpl__track(w.invest / w.gain, &finite);
+        }
+    }
+    fpl__track(w.volume, &finite);
+    if (!finite) {
+        return FPL_ERR_OVERFLOW;
+    }
+    *out = w;
+    return FPL_OK;
+}
