@@ -27,6 +27,14 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_FORECAST_INPUT: return sizeof(fpl_forecast_input);
     case FPL_ABI_FORECAST_PERIOD: return sizeof(fpl_forecast_period);
     case FPL_ABI_FORECAST: return sizeof(fpl_forecast);
+    case FPL_ABI_CHANGE: return sizeof(fpl_change);
+    case FPL_ABI_WHATIF_INPUT: return sizeof(fpl_whatif_input);
+    case FPL_ABI_WHATIF: return sizeof(fpl_whatif);
+    case FPL_ABI_SENSITIVITY_INPUT: return sizeof(fpl_sensitivity_input);
+    case FPL_ABI_SENSITIVITY_ROW: return sizeof(fpl_sensitivity_row);
+    case FPL_ABI_SENSITIVITY: return sizeof(fpl_sensitivity);
+    case FPL_ABI_SOLVE_INPUT: return sizeof(fpl_solve_input);
+    case FPL_ABI_SOLVE: return sizeof(fpl_solve);
     }
     return 0;
 }

@@ -114,6 +114,14 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST_INPUT), sizeof(fpl_forecast_input));
     assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST_PERIOD), sizeof(fpl_forecast_period));
     assert_int_equal(fpl_abi_size(FPL_ABI_FORECAST), sizeof(fpl_forecast));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANGE), sizeof(fpl_change));
+    assert_int_equal(fpl_abi_size(FPL_ABI_WHATIF_INPUT), sizeof(fpl_whatif_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_WHATIF), sizeof(fpl_whatif));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SENSITIVITY_INPUT), sizeof(fpl_sensitivity_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SENSITIVITY_ROW), sizeof(fpl_sensitivity_row));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SENSITIVITY), sizeof(fpl_sensitivity));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE_INPUT), sizeof(fpl_solve_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE), sizeof(fpl_solve));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 
