@@ -1,0 +1,127 @@
+/*
+ * funnelplan — goal seek: the value one lever must reach.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+
+static fpl_terms revenue_target(double revenue, double deal_size)
+{
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_REVENUE;
+    t.revenue = revenue;
+    t.has_deal_size = true;
+    t.deal_size = deal_size;
+    return t;
+}
+
+/* Example 3's funnel against example 2's target: 75 opportunities at 33%
+ * give 24.75 deals; 25 are needed. */
+static void test_each_lever_solves_to_the_target(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "opportunity", 0.33);
+    fpl_terms t = revenue_target(100000, 4000);
+    fpl_solve_input in = {{75, 0}, FPL_LEVER_STAGE, 0};
+    fpl_solve s;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(s.lever, FPL_LEVER_STAGE);
+    assert_close(s.current, 0.33);
+    assert_close(s.value, 1.0 / 3.0);
+    assert_close(s.change, (1.0 / 3.0) / 0.33 - 1.0);
+    in.lever = FPL_LEVER_VOLUME;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_close(s.current, 75.0);
+    assert_close(s.value, 25.0 / 0.33);
+    in.lever = FPL_LEVER_DEAL_SIZE;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_close(s.current, 4000.0);
+    assert_close(s.value, 100000.0 / 24.75);
+    /* The solved funnel meets the target. */
+    in.lever = FPL_LEVER_STAGE;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    f.stages[0].rate = s.value;
+    fpl_forecast r;
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in.volume, &r), FPL_OK);
+    assert_close(r.attainment, 1.0);
+}
+
+static void test_a_rate_beyond_100_percent_is_unreachable(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "close", 0.5);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 20; /* 100 leads give 5 deals: the lead stage would need 40% */
+    fpl_solve_input in = {{100, 0}, FPL_LEVER_STAGE, 0};
+    fpl_solve s;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_close(s.value, 0.4);
+    assert_close(s.change, 3.0);
+    in.stage = 1; /* the close stage would need 200% */
+    fpl_solve before = s;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_UNREACHABLE);
+    assert_false(fpl_status_is_input_error(FPL_ERR_UNREACHABLE));
+    assert_memory_equal(&s, &before, sizeof s);
+    /* Ahead of target, the lever may fall. */
+    t.deals = 2.5;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_close(s.value, 0.25);
+    assert_close(s.change, -0.5);
+}
+
+static void test_levers_that_cannot_reach_the_target_are_refused(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "close", 0.5);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 20;
+    t.has_deal_size = true;
+    t.deal_size = 10;
+    fpl_solve s;
+    fpl_solve_input in = {{100, 1}, FPL_LEVER_STAGE, 0}; /* above the volume */
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    in.lever = FPL_LEVER_DEAL_SIZE; /* a deal target ignores it */
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    in.lever = FPL_LEVER_COST_PER_LEAD;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    in.lever = (fpl_lever)42;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    in.lever = FPL_LEVER_STAGE;
+    in.stage = 2;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_STAGE_UNKNOWN);
+    t.target = FPL_TARGET_NONE;
+    in.stage = 1;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_TARGET);
+    t.target = FPL_TARGET_DEALS;
+    in.volume.volume = NAN;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_VOLUME);
+    in.volume.volume = 100;
+    assert_int_equal(fpl_solve_compute(NULL, &t, &in, &s), FPL_ERR_NULL);
+    assert_int_equal(fpl_solve_compute(&f, &t, NULL, &s), FPL_ERR_NULL);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    /* A deal size solved to beyond a double has no answer either. */
+    fpl_terms huge = revenue_target(DBL_MAX, 1);
+    in.lever = FPL_LEVER_DEAL_SIZE;
+    in.volume.volume = 1e-300;
+    in.volume.at = 0;
+    assert_int_equal(fpl_solve_compute(&f, &huge, &in, &s), FPL_ERR_OVERFLOW);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_each_lever_solves_to_the_target),
+        cmocka_unit_test(test_a_rate_beyond_100_percent_is_unreachable),
+        cmocka_unit_test(test_levers_that_cannot_reach_the_target_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
