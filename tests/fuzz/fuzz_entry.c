@@ -136,6 +136,65 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(isfinite(fc.by_period[q].deals) && isfinite(fc.by_period[q].revenue));
         }
     }
+    /* What-if with fuzzed changes, sensitivity and goal seek on the same
+     * question: never OK with a non-finite figure, untouched on failure. */
+    fpl_whatif_input wi;
+    memset(&wi, 0, sizeof wi);
+    wi.has_volume = (mode & 4) != 0;
+    wi.volume = in;
+    wi.n_changes = (size_t)take_byte(&r) % 4;
+    for (size_t i = 0; i < wi.n_changes; ++i) {
+        wi.changes[i].lever = (fpl_lever)(take_byte(&r) % 5);
+        wi.changes[i].stage = (size_t)take_byte(&r) % (FPL_MAX_STAGES + 1);
+        wi.changes[i].kind = (fpl_change_kind)(take_byte(&r) % 4);
+        wi.changes[i].value = (mode & 8) ? take_double(&r) : ((double)take_byte(&r) - 128.0) / 100.0;
+    }
+    wi.horizon = take_byte(&r);
+    wi.has_invest = (flags & 8) != 0;
+    wi.invest = take_double(&r);
+    static fpl_whatif w;
+    memset(&w, 0x33, sizeof w);
+    const uint8_t first = ((const uint8_t *)&w)[0];
+    fpl_status sw = fpl_whatif_compute(&f, &t, &wi, &w);
+    check((int)sw >= 0 && (int)sw < FPL_STATUS_COUNT);
+    if (sw != FPL_OK) {
+        check(((const uint8_t *)&w)[0] == first);
+    } else {
+        const double figures[] = {w.deals, w.revenue, w.volume, w.cost, w.gain,
+                                  w.revenue_horizon, w.cost_horizon, w.gain_horizon,
+                                  w.roi, w.payback_periods};
+        check(finite_all(figures, sizeof figures / sizeof figures[0]));
+        check(!w.has_payback || w.payback_periods > 0.0);
+        check(fpl_funnel_check(&w.scenario_funnel, NULL) == FPL_OK);
+    }
+    fpl_sensitivity_input si;
+    memset(&si, 0, sizeof si);
+    si.has_volume = wi.has_volume;
+    si.volume = in;
+    si.has_step = (flags & 16) != 0;
+    si.step_kind = (fpl_change_kind)(take_byte(&r) % 3);
+    si.step = take_double(&r);
+    static fpl_sensitivity sens;
+    fpl_status ss = fpl_sensitivity_compute(&f, &t, &si, &sens);
+    check((int)ss >= 0 && (int)ss < FPL_STATUS_COUNT);
+    if (ss == FPL_OK) {
+        check(sens.n_rows >= f.n_stages && sens.n_rows <= f.n_stages + 1);
+        for (size_t i = 0; i < sens.n_rows; ++i) {
+            check(isfinite(sens.rows[i].effect) && isfinite(sens.rows[i].share));
+            check(sens.rows[i].share <= 1.0 + 1e-9);
+            check(i == 0 || !(sens.rows[i].effect > sens.rows[i - 1].effect * (1 + 1e-9) + 1e-300));
+        }
+    }
+    fpl_solve_input so = {in, (fpl_lever)(take_byte(&r) % 5), (size_t)take_byte(&r) % 34};
+    fpl_solve sol;
+    memset(&sol, 0x44, sizeof sol);
+    fpl_status sv = fpl_solve_compute(&f, &t, &so, &sol);
+    check((int)sv >= 0 && (int)sv < FPL_STATUS_COUNT);
+    if (sv == FPL_OK) {
+        check(isfinite(sol.value) && sol.value > 0.0 && isfinite(sol.change));
+        check(so.lever != FPL_LEVER_STAGE || sol.value <= 1.0);
+    }
+
     /* Checking a funnel agrees with what the calculations said of it. */
     size_t bad = 999;
     fpl_status sc = fpl_funnel_check(&f, &bad);

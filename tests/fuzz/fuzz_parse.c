@@ -62,6 +62,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fpl_period period = FPL_PERIOD_QUARTER;
     fpl_status sp = fpl_period_parse(text, size, &period);
     check(sp == FPL_OK || period == FPL_PERIOD_QUARTER);
+    /* Changes and steps: success means a finite value of a known kind. */
+    fpl_funnel levers = {0};
+    fpl_funnel_add_stage(&levers, "lead", 4, 0.5);
+    fpl_change change = {FPL_LEVER_VOLUME, 77, FPL_CHANGE_SET, -3.0};
+    fpl_status sc = fpl_change_parse(&levers, text, size, &change);
+    check((int)sc >= 0 && (int)sc < FPL_STATUS_COUNT);
+    if (sc == FPL_OK) {
+        check(isfinite(change.value) && (int)change.kind >= 0 && change.kind <= FPL_CHANGE_SET);
+        check(change.lever != FPL_LEVER_STAGE || change.stage == 0);
+        check(change.kind != FPL_CHANGE_POINTS || change.lever == FPL_LEVER_STAGE);
+    } else {
+        check(change.stage == 77 && change.value == -3.0);
+    }
+    for (int is_rate = 0; is_rate < 2; ++is_rate) {
+        fpl_change_kind kind = FPL_CHANGE_SET;
+        double value = -5.0;
+        fpl_status sv = fpl_change_value_parse(text, size, is_rate == 1, &kind, &value);
+        check(sv == FPL_OK ? isfinite(value) : value == -5.0);
+        check(sv != FPL_OK || is_rate == 1 || kind != FPL_CHANGE_POINTS);
+    }
     fpl_status sn = fpl_stage_name_check(text, size);
     fpl_funnel f = {0};
     fpl_status sf = fpl_funnel_add_stage(&f, text, size, 0.5);
