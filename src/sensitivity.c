@@ -10,6 +10,7 @@
 #include "funnelplan/plan.h"
 #include "internal.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -34,11 +35,12 @@ static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
     return st;
 }
 
-/* a < b by more than a few units in the last place of the larger. */
-static bool clearly_less(double a, double b)
+/* a < b by more than rounding noise: each effect is a difference of two
+ * figures of the size of base, so noise is a few units in base's last place. */
+static bool clearly_less(double a, double b, double base)
 {
-    double scale = fmax(fabs(a), fabs(b));
-    return b - a > 1e-12 * scale;
+    double noise = 64.0 * DBL_EPSILON * fabs(base) + 1e-12 * fmax(fabs(a), fabs(b));
+    return b - a > noise;
 }
 
 fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *terms,
@@ -57,7 +59,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
     if ((r.step_kind != FPL_CHANGE_POINTS && r.step_kind != FPL_CHANGE_RELATIVE) ||
         !(isfinite(r.step) && r.step > 0.0) ||
         !(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
-        return FPL_ERR_CHANGE_VALUE;
+        return FPL_ERR_STEP;
     }
     if (input->has_volume && !terms->has_deal_size) {
         return FPL_ERR_DEAL_SIZE_MISSING; /* revenue is what a step is worth */
@@ -114,7 +116,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
     for (size_t i = 1; i < r.n_rows; ++i) {
         fpl_sensitivity_row row = r.rows[i];
         size_t j = i;
-        while (j > 0 && clearly_less(r.rows[j - 1].effect, row.effect)) {
+        while (j > 0 && clearly_less(r.rows[j - 1].effect, row.effect, base)) {
             r.rows[j] = r.rows[j - 1];
             j--;
         }

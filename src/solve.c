@@ -8,6 +8,7 @@
 #include "funnelplan/forecast.h"
 #include "internal.h"
 
+#include <float.h>
 #include <math.h>
 
 fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
@@ -39,6 +40,9 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         s.stage = input->stage;
         s.current = funnel->stages[input->stage].rate;
         s.value = s.current * scale;
+        if (fabs(s.value - 1.0) <= 16.0 * DBL_EPSILON) {
+            s.value = 1.0; /* exactly 100%, up to the spec's rounding tolerance */
+        }
         if (!(s.value <= 1.0)) {
             return FPL_ERR_UNREACHABLE;
         }

@@ -37,7 +37,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_COST: return "cost per lead must be a number of 0 or more";
     case FPL_ERR_MARGIN: return "margin must be between 0% and 100%";
     case FPL_ERR_TARGET: return "a target is needed: a revenue with a deal size, or deals";
-    case FPL_ERR_DEAL_SIZE_MISSING: return "a revenue target needs a deal size";
+    case FPL_ERR_DEAL_SIZE_MISSING: return "a deal size is needed (for a revenue target, or to put a value on deals)";
     case FPL_ERR_COST_NOT_TOP: return "a cost per lead needs the volume to enter the top stage";
     case FPL_ERR_CHANGE_SYNTAX: return "a change is LEVER=CHANGE, e.g. opportunity=+10%";
     case FPL_ERR_CHANGE_POINTS: return "percentage points (pp) only change a stage's rate";
@@ -45,6 +45,8 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_CHANGE_LEVER: return "this question cannot move that lever";
     case FPL_ERR_CHANGE_COUNT: return "at most 40 changes at once";
     case FPL_ERR_INVEST: return "investment must be a positive number";
+    case FPL_ERR_HORIZON: return "horizon must be a whole number of periods from 1 to 1000000";
+    case FPL_ERR_STEP: return "step must be a positive change such as +1pp or +10%";
     case FPL_ERR_TOO_LARGE: return "a whole count would exceed 2^53 and cannot be exact";
     case FPL_ERR_OVERFLOW: return "a result is too large or too small for a double";
     case FPL_ERR_CHANGE_RANGE: return "the change pushes a rate outside 0% to 100%, or an amount to 0 or below";
@@ -90,6 +92,8 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_CHANGE_LEVER: return "FPL_ERR_CHANGE_LEVER";
     case FPL_ERR_CHANGE_COUNT: return "FPL_ERR_CHANGE_COUNT";
     case FPL_ERR_INVEST: return "FPL_ERR_INVEST";
+    case FPL_ERR_HORIZON: return "FPL_ERR_HORIZON";
+    case FPL_ERR_STEP: return "FPL_ERR_STEP";
     case FPL_ERR_TOO_LARGE: return "FPL_ERR_TOO_LARGE";
     case FPL_ERR_OVERFLOW: return "FPL_ERR_OVERFLOW";
     case FPL_ERR_CHANGE_RANGE: return "FPL_ERR_CHANGE_RANGE";

@@ -96,7 +96,7 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
         return st;
     }
     *kind_out = kind;
-    *value_out = value;
+    *value_out = value + 0.0; /* "-0%" is no change, not a negative zero */
     return FPL_OK;
 }
 
@@ -159,7 +159,7 @@ static fpl_status apply(const fpl_change *c, fpl_funnel *f, fpl_terms *t, bool h
         }
         st = moved(f->stages[c->stage].rate, c, &to);
         if (st == FPL_OK && !(to > 0.0 && to <= 1.0)) {
-            st = FPL_ERR_CHANGE_RANGE;
+            st = c->kind == FPL_CHANGE_SET ? FPL_ERR_RATE_RANGE : FPL_ERR_CHANGE_RANGE;
         }
         if (st == FPL_OK) {
             f->stages[c->stage].rate = to;
@@ -177,26 +177,30 @@ static fpl_status apply(const fpl_change *c, fpl_funnel *f, fpl_terms *t, bool h
     }
     double *target;
     bool zero_ok = false;
+    fpl_status bad_set; /* a value set out of range is bad input, like the option */
     if (c->lever == FPL_LEVER_DEAL_SIZE) {
         if (!t->has_deal_size) {
             return FPL_ERR_CHANGE_LEVER;
         }
         target = &t->deal_size;
+        bad_set = FPL_ERR_DEAL_SIZE;
     } else if (c->lever == FPL_LEVER_VOLUME) {
         if (!has_volume) {
             return FPL_ERR_CHANGE_LEVER;
         }
         target = volume;
+        bad_set = FPL_ERR_VOLUME;
     } else {
         if (!t->has_cost_per_lead) {
             return FPL_ERR_CHANGE_LEVER;
         }
         target = &t->cost_per_lead;
         zero_ok = true; /* leads may become free */
+        bad_set = FPL_ERR_COST;
     }
     st = moved(*target, c, &to);
     if (st == FPL_OK && !(isfinite(to) && (to > 0.0 || (zero_ok && to >= 0.0)))) {
-        st = FPL_ERR_CHANGE_RANGE;
+        st = c->kind == FPL_CHANGE_SET ? bad_set : FPL_ERR_CHANGE_RANGE;
     }
     if (st == FPL_OK) {
         *target = to + 0.0; /* no negative zero */
@@ -208,6 +212,54 @@ static double periods_in_a_year(fpl_period per)
 {
     unsigned months = fpl_period_months(per);
     return months == 0 ? 0.0 : 12.0 / (double)months;
+}
+
+fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out)
+{
+    if (out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    double h;
+    fpl_status st = fpl_parse_amount(text, len, &h);
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (!(h >= 1.0 && h <= (double)FPL_HORIZON_MAX && floor(h) >= h)) {
+        return FPL_ERR_HORIZON;
+    }
+    *out = (unsigned)h;
+    return FPL_OK;
+}
+
+/* Applies every change to the copies in w, naming the first that fails. */
+static fpl_status apply_all(const fpl_whatif_input *input, fpl_funnel *f, fpl_terms *t,
+                            double *volume, size_t *change_out)
+{
+    if (input->n_changes > FPL_MAX_CHANGES) {
+        return FPL_ERR_CHANGE_COUNT;
+    }
+    for (size_t i = 0; i < input->n_changes; ++i) {
+        fpl_status st = apply(&input->changes[i], f, t, input->has_volume, volume);
+        if (st != FPL_OK) {
+            if (change_out != NULL) {
+                *change_out = i;
+            }
+            return st;
+        }
+    }
+    return FPL_OK;
+}
+
+fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
+                            const fpl_whatif_input *input, size_t *change_out)
+{
+    if (funnel == NULL || terms == NULL || input == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_funnel f = *funnel;
+    fpl_terms t = *terms;
+    double volume = input->has_volume ? input->volume.volume : 0.0;
+    return apply_all(input, &f, &t, &volume, change_out);
 }
 
 fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
@@ -229,6 +281,9 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     if (input->has_invest && !(isfinite(input->invest) && input->invest > 0.0)) {
         return FPL_ERR_INVEST;
     }
+    if (input->horizon > FPL_HORIZON_MAX) {
+        return FPL_ERR_HORIZON;
+    }
 
     /* The whole result is built here and copied out only on success. */
     fpl_whatif w;
@@ -238,12 +293,9 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     w.scenario_funnel = *funnel;
     w.scenario_terms = *terms;
     w.scenario_volume = input->has_volume ? input->volume.volume : 0.0;
-    for (size_t i = 0; i < input->n_changes; ++i) {
-        st = apply(&input->changes[i], &w.scenario_funnel, &w.scenario_terms,
-                   input->has_volume, &w.scenario_volume);
-        if (st != FPL_OK) {
-            return st;
-        }
+    st = apply_all(input, &w.scenario_funnel, &w.scenario_terms, &w.scenario_volume, NULL);
+    if (st != FPL_OK) {
+        return st;
     }
 
     double base_deals;

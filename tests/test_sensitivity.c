@@ -157,17 +157,17 @@ static void test_bad_steps_are_refused(void **state)
         in.has_step = true;
         in.step_kind = FPL_CHANGE_POINTS;
         in.step = bad[i];
-        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_VALUE);
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
         in.has_step = false;
         in.has_deal_size_step = true;
         in.deal_size_step = bad[i];
-        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_VALUE);
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
         in.has_deal_size_step = false;
     }
     in.has_step = true;
     in.step_kind = FPL_CHANGE_SET;
     in.step = 0.5;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_VALUE);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
     in.has_step = false;
     t.has_deal_size = false;
     assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_DEAL_SIZE_MISSING);
@@ -181,6 +181,35 @@ static void test_bad_steps_are_refused(void **state)
     assert_memory_equal(&s, &sentinel, sizeof s);
 }
 
+/* Equal relative steps tie however small the step: the noise of the
+ * difference is measured against the figure it is a difference of. */
+static void test_tiny_relative_steps_still_tie(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    double r[3];
+    assert_int_equal(PARSE_RATE("17.3%", &r[0]), FPL_OK);
+    assert_int_equal(PARSE_RATE("51.5%", &r[1]), FPL_OK);
+    assert_int_equal(PARSE_RATE("23.3%", &r[2]), FPL_OK);
+    fpl_test_add(&f, "lead", r[0]);
+    fpl_test_add(&f, "mql", r[1]);
+    fpl_test_add(&f, "sql", r[2]);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 10;
+    fpl_sensitivity_input in = {0};
+    in.has_step = true;
+    in.step_kind = FPL_CHANGE_RELATIVE;
+    for (double step = 1e-9; step < 1.0; step *= 10.0) {
+        in.step = step;
+        fpl_sensitivity s;
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+        for (size_t i = 0; i < 3; ++i) {
+            assert_int_equal(s.rows[i].stage, i);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +219,7 @@ int main(void)
         cmocka_unit_test(
             test_rates_cap_at_100_percent_and_stages_above_the_volume_are_worth_nothing),
         cmocka_unit_test(test_bad_steps_are_refused),
+        cmocka_unit_test(test_tiny_relative_steps_still_tie),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,12 +116,37 @@ static void test_levers_that_cannot_reach_the_target_are_refused(void **state)
     assert_int_equal(fpl_solve_compute(&f, &huge, &in, &s), FPL_ERR_OVERFLOW);
 }
 
+/* A target that needs exactly 100% is reachable, whatever the rounding. */
+static void test_exactly_100_percent_is_reachable(void **state)
+{
+    (void)state;
+    int reached = 0;
+    for (int k = 1; k <= 999; ++k) {
+        char text[16];
+        int len = snprintf(text, sizeof text, "%d.%d%%", k / 10, k % 10);
+        double rate;
+        assert_int_equal(fpl_parse_rate(text, (size_t)len, &rate), FPL_OK);
+        fpl_funnel f = {0};
+        fpl_test_add(&f, "a", rate);
+        fpl_terms t = {0};
+        t.target = FPL_TARGET_DEALS;
+        t.deals = 100;
+        fpl_solve_input in = {{100, 0}, FPL_LEVER_STAGE, 0};
+        fpl_solve s;
+        assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+        assert_same_double(s.value, 1.0);
+        reached++;
+    }
+    assert_int_equal(reached, 999);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_lever_solves_to_the_target),
         cmocka_unit_test(test_a_rate_beyond_100_percent_is_unreachable),
         cmocka_unit_test(test_levers_that_cannot_reach_the_target_are_refused),
+        cmocka_unit_test(test_exactly_100_percent_is_reachable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

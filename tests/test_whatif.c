@@ -268,8 +268,7 @@ static void test_changes_out_of_range_have_no_answer(void **state)
     in.volume.volume = 10;
     in.n_changes = 1;
     const char *no_answer[] = {"opportunity=+10%", "opportunity=+6pp", "opportunity=-100%",
-                               "opportunity=-95pp", "opportunity=150%", "opportunity=0%",
-                               "deal-size=-100%", "deal-size=0", "volume=-100%", "volume=0",
+                               "opportunity=-95pp", "deal-size=-100%", "volume=-100%",
                                "cost-per-lead=-101%"};
     fpl_whatif sentinel;
     memset(&sentinel, 0x6B, sizeof sentinel);
@@ -284,6 +283,19 @@ static void test_changes_out_of_range_have_no_answer(void **state)
         assert_false(fpl_status_is_input_error(st));
     }
     assert_memory_equal(&w, &sentinel, sizeof w);
+    /* A value set out of range is bad input, like the option it replaces. */
+    const struct {
+        const char *text;
+        fpl_status status;
+    } bad_set[] = {{"opportunity=150%", FPL_ERR_RATE_RANGE},
+                   {"opportunity=0%", FPL_ERR_RATE_RANGE},
+                   {"deal-size=0", FPL_ERR_DEAL_SIZE},
+                   {"volume=0", FPL_ERR_VOLUME}};
+    for (size_t i = 0; i < sizeof bad_set / sizeof bad_set[0]; ++i) {
+        in.changes[0] = change_of(&f, bad_set[i].text);
+        assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), bad_set[i].status);
+        assert_true(fpl_status_is_input_error(bad_set[i].status));
+    }
     /* Exactly 100% and free leads are answers. */
     in.changes[0] = change_of(&f, "opportunity=+5pp");
     assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
@@ -395,6 +407,75 @@ static void test_relative_steps_are_worth_the_same_on_every_stage(void **state)
     }
 }
 
+static void test_check_names_the_change_at_fault(void **state)
+{
+    (void)state;
+    fpl_funnel f = opportunity_funnel(0.5);
+    fpl_terms t = {0};
+    t.has_deal_size = true;
+    t.deal_size = 10;
+    fpl_whatif_input in = {0};
+    in.has_volume = true;
+    in.volume.volume = 100;
+    in.changes[0] = change_of(&f, "opportunity=+10pp");
+    in.changes[1] = change_of(&f, "deal-size=+10%");
+    in.changes[2] = change_of(&f, "opportunity=+50pp"); /* 60% + 50pp */
+    in.n_changes = 3;
+    size_t at = 99;
+    assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_ERR_CHANGE_RANGE);
+    assert_int_equal(at, 2);
+    in.n_changes = 2;
+    at = 99;
+    assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_OK);
+    assert_int_equal(at, 99);
+    assert_int_equal(fpl_whatif_check(&f, &t, &in, NULL), FPL_OK);
+    assert_int_equal(fpl_whatif_check(NULL, &t, &in, &at), FPL_ERR_NULL);
+    in.n_changes = FPL_MAX_CHANGES + 1;
+    assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_ERR_CHANGE_COUNT);
+}
+
+static void test_horizons_are_whole_periods(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text;
+        fpl_status status;
+        unsigned value;
+    } cases[] = {{"12", FPL_OK, 12},          {"1e2", FPL_OK, 100},
+                 {"1,000", FPL_OK, 1000},      {"1000000", FPL_OK, 1000000},
+                 {"0", FPL_ERR_HORIZON, 0},    {"1.5", FPL_ERR_HORIZON, 0},
+                 {"1000001", FPL_ERR_HORIZON, 0}, {"1e400", FPL_ERR_PARSE_OVERFLOW, 0},
+                 {"-1", FPL_ERR_PARSE_NEGATIVE, 0}, {"", FPL_ERR_PARSE_EMPTY, 0},
+                 {"x", FPL_ERR_PARSE_SYNTAX, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        unsigned h = 7;
+        assert_int_equal(fpl_horizon_parse(cases[i].text, strlen(cases[i].text), &h),
+                         cases[i].status);
+        assert_int_equal(h, cases[i].status == FPL_OK ? cases[i].value : 7);
+    }
+    assert_int_equal(fpl_horizon_parse("12", 2, NULL), FPL_ERR_NULL);
+    fpl_funnel f = opportunity_funnel(0.5);
+    fpl_terms t = {0};
+    fpl_whatif_input in = {0};
+    in.has_volume = true;
+    in.volume.volume = 10;
+    in.horizon = FPL_HORIZON_MAX + 1;
+    fpl_whatif w;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_HORIZON);
+    in.horizon = FPL_HORIZON_MAX;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    in.horizon = 0; /* the periods in a year */
+    t.per = FPL_PERIOD_QUARTER;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(w.horizon, 4);
+    t.per = FPL_PERIOD_YEAR;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(w.horizon, 1);
+    /* "-0%" is no change at all, not a negative zero. */
+    fpl_change c = change_of(&f, "opportunity=-0%");
+    assert_false(signbit(c.value));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +487,8 @@ int main(void)
         cmocka_unit_test(test_changes_out_of_range_have_no_answer),
         cmocka_unit_test(test_bad_questions_are_refused),
         cmocka_unit_test(test_relative_steps_are_worth_the_same_on_every_stage),
+        cmocka_unit_test(test_check_names_the_change_at_fault),
+        cmocka_unit_test(test_horizons_are_whole_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

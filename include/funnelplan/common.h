@@ -59,6 +59,9 @@ extern "C" {
 /** Most stages a funnel can have. */
 #define FPL_MAX_STAGES 32
 
+/** Longest horizon of a what-if question, in periods. */
+#define FPL_HORIZON_MAX 1000000u
+
 /** Longest stage name in bytes of UTF-8, not counting the terminating NUL. */
 #define FPL_NAME_MAX 64
 
@@ -111,6 +114,8 @@ typedef enum fpl_status {
     FPL_ERR_CHANGE_LEVER,       ///< a lever that this question cannot move
     FPL_ERR_CHANGE_COUNT,       ///< more than ::FPL_MAX_CHANGES changes
     FPL_ERR_INVEST,             ///< the investment is not a positive finite number
+    FPL_ERR_HORIZON,            ///< the horizon is not a whole number of periods from 1 to ::FPL_HORIZON_MAX
+    FPL_ERR_STEP,               ///< a sensitivity step is not a positive relative or point change
     FPL_ERR_TOO_LARGE,          ///< a whole count would exceed 2^53 (cannot be exact)
     FPL_ERR_OVERFLOW,           ///< a result is too large (or a quotient too small) for a double
     FPL_ERR_CHANGE_RANGE,       ///< a change pushes a rate out of (0, 1] or an amount out of range

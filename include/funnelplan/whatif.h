@@ -117,13 +117,24 @@ FPL_API fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_
 FPL_API fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t len,
                                     fpl_change *out);
 
+/**
+ * @brief Reads a horizon: a whole number of periods from 1 to
+ * ::FPL_HORIZON_MAX, spelled as any count (`12`, `1e2`, `1,000`).
+ * @param[in] text the text; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @param[out] out the horizon, written only on success.
+ * @return ::FPL_OK; ::FPL_ERR_NULL; a parse status; ::FPL_ERR_HORIZON for a
+ *   fraction, zero or more than ::FPL_HORIZON_MAX.
+ */
+FPL_API fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out);
+
 /** A what-if question: the changes, and what is held. Zero-initialisable. */
 typedef struct fpl_whatif_input {
     bool has_volume;              ///< volume held (else target held)
     fpl_forecast_input volume;    ///< the volume and its stage, when held
     size_t n_changes;             ///< changes in use (0 gives zero deltas)
     fpl_change changes[FPL_MAX_CHANGES]; ///< applied in order
-    unsigned horizon;             ///< periods; 0 means the periods in a year
+    unsigned horizon;             ///< periods, at most ::FPL_HORIZON_MAX; 0 means the periods in a year
     bool has_invest;              ///< a one-off investment is given
     double invest;                ///< its cost, > 0
 } fpl_whatif_input;
@@ -159,6 +170,26 @@ typedef struct fpl_whatif {
 } fpl_whatif;
 
 /**
+ * @brief Checks a what-if question's changes, naming the first that fails.
+ *
+ * Applies the changes in order to copies of the funnel, terms and volume, as
+ * fpl_whatif_compute() does first, so a caller can say which change was
+ * wrong.
+ * @param[in] funnel the funnel.
+ * @param[in] terms the terms.
+ * @param[in] input the changes and what is held.
+ * @param[out] change_out when not NULL and a change is at fault, its index;
+ *   untouched otherwise.
+ * @return ::FPL_OK or the status fpl_whatif_compute() would give for the
+ *   changes: ::FPL_ERR_NULL, ::FPL_ERR_CHANGE_COUNT, ::FPL_ERR_STAGE_UNKNOWN,
+ *   ::FPL_ERR_CHANGE_POINTS, ::FPL_ERR_CHANGE_VALUE, ::FPL_ERR_CHANGE_LEVER,
+ *   ::FPL_ERR_RATE_RANGE, ::FPL_ERR_DEAL_SIZE, ::FPL_ERR_VOLUME or
+ *   ::FPL_ERR_CHANGE_RANGE.
+ */
+FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
+                                    const fpl_whatif_input *input, size_t *change_out);
+
+/**
  * @brief Prices a set of changes against the unchanged funnel.
  *
  * Worked example 3 (75 opportunities a month, close rate 33% improved by
@@ -188,9 +219,12 @@ typedef struct fpl_whatif {
  *   ::FPL_ERR_CHANGE_COUNT; ::FPL_ERR_STAGE_UNKNOWN for a change's stage;
  *   ::FPL_ERR_CHANGE_POINTS; ::FPL_ERR_CHANGE_VALUE (a non-finite change);
  *   ::FPL_ERR_CHANGE_LEVER (volume changed while a target is held, deal size
- *   or cost changed when none is given); ::FPL_ERR_CHANGE_RANGE when a change
- *   pushes a rate out of (0, 1] or an amount out of range (a question
- *   without an answer); ::FPL_ERR_INVEST.
+ *   or cost changed when none is given); a value set out of range is bad
+ *   input like the option it replaces (::FPL_ERR_RATE_RANGE,
+ *   ::FPL_ERR_DEAL_SIZE, ::FPL_ERR_VOLUME); ::FPL_ERR_CHANGE_RANGE when a
+ *   relative or point change pushes a rate out of (0, 1] or an amount to zero
+ *   or below (a question without an answer); ::FPL_ERR_INVEST;
+ *   ::FPL_ERR_HORIZON.
  */
 FPL_API fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
                                       const fpl_whatif_input *input, fpl_whatif *out);
