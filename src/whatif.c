@@ -284,6 +284,9 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     if (input->horizon > FPL_HORIZON_MAX) {
         return FPL_ERR_HORIZON;
     }
+    if (input->has_volume && !(isfinite(input->volume.volume) && input->volume.volume > 0.0)) {
+        return FPL_ERR_VOLUME; /* the volume itself, before any change to it */
+    }
 
     /* The whole result is built here and copied out only on success. */
     fpl_whatif w;
