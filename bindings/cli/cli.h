@@ -116,7 +116,7 @@ int cli_main(int argc, char **argv);
 /* ---- table.c: aligned text tables with bars -------------------------- */
 
 #define CLI_TABLE_MAX_COLS 12
-#define CLI_TABLE_MAX_ROWS 40
+#define CLI_TABLE_MAX_ROWS 64 /* a header, 32 stages and the rows around them */
 
 typedef enum cli_align { CLI_LEFT, CLI_RIGHT } cli_align;
 

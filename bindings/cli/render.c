@@ -1,13 +1,19 @@
 /*
- * funnelplan CLI — presenting plans and forecasts as JSON, CSV and tables.
+ * funnelplan CLI — presenting plans, forecasts, what-ifs, sensitivities and
+ * goal seeks as JSON, CSV and tables.
  * SPDX-License-Identifier: MIT
  *
  * No formula lives here: every figure comes from the library's result. The
  * only arithmetic is presentation (rounding for display, a fraction shown as
- * a percentage, the length of a bar).
+ * a percentage, the length of a bar), and in the what-if table the totals of
+ * the baseline and the scenario over the horizon (per-period figure times
+ * the horizon, which the library gives only for the deltas of money) and the
+ * whole-deal note (the floor of the deals, times the deal size).
  *
- * JSON keys and their order are the documented plan/forecast contract:
- * `--format json` prints the same object as Python's `result.to_dict()`.
+ * JSON keys and their order are the documented contract: `--format json`
+ * prints the same object as Python's `result.to_dict()`. A what-if nests the
+ * plan or forecast objects, written by the same code as `plan` and
+ * `forecast`.
  */
 
 #include "render.h"
@@ -133,127 +139,139 @@ static void jw_end(jw *w)
 static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
                                                          FPL_PERIOD_YEAR};
 
+/* Writes the plan object as a value (at the top, or after a key). */
+static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p)
+{
+    jw_open(w, '{');
+    jw_key_string(w, "command", "plan");
+    jw_key_string(w, "per", fpl_period_name(p->per));
+    jw_key_number_or_null(w, "revenue", p->has_revenue, p->revenue);
+    jw_key_number_or_null(w, "deal_size", p->has_deal_size, p->deal_size);
+    jw_key_number(w, "deals", p->deals);
+    jw_key(w, "deals_whole");
+    jw_count(w, p->deals_whole);
+    jw_key_number(w, "margin", p->margin);
+    jw_key_number_or_null(w, "gross_profit", p->has_revenue, p->gross_profit);
+    jw_key(w, "stages");
+    jw_open(w, '[');
+    for (size_t k = 0; k < p->n_stages; ++k) {
+        const fpl_plan_stage *s = &p->stages[k];
+        jw_open(w, '{');
+        jw_key_string(w, "name", f->stages[k].name);
+        jw_key_number(w, "rate", s->rate);
+        jw_key_number(w, "cumulative_rate", s->cumulative_rate);
+        jw_key_number(w, "required", s->required);
+        jw_key(w, "required_whole");
+        jw_count(w, s->required_whole);
+        if (p->has_cost) {
+            jw_key_number(w, "cost_per", s->cost_per);
+        }
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key(w, "by_period");
+    jw_open(w, '{');
+    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
+        const fpl_plan_period *bp = &p->by_period[q];
+        jw_key(w, fpl_period_name(all_periods[q]));
+        jw_open(w, '{');
+        jw_key_number_or_null(w, "revenue", p->has_revenue, bp->revenue);
+        jw_key_number(w, "deals", bp->deals);
+        jw_key(w, "stages");
+        jw_open(w, '[');
+        for (size_t k = 0; k < p->n_stages; ++k) {
+            jw_open(w, '{');
+            jw_key_string(w, "name", f->stages[k].name);
+            jw_key_number(w, "required", bp->required[k]);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        if (p->has_cost) {
+            jw_key_number(w, "budget", bp->budget);
+        }
+        jw_close(w, '}');
+    }
+    jw_close(w, '}');
+    if (p->has_cost) {
+        jw_key_number(w, "cost_per_lead", p->cost_per_lead);
+        jw_key_number(w, "budget", p->budget);
+        jw_key_number(w, "cost_per_deal", p->cost_per_deal);
+    }
+    jw_close(w, '}');
+}
+
 static void plan_json(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
 {
     jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "plan");
-    jw_key_string(&w, "per", fpl_period_name(p->per));
-    jw_key_number_or_null(&w, "revenue", p->has_revenue, p->revenue);
-    jw_key_number_or_null(&w, "deal_size", p->has_deal_size, p->deal_size);
-    jw_key_number(&w, "deals", p->deals);
-    jw_key(&w, "deals_whole");
-    jw_count(&w, p->deals_whole);
-    jw_key_number(&w, "margin", p->margin);
-    jw_key_number_or_null(&w, "gross_profit", p->has_revenue, p->gross_profit);
-    jw_key(&w, "stages");
-    jw_open(&w, '[');
-    for (size_t k = 0; k < p->n_stages; ++k) {
-        const fpl_plan_stage *s = &p->stages[k];
-        jw_open(&w, '{');
-        jw_key_string(&w, "name", f->stages[k].name);
-        jw_key_number(&w, "rate", s->rate);
-        jw_key_number(&w, "cumulative_rate", s->cumulative_rate);
-        jw_key_number(&w, "required", s->required);
-        jw_key(&w, "required_whole");
-        jw_count(&w, s->required_whole);
-        if (p->has_cost) {
-            jw_key_number(&w, "cost_per", s->cost_per);
-        }
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_key(&w, "by_period");
-    jw_open(&w, '{');
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        const fpl_plan_period *bp = &p->by_period[q];
-        jw_key(&w, fpl_period_name(all_periods[q]));
-        jw_open(&w, '{');
-        jw_key_number_or_null(&w, "revenue", p->has_revenue, bp->revenue);
-        jw_key_number(&w, "deals", bp->deals);
-        jw_key(&w, "stages");
-        jw_open(&w, '[');
-        for (size_t k = 0; k < p->n_stages; ++k) {
-            jw_open(&w, '{');
-            jw_key_string(&w, "name", f->stages[k].name);
-            jw_key_number(&w, "required", bp->required[k]);
-            jw_close(&w, '}');
-        }
-        jw_close(&w, ']');
-        if (p->has_cost) {
-            jw_key_number(&w, "budget", bp->budget);
-        }
-        jw_close(&w, '}');
-    }
-    jw_close(&w, '}');
-    if (p->has_cost) {
-        jw_key_number(&w, "cost_per_lead", p->cost_per_lead);
-        jw_key_number(&w, "budget", p->budget);
-        jw_key_number(&w, "cost_per_deal", p->cost_per_deal);
-    }
-    jw_close(&w, '}');
+    plan_object(&w, f, p);
     jw_end(&w);
+}
+
+/* Writes the forecast object as a value (at the top, or after a key). */
+static void forecast_object(jw *w, const fpl_funnel *f, const fpl_forecast *r)
+{
+    jw_open(w, '{');
+    jw_key_string(w, "command", "forecast");
+    jw_key_string(w, "per", fpl_period_name(r->per));
+    jw_key_string(w, "at", f->stages[r->at].name);
+    jw_key_number(w, "volume", r->volume);
+    jw_key(w, "stages");
+    jw_open(w, '[');
+    for (size_t k = r->at; k < r->n_stages; ++k) {
+        jw_open(w, '{');
+        jw_key_string(w, "name", f->stages[k].name);
+        jw_key_number(w, "rate", f->stages[k].rate);
+        jw_key_number(w, "expected", r->expected[k]);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_key_number(w, "deals", r->deals);
+    jw_key_number_or_null(w, "revenue", r->has_revenue, r->revenue);
+    jw_key_number_or_null(w, "deal_size", r->has_revenue, r->deal_size);
+    jw_key_number(w, "margin", r->margin);
+    jw_key_number_or_null(w, "gross_profit", r->has_revenue, r->gross_profit);
+    jw_key(w, "by_period");
+    jw_open(w, '{');
+    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
+        const fpl_forecast_period *bp = &r->by_period[q];
+        jw_key(w, fpl_period_name(all_periods[q]));
+        jw_open(w, '{');
+        jw_key_number_or_null(w, "revenue", r->has_revenue, bp->revenue);
+        jw_key_number(w, "deals", bp->deals);
+        jw_key(w, "stages");
+        jw_open(w, '[');
+        for (size_t k = r->at; k < r->n_stages; ++k) {
+            jw_open(w, '{');
+            jw_key_string(w, "name", f->stages[k].name);
+            jw_key_number(w, "expected", bp->expected[k]);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        if (r->has_cost) {
+            jw_key_number(w, "budget", bp->budget);
+        }
+        jw_close(w, '}');
+    }
+    jw_close(w, '}');
+    if (r->has_cost) {
+        jw_key_number(w, "cost_per_lead", r->cost_per_lead);
+        jw_key_number(w, "budget", r->budget);
+        jw_key_number(w, "cost_per_deal", r->cost_per_deal);
+    }
+    if (r->target != FPL_TARGET_NONE) {
+        jw_key_number_or_null(w, "target_revenue", r->has_target_revenue, r->target_revenue);
+        jw_key_number(w, "target_deals", r->target_deals);
+        jw_key_number_or_null(w, "gap_revenue", r->has_gap_revenue, r->gap_revenue);
+        jw_key_number(w, "gap_deals", r->gap_deals);
+        jw_key_number(w, "attainment", r->attainment);
+    }
+    jw_close(w, '}');
 }
 
 static void forecast_json(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
 {
     jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "forecast");
-    jw_key_string(&w, "per", fpl_period_name(r->per));
-    jw_key_string(&w, "at", f->stages[r->at].name);
-    jw_key_number(&w, "volume", r->volume);
-    jw_key(&w, "stages");
-    jw_open(&w, '[');
-    for (size_t k = r->at; k < r->n_stages; ++k) {
-        jw_open(&w, '{');
-        jw_key_string(&w, "name", f->stages[k].name);
-        jw_key_number(&w, "rate", f->stages[k].rate);
-        jw_key_number(&w, "expected", r->expected[k]);
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_key_number(&w, "deals", r->deals);
-    jw_key_number_or_null(&w, "revenue", r->has_revenue, r->revenue);
-    jw_key_number_or_null(&w, "deal_size", r->has_revenue, r->deal_size);
-    jw_key_number(&w, "margin", r->margin);
-    jw_key_number_or_null(&w, "gross_profit", r->has_revenue, r->gross_profit);
-    jw_key(&w, "by_period");
-    jw_open(&w, '{');
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        const fpl_forecast_period *bp = &r->by_period[q];
-        jw_key(&w, fpl_period_name(all_periods[q]));
-        jw_open(&w, '{');
-        jw_key_number_or_null(&w, "revenue", r->has_revenue, bp->revenue);
-        jw_key_number(&w, "deals", bp->deals);
-        jw_key(&w, "stages");
-        jw_open(&w, '[');
-        for (size_t k = r->at; k < r->n_stages; ++k) {
-            jw_open(&w, '{');
-            jw_key_string(&w, "name", f->stages[k].name);
-            jw_key_number(&w, "expected", bp->expected[k]);
-            jw_close(&w, '}');
-        }
-        jw_close(&w, ']');
-        if (r->has_cost) {
-            jw_key_number(&w, "budget", bp->budget);
-        }
-        jw_close(&w, '}');
-    }
-    jw_close(&w, '}');
-    if (r->has_cost) {
-        jw_key_number(&w, "cost_per_lead", r->cost_per_lead);
-        jw_key_number(&w, "budget", r->budget);
-        jw_key_number(&w, "cost_per_deal", r->cost_per_deal);
-    }
-    if (r->target != FPL_TARGET_NONE) {
-        jw_key_number_or_null(&w, "target_revenue", r->has_target_revenue, r->target_revenue);
-        jw_key_number(&w, "target_deals", r->target_deals);
-        jw_key_number_or_null(&w, "gap_revenue", r->has_gap_revenue, r->gap_revenue);
-        jw_key_number(&w, "gap_deals", r->gap_deals);
-        jw_key_number(&w, "attainment", r->attainment);
-    }
-    jw_close(&w, '}');
+    forecast_object(&w, f, r);
     jw_end(&w);
 }
 
@@ -588,6 +606,646 @@ static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast
     cli_buf_puts(out, "Figures are rounded for display (--format json gives exact values).\n");
 }
 
+/* ---- what-if, sensitivity and goal seek -------------------------------- */
+
+static const char *lever_name(const fpl_funnel *f, fpl_lever lever, size_t stage)
+{
+    switch (lever) {
+    case FPL_LEVER_STAGE: return stage < f->n_stages ? f->stages[stage].name : "?";
+    case FPL_LEVER_DEAL_SIZE: return "deal-size";
+    case FPL_LEVER_VOLUME: return "volume";
+    case FPL_LEVER_COST_PER_LEAD: return "cost-per-lead";
+    }
+    return "?";
+}
+
+static const char *kind_name(fpl_change_kind kind)
+{
+    switch (kind) {
+    case FPL_CHANGE_RELATIVE: return "relative";
+    case FPL_CHANGE_POINTS: return "points";
+    case FPL_CHANGE_SET: return "set";
+    }
+    return "?";
+}
+
+/* "a month", "a quarter", "a year" */
+static const char *a_period(fpl_period per)
+{
+    switch (per) {
+    case FPL_PERIOD_MONTH: return "a month";
+    case FPL_PERIOD_QUARTER: return "a quarter";
+    case FPL_PERIOD_YEAR: return "a year";
+    }
+    return "a period";
+}
+
+/* "12 months", "1 year" */
+static void put_periods(cli_buf *out, unsigned n, fpl_period per)
+{
+    cli_buf_printf(out, "%u %s%s", n, fpl_period_name(per), n == 1 ? "" : "s");
+}
+
+/* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
+static void fmt_trimmed(char out[CLI_NUM_MAX], double x)
+{
+    cli_fmt_fixed2(out, x);
+    char *point = strchr(out, '.');
+    if (point != NULL) {
+        size_t n = strlen(out);
+        while (out[n - 1] == '0') {
+            out[--n] = '\0';
+        }
+        if (out[n - 1] == '.') {
+            out[n - 1] = '\0';
+        }
+    }
+}
+
+/* out = sign + num + suffix (a formatted number is far shorter than
+ * CLI_NUM_MAX; the number is cut should it ever not fit). */
+static void join(char out[CLI_NUM_MAX], const char *sign, const char *num, const char *suffix)
+{
+    size_t a = strlen(sign);
+    size_t n = strlen(num);
+    size_t c = strlen(suffix);
+    if (a + n + c >= CLI_NUM_MAX) {
+        n = CLI_NUM_MAX - 1 - a - c;
+    }
+    memcpy(out, sign, a);
+    memcpy(out + a, num, n);
+    memcpy(out + a + n, suffix, c + 1);
+}
+
+/* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
+static void fmt_signed(char out[CLI_NUM_MAX], double x)
+{
+    char num[CLI_NUM_MAX];
+    fmt_trimmed(num, x);
+    join(out, x > 0.0 && strcmp(num, "0") != 0 ? "+" : "", num, "");
+}
+
+/* A relative change as a signed percentage with up to two decimals: +1.01%. */
+static void fmt_relative(char out[CLI_NUM_MAX], double change)
+{
+    char num[CLI_NUM_MAX];
+    fmt_trimmed(num, change * 100.0);
+    join(out, change > 0.0 && strcmp(num, "0") != 0 ? "+" : "", num, "%");
+}
+
+/* A change as typed: "+10%", "-3pp", "40%" (a rate set), "5,000" (an amount
+ * set). */
+static void fmt_change(char out[CLI_NUM_MAX], const fpl_change *c)
+{
+    char num[CLI_NUM_MAX];
+    const char *sign = c->value < 0.0 ? "-" : "+";
+    double magnitude = c->value < 0.0 ? -c->value : c->value;
+    switch (c->kind) {
+    case FPL_CHANGE_RELATIVE:
+        cli_fmt_percent(num, magnitude);
+        join(out, sign, num, "");
+        return;
+    case FPL_CHANGE_POINTS:
+        cli_fmt_percent(num, magnitude);
+        num[strlen(num) - 1] = '\0'; /* the '%' becomes "pp" */
+        join(out, sign, num, "pp");
+        return;
+    case FPL_CHANGE_SET:
+        break;
+    }
+    if (c->lever == FPL_LEVER_STAGE) {
+        cli_fmt_percent(out, c->value);
+    } else {
+        fmt_trimmed(out, c->value);
+    }
+}
+
+static void set_text(cli_table *t, size_t col, void (*fmt)(char[CLI_NUM_MAX], double),
+                     double x)
+{
+    char num[CLI_NUM_MAX];
+    fmt(num, x);
+    cli_table_set(t, col, num);
+}
+
+/* The library gives every delta per period and the deltas of money over the
+ * horizon; the table also shows the baseline's and the scenario's totals (and
+ * the deals and volume gained) over the horizon: the per-period figure times
+ * the horizon, the spec's rule for a horizon. Presentation only: the JSON
+ * carries the library's figures alone. */
+static double over_horizon(double per_period, unsigned horizon)
+{
+    return per_period * (double)horizon;
+}
+
+/* The largest whole number at most x, with the library's tolerance: a value
+ * within 16 machine epsilons of an integer is that integer (so 297 computed
+ * as 296.99999999999994 counts as 297). */
+static double floor_tolerant(double x)
+{
+    return -fpl_ceil_tolerant(-x);
+}
+
+static void whatif_json(cli_buf *out, const cli_question *q, const fpl_whatif_input *in,
+                        const fpl_whatif *r)
+{
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "whatif");
+    jw_key_string(&w, "per", fpl_period_name(r->per));
+    jw_key(&w, "horizon");
+    jw_count(&w, r->horizon);
+    jw_key_string(&w, "mode", r->volume_held ? "volume" : "target");
+    jw_key(&w, "changes");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < in->n_changes; ++i) {
+        const fpl_change *c = &in->changes[i];
+        jw_open(&w, '{');
+        jw_key_string(&w, "lever", lever_name(q->funnel, c->lever, c->stage));
+        jw_key_string(&w, "kind", kind_name(c->kind));
+        jw_key_number(&w, "value", c->value);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "baseline");
+    if (r->volume_held) {
+        forecast_object(&w, q->funnel, &r->baseline_forecast);
+    } else {
+        plan_object(&w, q->funnel, &r->baseline_plan);
+    }
+    jw_key(&w, "scenario");
+    if (r->volume_held) {
+        forecast_object(&w, &r->scenario_funnel, &r->scenario_forecast);
+    } else {
+        plan_object(&w, &r->scenario_funnel, &r->scenario_plan);
+    }
+    jw_key_number(&w, "margin", r->margin);
+    jw_key(&w, "delta");
+    jw_open(&w, '{');
+    jw_key_number(&w, "deals", r->deals);
+    jw_key_number_or_null(&w, "revenue", r->has_revenue, r->revenue);
+    jw_key_number(&w, "volume", r->volume);
+    jw_key_number_or_null(&w, "cost", r->has_cost, r->cost);
+    jw_key_number(&w, "gain", r->gain);
+    jw_key_number_or_null(&w, "revenue_horizon", r->has_revenue, r->revenue_horizon);
+    jw_key_number_or_null(&w, "cost_horizon", r->has_cost, r->cost_horizon);
+    jw_key_number(&w, "gain_horizon", r->gain_horizon);
+    jw_close(&w, '}');
+    if (r->has_invest) {
+        jw_key_number(&w, "invest", r->invest);
+        jw_key_number(&w, "roi", r->roi);
+        jw_key_number_or_null(&w, "payback_periods", r->has_payback, r->payback_periods);
+    }
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+static void whatif_csv(cli_buf *out, const cli_question *q, const fpl_whatif *r)
+{
+    const char *units = r->volume_held ? "expected" : "required";
+    cli_buf_printf(out, "stage,baseline_rate,scenario_rate,baseline_%s,scenario_%s\n", units,
+                   units);
+    const size_t first = r->volume_held ? r->baseline_forecast.at : 0;
+    for (size_t k = first; k < q->funnel->n_stages; ++k) {
+        cli_buf_csv_field(out, q->funnel->stages[k].name);
+        csv_number(out, q->funnel->stages[k].rate);
+        csv_number(out, r->scenario_funnel.stages[k].rate);
+        if (r->volume_held) {
+            csv_number(out, r->baseline_forecast.expected[k]);
+            csv_number(out, r->scenario_forecast.expected[k]);
+        } else {
+            csv_number(out, r->baseline_plan.stages[k].required);
+            csv_number(out, r->scenario_plan.stages[k].required);
+        }
+        cli_buf_putc(out, '\n');
+    }
+}
+
+/* The figures of one side (baseline or scenario) that the table shows. */
+typedef struct side {
+    double volume;       /* entering --at (volume held) or needed at the top */
+    double deals;
+    bool has_revenue;
+    double revenue;
+    double budget;       /* with a cost per lead */
+} side;
+
+static side forecast_side(const fpl_forecast *f)
+{
+    side s = {f->volume, f->deals, f->has_revenue, f->revenue, f->budget};
+    return s;
+}
+
+static side plan_side(const fpl_plan *p)
+{
+    side s = {p->stages[0].required, p->deals, p->has_revenue, p->revenue, p->budget};
+    return s;
+}
+
+enum { W_LABEL, W_BASE, W_SCEN, W_DELTA, W_N };
+
+static void whatif_row(cli_table *t, const char *label)
+{
+    cli_table_row(t);
+    cli_table_set(t, W_LABEL, label);
+}
+
+static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_input *in,
+                         const fpl_whatif *r)
+{
+    const fpl_funnel *f = q->funnel;
+    const fpl_terms *terms = q->terms;
+    const char *per = fpl_period_name(r->per);
+    const side b = r->volume_held ? forecast_side(&r->baseline_forecast)
+                                  : plan_side(&r->baseline_plan);
+    const side s = r->volume_held ? forecast_side(&r->scenario_forecast)
+                                  : plan_side(&r->scenario_plan);
+    char num[CLI_NUM_MAX];
+
+    /* Headline: what is held, and the changes as typed. */
+    cli_buf_printf(out, "What-if per %s, ", per);
+    if (r->volume_held) {
+        cli_buf_puts(out, "volume held: ");
+        put_amount(out, r->baseline_forecast.volume);
+        cli_buf_printf(out, " enter %s each %s.\n", f->stages[r->baseline_forecast.at].name,
+                       per);
+    } else {
+        cli_buf_puts(out, "target held: ");
+        if (terms->target == FPL_TARGET_REVENUE) {
+            cli_buf_puts(out, "revenue ");
+            put_amount(out, terms->revenue);
+        } else {
+            put_deals(out, terms->deals);
+        }
+        cli_buf_printf(out, " each %s.\n", per);
+    }
+    cli_buf_puts(out, "Changes: ");
+    if (in->n_changes == 0) {
+        cli_buf_puts(out, "none");
+    }
+    for (size_t i = 0; i < in->n_changes; ++i) {
+        const fpl_change *c = &in->changes[i];
+        fmt_change(num, c);
+        cli_buf_printf(out, "%s%s %s (%s)", i > 0 ? ", " : "",
+                       lever_name(f, c->lever, c->stage), num, kind_name(c->kind));
+    }
+    cli_buf_puts(out, ".\n\n");
+
+    /* Per period, side by side. */
+    char volume_label[FPL_NAME_MAX + 32];
+    snprintf(volume_label, sizeof volume_label, "volume at %s",
+             f->stages[r->volume_held ? r->baseline_forecast.at : 0].name);
+    char per_header[32];
+    snprintf(per_header, sizeof per_header, "per %s", per);
+    const char *headers[W_N] = {per_header, "baseline", "scenario", "delta"};
+    const cli_align align[W_N] = {CLI_LEFT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT};
+    cli_table t;
+    cli_table_init(&t, W_N, headers, align);
+    for (size_t k = 0; k < f->n_stages; ++k) {
+        char label[FPL_NAME_MAX + 8];
+        snprintf(label, sizeof label, "%s rate", f->stages[k].name);
+        whatif_row(&t, label);
+        set_percent(&t, W_BASE, f->stages[k].rate);
+        set_percent(&t, W_SCEN, r->scenario_funnel.stages[k].rate);
+    }
+    if (terms->has_deal_size) {
+        whatif_row(&t, "deal size");
+        set_text(&t, W_BASE, fmt_trimmed, terms->deal_size);
+        set_text(&t, W_SCEN, fmt_trimmed, r->scenario_terms.deal_size);
+    }
+    if (terms->has_cost_per_lead) {
+        whatif_row(&t, "cost per lead");
+        set_text(&t, W_BASE, fmt_trimmed, terms->cost_per_lead);
+        set_text(&t, W_SCEN, fmt_trimmed, r->scenario_terms.cost_per_lead);
+    }
+    whatif_row(&t, volume_label);
+    set_text(&t, W_BASE, fmt_trimmed, b.volume);
+    set_text(&t, W_SCEN, fmt_trimmed, s.volume);
+    set_text(&t, W_DELTA, fmt_signed, r->volume);
+    whatif_row(&t, "deals");
+    set_text(&t, W_BASE, fmt_trimmed, b.deals);
+    set_text(&t, W_SCEN, fmt_trimmed, s.deals);
+    set_text(&t, W_DELTA, fmt_signed, r->deals);
+    if (r->has_revenue) {
+        whatif_row(&t, "revenue");
+        if (b.has_revenue && s.has_revenue) {
+            set_text(&t, W_BASE, fmt_trimmed, b.revenue);
+            set_text(&t, W_SCEN, fmt_trimmed, s.revenue);
+        }
+        set_text(&t, W_DELTA, fmt_signed, r->revenue);
+    }
+    if (r->has_cost) {
+        whatif_row(&t, "cost");
+        set_text(&t, W_BASE, fmt_trimmed, b.budget);
+        set_text(&t, W_SCEN, fmt_trimmed, s.budget);
+        set_text(&t, W_DELTA, fmt_signed, r->cost);
+    }
+    whatif_row(&t, "gain");
+    set_text(&t, W_DELTA, fmt_signed, r->gain);
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+
+    /* Over the horizon: the deltas of money are the library's; the rest is
+     * the per-period figures times the horizon. */
+    const unsigned h = r->horizon;
+    cli_buf_putc(out, '\n');
+    char over_header[64];
+    snprintf(over_header, sizeof over_header, "over %u %s%s", h, per, h == 1 ? "" : "s");
+    headers[W_LABEL] = over_header;
+    cli_table_init(&t, W_N, headers, align);
+    whatif_row(&t, volume_label);
+    set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.volume, h));
+    set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.volume, h));
+    set_text(&t, W_DELTA, fmt_signed, over_horizon(r->volume, h));
+    whatif_row(&t, "deals");
+    set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.deals, h));
+    set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.deals, h));
+    set_text(&t, W_DELTA, fmt_signed, over_horizon(r->deals, h));
+    if (r->has_revenue) {
+        whatif_row(&t, "revenue");
+        if (b.has_revenue && s.has_revenue) {
+            set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.revenue, h));
+            set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.revenue, h));
+        }
+        set_text(&t, W_DELTA, fmt_signed, r->revenue_horizon);
+    }
+    if (r->has_cost) {
+        whatif_row(&t, "cost");
+        set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.budget, h));
+        set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.budget, h));
+        set_text(&t, W_DELTA, fmt_signed, r->cost_horizon);
+    }
+    whatif_row(&t, "gain");
+    set_text(&t, W_DELTA, fmt_signed, r->gain_horizon);
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+
+    /* The gain, the return, and what whole deals would show. */
+    cli_buf_putc(out, '\n');
+    if (r->margin < 1.0 || r->has_cost) {
+        cli_buf_puts(out, "Gain = revenue gained");
+        if (r->margin < 1.0) {
+            cli_buf_puts(out, " \u00D7 margin ");
+            put_percent(out, r->margin);
+        }
+        cli_buf_puts(out, r->has_cost ? " \u2212 acquisition cost added (a saving is a gain).\n"
+                                      : ".\n");
+    }
+    if (r->has_invest) {
+        cli_buf_puts(out, "Investment ");
+        put_amount(out, r->invest);
+        cli_buf_puts(out, ": ROI ");
+        put_percent(out, r->roi);
+        cli_buf_puts(out, " over ");
+        put_periods(out, h, r->per);
+        if (r->has_payback) {
+            fmt_trimmed(num, r->payback_periods);
+            cli_buf_printf(out, "; payback in %s %ss.\n", num, per);
+        } else {
+            cli_buf_printf(out, "; no payback: the gain per %s is not positive.\n", per);
+        }
+    }
+    const double deals_h = over_horizon(s.deals, h);
+    const double whole = floor_tolerant(deals_h);
+    /* Only when the count is not whole already (then the note says nothing). */
+    if (whole >= 0.0 && whole <= FPL_WHOLE_MAX && fpl_ceil_tolerant(deals_h) != whole) {
+        fmt_trimmed(num, deals_h);
+        cli_buf_puts(out, "Whole deals: over ");
+        put_periods(out, h, r->per);
+        cli_buf_printf(out, " the scenario wins %s deals; counted in whole deals ", num);
+        cli_fmt_count(num, (uint64_t)whole);
+        cli_buf_puts(out, num);
+        if (r->scenario_terms.has_deal_size) {
+            /* Presentation only: what a table counting whole deals prints. */
+            cli_buf_puts(out, ", i.e. revenue ");
+            put_amount(out, whole * r->scenario_terms.deal_size);
+        }
+        cli_buf_puts(out, ".\n");
+    }
+    cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
+}
+
+/* "+1pp", "+10%" */
+static void fmt_step(char out[CLI_NUM_MAX], fpl_change_kind kind, double step)
+{
+    fpl_change c = {FPL_LEVER_STAGE, 0, kind, step};
+    fmt_change(out, &c);
+}
+
+static void sensitivity_json(cli_buf *out, const cli_question *q, const fpl_sensitivity *r)
+{
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "sensitivity");
+    jw_key_string(&w, "per", fpl_period_name(r->per));
+    jw_key_string(&w, "mode", r->volume_held ? "volume" : "target");
+    jw_key(&w, "step");
+    jw_open(&w, '{');
+    jw_key_string(&w, "kind", kind_name(r->step_kind));
+    jw_key_number(&w, "value", r->step);
+    jw_close(&w, '}');
+    jw_key_number(&w, "deal_size_step", r->deal_size_step);
+    jw_key(&w, "rows");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < r->n_rows; ++i) {
+        const fpl_sensitivity_row *row = &r->rows[i];
+        jw_open(&w, '{');
+        jw_key_string(&w, "lever", lever_name(q->funnel, row->lever, row->stage));
+        jw_key_number(&w, "from", row->from);
+        jw_key_number(&w, "to", row->to);
+        jw_key_number(&w, r->volume_held ? "revenue_delta" : "volume_delta", row->effect);
+        jw_key_number(&w, "share", row->share);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+static void sensitivity_csv(cli_buf *out, const cli_question *q, const fpl_sensitivity *r)
+{
+    cli_buf_printf(out, "lever,from,to,%s,share\n",
+                   r->volume_held ? "revenue_delta" : "volume_delta");
+    for (size_t i = 0; i < r->n_rows; ++i) {
+        const fpl_sensitivity_row *row = &r->rows[i];
+        cli_buf_csv_field(out, lever_name(q->funnel, row->lever, row->stage));
+        csv_number(out, row->from);
+        csv_number(out, row->to);
+        csv_number(out, row->effect);
+        csv_number(out, row->share);
+        cli_buf_putc(out, '\n');
+    }
+}
+
+static void sensitivity_table(cli_buf *out, const cli_question *q, const fpl_sensitivity *r)
+{
+    const fpl_funnel *f = q->funnel;
+    const char *per = fpl_period_name(r->per);
+    char num[CLI_NUM_MAX];
+
+    cli_buf_printf(out, "Sensitivity per %s, ", per);
+    if (r->volume_held) {
+        cli_buf_puts(out, "volume held: ");
+        put_amount(out, q->volume.volume);
+        cli_buf_printf(out, " enter %s each %s.\n", f->stages[q->volume.at].name, per);
+    } else {
+        cli_buf_puts(out, "target held: ");
+        if (q->terms->target == FPL_TARGET_REVENUE) {
+            cli_buf_puts(out, "revenue ");
+            put_amount(out, q->terms->revenue);
+        } else {
+            put_deals(out, q->terms->deals);
+        }
+        cli_buf_printf(out, " each %s.\n", per);
+    }
+    fmt_step(num, r->step_kind, r->step);
+    cli_buf_printf(out, "One step of each lever (every stage %s", num);
+    bool deal_size_row = false;
+    for (size_t i = 0; i < r->n_rows; ++i) {
+        deal_size_row = deal_size_row || r->rows[i].lever == FPL_LEVER_DEAL_SIZE;
+    }
+    if (deal_size_row) {
+        fmt_step(num, FPL_CHANGE_RELATIVE, r->deal_size_step);
+        cli_buf_printf(out, ", the deal size %s", num);
+    }
+    if (r->volume_held) {
+        cli_buf_printf(out, "), ranked by the revenue it gains per %s.\n\n", per);
+    } else {
+        cli_buf_printf(out, "), ranked by the %s volume it saves per %s.\n\n",
+                       f->stages[0].name, per);
+    }
+
+    enum { C_RANK, C_LEVER, C_FROM, C_TO, C_EFFECT, C_SHARE, C_BAR, C_N };
+    char effect_header[FPL_NAME_MAX + 16];
+    if (r->volume_held) {
+        snprintf(effect_header, sizeof effect_header, "revenue gained");
+    } else {
+        snprintf(effect_header, sizeof effect_header, "%s saved", f->stages[0].name);
+    }
+    const char *headers[C_N] = {"#", "lever", "from", "to", effect_header, "share", ""};
+    const cli_align align[C_N] = {CLI_RIGHT, CLI_LEFT,  CLI_RIGHT, CLI_RIGHT,
+                                  CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
+    cli_table t;
+    cli_table_init(&t, C_N, headers, align);
+    for (size_t i = 0; i < r->n_rows; ++i) {
+        const fpl_sensitivity_row *row = &r->rows[i];
+        cli_table_row(&t);
+        snprintf(num, sizeof num, "%zu", i + 1);
+        cli_table_set(&t, C_RANK, num);
+        cli_table_set(&t, C_LEVER, lever_name(f, row->lever, row->stage));
+        if (row->lever == FPL_LEVER_STAGE) {
+            set_percent(&t, C_FROM, row->from);
+            set_percent(&t, C_TO, row->to);
+        } else {
+            set_text(&t, C_FROM, fmt_trimmed, row->from);
+            set_text(&t, C_TO, fmt_trimmed, row->to);
+        }
+        set_text(&t, C_EFFECT, fmt_trimmed, row->effect);
+        set_percent(&t, C_SHARE, row->share);
+        set_bar(&t, C_BAR, row->share, 1.0);
+    }
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+    cli_buf_puts(out, "\nshare: a lever's effect as a fraction of the best lever's.\n"
+                      "Figures are rounded for display (--format json gives exact values).\n");
+}
+
+static void solve_json(cli_buf *out, const cli_question *q, const fpl_solve *r)
+{
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "solve");
+    jw_key_string(&w, "per", fpl_period_name(q->terms->per));
+    jw_key_string(&w, "lever", lever_name(q->funnel, r->lever, r->stage));
+    jw_key_number(&w, "current", r->current);
+    jw_key_number(&w, "value", r->value);
+    jw_key_number(&w, "change", r->change);
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+static void solve_csv(cli_buf *out, const cli_question *q, const fpl_solve *r)
+{
+    cli_buf_puts(out, "lever,current,value,change\n");
+    cli_buf_csv_field(out, lever_name(q->funnel, r->lever, r->stage));
+    csv_number(out, r->current);
+    csv_number(out, r->value);
+    csv_number(out, r->change);
+    cli_buf_putc(out, '\n');
+}
+
+/* A lever's value: a rate as a percentage, an amount with separators. */
+static void fmt_lever_value(char out[CLI_NUM_MAX], fpl_lever lever, double x)
+{
+    if (lever == FPL_LEVER_STAGE) {
+        cli_fmt_percent(out, x);
+    } else {
+        fmt_trimmed(out, x);
+    }
+}
+
+static void solve_table(cli_buf *out, const cli_question *q, const fpl_solve *r)
+{
+    const fpl_funnel *f = q->funnel;
+    const fpl_terms *terms = q->terms;
+    const char *a_per = a_period(terms->per);
+    const char *at = f->stages[q->volume.at].name;
+    char value[CLI_NUM_MAX];
+    char current[CLI_NUM_MAX];
+    char change[CLI_NUM_MAX];
+    char volume[CLI_NUM_MAX];
+    fmt_lever_value(value, r->lever, r->value);
+    fmt_lever_value(current, r->lever, r->current);
+    fmt_relative(change, r->change);
+    fmt_trimmed(volume, q->volume.volume);
+
+    /* One sentence: "opportunity must convert 33.3333% (now 33%, +1.01%) for
+     * 75 a month to reach 25 deals." */
+    switch (r->lever) {
+    case FPL_LEVER_STAGE:
+        cli_buf_printf(out, "%s must convert %s (now %s, %s) for %s %s", f->stages[r->stage].name,
+                       value, current, change, volume, a_per);
+        if (q->volume.at != 0) {
+            cli_buf_printf(out, " entering %s", at);
+        }
+        break;
+    case FPL_LEVER_DEAL_SIZE:
+        cli_buf_printf(out, "The deal size must be %s (now %s, %s) for %s %s", value, current,
+                       change, volume, a_per);
+        if (q->volume.at != 0) {
+            cli_buf_printf(out, " entering %s", at);
+        }
+        break;
+    case FPL_LEVER_VOLUME:
+    case FPL_LEVER_COST_PER_LEAD:
+        cli_buf_printf(out, "The volume entering %s must be %s %s (now %s, %s)", at, value,
+                       a_per, current, change);
+        break;
+    }
+    cli_buf_puts(out, " to reach ");
+    if (terms->target == FPL_TARGET_REVENUE) {
+        cli_buf_puts(out, "revenue ");
+        put_amount(out, terms->revenue);
+    } else {
+        put_deals(out, terms->deals);
+    }
+    cli_buf_puts(out, ".\n\n");
+
+    enum { C_LEVER, C_NOW, C_NEEDED, C_CHANGE, C_N };
+    const char *headers[C_N] = {"lever", "now", "needed", "change"};
+    const cli_align align[C_N] = {CLI_LEFT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT};
+    cli_table t;
+    cli_table_init(&t, C_N, headers, align);
+    cli_table_row(&t);
+    cli_table_set(&t, C_LEVER, lever_name(f, r->lever, r->stage));
+    cli_table_set(&t, C_NOW, current);
+    cli_table_set(&t, C_NEEDED, value);
+    cli_table_set(&t, C_CHANGE, change);
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+    cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
+}
+
 /* ---- entry points ------------------------------------------------------ */
 
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
@@ -607,5 +1265,35 @@ void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funn
     case CLI_FORMAT_JSON: forecast_json(out, funnel, forecast); break;
     case CLI_FORMAT_CSV: forecast_csv(out, funnel, forecast); break;
     case CLI_FORMAT_TABLE: forecast_table(out, funnel, forecast); break;
+    }
+}
+
+void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
+                       const fpl_whatif_input *input, const fpl_whatif *whatif)
+{
+    switch (format) {
+    case CLI_FORMAT_JSON: whatif_json(out, q, input, whatif); break;
+    case CLI_FORMAT_CSV: whatif_csv(out, q, whatif); break;
+    case CLI_FORMAT_TABLE: whatif_table(out, q, input, whatif); break;
+    }
+}
+
+void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question *q,
+                            const fpl_sensitivity *sensitivity)
+{
+    switch (format) {
+    case CLI_FORMAT_JSON: sensitivity_json(out, q, sensitivity); break;
+    case CLI_FORMAT_CSV: sensitivity_csv(out, q, sensitivity); break;
+    case CLI_FORMAT_TABLE: sensitivity_table(out, q, sensitivity); break;
+    }
+}
+
+void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
+                      const fpl_solve *solve)
+{
+    switch (format) {
+    case CLI_FORMAT_JSON: solve_json(out, q, solve); break;
+    case CLI_FORMAT_CSV: solve_csv(out, q, solve); break;
+    case CLI_FORMAT_TABLE: solve_table(out, q, solve); break;
     }
 }
