@@ -20,7 +20,9 @@ from funnelplan import _native
 
 def c_program():
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "funnelplan/plan.h"',
-             '#include "funnelplan/forecast.h"', "int main(void) {"]
+             '#include "funnelplan/forecast.h"', '#include "funnelplan/whatif.h"',
+             '#include "funnelplan/sensitivity.h"', '#include "funnelplan/solve.h"',
+             "int main(void) {"]
     for struct in _native.STRUCTS:
         name = struct.__name__
         lines.append('printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));' % (name, name, name))

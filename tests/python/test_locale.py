@@ -108,6 +108,21 @@ record(lambda: fp.Funnel([("lead", "1%")]).plan(deals=1, per="Quarter"))
 for q in questions(777, 100):
     record(lambda: q.funnel().plan(**q.plan_kwargs()))
     record(lambda: q.funnel().forecast(**q.forecast_kwargs()))
+# What-if, sensitivity and goal seek read changes and steps the same way too.
+ex3 = fp.Funnel([("opportunity", "33%")], deal_size=4000)
+record(lambda: ex3.whatif(volume=75, changes={"opportunity": "+10%"}, horizon="12",
+                          invest="50,000"))
+for change in ("+1,5%", "+1.5%", "+1.5pp", "-1,5pp", "36,3%", "36.3%", "4.500", "4,500"):
+    record(lambda: ex3.whatif(volume=75, changes=[("opportunity", change)]))
+    record(lambda: ex3.whatif(volume=75, changes=[("deal-size", change)]))
+record(lambda: ex3.whatif(volume=75, horizon="1,5"))
+record(lambda: ex3.sensitivity(volume=75, step="+0,5pp"))
+record(lambda: ex3.sensitivity(volume=75, step="+0.5pp", deal_size_step="+2.5%"))
+record(lambda: ex3.solve("opportunity", volume=75, revenue="125.000"))
+record(lambda: ex3.solve("opportunity", volume=75, revenue="125,000"))
+from fpl_whatif_support import whatif_questions
+for wq in whatif_questions(778, 40):
+    record(lambda: wq.q.funnel().whatif(**wq.kwargs()))
 print(repr(out))
 '''
 

@@ -13,8 +13,15 @@
 >>> f.deals, f.revenue
 (20.0, 1000000.0)
 
-``Plan.to_dict()`` and ``Forecast.to_dict()`` return the very object that
-``funnelplan plan|forecast ... --format json`` prints. Every refusal raises
+>>> w = fp.Funnel([("opportunity", "33%")], deal_size=4000).whatif(
+...     volume=75, changes={"opportunity": "+10%"}, horizon=12, invest=50_000)
+>>> round(w.delta.revenue_horizon, 6), round(w.roi, 6), round(w.payback_periods, 6)
+(118800.0, 1.376, 5.050505)
+
+``to_dict()`` of every result (:class:`Plan`, :class:`Forecast`,
+:class:`WhatIf`, :class:`Sensitivity`, :class:`Solve`) returns the very
+object that ``funnelplan plan|forecast|whatif|sensitivity|solve ...
+--format json`` prints. Every refusal raises
 :class:`FunnelError` (a ``ValueError``) with the library's status and message.
 
 The shared library is looked for in ``$FUNNELPLAN_LIBRARY``, next to this
@@ -27,8 +34,10 @@ from ._native import library_path, version_string as __version__
 from ._model import (PERIODS, Forecast, ForecastPeriod, ForecastStage, Funnel, Periods, Plan,
                      PlanPeriod, PlanStage, Stage, StageExpected, StageRequired, parse_amount,
                      parse_rate)
+from ._whatif import (Change, Sensitivity, SensitivityRow, Solve, WhatIf, WhatIfDelta)
 
 __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PERIODS", "Funnel",
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
-           "ForecastStage", "ForecastPeriod", "StageExpected", "Periods", "parse_amount",
+           "ForecastStage", "ForecastPeriod", "StageExpected", "Periods", "WhatIf",
+           "WhatIfDelta", "Change", "Sensitivity", "SensitivityRow", "Solve", "parse_amount",
            "parse_rate"]

@@ -34,7 +34,12 @@ PERIODS = ("month", "quarter", "year")
 
 def _describe(value):
     """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``."""
-    if isinstance(value, (str, bytes, int, float)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            text = repr(value)
+        except ValueError:  # more digits than sys.get_int_max_str_digits()
+            text = "an int of about %d digits" % (value.bit_length() * 0.30103)
+    elif isinstance(value, (str, bytes, float)):
         text = repr(value)
     else:
         text = "%r (%s)" % (value, type(value).__name__)
@@ -141,7 +146,7 @@ def _optional(label, value, reader, default=None):
 _STATUS_ARGUMENT = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
                     "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_COST": "cost_per_lead",
                     "FPL_ERR_MARGIN": "margin", "FPL_ERR_VOLUME": "volume",
-                    "FPL_ERR_COST_NOT_TOP": "cost_per_lead"}
+                    "FPL_ERR_COST_NOT_TOP": "cost_per_lead", "FPL_ERR_INVEST": "invest"}
 
 
 def _call(func, args, what, given):
@@ -538,6 +543,86 @@ class Funnel:
               "forecast", given)
         return self._forecast_result(out)
 
+    def whatif(self, changes=None, volume=None, at=None, per="month", revenue=None, deals=None,
+               horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None):
+        """What a set of changes is worth: a :class:`WhatIf`.
+
+        ``changes`` is a mapping ``{lever: change}`` (in its order) or a
+        sequence of ``(lever, change)`` pairs (in order; a lever may appear
+        more than once) or of ``"LEVER=CHANGE"`` strings as on the command
+        line. A lever is a stage name, ``"deal-size"``, ``"volume"`` or
+        ``"cost-per-lead"``; a change is a string read by the library --
+        ``"+10%"``/``"-10%"`` (relative: 33% becomes 36.3%), ``"+3pp"``/
+        ``"-3pp"`` (percentage points, rates only) or a plain value that
+        sets the lever (``"40%"``, ``"2/5"`` for a stage; ``"5000"``,
+        ``"4.5k"`` otherwise) -- or a number, which sets the lever. At most
+        40 changes; none gives zero deltas.
+
+        With ``volume`` (units entering stage ``at`` each ``per``) the volume
+        is held: the baseline and scenario are forecasts and the gain is more
+        deals and revenue. Without it the target (``revenue`` or ``deals``)
+        is held: they are plans and the gain is volume (with a cost per lead,
+        money) saved. ``horizon`` is a whole number of periods from 1 to
+        1,000,000 (an int, or a string such as ``"12"``, read by the library
+        as the CLI's ``--horizon``: ``FPL_ERR_HORIZON`` otherwise; default
+        the periods in a year);
+        ``invest`` a one-off cost of the improvement, giving ROI and payback.
+
+        >>> funnel = Funnel([("opportunity", "33%")], deal_size=4000)
+        >>> w = funnel.whatif(volume=75, changes={"opportunity": "+10%"}, horizon=12)
+        >>> round(w.scenario.deals * 12, 6), round(w.delta.revenue_horizon, 6)
+        (326.7, 118800.0)
+
+        A relative or point change that pushes a rate out of (0%, 100%] (or
+        an amount to 0 or below) raises :class:`FunnelError` with status
+        ``"FPL_ERR_CHANGE_RANGE"`` and ``is_input_error`` False; a change
+        that sets a value out of range is bad input with the status of the
+        option it replaces (``"FPL_ERR_RATE_RANGE"``, ``"FPL_ERR_DEAL_SIZE"``,
+        ``"FPL_ERR_VOLUME"``, ``"FPL_ERR_COST"``). Either way the context
+        names the change.
+        """
+        return _whatif.whatif(self, changes, volume, at, per, revenue, deals, horizon, invest,
+                              deal_size, cost_per_lead, margin)
+
+    def sensitivity(self, volume=None, at=None, per="month", revenue=None, deals=None,
+                    step="+1pp", deal_size_step="+10%", deal_size=None, cost_per_lead=None,
+                    margin=None):
+        """Which lever pays most: a :class:`Sensitivity`.
+
+        Every stage rate is moved by ``step`` (``"+1pp"``, or relative such
+        as ``"+10%"``; capped at 100%), and the deal size by
+        ``deal_size_step`` (relative, ``"+10%"``), one at a time. With
+        ``volume`` (held; a deal size is needed) the rows are ranked by the
+        revenue gained; without it the target (``revenue`` or ``deals``) is
+        held and they are ranked by the top-of-funnel volume saved. The
+        deal size has a row unless the target is deals (then it saves
+        nothing). ``None`` for a step means the library's default.
+        """
+        return _whatif.sensitivity(self, volume, at, per, revenue, deals, step, deal_size_step,
+                                   deal_size, cost_per_lead, margin)
+
+    def solve(self, lever=None, volume=None, at=None, per="month", revenue=None, deals=None,
+              deal_size=None, cost_per_lead=None, margin=None, for_=None):
+        """Goal seek: the value ``lever`` must reach, everything else held,
+        for ``volume`` units entering stage ``at`` each ``per`` to meet the
+        target (``revenue`` or ``deals``, required). A :class:`Solve`.
+
+        ``lever`` is a stage name (its rate), ``"deal-size"`` (under a revenue
+        target) or ``"volume"``; ``for_`` is an alias named after the CLI's
+        ``--for`` (give one of the two). When no value in range can reach the
+        target (a rate would exceed 100%) :class:`FunnelError` has status
+        ``"FPL_ERR_UNREACHABLE"`` and ``is_input_error`` False.
+
+        >>> s = Funnel([("opportunity", "1/3")], deal_size=4000).solve(
+        ...     "opportunity", volume=75, revenue=125_000)
+        >>> round(s.value, 6), round(s.change, 6)
+        (0.416667, 0.25)
+        """
+        if lever is not None and for_ is not None:
+            raise TypeError("solve(): give lever or for_, not both")
+        return _whatif.solve(self, for_ if lever is None else lever, volume, at, per, revenue,
+                             deals, deal_size, cost_per_lead, margin)
+
     def _index(self, at):
         if at is None:
             return 0
@@ -571,12 +656,18 @@ class Funnel:
                     budget=p.budget if cost else None,
                     cost_per_deal=p.cost_per_deal if cost else None)
 
-    def _forecast_result(self, r):
+    def _forecast_result(self, r, funnel=None):
+        """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
+        the forecast was computed on (default this one), for its rates."""
         n = r.n_stages
         at = r.at
         names = self._names
         cost = bool(r.has_cost)
-        stages = tuple(ForecastStage(names[k], self._stages[k].rate, r.expected[k])
+        if funnel is None:
+            rates = [s.rate for s in self._stages]
+        else:
+            rates = [funnel.stages[k].rate for k in range(n)]
+        stages = tuple(ForecastStage(names[k], rates[k], r.expected[k])
                        for k in range(at, n))
         periods = Periods(*(ForecastPeriod(f.revenue if r.has_revenue else None, f.deals,
                                            tuple(StageExpected(names[k], f.expected[k])
@@ -610,3 +701,7 @@ def _missing(label):
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin):
     return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin)
+
+
+# The what-if questions use the names above.
+from . import _whatif  # noqa: E402

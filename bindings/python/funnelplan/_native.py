@@ -26,9 +26,14 @@ MAX_STAGES = 32
 NAME_MAX = 64
 PERIOD_COUNT = 3
 
-# enum fpl_period and enum fpl_target_kind (values are part of the ABI).
+MAX_CHANGES = 40  # whatif.h
+
+# enum fpl_period, fpl_target_kind, fpl_lever and fpl_change_kind (values are
+# part of the ABI).
 PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR = 0, 1, 2
 TARGET_NONE, TARGET_REVENUE, TARGET_DEALS = 0, 1, 2
+LEVER_STAGE, LEVER_DEAL_SIZE, LEVER_VOLUME, LEVER_COST_PER_LEAD = 0, 1, 2, 3
+CHANGE_RELATIVE, CHANGE_POINTS, CHANGE_SET = 0, 1, 2
 
 
 class fpl_stage(Structure):
@@ -127,10 +132,111 @@ class fpl_forecast(Structure):
                 ("by_period", fpl_forecast_period * PERIOD_COUNT)]
 
 
+# whatif.h
+
+
+class fpl_change(Structure):
+    _fields_ = [("lever", c_int),
+                ("stage", c_size_t),
+                ("kind", c_int),
+                ("value", c_double)]
+
+
+class fpl_whatif_input(Structure):
+    _fields_ = [("has_volume", c_bool),
+                ("volume", fpl_forecast_input),
+                ("n_changes", c_size_t),
+                ("changes", fpl_change * MAX_CHANGES),
+                ("horizon", c_uint),
+                ("has_invest", c_bool),
+                ("invest", c_double)]
+
+
+class fpl_whatif(Structure):
+    _fields_ = [("per", c_int),
+                ("horizon", c_uint),
+                ("volume_held", c_bool),
+                ("scenario_funnel", fpl_funnel),
+                ("scenario_terms", fpl_terms),
+                ("scenario_volume", c_double),
+                ("baseline_forecast", fpl_forecast),
+                ("scenario_forecast", fpl_forecast),
+                ("baseline_plan", fpl_plan),
+                ("scenario_plan", fpl_plan),
+                ("has_revenue", c_bool),
+                ("deals", c_double),
+                ("revenue", c_double),
+                ("volume", c_double),
+                ("has_cost", c_bool),
+                ("cost", c_double),
+                ("margin", c_double),
+                ("gain", c_double),
+                ("revenue_horizon", c_double),
+                ("cost_horizon", c_double),
+                ("gain_horizon", c_double),
+                ("has_invest", c_bool),
+                ("invest", c_double),
+                ("roi", c_double),
+                ("has_payback", c_bool),
+                ("payback_periods", c_double)]
+
+
+# sensitivity.h
+
+
+class fpl_sensitivity_input(Structure):
+    _fields_ = [("has_volume", c_bool),
+                ("volume", fpl_forecast_input),
+                ("has_step", c_bool),
+                ("step_kind", c_int),
+                ("step", c_double),
+                ("has_deal_size_step", c_bool),
+                ("deal_size_step", c_double)]
+
+
+class fpl_sensitivity_row(Structure):
+    # "from" is a Python keyword: read it with getattr(row, "from").
+    _fields_ = [("lever", c_int),
+                ("stage", c_size_t),
+                ("from", c_double),
+                ("to", c_double),
+                ("effect", c_double),
+                ("share", c_double)]
+
+
+class fpl_sensitivity(Structure):
+    _fields_ = [("per", c_int),
+                ("volume_held", c_bool),
+                ("step_kind", c_int),
+                ("step", c_double),
+                ("deal_size_step", c_double),
+                ("n_rows", c_size_t),
+                ("rows", fpl_sensitivity_row * (MAX_STAGES + 1))]
+
+
+# solve.h
+
+
+class fpl_solve_input(Structure):
+    _fields_ = [("volume", fpl_forecast_input),
+                ("lever", c_int),
+                ("stage", c_size_t)]
+
+
+class fpl_solve(Structure):
+    _fields_ = [("lever", c_int),
+                ("stage", c_size_t),
+                ("current", c_double),
+                ("value", c_double),
+                ("change", c_double)]
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
-           fpl_forecast_input, fpl_forecast_period, fpl_forecast)
+           fpl_forecast_input, fpl_forecast_period, fpl_forecast,
+           fpl_change, fpl_whatif_input, fpl_whatif, fpl_sensitivity_input, fpl_sensitivity_row,
+           fpl_sensitivity, fpl_solve_input, fpl_solve)
 
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
@@ -163,6 +269,25 @@ FUNCTIONS = (
     # forecast.h
     ("fpl_forecast_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                               POINTER(fpl_forecast_input), POINTER(fpl_forecast)], _STATUS),
+    # whatif.h
+    ("fpl_lever_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(c_int),
+                         POINTER(c_size_t)], _STATUS),
+    ("fpl_change_value_parse", [c_char_p, c_size_t, c_bool, POINTER(c_int), POINTER(c_double)],
+     _STATUS),
+    ("fpl_change_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(fpl_change)],
+     _STATUS),
+    ("fpl_horizon_parse", [c_char_p, c_size_t, POINTER(c_uint)], _STATUS),
+    ("fpl_whatif_check", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
+                          POINTER(c_size_t)], _STATUS),
+    ("fpl_whatif_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
+                            POINTER(fpl_whatif)], _STATUS),
+    # sensitivity.h
+    ("fpl_sensitivity_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
+                                 POINTER(fpl_sensitivity_input), POINTER(fpl_sensitivity)],
+     _STATUS),
+    # solve.h
+    ("fpl_solve_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_solve_input),
+                           POINTER(fpl_solve)], _STATUS),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
@@ -223,7 +348,8 @@ def _status_codes():
 STATUS = _status_codes()
 _NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
            "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
-           "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_TARGET")
+           "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_VOLUME", "FPL_ERR_TARGET", "FPL_ERR_CHANGE_SYNTAX",
+           "FPL_ERR_CHANGE_COUNT", "FPL_ERR_STEP")
 if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
     raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
 

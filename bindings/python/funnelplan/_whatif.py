@@ -1,0 +1,482 @@
+# funnelplan — what an improvement is worth: what-if, sensitivity, goal seek.
+# SPDX-License-Identifier: MIT
+"""The results of :meth:`Funnel.whatif`, :meth:`Funnel.sensitivity` and
+:meth:`Funnel.solve`, and the calls behind them (``fpl_whatif_compute``,
+``fpl_sensitivity_compute``, ``fpl_solve_compute``).
+
+As elsewhere the library decides what is valid: changes, steps and horizons
+written as text are read by its own parsers (``fpl_change_parse``,
+``fpl_change_value_parse``, ``fpl_lever_parse``, ``fpl_horizon_parse``), and
+numbers go through as doubles (a horizon as its decimal text) for it to
+refuse. ``fpl_whatif_check`` says which change a refused question is about.
+``to_dict()`` is the object the CLI's ``whatif|sensitivity|solve ...
+--format json`` prints.
+"""
+
+import decimal
+import numbers
+from ctypes import byref, c_double, c_int, c_size_t, c_uint
+from dataclasses import dataclass
+from typing import Optional, Tuple, Union
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._model import (PERIODS, Forecast, Plan, _amount, _call, _describe, _encode, _is_text,
+                     _missing, _number)
+from ._native import fn
+
+__all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
+           "Sensitivity", "SensitivityRow", "Solve"]
+
+#: Lever names that are not stages, by C enum value (a stage lever is named
+#: by its stage).
+LEVERS = {_native.LEVER_DEAL_SIZE: "deal-size", _native.LEVER_VOLUME: "volume",
+          _native.LEVER_COST_PER_LEAD: "cost-per-lead"}
+
+#: Change kinds as the JSON names them, in the order of the C enum.
+CHANGE_KINDS = ("relative", "points", "set")
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of one lever, as the library read it: ``kind`` is
+    ``"relative"`` (``+10%`` is 0.10), ``"points"`` (``-3pp`` is -0.03) or
+    ``"set"`` (the new value: a rate as a fraction, or an amount)."""
+    lever: str                        # a stage name, "deal-size", "volume" or "cost-per-lead"
+    kind: str
+    value: float
+
+    def to_dict(self):
+        return {"lever": self.lever, "kind": self.kind, "value": self.value}
+
+
+@dataclass(frozen=True)
+class WhatIfDelta:
+    """Scenario minus baseline: per period, and over the horizon."""
+    deals: float
+    revenue: Optional[float]          # None without a deal size
+    volume: float                     # top-of-funnel volume added (negative: saved)
+    cost: Optional[float]             # acquisition cost added; None without a cost per lead
+    gain: float                       # revenue * margin - cost
+    revenue_horizon: Optional[float]
+    cost_horizon: Optional[float]
+    gain_horizon: float
+
+    def to_dict(self):
+        return {"deals": self.deals, "revenue": self.revenue, "volume": self.volume,
+                "cost": self.cost, "gain": self.gain, "revenue_horizon": self.revenue_horizon,
+                "cost_horizon": self.cost_horizon, "gain_horizon": self.gain_horizon}
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """What a set of changes is worth.
+
+    ``mode`` is ``"volume"`` (a volume was given and held: ``baseline`` and
+    ``scenario`` are :class:`Forecast` results) or ``"target"`` (the target
+    was held: they are :class:`Plan` results). The scenario is computed on
+    the changed funnel (same stage names, changed rates) and terms.
+    ``invest``, ``roi`` and ``payback_periods`` are None without an
+    investment; ``payback_periods`` is also None when the gain per period is
+    not positive.
+
+    ``to_dict()`` is the object ``funnelplan whatif ... --format json`` prints.
+    """
+    per: str
+    horizon: int                      # periods the horizon spans
+    mode: str                         # "volume" or "target"
+    changes: Tuple[Change, ...]       # in the order applied
+    baseline: Union[Forecast, Plan]
+    scenario: Union[Forecast, Plan]
+    margin: float
+    delta: WhatIfDelta
+    invest: Optional[float]
+    roi: Optional[float]              # (gain over the horizon - invest) / invest
+    payback_periods: Optional[float]  # invest / gain per period
+
+    def to_dict(self):
+        d = {"command": "whatif", "per": self.per, "horizon": self.horizon, "mode": self.mode,
+             "changes": [c.to_dict() for c in self.changes],
+             "baseline": self.baseline.to_dict(), "scenario": self.scenario.to_dict(),
+             "margin": self.margin, "delta": self.delta.to_dict()}
+        if self.invest is not None:
+            d["invest"] = self.invest
+            d["roi"] = self.roi
+            d["payback_periods"] = self.payback_periods
+        return d
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """One lever moved by one step. ``effect`` is the revenue gained per
+    period (volume held; also ``revenue_delta``) or the top-of-funnel volume
+    saved per period (target held; also ``volume_delta``)."""
+    lever: str                        # a stage name or "deal-size"
+    from_: float                      # the lever's value now ("from" in to_dict())
+    to: float                         # after the step (a rate is capped at 1)
+    effect: float
+    share: float                      # effect / the best row's effect (0 when the best is 0)
+    mode: str                         # "volume" or "target", as the result's
+
+    @property
+    def revenue_delta(self):
+        return self.effect if self.mode == "volume" else None
+
+    @property
+    def volume_delta(self):
+        return self.effect if self.mode == "target" else None
+
+    def to_dict(self):
+        key = "revenue_delta" if self.mode == "volume" else "volume_delta"
+        return {"lever": self.lever, "from": self.from_, "to": self.to, key: self.effect,
+                "share": self.share}
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Every stage rate, and the deal size, moved one step at a time;
+    ``rows`` ranked by effect, best first (ties in funnel order, the deal
+    size last). ``step_kind`` is ``"points"`` or ``"relative"``;
+    ``deal_size_step`` is relative (0.1 for ``+10%``).
+
+    ``to_dict()`` is the object ``funnelplan sensitivity ... --format json``
+    prints.
+    """
+    per: str
+    mode: str                         # "volume" (revenue gained) or "target" (volume saved)
+    step_kind: str
+    step: float
+    deal_size_step: float
+    rows: Tuple[SensitivityRow, ...]
+
+    def to_dict(self):
+        return {"command": "sensitivity", "per": self.per, "mode": self.mode,
+                "step": {"kind": self.step_kind, "value": self.step},
+                "deal_size_step": self.deal_size_step,
+                "rows": [r.to_dict() for r in self.rows]}
+
+
+@dataclass(frozen=True)
+class Solve:
+    """Goal seek: the ``value`` the ``lever`` must reach (a rate as a
+    fraction), everything else held, for the volume to meet the target;
+    ``change`` is value / current - 1.
+
+    ``to_dict()`` is the object ``funnelplan solve ... --format json`` prints.
+    """
+    per: str
+    lever: str                        # a stage name, "deal-size" or "volume"
+    current: float
+    value: float
+    change: float
+
+    def to_dict(self):
+        return {"command": "solve", "per": self.per, "lever": self.lever,
+                "current": self.current, "value": self.value, "change": self.change}
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def _lever_name(funnel, lever, stage):
+    return funnel.names[stage] if lever == _native.LEVER_STAGE else LEVERS[lever]
+
+
+def _lever(funnel, lever, context):
+    """(C lever, stage index) for a lever name, read by ``fpl_lever_parse``."""
+    if lever is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if not _is_text(lever):
+        raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+    data = _encode(lever)
+    kind = c_int()
+    stage = c_size_t()
+    _call(fn.lever_parse, (byref(funnel._c), data, len(data), byref(kind), byref(stage)),
+          context, {})
+    return kind.value, stage.value
+
+
+def _is_number(value):
+    return (isinstance(value, (numbers.Real, decimal.Decimal))
+            and not isinstance(value, bool))
+
+
+def _change_value(context, value, is_rate):
+    """(C kind, value) of a CHANGE: text read by ``fpl_change_value_parse``;
+    a number sets the lever."""
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if _is_text(value):
+        data = _encode(value)
+        kind = c_int()
+        out = c_double()
+        _call(fn.change_value_parse, (data, len(data), is_rate, byref(kind), byref(out)),
+              context, {})
+        return kind.value, out.value
+    if _is_number(value):
+        return _native.CHANGE_SET, _number(context, value, None)
+    raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", context, FunnelTypeError)
+
+
+def _change_items(changes):
+    """The changes as a list: a mapping's items in order, or a sequence."""
+    if changes is None:
+        return []
+    if hasattr(changes, "items") and callable(changes.items):
+        return list(changes.items())
+    if _is_text(changes):
+        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s: expected a mapping or "
+                                  "a list of (lever, change) pairs" % _describe(changes),
+                                  FunnelTypeError)
+    try:
+        return list(changes)
+    except TypeError:
+        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s" % _describe(changes),
+                                  FunnelTypeError) from None
+
+
+def _change(funnel, item, index):
+    """(C fpl_change, context) for one item of ``changes``."""
+    c = _native.fpl_change()
+    if _is_text(item):
+        # The CLI's own form, "LEVER=CHANGE".
+        context = "change %s" % _describe(item)
+        data = _encode(item)
+        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
+        return c, context
+    if not (isinstance(item, (tuple, list)) and len(item) == 2):
+        raise _native.error_named(
+            "FPL_ERR_CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
+            "'LEVER=CHANGE'" % (index, _describe(item)), FunnelTypeError)
+    lever, value = item
+    context = "change %s %s" % (_describe(lever), _describe(value))
+    if (_is_text(lever) and _is_text(value) and b"=" not in _encode(value)):
+        # Exactly the text the CLI reads from --change LEVER=CHANGE (split at
+        # the last '='), so both refuse a bad change with the same status.
+        data = _encode(lever) + b"=" + _encode(value)
+        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
+        return c, context
+    c.lever, c.stage = _lever(funnel, lever, context)
+    c.kind, c.value = _change_value(context, value, c.lever == _native.LEVER_STAGE)
+    return c, context
+
+
+def _horizon_text(context, value):
+    """A horizon as the text ``fpl_horizon_parse`` reads: text as given, an
+    int as its decimal digits, a Decimal as ``str()`` gives it, any other
+    number as the ``repr`` of its double (which reads back exactly)."""
+    if _is_text(value):
+        return _encode(value)
+    if isinstance(value, bool) or not _is_number(value):
+        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+    if isinstance(value, numbers.Integral):
+        n = int(value)
+        try:
+            return str(n).encode("ascii")
+        except ValueError:
+            # More digits than Python turns into text (sys.get_int_max_str_digits()):
+            # its sign and order of magnitude, which the library reads the same way.
+            return ("%s1e%d" % ("-" if n < 0 else "", abs(n).bit_length() * 0.30103)
+                    ).encode("ascii")
+    if isinstance(value, decimal.Decimal):
+        return str(value).encode("ascii")
+    return repr(_number(context, value, None)).encode("ascii")
+
+
+def _horizon(value):
+    """The C horizon: 0 (the library's default, the periods in a year) for
+    None, else what ``fpl_horizon_parse`` reads, as the CLI's --horizon."""
+    if value is None:
+        return 0
+    context = "horizon %s" % _describe(value)
+    data = _horizon_text(context, value)
+    out = c_uint()
+    _call(fn.horizon_parse, (data, len(data), byref(out)), context, {})
+    return out.value
+
+
+def _volume_input(funnel, target, volume, at, given):
+    """Fills a C fpl_forecast_input from ``volume`` and ``at``."""
+    target.volume = _amount("volume", volume)
+    target.at = funnel._index(at)
+    given["volume"] = volume
+    if at is not None:
+        given["at"] = at
+
+
+def _at_without_volume(funnel, at, what):
+    funnel._index(at)  # an unknown stage is refused as such first
+    raise _native.error_named("FPL_ERR_VOLUME", "%s (at %s without a volume)"
+                              % (what, _describe(at)))
+
+
+def _culprit(funnel, terms, inp, status):
+    """The index of the change that made fpl_whatif_compute fail with
+    ``status`` (as ``fpl_whatif_check`` names it), or None when no change is
+    at fault. fpl_whatif_compute checks the funnel and the terms before it
+    applies the changes, so a status they give is theirs, not a change's
+    (a deal size of 0 is refused as such even if a change sets it to 0 too)."""
+    try:
+        fn.funnel_check(byref(funnel._c), None)
+        fn.terms_check(byref(terms))
+    except FunnelError:
+        return None
+    index = c_size_t(inp.n_changes)  # not an index: left so when no change is at fault
+    try:
+        fn.whatif_check(byref(funnel._c), byref(terms), byref(inp), byref(index))
+    except FunnelError as exc:
+        if exc.status == status and index.value < inp.n_changes:
+            return index.value
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The questions
+
+
+def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, deal_size,
+           cost_per_lead, margin):
+    """:meth:`Funnel.whatif`."""
+    terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
+                                 "whatif")
+    inp = _native.fpl_whatif_input()
+    if volume is not None:
+        inp.has_volume = True
+        _volume_input(funnel, inp.volume, volume, at, given)
+    elif at is not None:
+        _at_without_volume(funnel, at, "whatif")
+    items = _change_items(changes)
+    if len(items) > _native.MAX_CHANGES:
+        raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given)" % len(items))
+    contexts = []
+    for index, item in enumerate(items):
+        c, context = _change(funnel, item, index)
+        inp.changes[index] = c
+        contexts.append(context)
+    inp.n_changes = len(items)
+    inp.horizon = _horizon(horizon)
+    if invest is not None:
+        inp.has_invest = True
+        inp.invest = _amount("invest", invest)
+        given["invest"] = invest
+    out = _native.fpl_whatif()
+    try:
+        fn.whatif_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+    except FunnelError as exc:
+        k = _culprit(funnel, terms, inp, exc.status)
+        if k is not None:
+            raise exc.with_context(contexts[k]) from None
+        # Any other fault: name the argument as plan() and forecast() do.
+        _call(fn.whatif_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
+              "whatif", given)
+        raise  # pragma: no cover  (the call above raises the same status)
+
+    changes_out = tuple(Change(_lever_name(funnel, c.lever, c.stage), CHANGE_KINDS[c.kind],
+                               c.value) for c in inp.changes[:inp.n_changes])
+    if out.volume_held:
+        mode = "volume"
+        baseline = funnel._forecast_result(out.baseline_forecast)
+        scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel)
+    else:
+        mode = "target"
+        baseline = funnel._plan_result(out.baseline_plan)
+        scenario = funnel._plan_result(out.scenario_plan)
+    revenue_known = bool(out.has_revenue)
+    cost_known = bool(out.has_cost)
+    delta = WhatIfDelta(deals=out.deals,
+                        revenue=out.revenue if revenue_known else None,
+                        volume=out.volume,
+                        cost=out.cost if cost_known else None,
+                        gain=out.gain,
+                        revenue_horizon=out.revenue_horizon if revenue_known else None,
+                        cost_horizon=out.cost_horizon if cost_known else None,
+                        gain_horizon=out.gain_horizon)
+    invested = bool(out.has_invest)
+    return WhatIf(per=PERIODS[out.per], horizon=int(out.horizon), mode=mode,
+                  changes=changes_out, baseline=baseline, scenario=scenario,
+                  margin=out.margin, delta=delta,
+                  invest=out.invest if invested else None,
+                  roi=out.roi if invested else None,
+                  payback_periods=out.payback_periods if invested and out.has_payback else None)
+
+
+def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
+                cost_per_lead, margin):
+    """:meth:`Funnel.sensitivity`."""
+    terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
+                                 "sensitivity")
+    inp = _native.fpl_sensitivity_input()
+    if volume is not None:
+        inp.has_volume = True
+        _volume_input(funnel, inp.volume, volume, at, given)
+    elif at is not None:
+        _at_without_volume(funnel, at, "sensitivity")
+    if step is not None:
+        inp.has_step = True
+        inp.step_kind, inp.step = _change_value("step %s" % _describe(step), step, True)
+    if deal_size_step is not None:
+        context = "deal_size_step %s" % _describe(deal_size_step)
+        kind, value = _change_value(context, deal_size_step, False)
+        if kind != _native.CHANGE_RELATIVE:
+            # A deal-size step is relative only ("+10%"); the C input holds
+            # no kind, so a set value is refused here with the status the
+            # library gives a step of the wrong kind.
+            raise _native.error_named("FPL_ERR_STEP", context)
+        inp.has_deal_size_step = True
+        inp.deal_size_step = value
+    out = _native.fpl_sensitivity()
+    try:
+        fn.sensitivity_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+    except FunnelError as exc:
+        if exc.status == "FPL_ERR_STEP":
+            # The library does not say which step it refused: without the
+            # deal-size step it refuses the stage step again, or not.
+            has = inp.has_deal_size_step
+            inp.has_deal_size_step = False
+            try:
+                fn.sensitivity_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+                culprit = "deal_size_step %s" % _describe(deal_size_step)
+            except FunnelError:
+                culprit = "step %s" % _describe(step)
+            inp.has_deal_size_step = has
+            raise exc.with_context(culprit) from None
+        if exc.status == "FPL_ERR_DEAL_SIZE_MISSING" and volume is not None:
+            raise exc.with_context("sensitivity (volume %s without a deal_size: the levers are "
+                                   "ranked by the revenue a step gains)"
+                                   % _describe(volume)) from None
+        _call(fn.sensitivity_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
+              "sensitivity", given)
+        raise  # pragma: no cover  (the call above raises the same status)
+    mode = "volume" if out.volume_held else "target"
+    rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
+                                r.effect, r.share, mode)
+                 for r in out.rows[:out.n_rows])
+    return Sensitivity(per=PERIODS[out.per], mode=mode, step_kind=CHANGE_KINDS[out.step_kind],
+                       step=out.step, deal_size_step=out.deal_size_step, rows=rows)
+
+
+def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin):
+    """:meth:`Funnel.solve`."""
+    terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "solve")
+    inp = _native.fpl_solve_input()
+    if volume is None:
+        _missing("volume")
+    _volume_input(funnel, inp.volume, volume, at, given)
+    context = "lever %s" % _describe(lever)
+    inp.lever, inp.stage = _lever(funnel, lever, context)
+    out = _native.fpl_solve()
+    try:
+        fn.solve_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+    except FunnelError as exc:
+        if exc.status in ("FPL_ERR_CHANGE_LEVER", "FPL_ERR_UNREACHABLE"):
+            raise exc.with_context("solve (%s)" % context) from None
+        _call(fn.solve_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
+              "solve", given)
+        raise  # pragma: no cover
+    return Solve(per=PERIODS[terms.per], lever=_lever_name(funnel, out.lever, out.stage),
+                 current=out.current, value=out.value, change=out.change)
