@@ -110,7 +110,8 @@ static void test_cost_per_lead_needs_the_top_stage(void **state)
     assert_close(r.budget, 10000.0);
     assert_close(r.cost_per_deal, 1000.0);
     assert_close(r.by_period[FPL_PERIOD_YEAR].budget, 120000.0);
-    fpl_forecast before = r;
+    fpl_forecast before;
+    memcpy(&before, &r, sizeof before);
     in.at = 2;
     assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r), FPL_ERR_COST_NOT_TOP);
     assert_memory_equal(&r, &before, sizeof r);

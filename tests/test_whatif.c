@@ -211,8 +211,14 @@ static void test_change_spellings(void **state)
         {"deal-size=-5", FPL_ERR_CHANGE_SYNTAX, 0, 0, 0}, /* signed means relative */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
-        fpl_change c = {FPL_LEVER_VOLUME, 99, FPL_CHANGE_SET, -7.0};
-        fpl_change before = c;
+        fpl_change c;
+        memset(&c, 0, sizeof c); /* padding too: the comparison below is bytewise */
+        c.lever = FPL_LEVER_VOLUME;
+        c.stage = 99;
+        c.kind = FPL_CHANGE_SET;
+        c.value = -7.0;
+        fpl_change before;
+        memcpy(&before, &c, sizeof before);
         fpl_status st = fpl_change_parse(&f, cases[i].text, strlen(cases[i].text), &c);
         if (st != cases[i].status) {
             print_error("'%s': %s, want %s\n", cases[i].text, fpl_status_name(st),

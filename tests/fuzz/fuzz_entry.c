@@ -88,7 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     fpl_plan p;
     memset(&p, 0x77, sizeof p);
-    fpl_plan untouched = p;
+    fpl_plan untouched;
+    memcpy(&untouched, &p, sizeof untouched); /* padding included */
     fpl_status sp = fpl_plan_compute(&f, &t, &p);
     check((int)sp >= 0 && (int)sp < FPL_STATUS_COUNT);
     if (sp != FPL_OK) {
@@ -120,7 +121,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     fpl_forecast fc;
     memset(&fc, 0x55, sizeof fc);
-    fpl_forecast untouched_fc = fc;
+    fpl_forecast untouched_fc;
+    memcpy(&untouched_fc, &fc, sizeof untouched_fc);
     fpl_status sf = fpl_forecast_compute(&f, &t, &in, &fc);
     check((int)sf >= 0 && (int)sf < FPL_STATUS_COUNT);
     if (sf != FPL_OK) {
