@@ -122,7 +122,11 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         }
         r.rows[j] = row;
     }
-    const double best = r.rows[0].effect;
+    /* Shares are of the largest effect, which ties may have ranked second. */
+    double best = 0.0;
+    for (size_t i = 0; i < r.n_rows; ++i) {
+        best = fmax(best, r.rows[i].effect);
+    }
     for (size_t i = 0; i < r.n_rows; ++i) {
         r.rows[i].share = best > 0.0 ? r.rows[i].effect / best : 0.0;
     }

@@ -44,7 +44,7 @@ typedef struct fpl_sensitivity_row {
     double from;      ///< the lever's value now
     double to;        ///< the lever's value after the step (a rate is capped at 1)
     double effect;    ///< revenue gained (volume held) or top volume saved (target held), per period
-    double share;     ///< effect / the best row's effect (0 when the best is 0)
+    double share;     ///< effect / the largest effect (0 when that is 0)
 } fpl_sensitivity_row;
 
 /** The result of fpl_sensitivity_compute(): rows ranked, best first. */
@@ -55,7 +55,7 @@ typedef struct fpl_sensitivity {
     double step;             ///< the stage step
     double deal_size_step;   ///< the relative deal-size step
     size_t n_rows;           ///< rows in use: every stage, then the deal size when it counts
-    fpl_sensitivity_row rows[FPL_MAX_STAGES + 1]; ///< ranked by effect, ties in funnel order
+    fpl_sensitivity_row rows[FPL_MAX_STAGES + 1]; ///< ranked by effect; effects equal within rounding noise (64 epsilons of the figure they are differences of) keep funnel order
 } fpl_sensitivity;
 
 /**
