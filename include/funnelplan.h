@@ -24,5 +24,6 @@
 #include "funnelplan/whatif.h"
 #include "funnelplan/sensitivity.h"
 #include "funnelplan/solve.h"
+#include "funnelplan/batch.h"
 
 #endif /* FUNNELPLAN_H */

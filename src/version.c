@@ -35,6 +35,7 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_SENSITIVITY: return sizeof(fpl_sensitivity);
     case FPL_ABI_SOLVE_INPUT: return sizeof(fpl_solve_input);
     case FPL_ABI_SOLVE: return sizeof(fpl_solve);
+    case FPL_ABI_PLAN_BATCH: return sizeof(fpl_plan_batch);
     }
     return 0;
 }

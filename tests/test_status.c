@@ -122,6 +122,7 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_SENSITIVITY), sizeof(fpl_sensitivity));
     assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE_INPUT), sizeof(fpl_solve_input));
     assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE), sizeof(fpl_solve));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PLAN_BATCH), sizeof(fpl_plan_batch));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 

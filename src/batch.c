@@ -1,0 +1,158 @@
+/*
+ * funnelplan — many plans in one call, written for the vector units.
+ * SPDX-License-Identifier: MIT
+ *
+ * The kernel works on blocks of BLOCK funnels that stay in L1: for each
+ * stage, bottom up, one unit-stride loop over the block divides the running
+ * exact and whole volumes by the stage's rates. Every operation in that loop
+ * has a vector form in SSE2 (the rounding below avoids round() and ceil(),
+ * which need SSE4.1), and faults only set a flag, so the loop has no exits.
+ * When a flag is set, the funnels are planned one by one with
+ * fpl_plan_compute() to find the first at fault and its exact status.
+ */
+
+#include "funnelplan/batch.h"
+
+#include "funnelplan/plan.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+enum { BLOCK = 256 };
+
+/* On x86-64 Linux (ifunc), the kernel is also built for AVX2 and chosen at
+ * load time; everywhere else the portable build is the only one. */
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && \
+    !defined(__SANITIZE_ADDRESS__) && !defined(FPL_NO_MULTIVERSION)
+#if defined(__has_feature)
+#if !__has_feature(address_sanitizer) && !__has_feature(thread_sanitizer) && \
+    !__has_feature(memory_sanitizer)
+#define FPL_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#else
+#define FPL_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef FPL_CLONES
+#define FPL_CLONES
+#endif
+
+/*
+ * fpl_ceil_tolerant() for a positive finite x, bit for bit, from operations
+ * that vectorise in SSE2: the nearest integer by adding and removing 2^52
+ * (ties to even, corrected to ties away from zero as round() does), then the
+ * 16-epsilon tolerance, then the ceiling from the nearest integer.
+ */
+static inline double ceil_tolerant_positive(double x)
+{
+    const double two52 = 4503599627370496.0;
+    double even = x < two52 ? (x + two52) - two52 : x;
+    double nearest = x - even >= 0.5 ? even + 1.0 : even;
+    double ceiling = nearest < x ? nearest + 1.0 : nearest;
+    return fabs(x - nearest) <= 16.0 * DBL_EPSILON * x ? nearest : ceiling;
+}
+
+/* Plans funnels [0, n) of the batch; returns nonzero when any is at fault. */
+FPL_CLONES
+static int kernel(const fpl_plan_batch *b)
+{
+    const size_t n = b->n_funnels;
+    const size_t stages = b->n_stages;
+    int fault = 0;
+    /* Faults are marked per funnel in a double, like everything else in the
+     * loop, so the comparisons become lane masks (no reduction in the loop). */
+    double bad[BLOCK];
+    double exact[BLOCK];
+    double whole[BLOCK];
+    double cumulative[BLOCK];
+    for (size_t first = 0; first < n; first += BLOCK) {
+        const size_t count = n - first < BLOCK ? n - first : BLOCK;
+        const double *deals = b->deals + first;
+        for (size_t i = 0; i < count; ++i) {
+            const double d = deals[i];
+            const double w = ceil_tolerant_positive(d);
+            const bool ok = (d > 0.0) & (d <= DBL_MAX) & (w <= FPL_WHOLE_MAX);
+            bad[i] = ok ? 0.0 : 1.0;
+            exact[i] = d;
+            whole[i] = w;
+            cumulative[i] = 1.0;
+        }
+        if (b->deals_whole != NULL) {
+            memcpy(b->deals_whole + first, whole, count * sizeof whole[0]);
+        }
+        for (size_t k = stages; k-- > 0;) {
+            const double *rates = b->rates + k * n + first;
+            for (size_t i = 0; i < count; ++i) {
+                const double r = rates[i];
+                const double e = exact[i] / r;
+                const double c = cumulative[i] * r;
+                const double w = ceil_tolerant_positive(whole[i] / r);
+                const bool ok = (r > 0.0) & (r <= 1.0) & (e <= DBL_MAX) & (c > 0.0) &
+                                (w <= FPL_WHOLE_MAX);
+                bad[i] = ok ? bad[i] : 1.0;
+                exact[i] = e;
+                cumulative[i] = c;
+                whole[i] = w;
+            }
+            if (b->required != NULL) {
+                memcpy(b->required + k * n + first, exact, count * sizeof exact[0]);
+            }
+            if (b->required_whole != NULL) {
+                memcpy(b->required_whole + k * n + first, whole, count * sizeof whole[0]);
+            }
+        }
+        for (size_t i = 0; i < count; ++i) {
+            fault |= bad[i] > 0.0;
+        }
+    }
+    return fault;
+}
+
+/* The status fpl_plan_compute() gives funnel i of the batch. */
+static fpl_status plan_one(const fpl_plan_batch *b, size_t i)
+{
+    fpl_funnel f;
+    memset(&f, 0, sizeof f);
+    f.n_stages = b->n_stages;
+    for (size_t k = 0; k < b->n_stages; ++k) {
+        f.stages[k].name[0] = 's';
+        f.stages[k].name[1] = (char)('A' + k); /* unique, never reserved */
+        f.stages[k].rate = b->rates[k * b->n_funnels + i];
+    }
+    fpl_terms t;
+    memset(&t, 0, sizeof t);
+    t.target = FPL_TARGET_DEALS;
+    t.deals = b->deals[i];
+    fpl_plan p;
+    return fpl_plan_compute(&f, &t, &p);
+}
+
+fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, size_t *funnel_out)
+{
+    if (batch == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (batch->n_stages < 1 || batch->n_stages > FPL_MAX_STAGES) {
+        return FPL_ERR_STAGE_COUNT;
+    }
+    if (batch->n_funnels == 0) {
+        return FPL_OK;
+    }
+    if (batch->rates == NULL || batch->deals == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (!kernel(batch)) {
+        return FPL_OK;
+    }
+    for (size_t i = 0; i < batch->n_funnels; ++i) {
+        fpl_status st = plan_one(batch, i);
+        if (st != FPL_OK) {
+            if (funnel_out != NULL) {
+                *funnel_out = i;
+            }
+            return st;
+        }
+    }
+    return FPL_OK; /* not reached: the kernel flags only what a plan refuses */
+}

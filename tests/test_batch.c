@@ -1,0 +1,238 @@
+/*
+ * funnelplan — batch: many plans at once, bit for bit the single plans.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+#include <stdlib.h>
+
+static uint64_t next_random(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+typedef struct batch_buffers {
+    size_t n;
+    size_t stages;
+    double *rates;
+    double *deals;
+    double *required;
+    double *whole;
+    double *deals_whole;
+} batch_buffers;
+
+static batch_buffers make_buffers(size_t n, size_t stages)
+{
+    batch_buffers b = {n, stages, calloc(n * stages, sizeof(double)), calloc(n, sizeof(double)),
+                       calloc(n * stages, sizeof(double)), calloc(n * stages, sizeof(double)),
+                       calloc(n, sizeof(double))};
+    assert_non_null(b.rates);
+    assert_non_null(b.deals);
+    assert_non_null(b.required);
+    assert_non_null(b.whole);
+    assert_non_null(b.deals_whole);
+    return b;
+}
+
+static void free_buffers(batch_buffers *b)
+{
+    free(b->rates);
+    free(b->deals);
+    free(b->required);
+    free(b->whole);
+    free(b->deals_whole);
+}
+
+static fpl_plan_batch batch_of(const batch_buffers *b)
+{
+    fpl_plan_batch pb = {b->n, b->stages, b->rates, b->deals, b->required, b->whole,
+                         b->deals_whole};
+    return pb;
+}
+
+/* Worked examples 1 and 5 side by side, as in the header's example. */
+static void test_two_worked_examples_in_one_call(void **state)
+{
+    (void)state;
+    const double rates[] = {0.01, 0.27, 0.10, 0.25};
+    const double deals[] = {20, 10};
+    double required[4];
+    double whole[4];
+    double deals_whole[2];
+    fpl_plan_batch b = {2, 2, rates, deals, required, whole, deals_whole};
+    size_t bad = 99;
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_OK);
+    assert_int_equal(bad, 99);
+    assert_close(required[0], 20000.0);
+    assert_close(required[2], 200.0);
+    assert_same_double(whole[0], 20000.0);
+    assert_same_double(whole[2], 200.0);
+    assert_close(required[1], 40.0 / 0.27);
+    assert_same_double(whole[1], 149.0);
+    assert_same_double(whole[3], 40.0);
+    assert_same_double(deals_whole[0], 20.0);
+    assert_same_double(deals_whole[1], 10.0);
+}
+
+/* Random funnels of every stage count, in batches that are not a multiple
+ * of the kernel's block: identical bits to fpl_plan_compute(). */
+static void test_batch_equals_single_plans_bit_for_bit(void **state)
+{
+    (void)state;
+    uint64_t seed = 0x5DEECE66Dull;
+    const size_t sizes[] = {1, 7, 255, 256, 257, 1000};
+    for (size_t stages = 1; stages <= FPL_MAX_STAGES; stages += 3) {
+        for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; ++z) {
+            const size_t n = sizes[z];
+            batch_buffers buf = make_buffers(n, stages);
+            for (size_t i = 0; i < n; ++i) {
+                buf.deals[i] = (double)(1 + next_random(&seed) % 100000) / 8.0;
+                for (size_t k = 0; k < stages; ++k) {
+                    /* mostly realistic rates, some exact-trap ones; long
+                     * funnels get high rates so counts stay below 2^53 */
+                    const unsigned low = stages <= 6 ? 100 : 600;
+                    unsigned per_mille = low + (unsigned)(next_random(&seed) % (1001 - low));
+                    buf.rates[k * n + i] = next_random(&seed) % 5 == 0
+                                               ? (stages <= 6 ? 0.29 : 0.69)
+                                               : per_mille / 1000.0;
+                }
+            }
+            fpl_plan_batch b = batch_of(&buf);
+            assert_int_equal(fpl_plan_batch_compute(&b, NULL), FPL_OK);
+            for (size_t i = 0; i < n; ++i) {
+                fpl_funnel f = {0};
+                for (size_t k = 0; k < stages; ++k) {
+                    char name[8];
+                    int len = snprintf(name, sizeof name, "s%zu", k);
+                    assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)len,
+                                                          buf.rates[k * n + i]),
+                                     FPL_OK);
+                }
+                fpl_terms t = {0};
+                t.target = FPL_TARGET_DEALS;
+                t.deals = buf.deals[i];
+                fpl_plan p;
+                assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+                assert_same_double(buf.deals_whole[i], (double)p.deals_whole);
+                for (size_t k = 0; k < stages; ++k) {
+                    assert_same_double(buf.required[k * n + i], p.stages[k].required);
+                    assert_same_double(buf.whole[k * n + i], (double)p.stages[k].required_whole);
+                }
+            }
+            free_buffers(&buf);
+        }
+    }
+}
+
+/* The tolerant rounding of the kernel is fpl_ceil_tolerant() exactly, for
+ * halves (ties away from zero), values near integers and huge values. */
+static void test_kernel_rounding_is_fpl_ceil_tolerant(void **state)
+{
+    (void)state;
+    const double deals[] = {0.5,  1.5,  2.5, 1e14 + 0.5, 2e14 + 0.5, 4503599627370495.5,
+                            4503599627370496.0, 9007199254740992.0, 145.0 / 0.29 / 10.0,
+                            DBL_TRUE_MIN, 1.0 + 16.0 * DBL_EPSILON, 1.0 + 32.0 * DBL_EPSILON,
+                            3.0000000000000004, 0.9999999999999999};
+    const size_t n = sizeof deals / sizeof deals[0];
+    double rates[sizeof deals / sizeof deals[0]];
+    double deals_whole[sizeof deals / sizeof deals[0]];
+    for (size_t i = 0; i < n; ++i) {
+        rates[i] = 1.0;
+    }
+    fpl_plan_batch b = {n, 1, rates, deals, NULL, NULL, deals_whole};
+    assert_int_equal(fpl_plan_batch_compute(&b, NULL), FPL_OK);
+    for (size_t i = 0; i < n; ++i) {
+        assert_same_double(deals_whole[i], fpl_ceil_tolerant(deals[i]));
+    }
+}
+
+static void test_the_first_funnel_at_fault_is_named(void **state)
+{
+    (void)state;
+    const size_t n = 1000;
+    batch_buffers buf = make_buffers(n, 3);
+    for (size_t i = 0; i < n * 3; ++i) {
+        buf.rates[i] = 0.5;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        buf.deals[i] = 10;
+    }
+    fpl_plan_batch b = batch_of(&buf);
+    const struct {
+        size_t index;
+        size_t stage;
+        double rate;
+        double deals;
+        fpl_status status;
+    } faults[] = {
+        {777, 1, 1.5, 10, FPL_ERR_RATE_RANGE},   {3, 2, 0.0, 10, FPL_ERR_RATE_RANGE},
+        {999, 0, NAN, 10, FPL_ERR_RATE_RANGE},   {500, 0, 0.5, NAN, FPL_ERR_DEALS},
+        {0, 0, 0.5, -1.0, FPL_ERR_DEALS},        {256, 0, 0.5, INFINITY, FPL_ERR_DEALS},
+        {12, 0, 0.5, 2e15, FPL_ERR_TOO_LARGE},   {13, 0, 1e-300, 1e10, FPL_ERR_OVERFLOW},
+        {14, 0, 0.5, DBL_MAX, FPL_ERR_OVERFLOW},
+    };
+    for (size_t j = 0; j < sizeof faults / sizeof faults[0]; ++j) {
+        const size_t at = faults[j].stage * n + faults[j].index;
+        const double rate = buf.rates[at];
+        const double d = buf.deals[faults[j].index];
+        buf.rates[at] = faults[j].rate;
+        buf.deals[faults[j].index] = faults[j].deals;
+        size_t bad = 12345;
+        fpl_status st = fpl_plan_batch_compute(&b, &bad);
+        if (st != faults[j].status || bad != faults[j].index) {
+            print_error("fault %zu: %s at %zu\n", j, fpl_status_name(st), bad);
+            fail();
+        }
+        buf.rates[at] = rate;
+        buf.deals[faults[j].index] = d;
+    }
+    /* Two faults: the first is named. */
+    buf.rates[2 * n + 600] = 2.0;
+    buf.deals[400] = 0.0;
+    size_t bad = 0;
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_DEALS);
+    assert_int_equal(bad, 400);
+    free_buffers(&buf);
+}
+
+static void test_bad_batches_are_refused(void **state)
+{
+    (void)state;
+    const double rates[] = {0.5};
+    const double deals[] = {1};
+    size_t bad = 7;
+    assert_int_equal(fpl_plan_batch_compute(NULL, &bad), FPL_ERR_NULL);
+    fpl_plan_batch b = {1, 0, rates, deals, NULL, NULL, NULL};
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_STAGE_COUNT);
+    b.n_stages = FPL_MAX_STAGES + 1;
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_STAGE_COUNT);
+    b.n_stages = 1;
+    b.rates = NULL;
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_NULL);
+    b.rates = rates;
+    b.deals = NULL;
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_NULL);
+    b.n_funnels = 0; /* an empty batch needs no buffers */
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_OK);
+    b.n_funnels = 1;
+    b.deals = deals; /* outputs may all be skipped */
+    assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_OK);
+    assert_int_equal(bad, 7);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_worked_examples_in_one_call),
+        cmocka_unit_test(test_batch_equals_single_plans_bit_for_bit),
+        cmocka_unit_test(test_kernel_rounding_is_fpl_ceil_tolerant),
+        cmocka_unit_test(test_the_first_funnel_at_fault_is_named),
+        cmocka_unit_test(test_bad_batches_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
