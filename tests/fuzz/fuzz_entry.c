@@ -119,6 +119,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(isfinite(p.budget) && isfinite(p.cost_per_deal) && isfinite(p.gross_profit));
     }
 
+    /* The batch kernel agrees with the single plan, status and bits, for a
+     * deal target without costs (it has no other kind). A plan may also
+     * overflow in its other figures (per quarter and year), which a batch
+     * does not compute. */
+    if (t.target == FPL_TARGET_DEALS && !t.has_cost_per_lead && f.n_stages >= 1 &&
+        f.n_stages <= FPL_MAX_STAGES && fpl_terms_check(&t) == FPL_OK &&
+        fpl_funnel_check(&f, NULL) == FPL_OK) {
+        double rates[FPL_MAX_STAGES];
+        double required[FPL_MAX_STAGES];
+        double whole[FPL_MAX_STAGES];
+        double deals_whole;
+        for (size_t k = 0; k < f.n_stages; ++k) {
+            rates[k] = f.stages[k].rate;
+        }
+        fpl_plan_batch b = {1, f.n_stages, rates, &t.deals, required, whole, &deals_whole};
+        size_t bad = 5;
+        fpl_status sb = fpl_plan_batch_compute(&b, &bad);
+        check(sb == sp || (sb == FPL_OK && sp == FPL_ERR_OVERFLOW));
+        check(sb == FPL_OK ? bad == 5 : bad == 0);
+        if (sp == FPL_OK) {
+            check(memcmp(&deals_whole, &(double){(double)p.deals_whole}, sizeof(double)) == 0);
+            for (size_t k = 0; k < f.n_stages; ++k) {
+                check(memcmp(&required[k], &p.stages[k].required, sizeof(double)) == 0);
+                check(whole[k] == (double)p.stages[k].required_whole);
+            }
+        }
+    }
+
     fpl_forecast fc;
     memset(&fc, 0x55, sizeof fc);
     fpl_forecast untouched_fc;
