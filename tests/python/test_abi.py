@@ -22,6 +22,7 @@ def c_program():
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "funnelplan/plan.h"',
              '#include "funnelplan/forecast.h"', '#include "funnelplan/whatif.h"',
              '#include "funnelplan/sensitivity.h"', '#include "funnelplan/solve.h"',
+             '#include "funnelplan/batch.h"',
              "int main(void) {"]
     for struct in _native.STRUCTS:
         name = struct.__name__

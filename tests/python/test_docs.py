@@ -6,7 +6,7 @@ import doctest
 import fpl_support  # noqa: F401  (sets the import path)
 
 import funnelplan
-from funnelplan import _model, _whatif
+from funnelplan import _batch, _model, _whatif
 
 
 def load_tests(loader, tests, pattern):
@@ -14,4 +14,5 @@ def load_tests(loader, tests, pattern):
     # Funnel's methods (whatif, solve) carry examples too.
     tests.addTests(doctest.DocTestSuite(_model))
     tests.addTests(doctest.DocTestSuite(_whatif))
+    tests.addTests(doctest.DocTestSuite(_batch))
     return tests

@@ -21,7 +21,9 @@
 ``to_dict()`` of every result (:class:`Plan`, :class:`Forecast`,
 :class:`WhatIf`, :class:`Sensitivity`, :class:`Solve`) returns the very
 object that ``funnelplan plan|forecast|whatif|sensitivity|solve ...
---format json`` prints. Every refusal raises
+--format json`` prints. :func:`plan_batch` plans millions of funnels of one
+stage count in one call, over buffers (``array.array``, numpy arrays) that it
+reads without copying. Every refusal raises
 :class:`FunnelError` (a ``ValueError``) with the library's status and message.
 
 The shared library is looked for in ``$FUNNELPLAN_LIBRARY``, next to this
@@ -35,9 +37,10 @@ from ._model import (PERIODS, Forecast, ForecastPeriod, ForecastStage, Funnel, P
                      PlanPeriod, PlanStage, Stage, StageExpected, StageRequired, parse_amount,
                      parse_rate)
 from ._whatif import (Change, Sensitivity, SensitivityRow, Solve, WhatIf, WhatIfDelta)
+from ._batch import BatchFunnel, PlanBatch, plan_batch
 
 __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PERIODS", "Funnel",
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
            "ForecastStage", "ForecastPeriod", "StageExpected", "Periods", "WhatIf",
            "WhatIfDelta", "Change", "Sensitivity", "SensitivityRow", "Solve", "parse_amount",
-           "parse_rate"]
+           "parse_rate", "plan_batch", "PlanBatch", "BatchFunnel"]

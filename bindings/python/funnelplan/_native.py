@@ -4,7 +4,9 @@
 
 The structures mirror ``include/funnelplan/*.h`` field for field, in the same
 order and with the same types (``size_t`` is ``c_size_t``, ``bool`` is
-``c_bool``, ``uint64_t`` is ``c_uint64``, enums are ``c_int``). Their layout
+``c_bool``, ``uint64_t`` is ``c_uint64``, enums are ``c_int``; the array
+pointers of ``fpl_plan_batch`` are ``c_void_p``, set from buffer addresses
+without building a ctypes object per buffer). Their layout
 is fixed for a major version (the ABI rule in ``common.h``), which the loader
 checks against :data:`_loader.ABI_MAJOR`.
 
@@ -16,7 +18,7 @@ restype); those returning ``fpl_status`` get an ``errcheck`` that raises
 import ctypes
 import types
 from ctypes import (POINTER, Structure, c_bool, c_char, c_char_p, c_double, c_int, c_size_t,
-                    c_uint, c_uint64)
+                    c_uint, c_uint64, c_void_p)
 
 from . import _loader
 from ._errors import FunnelError
@@ -231,12 +233,25 @@ class fpl_solve(Structure):
                 ("change", c_double)]
 
 
+# batch.h
+
+
+class fpl_plan_batch(Structure):
+    _fields_ = [("n_funnels", c_size_t),
+                ("n_stages", c_size_t),
+                ("rates", c_void_p),           # const double *
+                ("deals", c_void_p),           # const double *
+                ("required", c_void_p),        # double *
+                ("required_whole", c_void_p),  # double *
+                ("deals_whole", c_void_p)]     # double *
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
            fpl_forecast_input, fpl_forecast_period, fpl_forecast,
            fpl_change, fpl_whatif_input, fpl_whatif, fpl_sensitivity_input, fpl_sensitivity_row,
-           fpl_sensitivity, fpl_solve_input, fpl_solve)
+           fpl_sensitivity, fpl_solve_input, fpl_solve, fpl_plan_batch)
 
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
@@ -288,6 +303,8 @@ FUNCTIONS = (
     # solve.h
     ("fpl_solve_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_solve_input),
                            POINTER(fpl_solve)], _STATUS),
+    # batch.h
+    ("fpl_plan_batch_compute", [POINTER(fpl_plan_batch), POINTER(c_size_t)], _STATUS),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
