@@ -17,9 +17,18 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { BLOCK = 256 };
+
+/* Batches whose outputs exceed this many bytes write them with non-temporal
+ * stores: they cannot stay in the caches anyway, and ordinary stores would
+ * first read every output line from memory (read for ownership). */
+#define STREAM_MIN_BYTES ((size_t)8 << 20)
 
 /* On x86-64 Linux (ifunc), the kernel is also built for AVX2 and chosen at
  * load time; everywhere else the portable build is the only one. */
@@ -28,10 +37,10 @@ enum { BLOCK = 256 };
 #if defined(__has_feature)
 #if !__has_feature(address_sanitizer) && !__has_feature(thread_sanitizer) && \
     !__has_feature(memory_sanitizer)
-#define FPL_CLONES __attribute__((target_clones("avx2", "default")))
+#define FPL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 #else
-#define FPL_CLONES __attribute__((target_clones("avx2", "default")))
+#define FPL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 #endif
 #ifndef FPL_CLONES
@@ -53,6 +62,31 @@ static inline double ceil_tolerant_positive(double x)
     return fabs(x - nearest) <= 16.0 * DBL_EPSILON * x ? nearest : ceiling;
 }
 
+/* Copies count doubles from the block to dst, with non-temporal stores when
+ * stream is set (SSE2: 16 bytes at a time, after at most one double that
+ * brings dst to a 16-byte boundary). */
+static inline void put(double *dst, const double *src, size_t count, int stream)
+{
+#if defined(__SSE2__)
+    if (stream && ((uintptr_t)dst & 7) == 0) { /* a misaligned double* is not ours to fix */
+        size_t i = 0;
+        if (((uintptr_t)dst & 15) != 0 && count > 0) {
+            dst[0] = src[0];
+            i = 1;
+        }
+        for (; i + 2 <= count; i += 2) {
+            _mm_stream_pd(dst + i, _mm_loadu_pd(src + i));
+        }
+        if (i < count) {
+            dst[i] = src[i];
+        }
+        return;
+    }
+#endif
+    (void)stream;
+    memcpy(dst, src, count * sizeof src[0]);
+}
+
 /* Plans funnels [0, n) of the batch; returns nonzero when any is at fault. */
 FPL_CLONES
 static int kernel(const fpl_plan_batch *b)
@@ -60,6 +94,7 @@ static int kernel(const fpl_plan_batch *b)
     const size_t n = b->n_funnels;
     const size_t stages = b->n_stages;
     int fault = 0;
+    const int stream = n > STREAM_MIN_BYTES / sizeof(double) / (2 * stages + 1);
     /* Faults are marked per funnel in a double, like everything else in the
      * loop, so the comparisons become lane masks (no reduction in the loop). */
     double bad[BLOCK];
@@ -79,7 +114,7 @@ static int kernel(const fpl_plan_batch *b)
             cumulative[i] = 1.0;
         }
         if (b->deals_whole != NULL) {
-            memcpy(b->deals_whole + first, whole, count * sizeof whole[0]);
+            put(b->deals_whole + first, whole, count, stream);
         }
         for (size_t k = stages; k-- > 0;) {
             const double *rates = b->rates + k * n + first;
@@ -96,16 +131,21 @@ static int kernel(const fpl_plan_batch *b)
                 whole[i] = w;
             }
             if (b->required != NULL) {
-                memcpy(b->required + k * n + first, exact, count * sizeof exact[0]);
+                put(b->required + k * n + first, exact, count, stream);
             }
             if (b->required_whole != NULL) {
-                memcpy(b->required_whole + k * n + first, whole, count * sizeof whole[0]);
+                put(b->required_whole + k * n + first, whole, count, stream);
             }
         }
         for (size_t i = 0; i < count; ++i) {
             fault |= bad[i] > 0.0;
         }
     }
+#if defined(__SSE2__)
+    if (stream) {
+        _mm_sfence(); /* the streamed stores are visible before the return */
+    }
+#endif
     return fault;
 }
 

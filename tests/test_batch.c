@@ -200,6 +200,46 @@ static void test_the_first_funnel_at_fault_is_named(void **state)
     free_buffers(&buf);
 }
 
+/* Batches big enough to stream their outputs past the caches (over 8 MiB of
+ * output) give the same bits as the same funnels planned in small batches. */
+static void test_streamed_outputs_equal_small_batches(void **state)
+{
+    (void)state;
+    const size_t n = 300000;
+    const size_t stages = 2;
+    batch_buffers big = make_buffers(n, stages);
+    uint64_t seed = 0xB16B00B5ull;
+    for (size_t i = 0; i < n; ++i) {
+        big.deals[i] = (double)(1 + next_random(&seed) % 5000) / 4.0;
+        for (size_t k = 0; k < stages; ++k) {
+            big.rates[k * n + i] = (double)(1 + next_random(&seed) % 1000) / 1000.0;
+        }
+    }
+    fpl_plan_batch b = batch_of(&big);
+    assert_int_equal(fpl_plan_batch_compute(&b, NULL), FPL_OK);
+    const size_t chunk = 1000;
+    batch_buffers small = make_buffers(chunk, stages);
+    for (size_t first = 0; first < n; first += chunk) {
+        for (size_t i = 0; i < chunk; ++i) {
+            small.deals[i] = big.deals[first + i];
+            for (size_t k = 0; k < stages; ++k) {
+                small.rates[k * chunk + i] = big.rates[k * n + first + i];
+            }
+        }
+        fpl_plan_batch sb = batch_of(&small);
+        assert_int_equal(fpl_plan_batch_compute(&sb, NULL), FPL_OK);
+        assert_memory_equal(small.deals_whole, big.deals_whole + first, chunk * sizeof(double));
+        for (size_t k = 0; k < stages; ++k) {
+            assert_memory_equal(small.required + k * chunk, big.required + k * n + first,
+                                chunk * sizeof(double));
+            assert_memory_equal(small.whole + k * chunk, big.whole + k * n + first,
+                                chunk * sizeof(double));
+        }
+    }
+    free_buffers(&small);
+    free_buffers(&big);
+}
+
 static void test_bad_batches_are_refused(void **state)
 {
     (void)state;
@@ -232,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_batch_equals_single_plans_bit_for_bit),
         cmocka_unit_test(test_kernel_rounding_is_fpl_ceil_tolerant),
         cmocka_unit_test(test_the_first_funnel_at_fault_is_named),
+        cmocka_unit_test(test_streamed_outputs_equal_small_batches),
         cmocka_unit_test(test_bad_batches_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
