@@ -25,5 +25,9 @@
 #include "funnelplan/sensitivity.h"
 #include "funnelplan/solve.h"
 #include "funnelplan/batch.h"
+#include "funnelplan/odds.h"
+#include "funnelplan/channels.h"
+#include "funnelplan/schedule.h"
+#include "funnelplan/pace.h"
 
 #endif /* FUNNELPLAN_H */

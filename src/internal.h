@@ -8,6 +8,7 @@
 
 #include "funnelplan/common.h"
 
+#include <float.h>
 #include <math.h>
 
 /* x per period `from` expressed per period `to`: x · months(to) / months(from),
@@ -41,6 +42,40 @@ static inline bool fpl__whole(double x, double *out)
     }
     *out = w;
     return true;
+}
+
+/* Days in a month of the proleptic Gregorian calendar (month 1 to 12). */
+static inline int fpl__days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* A lag as whole months and a fraction, tolerantly: a lag within 16
+ * epsilons of a whole number of months (4 months given as 121.7475 days)
+ * is that whole number, so it neither reaches a month further back nor
+ * spills a 1e-15 of the volume into it. */
+static inline void fpl__split_lag(double lag, double *whole, double *frac)
+{
+    const double r = round(lag);
+    if (fabs(lag - r) <= 16.0 * DBL_EPSILON * lag) {
+        *whole = r;
+        *frac = 0.0;
+    } else {
+        *whole = floor(lag);
+        *frac = lag - *whole;
+    }
+}
+
+/* How many months back a lag reaches: its whole months, and one more for a
+ * fraction. Schedule and pace both hold the sum to FPL_SCHEDULE_MAX_LEAD. */
+static inline double fpl__lag_reach(double lag)
+{
+    double whole;
+    double frac;
+    fpl__split_lag(lag, &whole, &frac);
+    return whole + (frac > 0.0 ? 1.0 : 0.0);
 }
 
 #endif /* FUNNELPLAN_INTERNAL_H */

@@ -51,6 +51,38 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_OVERFLOW: return "a result is too large or too small for a double";
     case FPL_ERR_CHANGE_RANGE: return "the change pushes a rate outside 0% to 100%, or an amount to 0 or below";
     case FPL_ERR_UNREACHABLE: return "no value of that lever reaches the target (a rate would exceed 100%)";
+    case FPL_ERR_VOLUME_WHOLE: return "volume must be a whole number of units (at most 2^53)";
+    case FPL_ERR_CONFIDENCE: return "confidence must be between 0% and 100%, both excluded";
+    case FPL_ERR_CONFIDENCE_COUNT: return "at most 16 confidence levels at once";
+    case FPL_ERR_TRIALS: return "trials must be a whole number from 1 to 10000000";
+    case FPL_ERR_VARIATION: return "deal-size variation must be 0 or from 0.001 to 10";
+    case FPL_ERR_HISTORY: return "history must be WON/TOTAL with whole numbers, 0 <= WON <= TOTAL and TOTAL >= 1";
+    case FPL_ERR_WORKSPACE: return "the workspace is too small";
+    case FPL_ERR_CHANNEL_COUNT: return "a question needs 1 to 32 channels";
+    case FPL_ERR_CHANNEL_SYNTAX: return "expected NAME: FIELD=VALUE, ... (e.g. ads: cost-per-lead=40, capacity=500)";
+    case FPL_ERR_CHANNEL_FIELD: return "unknown channel field (cost-per-lead, spend, leads, capacity, rate, quality, deal-size, share)";
+    case FPL_ERR_CHANNEL_FIELD_TWICE: return "channel field is given twice";
+    case FPL_ERR_CHANNEL_DUPLICATE: return "channel name is used twice";
+    case FPL_ERR_CHANNEL_COST: return "a channel needs cost-per-lead, or spend with leads (not all three)";
+    case FPL_ERR_CHANNEL_SPEND: return "spend must be a number of 0 or more (above 0 with cost-per-lead)";
+    case FPL_ERR_CHANNEL_LEADS: return "leads must be a positive number; without a target every channel needs them";
+    case FPL_ERR_CHANNEL_CAPACITY: return "capacity must be a positive number";
+    case FPL_ERR_CHANNEL_OVER_CAPACITY: return "leads must not exceed the capacity";
+    case FPL_ERR_CHANNEL_QUALITY: return "quality must give a top-stage rate between 0% and 100% (a factor above 0)";
+    case FPL_ERR_CHANNEL_SHARE: return "shares must be between 0% and 100%, one per channel, adding up to 100%";
+    case FPL_ERR_CHANNEL_SHORT: return "the channels cannot bring enough leads for the target";
+    case FPL_ERR_DATE: return "not a calendar month YYYY-MM or date YYYY-MM-DD (years 1 to 9999)";
+    case FPL_ERR_MONTHS: return "months must be a whole number from 1 to 120";
+    case FPL_ERR_WEIGHTS: return "weights and monthly targets must be numbers of 0 or more, not all 0";
+    case FPL_ERR_WEIGHTS_COUNT: return "wrong number of values: seasonality takes 12 weights (January first), monthly targets one per month";
+    case FPL_ERR_LAG: return "lag must be days (45 or 45d), weeks (2w) or months (1.5m), 0 or more, adding up to at most 120 months";
+    case FPL_ERR_REPS: return "reps must be a positive number";
+    case FPL_ERR_QUOTA: return "quota must be a positive amount";
+    case FPL_ERR_ATTAINMENT: return "attainment must be between 0% and 100%";
+    case FPL_ERR_ELAPSED: return "elapsed must be between 0% and 100% of the period (0 excluded), and the as-of date inside the period";
+    case FPL_ERR_ACTUAL: return "actuals and open pipeline must be numbers of 0 or more";
+    case FPL_ERR_THRESHOLD: return "thresholds must be between 0% and 1000%, off-track at most at-risk";
+    case FPL_ERR_HISTORY_STAGE: return "a history must be on a stage the volume passes through (at or below the stage it enters)";
     }
     return "unknown status";
 }
@@ -98,6 +130,38 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_OVERFLOW: return "FPL_ERR_OVERFLOW";
     case FPL_ERR_CHANGE_RANGE: return "FPL_ERR_CHANGE_RANGE";
     case FPL_ERR_UNREACHABLE: return "FPL_ERR_UNREACHABLE";
+    case FPL_ERR_VOLUME_WHOLE: return "FPL_ERR_VOLUME_WHOLE";
+    case FPL_ERR_CONFIDENCE: return "FPL_ERR_CONFIDENCE";
+    case FPL_ERR_CONFIDENCE_COUNT: return "FPL_ERR_CONFIDENCE_COUNT";
+    case FPL_ERR_TRIALS: return "FPL_ERR_TRIALS";
+    case FPL_ERR_VARIATION: return "FPL_ERR_VARIATION";
+    case FPL_ERR_HISTORY: return "FPL_ERR_HISTORY";
+    case FPL_ERR_WORKSPACE: return "FPL_ERR_WORKSPACE";
+    case FPL_ERR_CHANNEL_COUNT: return "FPL_ERR_CHANNEL_COUNT";
+    case FPL_ERR_CHANNEL_SYNTAX: return "FPL_ERR_CHANNEL_SYNTAX";
+    case FPL_ERR_CHANNEL_FIELD: return "FPL_ERR_CHANNEL_FIELD";
+    case FPL_ERR_CHANNEL_FIELD_TWICE: return "FPL_ERR_CHANNEL_FIELD_TWICE";
+    case FPL_ERR_CHANNEL_DUPLICATE: return "FPL_ERR_CHANNEL_DUPLICATE";
+    case FPL_ERR_CHANNEL_COST: return "FPL_ERR_CHANNEL_COST";
+    case FPL_ERR_CHANNEL_SPEND: return "FPL_ERR_CHANNEL_SPEND";
+    case FPL_ERR_CHANNEL_LEADS: return "FPL_ERR_CHANNEL_LEADS";
+    case FPL_ERR_CHANNEL_CAPACITY: return "FPL_ERR_CHANNEL_CAPACITY";
+    case FPL_ERR_CHANNEL_OVER_CAPACITY: return "FPL_ERR_CHANNEL_OVER_CAPACITY";
+    case FPL_ERR_CHANNEL_QUALITY: return "FPL_ERR_CHANNEL_QUALITY";
+    case FPL_ERR_CHANNEL_SHARE: return "FPL_ERR_CHANNEL_SHARE";
+    case FPL_ERR_CHANNEL_SHORT: return "FPL_ERR_CHANNEL_SHORT";
+    case FPL_ERR_DATE: return "FPL_ERR_DATE";
+    case FPL_ERR_MONTHS: return "FPL_ERR_MONTHS";
+    case FPL_ERR_WEIGHTS: return "FPL_ERR_WEIGHTS";
+    case FPL_ERR_WEIGHTS_COUNT: return "FPL_ERR_WEIGHTS_COUNT";
+    case FPL_ERR_LAG: return "FPL_ERR_LAG";
+    case FPL_ERR_REPS: return "FPL_ERR_REPS";
+    case FPL_ERR_QUOTA: return "FPL_ERR_QUOTA";
+    case FPL_ERR_ATTAINMENT: return "FPL_ERR_ATTAINMENT";
+    case FPL_ERR_ELAPSED: return "FPL_ERR_ELAPSED";
+    case FPL_ERR_ACTUAL: return "FPL_ERR_ACTUAL";
+    case FPL_ERR_THRESHOLD: return "FPL_ERR_THRESHOLD";
+    case FPL_ERR_HISTORY_STAGE: return "FPL_ERR_HISTORY_STAGE";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -110,6 +174,7 @@ bool fpl_status_is_input_error(fpl_status status)
     case FPL_ERR_OVERFLOW:
     case FPL_ERR_CHANGE_RANGE:
     case FPL_ERR_UNREACHABLE:
+    case FPL_ERR_CHANNEL_SHORT:
         return false;
     default:
         return true;

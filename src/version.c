@@ -36,6 +36,26 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_SOLVE_INPUT: return sizeof(fpl_solve_input);
     case FPL_ABI_SOLVE: return sizeof(fpl_solve);
     case FPL_ABI_PLAN_BATCH: return sizeof(fpl_plan_batch);
+    case FPL_ABI_ODDS_INPUT: return sizeof(fpl_odds_input);
+    case FPL_ABI_ODDS_LEVEL: return sizeof(fpl_odds_level);
+    case FPL_ABI_ODDS: return sizeof(fpl_odds);
+    case FPL_ABI_ODDS_PLAN: return sizeof(fpl_odds_plan);
+    case FPL_ABI_ODDS_SIM_INPUT: return sizeof(fpl_odds_sim_input);
+    case FPL_ABI_ODDS_ESTIMATE: return sizeof(fpl_odds_estimate);
+    case FPL_ABI_ODDS_SIM: return sizeof(fpl_odds_sim);
+    case FPL_ABI_CHANNEL: return sizeof(fpl_channel);
+    case FPL_ABI_CHANNELS_INPUT: return sizeof(fpl_channels_input);
+    case FPL_ABI_CHANNEL_FIGURES: return sizeof(fpl_channel_figures);
+    case FPL_ABI_CHANNELS: return sizeof(fpl_channels);
+    case FPL_ABI_CHANNELS_FAULT: return sizeof(fpl_channels_fault);
+    case FPL_ABI_MONTH: return sizeof(fpl_month);
+    case FPL_ABI_DATE: return sizeof(fpl_date);
+    case FPL_ABI_SCHEDULE_INPUT: return sizeof(fpl_schedule_input);
+    case FPL_ABI_SCHEDULE_ROW: return sizeof(fpl_schedule_row);
+    case FPL_ABI_SCHEDULE: return sizeof(fpl_schedule);
+    case FPL_ABI_PACE_INPUT: return sizeof(fpl_pace_input);
+    case FPL_ABI_PACE_ROW: return sizeof(fpl_pace_row);
+    case FPL_ABI_PACE: return sizeof(fpl_pace);
     }
     return 0;
 }

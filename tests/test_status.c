@@ -37,10 +37,11 @@ static void test_only_questions_without_answer_are_not_input_errors(void **state
     assert_false(fpl_status_is_input_error(FPL_ERR_OVERFLOW));
     assert_false(fpl_status_is_input_error(FPL_ERR_CHANGE_RANGE));
     assert_false(fpl_status_is_input_error(FPL_ERR_UNREACHABLE));
+    assert_false(fpl_status_is_input_error(FPL_ERR_CHANNEL_SHORT));
     for (int i = 1; i < FPL_STATUS_COUNT; ++i) {
         fpl_status s = (fpl_status)i;
         if (s != FPL_ERR_TOO_LARGE && s != FPL_ERR_OVERFLOW && s != FPL_ERR_CHANGE_RANGE &&
-            s != FPL_ERR_UNREACHABLE) {
+            s != FPL_ERR_UNREACHABLE && s != FPL_ERR_CHANNEL_SHORT) {
             assert_true(fpl_status_is_input_error(s));
         }
     }
@@ -123,6 +124,26 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE_INPUT), sizeof(fpl_solve_input));
     assert_int_equal(fpl_abi_size(FPL_ABI_SOLVE), sizeof(fpl_solve));
     assert_int_equal(fpl_abi_size(FPL_ABI_PLAN_BATCH), sizeof(fpl_plan_batch));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_INPUT), sizeof(fpl_odds_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_LEVEL), sizeof(fpl_odds_level));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS), sizeof(fpl_odds));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_PLAN), sizeof(fpl_odds_plan));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_SIM_INPUT), sizeof(fpl_odds_sim_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_ESTIMATE), sizeof(fpl_odds_estimate));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ODDS_SIM), sizeof(fpl_odds_sim));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNEL), sizeof(fpl_channel));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS_INPUT), sizeof(fpl_channels_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNEL_FIGURES), sizeof(fpl_channel_figures));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS), sizeof(fpl_channels));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS_FAULT), sizeof(fpl_channels_fault));
+    assert_int_equal(fpl_abi_size(FPL_ABI_MONTH), sizeof(fpl_month));
+    assert_int_equal(fpl_abi_size(FPL_ABI_DATE), sizeof(fpl_date));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCHEDULE_INPUT), sizeof(fpl_schedule_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCHEDULE_ROW), sizeof(fpl_schedule_row));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCHEDULE), sizeof(fpl_schedule));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PACE_INPUT), sizeof(fpl_pace_input));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PACE_ROW), sizeof(fpl_pace_row));
+    assert_int_equal(fpl_abi_size(FPL_ABI_PACE), sizeof(fpl_pace));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 

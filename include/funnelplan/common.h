@@ -119,11 +119,44 @@ typedef enum fpl_status {
     FPL_ERR_TOO_LARGE,          ///< a whole count would exceed 2^53 (cannot be exact)
     FPL_ERR_OVERFLOW,           ///< a result is too large (or a quotient too small) for a double
     FPL_ERR_CHANGE_RANGE,       ///< a change pushes a rate out of (0, 1] or an amount out of range
-    FPL_ERR_UNREACHABLE         ///< no value of the lever in range reaches the target
+    FPL_ERR_UNREACHABLE,        ///< no value of the lever in range reaches the target
+    /* Values are stable: statuses added later are appended below. */
+    FPL_ERR_VOLUME_WHOLE,       ///< odds need a whole volume from 0 to 2^53
+    FPL_ERR_CONFIDENCE,         ///< a confidence level or probability is not in (0, 1)
+    FPL_ERR_CONFIDENCE_COUNT,   ///< more than ::FPL_ODDS_MAX_REQUESTED confidence levels
+    FPL_ERR_TRIALS,             ///< Monte Carlo trials not from 1 to ::FPL_ODDS_TRIALS_MAX
+    FPL_ERR_VARIATION,          ///< the deal-size variation is not 0 or from ::FPL_ODDS_CV_MIN to ::FPL_ODDS_CV_MAX
+    FPL_ERR_HISTORY,            ///< a history is not WON/TOTAL with whole 0 <= WON <= TOTAL, TOTAL >= 1
+    FPL_ERR_WORKSPACE,          ///< the caller's workspace is smaller than needed
+    FPL_ERR_CHANNEL_COUNT,      ///< fewer than 1 or more than ::FPL_MAX_CHANNELS channels
+    FPL_ERR_CHANNEL_SYNTAX,     ///< a channel spec is not `NAME: FIELD=VALUE, ...`
+    FPL_ERR_CHANNEL_FIELD,      ///< an unknown field in a channel spec
+    FPL_ERR_CHANNEL_FIELD_TWICE,///< a field given twice in a channel spec
+    FPL_ERR_CHANNEL_DUPLICATE,  ///< two channels share a name
+    FPL_ERR_CHANNEL_COST,       ///< a channel's cost is not known: cost-per-lead, or spend with leads (not all three)
+    FPL_ERR_CHANNEL_SPEND,      ///< a channel's spend is not a finite number >= 0 (> 0 with a cost per lead)
+    FPL_ERR_CHANNEL_LEADS,      ///< a channel's leads are not a positive finite number, or unknown without a target
+    FPL_ERR_CHANNEL_CAPACITY,   ///< a channel's capacity is not a positive finite number
+    FPL_ERR_CHANNEL_OVER_CAPACITY, ///< a channel's leads exceed its capacity
+    FPL_ERR_CHANNEL_QUALITY,    ///< a channel's quality does not give a top-stage rate in (0, 1]
+    FPL_ERR_CHANNEL_SHARE,      ///< a share is not in [0, 1], is missing, or the shares do not add up to 100%
+    FPL_ERR_CHANNEL_SHORT,      ///< the channels cannot bring enough leads for the target
+    FPL_ERR_DATE,               ///< not a calendar month `YYYY-MM` or date `YYYY-MM-DD` of years 1 to 9999
+    FPL_ERR_MONTHS,             ///< a schedule's months are not from 1 to ::FPL_SCHEDULE_MAX_MONTHS
+    FPL_ERR_WEIGHTS,            ///< a weight or monthly target is not a number >= 0, or all are 0
+    FPL_ERR_WEIGHTS_COUNT,      ///< a list has the wrong number of values (12 weights, one target per month)
+    FPL_ERR_LAG,                ///< a lag is not a number of days, weeks or months >= 0, or they add up past ::FPL_SCHEDULE_MAX_LEAD months
+    FPL_ERR_REPS,               ///< the reps are not a positive finite number
+    FPL_ERR_QUOTA,              ///< the quota per rep is not a positive finite number
+    FPL_ERR_ATTAINMENT,         ///< the quota attainment is not in (0, 1]
+    FPL_ERR_ELAPSED,            ///< the share of the period elapsed is not in (0, 1]
+    FPL_ERR_ACTUAL,             ///< an actual or open count is not a finite number >= 0
+    FPL_ERR_THRESHOLD,          ///< pace thresholds not in (0, 10], or off-track above at-risk
+    FPL_ERR_HISTORY_STAGE       ///< a history on a stage the volume does not pass (above `at`, or no such stage)
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_UNREACHABLE + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_HISTORY_STAGE + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -142,8 +175,8 @@ FPL_API const char *fpl_status_name(fpl_status status);
 /**
  * @brief Tells bad input from a question that has no answer.
  *
- * ::FPL_ERR_TOO_LARGE, ::FPL_ERR_OVERFLOW, ::FPL_ERR_CHANGE_RANGE and
- * ::FPL_ERR_UNREACHABLE are well-formed questions whose answer cannot be
+ * ::FPL_ERR_TOO_LARGE, ::FPL_ERR_OVERFLOW, ::FPL_ERR_CHANGE_RANGE,
+ * ::FPL_ERR_UNREACHABLE and ::FPL_ERR_CHANNEL_SHORT are well-formed questions whose answer cannot be
  * given (the CLI exits 1); every other failure is bad input (the CLI exits 2).
  * @param[in] status a failure status.
  * @return true for bad input, false for ::FPL_OK and for no-answer statuses.

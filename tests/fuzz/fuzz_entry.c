@@ -242,6 +242,147 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(so.lever != FPL_LEVER_STAGE || sol.value <= 1.0);
     }
 
+    /* Odds: only volumes and targets small enough to stay fast are run; the
+     * bad values (NaN, infinities, fractions, negatives) always are. */
+    fpl_odds_input oi;
+    memset(&oi, 0, sizeof oi);
+    oi.volume = in.volume;
+    oi.at = in.at;
+    oi.n_levels = take_byte(&r) % 19;
+    for (size_t i = 0; i < oi.n_levels && i < FPL_ODDS_MAX_REQUESTED; ++i) {
+        oi.levels[i] = (take_byte(&r) & 1) ? take_double(&r) : (double)take_byte(&r) / 255.0;
+    }
+    const double want = t.target == FPL_TARGET_REVENUE && t.deal_size > 0.0
+                            ? t.revenue / t.deal_size
+                            : t.deals;
+    if (!(fabs(oi.volume) > 1e7) && !(fabs(want) > 1e5)) {
+        static fpl_odds od;
+        memset(&od, 0x55, sizeof od);
+        fpl_status so2 = fpl_odds_compute(&f, &t, &oi, &od);
+        check((int)so2 >= 0 && (int)so2 < FPL_STATUS_COUNT);
+        if (so2 == FPL_OK) {
+            check(od.p_hit >= 0.0 && od.p_hit <= 1.0 && od.p_miss >= 0.0 && od.p_miss <= 1.0);
+            check(fabs(od.p_hit + od.p_miss - 1.0) < 1e-12);
+            check(od.deals_quantiles[0] <= od.deals_quantiles[1]);
+            check(od.deals_quantiles[1] <= od.deals_quantiles[2]);
+            check(od.deals_quantiles[2] <= od.volume);
+            check(od.n_levels >= FPL_ODDS_STANDARD_LEVELS && od.n_levels <= FPL_ODDS_MAX_LEVELS);
+            for (size_t i = 0; i < od.n_levels; ++i) {
+                const fpl_odds_level lv = od.volume_for[i];
+                check(lv.volume >= od.target_deals);
+                check(i == 0 || (lv.confidence > od.volume_for[i - 1].confidence &&
+                                 lv.volume >= od.volume_for[i - 1].volume));
+                double u = -1.0;
+                check(fpl_odds_tail(lv.volume, od.cumulative_rate, od.target_deals, &u, NULL) ==
+                      FPL_OK);
+                check(u >= lv.confidence - 1e-12);
+                if (lv.volume > od.target_deals) {
+                    check(fpl_odds_tail(lv.volume - 1.0, od.cumulative_rate, od.target_deals, &u,
+                                        NULL) == FPL_OK);
+                    check(u < lv.confidence - 1e-12);
+                }
+            }
+        }
+        fpl_odds_sim_input oin;
+        memset(&oin, 0, sizeof oin);
+        oin.volume = in.volume;
+        oin.at = in.at;
+        oin.trials = (size_t)(take_byte(&r) % 16) + 1;
+        oin.seed = take_byte(&r);
+        oin.deal_size_cv = (flags & 32) ? take_double(&r) : (double)take_byte(&r) / 64.0;
+        const size_t hs = (size_t)take_byte(&r) % 34;
+        if (hs < FPL_MAX_STAGES) {
+            oin.has_history[hs] = true;
+            oin.total[hs] = (double)take_byte(&r);
+            oin.won[hs] = (flags & 64) ? take_double(&r) : (double)take_byte(&r);
+        }
+        double work[32];
+        static fpl_odds_sim s1;
+        static fpl_odds_sim s2;
+        memset(&s1, 0, sizeof s1);
+        memset(&s2, 0, sizeof s2);
+        fpl_status sm = fpl_odds_simulate(&f, &t, &oin, work, 32, &s1);
+        check((int)sm >= 0 && (int)sm < FPL_STATUS_COUNT);
+        if (sm == FPL_OK) {
+            check(fpl_odds_simulate(&f, &t, &oin, work, 32, &s2) == FPL_OK);
+            check(memcmp(&s1, &s2, sizeof s1) == 0); /* the same seed, the same figures */
+            check(s1.p_hit.value >= 0.0 && s1.p_hit.value <= 1.0);
+            check(s1.deals_quantiles[0].value <= s1.deals_quantiles[2].value);
+            check(s1.deals_quantiles[2].value <= oin.volume);
+        }
+    }
+
+    /* Schedule and pace. */
+    static fpl_schedule_input sin;
+    static fpl_schedule sch;
+    memset(&sin, 0, sizeof sin);
+    sin.start.year = 1 + take_byte(&r) * 39;
+    sin.start.month = take_byte(&r) % 14;
+    sin.months = take_byte(&r) % 125;
+    sin.has_weights = (take_byte(&r) & 1) != 0;
+    for (int m = 0; m < 12; ++m) {
+        sin.weights[m] = (flags & 128) ? take_double(&r) : (double)(take_byte(&r) % 4);
+    }
+    for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
+        sin.lag[i] = (flags & 64) ? take_double(&r) : (double)take_byte(&r) / 64.0;
+    }
+    sin.reps = (double)(take_byte(&r) % 5);
+    memset(&sch, 0x77, sizeof sch);
+    fpl_status ssch = fpl_schedule_compute(&f, &t, &sin, &sch);
+    check((int)ssch >= 0 && (int)ssch < FPL_STATUS_COUNT);
+    if (ssch != FPL_OK) {
+        check(((const uint8_t *)&sch)[0] == 0x77);
+    } else {
+        check(sch.n_rows == sch.lead_months + sch.months && sch.n_rows <= FPL_SCHEDULE_MAX_ROWS);
+        fpl_plan pl;
+        if (fpl_plan_compute(&f, &t, &pl) == FPL_OK) {
+            const double scale = (double)sch.months / (double)fpl_period_months(t.per);
+            for (size_t i = 0; i < f.n_stages; ++i) {
+                const double want = pl.stages[i].required * scale;
+                check(isfinite(sch.totals[i]));
+                /* relative, except among subnormals where splits lose digits */
+                check(fabs(sch.totals[i] - want) <= 1e-9 * want + 1e-300);
+            }
+        }
+        for (size_t row = 0; row < sch.n_rows; ++row) {
+            check(finite_all(sch.rows[row].entering, f.n_stages));
+            check(sch.rows[row].entering[0] >= 0.0);
+        }
+    }
+    fpl_pace_input pin;
+    memset(&pin, 0, sizeof pin);
+    pin.elapsed = (flags & 128) ? take_double(&r) : (double)(take_byte(&r) + 1) / 256.0;
+    for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
+        pin.has_actual[i] = (take_byte(&r) & 1) != 0;
+        pin.actual[i] = (flags & 64) ? take_double(&r) : (double)take_byte(&r);
+        pin.has_open[i] = (take_byte(&r) & 3) == 0;
+        pin.open[i] = (double)take_byte(&r);
+        pin.lag[i] = sin.lag[i];
+    }
+    pin.has_actual_deals = (take_byte(&r) & 1) != 0;
+    pin.actual_deals = (double)take_byte(&r);
+    pin.at_risk = (double)take_byte(&r) / 128.0;
+    pin.off_track = (double)take_byte(&r) / 256.0;
+    pin.reps = sin.reps;
+    static fpl_pace pc;
+    memset(&pc, 0x66, sizeof pc);
+    fpl_status spc = fpl_pace_compute(&f, &t, &pin, &pc);
+    check((int)spc >= 0 && (int)spc < FPL_STATUS_COUNT);
+    if (spc != FPL_OK) {
+        check(((const uint8_t *)&pc)[0] == 0x66);
+    } else {
+        for (size_t i = 0; i < f.n_stages; ++i) {
+            const fpl_pace_row *row = &pc.stages[i];
+            if (row->has_actual) {
+                check(isfinite(row->attainment) && row->attainment >= 0.0);
+                check((row->status == FPL_PACE_ON_TRACK) == (row->attainment >= pc.at_risk));
+                check((row->status == FPL_PACE_OFF_TRACK) == (row->attainment < pc.off_track));
+            }
+        }
+        check(!pc.has_warning || (pc.warning_stage < f.n_stages &&
+                                  pc.stages[pc.warning_stage].status == FPL_PACE_OFF_TRACK));
+    }
+
     /* Checking a funnel agrees with what the calculations said of it. */
     size_t bad = 999;
     fpl_status sc = fpl_funnel_check(&f, &bad);

@@ -1,0 +1,315 @@
+/*
+ * funnelplan — sales-funnel planning library.
+ * SPDX-License-Identifier: MIT
+ */
+
+/**
+ * @file odds.h
+ * @brief How likely the target is with a volume, and the volume that makes
+ * it likely: the exact binomial model and a seeded Monte Carlo.
+ */
+
+#ifndef FUNNELPLAN_ODDS_H
+#define FUNNELPLAN_ODDS_H
+
+#include "funnelplan/common.h"
+#include "funnelplan/funnel.h"
+#include "funnelplan/terms.h"
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @defgroup odds Odds
+ * @brief The chance of reaching a target, not just the expected value.
+ *
+ * The model: every unit entering stage `at` becomes a won deal on its own,
+ * independently, with the cumulative rate p of that stage (the product of
+ * its rate and every rate below it). Deals from N units are then
+ * Binomial(N, p): expected N·p, but 100 leads at 12% reach 12 deals only
+ * with probability 0.5458.
+ *
+ * - the deals a target needs, k, are the target's deals rounded up
+ *   (tolerantly, as everywhere): a revenue target at a fixed deal size is
+ *   reached exactly when deals ≥ k;
+ * - P(deals ≥ k) = I_p(k, N − k + 1), the regularized incomplete beta
+ *   function, evaluated by its continued fraction with a prefactor (a
+ *   binomial probability) computed in log space by Loader's saddle-point
+ *   method: accurate to about 1e-13 for volumes up to 2^53 and rates down to
+ *   1e-300; the continued fraction needs about √(N·p·(1−p))/4 steps;
+ * - volume for confidence c: the smallest whole N with P(deals ≥ k) ≥ c
+ *   (P grows with N, found by bracketing and bisection on exact values);
+ * - deal quantile q: the smallest whole d with P(deals ≤ d) ≥ q;
+ * - in both, a probability within 1e-12 of the level counts as reaching it:
+ *   exact ties are common (a 50% rate gives k deals from 2k − 1 units with
+ *   probability exactly 1/2) and rounding may put them a hair below.
+ *
+ * Monte Carlo (fpl_odds_simulate()) covers what the exact model cannot:
+ * deal sizes that vary (gamma distributed with the given coefficient of
+ * variation, so the revenue of d deals is Gamma(d/cv², deal size·cv²)
+ * exactly) and rates known only from history (won of total: the rate is
+ * drawn from the Beta(won + 1, total − won + 1) posterior of a uniform
+ * prior in every trial). The generator is the library's own (xoshiro256**
+ * seeded by splitmix64) and every draw uses only IEEE-754 arithmetic and
+ * the library's own logarithm and exponential, so a seed gives the same
+ * figures on every platform.
+ * @{
+ */
+
+/** Confidence levels every odds result gives a volume for: 50, 80, 90, 95, 99%. */
+#define FPL_ODDS_STANDARD_LEVELS 5
+
+/** Most confidence levels a caller may add to the standard five. */
+#define FPL_ODDS_MAX_REQUESTED 16
+
+/** Most confidence levels in a result (standard and requested, duplicates merged). */
+#define FPL_ODDS_MAX_LEVELS (FPL_ODDS_STANDARD_LEVELS + FPL_ODDS_MAX_REQUESTED)
+
+/** Most Monte Carlo trials in one call. */
+#define FPL_ODDS_TRIALS_MAX 10000000u
+
+/** Trials when the caller does not say (fpl_odds_sim_input.trials = 0). */
+#define FPL_ODDS_TRIALS_DEFAULT 10000u
+
+/** Smallest deal-size variation (coefficient of variation) other than 0. */
+#define FPL_ODDS_CV_MIN 0.001
+
+/** Largest deal-size variation: a standard deviation of ten times the mean. */
+#define FPL_ODDS_CV_MAX 10.0
+
+/** The three quantiles every result reports, in this order: P10, P50, P90. */
+#define FPL_ODDS_QUANTILES 3
+
+/**
+ * @brief P(X ≥ k) and P(X < k) for X ~ Binomial(n, p), each computed
+ * directly (so a tiny tail is accurate, not 1 minus something).
+ * @param[in] n whole number of trials, 0 … 2^53.
+ * @param[in] p success probability, in [0, 1].
+ * @param[in] k whole threshold, ≥ 0 (any size; above n the answer is 0).
+ * @param[out] at_least_out P(X ≥ k); may be NULL.
+ * @param[out] below_out P(X < k) = 1 − P(X ≥ k); may be NULL.
+ * @return ::FPL_OK, ::FPL_ERR_VOLUME_WHOLE (n), ::FPL_ERR_RATE_RANGE (p) or
+ *   ::FPL_ERR_DEALS (k not a whole number ≥ 0).
+ */
+FPL_API fpl_status fpl_odds_tail(double n, double p, double k, double *at_least_out,
+                                 double *below_out);
+
+/**
+ * @brief The q-quantile of X ~ Binomial(n, p): the smallest whole d with
+ * P(X ≤ d) ≥ q.
+ * @param[in] n whole number of trials, 0 … 2^53.
+ * @param[in] p success probability, in [0, 1].
+ * @param[in] q the probability, in (0, 1).
+ * @param[out] out the quantile, written only on success.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_VOLUME_WHOLE,
+ *   ::FPL_ERR_RATE_RANGE or ::FPL_ERR_CONFIDENCE (q).
+ */
+FPL_API fpl_status fpl_odds_quantile(double n, double p, double q, double *out);
+
+/**
+ * @brief The smallest whole volume n with P(Binomial(n, p) ≥ k) ≥ confidence.
+ *
+ * 136 leads at 12% are the least that give a 90% chance of 12 deals:
+ * @code
+ * double n;
+ * if (fpl_odds_volume_for(0.12, 12, 0.9, &n) == FPL_OK) {
+ *     // n == 136
+ * }
+ * @endcode
+ * @param[in] p success probability, in (0, 1].
+ * @param[in] k whole number of successes wanted, ≥ 0 (0 needs no volume).
+ * @param[in] confidence in (0, 1).
+ * @param[out] out the volume, written only on success.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_RATE_RANGE, ::FPL_ERR_DEALS,
+ *   ::FPL_ERR_CONFIDENCE, or ::FPL_ERR_TOO_LARGE when the volume would
+ *   exceed 2^53.
+ */
+FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out);
+
+/** What an odds question is asked: a whole volume entering one stage. */
+typedef struct fpl_odds_input {
+    double volume;    ///< whole units entering stage @ref at per period, ≥ 1
+    size_t at;        ///< index of the stage the volume enters (0 = top)
+    size_t n_levels;  ///< confidence levels requested beyond the standard five
+    double levels[FPL_ODDS_MAX_REQUESTED]; ///< each in (0, 1)
+} fpl_odds_input;
+
+/** The volume a confidence level needs. */
+typedef struct fpl_odds_level {
+    double confidence; ///< the chance of reaching the target, in (0, 1)
+    bool has_volume;   ///< false when the volume would exceed 2^53 (no answer)
+    double volume;     ///< least whole units entering `at` that give it (when has_volume)
+} fpl_odds_level;
+
+/** The result of fpl_odds_compute() (the exact binomial model). */
+typedef struct fpl_odds {
+    fpl_period per;          ///< the period of the volume and the target
+    size_t n_stages;         ///< number of stages in the funnel
+    size_t at;               ///< the stage the volume enters
+    double volume;           ///< whole units entering stage @ref at per period
+    double cumulative_rate;  ///< p: the chance one unit entering `at` becomes a deal
+    double target_deals;     ///< k: whole deals the target needs
+    bool has_target_revenue; ///< the target was given as revenue
+    double target_revenue;   ///< the revenue target (when has_target_revenue)
+    bool has_revenue;        ///< a deal size is known, so revenue figures are
+    double deal_size;        ///< the deal size (when has_revenue)
+    double p_hit;            ///< P(deals ≥ k)
+    double p_miss;           ///< P(deals < k), computed directly
+    double expected_deals;   ///< N·p
+    double sd_deals;         ///< √(N·p·(1 − p))
+    double expected_revenue; ///< N·p · deal size (when has_revenue)
+    double deals_quantiles[FPL_ODDS_QUANTILES];   ///< P10, P50, P90 of deals
+    double revenue_quantiles[FPL_ODDS_QUANTILES]; ///< deal quantiles · deal size (when has_revenue)
+    size_t n_levels;         ///< confidence levels in @ref volume_for
+    fpl_odds_level volume_for[FPL_ODDS_MAX_LEVELS]; ///< ascending confidence, no duplicates
+} fpl_odds;
+
+/**
+ * @brief The chance of the target with a volume, the volume for each
+ * confidence level, and the quantiles of deals (exact binomial model).
+ *
+ * The worked Danish example: 100 leads at 12%, 12 deals wanted.
+ * @code
+ * fpl_funnel f = {0};
+ * fpl_funnel_add_stage(&f, "lead", 4, 0.12);
+ * fpl_terms t = {0};
+ * t.target = FPL_TARGET_DEALS;
+ * t.deals = 12;
+ * fpl_odds_input in = {0};
+ * in.volume = 100;
+ * fpl_odds r;
+ * if (fpl_odds_compute(&f, &t, &in, &r) == FPL_OK) {
+ *     // r.p_hit ≈ 0.5458; r.volume_for[2] is {0.9, 136}
+ * }
+ * @endcode
+ * @param[in] funnel the funnel (checked as by fpl_funnel_check()).
+ * @param[in] terms period, target (required), deal size, margin; a cost
+ *   per lead is accepted and not used.
+ * @param[in] input the volume, the stage it enters, extra confidence levels.
+ * @param[out] out the result, written only on success.
+ * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET without a
+ *   target; ::FPL_ERR_VOLUME (not a finite number ≥ 1);
+ *   ::FPL_ERR_VOLUME_WHOLE (not whole, or above 2^53);
+ *   ::FPL_ERR_STAGE_UNKNOWN; ::FPL_ERR_CONFIDENCE_COUNT;
+ *   ::FPL_ERR_CONFIDENCE (a level not in (0, 1)); ::FPL_ERR_TOO_LARGE when
+ *   the target needs more than 2^53 deals (a level whose volume would exceed
+ *   2^53 is not an error: its fpl_odds_level.has_volume is false);
+ *   ::FPL_ERR_OVERFLOW when revenue figures overflow.
+ */
+FPL_API fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                                    const fpl_odds_input *input, fpl_odds *out);
+
+/** The volume every stage needs for a confidence level (`plan --confidence`). */
+typedef struct fpl_odds_plan {
+    double confidence;   ///< the level asked for
+    double deals_whole;  ///< whole deals the target needs
+    size_t n_stages;     ///< number of stages
+    double required[FPL_MAX_STAGES]; ///< least whole units entering each stage for that chance
+} fpl_odds_plan;
+
+/**
+ * @brief For every stage, the least whole volume entering it that reaches
+ * the target's whole deals with the given chance: the companion of
+ * fpl_plan_compute()'s expected-value volumes.
+ * @param[in] funnel the funnel.
+ * @param[in] terms the terms; a target is required.
+ * @param[in] confidence in (0, 1).
+ * @param[out] out the volumes, written only on success.
+ * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET;
+ *   ::FPL_ERR_CONFIDENCE; ::FPL_ERR_TOO_LARGE.
+ */
+FPL_API fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                                         double confidence, fpl_odds_plan *out);
+
+/** Monte Carlo: what varies, how many trials, which seed. Zero-initialisable. */
+typedef struct fpl_odds_sim_input {
+    double volume;        ///< whole units entering stage @ref at per period, ≥ 1
+    size_t at;            ///< index of the stage the volume enters (0 = top)
+    size_t trials;        ///< 1 … ::FPL_ODDS_TRIALS_MAX; 0 means ::FPL_ODDS_TRIALS_DEFAULT
+    uint64_t seed;        ///< any value; the same seed gives the same figures
+    double deal_size_cv;  ///< coefficient of variation of one deal's size: 0 (fixed) or ::FPL_ODDS_CV_MIN … ::FPL_ODDS_CV_MAX
+    bool has_history[FPL_MAX_STAGES]; ///< stage i's rate is known from history
+    double won[FPL_MAX_STAGES];   ///< units of stage i that moved on (whole, ≥ 0)
+    double total[FPL_MAX_STAGES]; ///< units that entered stage i (whole, ≥ won, ≥ 1)
+} fpl_odds_sim_input;
+
+/**
+ * @brief Reads a history `WON/TOTAL` (e.g. `12/100`: 12 of 100 units that
+ * entered the stage moved on). Each side is a count as fpl_parse_amount()
+ * reads it (`1,200/5k` works) and must be whole, with 0 ≤ WON ≤ TOTAL and
+ * TOTAL ≥ 1.
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] won_out WON, written only on success.
+ * @param[out] total_out TOTAL, written only on success.
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_HISTORY.
+ */
+FPL_API fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
+                                          double *total_out);
+
+/** A Monte Carlo estimate and its standard error. */
+typedef struct fpl_odds_estimate {
+    double value;     ///< the estimate
+    double std_error; ///< its standard error
+} fpl_odds_estimate;
+
+/** The result of fpl_odds_simulate(). */
+typedef struct fpl_odds_sim {
+    size_t trials;                ///< trials run
+    uint64_t seed;                ///< the seed used
+    double target_deals;          ///< k: whole deals the target needs
+    bool has_revenue;             ///< a deal size is known
+    bool by_revenue;              ///< the hit is judged on revenue (revenue target, varying sizes)
+    fpl_odds_estimate p_hit;      ///< share of trials that reach the target
+    fpl_odds_estimate expected_deals;   ///< mean deals
+    fpl_odds_estimate expected_revenue; ///< mean revenue (when has_revenue)
+    fpl_odds_estimate deals_quantiles[FPL_ODDS_QUANTILES];   ///< P10, P50, P90 of deals
+    fpl_odds_estimate revenue_quantiles[FPL_ODDS_QUANTILES]; ///< P10, P50, P90 of revenue (when has_revenue)
+} fpl_odds_sim;
+
+/**
+ * @brief Doubles of workspace fpl_odds_simulate() needs for a number of trials.
+ * @param[in] trials the trials (0 means ::FPL_ODDS_TRIALS_DEFAULT).
+ * @return 2 · trials.
+ */
+FPL_API size_t fpl_odds_sim_work_len(size_t trials);
+
+/**
+ * @brief Estimates the odds by simulation when deal sizes vary or rates are
+ * known only from history.
+ *
+ * Each trial draws every rate with a history from its Beta posterior, the
+ * deals from Binomial(volume, cumulative rate) and, with a deal-size
+ * variation, the revenue of those deals from a gamma distribution; the hit
+ * is deals ≥ k, or revenue ≥ the revenue target when sizes vary. Standard
+ * errors: √(p(1−p)/T) for the chance, s/√T for means, and for a quantile
+ * half the spread of the order statistics one standard error of the rank
+ * (√(T·q·(1−q))) either side.
+ * @param[in] funnel the funnel.
+ * @param[in] terms the terms; a target is required.
+ * @param[in] input volume, stage, trials, seed, variation and history.
+ * @param[in,out] work caller's workspace of at least
+ *   fpl_odds_sim_work_len(trials) doubles (the library never allocates).
+ * @param[in] work_len doubles available at @p work.
+ * @param[out] out the estimates, written only on success.
+ * @return ::FPL_OK; the statuses of fpl_odds_compute(); ::FPL_ERR_TRIALS;
+ *   ::FPL_ERR_VARIATION; ::FPL_ERR_HISTORY (won or total not whole, won >
+ *   total, total 0); ::FPL_ERR_HISTORY_STAGE (a history on a stage above
+ *   `at` or beyond the last); ::FPL_ERR_DEAL_SIZE_MISSING (a variation
+ *   without a deal size); ::FPL_ERR_WORKSPACE
+ *   when @p work_len is too small.
+ */
+FPL_API fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
+                                     const fpl_odds_sim_input *input, double *work,
+                                     size_t work_len, fpl_odds_sim *out);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FUNNELPLAN_ODDS_H */

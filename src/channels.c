@@ -1,0 +1,659 @@
+/*
+ * funnelplan — lead channels: profitability, break-even and allocation.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/channels.h"
+#include "funnelplan/parse.h"
+
+#include "internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+/* ---- one channel ------------------------------------------------------- */
+
+/* The ranges of the values a channel gives, in field order. */
+static fpl_status check_values(const fpl_channel *c)
+{
+    if (c->has_cost_per_lead && !(isfinite(c->cost_per_lead) && c->cost_per_lead >= 0.0)) {
+        return FPL_ERR_COST;
+    }
+    if (c->has_spend && !(isfinite(c->spend) && c->spend >= 0.0)) {
+        return FPL_ERR_CHANNEL_SPEND;
+    }
+    if (c->has_leads && !(isfinite(c->leads) && c->leads > 0.0)) {
+        return FPL_ERR_CHANNEL_LEADS;
+    }
+    if (c->has_capacity && !(isfinite(c->capacity) && c->capacity > 0.0)) {
+        return FPL_ERR_CHANNEL_CAPACITY;
+    }
+    switch (c->quality) {
+    case FPL_QUALITY_FUNNEL:
+        break;
+    case FPL_QUALITY_RATE:
+        if (!(c->quality_value > 0.0 && c->quality_value <= 1.0)) {
+            return FPL_ERR_CHANNEL_QUALITY;
+        }
+        break;
+    case FPL_QUALITY_FACTOR:
+        if (!(isfinite(c->quality_value) && c->quality_value > 0.0)) {
+            return FPL_ERR_CHANNEL_QUALITY;
+        }
+        break;
+    default:
+        return FPL_ERR_CHANNEL_QUALITY;
+    }
+    if (c->has_deal_size && !(isfinite(c->deal_size) && c->deal_size > 0.0)) {
+        return FPL_ERR_DEAL_SIZE;
+    }
+    if (c->has_share && !(c->share >= 0.0 && c->share <= 1.0)) {
+        return FPL_ERR_CHANNEL_SHARE;
+    }
+    return FPL_OK;
+}
+
+/* The cost per lead, and the leads when they are known, by the cost rules
+ * (for a channel whose values are in range). */
+static fpl_status cost_rule(const fpl_channel *c, double *cpl, bool *has_leads, double *leads)
+{
+    const bool cost = c->has_cost_per_lead, spend = c->has_spend, given = c->has_leads;
+    if (cost && spend && given) {
+        return FPL_ERR_CHANNEL_COST;
+    }
+    if (cost && spend) {
+        if (!(c->cost_per_lead > 0.0)) {
+            return FPL_ERR_CHANNEL_COST; /* a spend buys no number of free leads */
+        }
+        if (!(c->spend > 0.0)) {
+            return FPL_ERR_CHANNEL_SPEND;
+        }
+        *cpl = c->cost_per_lead + 0.0;
+        *has_leads = true;
+        *leads = c->spend / c->cost_per_lead;
+        return isfinite(*leads) && *leads > 0.0 ? FPL_OK : FPL_ERR_OVERFLOW;
+    }
+    if (spend && given) {
+        *cpl = c->spend / c->leads + 0.0;
+        *has_leads = true;
+        *leads = c->leads;
+        return isfinite(*cpl) ? FPL_OK : FPL_ERR_OVERFLOW;
+    }
+    if (cost) {
+        *cpl = c->cost_per_lead + 0.0; /* no negative zero */
+        *has_leads = given;
+        *leads = given ? c->leads : 0.0;
+        return FPL_OK;
+    }
+    return FPL_ERR_CHANNEL_COST;
+}
+
+fpl_status fpl_channel_check(const fpl_channel *channel)
+{
+    if (channel == NULL) {
+        return FPL_ERR_NULL;
+    }
+    const char *end = memchr(channel->name, '\0', sizeof channel->name);
+    if (end == NULL) {
+        return FPL_ERR_STAGE_NAME_LONG;
+    }
+    fpl_status st = fpl_stage_name_check(channel->name, (size_t)(end - channel->name));
+    if (st == FPL_OK) {
+        st = check_values(channel);
+    }
+    double cpl, leads;
+    bool has_leads;
+    if (st == FPL_OK) {
+        st = cost_rule(channel, &cpl, &has_leads, &leads);
+    }
+    if (st == FPL_OK && has_leads && channel->has_capacity && leads > channel->capacity) {
+        st = FPL_ERR_CHANNEL_OVER_CAPACITY;
+    }
+    return st;
+}
+
+/* ---- parsing a spec ------------------------------------------------------ */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Narrows [*b, *e) to drop blanks at both ends. */
+static void trim(const char *text, size_t *b, size_t *e)
+{
+    while (*b < *e && is_blank(text[*b])) {
+        ++*b;
+    }
+    while (*e > *b && is_blank(text[*e - 1])) {
+        --*e;
+    }
+}
+
+typedef enum field_id {
+    F_COST_PER_LEAD,
+    F_SPEND,
+    F_LEADS,
+    F_CAPACITY,
+    F_RATE,
+    F_QUALITY,
+    F_DEAL_SIZE,
+    F_SHARE,
+    F_COUNT
+} field_id;
+
+static const char *const field_names[F_COUNT] = {
+    "cost-per-lead", "spend", "leads", "capacity", "rate", "quality", "deal-size", "share",
+};
+
+/* Reads one FIELD=VALUE of [b, e) into c; the caller reports [b, e) on failure. */
+static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *seen, fpl_channel *c)
+{
+    const char *eq = memchr(text + b, '=', e - b);
+    if (eq == NULL) {
+        return FPL_ERR_CHANNEL_SYNTAX;
+    }
+    size_t kb = b, ke = (size_t)(eq - text), vb = ke + 1, ve = e;
+    trim(text, &kb, &ke);
+    trim(text, &vb, &ve);
+    if (kb == ke) {
+        return FPL_ERR_CHANNEL_SYNTAX;
+    }
+    field_id id = F_COUNT;
+    for (int k = 0; k < F_COUNT; ++k) {
+        size_t n = strlen(field_names[k]);
+        if (n == ke - kb && memcmp(text + kb, field_names[k], n) == 0) {
+            id = (field_id)k;
+        }
+    }
+    if (id == F_COUNT) {
+        return FPL_ERR_CHANNEL_FIELD;
+    }
+    if (*seen & (1u << id)) {
+        return FPL_ERR_CHANNEL_FIELD_TWICE;
+    }
+    *seen |= 1u << id;
+    const char *v = text + vb;
+    const size_t vlen = ve - vb;
+    double x = 0.0;
+    fpl_status st;
+    switch (id) {
+    case F_RATE:
+    case F_QUALITY:
+    case F_SHARE:
+        st = fpl_parse_rate(v, vlen, &x);
+        break;
+    default:
+        st = fpl_parse_amount(v, vlen, &x);
+        break;
+    }
+    if (st != FPL_OK) {
+        return st;
+    }
+    switch (id) {
+    case F_COST_PER_LEAD: c->has_cost_per_lead = true; c->cost_per_lead = x; break;
+    case F_SPEND: c->has_spend = true; c->spend = x; break;
+    case F_LEADS: c->has_leads = true; c->leads = x; break;
+    case F_CAPACITY: c->has_capacity = true; c->capacity = x; break;
+    case F_RATE:
+    case F_QUALITY:
+        if (c->quality != FPL_QUALITY_FUNNEL) {
+            return FPL_ERR_CHANNEL_QUALITY; /* rate and quality together */
+        }
+        c->quality = id == F_RATE ? FPL_QUALITY_RATE : FPL_QUALITY_FACTOR;
+        c->quality_value = x;
+        break;
+    case F_DEAL_SIZE: c->has_deal_size = true; c->deal_size = x; break;
+    case F_SHARE: c->has_share = true; c->share = x; break;
+    case F_COUNT: break;
+    }
+    return check_values(c); /* earlier fields passed: a fault is this one's */
+}
+
+static fpl_status parse_fail(fpl_status st, size_t b, size_t e, size_t *field_out,
+                             size_t *field_len_out)
+{
+    if (field_out != NULL) {
+        *field_out = b;
+    }
+    if (field_len_out != NULL) {
+        *field_len_out = e - b;
+    }
+    return st;
+}
+
+fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, size_t *field_out,
+                             size_t *field_len_out)
+{
+    if (text == NULL || out == NULL) {
+        return parse_fail(FPL_ERR_NULL, 0, len, field_out, field_len_out);
+    }
+    size_t b = 0, e = len;
+    trim(text, &b, &e);
+    if (b == e) {
+        return parse_fail(FPL_ERR_PARSE_EMPTY, 0, len, field_out, field_len_out);
+    }
+    const char *colon = memchr(text, ':', len);
+    if (colon == NULL) {
+        return parse_fail(FPL_ERR_CHANNEL_SYNTAX, 0, len, field_out, field_len_out);
+    }
+    fpl_channel c;
+    memset(&c, 0, sizeof c);
+    size_t nb = 0, ne = (size_t)(colon - text);
+    trim(text, &nb, &ne);
+    fpl_status st = fpl_stage_name_check(text + nb, ne - nb);
+    if (st != FPL_OK) {
+        return parse_fail(st, nb, ne, field_out, field_len_out);
+    }
+    memcpy(c.name, text + nb, ne - nb);
+
+    /* Fields: split at ',' and ';'; a piece after ',' without '=' belongs to
+     * the value before it (digit grouping: capacity=1,000). */
+    unsigned seen = 0;
+    size_t start = (size_t)(colon - text) + 1; /* the current field */
+    bool have = false;                         /* a field is pending */
+    size_t fb = 0, fe = 0;                     /* its extent */
+    size_t i = start;
+    for (;;) {
+        size_t j = i;
+        while (j < len && text[j] != ',' && text[j] != ';') {
+            ++j;
+        }
+        size_t pb = i, pe = j;
+        trim(text, &pb, &pe);
+        bool has_eq = memchr(text + pb, '=', pe - pb) != NULL;
+        bool after_comma = i > start && text[i - 1] == ',';
+        if (have && !has_eq && after_comma && pb < pe) {
+            fe = pe; /* a digit group of the pending value */
+        } else {
+            if (have) {
+                st = take_field(text, fb, fe, &seen, &c);
+                if (st != FPL_OK) {
+                    return parse_fail(st, fb, fe, field_out, field_len_out);
+                }
+            }
+            if (pb == pe && !(j == len && i == start)) {
+                /* an empty field (",," or a separator at the end) */
+                return parse_fail(FPL_ERR_CHANNEL_SYNTAX, i > start ? i - 1 : i, j, field_out,
+                                  field_len_out);
+            }
+            have = pb < pe;
+            fb = pb;
+            fe = pe;
+        }
+        if (j == len) {
+            break;
+        }
+        i = j + 1;
+    }
+    if (have) {
+        st = take_field(text, fb, fe, &seen, &c);
+        if (st != FPL_OK) {
+            return parse_fail(st, fb, fe, field_out, field_len_out);
+        }
+    }
+    st = fpl_channel_check(&c);
+    if (st != FPL_OK) {
+        return parse_fail(st, 0, len, field_out, field_len_out);
+    }
+    *out = c;
+    return FPL_OK;
+}
+
+/* ---- the question ------------------------------------------------------ */
+
+static fpl_status fail(fpl_channels_fault *fault, fpl_status st, bool has_channel, size_t channel)
+{
+    if (fault != NULL) {
+        fpl_channels_fault f;
+        memset(&f, 0, sizeof f);
+        f.has_channel = has_channel;
+        f.channel = has_channel ? channel : 0;
+        *fault = f;
+    }
+    return st;
+}
+
+/* What every channel needs before the question: its cost per lead, leads
+ * (when known), rates and deal size. */
+typedef struct unit {
+    double cpl;
+    bool has_leads;
+    double leads;
+    double yield; /* target units per lead: deals, or revenue */
+} unit;
+
+/* Ranking: ROI (a free channel first) when every revenue is known, then cost
+ * per deal, then name. True when channel a ranks before channel b. */
+static bool ranks_before(const fpl_channels *r, const fpl_channel_figures *a,
+                         const fpl_channel_figures *b, const char *an, const char *bn)
+{
+    if (r->has_revenue) {
+        bool afree = !(a->cost_per_lead > 0.0), bfree = !(b->cost_per_lead > 0.0);
+        if (afree != bfree) {
+            return afree;
+        }
+        if (!afree) {
+            if (a->roi > b->roi) {
+                return true;
+            }
+            if (a->roi < b->roi) {
+                return false;
+            }
+        }
+    }
+    if (a->cost_per_deal < b->cost_per_deal) {
+        return true;
+    }
+    if (a->cost_per_deal > b->cost_per_deal) {
+        return false;
+    }
+    return strcmp(an, bn) < 0;
+}
+
+fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                                const fpl_channels_input *input, fpl_channels *out,
+                                fpl_channels_fault *fault)
+{
+    if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
+        return fail(fault, FPL_ERR_NULL, false, 0);
+    }
+    fpl_status st = fpl_funnel_check(funnel, NULL);
+    if (st != FPL_OK) {
+        return fail(fault, st, false, 0);
+    }
+    const size_t n = input->n_channels;
+    if (n == 0 || n > FPL_MAX_CHANNELS) {
+        return fail(fault, FPL_ERR_CHANNEL_COUNT, false, 0);
+    }
+    const fpl_channel *ch = input->channels;
+    for (size_t i = 0; i < n; ++i) {
+        st = fpl_channel_check(&ch[i]);
+        if (st != FPL_OK) {
+            return fail(fault, st, true, i);
+        }
+        for (size_t j = 0; j < i; ++j) {
+            if (strcmp(ch[i].name, ch[j].name) == 0) {
+                return fail(fault, FPL_ERR_CHANNEL_DUPLICATE, true, i);
+            }
+        }
+    }
+    /* A revenue target needs a deal size for every channel: its own or the
+     * terms'. The terms are checked with one that stands for them all. */
+    fpl_terms tc = *terms;
+    if (tc.target == FPL_TARGET_REVENUE && !tc.has_deal_size) {
+        for (size_t i = 0; i < n; ++i) {
+            if (!ch[i].has_deal_size) {
+                return fail(fault, FPL_ERR_DEAL_SIZE_MISSING, true, i);
+            }
+        }
+        tc.has_deal_size = true;
+        tc.deal_size = ch[0].deal_size;
+    }
+    st = fpl_terms_check(&tc);
+    if (st != FPL_OK) {
+        return fail(fault, st, false, 0);
+    }
+
+    bool finite = true;
+    fpl_channels r;
+    memset(&r, 0, sizeof r);
+    r.per = terms->per;
+    r.target = terms->target;
+    r.by_shares = terms->target != FPL_TARGET_NONE && input->by_shares;
+    r.margin = terms->has_margin ? terms->margin : 1.0;
+    r.n_channels = n;
+    r.has_revenue = true;
+    const size_t ns = funnel->n_stages;
+    const bool revenue_target = terms->target == FPL_TARGET_REVENUE;
+    unit u[FPL_MAX_CHANNELS];
+
+    for (size_t i = 0; i < n; ++i) {
+        const fpl_channel *c = &ch[i];
+        fpl_channel_figures *f = &r.channels[i];
+        double top = funnel->stages[0].rate;
+        if (c->quality == FPL_QUALITY_RATE) {
+            top = c->quality_value;
+        } else if (c->quality == FPL_QUALITY_FACTOR) {
+            top *= c->quality_value;
+        }
+        if (!(top > 0.0 && top <= 1.0)) {
+            return fail(fault, FPL_ERR_CHANNEL_QUALITY, true, i);
+        }
+        f->top_rate = top;
+        /* Units entering the last stage per lead, then deals per lead. */
+        double opp = 1.0;
+        for (size_t k = 0; k + 1 < ns; ++k) {
+            opp *= k == 0 ? top : funnel->stages[k].rate;
+        }
+        f->opportunity_rate = opp;
+        f->rate_to_won = opp * (ns == 1 ? top : funnel->stages[ns - 1].rate);
+        if (!(f->rate_to_won > 0.0)) {
+            return fail(fault, FPL_ERR_OVERFLOW, true, i); /* the product underflowed */
+        }
+        st = cost_rule(c, &u[i].cpl, &u[i].has_leads, &u[i].leads);
+        if (st != FPL_OK) {
+            return fail(fault, st, true, i);
+        }
+        f->cost_per_lead = u[i].cpl;
+        f->has_capacity = c->has_capacity;
+        f->capacity = c->has_capacity ? c->capacity : 0.0;
+        f->cost_per_opportunity = fpl__track(u[i].cpl / opp, &finite);
+        f->cost_per_deal = fpl__track(u[i].cpl / f->rate_to_won, &finite);
+        f->has_revenue = c->has_deal_size || terms->has_deal_size;
+        r.has_revenue = r.has_revenue && f->has_revenue;
+        if (f->has_revenue) {
+            f->deal_size = c->has_deal_size ? c->deal_size : terms->deal_size;
+            f->value_per_lead = fpl__track(f->deal_size * f->rate_to_won, &finite);
+            f->break_even_cost_per_lead = fpl__track(f->value_per_lead * r.margin, &finite);
+            f->headroom = fpl__track(f->break_even_cost_per_lead - u[i].cpl, &finite);
+            f->loses_money = f->headroom < 0.0;
+            r.n_losing += f->loses_money ? 1u : 0u;
+            f->has_roi = u[i].cpl > 0.0;
+            if (f->has_roi) {
+                f->roi = fpl__track(f->headroom / u[i].cpl, &finite);
+            }
+        }
+        u[i].yield = revenue_target ? f->value_per_lead : f->rate_to_won;
+    }
+
+    /* The leads of every channel. */
+    double leads[FPL_MAX_CHANNELS];
+    bool full_capacity = true; /* every channel has a capacity */
+    for (size_t i = 0; i < n; ++i) {
+        full_capacity = full_capacity && ch[i].has_capacity;
+    }
+    if (terms->target == FPL_TARGET_NONE) {
+        for (size_t i = 0; i < n; ++i) {
+            if (!u[i].has_leads) {
+                return fail(fault, FPL_ERR_CHANNEL_LEADS, true, i);
+            }
+            leads[i] = u[i].leads;
+        }
+        if (full_capacity) {
+            r.has_most = true;
+            for (size_t i = 0; i < n; ++i) {
+                r.most_leads += ch[i].capacity;
+                r.most_deals += ch[i].capacity * r.channels[i].rate_to_won;
+                r.most_revenue += ch[i].capacity * r.channels[i].value_per_lead;
+            }
+        }
+    } else {
+        const double target = revenue_target ? terms->revenue : terms->deals;
+        const double tol = 64.0 * DBL_EPSILON * target;
+        if (r.by_shares) {
+            double sum = 0.0, per_lead = 0.0;
+            for (size_t i = 0; i < n; ++i) {
+                if (!ch[i].has_share) {
+                    return fail(fault, FPL_ERR_CHANNEL_SHARE, true, i);
+                }
+                sum += ch[i].share;
+                per_lead += ch[i].share * u[i].yield;
+            }
+            if (!(fabs(sum - 1.0) <= 1e-9)) {
+                return fail(fault, FPL_ERR_CHANNEL_SHARE, false, 0);
+            }
+            const double total = target / per_lead;
+            if (!(isfinite(total))) {
+                return fail(fault, FPL_ERR_OVERFLOW, false, 0);
+            }
+            /* The most leads the shares allow: the first channel full. */
+            double most = HUGE_VAL;
+            for (size_t i = 0; i < n; ++i) {
+                if (ch[i].has_capacity && ch[i].share > 0.0) {
+                    double m = ch[i].capacity / ch[i].share;
+                    most = m < most ? m : most;
+                }
+            }
+            if (isfinite(most)) {
+                r.has_most = true;
+                r.most_leads = most;
+                for (size_t i = 0; i < n; ++i) {
+                    r.most_deals += ch[i].share * most * r.channels[i].rate_to_won;
+                    r.most_revenue += ch[i].share * most * r.channels[i].value_per_lead;
+                }
+            }
+            if (r.has_most && total > most * (1.0 + 64.0 * DBL_EPSILON)) {
+                goto short_of_target;
+            }
+            for (size_t i = 0; i < n; ++i) {
+                leads[i] = ch[i].share * total;
+                if (ch[i].has_capacity && leads[i] > ch[i].capacity) {
+                    leads[i] = ch[i].capacity; /* rounding noise at the limit */
+                }
+            }
+            r.has_marginal = true;
+            r.marginal_channel = n; /* every channel: they scale together */
+        } else {
+            /* Greedy by cost per unit of target; equal keys keep input order. */
+            size_t order[FPL_MAX_CHANNELS];
+            double key[FPL_MAX_CHANNELS];
+            for (size_t i = 0; i < n; ++i) {
+                key[i] = u[i].cpl / u[i].yield;
+                size_t k = i;
+                while (k > 0 && key[order[k - 1]] > key[i]) {
+                    order[k] = order[k - 1];
+                    --k;
+                }
+                order[k] = i;
+            }
+            if (full_capacity) {
+                r.has_most = true;
+                for (size_t i = 0; i < n; ++i) {
+                    r.most_leads += ch[i].capacity;
+                    r.most_deals += ch[i].capacity * r.channels[i].rate_to_won;
+                    r.most_revenue += ch[i].capacity * r.channels[i].value_per_lead;
+                }
+            }
+            double remaining = target;
+            for (size_t k = 0; k < n; ++k) {
+                const size_t i = order[k];
+                leads[i] = 0.0;
+                if (remaining <= tol) {
+                    continue;
+                }
+                r.has_marginal = true;
+                r.marginal_channel = i;
+                const double supply = ch[i].has_capacity ? ch[i].capacity * u[i].yield : HUGE_VAL;
+                if (supply <= remaining + tol) {
+                    leads[i] = ch[i].capacity;
+                    remaining -= supply;
+                } else {
+                    leads[i] = remaining / u[i].yield;
+                    remaining = 0.0;
+                }
+            }
+            if (remaining > tol) {
+                goto short_of_target;
+            }
+        }
+    }
+
+    /* The figures of every channel, and the totals. */
+    for (size_t i = 0; i < n; ++i) {
+        fpl_channel_figures *f = &r.channels[i];
+        const fpl_channel *c = &ch[i];
+        f->leads = fpl__track(leads[i], &finite);
+        f->at_capacity = c->has_capacity && !(f->leads < c->capacity);
+        f->opportunities = fpl__track(f->leads * f->opportunity_rate, &finite);
+        f->deals = fpl__track(f->leads * f->rate_to_won, &finite);
+        /* A spend given with the leads it buys is the cost as given. */
+        const bool spent = terms->target == FPL_TARGET_NONE && c->has_spend;
+        f->cost = fpl__track(spent ? c->spend + 0.0 : f->leads * f->cost_per_lead, &finite);
+        if (f->has_revenue) {
+            f->revenue = fpl__track(f->deals * f->deal_size, &finite);
+            f->gross_profit = fpl__track(f->revenue * r.margin - f->cost, &finite);
+            r.revenue += f->revenue;
+        }
+        r.leads += f->leads;
+        r.opportunities += f->opportunities;
+        r.deals += f->deals;
+        r.cost += f->cost;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        r.channels[i].share = fpl__track(r.channels[i].leads / r.leads, &finite);
+    }
+    r.cost += 0.0;
+    r.cost_per_lead = fpl__track(r.cost / r.leads, &finite);
+    r.cost_per_opportunity = fpl__track(r.cost / r.opportunities, &finite);
+    r.cost_per_deal = fpl__track(r.cost / r.deals, &finite);
+    if (r.has_revenue) {
+        r.gross_profit = fpl__track(fpl__track(r.revenue, &finite) * r.margin - r.cost, &finite);
+        r.has_roi = r.cost > 0.0;
+        if (r.has_roi) {
+            r.roi = fpl__track(r.gross_profit / r.cost, &finite);
+        }
+    } else {
+        r.revenue = 0.0;
+    }
+    r.has_most_revenue = r.has_most && r.has_revenue;
+    if (!r.has_most_revenue) {
+        r.most_revenue = 0.0;
+    }
+    if (terms->target == FPL_TARGET_DEALS) {
+        r.target_deals = terms->deals;
+        r.has_target_revenue = r.has_revenue;
+        r.target_revenue = r.has_revenue ? r.revenue : 0.0;
+    } else if (revenue_target) {
+        r.target_deals = r.deals;
+        r.has_target_revenue = true;
+        r.target_revenue = terms->revenue;
+    }
+    if (r.has_marginal) {
+        r.marginal_cost_per_deal = r.marginal_channel < n
+                                       ? r.channels[r.marginal_channel].cost_per_deal
+                                       : r.cost_per_deal;
+    }
+    /* Ranking: insertion sort, n <= 32. */
+    for (size_t i = 0; i < n; ++i) {
+        size_t k = i;
+        while (k > 0 && ranks_before(&r, &r.channels[i], &r.channels[r.ranking[k - 1]],
+                                     ch[i].name, ch[r.ranking[k - 1]].name)) {
+            r.ranking[k] = r.ranking[k - 1];
+            --k;
+        }
+        r.ranking[k] = i;
+    }
+    for (size_t k = 0; k < n; ++k) {
+        r.channels[r.ranking[k]].rank = k;
+    }
+    if (!finite || !(r.deals > 0.0)) {
+        return fail(fault, FPL_ERR_OVERFLOW, false, 0);
+    }
+    *out = r;
+    return FPL_OK;
+
+short_of_target:
+    if (fault != NULL) {
+        fpl_channels_fault f;
+        memset(&f, 0, sizeof f);
+        f.has_most = true;
+        f.most_leads = r.most_leads;
+        f.most_deals = r.most_deals;
+        f.has_most_revenue = r.has_revenue;
+        f.most_revenue = r.has_revenue ? r.most_revenue : 0.0;
+        *fault = f;
+    }
+    return FPL_ERR_CHANNEL_SHORT;
+}

@@ -1,0 +1,258 @@
+/*
+ * funnelplan — actuals against plan: attainment, run rate, catch-up,
+ * status, pipeline coverage and the earliest warning.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/pace.h"
+#include "funnelplan/plan.h"
+
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+const char *fpl_pace_status_name(fpl_pace_status status)
+{
+    switch (status) {
+    case FPL_PACE_ON_TRACK: return "on track";
+    case FPL_PACE_AT_RISK: return "at risk";
+    case FPL_PACE_OFF_TRACK: return "off track";
+    }
+    return "unknown";
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+/* Days since 0001-01-01 (day 0), proleptic Gregorian. */
+static long day_number(int y, int m, int d)
+{
+    /* shift the year to start in March, so the leap day is the last */
+    const long yy = (long)y - (m <= 2 ? 1 : 0);
+    const long mm = m <= 2 ? m + 9 : m - 3; /* March = 0 */
+    return 365 * yy + yy / 4 - yy / 100 + yy / 400 + (153 * mm + 2) / 5 + (d - 1) - 306;
+}
+
+static bool date_ok(const fpl_date *d)
+{
+    return d->year >= 1 && d->year <= 9999 && d->month >= 1 && d->month <= 12 && d->day >= 1 &&
+           d->day <= fpl__days_in_month(d->year, d->month);
+}
+
+fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_period per,
+                            double *out)
+{
+    if (start == NULL || as_of == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (!date_ok(start) || !date_ok(as_of)) {
+        return FPL_ERR_DATE;
+    }
+    const unsigned months = fpl_period_months(per);
+    if (months == 0) {
+        return FPL_ERR_PERIOD;
+    }
+    /* the period ends the day before the same day `months` later; a start
+     * on the 31st ends before the 31st or the month's last day + 1 */
+    const long end_month = (long)start->year * 12 + (start->month - 1) + (long)months;
+    const int ey = (int)(end_month / 12);
+    const int em = (int)(end_month % 12) + 1;
+    if (ey > 9999) {
+        return FPL_ERR_DATE;
+    }
+    fpl_date next = {ey, em, start->day};
+    while (!date_ok(&next)) {
+        next.day--; /* 31 January + 1 month: the period runs to the end of February */
+    }
+    long period_end = day_number(next.year, next.month, next.day);
+    if (next.day < start->day) {
+        period_end += 1; /* clamped: the period includes the month's last day */
+    }
+    const long first = day_number(start->year, start->month, start->day);
+    const long day = day_number(as_of->year, as_of->month, as_of->day);
+    const double length = (double)(period_end - first);
+    const double done = (double)(day - first + 1);
+    if (!(done >= 1.0) || done > length) {
+        return FPL_ERR_ELAPSED;
+    }
+    *out = done / length;
+    return FPL_OK;
+}
+
+/* ---- pace ---------------------------------------------------------------- */
+
+typedef struct thresholds {
+    double at_risk;
+    double off_track;
+} thresholds;
+
+static bool counts_ok(double x)
+{
+    return isfinite(x) && x >= 0.0;
+}
+
+/* One row; `finite` collects overflow. */
+static fpl_pace_row pace_row(double plan, bool has_actual, double actual, double elapsed,
+                             double reps, thresholds th, bool *finite)
+{
+    fpl_pace_row r;
+    memset(&r, 0, sizeof r);
+    r.plan = plan;
+    r.plan_to_date = fpl__track(plan * elapsed, finite);
+    if (reps > 0.0) {
+        r.plan_per_rep = fpl__track(plan / reps, finite);
+    }
+    if (!has_actual) {
+        return r;
+    }
+    r.has_actual = true;
+    r.has_needed_rate = elapsed < 1.0;
+    r.actual = actual;
+    r.attainment = fpl__track(actual / r.plan_to_date, finite);
+    r.projection = fpl__track(actual / elapsed, finite);
+    r.projected_attainment = fpl__track(r.projection / plan, finite);
+    r.still_needed = plan > actual ? plan - actual : 0.0;
+    if (r.has_needed_rate) {
+        r.needed_rate = fpl__track(r.still_needed / (1.0 - elapsed), finite);
+        r.catch_up = fpl__track(r.needed_rate / plan, finite);
+    }
+    r.status = r.attainment >= th.at_risk     ? FPL_PACE_ON_TRACK
+               : r.attainment >= th.off_track ? FPL_PACE_AT_RISK
+                                              : FPL_PACE_OFF_TRACK;
+    if (reps > 0.0) {
+        r.actual_per_rep = fpl__track(actual / reps, finite);
+        if (r.has_needed_rate) {
+            r.needed_rate_per_rep = fpl__track(r.needed_rate / reps, finite);
+        }
+    }
+    return r;
+}
+
+fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
+                            const fpl_pace_input *input, fpl_pace *out)
+{
+    if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_plan plan;
+    fpl_status st = fpl_plan_compute(funnel, terms, &plan);
+    if (st != FPL_OK) {
+        return st;
+    }
+    const size_t n = funnel->n_stages;
+    const double e = input->elapsed;
+    if (!(e > 0.0 && e <= 1.0)) {
+        return FPL_ERR_ELAPSED;
+    }
+    thresholds th = {FPL_PACE_AT_RISK_DEFAULT, FPL_PACE_OFF_TRACK_DEFAULT};
+    if (fpclassify(input->at_risk) != FP_ZERO) {
+        th.at_risk = input->at_risk;
+    }
+    if (fpclassify(input->off_track) != FP_ZERO) {
+        th.off_track = input->off_track;
+    }
+    if (!(th.at_risk > 0.0 && th.at_risk <= 10.0 && th.off_track > 0.0 &&
+          th.off_track <= th.at_risk)) {
+        return FPL_ERR_THRESHOLD;
+    }
+    const bool has_reps = fpclassify(input->reps) != FP_ZERO;
+    if (has_reps && !(isfinite(input->reps) && input->reps > 0.0)) {
+        return FPL_ERR_REPS;
+    }
+    double reach = 0.0;
+    for (size_t i = 0; i < n; ++i) {
+        if ((input->has_actual[i] && !counts_ok(input->actual[i])) ||
+            (input->has_open[i] && !counts_ok(input->open[i]))) {
+            return FPL_ERR_ACTUAL;
+        }
+        if (!(isfinite(input->lag[i]) && input->lag[i] >= 0.0)) {
+            return FPL_ERR_LAG;
+        }
+        if (!(input->lag[i] <= (double)FPL_SCHEDULE_MAX_LEAD)) {
+            return FPL_ERR_LAG;
+        }
+        reach += fpl__lag_reach(input->lag[i]);
+    }
+    if (!(reach <= (double)FPL_SCHEDULE_MAX_LEAD)) {
+        return FPL_ERR_LAG; /* the same rule as fpl_schedule_compute() */
+    }
+    if ((input->has_actual_deals && !counts_ok(input->actual_deals)) ||
+        (input->has_actual_revenue && !counts_ok(input->actual_revenue))) {
+        return FPL_ERR_ACTUAL;
+    }
+    if (input->has_actual_revenue && !terms->has_deal_size) {
+        return FPL_ERR_DEAL_SIZE_MISSING;
+    }
+
+    const double reps = has_reps ? input->reps : 0.0;
+    bool finite = true;
+    fpl_pace r;
+    memset(&r, 0, sizeof r);
+    r.per = terms->per;
+    r.n_stages = n;
+    r.elapsed = e;
+    r.at_risk = th.at_risk;
+    r.off_track = th.off_track;
+    r.has_reps = has_reps;
+    r.reps = reps;
+    for (size_t i = 0; i < n; ++i) {
+        r.stages[i] = pace_row(plan.stages[i].required, input->has_actual[i], input->actual[i],
+                               e, reps, th, &finite);
+        if (input->has_actual[i]) {
+            r.stages[i].implied_deals =
+                fpl__track(input->actual[i] * plan.stages[i].cumulative_rate, &finite);
+        }
+    }
+    r.deals = pace_row(plan.deals, input->has_actual_deals, input->actual_deals, e, reps, th,
+                       &finite);
+    r.has_revenue = terms->has_deal_size;
+    if (r.has_revenue) {
+        const double revenue = plan.has_revenue ? plan.revenue : plan.deals * terms->deal_size;
+        r.revenue = pace_row(fpl__track(revenue, &finite), input->has_actual_revenue,
+                             input->actual_revenue, e, reps, th, &finite);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (r.stages[i].has_actual && r.stages[i].status == FPL_PACE_OFF_TRACK) {
+            r.has_warning = true;
+            r.warning_stage = i;
+            double months = 0.0;
+            for (size_t j = i; j < n; ++j) {
+                months += input->lag[j];
+            }
+            r.warning_months = months;
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (input->has_open[i]) {
+            r.has_coverage = true;
+            r.open_units += input->open[i];
+            r.open_deals += input->open[i] * plan.stages[i].cumulative_rate;
+        }
+    }
+    if (r.has_coverage) {
+        fpl__track(r.open_units, &finite);
+        /* deals so far: given, or revenue so far / deal size, or none */
+        double won = 0.0;
+        if (input->has_actual_deals) {
+            won = input->actual_deals;
+        } else if (input->has_actual_revenue) {
+            won = input->actual_revenue / terms->deal_size;
+        }
+        r.still_to_close = plan.deals > won ? plan.deals - won : 0.0;
+        r.has_coverage_ratio = r.still_to_close > 0.0;
+        if (r.has_coverage_ratio) {
+            r.coverage_raw = fpl__track(r.open_units / r.still_to_close, &finite);
+            r.coverage_weighted = fpl__track(r.open_deals / r.still_to_close, &finite);
+        }
+        r.has_coverage_required = r.open_deals > 0.0;
+        if (r.has_coverage_required) {
+            r.coverage_required = fpl__track(r.open_units / r.open_deals, &finite);
+        }
+    }
+    if (!finite) {
+        return FPL_ERR_OVERFLOW;
+    }
+    *out = r;
+    return FPL_OK;
+}

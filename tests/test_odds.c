@@ -1,0 +1,611 @@
+/*
+ * funnelplan — odds: the exact binomial model and the seeded Monte Carlo.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n))
+/* Seed 42, 100,000 trials of 100 leads at 12%: see the test. */
+#define GOLDEN_P_HIT 0.54368
+#define GOLDEN_MEAN 11.98488
+
+static fpl_terms deal_target(double deals)
+{
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = deals;
+    return t;
+}
+
+/* A small deterministic generator for the test's own random cases. */
+static uint64_t lcg_state = 0x2545F4914F6CDD1DULL;
+static double test_uniform(void)
+{
+    lcg_state = lcg_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(lcg_state >> 11) * 0x1p-53;
+}
+
+/* Reference: P(X >= k) by summing every term of the pmf in long double,
+ * each term from lgammal (80-bit: about 1e-15 relative for n <= 5000). */
+static double reference_tail(double n, double p, double k)
+{
+    long double sum = 0.0L;
+    const long double ln = (long double)n;
+    const long double lp = logl((long double)p);
+    const long double lq = log1pl(-(long double)p);
+    for (double j = k; j <= n; j += 1.0) {
+        const long double lj = (long double)j;
+        const long double lpmf = lgammal(ln + 1.0L) - lgammal(lj + 1.0L) -
+                                 lgammal(ln - lj + 1.0L) + lj * lp + (ln - lj) * lq;
+        sum += expl(lpmf);
+    }
+    return (double)sum;
+}
+
+/* Worked example 4 beyond the source: 100 leads at 12% reach 12 deals with
+ * probability 0.5458 (exactly 0.54578170871907..., from integer sums), and
+ * 136 leads are the least for a 90% chance. */
+static void test_odds_danish_example(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_terms t = deal_target(12);
+    fpl_odds_input in = {0};
+    in.volume = 100;
+    fpl_odds r;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_close_rel(r.p_hit, 0.5457817087190769, 1e-13);
+    assert_close_rel(r.p_miss, 1.0 - 0.5457817087190769, 1e-13);
+    assert_close(r.expected_deals, 12.0);
+    assert_close(r.sd_deals, sqrt(100 * 0.12 * 0.88));
+    assert_same_double(r.target_deals, 12.0);
+    assert_same_double(r.cumulative_rate, 0.12);
+    assert_same_double(r.deals_quantiles[0], 8.0);
+    assert_same_double(r.deals_quantiles[1], 12.0);
+    assert_same_double(r.deals_quantiles[2], 16.0);
+    assert_false(r.has_revenue);
+    const double want_level[] = {0.5, 0.8, 0.9, 0.95, 0.99};
+    const double want_volume[] = {97, 122, 136, 149, 174};
+    assert_int_equal(r.n_levels, 5);
+    for (size_t i = 0; i < 5; ++i) {
+        assert_true(r.volume_for[i].has_volume);
+        assert_same_double(r.volume_for[i].confidence, want_level[i]);
+        assert_same_double(r.volume_for[i].volume, want_volume[i]);
+    }
+    double n;
+    assert_int_equal(fpl_odds_volume_for(0.12, 12, 0.9, &n), FPL_OK);
+    assert_same_double(n, 136.0);
+}
+
+static void test_odds_tail_matches_direct_sum(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 3000; ++i) {
+        const double n = floor(test_uniform() * 3000.0);
+        const double p = i % 7 == 0 ? pow(10.0, -6.0 * test_uniform()) : test_uniform();
+        const double k = floor(test_uniform() * (n + 2.0));
+        double u;
+        double l;
+        assert_int_equal(fpl_odds_tail(n, p, k, &u, &l), FPL_OK);
+        const double want = reference_tail(n, p, k);
+        if (fabs(u - want) > 1e-12 || fabs(l - (1.0 - want)) > 1e-12) {
+            fail_msg("n=%.17g p=%.17g k=%.17g: got %.17g want %.17g", n, p, k, u, want);
+        }
+        /* the smaller tail is accurate relative to itself, not only absolutely */
+        if (want < 1e-3 && want > 1e-280) {
+            assert_close_rel(u, want, 1e-10);
+        }
+    }
+}
+
+/* At n = 10^9, p = 1/2, symmetry gives P(X >= n/2) = (1 + P(X = n/2))/2,
+ * and P(X = n/2) = C(n, n/2)/2^n = √(2/(πn))·(1 − 1/(4n) + O(n^-2)). The
+ * continued fraction then runs thousands of steps: the error stays below
+ * 1e-12 up to 10^9 units and below 1e-7 up to 2^53 (documented). */
+static void test_odds_huge_volume_by_symmetry(void **state)
+{
+    (void)state;
+    const double ns[] = {1e9, 1e12, FPL_WHOLE_MAX};
+    const double tolerance[] = {1e-12, 1e-9, 1e-7};
+    for (size_t i = 0; i < 3; ++i) {
+        const double n = ns[i];
+        const double pmf = sqrt(2.0 / (3.14159265358979323846 * n)) * (1.0 - 1.0 / (4.0 * n));
+        double u;
+        double l;
+        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0, &u, &l), FPL_OK);
+        assert_true(fabs(u - (0.5 + pmf / 2.0)) < tolerance[i]);
+        assert_true(fabs(l - (0.5 - pmf / 2.0)) < tolerance[i]);
+        /* one deal more moves it by exactly that pmf */
+        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0 + 1.0, &u, &l), FPL_OK);
+        assert_true(fabs(u - (0.5 - pmf / 2.0)) < tolerance[i]);
+    }
+}
+
+/* Rates down to 1e-9 on volumes of 10^12: the binomial is within O(p) of a
+ * Poisson of the same mean, summed here in long double. */
+static void test_odds_tiny_rate_huge_volume_is_poisson(void **state)
+{
+    (void)state;
+    const double n = 1e12;
+    const double p = 1e-9;
+    const double mean = n * p;
+    const double ks[] = {900, 1000, 1031, 1100};
+    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; ++i) {
+        long double sum = 0.0L;
+        for (double j = 0; j < ks[i]; j += 1.0) {
+            sum += expl(-(long double)mean + (long double)j * logl((long double)mean) -
+                        lgammal((long double)j + 1.0L));
+        }
+        double u;
+        double l;
+        assert_int_equal(fpl_odds_tail(n, p, ks[i], &u, &l), FPL_OK);
+        assert_close_rel(l, (double)sum, 1e-6);
+    }
+    double v;
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1000, 0.9, &v), FPL_OK);
+    double u;
+    double u1;
+    assert_int_equal(fpl_odds_tail(v, 1e-9, 1000, &u, NULL), FPL_OK);
+    assert_int_equal(fpl_odds_tail(v - 1.0, 1e-9, 1000, &u1, NULL), FPL_OK);
+    assert_true(u >= 0.9);
+    assert_true(u1 < 0.9);
+}
+
+/* volume_for and the quantile are the least whole values that qualify. */
+static void test_odds_volume_and_quantile_are_least(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 400; ++i) {
+        const double p = i % 5 == 0 ? pow(10.0, -4.0 * test_uniform()) : test_uniform();
+        const double k = floor(test_uniform() * 200.0);
+        const double c = 0.01 + 0.98 * test_uniform();
+        double v;
+        if (p <= 0.0) {
+            continue;
+        }
+        assert_int_equal(fpl_odds_volume_for(p, k, c, &v), FPL_OK);
+        double u;
+        assert_int_equal(fpl_odds_tail(v, p, k, &u, NULL), FPL_OK);
+        assert_true(u >= c - 1e-12); /* ties within 1e-12 count as reached */
+        if (v > 0.0) {
+            assert_int_equal(fpl_odds_tail(v - 1.0, p, k, &u, NULL), FPL_OK);
+            assert_true(u < c - 1e-12);
+        }
+        const double n = floor(test_uniform() * 1e6);
+        double d;
+        assert_int_equal(fpl_odds_quantile(n, p, c, &d), FPL_OK);
+        double below;
+        assert_int_equal(fpl_odds_tail(n, p, d + 1.0, NULL, &below), FPL_OK);
+        assert_true(below >= c - 1e-12); /* P(X <= d) >= c */
+        if (d > 0.0) {
+            assert_int_equal(fpl_odds_tail(n, p, d, NULL, &below), FPL_OK);
+            assert_true(below < c - 1e-12); /* P(X <= d - 1) < c */
+        }
+    }
+}
+
+/* A 50% rate gives k deals from 2k − 1 units with probability exactly 1/2
+ * (by symmetry), so 2k − 1 units are the least for a 50% chance and the
+ * median of 2k − 1 units is k − 1: ties are reached, not missed by a hair. */
+static void test_odds_exact_ties_at_one_half(void **state)
+{
+    (void)state;
+    for (double k = 1; k <= 60; k += 1.0) {
+        double v;
+        assert_int_equal(fpl_odds_volume_for(0.5, k, 0.5, &v), FPL_OK);
+        assert_same_double(v, 2 * k - 1);
+        double d;
+        assert_int_equal(fpl_odds_quantile(2 * k - 1, 0.5, 0.5, &d), FPL_OK);
+        assert_same_double(d, k - 1);
+    }
+}
+
+static void test_odds_tail_edges(void **state)
+{
+    (void)state;
+    double u;
+    double l;
+    assert_int_equal(fpl_odds_tail(10, 0.3, 0, &u, &l), FPL_OK);
+    assert_same_double(u, 1.0);
+    assert_same_double(l, 0.0);
+    assert_int_equal(fpl_odds_tail(10, 0.3, 11, &u, &l), FPL_OK);
+    assert_same_double(u, 0.0);
+    assert_int_equal(fpl_odds_tail(10, 0.3, INFINITY, &u, &l), FPL_OK);
+    assert_same_double(u, 0.0);
+    assert_int_equal(fpl_odds_tail(10, 1.0, 10, &u, &l), FPL_OK);
+    assert_same_double(u, 1.0);
+    assert_int_equal(fpl_odds_tail(10, 0.0, 1, &u, &l), FPL_OK);
+    assert_same_double(u, 0.0);
+    assert_int_equal(fpl_odds_tail(0, 0.5, 0, &u, &l), FPL_OK);
+    assert_same_double(u, 1.0);
+    /* all n units needed: p^n */
+    assert_int_equal(fpl_odds_tail(10, 0.5, 10, &u, &l), FPL_OK);
+    assert_close(u, 1.0 / 1024.0);
+    assert_int_equal(fpl_odds_tail(10, 0.5, 1, &u, &l), FPL_OK);
+    assert_close(l, 1.0 / 1024.0);
+
+    const double bad_n[] = {NAN, INFINITY, -1.0, 2.5, 2 * FPL_WHOLE_MAX};
+    for (size_t i = 0; i < sizeof bad_n / sizeof bad_n[0]; ++i) {
+        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l), FPL_ERR_VOLUME_WHOLE);
+        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u), FPL_ERR_VOLUME_WHOLE);
+    }
+    const double bad_p[] = {NAN, INFINITY, -0.1, 1.5};
+    for (size_t i = 0; i < sizeof bad_p / sizeof bad_p[0]; ++i) {
+        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_quantile(10, bad_p[i], 0.5, &u), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_volume_for(bad_p[i], 1, 0.5, &u), FPL_ERR_RATE_RANGE);
+    }
+    assert_int_equal(fpl_odds_volume_for(0.0, 1, 0.5, &u), FPL_ERR_RATE_RANGE);
+    const double bad_k[] = {NAN, -1.0, 0.5};
+    for (size_t i = 0; i < sizeof bad_k / sizeof bad_k[0]; ++i) {
+        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l), FPL_ERR_DEALS);
+        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u), FPL_ERR_DEALS);
+    }
+    assert_int_equal(fpl_odds_volume_for(0.5, INFINITY, 0.5, &u), FPL_ERR_DEALS);
+    const double bad_c[] = {NAN, INFINITY, 0.0, 1.0, -0.5, 1.5};
+    for (size_t i = 0; i < sizeof bad_c / sizeof bad_c[0]; ++i) {
+        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u), FPL_ERR_CONFIDENCE);
+    }
+    assert_int_equal(fpl_odds_quantile(10, 0.5, 0.5, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_volume_for(0.5, 1, 0.5, NULL), FPL_ERR_NULL);
+    /* degenerate answers */
+    assert_int_equal(fpl_odds_volume_for(0.5, 0, 0.99, &u), FPL_OK);
+    assert_same_double(u, 0.0);
+    assert_int_equal(fpl_odds_volume_for(1.0, 7, 0.99, &u), FPL_OK);
+    assert_same_double(u, 7.0);
+    /* a volume beyond 2^53 is no answer */
+    assert_int_equal(fpl_odds_volume_for(1e-300, 5, 0.5, &u), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u), FPL_ERR_TOO_LARGE);
+}
+
+static void test_odds_compute_levels_merge_and_sort(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.5);
+    fpl_test_add(&f, "opportunity", 0.12);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_REVENUE;
+    t.revenue = 48000; /* 12 deals of 4,000 */
+    t.has_deal_size = true;
+    t.deal_size = 4000;
+    fpl_odds_input in = {0};
+    in.volume = 100;
+    in.at = 1;
+    in.n_levels = 3;
+    in.levels[0] = 0.9;  /* already standard */
+    in.levels[1] = 0.75;
+    in.levels[2] = 0.999;
+    fpl_odds r;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(r.n_levels, 7);
+    const double want[] = {0.5, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999};
+    for (size_t i = 0; i < 7; ++i) {
+        assert_same_double(r.volume_for[i].confidence, want[i]);
+        double v;
+        assert_int_equal(fpl_odds_volume_for(0.12, 12, want[i], &v), FPL_OK);
+        assert_same_double(r.volume_for[i].volume, v);
+    }
+    assert_same_double(r.volume_for[3].volume, 136.0);
+    assert_true(r.has_revenue);
+    assert_true(r.has_target_revenue);
+    assert_close(r.expected_revenue, 48000.0);
+    assert_same_double(r.revenue_quantiles[0], 32000.0);
+    assert_same_double(r.revenue_quantiles[2], 64000.0);
+    assert_close_rel(r.p_hit, 0.5457817087190769, 1e-13);
+    /* the same volume entering the top stage halves the rate */
+    in.at = 0;
+    in.n_levels = 0;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_same_double(r.cumulative_rate, 0.06);
+    assert_same_double(r.volume_for[2].volume, 274.0); /* integer sums: 274 */
+    /* a revenue target a hair over 11 deals still needs 12 whole deals;
+     * 12 deals' worth within the tolerance needs exactly 12 */
+    t.revenue = 44000.01;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_same_double(r.target_deals, 12.0);
+    t.revenue = 0.29 * 4000 * 500 / 10; /* 145 deals at 29% noise: 14.5 * 4000 */
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 145.0 * 0.29 / 0.29;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_same_double(r.target_deals, 145.0);
+}
+
+static void test_odds_compute_refuses_bad_input(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_terms t = deal_target(12);
+    fpl_odds_input in = {0};
+    in.volume = 100;
+    fpl_odds r;
+    memset(&r, 0xA5, sizeof r);
+    fpl_odds before = r;
+    const double bad_volume[] = {NAN, INFINITY, -1.0, 0.0, 0.5};
+    for (size_t i = 0; i < sizeof bad_volume / sizeof bad_volume[0]; ++i) {
+        in.volume = bad_volume[i];
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME);
+    }
+    in.volume = 12.5;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME_WHOLE);
+    in.volume = 4 * FPL_WHOLE_MAX;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME_WHOLE);
+    in.volume = 100;
+    in.at = 1;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_STAGE_UNKNOWN);
+    in.at = 0;
+    in.n_levels = FPL_ODDS_MAX_REQUESTED + 1;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_CONFIDENCE_COUNT);
+    in.n_levels = 1;
+    const double bad_level[] = {NAN, 0.0, 1.0, -0.1, INFINITY};
+    for (size_t i = 0; i < sizeof bad_level / sizeof bad_level[0]; ++i) {
+        in.levels[0] = bad_level[i];
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_CONFIDENCE);
+    }
+    in.n_levels = 0;
+    fpl_terms none = {0};
+    assert_int_equal(fpl_odds_compute(&f, &none, &in, &r), FPL_ERR_TARGET);
+    fpl_terms huge = deal_target(1e300);
+    assert_int_equal(fpl_odds_compute(&f, &huge, &in, &r), FPL_ERR_TOO_LARGE);
+    fpl_funnel empty = {0};
+    assert_int_equal(fpl_odds_compute(&empty, &t, &in, &r), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_odds_compute(NULL, &t, &in, &r), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_memory_equal(&r, &before, sizeof r);
+    /* a level whose volume would pass 2^53 has no volume; the rest stands */
+    fpl_funnel thin = {0};
+    fpl_test_add(&thin, "lead", 1e-9);
+    fpl_terms lots = deal_target(1e7);
+    in.n_levels = 0;
+    assert_int_equal(fpl_odds_compute(&thin, &lots, &in, &r), FPL_OK);
+    assert_same_double(r.p_hit, 0.0);
+    for (size_t i = 0; i < r.n_levels; ++i) {
+        assert_false(r.volume_for[i].has_volume);
+    }
+    /* a volume the target cannot be reached with is an answer (0), not an error */
+    fpl_terms many = deal_target(1000);
+    assert_int_equal(fpl_odds_compute(&f, &many, &in, &r), FPL_OK);
+    assert_same_double(r.p_hit, 0.0);
+    assert_same_double(r.p_miss, 1.0);
+}
+
+static void test_odds_plan_needs_more_than_expected_value(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.5);
+    fpl_test_add(&f, "opportunity", 0.12);
+    fpl_terms t = deal_target(12);
+    fpl_odds_plan r;
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, &r), FPL_OK);
+    assert_int_equal(r.n_stages, 2);
+    assert_same_double(r.deals_whole, 12.0);
+    assert_same_double(r.confidence, 0.9);
+    assert_same_double(r.required[1], 136.0);
+    assert_same_double(r.required[0], 274.0);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 1.0, &r), FPL_ERR_CONFIDENCE);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, NAN, &r), FPL_ERR_CONFIDENCE);
+    fpl_terms none = {0};
+    assert_int_equal(fpl_odds_plan_compute(&f, &none, 0.9, &r), FPL_ERR_TARGET);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, NULL), FPL_ERR_NULL);
+}
+
+static void test_odds_history_parse(void **state)
+{
+    (void)state;
+    double w;
+    double n;
+    assert_int_equal(PARSE_HISTORY("12/100", &w, &n), FPL_OK);
+    assert_same_double(w, 12.0);
+    assert_same_double(n, 100.0);
+    assert_int_equal(PARSE_HISTORY("1,200/5k", &w, &n), FPL_OK);
+    assert_same_double(w, 1200.0);
+    assert_same_double(n, 5000.0);
+    assert_int_equal(PARSE_HISTORY("0/1", &w, &n), FPL_OK);
+    const char *bad[] = {"", "12", "/100", "12/", "13/12", "1/0", "1.5/3", "-1/3", "a/b",
+                         "1//3", "nan/3", "1/inf", "12/100/3"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        w = -7.0;
+        assert_int_equal(fpl_odds_history_parse(bad[i], strlen(bad[i]), &w, &n), FPL_ERR_HISTORY);
+        assert_same_double(w, -7.0);
+    }
+    assert_int_equal(fpl_odds_history_parse(NULL, 0, &w, &n), FPL_ERR_NULL);
+}
+
+static fpl_odds_sim_input sim_input(double volume, uint64_t seed, size_t trials)
+{
+    fpl_odds_sim_input in;
+    memset(&in, 0, sizeof in);
+    in.volume = volume;
+    in.seed = seed;
+    in.trials = trials;
+    return in;
+}
+
+static double sim_work[2 * 200000];
+
+/* Same seed, same figures (byte for byte); the estimates agree with the
+ * exact model within their standard errors. */
+static void test_odds_simulation_reproducible_and_right(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_terms t = deal_target(12);
+    fpl_odds_sim_input in = sim_input(100, 42, 100000);
+    fpl_odds_sim a;
+    fpl_odds_sim b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0xFF, sizeof b);
+    const size_t len = sizeof sim_work / sizeof sim_work[0];
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &a), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b), FPL_OK);
+    assert_memory_equal(&a, &b, sizeof a);
+    assert_int_equal(a.trials, 100000);
+    assert_true(fabs(a.p_hit.value - 0.5457817087190769) < 4.0 * a.p_hit.std_error);
+    assert_close_rel(a.p_hit.std_error, sqrt(a.p_hit.value * (1 - a.p_hit.value) / 1e5), 1e-12);
+    assert_true(fabs(a.expected_deals.value - 12.0) < 4.0 * a.expected_deals.std_error);
+    assert_close_rel(a.expected_deals.std_error, sqrt(100 * 0.12 * 0.88 / 1e5), 0.02);
+    assert_same_double(a.deals_quantiles[0].value, 8.0);
+    assert_same_double(a.deals_quantiles[1].value, 12.0);
+    assert_same_double(a.deals_quantiles[2].value, 16.0);
+    /* Golden figures of seed 42: the generator and every draw use only
+     * IEEE-754 arithmetic, so these hold on every platform. */
+    assert_same_double(a.p_hit.value, GOLDEN_P_HIT);
+    assert_same_double(a.expected_deals.value, GOLDEN_MEAN);
+    in.seed = 43;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b), FPL_OK);
+    assert_true(a.p_hit.value != b.p_hit.value || a.expected_deals.value != b.expected_deals.value);
+}
+
+/* Large volumes and tiny rates go through the beta-splitting binomial draw. */
+static void test_odds_simulation_large_volumes(void **state)
+{
+    (void)state;
+    const double volumes[] = {1e6, 1e9, 1e12};
+    const double rates[] = {0.3, 1e-6, 1e-9};
+    for (size_t i = 0; i < 3; ++i) {
+        fpl_funnel f = {0};
+        fpl_test_add(&f, "lead", rates[i]);
+        const double mean = volumes[i] * rates[i];
+        fpl_terms t = deal_target(ceil(mean));
+        fpl_odds_sim_input in = sim_input(volumes[i], 7, 20000);
+        fpl_odds_sim s;
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 40000, &s), FPL_OK);
+        assert_true(fabs(s.expected_deals.value - mean) < 4.0 * s.expected_deals.std_error);
+        const double sd = sqrt(mean * (1 - rates[i]));
+        assert_close_rel(s.expected_deals.std_error * sqrt(20000.0), sd, 0.03);
+        double exact;
+        assert_int_equal(fpl_odds_tail(volumes[i], rates[i], ceil(mean), &exact, NULL), FPL_OK);
+        assert_true(fabs(s.p_hit.value - exact) < 4.0 * s.p_hit.std_error);
+    }
+}
+
+/* A rate known from 12 wins in 100: each trial draws it from Beta(13, 89),
+ * so deals have mean volume · 13/102 and a wider spread than the binomial. */
+static void test_odds_simulation_history_and_deal_sizes(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_REVENUE;
+    t.revenue = 48000;
+    t.has_deal_size = true;
+    t.deal_size = 4000;
+    fpl_odds_sim_input in = sim_input(100, 1, 100000);
+    in.has_history[0] = true;
+    in.won[0] = 12;
+    in.total[0] = 100;
+    fpl_odds_sim s;
+    const size_t len = sizeof sim_work / sizeof sim_work[0];
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s), FPL_OK);
+    const double mean = 100.0 * 13.0 / 102.0;
+    assert_true(fabs(s.expected_deals.value - mean) < 4.0 * s.expected_deals.std_error);
+    /* Beta-binomial variance: n·a·b·(a + b + n)/((a + b)²(a + b + 1)) */
+    const double var = 100.0 * 13 * 89 * (102 + 100) / (102.0 * 102 * 103);
+    assert_close_rel(s.expected_deals.std_error * sqrt(1e5), sqrt(var), 0.02);
+    assert_false(s.by_revenue); /* fixed sizes: the hit is judged on deals */
+    assert_close(s.expected_revenue.value, s.expected_deals.value * 4000);
+
+    /* Deal sizes with CV 0.5: revenue of d deals is Gamma(4d, 1000); mean
+     * revenue = mean deals · 4000, judged on revenue. */
+    in.has_history[0] = false;
+    in.deal_size_cv = 0.5;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s), FPL_OK);
+    assert_true(s.by_revenue);
+    assert_true(fabs(s.expected_revenue.value - 48000.0) < 4.0 * s.expected_revenue.std_error);
+    /* Var(revenue) = E[d]·Var(size) + Var(d)·size² */
+    const double vr = 12.0 * (2000.0 * 2000.0) + 100 * 0.12 * 0.88 * 4000.0 * 4000.0;
+    assert_close_rel(s.expected_revenue.std_error * sqrt(1e5), sqrt(vr), 0.02);
+    assert_true(s.revenue_quantiles[0].value < s.revenue_quantiles[1].value);
+    assert_true(s.revenue_quantiles[1].value < s.revenue_quantiles[2].value);
+    assert_true(s.revenue_quantiles[1].std_error > 0.0);
+}
+
+static void test_odds_simulation_refuses_bad_input(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_test_add(&f, "deal", 0.5);
+    fpl_terms t = deal_target(12);
+    fpl_odds_sim_input in = sim_input(100, 1, 10);
+    fpl_odds_sim s;
+    memset(&s, 0x5A, sizeof s);
+    fpl_odds_sim before = s;
+    double work[20];
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 19, &s), FPL_ERR_WORKSPACE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, NULL, 20, &s), FPL_ERR_NULL);
+    in.trials = FPL_ODDS_TRIALS_MAX + 1;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_TRIALS);
+    in.trials = 10;
+    const double bad_cv[] = {NAN, INFINITY, -0.5, 1e-300, 0.0009, 10.5};
+    for (size_t i = 0; i < sizeof bad_cv / sizeof bad_cv[0]; ++i) {
+        in.deal_size_cv = bad_cv[i];
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_VARIATION);
+    }
+    in.deal_size_cv = 0.5; /* without a deal size */
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_DEAL_SIZE_MISSING);
+    in.deal_size_cv = 0;
+    const double bad_history[][2] = {{13, 12}, {1, 0}, {0.5, 3}, {-1, 3}, {NAN, 3}, {1, INFINITY}};
+    for (size_t i = 0; i < sizeof bad_history / sizeof bad_history[0]; ++i) {
+        in.has_history[1] = true;
+        in.won[1] = bad_history[i][0];
+        in.total[1] = bad_history[i][1];
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY);
+    }
+    in.has_history[1] = false;
+    in.has_history[2] = true; /* no such stage */
+    in.won[2] = 1;
+    in.total[2] = 2;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY_STAGE);
+    in.has_history[2] = false;
+    in.has_history[0] = true; /* above the stage the volume enters */
+    in.won[0] = 1;
+    in.total[0] = 2;
+    in.at = 1;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY_STAGE);
+    in.has_history[0] = false;
+    in.at = 0;
+    in.volume = 2.5;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_VOLUME_WHOLE);
+    assert_memory_equal(&s, &before, sizeof s);
+    /* trials 0 means the default */
+    in.volume = 100;
+    in.trials = 0;
+    assert_int_equal(fpl_odds_sim_work_len(0), 2 * FPL_ODDS_TRIALS_DEFAULT);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s),
+                     FPL_OK);
+    assert_int_equal(s.trials, FPL_ODDS_TRIALS_DEFAULT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_odds_danish_example),
+        cmocka_unit_test(test_odds_tail_matches_direct_sum),
+        cmocka_unit_test(test_odds_huge_volume_by_symmetry),
+        cmocka_unit_test(test_odds_tiny_rate_huge_volume_is_poisson),
+        cmocka_unit_test(test_odds_volume_and_quantile_are_least),
+        cmocka_unit_test(test_odds_exact_ties_at_one_half),
+        cmocka_unit_test(test_odds_tail_edges),
+        cmocka_unit_test(test_odds_compute_levels_merge_and_sort),
+        cmocka_unit_test(test_odds_compute_refuses_bad_input),
+        cmocka_unit_test(test_odds_plan_needs_more_than_expected_value),
+        cmocka_unit_test(test_odds_history_parse),
+        cmocka_unit_test(test_odds_simulation_reproducible_and_right),
+        cmocka_unit_test(test_odds_simulation_large_volumes),
+        cmocka_unit_test(test_odds_simulation_history_and_deal_sizes),
+        cmocka_unit_test(test_odds_simulation_refuses_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

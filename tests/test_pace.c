@@ -1,0 +1,276 @@
+/*
+ * funnelplan — pacing actuals against plan.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <math.h>
+#include <string.h>
+
+static fpl_terms ten_deals(void)
+{
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 10;
+    return t;
+}
+
+/* 10% of leads become opportunities, a quarter of those close; 10 deals a
+ * month need 40 opportunities and 400 leads. Half the month gone: 150 leads
+ * (75% of the 200 due: off track), 19 opportunities (95%: on track), 4 deals
+ * (80%: at risk). */
+static void test_pace_half_month(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.10);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_terms t = ten_deals();
+    fpl_pace_input in;
+    memset(&in, 0, sizeof in);
+    in.elapsed = 0.5;
+    in.has_actual[0] = true;
+    in.actual[0] = 150;
+    in.has_actual[1] = true;
+    in.actual[1] = 19;
+    in.has_actual_deals = true;
+    in.actual_deals = 4;
+    in.lag[0] = 1.0;
+    in.lag[1] = 2.0;
+    fpl_pace p;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_close(p.at_risk, 0.95);
+    assert_close(p.off_track, 0.80);
+    const fpl_pace_row *lead = &p.stages[0];
+    assert_close(lead->plan, 400.0);
+    assert_close(lead->plan_to_date, 200.0);
+    assert_close(lead->attainment, 0.75);
+    assert_close(lead->projection, 300.0);
+    assert_close(lead->projected_attainment, 0.75);
+    assert_close(lead->still_needed, 250.0);
+    assert_true(lead->has_needed_rate);
+    assert_close(lead->needed_rate, 500.0);
+    assert_close(lead->catch_up, 1.25);
+    assert_int_equal(lead->status, FPL_PACE_OFF_TRACK);
+    assert_close(lead->implied_deals, 150.0 * 0.025);
+    assert_close(p.stages[1].attainment, 0.95);
+    assert_int_equal(p.stages[1].status, FPL_PACE_ON_TRACK);
+    assert_close(p.stages[1].implied_deals, 19.0 * 0.25);
+    assert_close(p.deals.attainment, 0.8);
+    assert_int_equal(p.deals.status, FPL_PACE_AT_RISK);
+    assert_close(p.deals.needed_rate, 12.0);
+    assert_false(p.has_revenue);
+    /* the leads are the highest stage off track: three months from deals */
+    assert_true(p.has_warning);
+    assert_int_equal(p.warning_stage, 0);
+    assert_close(p.warning_months, 3.0);
+    assert_false(p.has_coverage);
+    assert_string_equal(fpl_pace_status_name(lead->status), "off track");
+    assert_string_equal(fpl_pace_status_name(FPL_PACE_AT_RISK), "at risk");
+    assert_string_equal(fpl_pace_status_name(FPL_PACE_ON_TRACK), "on track");
+    assert_string_equal(fpl_pace_status_name((fpl_pace_status)7), "unknown");
+
+    /* exactly on plan is on track; ahead needs nothing more */
+    in.actual[0] = 200;
+    in.actual[1] = 45;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(p.stages[0].status, FPL_PACE_ON_TRACK);
+    assert_close(p.stages[0].attainment, 1.0);
+    assert_close(p.stages[1].still_needed + 1.0, 1.0);
+    assert_close(p.stages[1].needed_rate + 1.0, 1.0);
+    assert_false(p.has_warning);
+    /* the period over: no rate is needed any more */
+    in.elapsed = 1.0;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_false(p.stages[0].has_needed_rate);
+    assert_close(p.stages[0].projection, 200.0);
+    /* early in the period */
+    in.elapsed = 0.1;
+    in.actual[0] = 30;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_close(p.stages[0].attainment, 0.75);
+    assert_close(p.stages[0].needed_rate, 370.0 / 0.9);
+}
+
+/* Open pipeline: 100 leads (2.5% to a deal) and 12 opportunities (25%)
+ * expect 2.5 + 3 = 5.5 deals; 6 are still to close after 4 won. */
+static void test_pace_pipeline_coverage(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.10);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_terms t = ten_deals();
+    t.has_deal_size = true;
+    t.deal_size = 5000;
+    fpl_pace_input in;
+    memset(&in, 0, sizeof in);
+    in.elapsed = 0.5;
+    in.has_open[0] = true;
+    in.open[0] = 100;
+    in.has_open[1] = true;
+    in.open[1] = 12;
+    in.has_actual_deals = true;
+    in.actual_deals = 4;
+    in.has_actual_revenue = true;
+    in.actual_revenue = 21000;
+    in.reps = 2;
+    in.at_risk = 1.0;
+    in.off_track = 0.5;
+    fpl_pace p;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_true(p.has_coverage);
+    assert_close(p.open_units, 112.0);
+    assert_close(p.open_deals, 5.5);
+    assert_close(p.still_to_close, 6.0);
+    assert_true(p.has_coverage_ratio);
+    assert_close(p.coverage_raw, 112.0 / 6.0);
+    assert_close(p.coverage_weighted, 5.5 / 6.0);
+    assert_true(p.has_coverage_required);
+    assert_close(p.coverage_required, 112.0 / 5.5);
+    /* only opportunities open: the funnel needs 4x, not a fixed 3x */
+    in.has_open[0] = false;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_close(p.coverage_required, 4.0);
+    /* revenue paced with custom thresholds and per rep */
+    assert_true(p.has_revenue);
+    assert_close(p.revenue.plan, 50000.0);
+    assert_close(p.revenue.attainment, 21000.0 / 25000.0);
+    assert_int_equal(p.revenue.status, FPL_PACE_AT_RISK); /* 84%: below 100%, above 50% */
+    assert_true(p.has_reps);
+    assert_close(p.revenue.plan_per_rep, 25000.0);
+    assert_close(p.revenue.actual_per_rep, 10500.0);
+    assert_close(p.revenue.needed_rate_per_rep, 29000.0 / 0.5 / 2.0);
+    assert_close(p.stages[0].plan_per_rep, 200.0);
+    assert_false(p.stages[0].has_actual);
+    /* without deals won, revenue so far counts: 21,000 / 5,000 = 4.2 deals */
+    in.has_actual_deals = false;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_close(p.still_to_close, 10.0 - 4.2);
+    assert_false(p.deals.has_needed_rate); /* no actual deals: no rate either */
+    in.has_actual_deals = true;
+    /* target already met: nothing still to close, no ratio */
+    in.actual_deals = 12;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_close(p.still_to_close + 1.0, 1.0);
+    assert_false(p.has_coverage_ratio);
+}
+
+static void test_pace_elapsed_from_dates(void **state)
+{
+    (void)state;
+    fpl_date start;
+    fpl_date as_of;
+    double e;
+    assert_int_equal(fpl_date_parse("2027-01-01", 10, &start), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-02-14", 10, &as_of), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e), FPL_OK);
+    assert_close(e, 45.0 / 90.0);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_YEAR, &e), FPL_OK);
+    assert_close(e, 45.0 / 365.0);
+    assert_int_equal(fpl_pace_elapsed(&start, &start, FPL_PERIOD_MONTH, &e), FPL_OK);
+    assert_close(e, 1.0 / 31.0);
+    /* a leap year, across the year boundary */
+    assert_int_equal(fpl_date_parse("2027-12-01", 10, &start), FPL_OK);
+    assert_int_equal(fpl_date_parse("2028-02-29", 10, &as_of), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e), FPL_OK);
+    assert_close(e, 1.0); /* 31 + 31 + 29 = 91 days of 91 */
+    /* from the 31st: the month runs to the end of February */
+    assert_int_equal(fpl_date_parse("2027-01-31", 10, &start), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-02-28", 10, &as_of), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_OK);
+    assert_close(e, 1.0);
+    assert_int_equal(fpl_date_parse("2027-03-01", 10, &as_of), FPL_OK);
+    e = -1;
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_ELAPSED);
+    assert_int_equal(fpl_date_parse("2027-01-30", 10, &as_of), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_ELAPSED);
+    assert_same_double(e, -1.0);
+    fpl_date bad = {2027, 2, 30};
+    assert_int_equal(fpl_pace_elapsed(&bad, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_DATE);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, (fpl_period)9, &e), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_NULL);
+    fpl_date last = {9999, 12, 1};
+    assert_int_equal(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e), FPL_ERR_DATE);
+}
+
+static void test_pace_refuses_bad_input(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.10);
+    fpl_terms t = ten_deals();
+    fpl_pace_input in;
+    memset(&in, 0, sizeof in);
+    fpl_pace p;
+    memset(&p, 0x3C, sizeof p);
+    fpl_pace before = p;
+    const double bad_elapsed[] = {0.0, -0.1, 1.0000001, NAN, INFINITY};
+    for (size_t i = 0; i < 5; ++i) {
+        in.elapsed = bad_elapsed[i];
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ELAPSED);
+    }
+    in.elapsed = 0.5;
+    const double bad_count[] = {-1.0, NAN, INFINITY};
+    for (size_t i = 0; i < 3; ++i) {
+        in.has_actual[0] = true;
+        in.actual[0] = bad_count[i];
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        in.has_actual[0] = false;
+        in.has_open[0] = true;
+        in.open[0] = bad_count[i];
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        in.has_open[0] = false;
+        in.has_actual_deals = true;
+        in.actual_deals = bad_count[i];
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        in.has_actual_deals = false;
+    }
+    in.has_actual_revenue = true;
+    in.actual_revenue = 100;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_DEAL_SIZE_MISSING);
+    in.has_actual_revenue = false;
+    in.lag[0] = -1;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_LAG);
+    in.lag[0] = 121;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_LAG);
+    fpl_funnel two = {0};
+    fpl_test_add(&two, "lead", 0.10);
+    fpl_test_add(&two, "opportunity", 0.5);
+    in.lag[0] = 60.5;
+    in.lag[1] = 59.6; /* rounded up 61 + 60 > 120: schedule's rule */
+    assert_int_equal(fpl_pace_compute(&two, &t, &in, &p), FPL_ERR_LAG);
+    in.lag[1] = 59.0;
+    in.lag[0] = 0;
+    in.lag[1] = 0;
+    in.at_risk = 0.5;
+    in.off_track = 0.8; /* off track above at risk */
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    in.at_risk = 11;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    in.at_risk = NAN;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    in.at_risk = 0;
+    in.off_track = -0.5;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    in.off_track = 0;
+    in.reps = -3;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_REPS);
+    in.reps = 0;
+    fpl_terms none = {0};
+    assert_int_equal(fpl_pace_compute(&f, &none, &in, &p), FPL_ERR_TARGET);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_memory_equal(&p, &before, sizeof p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pace_half_month),
+        cmocka_unit_test(test_pace_pipeline_coverage),
+        cmocka_unit_test(test_pace_elapsed_from_dates),
+        cmocka_unit_test(test_pace_refuses_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
