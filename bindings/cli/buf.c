@@ -241,6 +241,16 @@ void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
     out[n + 1] = '\0';
 }
 
+void cli_fmt_chance(char out[CLI_NUM_MAX], double p)
+{
+    snprintf(out, CLI_NUM_MAX, "%.1f%%", p * 100.0);
+    if (strcmp(out, "0.0%") == 0 && p > 0.0) {
+        strcpy(out, "<0.1%");
+    } else if (strcmp(out, "100.0%") == 0 && p < 1.0) {
+        strcpy(out, ">99.9%");
+    }
+}
+
 /* ---- text -------------------------------------------------------------- */
 
 size_t cli_display_width(const char *s)

@@ -1,6 +1,6 @@
 /*
  * funnelplan — the command-line tool:
- * `funnelplan plan|forecast|whatif|sensitivity|solve [OPTIONS]`.
+ * `funnelplan plan|forecast|whatif|sensitivity|solve|odds [OPTIONS]`.
  * SPDX-License-Identifier: MIT
  *
  * Thin: read the arguments, call the library, present the result. One
@@ -33,7 +33,12 @@ enum {
     CMD_WHATIF = 1u << 2,
     CMD_SENSITIVITY = 1u << 3,
     CMD_SOLVE = 1u << 4,
-    CMD_ALL = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE,
+    CMD_ODDS = 1u << 5,
+    CMD_CHANNELS = 1u << 6,
+    CMD_SCHEDULE = 1u << 7,
+    CMD_PACE = 1u << 8,
+    CMD_ALL = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE | CMD_ODDS |
+              CMD_CHANNELS | CMD_SCHEDULE | CMD_PACE,
     /* the commands that ask a question of a volume or a target */
     CMD_QUESTION = CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE,
     /* the commands where the volume is optional (else the target is held) */
@@ -53,6 +58,31 @@ typedef enum opt_id {
     OPT_STEP,
     OPT_DEAL_SIZE_STEP,
     OPT_FOR,
+    OPT_CONFIDENCE,
+    OPT_SIMULATE,
+    OPT_TRIALS,
+    OPT_SEED,
+    OPT_DEAL_SIZE_CV,
+    OPT_HISTORY,
+    OPT_CHANNEL,
+    OPT_ALLOCATE,
+    OPT_START,
+    OPT_MONTHS,
+    OPT_SEASONALITY,
+    OPT_MONTHLY_DEALS,
+    OPT_MONTHLY_REVENUE,
+    OPT_LAG,
+    OPT_REPS,
+    OPT_QUOTA,
+    OPT_ATTAINMENT,
+    OPT_ELAPSED,
+    OPT_AS_OF,
+    OPT_ACTUAL,
+    OPT_ACTUAL_DEALS,
+    OPT_ACTUAL_REVENUE,
+    OPT_OPEN,
+    OPT_AT_RISK,
+    OPT_OFF_TRACK,
     OPT_PER,
     OPT_COST_PER_LEAD,
     OPT_MARGIN,
@@ -86,7 +116,7 @@ static const cli_option options[] = {
     {OPT_REVENUE, "--revenue", "AMOUNT", CMD_HOLD, false,
      "revenue target per period (needs --deal-size); held\n"
      "when no --volume is given"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_SOLVE, false,
+    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_SOLVE | CMD_ODDS, false,
      "the revenue target to reach per period (needs\n"
      "--deal-size); this or --deals is required"},
     {OPT_DEALS, "--deals", "COUNT", CMD_PLAN, false,
@@ -96,11 +126,11 @@ static const cli_option options[] = {
     {OPT_DEALS, "--deals", "COUNT", CMD_HOLD, false,
      "deal target per period (instead of --revenue);\n"
      "held when no --volume is given"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_SOLVE, false,
+    {OPT_DEALS, "--deals", "COUNT", CMD_SOLVE | CMD_ODDS, false,
      "the deal target to reach per period (instead of\n"
      "--revenue)"},
     {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PLAN, false, "average deal size"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_FORECAST | CMD_QUESTION, false,
+    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "average deal size (gives the revenue)"},
     {OPT_VOLUME, "--volume", "COUNT", CMD_FORECAST | CMD_SOLVE, false,
      "units entering stage --at each period (required)"},
@@ -108,7 +138,10 @@ static const cli_option options[] = {
      "units entering stage --at each period, held: the\n"
      "question is what the same volume brings; without\n"
      "it a target is held instead (what it needs)"},
-    {OPT_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION, false,
+    {OPT_VOLUME, "--volume", "COUNT", CMD_ODDS, false,
+     "whole units entering stage --at each period\n"
+     "(required)"},
+    {OPT_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "the stage the volume enters (default: the top)"},
     {OPT_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
      "a change to price (0 to 40, applied in order).\n"
@@ -131,6 +164,135 @@ static const cli_option options[] = {
     {OPT_FOR, "--for", "LEVER", CMD_SOLVE, false,
      "the lever to solve for (required): a stage at or\n"
      "below --at, deal-size (with --revenue) or volume"},
+    {OPT_CONFIDENCE, "--confidence", "RATE", CMD_PLAN, false,
+     "a chance of reaching the target (e.g. 90%): adds\n"
+     "the least whole units every stage needs for it"},
+    {OPT_CONFIDENCE, "--confidence", "RATE", CMD_ODDS, true,
+     "a chance to give the volume for, besides 50%, 80%,\n"
+     "90%, 95% and 99% (up to 16 levels; above 0% and\n"
+     "below 100%)"},
+    {OPT_SIMULATE, "--simulate", NULL, CMD_ODDS, false,
+     "run the Monte Carlo simulation too (implied by\n"
+     "--trials, --seed, --deal-size-cv and --history)"},
+    {OPT_TRIALS, "--trials", "COUNT", CMD_ODDS, false,
+     "Monte Carlo trials: a whole number from 1 to\n"
+     "10000000 (default 10000)"},
+    {OPT_SEED, "--seed", "N", CMD_ODDS, false,
+     "the generator's seed: a whole number from 0 to\n"
+     "18446744073709551615 (default 1); the same seed\n"
+     "gives the same figures on every platform"},
+    {OPT_DEAL_SIZE_CV, "--deal-size-cv", "NUMBER", CMD_ODDS, false,
+     "how much one deal's size varies: its standard\n"
+     "deviation / the deal size, 0 (fixed, the default)\n"
+     "or 0.001 to 10, e.g. 0.5 (with --deal-size); the\n"
+     "sizes are gamma distributed"},
+    {OPT_HISTORY, "--history", "STAGE=WON/TOTAL", CMD_ODDS, true,
+     "a stage's rate known from history: WON of TOTAL\n"
+     "units moved on (e.g. lead=12/100); each trial draws\n"
+     "the rate from what that history allows (Beta\n"
+     "posterior); at most once per stage"},
+    {OPT_CHANNEL, "--channel", "SPEC", CMD_CHANNELS, true,
+     "a lead channel (1 to 32): 'NAME: FIELD=VALUE, ...'\n"
+     "with cost-per-lead=AMOUNT, or spend=AMOUNT with\n"
+     "leads=COUNT (or with cost-per-lead); capacity=COUNT\n"
+     "(most leads per period); rate=RATE (its own top\n"
+     "rate) or quality=FACTOR (times the top rate);\n"
+     "deal-size=AMOUNT; share=RATE (--allocate shares)"},
+    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_CHANNELS, false,
+     "revenue target per period: allocate the leads\n"
+     "(needs --deal-size, or every channel's own)"},
+    {OPT_DEALS, "--deals", "COUNT", CMD_CHANNELS, false,
+     "deal target per period: allocate the leads"},
+    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_CHANNELS, false,
+     "average deal size of channels without their own"},
+    {OPT_ALLOCATE, "--allocate", "HOW", CMD_CHANNELS, false,
+     "with a target: cheapest (default: the least cost\n"
+     "within the capacities) or shares (every channel's\n"
+     "share= of the leads)"},
+    {OPT_MARGIN, "--margin", "RATE", CMD_CHANNELS, false,
+     "gross margin, for gross profit, ROI and break-even\n"
+     "(default 100%)"},
+    /* schedule and pace: the values are read in cmd_schedule.c */
+    {OPT_START, "--start", "YYYY-MM", CMD_SCHEDULE, false,
+     "the first month of the span (required), e.g. 2027-01"},
+    {OPT_MONTHS, "--months", "N", CMD_SCHEDULE, false,
+     "months in the span: a whole number from 1 to 120\n"
+     "(default 12)"},
+    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_SCHEDULE, false,
+     "revenue target per period (needs --deal-size),\n"
+     "spread over the months of the span"},
+    {OPT_DEALS, "--deals", "COUNT", CMD_SCHEDULE, false,
+     "deal target per period (instead of --revenue),\n"
+     "spread over the months of the span"},
+    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_SCHEDULE, false,
+     "average deal size: gives the revenue, and with a\n"
+     "lag on the last stage the sales velocity"},
+    {OPT_SEASONALITY, "--seasonality", "W1,...,W12", CMD_SCHEDULE, false,
+     "12 weights, January first (e.g. 8,8,9,...): a\n"
+     "month's share of the target is its weight / the\n"
+     "span's total (default: every month the same)"},
+    {OPT_MONTHLY_DEALS, "--monthly-deals", "LIST", CMD_SCHEDULE, false,
+     "a deal target for each month of the span, comma\n"
+     "separated (--months values), instead of --revenue\n"
+     "or --deals"},
+    {OPT_MONTHLY_REVENUE, "--monthly-revenue", "LIST", CMD_SCHEDULE, false,
+     "a revenue target for each month of the span (needs\n"
+     "--deal-size), instead of --revenue or --deals"},
+    {OPT_LAG, "--lag", "STAGE=LAG", CMD_SCHEDULE, true,
+     "average time from entering STAGE to entering the\n"
+     "next (the last stage: to closing): 45 or 45d days,\n"
+     "2w weeks, 1.5m months; once per stage (default 0);\n"
+     "a fraction of a month splits a month's volume over\n"
+     "the two months it falls between"},
+    {OPT_REPS, "--reps", "N", CMD_SCHEDULE, false,
+     "sales reps sharing the work: adds every figure per\n"
+     "rep"},
+    {OPT_QUOTA, "--quota", "AMOUNT", CMD_SCHEDULE, false,
+     "revenue quota of one rep per period (needs\n"
+     "--deal-size): adds the reps needed"},
+    {OPT_ATTAINMENT, "--attainment", "RATE", CMD_SCHEDULE, false,
+     "share of the quota a rep attains (with --quota;\n"
+     "default 100%)"},
+    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_PACE, false,
+     "revenue target per period (needs --deal-size);\n"
+     "this or --deals is required"},
+    {OPT_DEALS, "--deals", "COUNT", CMD_PACE, false,
+     "deal target per period (instead of --revenue)"},
+    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PACE, false,
+     "average deal size (paces the revenue too)"},
+    {OPT_ELAPSED, "--elapsed", "RATE", CMD_PACE, false,
+     "share of the period elapsed: 50%, 0.5, 15/31\n"
+     "(above 0%, at most 100%)"},
+    {OPT_START, "--start", "DATE", CMD_PACE, false,
+     "instead of --elapsed, with --as-of: the first day\n"
+     "of the period, YYYY-MM-DD"},
+    {OPT_AS_OF, "--as-of", "DATE", CMD_PACE, false,
+     "the day measured, YYYY-MM-DD: elapsed = the days\n"
+     "from --start to its end / the days of the period"},
+    {OPT_ACTUAL, "--actual", "STAGE=COUNT", CMD_PACE, true,
+     "units that entered STAGE so far in the period;\n"
+     "once per stage"},
+    {OPT_ACTUAL_DEALS, "--actual-deals", "COUNT", CMD_PACE, false,
+     "deals won so far in the period"},
+    {OPT_ACTUAL_REVENUE, "--actual-revenue", "AMOUNT", CMD_PACE, false,
+     "revenue won so far in the period (needs\n"
+     "--deal-size)"},
+    {OPT_OPEN, "--open", "STAGE=COUNT", CMD_PACE, true,
+     "units in STAGE now (the open pipeline): adds the\n"
+     "pipeline coverage; once per stage"},
+    {OPT_LAG, "--lag", "STAGE=LAG", CMD_PACE, true,
+     "average time from entering STAGE to the next (the\n"
+     "last: to closing), as for schedule: how much later\n"
+     "a stage off track shows in deals"},
+    {OPT_AT_RISK, "--at-risk", "RATE", CMD_PACE, false,
+     "below this share of plan to date a figure is at\n"
+     "risk (default 95%; at most 1000%)"},
+    {OPT_OFF_TRACK, "--off-track", "RATE", CMD_PACE, false,
+     "below this share of plan to date a figure is off\n"
+     "track (default 80%; at most --at-risk)"},
+    {OPT_REPS, "--reps", "N", CMD_PACE, false,
+     "sales reps sharing the work: adds the figures per\n"
+     "rep"},
     {OPT_PER, "--per", "PERIOD", CMD_ALL, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
@@ -154,6 +316,18 @@ static const cli_option options[] = {
     {OPT_MARGIN, "--margin", "RATE", CMD_WHATIF, false,
      "gross margin: the gain counts revenue x margin\n"
      "(default 100%)"},
+    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_ODDS, false,
+     "accepted (so a saved funnel can be used) and not\n"
+     "used by odds"},
+    {OPT_MARGIN, "--margin", "RATE", CMD_ODDS, false,
+     "accepted (so a saved funnel can be used) and not\n"
+     "used by odds"},
+    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_SCHEDULE | CMD_PACE, false,
+     "accepted (so a saved funnel can be used) and not\n"
+     "used here"},
+    {OPT_MARGIN, "--margin", "RATE", CMD_SCHEDULE | CMD_PACE, false,
+     "accepted (so a saved funnel can be used) and not\n"
+     "used here"},
     {OPT_FORMAT, "--format", "FORMAT", CMD_ALL, false,
      "table (default, for people), json or csv"},
     {OPT_HELP, "--help", NULL, CMD_ALL, false, "show this help and exit"},
@@ -191,16 +365,23 @@ static int run_forecast(request *req, cli_buf *out);
 static int run_whatif(request *req, cli_buf *out);
 static int run_sensitivity(request *req, cli_buf *out);
 static int run_solve(request *req, cli_buf *out);
+static int run_odds(request *req, cli_buf *out);
+static int run_channels(request *req, cli_buf *out);
+static int run_schedule(request *req, cli_buf *out);
+static int run_pace(request *req, cli_buf *out);
 
 static const cli_command commands[] = {
     {"plan", CMD_PLAN, "backward from a target: the units every stage needs",
      "funnelplan plan --stage NAME=RATE... TARGET [OPTIONS]",
      "Works backward from a target to the units that must enter every stage of\n"
      "the funnel per period, exact and in whole units. TARGET is either\n"
-     "--revenue AMOUNT with --deal-size AMOUNT, or --deals COUNT.",
+     "--revenue AMOUNT with --deal-size AMOUNT, or --deals COUNT. With\n"
+     "--confidence RATE also the least whole units entering each stage that reach\n"
+     "the whole deals with that chance (every unit converts on its own; see odds).",
      "CSV: a header and one row per stage, top first: stage, rate,\n"
      "cumulative_rate, required, required_whole, cost_per (with a cost per lead),\n"
-     "required_per_month, required_per_quarter, required_per_year.",
+     "required_for_confidence (with --confidence), required_per_month,\n"
+     "required_per_quarter, required_per_year.",
      "funnelplan plan --stage lead=1% --stage accepted=10% \\\n"
      "    --deal-size 50000 --revenue 1000000 --per year",
      run_plan},
@@ -256,6 +437,79 @@ static const cli_command commands[] = {
      "funnelplan solve --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --revenue 125000 --for opportunity",
      run_solve},
+    {"odds", CMD_ODDS, "the chance of the target with a volume, the volume for a chance",
+     "funnelplan odds --stage NAME=RATE... --volume COUNT TARGET [OPTIONS]",
+     "How likely a whole volume entering --at each period is to reach the target\n"
+     "(TARGET: --revenue with --deal-size, or --deals; its deals rounded up to\n"
+     "whole deals), when every unit becomes a deal on its own with the cumulative\n"
+     "rate of that stage (binomial): the chance, the deals in 8 of 10 periods\n"
+     "(P10 to P90), and the least volume for each confidence level. A Monte Carlo\n"
+     "simulation (--simulate, or any of --trials, --seed, --deal-size-cv,\n"
+     "--history) adds deal sizes that vary and rates known only from history;\n"
+     "the same seed gives the same figures.",
+     "CSV: a header and one row per confidence level: confidence, volume (the\n"
+     "least whole units entering --at for that chance), p_hit (the chance with\n"
+     "--volume, the same on every row), target_deals.",
+     "funnelplan odds --stage lead=12% --deals 12 --volume 100 --confidence 75%",
+     run_odds},
+    {"channels", CMD_CHANNELS, "lead channels: profitability, break-even, cheapest mix",
+     "funnelplan channels --stage NAME=RATE... --channel SPEC... [TARGET] [OPTIONS]",
+     "Without a target: the profitability of the leads each channel brings (each\n"
+     "needs leads=, or spend= with cost-per-lead=): leads, opportunities (units\n"
+     "entering the last stage), deals, revenue, cost, cost per deal, gross profit,\n"
+     "ROI, ranked by ROI; the break-even cost per lead and the headroom. With a\n"
+     "TARGET (--revenue, or --deals) the leads are allocated: the cheapest way\n"
+     "within the capacities (channels in order of cost per deal), or by fixed\n"
+     "shares (--allocate shares). When the channels cannot bring enough, there is\n"
+     "no answer (exit status 1) and the message says the most they can deliver.\n"
+     "A saved list of channels is a file of --channel lines: @FILE.",
+     "CSV: a header and one row per channel, ranked: rank, channel, cost_per_lead,\n"
+     "capacity, leads, share, opportunities, deals, revenue, cost,\n"
+     "cost_per_opportunity, cost_per_deal, gross_profit, roi,\n"
+     "break_even_cost_per_lead, headroom, loses_money (empty when unknown).",
+     "funnelplan channels --stage lead=20% --stage sql=50% --stage opportunity=25% \\\n"
+     "    --channel 'search: cost-per-lead=40, capacity=600' \\\n"
+     "    --channel 'webinars: cost-per-lead=90, rate=40%, capacity=300' \\\n"
+     "    --channel 'display: cost-per-lead=35, quality=0.5' \\\n"
+     "    --deal-size 4000 --margin 60% --deals 40",
+     run_channels},
+    {"schedule", CMD_SCHEDULE, "month by month: seasonality, stage lags, reps, velocity",
+     "funnelplan schedule --stage NAME=RATE... --start YYYY-MM TARGET [OPTIONS]",
+     "Spreads the target over the calendar months of a span (--start, --months)\n"
+     "by seasonality weights, or takes a target per month, and works back up the\n"
+     "funnel with the lag of each stage: the units that must enter every stage in\n"
+     "every month, from the first month in which the top of the funnel must\n"
+     "already run. TARGET is --revenue with --deal-size, --deals, or a target per\n"
+     "month (--monthly-deals or --monthly-revenue). The totals are plan's volume\n"
+     "per period x the months of the span / the months of the period. With\n"
+     "--reps every figure also per rep; with --quota the reps needed; with a deal\n"
+     "size and a lag on the last stage the sales velocity (units entering the\n"
+     "last stage a month x its rate x deal size / the days of its lag).",
+     "CSV: a header and one row per month, earliest first: month, in_span (false\n"
+     "before the start), share, deals, revenue (empty without a deal size), then\n"
+     "the units entering each stage (a column per stage, named after it); with\n"
+     "--reps also deals_per_rep and a STAGE_per_rep column per stage.",
+     "funnelplan schedule --stage lead=10% --stage opportunity=1/3 --deals 120 \\\n"
+     "    --per year --start 2027-01 --lag lead=1m --lag opportunity=2m",
+     run_schedule},
+    {"pace", CMD_PACE, "actuals against plan: status, catch-up, warning, coverage",
+     "funnelplan pace --stage NAME=RATE... TARGET (--elapsed RATE | --start DATE "
+     "--as-of DATE) [OPTIONS]",
+     "Measures the period's actuals so far against the plan of TARGET (--revenue\n"
+     "with --deal-size, or --deals) at the share of the period elapsed: for every\n"
+     "stage with --actual, and for the deals and revenue won, the plan to date,\n"
+     "the attainment, the run-rate projection, the rate needed over the rest of\n"
+     "the period and a status (on track, at risk, off track). The early warning\n"
+     "is the highest stage off track and, with --lag, how many months later it\n"
+     "shows in deals. With --open, the pipeline coverage: the open units against\n"
+     "the deals still to close, raw and weighted by each stage's rate to a won\n"
+     "deal, and the coverage the funnel's own rates require (not a fixed 3x).",
+     "CSV: a header and one row per stage, then a row deals and, with a deal\n"
+     "size, a row revenue: stage, plan, plan_to_date, actual, attainment,\n"
+     "projection, needed_rate, status (empty without an actual).",
+     "funnelplan pace --stage lead=10% --stage opportunity=25% --deals 10 \\\n"
+     "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
+     run_pace},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -293,7 +547,8 @@ static const char numbers_help[] =
 static const char exit_help[] =
     "Exit status: 0 success; 1 a question without an answer (a whole count above\n"
     "2^53, a figure out of the range of a double, a change that pushes a rate out\n"
-    "of 0% to 100%, a target no rate up to 100% can reach); 2 bad input or usage;\n"
+    "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
+    "bring enough leads); 2 bad input or usage;\n"
     "3 the output could not be written.\n";
 
 static void global_help(cli_buf *out)
@@ -382,6 +637,29 @@ struct request {
     fpl_change_kind step_kind;
     double step;
     double deal_size_step;
+    /* plan and odds: the --confidence levels and their texts */
+    double confidence[FPL_ODDS_MAX_REQUESTED];
+    const char *confidence_text[FPL_ODDS_MAX_REQUESTED];
+    size_t n_confidence;
+    /* odds: the Monte Carlo options (the --history texts are read once the
+     * funnel is complete) */
+    size_t trials; /* 0: the library's default */
+    uint64_t seed;
+    double deal_size_cv;
+    const char *history[FPL_MAX_STAGES];
+    size_t n_history;
+    /* channels: the --channel specs, read by the library in cmd_channels.c */
+    const char *channel[FPL_MAX_CHANNELS];
+    size_t n_channels;
+    bool by_shares;
+    /* schedule and pace: the STAGE=VALUE texts of the repeated options, read
+     * in cmd_schedule.c (every other option's text is in value[]) */
+    const char *lag[FPL_MAX_STAGES];
+    size_t n_lags;
+    const char *actual[FPL_MAX_STAGES];
+    size_t n_actuals;
+    const char *open[FPL_MAX_STAGES];
+    size_t n_open;
 };
 
 /* "funnelplan: --stage 'lead=150%': rate must be between 0% and 100%" */
@@ -440,6 +718,55 @@ static int parse_amount(opt_id id, const char *value, double *out)
 static int fail_step(opt_id id, const char *value, fpl_status st)
 {
     return fail_status(id, value, st == FPL_ERR_CHANGE_SYNTAX ? FPL_ERR_STEP : st);
+}
+
+/* --seed N: decimal digits only, 0 to 2^64 - 1 (the library takes any
+ * 64-bit seed; reading it is the binding's part). */
+static bool parse_seed(const char *text, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (*text == '\0') {
+        return false;
+    }
+    for (const char *s = text; *s != '\0'; ++s) {
+        if (*s < '0' || *s > '9') {
+            return false;
+        }
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10u) {
+            return false;
+        }
+        v = v * 10u + d;
+    }
+    *out = v;
+    return true;
+}
+
+/* --trials COUNT: the library takes a size_t in which 0 means its default,
+ * so a count that is not from 1 to FPL_ODDS_TRIALS_MAX, or not whole, is
+ * refused here (with the library's status) before it is converted. */
+static int parse_trials(const char *value, size_t *out)
+{
+    double x;
+    int rc = parse_amount(OPT_TRIALS, value, &x);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (!(x >= 1.0 && x <= (double)FPL_ODDS_TRIALS_MAX) || (double)(size_t)x != x) {
+        return fail_status(OPT_TRIALS, value, FPL_ERR_TRIALS);
+    }
+    *out = (size_t)x;
+    return CLI_EXIT_OK;
+}
+
+/* Keeps the text of a repeated STAGE=VALUE option (one per stage at most). */
+static int keep_per_stage(opt_id id, const char *value, const char **list, size_t *n)
+{
+    if (*n == FPL_MAX_STAGES) {
+        return fail_value(id, value, "at most one per stage");
+    }
+    list[(*n)++] = value;
+    return CLI_EXIT_OK;
 }
 
 /* Reads one option's value into the request. */
@@ -519,6 +846,73 @@ static int take_value(request *req, opt_id id, const char *value)
         rc = st == FPL_OK ? rc : fail_step(id, value, st);
         st = FPL_OK;
         break;
+    case OPT_CONFIDENCE: /* its range is checked by the library */
+        if (req->n_confidence == FPL_ODDS_MAX_REQUESTED) {
+            rc = fail_status(id, value, FPL_ERR_CONFIDENCE_COUNT);
+            break;
+        }
+        st = fpl_parse_rate(value, strlen(value), &req->confidence[req->n_confidence]);
+        if (st == FPL_OK) {
+            req->confidence_text[req->n_confidence++] = value;
+        }
+        break;
+    case OPT_TRIALS:
+        rc = parse_trials(value, &req->trials);
+        break;
+    case OPT_SEED:
+        if (!parse_seed(value, &req->seed)) {
+            rc = fail_value(id, value,
+                            "seed must be a whole number from 0 to 18446744073709551615");
+        }
+        break;
+    case OPT_DEAL_SIZE_CV:
+        rc = parse_amount(id, value, &req->deal_size_cv);
+        break;
+    case OPT_HISTORY: /* read against the funnel once every --stage is known */
+        if (req->n_history == FPL_MAX_STAGES) {
+            rc = fail_value(id, value, "at most one --history per stage");
+        } else {
+            req->history[req->n_history++] = value;
+        }
+        break;
+    case OPT_CHANNEL:
+        if (req->n_channels == FPL_MAX_CHANNELS) {
+            rc = fail_status(id, value, FPL_ERR_CHANNEL_COUNT);
+        } else {
+            req->channel[req->n_channels++] = value;
+        }
+        break;
+    case OPT_ALLOCATE:
+        if (strcmp(value, "cheapest") == 0 || strcmp(value, "shares") == 0) {
+            req->by_shares = value[0] == 's';
+        } else {
+            rc = fail_value(id, value, "allocate must be cheapest or shares");
+        }
+        break;
+    case OPT_LAG: /* STAGE=VALUE: read once every --stage is known */
+        rc = keep_per_stage(id, value, req->lag, &req->n_lags);
+        break;
+    case OPT_ACTUAL:
+        rc = keep_per_stage(id, value, req->actual, &req->n_actuals);
+        break;
+    case OPT_OPEN:
+        rc = keep_per_stage(id, value, req->open, &req->n_open);
+        break;
+    case OPT_START: /* schedule and pace: read in cmd_schedule.c */
+    case OPT_MONTHS:
+    case OPT_SEASONALITY:
+    case OPT_MONTHLY_DEALS:
+    case OPT_MONTHLY_REVENUE:
+    case OPT_REPS:
+    case OPT_QUOTA:
+    case OPT_ATTAINMENT:
+    case OPT_ELAPSED:
+    case OPT_AS_OF:
+    case OPT_ACTUAL_DEALS:
+    case OPT_ACTUAL_REVENUE:
+    case OPT_AT_RISK:
+    case OPT_OFF_TRACK:
+    case OPT_SIMULATE: /* a flag: its presence is all */
     case OPT_AT:   /* looked up once the funnel is complete */
     case OPT_FOR:  /* likewise */
     case OPT_HELP: /* handled before parsing */
@@ -564,7 +958,15 @@ static int parse_command(request *req, const cli_args *args)
             if (eq != NULL) {
                 return fail_value(opt->id, eq + 1, "this option takes no value");
             }
-            continue; /* --help was handled before parsing */
+            if (opt->id == OPT_HELP) {
+                continue; /* handled before parsing */
+            }
+            if (!opt->repeat && req->value[opt->id] != NULL) {
+                cli_error("%s: given more than once", opt->name);
+                return CLI_EXIT_USAGE;
+            }
+            req->value[opt->id] = ""; /* a flag: present */
+            continue;
         } else if (eq != NULL) {
             value = eq + 1;
         } else if (i + 1 < args->n && !starts_option(args->v[i + 1])) {
@@ -608,6 +1010,11 @@ static opt_id blame(fpl_status st)
     case FPL_ERR_DEAL_SIZE_MISSING: return OPT_REVENUE;
     case FPL_ERR_INVEST: return OPT_INVEST;
     case FPL_ERR_HORIZON: return OPT_HORIZON;
+    case FPL_ERR_VOLUME_WHOLE: return OPT_VOLUME;
+    case FPL_ERR_CONFIDENCE: return OPT_CONFIDENCE;
+    case FPL_ERR_CONFIDENCE_COUNT: return OPT_CONFIDENCE;
+    case FPL_ERR_TRIALS: return OPT_TRIALS;
+    case FPL_ERR_VARIATION: return OPT_DEAL_SIZE_CV;
     default: return OPT_COUNT;
     }
 }
@@ -686,7 +1093,16 @@ static int run_plan(request *req, cli_buf *out)
     if (st != FPL_OK) {
         return fail_library(req, st);
     }
-    cli_render_plan(out, req->format, &req->funnel, &plan);
+    /* --confidence RATE: the volumes for that chance of the whole deals. */
+    fpl_odds_plan odds_plan;
+    const bool has_confidence = req->n_confidence > 0;
+    if (has_confidence) {
+        st = fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan);
+        if (st != FPL_OK) {
+            return fail_library(req, st);
+        }
+    }
+    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
     return CLI_EXIT_OK;
 }
 
@@ -859,6 +1275,231 @@ static int run_solve(request *req, cli_buf *out)
     }
     cli_render_solve(out, req->format, &q, &s);
     return CLI_EXIT_OK;
+}
+
+/* The Monte Carlo part of an odds question: the volume and its stage (as
+ * for the exact model), trials, seed, deal-size variation and the --history
+ * texts, each read against the complete funnel. */
+static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_sim_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->volume = exact->volume;
+    in->at = exact->at;
+    in->trials = req->trials;
+    in->seed = req->value[OPT_SEED] != NULL ? req->seed : 1u;
+    in->deal_size_cv = req->deal_size_cv; /* 0 when not given: fixed sizes */
+    for (size_t i = 0; i < req->n_history; ++i) {
+        const char *text = req->history[i];
+        const char *eq = strrchr(text, '=');
+        if (eq == NULL) {
+            return fail_value(OPT_HISTORY, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
+        }
+        size_t k;
+        fpl_status st = fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k);
+        if (st == FPL_OK) {
+            st = fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k]);
+        }
+        if (st != FPL_OK) {
+            return fail_status(OPT_HISTORY, text, st);
+        }
+        if (in->has_history[k]) {
+            return fail_value(OPT_HISTORY, text, "that stage's history is given already");
+        }
+        in->has_history[k] = true;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The library refuses a confidence level without saying which: ask it
+ * about each level alone, in the order given, and name the first it
+ * refuses. */
+static int fail_confidence(request *req, const fpl_odds_input *in, fpl_status st)
+{
+    fpl_odds_input one = *in;
+    one.n_levels = 1;
+    for (size_t i = 0; i < in->n_levels; ++i) {
+        fpl_odds r;
+        one.levels[0] = in->levels[i];
+        if (fpl_odds_compute(&req->funnel, &req->terms, &one, &r) == st) {
+            return fail_status(OPT_CONFIDENCE, req->confidence_text[i], st);
+        }
+    }
+    return fail_library(req, st);
+}
+
+/* Likewise for the histories: ask the library about each alone, with one
+ * trial, and name the first it refuses (FPL_ERR_HISTORY_STAGE: on a stage
+ * above --at, which the volume never enters). */
+static int fail_history(request *req, const fpl_odds_sim_input *in, fpl_status st)
+{
+    fpl_odds_sim_input one = *in;
+    one.trials = 1;
+    memset(one.has_history, 0, sizeof one.has_history);
+    double work[2];
+    const size_t work_len = sizeof work / sizeof work[0];
+    if (fpl_odds_sim_work_len(1) > work_len) {
+        return fail_library(req, st);
+    }
+    for (size_t i = 0; i < req->n_history; ++i) {
+        /* read_simulation() found every stage already */
+        const char *text = req->history[i];
+        size_t k;
+        if (fpl_funnel_find(&req->funnel, text, (size_t)(strrchr(text, '=') - text), &k) !=
+            FPL_OK) {
+            continue;
+        }
+        fpl_odds_sim sim;
+        one.has_history[k] = true;
+        if (fpl_odds_simulate(&req->funnel, &req->terms, &one, work, work_len, &sim) == st) {
+            return fail_status(OPT_HISTORY, text, st);
+        }
+        one.has_history[k] = false;
+    }
+    return fail_library(req, st);
+}
+
+static int run_odds(request *req, cli_buf *out)
+{
+    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
+        cli_error("odds: a target is needed: --revenue with --deal-size, or --deals");
+        return CLI_EXIT_USAGE;
+    }
+    int rc = check_common(req);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (req->value[OPT_VOLUME] == NULL) {
+        cli_error("odds: --volume COUNT is needed (the units entering --at each period)");
+        return CLI_EXIT_USAGE;
+    }
+    fpl_odds_input in;
+    memset(&in, 0, sizeof in);
+    in.volume = req->volume;
+    const char *at = req->value[OPT_AT];
+    if (at != NULL) {
+        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at);
+        if (st != FPL_OK) {
+            return fail_status(OPT_AT, at, st);
+        }
+    }
+    in.n_levels = req->n_confidence;
+    for (size_t i = 0; i < req->n_confidence; ++i) {
+        in.levels[i] = req->confidence[i];
+    }
+    const bool simulate = req->value[OPT_SIMULATE] != NULL || req->value[OPT_TRIALS] != NULL ||
+                          req->value[OPT_SEED] != NULL ||
+                          req->value[OPT_DEAL_SIZE_CV] != NULL || req->n_history > 0;
+    fpl_odds_sim_input sim_in;
+    if (simulate) {
+        rc = read_simulation(req, &in, &sim_in);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    fpl_odds odds;
+    fpl_status st = fpl_odds_compute(&req->funnel, &req->terms, &in, &odds);
+    if (st == FPL_ERR_CONFIDENCE) {
+        return fail_confidence(req, &in, st);
+    }
+    if (st != FPL_OK) {
+        return fail_library(req, st);
+    }
+    if (!simulate) {
+        cli_render_odds(out, req->format, &req->funnel, &odds, NULL, NULL);
+        return CLI_EXIT_OK;
+    }
+    /* The library never allocates: the workspace is the caller's. */
+    size_t len = fpl_odds_sim_work_len(sim_in.trials);
+    double *work = len <= SIZE_MAX / sizeof *work ? malloc(len * sizeof *work) : NULL;
+    if (work == NULL) {
+        cli_error("out of memory");
+        return CLI_EXIT_OUTPUT;
+    }
+    fpl_odds_sim sim;
+    st = fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim);
+    free(work);
+    if (st == FPL_ERR_HISTORY || st == FPL_ERR_HISTORY_STAGE) {
+        return fail_history(req, &sim_in, st);
+    }
+    if (st == FPL_ERR_DEAL_SIZE_MISSING && req->value[OPT_DEAL_SIZE_CV] != NULL) {
+        /* The terms are checked already: it is the variation that needs a
+         * deal size to vary around. */
+        return fail_status(OPT_DEAL_SIZE_CV, req->value[OPT_DEAL_SIZE_CV], st);
+    }
+    if (st != FPL_OK) {
+        return fail_library(req, st);
+    }
+    cli_render_odds(out, req->format, &req->funnel, &odds, &sim_in, &sim);
+    return CLI_EXIT_OK;
+}
+
+/* channels: the work is in cmd_channels.c. */
+static int run_channels(request *req, cli_buf *out)
+{
+    if (req->funnel.n_stages == 0) {
+        cli_error("channels: at least one --stage NAME=RATE is needed");
+        return CLI_EXIT_USAGE;
+    }
+    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->channel,
+                               req->n_channels, req->by_shares, req->value[OPT_REVENUE],
+                               req->value[OPT_DEALS], req->value[OPT_DEAL_SIZE],
+                               req->value[OPT_MARGIN]};
+    return cli_channels_run(&rq, out);
+}
+
+/* schedule and pace: the work is in cmd_schedule.c. */
+static cli_schedule_request schedule_request(request *req)
+{
+    cli_schedule_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.funnel = &req->funnel;
+    rq.terms = &req->terms;
+    rq.format = req->format;
+    rq.start = req->value[OPT_START];
+    rq.lag = req->lag;
+    rq.n_lags = req->n_lags;
+    rq.reps = req->value[OPT_REPS];
+    rq.months = req->value[OPT_MONTHS];
+    rq.seasonality = req->value[OPT_SEASONALITY];
+    rq.monthly_deals = req->value[OPT_MONTHLY_DEALS];
+    rq.monthly_revenue = req->value[OPT_MONTHLY_REVENUE];
+    rq.quota = req->value[OPT_QUOTA];
+    rq.attainment = req->value[OPT_ATTAINMENT];
+    rq.elapsed = req->value[OPT_ELAPSED];
+    rq.as_of = req->value[OPT_AS_OF];
+    rq.actual = req->actual;
+    rq.n_actuals = req->n_actuals;
+    rq.actual_deals = req->value[OPT_ACTUAL_DEALS];
+    rq.actual_revenue = req->value[OPT_ACTUAL_REVENUE];
+    rq.open = req->open;
+    rq.n_open = req->n_open;
+    rq.at_risk = req->value[OPT_AT_RISK];
+    rq.off_track = req->value[OPT_OFF_TRACK];
+    return rq;
+}
+
+static int run_schedule(request *req, cli_buf *out)
+{
+    int rc = check_common(req);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    cli_schedule_request rq = schedule_request(req);
+    return cli_schedule_run(&rq, out);
+}
+
+static int run_pace(request *req, cli_buf *out)
+{
+    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
+        cli_error("pace: a target is needed: --revenue with --deal-size, or --deals");
+        return CLI_EXIT_USAGE;
+    }
+    int rc = check_common(req);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    cli_schedule_request rq = schedule_request(req);
+    return cli_pace_run(&rq, out);
 }
 
 /* ---- main ---------------------------------------------------------------- */

@@ -1,6 +1,6 @@
 /*
- * funnelplan CLI — presenting plans, forecasts, what-ifs, sensitivities and
- * goal seeks as JSON, CSV and tables.
+ * funnelplan CLI — presenting plans, forecasts, what-ifs, sensitivities,
+ * goal seeks and odds as JSON, CSV and tables.
  * SPDX-License-Identifier: MIT
  *
  * No formula lives here: every figure comes from the library's result. The
@@ -23,14 +23,8 @@
 
 /* ---- JSON ---------------------------------------------------------------
  * A small pretty-printing writer: two spaces per level, one key or element
- * per line, like Python's json.dumps(indent=2). */
-
-typedef struct jw {
-    cli_buf *b;
-    int depth;
-    bool need_comma; /* the current container already has an item */
-    bool after_key;  /* a key was written; its value comes next */
-} jw;
+ * per line, like Python's json.dumps(indent=2). Declared in render.h: every
+ * command's file writes its JSON with it. */
 
 static void jw_newline(jw *w)
 {
@@ -39,7 +33,7 @@ static void jw_newline(jw *w)
 }
 
 /* Before a key, or before a value that is an array element. */
-static void jw_item(jw *w)
+void jw_item(jw *w)
 {
     if (w->after_key) {
         w->after_key = false;
@@ -53,7 +47,7 @@ static void jw_item(jw *w)
     }
 }
 
-static void jw_key(jw *w, const char *key)
+void jw_key(jw *w, const char *key)
 {
     jw_item(w);
     cli_buf_json_string(w->b, key);
@@ -61,7 +55,7 @@ static void jw_key(jw *w, const char *key)
     w->after_key = true;
 }
 
-static void jw_open(jw *w, char c)
+void jw_open(jw *w, char c)
 {
     jw_item(w);
     cli_buf_putc(w->b, c);
@@ -69,7 +63,7 @@ static void jw_open(jw *w, char c)
     w->need_comma = false;
 }
 
-static void jw_close(jw *w, char c)
+void jw_close(jw *w, char c)
 {
     w->depth--;
     if (w->need_comma) {
@@ -79,7 +73,7 @@ static void jw_close(jw *w, char c)
     w->need_comma = true;
 }
 
-static void jw_number(jw *w, double x)
+void jw_number(jw *w, double x)
 {
     char num[CLI_NUM_MAX];
     cli_fmt_json_number(num, x);
@@ -88,7 +82,7 @@ static void jw_number(jw *w, double x)
     w->need_comma = true;
 }
 
-static void jw_number_or_null(jw *w, bool present, double x)
+void jw_number_or_null(jw *w, bool present, double x)
 {
     if (present) {
         jw_number(w, x);
@@ -99,39 +93,64 @@ static void jw_number_or_null(jw *w, bool present, double x)
     }
 }
 
-static void jw_count(jw *w, uint64_t n)
+void jw_count(jw *w, uint64_t n)
 {
     jw_item(w);
     cli_buf_printf(w->b, "%llu", (unsigned long long)n);
     w->need_comma = true;
 }
 
-static void jw_string(jw *w, const char *s)
+/* Whether x is a whole count that a uint64_t holds exactly (the cast
+ * truncates, so a fraction comes back smaller). */
+static bool is_count(double x)
+{
+    return x >= 0.0 && x <= FPL_WHOLE_MAX && !((double)(uint64_t)x < x);
+}
+
+/* A whole count held in a double as a JSON integer; anything else (never,
+ * from the library) as a number, so that it shows instead of being cut. */
+void jw_whole(jw *w, double x)
+{
+    if (is_count(x)) {
+        jw_count(w, (uint64_t)x);
+    } else {
+        jw_number(w, x);
+    }
+}
+
+void jw_string(jw *w, const char *s)
 {
     jw_item(w);
     cli_buf_json_string(w->b, s);
     w->need_comma = true;
 }
 
-static void jw_key_number(jw *w, const char *key, double x)
+void jw_bool(jw *w, bool x)
+{
+    jw_item(w);
+    cli_buf_puts(w->b, x ? "true" : "false");
+    w->need_comma = true;
+}
+
+void jw_key_number(jw *w, const char *key, double x)
 {
     jw_key(w, key);
     jw_number(w, x);
 }
 
-static void jw_key_number_or_null(jw *w, const char *key, bool present, double x)
+void jw_key_number_or_null(jw *w, const char *key, bool present, double x)
 {
     jw_key(w, key);
     jw_number_or_null(w, present, x);
 }
 
-static void jw_key_string(jw *w, const char *key, const char *s)
+void jw_key_string(jw *w, const char *key, const char *s)
 {
     jw_key(w, key);
     jw_string(w, s);
 }
 
-static void jw_end(jw *w)
+void jw_end(jw *w)
 {
     cli_buf_putc(w->b, '\n');
 }
@@ -139,8 +158,9 @@ static void jw_end(jw *w)
 static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
                                                          FPL_PERIOD_YEAR};
 
-/* Writes the plan object as a value (at the top, or after a key). */
-static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p)
+/* Writes the plan object as a value (at the top, or after a key); with
+ * `--confidence` (conf not NULL) the level and each stage's volume for it. */
+static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p, const fpl_odds_plan *conf)
 {
     jw_open(w, '{');
     jw_key_string(w, "command", "plan");
@@ -150,6 +170,9 @@ static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p)
     jw_key_number(w, "deals", p->deals);
     jw_key(w, "deals_whole");
     jw_count(w, p->deals_whole);
+    if (conf != NULL) {
+        jw_key_number(w, "confidence", conf->confidence);
+    }
     jw_key_number(w, "margin", p->margin);
     jw_key_number_or_null(w, "gross_profit", p->has_revenue, p->gross_profit);
     jw_key(w, "stages");
@@ -165,6 +188,10 @@ static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p)
         jw_count(w, s->required_whole);
         if (p->has_cost) {
             jw_key_number(w, "cost_per", s->cost_per);
+        }
+        if (conf != NULL) {
+            jw_key(w, "required_for_confidence");
+            jw_whole(w, conf->required[k]);
         }
         jw_close(w, '}');
     }
@@ -200,10 +227,11 @@ static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p)
     jw_close(w, '}');
 }
 
-static void plan_json(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
+static void plan_json(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
+                      const fpl_odds_plan *conf)
 {
     jw w = {out, 0, false, false};
-    plan_object(&w, f, p);
+    plan_object(&w, f, p, conf);
     jw_end(&w);
 }
 
@@ -285,11 +313,25 @@ static void csv_number(cli_buf *out, double x)
     cli_buf_puts(out, num);
 }
 
-static void plan_csv(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
+/* ",12" for a whole count, else the number (as jw_whole). */
+static void csv_whole(cli_buf *out, double x)
+{
+    if (is_count(x)) {
+        cli_buf_printf(out, ",%llu", (unsigned long long)x);
+    } else {
+        csv_number(out, x);
+    }
+}
+
+static void plan_csv(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
+                     const fpl_odds_plan *conf)
 {
     cli_buf_puts(out, "stage,rate,cumulative_rate,required,required_whole");
     if (p->has_cost) {
         cli_buf_puts(out, ",cost_per");
+    }
+    if (conf != NULL) {
+        cli_buf_puts(out, ",required_for_confidence");
     }
     cli_buf_puts(out, ",required_per_month,required_per_quarter,required_per_year\n");
     for (size_t k = 0; k < p->n_stages; ++k) {
@@ -301,6 +343,9 @@ static void plan_csv(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
         cli_buf_printf(out, ",%llu", (unsigned long long)s->required_whole);
         if (p->has_cost) {
             csv_number(out, s->cost_per);
+        }
+        if (conf != NULL) {
+            csv_whole(out, conf->required[k]);
         }
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
             csv_number(out, p->by_period[q].required[k]);
@@ -344,6 +389,74 @@ static void set_count(cli_table *t, size_t col, uint64_t n)
     cli_table_set(t, col, num);
 }
 
+/* A whole count with separators (anything else with two decimals). */
+static void fmt_whole(char out[CLI_NUM_MAX], double x)
+{
+    if (is_count(x)) {
+        cli_fmt_count(out, (uint64_t)x);
+    } else {
+        cli_fmt_fixed2(out, x);
+    }
+}
+
+static void set_whole(cli_table *t, size_t col, double x)
+{
+    char num[CLI_NUM_MAX];
+    fmt_whole(num, x);
+    cli_table_set(t, col, num);
+}
+
+/* A name in the plural, by the plain English rule: a consonant and "y"
+ * become "ies" ("opportunities"), "s" is appended unless the name ends in
+ * one ("leads", "deals", "sales"); cut to FPL_NAME_MAX - 1 bytes first. */
+static void plural(char out[FPL_NAME_MAX + 2], const char *name)
+{
+    size_t len = strlen(name);
+    if (len > FPL_NAME_MAX - 1) {
+        len = FPL_NAME_MAX - 1;
+    }
+    memcpy(out, name, len);
+    const char last = len > 0 ? name[len - 1] : '\0';
+    const char before = len > 1 ? name[len - 2] : '\0';
+    if (last == 'y' && before != '\0' && strchr("aeiouAEIOU", before) == NULL) {
+        out[len - 1] = 'i';
+        out[len++] = 'e';
+        out[len++] = 's';
+    } else if (len == 0 || last != 's') {
+        out[len++] = 's';
+    }
+    out[len] = '\0';
+}
+
+/* "100 leads", "1 lead", "12 deals": a whole count of units of a stage (or
+ * of deals), the name in the plural unless the count is one. */
+static void put_units(cli_buf *out, double n, const char *name)
+{
+    char num[CLI_NUM_MAX];
+    char names[FPL_NAME_MAX + 2];
+    fmt_whole(num, n);
+    plural(names, name);
+    cli_buf_printf(out, "%s %s", num, strcmp(num, "1") == 0 ? name : names);
+}
+
+/* "a" or "an" before a percentage as it is read aloud: an 80%, an 8.5%,
+ * an 11%, an 18% chance; a 54.6% chance. */
+static const char *article(const char *percent)
+{
+    size_t digits = strspn(percent, "0123456789");
+    bool an = percent[0] == '8' ||
+              (digits == 2 && (strncmp(percent, "11", 2) == 0 || strncmp(percent, "18", 2) == 0));
+    return an ? "an" : "a";
+}
+
+/* The verb after put_units(): "1 lead gives", "100 leads give". */
+static const char *give(double n)
+{
+    char num[CLI_NUM_MAX];
+    fmt_whole(num, n);
+    return strcmp(num, "1") == 0 ? " gives " : " give ";
+}
+
 static void set_percent(cli_table *t, size_t col, double fraction)
 {
     char num[CLI_NUM_MAX];
@@ -369,14 +482,25 @@ static void put_by_period(cli_buf *out, const double values[FPL_PERIOD_COUNT])
     }
 }
 
-static void put_amount(cli_buf *out, double x)
+void cli_put_amount(cli_buf *out, double x)
 {
     char num[CLI_NUM_MAX];
     cli_fmt_amount(num, x);
     cli_buf_puts(out, num);
 }
 
-static void put_percent(cli_buf *out, double fraction)
+void cli_table_set_amount(cli_table *t, size_t col, bool present, double x)
+{
+    char num[CLI_NUM_MAX];
+    if (present) {
+        cli_fmt_amount(num, x);
+    } else {
+        snprintf(num, sizeof num, "-");
+    }
+    cli_table_set(t, col, num);
+}
+
+void cli_put_percent(cli_buf *out, double fraction)
 {
     char num[CLI_NUM_MAX];
     cli_fmt_percent(num, fraction);
@@ -385,7 +509,7 @@ static void put_percent(cli_buf *out, double fraction)
 
 static void put_deals(cli_buf *out, double deals)
 {
-    put_amount(out, deals);
+    cli_put_amount(out, deals);
     cli_buf_puts(out, " deals");
 }
 
@@ -393,28 +517,33 @@ static void put_budget(cli_buf *out, double cost_per_lead, const double budget[F
                        double cost_per_deal)
 {
     cli_buf_puts(out, "Budget at a cost per lead of ");
-    put_amount(out, cost_per_lead);
+    cli_put_amount(out, cost_per_lead);
     cli_buf_puts(out, ": ");
     put_by_period(out, budget);
     cli_buf_puts(out, "; cost per deal ");
-    put_amount(out, cost_per_deal);
+    cli_put_amount(out, cost_per_deal);
     cli_buf_puts(out, ".\n");
 }
 
 static void put_gross_profit(cli_buf *out, double margin, double gross_profit, fpl_period per)
 {
     cli_buf_puts(out, "Gross profit at a margin of ");
-    put_percent(out, margin);
+    cli_put_percent(out, margin);
     cli_buf_puts(out, ": ");
-    put_amount(out, gross_profit);
+    cli_put_amount(out, gross_profit);
     cli_buf_printf(out, " per %s.\n", fpl_period_name(per));
 }
 
-static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
+static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
+                       const fpl_odds_plan *conf)
 {
     const char *per = fpl_period_name(p->per);
     char whole_header[32];
     snprintf(whole_header, sizeof whole_header, "whole/%s", per);
+    char level[CLI_NUM_MAX];
+    char conf_header[CLI_NUM_MAX + 8];
+    cli_fmt_percent(level, conf != NULL ? conf->confidence : 0.0);
+    snprintf(conf_header, sizeof conf_header, "for %s", level);
 
     /* Headline: the target as a sentence. */
     char deals[CLI_NUM_MAX];
@@ -424,9 +553,9 @@ static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
     cli_buf_printf(out, "Plan per %s: ", per);
     if (p->has_revenue) {
         cli_buf_puts(out, "revenue ");
-        put_amount(out, p->revenue);
+        cli_put_amount(out, p->revenue);
         cli_buf_puts(out, " \u00F7 deal size ");
-        put_amount(out, p->deal_size);
+        cli_put_amount(out, p->deal_size);
         cli_buf_puts(out, " = ");
     }
     cli_buf_printf(out, "%s deals", deals);
@@ -435,23 +564,26 @@ static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
     }
     if (!p->has_revenue && p->has_deal_size) {
         cli_buf_puts(out, " at a deal size of ");
-        put_amount(out, p->deal_size);
+        cli_put_amount(out, p->deal_size);
     }
     cli_buf_puts(out, "\n\n");
 
     /* The funnel, top first, then the deals it wins. */
-    enum { C_STAGE, C_RATE, C_CUM, C_WHOLE, C_COST, C_MONTH, C_QUARTER, C_YEAR, C_BAR, C_N };
-    const char *headers[C_N] = {"stage",     "rate",        "cumulative", whole_header,
-                                "cost each", "per month",   "per quarter", "per year", ""};
+    enum { C_STAGE, C_RATE, C_CUM, C_WHOLE, C_CONF, C_COST, C_MONTH, C_QUARTER, C_YEAR, C_BAR,
+           C_N };
+    const char *headers[C_N] = {"stage",     "rate",      "cumulative", whole_header,
+                                conf_header, "cost each", "per month",  "per quarter",
+                                "per year",  ""};
     const cli_align align[C_N] = {CLI_LEFT,  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT,
-                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
-    /* Without a cost the cost column is left out: shift the rest left. */
+                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
+    /* Without a cost the cost column is left out, without --confidence the
+     * column for it: shift the rest left. */
     size_t col[C_N];
     const char *hdr[C_N];
     cli_align al[C_N];
     size_t ncols = 0;
     for (size_t c = 0; c < C_N; ++c) {
-        if (c == C_COST && !p->has_cost) {
+        if ((c == C_COST && !p->has_cost) || (c == C_CONF && conf == NULL)) {
             col[c] = (size_t)-1;
             continue;
         }
@@ -470,6 +602,9 @@ static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
         set_percent(&t, col[C_RATE], s->rate);
         set_percent(&t, col[C_CUM], s->cumulative_rate);
         set_count(&t, col[C_WHOLE], s->required_whole);
+        if (conf != NULL) {
+            set_whole(&t, col[C_CONF], conf->required[k]);
+        }
         if (p->has_cost) {
             set_fixed2(&t, col[C_COST], s->cost_per);
         }
@@ -481,6 +616,9 @@ static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
     cli_table_row(&t);
     cli_table_set(&t, col[C_STAGE], won_label);
     set_count(&t, col[C_WHOLE], p->deals_whole);
+    if (conf != NULL) {
+        set_whole(&t, col[C_CONF], conf->deals_whole);
+    }
     if (p->has_cost) {
         set_fixed2(&t, col[C_COST], p->cost_per_deal);
     }
@@ -511,6 +649,12 @@ static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p)
     cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n"
                       "Whole counts are rounded up: the deals first, then each stage from the "
                       "bottom of the funnel up.\n");
+    if (conf != NULL) {
+        cli_buf_printf(out, "for %s: the least whole units entering each stage that give %s %s "
+                            "chance of ", level, article(level), level);
+        put_units(out, conf->deals_whole, "deal");
+        cli_buf_puts(out, " (each unit becomes a deal on its own).\n");
+    }
 }
 
 static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
@@ -518,16 +662,16 @@ static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast
     const char *per = fpl_period_name(r->per);
 
     cli_buf_printf(out, "Forecast per %s: ", per);
-    put_amount(out, r->volume);
+    cli_put_amount(out, r->volume);
     cli_buf_puts(out, " enter ");
     cli_buf_puts(out, f->stages[r->at].name);
     cli_buf_puts(out, " \u2192 ");
     put_deals(out, r->deals);
     if (r->has_revenue) {
         cli_buf_puts(out, " \u00D7 deal size ");
-        put_amount(out, r->deal_size);
+        cli_put_amount(out, r->deal_size);
         cli_buf_puts(out, " = revenue ");
-        put_amount(out, r->revenue);
+        cli_put_amount(out, r->revenue);
     }
     cli_buf_puts(out, "\n\n");
 
@@ -579,12 +723,12 @@ static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast
         cli_buf_printf(out, "Target per %s: ", per);
         if (r->has_target_revenue) {
             cli_buf_puts(out, "revenue ");
-            put_amount(out, r->target_revenue);
+            cli_put_amount(out, r->target_revenue);
             cli_buf_puts(out, " = ");
         }
         put_deals(out, r->target_deals);
         cli_buf_puts(out, "; attainment ");
-        put_percent(out, r->attainment);
+        cli_put_percent(out, r->attainment);
         cli_buf_puts(out, ".\n");
         /* The sign of the gap only chooses the words. */
         if (r->gap_deals > 0.0 || r->gap_deals < 0.0) {
@@ -593,7 +737,7 @@ static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast
             put_deals(out, short_of ? r->gap_deals : -r->gap_deals);
             if (r->has_gap_revenue) {
                 cli_buf_puts(out, ", revenue ");
-                put_amount(out, short_of ? r->gap_revenue : -r->gap_revenue);
+                cli_put_amount(out, short_of ? r->gap_revenue : -r->gap_revenue);
             }
             cli_buf_puts(out, ".\n");
         } else {
@@ -771,13 +915,13 @@ static void whatif_json(cli_buf *out, const cli_question *q, const fpl_whatif_in
     if (r->volume_held) {
         forecast_object(&w, q->funnel, &r->baseline_forecast);
     } else {
-        plan_object(&w, q->funnel, &r->baseline_plan);
+        plan_object(&w, q->funnel, &r->baseline_plan, NULL);
     }
     jw_key(&w, "scenario");
     if (r->volume_held) {
         forecast_object(&w, &r->scenario_funnel, &r->scenario_forecast);
     } else {
-        plan_object(&w, &r->scenario_funnel, &r->scenario_plan);
+        plan_object(&w, &r->scenario_funnel, &r->scenario_plan, NULL);
     }
     jw_key_number(&w, "margin", r->margin);
     jw_key(&w, "delta");
@@ -866,14 +1010,14 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
     cli_buf_printf(out, "What-if per %s, ", per);
     if (r->volume_held) {
         cli_buf_puts(out, "volume held: ");
-        put_amount(out, r->baseline_forecast.volume);
+        cli_put_amount(out, r->baseline_forecast.volume);
         cli_buf_printf(out, " enter %s each %s.\n", f->stages[r->baseline_forecast.at].name,
                        per);
     } else {
         cli_buf_puts(out, "target held: ");
         if (terms->target == FPL_TARGET_REVENUE) {
             cli_buf_puts(out, "revenue ");
-            put_amount(out, terms->revenue);
+            cli_put_amount(out, terms->revenue);
         } else {
             put_deals(out, terms->deals);
         }
@@ -986,16 +1130,16 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
         cli_buf_puts(out, "Gain = revenue gained");
         if (r->margin < 1.0) {
             cli_buf_puts(out, " \u00D7 margin ");
-            put_percent(out, r->margin);
+            cli_put_percent(out, r->margin);
         }
         cli_buf_puts(out, r->has_cost ? " \u2212 acquisition cost added (a saving is a gain).\n"
                                       : ".\n");
     }
     if (r->has_invest) {
         cli_buf_puts(out, "Investment ");
-        put_amount(out, r->invest);
+        cli_put_amount(out, r->invest);
         cli_buf_puts(out, ": ROI ");
-        put_percent(out, r->roi);
+        cli_put_percent(out, r->roi);
         cli_buf_puts(out, " over ");
         put_periods(out, h, r->per);
         if (r->has_payback) {
@@ -1018,7 +1162,7 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
         if (r->scenario_terms.has_deal_size) {
             /* Presentation only: what a table counting whole deals prints. */
             cli_buf_puts(out, ", i.e. revenue ");
-            put_amount(out, whole * r->scenario_terms.deal_size);
+            cli_put_amount(out, whole * r->scenario_terms.deal_size);
         }
         cli_buf_puts(out, ".\n");
     }
@@ -1086,13 +1230,13 @@ static void sensitivity_table(cli_buf *out, const cli_question *q, const fpl_sen
     cli_buf_printf(out, "Sensitivity per %s, ", per);
     if (r->volume_held) {
         cli_buf_puts(out, "volume held: ");
-        put_amount(out, q->volume.volume);
+        cli_put_amount(out, q->volume.volume);
         cli_buf_printf(out, " enter %s each %s.\n", f->stages[q->volume.at].name, per);
     } else {
         cli_buf_puts(out, "target held: ");
         if (q->terms->target == FPL_TARGET_REVENUE) {
             cli_buf_puts(out, "revenue ");
-            put_amount(out, q->terms->revenue);
+            cli_put_amount(out, q->terms->revenue);
         } else {
             put_deals(out, q->terms->deals);
         }
@@ -1225,7 +1369,7 @@ static void solve_table(cli_buf *out, const cli_question *q, const fpl_solve *r)
     cli_buf_puts(out, " to reach ");
     if (terms->target == FPL_TARGET_REVENUE) {
         cli_buf_puts(out, "revenue ");
-        put_amount(out, terms->revenue);
+        cli_put_amount(out, terms->revenue);
     } else {
         put_deals(out, terms->deals);
     }
@@ -1246,15 +1390,342 @@ static void solve_table(cli_buf *out, const cli_question *q, const fpl_solve *r)
     cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
 }
 
+/* ---- odds -------------------------------------------------------------- */
+
+static const char *const quantile_names[FPL_ODDS_QUANTILES] = {"p10", "p50", "p90"};
+
+static void jw_null(jw *w)
+{
+    jw_number_or_null(w, false, 0.0);
+}
+
+/* {"p10": ..., "p50": ..., "p90": ...} (whole counts as integers), or null. */
+static void jw_key_quantiles(jw *w, const char *key, bool present, bool whole,
+                             const double q[FPL_ODDS_QUANTILES])
+{
+    jw_key(w, key);
+    if (!present) {
+        jw_null(w);
+        return;
+    }
+    jw_open(w, '{');
+    for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {
+        jw_key(w, quantile_names[i]);
+        if (whole) {
+            jw_whole(w, q[i]);
+        } else {
+            jw_number(w, q[i]);
+        }
+    }
+    jw_close(w, '}');
+}
+
+/* The values (or the standard errors) of the three quantile estimates. */
+static void estimates(const fpl_odds_estimate e[FPL_ODDS_QUANTILES], bool std_error,
+                      double out[FPL_ODDS_QUANTILES])
+{
+    for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {
+        out[i] = std_error ? e[i].std_error : e[i].value;
+    }
+}
+
+static void simulation_object(jw *w, const fpl_funnel *f, const fpl_odds_sim_input *in,
+                              const fpl_odds_sim *s)
+{
+    double q[FPL_ODDS_QUANTILES];
+    jw_open(w, '{');
+    jw_key(w, "trials");
+    jw_count(w, (uint64_t)s->trials);
+    jw_key(w, "seed");
+    jw_count(w, s->seed);
+    jw_key_number(w, "deal_size_cv", in->deal_size_cv);
+    jw_key(w, "deal_size_distribution");
+    if (in->deal_size_cv > 0.0) {
+        jw_string(w, "gamma");
+    } else {
+        jw_null(w);
+    }
+    jw_key(w, "history");
+    jw_open(w, '[');
+    for (size_t k = 0; k < f->n_stages; ++k) {
+        if (in->has_history[k]) {
+            jw_open(w, '{');
+            jw_key_string(w, "stage", f->stages[k].name);
+            jw_key(w, "won");
+            jw_whole(w, in->won[k]);
+            jw_key(w, "total");
+            jw_whole(w, in->total[k]);
+            jw_close(w, '}');
+        }
+    }
+    jw_close(w, ']');
+    jw_key_string(w, "judged_on", s->by_revenue ? "revenue" : "deals");
+    jw_key_number(w, "p_hit", s->p_hit.value);
+    jw_key_number(w, "expected_deals", s->expected_deals.value);
+    jw_key_number_or_null(w, "expected_revenue", s->has_revenue, s->expected_revenue.value);
+    estimates(s->deals_quantiles, false, q);
+    jw_key_quantiles(w, "deals_quantiles", true, true, q);
+    estimates(s->revenue_quantiles, false, q);
+    jw_key_quantiles(w, "revenue_quantiles", s->has_revenue, false, q);
+    jw_key(w, "std_error");
+    jw_open(w, '{');
+    jw_key_number(w, "p_hit", s->p_hit.std_error);
+    jw_key_number(w, "expected_deals", s->expected_deals.std_error);
+    jw_key_number_or_null(w, "expected_revenue", s->has_revenue, s->expected_revenue.std_error);
+    estimates(s->deals_quantiles, true, q);
+    jw_key_quantiles(w, "deals_quantiles", true, false, q);
+    estimates(s->revenue_quantiles, true, q);
+    jw_key_quantiles(w, "revenue_quantiles", s->has_revenue, false, q);
+    jw_close(w, '}');
+    jw_close(w, '}');
+}
+
+static void odds_json(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
+                      const fpl_odds_sim_input *si, const fpl_odds_sim *s)
+{
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "odds");
+    jw_key_string(&w, "per", fpl_period_name(r->per));
+    jw_key_string(&w, "at", f->stages[r->at].name);
+    jw_key(&w, "volume");
+    jw_whole(&w, r->volume);
+    jw_key_number(&w, "cumulative_rate", r->cumulative_rate);
+    jw_key(&w, "target_deals");
+    jw_whole(&w, r->target_deals);
+    jw_key_number_or_null(&w, "target_revenue", r->has_target_revenue, r->target_revenue);
+    jw_key_number_or_null(&w, "deal_size", r->has_revenue, r->deal_size);
+    jw_key_number(&w, "p_hit", r->p_hit);
+    jw_key_number(&w, "p_miss", r->p_miss);
+    jw_key_number(&w, "expected_deals", r->expected_deals);
+    jw_key_number(&w, "sd_deals", r->sd_deals);
+    jw_key_number_or_null(&w, "expected_revenue", r->has_revenue, r->expected_revenue);
+    jw_key_quantiles(&w, "deals_quantiles", true, true, r->deals_quantiles);
+    jw_key_quantiles(&w, "revenue_quantiles", r->has_revenue, false, r->revenue_quantiles);
+    jw_key(&w, "volume_for");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < r->n_levels; ++i) {
+        jw_open(&w, '{');
+        jw_key_number(&w, "confidence", r->volume_for[i].confidence);
+        jw_key(&w, "volume");
+        if (r->volume_for[i].has_volume) {
+            jw_whole(&w, r->volume_for[i].volume);
+        } else {
+            jw_null(&w); /* more than 2^53 units */
+        }
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "simulation");
+    if (s != NULL) {
+        simulation_object(&w, f, si, s);
+    } else {
+        jw_null(&w);
+    }
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+/* One row per confidence level; the chance with the volume given is the
+ * same on every row, so that each row reads on its own. */
+static void odds_csv(cli_buf *out, const fpl_odds *r)
+{
+    cli_buf_puts(out, "confidence,volume,p_hit,target_deals\n");
+    for (size_t i = 0; i < r->n_levels; ++i) {
+        char num[CLI_NUM_MAX];
+        cli_fmt_json_number(num, r->volume_for[i].confidence);
+        cli_buf_puts(out, num);
+        if (r->volume_for[i].has_volume) {
+            csv_whole(out, r->volume_for[i].volume);
+        } else {
+            cli_buf_putc(out, ','); /* empty: more than 2^53 units */
+        }
+        csv_number(out, r->p_hit);
+        csv_whole(out, r->target_deals);
+        cli_buf_putc(out, '\n');
+    }
+}
+
+/* "a 54.6% chance" (one decimal; see cli_fmt_chance). */
+static void put_chance(cli_buf *out, double p)
+{
+    char num[CLI_NUM_MAX];
+    cli_fmt_chance(num, p);
+    cli_buf_printf(out, "%s %s chance", article(num), num);
+}
+
+/* The middle of the distribution, P10 to P90: "8 to 16 deals" (or "12
+ * deals" when they agree), then "in 8 of 10 months". */
+static void put_deal_range(cli_buf *out, const double q[FPL_ODDS_QUANTILES], fpl_period per)
+{
+    if (q[0] < q[2]) {
+        char num[CLI_NUM_MAX];
+        fmt_whole(num, q[0]);
+        cli_buf_printf(out, "%s to ", num);
+    }
+    put_units(out, q[2], "deal");
+    cli_buf_printf(out, " in 8 of 10 %ss", fpl_period_name(per));
+}
+
+/* "32,000 to 64,000 in 8 of 10 months" */
+static void put_revenue_range(cli_buf *out, const double q[FPL_ODDS_QUANTILES], fpl_period per)
+{
+    if (q[0] < q[2]) {
+        cli_put_amount(out, q[0]);
+        cli_buf_puts(out, " to ");
+    }
+    cli_put_amount(out, q[2]);
+    cli_buf_printf(out, " in 8 of 10 %ss", fpl_period_name(per));
+}
+
+/* "12 ± 0.03" */
+static void put_estimate(cli_buf *out, const fpl_odds_estimate *e)
+{
+    char num[CLI_NUM_MAX];
+    fmt_trimmed(num, e->value);
+    cli_buf_printf(out, "%s \u00B1 ", num);
+    fmt_trimmed(num, e->std_error);
+    cli_buf_puts(out, num);
+}
+
+static void simulation_table(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
+                             const fpl_odds_sim_input *in, const fpl_odds_sim *s)
+{
+    char num[CLI_NUM_MAX];
+    double q[FPL_ODDS_QUANTILES];
+    cli_fmt_count(num, (uint64_t)s->trials);
+    cli_buf_printf(out, "\nSimulation (%s trials, seed %llu): ", num,
+                   (unsigned long long)s->seed);
+    cli_fmt_chance(num, s->p_hit.value);
+    cli_buf_printf(out, "%s %s \u00B1 ", article(num), num);
+    /* Presentation: the standard error in percentage points. */
+    fmt_trimmed(num, s->p_hit.std_error * 100.0);
+    cli_buf_printf(out, "%s%% chance of ", num);
+    if (s->by_revenue) {
+        cli_buf_puts(out, "revenue ");
+        cli_put_amount(out, r->target_revenue);
+    } else {
+        put_units(out, s->target_deals, "deal");
+    }
+    cli_buf_puts(out, ".\n  Deals: expected ");
+    put_estimate(out, &s->expected_deals);
+    cli_buf_puts(out, "; ");
+    estimates(s->deals_quantiles, false, q);
+    put_deal_range(out, q, r->per);
+    cli_buf_puts(out, ".\n");
+    if (s->has_revenue) {
+        cli_buf_puts(out, "  Revenue: expected ");
+        put_estimate(out, &s->expected_revenue);
+        cli_buf_puts(out, "; ");
+        estimates(s->revenue_quantiles, false, q);
+        put_revenue_range(out, q, r->per);
+        cli_buf_puts(out, ".\n");
+    }
+    if (in->deal_size_cv > 0.0) {
+        cli_buf_puts(out, "  Deal sizes vary around ");
+        cli_put_amount(out, r->deal_size);
+        cli_fmt_json_number(num, in->deal_size_cv); /* 0.5, 0.001: as typed */
+        cli_buf_printf(out, " (gamma distributed, coefficient of variation %s).\n", num);
+    }
+    for (size_t k = 0; k < f->n_stages; ++k) {
+        if (in->has_history[k]) {
+            cli_buf_printf(out, "  %s: the rate is drawn in every trial from its history, ",
+                           f->stages[k].name);
+            fmt_whole(num, in->won[k]);
+            cli_buf_printf(out, "%s of ", num);
+            fmt_whole(num, in->total[k]);
+            cli_buf_printf(out, "%s moved on.\n", num);
+        }
+    }
+}
+
+static void odds_table(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
+                       const fpl_odds_sim_input *si, const fpl_odds_sim *s)
+{
+    const char *per = fpl_period_name(r->per);
+    const char *at = f->stages[r->at].name;
+    char num[CLI_NUM_MAX];
+
+    /* The model and the target. */
+    cli_fmt_percent(num, r->cumulative_rate);
+    cli_buf_printf(out, "Odds per %s: each %s becomes a deal on its own, with a chance of %s.\n",
+                   per, at, num);
+    cli_buf_printf(out, "Target per %s: ", per);
+    if (r->has_target_revenue) {
+        cli_buf_puts(out, "revenue ");
+        cli_put_amount(out, r->target_revenue);
+        cli_buf_puts(out, " at a deal size of ");
+        cli_put_amount(out, r->deal_size);
+        cli_buf_puts(out, ", i.e. ");
+    }
+    put_units(out, r->target_deals, "deal");
+    cli_buf_puts(out, ".\n\n");
+
+    /* The chance with the volume given, and the spread. */
+    put_units(out, r->volume, at);
+    cli_buf_puts(out, give(r->volume));
+    put_chance(out, r->p_hit);
+    cli_buf_puts(out, " of ");
+    put_units(out, r->target_deals, "deal");
+    fmt_trimmed(num, r->expected_deals);
+    cli_buf_printf(out, " (expected %s; ", num);
+    put_deal_range(out, r->deals_quantiles, r->per);
+    cli_buf_puts(out, ").\n");
+    if (r->has_revenue) {
+        cli_buf_puts(out, "Revenue: expected ");
+        cli_put_amount(out, r->expected_revenue);
+        cli_buf_puts(out, "; ");
+        put_revenue_range(out, r->revenue_quantiles, r->per);
+        cli_buf_puts(out, ".\n");
+    }
+
+    /* The volume for each level: "136 leads give a 90% chance of 12
+     * deals.", the counts aligned. */
+    char names[FPL_NAME_MAX + 2];
+    plural(names, at);
+    if (names[0] >= 'a' && names[0] <= 'z') {
+        names[0] = (char)(names[0] - 'a' + 'A');
+    }
+    cli_buf_printf(out, "\n%s needed for a chance of ", names);
+    put_units(out, r->target_deals, "deal");
+    cli_buf_puts(out, ":\n");
+    size_t width = 0;
+    for (size_t i = 0; i < r->n_levels; ++i) {
+        fmt_whole(num, r->volume_for[i].volume);
+        width = strlen(num) > width ? strlen(num) : width;
+    }
+    for (size_t i = 0; i < r->n_levels; ++i) {
+        const fpl_odds_level *l = &r->volume_for[i];
+        if (!l->has_volume) {
+            cli_fmt_percent(num, l->confidence);
+            cli_buf_printf(out, "  %s %s chance needs more than 2^53 units, beyond exact counting.\n",
+                           article(num), num);
+            continue;
+        }
+        fmt_whole(num, l->volume);
+        cli_buf_repeat(out, " ", 2 + width - strlen(num));
+        put_units(out, l->volume, at);
+        cli_buf_puts(out, give(l->volume));
+        cli_fmt_percent(num, l->confidence);
+        cli_buf_printf(out, "%s %s chance of ", article(num), num);
+        put_units(out, r->target_deals, "deal");
+        cli_buf_puts(out, ".\n");
+    }
+    if (s != NULL) {
+        simulation_table(out, f, r, si, s);
+    }
+    cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
+}
+
 /* ---- entry points ------------------------------------------------------ */
 
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan)
+                     const fpl_plan *plan, const fpl_odds_plan *confidence)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: plan_json(out, funnel, plan); break;
-    case CLI_FORMAT_CSV: plan_csv(out, funnel, plan); break;
-    case CLI_FORMAT_TABLE: plan_table(out, funnel, plan); break;
+    case CLI_FORMAT_JSON: plan_json(out, funnel, plan, confidence); break;
+    case CLI_FORMAT_CSV: plan_csv(out, funnel, plan, confidence); break;
+    case CLI_FORMAT_TABLE: plan_table(out, funnel, plan, confidence); break;
     }
 }
 
@@ -1295,5 +1766,20 @@ void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
     case CLI_FORMAT_JSON: solve_json(out, q, solve); break;
     case CLI_FORMAT_CSV: solve_csv(out, q, solve); break;
     case CLI_FORMAT_TABLE: solve_table(out, q, solve); break;
+    }
+}
+
+void cli_render_odds(cli_buf *out, cli_format format, const fpl_funnel *funnel,
+                     const fpl_odds *odds, const fpl_odds_sim_input *sim_input,
+                     const fpl_odds_sim *sim)
+{
+    /* Both or neither: a simulation is shown with what it was asked. */
+    if (sim_input == NULL) {
+        sim = NULL;
+    }
+    switch (format) {
+    case CLI_FORMAT_JSON: odds_json(out, funnel, odds, sim_input, sim); break;
+    case CLI_FORMAT_CSV: odds_csv(out, odds); break;
+    case CLI_FORMAT_TABLE: odds_table(out, funnel, odds, sim_input, sim); break;
     }
 }

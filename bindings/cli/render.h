@@ -15,9 +15,52 @@ typedef enum cli_format {
     CLI_FORMAT_CSV        /* a header row and one row per stage (or lever) */
 } cli_format;
 
-/* Appends the plan in the given format (the funnel gives the stage names). */
+/* ---- render.c: the JSON writer every command shares ---------------------
+ * Pretty-printing: two spaces per level, one key or element per line, like
+ * Python's json.dumps(indent=2). Start with `jw w = {out, 0, false, false};`,
+ * write keys and values (a value after jw_key(), or an element of the open
+ * array), and end the top object with jw_end(). Numbers are the shortest
+ * round-trip form (cli_fmt_json_number); whole counts are JSON integers. */
+typedef struct jw {
+    cli_buf *b;
+    int depth;
+    bool need_comma; /* the current container already has an item */
+    bool after_key;  /* a key was written; its value comes next */
+} jw;
+
+/* Before a key, or before a value that is an array element. */
+void jw_item(jw *w);
+void jw_key(jw *w, const char *key);
+/* Opens ('{' or '[') or closes ('}' or ']') an object or an array. */
+void jw_open(jw *w, char c);
+void jw_close(jw *w, char c);
+void jw_number(jw *w, double x);
+/* The number, or null when not present. */
+void jw_number_or_null(jw *w, bool present, double x);
+void jw_count(jw *w, uint64_t n);
+/* A whole count held in a double, as a JSON integer. */
+void jw_whole(jw *w, double x);
+void jw_string(jw *w, const char *s);
+void jw_bool(jw *w, bool x);
+void jw_key_number(jw *w, const char *key, double x);
+void jw_key_number_or_null(jw *w, const char *key, bool present, double x);
+void jw_key_string(jw *w, const char *key, const char *s);
+/* Ends the output after the top object (a newline). */
+void jw_end(jw *w);
+
+/* ---- render.c: small presentation helpers the commands share ------------ */
+/* An amount for people (cli_fmt_amount), appended. */
+void cli_put_amount(cli_buf *out, double x);
+/* A fraction as a percentage (cli_fmt_percent), appended. */
+void cli_put_percent(cli_buf *out, double fraction);
+/* A table cell: the amount, or "-" when not present. */
+void cli_table_set_amount(cli_table *t, size_t col, bool present, double x);
+
+/* Appends the plan in the given format (the funnel gives the stage names);
+ * with `plan --confidence`, confidence holds the volumes for that chance
+ * (NULL without). */
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan);
+                     const fpl_plan *plan, const fpl_odds_plan *confidence);
 /* Appends the forecast in the given format. */
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
                          const fpl_forecast *forecast);
@@ -42,5 +85,73 @@ void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question 
 /* Appends a goal-seek result. */
 void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
                       const fpl_solve *solve);
+
+/* Appends the odds of a target: the exact binomial result and, when a
+ * Monte Carlo ran, what it was asked (sim_input: variation and history) and
+ * its estimates (sim); both NULL when it did not run. */
+void cli_render_odds(cli_buf *out, cli_format format, const fpl_funnel *funnel,
+                     const fpl_odds *odds, const fpl_odds_sim_input *sim_input,
+                     const fpl_odds_sim *sim);
+
+/* ---- cmd_channels.c: `funnelplan channels` ------------------------------ */
+
+/* What funnelplan.c read for a channels question: the funnel, the terms, the
+ * --channel specs (read by the library here) and the texts of the options a
+ * refusal may name (NULL when not given). */
+typedef struct cli_channels_request {
+    const fpl_funnel *funnel;
+    const fpl_terms *terms;
+    cli_format format;
+    const char *const *channel;
+    size_t n_channels;
+    bool by_shares; /* --allocate shares */
+    const char *revenue_text;
+    const char *deals_text;
+    const char *deal_size_text;
+    const char *margin_text;
+} cli_channels_request;
+
+/* Runs the channels question: prints the result into out, or one error line
+ * on stderr. Returns the exit status. */
+int cli_channels_run(const cli_channels_request *rq, cli_buf *out);
+
+/* ---- cmd_schedule.c: `funnelplan schedule` and `funnelplan pace` ------- */
+
+/* What funnelplan.c read for a schedule or pace question: the funnel and
+ * the terms (already checked), and the texts of the other options, read by
+ * the library's parsers in cmd_schedule.c (NULL when not given; the
+ * repeated ones as lists in the order given). */
+typedef struct cli_schedule_request {
+    const fpl_funnel *funnel;
+    const fpl_terms *terms;
+    cli_format format;
+    const char *start;           /* schedule: YYYY-MM; pace: YYYY-MM-DD */
+    const char *const *lag;      /* --lag STAGE=LAG */
+    size_t n_lags;
+    const char *reps;
+    /* schedule */
+    const char *months;
+    const char *seasonality;
+    const char *monthly_deals;
+    const char *monthly_revenue;
+    const char *quota;
+    const char *attainment;
+    /* pace */
+    const char *elapsed;
+    const char *as_of;
+    const char *const *actual;   /* --actual STAGE=COUNT */
+    size_t n_actuals;
+    const char *actual_deals;
+    const char *actual_revenue;
+    const char *const *open;     /* --open STAGE=COUNT */
+    size_t n_open;
+    const char *at_risk;
+    const char *off_track;
+} cli_schedule_request;
+
+/* Run a schedule or pace question: print the result into out, or one error
+ * line on stderr. Return the exit status. */
+int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out);
+int cli_pace_run(const cli_schedule_request *rq, cli_buf *out);
 
 #endif /* FUNNELPLAN_CLI_RENDER_H */

@@ -985,7 +985,8 @@ class TestSolveErrors(WhatIfTestCase):
 # --------------------------------------------------------------------------
 
 class TestHelpAndOutput(WhatIfTestCase):
-    COMMANDS = ("plan", "forecast", "whatif", "sensitivity", "solve")
+    COMMANDS = ("plan", "forecast", "whatif", "sensitivity", "solve", "odds", "channels",
+                "schedule", "pace")
 
     def test_global_help_lists_all_five_commands(self):
         out = self.ok(["--help"])
@@ -997,9 +998,11 @@ class TestHelpAndOutput(WhatIfTestCase):
 
     def test_unknown_command_lists_them(self):
         err = self.assertRefused(["frobnicate"], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity and solve", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule and pace",
+                      err)
         err = self.assertRefused([], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity or solve", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule or pace",
+                      err)
 
     def test_command_help_comes_from_the_option_table(self):
         common = ["--stage", "--deal-size", "--revenue", "--deals", "--per", "--cost-per-lead",

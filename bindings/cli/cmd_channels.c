@@ -1,0 +1,471 @@
+/*
+ * funnelplan CLI — `funnelplan channels`: lead channels' profitability,
+ * break-even and the cheapest allocation for a target.
+ * SPDX-License-Identifier: MIT
+ *
+ * funnelplan.c reads the options (the funnel, the terms, the --channel and
+ * --allocate texts) and calls cli_channels_run(); this file reads the
+ * channel specs with the library's fpl_channel_parse(), calls
+ * fpl_channels_compute() and presents the result. No formula lives here.
+ *
+ * The JSON keys and their order are the documented contract
+ * (notes/channels_contract.md): `--format json` prints the same object as
+ * Python's `Channels.to_dict()`.
+ */
+
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- JSON (render.c's writer, declared in render.h) ---------------------- */
+
+/* A literal value: null, true or false. */
+static void jw_raw(jw *w, const char *text)
+{
+    jw_item(w);
+    cli_buf_puts(w->b, text);
+    w->need_comma = true;
+}
+
+static void jw_key_bool(jw *w, const char *key, bool x)
+{
+    jw_key(w, key);
+    jw_bool(w, x);
+}
+
+/* ---- names --------------------------------------------------------------- */
+
+static const char *mode_name(const fpl_channels *r)
+{
+    if (r->target == FPL_TARGET_NONE) {
+        return "volumes";
+    }
+    return r->by_shares ? "shares" : "cheapest";
+}
+
+static const char *quality_name(fpl_channel_quality q)
+{
+    switch (q) {
+    case FPL_QUALITY_FUNNEL: return "funnel";
+    case FPL_QUALITY_RATE: return "rate";
+    case FPL_QUALITY_FACTOR: return "factor";
+    }
+    return "funnel";
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void channels_json(cli_buf *out, const cli_channels_request *rq,
+                          const fpl_channels_input *in, const fpl_channels *r)
+{
+    const fpl_terms *t = rq->terms;
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "channels");
+    jw_key_string(&w, "per", fpl_period_name(r->per));
+    jw_key_string(&w, "mode", mode_name(r));
+    jw_key(&w, "target");
+    if (r->target == FPL_TARGET_NONE) {
+        jw_raw(&w, "null");
+    } else {
+        jw_open(&w, '{');
+        bool revenue = r->target == FPL_TARGET_REVENUE;
+        jw_key_string(&w, "kind", revenue ? "revenue" : "deals");
+        jw_key_number(&w, "value", revenue ? t->revenue : t->deals);
+        jw_close(&w, '}');
+    }
+    jw_key_number_or_null(&w, "deal_size", t->has_deal_size, t->deal_size);
+    jw_key_number(&w, "margin", r->margin);
+    jw_key(&w, "channels");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < r->n_channels; ++i) {
+        const fpl_channel *c = &in->channels[i];
+        const fpl_channel_figures *f = &r->channels[i];
+        jw_open(&w, '{');
+        jw_key_string(&w, "name", c->name);
+        char rank[32];
+        snprintf(rank, sizeof rank, "%zu", f->rank + 1);
+        jw_key(&w, "rank");
+        jw_raw(&w, rank);
+        jw_key_string(&w, "quality", quality_name(c->quality));
+        jw_key_number_or_null(&w, "quality_value", c->quality != FPL_QUALITY_FUNNEL,
+                              c->quality_value);
+        jw_key_number(&w, "top_rate", f->top_rate);
+        jw_key_number(&w, "opportunity_rate", f->opportunity_rate);
+        jw_key_number(&w, "rate_to_won", f->rate_to_won);
+        jw_key_number(&w, "cost_per_lead", f->cost_per_lead);
+        jw_key_number_or_null(&w, "capacity", f->has_capacity, f->capacity);
+        jw_key_bool(&w, "at_capacity", f->at_capacity);
+        jw_key_number(&w, "leads", f->leads);
+        jw_key_number(&w, "share", f->share);
+        jw_key_number(&w, "opportunities", f->opportunities);
+        jw_key_number(&w, "deals", f->deals);
+        jw_key_number(&w, "cost", f->cost);
+        jw_key_number(&w, "cost_per_opportunity", f->cost_per_opportunity);
+        jw_key_number(&w, "cost_per_deal", f->cost_per_deal);
+        jw_key_number_or_null(&w, "deal_size", f->has_revenue, f->deal_size);
+        jw_key_number_or_null(&w, "value_per_lead", f->has_revenue, f->value_per_lead);
+        jw_key_number_or_null(&w, "revenue", f->has_revenue, f->revenue);
+        jw_key_number_or_null(&w, "gross_profit", f->has_revenue, f->gross_profit);
+        jw_key_number_or_null(&w, "roi", f->has_roi, f->roi);
+        jw_key_number_or_null(&w, "break_even_cost_per_lead", f->has_revenue,
+                              f->break_even_cost_per_lead);
+        jw_key_number_or_null(&w, "headroom", f->has_revenue, f->headroom);
+        jw_key(&w, "loses_money");
+        jw_raw(&w, !f->has_revenue ? "null" : f->loses_money ? "true" : "false");
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "ranking");
+    jw_open(&w, '[');
+    for (size_t k = 0; k < r->n_channels; ++k) {
+        jw_item(&w);
+        cli_buf_json_string(out, in->channels[r->ranking[k]].name);
+        w.need_comma = true;
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "losing");
+    jw_open(&w, '[');
+    for (size_t k = 0; k < r->n_channels; ++k) {
+        size_t i = r->ranking[k];
+        if (r->channels[i].has_revenue && r->channels[i].loses_money) {
+            jw_item(&w);
+            cli_buf_json_string(out, in->channels[i].name);
+            w.need_comma = true;
+        }
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "total");
+    jw_open(&w, '{');
+    jw_key_number(&w, "leads", r->leads);
+    jw_key_number(&w, "opportunities", r->opportunities);
+    jw_key_number(&w, "deals", r->deals);
+    jw_key_number(&w, "cost", r->cost);
+    jw_key_number(&w, "cost_per_lead", r->cost_per_lead);
+    jw_key_number(&w, "cost_per_opportunity", r->cost_per_opportunity);
+    jw_key_number(&w, "cost_per_deal", r->cost_per_deal);
+    jw_key_number_or_null(&w, "revenue", r->has_revenue, r->revenue);
+    jw_key_number_or_null(&w, "gross_profit", r->has_revenue, r->gross_profit);
+    jw_key_number_or_null(&w, "roi", r->has_roi, r->roi);
+    jw_close(&w, '}');
+    jw_key(&w, "marginal");
+    if (!r->has_marginal) {
+        jw_raw(&w, "null");
+    } else {
+        jw_open(&w, '{');
+        jw_key(&w, "channel");
+        if (r->marginal_channel < r->n_channels) {
+            jw_item(&w);
+            cli_buf_json_string(out, in->channels[r->marginal_channel].name);
+            w.need_comma = true;
+        } else {
+            jw_raw(&w, "null");
+        }
+        jw_key_number(&w, "cost_per_deal", r->marginal_cost_per_deal);
+        jw_close(&w, '}');
+    }
+    jw_key(&w, "most");
+    if (!r->has_most) {
+        jw_raw(&w, "null");
+    } else {
+        jw_open(&w, '{');
+        jw_key_number(&w, "leads", r->most_leads);
+        jw_key_number(&w, "deals", r->most_deals);
+        jw_key_number_or_null(&w, "revenue", r->has_most_revenue, r->most_revenue);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, '}');
+    cli_buf_putc(out, '\n');
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+static void csv_number(cli_buf *out, bool present, double x)
+{
+    cli_buf_putc(out, ',');
+    if (present) {
+        char num[CLI_NUM_MAX];
+        cli_fmt_json_number(num, x);
+        cli_buf_puts(out, num);
+    }
+}
+
+static void channels_csv(cli_buf *out, const fpl_channels_input *in, const fpl_channels *r)
+{
+    cli_buf_puts(out, "rank,channel,cost_per_lead,capacity,leads,share,opportunities,deals,"
+                      "revenue,cost,cost_per_opportunity,cost_per_deal,gross_profit,roi,"
+                      "break_even_cost_per_lead,headroom,loses_money\n");
+    for (size_t k = 0; k < r->n_channels; ++k) {
+        size_t i = r->ranking[k];
+        const fpl_channel_figures *f = &r->channels[i];
+        cli_buf_printf(out, "%zu,", k + 1);
+        cli_buf_csv_field(out, in->channels[i].name);
+        csv_number(out, true, f->cost_per_lead);
+        csv_number(out, f->has_capacity, f->capacity);
+        csv_number(out, true, f->leads);
+        csv_number(out, true, f->share);
+        csv_number(out, true, f->opportunities);
+        csv_number(out, true, f->deals);
+        csv_number(out, f->has_revenue, f->revenue);
+        csv_number(out, true, f->cost);
+        csv_number(out, true, f->cost_per_opportunity);
+        csv_number(out, true, f->cost_per_deal);
+        csv_number(out, f->has_revenue, f->gross_profit);
+        csv_number(out, f->has_roi, f->roi);
+        csv_number(out, f->has_revenue, f->break_even_cost_per_lead);
+        csv_number(out, f->has_revenue, f->headroom);
+        cli_buf_puts(out, !f->has_revenue ? "," : f->loses_money ? ",true" : ",false");
+        cli_buf_putc(out, '\n');
+    }
+}
+
+/* ---- table --------------------------------------------------------------- */
+
+static void channels_table(cli_buf *out, const cli_channels_request *rq,
+                           const fpl_channels_input *in, const fpl_channels *r)
+{
+    const fpl_funnel *fn = rq->funnel;
+    const char *per = fpl_period_name(r->per);
+    char num[CLI_NUM_MAX];
+
+    cli_buf_printf(out, "Lead channels per %s: ", per);
+    if (r->target == FPL_TARGET_NONE) {
+        cli_buf_puts(out, "the profitability of the leads each brings");
+    } else {
+        cli_buf_puts(out, r->by_shares ? "leads split by fixed shares" : "the cheapest allocation");
+        cli_buf_puts(out, " for ");
+        if (r->target == FPL_TARGET_REVENUE) {
+            cli_buf_puts(out, "revenue ");
+            cli_put_amount(out, rq->terms->revenue);
+        } else {
+            cli_put_amount(out, rq->terms->deals);
+            cli_buf_puts(out, " deals");
+        }
+    }
+    cli_buf_puts(out, ".\nFunnel: ");
+    for (size_t k = 0; k < fn->n_stages; ++k) {
+        cli_fmt_percent(num, fn->stages[k].rate);
+        cli_buf_printf(out, "%s%s %s", k > 0 ? " > " : "", fn->stages[k].name, num);
+    }
+    cli_fmt_percent(num, r->margin);
+    cli_buf_printf(out, "; margin %s. Ranked by ROI.\n\n", num);
+
+    enum { C_RANK, C_NAME, C_CPL, C_LEADS, C_DEALS, C_REVENUE, C_COST, C_CPD, C_ROI, C_BE,
+           C_HEAD, C_NOTE, C_N };
+    const char *headers[C_N] = {"#",    "channel",   "cost/lead", "leads",      "deals",    "revenue",
+                                "cost", "cost/deal", "ROI",       "break-even", "headroom", ""};
+    const cli_align align[C_N] = {CLI_RIGHT, CLI_LEFT,  CLI_RIGHT, CLI_RIGHT,
+                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT,
+                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
+    cli_table t;
+    cli_table_init(&t, C_N, headers, align);
+    for (size_t k = 0; k < r->n_channels; ++k) {
+        size_t i = r->ranking[k];
+        const fpl_channel_figures *f = &r->channels[i];
+        cli_table_row(&t);
+        snprintf(num, sizeof num, "%zu", k + 1);
+        cli_table_set(&t, C_RANK, num);
+        cli_table_set(&t, C_NAME, in->channels[i].name);
+        cli_table_set_amount(&t, C_CPL, true, f->cost_per_lead);
+        cli_table_set_amount(&t, C_LEADS, true, f->leads);
+        cli_table_set_amount(&t, C_DEALS, true, f->deals);
+        cli_table_set_amount(&t, C_REVENUE, f->has_revenue, f->revenue);
+        cli_table_set_amount(&t, C_COST, true, f->cost);
+        cli_table_set_amount(&t, C_CPD, true, f->cost_per_deal);
+        if (f->has_roi) {
+            cli_fmt_percent(num, f->roi);
+            cli_table_set(&t, C_ROI, num);
+        } else {
+            cli_table_set(&t, C_ROI, f->has_revenue ? "free" : "-");
+        }
+        cli_table_set_amount(&t, C_BE, f->has_revenue, f->break_even_cost_per_lead);
+        cli_table_set_amount(&t, C_HEAD, f->has_revenue, f->headroom);
+        const char *note = f->has_revenue && f->loses_money ? "loses money" : "";
+        if (f->at_capacity) {
+            note = f->has_revenue && f->loses_money ? "full, loses money" : "full";
+        }
+        cli_table_set(&t, C_NOTE, note);
+    }
+    cli_table_row(&t);
+    cli_table_set(&t, C_NAME, "total");
+    cli_table_set_amount(&t, C_CPL, true, r->cost_per_lead);
+    cli_table_set_amount(&t, C_LEADS, true, r->leads);
+    cli_table_set_amount(&t, C_DEALS, true, r->deals);
+    cli_table_set_amount(&t, C_REVENUE, r->has_revenue, r->revenue);
+    cli_table_set_amount(&t, C_COST, true, r->cost);
+    cli_table_set_amount(&t, C_CPD, true, r->cost_per_deal);
+    if (r->has_roi) {
+        cli_fmt_percent(num, r->roi);
+        cli_table_set(&t, C_ROI, num);
+    } else {
+        cli_table_set(&t, C_ROI, r->has_revenue ? "free" : "-");
+    }
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+
+    cli_buf_putc(out, '\n');
+    if (r->has_revenue) {
+        cli_buf_puts(out, "Gross profit ");
+        cli_put_amount(out, r->gross_profit);
+        cli_buf_printf(out, " per %s.\n", per);
+    }
+    if (r->has_marginal) {
+        cli_buf_puts(out, "The last deal costs ");
+        cli_put_amount(out, r->marginal_cost_per_deal);
+        if (r->marginal_channel < r->n_channels) {
+            cli_buf_printf(out, " (%s).\n", in->channels[r->marginal_channel].name);
+        } else {
+            cli_buf_puts(out, " (every channel in its share).\n");
+        }
+    }
+    if (r->n_losing > 0) {
+        cli_buf_puts(out, "Losing money at any volume:");
+        size_t shown = 0;
+        for (size_t k = 0; k < r->n_channels; ++k) {
+            size_t i = r->ranking[k];
+            const fpl_channel_figures *f = &r->channels[i];
+            if (f->has_revenue && f->loses_money) {
+                cli_buf_printf(out, "%s %s (pays ", shown++ > 0 ? ";" : "", in->channels[i].name);
+                cli_put_amount(out, f->cost_per_lead);
+                cli_buf_puts(out, " a lead, breaks even at ");
+                cli_put_amount(out, f->break_even_cost_per_lead);
+                cli_buf_putc(out, ')');
+            }
+        }
+        cli_buf_puts(out, ".\n");
+    }
+    if (r->has_most) {
+        cli_buf_puts(out, "At most ");
+        cli_put_amount(out, r->most_deals);
+        cli_buf_puts(out, " deals");
+        if (r->has_most_revenue) {
+            cli_buf_puts(out, " (revenue ");
+            cli_put_amount(out, r->most_revenue);
+            cli_buf_putc(out, ')');
+        }
+        cli_buf_puts(out, " from ");
+        cli_put_amount(out, r->most_leads);
+        cli_buf_printf(out, " leads per %s %s.\n", per,
+                       r->by_shares ? "at these shares" : "with every channel full");
+    }
+    cli_buf_puts(out, "break-even: the highest cost per lead that still pays back (deal size x\n"
+                      "rate to won x margin); headroom: break-even - cost per lead.\n"
+                      "Figures are rounded for display (--format json gives exact values).\n");
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+/* "funnelplan: --channel 'ads: cost=4': field 'cost=4': unknown channel field ..." */
+static int fail_spec(const char *spec, size_t at, size_t len, fpl_status st)
+{
+    size_t n = strlen(spec);
+    if ((at == 0 && len == n) || at > n || len > n - at) {
+        cli_error_value("--channel", spec, fpl_strerror(st));
+    } else {
+        cli_buf msg = {0};
+        cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, fpl_strerror(st));
+        cli_buf_putc(&msg, '\0');
+        cli_error_value("--channel", spec, msg.oom ? fpl_strerror(st) : msg.data);
+        cli_buf_free(&msg);
+    }
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+/* A status about the terms names the option it is about. */
+static int fail_terms(const cli_channels_request *rq, fpl_status st)
+{
+    const char *name = NULL, *value = NULL;
+    switch (st) {
+    case FPL_ERR_REVENUE: name = "--revenue"; value = rq->revenue_text; break;
+    case FPL_ERR_DEALS: name = "--deals"; value = rq->deals_text; break;
+    case FPL_ERR_DEAL_SIZE: name = "--deal-size"; value = rq->deal_size_text; break;
+    case FPL_ERR_MARGIN: name = "--margin"; value = rq->margin_text; break;
+    case FPL_ERR_DEAL_SIZE_MISSING: name = "--revenue"; value = rq->revenue_text; break;
+    default: break;
+    }
+    if (name != NULL && value != NULL) {
+        cli_error_value(name, value, fpl_strerror(st));
+    } else {
+        cli_error("channels: %s", fpl_strerror(st));
+    }
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+static int fail_short(const cli_channels_request *rq, const fpl_channels_fault *fault)
+{
+    cli_buf msg = {0};
+    cli_buf_printf(&msg, "channels: %s: at most ", fpl_strerror(FPL_ERR_CHANNEL_SHORT));
+    cli_put_amount(&msg, fault->most_deals);
+    cli_buf_puts(&msg, " deals");
+    if (fault->has_most_revenue) {
+        cli_buf_puts(&msg, " (revenue ");
+        cli_put_amount(&msg, fault->most_revenue);
+        cli_buf_putc(&msg, ')');
+    }
+    cli_buf_puts(&msg, " from ");
+    cli_put_amount(&msg, fault->most_leads);
+    cli_buf_printf(&msg, " leads per %s%s", fpl_period_name(rq->terms->per),
+                   rq->by_shares ? " at these shares" : " with every channel full");
+    cli_buf_putc(&msg, '\0');
+    cli_error("%s", msg.oom ? fpl_strerror(FPL_ERR_CHANNEL_SHORT) : msg.data);
+    cli_buf_free(&msg);
+    return CLI_EXIT_NO_ANSWER;
+}
+
+int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
+{
+    if (rq->n_channels == 0) {
+        cli_error("channels: at least one --channel 'NAME: cost-per-lead=AMOUNT, ...' is needed");
+        return CLI_EXIT_USAGE;
+    }
+    if (rq->by_shares && rq->terms->target == FPL_TARGET_NONE) {
+        cli_error("channels: --allocate shares needs a target (--revenue with --deal-size, or "
+                  "--deals)");
+        return CLI_EXIT_USAGE;
+    }
+    fpl_channels_input *in = calloc(1, sizeof *in);
+    fpl_channels *r = malloc(sizeof *r);
+    if (in == NULL || r == NULL) {
+        free(in);
+        free(r);
+        cli_error("out of memory");
+        return CLI_EXIT_OUTPUT;
+    }
+    int rc = CLI_EXIT_OK;
+    for (size_t i = 0; i < rq->n_channels && rc == CLI_EXIT_OK; ++i) {
+        const char *spec = rq->channel[i];
+        size_t at = 0, len = strlen(spec);
+        fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[i], &at, &len);
+        if (st != FPL_OK) {
+            rc = fail_spec(spec, at, len, st);
+        }
+    }
+    if (rc == CLI_EXIT_OK) {
+        in->n_channels = rq->n_channels;
+        in->by_shares = rq->by_shares;
+        fpl_channels_fault fault;
+        fpl_status st = fpl_channels_compute(rq->funnel, rq->terms, in, r, &fault);
+        if (st == FPL_OK) {
+            switch (rq->format) {
+            case CLI_FORMAT_JSON: channels_json(out, rq, in, r); break;
+            case CLI_FORMAT_CSV: channels_csv(out, in, r); break;
+            case CLI_FORMAT_TABLE: channels_table(out, rq, in, r); break;
+            }
+        } else if (st == FPL_ERR_CHANNEL_SHORT) {
+            rc = fail_short(rq, &fault);
+        } else if (fault.has_channel && st != FPL_ERR_DEAL_SIZE_MISSING) {
+            const char *spec = rq->channel[fault.channel];
+            rc = fail_spec(spec, 0, strlen(spec), st);
+        } else if (st == FPL_ERR_CHANNEL_SHARE) {
+            cli_error_value("--allocate", "shares", fpl_strerror(st));
+            rc = CLI_EXIT_USAGE;
+        } else {
+            rc = fail_terms(rq, st);
+        }
+    }
+    free(in);
+    free(r);
+    return rc;
+}

@@ -1,0 +1,1169 @@
+/*
+ * funnelplan CLI — `funnelplan schedule` (the volume every stage must take
+ * in each calendar month, with seasonality and the lag between stages) and
+ * `funnelplan pace` (actuals so far against plan: attainment, run rate,
+ * catch-up, status, the earliest warning and pipeline coverage).
+ * SPDX-License-Identifier: MIT
+ *
+ * funnelplan.c reads the options (the funnel and the terms, checked; the
+ * texts of every other option) and calls cli_schedule_run() or
+ * cli_pace_run(); this file reads those texts with the library's parsers
+ * (fpl_month_parse, fpl_date_parse, fpl_lag_parse, fpl_list_parse,
+ * fpl_parse_amount, fpl_parse_rate), calls fpl_schedule_compute() or
+ * fpl_pace_compute() and presents the result. No formula lives here: every
+ * figure comes from the library's result (the cumulative rates of `pace`
+ * from fpl_plan_compute(), the plan pace itself uses). The one conversion is
+ * a lag's days, months x FPL_DAYS_PER_MONTH (the library's constant), which
+ * the JSON prints beside the months and the result does not carry.
+ *
+ * The JSON keys and their order are the documented contract
+ * (notes/schedule_contract.md): `--format json` prints the same object as
+ * Python's `Schedule.to_dict()` and `Pace.to_dict()`.
+ */
+
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- errors -------------------------------------------------------------- */
+
+/* "funnelplan: --lag 'lead=-1': MESSAGE": bad input, exit 2. */
+static int fail_value(const char *option, const char *value, const char *message)
+{
+    cli_error_value(option, value, message);
+    return CLI_EXIT_USAGE;
+}
+
+/* The library's message for a status about one option's value. */
+static int fail_status(const char *option, const char *value, fpl_status st)
+{
+    cli_error_value(option, value, fpl_strerror(st));
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+/* A status about no single option: "funnelplan: schedule: MESSAGE". */
+static int fail_command(const char *command, fpl_status st)
+{
+    cli_error("%s: %s", command, fpl_strerror(st));
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+static int parse_amount(const char *option, const char *text, double *out)
+{
+    fpl_status st = fpl_parse_amount(text, strlen(text), out);
+    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
+}
+
+static int parse_rate(const char *option, const char *text, double *out)
+{
+    fpl_status st = fpl_parse_rate(text, strlen(text), out);
+    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
+}
+
+/* --reps N: a positive number. The library reads 0 as "no reps", so a 0
+ * typed by the user is refused here, with the library's status. */
+static int parse_reps(const char *text, double *out)
+{
+    int rc = parse_amount("--reps", text, out);
+    if (rc == CLI_EXIT_OK && !(*out > 0.0)) {
+        rc = fail_status("--reps", text, FPL_ERR_REPS);
+    }
+    return rc;
+}
+
+/* One STAGE=VALUE of a repeated option (split at the last '='), at most
+ * once per stage: the stage's index and the text of the value. */
+static int stage_value(const fpl_funnel *f, const char *option, const char *text,
+                       const char *expected, bool seen[FPL_MAX_STAGES], size_t *stage,
+                       const char **value)
+{
+    const char *eq = strrchr(text, '=');
+    if (eq == NULL) {
+        return fail_value(option, text, expected);
+    }
+    fpl_status st = fpl_funnel_find(f, text, (size_t)(eq - text), stage);
+    if (st != FPL_OK) {
+        return fail_status(option, text, st);
+    }
+    if (seen[*stage]) {
+        return fail_value(option, text, "that stage is given already (once per stage)");
+    }
+    seen[*stage] = true;
+    *value = eq + 1;
+    return CLI_EXIT_OK;
+}
+
+/* --lag STAGE=LAG, repeated: stages without one keep a lag of 0. */
+static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES])
+{
+    bool seen[FPL_MAX_STAGES] = {false};
+    for (size_t i = 0; i < rq->n_lags; ++i) {
+        const char *text = rq->lag[i];
+        size_t k;
+        const char *value;
+        int rc = stage_value(rq->funnel, "--lag", text, "expected STAGE=LAG, e.g. lead=45d",
+                             seen, &k, &value);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+        fpl_status st = fpl_lag_parse(value, strlen(value), &lag[k]);
+        if (st != FPL_OK) {
+            return fail_status("--lag", text, st);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The lags only fail together (their sum is too long): name the last. */
+static int fail_lags(const cli_schedule_request *rq, const char *command, fpl_status st)
+{
+    if (rq->n_lags > 0) {
+        return fail_status("--lag", rq->lag[rq->n_lags - 1], st);
+    }
+    return fail_command(command, st);
+}
+
+/* ---- presentation helpers ------------------------------------------------ */
+
+/* "2027-01" (32 bytes hold any two ints). */
+static void fmt_month(char out[32], fpl_month m)
+{
+    snprintf(out, 32, "%04d-%02d", m.year, m.month);
+}
+
+/* x with one decimal, ".0" dropped: 3, 1.5 (for months and coverage). */
+static void put_one_decimal(cli_buf *out, double x)
+{
+    char num[CLI_NUM_MAX];
+    snprintf(num, sizeof num, "%.1f", x);
+    size_t n = strlen(num);
+    if (n > 2 && strcmp(num + n - 2, ".0") == 0) {
+        num[n - 2] = '\0';
+    }
+    if (strcmp(num, "0") == 0 && x > 0.0) {
+        snprintf(num, sizeof num, "<0.1");
+    }
+    cli_buf_puts(out, num);
+}
+
+static void csv_number(cli_buf *out, bool present, double x)
+{
+    cli_buf_putc(out, ',');
+    if (present) {
+        char num[CLI_NUM_MAX];
+        cli_fmt_json_number(num, x);
+        cli_buf_puts(out, num);
+    }
+}
+
+/* ---- schedule: reading the question ---------------------------------- */
+
+/* --months N: a whole number from 1 to FPL_SCHEDULE_MAX_MONTHS. The input
+ * holds an unsigned, so a count that is not whole or out of range is
+ * refused here, with the library's status, before it is converted. */
+static int parse_months(const char *text, unsigned *out)
+{
+    double x;
+    int rc = parse_amount("--months", text, &x);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (!(x >= 1.0 && x <= (double)FPL_SCHEDULE_MAX_MONTHS) || (double)(unsigned)x < x) {
+        return fail_status("--months", text, FPL_ERR_MONTHS);
+    }
+    *out = (unsigned)x;
+    return CLI_EXIT_OK;
+}
+
+/* A comma-separated list of exactly `want` numbers. */
+static int parse_list(const char *option, const char *text, double *out, size_t capacity,
+                      size_t want)
+{
+    size_t count = 0;
+    fpl_status st = fpl_list_parse(text, strlen(text), out, capacity, &count);
+    if (st == FPL_OK && count != want) {
+        st = FPL_ERR_WEIGHTS_COUNT;
+    }
+    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
+}
+
+/* The usage rules the library cannot see (it takes a monthly target or the
+ * terms' one, and 0 for "not given"). */
+static int check_schedule_usage(const cli_schedule_request *rq)
+{
+    const char *monthly = rq->monthly_deals != NULL ? rq->monthly_deals : rq->monthly_revenue;
+    const char *monthly_option = rq->monthly_deals != NULL ? "--monthly-deals"
+                                                           : "--monthly-revenue";
+    if (rq->start == NULL) {
+        cli_error("schedule: --start YYYY-MM is needed (the first month of the span)");
+        return CLI_EXIT_USAGE;
+    }
+    if (rq->monthly_deals != NULL && rq->monthly_revenue != NULL) {
+        return fail_value("--monthly-revenue", rq->monthly_revenue,
+                          "cannot be given with --monthly-deals");
+    }
+    if (monthly != NULL && rq->terms->target != FPL_TARGET_NONE) {
+        cli_error("%s: give a target per period or per month, not both", monthly_option);
+        return CLI_EXIT_USAGE;
+    }
+    if (monthly != NULL && rq->seasonality != NULL) {
+        return fail_value("--seasonality", rq->seasonality,
+                          "seasonality spreads a target per period; a target per month "
+                          "needs none");
+    }
+    if (monthly == NULL && rq->terms->target == FPL_TARGET_NONE) {
+        cli_error("schedule: a target is needed: --revenue with --deal-size, --deals, or a "
+                  "target per month (--monthly-deals or --monthly-revenue)");
+        return CLI_EXIT_USAGE;
+    }
+    if (rq->attainment != NULL && rq->quota == NULL) {
+        return fail_value("--attainment", rq->attainment,
+                          "needs --quota (the share of the quota a rep attains)");
+    }
+    return CLI_EXIT_OK;
+}
+
+static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in)
+{
+    int rc = check_schedule_usage(rq);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    fpl_status st = fpl_month_parse(rq->start, strlen(rq->start), &in->start);
+    if (st != FPL_OK) {
+        return fail_status("--start", rq->start, st);
+    }
+    in->months = 12;
+    if (rq->months != NULL && (rc = parse_months(rq->months, &in->months)) != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (rq->seasonality != NULL) {
+        rc = parse_list("--seasonality", rq->seasonality, in->weights, 12, 12);
+        in->has_weights = true;
+    } else if (rq->monthly_deals != NULL || rq->monthly_revenue != NULL) {
+        bool deals = rq->monthly_deals != NULL;
+        rc = parse_list(deals ? "--monthly-deals" : "--monthly-revenue",
+                        deals ? rq->monthly_deals : rq->monthly_revenue, in->monthly,
+                        FPL_SCHEDULE_MAX_MONTHS, in->months);
+        in->has_monthly = true;
+        in->monthly_kind = deals ? FPL_TARGET_DEALS : FPL_TARGET_REVENUE;
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_lags(rq, in->lag);
+    }
+    if (rc == CLI_EXIT_OK && rq->reps != NULL) {
+        rc = parse_reps(rq->reps, &in->reps);
+    }
+    if (rc == CLI_EXIT_OK && rq->quota != NULL) {
+        rc = parse_amount("--quota", rq->quota, &in->quota);
+        in->has_quota = true;
+    }
+    if (rc == CLI_EXIT_OK && rq->attainment != NULL) {
+        rc = parse_rate("--attainment", rq->attainment, &in->attainment);
+        /* the library reads 0 as "not given" (100%) */
+        if (rc == CLI_EXIT_OK && !(in->attainment > 0.0)) {
+            rc = fail_status("--attainment", rq->attainment, FPL_ERR_ATTAINMENT);
+        }
+    }
+    return rc;
+}
+
+/* A refusal of fpl_schedule_compute() names the option it is about. */
+static int fail_schedule(const cli_schedule_request *rq, const fpl_schedule_input *in,
+                         fpl_status st)
+{
+    const char *monthly = rq->monthly_deals != NULL ? rq->monthly_deals : rq->monthly_revenue;
+    const char *monthly_option = rq->monthly_deals != NULL ? "--monthly-deals"
+                                                           : "--monthly-revenue";
+    switch (st) {
+    case FPL_ERR_DATE:
+        /* fpl_month_parse() read the start: it is the span that leaves the
+         * calendar, with the months the lags need before it */
+        return fail_value("--start", rq->start,
+                          "the schedule would run outside years 1 to 9999 (with the "
+                          "months before the start that the lags need)");
+    case FPL_ERR_MONTHS:
+        return rq->months != NULL ? fail_status("--months", rq->months, st)
+                                  : fail_command("schedule", st);
+    case FPL_ERR_WEIGHTS:
+        if (in->has_weights) {
+            return fail_status("--seasonality", rq->seasonality, st);
+        }
+        return in->has_monthly ? fail_status(monthly_option, monthly, st)
+                               : fail_command("schedule", st);
+    case FPL_ERR_LAG: return fail_lags(rq, "schedule", st);
+    case FPL_ERR_REPS: return fail_status("--reps", rq->reps, st);
+    case FPL_ERR_QUOTA: return fail_status("--quota", rq->quota, st);
+    case FPL_ERR_ATTAINMENT: return fail_status("--attainment", rq->attainment, st);
+    case FPL_ERR_DEAL_SIZE_MISSING:
+        if (rq->monthly_revenue != NULL) {
+            return fail_status("--monthly-revenue", rq->monthly_revenue, st);
+        }
+        if (rq->quota != NULL) {
+            return fail_status("--quota", rq->quota, st);
+        }
+        return fail_command("schedule", st);
+    default: return fail_command("schedule", st);
+    }
+}
+
+/* ---- schedule: JSON -------------------------------------------------- */
+
+static void json_numbers(jw *w, const double *x, size_t n)
+{
+    jw_open(w, '[');
+    for (size_t i = 0; i < n; ++i) {
+        jw_number(w, x[i]);
+    }
+    jw_close(w, ']');
+}
+
+static void schedule_json(cli_buf *out, const cli_schedule_request *rq,
+                          const fpl_schedule_input *in, const fpl_schedule *s)
+{
+    const fpl_funnel *f = rq->funnel;
+    const size_t n = s->n_stages;
+    char month[32];
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "schedule");
+    jw_key_string(&w, "per", fpl_period_name(s->per));
+    fmt_month(month, s->start);
+    jw_key_string(&w, "start", month);
+    jw_key(&w, "months");
+    jw_count(&w, s->months);
+    jw_key(&w, "lead_months");
+    jw_count(&w, s->lead_months);
+    jw_key_number(&w, "total_lag", s->total_lag);
+    jw_key_number(&w, "deals", s->deals);
+    jw_key_number_or_null(&w, "revenue", s->has_revenue, s->revenue);
+    jw_key_number_or_null(&w, "deal_size", s->has_revenue, s->deal_size);
+    jw_key(&w, "seasonality");
+    if (in->has_weights) {
+        json_numbers(&w, in->weights, 12);
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key(&w, "monthly");
+    if (in->has_monthly) {
+        jw_open(&w, '{');
+        jw_key_string(&w, "kind", in->monthly_kind == FPL_TARGET_REVENUE ? "revenue" : "deals");
+        jw_key(&w, "values");
+        json_numbers(&w, in->monthly, in->months);
+        jw_close(&w, '}');
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key(&w, "stages");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < n; ++i) {
+        jw_open(&w, '{');
+        jw_key_string(&w, "name", f->stages[i].name);
+        jw_key_number(&w, "rate", f->stages[i].rate);
+        jw_key_number(&w, "lag_months", in->lag[i]);
+        jw_key_number(&w, "lag_days", in->lag[i] * FPL_DAYS_PER_MONTH);
+        jw_key_number(&w, "total", s->totals[i]);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "rows");
+    jw_open(&w, '[');
+    for (size_t r = 0; r < s->n_rows; ++r) {
+        const fpl_schedule_row *row = &s->rows[r];
+        jw_open(&w, '{');
+        fmt_month(month, row->month);
+        jw_key_string(&w, "month", month);
+        jw_key(&w, "in_span");
+        jw_bool(&w, row->in_span);
+        jw_key_number(&w, "share", row->share);
+        jw_key_number(&w, "deals", row->deals);
+        jw_key_number_or_null(&w, "revenue", s->has_revenue, row->revenue);
+        jw_key(&w, "entering");
+        json_numbers(&w, row->entering, n);
+        if (s->has_reps) {
+            jw_key_number(&w, "deals_per_rep", row->deals_per_rep);
+            jw_key(&w, "entering_per_rep");
+            json_numbers(&w, row->entering_per_rep, n);
+        }
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key_number_or_null(&w, "reps", s->has_reps, s->reps);
+    jw_key_number_or_null(&w, "quota", in->has_quota, in->quota);
+    /* the attainment used: 100% when --attainment is not given */
+    jw_key_number_or_null(&w, "attainment", in->has_quota,
+                          in->attainment > 0.0 ? in->attainment : 1.0);
+    jw_key_number_or_null(&w, "reps_needed", s->has_reps_needed, s->reps_needed);
+    jw_key(&w, "reps_needed_whole");
+    if (s->has_reps_needed) {
+        jw_whole(&w, s->reps_needed_whole);
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key(&w, "velocity");
+    if (s->has_velocity) {
+        jw_open(&w, '{');
+        jw_key_number(&w, "per_day", s->velocity);
+        jw_key_number(&w, "opportunities_per_month", s->velocity_opportunities);
+        jw_key_number(&w, "win_rate", f->stages[n - 1].rate);
+        jw_key_number(&w, "deal_size", s->deal_size);
+        jw_key_number(&w, "cycle_days", s->velocity_cycle_days);
+        jw_close(&w, '}');
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+/* ---- schedule: CSV --------------------------------------------------- */
+
+/* "NAME_per_rep" as a CSV field. */
+static void csv_per_rep_field(cli_buf *out, const char *name)
+{
+    char field[FPL_NAME_MAX + 16];
+    snprintf(field, sizeof field, "%s_per_rep", name);
+    cli_buf_csv_field(out, field);
+}
+
+static void schedule_csv(cli_buf *out, const cli_schedule_request *rq, const fpl_schedule *s)
+{
+    const fpl_funnel *f = rq->funnel;
+    const size_t n = s->n_stages;
+    cli_buf_puts(out, "month,in_span,share,deals,revenue");
+    for (size_t i = 0; i < n; ++i) {
+        cli_buf_putc(out, ',');
+        cli_buf_csv_field(out, f->stages[i].name);
+    }
+    if (s->has_reps) {
+        cli_buf_puts(out, ",deals_per_rep");
+        for (size_t i = 0; i < n; ++i) {
+            cli_buf_putc(out, ',');
+            csv_per_rep_field(out, f->stages[i].name);
+        }
+    }
+    cli_buf_putc(out, '\n');
+    for (size_t r = 0; r < s->n_rows; ++r) {
+        const fpl_schedule_row *row = &s->rows[r];
+        char month[32];
+        fmt_month(month, row->month);
+        cli_buf_printf(out, "%s,%s", month, row->in_span ? "true" : "false");
+        csv_number(out, true, row->share);
+        csv_number(out, true, row->deals);
+        csv_number(out, s->has_revenue, row->revenue);
+        for (size_t i = 0; i < n; ++i) {
+            csv_number(out, true, row->entering[i]);
+        }
+        if (s->has_reps) {
+            csv_number(out, true, row->deals_per_rep);
+            for (size_t i = 0; i < n; ++i) {
+                csv_number(out, true, row->entering_per_rep[i]);
+            }
+        }
+        cli_buf_putc(out, '\n');
+    }
+}
+
+/* ---- schedule: table ------------------------------------------------- */
+
+/* The month-by-month table can have up to 242 rows and 69 columns, more
+ * than cli_table holds: its cells are formatted twice instead, once to
+ * measure the columns and once to print them (nothing is stored). Columns:
+ * month, one per stage, deals, revenue (when known), with reps one per
+ * stage and deals per rep, and a note for the months before the start. */
+typedef struct sched_view {
+    const fpl_funnel *f;
+    const fpl_schedule *s;
+    size_t n;       /* stages */
+    size_t col_deals, col_revenue, col_rep, col_deals_rep, col_note, ncols;
+} sched_view;
+
+enum { SCHED_MAX_COLS = 1 + FPL_MAX_STAGES + 2 + FPL_MAX_STAGES + 1 + 1 };
+
+static sched_view sched_columns(const fpl_funnel *f, const fpl_schedule *s)
+{
+    sched_view v;
+    v.f = f;
+    v.s = s;
+    v.n = s->n_stages;
+    size_t c = 1 + v.n;
+    v.col_deals = c++;
+    v.col_revenue = s->has_revenue ? c++ : (size_t)-1;
+    v.col_rep = s->has_reps ? c : (size_t)-1;
+    c += s->has_reps ? v.n : 0;
+    v.col_deals_rep = s->has_reps ? c++ : (size_t)-1;
+    v.col_note = c++;
+    v.ncols = c;
+    return v;
+}
+
+/* The text of one cell: row 0 is the header, rows 1 to n_rows the months,
+ * the next one the totals. Returns whether the column is right-aligned. */
+static bool sched_cell(const sched_view *v, size_t row, size_t col, char out[CLI_NUM_MAX])
+{
+    const fpl_schedule *s = v->s;
+    out[0] = '\0';
+    const bool header = row == 0;
+    const bool total = row == s->n_rows + 1;
+    const fpl_schedule_row *r = header || total ? NULL : &s->rows[row - 1];
+    if (col == 0) {
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "month");
+        } else if (total) {
+            snprintf(out, CLI_NUM_MAX, "total");
+        } else {
+            char month[32];
+            fmt_month(month, r->month);
+            snprintf(out, CLI_NUM_MAX, "%s", month);
+        }
+        return false;
+    }
+    if (col == v->col_note) {
+        if (r != NULL && !r->in_span) {
+            snprintf(out, CLI_NUM_MAX, "before the start");
+        }
+        return false;
+    }
+    if (col <= v->n) {
+        size_t i = col - 1;
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "%s", v->f->stages[i].name);
+        } else {
+            cli_fmt_amount(out, total ? s->totals[i] : r->entering[i]);
+        }
+    } else if (col == v->col_deals) {
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "deals");
+        } else {
+            cli_fmt_amount(out, total ? s->deals : r->deals);
+        }
+    } else if (col == v->col_revenue) {
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "revenue");
+        } else {
+            cli_fmt_amount(out, total ? s->revenue : r->revenue);
+        }
+    } else if (col == v->col_deals_rep) {
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "deals/rep");
+        } else if (!total) {
+            cli_fmt_amount(out, r->deals_per_rep);
+        }
+    } else if (v->col_rep != (size_t)-1 && col >= v->col_rep && col < v->col_rep + v->n) {
+        size_t i = col - v->col_rep;
+        if (header) {
+            snprintf(out, CLI_NUM_MAX, "%s/rep", v->f->stages[i].name);
+        } else if (!total) {
+            cli_fmt_amount(out, r->entering_per_rep[i]);
+        }
+    }
+    return true;
+}
+
+static void sched_grid(cli_buf *out, const sched_view *v)
+{
+    size_t width[SCHED_MAX_COLS] = {0};
+    const size_t nrows = v->s->n_rows + 2;
+    char cell[CLI_NUM_MAX];
+    for (size_t r = 0; r < nrows; ++r) {
+        for (size_t c = 0; c < v->ncols; ++c) {
+            sched_cell(v, r, c, cell);
+            size_t w = cli_display_width(cell);
+            width[c] = w > width[c] ? w : width[c];
+        }
+    }
+    for (size_t r = 0; r < nrows; ++r) {
+        /* nothing is padded beyond the last cell that has text */
+        size_t last = 0;
+        for (size_t c = 0; c < v->ncols; ++c) {
+            sched_cell(v, r, c, cell);
+            last = cell[0] != '\0' ? c : last;
+        }
+        for (size_t c = 0; c <= last; ++c) {
+            bool right = sched_cell(v, r, c, cell);
+            size_t pad = width[c] - cli_display_width(cell);
+            if (c > 0) {
+                cli_buf_puts(out, "  ");
+            }
+            if (right) {
+                cli_buf_repeat(out, " ", pad);
+            }
+            cli_buf_puts(out, cell);
+            if (!right && c < last) {
+                cli_buf_repeat(out, " ", pad);
+            }
+        }
+        cli_buf_putc(out, '\n');
+    }
+}
+
+static void schedule_table(cli_buf *out, const cli_schedule_request *rq,
+                           const fpl_schedule_input *in, const fpl_schedule *s)
+{
+    const fpl_funnel *f = rq->funnel;
+    const size_t n = s->n_stages;
+    const char *per = fpl_period_name(s->per);
+    char first[32];
+    char start[32];
+    fmt_month(start, s->start);
+    fmt_month(first, s->rows[0].month);
+
+    cli_buf_printf(out, "Schedule for %u month%s from %s: ", s->months, s->months == 1 ? "" : "s",
+                   start);
+    cli_put_amount(out, s->deals);
+    cli_buf_puts(out, " deals");
+    if (s->has_revenue) {
+        cli_buf_puts(out, ", revenue ");
+        cli_put_amount(out, s->revenue);
+    }
+    if (in->has_monthly) {
+        cli_buf_puts(out, ", a target per month as given");
+    } else if (in->has_weights) {
+        cli_buf_puts(out, ", spread by the seasonality given");
+    } else {
+        cli_buf_puts(out, ", the same every month");
+    }
+    cli_buf_puts(out, ".\nUnits that must enter each stage in each month:\n\n");
+
+    sched_view v = sched_columns(f, s);
+    sched_grid(out, &v);
+
+    cli_buf_putc(out, '\n');
+    if (!in->has_monthly) {
+        cli_buf_printf(out, "Totals are the plan's volume per %s for the %u month%s of the span.\n",
+                       per, s->months, s->months == 1 ? "" : "s");
+    }
+    cli_buf_puts(out, "Lags (months):");
+    for (size_t i = 0; i < n; ++i) {
+        cli_buf_printf(out, "%s %s ", i > 0 ? "," : "", f->stages[i].name);
+        cli_put_amount(out, in->lag[i]);
+    }
+    cli_buf_puts(out, "; from ");
+    cli_buf_puts(out, f->stages[0].name);
+    cli_buf_puts(out, " to a closed deal ");
+    cli_put_amount(out, s->total_lag);
+    cli_buf_puts(out, " months.\n");
+    if (s->lead_months > 0) {
+        cli_buf_printf(out, "Lead time: the funnel must start %zu month%s before %s, in %s.\n",
+                       s->lead_months, s->lead_months == 1 ? "" : "s", start, first);
+    }
+    if (s->has_velocity) {
+        cli_buf_puts(out, "Sales velocity: ");
+        cli_put_amount(out, s->velocity_opportunities);
+        cli_buf_printf(out, " entering %s a month x ", f->stages[n - 1].name);
+        cli_put_percent(out, f->stages[n - 1].rate);
+        cli_buf_puts(out, " won x deal size ");
+        cli_put_amount(out, s->deal_size);
+        cli_buf_puts(out, " / a cycle of ");
+        cli_put_amount(out, s->velocity_cycle_days);
+        cli_buf_puts(out, " days = ");
+        cli_put_amount(out, s->velocity);
+        cli_buf_puts(out, " per day.\n");
+    }
+    if (s->has_reps) {
+        cli_buf_puts(out, "Per rep: ");
+        cli_put_amount(out, s->reps);
+        cli_buf_puts(out, " reps share the work (the /rep columns).\n");
+    }
+    if (s->has_reps_needed) {
+        cli_buf_puts(out, "Reps needed at a quota of ");
+        cli_put_amount(out, in->quota);
+        cli_buf_printf(out, " per %s with ", per);
+        cli_put_percent(out, in->attainment > 0.0 ? in->attainment : 1.0);
+        cli_buf_puts(out, " attainment: ");
+        cli_put_amount(out, s->reps_needed);
+        char exact[CLI_NUM_MAX];
+        char whole[CLI_NUM_MAX];
+        cli_fmt_amount(exact, s->reps_needed);
+        cli_fmt_amount(whole, s->reps_needed_whole);
+        if (strcmp(exact, whole) != 0) {
+            cli_buf_printf(out, ", %s whole reps", whole);
+        }
+        cli_buf_puts(out, ".\n");
+    }
+    cli_buf_puts(out, "Figures are rounded for display (--format json gives exact values).\n");
+}
+
+/* ---- schedule: the command ------------------------------------------- */
+
+int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
+{
+    /* The result is about 135 KB: on the heap, not the stack. */
+    fpl_schedule_input *in = calloc(1, sizeof *in);
+    fpl_schedule *s = malloc(sizeof *s);
+    if (in == NULL || s == NULL) {
+        free(in);
+        free(s);
+        cli_error("out of memory");
+        return CLI_EXIT_OUTPUT;
+    }
+    int rc = read_schedule(rq, in);
+    if (rc == CLI_EXIT_OK) {
+        fpl_status st = fpl_schedule_compute(rq->funnel, rq->terms, in, s);
+        if (st != FPL_OK) {
+            rc = fail_schedule(rq, in, st);
+        } else {
+            switch (rq->format) {
+            case CLI_FORMAT_JSON: schedule_json(out, rq, in, s); break;
+            case CLI_FORMAT_CSV: schedule_csv(out, rq, s); break;
+            case CLI_FORMAT_TABLE: schedule_table(out, rq, in, s); break;
+            }
+        }
+    }
+    free(in);
+    free(s);
+    return rc;
+}
+
+/* ---- pace: reading the question -------------------------------------- */
+
+/* The share of the period elapsed: --elapsed RATE, or --start DATE with
+ * --as-of DATE (exactly one of the two ways). */
+static int read_elapsed(const cli_schedule_request *rq, double *elapsed)
+{
+    if (rq->elapsed != NULL) {
+        if (rq->start != NULL || rq->as_of != NULL) {
+            return fail_value("--elapsed", rq->elapsed,
+                              "give --elapsed, or --start with --as-of, not both");
+        }
+        return parse_rate("--elapsed", rq->elapsed, elapsed);
+    }
+    if (rq->start == NULL && rq->as_of == NULL) {
+        cli_error("pace: the share of the period elapsed is needed: --elapsed RATE, or "
+                  "--start DATE with --as-of DATE");
+        return CLI_EXIT_USAGE;
+    }
+    if (rq->as_of == NULL) {
+        return fail_value("--start", rq->start, "needs --as-of DATE (the day measured)");
+    }
+    if (rq->start == NULL) {
+        return fail_value("--as-of", rq->as_of,
+                          "needs --start DATE (the first day of the period)");
+    }
+    fpl_date start;
+    fpl_date as_of;
+    fpl_status st = fpl_date_parse(rq->start, strlen(rq->start), &start);
+    if (st != FPL_OK) {
+        return fail_status("--start", rq->start, st);
+    }
+    st = fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of);
+    if (st != FPL_OK) {
+        return fail_status("--as-of", rq->as_of, st);
+    }
+    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed);
+    switch (st) {
+    case FPL_OK: return CLI_EXIT_OK;
+    case FPL_ERR_ELAPSED: return fail_status("--as-of", rq->as_of, st);
+    case FPL_ERR_DATE: return fail_status("--start", rq->start, st); /* past year 9999 */
+    default: return fail_command("pace", st);
+    }
+}
+
+/* --actual or --open STAGE=COUNT, repeated, once per stage. */
+static int read_counts(const cli_schedule_request *rq, const char *option,
+                       const char *const *texts, size_t n_texts, bool has[FPL_MAX_STAGES],
+                       double value[FPL_MAX_STAGES])
+{
+    bool seen[FPL_MAX_STAGES] = {false};
+    for (size_t i = 0; i < n_texts; ++i) {
+        size_t k;
+        const char *count;
+        int rc = stage_value(rq->funnel, option, texts[i], "expected STAGE=COUNT, e.g. lead=150",
+                             seen, &k, &count);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+        /* the message names the whole STAGE=COUNT */
+        fpl_status st = fpl_parse_amount(count, strlen(count), &value[k]);
+        if (st != FPL_OK) {
+            return fail_status(option, texts[i], st);
+        }
+        has[k] = true;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* A threshold: a rate above 0 (the library reads 0 as "the default"). */
+static int parse_threshold(const char *option, const char *text, double *out)
+{
+    int rc = parse_rate(option, text, out);
+    if (rc == CLI_EXIT_OK && !(*out > 0.0)) {
+        rc = fail_status(option, text, FPL_ERR_THRESHOLD);
+    }
+    return rc;
+}
+
+static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in)
+{
+    int rc = read_elapsed(rq, &in->elapsed);
+    if (rc == CLI_EXIT_OK) {
+        rc = read_counts(rq, "--actual", rq->actual, rq->n_actuals, in->has_actual, in->actual);
+    }
+    if (rc == CLI_EXIT_OK && rq->actual_deals != NULL) {
+        rc = parse_amount("--actual-deals", rq->actual_deals, &in->actual_deals);
+        in->has_actual_deals = true;
+    }
+    if (rc == CLI_EXIT_OK && rq->actual_revenue != NULL) {
+        rc = parse_amount("--actual-revenue", rq->actual_revenue, &in->actual_revenue);
+        in->has_actual_revenue = true;
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_counts(rq, "--open", rq->open, rq->n_open, in->has_open, in->open);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_lags(rq, in->lag);
+    }
+    if (rc == CLI_EXIT_OK && rq->at_risk != NULL) {
+        rc = parse_threshold("--at-risk", rq->at_risk, &in->at_risk);
+    }
+    if (rc == CLI_EXIT_OK && rq->off_track != NULL) {
+        rc = parse_threshold("--off-track", rq->off_track, &in->off_track);
+    }
+    if (rc == CLI_EXIT_OK && rq->reps != NULL) {
+        rc = parse_reps(rq->reps, &in->reps);
+    }
+    return rc;
+}
+
+/* The library refuses the thresholds together: the at-risk one when it is
+ * refused on its own (with an off-track threshold equal to it), else the
+ * off-track one. */
+static int fail_thresholds(const cli_schedule_request *rq, const fpl_pace_input *in,
+                           fpl_status st)
+{
+    bool at_risk = rq->off_track == NULL;
+    if (rq->at_risk != NULL && rq->off_track != NULL) {
+        fpl_pace_input probe = *in;
+        probe.off_track = probe.at_risk;
+        fpl_pace p;
+        at_risk = fpl_pace_compute(rq->funnel, rq->terms, &probe, &p) == st;
+    }
+    if (at_risk && rq->at_risk != NULL) {
+        return fail_status("--at-risk", rq->at_risk, st);
+    }
+    if (rq->off_track != NULL) {
+        return fail_status("--off-track", rq->off_track, st);
+    }
+    return fail_command("pace", st);
+}
+
+static int fail_pace(const cli_schedule_request *rq, const fpl_pace_input *in, fpl_status st)
+{
+    switch (st) {
+    case FPL_ERR_ELAPSED:
+        return rq->elapsed != NULL ? fail_status("--elapsed", rq->elapsed, st)
+                                   : fail_status("--as-of", rq->as_of, st);
+    case FPL_ERR_THRESHOLD: return fail_thresholds(rq, in, st);
+    case FPL_ERR_LAG: return fail_lags(rq, "pace", st);
+    case FPL_ERR_REPS: return fail_status("--reps", rq->reps, st);
+    case FPL_ERR_DEAL_SIZE_MISSING:
+        if (rq->actual_revenue != NULL) {
+            return fail_status("--actual-revenue", rq->actual_revenue, st);
+        }
+        return fail_command("pace", st);
+    default: return fail_command("pace", st);
+    }
+}
+
+/* ---- pace: JSON ------------------------------------------------------ */
+
+static void pace_row_json(jw *w, const fpl_pace_row *r, bool reps)
+{
+    const bool a = r->has_actual;
+    const bool rate = a && r->has_needed_rate;
+    jw_key_number(w, "plan", r->plan);
+    jw_key_number(w, "plan_to_date", r->plan_to_date);
+    jw_key_number_or_null(w, "actual", a, r->actual);
+    jw_key_number_or_null(w, "attainment", a, r->attainment);
+    jw_key_number_or_null(w, "projection", a, r->projection);
+    jw_key_number_or_null(w, "projected_attainment", a, r->projected_attainment);
+    jw_key_number_or_null(w, "still_needed", a, r->still_needed);
+    jw_key_number_or_null(w, "needed_rate", rate, r->needed_rate);
+    jw_key_number_or_null(w, "catch_up", rate, r->catch_up);
+    jw_key(w, "status");
+    if (a) {
+        jw_string(w, fpl_pace_status_name(r->status));
+    } else {
+        jw_number_or_null(w, false, 0.0);
+    }
+    if (reps) {
+        jw_key_number(w, "plan_per_rep", r->plan_per_rep);
+        jw_key_number_or_null(w, "actual_per_rep", a, r->actual_per_rep);
+        jw_key_number_or_null(w, "needed_rate_per_rep", rate, r->needed_rate_per_rep);
+    }
+}
+
+static void pace_json(cli_buf *out, const cli_schedule_request *rq, const fpl_pace_input *in,
+                      const fpl_pace *p, const fpl_plan *plan)
+{
+    const fpl_funnel *f = rq->funnel;
+    jw w = {out, 0, false, false};
+    jw_open(&w, '{');
+    jw_key_string(&w, "command", "pace");
+    jw_key_string(&w, "per", fpl_period_name(p->per));
+    jw_key_number(&w, "elapsed", p->elapsed);
+    jw_key_number(&w, "at_risk", p->at_risk);
+    jw_key_number(&w, "off_track", p->off_track);
+    jw_key(&w, "stages");
+    jw_open(&w, '[');
+    for (size_t i = 0; i < p->n_stages; ++i) {
+        const fpl_pace_row *r = &p->stages[i];
+        jw_open(&w, '{');
+        jw_key_string(&w, "name", f->stages[i].name);
+        jw_key_number(&w, "rate", f->stages[i].rate);
+        jw_key_number(&w, "cumulative_rate", plan->stages[i].cumulative_rate);
+        pace_row_json(&w, r, p->has_reps);
+        jw_key_number_or_null(&w, "implied_deals", r->has_actual, r->implied_deals);
+        jw_close(&w, '}');
+    }
+    jw_close(&w, ']');
+    jw_key(&w, "deals");
+    jw_open(&w, '{');
+    pace_row_json(&w, &p->deals, p->has_reps);
+    jw_close(&w, '}');
+    jw_key(&w, "revenue");
+    if (p->has_revenue) {
+        jw_open(&w, '{');
+        pace_row_json(&w, &p->revenue, p->has_reps);
+        jw_close(&w, '}');
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key(&w, "warning");
+    if (p->has_warning) {
+        jw_open(&w, '{');
+        jw_key_string(&w, "stage", f->stages[p->warning_stage].name);
+        jw_key_number(&w, "months", p->warning_months);
+        jw_close(&w, '}');
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key(&w, "coverage");
+    if (p->has_coverage) {
+        jw_open(&w, '{');
+        jw_key(&w, "open");
+        jw_open(&w, '[');
+        for (size_t i = 0; i < p->n_stages; ++i) {
+            if (in->has_open[i]) {
+                jw_open(&w, '{');
+                jw_key_string(&w, "stage", f->stages[i].name);
+                jw_key_number(&w, "units", in->open[i]);
+                jw_close(&w, '}');
+            }
+        }
+        jw_close(&w, ']');
+        jw_key_number(&w, "open_units", p->open_units);
+        jw_key_number(&w, "open_deals", p->open_deals);
+        jw_key_number(&w, "still_to_close", p->still_to_close);
+        jw_key_number_or_null(&w, "raw", p->has_coverage_ratio, p->coverage_raw);
+        jw_key_number_or_null(&w, "weighted", p->has_coverage_ratio, p->coverage_weighted);
+        jw_key_number_or_null(&w, "required", p->has_coverage_required, p->coverage_required);
+        jw_close(&w, '}');
+    } else {
+        jw_number_or_null(&w, false, 0.0);
+    }
+    jw_key_number_or_null(&w, "reps", p->has_reps, p->reps);
+    jw_close(&w, '}');
+    jw_end(&w);
+}
+
+/* ---- pace: CSV ------------------------------------------------------- */
+
+static void pace_row_csv(cli_buf *out, const char *name, const fpl_pace_row *r)
+{
+    const bool a = r->has_actual;
+    cli_buf_csv_field(out, name);
+    csv_number(out, true, r->plan);
+    csv_number(out, true, r->plan_to_date);
+    csv_number(out, a, r->actual);
+    csv_number(out, a, r->attainment);
+    csv_number(out, a, r->projection);
+    csv_number(out, a && r->has_needed_rate, r->needed_rate);
+    cli_buf_putc(out, ',');
+    if (a) {
+        cli_buf_csv_field(out, fpl_pace_status_name(r->status));
+    }
+    cli_buf_putc(out, '\n');
+}
+
+static void pace_csv(cli_buf *out, const cli_schedule_request *rq, const fpl_pace *p)
+{
+    cli_buf_puts(out, "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status\n");
+    for (size_t i = 0; i < p->n_stages; ++i) {
+        pace_row_csv(out, rq->funnel->stages[i].name, &p->stages[i]);
+    }
+    pace_row_csv(out, "deals", &p->deals);
+    if (p->has_revenue) {
+        pace_row_csv(out, "revenue", &p->revenue);
+    }
+}
+
+/* ---- pace: table ----------------------------------------------------- */
+
+enum { P_NAME, P_PLAN, P_TO_DATE, P_ACTUAL, P_ATTAIN, P_PROJ, P_NEEDED, P_STATUS, P_IMPLIED,
+       P_PLAN_REP, P_ACTUAL_REP, P_NEEDED_REP, P_N };
+
+static void pace_table_row(cli_table *t, const char *name, const fpl_pace_row *r, bool stage,
+                           bool reps)
+{
+    const bool a = r->has_actual;
+    const bool rate = a && r->has_needed_rate;
+    cli_table_row(t);
+    cli_table_set(t, P_NAME, name);
+    cli_table_set_amount(t, P_PLAN, true, r->plan);
+    cli_table_set_amount(t, P_TO_DATE, true, r->plan_to_date);
+    cli_table_set_amount(t, P_ACTUAL, a, r->actual);
+    if (a) {
+        char num[CLI_NUM_MAX];
+        cli_fmt_percent(num, r->attainment);
+        cli_table_set(t, P_ATTAIN, num);
+    } else {
+        cli_table_set(t, P_ATTAIN, "-");
+    }
+    cli_table_set_amount(t, P_PROJ, a, r->projection);
+    cli_table_set_amount(t, P_NEEDED, rate, r->needed_rate);
+    cli_table_set(t, P_STATUS, a ? fpl_pace_status_name(r->status) : "-");
+    if (stage) {
+        cli_table_set_amount(t, P_IMPLIED, a, r->implied_deals);
+    }
+    if (reps) {
+        cli_table_set_amount(t, P_PLAN_REP, true, r->plan_per_rep);
+        cli_table_set_amount(t, P_ACTUAL_REP, a, r->actual_per_rep);
+        cli_table_set_amount(t, P_NEEDED_REP, rate, r->needed_rate_per_rep);
+    }
+}
+
+static void pace_table(cli_buf *out, const cli_schedule_request *rq, const fpl_pace_input *in,
+                       const fpl_pace *p)
+{
+    const fpl_funnel *f = rq->funnel;
+    const char *per = fpl_period_name(p->per);
+
+    cli_buf_printf(out, "Pace per %s: ", per);
+    cli_put_percent(out, p->elapsed);
+    cli_buf_printf(out, " of the %s elapsed", per);
+    if (rq->as_of != NULL && rq->start != NULL) {
+        cli_buf_printf(out, " (%s to %s)", rq->start, rq->as_of);
+    }
+    cli_buf_puts(out, "; target ");
+    cli_put_amount(out, p->deals.plan);
+    cli_buf_puts(out, " deals");
+    if (p->has_revenue) {
+        cli_buf_puts(out, ", revenue ");
+        cli_put_amount(out, p->revenue.plan);
+    }
+    cli_buf_puts(out, ".\n\n");
+
+    char needed[32];
+    snprintf(needed, sizeof needed, "needed/%s", per);
+    const char *headers[P_N] = {"",       "plan",    "to date",       "actual",
+                                "attainment", "projection", needed,   "status",
+                                "implied deals", "plan/rep", "actual/rep", "needed/rep"};
+    const cli_align align[P_N] = {CLI_LEFT,  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT,
+                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_LEFT,
+                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT};
+    cli_table t;
+    cli_table_init(&t, p->has_reps ? P_N : P_PLAN_REP, headers, align);
+    for (size_t i = 0; i < p->n_stages; ++i) {
+        pace_table_row(&t, f->stages[i].name, &p->stages[i], true, p->has_reps);
+    }
+    pace_table_row(&t, "deals", &p->deals, false, p->has_reps);
+    if (p->has_revenue) {
+        pace_table_row(&t, "revenue", &p->revenue, false, p->has_reps);
+    }
+    cli_table_render(&t, out);
+    cli_table_free(&t);
+
+    cli_buf_puts(out, "\nStatus against plan to date: on track from ");
+    cli_put_percent(out, p->at_risk);
+    cli_buf_puts(out, ", at risk from ");
+    cli_put_percent(out, p->off_track);
+    cli_buf_puts(out, ", off track below.\n");
+    if (p->has_warning) {
+        cli_buf_printf(out, "Warning: %s is off track: ", f->stages[p->warning_stage].name);
+        if (p->warning_months > 0.0) {
+            cli_buf_puts(out, "it shows in deals in about ");
+            put_one_decimal(out, p->warning_months);
+            cli_buf_puts(out, " months.\n");
+        } else {
+            cli_buf_puts(out, "with no lag below it, it shows in deals at once.\n");
+        }
+    }
+    if (p->has_coverage) {
+        cli_buf_puts(out, "Open pipeline:");
+        size_t shown = 0;
+        for (size_t i = 0; i < p->n_stages; ++i) {
+            if (in->has_open[i]) {
+                cli_buf_printf(out, "%s ", shown++ > 0 ? "," : "");
+                cli_put_amount(out, in->open[i]);
+                cli_buf_printf(out, " %s", f->stages[i].name);
+            }
+        }
+        cli_buf_puts(out, "; expected to bring ");
+        cli_put_amount(out, p->open_deals);
+        cli_buf_puts(out, " deals.\n");
+        if (p->has_coverage_ratio) {
+            cli_buf_puts(out, "Pipeline covers ");
+            put_one_decimal(out, p->coverage_raw);
+            cli_buf_puts(out, "x of the ");
+            cli_put_amount(out, p->still_to_close);
+            cli_buf_puts(out, " deals still to close; weighted ");
+            put_one_decimal(out, p->coverage_weighted);
+            cli_buf_puts(out, "x");
+        } else {
+            cli_buf_puts(out, "Nothing is left to close: the deals won meet the target");
+        }
+        if (p->has_coverage_required) {
+            cli_buf_puts(out, "; these rates need ");
+            put_one_decimal(out, p->coverage_required);
+            cli_buf_puts(out, "x.\n");
+        } else {
+            cli_buf_puts(out, "; the open pipeline is expected to bring no deals.\n");
+        }
+    }
+    if (p->has_reps) {
+        cli_buf_puts(out, "Per rep: ");
+        cli_put_amount(out, p->reps);
+        cli_buf_puts(out, " reps share the work (the /rep columns).\n");
+    }
+    cli_buf_puts(out, "Figures are rounded for display (--format json gives exact values).\n");
+}
+
+/* ---- pace: the command ----------------------------------------------- */
+
+int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
+{
+    fpl_pace_input *in = calloc(1, sizeof *in);
+    fpl_pace *p = malloc(sizeof *p);
+    fpl_plan *plan = malloc(sizeof *plan);
+    if (in == NULL || p == NULL || plan == NULL) {
+        free(in);
+        free(p);
+        free(plan);
+        cli_error("out of memory");
+        return CLI_EXIT_OUTPUT;
+    }
+    int rc = read_pace(rq, in);
+    if (rc == CLI_EXIT_OK) {
+        fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p);
+        if (st == FPL_OK) {
+            /* the cumulative rates of the plan pace is measured against */
+            st = fpl_plan_compute(rq->funnel, rq->terms, plan);
+        }
+        if (st != FPL_OK) {
+            rc = fail_pace(rq, in, st);
+        } else {
+            switch (rq->format) {
+            case CLI_FORMAT_JSON: pace_json(out, rq, in, p, plan); break;
+            case CLI_FORMAT_CSV: pace_csv(out, rq, p); break;
+            case CLI_FORMAT_TABLE: pace_table(out, rq, in, p); break;
+            }
+        }
+    }
+    free(in);
+    free(p);
+    free(plan);
+    return rc;
+}
