@@ -22,7 +22,9 @@ def c_program():
     lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "funnelplan/plan.h"',
              '#include "funnelplan/forecast.h"', '#include "funnelplan/whatif.h"',
              '#include "funnelplan/sensitivity.h"', '#include "funnelplan/solve.h"',
-             '#include "funnelplan/batch.h"',
+             '#include "funnelplan/batch.h"', '#include "funnelplan/odds.h"',
+             '#include "funnelplan/channels.h"', '#include "funnelplan/schedule.h"',
+             '#include "funnelplan/pace.h"',
              "int main(void) {"]
     for struct in _native.STRUCTS:
         name = struct.__name__

@@ -18,12 +18,43 @@
 >>> round(w.delta.revenue_horizon, 6), round(w.roi, 6), round(w.payback_periods, 6)
 (118800.0, 1.376, 5.050505)
 
+The odds of the target, not just its expected value (``Funnel.odds``, an
+:class:`Odds`: the exact binomial model, the volume for each confidence
+level in :class:`OddsLevel` rows, :class:`Quantiles` of deals, and with
+Monte Carlo an :class:`OddsSimulation` with its :class:`OddsStdError` and
+:class:`OddsHistory`); ``Funnel.plan(..., confidence="90%")`` adds the
+volume every stage needs for that chance:
+
+>>> o = fp.Funnel([("lead", "12%")]).odds(100, deals=12)
+>>> round(o.p_hit, 4), o.volume_needed(0.9)
+(0.5458, 136)
+
+Month by month (``Funnel.schedule``, a :class:`Schedule`): the volume every
+stage must take in each calendar month (:class:`ScheduleRow`), with
+seasonality or a :class:`MonthlyTarget`, the lag of every stage
+(:class:`ScheduleStage`), reps and quota, and the sales :class:`Velocity`;
+and actuals against plan (``Funnel.pace``, a :class:`Pace`): every stage
+(:class:`PaceStage`), the deals and revenue (:class:`PaceRow`), the earliest
+:class:`PaceWarning` and the pipeline :class:`Coverage` of the
+:class:`OpenPipeline`. Lags are kept in months of :data:`DAYS_PER_MONTH` days:
+
+>>> f = fp.Funnel([("lead", "10%"), ("opportunity", "25%")])
+>>> s = f.schedule("2027-01", 12, deals=120, per="year",
+...                lags={"lead": "1m", "opportunity": "2m"})
+>>> s.rows[0].month, round(s.rows[0].entering[0], 9), s.rows[3].deals
+('2026-10', 400.0, 10.0)
+>>> p = f.pace(deals=30, per="quarter", elapsed="50%", actual={"lead": 450})
+>>> p["lead"].attainment, p["lead"].status, p.warning.stage
+(0.75, 'off track', 'lead')
+
 ``to_dict()`` of every result (:class:`Plan`, :class:`Forecast`,
-:class:`WhatIf`, :class:`Sensitivity`, :class:`Solve`) returns the very
-object that ``funnelplan plan|forecast|whatif|sensitivity|solve ...
---format json`` prints. :func:`plan_batch` plans millions of funnels of one
-stage count in one call, over buffers (``array.array``, numpy arrays) that it
-reads without copying. Every refusal raises
+:class:`WhatIf`, :class:`Sensitivity`, :class:`Solve`, :class:`Odds`,
+:class:`Channels`, :class:`Schedule`, :class:`Pace`) returns the very object
+that ``funnelplan plan|forecast|whatif|sensitivity|solve|odds|channels|
+schedule|pace ... --format json`` prints.
+:func:`plan_batch` plans millions of funnels of one stage count in one call,
+over buffers (``array.array``, numpy arrays) that it reads without copying.
+Every refusal raises
 :class:`FunnelError` (a ``ValueError``) with the library's status and message.
 
 The shared library is looked for in ``$FUNNELPLAN_LIBRARY``, next to this
@@ -38,9 +69,19 @@ from ._model import (PERIODS, Forecast, ForecastPeriod, ForecastStage, Funnel, P
                      parse_rate)
 from ._whatif import (Change, Sensitivity, SensitivityRow, Solve, WhatIf, WhatIfDelta)
 from ._batch import BatchFunnel, PlanBatch, plan_batch
+from ._odds import Odds, OddsHistory, OddsLevel, OddsSimulation, OddsStdError, Quantiles
+from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, ChannelTotal,
+                        Marginal)
+from ._schedule import (DAYS_PER_MONTH, Coverage, MonthlyTarget, OpenPipeline, Pace, PaceRow,
+                        PaceStage, PaceWarning, Schedule, ScheduleRow, ScheduleStage, Velocity)
 
 __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PERIODS", "Funnel",
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
            "ForecastStage", "ForecastPeriod", "StageExpected", "Periods", "WhatIf",
            "WhatIfDelta", "Change", "Sensitivity", "SensitivityRow", "Solve", "parse_amount",
-           "parse_rate", "plan_batch", "PlanBatch", "BatchFunnel"]
+           "parse_rate", "plan_batch", "PlanBatch", "BatchFunnel", "Odds", "OddsLevel",
+           "Quantiles", "OddsSimulation", "OddsStdError", "OddsHistory", "Channels",
+           "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal", "ChannelMost",
+           "DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
+           "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
+           "OpenPipeline"]

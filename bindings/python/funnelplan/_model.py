@@ -10,6 +10,7 @@ value of the wrong type (a bool, a list, a name that is not text), an int
 too large for a double, and ``None`` where a value is required.
 """
 
+import dataclasses
 import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t
@@ -238,12 +239,17 @@ class PlanStage:
     required: float                   # units entering per period (exact, unrounded)
     required_whole: int               # whole units, cascading up the funnel
     cost_per: Optional[float]         # budget / required; None without a cost per lead
+    # Least whole units entering this stage that reach the whole deals with
+    # the plan's confidence; None unless plan() was given a confidence.
+    required_for_confidence: Optional[int] = None
 
     def to_dict(self):
         d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate,
              "required": self.required, "required_whole": self.required_whole}
         if self.cost_per is not None:
             d["cost_per"] = self.cost_per
+        if self.required_for_confidence is not None:
+            d["required_for_confidence"] = self.required_for_confidence
         return d
 
 
@@ -265,13 +271,18 @@ class Plan:
     cost_per_lead: Optional[float]    # these three are None without a cost per lead
     budget: Optional[float]
     cost_per_deal: Optional[float]
+    # The chance plan(confidence=...) asked for (then every stage has its
+    # required_for_confidence); None without one.
+    confidence: Optional[float] = None
 
     def to_dict(self):
         d = {"command": "plan", "per": self.per, "revenue": self.revenue,
-             "deal_size": self.deal_size, "deals": self.deals, "deals_whole": self.deals_whole,
-             "margin": self.margin, "gross_profit": self.gross_profit,
-             "stages": [s.to_dict() for s in self.stages],
-             "by_period": self.by_period._to_dict()}
+             "deal_size": self.deal_size, "deals": self.deals, "deals_whole": self.deals_whole}
+        if self.confidence is not None:
+            d["confidence"] = self.confidence
+        d.update({"margin": self.margin, "gross_profit": self.gross_profit,
+                  "stages": [s.to_dict() for s in self.stages],
+                  "by_period": self.by_period._to_dict()})
         if self.cost_per_lead is not None:
             d["cost_per_lead"] = self.cost_per_lead
             d["budget"] = self.budget
@@ -514,15 +525,31 @@ class Funnel:
         return t, given
 
     def plan(self, revenue=None, deals=None, per="month", deal_size=None, cost_per_lead=None,
-             margin=None):
+             margin=None, confidence=None):
         """Backward from a target per ``per`` (``"month"``, ``"quarter"``,
         ``"year"``): exactly one of ``revenue`` (needs a deal size) or
         ``deals``. Amounts are numbers or strings (``"1.5M"``). Returns a
-        :class:`Plan`; raises :class:`FunnelError`."""
+        :class:`Plan`; raises :class:`FunnelError`.
+
+        ``confidence`` (a rate in (0, 1), e.g. ``"90%"``) also gives every
+        stage the least whole volume that reaches the whole deals with that
+        chance (``required_for_confidence``; the CLI's ``plan --confidence``):
+
+        >>> p = Funnel([("lead", "12%")]).plan(deals=12, confidence="90%")
+        >>> p.stages[0].required_whole, p.stages[0].required_for_confidence
+        (100, 136)
+        """
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
         _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
-        return self._plan_result(out)
+        result = self._plan_result(out)
+        if confidence is None:
+            return result
+        level, required = _odds.plan_confidence(self, terms, given, confidence)
+        return dataclasses.replace(
+            result, confidence=level,
+            stages=tuple(dataclasses.replace(s, required_for_confidence=r)
+                         for s, r in zip(result.stages, required)))
 
     def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
                  cost_per_lead=None, margin=None):
@@ -542,6 +569,36 @@ class Funnel:
         _call(fn.forecast_compute, (byref(self._c), byref(terms), byref(inp), byref(out)),
               "forecast", given)
         return self._forecast_result(out)
+
+    def odds(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
+             cost_per_lead=None, margin=None, *, confidence=(), simulate=False, trials=None,
+             seed=None, deal_size_cv=None, history=None):
+        """The chance that ``volume`` whole units entering stage ``at``
+        (default the top stage) each ``per`` reach the target (``revenue``
+        or ``deals``, required), the volume each confidence level needs and
+        the quantiles of deals: an :class:`Odds`.
+
+        Each unit becomes a deal on its own with the cumulative rate of
+        ``at``, so deals are binomial (the exact model):
+
+        >>> o = Funnel([("lead", "12%")]).odds(100, deals=12, confidence=["75%"])
+        >>> round(o.p_hit, 4), o.volume_needed(0.75), o.volume_needed(0.9)
+        (0.5458, 117, 136)
+
+        ``confidence`` adds levels (rates: ``0.75``, ``"75%"``, ``"3/4"``;
+        one or a sequence of up to 16) to the standard 50, 80, 90, 95, 99%.
+        Monte Carlo runs (``simulation``) when ``simulate`` is True or any of
+        ``trials`` (whole, 1 to 10,000,000; default 10,000), ``seed`` (an int
+        from 0 to 2**64 - 1; default 1), ``deal_size_cv`` (the coefficient of
+        variation of a deal's size, >= 0; sizes are then gamma distributed)
+        or ``history`` is given. ``history`` maps a stage to its record, won
+        of total units that moved on: ``{"lead": "12/100"}`` or
+        ``{"lead": (12, 100)}`` (also a list of such pairs, or of
+        ``"STAGE=WON/TOTAL"`` strings as on the command line); that stage's
+        rate is then drawn from its Beta posterior in every trial.
+        """
+        return _odds.odds(self, volume, at, per, revenue, deals, deal_size, cost_per_lead,
+                          margin, confidence, simulate, trials, seed, deal_size_cv, history)
 
     def whatif(self, changes=None, volume=None, at=None, per="month", revenue=None, deals=None,
                horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None):
@@ -623,6 +680,94 @@ class Funnel:
         return _whatif.solve(self, for_ if lever is None else lever, volume, at, per, revenue,
                              deals, deal_size, cost_per_lead, margin)
 
+    def channels(self, channels, revenue=None, deals=None, per="month", deal_size=None,
+                 margin=None, allocate="cheapest"):
+        """Lead channels: a :class:`Channels` (profitability, break-even, ranking
+        and, with a target, the allocation of leads).
+
+        ``channels`` is a list of specs as the CLI's ``--channel``
+        (``"ads: cost-per-lead=40, capacity=500, rate=2%"``) or of mappings
+        with ``name`` and any of ``cost_per_lead``, ``spend``, ``leads``,
+        ``capacity``, ``rate``, ``quality``, ``deal_size``, ``share``. Without
+        ``revenue`` or ``deals`` each channel needs its leads; with one the
+        leads are allocated the cheapest way (``allocate="cheapest"``) or by
+        each channel's ``share`` (``allocate="shares"``). When the channels
+        cannot bring enough, :class:`FunnelError` has status
+        ``"FPL_ERR_CHANNEL_SHORT"``, ``is_input_error`` False and ``.most``
+        the most they can deliver.
+
+        >>> f = Funnel([("lead", "20%"), ("sql", "50%"), ("opportunity", "25%")],
+        ...            deal_size=4000, margin="60%")
+        >>> r = f.channels(["search: cost-per-lead=40, capacity=600",
+        ...                 "webinars: cost-per-lead=90, rate=40%, capacity=300",
+        ...                 "display: cost-per-lead=35, quality=0.5"], deals=40)
+        >>> [c.leads for c in r.channels], r.total.cost, r.marginal.cost_per_deal
+        ([600.0, 300.0, 800.0], 79000.0, 2800.0)
+        """
+        return _channels.channels(self, channels, revenue, deals, per, deal_size, margin,
+                                  allocate)
+
+    def schedule(self, start, months=12, *, per="month", revenue=None, deals=None,
+                 deal_size=None, seasonality=None, monthly_deals=None, monthly_revenue=None,
+                 lags=None, reps=None, quota=None, attainment=None):
+        """Month by month: the units every stage must take in each calendar
+        month of a span, and in the months before it: a :class:`Schedule`.
+
+        ``start`` is the span's first month (``"2027-01"``, ``(2027, 1)`` or a
+        ``datetime.date``), ``months`` its length (1 to 120). Its deals are
+        the target per ``per`` (``revenue`` or ``deals``) rescaled to the
+        span and spread by ``seasonality`` (12 weights, January first: a
+        sequence or the CLI's ``"6,6,8,..."``), or given month by month
+        (``monthly_deals`` or ``monthly_revenue``, one value per month,
+        instead of a target per period and of seasonality). ``lags`` maps a
+        stage to the time from entering it to entering the next (the last:
+        to closing): ``"45d"``, ``"2w"``, ``"1.5m"``, or a number of days.
+        ``reps`` adds per-rep figures; ``quota`` (revenue per rep per
+        ``per``) and ``attainment`` (a rate, default 100%) give the reps
+        needed.
+
+        >>> f = Funnel([("lead", "10%"), ("opportunity", "25%")], deal_size=10_000)
+        >>> s = f.schedule("2027-01", 12, revenue="1.2M", per="year",
+        ...                seasonality="6,6,8,8,9,9,6,5,9,10,12,12",
+        ...                lags={"lead": "1m", "opportunity": "2m"})
+        >>> s.rows[0].month, s.lead_months, round(s.rows[0].entering[0], 9)
+        ('2026-10', 3, 288.0)
+        >>> [round(t.total, 9) for t in s.stages], round(s.velocity.per_day, 2)
+        ([4800.0, 480.0], 1642.74)
+        """
+        return _schedule.schedule(self, start, months, per, revenue, deals, deal_size,
+                                  seasonality, monthly_deals, monthly_revenue, lags, reps, quota,
+                                  attainment)
+
+    def pace(self, *, elapsed=None, start=None, as_of=None, per="month", revenue=None,
+             deals=None, deal_size=None, actual=None, actual_deals=None, actual_revenue=None,
+             open=None, lags=None, at_risk=None, off_track=None, reps=None):
+        """Actuals so far against the plan of a target (``revenue`` or
+        ``deals`` per ``per``, required): a :class:`Pace`.
+
+        The share of the period gone is ``elapsed`` (a rate: ``"50%"``,
+        ``0.5``, ``"15/31"``) or comes from the period's ``start`` date and
+        an ``as_of`` date (``"2027-02-14"``, ``(2027, 2, 14)`` or a
+        ``datetime.date``; both days counted). ``actual`` and ``open`` map a
+        stage to the units that entered it so far and to the units in it
+        now; ``actual_deals`` and ``actual_revenue`` are what was won so
+        far. ``lags`` (as in :meth:`schedule`) date the early warning;
+        ``at_risk`` and ``off_track`` are the thresholds of attainment
+        (default 95% and 80%); ``reps`` adds per-rep figures.
+
+        >>> f = Funnel([("lead", "10%"), ("opportunity", "25%")])
+        >>> p = f.pace(deals=30, per="quarter", start="2027-01-01", as_of="2027-02-14",
+        ...            actual={"lead": 450, "opportunity": 58}, actual_deals=14,
+        ...            open={"opportunity": 56}, lags={"lead": "1m", "opportunity": "2m"})
+        >>> p.elapsed, p["lead"].status, p.deals.status, p.warning
+        (0.5, 'off track', 'at risk', PaceWarning(stage='lead', months=3.0))
+        >>> p.coverage.raw, p.coverage.weighted, p.coverage.required
+        (3.5, 0.875, 4.0)
+        """
+        return _schedule.pace(self, elapsed, start, as_of, per, revenue, deals, deal_size,
+                              actual, actual_deals, actual_revenue, open, lags, at_risk,
+                              off_track, reps)
+
     def _index(self, at):
         if at is None:
             return 0
@@ -703,5 +848,5 @@ def _rebuild_funnel(stages, deal_size, cost_per_lead, margin):
     return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin)
 
 
-# The what-if questions use the names above.
-from . import _whatif  # noqa: E402
+# The what-if and odds questions use the names above.
+from . import _channels, _odds, _schedule, _whatif  # noqa: E402

@@ -30,6 +30,14 @@ PERIOD_COUNT = 3
 
 MAX_CHANGES = 40  # whatif.h
 
+# odds.h
+ODDS_STANDARD_LEVELS = 5
+ODDS_MAX_REQUESTED = 16
+ODDS_MAX_LEVELS = ODDS_STANDARD_LEVELS + ODDS_MAX_REQUESTED
+ODDS_TRIALS_MAX = 10000000
+ODDS_TRIALS_DEFAULT = 10000
+ODDS_QUANTILES = 3
+
 # enum fpl_period, fpl_target_kind, fpl_lever and fpl_change_kind (values are
 # part of the ABI).
 PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR = 0, 1, 2
@@ -246,12 +254,333 @@ class fpl_plan_batch(Structure):
                 ("deals_whole", c_void_p)]     # double *
 
 
+# odds.h
+
+
+class fpl_odds_input(Structure):
+    _fields_ = [("volume", c_double),
+                ("at", c_size_t),
+                ("n_levels", c_size_t),
+                ("levels", c_double * ODDS_MAX_REQUESTED)]
+
+
+class fpl_odds_level(Structure):
+    _fields_ = [("confidence", c_double),
+                ("has_volume", c_bool),
+                ("volume", c_double)]
+
+
+class fpl_odds(Structure):
+    _fields_ = [("per", c_int),
+                ("n_stages", c_size_t),
+                ("at", c_size_t),
+                ("volume", c_double),
+                ("cumulative_rate", c_double),
+                ("target_deals", c_double),
+                ("has_target_revenue", c_bool),
+                ("target_revenue", c_double),
+                ("has_revenue", c_bool),
+                ("deal_size", c_double),
+                ("p_hit", c_double),
+                ("p_miss", c_double),
+                ("expected_deals", c_double),
+                ("sd_deals", c_double),
+                ("expected_revenue", c_double),
+                ("deals_quantiles", c_double * ODDS_QUANTILES),
+                ("revenue_quantiles", c_double * ODDS_QUANTILES),
+                ("n_levels", c_size_t),
+                ("volume_for", fpl_odds_level * ODDS_MAX_LEVELS)]
+
+
+class fpl_odds_plan(Structure):
+    _fields_ = [("confidence", c_double),
+                ("deals_whole", c_double),
+                ("n_stages", c_size_t),
+                ("required", c_double * MAX_STAGES)]
+
+
+class fpl_odds_sim_input(Structure):
+    _fields_ = [("volume", c_double),
+                ("at", c_size_t),
+                ("trials", c_size_t),
+                ("seed", c_uint64),
+                ("deal_size_cv", c_double),
+                ("has_history", c_bool * MAX_STAGES),
+                ("won", c_double * MAX_STAGES),
+                ("total", c_double * MAX_STAGES)]
+
+
+class fpl_odds_estimate(Structure):
+    _fields_ = [("value", c_double),
+                ("std_error", c_double)]
+
+
+class fpl_odds_sim(Structure):
+    _fields_ = [("trials", c_size_t),
+                ("seed", c_uint64),
+                ("target_deals", c_double),
+                ("has_revenue", c_bool),
+                ("by_revenue", c_bool),
+                ("p_hit", fpl_odds_estimate),
+                ("expected_deals", fpl_odds_estimate),
+                ("expected_revenue", fpl_odds_estimate),
+                ("deals_quantiles", fpl_odds_estimate * ODDS_QUANTILES),
+                ("revenue_quantiles", fpl_odds_estimate * ODDS_QUANTILES)]
+
+
+# channels.h
+
+MAX_CHANNELS = 32
+QUALITY_FUNNEL, QUALITY_RATE, QUALITY_FACTOR = 0, 1, 2
+
+
+class fpl_channel(Structure):
+    _fields_ = [("name", c_char * (NAME_MAX + 1)),
+                ("has_cost_per_lead", c_bool),
+                ("cost_per_lead", c_double),
+                ("has_spend", c_bool),
+                ("spend", c_double),
+                ("has_leads", c_bool),
+                ("leads", c_double),
+                ("has_capacity", c_bool),
+                ("capacity", c_double),
+                ("quality", c_int),
+                ("quality_value", c_double),
+                ("has_deal_size", c_bool),
+                ("deal_size", c_double),
+                ("has_share", c_bool),
+                ("share", c_double)]
+
+
+class fpl_channels_input(Structure):
+    _fields_ = [("n_channels", c_size_t),
+                ("channels", fpl_channel * MAX_CHANNELS),
+                ("by_shares", c_bool)]
+
+
+class fpl_channel_figures(Structure):
+    _fields_ = [("top_rate", c_double),
+                ("rate_to_won", c_double),
+                ("opportunity_rate", c_double),
+                ("cost_per_lead", c_double),
+                ("has_capacity", c_bool),
+                ("capacity", c_double),
+                ("at_capacity", c_bool),
+                ("leads", c_double),
+                ("share", c_double),
+                ("opportunities", c_double),
+                ("deals", c_double),
+                ("cost", c_double),
+                ("cost_per_opportunity", c_double),
+                ("cost_per_deal", c_double),
+                ("has_revenue", c_bool),
+                ("deal_size", c_double),
+                ("value_per_lead", c_double),
+                ("revenue", c_double),
+                ("gross_profit", c_double),
+                ("has_roi", c_bool),
+                ("roi", c_double),
+                ("break_even_cost_per_lead", c_double),
+                ("headroom", c_double),
+                ("loses_money", c_bool),
+                ("rank", c_size_t)]
+
+
+class fpl_channels(Structure):
+    _fields_ = [("per", c_int),
+                ("target", c_int),
+                ("by_shares", c_bool),
+                ("margin", c_double),
+                ("target_deals", c_double),
+                ("has_target_revenue", c_bool),
+                ("target_revenue", c_double),
+                ("n_channels", c_size_t),
+                ("channels", fpl_channel_figures * MAX_CHANNELS),
+                ("ranking", c_size_t * MAX_CHANNELS),
+                ("leads", c_double),
+                ("opportunities", c_double),
+                ("deals", c_double),
+                ("cost", c_double),
+                ("cost_per_lead", c_double),
+                ("cost_per_opportunity", c_double),
+                ("cost_per_deal", c_double),
+                ("has_revenue", c_bool),
+                ("revenue", c_double),
+                ("gross_profit", c_double),
+                ("has_roi", c_bool),
+                ("roi", c_double),
+                ("n_losing", c_size_t),
+                ("has_marginal", c_bool),
+                ("marginal_channel", c_size_t),
+                ("marginal_cost_per_deal", c_double),
+                ("has_most", c_bool),
+                ("most_leads", c_double),
+                ("most_deals", c_double),
+                ("has_most_revenue", c_bool),
+                ("most_revenue", c_double)]
+
+
+class fpl_channels_fault(Structure):
+    _fields_ = [("has_channel", c_bool),
+                ("channel", c_size_t),
+                ("has_most", c_bool),
+                ("most_leads", c_double),
+                ("most_deals", c_double),
+                ("has_most_revenue", c_bool),
+                ("most_revenue", c_double)]
+
+
+# schedule.h
+
+SCHEDULE_MAX_MONTHS = 120
+SCHEDULE_MAX_LEAD = 120
+SCHEDULE_MAX_ROWS = SCHEDULE_MAX_MONTHS + SCHEDULE_MAX_LEAD
+SEASONALITY_WEIGHTS = 12
+DAYS_PER_MONTH = 30.436875  # FPL_DAYS_PER_MONTH: 365.2425 / 12
+
+
+class fpl_month(Structure):
+    _fields_ = [("year", c_int),
+                ("month", c_int)]
+
+
+class fpl_date(Structure):
+    _fields_ = [("year", c_int),
+                ("month", c_int),
+                ("day", c_int)]
+
+
+class fpl_schedule_input(Structure):
+    _fields_ = [("start", fpl_month),
+                ("months", c_uint),
+                ("has_weights", c_bool),
+                ("weights", c_double * SEASONALITY_WEIGHTS),
+                ("has_monthly", c_bool),
+                ("monthly_kind", c_int),
+                ("monthly", c_double * SCHEDULE_MAX_MONTHS),
+                ("lag", c_double * MAX_STAGES),
+                ("reps", c_double),
+                ("has_quota", c_bool),
+                ("quota", c_double),
+                ("attainment", c_double)]
+
+
+class fpl_schedule_row(Structure):
+    _fields_ = [("month", fpl_month),
+                ("in_span", c_bool),
+                ("share", c_double),
+                ("deals", c_double),
+                ("revenue", c_double),
+                ("entering", c_double * MAX_STAGES),
+                ("entering_per_rep", c_double * MAX_STAGES),
+                ("deals_per_rep", c_double)]
+
+
+class fpl_schedule(Structure):
+    _fields_ = [("per", c_int),
+                ("n_stages", c_size_t),
+                ("start", fpl_month),
+                ("months", c_uint),
+                ("lead_months", c_size_t),
+                ("n_rows", c_size_t),
+                ("total_lag", c_double),
+                ("deals", c_double),
+                ("has_revenue", c_bool),
+                ("deal_size", c_double),
+                ("revenue", c_double),
+                ("totals", c_double * MAX_STAGES),
+                ("has_reps", c_bool),
+                ("reps", c_double),
+                ("has_reps_needed", c_bool),
+                ("reps_needed", c_double),
+                ("reps_needed_whole", c_double),
+                ("has_velocity", c_bool),
+                ("velocity", c_double),
+                ("velocity_opportunities", c_double),
+                ("velocity_cycle_days", c_double),
+                ("rows", fpl_schedule_row * SCHEDULE_MAX_ROWS)]
+
+
+# pace.h
+
+PACE_AT_RISK_DEFAULT = 0.95
+PACE_OFF_TRACK_DEFAULT = 0.80
+PACE_ON_TRACK, PACE_AT_RISK, PACE_OFF_TRACK = 0, 1, 2
+
+
+class fpl_pace_input(Structure):
+    _fields_ = [("elapsed", c_double),
+                ("has_actual", c_bool * MAX_STAGES),
+                ("actual", c_double * MAX_STAGES),
+                ("has_actual_deals", c_bool),
+                ("actual_deals", c_double),
+                ("has_actual_revenue", c_bool),
+                ("actual_revenue", c_double),
+                ("has_open", c_bool * MAX_STAGES),
+                ("open", c_double * MAX_STAGES),
+                ("lag", c_double * MAX_STAGES),
+                ("at_risk", c_double),
+                ("off_track", c_double),
+                ("reps", c_double)]
+
+
+class fpl_pace_row(Structure):
+    _fields_ = [("has_actual", c_bool),
+                ("plan", c_double),
+                ("plan_to_date", c_double),
+                ("actual", c_double),
+                ("attainment", c_double),
+                ("projection", c_double),
+                ("projected_attainment", c_double),
+                ("still_needed", c_double),
+                ("has_needed_rate", c_bool),
+                ("needed_rate", c_double),
+                ("catch_up", c_double),
+                ("status", c_int),
+                ("implied_deals", c_double),
+                ("plan_per_rep", c_double),
+                ("actual_per_rep", c_double),
+                ("needed_rate_per_rep", c_double)]
+
+
+class fpl_pace(Structure):
+    _fields_ = [("per", c_int),
+                ("n_stages", c_size_t),
+                ("elapsed", c_double),
+                ("at_risk", c_double),
+                ("off_track", c_double),
+                ("stages", fpl_pace_row * MAX_STAGES),
+                ("deals", fpl_pace_row),
+                ("has_revenue", c_bool),
+                ("revenue", fpl_pace_row),
+                ("has_warning", c_bool),
+                ("warning_stage", c_size_t),
+                ("warning_months", c_double),
+                ("has_coverage", c_bool),
+                ("open_units", c_double),
+                ("open_deals", c_double),
+                ("still_to_close", c_double),
+                ("has_coverage_ratio", c_bool),
+                ("coverage_raw", c_double),
+                ("coverage_weighted", c_double),
+                ("has_coverage_required", c_bool),
+                ("coverage_required", c_double),
+                ("has_reps", c_bool),
+                ("reps", c_double)]
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
            fpl_forecast_input, fpl_forecast_period, fpl_forecast,
            fpl_change, fpl_whatif_input, fpl_whatif, fpl_sensitivity_input, fpl_sensitivity_row,
-           fpl_sensitivity, fpl_solve_input, fpl_solve, fpl_plan_batch)
+           fpl_sensitivity, fpl_solve_input, fpl_solve, fpl_plan_batch,
+           fpl_odds_input, fpl_odds_level, fpl_odds, fpl_odds_plan, fpl_odds_sim_input,
+           fpl_odds_estimate, fpl_odds_sim,
+           fpl_channel, fpl_channels_input, fpl_channel_figures, fpl_channels,
+           fpl_channels_fault,
+           fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
+           fpl_pace_input, fpl_pace_row, fpl_pace)
 
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
@@ -305,6 +634,41 @@ FUNCTIONS = (
                            POINTER(fpl_solve)], _STATUS),
     # batch.h
     ("fpl_plan_batch_compute", [POINTER(fpl_plan_batch), POINTER(c_size_t)], _STATUS),
+    # odds.h
+    ("fpl_odds_tail", [c_double, c_double, c_double, POINTER(c_double), POINTER(c_double)],
+     _STATUS),
+    ("fpl_odds_quantile", [c_double, c_double, c_double, POINTER(c_double)], _STATUS),
+    ("fpl_odds_volume_for", [c_double, c_double, c_double, POINTER(c_double)], _STATUS),
+    ("fpl_odds_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_odds_input),
+                          POINTER(fpl_odds)], _STATUS),
+    ("fpl_odds_plan_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), c_double,
+                               POINTER(fpl_odds_plan)], _STATUS),
+    ("fpl_odds_history_parse", [c_char_p, c_size_t, POINTER(c_double), POINTER(c_double)],
+     _STATUS),
+    ("fpl_odds_sim_work_len", [c_size_t], c_size_t),
+    ("fpl_odds_simulate", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_odds_sim_input),
+                           POINTER(c_double), c_size_t, POINTER(fpl_odds_sim)], _STATUS),
+    # channels.h
+    ("fpl_channel_parse", [c_char_p, c_size_t, POINTER(fpl_channel), POINTER(c_size_t),
+                           POINTER(c_size_t)], _STATUS),
+    ("fpl_channel_check", [POINTER(fpl_channel)], _STATUS),
+    ("fpl_channels_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
+                              POINTER(fpl_channels_input), POINTER(fpl_channels),
+                              POINTER(fpl_channels_fault)], _STATUS),
+    # schedule.h
+    ("fpl_month_parse", [c_char_p, c_size_t, POINTER(fpl_month)], _STATUS),
+    ("fpl_date_parse", [c_char_p, c_size_t, POINTER(fpl_date)], _STATUS),
+    ("fpl_lag_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
+    ("fpl_list_parse", [c_char_p, c_size_t, POINTER(c_double), c_size_t, POINTER(c_size_t)],
+     _STATUS),
+    ("fpl_schedule_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
+                              POINTER(fpl_schedule_input), POINTER(fpl_schedule)], _STATUS),
+    # pace.h
+    ("fpl_pace_status_name", [c_int], c_char_p),
+    ("fpl_pace_elapsed", [POINTER(fpl_date), POINTER(fpl_date), c_int, POINTER(c_double)],
+     _STATUS),
+    ("fpl_pace_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_pace_input),
+                          POINTER(fpl_pace)], _STATUS),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
@@ -366,7 +730,12 @@ STATUS = _status_codes()
 _NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
            "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
            "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_VOLUME", "FPL_ERR_TARGET", "FPL_ERR_CHANGE_SYNTAX",
-           "FPL_ERR_CHANGE_COUNT", "FPL_ERR_STEP")
+           "FPL_ERR_CHANGE_COUNT", "FPL_ERR_STEP", "FPL_ERR_STAGE_DUPLICATE",
+           "FPL_ERR_VOLUME_WHOLE", "FPL_ERR_CONFIDENCE", "FPL_ERR_CONFIDENCE_COUNT",
+           "FPL_ERR_TRIALS", "FPL_ERR_VARIATION", "FPL_ERR_HISTORY", "FPL_ERR_DATE",
+           "FPL_ERR_MONTHS", "FPL_ERR_WEIGHTS", "FPL_ERR_WEIGHTS_COUNT", "FPL_ERR_LAG",
+           "FPL_ERR_REPS", "FPL_ERR_QUOTA", "FPL_ERR_ATTAINMENT", "FPL_ERR_ELAPSED",
+           "FPL_ERR_ACTUAL", "FPL_ERR_THRESHOLD")
 if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
     raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
 

@@ -1,0 +1,298 @@
+# funnelplan — lead channels: profitability, break-even and allocation.
+# SPDX-License-Identifier: MIT
+"""``Funnel.channels()`` and its frozen results, over ``fpl_channels_compute``.
+
+A channel is given as the CLI's ``--channel`` spec (``"ads: cost-per-lead=40,
+capacity=500, rate=2%"``, read by the library's ``fpl_channel_parse``) or as
+a mapping with the keys ``name``, ``cost_per_lead``, ``spend``, ``leads``,
+``capacity``, ``rate``, ``quality``, ``deal_size``, ``share`` (numbers or
+the CLI's strings). ``to_dict()`` is the object ``funnelplan channels ...
+--format json`` prints (notes/channels_contract.md).
+"""
+
+from ctypes import byref, c_size_t
+from dataclasses import dataclass, fields
+from typing import Optional, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._model import _amount, _describe, _encode, _is_text, _rate
+
+__all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
+           "ChannelMost"]
+
+_QUALITY = {_native.QUALITY_FUNNEL: "funnel", _native.QUALITY_RATE: "rate",
+            _native.QUALITY_FACTOR: "factor"}
+
+# Mapping keys -> (fpl_channel field, reader).
+_KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _amount, "capacity": _amount,
+         "deal_size": _amount, "share": _rate}
+
+
+def _plain(obj):
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+@dataclass(frozen=True)
+class ChannelTarget:
+    """What the allocation met: ``kind`` ``"deals"`` or ``"revenue"``, and its ``value``."""
+    kind: str
+    value: float
+
+    def to_dict(self):
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class ChannelFigures:
+    """One channel's figures per period (see ``channels.h`` for each formula).
+    ``opportunities`` are the units entering the last stage; ``rank`` is 1
+    for the best. ``None``: unknown (no deal size; no ROI at a cost of 0)."""
+    name: str
+    rank: int
+    quality: str
+    quality_value: Optional[float]
+    top_rate: float
+    opportunity_rate: float
+    rate_to_won: float
+    cost_per_lead: float
+    capacity: Optional[float]
+    at_capacity: bool
+    leads: float
+    share: float
+    opportunities: float
+    deals: float
+    cost: float
+    cost_per_opportunity: float
+    cost_per_deal: float
+    deal_size: Optional[float]
+    value_per_lead: Optional[float]
+    revenue: Optional[float]
+    gross_profit: Optional[float]
+    roi: Optional[float]
+    break_even_cost_per_lead: Optional[float]
+    headroom: Optional[float]
+    loses_money: Optional[bool]
+
+    def to_dict(self):
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class ChannelTotal:
+    """All channels together."""
+    leads: float
+    opportunities: float
+    deals: float
+    cost: float
+    cost_per_lead: float
+    cost_per_opportunity: float
+    cost_per_deal: float
+    revenue: Optional[float]
+    gross_profit: Optional[float]
+    roi: Optional[float]
+
+    def to_dict(self):
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class Marginal:
+    """The cost of the last deal: the channel that supplies it (``None`` with
+    fixed shares, where every channel does) and its cost per deal."""
+    channel: Optional[str]
+    cost_per_deal: float
+
+    def to_dict(self):
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class ChannelMost:
+    """The most the channels can deliver per period (every channel full, or
+    the first full at fixed shares)."""
+    leads: float
+    deals: float
+    revenue: Optional[float]
+
+    def to_dict(self):
+        return _plain(self)
+
+
+@dataclass(frozen=True)
+class Channels:
+    """The result of :meth:`Funnel.channels`."""
+    per: str
+    mode: str
+    target: Optional[ChannelTarget]
+    deal_size: Optional[float]
+    margin: float
+    channels: Tuple[ChannelFigures, ...]
+    ranking: Tuple[str, ...]
+    losing: Tuple[str, ...]
+    total: ChannelTotal
+    marginal: Optional[Marginal]
+    most: Optional[ChannelMost]
+
+    def __getitem__(self, name):
+        """A channel's figures by name."""
+        for c in self.channels:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def to_dict(self):
+        """The object ``funnelplan channels ... --format json`` prints."""
+        def d(x):
+            return None if x is None else x.to_dict()
+        return {"command": "channels", "per": self.per, "mode": self.mode,
+                "target": d(self.target), "deal_size": self.deal_size, "margin": self.margin,
+                "channels": [c.to_dict() for c in self.channels],
+                "ranking": list(self.ranking), "losing": list(self.losing),
+                "total": self.total.to_dict(), "marginal": d(self.marginal),
+                "most": d(self.most)}
+
+
+def _channel(index, item):
+    """One fpl_channel from a spec string or a mapping, checked."""
+    c = _native.fpl_channel()
+    if _is_text(item):
+        context = "channels[%d] %s" % (index, _describe(item))
+        data = _encode(item)
+        at, length = c_size_t(), c_size_t()
+        try:
+            _native.fn.channel_parse(data, len(data), byref(c), byref(at), byref(length))
+        except FunnelError as exc:
+            a, n = at.value, length.value
+            if not (a == 0 and n == len(data)) and a + n <= len(data):
+                context += ": %r" % data[a:a + n].decode("utf-8", "replace")
+            raise exc.with_context(context) from None
+        return c
+    if not isinstance(item, dict):
+        raise _native.error_named("FPL_ERR_CHANNEL_SYNTAX", "channels[%d] %s: expected a spec "
+                                  "string or a mapping" % (index, _describe(item)),
+                                  FunnelTypeError)
+    name = item.get("name")
+    context = "channels[%d] %s" % (index, _describe(name))
+    if name is None:
+        raise _native.error_named("FPL_ERR_STAGE_NAME_EMPTY", context)
+    if not _is_text(name):
+        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
+    data = _encode(name)
+    try:
+        _native.fn.stage_name_check(data, len(data))
+    except FunnelError as exc:
+        raise exc.with_context(context) from None
+    c.name = data
+    for key, value in item.items():
+        if key == "name" or value is None:
+            continue
+        label = "%s %s" % (context, key)
+        if key in _KEYS:
+            setattr(c, "has_" + key, True)
+            setattr(c, key, _KEYS[key](label, value))
+        elif key in ("rate", "quality"):
+            if c.quality != _native.QUALITY_FUNNEL:
+                raise _native.error_named("FPL_ERR_CHANNEL_QUALITY",
+                                          "%s (rate and quality together)" % context)
+            c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
+            c.quality_value = _rate(label, value)
+        else:
+            raise _native.error_named("FPL_ERR_CHANNEL_FIELD", "%s: %r" % (context, key))
+    try:
+        _native.fn.channel_check(byref(c))
+    except FunnelError as exc:
+        raise exc.with_context(context) from None
+    return c
+
+
+def _opt(present, value):
+    return value if present else None
+
+
+def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
+    if _is_text(specs) or isinstance(specs, dict):
+        specs = [specs]
+    try:
+        items = list(specs)
+    except TypeError:
+        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels %s" % _describe(specs),
+                                  FunnelTypeError) from None
+    if allocate not in ("cheapest", "shares"):
+        raise FunnelError("FPL_ERR_ALLOCATE", "allocate must be cheapest or shares",
+                          context="allocate %s" % _describe(allocate))
+    if not 1 <= len(items) <= _native.MAX_CHANNELS:
+        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels (%d given)" % len(items))
+    terms, given = funnel._terms(per, revenue, deals, deal_size, None, margin, "channels")
+    terms.has_cost_per_lead = False  # each channel has its own
+    if allocate == "shares" and terms.target == _native.TARGET_NONE:
+        raise _native.error_named("FPL_ERR_TARGET", "channels (allocate 'shares' needs "
+                                  "revenue or deals)")
+    inp = _native.fpl_channels_input()
+    for i, item in enumerate(items):
+        inp.channels[i] = _channel(i, item)
+    inp.n_channels = len(items)
+    inp.by_shares = allocate == "shares"
+    r = _native.fpl_channels()
+    fault = _native.fpl_channels_fault()
+    try:
+        _native.fn.channels_compute(byref(funnel._c), byref(terms), byref(inp), byref(r),
+                                    byref(fault))
+    except FunnelError as exc:
+        if exc.status == "FPL_ERR_CHANNEL_SHORT":
+            err = exc.with_context("channels")
+            err.most = ChannelMost(fault.most_leads, fault.most_deals,
+                                   _opt(fault.has_most_revenue, fault.most_revenue))
+            raise err from None
+        if fault.has_channel and exc.status != "FPL_ERR_DEAL_SIZE_MISSING":
+            raise exc.with_context("channels[%d] %s" % (fault.channel,
+                                                        _describe(items[fault.channel]))) \
+                from None
+        label = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
+                 "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_MARGIN": "margin",
+                 "FPL_ERR_DEAL_SIZE_MISSING": "revenue"}.get(exc.status)
+        if label in given:
+            raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+        raise exc.with_context("channels") from None
+    names = [inp.channels[i].name.decode("utf-8") for i in range(r.n_channels)]
+    figures = []
+    for i in range(r.n_channels):
+        f, c = r.channels[i], inp.channels[i]
+        rev = f.has_revenue
+        figures.append(ChannelFigures(
+            name=names[i], rank=f.rank + 1, quality=_QUALITY.get(c.quality, "funnel"),
+            quality_value=_opt(c.quality != _native.QUALITY_FUNNEL, c.quality_value),
+            top_rate=f.top_rate, opportunity_rate=f.opportunity_rate,
+            rate_to_won=f.rate_to_won, cost_per_lead=f.cost_per_lead,
+            capacity=_opt(f.has_capacity, f.capacity), at_capacity=f.at_capacity,
+            leads=f.leads, share=f.share, opportunities=f.opportunities, deals=f.deals,
+            cost=f.cost, cost_per_opportunity=f.cost_per_opportunity,
+            cost_per_deal=f.cost_per_deal, deal_size=_opt(rev, f.deal_size),
+            value_per_lead=_opt(rev, f.value_per_lead), revenue=_opt(rev, f.revenue),
+            gross_profit=_opt(rev, f.gross_profit), roi=_opt(f.has_roi, f.roi),
+            break_even_cost_per_lead=_opt(rev, f.break_even_cost_per_lead),
+            headroom=_opt(rev, f.headroom), loses_money=_opt(rev, f.loses_money)))
+    ranking = tuple(names[r.ranking[k]] for k in range(r.n_channels))
+    losing = tuple(n for n in ranking if figures[names.index(n)].loses_money)
+    target = None
+    if r.target == _native.TARGET_REVENUE:
+        target = ChannelTarget("revenue", terms.revenue)
+    elif r.target == _native.TARGET_DEALS:
+        target = ChannelTarget("deals", terms.deals)
+    marginal = None
+    if r.has_marginal:
+        marginal = Marginal(names[r.marginal_channel] if r.marginal_channel < r.n_channels
+                            else None, r.marginal_cost_per_deal)
+    most = None
+    if r.has_most:
+        most = ChannelMost(r.most_leads, r.most_deals, _opt(r.has_most_revenue, r.most_revenue))
+    total = ChannelTotal(r.leads, r.opportunities, r.deals, r.cost, r.cost_per_lead,
+                         r.cost_per_opportunity, r.cost_per_deal, _opt(r.has_revenue, r.revenue),
+                         _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi))
+    per_name = ("month", "quarter", "year")[r.per]
+    mode = "volumes" if r.target == _native.TARGET_NONE else (
+        "shares" if r.by_shares else "cheapest")
+    return Channels(per=per_name, mode=mode, target=target,
+                    deal_size=_opt(terms.has_deal_size, terms.deal_size), margin=r.margin,
+                    channels=tuple(figures), ranking=ranking, losing=losing, total=total,
+                    marginal=marginal, most=most)

@@ -1,0 +1,524 @@
+# funnelplan — the odds of reaching a target: exact binomial model and Monte Carlo.
+# SPDX-License-Identifier: MIT
+"""The results of :meth:`Funnel.odds` and the calls behind them
+(``fpl_odds_compute``, ``fpl_odds_simulate``, ``fpl_odds_plan_compute``).
+
+Every unit entering a stage becomes a won deal on its own with the stage's
+cumulative rate, so the deals from a whole volume are binomial: 100 leads at
+12% give 12 deals on average, but reach 12 deals only a little more than half
+the time.
+
+>>> from funnelplan import Funnel
+>>> o = Funnel([("lead", "12%")]).odds(100, deals=12)
+>>> round(o.p_hit, 4), o.expected_deals, o.deals_quantiles.p50
+(0.5458, 12.0, 12)
+>>> [(level.confidence, level.volume) for level in o.volume_for]
+[(0.5, 97), (0.8, 122), (0.9, 136), (0.95, 149), (0.99, 174)]
+
+As elsewhere the library decides what is valid: numbers go through as
+doubles and text is read by its own parsers (``fpl_parse_amount``,
+``fpl_parse_rate``, ``fpl_odds_history_parse``). Only what a C field cannot
+hold is refused here: a trial count that is not a whole number from 1 to
+10,000,000 (``FPL_ERR_TRIALS``; the C field is an unsigned size where 0
+would mean the default) and a seed that is not a whole number from 0 to
+2**64 - 1. ``to_dict()`` is the object ``funnelplan odds ... --format json``
+prints (and, for a plan with ``confidence``, ``funnelplan plan ...
+--confidence RATE --format json``).
+"""
+
+import decimal
+import math
+import numbers
+from ctypes import byref, c_double, c_size_t
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._model import PERIODS, _amount, _call, _describe, _encode, _is_text, _rate
+from ._native import fn
+
+__all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "OddsHistory",
+           "OddsSimulation", "OddsStdError"]
+
+#: The confidence levels every :class:`Odds` gives a volume for.
+STANDARD_LEVELS = (0.5, 0.8, 0.9, 0.95, 0.99)
+
+#: The largest seed (the C ``uint64_t``).
+SEED_MAX = 2 ** 64 - 1
+
+#: The seed used when none is given (the CLI's default too).
+DEFAULT_SEED = 1
+
+_SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Quantiles:
+    """P10, P50 and P90 of a distribution (of deals: ints; of revenue, or
+    standard errors: floats)."""
+    p10: object
+    p50: object
+    p90: object
+
+    def to_dict(self):
+        return {"p10": self.p10, "p50": self.p50, "p90": self.p90}
+
+
+@dataclass(frozen=True)
+class OddsLevel:
+    """The least whole volume that reaches the target with a given chance."""
+    confidence: float                 # in (0, 1)
+    volume: Optional[int]             # units entering `at` per period; None above 2^53
+
+    def to_dict(self):
+        return {"confidence": self.confidence, "volume": self.volume}
+
+
+@dataclass(frozen=True)
+class OddsHistory:
+    """A stage's rate known from history: ``won`` of ``total`` units moved on."""
+    stage: str
+    won: int
+    total: int
+
+    def to_dict(self):
+        return {"stage": self.stage, "won": self.won, "total": self.total}
+
+
+@dataclass(frozen=True)
+class OddsStdError:
+    """The standard errors of a simulation's estimates."""
+    p_hit: float
+    expected_deals: float
+    expected_revenue: Optional[float]           # None without a deal size
+    deals_quantiles: Quantiles                  # of floats
+    revenue_quantiles: Optional[Quantiles]      # None without a deal size
+
+    def to_dict(self):
+        return {"p_hit": self.p_hit, "expected_deals": self.expected_deals,
+                "expected_revenue": self.expected_revenue,
+                "deals_quantiles": self.deals_quantiles.to_dict(),
+                "revenue_quantiles": (None if self.revenue_quantiles is None
+                                      else self.revenue_quantiles.to_dict())}
+
+
+@dataclass(frozen=True)
+class OddsSimulation:
+    """Monte Carlo estimates (``fpl_odds_simulate``): deal sizes that vary
+    (gamma distributed with coefficient of variation ``deal_size_cv``) and
+    rates known only from ``history`` (drawn from their Beta posterior in
+    every trial). The same ``seed`` gives the same figures everywhere.
+    ``judged_on`` is ``"revenue"`` when the hit is revenue ≥ the revenue
+    target (a revenue target with varying sizes), else ``"deals"``."""
+    trials: int
+    seed: int
+    deal_size_cv: float                         # 0 when sizes are fixed
+    deal_size_distribution: Optional[str]       # "gamma", or None when fixed
+    history: Tuple[OddsHistory, ...]            # in funnel order
+    judged_on: str                              # "deals" or "revenue"
+    p_hit: float
+    expected_deals: float
+    expected_revenue: Optional[float]           # None without a deal size
+    deals_quantiles: Quantiles                  # of ints
+    revenue_quantiles: Optional[Quantiles]      # None without a deal size
+    std_error: OddsStdError
+
+    def to_dict(self):
+        return {"trials": self.trials, "seed": self.seed, "deal_size_cv": self.deal_size_cv,
+                "deal_size_distribution": self.deal_size_distribution,
+                "history": [h.to_dict() for h in self.history],
+                "judged_on": self.judged_on, "p_hit": self.p_hit,
+                "expected_deals": self.expected_deals,
+                "expected_revenue": self.expected_revenue,
+                "deals_quantiles": self.deals_quantiles.to_dict(),
+                "revenue_quantiles": (None if self.revenue_quantiles is None
+                                      else self.revenue_quantiles.to_dict()),
+                "std_error": self.std_error.to_dict()}
+
+
+@dataclass(frozen=True)
+class Odds:
+    """The chance of the target with a volume (exact binomial model), the
+    volume each confidence level needs, the quantiles of deals, and, when
+    Monte Carlo ran, its estimates in ``simulation``.
+
+    ``target_deals`` is the target's deals rounded up (tolerantly): a
+    revenue target at a fixed deal size is reached exactly when the deals
+    reach it. ``volume_for`` lists the standard levels (50, 80, 90, 95, 99%)
+    and those asked for, ascending, without duplicates; it is always the
+    exact model (the funnel's rates, a fixed deal size).
+
+    ``to_dict()`` is the object ``funnelplan odds ... --format json`` prints.
+    """
+    per: str
+    at: str                                     # the stage the volume enters
+    volume: int
+    cumulative_rate: float                      # p: one unit's chance to become a deal
+    target_deals: int                           # k
+    target_revenue: Optional[float]             # None when the target was deals
+    deal_size: Optional[float]                  # None without a deal size
+    p_hit: float                                # P(deals >= k)
+    p_miss: float                               # P(deals < k), computed directly
+    expected_deals: float                       # volume * p
+    sd_deals: float                             # sqrt(volume * p * (1 - p))
+    expected_revenue: Optional[float]           # None without a deal size
+    deals_quantiles: Quantiles                  # of ints
+    revenue_quantiles: Optional[Quantiles]      # None without a deal size
+    volume_for: Tuple[OddsLevel, ...]           # ascending confidence
+    simulation: Optional[OddsSimulation]        # None unless Monte Carlo ran
+
+    def volume_needed(self, confidence):
+        """The volume for a level of :attr:`volume_for` (a float such as
+        0.9); KeyError if that level was not computed."""
+        for level in self.volume_for:
+            if level.confidence == confidence:
+                return level.volume
+        raise KeyError(confidence)
+
+    def to_dict(self):
+        return {"command": "odds", "per": self.per, "at": self.at, "volume": self.volume,
+                "cumulative_rate": self.cumulative_rate, "target_deals": self.target_deals,
+                "target_revenue": self.target_revenue, "deal_size": self.deal_size,
+                "p_hit": self.p_hit, "p_miss": self.p_miss,
+                "expected_deals": self.expected_deals, "sd_deals": self.sd_deals,
+                "expected_revenue": self.expected_revenue,
+                "deals_quantiles": self.deals_quantiles.to_dict(),
+                "revenue_quantiles": (None if self.revenue_quantiles is None
+                                      else self.revenue_quantiles.to_dict()),
+                "volume_for": [level.to_dict() for level in self.volume_for],
+                "simulation": None if self.simulation is None else self.simulation.to_dict()}
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def _binding_error(status, message, context, cls=FunnelError):
+    """A refusal decided here (not by the library), with a status the
+    library knows and a message of our own."""
+    return cls(status, message, code=_native.STATUS[status], context=context,
+               is_input_error=True)
+
+
+def _is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _whole(label, value, status):
+    """A double from an amount (number or text), refusing an int that no
+    double holds exactly (2**53 + 1 would silently become 2**53)."""
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+    x = _amount(label, value)
+    if _is_int(value) and x != int(value):
+        raise _native.error_named(status, "%s %s" % (label, _describe(value)))
+    return x
+
+
+def _levels(confidence):
+    """[(what the caller wrote, double)] of the confidence levels asked for."""
+    if confidence is None:
+        return []
+    if _is_text(confidence) or isinstance(confidence, (numbers.Real, decimal.Decimal)):
+        items = [confidence]               # one level
+    else:
+        try:
+            items = list(confidence)
+        except TypeError:
+            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "confidence %s"
+                                      % _describe(confidence), FunnelTypeError) from None
+    if len(items) > _native.ODDS_MAX_REQUESTED:
+        raise _native.error_named("FPL_ERR_CONFIDENCE_COUNT",
+                                  "confidence (%d given)" % len(items))
+    return [(item, _rate("confidence", item)) for item in items]
+
+
+def _level_culprit(levels):
+    """The first level the library refuses as a probability, or None."""
+    out = c_double()
+    for given, value in levels:
+        try:
+            fn.odds_quantile(1.0, 0.5, value, byref(out))
+        except FunnelError as exc:
+            if exc.status == "FPL_ERR_CONFIDENCE":
+                return given
+    return None
+
+
+def _trials(value):
+    """The C trial count (1 .. 10,000,000; never 0, which C reads as the default)."""
+    context = "trials %s" % _describe(value)
+    x = _whole("trials", value, "FPL_ERR_TRIALS")
+    if not (math.isfinite(x) and x == math.floor(x) and 1 <= x <= _native.ODDS_TRIALS_MAX):
+        raise _native.error_named("FPL_ERR_TRIALS", context)
+    return int(x)
+
+
+def _seed(value):
+    """A seed: an int (or the CLI's decimal digits) from 0 to 2**64 - 1."""
+    context = "seed %s" % _describe(value)
+    if value is None:
+        return DEFAULT_SEED
+    if _is_text(value):
+        text = _encode(value)
+        if not text:
+            raise _binding_error("FPL_ERR_PARSE_EMPTY", _SEED_MESSAGE, context)
+        if text[:1] == b"-" and text[1:].isdigit() and text[1:].isascii():
+            raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+        if not (text.isascii() and text.isdigit()):
+            raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context)
+        # At most 20 significant digits: never a huge int to build.
+        if len(text.lstrip(b"0")) > 20:
+            raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+        value = int(text)
+    elif not _is_int(value):
+        raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context, FunnelTypeError)
+    value = int(value)
+    if value < 0:
+        raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+    if value > SEED_MAX:
+        raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+    return value
+
+
+def _history_items(history):
+    if hasattr(history, "items") and callable(history.items):
+        return list(history.items())
+    if _is_text(history):
+        raise _native.error_named("FPL_ERR_HISTORY", "history %s: expected a mapping "
+                                  "{stage: 'WON/TOTAL' or (won, total)} or a list of pairs"
+                                  % _describe(history), FunnelTypeError)
+    try:
+        return list(history)
+    except TypeError:
+        raise _native.error_named("FPL_ERR_HISTORY", "history %s" % _describe(history),
+                                  FunnelTypeError) from None
+
+
+def _count_text(context, value):
+    """One side of a (won, total) pair as text for ``fpl_odds_history_parse``."""
+    if _is_text(value):
+        data = _encode(value)
+        if b"/" in data:
+            raise _native.error_named("FPL_ERR_HISTORY", context)
+        return data
+    if value is None or isinstance(value, bool):
+        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+    if _is_int(value):
+        n = int(value)
+        if abs(n) >= 10 ** 400:
+            raise _native.error_named("FPL_ERR_HISTORY", context)
+        return str(n).encode("ascii")
+    if isinstance(value, (numbers.Real, decimal.Decimal)):
+        try:
+            x = float(value)
+        except (OverflowError, ValueError, TypeError):
+            raise _native.error_named("FPL_ERR_HISTORY", context) from None
+        if math.isfinite(x) and x == math.floor(x):
+            return ("%d" % x).encode("ascii")
+        # Not whole, NaN, an infinity: the library's parser refuses its repr.
+        return repr(x).encode("ascii")
+    raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+
+
+def _history_value(context, value):
+    """(won, total) read by ``fpl_odds_history_parse`` from 'WON/TOTAL' or a pair."""
+    if _is_text(value):
+        data = _encode(value)
+    elif isinstance(value, (tuple, list)) and len(value) == 2:
+        data = _count_text(context, value[0]) + b"/" + _count_text(context, value[1])
+    elif value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    else:
+        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+    won = c_double()
+    total = c_double()
+    _call(fn.odds_history_parse, (data, len(data), byref(won), byref(total)), context, {})
+    return won.value, total.value
+
+
+def _history(funnel, inp, history):
+    """Fills the history of a C fpl_odds_sim_input; returns the context of
+    each stage's entry (for messages), by stage index."""
+    contexts = {}
+    for index, item in enumerate(_history_items(history)):
+        if _is_text(item):
+            # The CLI's own form, "STAGE=WON/TOTAL", split at the last '='.
+            context = "history %s" % _describe(item)
+            stage, sep, value = _encode(item).rpartition(b"=")
+            if not sep:
+                raise _native.error_named("FPL_ERR_HISTORY", context)
+        elif isinstance(item, (tuple, list)) and len(item) == 2:
+            stage, value = item
+            context = "history %s %s" % (_describe(stage), _describe(value))
+        else:
+            raise _native.error_named(
+                "FPL_ERR_HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
+                "'STAGE=WON/TOTAL'" % (index, _describe(item)), FunnelTypeError)
+        if stage is None:
+            raise _native.error_named("FPL_ERR_NULL", context)
+        if not _is_text(stage):
+            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+        data = _encode(stage)
+        k = c_size_t()
+        _call(fn.funnel_find, (byref(funnel._c), data, len(data), byref(k)), context, {})
+        k = k.value
+        if inp.has_history[k]:
+            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE",
+                                      "%s: stage %s has a history already"
+                                      % (context, _describe(funnel.names[k])))
+        inp.won[k], inp.total[k] = _history_value(context, value)
+        inp.has_history[k] = True
+        contexts[k] = context
+    return contexts
+
+
+def _simulate_flag(value):
+    if value is None or value is False or value is True:
+        return bool(value)
+    raise _binding_error("FPL_ERR_PARSE_SYNTAX", "simulate must be True or False",
+                         "simulate %s" % _describe(value), FunnelTypeError)
+
+
+_ODDS_ARGUMENT = {"FPL_ERR_VOLUME_WHOLE": "volume", "FPL_ERR_TRIALS": "trials",
+                  "FPL_ERR_VARIATION": "deal_size_cv", "FPL_ERR_CONFIDENCE_COUNT": "confidence"}
+
+
+def _odds_call(func, args, given, levels, what="odds"):
+    """Calls an odds function; names the argument a refusal is about."""
+    try:
+        func(*args)
+        return
+    except FunnelError as exc:
+        label = _ODDS_ARGUMENT.get(exc.status)
+        if label is not None and label in given:
+            raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+        if exc.status == "FPL_ERR_CONFIDENCE":
+            culprit = _level_culprit(levels)
+            if culprit is not None:
+                raise exc.with_context("confidence %s" % _describe(culprit)) from None
+        if exc.status == "FPL_ERR_DEAL_SIZE_MISSING" and "deal_size_cv" in given \
+                and "deal_size" not in given:
+            raise exc.with_context("%s (deal_size_cv %s without a deal_size)"
+                                   % (what, _describe(given["deal_size_cv"]))) from None
+    # Any other fault: name the argument as plan() and forecast() do.
+    _call(func, args, what, given)
+    raise AssertionError("unreachable")  # pragma: no cover  (the call above raises)
+
+
+# ---------------------------------------------------------------------------
+# The questions
+
+
+def _quantiles(values, kind):
+    return Quantiles(*(kind(v) for v in values))
+
+
+def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin, confidence,
+         simulate, trials, seed, deal_size_cv, history):
+    """:meth:`Funnel.odds`."""
+    terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "odds")
+    inp = _native.fpl_odds_input()
+    inp.volume = _whole("volume", volume, "FPL_ERR_VOLUME_WHOLE")
+    given["volume"] = volume
+    inp.at = funnel._index(at)
+    if at is not None:
+        given["at"] = at
+    levels = _levels(confidence)
+    for k, (_, value) in enumerate(levels):
+        inp.levels[k] = value
+    inp.n_levels = len(levels)
+
+    run = _simulate_flag(simulate) or any(
+        v is not None for v in (trials, seed, deal_size_cv, history))
+    if run:
+        sim_in = _native.fpl_odds_sim_input()
+        sim_in.volume = inp.volume
+        sim_in.at = inp.at
+        sim_in.trials = (_native.ODDS_TRIALS_DEFAULT if trials is None else _trials(trials))
+        if trials is not None:
+            given["trials"] = trials
+        sim_in.seed = _seed(seed)
+        if deal_size_cv is not None:
+            sim_in.deal_size_cv = _amount("deal_size_cv", deal_size_cv)
+            given["deal_size_cv"] = deal_size_cv
+        history_contexts = {} if history is None else _history(funnel, sim_in, history)
+
+    out = _native.fpl_odds()
+    _odds_call(fn.odds_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
+               given, levels)
+    simulation = (_simulate(funnel, terms, sim_in, given, levels, history_contexts) if run
+                  else None)
+
+    names = funnel.names
+    has_revenue = bool(out.has_revenue)
+    return Odds(per=PERIODS[out.per], at=names[out.at], volume=int(out.volume),
+                cumulative_rate=out.cumulative_rate, target_deals=int(out.target_deals),
+                target_revenue=out.target_revenue if out.has_target_revenue else None,
+                deal_size=out.deal_size if has_revenue else None,
+                p_hit=out.p_hit, p_miss=out.p_miss, expected_deals=out.expected_deals,
+                sd_deals=out.sd_deals,
+                expected_revenue=out.expected_revenue if has_revenue else None,
+                deals_quantiles=_quantiles(out.deals_quantiles, int),
+                revenue_quantiles=(_quantiles(out.revenue_quantiles, float) if has_revenue
+                                   else None),
+                volume_for=tuple(OddsLevel(level.confidence,
+                                           int(level.volume) if level.has_volume else None)
+                                 for level in out.volume_for[:out.n_levels]),
+                simulation=simulation)
+
+
+def _simulate(funnel, terms, inp, given, levels, history_contexts):
+    """An :class:`OddsSimulation` from ``fpl_odds_simulate`` (the workspace
+    is allocated here: the library never allocates)."""
+    work_len = fn.odds_sim_work_len(inp.trials)
+    work = (c_double * work_len)()
+    out = _native.fpl_odds_sim()
+    args = (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out))
+    try:
+        fn.odds_simulate(*args)
+    except FunnelError as exc:
+        if exc.status == "FPL_ERR_HISTORY_STAGE":
+            # A stage the volume never enters (above `at`): name it.
+            above = [k for k in sorted(history_contexts) if k < inp.at]
+            if above:
+                raise exc.with_context("%s (the volume enters below it, at %s)"
+                                       % (history_contexts[above[0]],
+                                          _describe(funnel.names[inp.at]))) from None
+        _odds_call(fn.odds_simulate, args, given, levels)
+    has_revenue = bool(out.has_revenue)
+    cv = inp.deal_size_cv
+    history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]))
+                    for k in range(len(funnel)) if inp.has_history[k])
+    std_error = OddsStdError(
+        p_hit=out.p_hit.std_error, expected_deals=out.expected_deals.std_error,
+        expected_revenue=out.expected_revenue.std_error if has_revenue else None,
+        deals_quantiles=Quantiles(*(e.std_error for e in out.deals_quantiles)),
+        revenue_quantiles=(Quantiles(*(e.std_error for e in out.revenue_quantiles))
+                           if has_revenue else None))
+    return OddsSimulation(
+        trials=int(out.trials), seed=int(out.seed), deal_size_cv=cv,
+        deal_size_distribution="gamma" if cv > 0 else None, history=history,
+        judged_on="revenue" if out.by_revenue else "deals",
+        p_hit=out.p_hit.value, expected_deals=out.expected_deals.value,
+        expected_revenue=out.expected_revenue.value if has_revenue else None,
+        deals_quantiles=Quantiles(*(int(e.value) for e in out.deals_quantiles)),
+        revenue_quantiles=(Quantiles(*(e.value for e in out.revenue_quantiles))
+                           if has_revenue else None),
+        std_error=std_error)
+
+
+def plan_confidence(funnel, terms, given, confidence):
+    """(level, whole volumes per stage) for :meth:`Funnel.plan`'s
+    ``confidence`` (``fpl_odds_plan_compute``)."""
+    value = _rate("confidence", confidence)
+    given = dict(given, confidence=confidence)
+    out = _native.fpl_odds_plan()
+    _odds_call(fn.odds_plan_compute, (byref(funnel._c), byref(terms), value, byref(out)),
+               given, [(confidence, value)], what="plan")
+    return out.confidence, tuple(int(r) for r in out.required[:out.n_stages])

@@ -1,0 +1,791 @@
+# funnelplan — month by month (schedule) and actuals against plan (pace).
+# SPDX-License-Identifier: MIT
+"""``Funnel.schedule()`` and ``Funnel.pace()`` and their frozen results, over
+``fpl_schedule_compute`` and ``fpl_pace_compute``.
+
+Every formula is the library's (``schedule.h``, ``pace.h``), and so is every
+parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
+(``"2027-02-14"``) through ``fpl_date_parse``, lags (``"45d"``, ``"2w"``,
+``"1.5m"``) through ``fpl_lag_parse``, lists given as the CLI's text
+(``"8,8,9,..."``) through ``fpl_list_parse``; a ``(2027, 1)`` tuple or a
+``datetime.date`` is written as that text first. A number as a lag is days,
+like the CLI's bare number (written as ``"<repr>d"`` for ``fpl_lag_parse``).
+
+Only what a C field cannot hold is refused here: months that are not a whole
+number from 1 to 120 (``FPL_ERR_MONTHS``, as the CLI's ``--months``), and 0
+for ``reps``, ``attainment``, ``at_risk`` and ``off_track``, which the C
+input reads as "none" or "the default" (``FPL_ERR_REPS``,
+``FPL_ERR_ATTAINMENT``, ``FPL_ERR_THRESHOLD``, as the CLI). ``to_dict()`` is
+the object ``funnelplan schedule|pace ... --format json`` prints
+(notes/schedule_contract.md).
+"""
+
+import datetime
+import decimal
+import numbers
+from ctypes import byref, c_double, c_size_t
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._model import (PERIODS, _STATUS_ARGUMENT, _amount, _describe, _encode, _is_text,
+                     _number, _rate)
+from ._native import fn
+
+__all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
+           "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
+           "OpenPipeline"]
+
+#: Days in the average month (365.2425 / 12): a lag in days over this is months.
+DAYS_PER_MONTH = _native.DAYS_PER_MONTH
+
+
+def _opt(present, value):
+    return value if present else None
+
+
+def _list_or_none(values):
+    return None if values is None else list(values)
+
+
+# ---------------------------------------------------------------------------
+# Results: schedule
+
+
+@dataclass(frozen=True)
+class ScheduleStage:
+    """One stage of a schedule: its lag to the next stage (the last: to
+    closing) in months and in days, and the units entering it over all rows
+    (``plan``'s required × months of the span / months of the period)."""
+    name: str
+    rate: float
+    lag_months: float
+    lag_days: float                   # lag_months * DAYS_PER_MONTH
+    total: float
+
+    def to_dict(self):
+        return {"name": self.name, "rate": self.rate, "lag_months": self.lag_months,
+                "lag_days": self.lag_days, "total": self.total}
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One calendar month of a schedule. ``entering`` holds the units that
+    must enter each stage in this month, top first; months before the start
+    (``in_span`` False) close no deals. The per-rep figures are None
+    without reps."""
+    month: str                        # "YYYY-MM"
+    in_span: bool
+    share: float                      # of the span's deals (0 before the start)
+    deals: float                      # closing this month
+    revenue: Optional[float]          # None without a deal size
+    entering: Tuple[float, ...]
+    deals_per_rep: Optional[float] = None
+    entering_per_rep: Optional[Tuple[float, ...]] = None
+
+    def to_dict(self):
+        d = {"month": self.month, "in_span": self.in_span, "share": self.share,
+             "deals": self.deals, "revenue": self.revenue, "entering": list(self.entering)}
+        if self.deals_per_rep is not None:
+            d["deals_per_rep"] = self.deals_per_rep
+            d["entering_per_rep"] = list(self.entering_per_rep)
+        return d
+
+
+@dataclass(frozen=True)
+class MonthlyTarget:
+    """A target given month by month: ``kind`` ``"deals"`` or ``"revenue"``
+    and one value per month of the span."""
+    kind: str
+    values: Tuple[float, ...]
+
+    def to_dict(self):
+        return {"kind": self.kind, "values": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Velocity:
+    """Sales velocity, revenue per day: opportunities per month (units
+    entering the last stage, the span's average) × win rate (the last
+    stage's rate) × deal size / cycle days (the last stage's lag)."""
+    per_day: float
+    opportunities_per_month: float
+    win_rate: float
+    deal_size: float
+    cycle_days: float
+
+    def to_dict(self):
+        return {"per_day": self.per_day,
+                "opportunities_per_month": self.opportunities_per_month,
+                "win_rate": self.win_rate, "deal_size": self.deal_size,
+                "cycle_days": self.cycle_days}
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Month by month: the units every stage must take in each calendar
+    month, from the earliest month any stage needs volume (``lead_months``
+    before the start) to the end of the span.
+
+    ``to_dict()`` is the object ``funnelplan schedule ... --format json`` prints.
+    """
+    per: str
+    start: str                        # "YYYY-MM"
+    months: int
+    lead_months: int
+    total_lag: float                  # months from the top stage to closing
+    deals: float                      # over the span
+    revenue: Optional[float]          # None without a deal size
+    deal_size: Optional[float]
+    seasonality: Optional[Tuple[float, ...]]   # the 12 weights given, January first
+    monthly: Optional[MonthlyTarget]  # a target per month, when given
+    stages: Tuple[ScheduleStage, ...]
+    rows: Tuple[ScheduleRow, ...]     # earliest first
+    reps: Optional[float]
+    quota: Optional[float]            # revenue per rep per period
+    attainment: Optional[float]       # share of quota a rep makes (None without a quota)
+    reps_needed: Optional[float]
+    reps_needed_whole: Optional[int]
+    velocity: Optional[Velocity]      # None without a deal size or a last-stage lag
+
+    def row(self, month):
+        """The row of a calendar month (``"2027-03"``); KeyError if none."""
+        for r in self.rows:
+            if r.month == month:
+                return r
+        raise KeyError(month)
+
+    def entering(self, stage):
+        """Every row's units entering one stage (by name), earliest first."""
+        for k, s in enumerate(self.stages):
+            if s.name == stage:
+                return tuple(r.entering[k] for r in self.rows)
+        raise KeyError(stage)
+
+    def to_dict(self):
+        return {"command": "schedule", "per": self.per, "start": self.start,
+                "months": self.months, "lead_months": self.lead_months,
+                "total_lag": self.total_lag, "deals": self.deals, "revenue": self.revenue,
+                "deal_size": self.deal_size, "seasonality": _list_or_none(self.seasonality),
+                "monthly": None if self.monthly is None else self.monthly.to_dict(),
+                "stages": [s.to_dict() for s in self.stages],
+                "rows": [r.to_dict() for r in self.rows],
+                "reps": self.reps, "quota": self.quota, "attainment": self.attainment,
+                "reps_needed": self.reps_needed, "reps_needed_whole": self.reps_needed_whole,
+                "velocity": None if self.velocity is None else self.velocity.to_dict()}
+
+
+# ---------------------------------------------------------------------------
+# Results: pace
+
+
+@dataclass(frozen=True)
+class PaceRow:
+    """One paced figure (a stage's units, the deals or the revenue) against
+    its plan for the period. Every figure from ``actual`` on is None without
+    an actual; ``needed_rate`` and ``catch_up`` also when the period is over.
+    The per-rep figures are None without reps."""
+    plan: float
+    plan_to_date: float               # plan * elapsed
+    actual: Optional[float]
+    attainment: Optional[float]       # actual / plan to date
+    projection: Optional[float]       # actual / elapsed: the run rate
+    projected_attainment: Optional[float]  # projection / plan
+    still_needed: Optional[float]     # max(0, plan - actual)
+    needed_rate: Optional[float]      # still needed / (1 - elapsed), per period
+    catch_up: Optional[float]         # needed rate / plan
+    status: Optional[str]             # "on track", "at risk", "off track"
+    plan_per_rep: Optional[float]
+    actual_per_rep: Optional[float]
+    needed_rate_per_rep: Optional[float]
+
+    def _row_dict(self):
+        d = {"plan": self.plan, "plan_to_date": self.plan_to_date, "actual": self.actual,
+             "attainment": self.attainment, "projection": self.projection,
+             "projected_attainment": self.projected_attainment,
+             "still_needed": self.still_needed, "needed_rate": self.needed_rate,
+             "catch_up": self.catch_up, "status": self.status}
+        if self.plan_per_rep is not None:
+            d.update({"plan_per_rep": self.plan_per_rep, "actual_per_rep": self.actual_per_rep,
+                      "needed_rate_per_rep": self.needed_rate_per_rep})
+        return d
+
+    def to_dict(self):
+        return self._row_dict()
+
+
+@dataclass(frozen=True)
+class PaceStage(PaceRow):
+    """A stage's units so far against its plan, and the deals they imply at
+    the funnel's rates (``implied_deals``: actual × cumulative rate; None
+    without an actual)."""
+    name: str
+    rate: float
+    cumulative_rate: float
+    implied_deals: Optional[float]
+
+    def to_dict(self):
+        d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate}
+        d.update(self._row_dict())
+        d["implied_deals"] = self.implied_deals
+        return d
+
+
+@dataclass(frozen=True)
+class PaceWarning:
+    """The highest stage off track, and in how many months (the sum of the
+    lags from it to closing) it shows in deals."""
+    stage: str
+    months: float
+
+    def to_dict(self):
+        return {"stage": self.stage, "months": self.months}
+
+
+@dataclass(frozen=True)
+class OpenPipeline:
+    """Units in one stage now."""
+    stage: str
+    units: float
+
+    def to_dict(self):
+        return {"stage": self.stage, "units": self.units}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The open pipeline against the deals still to close: ``raw`` = open
+    units / still to close, ``weighted`` = open deals / still to close (both
+    None with nothing left to close), and ``required`` = open units / open
+    deals, the raw coverage the funnel's own rates need (None when the
+    pipeline brings no deals)."""
+    open: Tuple[OpenPipeline, ...]    # the stages given, funnel order
+    open_units: float
+    open_deals: float                 # sum of open * cumulative rate
+    still_to_close: float             # max(0, target deals - deals so far)
+    raw: Optional[float]
+    weighted: Optional[float]
+    required: Optional[float]
+
+    def to_dict(self):
+        return {"open": [o.to_dict() for o in self.open], "open_units": self.open_units,
+                "open_deals": self.open_deals, "still_to_close": self.still_to_close,
+                "raw": self.raw, "weighted": self.weighted, "required": self.required}
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Actuals so far against plan: every stage, the deals and the revenue
+    (None without a deal size), the earliest warning and the pipeline
+    coverage (None without an open pipeline).
+
+    ``to_dict()`` is the object ``funnelplan pace ... --format json`` prints.
+    """
+    per: str
+    elapsed: float                    # share of the period gone, (0, 1]
+    at_risk: float                    # the thresholds used
+    off_track: float
+    stages: Tuple[PaceStage, ...]
+    deals: PaceRow
+    revenue: Optional[PaceRow]
+    warning: Optional[PaceWarning]
+    coverage: Optional[Coverage]
+    reps: Optional[float]
+
+    def __getitem__(self, name):
+        """A stage's row by name."""
+        for s in self.stages:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def to_dict(self):
+        return {"command": "pace", "per": self.per, "elapsed": self.elapsed,
+                "at_risk": self.at_risk, "off_track": self.off_track,
+                "stages": [s.to_dict() for s in self.stages], "deals": self.deals.to_dict(),
+                "revenue": None if self.revenue is None else self.revenue.to_dict(),
+                "warning": None if self.warning is None else self.warning.to_dict(),
+                "coverage": None if self.coverage is None else self.coverage.to_dict(),
+                "reps": self.reps}
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def _binding_error(status, message, context, cls=FunnelError):
+    """A refusal decided here (not by the library), with a status the
+    library knows and a message of our own."""
+    return cls(status, message, code=_native.STATUS[status], context=context,
+               is_input_error=True)
+
+
+def _is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _parse(func, data, out, context):
+    try:
+        func(data, len(data), byref(out))
+    except FunnelError as exc:
+        raise exc.with_context(context) from None
+    return out
+
+
+def _calendar_text(label, value, parts):
+    """The text of a month (parts 2) or date (parts 3) given as text, a
+    ``datetime.date`` or a tuple of ints, for the library's parser."""
+    context = "%s %s" % (label, _describe(value))
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if _is_text(value):
+        return _encode(value), context
+    if isinstance(value, datetime.date):
+        fields = (value.year, value.month, value.day)[:parts]
+    elif isinstance(value, (tuple, list)) and len(value) == parts \
+            and all(_is_int(v) for v in value):
+        fields = tuple(int(v) for v in value)
+        if any(abs(v) > 10 ** 6 for v in fields):
+            raise _native.error_named("FPL_ERR_DATE", context)
+    else:
+        raise _native.error_named("FPL_ERR_DATE", context, FunnelTypeError)
+    return ("-".join(["%04d"] + ["%02d"] * (parts - 1)) % fields).encode("ascii"), context
+
+
+def _month(label, value):
+    """A C fpl_month: ``"2027-01"``, ``(2027, 1)`` or a ``datetime.date``."""
+    data, context = _calendar_text(label, value, 2)
+    return _parse(fn.month_parse, data, _native.fpl_month(), context)
+
+
+def _date(label, value):
+    """A C fpl_date: ``"2027-02-14"``, ``(2027, 2, 14)`` or a ``datetime.date``."""
+    data, context = _calendar_text(label, value, 3)
+    return _parse(fn.date_parse, data, _native.fpl_date(), context)
+
+
+def _month_text(m):
+    return "%04d-%02d" % (m.year, m.month)
+
+
+def _months(value):
+    """The span's months: a whole number from 1 to 120 (as the CLI's --months)."""
+    context = "months %s" % _describe(value)
+    x = _amount("months", value)
+    if not (1 <= x <= _native.SCHEDULE_MAX_MONTHS and x == int(x)):
+        raise _native.error_named("FPL_ERR_MONTHS", context)
+    return int(x)
+
+
+def _values(label, value, capacity, needed):
+    """A list of numbers >= 0: the CLI's text (``"8,8,9,..."``, read by
+    ``fpl_list_parse``) or a sequence of numbers or amount strings.
+    Exactly ``needed`` values."""
+    context = "%s %s" % (label, _describe(value))
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if _is_text(value):
+        data = _encode(value)
+        buf = (c_double * capacity)()
+        count = c_size_t()
+        try:
+            fn.list_parse(data, len(data), buf, capacity, byref(count))
+        except FunnelError as exc:
+            raise exc.with_context(context) from None
+        values = tuple(buf[:count.value])
+    else:
+        if isinstance(value, (numbers.Real, decimal.Decimal)) or isinstance(value, dict):
+            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError)
+        try:
+            items = list(value)
+        except TypeError:
+            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError) from None
+        values = tuple(_amount("%s[%d]" % (label, k), item) for k, item in enumerate(items))
+    if len(values) != needed:
+        raise _native.error_named("FPL_ERR_WEIGHTS_COUNT", "%s (%d values, %d needed)"
+                                  % (context, len(values), needed))
+    return values
+
+
+def _lag(context, value):
+    """A lag in months read by ``fpl_lag_parse``: text (``"45d"``, ``"2w"``,
+    ``"1.5m"``, ``"45"``) or a number of days."""
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if _is_text(value):
+        data = _encode(value)
+    elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
+        try:
+            days = float(value)
+        except (OverflowError, TypeError, ValueError):
+            raise _native.error_named("FPL_ERR_LAG", context) from None
+        # repr is the shortest text that reads back as the same double; the
+        # parser refuses nan, inf and negatives as it does on the command line.
+        data = (repr(days if days != 0 else 0.0) + "d").encode("ascii")
+    else:
+        raise _native.error_named("FPL_ERR_LAG", context, FunnelTypeError)
+    return _parse(fn.lag_parse, data, c_double(), context).value
+
+
+def _count(context, value):
+    """A count (actual or open) read by ``fpl_parse_amount``; 0 allowed."""
+    return _number(context, value, fn.parse_amount)
+
+
+def _stage_items(label, value, status):
+    """(stage, value, context) from a mapping {stage: value}, a sequence of
+    (stage, value) pairs or of the CLI's ``"STAGE=VALUE"`` strings."""
+    if hasattr(value, "items") and callable(value.items):
+        items = list(value.items())
+    elif _is_text(value):
+        items = [value]
+    else:
+        try:
+            items = list(value)
+        except TypeError:
+            raise _native.error_named(status, "%s %s: expected a mapping {stage: value}"
+                                      % (label, _describe(value)), FunnelTypeError) from None
+    out = []
+    for index, item in enumerate(items):
+        if _is_text(item):
+            context = "%s %s" % (label, _describe(item))
+            stage, sep, text = _encode(item).rpartition(b"=")
+            if not sep:
+                raise _native.error_named(status, context)
+            out.append((stage, text, context))
+        elif isinstance(item, (tuple, list)) and len(item) == 2:
+            out.append((item[0], item[1],
+                        "%s %s %s" % (label, _describe(item[0]), _describe(item[1]))))
+        else:
+            raise _native.error_named(
+                status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
+                % (label, index, _describe(item)), FunnelTypeError)
+    return out
+
+
+def _per_stage(funnel, label, value, read, status):
+    """{stage index: (double, context)} of a per-stage argument; each stage once."""
+    if value is None:
+        return {}
+    out = {}
+    for stage, given, context in _stage_items(label, value, status):
+        if stage is None:
+            raise _native.error_named("FPL_ERR_NULL", context)
+        if not _is_text(stage):
+            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+        data = _encode(stage)
+        k = c_size_t()
+        try:
+            fn.funnel_find(byref(funnel._c), data, len(data), byref(k))
+        except FunnelError as exc:
+            raise exc.with_context(context) from None
+        k = k.value
+        if k in out:
+            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE", "%s: stage %s given twice"
+                                      % (context, _describe(funnel.names[k])))
+        out[k] = (read(context, given), context)
+    return out
+
+
+def _not_zero(label, value, x, status):
+    """0 means "none" or "the default" in the C input: refuse it as given."""
+    if x == 0:
+        raise _native.error_named(status, "%s %s" % (label, _describe(value)))
+    return x
+
+
+def _fail(exc, what, given, labels):
+    """Re-raises a refusal of the whole computation, naming the argument."""
+    label = labels.get(exc.status)
+    if label is not None and label in given:
+        raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+    if exc.status == "FPL_ERR_DEAL_SIZE_MISSING":
+        culprits = [k for k in ("revenue", "monthly_revenue", "actual_revenue", "quota")
+                    if k in given]
+        detail = " and ".join("%s %s" % (k, _describe(given[k])) for k in culprits)
+        raise exc.with_context("%s (%s without a deal_size)" % (what, detail)) from None
+    if exc.status == "FPL_ERR_TARGET":
+        raise exc.with_context("%s (no target: give revenue or deals%s)"
+                               % (what, ", or monthly_deals or monthly_revenue"
+                                  if what == "schedule" else "")) from None
+    label = _STATUS_ARGUMENT.get(exc.status)
+    if label is not None and label in given:
+        raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+    raise exc.with_context(what) from None
+
+
+# ---------------------------------------------------------------------------
+# schedule
+
+
+_SCHEDULE_ARGUMENT = {"FPL_ERR_MONTHS": "months", "FPL_ERR_LAG": "lags",
+                      "FPL_ERR_REPS": "reps", "FPL_ERR_QUOTA": "quota",
+                      "FPL_ERR_ATTAINMENT": "attainment"}
+
+
+def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality, monthly_deals,
+             monthly_revenue, lags, reps, quota, attainment):
+    """:meth:`Funnel.schedule`."""
+    if monthly_deals is not None and monthly_revenue is not None:
+        raise _binding_error("FPL_ERR_TARGET", "give monthly_deals or monthly_revenue, "
+                             "not both", "schedule")
+    monthly_label = ("monthly_deals" if monthly_deals is not None else
+                     "monthly_revenue" if monthly_revenue is not None else None)
+    monthly = monthly_deals if monthly_deals is not None else monthly_revenue
+    if monthly_label is not None and (revenue is not None or deals is not None):
+        raise _binding_error("FPL_ERR_TARGET", "give a target per period or per month, "
+                             "not both", monthly_label)
+    if monthly_label is not None and seasonality is not None:
+        raise _binding_error("FPL_ERR_WEIGHTS", "seasonality spreads a target per period; "
+                             "a target per month needs none", "seasonality")
+    if attainment is not None and quota is None:
+        raise _binding_error("FPL_ERR_QUOTA", "attainment is the share of a quota: give "
+                             "the quota too", "attainment %s" % _describe(attainment))
+    terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "schedule")
+    inp = _native.fpl_schedule_input()
+    inp.start = _month("start", start)
+    given["start"] = start
+    inp.months = _months(months)
+    given["months"] = months
+    weights = None
+    if seasonality is not None:
+        weights = _values("seasonality", seasonality, _native.SEASONALITY_WEIGHTS,
+                          _native.SEASONALITY_WEIGHTS)
+        inp.has_weights = True
+        inp.weights[:] = weights
+        given["seasonality"] = seasonality
+    values = None
+    if monthly_label is not None:
+        values = _values(monthly_label, monthly, _native.SCHEDULE_MAX_MONTHS, inp.months)
+        inp.has_monthly = True
+        inp.monthly_kind = (_native.TARGET_DEALS if monthly_label == "monthly_deals"
+                            else _native.TARGET_REVENUE)
+        inp.monthly[:len(values)] = values
+        given[monthly_label] = monthly
+    for k, (months_lag, _) in _per_stage(funnel, "lags", lags, _lag, "FPL_ERR_LAG").items():
+        inp.lag[k] = months_lag
+    if lags is not None:
+        given["lags"] = lags
+    if reps is not None:
+        inp.reps = _not_zero("reps", reps, _amount("reps", reps), "FPL_ERR_REPS")
+        given["reps"] = reps
+    if quota is not None:
+        inp.has_quota = True
+        inp.quota = _amount("quota", quota)
+        given["quota"] = quota
+    if attainment is not None:
+        inp.attainment = _not_zero("attainment", attainment, _rate("attainment", attainment),
+                                   "FPL_ERR_ATTAINMENT")
+        given["attainment"] = attainment
+
+    out = _native.fpl_schedule()
+    try:
+        fn.schedule_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+    except FunnelError as exc:
+        labels = dict(_SCHEDULE_ARGUMENT)
+        if exc.status == "FPL_ERR_DATE":
+            raise exc.with_context("start %s (the schedule's months, %d before it and %d "
+                                   "from it, must lie in years 1 to 9999)"
+                                   % (_describe(start), _lead(inp, len(funnel)),
+                                      inp.months)) from None
+        if exc.status == "FPL_ERR_WEIGHTS":
+            labels["FPL_ERR_WEIGHTS"] = monthly_label or "seasonality"
+        _fail(exc, "schedule", given, labels)
+
+    n = out.n_stages
+    names = funnel.names
+    rates = [s.rate for s in funnel.stages]
+    has_revenue = bool(out.has_revenue)
+    has_reps = bool(out.has_reps)
+    stages = tuple(ScheduleStage(names[k], rates[k], inp.lag[k],
+                                 inp.lag[k] * _native.DAYS_PER_MONTH, out.totals[k])
+                   for k in range(n))
+    rows = []
+    for r in out.rows[:out.n_rows]:
+        rows.append(ScheduleRow(
+            month=_month_text(r.month), in_span=bool(r.in_span), share=r.share, deals=r.deals,
+            revenue=_opt(has_revenue, r.revenue), entering=tuple(r.entering[:n]),
+            deals_per_rep=_opt(has_reps, r.deals_per_rep),
+            entering_per_rep=_opt(has_reps, tuple(r.entering_per_rep[:n]))))
+    velocity = None
+    if out.has_velocity:
+        velocity = Velocity(per_day=out.velocity,
+                            opportunities_per_month=out.velocity_opportunities,
+                            win_rate=rates[n - 1], deal_size=out.deal_size,
+                            cycle_days=out.velocity_cycle_days)
+    has_quota = bool(out.has_reps_needed)
+    return Schedule(
+        per=PERIODS[out.per], start=_month_text(out.start), months=int(out.months),
+        lead_months=int(out.lead_months), total_lag=out.total_lag, deals=out.deals,
+        revenue=_opt(has_revenue, out.revenue), deal_size=_opt(has_revenue, out.deal_size),
+        seasonality=weights,
+        monthly=(None if values is None else
+                 MonthlyTarget("deals" if monthly_label == "monthly_deals" else "revenue",
+                               values)),
+        stages=stages, rows=tuple(rows), reps=_opt(has_reps, out.reps),
+        quota=_opt(has_quota, inp.quota),
+        attainment=_opt(has_quota, inp.attainment if inp.attainment != 0 else 1.0),
+        reps_needed=_opt(has_quota, out.reps_needed),
+        reps_needed_whole=_opt(has_quota, int(out.reps_needed_whole)),
+        velocity=velocity)
+
+
+def _lead(inp, n):
+    """Months before the start (for a message only): every lag rounded up."""
+    return sum(int(-(-inp.lag[k] // 1)) for k in range(n))
+
+
+# ---------------------------------------------------------------------------
+# pace
+
+
+_PACE_ARGUMENT = {"FPL_ERR_ELAPSED": "elapsed", "FPL_ERR_LAG": "lags", "FPL_ERR_REPS": "reps"}
+
+
+def _status_name(code):
+    return fn.pace_status_name(code).decode("ascii")
+
+
+def _pace_row(r, has_reps):
+    a = bool(r.has_actual)
+    rate = a and bool(r.has_needed_rate)
+    return dict(plan=r.plan, plan_to_date=r.plan_to_date, actual=_opt(a, r.actual),
+                attainment=_opt(a, r.attainment), projection=_opt(a, r.projection),
+                projected_attainment=_opt(a, r.projected_attainment),
+                still_needed=_opt(a, r.still_needed), needed_rate=_opt(rate, r.needed_rate),
+                catch_up=_opt(rate, r.catch_up), status=_opt(a, _status_name(r.status)),
+                plan_per_rep=_opt(has_reps, r.plan_per_rep),
+                actual_per_rep=_opt(has_reps and a, r.actual_per_rep),
+                needed_rate_per_rep=_opt(has_reps and rate, r.needed_rate_per_rep))
+
+
+def _count_culprit(funnel, terms, entries):
+    """The first count the library refuses as an actual or open count, or
+    None: each is tried alone in an otherwise valid question."""
+    out = _native.fpl_pace()
+    for set_into, context in entries:
+        probe = _native.fpl_pace_input()
+        probe.elapsed = 0.5
+        set_into(probe)
+        try:
+            fn.pace_compute(byref(funnel._c), byref(terms), byref(probe), byref(out))
+        except FunnelError as exc:
+            if exc.status == "FPL_ERR_ACTUAL":
+                return context
+    return None
+
+
+def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, actual_deals,
+         actual_revenue, open_, lags, at_risk, off_track, reps):
+    """:meth:`Funnel.pace`."""
+    dates = start is not None or as_of is not None
+    if elapsed is not None and dates:
+        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed, or start and as_of, not both",
+                             "elapsed %s" % _describe(elapsed))
+    if elapsed is None and (start is None or as_of is None):
+        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed (a share of the period), or "
+                             "the period's start date and an as_of date",
+                             "pace (start %s, as_of %s)" % (_describe(start),
+                                                            _describe(as_of)))
+    terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "pace")
+    inp = _native.fpl_pace_input()
+    if elapsed is not None:
+        inp.elapsed = _rate("elapsed", elapsed)
+        given["elapsed"] = elapsed
+    else:
+        first = _date("start", start)
+        day = _date("as_of", as_of)
+        share = c_double()
+        try:
+            fn.pace_elapsed(byref(first), byref(day), terms.per, byref(share))
+        except FunnelError as exc:
+            raise exc.with_context("as_of %s with start %s (per %s)"
+                                   % (_describe(as_of), _describe(start),
+                                      PERIODS[terms.per])) from None
+        inp.elapsed = share.value
+    probes = []
+    for label, field, value in (("actual", "actual", actual), ("open", "open", open_)):
+        for k, (x, context) in _per_stage(funnel, label, value, _count,
+                                          "FPL_ERR_ACTUAL").items():
+            getattr(inp, "has_" + field)[k] = True
+            getattr(inp, field)[k] = x
+            probes.append((_setter(field, k, x), context))
+    for label, value in (("actual_deals", actual_deals), ("actual_revenue", actual_revenue)):
+        if value is not None:
+            x = _amount(label, value)
+            setattr(inp, "has_" + label, True)
+            setattr(inp, label, x)
+            given[label] = value
+            probes.append((_setter(label, None, x), "%s %s" % (label, _describe(value))))
+    for k, (months_lag, _) in _per_stage(funnel, "lags", lags, _lag, "FPL_ERR_LAG").items():
+        inp.lag[k] = months_lag
+    if lags is not None:
+        given["lags"] = lags
+    for label, value in (("at_risk", at_risk), ("off_track", off_track)):
+        if value is not None:
+            setattr(inp, label, _not_zero(label, value, _rate(label, value),
+                                          "FPL_ERR_THRESHOLD"))
+    if reps is not None:
+        inp.reps = _not_zero("reps", reps, _amount("reps", reps), "FPL_ERR_REPS")
+        given["reps"] = reps
+
+    out = _native.fpl_pace()
+    try:
+        fn.pace_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+    except FunnelError as exc:
+        if exc.status == "FPL_ERR_ACTUAL":
+            culprit = _count_culprit(funnel, terms, probes)
+            raise exc.with_context(culprit or "pace") from None
+        if exc.status == "FPL_ERR_THRESHOLD":
+            raise exc.with_context("at_risk %s, off_track %s" % (
+                _describe(at_risk) if at_risk is not None else "(default 95%)",
+                _describe(off_track) if off_track is not None else "(default 80%)")) from None
+        if exc.status == "FPL_ERR_ELAPSED" and "elapsed" not in given:
+            raise exc.with_context("as_of %s with start %s" % (_describe(as_of),
+                                                               _describe(start))) from None
+        _fail(exc, "pace", given, _PACE_ARGUMENT)
+
+    # The cumulative rates are the plan's (the library's products).
+    plan = _native.fpl_plan()
+    fn.plan_compute(byref(funnel._c), byref(terms), byref(plan))
+    names = funnel.names
+    has_reps = bool(out.has_reps)
+    stages = []
+    for k in range(out.n_stages):
+        r = out.stages[k]
+        stages.append(PaceStage(name=names[k], rate=funnel.stages[k].rate,
+                                cumulative_rate=plan.stages[k].cumulative_rate,
+                                implied_deals=_opt(r.has_actual, r.implied_deals),
+                                **_pace_row(r, has_reps)))
+    warning = None
+    if out.has_warning:
+        warning = PaceWarning(names[out.warning_stage], out.warning_months)
+    coverage = None
+    if out.has_coverage:
+        coverage = Coverage(
+            open=tuple(OpenPipeline(names[k], inp.open[k]) for k in range(out.n_stages)
+                       if inp.has_open[k]),
+            open_units=out.open_units, open_deals=out.open_deals,
+            still_to_close=out.still_to_close,
+            raw=_opt(out.has_coverage_ratio, out.coverage_raw),
+            weighted=_opt(out.has_coverage_ratio, out.coverage_weighted),
+            required=_opt(out.has_coverage_required, out.coverage_required))
+    return Pace(per=PERIODS[out.per], elapsed=out.elapsed, at_risk=out.at_risk,
+                off_track=out.off_track, stages=tuple(stages),
+                deals=PaceRow(**_pace_row(out.deals, has_reps)),
+                revenue=(PaceRow(**_pace_row(out.revenue, has_reps)) if out.has_revenue
+                         else None),
+                warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps))
+
+
+def _setter(field, k, x):
+    """Sets one count of a probe input (see _count_culprit)."""
+    def set_into(probe):
+        if k is None:
+            setattr(probe, "has_" + field, True)
+            setattr(probe, field, x)
+        else:
+            getattr(probe, "has_" + field)[k] = True
+            getattr(probe, field)[k] = x
+    return set_into
