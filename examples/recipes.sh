@@ -161,7 +161,55 @@ out=$("$fp" solve --stage opportunity=33% --deal-size 4000 --volume 75 \
       --revenue 125000 --for volume --format json)
 expect_near "$out" value 94.696969696969697
 
-# 11. Exit statuses, for scripts: 2 for bad input, 1 for a question without
+# 11. How likely is the target? (worked example 4, beyond the source)
+#    100 leads at 12% give 12 customers only 54.6% of the time; 136 leads
+#    make it 90%.
+"$fp" odds --stage lead=12% --deals 12 --volume 100
+out=$("$fp" odds --stage lead=12% --deals 12 --volume 100 --format json)
+expect_near "$out" p_hit 0.54578170871907
+printf '%s\n' "$out" | tr -d ' \n' | grep -q '"confidence":0.9,"volume":136' ||
+    fail "expected 136 leads for 90% in: $out"
+#    The plan beside the volume for a 90% chance at every stage:
+"$fp" plan --stage lead=12% --deals 12 --confidence 90%
+#    The 12% known only from 12 wins in 100 leads: a seeded Monte Carlo.
+#    The same seed prints the same figures, on any machine.
+a=$("$fp" odds --stage lead=12% --deals 12 --volume 100 --history lead=12/100 --seed 7 --format json)
+b=$("$fp" odds --stage lead=12% --deals 12 --volume 100 --history lead=12/100 --seed 7 --format json)
+[ "$a" = "$b" ] || fail "the same seed gave different figures"
+
+# 12. Which lead channels pay, and the cheapest mix for 40 deals a month.
+#    Search (40 a lead, 600 at most) and webinars (90, 300 at most, 40% of
+#    their leads qualify) fill first; display (35, half as good) supplies
+#    the rest and loses money at any volume. 79,000 a month, 1,975 a deal.
+"$fp" channels --stage lead=20% --stage sql=50% --stage opportunity=25% \
+    --deal-size 4000 --margin 60% \
+    --channel 'search: cost-per-lead=40, capacity=600' \
+    --channel 'webinars: cost-per-lead=90, capacity=300, rate=40%' \
+    --channel 'display: cost-per-lead=35, quality=0.5' --deals 40
+#    With every channel capped, the most they can bring is the answer (exit 1).
+expect_status 1 "$fp" channels --stage lead=20% --stage sql=50% --stage opportunity=25% \
+    --channel 'search: cost-per-lead=40, capacity=600' --deals 40
+
+# 13. A seasonal year month by month: leads a month before opportunities, two
+#    months from opportunity to deal; the year's marketing starts in October.
+"$fp" schedule --stage lead=10% --stage opportunity=25% --deal-size 10000 \
+    --revenue 1.2M --per year --start 2027-01 \
+    --seasonality 6,6,8,8,9,9,6,5,9,10,12,12 --lag lead=1m --lag opportunity=2m
+out=$("$fp" schedule --stage lead=10% --stage opportunity=25% --deal-size 10000 \
+      --revenue 1.2M --per year --start 2027-01 \
+      --seasonality 6,6,8,8,9,9,6,5,9,10,12,12 --lag lead=1m --lag opportunity=2m --format csv)
+printf '%s\n' "$out" | grep -q '^2026-10,false,' || fail "expected October 2026 first in: $out"
+
+# 14. Halfway through the quarter: the leads are off track and will show in deals
+#    in about three months; the pipeline covers 3.5x, but these rates need 4x.
+"$fp" pace --stage lead=10% --stage opportunity=25% --deals 30 --per quarter \
+    --start 2027-01-01 --as-of 2027-02-14 --actual lead=450 --actual opportunity=58 \
+    --actual-deals 14 --open opportunity=56 --lag lead=1m --lag opportunity=2m
+out=$("$fp" pace --stage lead=10% --stage opportunity=25% --deals 30 --per quarter \
+      --elapsed 50% --actual lead=450 --actual-deals 14 --open opportunity=56 --format json)
+expect_near "$out" required 4
+
+# 15. Exit statuses, for scripts: 2 for bad input, 1 for a question without
 #     an answer (a whole count above 2^53, a change that pushes a rate above
 #     100%, a target no rate can reach), 3 when the output cannot be written.
 expect_status 2 "$fp" plan --stage lead=150% --deals 10 >/dev/null

@@ -14,7 +14,9 @@ Everything in the table is measured in this one run, on the same funnels:
   a pure-Python loop (on a subset, scaled to 10^6 funnels);
 - the CLI's ``plan`` as a whole process (median of many runs, beside the
   median of ``/bin/true`` started the same way);
-- instructions per funnel under ``valgrind --tool=callgrind`` (noise-free).
+- instructions per funnel under ``valgrind --tool=callgrind`` (noise-free);
+- ``odds``: the volume for a confidence near 10^7 units against one exact
+  tail probability, and Monte Carlo trials per second (ctypes on the library).
 
 Speeds are ratios between figures of this run (STYLE.md: "measured in
 benchmarks, reported as ratios against a baseline run in the same process or
@@ -373,6 +375,77 @@ def verdict(ok, how_far=""):
     return ("**met**" if ok else "**missed**" + (" (%s)" % how_far if how_far else ""))
 
 
+def odds_rows(lib_path, reps):
+    """The odds rows: volume for a confidence near 10^7 units, against one exact
+    probability at that volume, and Monte Carlo trials per second (ctypes
+    straight on the library, so the times are the library's)."""
+    lib = ctypes.CDLL(lib_path)
+    if not hasattr(lib, "fpl_odds_volume_for"):
+        return [("`odds`", "not available (the library has no odds)", "", "", "", "—")]
+    dbl = ctypes.c_double
+    lib.fpl_odds_volume_for.argtypes = [dbl, dbl, dbl, ctypes.POINTER(dbl)]
+    lib.fpl_odds_tail.argtypes = [dbl, dbl, dbl, ctypes.POINTER(dbl), ctypes.POINTER(dbl)]
+    rate, deals = 0.012, 120000.0  # k / p = 10^7 units
+    out = dbl()
+    if lib.fpl_odds_volume_for(rate, deals, 0.9, ctypes.byref(out)) != 0:
+        fail("fpl_odds_volume_for refused the benchmark case")
+    volume = out.value
+    calls = 200
+    t_vol, _ = best_of(reps, lambda: [lib.fpl_odds_volume_for(rate, deals, c, ctypes.byref(out))
+                                      for c in (0.5, 0.8, 0.9, 0.95, 0.99) * (calls // 5)])
+    t_vol /= calls
+    up, low = dbl(), dbl()
+    t_tail, _ = best_of(reps, lambda: [lib.fpl_odds_tail(volume, rate, deals, ctypes.byref(up),
+                                                         ctypes.byref(low))
+                                       for _ in range(calls)])
+    t_tail /= calls
+    rows = [("`odds` volume for a confidence, %.0f units at %.1f%% for %.0f deals (per level,"
+             " ctypes call included)" % (volume, 100 * rate, deals), fmt_time(t_vol), "",
+             "%.1f× one exact P(deals ≥ k) at that volume (%s)" % (t_vol / t_tail,
+                                                                    fmt_time(t_tail)),
+             "≤ 1 ms", verdict(t_vol <= 1e-3, fmt_time(t_vol)))]
+
+    # Monte Carlo: the library's own generator, 10^5 trials of 100 and of 10^7
+    # units, through the Python package's struct mirrors.
+    from funnelplan import _native as nat
+    if not hasattr(nat, "fpl_odds_sim_input"):
+        return rows + [("`odds` Monte Carlo", "not available (no Python mirror)", "", "", "",
+                        "—")]
+    Sim = nat.fpl_odds_sim_input
+    funnel = nat.fpl_funnel()
+    lib.fpl_funnel_add_stage.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, dbl]
+    lib.fpl_funnel_add_stage(ctypes.byref(funnel), b"lead", 4, rate)
+    terms = nat.fpl_terms()
+    terms.target = 2  # FPL_TARGET_DEALS
+    terms.deals = deals
+    trials = 100000
+    work = (dbl * (2 * trials))()
+    result = nat.fpl_odds_sim()
+    lib.fpl_odds_simulate.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
+                                      ctypes.POINTER(dbl), ctypes.c_size_t, ctypes.c_void_p]
+    times = {}
+    for units in (100.0, volume):
+        sim = Sim()
+        sim.volume, sim.trials, sim.seed = units, trials, 1
+        t, status = best_of(max(1, min(reps, 3)),
+                            lambda: lib.fpl_odds_simulate(ctypes.byref(funnel),
+                                                          ctypes.byref(terms), ctypes.byref(sim),
+                                                          work, 2 * trials,
+                                                          ctypes.byref(result)))
+        if status != 0:
+            fail("fpl_odds_simulate refused the benchmark case (%d)" % status)
+        times[units] = t
+    rows.append(("`odds` Monte Carlo, %d trials of 100 units at %.1f%% (one binomial draw"
+                 " each)" % (trials, 100 * rate), fmt_time(times[100.0]),
+                 fmt_rate(trials / times[100.0]).replace("funnels", "trials"), "", "", ""))
+    rows.append(("`odds` Monte Carlo, %d trials of %.0f units" % (trials, volume),
+                 fmt_time(times[volume]),
+                 fmt_rate(trials / times[volume]).replace("funnels", "trials"),
+                 "%.1f× the time of 100 units (beta splitting: O(log n) draws)"
+                 % (times[volume] / times[100.0]), "", ""))
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("build", nargs="?", default="build", help="meson build directory (./build)")
@@ -558,9 +631,7 @@ def main():
                  "%.2f× the median `/bin/true` (%s)" % (cli_median / true_median,
                                                         fmt_time(true_median)),
                  "≤ 3 ms", verdict(cli_median <= 3e-3, fmt_time(cli_median))))
-    rows.append(("`odds` volume-for-confidence at a volume near 10^7", "not available yet "
-                 "(no `odds` command)", "", "", "≤ 1 ms", "—"))
-    rows.append(("`odds` Monte Carlo trials per second", "not available yet", "", "", "", "—"))
+    rows.extend(odds_rows(paths["lib"], reps))
 
     # 8. Instructions: callgrind, N funnels, with and without each way.
     valgrind = shutil.which("valgrind")
