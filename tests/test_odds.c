@@ -83,9 +83,20 @@ static void test_odds_danish_example(void **state)
     assert_same_double(n, 136.0);
 }
 
+/* How far the long double reference can be trusted: about 1e-15 where long
+ * double has its 64-bit significand, but valgrind runs long double in
+ * double precision, and then lgammal of 3000 is good to about 1e-12 only. */
+static double reference_tolerance(void)
+{
+    volatile long double one = 1.0L;
+    volatile long double tiny = LDBL_EPSILON;
+    return one + tiny > one ? 1e-12 : 1e-10;
+}
+
 static void test_odds_tail_matches_direct_sum(void **state)
 {
     (void)state;
+    const double tol = reference_tolerance();
     for (int i = 0; i < 3000; ++i) {
         const double n = floor(test_uniform() * 3000.0);
         const double p = i % 7 == 0 ? pow(10.0, -6.0 * test_uniform()) : test_uniform();
@@ -94,12 +105,12 @@ static void test_odds_tail_matches_direct_sum(void **state)
         double l;
         assert_int_equal(fpl_odds_tail(n, p, k, &u, &l), FPL_OK);
         const double want = reference_tail(n, p, k);
-        if (fabs(u - want) > 1e-12 || fabs(l - (1.0 - want)) > 1e-12) {
+        if (fabs(u - want) > tol || fabs(l - (1.0 - want)) > tol) {
             fail_msg("n=%.17g p=%.17g k=%.17g: got %.17g want %.17g", n, p, k, u, want);
         }
         /* the smaller tail is accurate relative to itself, not only absolutely */
         if (want < 1e-3 && want > 1e-280) {
-            assert_close_rel(u, want, 1e-10);
+            assert_close_rel(u, want, 100 * tol);
         }
     }
 }
