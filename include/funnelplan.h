@@ -29,5 +29,7 @@
 #include "funnelplan/channels.h"
 #include "funnelplan/schedule.h"
 #include "funnelplan/pace.h"
+#include "funnelplan/score.h"
+#include "funnelplan/mix.h"
 
 #endif /* FUNNELPLAN_H */

@@ -5,52 +5,12 @@
 
 #include "funnelplan/funnel.h"
 
+#include "internal.h"
+
 #include <math.h>
 #include <string.h>
 
 static const char *const reserved_names[] = {"won", "deal-size", "volume", "cost-per-lead"};
-
-/* Length of the UTF-8 sequence at s (of at most len bytes) and its code point,
- * or 0 when it is not valid UTF-8 (overlong, surrogate, beyond U+10FFFF, cut). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned char c = s[0];
-    size_t n;
-    uint32_t v;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        v = c & 0x1Fu;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0Fu;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        v = c & 0x07u;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n > len) {
-        return 0;
-    }
-    for (size_t i = 1; i < n; ++i) {
-        if ((s[i] & 0xC0u) != 0x80u) {
-            return 0;
-        }
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        return 0;
-    }
-    *cp = v;
-    return n;
-}
 
 fpl_status fpl_stage_name_check(const char *name, size_t len)
 {
@@ -66,7 +26,7 @@ fpl_status fpl_stage_name_check(const char *name, size_t len)
     const unsigned char *s = (const unsigned char *)name;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t n = utf8_decode(s + i, len - i, &cp);
+        size_t n = fpl__utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             return FPL_ERR_STAGE_NAME_UTF8;
         }

@@ -56,6 +56,13 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_PACE_INPUT: return sizeof(fpl_pace_input);
     case FPL_ABI_PACE_ROW: return sizeof(fpl_pace_row);
     case FPL_ABI_PACE: return sizeof(fpl_pace);
+    case FPL_ABI_CRITERION: return sizeof(fpl_criterion);
+    case FPL_ABI_CRITERIA: return sizeof(fpl_criteria);
+    case FPL_ABI_LEAD_SCORE: return sizeof(fpl_lead_score);
+    case FPL_ABI_CSV_ROW: return sizeof(fpl_csv_row);
+    case FPL_ABI_CSV_READER: return sizeof(fpl_csv_reader);
+    case FPL_ABI_SEGMENT: return sizeof(fpl_segment);
+    case FPL_ABI_MIX: return sizeof(fpl_mix);
     }
     return 0;
 }

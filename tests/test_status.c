@@ -144,6 +144,13 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_PACE_INPUT), sizeof(fpl_pace_input));
     assert_int_equal(fpl_abi_size(FPL_ABI_PACE_ROW), sizeof(fpl_pace_row));
     assert_int_equal(fpl_abi_size(FPL_ABI_PACE), sizeof(fpl_pace));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CRITERION), sizeof(fpl_criterion));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CRITERIA), sizeof(fpl_criteria));
+    assert_int_equal(fpl_abi_size(FPL_ABI_LEAD_SCORE), sizeof(fpl_lead_score));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CSV_ROW), sizeof(fpl_csv_row));
+    assert_int_equal(fpl_abi_size(FPL_ABI_CSV_READER), sizeof(fpl_csv_reader));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SEGMENT), sizeof(fpl_segment));
+    assert_int_equal(fpl_abi_size(FPL_ABI_MIX), sizeof(fpl_mix));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 

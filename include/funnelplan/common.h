@@ -152,11 +152,19 @@ typedef enum fpl_status {
     FPL_ERR_ELAPSED,            ///< the share of the period elapsed is not in (0, 1]
     FPL_ERR_ACTUAL,             ///< an actual or open count is not a finite number >= 0
     FPL_ERR_THRESHOLD,          ///< pace thresholds not in (0, 10], or off-track above at-risk
-    FPL_ERR_HISTORY_STAGE       ///< a history on a stage the volume does not pass (above `at`, or no such stage)
+    FPL_ERR_HISTORY_STAGE,      ///< a history on a stage the volume does not pass (above `at`, or no such stage)
+    FPL_ERR_CRITERION,          ///< a criterion is not NAME, NAME=WEIGHT or NAME=WEIGHT,required with a positive weight
+    FPL_ERR_CRITERION_DUPLICATE,///< two criteria share a name
+    FPL_ERR_CRITERION_COUNT,    ///< fewer than 1 or more than ::FPL_MAX_CRITERIA criteria
+    FPL_ERR_ANSWER,             ///< an answer is not a number from 0 to 1, or yes/no
+    FPL_ERR_CSV_HEADER,         ///< the CSV header does not name the id column and every criterion once
+    FPL_ERR_MIX,                ///< a mix is not `STAGE=NAME:SHARE@RATE,...` with shares in [0, 1] and rates in (0, 1]
+    FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%
+    FPL_ERR_BANDS               ///< score thresholds not 0 < warm <= hot <= 100
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_HISTORY_STAGE + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_BANDS + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.

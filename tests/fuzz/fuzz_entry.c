@@ -269,9 +269,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(od.n_levels >= FPL_ODDS_STANDARD_LEVELS && od.n_levels <= FPL_ODDS_MAX_LEVELS);
             for (size_t i = 0; i < od.n_levels; ++i) {
                 const fpl_odds_level lv = od.volume_for[i];
+                check(i == 0 || lv.confidence > od.volume_for[i - 1].confidence);
+                /* no volume (above 2^53) for a level: none for the higher ones */
+                check(i == 0 || lv.has_volume <= od.volume_for[i - 1].has_volume);
+                if (!lv.has_volume) {
+                    continue;
+                }
                 check(lv.volume >= od.target_deals);
-                check(i == 0 || (lv.confidence > od.volume_for[i - 1].confidence &&
-                                 lv.volume >= od.volume_for[i - 1].volume));
+                check(i == 0 || lv.volume >= od.volume_for[i - 1].volume);
                 double u = -1.0;
                 check(fpl_odds_tail(lv.volume, od.cumulative_rate, od.target_deals, &u, NULL) ==
                       FPL_OK);

@@ -1,0 +1,162 @@
+/*
+ * funnelplan — lead mixes: segments with shares and rates blend into a
+ * stage's rate.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/mix.h"
+#include "funnelplan/parse.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The shares must add up to 1 within this. */
+#define SHARES_TOLERANCE 1e-9
+
+static size_t segment_name_len(const fpl_segment *s)
+{
+    const void *nul = memchr(s->name, '\0', sizeof s->name);
+    return nul == NULL ? sizeof s->name : (size_t)((const char *)nul - s->name);
+}
+
+/* The last occurrence of c in s[0, len), or len when there is none. */
+static size_t last_of(const char *s, size_t len, char c)
+{
+    for (size_t i = len; i-- > 0;) {
+        if (s[i] == c) {
+            return i;
+        }
+    }
+    return len;
+}
+
+/* Checks a mix on its own (stage aside): names, shares, rates, the sum. */
+static fpl_status check_mix(const fpl_mix *mix, double *sum_out)
+{
+    if (mix->n_segments < 1 || mix->n_segments > FPL_MAX_SEGMENTS) {
+        return FPL_ERR_MIX;
+    }
+    double sum = 0.0;
+    for (size_t i = 0; i < mix->n_segments; ++i) {
+        const fpl_segment *s = &mix->segments[i];
+        const size_t len = segment_name_len(s);
+        fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
+                                           : fpl_stage_name_check(s->name, len);
+        if ((st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) ||
+            !(s->share >= 0.0 && s->share <= 1.0) || !(s->rate > 0.0 && s->rate <= 1.0)) {
+            return FPL_ERR_MIX;
+        }
+        for (size_t j = 0; j < i; ++j) {
+            const fpl_segment *t = &mix->segments[j];
+            if (segment_name_len(t) == len && memcmp(t->name, s->name, len) == 0) {
+                return FPL_ERR_MIX;
+            }
+        }
+        sum += s->share;
+    }
+    if (!(fabs(sum - 1.0) <= SHARES_TOLERANCE)) {
+        return FPL_ERR_MIX_SHARES;
+    }
+    *sum_out = sum;
+    return FPL_OK;
+}
+
+fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len, fpl_mix *out)
+{
+    if (funnel == NULL || text == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    const size_t eq = last_of(text, len, '=');
+    if (eq == len) {
+        return FPL_ERR_MIX;
+    }
+    fpl_mix m;
+    memset(&m, 0, sizeof m);
+    fpl_status st = fpl_funnel_find(funnel, text, eq, &m.stage);
+    if (st != FPL_OK) {
+        return st == FPL_ERR_NULL ? st : FPL_ERR_STAGE_UNKNOWN;
+    }
+    size_t i = eq + 1;
+    for (;;) {
+        size_t j = i;
+        while (j < len && text[j] != ',') {
+            ++j;
+        }
+        /* NAME:SHARE@RATE in text[i, j) */
+        const char *seg = text + i;
+        const size_t seg_len = j - i;
+        const size_t at = last_of(seg, seg_len, '@');
+        const size_t colon = last_of(seg, at, ':');
+        if (m.n_segments >= FPL_MAX_SEGMENTS || at == seg_len || colon == at || colon == 0 ||
+            colon > FPL_NAME_MAX) {
+            return FPL_ERR_MIX;
+        }
+        fpl_segment *s = &m.segments[m.n_segments];
+        if (fpl_parse_rate(seg + colon + 1, at - colon - 1, &s->share) != FPL_OK ||
+            fpl_parse_rate(seg + at + 1, seg_len - at - 1, &s->rate) != FPL_OK) {
+            return FPL_ERR_MIX;
+        }
+        memcpy(s->name, seg, colon);
+        s->name[colon] = '\0';
+        m.n_segments++;
+        if (j >= len) {
+            break;
+        }
+        i = j + 1;
+    }
+    double sum;
+    st = check_mix(&m, &sum);
+    if (st != FPL_OK) {
+        return st;
+    }
+    *out = m;
+    return FPL_OK;
+}
+
+fpl_status fpl_mix_rate(const fpl_mix *mix, double *out)
+{
+    if (mix == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    double sum;
+    fpl_status st = check_mix(mix, &sum);
+    if (st != FPL_OK) {
+        return st;
+    }
+    /* One rate for every segment: that rate, exactly (no rounding of the
+     * weighted sum), so a mix of one rate plans like the plain rate. */
+    bool one_rate = true;
+    double weighted = 0.0;
+    for (size_t i = 0; i < mix->n_segments; ++i) {
+        const fpl_segment *s = &mix->segments[i];
+        one_rate = one_rate && !(s->rate < mix->segments[0].rate) &&
+                   !(s->rate > mix->segments[0].rate);
+        weighted += s->share * s->rate;
+    }
+    double rate = one_rate ? mix->segments[0].rate : weighted / sum;
+    if (rate > 1.0) {
+        rate = 1.0; /* shares a hair above 100% in total cannot make a rate above 100% */
+    }
+    if (!(rate > 0.0)) {
+        return FPL_ERR_MIX; /* every segment with a rate has a share of 0 */
+    }
+    *out = rate;
+    return FPL_OK;
+}
+
+fpl_status fpl_mix_apply(fpl_funnel *funnel, const fpl_mix *mix)
+{
+    if (funnel == NULL || mix == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (mix->stage >= funnel->n_stages || funnel->n_stages > FPL_MAX_STAGES) {
+        return FPL_ERR_STAGE_UNKNOWN;
+    }
+    double rate;
+    fpl_status st = fpl_mix_rate(mix, &rate);
+    if (st != FPL_OK) {
+        return st;
+    }
+    funnel->stages[mix->stage].rate = rate;
+    return FPL_OK;
+}

@@ -1,0 +1,664 @@
+/*
+ * funnelplan — lead qualification: weighted criteria, scores, bands, and a
+ * streaming CSV reader that scores every row.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "funnelplan/score.h"
+#include "funnelplan/parse.h"
+
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const BANT[4] = {"budget", "authority", "need", "timing"};
+
+/* Scores are compared on a grid of a billionth of a point, so that rounding
+ * noise (0.1 + 0.2) never splits a tie or misses a threshold, and the order
+ * stays transitive. Scores lie in [0, 100]: the keys are exact integers. */
+static double key(double score)
+{
+    return round(score * 1e9);
+}
+
+const char *fpl_band_name(fpl_band band)
+{
+    switch (band) {
+    case FPL_BAND_COLD: return "cold";
+    case FPL_BAND_WARM: return "warm";
+    case FPL_BAND_HOT: return "hot";
+    }
+    return "unknown";
+}
+
+fpl_status fpl_criteria_bant(fpl_criteria *out)
+{
+    if (out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_criteria c;
+    memset(&c, 0, sizeof c);
+    for (size_t i = 0; i < 4; ++i) {
+        memcpy(c.criteria[i].name, BANT[i], strlen(BANT[i]) + 1);
+        c.criteria[i].weight = 1.0;
+        c.criteria[i].required = true;
+    }
+    c.n_criteria = 4;
+    *out = c;
+    return FPL_OK;
+}
+
+static size_t name_len(const fpl_criterion *c)
+{
+    const void *nul = memchr(c->name, '\0', sizeof c->name);
+    return nul == NULL ? sizeof c->name : (size_t)((const char *)nul - c->name);
+}
+
+static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && memcmp(a, b, alen) == 0;
+}
+
+fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len)
+{
+    if (criteria == NULL || text == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (criteria->n_criteria >= FPL_MAX_CRITERIA) {
+        return FPL_ERR_CRITERION_COUNT;
+    }
+    static const char suffix[] = ",required";
+    const size_t slen = sizeof suffix - 1;
+    bool required = false;
+    size_t n = len;
+    if (n >= slen && memcmp(text + n - slen, suffix, slen) == 0) {
+        required = true;
+        n -= slen;
+    }
+    size_t name_end = n;
+    double weight = 1.0;
+    for (size_t i = n; i-- > 0;) {
+        if (text[i] == '=') {
+            name_end = i;
+            if (fpl_parse_amount(text + i + 1, n - i - 1, &weight) != FPL_OK) {
+                return FPL_ERR_CRITERION;
+            }
+            break;
+        }
+    }
+    if (!(weight > 0.0 && isfinite(weight))) {
+        return FPL_ERR_CRITERION;
+    }
+    fpl_status st = fpl_stage_name_check(text, name_end);
+    if (st == FPL_ERR_STAGE_NAME_RESERVED) {
+        st = FPL_OK; /* the stage words mean nothing special here */
+    }
+    if (st != FPL_OK) {
+        return st;
+    }
+    for (size_t i = 0; i < criteria->n_criteria; ++i) {
+        const fpl_criterion *c = &criteria->criteria[i];
+        if (same_name(c->name, name_len(c), text, name_end)) {
+            return FPL_ERR_CRITERION_DUPLICATE;
+        }
+    }
+    fpl_criterion *c = &criteria->criteria[criteria->n_criteria];
+    memset(c, 0, sizeof *c);
+    memcpy(c->name, text, name_end);
+    c->weight = weight;
+    c->required = required;
+    criteria->n_criteria++;
+    return FPL_OK;
+}
+
+/* The thresholds in use. */
+static double hot_of(const fpl_criteria *c)
+{
+    return fpclassify(c->hot) == FP_ZERO ? FPL_SCORE_HOT_DEFAULT : c->hot;
+}
+
+static double warm_of(const fpl_criteria *c)
+{
+    return fpclassify(c->warm) == FP_ZERO ? FPL_SCORE_WARM_DEFAULT : c->warm;
+}
+
+fpl_status fpl_criteria_check(const fpl_criteria *criteria, size_t *bad_out)
+{
+    if (criteria == NULL) {
+        return FPL_ERR_NULL;
+    }
+    if (criteria->n_criteria < 1 || criteria->n_criteria > FPL_MAX_CRITERIA) {
+        return FPL_ERR_CRITERION_COUNT;
+    }
+    for (size_t i = 0; i < criteria->n_criteria; ++i) {
+        const fpl_criterion *c = &criteria->criteria[i];
+        const size_t len = name_len(c);
+        fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
+                                           : fpl_stage_name_check(c->name, len);
+        if (st == FPL_ERR_STAGE_NAME_RESERVED) {
+            st = FPL_OK;
+        }
+        if (st == FPL_OK && !(c->weight > 0.0 && isfinite(c->weight))) {
+            st = FPL_ERR_CRITERION;
+        }
+        for (size_t j = 0; st == FPL_OK && j < i; ++j) {
+            const fpl_criterion *d = &criteria->criteria[j];
+            if (same_name(c->name, len, d->name, name_len(d))) {
+                st = FPL_ERR_CRITERION_DUPLICATE;
+            }
+        }
+        if (st != FPL_OK) {
+            if (bad_out != NULL) {
+                *bad_out = i;
+            }
+            return st;
+        }
+    }
+    const double hot = hot_of(criteria);
+    const double warm = warm_of(criteria);
+    if (!(warm > 0.0 && warm <= hot && hot <= 100.0)) {
+        return FPL_ERR_BANDS;
+    }
+    return FPL_OK;
+}
+
+/* ASCII case-insensitive equality with a lower-case word. */
+static bool word_is(const char *s, size_t len, const char *word)
+{
+    const size_t n = strlen(word);
+    if (len != n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        if (c != word[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+fpl_status fpl_answer_parse(const char *text, size_t len, double *out)
+{
+    if (text == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    size_t a = 0;
+    size_t b = len;
+    while (a < b && (text[a] == ' ' || text[a] == '\t')) {
+        ++a;
+    }
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t')) {
+        --b;
+    }
+    const char *s = text + a;
+    const size_t n = b - a;
+    if (n == 0) {
+        *out = 0.0; /* not known: not met */
+        return FPL_OK;
+    }
+    if (word_is(s, n, "yes") || word_is(s, n, "y") || word_is(s, n, "true")) {
+        *out = 1.0;
+        return FPL_OK;
+    }
+    if (word_is(s, n, "no") || word_is(s, n, "n") || word_is(s, n, "false")) {
+        *out = 0.0;
+        return FPL_OK;
+    }
+    double v;
+    if (fpl_parse_rate(s, n, &v) != FPL_OK || !(v >= 0.0 && v <= 1.0)) {
+        return FPL_ERR_ANSWER;
+    }
+    *out = v;
+    return FPL_OK;
+}
+
+/* Scores a checked definition. */
+static bool score_checked(const fpl_criteria *criteria, const double *answers,
+                          fpl_lead_score *out)
+{
+    double total = 0.0;
+    double got = 0.0;
+    bool has_required = false;
+    bool required_met = true;
+    fpl_lead_score s;
+    memset(&s, 0, sizeof s);
+    for (size_t i = 0; i < criteria->n_criteria; ++i) {
+        const double a = answers[i];
+        if (!(a >= 0.0 && a <= 1.0)) {
+            return false;
+        }
+        const fpl_criterion *c = &criteria->criteria[i];
+        total += c->weight;
+        got += c->weight * a;
+        const bool met = a >= 1.0;
+        if (!met) {
+            s.missing |= UINT64_C(1) << i;
+            s.n_missing++;
+        }
+        if (c->required) {
+            has_required = true;
+            required_met = required_met && met;
+        }
+    }
+    s.score = 100.0 * got / total;
+    if (s.score > 100.0) {
+        s.score = 100.0; /* rounding of the sums */
+    }
+    const double k = key(s.score);
+    s.band = k >= key(hot_of(criteria))    ? FPL_BAND_HOT
+             : k >= key(warm_of(criteria)) ? FPL_BAND_WARM
+                                           : FPL_BAND_COLD;
+    s.sales_ready = has_required ? required_met : s.band == FPL_BAND_HOT;
+    *out = s;
+    return true;
+}
+
+fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
+                          size_t n_answers, fpl_lead_score *out)
+{
+    if (criteria == NULL || answers == NULL || out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_status st = fpl_criteria_check(criteria, NULL);
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (n_answers != criteria->n_criteria) {
+        return FPL_ERR_ANSWER;
+    }
+    fpl_lead_score s;
+    if (!score_checked(criteria, answers, &s)) {
+        return FPL_ERR_ANSWER;
+    }
+    *out = s;
+    return FPL_OK;
+}
+
+bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
+                      uint64_t line_b)
+{
+    const double ka = key(a->score);
+    const double kb = key(b->score);
+    if (ka > kb) {
+        return true;
+    }
+    if (ka < kb) {
+        return false;
+    }
+    if (a->sales_ready != b->sales_ready) {
+        return a->sales_ready;
+    }
+    return line_a < line_b;
+}
+
+/* ---- streaming CSV ------------------------------------------------------- */
+
+enum {
+    ST_FIELD_START = 0, /* at the start of a field */
+    ST_UNQUOTED,        /* in an unquoted field */
+    ST_QUOTED,          /* in a quoted field */
+    ST_QUOTE_QUOTED,    /* a quote seen in a quoted field: doubled, or the end */
+    ST_AFTER_CR,        /* a record ended at CR: an LF right after belongs to it */
+    ST_DONE             /* the end was seen and handled */
+};
+
+const char *fpl_csv_fault_message(fpl_csv_fault fault)
+{
+    switch (fault) {
+    case FPL_CSV_OK: return "scored";
+    case FPL_CSV_FIELDS: return "not as many fields as the header";
+    case FPL_CSV_QUOTE: return "a quote inside an unquoted field, or text after a closing quote";
+    case FPL_CSV_UNTERMINATED: return "a quoted field is not closed at the end of the file";
+    case FPL_CSV_UTF8: return "not valid UTF-8 text (or a NUL byte)";
+    case FPL_CSV_TOO_LONG: return "the row is longer than 65536 bytes";
+    case FPL_CSV_ID: return "the id is empty or longer than 256 bytes";
+    case FPL_CSV_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes or no";
+    }
+    return "unknown fault";
+}
+
+fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
+                         const char *id_column, size_t id_len)
+{
+    if (reader == NULL || criteria == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_status st = fpl_criteria_check(criteria, NULL);
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (id_column == NULL) {
+        id_column = "id";
+        id_len = 2;
+    }
+    st = fpl_stage_name_check(id_column, id_len);
+    if (st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) {
+        return st;
+    }
+    memset(reader, 0, offsetof(fpl_csv_reader, record)); /* the record needs no clearing */
+    reader->criteria = *criteria;
+    memcpy(reader->id_column, id_column, id_len);
+    reader->id_column[id_len] = '\0';
+    reader->line = 1;
+    reader->record_line = 1;
+    reader->state = ST_FIELD_START;
+    return FPL_OK;
+}
+
+static void mark_bad(fpl_csv_reader *r, fpl_csv_fault fault)
+{
+    if (!r->record_bad) {
+        r->record_bad = true;
+        r->record_fault = fault;
+    }
+}
+
+static void put_byte(fpl_csv_reader *r, char c)
+{
+    if (r->record_bad) {
+        return; /* nothing of a faulty record is kept */
+    }
+    if (r->record_len >= FPL_CSV_RECORD_MAX) {
+        mark_bad(r, FPL_CSV_TOO_LONG);
+        return;
+    }
+    r->record[r->record_len++] = c;
+}
+
+/* Ends the current field; the next one starts at record_len. */
+static void end_field(fpl_csv_reader *r)
+{
+    if (r->record_bad) {
+        return;
+    }
+    if (r->n_fields >= FPL_CSV_MAX_COLUMNS) {
+        mark_bad(r, FPL_CSV_FIELDS);
+        return;
+    }
+    r->n_fields++;
+    r->field_start[r->n_fields] = r->record_len;
+}
+
+static void field(const fpl_csv_reader *r, size_t i, const char **s, size_t *len)
+{
+    *s = r->record + r->field_start[i];
+    *len = r->field_start[i + 1] - r->field_start[i];
+}
+
+static bool utf8_ok(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        const size_t n = fpl__utf8_decode(u + i, len - i, &cp);
+        if (n == 0 || cp == 0) {
+            return false; /* a NUL byte is not text: ids are C strings */
+        }
+        i += n;
+    }
+    return true;
+}
+
+static void reset_record(fpl_csv_reader *r)
+{
+    r->record_len = 0;
+    r->n_fields = 0;
+    r->field_start[0] = 0;
+    r->record_bad = false;
+    r->record_fault = FPL_CSV_OK;
+    r->record_seen = false;
+}
+
+/* The header: the id column and every criterion, each named once. */
+/* Every field of the record is valid UTF-8 on its own (a sequence split
+ * by a field boundary is not). */
+static bool fields_utf8_ok(const fpl_csv_reader *r)
+{
+    for (size_t f = 0; f < r->n_fields; ++f) {
+        const char *s;
+        size_t len;
+        field(r, f, &s, &len);
+        if (!utf8_ok(s, len)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static fpl_status read_header(fpl_csv_reader *r)
+{
+    if (r->record_bad || !fields_utf8_ok(r)) {
+        return FPL_ERR_CSV_HEADER;
+    }
+    const size_t id_len = strlen(r->id_column);
+    bool found_id = false;
+    bool found[FPL_MAX_CRITERIA] = {false};
+    for (size_t f = 0; f < r->n_fields; ++f) {
+        const char *s;
+        size_t len;
+        field(r, f, &s, &len);
+        if (f == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3; /* a UTF-8 byte-order mark */
+            len -= 3;
+        }
+        if (same_name(s, len, r->id_column, id_len)) {
+            if (found_id) {
+                return FPL_ERR_CSV_HEADER;
+            }
+            found_id = true;
+            r->id_index = f;
+            continue;
+        }
+        for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
+            const fpl_criterion *c = &r->criteria.criteria[k];
+            if (same_name(s, len, c->name, name_len(c))) {
+                if (found[k]) {
+                    return FPL_ERR_CSV_HEADER;
+                }
+                found[k] = true;
+                r->criterion_column[k] = f;
+            }
+        }
+    }
+    if (!found_id) {
+        return FPL_ERR_CSV_HEADER;
+    }
+    for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
+        if (!found[k]) {
+            return FPL_ERR_CSV_HEADER;
+        }
+    }
+    r->n_columns = r->n_fields;
+    r->have_header = true;
+    return FPL_OK;
+}
+
+/* A data record into a row. */
+static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
+{
+    memset(row, 0, offsetof(fpl_csv_row, id));
+    row->id[0] = '\0';
+    memset(&row->score, 0, sizeof row->score);
+    row->line = r->record_line;
+    if (r->record_bad) {
+        row->fault = r->record_fault;
+        return;
+    }
+    if (r->n_fields != r->n_columns) {
+        row->fault = FPL_CSV_FIELDS;
+        return;
+    }
+    if (!fields_utf8_ok(r)) {
+        row->fault = FPL_CSV_UTF8;
+        return;
+    }
+    const char *id;
+    size_t id_len;
+    field(r, r->id_index, &id, &id_len);
+    if (id_len == 0 || id_len > FPL_CSV_ID_MAX) {
+        row->fault = FPL_CSV_ID;
+        return;
+    }
+    double answers[FPL_MAX_CRITERIA];
+    for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
+        const char *s;
+        size_t len;
+        field(r, r->criterion_column[k], &s, &len);
+        if (fpl_answer_parse(s, len, &answers[k]) != FPL_OK) {
+            row->fault = FPL_CSV_ANSWER;
+            row->column = r->criterion_column[k];
+            return;
+        }
+    }
+    memcpy(row->id, id, id_len);
+    row->id[id_len] = '\0';
+    (void)score_checked(&r->criteria, answers, &row->score);
+}
+
+/* The current record is complete: the header, a row, or a blank line. */
+static fpl_status finish_record(fpl_csv_reader *r, fpl_csv_row *rows, size_t *n_rows)
+{
+    end_field(r);
+    const bool blank = !r->record_seen;
+    fpl_status st = FPL_OK;
+    if (!blank) {
+        if (!r->have_header) {
+            st = read_header(r);
+        } else {
+            read_row(r, &rows[*n_rows]);
+            (*n_rows)++;
+            r->rows++;
+        }
+    }
+    reset_record(r);
+    return st;
+}
+
+fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
+                        fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
+                        size_t *consumed_out)
+{
+    if (reader == NULL || (data == NULL && len > 0) || rows == NULL || capacity == 0 ||
+        n_rows_out == NULL || consumed_out == NULL) {
+        return FPL_ERR_NULL;
+    }
+    fpl_csv_reader *r = reader;
+    size_t n = 0;
+    size_t i = 0;
+    fpl_status st = FPL_OK;
+    while (i < len && r->state != ST_DONE) {
+        const char c = data[i];
+        /* A record may end here: make sure there is room for its row. */
+        const bool ends = (c == '\n' || c == '\r') &&
+                          (r->state == ST_FIELD_START || r->state == ST_UNQUOTED ||
+                           r->state == ST_QUOTE_QUOTED);
+        if (ends && r->have_header && n == capacity) {
+            break;
+        }
+        switch (r->state) {
+        case ST_AFTER_CR:
+            r->state = ST_FIELD_START;
+            if (c == '\n') {
+                ++i;
+                continue; /* CRLF: the record ended at the CR */
+            }
+            continue; /* look at c again, at the start of a record */
+        case ST_FIELD_START:
+            if (c == '"') {
+                r->record_seen = true;
+                r->state = ST_QUOTED;
+                break;
+            }
+            r->state = ST_UNQUOTED;
+            continue; /* look at c again, in an unquoted field */
+        case ST_UNQUOTED:
+            if (c == ',') {
+                r->record_seen = true;
+                end_field(r);
+                r->state = ST_FIELD_START;
+            } else if (c == '\n' || c == '\r') {
+                r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
+                st = finish_record(r, rows, &n);
+                r->line++;
+                r->record_line = r->line;
+            } else if (c == '"' && !r->have_header && r->n_fields == 0 &&
+                       r->record_len == 3 && memcmp(r->record, "\xEF\xBB\xBF", 3) == 0) {
+                /* A byte-order mark, then a quoted first field: the mark is
+                 * not part of the field. */
+                r->record_len = 0;
+                r->state = ST_QUOTED;
+            } else {
+                if (c == '"') {
+                    mark_bad(r, FPL_CSV_QUOTE);
+                }
+                r->record_seen = true;
+                put_byte(r, c);
+            }
+            break;
+        case ST_QUOTED:
+            if (c == '"') {
+                r->state = ST_QUOTE_QUOTED;
+            } else {
+                if (c == '\n') {
+                    r->line++;
+                }
+                put_byte(r, c);
+            }
+            break;
+        case ST_QUOTE_QUOTED:
+            if (c == '"') {
+                put_byte(r, '"');
+                r->state = ST_QUOTED;
+            } else if (c == ',') {
+                r->record_seen = true;
+                end_field(r);
+                r->state = ST_FIELD_START;
+            } else if (c == '\n' || c == '\r') {
+                r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
+                st = finish_record(r, rows, &n);
+                r->line++;
+                r->record_line = r->line;
+            } else {
+                mark_bad(r, FPL_CSV_QUOTE); /* text after the closing quote */
+                put_byte(r, c);
+                r->state = ST_UNQUOTED;
+            }
+            break;
+        default:
+            break;
+        }
+        ++i;
+        if (st != FPL_OK) {
+            r->state = ST_DONE;
+            break;
+        }
+    }
+    if (st == FPL_OK && at_end && i == len && r->state != ST_DONE) {
+        /* The last record, without a line end after it. */
+        const bool open = r->state == ST_QUOTED;
+        const bool pending = r->record_seen;
+        if (pending && r->have_header && n == capacity) {
+            *n_rows_out = n;
+            *consumed_out = i;
+            return FPL_OK; /* call again (with at_end) for the last row */
+        }
+        if (pending) {
+            if (open) {
+                mark_bad(r, FPL_CSV_UNTERMINATED);
+            }
+            st = finish_record(r, rows, &n);
+        }
+        if (st == FPL_OK && !r->have_header) {
+            st = FPL_ERR_CSV_HEADER; /* an empty file, or only blank lines */
+        }
+        r->state = ST_DONE;
+    }
+    *n_rows_out = n;
+    *consumed_out = i;
+    return st;
+}

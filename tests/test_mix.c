@@ -1,0 +1,128 @@
+/*
+ * funnelplan — lead mixes: segments blend into a stage's rate.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <math.h>
+#include <string.h>
+
+#define PARSE_MIX(f, lit, out) fpl_mix_parse((f), (lit), sizeof(lit) - 1, (out))
+
+/* 20% hot at 60%, 30% warm at 30%, 50% cold at 5%: 23.5%. */
+static void test_mix_blends_segments(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "mql", 0.27);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_mix m;
+    assert_int_equal(PARSE_MIX(&f, "mql=hot:20%@60%,warm:30%@30%,cold:50%@5%", &m), FPL_OK);
+    assert_int_equal(m.stage, 0);
+    assert_int_equal(m.n_segments, 3);
+    assert_string_equal(m.segments[1].name, "warm");
+    assert_same_double(m.segments[1].share, 0.3);
+    assert_same_double(m.segments[2].rate, 0.05);
+    double rate;
+    assert_int_equal(fpl_mix_rate(&m, &rate), FPL_OK);
+    assert_close(rate, 0.235);
+    assert_int_equal(fpl_mix_apply(&f, &m), FPL_OK);
+    assert_close(f.stages[0].rate, 0.235);
+    assert_same_double(f.stages[1].rate, 0.25);
+    /* 10 deals: 40 opportunities, 40 / 0.235 mqls */
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 10;
+    fpl_plan p;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_close(p.stages[0].required, 40.0 / 0.235);
+}
+
+/* A mix whose segments all have the stage's rate plans exactly like it,
+ * bit for bit, whatever the shares. */
+static void test_mix_of_one_rate_is_the_plain_rate(void **state)
+{
+    (void)state;
+    fpl_funnel plain = {0};
+    fpl_test_add(&plain, "lead", 0.27);
+    fpl_test_add(&plain, "accepted", 0.25);
+    fpl_funnel mixed = plain;
+    fpl_mix m;
+    assert_int_equal(PARSE_MIX(&mixed, "lead=a:10%@27%,b:20%@27%,c:70%@27%", &m), FPL_OK);
+    assert_int_equal(fpl_mix_apply(&mixed, &m), FPL_OK);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 10;
+    fpl_plan a;
+    fpl_plan b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    assert_int_equal(fpl_plan_compute(&plain, &t, &a), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&mixed, &t, &b), FPL_OK);
+    assert_memory_equal(&a, &b, sizeof a);
+    /* thirds add up to 1 within the tolerance */
+    assert_int_equal(PARSE_MIX(&mixed, "accepted=x:1/3@10%,y:1/3@20%,z:1/3@30%", &m), FPL_OK);
+    double rate;
+    assert_int_equal(fpl_mix_rate(&m, &rate), FPL_OK);
+    assert_close(rate, 0.2);
+}
+
+static void test_mix_refuses_bad_mixes(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.27);
+    fpl_mix m;
+    memset(&m, 0x3F, sizeof m);
+    const fpl_mix before = m;
+    const char *bad[] = {"lead", "lead=", "lead=hot", "lead=hot:20%", "lead=hot@20%",
+                         "lead=:100%@20%", "lead=hot:100%@0%", "lead=hot:100%@120%",
+                         "lead=hot:120%@20%", "lead=hot:-1@20%", "lead=hot:100%@nan",
+                         "lead=a:50%@10%,a:50%@20%", "lead=a:50%@10%,,b:50%@20%",
+                         "lead=a\tb:100%@10%"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        assert_int_equal(fpl_mix_parse(&f, bad[i], strlen(bad[i]), &m), FPL_ERR_MIX);
+    }
+    assert_int_equal(PARSE_MIX(&f, "lead=a:50%@10%,b:40%@20%", &m), FPL_ERR_MIX_SHARES);
+    assert_int_equal(PARSE_MIX(&f, "lead=a:60%@10%,b:50%@20%", &m), FPL_ERR_MIX_SHARES);
+    assert_int_equal(PARSE_MIX(&f, "nosuch=a:100%@10%", &m), FPL_ERR_STAGE_UNKNOWN);
+    assert_memory_equal(&m, &before, sizeof m);
+    /* 17 segments are too many */
+    char text[512] = "lead=";
+    for (int i = 0; i < 17; ++i) {
+        char seg[32];
+        snprintf(seg, sizeof seg, "%ss%d:1/17@10%%", i ? "," : "", i);
+        strcat(text, seg);
+    }
+    assert_int_equal(fpl_mix_parse(&f, text, strlen(text), &m), FPL_ERR_MIX);
+    /* only segments with a share of 0 have a rate: nothing moves on */
+    fpl_mix z;
+    memset(&z, 0, sizeof z);
+    z.n_segments = 2;
+    strcpy(z.segments[0].name, "a");
+    z.segments[0].share = 1.0;
+    z.segments[0].rate = 0.5;
+    strcpy(z.segments[1].name, "b");
+    z.segments[1].share = 0.0;
+    z.segments[1].rate = 0.5;
+    double rate;
+    assert_int_equal(fpl_mix_rate(&z, &rate), FPL_OK);
+    z.stage = 3;
+    assert_int_equal(fpl_mix_apply(&f, &z), FPL_ERR_STAGE_UNKNOWN);
+    z.stage = 0;
+    z.segments[1].share = 1e-3; /* the sum is off */
+    assert_int_equal(fpl_mix_apply(&f, &z), FPL_ERR_MIX_SHARES);
+    assert_same_double(f.stages[0].rate, 0.27);
+    assert_int_equal(fpl_mix_rate(NULL, &rate), FPL_ERR_NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mix_blends_segments),
+        cmocka_unit_test(test_mix_of_one_rate_is_the_plain_rate),
+        cmocka_unit_test(test_mix_refuses_bad_mixes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
