@@ -5,6 +5,7 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -93,6 +94,20 @@ void cli_buf_free(cli_buf *b)
     b->data = NULL;
     b->len = 0;
     b->cap = 0;
+}
+
+void cli_buf_drain(cli_buf *b)
+{
+    if (b->sink == NULL || b->len < CLI_BUF_DRAIN_AT) {
+        return;
+    }
+    if (!b->oom && b->sink_error == 0) {
+        errno = 0;
+        if (fwrite(b->data, 1, b->len, (FILE *)b->sink) != b->len) {
+            b->sink_error = errno != 0 ? errno : EIO;
+        }
+    }
+    b->len = 0;
 }
 
 /* ---- numbers ----------------------------------------------------------- */

@@ -22,18 +22,24 @@ enum {
     CLI_EXIT_OK = 0,      /* success */
     CLI_EXIT_NO_ANSWER = 1, /* a well-formed question without an answer */
     CLI_EXIT_USAGE = 2,   /* bad input or usage */
-    CLI_EXIT_OUTPUT = 3   /* the output could not be written */
+    CLI_EXIT_OUTPUT = 3,  /* the output could not be written */
+    CLI_EXIT_SKIPPED = 4  /* score: some rows were skipped (the rest is the output) */
 };
 
 /* ---- buf.c: a growing text buffer and the number formats ---------------- */
 
 /* A growing byte buffer. Zero-initialised it is empty. After an allocation
- * failure it stops growing and remembers the failure in `oom`. */
+ * failure it stops growing and remembers the failure in `oom`.
+ * With a sink (the program's stdout, set by cli_main), cli_buf_drain() may
+ * write what is held so far and empty the buffer: a command whose output
+ * grows with its input (score) streams it instead of holding it all. */
 typedef struct cli_buf {
     char *data;
     size_t len;
     size_t cap;
     bool oom;
+    void *sink;     /* a FILE *, or NULL: everything stays in the buffer */
+    int sink_error; /* errno of the first failed write to the sink; 0 if none */
 } cli_buf;
 
 void cli_buf_put(cli_buf *b, const char *s, size_t n);
@@ -45,6 +51,11 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void cli_buf_printf(cli_buf *b, const char *fmt, ...);
 void cli_buf_free(cli_buf *b);
+/* With a sink, once CLI_BUF_DRAIN_AT bytes or more are held: writes them to
+ * the sink and empties the buffer (a failure is kept in sink_error, and
+ * what follows is dropped). Without a sink, nothing. */
+#define CLI_BUF_DRAIN_AT (64u * 1024u)
+void cli_buf_drain(cli_buf *b);
 
 /* Large enough for any number these functions print (a double printed in
  * full with two decimals and thousands separators is about 420 bytes). */

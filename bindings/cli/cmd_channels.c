@@ -14,6 +14,7 @@
  */
 
 #include "render.h"
+#include "svg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -452,6 +453,7 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
             case CLI_FORMAT_JSON: channels_json(out, rq, in, r); break;
             case CLI_FORMAT_CSV: channels_csv(out, in, r); break;
             case CLI_FORMAT_TABLE: channels_table(out, rq, in, r); break;
+            case CLI_FORMAT_SVG: cli_svg_channels(out, rq->funnel, rq->terms, in, r); break;
             }
         } else if (st == FPL_ERR_CHANNEL_SHORT) {
             rc = fail_short(rq, &fault);

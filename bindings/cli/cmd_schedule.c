@@ -22,6 +22,7 @@
  */
 
 #include "render.h"
+#include "svg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -709,6 +710,7 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
             case CLI_FORMAT_JSON: schedule_json(out, rq, in, s); break;
             case CLI_FORMAT_CSV: schedule_csv(out, rq, s); break;
             case CLI_FORMAT_TABLE: schedule_table(out, rq, in, s); break;
+            case CLI_FORMAT_SVG: cli_svg_schedule(out, rq->funnel, in, s); break;
             }
         }
     }
@@ -1158,6 +1160,7 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
             switch (rq->format) {
             case CLI_FORMAT_JSON: pace_json(out, rq, in, p, plan); break;
             case CLI_FORMAT_CSV: pace_csv(out, rq, p); break;
+            case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
             case CLI_FORMAT_TABLE: pace_table(out, rq, in, p); break;
             }
         }

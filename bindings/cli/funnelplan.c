@@ -12,11 +12,12 @@
  * Exit statuses: 0 success; 1 a question without an answer (a whole count
  * above 2^53, a figure out of the range of a double, a change pushing a rate
  * out of (0, 1], a target no rate can reach); 2 bad input or usage; 3 the
- * output could not be written.
+ * output could not be written; 4 (score) some rows were skipped.
  */
 
 #include "cli.h"
 #include "render.h"
+#include "tables.h"
 
 #include "funnelplan.h"
 
@@ -27,85 +28,16 @@
 
 /* ---- the option table ---------------------------------------------------- */
 
+/* The CMD_* bits, the option ids and the row types: see tables.h. */
+
+/* The commands that draw a picture with --format svg (svg.c), and the rest. */
 enum {
-    CMD_PLAN = 1u << 0,
-    CMD_FORECAST = 1u << 1,
-    CMD_WHATIF = 1u << 2,
-    CMD_SENSITIVITY = 1u << 3,
-    CMD_SOLVE = 1u << 4,
-    CMD_ODDS = 1u << 5,
-    CMD_CHANNELS = 1u << 6,
-    CMD_SCHEDULE = 1u << 7,
-    CMD_PACE = 1u << 8,
-    CMD_ALL = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE | CMD_ODDS |
-              CMD_CHANNELS | CMD_SCHEDULE | CMD_PACE,
-    /* the commands that ask a question of a volume or a target */
-    CMD_QUESTION = CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE,
-    /* the commands where the volume is optional (else the target is held) */
-    CMD_HOLD = CMD_WHATIF | CMD_SENSITIVITY
+    CMD_SVG = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SCHEDULE | CMD_CHANNELS,
+    CMD_NO_SVG = CMD_ALL & ~CMD_SVG /* sensitivity, solve, odds, pace, score, ... */
 };
 
-typedef enum opt_id {
-    OPT_STAGE,
-    OPT_DEAL_SIZE,
-    OPT_REVENUE,
-    OPT_DEALS,
-    OPT_VOLUME,
-    OPT_AT,
-    OPT_CHANGE,
-    OPT_HORIZON,
-    OPT_INVEST,
-    OPT_STEP,
-    OPT_DEAL_SIZE_STEP,
-    OPT_FOR,
-    OPT_CONFIDENCE,
-    OPT_SIMULATE,
-    OPT_TRIALS,
-    OPT_SEED,
-    OPT_DEAL_SIZE_CV,
-    OPT_HISTORY,
-    OPT_CHANNEL,
-    OPT_ALLOCATE,
-    OPT_START,
-    OPT_MONTHS,
-    OPT_SEASONALITY,
-    OPT_MONTHLY_DEALS,
-    OPT_MONTHLY_REVENUE,
-    OPT_LAG,
-    OPT_REPS,
-    OPT_QUOTA,
-    OPT_ATTAINMENT,
-    OPT_ELAPSED,
-    OPT_AS_OF,
-    OPT_ACTUAL,
-    OPT_ACTUAL_DEALS,
-    OPT_ACTUAL_REVENUE,
-    OPT_OPEN,
-    OPT_AT_RISK,
-    OPT_OFF_TRACK,
-    OPT_PER,
-    OPT_COST_PER_LEAD,
-    OPT_MARGIN,
-    OPT_FORMAT,
-    OPT_HELP,
-    OPT_COUNT
-} opt_id;
-
-/* One row per option and help text: an option whose help differs between
- * commands has several rows with the same id and name and disjoint command
- * sets (each command sees at most one row of a name). The rows drive both
- * the parser and each command's --help, in this order. */
-typedef struct cli_option {
-    opt_id id;
-    const char *name;    /* "--stage" */
-    const char *metavar; /* "NAME=RATE"; NULL for a flag */
-    unsigned commands;   /* CMD_* bits of the commands that take it with this help */
-    bool repeat;         /* may be given more than once */
-    const char *help;    /* one line per '\n' */
-} cli_option;
-
 static const cli_option options[] = {
-    {OPT_STAGE, "--stage", "NAME=RATE", CMD_ALL, true,
+    {OPT_STAGE, "--stage", "NAME=RATE", CMD_FUNNEL, true,
      "a stage and its conversion rate, top of the funnel\n"
      "first; repeat for each stage (1 to 32); the last\n"
      "stage's rate is its win rate"},
@@ -171,6 +103,20 @@ static const cli_option options[] = {
      "a chance to give the volume for, besides 50%, 80%,\n"
      "90%, 95% and 99% (up to 16 levels; above 0% and\n"
      "below 100%)"},
+    {OPT_MIX, "--mix", "MIX", CMD_MIX, true,
+     "the lead mix entering a stage, as\n"
+     "STAGE=NAME:SHARE@RATE,... (e.g.\n"
+     "sql=hot:20%@60%,warm:30%@30%,cold:50%@5%): each\n"
+     "segment's share of the units and its own rate; the\n"
+     "shares add up to 100%; the stage's rate becomes the\n"
+     "blended rate (its --stage rate is not used); once\n"
+     "per stage"},
+    {OPT_SCENARIO_MIX, "--scenario-mix", "MIX", CMD_WHATIF, true,
+     "the scenario's lead mix (e.g. a hand-off rule that\n"
+     "passes on better leads), as for --mix: a change\n"
+     "that sets the stage's rate to the blended rate, as\n"
+     "--change STAGE=RATE would (after the --change\n"
+     "list); once per stage"},
     {OPT_SIMULATE, "--simulate", NULL, CMD_ODDS, false,
      "run the Monte Carlo simulation too (implied by\n"
      "--trials, --seed, --deal-size-cv and --history)"},
@@ -293,7 +239,38 @@ static const cli_option options[] = {
     {OPT_REPS, "--reps", "N", CMD_PACE, false,
      "sales reps sharing the work: adds the figures per\n"
      "rep"},
-    {OPT_PER, "--per", "PERIOD", CMD_ALL, false,
+    /* score: the values are read in cmd_score.c */
+    {OPT_LEADS, "--leads", "FILE", CMD_SCORE, false,
+     "the CSV file of leads (required; - reads standard\n"
+     "input): a header row naming the id column and every\n"
+     "criterion, then a lead per row; RFC 4180 quoting,\n"
+     "UTF-8; any size (memory does not grow with it)"},
+    {OPT_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
+     "bant (the default without --criterion): budget,\n"
+     "authority, need and timing, equal weights, all four\n"
+     "required for sales-ready"},
+    {OPT_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
+     "a criterion instead of the preset (1 to 32, in\n"
+     "order): NAME (weight 1), NAME=WEIGHT or\n"
+     "NAME=WEIGHT,required (must be fully met for\n"
+     "sales-ready; with none required, sales-ready means\n"
+     "hot)"},
+    {OPT_HOT, "--hot", "SCORE", CMD_SCORE, false,
+     "a score at or above this is hot (default 75; at\n"
+     "most 100)"},
+    {OPT_WARM, "--warm", "SCORE", CMD_SCORE, false,
+     "a score at or above this is warm, below it cold\n"
+     "(default 50; above 0, at most --hot)"},
+    {OPT_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
+     "the column that names a lead (default id)"},
+    {OPT_STRICT, "--strict", NULL, CMD_SCORE, false,
+     "a faulty row is fatal (exit status 2, nothing on\n"
+     "stdout); without it the row is reported on stderr,\n"
+     "skipped, and the exit status is 4"},
+    {OPT_TOP, "--top", "N", CMD_SCORE, false,
+     "print only the N best rows (the counts still cover\n"
+     "every row)"},
+    {OPT_PER, "--per", "PERIOD", CMD_FUNNEL, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
     {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_PLAN, false,
@@ -328,7 +305,10 @@ static const cli_option options[] = {
     {OPT_MARGIN, "--margin", "RATE", CMD_SCHEDULE | CMD_PACE, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used here"},
-    {OPT_FORMAT, "--format", "FORMAT", CMD_ALL, false,
+    {OPT_FORMAT, "--format", "FORMAT", CMD_SVG, false,
+     "table (default, for people), json, csv or svg\n"
+     "(a picture: a standalone SVG 800 px wide)"},
+    {OPT_FORMAT, "--format", "FORMAT", CMD_NO_SVG, false,
      "table (default, for people), json or csv"},
     {OPT_HELP, "--help", NULL, CMD_ALL, false, "show this help and exit"},
 };
@@ -347,18 +327,7 @@ static const cli_option *option_by_id(opt_id id)
 
 /* ---- the commands -------------------------------------------------------- */
 
-typedef struct request request;
-
-typedef struct cli_command {
-    const char *name;
-    unsigned bit;
-    const char *summary;
-    const char *usage;
-    const char *description;
-    const char *csv; /* the CSV layout, for --help */
-    const char *example;
-    int (*run)(request *req, cli_buf *out);
-} cli_command;
+/* The command rows (cli_command): see tables.h. */
 
 static int run_plan(request *req, cli_buf *out);
 static int run_forecast(request *req, cli_buf *out);
@@ -369,6 +338,7 @@ static int run_odds(request *req, cli_buf *out);
 static int run_channels(request *req, cli_buf *out);
 static int run_schedule(request *req, cli_buf *out);
 static int run_pace(request *req, cli_buf *out);
+static int run_score(request *req, cli_buf *out);
 
 static const cli_command commands[] = {
     {"plan", CMD_PLAN, "backward from a target: the units every stage needs",
@@ -510,6 +480,22 @@ static const cli_command commands[] = {
      "funnelplan pace --stage lead=10% --stage opportunity=25% --deals 10 \\\n"
      "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
      run_pace},
+    {"score", CMD_SCORE, "lead qualification: score, band and rank a CSV of leads",
+     "funnelplan score --leads FILE [--criteria bant | --criterion SPEC...] [OPTIONS]",
+     "Scores every lead of a CSV file against weighted criteria (BANT by\n"
+     "default): an answer per criterion from 0 (not met) to 1 (fully met; yes/no,\n"
+     "50% and 1/2 are read too; empty is 0). The score is 100 x the weighted\n"
+     "answers / the weights; the band is hot at --hot or above, warm at --warm or\n"
+     "above, else cold; a lead is sales-ready when every required criterion is\n"
+     "fully met (with none required: when it is hot). Leads are ranked most\n"
+     "promising first: higher score, then sales-ready, then the order of the\n"
+     "file. A faulty row is reported on stderr as FILE:LINE: MESSAGE and skipped\n"
+     "(exit status 4), or with --strict ends the run (exit status 2).",
+     "CSV: a header and one row per lead, ranked: rank, line (where the row\n"
+     "starts in the file), id, score, band, sales_ready (true or false), missing\n"
+     "(the criteria not fully met, separated by ;).",
+     "funnelplan score --leads leads.csv --top 20",
+     run_score},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -549,7 +535,23 @@ static const char exit_help[] =
     "2^53, a figure out of the range of a double, a change that pushes a rate out\n"
     "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
     "bring enough leads); 2 bad input or usage;\n"
-    "3 the output could not be written.\n";
+    "3 the output could not be written; 4 score only: some rows were skipped (each\n"
+    "reported on stderr; the others are scored and printed).\n";
+
+/* The values of --format, and the commands that take each. */
+static const cli_format_value formats[] = {
+    {"table", CLI_FORMAT_TABLE, CMD_ALL},
+    {"json", CLI_FORMAT_JSON, CMD_ALL},
+    {"csv", CLI_FORMAT_CSV, CMD_ALL},
+    {"svg", CLI_FORMAT_SVG, CMD_SVG},
+};
+
+/* The tables, for gen.c (the man page and the bash completion). */
+const cli_tables cli_program_tables = {
+    options, N_OPTIONS, commands, N_COMMANDS,
+    formats, sizeof formats / sizeof formats[0],
+    numbers_help, exit_help,
+};
 
 static void global_help(cli_buf *out)
 {
@@ -660,6 +662,19 @@ struct request {
     size_t n_actuals;
     const char *open[FPL_MAX_STAGES];
     size_t n_open;
+    /* --mix and whatif's --scenario-mix: the texts, read once the funnel is
+     * complete (apply_mixes), then the mixes in funnel order */
+    const char *mix_text[FPL_MAX_STAGES];
+    size_t n_mix_texts;
+    const char *scenario_mix_text[FPL_MAX_STAGES];
+    size_t n_scenario_mix_texts;
+    fpl_mix mix[FPL_MAX_STAGES];
+    size_t n_mixes;
+    fpl_mix scenario_mix[FPL_MAX_STAGES];
+    size_t n_scenario_mixes;
+    /* score: the --criterion texts (every other option's text is in value[]) */
+    const char *criterion[FPL_MAX_CRITERIA];
+    size_t n_criteria;
 };
 
 /* "funnelplan: --stage 'lead=150%': rate must be between 0% and 100%" */
@@ -769,6 +784,46 @@ static int keep_per_stage(opt_id id, const char *value, const char **list, size_
     return CLI_EXIT_OK;
 }
 
+/* --format: a value of the formats table that the command takes. */
+static int take_format(request *req, const char *value)
+{
+    const size_t n = sizeof formats / sizeof formats[0];
+    const cli_format_value *known = NULL;
+    cli_buf names = {0}; /* "table, json, csv or svg": the command's */
+    size_t taken = 0;
+    for (size_t i = 0; i < n; ++i) {
+        known = strcmp(formats[i].name, value) == 0 ? &formats[i] : known;
+        taken += (formats[i].commands & req->cmd->bit) != 0;
+    }
+    for (size_t i = 0, k = 0; i < n; ++i) {
+        if (formats[i].commands & req->cmd->bit) {
+            cli_buf_printf(&names, "%s%s", k == 0 ? "" : k + 1 < taken ? ", " : " or ",
+                           formats[i].name);
+            k++;
+        }
+    }
+    cli_buf_putc(&names, '\0');
+    int rc = CLI_EXIT_OK;
+    if (known != NULL && (known->commands & req->cmd->bit)) {
+        req->format = known->format;
+    } else if (names.oom) {
+        cli_error("out of memory");
+        rc = CLI_EXIT_OUTPUT;
+    } else if (known != NULL) {
+        cli_error("--format '%s': %s has no %s output; format must be %s", value,
+                  req->cmd->name, value, names.data);
+        rc = CLI_EXIT_USAGE;
+    } else {
+        cli_buf msg = {0};
+        cli_buf_printf(&msg, "format must be %s", names.data);
+        cli_buf_putc(&msg, '\0');
+        rc = fail_value(OPT_FORMAT, value, msg.oom ? "unknown format" : msg.data);
+        cli_buf_free(&msg);
+    }
+    cli_buf_free(&names);
+    return rc;
+}
+
 /* Reads one option's value into the request. */
 static int take_value(request *req, opt_id id, const char *value)
 {
@@ -807,15 +862,7 @@ static int take_value(request *req, opt_id id, const char *value)
         st = fpl_period_parse(value, strlen(value), &t->per);
         break;
     case OPT_FORMAT:
-        if (strcmp(value, "table") == 0) {
-            req->format = CLI_FORMAT_TABLE;
-        } else if (strcmp(value, "json") == 0) {
-            req->format = CLI_FORMAT_JSON;
-        } else if (strcmp(value, "csv") == 0) {
-            req->format = CLI_FORMAT_CSV;
-        } else {
-            rc = fail_value(id, value, "format must be table, json or csv");
-        }
+        rc = take_format(req, value);
         break;
     case OPT_CHANGE: /* read against the funnel once every --stage is known */
         if (req->n_changes == FPL_MAX_CHANGES) {
@@ -898,6 +945,26 @@ static int take_value(request *req, opt_id id, const char *value)
     case OPT_OPEN:
         rc = keep_per_stage(id, value, req->open, &req->n_open);
         break;
+    case OPT_MIX:
+        rc = keep_per_stage(id, value, req->mix_text, &req->n_mix_texts);
+        break;
+    case OPT_SCENARIO_MIX:
+        rc = keep_per_stage(id, value, req->scenario_mix_text, &req->n_scenario_mix_texts);
+        break;
+    case OPT_CRITERION:
+        if (req->n_criteria == FPL_MAX_CRITERIA) {
+            rc = fail_status(id, value, FPL_ERR_CRITERION_COUNT);
+        } else {
+            req->criterion[req->n_criteria++] = value;
+        }
+        break;
+    case OPT_LEADS: /* score: read in cmd_score.c */
+    case OPT_CRITERIA:
+    case OPT_HOT:
+    case OPT_WARM:
+    case OPT_ID_COLUMN:
+    case OPT_STRICT:
+    case OPT_TOP:
     case OPT_START: /* schedule and pace: read in cmd_schedule.c */
     case OPT_MONTHS:
     case OPT_SEASONALITY:
@@ -1032,6 +1099,51 @@ static int fail_library(const request *req, fpl_status st)
 }
 
 /* Checks shared by every command once all options are read. */
+/* Reads mix texts (--mix or --scenario-mix) against the complete funnel:
+ * at most one per stage; out gets the mixes in funnel order. */
+static int read_mixes(request *req, opt_id id, const char *const *texts, size_t n,
+                      fpl_mix *out, const char **texts_out, size_t *n_out)
+{
+    static const fpl_mix none;
+    const char *given[FPL_MAX_STAGES] = {NULL};
+    fpl_mix by_stage[FPL_MAX_STAGES];
+    for (size_t i = 0; i < n; ++i) {
+        fpl_mix m = none;
+        fpl_status st = fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m);
+        if (st != FPL_OK) {
+            return fail_status(id, texts[i], st);
+        }
+        if (given[m.stage] != NULL) {
+            return fail_value(id, texts[i], "that stage's mix is given already");
+        }
+        given[m.stage] = texts[i];
+        by_stage[m.stage] = m;
+    }
+    *n_out = 0;
+    for (size_t k = 0; k < req->funnel.n_stages; ++k) {
+        if (given[k] != NULL) {
+            texts_out[*n_out] = given[k];
+            out[(*n_out)++] = by_stage[k];
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+/* --mix: each mixed stage's rate becomes its mix's blended rate. */
+static int apply_mixes(request *req)
+{
+    const char *texts[FPL_MAX_STAGES];
+    int rc = read_mixes(req, OPT_MIX, req->mix_text, req->n_mix_texts, req->mix, texts,
+                        &req->n_mixes);
+    for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
+        fpl_status st = fpl_mix_apply(&req->funnel, &req->mix[i]);
+        if (st != FPL_OK) {
+            rc = fail_library(req, st);
+        }
+    }
+    return rc;
+}
+
 static int check_common(request *req)
 {
     if (req->funnel.n_stages == 0) {
@@ -1039,7 +1151,10 @@ static int check_common(request *req)
         return CLI_EXIT_USAGE;
     }
     fpl_status st = fpl_terms_check(&req->terms);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_library(req, st);
+    if (st != FPL_OK) {
+        return fail_library(req, st);
+    }
+    return apply_mixes(req);
 }
 
 /* The question a whatif, sensitivity or solve asks: the funnel, the terms,
@@ -1103,6 +1218,7 @@ static int run_plan(request *req, cli_buf *out)
         }
     }
     cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
+    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 
@@ -1130,6 +1246,7 @@ static int run_forecast(request *req, cli_buf *out)
         return fail_library(req, st);
     }
     cli_render_forecast(out, req->format, &req->funnel, &forecast);
+    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 
@@ -1168,17 +1285,46 @@ static int run_whatif(request *req, cli_buf *out)
         }
         in->n_changes = i + 1;
     }
+    /* --scenario-mix: after the --change list, in funnel order, each a
+     * change that sets its stage's rate to the blended rate. */
+    const char *mix_texts[FPL_MAX_STAGES];
+    if (st == FPL_OK) {
+        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix_text,
+                        req->n_scenario_mix_texts, req->scenario_mix, mix_texts,
+                        &req->n_scenario_mixes);
+        st = rc == CLI_EXIT_OK ? FPL_OK : FPL_ERR_MIX;
+    }
+    for (size_t i = 0; i < req->n_scenario_mixes && st == FPL_OK; ++i) {
+        const fpl_mix *m = &req->scenario_mix[i];
+        fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
+        st = fpl_mix_rate(m, &c.value);
+        if (st == FPL_OK && in->n_changes == FPL_MAX_CHANGES) {
+            st = FPL_ERR_CHANGE_COUNT;
+        }
+        if (st != FPL_OK) {
+            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[i], st);
+        } else {
+            in->changes[in->n_changes++] = c;
+        }
+    }
     if (st == FPL_OK) {
         st = fpl_whatif_compute(&req->funnel, &req->terms, in, w);
         if (st == FPL_OK) {
             cli_render_whatif(out, req->format, &q, in, w);
+            cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+            cli_render_mixes(out, req->format, "scenario_mix", &req->funnel, req->scenario_mix,
+                             req->n_scenario_mixes);
         } else {
             /* The library's order decides what is at fault; when it is a
-             * change, fpl_whatif_check() says which one. */
+             * change, fpl_whatif_check() says which one (a scenario mix's
+             * after the --change list). */
             size_t k = in->n_changes;
             bool change = fpl_whatif_check(&req->funnel, &req->terms, in, &k) == st &&
                           k < in->n_changes;
-            rc = change ? fail_status(OPT_CHANGE, req->change[k], st) : fail_library(req, st);
+            rc = !change                ? fail_library(req, st)
+                 : k < req->n_changes ? fail_status(OPT_CHANGE, req->change[k], st)
+                                      : fail_status(OPT_SCENARIO_MIX,
+                                                    mix_texts[k - req->n_changes], st);
         }
     }
     free(in);
@@ -1215,6 +1361,10 @@ static int run_sensitivity(request *req, cli_buf *out)
     fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r);
     if (st == FPL_OK) {
         cli_render_sensitivity(out, req->format, &q, r);
+        /* the mixes as a note for people; the JSON is the contract's, without */
+        if (req->format == CLI_FORMAT_TABLE) {
+            cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+        }
     } else if (st == FPL_ERR_STEP && (in.has_step || in.has_deal_size_step)) {
         /* The library does not say which step it refused: the stage step
          * when it refuses that one alone (the default deal-size step is
@@ -1274,6 +1424,9 @@ static int run_solve(request *req, cli_buf *out)
         return fail_library(req, st);
     }
     cli_render_solve(out, req->format, &q, &s);
+    if (req->format == CLI_FORMAT_TABLE) {
+        cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+    }
     return CLI_EXIT_OK;
 }
 
@@ -1502,11 +1655,34 @@ static int run_pace(request *req, cli_buf *out)
     return cli_pace_run(&rq, out);
 }
 
+/* score: the work is in cmd_score.c. */
+static int run_score(request *req, cli_buf *out)
+{
+    cli_score_request rq;
+    memset(&rq, 0, sizeof rq);
+    rq.format = req->format;
+    rq.leads = req->value[OPT_LEADS];
+    rq.criteria = req->value[OPT_CRITERIA];
+    rq.criterion = req->criterion;
+    rq.n_criteria = req->n_criteria;
+    rq.hot = req->value[OPT_HOT];
+    rq.warm = req->value[OPT_WARM];
+    rq.id_column = req->value[OPT_ID_COLUMN];
+    rq.strict = req->value[OPT_STRICT] != NULL;
+    rq.top = req->value[OPT_TOP];
+    return cli_score_run(&rq, out);
+}
+
 /* ---- main ---------------------------------------------------------------- */
 
 /* Writes the whole output at once; exit status 3 when it cannot. */
 static int emit(cli_buf *out)
 {
+    if (out->sink_error != 0) { /* a part streamed before (score) failed */
+        fclose(stdout);
+        cli_error("cannot write output: %s", strerror(out->sink_error));
+        return CLI_EXIT_OUTPUT;
+    }
     if (out->oom) {
         cli_error("cannot write output: out of memory");
         return CLI_EXIT_OUTPUT;
@@ -1559,6 +1735,11 @@ static int run(const cli_args *args, cli_buf *out)
         }
         cli_buf_printf(out, "funnelplan %s\n", fpl_version_string());
         return CLI_EXIT_OK;
+    }
+    /* Hidden modes for the build, not in --help (see gen.c):
+     * --generate-man and --generate-bash-completion. */
+    if (strncmp(first, "--generate-", 11) == 0) {
+        return cli_generate(args, out);
     }
     if (strcmp(first, "--help") == 0) {
         if (args->n == 1) {
@@ -1627,9 +1808,11 @@ int cli_main(int argc, char **argv)
 {
     /* No setlocale(): the program stays in the C locale on purpose. */
     cli_buf out = {0};
+    out.sink = stdout; /* a command may stream a long output (cli_buf_drain) */
     int rc = cli_execute(argc, argv, &out);
-    if (rc == CLI_EXIT_OK) {
-        rc = emit(&out);
+    if (rc == CLI_EXIT_OK || rc == CLI_EXIT_SKIPPED) {
+        int written = emit(&out);
+        rc = written == CLI_EXIT_OK ? rc : written;
     }
     cli_buf_free(&out);
     return rc;

@@ -10,6 +10,8 @@
  * the horizon, which the library gives only for the deltas of money) and the
  * whole-deal note (the floor of the deals, times the deal size).
  *
+ * `--format svg` draws plan, forecast and whatif with svg.c.
+ *
  * JSON keys and their order are the documented contract: `--format json`
  * prints the same object as Python's `result.to_dict()`. A what-if nests the
  * plan or forecast objects, written by the same code as `plan` and
@@ -17,6 +19,7 @@
  */
 
 #include "render.h"
+#include "svg.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -153,6 +156,71 @@ void jw_key_string(jw *w, const char *key, const char *s)
 void jw_end(jw *w)
 {
     cli_buf_putc(w->b, '\n');
+}
+
+/* ---- lead mixes ---------------------------------------------------------
+ * Added after a result is rendered, so the renderers of plan, forecast and
+ * whatif stay as they are: the JSON object that ends the output is
+ * reopened ("\n}\n" is what jw_close() and jw_end() leave at depth 0) and
+ * the key goes last. */
+
+void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
+                      const fpl_funnel *funnel, const fpl_mix *mixes, size_t n)
+{
+    if (n == 0 || out->oom) {
+        return;
+    }
+    char num[CLI_NUM_MAX];
+    if (format == CLI_FORMAT_JSON) {
+        if (out->len < 3 || memcmp(out->data + out->len - 3, "\n}\n", 3) != 0) {
+            return; /* not an object this writer ended (never) */
+        }
+        out->len -= 3;
+        jw w = {out, 1, true, false};
+        jw_key(&w, key);
+        jw_open(&w, '[');
+        for (size_t i = 0; i < n; ++i) {
+            const fpl_mix *m = &mixes[i];
+            double rate = 0.0;
+            (void)fpl_mix_rate(m, &rate); /* read by fpl_mix_parse: valid */
+            jw_open(&w, '{');
+            jw_key_string(&w, "stage", funnel->stages[m->stage].name);
+            jw_key(&w, "segments");
+            jw_open(&w, '[');
+            for (size_t k = 0; k < m->n_segments; ++k) {
+                jw_open(&w, '{');
+                jw_key_string(&w, "name", m->segments[k].name);
+                jw_key_number(&w, "share", m->segments[k].share);
+                jw_key_number(&w, "rate", m->segments[k].rate);
+                jw_close(&w, '}');
+            }
+            jw_close(&w, ']');
+            jw_key_number(&w, "rate", rate);
+            jw_close(&w, '}');
+        }
+        jw_close(&w, ']');
+        jw_close(&w, '}');
+        jw_end(&w);
+    } else if (format == CLI_FORMAT_TABLE) {
+        const bool scenario = strcmp(key, "scenario_mix") == 0;
+        cli_buf_putc(out, '\n');
+        for (size_t i = 0; i < n; ++i) {
+            const fpl_mix *m = &mixes[i];
+            double rate = 0.0;
+            (void)fpl_mix_rate(m, &rate);
+            cli_buf_printf(out, "%s at %s: ", scenario ? "Scenario lead mix" : "Lead mix",
+                           funnel->stages[m->stage].name);
+            for (size_t k = 0; k < m->n_segments; ++k) {
+                cli_buf_printf(out, "%s%s ", k > 0 ? ", " : "", m->segments[k].name);
+                cli_fmt_percent(num, m->segments[k].share);
+                cli_buf_printf(out, "%s at ", num);
+                cli_fmt_percent(num, m->segments[k].rate);
+                cli_buf_puts(out, num);
+            }
+            cli_fmt_percent(num, rate);
+            cli_buf_printf(out, "; blended rate %s.\n", num);
+        }
+    }
 }
 
 static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
@@ -1024,15 +1092,7 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
         cli_buf_printf(out, " each %s.\n", per);
     }
     cli_buf_puts(out, "Changes: ");
-    if (in->n_changes == 0) {
-        cli_buf_puts(out, "none");
-    }
-    for (size_t i = 0; i < in->n_changes; ++i) {
-        const fpl_change *c = &in->changes[i];
-        fmt_change(num, c);
-        cli_buf_printf(out, "%s%s %s (%s)", i > 0 ? ", " : "",
-                       lever_name(f, c->lever, c->stage), num, kind_name(c->kind));
-    }
+    cli_put_changes(out, f, in);
     cli_buf_puts(out, ".\n\n");
 
     /* Per period, side by side. */
@@ -1717,6 +1777,37 @@ static void odds_table(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
     cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
 }
 
+/* ---- helpers shared with svg.c (declared in render.h) ------------------- */
+
+void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x)
+{
+    fmt_trimmed(out, x);
+}
+
+void cli_fmt_signed(char out[CLI_NUM_MAX], double x)
+{
+    fmt_signed(out, x);
+}
+
+void cli_fmt_whole(char out[CLI_NUM_MAX], double x)
+{
+    fmt_whole(out, x);
+}
+
+void cli_put_changes(cli_buf *out, const fpl_funnel *f, const fpl_whatif_input *in)
+{
+    char num[CLI_NUM_MAX];
+    if (in->n_changes == 0) {
+        cli_buf_puts(out, "none");
+    }
+    for (size_t i = 0; i < in->n_changes; ++i) {
+        const fpl_change *c = &in->changes[i];
+        fmt_change(num, c);
+        cli_buf_printf(out, "%s%s %s (%s)", i > 0 ? ", " : "",
+                       lever_name(f, c->lever, c->stage), num, kind_name(c->kind));
+    }
+}
+
 /* ---- entry points ------------------------------------------------------ */
 
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
@@ -1726,6 +1817,7 @@ void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
     case CLI_FORMAT_JSON: plan_json(out, funnel, plan, confidence); break;
     case CLI_FORMAT_CSV: plan_csv(out, funnel, plan, confidence); break;
     case CLI_FORMAT_TABLE: plan_table(out, funnel, plan, confidence); break;
+    case CLI_FORMAT_SVG: cli_svg_plan(out, funnel, plan, confidence); break;
     }
 }
 
@@ -1736,6 +1828,7 @@ void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funn
     case CLI_FORMAT_JSON: forecast_json(out, funnel, forecast); break;
     case CLI_FORMAT_CSV: forecast_csv(out, funnel, forecast); break;
     case CLI_FORMAT_TABLE: forecast_table(out, funnel, forecast); break;
+    case CLI_FORMAT_SVG: cli_svg_forecast(out, funnel, forecast); break;
     }
 }
 
@@ -1746,6 +1839,7 @@ void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
     case CLI_FORMAT_JSON: whatif_json(out, q, input, whatif); break;
     case CLI_FORMAT_CSV: whatif_csv(out, q, whatif); break;
     case CLI_FORMAT_TABLE: whatif_table(out, q, input, whatif); break;
+    case CLI_FORMAT_SVG: cli_svg_whatif(out, q, input, whatif); break;
     }
 }
 
@@ -1755,6 +1849,7 @@ void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question 
     switch (format) {
     case CLI_FORMAT_JSON: sensitivity_json(out, q, sensitivity); break;
     case CLI_FORMAT_CSV: sensitivity_csv(out, q, sensitivity); break;
+    case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: sensitivity_table(out, q, sensitivity); break;
     }
 }
@@ -1765,6 +1860,7 @@ void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
     switch (format) {
     case CLI_FORMAT_JSON: solve_json(out, q, solve); break;
     case CLI_FORMAT_CSV: solve_csv(out, q, solve); break;
+    case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: solve_table(out, q, solve); break;
     }
 }
@@ -1780,6 +1876,7 @@ void cli_render_odds(cli_buf *out, cli_format format, const fpl_funnel *funnel,
     switch (format) {
     case CLI_FORMAT_JSON: odds_json(out, funnel, odds, sim_input, sim); break;
     case CLI_FORMAT_CSV: odds_csv(out, odds); break;
+    case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: odds_table(out, funnel, odds, sim_input, sim); break;
     }
 }

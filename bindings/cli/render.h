@@ -12,7 +12,10 @@
 typedef enum cli_format {
     CLI_FORMAT_TABLE = 0, /* for people: aligned columns, bars, a footnote */
     CLI_FORMAT_JSON,      /* one object; the keys are a documented contract */
-    CLI_FORMAT_CSV        /* a header row and one row per stage (or lever) */
+    CLI_FORMAT_CSV,       /* a header row and one row per stage (or lever) */
+    CLI_FORMAT_SVG        /* a picture (svg.h): plan, forecast, whatif, schedule
+                           * and channels only; funnelplan.c refuses it for
+                           * the other commands */
 } cli_format;
 
 /* ---- render.c: the JSON writer every command shares ---------------------
@@ -55,6 +58,16 @@ void cli_put_amount(cli_buf *out, double x);
 void cli_put_percent(cli_buf *out, double fraction);
 /* A table cell: the amount, or "-" when not present. */
 void cli_table_set_amount(cli_table *t, size_t col, bool present, double x);
+/* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
+void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x);
+/* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
+void cli_fmt_signed(char out[CLI_NUM_MAX], double x);
+/* A whole count held in a double with separators (anything else with two
+ * decimals). */
+void cli_fmt_whole(char out[CLI_NUM_MAX], double x);
+/* A what-if's changes as typed, appended: "opportunity +10% (relative),
+ * deal-size 5,000 (set)", or "none". */
+void cli_put_changes(cli_buf *out, const fpl_funnel *funnel, const fpl_whatif_input *input);
 
 /* Appends the plan in the given format (the funnel gives the stage names);
  * with `plan --confidence`, confidence holds the volumes for that chance
@@ -153,5 +166,36 @@ typedef struct cli_schedule_request {
  * line on stderr. Return the exit status. */
 int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out);
 int cli_pace_run(const cli_schedule_request *rq, cli_buf *out);
+
+/* ---- render.c: lead mixes (--mix, --scenario-mix) ------------------------ */
+
+/* Appends the mixes (in funnel order) of a result just rendered into out:
+ * with JSON, the key (e.g. "mix") and its list as the last key of the top
+ * object that ends out; with a table, a line per mixed stage; with CSV or
+ * SVG nothing (the stage rates are the blended ones). */
+void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
+                      const fpl_funnel *funnel, const fpl_mix *mixes, size_t n);
+
+/* ---- cmd_score.c: `funnelplan score` ------------------------------------- */
+
+/* What funnelplan.c read for a score question: the texts of the options,
+ * read by the library's parsers in cmd_score.c (NULL when not given). */
+typedef struct cli_score_request {
+    cli_format format;
+    const char *leads;            /* --leads FILE; "-": standard input */
+    const char *criteria;         /* --criteria (the preset: bant) */
+    const char *const *criterion; /* --criterion SPEC, in the order given */
+    size_t n_criteria;
+    const char *hot;
+    const char *warm;
+    const char *id_column;
+    bool strict;
+    const char *top;
+} cli_score_request;
+
+/* Runs the score question: the result into out (streamed when out has a
+ * sink), a line on stderr for every row skipped, or one error line. Returns
+ * the exit status (CLI_EXIT_SKIPPED when some rows were skipped). */
+int cli_score_run(const cli_score_request *rq, cli_buf *out);
 
 #endif /* FUNNELPLAN_CLI_RENDER_H */

@@ -47,11 +47,21 @@ def base_env(**extra):
     return env
 
 
+# Under a wrapper (valgrind), every Nth launch runs wrapped, the others
+# natively: all the checks still run on every launch, and the wrapper sees
+# a sample spread over every test (the first launch of each file included).
+WRAPPER_EVERY = max(1, int(os.environ.get("FUNNELPLAN_CLI_WRAPPER_EVERY", "1") or "1"))
+_launches = [0]
+
+
 def run(args, env=None, stdout=subprocess.PIPE, **kwargs):
-    """Runs the CLI (under $FUNNELPLAN_CLI_WRAPPER when set)."""
-    return subprocess.run(WRAPPER + [CLI] + list(args), stdout=stdout, stderr=subprocess.PIPE,
-                          env=env if env is not None else base_env(),
-                          timeout=600 if WRAPPER else 60, **kwargs)
+    """Runs the CLI (under $FUNNELPLAN_CLI_WRAPPER when set, on every
+    $FUNNELPLAN_CLI_WRAPPER_EVERY-th launch)."""
+    wrapped = bool(WRAPPER) and _launches[0] % WRAPPER_EVERY == 0
+    _launches[0] += 1
+    return subprocess.run((WRAPPER if wrapped else []) + [CLI] + list(args), stdout=stdout,
+                          stderr=subprocess.PIPE, env=env if env is not None else base_env(),
+                          timeout=600 if wrapped else 60, **kwargs)
 
 
 # --------------------------------------------------------------------------

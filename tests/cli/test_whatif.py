@@ -986,30 +986,32 @@ class TestSolveErrors(WhatIfTestCase):
 
 class TestHelpAndOutput(WhatIfTestCase):
     COMMANDS = ("plan", "forecast", "whatif", "sensitivity", "solve", "odds", "channels",
-                "schedule", "pace")
+                "schedule", "pace", "score")
+    FUNNEL_COMMANDS = COMMANDS[:-1]  # every one but score takes --stage
 
     def test_global_help_lists_all_five_commands(self):
         out = self.ok(["--help"])
         section = out.split("Commands:\n")[1].split("\n\n")[0]
         listed = re.findall(r"^  (\w+) {2,}\S", section, re.M)
         self.assertEqual(tuple(listed), self.COMMANDS)
-        for cmd in self.COMMANDS:
+        for cmd in self.FUNNEL_COMMANDS:
             self.assertIn("funnelplan %s --stage" % cmd, out)
+        self.assertIn("funnelplan score --leads FILE", out)
 
     def test_unknown_command_lists_them(self):
         err = self.assertRefused(["frobnicate"], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule and pace",
-                      err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
+                      "and score", err)
         err = self.assertRefused([], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule or pace",
-                      err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
+                      "or score", err)
 
     def test_command_help_comes_from_the_option_table(self):
         common = ["--stage", "--deal-size", "--revenue", "--deals", "--per", "--cost-per-lead",
                   "--margin", "--format", "--help", "--volume", "--at"]
-        only = {"whatif": ["--change", "--horizon", "--invest"],
-                "sensitivity": ["--step", "--deal-size-step"],
-                "solve": ["--for"]}
+        only = {"whatif": ["--change", "--horizon", "--invest", "--mix", "--scenario-mix"],
+                "sensitivity": ["--step", "--deal-size-step", "--mix"],
+                "solve": ["--for", "--mix"]}
         for cmd, mine in only.items():
             for args in ([cmd, "--help"], ["--help", cmd], [cmd, "--change", "x", "--help"]):
                 with self.subTest(args=args):

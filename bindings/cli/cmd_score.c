@@ -1,0 +1,928 @@
+/*
+ * funnelplan CLI — `funnelplan score`: every lead of a CSV file scored
+ * against weighted criteria (BANT by default), banded and ranked, most
+ * promising first.
+ * SPDX-License-Identifier: MIT
+ *
+ * funnelplan.c reads the options and calls cli_score_run(); this file reads
+ * their texts with the library's parsers (fpl_criteria_bant,
+ * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check), feeds the
+ * file to the library's streaming reader (fpl_csv_begin, fpl_csv_feed) and
+ * ranks the rows with fpl_score_before(). No formula lives here.
+ *
+ * Memory does not grow with the file. The file is read in chunks; at most
+ * BATCH scored rows are held (their line, score and id), each full batch is
+ * sorted and written to a temporary file as a run of compact records, and
+ * the runs are merged (a binary heap) while the output is written. Runs are
+ * merged FAN_IN at a time as they pile up (like the levels of a merge
+ * sort), so the open files and the memory of the merge stay bounded too. A
+ * file whose rows fit in one batch never touches a temporary file.
+ *
+ * The counts come before the rows in the JSON, and the whole file is read
+ * before anything is written: a fault under --strict, or a header that
+ * cannot be scored, leaves nothing on stdout. The rows are then written as
+ * they come out of the merge (cli_buf_drain), never all built in memory.
+ *
+ * Exit statuses: 0 every row scored; 2 bad input (an option, the header, a
+ * file that cannot be read, the first faulty row with --strict); 3 the
+ * output (or a temporary file) could not be written; 4 some rows were
+ * skipped (each reported on stderr as FILE:LINE: MESSAGE).
+ *
+ * The JSON keys and their order are the documented contract
+ * (notes/score_contract.md): `--format json` prints the same object as
+ * Python's `Score.to_dict()`.
+ */
+
+#include "render.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    CHUNK = 64 * 1024, /* bytes read from the file at a time */
+    FEED_ROWS = 256,   /* rows one fpl_csv_feed() call may give */
+    BATCH = 65536,     /* most scored rows held in memory */
+    FAN_IN = 16,       /* runs merged into one at a time */
+    KEEP_SKIPPED = 100, /* skipped rows listed in the JSON */
+    ID_WIDTH_MAX = 40,  /* widest id column of the table (longer ids overflow) */
+    RECORD_HEAD = 28    /* a record on disk: line, score, missing, band,
+                         * sales-ready, id length (then the id's bytes) */
+};
+
+/* ---- errors -------------------------------------------------------------- */
+
+static int fail_value(const char *option, const char *value, const char *message)
+{
+    cli_error_value(option, value, message);
+    return CLI_EXIT_USAGE;
+}
+
+static int fail_status(const char *option, const char *value, fpl_status st)
+{
+    cli_error_value(option, value, fpl_strerror(st));
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+/* A temporary file that cannot be made, written or read back: the output
+ * cannot be made either (exit status 3, as for out of memory). */
+static int fail_temp(int err)
+{
+    cli_error("score: a temporary file failed: %s", strerror(err != 0 ? err : EIO));
+    return CLI_EXIT_OUTPUT;
+}
+
+static int fail_memory(void)
+{
+    cli_error("out of memory");
+    return CLI_EXIT_OUTPUT;
+}
+
+/* ---- the options --------------------------------------------------------- */
+
+/* The definition: the BANT preset or the --criterion list, and the
+ * thresholds (0 in the struct means the library's default, so a threshold
+ * of 0 is refused here with the library's status). */
+static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
+{
+    memset(c, 0, sizeof *c);
+    if (rq->criteria != NULL && rq->n_criteria > 0) {
+        cli_error("score: --criteria and --criterion cannot be given together "
+                  "(--criteria bant is the preset; --criterion gives each criterion)");
+        return CLI_EXIT_USAGE;
+    }
+    if (rq->n_criteria == 0) {
+        if (rq->criteria != NULL && strcmp(rq->criteria, "bant") != 0) {
+            return fail_value("--criteria", rq->criteria,
+                              "the preset is bant (or give each criterion with --criterion)");
+        }
+        (void)fpl_criteria_bant(c);
+    }
+    for (size_t i = 0; i < rq->n_criteria; ++i) {
+        const char *text = rq->criterion[i];
+        fpl_status st = fpl_criteria_add_parse(c, text, strlen(text));
+        if (st != FPL_OK) {
+            return fail_status("--criterion", text, st);
+        }
+    }
+    const char *names[2] = {"--hot", "--warm"};
+    const char *texts[2] = {rq->hot, rq->warm};
+    double *values[2] = {&c->hot, &c->warm};
+    for (int k = 0; k < 2; ++k) {
+        if (texts[k] == NULL) {
+            continue;
+        }
+        fpl_status st = fpl_parse_amount(texts[k], strlen(texts[k]), values[k]);
+        if (st == FPL_OK && !(*values[k] > 0.0)) {
+            return fail_status(names[k], texts[k], FPL_ERR_BANDS); /* 0 would mean the default */
+        }
+        if (st != FPL_OK) {
+            return fail_status(names[k], texts[k], st);
+        }
+    }
+    size_t bad = 0;
+    fpl_status st = fpl_criteria_check(c, &bad);
+    if (st == FPL_ERR_BANDS) {
+        /* The hot threshold above 100 is --hot's fault; otherwise the warm
+         * one does not fit below hot: --warm's, when given. */
+        bool hot_alone = rq->hot != NULL && (rq->warm == NULL || c->hot > 100.0);
+        return fail_status(hot_alone ? "--hot" : "--warm", hot_alone ? rq->hot : rq->warm,
+                           FPL_ERR_BANDS);
+    }
+    if (st != FPL_OK) {
+        return bad < rq->n_criteria ? fail_status("--criterion", rq->criterion[bad], st)
+                                    : fail_status("--criteria", "bant", st);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* --top N: a whole number of rows, 0 or more. */
+static int read_top(const char *text, uint64_t *out)
+{
+    *out = UINT64_MAX;
+    if (text == NULL) {
+        return CLI_EXIT_OK;
+    }
+    double x;
+    fpl_status st = fpl_parse_amount(text, strlen(text), &x);
+    if (st != FPL_OK) {
+        return fail_status("--top", text, st);
+    }
+    if (!(x <= FPL_WHOLE_MAX) || (double)(uint64_t)x != x) {
+        return fail_value("--top", text, "top must be a whole number of rows (0 or more)");
+    }
+    *out = (uint64_t)x;
+    return CLI_EXIT_OK;
+}
+
+/* ---- the rows ------------------------------------------------------------ */
+
+/* A scored row as the ranking and the output need it. In a batch the id
+ * lives in the batch's arena at id_at. */
+typedef struct lead {
+    uint64_t line;
+    fpl_lead_score score;
+    size_t id_at;
+    size_t id_len;
+} lead;
+
+/* A skipped row, for the JSON's "skipped_rows" (the first KEEP_SKIPPED). */
+typedef struct skipped_row {
+    uint64_t line;
+    fpl_csv_fault fault;
+    size_t criterion; /* with FPL_CSV_ANSWER: the criterion whose column is at fault */
+} skipped_row;
+
+/* A sorted run on disk. */
+typedef struct score_run {
+    FILE *f;
+    uint64_t count;
+    unsigned level; /* 0: one batch; k + 1: FAN_IN runs of level k merged */
+} score_run;
+
+typedef struct scorer {
+    const cli_score_request *rq;
+    const char *file; /* the --leads value as messages name it ("stdin" for -) */
+    fpl_criteria criteria;
+    fpl_csv_reader *reader;
+    fpl_csv_row *rows;
+    char *chunk;
+    /* the batch in memory */
+    lead *batch;
+    size_t n_batch;
+    char *ids;
+    size_t ids_len;
+    size_t ids_cap;
+    /* the runs on disk */
+    score_run *runs;
+    size_t n_runs;
+    size_t runs_cap;
+    /* the counts, over every row */
+    uint64_t scored;
+    uint64_t skipped;
+    uint64_t bands[3];
+    uint64_t sales_ready;
+    skipped_row kept[KEEP_SKIPPED];
+    size_t n_kept;
+    size_t id_width; /* table: the widest id shown (display cells) */
+    cli_buf scratch;
+} scorer;
+
+static int compare_leads(const void *pa, const void *pb)
+{
+    const lead *a = pa;
+    const lead *b = pb;
+    if (fpl_score_before(&a->score, a->line, &b->score, b->line)) {
+        return -1;
+    }
+    if (fpl_score_before(&b->score, b->line, &a->score, a->line)) {
+        return 1;
+    }
+    return 0;
+}
+
+/* The message of a skipped row: the library's, with the column named for an
+ * answer at fault ("column 'budget': ..."). */
+static void fault_message(cli_buf *out, const scorer *s, const skipped_row *r)
+{
+    if (r->fault == FPL_CSV_ANSWER && r->criterion < s->criteria.n_criteria) {
+        cli_buf_puts(out, "column '");
+        cli_buf_puts(out, s->criteria.criteria[r->criterion].name);
+        cli_buf_puts(out, "': ");
+    }
+    cli_buf_puts(out, fpl_csv_fault_message(r->fault));
+}
+
+/* Width in display cells of an id as the table shows it (escaped). */
+static size_t id_cells(cli_buf *scratch, const char *id)
+{
+    scratch->len = 0;
+    cli_buf_escaped(scratch, id);
+    cli_buf_putc(scratch, '\0');
+    return scratch->oom ? 0 : cli_display_width(scratch->data);
+}
+
+/* ---- runs on disk -------------------------------------------------------- */
+
+static bool put_record(FILE *f, const lead *l, const char *id)
+{
+    unsigned char head[RECORD_HEAD];
+    const uint16_t id_len = (uint16_t)l->id_len;
+    memcpy(head, &l->line, 8);
+    memcpy(head + 8, &l->score.score, 8);
+    memcpy(head + 16, &l->score.missing, 8);
+    head[24] = (unsigned char)l->score.band;
+    head[25] = l->score.sales_ready ? 1u : 0u;
+    memcpy(head + 26, &id_len, 2);
+    return fwrite(head, 1, sizeof head, f) == sizeof head &&
+           fwrite(id, 1, l->id_len, f) == l->id_len;
+}
+
+static size_t bits_set(uint64_t x)
+{
+    size_t n = 0;
+    for (; x != 0; x &= x - 1) {
+        ++n;
+    }
+    return n;
+}
+
+static bool get_record(FILE *f, lead *l, char id[FPL_CSV_ID_MAX + 1])
+{
+    unsigned char head[RECORD_HEAD];
+    uint16_t id_len;
+    if (fread(head, 1, sizeof head, f) != sizeof head) {
+        return false;
+    }
+    memset(l, 0, sizeof *l);
+    memcpy(&l->line, head, 8);
+    memcpy(&l->score.score, head + 8, 8);
+    memcpy(&l->score.missing, head + 16, 8);
+    l->score.band = (fpl_band)head[24];
+    l->score.sales_ready = head[25] != 0;
+    l->score.n_missing = bits_set(l->score.missing);
+    memcpy(&id_len, head + 26, 2);
+    if (id_len > FPL_CSV_ID_MAX || fread(id, 1, id_len, f) != id_len) {
+        return false;
+    }
+    id[id_len] = '\0';
+    l->id_len = id_len;
+    return true;
+}
+
+/* Where merged rows go: false stops the merge (enough rows, or a failure
+ * the sink remembers). */
+typedef bool (*row_sink)(void *ctx, const lead *l, const char *id);
+
+/* One run being merged: its next row. */
+typedef struct source {
+    FILE *f;
+    uint64_t left;
+    lead cur;
+    char id[FPL_CSV_ID_MAX + 1];
+} source;
+
+static bool source_next(source *s)
+{
+    if (!get_record(s->f, &s->cur, s->id)) {
+        return false;
+    }
+    s->left--;
+    return true;
+}
+
+static bool source_before(const source *a, const source *b)
+{
+    return fpl_score_before(&a->cur.score, a->cur.line, &b->cur.score, b->cur.line);
+}
+
+static void sift_down(const source *src, size_t *heap, size_t n, size_t i)
+{
+    for (;;) {
+        size_t best = i;
+        const size_t l = 2 * i + 1;
+        const size_t r = l + 1;
+        if (l < n && source_before(&src[heap[l]], &src[heap[best]])) {
+            best = l;
+        }
+        if (r < n && source_before(&src[heap[r]], &src[heap[best]])) {
+            best = r;
+        }
+        if (best == i) {
+            return;
+        }
+        const size_t t = heap[i];
+        heap[i] = heap[best];
+        heap[best] = t;
+        i = best;
+    }
+}
+
+/* Merges n sorted runs into the sink, best first. Returns CLI_EXIT_OK (also
+ * when the sink stopped it) or the status of a failure, reported. */
+static int merge_runs(const score_run *runs, size_t n, row_sink put, void *ctx)
+{
+    source *src = calloc(n, sizeof *src);
+    size_t *heap = calloc(n, sizeof *heap);
+    if (src == NULL || heap == NULL) {
+        free(src);
+        free(heap);
+        return fail_memory();
+    }
+    int rc = CLI_EXIT_OK;
+    size_t h = 0;
+    for (size_t i = 0; i < n && rc == CLI_EXIT_OK; ++i) {
+        src[i].f = runs[i].f;
+        src[i].left = runs[i].count;
+        errno = 0;
+        if (fflush(runs[i].f) != 0 || fseek(runs[i].f, 0, SEEK_SET) != 0) {
+            rc = fail_temp(errno);
+        } else if (src[i].left > 0) {
+            if (source_next(&src[i])) {
+                heap[h++] = i;
+            } else {
+                rc = fail_temp(errno);
+            }
+        }
+    }
+    for (size_t i = h / 2; i-- > 0;) {
+        sift_down(src, heap, h, i);
+    }
+    while (rc == CLI_EXIT_OK && h > 0) {
+        source *top = &src[heap[0]];
+        if (!put(ctx, &top->cur, top->id)) {
+            break;
+        }
+        if (top->left > 0) {
+            errno = 0;
+            if (!source_next(top)) {
+                rc = fail_temp(errno);
+                break;
+            }
+        } else {
+            heap[0] = heap[--h];
+        }
+        sift_down(src, heap, h, 0);
+    }
+    free(src);
+    free(heap);
+    return rc;
+}
+
+/* The sink that writes a merged run. */
+typedef struct run_writer {
+    FILE *f;
+    uint64_t count;
+    int err; /* errno of a failed write; 0 while none */
+} run_writer;
+
+static bool put_to_run(void *ctx, const lead *l, const char *id)
+{
+    run_writer *w = ctx;
+    errno = 0;
+    if (!put_record(w->f, l, id)) {
+        w->err = errno != 0 ? errno : EIO;
+        return false;
+    }
+    w->count++;
+    return true;
+}
+
+/* Runs pile up as on a stack, their levels never rising towards the top:
+ * while the top FAN_IN runs have the same level, merge them into one of
+ * the next level. */
+static int cascade(scorer *s)
+{
+    while (s->n_runs >= FAN_IN) {
+        const size_t first = s->n_runs - FAN_IN;
+        const unsigned level = s->runs[first].level;
+        if (s->runs[s->n_runs - 1].level != level) {
+            return CLI_EXIT_OK;
+        }
+        errno = 0;
+        run_writer w = {tmpfile(), 0, 0};
+        if (w.f == NULL) {
+            return fail_temp(errno);
+        }
+        int rc = merge_runs(&s->runs[first], FAN_IN, put_to_run, &w);
+        if (rc == CLI_EXIT_OK && w.err != 0) {
+            rc = fail_temp(w.err);
+        }
+        if (rc != CLI_EXIT_OK) {
+            fclose(w.f);
+            return rc;
+        }
+        for (size_t i = first; i < s->n_runs; ++i) {
+            fclose(s->runs[i].f);
+        }
+        s->runs[first] = (score_run){w.f, w.count, level + 1};
+        s->n_runs = first + 1;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Sorts the batch and writes it to a new temporary file as a run. */
+static int spill(scorer *s)
+{
+    qsort(s->batch, s->n_batch, sizeof *s->batch, compare_leads);
+    if (s->n_runs == s->runs_cap) {
+        size_t cap = s->runs_cap == 0 ? 2 * FAN_IN : 2 * s->runs_cap;
+        score_run *p = realloc(s->runs, cap * sizeof *p);
+        if (p == NULL) {
+            return fail_memory();
+        }
+        s->runs = p;
+        s->runs_cap = cap;
+    }
+    errno = 0;
+    FILE *f = tmpfile();
+    if (f == NULL) {
+        return fail_temp(errno);
+    }
+    for (size_t i = 0; i < s->n_batch; ++i) {
+        errno = 0;
+        if (!put_record(f, &s->batch[i], s->ids + s->batch[i].id_at)) {
+            int err = errno;
+            fclose(f);
+            return fail_temp(err);
+        }
+    }
+    s->runs[s->n_runs++] = (score_run){f, s->n_batch, 0};
+    s->n_batch = 0;
+    s->ids_len = 0;
+    return cascade(s);
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static int take_row(scorer *s, const fpl_csv_row *row)
+{
+    if (row->fault != FPL_CSV_OK) {
+        skipped_row r = {row->line, row->fault, SIZE_MAX};
+        for (size_t k = 0; r.fault == FPL_CSV_ANSWER && k < s->criteria.n_criteria; ++k) {
+            if (s->reader->criterion_column[k] == row->column) {
+                r.criterion = k;
+                break;
+            }
+        }
+        s->skipped++;
+        if (s->n_kept < KEEP_SKIPPED) {
+            s->kept[s->n_kept++] = r;
+        }
+        s->scratch.len = 0;
+        fault_message(&s->scratch, s, &r);
+        cli_buf_putc(&s->scratch, '\0');
+        cli_error("%s:%llu: %s", s->file, (unsigned long long)r.line,
+                  s->scratch.oom ? fpl_csv_fault_message(r.fault) : s->scratch.data);
+        return s->rq->strict ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+    }
+    s->scored++;
+    s->bands[row->score.band <= FPL_BAND_HOT ? row->score.band : FPL_BAND_COLD]++;
+    s->sales_ready += row->score.sales_ready ? 1u : 0u;
+    if (s->rq->format == CLI_FORMAT_TABLE && s->id_width < ID_WIDTH_MAX) {
+        size_t w = id_cells(&s->scratch, row->id);
+        s->id_width = w > s->id_width ? (w < ID_WIDTH_MAX ? w : ID_WIDTH_MAX) : s->id_width;
+    }
+    if (s->n_batch == BATCH) {
+        int rc = spill(s);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    const size_t id_len = strlen(row->id);
+    if (s->ids_cap - s->ids_len < id_len) {
+        size_t cap = s->ids_cap == 0 ? 64 * 1024 : 2 * s->ids_cap;
+        while (cap - s->ids_len < id_len) {
+            cap *= 2;
+        }
+        char *p = realloc(s->ids, cap);
+        if (p == NULL) {
+            return fail_memory();
+        }
+        s->ids = p;
+        s->ids_cap = cap;
+    }
+    memcpy(s->ids + s->ids_len, row->id, id_len);
+    s->batch[s->n_batch++] = (lead){row->line, row->score, s->ids_len, id_len};
+    s->ids_len += id_len;
+    return CLI_EXIT_OK;
+}
+
+static int cannot_read(const char *path, int err)
+{
+    char message[256];
+    snprintf(message, sizeof message, "cannot read: %s", strerror(err != 0 ? err : EIO));
+    return fail_value("--leads", path, message);
+}
+
+/* Reads the whole file through the library's reader. */
+static int read_leads(scorer *s)
+{
+    const char *path = s->rq->leads;
+    const bool from_stdin = strcmp(path, "-") == 0;
+    errno = 0;
+    FILE *fp = from_stdin ? stdin : fopen(path, "rb");
+    if (fp == NULL) {
+        return cannot_read(path, errno);
+    }
+    int rc = CLI_EXIT_OK;
+    bool at_end = false;
+    while (rc == CLI_EXIT_OK && !at_end) {
+        errno = 0;
+        const size_t got = fread(s->chunk, 1, CHUNK, fp);
+        if (got < CHUNK) {
+            if (ferror(fp)) {
+                rc = cannot_read(path, errno);
+                break;
+            }
+            at_end = true;
+        }
+        size_t off = 0;
+        for (;;) {
+            size_t n = 0;
+            size_t used = 0;
+            fpl_status st = fpl_csv_feed(s->reader, s->chunk + off, got - off, at_end, s->rows,
+                                         FEED_ROWS, &n, &used);
+            off += used;
+            for (size_t i = 0; i < n && rc == CLI_EXIT_OK; ++i) {
+                rc = take_row(s, &s->rows[i]);
+            }
+            if (rc == CLI_EXIT_OK && st != FPL_OK) {
+                rc = fail_status("--leads", path, st);
+            }
+            /* More to feed: the rest of the chunk, or (at the end, with the
+             * rows full) a last row still pending. A call that takes
+             * nothing and gives nothing has nothing more to say. */
+            if (rc != CLI_EXIT_OK || (used == 0 && n == 0) ||
+                !(off < got || (at_end && n == FEED_ROWS))) {
+                break;
+            }
+        }
+    }
+    if (!from_stdin) {
+        fclose(fp);
+    }
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+typedef struct writer {
+    const scorer *s;
+    cli_format format;
+    cli_buf *out;
+    jw w;
+    uint64_t rank;
+    uint64_t top;
+    size_t rank_width;
+    size_t id_width;
+    cli_buf cell;
+} writer;
+
+/* The names of the criteria a lead misses, in criteria order, joined. */
+static void put_missing(cli_buf *out, const fpl_criteria *c, uint64_t missing, const char *sep)
+{
+    bool first = true;
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        if (missing & (UINT64_C(1) << i)) {
+            cli_buf_puts(out, first ? "" : sep);
+            cli_buf_puts(out, c->criteria[i].name);
+            first = false;
+        }
+    }
+}
+
+/* A table cell padded to width display cells, then the gap to the next. */
+static void put_cell(cli_buf *out, const char *text, size_t width, bool right)
+{
+    size_t w = cli_display_width(text);
+    size_t pad = w < width ? width - w : 0;
+    if (right) {
+        cli_buf_repeat(out, " ", pad);
+    }
+    cli_buf_puts(out, text);
+    if (!right) {
+        cli_buf_repeat(out, " ", pad);
+    }
+    cli_buf_puts(out, "  ");
+}
+
+/* Ends a table line: no trailing blanks (the line is the end of out). */
+static void end_line(cli_buf *out)
+{
+    while (out->len > 0 && out->data[out->len - 1] == ' ') {
+        out->len--;
+    }
+    cli_buf_putc(out, '\n');
+}
+
+static const char *const TABLE_HEAD[6] = {"rank", NULL, "score", "band", "sales-ready",
+                                          "missing"};
+
+static void begin_output(writer *wr)
+{
+    const scorer *s = wr->s;
+    const fpl_criteria *c = &s->criteria;
+    cli_buf *out = wr->out;
+    const char *id_column = s->reader->id_column;
+    switch (wr->format) {
+    case CLI_FORMAT_JSON: {
+        jw *w = &wr->w;
+        jw_open(w, '{');
+        jw_key_string(w, "command", "score");
+        jw_key(w, "criteria");
+        jw_open(w, '[');
+        for (size_t i = 0; i < c->n_criteria; ++i) {
+            jw_open(w, '{');
+            jw_key_string(w, "name", c->criteria[i].name);
+            jw_key_number(w, "weight", c->criteria[i].weight);
+            jw_key(w, "required");
+            jw_bool(w, c->criteria[i].required);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_key_number(w, "hot", c->hot > 0.0 ? c->hot : FPL_SCORE_HOT_DEFAULT);
+        jw_key_number(w, "warm", c->warm > 0.0 ? c->warm : FPL_SCORE_WARM_DEFAULT);
+        jw_key_string(w, "id_column", id_column);
+        jw_key(w, "scored");
+        jw_count(w, s->scored);
+        jw_key(w, "skipped");
+        jw_count(w, s->skipped);
+        jw_key(w, "bands");
+        jw_open(w, '{');
+        static const fpl_band order[3] = {FPL_BAND_HOT, FPL_BAND_WARM, FPL_BAND_COLD};
+        for (int b = 0; b < 3; ++b) {
+            jw_key(w, fpl_band_name(order[b]));
+            jw_count(w, s->bands[order[b]]);
+        }
+        jw_close(w, '}');
+        jw_key(w, "sales_ready");
+        jw_count(w, s->sales_ready);
+        jw_key(w, "rows");
+        jw_open(w, '[');
+        break;
+    }
+    case CLI_FORMAT_CSV:
+        cli_buf_puts(out, "rank,line,id,score,band,sales_ready,missing\n");
+        break;
+    default: {
+        const size_t widths[6] = {wr->rank_width, wr->id_width, 5, 4, 11, 0};
+        for (int k = 0; k < 6; ++k) {
+            put_cell(out, TABLE_HEAD[k] != NULL ? TABLE_HEAD[k] : id_column, widths[k],
+                     k == 0 || k == 2);
+        }
+        end_line(out);
+        break;
+    }
+    }
+}
+
+static bool put_row(void *ctx, const lead *l, const char *id)
+{
+    writer *wr = ctx;
+    const fpl_criteria *c = &wr->s->criteria;
+    cli_buf *out = wr->out;
+    if (wr->rank >= wr->top || out->sink_error != 0) {
+        return false;
+    }
+    wr->rank++;
+    char num[CLI_NUM_MAX];
+    switch (wr->format) {
+    case CLI_FORMAT_JSON: {
+        jw *w = &wr->w;
+        jw_open(w, '{');
+        jw_key(w, "rank");
+        jw_count(w, wr->rank);
+        jw_key(w, "line");
+        jw_count(w, l->line);
+        jw_key_string(w, "id", id);
+        jw_key_number(w, "score", l->score.score);
+        jw_key_string(w, "band", fpl_band_name(l->score.band));
+        jw_key(w, "sales_ready");
+        jw_bool(w, l->score.sales_ready);
+        jw_key(w, "missing");
+        jw_open(w, '[');
+        for (size_t i = 0; i < c->n_criteria; ++i) {
+            if (l->score.missing & (UINT64_C(1) << i)) {
+                jw_string(w, c->criteria[i].name);
+            }
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+        break;
+    }
+    case CLI_FORMAT_CSV:
+        cli_buf_printf(out, "%llu,%llu,", (unsigned long long)wr->rank,
+                       (unsigned long long)l->line);
+        cli_buf_csv_field(out, id);
+        cli_fmt_json_number(num, l->score.score);
+        cli_buf_printf(out, ",%s,%s,%s,", num, fpl_band_name(l->score.band),
+                       l->score.sales_ready ? "true" : "false");
+        wr->cell.len = 0;
+        put_missing(&wr->cell, c, l->score.missing, ";");
+        cli_buf_putc(&wr->cell, '\0');
+        cli_buf_csv_field(out, wr->cell.oom ? "" : wr->cell.data);
+        cli_buf_putc(out, '\n');
+        break;
+    default:
+        cli_fmt_count(num, wr->rank);
+        put_cell(out, num, wr->rank_width, true);
+        wr->cell.len = 0;
+        cli_buf_escaped(&wr->cell, id);
+        cli_buf_putc(&wr->cell, '\0');
+        put_cell(out, wr->cell.oom ? "" : wr->cell.data, wr->id_width, false);
+        snprintf(num, sizeof num, "%.1f", l->score.score);
+        put_cell(out, num, 5, true);
+        put_cell(out, fpl_band_name(l->score.band), 4, false);
+        put_cell(out, l->score.sales_ready ? "yes" : "no", 11, false);
+        put_missing(out, c, l->score.missing, ", ");
+        end_line(out);
+        break;
+    }
+    cli_buf_drain(out);
+    return out->sink_error == 0;
+}
+
+static void put_plural(cli_buf *out, uint64_t n, const char *one, const char *many)
+{
+    char num[CLI_NUM_MAX];
+    cli_fmt_count(num, n);
+    cli_buf_printf(out, "%s %s", num, n == 1 ? one : many);
+}
+
+static void end_output(writer *wr)
+{
+    const scorer *s = wr->s;
+    cli_buf *out = wr->out;
+    char num[CLI_NUM_MAX];
+    switch (wr->format) {
+    case CLI_FORMAT_JSON: {
+        jw *w = &wr->w;
+        jw_close(w, ']');
+        jw_key(w, "skipped_rows");
+        jw_open(w, '[');
+        for (size_t i = 0; i < s->n_kept; ++i) {
+            jw_open(w, '{');
+            jw_key(w, "line");
+            jw_count(w, s->kept[i].line);
+            wr->cell.len = 0;
+            fault_message(&wr->cell, s, &s->kept[i]);
+            cli_buf_putc(&wr->cell, '\0');
+            jw_key_string(w, "message", wr->cell.oom ? "" : wr->cell.data);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_close(w, '}');
+        jw_end(w);
+        break;
+    }
+    case CLI_FORMAT_CSV:
+        break;
+    default:
+        cli_buf_putc(out, '\n');
+        put_plural(out, s->scored, "lead scored: ", "leads scored: ");
+        cli_fmt_count(num, s->bands[FPL_BAND_HOT]);
+        cli_buf_printf(out, "%s hot, ", num);
+        cli_fmt_count(num, s->bands[FPL_BAND_WARM]);
+        cli_buf_printf(out, "%s warm, ", num);
+        cli_fmt_count(num, s->bands[FPL_BAND_COLD]);
+        cli_buf_printf(out, "%s cold; ", num);
+        cli_fmt_count(num, s->sales_ready);
+        cli_buf_printf(out, "%s sales-ready; ", num);
+        put_plural(out, s->skipped, "row skipped\n", "rows skipped\n");
+        break;
+    }
+}
+
+/* Writes the result: the counts, then the rows best first (from the batch
+ * when every row fit in it, else merged from the runs), then the rest. */
+static int write_result(scorer *s, uint64_t top, cli_buf *out)
+{
+    int rc = CLI_EXIT_OK;
+    if (s->n_runs > 0 && s->n_batch > 0) {
+        rc = spill(s); /* the last batch becomes a run like the others */
+    }
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    writer wr;
+    memset(&wr, 0, sizeof wr);
+    wr.s = s;
+    wr.format = s->rq->format;
+    wr.out = out;
+    wr.w = (jw){out, 0, false, false};
+    wr.top = top;
+    char num[CLI_NUM_MAX];
+    cli_fmt_count(num, s->scored < top ? s->scored : top);
+    wr.rank_width = strlen(num) > 4 ? strlen(num) : 4;
+    wr.id_width = s->id_width > strlen(s->reader->id_column)
+                      ? s->id_width
+                      : cli_display_width(s->reader->id_column);
+    begin_output(&wr);
+    if (s->n_runs == 0) {
+        qsort(s->batch, s->n_batch, sizeof *s->batch, compare_leads);
+        for (size_t i = 0; i < s->n_batch; ++i) {
+            const lead *l = &s->batch[i];
+            /* the id is not NUL-terminated in the arena */
+            char id[FPL_CSV_ID_MAX + 1];
+            memcpy(id, s->ids + l->id_at, l->id_len);
+            id[l->id_len] = '\0';
+            if (!put_row(&wr, l, id)) {
+                break;
+            }
+        }
+    } else {
+        rc = merge_runs(s->runs, s->n_runs, put_row, &wr);
+    }
+    if (rc == CLI_EXIT_OK) {
+        end_output(&wr);
+    }
+    cli_buf_free(&wr.cell);
+    return rc;
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+static void free_scorer(scorer *s)
+{
+    for (size_t i = 0; i < s->n_runs; ++i) {
+        fclose(s->runs[i].f);
+    }
+    free(s->runs);
+    free(s->reader);
+    free(s->rows);
+    free(s->chunk);
+    free(s->batch);
+    free(s->ids);
+    cli_buf_free(&s->scratch);
+    free(s);
+}
+
+int cli_score_run(const cli_score_request *rq, cli_buf *out)
+{
+    scorer *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        return fail_memory();
+    }
+    s->rq = rq;
+    uint64_t top = UINT64_MAX;
+    int rc = read_criteria(rq, &s->criteria);
+    if (rc == CLI_EXIT_OK) {
+        rc = read_top(rq->top, &top);
+    }
+    if (rc == CLI_EXIT_OK && rq->leads == NULL) {
+        cli_error("score: --leads FILE is needed (a CSV file of leads; - reads standard "
+                  "input)");
+        rc = CLI_EXIT_USAGE;
+    }
+    if (rc == CLI_EXIT_OK) {
+        s->file = strcmp(rq->leads, "-") == 0 ? "stdin" : rq->leads;
+        s->reader = malloc(sizeof *s->reader);
+        s->rows = malloc(FEED_ROWS * sizeof *s->rows);
+        s->chunk = malloc(CHUNK);
+        s->batch = malloc(BATCH * sizeof *s->batch);
+        if (s->reader == NULL || s->rows == NULL || s->chunk == NULL || s->batch == NULL) {
+            rc = fail_memory();
+        }
+    }
+    if (rc == CLI_EXIT_OK) {
+        const char *id = rq->id_column != NULL ? rq->id_column : "id";
+        fpl_status st = fpl_csv_begin(s->reader, &s->criteria, id, strlen(id));
+        if (st != FPL_OK) {
+            rc = rq->id_column != NULL ? fail_status("--id-column", id, st)
+                                       : fail_status("--leads", rq->leads, st);
+        }
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_leads(s);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = write_result(s, top, out);
+    }
+    if (rc == CLI_EXIT_OK && s->skipped > 0) {
+        rc = CLI_EXIT_SKIPPED;
+    }
+    free_scorer(s);
+    return rc;
+}

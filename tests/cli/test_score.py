@@ -1,0 +1,676 @@
+"""Tests of `funnelplan score`.
+
+The runner ($FUNNELPLAN_CLI, $FUNNELPLAN_CLI_WRAPPER) comes from
+test_cli.py, as in test_channels.py. The reference is written here with
+fractions.Fraction, from the definition in include/funnelplan/score.h and
+notes/score_contract.md: score = 100 * sum(weight * answer) / sum(weight);
+hot at a score >= the hot threshold, warm at >= warm, else cold;
+sales-ready when every required criterion is fully met (with none
+required: when hot); ranked by score (highest first), then sales-ready
+first, then the line of the file. The files are made at random here (ids
+with commas, quotes, line ends inside quotes and UTF-8; answers spelled
+1/0/yes/no/50%/fractions), so they are not the files the C tests named.
+
+A malformed row is reported on stderr as `funnelplan: FILE:LINE: MESSAGE`
+and skipped (exit status 4), or with --strict ends the run (exit 2, nothing
+on stdout). The bounded-memory test scores a 1,000,000-row file and holds
+the program's peak resident memory under 64 MB.
+"""
+
+import csv
+import heapq
+import io
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+from fractions import Fraction as Fr
+
+import test_cli as base
+from test_cli import Whole, run
+
+BANT = ["budget", "authority", "need", "timing"]
+
+FAULT = {
+    "fields": "not as many fields as the header",
+    "quote": "a quote inside an unquoted field, or text after a closing quote",
+    "unterminated": "a quoted field is not closed at the end of the file",
+    "utf8": "not valid UTF-8 text (or a NUL byte)",
+    "too_long": "the row is longer than 65536 bytes",
+    "id": "the id is empty or longer than 256 bytes",
+    "answer": "an answer is a number from 0 to 1 (or 0% to 100%), yes or no",
+}
+
+
+# --------------------------------------------------------------------------
+# The reference
+
+
+def parse_answer(text):
+    """An answer as fpl_answer_parse reads the spellings used here."""
+    t = text.strip(" \t")
+    if t == "":
+        return Fr(0)
+    low = t.lower()
+    if low in ("yes", "y", "true"):
+        return Fr(1)
+    if low in ("no", "n", "false"):
+        return Fr(0)
+    if t.endswith("%"):
+        v = Fr(t[:-1]) / 100
+    elif "/" in t:
+        a, b = t.split("/")
+        v = Fr(a) / Fr(b)
+    else:
+        v = Fr(t)
+    assert 0 <= v <= 1, text
+    return v
+
+
+class Criteria:
+    """[(name, weight, required)] and the thresholds."""
+
+    def __init__(self, items, hot=Fr(75), warm=Fr(50)):
+        self.items = [(n, Fr(w), bool(r)) for n, w, r in items]
+        self.hot = Fr(hot)
+        self.warm = Fr(warm)
+
+    @staticmethod
+    def bant():
+        return Criteria([(n, 1, True) for n in BANT])
+
+    def names(self):
+        return [n for n, _, _ in self.items]
+
+    def args(self):
+        out = []
+        for n, w, r in self.items:
+            out += ["--criterion", "%s=%s%s" % (n, frac_text(w), ",required" if r else "")]
+        return out
+
+    def score(self, answers):
+        """(score, band, sales_ready, missing) of a lead's answers (a list of
+        Fractions in criteria order)."""
+        total = sum(w for _, w, _ in self.items)
+        score = 100 * sum(w * a for (_, w, _), a in zip(self.items, answers)) / total
+        band = "hot" if score >= self.hot else "warm" if score >= self.warm else "cold"
+        required = [a for (_, _, r), a in zip(self.items, answers) if r]
+        ready = all(a == 1 for a in required) if required else band == "hot"
+        missing = [n for (n, _, _), a in zip(self.items, answers) if a < 1]
+        return score, band, ready, missing
+
+
+def frac_text(x):
+    x = Fr(x)
+    return str(x.numerator) if x.denominator == 1 else repr(float(x))
+
+
+def reference(criteria, leads, skipped=(), top=None, id_column="id"):
+    """The JSON object of `score`: leads is [(line, id, answers)], skipped
+    [(line, message)] in file order."""
+    rows = []
+    for line, lead_id, answers in leads:
+        score, band, ready, missing = criteria.score(answers)
+        rows.append((-score, not ready, line, lead_id, score, band, ready, missing))
+    rows.sort(key=lambda r: r[:3])
+    bands = {"hot": 0, "warm": 0, "cold": 0}
+    for r in rows:
+        bands[r[5]] += 1
+    shown = rows if top is None else rows[:top]
+    return {
+        "command": "score",
+        "criteria": [{"name": n, "weight": w, "required": r} for n, w, r in criteria.items],
+        "hot": criteria.hot, "warm": criteria.warm, "id_column": id_column,
+        "scored": Whole(len(rows)), "skipped": Whole(len(skipped)),
+        "bands": {k: Whole(v) for k, v in bands.items()},
+        "sales_ready": Whole(sum(1 for r in rows if r[6])),
+        "rows": [{"rank": Whole(i + 1), "line": Whole(r[2]), "id": r[3], "score": r[4],
+                  "band": r[5], "sales_ready": r[6], "missing": r[7]}
+                 for i, r in enumerate(shown)],
+        "skipped_rows": [{"line": Whole(l), "message": m} for l, m in list(skipped)[:100]],
+    }
+
+
+# --------------------------------------------------------------------------
+# Random files
+
+
+ID_PIECES = ["acme", "Müller GmbH", "東京 商事", "a,b", 'say "hi"', "multi\nline", " spaced ",
+             "😀 emoji", "O'Brien & Co", "x;y", "tab\there", "ﬁne print", "ok"]
+
+SPELLINGS = {
+    Fr(0): ["0", "no", "No", "n", "FALSE", "", "0%", " 0 ", "0.0", "0/4"],
+    Fr(1): ["1", "yes", "YES", "y", "true", "100%", " 1 ", "1.0", "4/4"],
+    Fr(1, 2): ["50%", "1/2", "0.5", " 0.50 ", "2/4"],
+    Fr(1, 4): ["25%", "0.25", "1/4"],
+    Fr(3, 4): ["75%", "0.75", "3/4"],
+    Fr(1, 3): ["1/3"],
+    Fr(2, 3): ["2/3"],
+    Fr(1, 10): ["10%", "0.1", "1/10"],
+    Fr(9, 10): ["90%", "0.9"],
+}
+VALUES = list(SPELLINGS)
+
+
+def field(text, force=False):
+    if force or any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+class LeadFile:
+    """A CSV file of leads made at random, and what the reference needs:
+    the leads [(line, id, answers)] in file order."""
+
+    def __init__(self, rng, criteria, n, id_column="id", extra=("notes", "owner"),
+                 values=VALUES, crlf=None, blank_lines=True, bom=False, final_newline=True):
+        names = criteria.names()
+        columns = [id_column] + names + list(extra)
+        rng.shuffle(columns)
+        if crlf is None:
+            crlf = rng.random() < 0.5
+        eol = "\r\n" if crlf else "\n"
+        parts = []
+        line = 1
+        header = ",".join(field(c, force=rng.random() < 0.2) for c in columns) + eol
+        parts.append(("\ufeff" if bom else "") + header)
+        line += header.count("\n")
+        self.leads = []
+        for i in range(n):
+            if blank_lines and rng.random() < 0.05:
+                parts.append(eol)
+                line += 1
+            lead_id = "%s %d" % (rng.choice(ID_PIECES), i) if rng.random() < 0.7 else \
+                rng.choice(ID_PIECES)
+            answers = {c: rng.choice(values) for c in names}
+            cells = []
+            for c in columns:
+                if c == id_column:
+                    cells.append(field(lead_id, force=rng.random() < 0.2))
+                elif c in answers:
+                    cells.append(field(rng.choice(SPELLINGS[answers[c]]),
+                                       force=rng.random() < 0.2))
+                else:
+                    cells.append(field(rng.choice(["", "call back", "a, b", 'q"q', "é"])))
+            text = ",".join(cells) + eol
+            if i == n - 1 and not final_newline:
+                text = text[:-len(eol)]
+            self.leads.append((line, lead_id, [answers[c] for c in names]))
+            parts.append(text)
+            line += text.count("\n")
+        self.text = "".join(parts)
+
+    def write(self, path):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(self.text)
+        return path
+
+
+# --------------------------------------------------------------------------
+
+
+class ScoreTestCase(base.CliTestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="funnelplan-score-")
+        self.addCleanup(shutil.rmtree, self.dir, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, data):
+        p = self.path(name)
+        with open(p, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return p
+
+    def assertMatches(self, got, want, path="$"):
+        if isinstance(want, bool):
+            self.assertIs(got, want, path)
+        else:
+            super().assertMatches(got, want, path)
+
+    def score(self, args, status=0, data=None):
+        """(stdout text, stderr lines) of a run that must exit with status."""
+        r = run(["score"] + list(args), input=data)
+        err = r.stderr.decode("utf-8")
+        self.assertEqual(r.returncode, status, "args %r: stderr %r" % (args, err[:2000]))
+        return r.stdout.decode("utf-8"), err.splitlines()
+
+    def score_json(self, args, status=0, data=None):
+        out, err = self.score(list(args) + ["--format", "json"], status, data)
+        return json.loads(out), err
+
+
+class TestScoreAgainstReference(ScoreTestCase):
+    def test_bant_preset_on_random_files(self):
+        rng = random.Random(8101)
+        bant = Criteria.bant()
+        for k in range(6):
+            f = LeadFile(rng, bant, rng.randint(1, 400), bom=k == 2, final_newline=k != 3)
+            p = f.write(self.path("bant%d.csv" % k))
+            args = ["--leads", p] + (["--criteria", "bant"] if k % 2 else [])
+            with self.subTest(file=k):
+                got, err = self.score_json(args)
+                self.assertEqual(err, [])
+                self.assertMatches(got, reference(bant, f.leads))
+
+    def test_custom_criteria_and_thresholds_on_random_files(self):
+        rng = random.Random(8102)
+        for k in range(6):
+            names = rng.sample(["budget", "fit", "urgency", "priorité", "champion", "need",
+                                "size", "région", "stack"], rng.randint(1, 6))
+            items = [(n, rng.choice([1, 2, 3, Fr(1, 2), Fr(5, 4), 10]), rng.random() < 0.4)
+                     for n in names]
+            warm = rng.choice([Fr(30), Fr(50), Fr(100, 3), Fr(60)])
+            hot = rng.choice([warm, Fr(70), Fr(80), Fr(100)])
+            hot = max(hot, warm)
+            crit = Criteria(items, hot=hot, warm=warm)
+            id_column = rng.choice(["id", "lead", "Lead ID", "clé"])
+            f = LeadFile(rng, crit, rng.randint(50, 300), id_column=id_column)
+            p = f.write(self.path("custom%d.csv" % k))
+            args = ["--leads", p] + crit.args() + ["--id-column", id_column]
+            args += ["--hot", frac_text(hot), "--warm", frac_text(warm)]
+            with self.subTest(file=k, criteria=items, hot=hot, warm=warm):
+                got, err = self.score_json(args)
+                self.assertEqual(err, [])
+                self.assertMatches(got, reference(crit, f.leads, id_column=id_column))
+
+    def test_without_required_criteria_sales_ready_means_hot(self):
+        crit = Criteria([("fit", 1, False), ("need", 3, False)])
+        p = self.write("noreq.csv", "id,fit,need\na,1,1\nb,0,1\nc,1,0\nd,1/2,1\n")
+        got, _ = self.score_json(["--leads", p] + crit.args())
+        leads = [(2, "a", [Fr(1), Fr(1)]), (3, "b", [Fr(0), Fr(1)]), (4, "c", [Fr(1), Fr(0)]),
+                 (5, "d", [Fr(1, 2), Fr(1)])]
+        self.assertMatches(got, reference(crit, leads))
+        self.assertEqual([(r["id"], r["score"], r["sales_ready"]) for r in got["rows"]],
+                         [("a", 100, True), ("d", 87.5, True), ("b", 75, True),
+                          ("c", 25, False)])
+
+    def test_ties_rank_sales_ready_first_then_the_file_order(self):
+        # Equal scores: the sales-ready lead first, then the earlier line.
+        crit = Criteria([("budget", 1, True), ("fit", 1, False)])
+        text = ("id,budget,fit\n"
+                "late-fit,0,1\n"       # 50, not ready
+                "early-budget,1,0\n"   # 50, ready
+                "twin-1,1/2,1/2\n"     # 50, not ready
+                "full,1,1\n"           # 100, ready
+                "twin-2,50%,0.5\n"     # 50, not ready
+                "late-budget,yes,no\n"  # 50, ready
+                "half,1/2,1\n"         # 75 (hot by >=), not ready
+                "half-2,1,1/2\n")      # 75, ready
+        p = self.write("ties.csv", text)
+        got, _ = self.score_json(["--leads", p] + crit.args())
+        self.assertEqual([r["id"] for r in got["rows"]],
+                         ["full", "half-2", "half", "early-budget", "late-budget", "late-fit",
+                          "twin-1", "twin-2"])
+        self.assertEqual([r["band"] for r in got["rows"]][:3], ["hot", "hot", "hot"])
+        self.assertEqual(got["bands"], {"hot": 3, "warm": 5, "cold": 0})
+
+    def test_ties_across_batches_keep_the_file_order(self):
+        # 150,000 rows with few distinct scores: more than two batches of
+        # 65,536 rows, merged from temporary files; the whole ranking (CSV)
+        # against the reference.
+        rng = random.Random(8103)
+        crit = Criteria([("budget", 2, True), ("need", 1, True), ("fit", 1, False)])
+        names = crit.names()
+        lines = ["id,fit,budget,need\n"]
+        leads = []
+        spell = {Fr(0): "0", Fr(1, 2): "50%", Fr(1): "yes"}
+        for i in range(150000):
+            a = [rng.choice(list(spell)) for _ in names]
+            leads.append((i + 2, "L%d" % i, a))
+            lines.append("L%d,%s,%s,%s\n" % (i, spell[a[2]], spell[a[0]], spell[a[1]]))
+        p = self.write("ties_big.csv", "".join(lines))
+        out, err = self.score(["--leads", p, "--format", "csv"] + crit.args())
+        self.assertEqual(err, [])
+        want = reference(crit, leads)["rows"]
+        got = list(csv.reader(io.StringIO(out, newline="")))
+        self.assertEqual(got[0], ["rank", "line", "id", "score", "band", "sales_ready",
+                                  "missing"])
+        self.assertEqual(len(got), len(want) + 1)
+        for g, w in zip(got[1:], want):
+            self.assertEqual((int(g[0]), int(g[1]), g[2]), (w["rank"], w["line"], w["id"]))
+            self.assertEqual(Fr(g[3]), w["score"])  # multiples of 12.5: exact
+            self.assertEqual(g[4], w["band"])
+            self.assertEqual(g[5], "true" if w["sales_ready"] else "false")
+            self.assertEqual(g[6], ";".join(w["missing"]))
+
+    def test_top_limits_the_rows_not_the_counts(self):
+        rng = random.Random(8104)
+        bant = Criteria.bant()
+        f = LeadFile(rng, bant, 120)
+        p = f.write(self.path("top.csv"))
+        for top in (0, 1, 7, 120, 500):
+            with self.subTest(top=top):
+                got, _ = self.score_json(["--leads", p, "--top", str(top)])
+                self.assertMatches(got, reference(bant, f.leads, top=top))
+                self.assertEqual(got["scored"], 120)
+                out, _ = self.score(["--leads", p, "--top", str(top), "--format", "csv"])
+                self.assertEqual(len(list(csv.reader(io.StringIO(out, newline="")))),
+                                 1 + min(top, 120))
+
+    def test_csv_output_round_trips_through_the_csv_module(self):
+        rng = random.Random(8105)
+        bant = Criteria.bant()
+        f = LeadFile(rng, bant, 300)
+        p = f.write(self.path("round.csv"))
+        out, _ = self.score(["--leads", p, "--format", "csv"])
+        got = list(csv.reader(io.StringIO(out, newline="")))
+        want = reference(bant, f.leads)["rows"]
+        self.assertEqual(len(got), 301)
+        for g, w in zip(got[1:], want):
+            self.assertEqual(g[2], w["id"])  # commas, quotes, line ends, UTF-8
+            self.assertEqual(int(g[1]), w["line"])
+            self.assertLessEqual(abs(Fr(g[3]) - w["score"]), Fr(1, 10**12) * w["score"])
+        # Quoted exactly when needed (RFC 4180; a blank at either end too).
+        self.assertEqual(out, "".join(",".join(csv_field(x) for x in row) + "\n"
+                                      for row in got))
+        self.assertIn('"say ""hi""', out)
+        self.assertIn('"multi\nline', out)
+
+    def test_table_lists_the_rows_and_the_counts(self):
+        p = self.write("t.csv", 'id,budget,authority,need,timing\nacme,1,1,1,1\n'
+                                '"multi\nline",1,1,1/2,1\nzed,0,0,0,no\nbad,2,1,1,1\n')
+        out, err = self.score(["--leads", p], status=4)
+        lines = out.splitlines()
+        self.assertEqual(lines[0].split(), ["rank", "id", "score", "band", "sales-ready",
+                                            "missing"])
+        self.assertEqual(lines[1].split(), ["1", "acme", "100.0", "hot", "yes"])
+        self.assertEqual(lines[2].split(), ["2", "multi\\nline", "87.5", "hot", "no", "need"])
+        self.assertEqual(lines[3].split()[:5], ["3", "zed", "0.0", "cold", "no"])
+        self.assertTrue(lines[3].endswith("budget, authority, need, timing"))
+        self.assertEqual(lines[-1], "3 leads scored: 2 hot, 0 warm, 1 cold; 1 sales-ready; "
+                                    "1 row skipped")
+        self.assertEqual(len(err), 1)
+        for line in lines:
+            self.assertEqual(line, line.rstrip(), "trailing blanks")
+
+
+class TestScoreFiles(ScoreTestCase):
+    def test_empty_file_has_no_header(self):
+        for data in (b"", b"\n\n", b"\r\n"):
+            with self.subTest(data=data):
+                p = self.write("empty.csv", data)
+                r = run(["score", "--leads", p, "--format", "json"])
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stdout, b"")
+                self.assertEqual(r.stderr.decode(),
+                                 "funnelplan: --leads '%s': the header must name the id column "
+                                 "and every criterion, each once\n" % p)
+
+    def test_header_only_scores_nothing(self):
+        for text in ("id,budget,authority,need,timing\n", "id,budget,authority,need,timing",
+                     "\ufeffbudget,timing,need,authority,id,notes\r\n\r\n"):
+            with self.subTest(text=text):
+                p = self.write("header.csv", text)
+                got, err = self.score_json(["--leads", p])
+                self.assertEqual(err, [])
+                self.assertMatches(got, reference(Criteria.bant(), []))
+                out, _ = self.score(["--leads", p, "--format", "csv"])
+                self.assertEqual(out, "rank,line,id,score,band,sales_ready,missing\n")
+
+    def test_header_faults_exit_2_with_nothing_on_stdout(self):
+        cases = [("id,budget,authority,need\n1,1,1,1\n", []),       # no timing
+                 ("lead,budget,authority,need,timing\n", []),       # no id
+                 ("id,budget,authority,need,timing,id\n", []),      # id twice
+                 ("id,budget,budget,authority,need,timing\n", []),  # a criterion twice
+                 ("id,budget,authority,need,timing\n", ["--id-column", "lead"]),
+                 ('id,"budget,authority,need,timing\n', [])]        # unterminated
+        for text, extra in cases:
+            with self.subTest(text=text):
+                p = self.write("h.csv", text)
+                self.assertRefused(["score", "--leads", p] + extra, 2, "--leads '%s'" % p,
+                                   "the header must name the id column")
+
+    def test_malformed_rows_are_reported_with_their_lines(self):
+        long_row = '"' + "x" * 70000 + '",1,1,1,1\n'
+        data = ("id,budget,authority,need,timing\n"     # 1
+                "good-1,1,1,1,1\n"                      # 2
+                "few,1,1\n"                             # 3
+                "many,1,1,1,1,1\n"                      # 4
+                "maybe,1,maybe,1,1\n"                   # 5 authority
+                "over,1,1,150%,1\n"                     # 6 need
+                "neg,1,1,1,-1\n"                        # 7 timing
+                ",1,1,1,1\n"                            # 8 empty id
+                + "L" * 257 + ",1,1,1,1\n"              # 9 id too long
+                'a"b,1,1,1,1\n'                         # 10 quote
+                '"ab"c,1,1,1,1\n'                       # 11 text after the quote
+                ).encode() + b"\xff\xfe,1,1,1,1\n" + (  # 12 not UTF-8
+                "good-2,1,0,1,1\n"                      # 13
+                + long_row +                            # 14 too long
+                '"good\n3",yes,yes,yes,no\n'            # 15-16
+                "\n"                                    # 17 blank
+                '"open,1,1,1,1\nmore').encode()        # 18 unterminated
+        p = self.write("bad.csv", data)
+        want_skipped = [(3, FAULT["fields"]), (4, FAULT["fields"]),
+                        (5, "column 'authority': " + FAULT["answer"]),
+                        (6, "column 'need': " + FAULT["answer"]),
+                        (7, "column 'timing': " + FAULT["answer"]),
+                        (8, FAULT["id"]), (9, FAULT["id"]), (10, FAULT["quote"]),
+                        (11, FAULT["quote"]), (12, FAULT["utf8"]), (14, FAULT["too_long"]),
+                        (18, FAULT["unterminated"])]
+        leads = [(2, "good-1", [Fr(1)] * 4), (13, "good-2", [Fr(1), Fr(0), Fr(1), Fr(1)]),
+                 (15, "good\n3", [Fr(1), Fr(1), Fr(1), Fr(0)])]
+        got, err = self.score_json(["--leads", p], status=4)
+        self.assertEqual(err, ["funnelplan: %s:%d: %s" % (p, l, m) for l, m in want_skipped])
+        self.assertMatches(got, reference(Criteria.bant(), leads, skipped=want_skipped))
+        for fmt in ("csv", "table"):
+            out, err2 = self.score(["--leads", p, "--format", fmt], status=4)
+            self.assertEqual(err2, err)
+            self.assertIn("good-2", out)
+
+    def test_strict_makes_the_first_fault_fatal(self):
+        p = self.write("strict.csv", "id,budget,authority,need,timing\nok,1,1,1,1\n"
+                                     "x,1,1,1,maybe\ny,1,1\n")
+        for fmt in ("json", "csv", "table"):
+            with self.subTest(fmt=fmt):
+                r = run(["score", "--leads", p, "--strict", "--format", fmt])
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stdout, b"")
+                self.assertEqual(r.stderr.decode(), "funnelplan: %s:3: column 'timing': %s\n"
+                                 % (p, FAULT["answer"]))
+        # A clean file passes --strict with exit 0.
+        q = self.write("clean.csv", "id,budget,authority,need,timing\nok,1,1,1,1\n")
+        got, _ = self.score_json(["--leads", q, "--strict"])
+        self.assertEqual(got["scored"], 1)
+
+    def test_only_the_first_100_skipped_rows_are_listed(self):
+        text = "id,budget,authority,need,timing\n" + "".join(
+            "r%d,1,1,1,%s\n" % (i, "2" if i % 2 else "1") for i in range(300))
+        p = self.write("many.csv", text)
+        got, err = self.score_json(["--leads", p], status=4)
+        self.assertEqual(got["skipped"], 150)
+        self.assertEqual(got["scored"], 150)
+        self.assertEqual(len(err), 150)
+        self.assertEqual([s["line"] for s in got["skipped_rows"]],
+                         [2 + i for i in range(300) if i % 2][:100])
+
+    def test_standard_input(self):
+        rng = random.Random(8106)
+        f = LeadFile(rng, Criteria.bant(), 80)
+        got, err = self.score_json(["--leads", "-"], data=f.text.encode("utf-8"))
+        self.assertEqual(err, [])
+        self.assertMatches(got, reference(Criteria.bant(), f.leads))
+        _, err = self.score(["--leads", "-"], status=4,
+                            data=b"id,budget,authority,need,timing\nx,1\n")
+        self.assertEqual(err, ["funnelplan: stdin:2: " + FAULT["fields"]])
+
+    def test_a_file_that_cannot_be_read(self):
+        missing = self.path("missing.csv")
+        self.assertRefused(["score", "--leads", missing], 2,
+                           "funnelplan: --leads '%s': cannot read: " % missing)
+        self.assertRefused(["score", "--leads", self.dir], 2, "cannot read: ")
+
+    def test_output_that_cannot_be_written_exits_3(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full on this system")
+        p = self.write("full.csv", "id,budget,authority,need,timing\nok,1,1,1,1\nbad,1\n")
+        for fmt in ("json", "csv", "table"):
+            with open("/dev/full", "wb") as full:
+                r = run(["score", "--leads", p, "--format", fmt], stdout=full)
+            self.assertEqual(r.returncode, 3, fmt)
+            self.assertIn(b"funnelplan: cannot write output: ", r.stderr)
+
+
+# --------------------------------------------------------------------------
+
+ROW = "id,budget,authority,need,timing\nok,1,1,1,1\n"
+
+# (arguments after --leads FILE, exit status, needles of the one stderr line)
+BAD_OPTIONS = [
+    (["--hot", "150"], 2, "--hot '150': ", "at most 100"),
+    (["--hot", "0"], 2, "--hot '0': "),
+    (["--hot", "-5"], 2, "--hot '-5': must not be negative"),
+    (["--warm", "80"], 2, "--warm '80': ", "warm at most hot"),
+    (["--hot", "40", "--warm", "60"], 2, "--warm '60': "),
+    (["--hot", "40"], 2, "--hot '40': "),
+    (["--warm", "x"], 2, "--warm 'x': "),
+    (["--top", "1.5"], 2, "--top '1.5': top must be a whole number"),
+    (["--top", "-1"], 2, "--top '-1': "),
+    (["--top", "ten"], 2, "--top 'ten': "),
+    (["--criteria", "meddic"], 2, "--criteria 'meddic': the preset is bant"),
+    (["--criteria", "bant", "--criterion", "fit"], 2,
+     "score: --criteria and --criterion cannot be given together"),
+    (["--criterion", "fit=0"], 2, "--criterion 'fit=0': a criterion is NAME"),
+    (["--criterion", "fit=-1,required"], 2, "--criterion 'fit=-1,required': "),
+    (["--criterion", "fit=2,optional"], 2, "--criterion 'fit=2,optional': "),
+    (["--criterion", "fit", "--criterion", "fit=2"], 2,
+     "--criterion 'fit=2': two criteria have the same name"),
+    (["--criterion", ""], 2, "--criterion '': "),
+    (["--criterion", "fit"] * 33, 2, "--criterion 'fit': from 1 to 32 criteria"),
+    (["--id-column", ""], 2, "--id-column '': "),
+    (["--format", "svg"], 2, "score has no svg output"),
+    (["--format", "xml"], 2, "--format 'xml': "),
+    (["--strict=yes"], 2, "this option takes no value"),
+    (["--stage", "lead=10%"], 2, "unknown option '--stage' for this command"),
+    (["--mix", "lead=a:100%@1%"], 2, "unknown option '--mix' for this command"),
+    (["--top", "1", "--top", "2"], 2, "--top '2': given more than once"),
+    (["extra"], 2, "score: unexpected argument 'extra'"),
+]
+
+
+class TestScoreOptions(ScoreTestCase):
+    def test_bad_options_are_refused(self):
+        p = self.write("ok.csv", ROW)
+        for extra, status, *needles in BAD_OPTIONS:
+            with self.subTest(args=extra):
+                self.assertRefused(["score", "--leads", p] + extra, status, *needles)
+
+    def test_leads_is_required(self):
+        self.assertRefused(["score"], 2, "score: --leads FILE is needed")
+        self.assertRefused(["score", "--top", "3"], 2, "--leads FILE is needed")
+
+    def test_help_lists_the_options_and_exit_status_4(self):
+        out = self.ok(["score", "--help"])
+        self.assertTrue(out.startswith("Usage: funnelplan score --leads FILE"), out)
+        for opt in ("--leads", "--criteria", "--criterion", "--hot", "--warm", "--id-column",
+                    "--strict", "--top", "--format", "--help"):
+            self.assertIn("\n  " + opt, out)
+        self.assertNotIn("\n  --stage", out)
+        self.assertNotIn("\n  --per", out)
+        self.assertIn("4 score only: some rows were skipped", out)
+        self.assertIn("4 score only: some rows were skipped", self.ok(["--help"]))
+        self.assertIn("  score  ", self.ok(["--help"]))
+
+    def test_thresholds_and_weights_in_json(self):
+        p = self.write("w.csv", "id,fit,need\na,1,1/3\n")
+        got, _ = self.score_json(["--leads", p, "--criterion", "fit=1.5k",
+                                  "--criterion", "need=2,required", "--hot", "90",
+                                  "--warm", "1e1"])
+        self.assertEqual(got["criteria"], [{"name": "fit", "weight": 1500, "required": False},
+                                           {"name": "need", "weight": 2, "required": True}])
+        self.assertEqual((got["hot"], got["warm"]), (90, 10))
+        self.assertAlmostEqual(got["rows"][0]["score"], 100 * (1500 + 2 / 3) / 1502)
+
+
+# --------------------------------------------------------------------------
+
+
+def csv_field(x):
+    return '"' + x.replace('"', '""') + '"' if any(c in x for c in ',"\r\n') or \
+        (x and (x[0] == " " or x[-1] == " ")) else x
+
+
+def peak_rss_kb(args):
+    """Runs the CLI and returns (CompletedProcess, peak resident memory in
+    KiB, seconds): /usr/bin/time -f %M when there is one, else the
+    children's ru_maxrss once the child has exited."""
+    time_bin = "/usr/bin/time"
+    start = time.monotonic()
+    if os.access(time_bin, os.X_OK):
+        r = subprocess.run([time_bin, "-f", "%M", base.CLI] + args, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=base.base_env(), timeout=120)
+        lines = r.stderr.decode().splitlines()
+        rss = int(lines[-1])
+        r = subprocess.CompletedProcess(r.args, r.returncode, r.stdout,
+                                        "\n".join(lines[:-1]).encode())
+    else:
+        r = subprocess.run([base.CLI] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=base.base_env(), timeout=120)
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return r, rss, time.monotonic() - start
+
+
+class TestScoreBoundedMemory(ScoreTestCase):
+    ROWS = 1000000
+
+    def test_one_million_rows_in_bounded_memory(self):
+        if base.WRAPPER:
+            self.skipTest("memory is measured on the program itself, not under a wrapper")
+        # Every answer is a quarter; most leads answer at most 3/4, so the
+        # best are the few planted above that (full marks, one 3/4), then
+        # the 75s (every answer 3/4) in file order.
+        rng = random.Random(8107)
+        spell = [["0", "no"], ["1/4", "25%"], ["50%", "0.5"], ["3/4", "0.75"], ["1", "yes"]]
+        n = self.ROWS
+        quarters = rng.choices(range(4), k=4 * n)
+        planted = rng.sample(range(n), 9)
+        for i in planted[:5]:
+            quarters[4 * i:4 * i + 4] = [4, 4, 4, 4]
+        for k, i in enumerate(planted[5:]):
+            quarters[4 * i:4 * i + 4] = [4, 4, 4, 4]
+            quarters[4 * i + k % 4] = 3
+        parts = ["id,budget,authority,need,timing\n"]
+        for i in range(n):
+            q = quarters[4 * i:4 * i + 4]
+            parts.append("lead-%d,%s,%s,%s,%s\n" % (i, spell[q[0]][i & 1], spell[q[1]][(i >> 1) & 1],
+                                                    spell[q[2]][(i >> 2) & 1],
+                                                    spell[q[3]][(i >> 3) & 1]))
+        p = self.path("big.csv")
+        with open(p, "w", encoding="ascii") as f:
+            f.write("".join(parts))
+        del parts
+        # The true top 10: score (in quarters), sales-ready, line.
+        best = heapq.nsmallest(10, ((-sum(quarters[4 * i:4 * i + 4]),
+                                     not all(x == 4 for x in quarters[4 * i:4 * i + 4]), i + 2)
+                                    for i in range(n)))
+
+        r, rss, secs = peak_rss_kb(["score", "--leads", p, "--format", "csv", "--top", "10"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, b"")
+        rows = list(csv.reader(io.StringIO(r.stdout.decode(), newline="")))[1:]
+        self.assertEqual(len(rows), 10)
+        self.assertEqual([int(x[1]) for x in rows], [b[2] for b in best])
+        self.assertEqual([float(x[3]) for x in rows], [-b[0] * 6.25 for b in best])
+        self.assertEqual([x[2] for x in rows], ["lead-%d" % (b[2] - 2) for b in best])
+        self.assertLess(rss, 64 * 1024, "peak RSS %d KiB" % rss)
+        print("\n1,000,000 rows, --format csv --top 10: peak RSS %.1f MiB, %.2f s"
+              % (rss / 1024, secs))
+
+        r, rss, secs = peak_rss_kb(["score", "--leads", p, "--format", "json", "--top", "10"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = json.loads(r.stdout)
+        self.assertEqual(got["scored"], n)
+        self.assertEqual(got["skipped"], 0)
+        self.assertEqual(got["sales_ready"], 5)
+        self.assertEqual([x["line"] for x in got["rows"]], [b[2] for b in best])
+        self.assertLess(rss, 64 * 1024, "peak RSS %d KiB" % rss)
+
+
+if __name__ == "__main__":
+    unittest.main()
