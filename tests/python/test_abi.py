@@ -24,7 +24,8 @@ def c_program():
              '#include "funnelplan/sensitivity.h"', '#include "funnelplan/solve.h"',
              '#include "funnelplan/batch.h"', '#include "funnelplan/odds.h"',
              '#include "funnelplan/channels.h"', '#include "funnelplan/schedule.h"',
-             '#include "funnelplan/pace.h"',
+             '#include "funnelplan/pace.h"', '#include "funnelplan/score.h"',
+             '#include "funnelplan/mix.h"',
              "int main(void) {"]
     for struct in _native.STRUCTS:
         name = struct.__name__

@@ -98,6 +98,7 @@ class Loader(unittest.TestCase):
         self.assertIn("ImportError", err)
         self.assertIn("$FUNNELPLAN_LIBRARY: %s: no such file" % missing, err)
         self.assertIn("package directory: no libfunnelplan.so", err)
+        self.assertIn("installed libdir: not an installed package (no _paths.py beside it)", err)
         self.assertIn("build tree: the package is not inside a funnelplan source tree", err)
         self.assertIn("ctypes.util.find_library: found nothing", err)
 
@@ -119,6 +120,37 @@ class Loader(unittest.TestCase):
         code, out, err = child(site, env_library=os.path.join(self.tmp.name, "missing.so"))
         self.assertEqual(code, 0, err)
         self.assertEqual(out, os.path.join(dest, "libfunnelplan.so"))
+
+    def test_installed_libdir_from_paths_module(self):
+        # `meson install` writes _paths.py beside the package: LIBDIR is
+        # where the library went, found without FUNNELPLAN_LIBRARY.
+        site, dest = self.copy_package()
+        libdir = os.path.join(self.tmp.name, "prefix", "lib")
+        os.makedirs(libdir)
+        shutil.copy(os.path.realpath(funnelplan.library_path),
+                    os.path.join(libdir, "libfunnelplan.so.0"))
+        with open(os.path.join(dest, "_paths.py"), "w") as f:
+            f.write("LIBDIR = %r\n" % libdir)
+        code, out, err = child(site)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, os.path.join(libdir, "libfunnelplan.so.0"))
+        # The environment variable still comes first.
+        real = os.path.realpath(funnelplan.library_path)
+        code, out, err = child(site, env_library=real)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, real)
+
+    def test_installed_libdir_without_a_library_is_listed(self):
+        if installed_library():
+            self.skipTest("a system libfunnelplan is installed; the search would find it")
+        site, dest = self.copy_package()
+        libdir = os.path.join(self.tmp.name, "gone", "lib")
+        with open(os.path.join(dest, "_paths.py"), "w") as f:
+            f.write("LIBDIR = %r\n" % libdir)
+        code, out, err = child(site)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("installed libdir: no libfunnelplan.so or libfunnelplan.so.0 in %s "
+                      "(from _paths.py)" % libdir, err)
 
     def test_build_tree(self):
         builds = glob.glob(os.path.join(REPO, "build*", "libfunnelplan.so"))

@@ -47,26 +47,42 @@ and actuals against plan (``Funnel.pace``, a :class:`Pace`): every stage
 >>> p["lead"].attainment, p["lead"].status, p.warning.stage
 (0.75, 'off track', 'lead')
 
+Lead qualification (:func:`score`, a :class:`Score`): a CSV file of leads
+scored against weighted criteria (:class:`Criteria`, BANT by default; one
+lead at a time with :meth:`Criteria.score`, a :class:`LeadScore`), banded
+hot, warm or cold and ranked (:class:`ScoredLead`; rows at fault in
+:class:`SkippedRow`); and lead mixes (``Funnel(..., mix=...)``: the
+:class:`Segment` shares and rates of a :class:`Mix` blend into a stage's
+rate):
+
+>>> s = fp.score("id,budget,authority,need,timing\\nacme,yes,yes,no,yes\\n")
+>>> s.rows[0].score, s.rows[0].band, s.rows[0].missing
+(75.0, 'hot', ('need',))
+>>> fp.Funnel([("mql", "10%")], mix={"mql": "hot:50%@40%,cold:50%@10%"}).stages[0].rate
+0.25
+
 ``to_dict()`` of every result (:class:`Plan`, :class:`Forecast`,
 :class:`WhatIf`, :class:`Sensitivity`, :class:`Solve`, :class:`Odds`,
-:class:`Channels`, :class:`Schedule`, :class:`Pace`) returns the very object
-that ``funnelplan plan|forecast|whatif|sensitivity|solve|odds|channels|
-schedule|pace ... --format json`` prints.
+:class:`Channels`, :class:`Schedule`, :class:`Pace`, :class:`Score`) returns
+the very object that ``funnelplan plan|forecast|whatif|sensitivity|solve|odds|
+channels|schedule|pace|score ... --format json`` prints.
 :func:`plan_batch` plans millions of funnels of one stage count in one call,
 over buffers (``array.array``, numpy arrays) that it reads without copying.
 Every refusal raises
 :class:`FunnelError` (a ``ValueError``) with the library's status and message.
 
 The shared library is looked for in ``$FUNNELPLAN_LIBRARY``, next to this
-package, in the source tree's ``build*/`` directories, then on the system
-(``ctypes.util.find_library``); :data:`library_path` says which was used.
+package, in the libdir of the installation (``meson install`` records it in
+``_paths.py``), in the source tree's ``build*/`` directories, then on the
+system (``ctypes.util.find_library``); :data:`library_path` says which was
+used.
 """
 
 from ._errors import FunnelError, FunnelTypeError
 from ._native import library_path, version_string as __version__
 from ._model import (PERIODS, Forecast, ForecastPeriod, ForecastStage, Funnel, Periods, Plan,
-                     PlanPeriod, PlanStage, Stage, StageExpected, StageRequired, parse_amount,
-                     parse_rate)
+                     Mix, PlanPeriod, PlanStage, Segment, Stage, StageExpected, StageRequired,
+                     parse_amount, parse_rate)
 from ._whatif import (Change, Sensitivity, SensitivityRow, Solve, WhatIf, WhatIfDelta)
 from ._batch import BatchFunnel, PlanBatch, plan_batch
 from ._odds import Odds, OddsHistory, OddsLevel, OddsSimulation, OddsStdError, Quantiles
@@ -74,6 +90,8 @@ from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, Ch
                         Marginal)
 from ._schedule import (DAYS_PER_MONTH, Coverage, MonthlyTarget, OpenPipeline, Pace, PaceRow,
                         PaceStage, PaceWarning, Schedule, ScheduleRow, ScheduleStage, Velocity)
+from ._score import (Bands, Criteria, Criterion, LeadScore, Score, ScoredLead, SkippedRow,
+                     score)
 
 __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PERIODS", "Funnel",
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
@@ -84,4 +102,5 @@ __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PER
            "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal", "ChannelMost",
            "DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
            "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
-           "OpenPipeline"]
+           "OpenPipeline", "Mix", "Segment", "score", "Score", "ScoredLead", "SkippedRow",
+           "Bands", "Criteria", "Criterion", "LeadScore"]

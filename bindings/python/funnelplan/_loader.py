@@ -6,9 +6,12 @@ Candidates, in order (the first that loads and passes the checks wins):
 
 1. the file named by the environment variable ``FUNNELPLAN_LIBRARY``;
 2. the package directory (a library installed next to ``__init__.py``);
-3. the build tree: from the package directory up to the source tree's root,
+3. the installed library: ``meson install`` puts the package into the
+   prefix's Python site directory together with ``_paths.py``, which names
+   the libdir the library went to (the source tree has no ``_paths.py``);
+4. the build tree: from the package directory up to the source tree's root,
    every ``build*/`` directory (newest library first);
-4. ``ctypes.util.find_library("funnelplan")`` (the system's search path).
+5. ``ctypes.util.find_library("funnelplan")`` (the system's search path).
 
 A candidate passes when it loads, exports every function the package binds,
 and its major version (``fpl_version_number() // 10000``, the soversion) is
@@ -108,6 +111,19 @@ def _build_tree_candidates():
     return found, None
 
 
+def _installed_candidates():
+    """Libraries in the libdir named by ``_paths.py`` (installed packages)."""
+    try:
+        from . import _paths
+    except ImportError:
+        return [], "not an installed package (no _paths.py beside it)"
+    libdir = getattr(_paths, "LIBDIR", "")
+    found = _in_directory(libdir) if libdir else []
+    if not found:
+        return [], "no %s in %s (from _paths.py)" % (" or ".join(_library_names()), libdir)
+    return found, None
+
+
 def _candidates():
     """Yields (how it was found, path or name) in order, or (how, None, why)."""
     env = os.environ.get(ENV_VAR)
@@ -123,6 +139,13 @@ def _candidates():
     else:
         yield ("package directory", None,
                "no %s in %s" % (" or ".join(_library_names()), _PACKAGE_DIR))
+
+    installed, why = _installed_candidates()
+    if installed:
+        for path in installed:
+            yield ("installed libdir", path, None)
+    else:
+        yield ("installed libdir", None, why)
 
     tree, why = _build_tree_candidates()
     if tree:

@@ -23,7 +23,7 @@ from ._native import fn
 
 __all__ = ["PERIODS", "Funnel", "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired",
            "Forecast", "ForecastStage", "ForecastPeriod", "StageExpected", "Periods",
-           "parse_amount", "parse_rate"]
+           "Mix", "Segment", "parse_amount", "parse_rate"]
 
 #: Period names, in the order of the C enum and of ``by_period``.
 PERIODS = ("month", "quarter", "year")
@@ -205,6 +205,35 @@ class Periods:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """One segment of a lead mix: its ``share`` of the units entering the
+    stage and the stage's ``rate`` for it (both as fractions)."""
+    name: str
+    share: float
+    rate: float
+
+    def to_dict(self):
+        return {"name": self.name, "share": self.share, "rate": self.rate}
+
+
+@dataclass(frozen=True)
+class Mix:
+    """The lead mix of one stage: its segments and the blended ``rate``
+    (Σ share · rate) that the stage takes."""
+    stage: str
+    segments: Tuple[Segment, ...]
+    rate: float
+
+    def to_dict(self):
+        return {"stage": self.stage, "segments": [s.to_dict() for s in self.segments],
+                "rate": self.rate}
+
+
+def _mix_list(mix):
+    return [m.to_dict() for m in mix]
+
+
+@dataclass(frozen=True)
 class StageRequired:
     """Units that must enter one stage in a period."""
     name: str
@@ -274,6 +303,9 @@ class Plan:
     # The chance plan(confidence=...) asked for (then every stage has its
     # required_for_confidence); None without one.
     confidence: Optional[float] = None
+    # The lead mixes of the funnel (Funnel(..., mix=...)), in funnel order;
+    # None without one.
+    mix: Optional[Tuple[Mix, ...]] = None
 
     def to_dict(self):
         d = {"command": "plan", "per": self.per, "revenue": self.revenue,
@@ -287,6 +319,8 @@ class Plan:
             d["cost_per_lead"] = self.cost_per_lead
             d["budget"] = self.budget
             d["cost_per_deal"] = self.cost_per_deal
+        if self.mix is not None:
+            d["mix"] = _mix_list(self.mix)
         return d
 
 
@@ -352,6 +386,7 @@ class Forecast:
     gap_revenue: Optional[float]      # target_revenue - revenue, when both are known
     gap_deals: Optional[float]        # target_deals - deals (positive: short)
     attainment: Optional[float]       # deals / target_deals
+    mix: Optional[Tuple[Mix, ...]] = None  # as Plan.mix
 
     def to_dict(self):
         d = {"command": "forecast", "per": self.per, "at": self.at, "volume": self.volume,
@@ -368,6 +403,8 @@ class Forecast:
             d["gap_revenue"] = self.gap_revenue
             d["gap_deals"] = self.gap_deals
             d["attainment"] = self.attainment
+        if self.mix is not None:
+            d["mix"] = _mix_list(self.mix)
         return d
 
 
@@ -396,6 +433,104 @@ def _stage_items(stages):
                                   FunnelTypeError) from None
 
 
+def _mix_items(mix, what):
+    """The items of a mix argument: a mapping's (stage, spec) pairs in its
+    order, or a sequence of such pairs or of ``"STAGE=..."`` strings."""
+    if hasattr(mix, "items") and callable(mix.items):
+        return list(mix.items())
+    if _is_text(mix):
+        return [mix]
+    try:
+        return list(mix)
+    except TypeError:
+        raise _native.error_named("FPL_ERR_MIX", "%s %s: expected a mapping {stage: mix}"
+                                  % (what, _describe(mix)), FunnelTypeError) from None
+
+
+def _mix_piece(context, value):
+    """A segment's name, share or rate as text of the mix syntax: text as
+    given, a number as the repr of its double (read back exactly; ``nan``,
+    ``inf`` and negatives are left for the library to refuse)."""
+    if value is None:
+        raise _native.error_named("FPL_ERR_NULL", context)
+    if _is_text(value):
+        data = _encode(value)
+    elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
+        try:
+            data = repr(float(value)).encode("ascii")
+        except OverflowError:
+            data = b"inf"
+    else:
+        raise _native.error_named("FPL_ERR_MIX", context, FunnelTypeError)
+    if b"," in data or b"=" in data:
+        # The text could not say where it ends.
+        raise _native.error_named("FPL_ERR_MIX", context + ": ',' and '=' cannot be written "
+                                  "in a mix")
+    return data
+
+
+def _mix_text(item, index, what):
+    """(text for fpl_mix_parse, context) of one item of a mix argument."""
+    if _is_text(item):
+        return _encode(item), "%s %s" % (what, _describe(item))
+    if not (isinstance(item, (tuple, list)) and len(item) == 2):
+        raise _native.error_named(
+            "FPL_ERR_MIX", "%s[%d] %s: expected a (stage, mix) pair or "
+            "'STAGE=NAME:SHARE@RATE,...'" % (what, index, _describe(item)), FunnelTypeError)
+    stage, spec = item
+    context = "%s %s %s" % (what, _describe(stage), _describe(spec))
+    if not _is_text(stage):
+        raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+    if _is_text(spec):
+        body = _encode(spec)
+    else:
+        try:
+            segments = list(spec)
+        except TypeError:
+            raise _native.error_named("FPL_ERR_MIX", context, FunnelTypeError) from None
+        parts = []
+        for k, seg in enumerate(segments):
+            if isinstance(seg, Segment):
+                seg = (seg.name, seg.share, seg.rate)
+            where = "%s: segment %s" % (context, _describe(seg))
+            if not (isinstance(seg, (tuple, list)) and len(seg) == 3):
+                raise _native.error_named("FPL_ERR_MIX", where + ": expected (name, share, rate)",
+                                          FunnelTypeError)
+            name, share, rate = seg
+            if not _is_text(name):
+                raise _native.error_named("FPL_ERR_MIX", where, FunnelTypeError)
+            parts.append(_mix_piece(where, name) + b":" + _mix_piece(where, share) + b"@"
+                         + _mix_piece(where, rate))
+        body = b",".join(parts)
+    return _encode(stage) + b"=" + body, context
+
+
+def _parse_mixes(c, mix, what):
+    """[(C fpl_mix, :class:`Mix`)] of a mix argument, read by ``fpl_mix_parse``
+    against the C funnel ``c``, in funnel order."""
+    if mix is None:
+        return []
+    found = {}
+    for index, item in enumerate(_mix_items(mix, what)):
+        text, context = _mix_text(item, index, what)
+        m = _native.fpl_mix()
+        _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {})
+        if m.stage in found:
+            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE", "%s: a second mix for stage %s"
+                                      % (context, _describe(c.stages[m.stage].name.decode())))
+        rate = c_double()
+        _call(fn.mix_rate, (byref(m), byref(rate)), context, {})
+        segments = tuple(Segment(g.name.decode("utf-8"), g.share, g.rate)
+                         for g in m.segments[:m.n_segments])
+        found[m.stage] = (m, Mix(c.stages[m.stage].name.decode("utf-8"), segments, rate.value))
+    return [found[k] for k in sorted(found)]
+
+
+def _mix_argument(mix):
+    """A funnel's mixes as the ``mix`` argument that rebuilds them."""
+    return {m.stage: [(g.name, g.share, g.rate) for g in m.segments] for m in mix}
+
+
 class Funnel:
     """A funnel: named stages with conversion rates, top first.
 
@@ -406,15 +541,29 @@ class Funnel:
     ``margin`` (a rate) are defaults for every question; the keywords of
     :meth:`plan` and :meth:`forecast` override them.
 
+    ``mix`` gives stages a lead mix: ``{stage: "hot:20%@60%,warm:30%@30%,
+    cold:50%@5%"}`` (the CLI's ``--mix STAGE=...`` without ``STAGE=``) or
+    ``{stage: [("hot", "20%", "60%"), ("warm", 0.3, 0.3), ...]}`` (name,
+    share, rate: numbers or the CLI's rates); the shares add up to 100%.
+    Such a stage takes the blended rate Σ share · rate in every question
+    (its rate in ``stages`` must still be valid, and is otherwise unused),
+    and the results of :meth:`plan`, :meth:`forecast` and :meth:`whatif`
+    list the mixes (``"mix"`` in ``to_dict()``, as the CLI's ``--mix``):
+
+    >>> f = Funnel([("mql", "10%"), ("sql", "50%")],
+    ...            mix={"mql": "hot:20%@60%,warm:30%@30%,cold:50%@5%"})
+    >>> f.stages[0].rate, f.plan(deals=47).stages[0].required_whole
+    (0.235, 400)
+
     The library checks everything as the funnel is built (names: 1 to 64
     bytes of UTF-8, no control characters, unique, not reserved; rates in
     (0, 1]; at most 32 stages) and :class:`FunnelError` says what it refused.
     A Funnel does not change once built.
     """
 
-    __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin")
+    __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix")
 
-    def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None):
+    def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None, mix=None):
         items = _stage_items(stages)
         c = _native.fpl_funnel()
         built = []
@@ -441,6 +590,11 @@ class Funnel:
                 raise exc.with_context(context) from None
             built.append(Stage(data.decode("utf-8"), value))
         _call(fn.funnel_check, (byref(c), None), "stages (%d given)" % len(items), {})
+        mixes = _parse_mixes(c, mix, "mix")
+        for m, _ in mixes:
+            fn.mix_apply(byref(c), byref(m))
+            built[m.stage] = Stage(built[m.stage].name, c.stages[m.stage].rate)
+        self._mix = tuple(x for _, x in mixes)
         self._c = c
         self._stages = tuple(built)
         self._names = tuple(s.name for s in built)
@@ -471,11 +625,16 @@ class Funnel:
     def margin(self):
         return None if self._margin is None else self._margin.value
 
+    @property
+    def mix(self):
+        """The lead mixes, in funnel order, as :class:`Mix` (empty without one)."""
+        return self._mix
+
     def __len__(self):
         return len(self._stages)
 
     def _key(self):
-        return (self._stages, self.deal_size, self.cost_per_lead, self.margin)
+        return (self._stages, self.deal_size, self.cost_per_lead, self.margin, self._mix)
 
     def __eq__(self, other):
         if not isinstance(other, Funnel):
@@ -487,13 +646,15 @@ class Funnel:
 
     def __reduce__(self):
         # The doubles rebuild the very same funnel (a double reads back exactly).
-        return (_rebuild_funnel, self._key())
+        return (_rebuild_funnel, self._key()[:4] + (_mix_argument(self._mix),))
 
     def __repr__(self):
         extra = "".join(", %s=%r" % (k, v) for k, v in (("deal_size", self.deal_size),
                                                         ("cost_per_lead", self.cost_per_lead),
                                                         ("margin", self.margin))
                         if v is not None)
+        if self._mix:
+            extra += ", mix=%r" % _mix_argument(self._mix)
         return "Funnel(%r%s)" % ([tuple(s) for s in self._stages], extra)
 
     def _terms(self, per, revenue, deals, deal_size, cost_per_lead, margin, what):
@@ -601,7 +762,8 @@ class Funnel:
                           margin, confidence, simulate, trials, seed, deal_size_cv, history)
 
     def whatif(self, changes=None, volume=None, at=None, per="month", revenue=None, deals=None,
-               horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None):
+               horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None,
+               scenario_mix=None):
         """What a set of changes is worth: a :class:`WhatIf`.
 
         ``changes`` is a mapping ``{lever: change}`` (in its order) or a
@@ -637,9 +799,16 @@ class Funnel:
         option it replaces (``"FPL_ERR_RATE_RANGE"``, ``"FPL_ERR_DEAL_SIZE"``,
         ``"FPL_ERR_VOLUME"``, ``"FPL_ERR_COST"``). Either way the context
         names the change.
+
+        ``scenario_mix`` (as the funnel's ``mix``) is the improved lead mix
+        of the scenario (e.g. a hand-off rule that passes on better leads):
+        each stage it names is changed to its blended rate, a ``"set"``
+        change after ``changes``, exactly as ``{stage: blended_rate}`` would;
+        ``to_dict()`` then lists it as ``"scenario_mix"`` (and the funnel's
+        own mixes as ``"mix"``).
         """
         return _whatif.whatif(self, changes, volume, at, per, revenue, deals, horizon, invest,
-                              deal_size, cost_per_lead, margin)
+                              deal_size, cost_per_lead, margin, scenario_mix)
 
     def sensitivity(self, volume=None, at=None, per="month", revenue=None, deals=None,
                     step="+1pp", deal_size_step="+10%", deal_size=None, cost_per_lead=None,
@@ -799,7 +968,8 @@ class Funnel:
                     stages=stages, by_period=periods,
                     cost_per_lead=p.cost_per_lead if cost else None,
                     budget=p.budget if cost else None,
-                    cost_per_deal=p.cost_per_deal if cost else None)
+                    cost_per_deal=p.cost_per_deal if cost else None,
+                    mix=self._mix or None)
 
     def _forecast_result(self, r, funnel=None):
         """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
@@ -837,15 +1007,17 @@ class Funnel:
                         target_deals=r.target_deals if has_target else None,
                         gap_revenue=r.gap_revenue if r.has_gap_revenue else None,
                         gap_deals=r.gap_deals if has_target else None,
-                        attainment=r.attainment if has_target else None)
+                        attainment=r.attainment if has_target else None,
+                        mix=self._mix or None)
 
 
 def _missing(label):
     raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
 
 
-def _rebuild_funnel(stages, deal_size, cost_per_lead, margin):
-    return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin)
+def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):
+    return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin,
+                  mix=mix)
 
 
 # The what-if and odds questions use the names above.

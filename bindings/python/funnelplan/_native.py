@@ -569,6 +569,89 @@ class fpl_pace(Structure):
                 ("reps", c_double)]
 
 
+# score.h
+
+MAX_CRITERIA = 32
+SCORE_HOT_DEFAULT = 75.0
+SCORE_WARM_DEFAULT = 50.0
+BAND_COLD, BAND_WARM, BAND_HOT = 0, 1, 2
+CSV_RECORD_MAX = 65536
+CSV_ID_MAX = 256
+CSV_MAX_COLUMNS = 256
+# enum fpl_csv_fault
+(CSV_OK, CSV_FIELDS, CSV_QUOTE, CSV_UNTERMINATED, CSV_UTF8, CSV_TOO_LONG, CSV_ID,
+ CSV_ANSWER) = range(8)
+CSV_FAULT_NAMES = ("FPL_CSV_OK", "FPL_CSV_FIELDS", "FPL_CSV_QUOTE", "FPL_CSV_UNTERMINATED",
+                   "FPL_CSV_UTF8", "FPL_CSV_TOO_LONG", "FPL_CSV_ID", "FPL_CSV_ANSWER")
+
+
+class fpl_criterion(Structure):
+    _fields_ = [("name", c_char * (NAME_MAX + 1)),
+                ("weight", c_double),
+                ("required", c_bool)]
+
+
+class fpl_criteria(Structure):
+    _fields_ = [("n_criteria", c_size_t),
+                ("criteria", fpl_criterion * MAX_CRITERIA),
+                ("hot", c_double),
+                ("warm", c_double)]
+
+
+class fpl_lead_score(Structure):
+    _fields_ = [("score", c_double),
+                ("band", c_int),
+                ("sales_ready", c_bool),
+                ("missing", c_uint64),
+                ("n_missing", c_size_t)]
+
+
+class fpl_csv_row(Structure):
+    _fields_ = [("line", c_uint64),
+                ("fault", c_int),
+                ("column", c_size_t),
+                ("id", c_char * (CSV_ID_MAX + 1)),
+                ("score", fpl_lead_score)]
+
+
+class fpl_csv_reader(Structure):
+    # About 70 KB; ctypes allocates it on the heap.
+    _fields_ = [("criteria", fpl_criteria),
+                ("id_column", c_char * (NAME_MAX + 1)),
+                ("have_header", c_bool),
+                ("n_columns", c_size_t),
+                ("id_index", c_size_t),
+                ("criterion_column", c_size_t * MAX_CRITERIA),
+                ("line", c_uint64),
+                ("record_line", c_uint64),
+                ("rows", c_uint64),
+                ("state", c_int),
+                ("record_seen", c_bool),
+                ("record_bad", c_bool),
+                ("record_fault", c_int),
+                ("record_len", c_size_t),
+                ("field_start", c_size_t * (CSV_MAX_COLUMNS + 1)),
+                ("n_fields", c_size_t),
+                ("record", c_char * CSV_RECORD_MAX)]
+
+
+# mix.h
+
+MAX_SEGMENTS = 16
+
+
+class fpl_segment(Structure):
+    _fields_ = [("name", c_char * (NAME_MAX + 1)),
+                ("share", c_double),
+                ("rate", c_double)]
+
+
+class fpl_mix(Structure):
+    _fields_ = [("stage", c_size_t),
+                ("n_segments", c_size_t),
+                ("segments", fpl_segment * MAX_SEGMENTS)]
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
@@ -580,7 +663,9 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_channel, fpl_channels_input, fpl_channel_figures, fpl_channels,
            fpl_channels_fault,
            fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
-           fpl_pace_input, fpl_pace_row, fpl_pace)
+           fpl_pace_input, fpl_pace_row, fpl_pace,
+           fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
+           fpl_segment, fpl_mix)
 
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
@@ -669,6 +754,25 @@ FUNCTIONS = (
      _STATUS),
     ("fpl_pace_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_pace_input),
                           POINTER(fpl_pace)], _STATUS),
+    # score.h
+    ("fpl_band_name", [c_int], c_char_p),
+    ("fpl_criteria_bant", [POINTER(fpl_criteria)], _STATUS),
+    ("fpl_criteria_add_parse", [POINTER(fpl_criteria), c_char_p, c_size_t], _STATUS),
+    ("fpl_criteria_check", [POINTER(fpl_criteria), POINTER(c_size_t)], _STATUS),
+    ("fpl_answer_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
+    ("fpl_score_lead", [POINTER(fpl_criteria), POINTER(c_double), c_size_t,
+                        POINTER(fpl_lead_score)], _STATUS),
+    ("fpl_score_before", [POINTER(fpl_lead_score), c_uint64, POINTER(fpl_lead_score), c_uint64],
+     c_bool),
+    ("fpl_csv_fault_message", [c_int], c_char_p),
+    ("fpl_csv_begin", [POINTER(fpl_csv_reader), POINTER(fpl_criteria), c_char_p, c_size_t],
+     _STATUS),
+    ("fpl_csv_feed", [POINTER(fpl_csv_reader), c_char_p, c_size_t, c_bool, POINTER(fpl_csv_row),
+                      c_size_t, POINTER(c_size_t), POINTER(c_size_t)], _STATUS),
+    # mix.h
+    ("fpl_mix_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(fpl_mix)], _STATUS),
+    ("fpl_mix_rate", [POINTER(fpl_mix), POINTER(c_double)], _STATUS),
+    ("fpl_mix_apply", [POINTER(fpl_funnel), POINTER(fpl_mix)], _STATUS),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
@@ -735,7 +839,9 @@ _NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVER
            "FPL_ERR_TRIALS", "FPL_ERR_VARIATION", "FPL_ERR_HISTORY", "FPL_ERR_DATE",
            "FPL_ERR_MONTHS", "FPL_ERR_WEIGHTS", "FPL_ERR_WEIGHTS_COUNT", "FPL_ERR_LAG",
            "FPL_ERR_REPS", "FPL_ERR_QUOTA", "FPL_ERR_ATTAINMENT", "FPL_ERR_ELAPSED",
-           "FPL_ERR_ACTUAL", "FPL_ERR_THRESHOLD")
+           "FPL_ERR_ACTUAL", "FPL_ERR_THRESHOLD", "FPL_ERR_CRITERION",
+           "FPL_ERR_CRITERION_DUPLICATE", "FPL_ERR_CRITERION_COUNT", "FPL_ERR_ANSWER",
+           "FPL_ERR_CSV_HEADER", "FPL_ERR_MIX", "FPL_ERR_MIX_SHARES", "FPL_ERR_BANDS")
 if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
     raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
 

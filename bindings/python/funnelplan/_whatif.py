@@ -13,6 +13,7 @@ refuse. ``fpl_whatif_check`` says which change a refused question is about.
 --format json`` prints.
 """
 
+import dataclasses
 import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
@@ -21,8 +22,8 @@ from typing import Optional, Tuple, Union
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, Forecast, Plan, _amount, _call, _describe, _encode, _is_text,
-                     _missing, _number)
+from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _describe, _encode,
+                     _is_text, _missing, _number, _parse_mixes)
 from ._native import fn
 
 __all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
@@ -97,6 +98,10 @@ class WhatIf:
     invest: Optional[float]
     roi: Optional[float]              # (gain over the horizon - invest) / invest
     payback_periods: Optional[float]  # invest / gain per period
+    # The funnel's lead mixes (the baseline's) and the scenario's
+    # (whatif(scenario_mix=...)), in funnel order; None without them.
+    mix: Optional[Tuple[Mix, ...]] = None
+    scenario_mix: Optional[Tuple[Mix, ...]] = None
 
     def to_dict(self):
         d = {"command": "whatif", "per": self.per, "horizon": self.horizon, "mode": self.mode,
@@ -107,6 +112,10 @@ class WhatIf:
             d["invest"] = self.invest
             d["roi"] = self.roi
             d["payback_periods"] = self.payback_periods
+        if self.mix is not None:
+            d["mix"] = [m.to_dict() for m in self.mix]
+        if self.scenario_mix is not None:
+            d["scenario_mix"] = [m.to_dict() for m in self.scenario_mix]
         return d
 
 
@@ -340,7 +349,7 @@ def _culprit(funnel, terms, inp, status):
 
 
 def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, deal_size,
-           cost_per_lead, margin):
+           cost_per_lead, margin, scenario_mix=None):
     """:meth:`Funnel.whatif`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                  "whatif")
@@ -351,14 +360,23 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     elif at is not None:
         _at_without_volume(funnel, at, "whatif")
     items = _change_items(changes)
-    if len(items) > _native.MAX_CHANGES:
-        raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given)" % len(items))
+    # The scenario's mixes: each a change that sets its stage to the blended rate.
+    mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
+    if len(items) + len(mixes) > _native.MAX_CHANGES:
+        raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given%s)"
+                                  % (len(items), " and %d scenario mixes" % len(mixes)
+                                     if mixes else ""))
     contexts = []
     for index, item in enumerate(items):
         c, context = _change(funnel, item, index)
         inp.changes[index] = c
         contexts.append(context)
-    inp.n_changes = len(items)
+    for m, mix in mixes:
+        c = _native.fpl_change(lever=_native.LEVER_STAGE, stage=m.stage,
+                               kind=_native.CHANGE_SET, value=mix.rate)
+        inp.changes[len(contexts)] = c
+        contexts.append("scenario_mix %s" % _describe(mix.stage))
+    inp.n_changes = len(contexts)
     inp.horizon = _horizon(horizon)
     if invest is not None:
         inp.has_invest = True
@@ -386,6 +404,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         mode = "target"
         baseline = funnel._plan_result(out.baseline_plan)
         scenario = funnel._plan_result(out.scenario_plan)
+    # The mixes are listed once, at the top (not in the baseline and scenario).
+    baseline = dataclasses.replace(baseline, mix=None)
+    scenario = dataclasses.replace(scenario, mix=None)
     revenue_known = bool(out.has_revenue)
     cost_known = bool(out.has_cost)
     delta = WhatIfDelta(deals=out.deals,
@@ -402,7 +423,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
                   margin=out.margin, delta=delta,
                   invest=out.invest if invested else None,
                   roi=out.roi if invested else None,
-                  payback_periods=out.payback_periods if invested and out.has_payback else None)
+                  payback_periods=out.payback_periods if invested and out.has_payback else None,
+                  mix=funnel.mix or None,
+                  scenario_mix=tuple(mix for _, mix in mixes) or None)
 
 
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,

@@ -1,0 +1,647 @@
+# funnelplan — lead qualification: criteria, scores, bands, ranking a CSV of leads.
+# SPDX-License-Identifier: MIT
+""":func:`score` (a CSV file of leads, scored and ranked) and :class:`Criteria`
+(a definition of a qualified lead, scoring one lead at a time), over
+``include/funnelplan/score.h``.
+
+The library decides everything: criteria written as text are read by
+``fpl_criteria_add_parse`` (the CLI's ``--criterion``), answers by
+``fpl_answer_parse``, the file by the streaming reader ``fpl_csv_feed`` (fed
+64 KiB at a time), scores and bands by ``fpl_score_lead``, and the ranking
+by ``fpl_score_before`` (the sort's only comparison). ``to_dict()`` is the
+object ``funnelplan score ... --format json`` prints
+(notes/score_contract.md).
+
+Python keeps every scored row in memory to rank them (about 1 KB per row);
+the CLI is the bounded-memory path for files of millions of leads.
+"""
+
+import functools
+import numbers
+import os
+from ctypes import byref, c_double, c_size_t
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._model import _amount, _describe, _encode, _is_text
+from ._native import fn
+
+__all__ = ["Criteria", "Criterion", "LeadScore", "Score", "ScoredLead", "SkippedRow", "Bands",
+           "score"]
+
+#: Bytes read from the source and fed to the library at a time.
+_CHUNK = 65536
+#: Rows the library may return from one call of ``fpl_csv_feed``.
+_ROWS = 1024
+#: Skipped rows kept in a :class:`Score` (the CLI's JSON lists the first 100).
+SKIPPED_ROWS_KEPT = 100
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion: its ``name``, ``weight`` (> 0) and whether it is
+    ``required`` (must be fully met for a lead to be sales-ready)."""
+    name: str
+    weight: float = 1.0
+    required: bool = False
+
+    def to_dict(self):
+        return {"name": self.name, "weight": self.weight, "required": self.required}
+
+
+@dataclass(frozen=True)
+class LeadScore:
+    """One lead's score (0 to 100), band (``"hot"``, ``"warm"``, ``"cold"``),
+    whether it is sales-ready, and the criteria it does not fully meet (in
+    the order of the criteria)."""
+    score: float
+    band: str
+    sales_ready: bool
+    missing: Tuple[str, ...]
+
+    def to_dict(self):
+        return {"score": self.score, "band": self.band, "sales_ready": self.sales_ready,
+                "missing": list(self.missing)}
+
+
+@dataclass(frozen=True)
+class ScoredLead:
+    """A scored row of the file: its ``rank`` (1 = most promising), the
+    ``line`` where its record starts (1 is the header), its ``id`` and its
+    score."""
+    rank: int
+    line: int
+    id: str
+    score: float
+    band: str
+    sales_ready: bool
+    missing: Tuple[str, ...]
+
+    def to_dict(self):
+        return {"rank": self.rank, "line": self.line, "id": self.id, "score": self.score,
+                "band": self.band, "sales_ready": self.sales_ready,
+                "missing": list(self.missing)}
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    """A row that was not scored: its ``line`` and the ``message`` the CLI
+    prints after ``FILE:LINE:``. ``fault`` is the library's name for the
+    fault (``"FPL_CSV_FIELDS"``, ``"FPL_CSV_ANSWER"``, ...); ``column`` the
+    criterion whose answer was refused (``FPL_CSV_ANSWER`` only)."""
+    line: int
+    message: str
+    fault: str
+    column: Optional[str] = None
+
+    def to_dict(self):
+        return {"line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Bands:
+    """How many scored rows fall in each band."""
+    hot: int
+    warm: int
+    cold: int
+
+    def to_dict(self):
+        return {"hot": self.hot, "warm": self.warm, "cold": self.cold}
+
+
+@dataclass(frozen=True)
+class Score:
+    """A file of leads, scored and ranked most promising first.
+
+    ``scored`` and ``skipped`` count every row of the file; ``bands`` and
+    ``sales_ready`` count every scored row; ``rows`` holds the ranked rows
+    (the first ``top`` only when :func:`score` was given ``top``);
+    ``skipped_rows`` the first 100 rows that were not scored, in file order.
+
+    ``to_dict()`` is the object ``funnelplan score ... --format json`` prints.
+    """
+    criteria: Tuple[Criterion, ...]
+    hot: float
+    warm: float
+    id_column: str
+    scored: int
+    skipped: int
+    bands: Bands
+    sales_ready: int
+    rows: Tuple[ScoredLead, ...]
+    skipped_rows: Tuple[SkippedRow, ...]
+
+    def to_dict(self):
+        return {"command": "score", "criteria": [c.to_dict() for c in self.criteria],
+                "hot": self.hot, "warm": self.warm, "id_column": self.id_column,
+                "scored": self.scored, "skipped": self.skipped, "bands": self.bands.to_dict(),
+                "sales_ready": self.sales_ready, "rows": [r.to_dict() for r in self.rows],
+                "skipped_rows": [r.to_dict() for r in self.skipped_rows]}
+
+
+# ---------------------------------------------------------------------------
+# Criteria
+
+
+def _number_text(value):
+    """A number as text the library's parsers read back as the same double
+    (``repr`` of a double is its shortest round-trip form; ``nan``, ``inf``
+    and negatives are left for the library to refuse)."""
+    try:
+        x = float(value)
+    except OverflowError:
+        x = float("inf") if value > 0 else float("-inf")
+    return repr(x).encode("ascii")
+
+
+def _is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _criterion_text(index, item):
+    """(text for fpl_criteria_add_parse, context) of one item of ``criteria``."""
+    if _is_text(item):
+        return _encode(item), "criteria[%d] %s" % (index, _describe(item))
+    if isinstance(item, Criterion):
+        item = (item.name, item.weight, item.required)
+    context = "criteria[%d] %s" % (index, _describe(item))
+    if not (isinstance(item, (tuple, list)) and 1 <= len(item) <= 3):
+        raise _native.error_named("FPL_ERR_CRITERION", context + ": expected a spec "
+                                  "'NAME=WEIGHT,required' or a (name, weight, required) tuple",
+                                  FunnelTypeError)
+    name = item[0]
+    weight = item[1] if len(item) > 1 else 1
+    required = item[2] if len(item) > 2 else False
+    if not _is_text(name):
+        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
+    if _is_text(weight):
+        weight_text = _encode(weight)
+    elif _is_number(weight):
+        weight_text = _number_text(weight)
+    else:
+        raise _native.error_named("FPL_ERR_CRITERION", context, FunnelTypeError)
+    if not isinstance(required, bool):
+        raise _native.error_named("FPL_ERR_CRITERION", context + ": required is True or False",
+                                  FunnelTypeError)
+    # Always NAME=WEIGHT: the library splits at the last '=', so a name may
+    # hold '=' itself.
+    text = _encode(name) + b"=" + weight_text + (b",required" if required else b"")
+    return text, context
+
+
+def _threshold(label, value):
+    """A threshold as a double, or 0 (the library's default) for None."""
+    if value is None:
+        return 0.0
+    x = _amount(label, value)
+    if x == 0:
+        # 0 means "the default" to the library; a threshold of 0 given is refused.
+        raise _native.error_named("FPL_ERR_BANDS", "%s %s: 0 < warm <= hot <= 100"
+                                  % (label, _describe(value)))
+    return x
+
+
+def _set_thresholds(c, hot, warm):
+    c.hot = _threshold("hot", hot)
+    c.warm = _threshold("warm", warm)
+    try:
+        fn.criteria_check(byref(c), None)
+    except FunnelError as exc:
+        if exc.status == "FPL_ERR_BANDS":
+            raise exc.with_context("hot %s and warm %s: 0 < warm <= hot <= 100" % (
+                "%s (the default)" % _native.SCORE_HOT_DEFAULT if hot is None else _describe(hot),
+                "%s (the default)" % _native.SCORE_WARM_DEFAULT if warm is None
+                else _describe(warm))) from None
+        raise exc.with_context("criteria") from None  # pragma: no cover
+
+
+class Criteria:
+    """A definition of a qualified lead: weighted criteria, some required,
+    and the thresholds of the bands.
+
+    ``criteria`` is a list of specs as the CLI's ``--criterion``
+    (``"budget"``, ``"need=2"``, ``"budget=2,required"``), of
+    ``(name, weight, required)`` tuples (weight and required optional:
+    1 and False) or of :class:`Criterion`; :meth:`bant` is the BANT preset
+    (budget, authority, need, timing; equal weights; all four required).
+    ``hot`` and ``warm`` are the thresholds of the bands (numbers or text
+    such as ``"80"``; 0 < warm <= hot <= 100; default 75 and 50).
+
+    A lead's score is 100 · Σ weight · answer / Σ weight; it is hot at a
+    score >= hot, warm at >= warm, else cold; sales-ready when every required
+    criterion is fully met (with none required: when hot).
+
+    >>> bant = Criteria.bant()
+    >>> s = bant.score({"budget": "yes", "authority": 1, "need": "50%", "timing": True})
+    >>> s.score, s.band, s.sales_ready, s.missing
+    (87.5, 'hot', False, ('need',))
+    """
+
+    __slots__ = ("_c", "_criteria")
+
+    def __init__(self, criteria, *, hot=None, warm=None):
+        if criteria is None:
+            raise _native.error_named("FPL_ERR_CRITERION_COUNT", "criteria None")
+        if _is_text(criteria):
+            if criteria == "bant":
+                c = _native.fpl_criteria()
+                fn.criteria_bant(byref(c))
+                self._init(c, hot, warm)
+                return
+            raise _native.error_named(
+                "FPL_ERR_CRITERION", "criteria %s: 'bant' or a list of criteria"
+                % _describe(criteria), FunnelTypeError)
+        if isinstance(criteria, Criteria):
+            self._init(criteria._copy(), hot if hot is not None else criteria.hot,
+                       warm if warm is not None else criteria.warm)
+            return
+        try:
+            items = list(criteria)
+        except TypeError:
+            raise _native.error_named("FPL_ERR_CRITERION", "criteria %s" % _describe(criteria),
+                                      FunnelTypeError) from None
+        c = _native.fpl_criteria()
+        for index, item in enumerate(items):
+            text, context = _criterion_text(index, item)
+            try:
+                fn.criteria_add_parse(byref(c), text, len(text))
+            except FunnelError as exc:
+                if exc.status == "FPL_ERR_CRITERION_COUNT":
+                    context = "criteria (%d given)" % len(items)
+                raise exc.with_context(context) from None
+        if not items:
+            raise _native.error_named("FPL_ERR_CRITERION_COUNT", "criteria (none given)")
+        self._init(c, hot, warm)
+
+    def _init(self, c, hot, warm):
+        _set_thresholds(c, hot, warm)
+        self._c = c
+        self._criteria = tuple(Criterion(k.name.decode("utf-8"), k.weight, bool(k.required))
+                               for k in c.criteria[:c.n_criteria])
+
+    def _copy(self):
+        return _native.fpl_criteria.from_buffer_copy(self._c)
+
+    @classmethod
+    def bant(cls, *, hot=None, warm=None):
+        """The BANT preset: budget, authority, need, timing; weight 1 each;
+        all required."""
+        return cls("bant", hot=hot, warm=warm)
+
+    @property
+    def criteria(self):
+        """The criteria, in order, as :class:`Criterion`."""
+        return self._criteria
+
+    @property
+    def names(self):
+        return tuple(c.name for c in self._criteria)
+
+    @property
+    def hot(self):
+        """The hot threshold in use."""
+        return self._c.hot if self._c.hot != 0 else _native.SCORE_HOT_DEFAULT
+
+    @property
+    def warm(self):
+        """The warm threshold in use."""
+        return self._c.warm if self._c.warm != 0 else _native.SCORE_WARM_DEFAULT
+
+    def __len__(self):
+        return len(self._criteria)
+
+    def _key(self):
+        return (self._criteria, self.hot, self.warm)
+
+    def __eq__(self, other):
+        if not isinstance(other, Criteria):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __reduce__(self):
+        return (_rebuild_criteria, self._key())
+
+    def __repr__(self):
+        return "Criteria(%r, hot=%r, warm=%r)" % (
+            [(c.name, c.weight, c.required) for c in self._criteria], self.hot, self.warm)
+
+    def _lead_score(self, s):
+        return LeadScore(s.score, fn.band_name(s.band).decode("ascii"), bool(s.sales_ready),
+                         self._missing(s.missing))
+
+    def _missing(self, bits):
+        return tuple(c.name for i, c in enumerate(self._criteria) if bits >> i & 1)
+
+    def _answer(self, name, value):
+        """One answer as a double: text read by ``fpl_answer_parse`` (``"yes"``,
+        ``"50%"``, ``"1/3"``, ``""``), True/False as yes/no, None as not
+        known (0), a number as it is (the library checks the range)."""
+        context = "answer %s for %s" % (_describe(value), _describe(name))
+        if value is None:
+            return 0.0
+        if isinstance(value, bool):
+            return 1.0 if value else 0.0
+        if _is_text(value):
+            data = _encode(value)
+            out = c_double()
+            try:
+                fn.answer_parse(data, len(data), byref(out))
+            except FunnelError as exc:
+                raise exc.with_context(context) from None
+            return out.value
+        if _is_number(value):
+            try:
+                return float(value)
+            except OverflowError:
+                raise _native.error_named("FPL_ERR_ANSWER", context) from None
+        raise _native.error_named("FPL_ERR_ANSWER", context, FunnelTypeError)
+
+    def score(self, answers):
+        """Scores one lead: a :class:`LeadScore`.
+
+        ``answers`` maps a criterion's name to its answer (a criterion left
+        out is not known: 0, as an empty cell of a CSV file), or is a
+        sequence of one answer per criterion, in order. An answer is a
+        number in [0, 1], text as in the CSV file (``"yes"``, ``"no"``,
+        ``"50%"``, ``"1/3"``), True/False, or None (not known: 0).
+        """
+        names = self.names
+        if answers is None:
+            raise _native.error_named("FPL_ERR_NULL", "answers None")
+        if hasattr(answers, "items") and callable(answers.items):
+            given = dict(answers.items())
+            unknown = [k for k in given if k not in names]
+            if unknown:
+                raise _native.error_named(
+                    "FPL_ERR_ANSWER", "answers: %s is not a criterion (%s)"
+                    % (_describe(unknown[0]), ", ".join(names)))
+            items = [(n, given.get(n)) for n in names]
+        elif _is_text(answers):
+            raise _native.error_named("FPL_ERR_ANSWER", "answers %s: expected a mapping or a "
+                                      "sequence" % _describe(answers), FunnelTypeError)
+        else:
+            try:
+                values = list(answers)
+            except TypeError:
+                raise _native.error_named("FPL_ERR_ANSWER", "answers %s" % _describe(answers),
+                                          FunnelTypeError) from None
+            if len(values) != len(names):
+                raise _native.error_named("FPL_ERR_ANSWER", "answers: %d given for %d criteria"
+                                          % (len(values), len(names)))
+            items = list(zip(names, values))
+        array = (c_double * len(items))(*[self._answer(n, v) for n, v in items])
+        out = _native.fpl_lead_score()
+        try:
+            fn.score_lead(byref(self._c), array, len(items), byref(out))
+        except FunnelError as exc:
+            if exc.status == "FPL_ERR_ANSWER":
+                # The library does not say which answer: ask it about each alone.
+                for i, (name, value) in enumerate(items):
+                    alone = (c_double * len(items))()
+                    alone[i] = array[i]
+                    try:
+                        fn.score_lead(byref(self._c), alone, len(items), byref(out))
+                    except FunnelError:
+                        raise exc.with_context("answer %s for %s"
+                                               % (_describe(value), _describe(name))) from None
+            raise exc.with_context("answers") from None  # pragma: no cover
+        return self._lead_score(out)
+
+    def to_dict(self):
+        """The criteria as the CLI's JSON lists them."""
+        return [c.to_dict() for c in self._criteria]
+
+
+def _rebuild_criteria(criteria, hot, warm):
+    return Criteria(list(criteria), hot=hot, warm=warm)
+
+
+# ---------------------------------------------------------------------------
+# Reading the leads
+
+
+def _chunks(leads):
+    """(file name for messages or None, generator of bytes chunks) of a
+    source: a path (os.PathLike, or a str without a line break), a binary
+    or text file object, or the CSV text itself (bytes, or a str with a
+    line break)."""
+    if isinstance(leads, (bytes, bytearray, memoryview)):
+        return None, _once(bytes(leads))
+    if isinstance(leads, str) and ("\n" in leads or "\r" in leads):
+        return None, _once(_encode(leads))
+    if isinstance(leads, (str, os.PathLike)):
+        path = os.fspath(leads)
+        return os.fsdecode(path), _file_chunks(open(path, "rb"), True)
+    if hasattr(leads, "read") and callable(leads.read):
+        name = getattr(leads, "name", None)
+        return (name if isinstance(name, str) else None), _file_chunks(leads, False)
+    raise _native.error_named("FPL_ERR_CSV_HEADER", "leads %s: expected a path, a file object "
+                              "or the CSV text" % _describe(leads), FunnelTypeError)
+
+
+def _once(data):
+    yield data
+
+
+def _file_chunks(f, close):
+    try:
+        while True:
+            chunk = f.read(_CHUNK)
+            if not chunk:
+                return
+            yield _encode(chunk) if isinstance(chunk, str) else bytes(chunk)
+    finally:
+        if close:
+            f.close()
+
+
+def _criteria_of(criteria, hot, warm):
+    if isinstance(criteria, Criteria) and hot is None and warm is None:
+        return criteria
+    return Criteria(criteria, hot=hot, warm=warm)
+
+
+def _top(top):
+    """The number of ranked rows kept, or None for all."""
+    if top is None:
+        return None
+    context = "top %s" % _describe(top)
+    if isinstance(top, bool):
+        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+    if isinstance(top, numbers.Integral):
+        n = int(top)
+    else:
+        x = _amount("top", top)
+        if not (x == x and abs(x) != float("inf") and x == int(x)):
+            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context + ": a whole number of rows")
+        n = int(x)
+    if n < 0:
+        raise _native.error_named("FPL_ERR_PARSE_NEGATIVE", context)
+    return n
+
+
+def _before(a, b):
+    """The library's order (``fpl_score_before``) as a comparison of
+    (score, line) pairs."""
+    return -1 if fn.score_before(a[0], a[1], b[0], b[1]) else 1
+
+
+def _fault_error(label, row, message):
+    """The :class:`FunnelError` of a row at fault (``strict``)."""
+    where = "line %d" % row.line if label is None else "%s:%d" % (label, row.line)
+    if row.fault == "FPL_CSV_ANSWER":
+        exc = FunnelError("FPL_ERR_ANSWER", message, code=_native.STATUS["FPL_ERR_ANSWER"],
+                          context=where)
+    else:
+        exc = FunnelError(row.fault, message, context=where)
+    exc.line = row.line
+    exc.fault = row.fault
+    return exc
+
+
+def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict=False,
+          top=None):
+    """Scores a CSV file of leads and ranks them, most promising first: a
+    :class:`Score`.
+
+    ``leads`` is a path (``pathlib.Path``, or a str without a line break), a
+    file object opened in binary mode (or in text mode; ``newline=""``
+    keeps line ends inside quoted ids as they are), or the CSV text itself
+    (bytes, or a str holding a line break). The header names the id column
+    (``id_column``) and every criterion; other columns are ignored. RFC 4180
+    quoting, UTF-8, LF or CRLF line ends, blank lines skipped.
+
+    ``criteria`` is ``"bant"`` (the preset), a :class:`Criteria`, or a list
+    of specs or tuples as :class:`Criteria` takes; ``hot`` and ``warm`` are
+    the thresholds of the bands (default 75 and 50).
+
+    A path that cannot be opened raises ``OSError``, as ``open`` does. A
+    row at fault (a field too many or too few, a stray quote, invalid
+    UTF-8, an empty id, an answer that is not a number from 0 to 1 or
+    yes/no) is skipped and listed in ``skipped_rows`` with its line and the
+    CLI's message; with ``strict=True`` the first one raises
+    :class:`FunnelError` naming ``FILE:LINE`` (``line N`` for CSV text or
+    a file object without a name; ``.line`` and ``.fault``
+    tell which; ``.status`` is ``"FPL_ERR_ANSWER"`` for an answer, else the
+    fault's name such as ``"FPL_CSV_FIELDS"``). A header without the id
+    column or a criterion raises ``FPL_ERR_CSV_HEADER``. ``top`` keeps only
+    the first ``top`` ranked rows (the counts cover every row).
+
+    >>> s = score(b"id,budget,authority,need,timing\\nacme,yes,yes,50%,yes\\n"
+    ...           b"globex,1,1,1,1\\n")
+    >>> [(r.rank, r.id, r.score, r.band, r.sales_ready) for r in s.rows]
+    [(1, 'globex', 100.0, 'hot', True), (2, 'acme', 87.5, 'hot', False)]
+    """
+    crit = _criteria_of(criteria, hot, warm)
+    if not _is_text(id_column):
+        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8",
+                                  "id_column %s" % _describe(id_column), FunnelTypeError)
+    keep = _top(top)
+    if not isinstance(strict, bool):
+        raise TypeError("score(): strict is True or False, not %s" % _describe(strict))
+    id_data = _encode(id_column)
+    reader = _native.fpl_csv_reader()
+    try:
+        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
+    except FunnelError as exc:
+        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    label, chunks = _chunks(leads)
+
+    rows = (_native.fpl_csv_row * _ROWS)()
+    n = c_size_t()
+    used = c_size_t()
+    names = crit.names
+    band_names = {b: fn.band_name(b).decode("ascii")
+                  for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
+    messages = {}
+    columns = {}      # CSV column -> criterion name
+    missing_of = {}   # bits of fpl_lead_score.missing -> names
+    scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
+    skipped = []
+    n_skipped = 0
+    counts = {"hot": 0, "warm": 0, "cold": 0}
+    n_ready = 0
+
+    def take(count):
+        nonlocal n_skipped, n_ready
+        for k in range(count):
+            r = rows[k]
+            if r.fault == _native.CSV_OK:
+                s = _native.fpl_lead_score.from_buffer_copy(r.score)
+                band = band_names[s.band]
+                counts[band] += 1
+                ready = bool(s.sales_ready)
+                n_ready += ready
+                # (The library checks the UTF-8 of the whole record, not of each
+                # field: a sequence split between two fields passes. Never fail on it.)
+                ident = r.id.decode("utf-8", "replace")
+                bits = s.missing
+                missing = missing_of.get(bits)
+                if missing is None:
+                    missing = missing_of[bits] = crit._missing(bits)
+                scored.append((s, r.line, ident, s.score, band, ready, missing))
+                continue
+            fault = r.fault
+            if fault not in messages:
+                messages[fault] = fn.csv_fault_message(fault).decode("utf-8")
+            column = None
+            message = messages[fault]
+            if fault == _native.CSV_ANSWER:
+                if not columns:
+                    columns.update((col, names[k]) for k, col
+                                   in enumerate(reader.criterion_column[:len(names)]))
+                column = columns[r.column]
+                message = "column '%s': %s" % (column, message)
+            row = SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
+            if strict:
+                raise _fault_error(label, row, message)
+            n_skipped += 1
+            if len(skipped) < SKIPPED_ROWS_KEPT:
+                skipped.append(row)
+
+    def feed(data, at_end):
+        while True:
+            try:
+                fn.csv_feed(byref(reader), data, len(data), at_end, rows, _ROWS, byref(n),
+                            byref(used))
+            except FunnelError as exc:
+                take(n.value)  # rows before a fault of the header: none
+                raise exc.with_context("leads" if label is None
+                                       else "leads %s" % _describe(label)) from None
+            take(n.value)
+            data = data[used.value:]
+            if not data and not (at_end and n.value == _ROWS):
+                return
+
+    try:
+        for chunk in chunks:
+            feed(chunk, False)
+        feed(b"", True)
+    finally:
+        chunks.close()  # a file opened here is closed even when a row is refused
+
+    # The library's order decides (the comparison is fpl_score_before alone);
+    # sorting by the raw score first only spares it work: its order differs
+    # from that one among scores within a billionth of a point, which the
+    # stable second sort puts right with few comparisons.
+    scored.sort(key=lambda t: (-t[3], not t[5], t[1]))
+    scored.sort(key=functools.cmp_to_key(_before))
+    if keep is not None:
+        del scored[keep:]
+    ranked = tuple(ScoredLead(i + 1, int(line), ident, value, band, ready, missing)
+                   for i, (_, line, ident, value, band, ready, missing) in enumerate(scored))
+    return Score(criteria=crit.criteria, hot=crit.hot, warm=crit.warm,
+                 id_column=id_column if isinstance(id_column, str)
+                 else bytes(id_column).decode("utf-8"),
+                 scored=sum(counts.values()), skipped=n_skipped,
+                 bands=Bands(counts["hot"], counts["warm"], counts["cold"]),
+                 sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped))
