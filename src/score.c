@@ -187,16 +187,16 @@ fpl_status fpl_answer_parse(const char *text, size_t len, double *out)
     if (text == NULL || out == NULL) {
         return FPL_ERR_NULL;
     }
-    size_t a = 0;
-    size_t b = len;
-    while (a < b && (text[a] == ' ' || text[a] == '\t')) {
-        ++a;
+    /* trimmed of spaces and tabs: s[0, n) */
+    const char *s = text;
+    size_t n = len;
+    while (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+        ++s;
+        --n;
     }
-    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t')) {
-        --b;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        --n;
     }
-    const char *s = text + a;
-    const size_t n = b - a;
     if (n == 0) {
         *out = 0.0; /* not known: not met */
         return FPL_OK;
