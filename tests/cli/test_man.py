@@ -167,7 +167,10 @@ class ManPage(base.CliTestCase):
     def test_renders_without_warnings(self):
         groff = shutil.which("groff")
         man = shutil.which("man")
-        env = base.base_env(MANWIDTH="80")
+        # groff is not ours to check: without the sanitizer runtime the
+        # asan step preloads into this Python (it finds troff's own bugs).
+        env = {k: v for k, v in base.base_env(MANWIDTH="80").items()
+               if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")}
         path = cli_help.script_file(self.text, ".1")
         self.addCleanup(os.unlink, path)
         if groff:
