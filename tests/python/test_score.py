@@ -14,6 +14,7 @@ import io
 import os
 import pathlib
 import pickle
+import random
 import subprocess
 import tempfile
 import unittest
@@ -390,6 +391,26 @@ class FieldsAndMarks(unittest.TestCase):
     def test_a_bom_before_a_quoted_header_is_skipped(self):
         s = fp.score(b'\xef\xbb\xbf"id",budget,authority,need,timing\nx,1,1,1,1\n')
         self.assertEqual(s.scored, 1)
+
+
+class BoundedTop(unittest.TestCase):
+    """With top, rows are cut to the best top as they come (every 2 * top +
+    4096 rows): the rows kept are those of the full ranking, ties included."""
+
+    def test_top_over_many_prunes_equals_the_full_ranking(self):
+        rng = random.Random(SEED + 11)
+        answers = ("1", "0", "yes", "no", "50%", "1/4", "")
+        lines = ["id,budget,authority,need,timing"]
+        for i in range(20000):
+            lines.append("L%d,%s" % (i, ",".join(rng.choice(answers) for _ in range(4))))
+        data = ("\n".join(lines) + "\n").encode()
+        full = fp.score(data)
+        for top in (0, 1, 7, 50):
+            with self.subTest(top=top):
+                part = fp.score(data, top=top)
+                self.assertEqual(part.rows, full.rows[:top])
+                self.assertEqual((part.scored, part.bands, part.sales_ready),
+                                 (full.scored, full.bands, full.sales_ready))
 
 
 class Arguments(unittest.TestCase):

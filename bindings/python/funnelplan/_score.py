@@ -534,7 +534,9 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     tell which; ``.status`` is ``"FPL_ERR_ANSWER"`` for an answer, else the
     fault's name such as ``"FPL_CSV_FIELDS"``). A header without the id
     column or a criterion raises ``FPL_ERR_CSV_HEADER``. ``top`` keeps only
-    the first ``top`` ranked rows (the counts cover every row).
+    the first ``top`` ranked rows (the counts cover every row); with it, memory
+    stays bounded however long the file (the rows are cut to the best ``top``
+    as they come), without it every scored row is held.
 
     >>> s = score(b"id,budget,authority,need,timing\\nacme,yes,yes,50%,yes\\n"
     ...           b"globex,1,1,1,1\\n")
@@ -566,6 +568,20 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     columns = {}      # CSV column -> criterion name
     missing_of = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
+    # With `top`, memory stays bounded whatever the file's size: whenever the
+    # list reaches this length it is ranked and cut to the best `keep` (the
+    # order is total, so the best of all are among the best kept so far).
+    prune_at = None if keep is None else 2 * keep + 4096
+
+    def rank(items):
+        # The library's order decides (the comparison is fpl_score_before
+        # alone); sorting by the raw score first only spares it work: its
+        # order differs from that one among scores within a billionth of a
+        # point, which the stable second sort puts right with few comparisons.
+        items.sort(key=lambda t: (-t[3], not t[5], t[1]))
+        items.sort(key=functools.cmp_to_key(_before))
+        if keep is not None:
+            del items[keep:]
     skipped = []
     n_skipped = 0
     counts = {"hot": 0, "warm": 0, "cold": 0}
@@ -581,14 +597,15 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
                 counts[band] += 1
                 ready = bool(s.sales_ready)
                 n_ready += ready
-                # (The library checks the UTF-8 of the whole record, not of each
-                # field: a sequence split between two fields passes. Never fail on it.)
+                # (the library checked the id's UTF-8; "replace" only guards)
                 ident = r.id.decode("utf-8", "replace")
                 bits = s.missing
                 missing = missing_of.get(bits)
                 if missing is None:
                     missing = missing_of[bits] = crit._missing(bits)
                 scored.append((s, r.line, ident, s.score, band, ready, missing))
+                if keep is not None and len(scored) >= prune_at:
+                    rank(scored)  # only the best `keep` can still be printed
                 continue
             fault = r.fault
             if fault not in messages:
@@ -629,14 +646,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     finally:
         chunks.close()  # a file opened here is closed even when a row is refused
 
-    # The library's order decides (the comparison is fpl_score_before alone);
-    # sorting by the raw score first only spares it work: its order differs
-    # from that one among scores within a billionth of a point, which the
-    # stable second sort puts right with few comparisons.
-    scored.sort(key=lambda t: (-t[3], not t[5], t[1]))
-    scored.sort(key=functools.cmp_to_key(_before))
-    if keep is not None:
-        del scored[keep:]
+    rank(scored)
     ranked = tuple(ScoredLead(i + 1, int(line), ident, value, band, ready, missing)
                    for i, (_, line, ident, value, band, ready, missing) in enumerate(scored))
     return Score(criteria=crit.criteria, hot=crit.hot, warm=crit.warm,
