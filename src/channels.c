@@ -352,6 +352,17 @@ static bool ranks_before(const fpl_channels *r, const fpl_channel_figures *a,
     return strcmp(an, bn) < 0;
 }
 
+/* The most every channel at full capacity brings (all have a capacity). */
+static void most_at_capacity(fpl_channels *r, const fpl_channel *ch, size_t n)
+{
+    r->has_most = true;
+    for (size_t i = 0; i < n; ++i) {
+        r->most_leads += ch[i].capacity;
+        r->most_deals += ch[i].capacity * r->channels[i].rate_to_won;
+        r->most_revenue += ch[i].capacity * r->channels[i].value_per_lead;
+    }
+}
+
 fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms,
                                 const fpl_channels_input *input, fpl_channels *out,
                                 fpl_channels_fault *fault)
@@ -472,12 +483,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             leads[i] = u[i].leads;
         }
         if (full_capacity) {
-            r.has_most = true;
-            for (size_t i = 0; i < n; ++i) {
-                r.most_leads += ch[i].capacity;
-                r.most_deals += ch[i].capacity * r.channels[i].rate_to_won;
-                r.most_revenue += ch[i].capacity * r.channels[i].value_per_lead;
-            }
+            most_at_capacity(&r, ch, n);
         }
     } else {
         const double target = revenue_target ? terms->revenue : terms->deals;
@@ -539,12 +545,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
                 order[k] = i;
             }
             if (full_capacity) {
-                r.has_most = true;
-                for (size_t i = 0; i < n; ++i) {
-                    r.most_leads += ch[i].capacity;
-                    r.most_deals += ch[i].capacity * r.channels[i].rate_to_won;
-                    r.most_revenue += ch[i].capacity * r.channels[i].value_per_lead;
-                }
+                most_at_capacity(&r, ch, n);
             }
             double remaining = target;
             for (size_t k = 0; k < n; ++k) {
