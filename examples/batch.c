@@ -31,10 +31,10 @@ int main(void)
     double whole[STAGES * N];
     double deals_whole[N];
     fpl_plan_batch batch = {N, STAGES, rates, deals, required, whole, deals_whole};
-    size_t bad = 0;
+    fpl_error bad;
     fpl_status st = fpl_plan_batch_compute(&batch, &bad);
     if (st != FPL_OK) {
-        fprintf(stderr, "batch: territory %zu: %s\n", bad, fpl_strerror(st));
+        fprintf(stderr, "batch: territory %zu: %s\n", bad.index, fpl_strerror(st));
         return 1;
     }
     int failures = 0;
@@ -53,14 +53,14 @@ int main(void)
         fpl_funnel f;
         memset(&f, 0, sizeof f);
         for (int k = 0; k < STAGES; ++k) {
-            fpl_funnel_add_stage(&f, stage[k], strlen(stage[k]), rates[k * N + i]);
+            fpl_funnel_add_stage(&f, stage[k], strlen(stage[k]), rates[k * N + i], NULL);
         }
         fpl_terms t;
         memset(&t, 0, sizeof t);
         t.target = FPL_TARGET_DEALS;
         t.deals = deals[i];
         fpl_plan p;
-        if (fpl_plan_compute(&f, &t, &p) != FPL_OK) {
+        if (fpl_plan_compute(&f, &t, &p, NULL) != FPL_OK) {
             return 1;
         }
         for (int k = 0; k < STAGES; ++k) {

@@ -47,9 +47,9 @@ static void check_whole(const char *what, uint64_t got, uint64_t want)
 static int add_stage(fpl_funnel *funnel, const char *name, const char *rate_text)
 {
     double rate;
-    fpl_status st = fpl_parse_rate(rate_text, strlen(rate_text), &rate);
+    fpl_status st = fpl_parse_rate(rate_text, strlen(rate_text), &rate, NULL);
     if (st == FPL_OK) {
-        st = fpl_funnel_add_stage(funnel, name, strlen(name), rate);
+        st = fpl_funnel_add_stage(funnel, name, strlen(name), rate, NULL);
     }
     if (st != FPL_OK) {
         fprintf(stderr, "embed: stage %s=%s: %s\n", name, rate_text, fpl_strerror(st));
@@ -79,7 +79,7 @@ int main(void)
 
     /* Backward: what the target needs. */
     fpl_plan plan;
-    fpl_status st = fpl_plan_compute(&funnel, &terms, &plan);
+    fpl_status st = fpl_plan_compute(&funnel, &terms, &plan, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "embed: plan: %s\n", fpl_strerror(st));
         return 1;
@@ -118,7 +118,7 @@ int main(void)
     fterms.revenue = 1000000;
     const fpl_forecast_input input = {plan.stages[0].required, 0};
     fpl_forecast fc;
-    st = fpl_forecast_compute(&funnel, &fterms, &input, &fc);
+    st = fpl_forecast_compute(&funnel, &fterms, &input, &fc, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "embed: forecast: %s\n", fpl_strerror(st));
         return 1;
@@ -136,7 +136,7 @@ int main(void)
 
     /* Bad input is refused with a status, never a crash. */
     fpl_funnel bad = {0};
-    st = fpl_funnel_add_stage(&bad, "lead", 4, 1.5);
+    st = fpl_funnel_add_stage(&bad, "lead", 4, 1.5, NULL);
     printf("a rate of 150%% is refused: %s\n", fpl_strerror(st));
     if (st != FPL_ERR_RATE_RANGE || !fpl_status_is_input_error(st)) {
         fprintf(stderr, "embed: a rate of 150%% gave %s\n", fpl_status_name(st));

@@ -37,7 +37,7 @@ static void check(const char *what, double got, double want, double tolerance)
 int main(void)
 {
     fpl_funnel funnel = {0};
-    if (fpl_funnel_add_stage(&funnel, "lead", 4, 0.12) != FPL_OK) {
+    if (fpl_funnel_add_stage(&funnel, "lead", 4, 0.12, NULL) != FPL_OK) {
         return 1;
     }
     fpl_terms terms = {0};
@@ -50,7 +50,7 @@ int main(void)
     in.n_levels = 1;
     in.levels[0] = 0.75; /* a level of our own beside the standard five */
     fpl_odds odds;
-    fpl_status st = fpl_odds_compute(&funnel, &terms, &in, &odds);
+    fpl_status st = fpl_odds_compute(&funnel, &terms, &in, &odds, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "odds: %s\n", fpl_strerror(st));
         return 1;
@@ -72,7 +72,7 @@ int main(void)
 
     /* The plan's companion: every stage's volume for a 90% chance. */
     fpl_odds_plan sure;
-    if (fpl_odds_plan_compute(&funnel, &terms, 0.9, &sure) != FPL_OK) {
+    if (fpl_odds_plan_compute(&funnel, &terms, 0.9, &sure, NULL) != FPL_OK) {
         return 1;
     }
     printf("for a 90%% chance plan %.0f leads, not %.0f\n", sure.required[0], 12 / 0.12);
@@ -85,7 +85,7 @@ int main(void)
     sim.volume = 100;
     sim.trials = 20000;
     sim.seed = 2027;
-    if (fpl_odds_history_parse("12/100", 6, &sim.won[0], &sim.total[0]) != FPL_OK) {
+    if (fpl_odds_history_parse("12/100", 6, &sim.won[0], &sim.total[0], NULL) != FPL_OK) {
         return 1;
     }
     sim.has_history[0] = true;
@@ -95,7 +95,7 @@ int main(void)
         return 1;
     }
     fpl_odds_sim mc;
-    st = fpl_odds_simulate(&funnel, &terms, &sim, work, len, &mc);
+    st = fpl_odds_simulate(&funnel, &terms, &sim, work, len, &mc, NULL);
     free(work);
     if (st != FPL_OK) {
         fprintf(stderr, "odds: %s\n", fpl_strerror(st));

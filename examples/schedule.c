@@ -39,8 +39,8 @@ static fpl_schedule_input ask;
 int main(void)
 {
     fpl_funnel funnel = {0};
-    fpl_funnel_add_stage(&funnel, "lead", 4, 0.10);
-    fpl_funnel_add_stage(&funnel, "opportunity", 11, 0.25);
+    fpl_funnel_add_stage(&funnel, "lead", 4, 0.10, NULL);
+    fpl_funnel_add_stage(&funnel, "opportunity", 11, 0.25, NULL);
 
     fpl_terms terms = {0};
     terms.per = FPL_PERIOD_YEAR;
@@ -52,15 +52,15 @@ int main(void)
     /* Parse as the CLI does: the library reads months, weights and lags. */
     const char *weights = "6,6,8,8,9,9,6,5,9,10,12,12";
     size_t n_weights = 0;
-    if (fpl_month_parse("2027-01", 7, &ask.start) != FPL_OK ||
-        fpl_list_parse(weights, strlen(weights), ask.weights, 12, &n_weights) != FPL_OK ||
-        n_weights != 12 || fpl_lag_parse("1m", 2, &ask.lag[0]) != FPL_OK ||
-        fpl_lag_parse("2m", 2, &ask.lag[1]) != FPL_OK) {
+    if (fpl_month_parse("2027-01", 7, &ask.start, NULL) != FPL_OK ||
+        fpl_list_parse(weights, strlen(weights), ask.weights, 12, &n_weights, NULL) != FPL_OK ||
+        n_weights != 12 || fpl_lag_parse("1m", 2, &ask.lag[0], NULL) != FPL_OK ||
+        fpl_lag_parse("2m", 2, &ask.lag[1], NULL) != FPL_OK) {
         return 1;
     }
     ask.months = 12;
     ask.has_weights = true;
-    fpl_status st = fpl_schedule_compute(&funnel, &terms, &ask, &year);
+    fpl_status st = fpl_schedule_compute(&funnel, &terms, &ask, &year, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "schedule: %s\n", fpl_strerror(st));
         return 1;
@@ -89,9 +89,9 @@ int main(void)
     memset(&now, 0, sizeof now);
     fpl_date start;
     fpl_date as_of;
-    if (fpl_date_parse("2027-01-01", 10, &start) != FPL_OK ||
-        fpl_date_parse("2027-02-14", 10, &as_of) != FPL_OK ||
-        fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &now.elapsed) != FPL_OK) {
+    if (fpl_date_parse("2027-01-01", 10, &start, NULL) != FPL_OK ||
+        fpl_date_parse("2027-02-14", 10, &as_of, NULL) != FPL_OK ||
+        fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &now.elapsed, NULL) != FPL_OK) {
         return 1;
     }
     now.has_actual[0] = true;
@@ -105,7 +105,7 @@ int main(void)
     now.lag[0] = ask.lag[0];
     now.lag[1] = ask.lag[1];
     fpl_pace pace;
-    st = fpl_pace_compute(&funnel, &quarter, &now, &pace);
+    st = fpl_pace_compute(&funnel, &quarter, &now, &pace, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "schedule: %s\n", fpl_strerror(st));
         return 1;

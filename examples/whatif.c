@@ -48,9 +48,9 @@ static void check_status(const char *what, fpl_status got, fpl_status want)
 static int add_stage(fpl_funnel *funnel, const char *name, const char *rate_text)
 {
     double rate;
-    fpl_status st = fpl_parse_rate(rate_text, strlen(rate_text), &rate);
+    fpl_status st = fpl_parse_rate(rate_text, strlen(rate_text), &rate, NULL);
     if (st == FPL_OK) {
-        st = fpl_funnel_add_stage(funnel, name, strlen(name), rate);
+        st = fpl_funnel_add_stage(funnel, name, strlen(name), rate, NULL);
     }
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: stage %s=%s: %s\n", name, rate_text, fpl_strerror(st));
@@ -66,7 +66,7 @@ static int add_change(const fpl_funnel *funnel, fpl_whatif_input *in, const char
         fprintf(stderr, "whatif: too many changes\n");
         return -1;
     }
-    fpl_status st = fpl_change_parse(funnel, text, strlen(text), &in->changes[in->n_changes]);
+    fpl_status st = fpl_change_parse(funnel, text, strlen(text), &in->changes[in->n_changes], NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: --change '%s': %s\n", text, fpl_strerror(st));
         return -1;
@@ -111,7 +111,7 @@ static int example_3_roi(void)
     in.invest = 50000;
 
     fpl_whatif w;
-    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w);
+    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: example 3: %s\n", fpl_strerror(st));
         return -1;
@@ -178,7 +178,7 @@ static int target_held(void)
     in.invest = 20000; /* horizon 0: the periods in a year, 12 months */
 
     fpl_whatif w;
-    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w);
+    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: target held: %s\n", fpl_strerror(st));
         return -1;
@@ -220,7 +220,7 @@ static int sensitivity(void)
     in.has_volume = true;
     in.volume.volume = 2000;
     fpl_sensitivity s;
-    fpl_status st = fpl_sensitivity_compute(&funnel, &terms, &in, &s);
+    fpl_status st = fpl_sensitivity_compute(&funnel, &terms, &in, &s, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: sensitivity: %s\n", fpl_strerror(st));
         return -1;
@@ -257,7 +257,7 @@ static int sensitivity(void)
     in.has_step = true;
     in.step_kind = FPL_CHANGE_RELATIVE;
     in.step = 0.10;
-    st = fpl_sensitivity_compute(&funnel, &terms, &in, &s);
+    st = fpl_sensitivity_compute(&funnel, &terms, &in, &s, NULL);
     if (st != FPL_OK) {
         fprintf(stderr, "whatif: sensitivity +10%%: %s\n", fpl_strerror(st));
         return -1;
@@ -296,7 +296,7 @@ static int goal_seek(void)
     for (size_t i = 0; i < 3; ++i) {
         in.lever = levers[i];
         fpl_solve s;
-        fpl_status st = fpl_solve_compute(&funnel, &terms, &in, &s);
+        fpl_status st = fpl_solve_compute(&funnel, &terms, &in, &s, NULL);
         if (st != FPL_OK) {
             fprintf(stderr, "whatif: solve %s: %s\n", lever_name(&funnel, levers[i], 0),
                     fpl_strerror(st));
@@ -313,7 +313,7 @@ static int goal_seek(void)
     terms.revenue = 400000;
     in.lever = FPL_LEVER_STAGE;
     fpl_solve s;
-    fpl_status st = fpl_solve_compute(&funnel, &terms, &in, &s);
+    fpl_status st = fpl_solve_compute(&funnel, &terms, &in, &s, NULL);
     printf("  400,000 a month by the close rate alone: %s\n", fpl_strerror(st));
     check_status("solve 400,000", st, FPL_ERR_UNREACHABLE);
     return 0;
@@ -337,7 +337,7 @@ static int out_of_range(void)
         return -1;
     }
     fpl_whatif w;
-    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w);
+    fpl_status st = fpl_whatif_compute(&funnel, &terms, &in, &w, NULL);
     printf("opportunity=+70pp: %s (%s)\n", fpl_strerror(st), fpl_status_name(st));
     check_status("+70pp", st, FPL_ERR_CHANGE_RANGE);
     if (fpl_status_is_input_error(st)) {
@@ -347,9 +347,9 @@ static int out_of_range(void)
 
     /* A misspelt change is bad input, refused by the parser. */
     fpl_change c;
-    st = fpl_change_parse(&funnel, "opportunity+10%", 15, &c);
+    st = fpl_change_parse(&funnel, "opportunity+10%", 15, &c, NULL);
     check_status("a change without '='", st, FPL_ERR_CHANGE_SYNTAX);
-    st = fpl_change_parse(&funnel, "deal-size=+3pp", 14, &c);
+    st = fpl_change_parse(&funnel, "deal-size=+3pp", 14, &c, NULL);
     check_status("points on the deal size", st, FPL_ERR_CHANGE_POINTS);
     return 0;
 }

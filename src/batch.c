@@ -8,9 +8,10 @@
  * has a vector form in SSE2 (the rounding below avoids round() and ceil(),
  * which need SSE4.1), and faults only set a flag, so the loop has no exits.
  * When a flag is set, the funnels are planned one by one with
- * fpl_plan_compute() to find the first at fault and its exact status.
+ * fpl_plan_compute(, NULL) to find the first at fault and its exact status.
  */
 
+#include "internal.h"
 #include "funnelplan/batch.h"
 
 #include "funnelplan/plan.h"
@@ -153,7 +154,7 @@ static int kernel(const fpl_plan_batch *b)
     return fault;
 }
 
-/* The status fpl_plan_compute() gives funnel i of the batch. */
+/* The status fpl_plan_compute(, NULL) gives funnel i of the batch. */
 static fpl_status plan_one(const fpl_plan_batch *b, size_t i)
 {
     fpl_funnel f;
@@ -169,22 +170,23 @@ static fpl_status plan_one(const fpl_plan_batch *b, size_t i)
     t.target = FPL_TARGET_DEALS;
     t.deals = b->deals[i];
     fpl_plan p;
-    return fpl_plan_compute(&f, &t, &p);
+    return fpl_plan_compute(&f, &t, &p, NULL);
 }
 
-fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, size_t *funnel_out)
+fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, fpl_error *err)
 {
+    fpl__begin(err);
     if (batch == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (batch->n_stages < 1 || batch->n_stages > FPL_MAX_STAGES) {
-        return FPL_ERR_STAGE_COUNT;
+        return fpl__done(err, FPL_ERR_STAGE_COUNT);
     }
     if (batch->n_funnels == 0) {
         return FPL_OK;
     }
     if (batch->rates == NULL || batch->deals == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (!kernel(batch)) {
         return FPL_OK;
@@ -192,10 +194,7 @@ fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, size_t *funnel_ou
     for (size_t i = 0; i < batch->n_funnels; ++i) {
         fpl_status st = plan_one(batch, i);
         if (st != FPL_OK) {
-            if (funnel_out != NULL) {
-                *funnel_out = i;
-            }
-            return st;
+            return fpl__fail(err, st, FPL_FIELD_FUNNEL, i);
         }
     }
     return FPL_OK; /* not reached: the kernel flags only what a plan refuses */

@@ -89,16 +89,17 @@ static fpl_status cost_rule(const fpl_channel *c, double *cpl, bool *has_leads, 
     return FPL_ERR_CHANNEL_COST;
 }
 
-fpl_status fpl_channel_check(const fpl_channel *channel)
+fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err)
 {
+    fpl__begin(err);
     if (channel == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     const char *end = memchr(channel->name, '\0', sizeof channel->name);
     if (end == NULL) {
-        return FPL_ERR_STAGE_NAME_LONG;
+        return fpl__done(err, FPL_ERR_STAGE_NAME_LONG);
     }
-    fpl_status st = fpl_stage_name_check(channel->name, (size_t)(end - channel->name));
+    fpl_status st = fpl_stage_name_check(channel->name, (size_t)(end - channel->name), err);
     if (st == FPL_OK) {
         st = check_values(channel);
     }
@@ -110,7 +111,7 @@ fpl_status fpl_channel_check(const fpl_channel *channel)
     if (st == FPL_OK && has_leads && channel->has_capacity && leads > channel->capacity) {
         st = FPL_ERR_CHANNEL_OVER_CAPACITY;
     }
-    return st;
+    return fpl__done(err, st);
 }
 
 /* ---- parsing a spec ------------------------------------------------------ */
@@ -182,10 +183,10 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     case F_RATE:
     case F_QUALITY:
     case F_SHARE:
-        st = fpl_parse_rate(v, vlen, &x);
+        st = fpl_parse_rate(v, vlen, &x, NULL);
         break;
     default:
-        st = fpl_parse_amount(v, vlen, &x);
+        st = fpl_parse_amount(v, vlen, &x, NULL);
         break;
     }
     if (st != FPL_OK) {
@@ -211,40 +212,36 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     return check_values(c); /* earlier fields passed: a fault is this one's */
 }
 
-static fpl_status parse_fail(fpl_status st, size_t b, size_t e, size_t *field_out,
-                             size_t *field_len_out)
+/* A failure of the spec, at bytes [b, e) of the text. */
+static fpl_status parse_fail(fpl_error *err, fpl_status st, size_t b, size_t e)
 {
-    if (field_out != NULL) {
-        *field_out = b;
-    }
-    if (field_len_out != NULL) {
-        *field_len_out = e - b;
-    }
-    return st;
+    return fpl__fail_at(err, st, fpl__status_field(st) == FPL_FIELD_NONE ? FPL_FIELD_CHANNEL
+                                                                           : fpl__status_field(st),
+                        FPL_NO_INDEX, b, e - b);
 }
 
-fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, size_t *field_out,
-                             size_t *field_len_out)
+fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return parse_fail(FPL_ERR_NULL, 0, len, field_out, field_len_out);
+        return fpl__done(err, parse_fail(err, FPL_ERR_NULL, 0, len));
     }
     size_t b = 0, e = len;
     trim(text, &b, &e);
     if (b == e) {
-        return parse_fail(FPL_ERR_PARSE_EMPTY, 0, len, field_out, field_len_out);
+        return fpl__done(err, parse_fail(err, FPL_ERR_PARSE_EMPTY, 0, len));
     }
     const char *colon = memchr(text, ':', len);
     if (colon == NULL) {
-        return parse_fail(FPL_ERR_CHANNEL_SYNTAX, 0, len, field_out, field_len_out);
+        return fpl__done(err, parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, 0, len));
     }
     fpl_channel c;
     memset(&c, 0, sizeof c);
     size_t nb = 0, ne = (size_t)(colon - text);
     trim(text, &nb, &ne);
-    fpl_status st = fpl_stage_name_check(text + nb, ne - nb);
+    fpl_status st = fpl_stage_name_check(text + nb, ne - nb, err);
     if (st != FPL_OK) {
-        return parse_fail(st, nb, ne, field_out, field_len_out);
+        return fpl__done(err, parse_fail(err, st, nb, ne));
     }
     memcpy(c.name, text + nb, ne - nb);
 
@@ -270,13 +267,12 @@ fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, siz
             if (have) {
                 st = take_field(text, fb, fe, &seen, &c);
                 if (st != FPL_OK) {
-                    return parse_fail(st, fb, fe, field_out, field_len_out);
+                    return fpl__done(err, parse_fail(err, st, fb, fe));
                 }
             }
             if (pb == pe && !(j == len && i == start)) {
                 /* an empty field (",," or a separator at the end) */
-                return parse_fail(FPL_ERR_CHANNEL_SYNTAX, i > start ? i - 1 : i, j, field_out,
-                                  field_len_out);
+                return fpl__done(err, parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, i > start ? i - 1 : i, j));
             }
             have = pb < pe;
             fb = pb;
@@ -290,12 +286,12 @@ fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, siz
     if (have) {
         st = take_field(text, fb, fe, &seen, &c);
         if (st != FPL_OK) {
-            return parse_fail(st, fb, fe, field_out, field_len_out);
+            return fpl__done(err, parse_fail(err, st, fb, fe));
         }
     }
-    st = fpl_channel_check(&c);
+    st = fpl_channel_check(&c, err);
     if (st != FPL_OK) {
-        return parse_fail(st, 0, len, field_out, field_len_out);
+        return fpl__done(err, parse_fail(err, st, 0, len));
     }
     *out = c;
     return FPL_OK;
@@ -303,16 +299,14 @@ fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, siz
 
 /* ---- the question ------------------------------------------------------ */
 
-static fpl_status fail(fpl_channels_fault *fault, fpl_status st, bool has_channel, size_t channel)
+/* A failure of the question; with has_channel, about that channel. */
+static fpl_status fail(fpl_error *err, fpl_status st, bool has_channel, size_t channel)
 {
-    if (fault != NULL) {
-        fpl_channels_fault f;
-        memset(&f, 0, sizeof f);
-        f.has_channel = has_channel;
-        f.channel = has_channel ? channel : 0;
-        *fault = f;
+    if (!has_channel) {
+        return fpl__done(err, st);
     }
-    return st;
+    fpl_field field = fpl__status_field(st);
+    return fpl__fail(err, st, field == FPL_FIELD_NONE ? FPL_FIELD_CHANNEL : field, channel);
 }
 
 /* What every channel needs before the question: its cost per lead, leads
@@ -364,29 +358,29 @@ static void most_at_capacity(fpl_channels *r, const fpl_channel *ch, size_t n)
 }
 
 fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                const fpl_channels_input *input, fpl_channels *out,
-                                fpl_channels_fault *fault)
+                                const fpl_channels_input *input, fpl_channels *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return fail(fault, FPL_ERR_NULL, false, 0);
+        return fpl__done(err, fail(err, FPL_ERR_NULL, false, 0));
     }
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
-        return fail(fault, st, false, 0);
+        return fpl__done(err, fail(err, st, false, 0));
     }
     const size_t n = input->n_channels;
     if (n == 0 || n > FPL_MAX_CHANNELS) {
-        return fail(fault, FPL_ERR_CHANNEL_COUNT, false, 0);
+        return fpl__done(err, fail(err, FPL_ERR_CHANNEL_COUNT, false, 0));
     }
     const fpl_channel *ch = input->channels;
     for (size_t i = 0; i < n; ++i) {
-        st = fpl_channel_check(&ch[i]);
+        st = fpl_channel_check(&ch[i], err);
         if (st != FPL_OK) {
-            return fail(fault, st, true, i);
+            return fpl__done(err, fail(err, st, true, i));
         }
         for (size_t j = 0; j < i; ++j) {
             if (strcmp(ch[i].name, ch[j].name) == 0) {
-                return fail(fault, FPL_ERR_CHANNEL_DUPLICATE, true, i);
+                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_DUPLICATE, true, i));
             }
         }
     }
@@ -396,15 +390,15 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (tc.target == FPL_TARGET_REVENUE && !tc.has_deal_size) {
         for (size_t i = 0; i < n; ++i) {
             if (!ch[i].has_deal_size) {
-                return fail(fault, FPL_ERR_DEAL_SIZE_MISSING, true, i);
+                return fpl__done(err, fail(err, FPL_ERR_DEAL_SIZE_MISSING, true, i));
             }
         }
         tc.has_deal_size = true;
         tc.deal_size = ch[0].deal_size;
     }
-    st = fpl_terms_check(&tc);
+    st = fpl_terms_check(&tc, err);
     if (st != FPL_OK) {
-        return fail(fault, st, false, 0);
+        return fpl__done(err, fail(err, st, false, 0));
     }
 
     bool finite = true;
@@ -430,7 +424,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             top *= c->quality_value;
         }
         if (!(top > 0.0 && top <= 1.0)) {
-            return fail(fault, FPL_ERR_CHANNEL_QUALITY, true, i);
+            return fpl__done(err, fail(err, FPL_ERR_CHANNEL_QUALITY, true, i));
         }
         f->top_rate = top;
         /* Units entering the last stage per lead, then deals per lead. */
@@ -441,11 +435,11 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         f->opportunity_rate = opp;
         f->rate_to_won = opp * (ns == 1 ? top : funnel->stages[ns - 1].rate);
         if (!(f->rate_to_won > 0.0)) {
-            return fail(fault, FPL_ERR_OVERFLOW, true, i); /* the product underflowed */
+            return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, true, i)); /* the product underflowed */
         }
         st = cost_rule(c, &u[i].cpl, &u[i].has_leads, &u[i].leads);
         if (st != FPL_OK) {
-            return fail(fault, st, true, i);
+            return fpl__done(err, fail(err, st, true, i));
         }
         f->cost_per_lead = u[i].cpl;
         f->has_capacity = c->has_capacity;
@@ -478,7 +472,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (terms->target == FPL_TARGET_NONE) {
         for (size_t i = 0; i < n; ++i) {
             if (!u[i].has_leads) {
-                return fail(fault, FPL_ERR_CHANNEL_LEADS, true, i);
+                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_LEADS, true, i));
             }
             leads[i] = u[i].leads;
         }
@@ -492,17 +486,17 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             double sum = 0.0, per_lead = 0.0;
             for (size_t i = 0; i < n; ++i) {
                 if (!ch[i].has_share) {
-                    return fail(fault, FPL_ERR_CHANNEL_SHARE, true, i);
+                    return fpl__done(err, fail(err, FPL_ERR_CHANNEL_SHARE, true, i));
                 }
                 sum += ch[i].share;
                 per_lead += ch[i].share * u[i].yield;
             }
             if (!(fabs(sum - 1.0) <= 1e-9)) {
-                return fail(fault, FPL_ERR_CHANNEL_SHARE, false, 0);
+                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_SHARE, false, 0));
             }
             const double total = target / per_lead;
             if (!(isfinite(total))) {
-                return fail(fault, FPL_ERR_OVERFLOW, false, 0);
+                return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, false, 0));
             }
             /* The most leads the shares allow: the first channel full. */
             double most = HUGE_VAL;
@@ -640,21 +634,25 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         r.channels[r.ranking[k]].rank = k;
     }
     if (!finite || !(r.deals > 0.0)) {
-        return fail(fault, FPL_ERR_OVERFLOW, false, 0);
+        return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, false, 0));
     }
     *out = r;
     return FPL_OK;
 
 short_of_target:
-    if (fault != NULL) {
-        fpl_channels_fault f;
-        memset(&f, 0, sizeof f);
-        f.has_most = true;
-        f.most_leads = r.most_leads;
-        f.most_deals = r.most_deals;
-        f.has_most_revenue = r.has_revenue;
-        f.most_revenue = r.has_revenue ? r.most_revenue : 0.0;
-        *fault = f;
+    {
+        /* No answer, but the most the channels can deliver is one. */
+        fpl_channels most;
+        memset(&most, 0, sizeof most);
+        most.per = r.per;
+        most.target = r.target;
+        most.by_shares = r.by_shares;
+        most.has_most = true;
+        most.most_leads = r.most_leads;
+        most.most_deals = r.most_deals;
+        most.has_most_revenue = r.has_revenue;
+        most.most_revenue = r.has_revenue ? r.most_revenue : 0.0;
+        *out = most;
     }
-    return FPL_ERR_CHANNEL_SHORT;
+    return fpl__done(err, FPL_ERR_CHANNEL_SHORT);
 }

@@ -10,28 +10,29 @@
 #include <math.h>
 
 fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                const fpl_forecast_input *input, fpl_forecast *out)
+                                const fpl_forecast_input *input, fpl_forecast *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
-    st = fpl_terms_check(terms);
+    st = fpl_terms_check(terms, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (!(isfinite(input->volume) && input->volume > 0.0)) {
-        return FPL_ERR_VOLUME;
+        return fpl__done(err, FPL_ERR_VOLUME);
     }
     const size_t n = funnel->n_stages;
     if (input->at >= n) {
-        return FPL_ERR_STAGE_UNKNOWN;
+        return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
     }
     if (terms->has_cost_per_lead && input->at != 0) {
-        return FPL_ERR_COST_NOT_TOP;
+        return fpl__done(err, FPL_ERR_COST_NOT_TOP);
     }
 
     bool finite = true;
@@ -47,7 +48,7 @@ fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms
     }
     r.deals = units;
     if (!(r.deals > 0.0)) {
-        return FPL_ERR_OVERFLOW; /* the product underflowed to zero */
+        return fpl__done(err, FPL_ERR_OVERFLOW); /* the product underflowed to zero */
     }
     r.margin = terms->has_margin ? terms->margin : 1.0;
     r.has_revenue = terms->has_deal_size;
@@ -102,7 +103,7 @@ fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = r;
     return FPL_OK;

@@ -12,32 +12,33 @@
 
 static const char *const reserved_names[] = {"won", "deal-size", "volume", "cost-per-lead"};
 
-fpl_status fpl_stage_name_check(const char *name, size_t len)
+fpl_status fpl_stage_name_check(const char *name, size_t len, fpl_error *err)
 {
+    fpl__begin(err);
     if (name == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_STAGE_NAME_EMPTY;
+        return fpl__done(err, FPL_ERR_STAGE_NAME_EMPTY);
     }
     if (len > FPL_NAME_MAX) {
-        return FPL_ERR_STAGE_NAME_LONG;
+        return fpl__done(err, FPL_ERR_STAGE_NAME_LONG);
     }
     const unsigned char *s = (const unsigned char *)name;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = fpl__utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
-            return FPL_ERR_STAGE_NAME_UTF8;
+            return fpl__done(err, FPL_ERR_STAGE_NAME_UTF8);
         }
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-            return FPL_ERR_STAGE_NAME_CONTROL;
+            return fpl__done(err, FPL_ERR_STAGE_NAME_CONTROL);
         }
         i += n;
     }
     for (size_t i = 0; i < sizeof reserved_names / sizeof reserved_names[0]; ++i) {
         if (strlen(reserved_names[i]) == len && memcmp(reserved_names[i], name, len) == 0) {
-            return FPL_ERR_STAGE_NAME_RESERVED;
+            return fpl__done(err, FPL_ERR_STAGE_NAME_RESERVED);
         }
     }
     return FPL_OK;
@@ -67,23 +68,24 @@ static bool name_taken(const fpl_funnel *funnel, size_t count, const char *name,
 }
 
 fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t name_len,
-                                double rate)
+                                double rate, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || name == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (funnel->n_stages >= FPL_MAX_STAGES) {
-        return FPL_ERR_STAGE_COUNT;
+        return fpl__done(err, FPL_ERR_STAGE_COUNT);
     }
-    fpl_status st = fpl_stage_name_check(name, name_len);
+    fpl_status st = fpl_stage_name_check(name, name_len, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (name_taken(funnel, funnel->n_stages, name, name_len)) {
-        return FPL_ERR_STAGE_DUPLICATE;
+        return fpl__done(err, FPL_ERR_STAGE_DUPLICATE);
     }
     if (!rate_ok(rate)) {
-        return FPL_ERR_RATE_RANGE;
+        return fpl__done(err, FPL_ERR_RATE_RANGE);
     }
     fpl_stage *s = &funnel->stages[funnel->n_stages];
     memset(s->name, 0, sizeof s->name);
@@ -93,19 +95,20 @@ fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t nam
     return FPL_OK;
 }
 
-fpl_status fpl_funnel_check(const fpl_funnel *funnel, size_t *stage_out)
+fpl_status fpl_funnel_check(const fpl_funnel *funnel, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (funnel->n_stages < 1 || funnel->n_stages > FPL_MAX_STAGES) {
-        return FPL_ERR_STAGE_COUNT;
+        return fpl__done(err, FPL_ERR_STAGE_COUNT);
     }
     for (size_t i = 0; i < funnel->n_stages; ++i) {
         const fpl_stage *s = &funnel->stages[i];
         size_t len = stored_name_len(s);
         fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
-                                           : fpl_stage_name_check(s->name, len);
+                                           : fpl_stage_name_check(s->name, len, NULL);
         if (st == FPL_OK && name_taken(funnel, i, s->name, len)) {
             st = FPL_ERR_STAGE_DUPLICATE;
         }
@@ -113,23 +116,21 @@ fpl_status fpl_funnel_check(const fpl_funnel *funnel, size_t *stage_out)
             st = FPL_ERR_RATE_RANGE;
         }
         if (st != FPL_OK) {
-            if (stage_out != NULL) {
-                *stage_out = i;
-            }
-            return st;
+            return fpl__fail(err, st, FPL_FIELD_STAGE, i);
         }
     }
     return FPL_OK;
 }
 
 fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t name_len,
-                           size_t *index_out)
+                           size_t *index_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || name == NULL || index_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (funnel->n_stages > FPL_MAX_STAGES) {
-        return FPL_ERR_STAGE_COUNT;
+        return fpl__done(err, FPL_ERR_STAGE_COUNT);
     }
     for (size_t i = 0; i < funnel->n_stages; ++i) {
         const fpl_stage *s = &funnel->stages[i];
@@ -138,5 +139,5 @@ fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t na
             return FPL_OK;
         }
     }
-    return FPL_ERR_STAGE_UNKNOWN;
+    return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
 }

@@ -122,4 +122,59 @@ static inline double fpl__lag_reach(double lag)
     return whole + (frac > 0.0 ? 1.0 : 0.0);
 }
 
+
+/* ---- errors: where a failure is ------------------------------------------
+ * Every public function that can fail starts with fpl__begin(err) and
+ * returns every status through fpl__done(err, st). A failure that no code
+ * below described (err->status is not st) is described by the status's
+ * own field (fpl__status_field), so every failure names a field when one
+ * status can only be about one field; modules describe the rest (which
+ * stage, which channel, which bytes) with fpl__fail and fpl__fail_at. */
+
+/* The field a status is about when it can be about only one; FPL_FIELD_NONE
+ * otherwise (status.c). */
+fpl_field fpl__status_field(fpl_status st);
+
+static inline void fpl__begin(fpl_error *err)
+{
+    if (err != NULL) {
+        err->status = FPL_OK;
+    }
+}
+
+/* Describes a failure: status, field and list entry (FPL_NO_INDEX: none). */
+static inline fpl_status fpl__fail(fpl_error *err, fpl_status st, fpl_field field, size_t index)
+{
+    if (err != NULL) {
+        err->status = st;
+        err->field = field;
+        err->index = index;
+        err->offset = 0;
+        err->length = 0;
+        err->line = 0;
+    }
+    return st;
+}
+
+/* As fpl__fail, with the bytes at fault in the text parsed. */
+static inline fpl_status fpl__fail_at(fpl_error *err, fpl_status st, fpl_field field, size_t index,
+                                      size_t offset, size_t length)
+{
+    (void)fpl__fail(err, st, field, index);
+    if (err != NULL) {
+        err->offset = offset;
+        err->length = length;
+    }
+    return st;
+}
+
+/* Returns st; a failure not yet described is described by its status. */
+static inline fpl_status fpl__done(fpl_error *err, fpl_status st)
+{
+    if (st != FPL_OK && err != NULL && err->status != st) {
+        (void)fpl__fail(err, st, fpl__status_field(st), FPL_NO_INDEX);
+    }
+    return st;
+}
+
 #endif /* FUNNELPLAN_INTERNAL_H */

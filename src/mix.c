@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT
  */
 
+#include "internal.h"
 #include "funnelplan/mix.h"
 #include "funnelplan/parse.h"
 
@@ -41,7 +42,7 @@ static fpl_status check_mix(const fpl_mix *mix, double *sum_out)
         const fpl_segment *s = &mix->segments[i];
         const size_t len = segment_name_len(s);
         fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
-                                           : fpl_stage_name_check(s->name, len);
+                                           : fpl_stage_name_check(s->name, len, NULL);
         if ((st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) ||
             !(s->share >= 0.0 && s->share <= 1.0) || !(s->rate > 0.0 && s->rate <= 1.0)) {
             return FPL_ERR_MIX;
@@ -61,20 +62,21 @@ static fpl_status check_mix(const fpl_mix *mix, double *sum_out)
     return FPL_OK;
 }
 
-fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len, fpl_mix *out)
+fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len, fpl_mix *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     const size_t eq = last_of(text, len, '=');
     if (eq == len) {
-        return FPL_ERR_MIX;
+        return fpl__done(err, FPL_ERR_MIX);
     }
     fpl_mix m;
     memset(&m, 0, sizeof m);
-    fpl_status st = fpl_funnel_find(funnel, text, eq, &m.stage);
+    fpl_status st = fpl_funnel_find(funnel, text, eq, &m.stage, err);
     if (st != FPL_OK) {
-        return st == FPL_ERR_NULL ? st : FPL_ERR_STAGE_UNKNOWN;
+        return fpl__done(err, st == FPL_ERR_NULL ? st : FPL_ERR_STAGE_UNKNOWN);
     }
     size_t i = eq + 1;
     for (;;) {
@@ -89,12 +91,12 @@ fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len,
         const size_t colon = last_of(seg, at, ':');
         if (m.n_segments >= FPL_MAX_SEGMENTS || at == seg_len || colon == at || colon == 0 ||
             colon > FPL_NAME_MAX) {
-            return FPL_ERR_MIX;
+            return fpl__done(err, FPL_ERR_MIX);
         }
         fpl_segment *s = &m.segments[m.n_segments];
-        if (fpl_parse_rate(seg + colon + 1, at - colon - 1, &s->share) != FPL_OK ||
-            fpl_parse_rate(seg + at + 1, seg_len - at - 1, &s->rate) != FPL_OK) {
-            return FPL_ERR_MIX;
+        if (fpl_parse_rate(seg + colon + 1, at - colon - 1, &s->share, err) != FPL_OK ||
+            fpl_parse_rate(seg + at + 1, seg_len - at - 1, &s->rate, err) != FPL_OK) {
+            return fpl__done(err, FPL_ERR_MIX);
         }
         memcpy(s->name, seg, colon);
         s->name[colon] = '\0';
@@ -107,21 +109,22 @@ fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len,
     double sum;
     st = check_mix(&m, &sum);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     *out = m;
     return FPL_OK;
 }
 
-fpl_status fpl_mix_rate(const fpl_mix *mix, double *out)
+fpl_status fpl_mix_rate(const fpl_mix *mix, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (mix == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     double sum;
     fpl_status st = check_mix(mix, &sum);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     /* One rate for every segment: that rate, exactly (no rounding of the
      * weighted sum), so a mix of one rate plans like the plain rate. */
@@ -138,24 +141,25 @@ fpl_status fpl_mix_rate(const fpl_mix *mix, double *out)
         rate = 1.0; /* shares a hair above 100% in total cannot make a rate above 100% */
     }
     if (!(rate > 0.0)) {
-        return FPL_ERR_MIX; /* every segment with a rate has a share of 0 */
+        return fpl__done(err, FPL_ERR_MIX); /* every segment with a rate has a share of 0 */
     }
     *out = rate;
     return FPL_OK;
 }
 
-fpl_status fpl_mix_apply(fpl_funnel *funnel, const fpl_mix *mix)
+fpl_status fpl_mix_apply(fpl_funnel *funnel, const fpl_mix *mix, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || mix == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (mix->stage >= funnel->n_stages || funnel->n_stages > FPL_MAX_STAGES) {
-        return FPL_ERR_STAGE_UNKNOWN;
+        return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
     }
     double rate;
-    fpl_status st = fpl_mix_rate(mix, &rate);
+    fpl_status st = fpl_mix_rate(mix, &rate, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     funnel->stages[mix->stage].rate = rate;
     return FPL_OK;

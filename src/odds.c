@@ -205,16 +205,17 @@ static bool is_level(double c)
 }
 
 fpl_status fpl_odds_tail(double n, double p, double k, double *at_least_out,
-                         double *below_out)
+                         double *below_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (!is_whole(n, FPL_WHOLE_MAX)) {
-        return FPL_ERR_VOLUME_WHOLE;
+        return fpl__done(err, FPL_ERR_VOLUME_WHOLE);
     }
     if (!is_probability(p)) {
-        return FPL_ERR_RATE_RANGE;
+        return fpl__done(err, FPL_ERR_RATE_RANGE);
     }
     if (!(k >= 0.0) || floor(k) < k) {
-        return FPL_ERR_DEALS; /* NaN, negative or fractional; +inf is whole */
+        return fpl__done(err, FPL_ERR_DEALS); /* NaN, negative or fractional; +inf is whole */
     }
     double u;
     double l;
@@ -282,19 +283,20 @@ static double quantile(double n, double p, double q)
     return hi;
 }
 
-fpl_status fpl_odds_quantile(double n, double p, double q, double *out)
+fpl_status fpl_odds_quantile(double n, double p, double q, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (!is_whole(n, FPL_WHOLE_MAX)) {
-        return FPL_ERR_VOLUME_WHOLE;
+        return fpl__done(err, FPL_ERR_VOLUME_WHOLE);
     }
     if (!is_probability(p)) {
-        return FPL_ERR_RATE_RANGE;
+        return fpl__done(err, FPL_ERR_RATE_RANGE);
     }
     if (!is_level(q)) {
-        return FPL_ERR_CONFIDENCE;
+        return fpl__done(err, FPL_ERR_CONFIDENCE);
     }
     *out = quantile(n, p, q);
     return FPL_OK;
@@ -371,48 +373,50 @@ static bool volume_for(double p, double k, double c, double *out)
     return true;
 }
 
-fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out)
+fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (!(p > 0.0 && p <= 1.0)) {
-        return FPL_ERR_RATE_RANGE;
+        return fpl__done(err, FPL_ERR_RATE_RANGE);
     }
     if (!is_whole(k, FPL_WHOLE_MAX)) {
-        return FPL_ERR_DEALS;
+        return fpl__done(err, FPL_ERR_DEALS);
     }
     if (!is_level(confidence)) {
-        return FPL_ERR_CONFIDENCE;
+        return fpl__done(err, FPL_ERR_CONFIDENCE);
     }
     double v;
     if (!volume_for(p, k, confidence, &v)) {
-        return FPL_ERR_TOO_LARGE;
+        return fpl__done(err, FPL_ERR_TOO_LARGE);
     }
     *out = v;
     return FPL_OK;
 }
 
 fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
-                                  double *total_out)
+                                  double *total_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || won_out == NULL || total_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     const char *slash = memchr(text, '/', len);
     if (slash == NULL) {
-        return FPL_ERR_HISTORY;
+        return fpl__done(err, FPL_ERR_HISTORY);
     }
     const size_t wlen = (size_t)(slash - text);
     double won;
     double total;
-    if (fpl_parse_amount(text, wlen, &won) != FPL_OK ||
-        fpl_parse_amount(slash + 1, len - wlen - 1, &total) != FPL_OK) {
-        return FPL_ERR_HISTORY;
+    if (fpl_parse_amount(text, wlen, &won, err) != FPL_OK ||
+        fpl_parse_amount(slash + 1, len - wlen - 1, &total, err) != FPL_OK) {
+        return fpl__done(err, FPL_ERR_HISTORY);
     }
     if (!is_whole(won, FPL_WHOLE_MAX) || !is_whole(total, FPL_WHOLE_MAX) || total < 1.0 ||
         won > total) {
-        return FPL_ERR_HISTORY;
+        return fpl__done(err, FPL_ERR_HISTORY);
     }
     *won_out = won;
     *total_out = total;
@@ -434,7 +438,7 @@ static fpl_status setup(const fpl_funnel *funnel, const fpl_terms *terms, size_t
     if (st != FPL_OK) {
         return st;
     }
-    st = fpl_terms_check(terms);
+    st = fpl_terms_check(terms, NULL);
     if (st != FPL_OK) {
         return st;
     }
@@ -499,26 +503,27 @@ static void add_level(fpl_odds *r, double c)
 }
 
 fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                            const fpl_odds_input *input, fpl_odds *out)
+                            const fpl_odds_input *input, fpl_odds *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
     fpl_status st = setup(funnel, terms, input->at, &s);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     st = check_volume(input->volume);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (input->n_levels > FPL_ODDS_MAX_REQUESTED) {
-        return FPL_ERR_CONFIDENCE_COUNT;
+        return fpl__done(err, FPL_ERR_CONFIDENCE_COUNT);
     }
     for (size_t i = 0; i < input->n_levels; ++i) {
         if (!is_level(input->levels[i])) {
-            return FPL_ERR_CONFIDENCE;
+            return fpl__done(err, FPL_ERR_CONFIDENCE);
         }
     }
 
@@ -552,7 +557,7 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     for (int i = 0; i < FPL_ODDS_STANDARD_LEVELS; ++i) {
         add_level(&r, STANDARD_LEVELS[i]);
@@ -570,18 +575,19 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
 }
 
 fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                 double confidence, fpl_odds_plan *out)
+                                 double confidence, fpl_odds_plan *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
     fpl_status st = setup(funnel, terms, 0, &s);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (!is_level(confidence)) {
-        return FPL_ERR_CONFIDENCE;
+        return fpl__done(err, FPL_ERR_CONFIDENCE);
     }
     fpl_odds_plan r;
     memset(&r, 0, sizeof r);
@@ -592,7 +598,7 @@ fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *term
     for (size_t i = funnel->n_stages; i-- > 0;) {
         p *= funnel->stages[i].rate;
         if (!volume_for(p, s.k, confidence, &r.required[i])) {
-            return FPL_ERR_TOO_LARGE;
+            return fpl__done(err, FPL_ERR_TOO_LARGE);
         }
     }
     *out = r;
@@ -679,30 +685,31 @@ static fpl_odds_estimate sample_mean(const double *x, size_t t)
 
 fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
                              const fpl_odds_sim_input *input, double *work, size_t work_len,
-                             fpl_odds_sim *out)
+                             fpl_odds_sim *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
     fpl_status st = setup(funnel, terms, input->at, &s);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     st = check_volume(input->volume);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     const size_t trials = input->trials == 0 ? (size_t)FPL_ODDS_TRIALS_DEFAULT : input->trials;
     if (trials > FPL_ODDS_TRIALS_MAX) {
-        return FPL_ERR_TRIALS;
+        return fpl__done(err, FPL_ERR_TRIALS);
     }
     const double cv = input->deal_size_cv;
     if (!(cv >= FPL_ODDS_CV_MIN && cv <= FPL_ODDS_CV_MAX) && fpclassify(cv) != FP_ZERO) {
-        return FPL_ERR_VARIATION;
+        return fpl__done(err, FPL_ERR_VARIATION);
     }
     if (cv > 0.0 && !s.has_revenue) {
-        return FPL_ERR_DEAL_SIZE_MISSING;
+        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
     }
     for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
         if (!input->has_history[i]) {
@@ -711,18 +718,18 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         const double won = input->won[i];
         const double total = input->total[i];
         if (i < input->at || i >= funnel->n_stages) {
-            return FPL_ERR_HISTORY_STAGE;
+            return fpl__done(err, FPL_ERR_HISTORY_STAGE);
         }
         if (!is_whole(won, FPL_WHOLE_MAX) || !is_whole(total, FPL_WHOLE_MAX) || total < 1.0 ||
             won > total) {
-            return FPL_ERR_HISTORY;
+            return fpl__done(err, FPL_ERR_HISTORY);
         }
     }
     if (work == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (work_len < 2 * trials) {
-        return FPL_ERR_WORKSPACE;
+        return fpl__done(err, FPL_ERR_WORKSPACE);
     }
 
     const bool varies = cv > 0.0;
@@ -766,7 +773,7 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         hits += hit ? 1.0 : 0.0;
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
 
     fpl_odds_sim r;
@@ -787,7 +794,7 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
     if (s.has_revenue) {
         r.expected_revenue = sample_mean(revenue, trials);
         if (!isfinite(r.expected_revenue.value) || !isfinite(r.expected_revenue.std_error)) {
-            return FPL_ERR_OVERFLOW;
+            return fpl__done(err, FPL_ERR_OVERFLOW);
         }
         heap_sort(revenue, trials);
         for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {

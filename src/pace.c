@@ -40,17 +40,18 @@ static bool date_ok(const fpl_date *d)
 }
 
 fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_period per,
-                            double *out)
+                            double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (start == NULL || as_of == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (!date_ok(start) || !date_ok(as_of)) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
     const unsigned months = fpl_period_months(per);
     if (months == 0) {
-        return FPL_ERR_PERIOD;
+        return fpl__done(err, FPL_ERR_PERIOD);
     }
     /* the period ends the day before the same day `months` later; a start
      * on the 31st ends before the 31st or the month's last day + 1 */
@@ -58,7 +59,7 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     const int ey = (int)(end_month / 12);
     const int em = (int)(end_month % 12) + 1;
     if (ey > 9999) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
     fpl_date next = {ey, em, start->day};
     while (!date_ok(&next)) {
@@ -73,7 +74,7 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     const double length = (double)(period_end - first);
     const double done = (double)(day - first + 1);
     if (!(done >= 1.0) || done > length) {
-        return FPL_ERR_ELAPSED;
+        return fpl__done(err, FPL_ERR_ELAPSED);
     }
     *out = done / length;
     return FPL_OK;
@@ -129,20 +130,21 @@ static fpl_pace_row pace_row(double plan, bool has_actual, double actual, double
 }
 
 fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                            const fpl_pace_input *input, fpl_pace *out)
+                            const fpl_pace_input *input, fpl_pace *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_plan plan;
-    fpl_status st = fpl_plan_compute(funnel, terms, &plan);
+    fpl_status st = fpl_plan_compute(funnel, terms, &plan, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     const size_t n = funnel->n_stages;
     const double e = input->elapsed;
     if (!(e > 0.0 && e <= 1.0)) {
-        return FPL_ERR_ELAPSED;
+        return fpl__done(err, FPL_ERR_ELAPSED);
     }
     thresholds th = {FPL_PACE_AT_RISK_DEFAULT, FPL_PACE_OFF_TRACK_DEFAULT};
     if (fpclassify(input->at_risk) != FP_ZERO) {
@@ -153,35 +155,35 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     }
     if (!(th.at_risk > 0.0 && th.at_risk <= 10.0 && th.off_track > 0.0 &&
           th.off_track <= th.at_risk)) {
-        return FPL_ERR_THRESHOLD;
+        return fpl__done(err, FPL_ERR_THRESHOLD);
     }
     const bool has_reps = fpclassify(input->reps) != FP_ZERO;
     if (has_reps && !(isfinite(input->reps) && input->reps > 0.0)) {
-        return FPL_ERR_REPS;
+        return fpl__done(err, FPL_ERR_REPS);
     }
     double reach = 0.0;
     for (size_t i = 0; i < n; ++i) {
         if ((input->has_actual[i] && !counts_ok(input->actual[i])) ||
             (input->has_open[i] && !counts_ok(input->open[i]))) {
-            return FPL_ERR_ACTUAL;
+            return fpl__done(err, FPL_ERR_ACTUAL);
         }
         if (!(isfinite(input->lag[i]) && input->lag[i] >= 0.0)) {
-            return FPL_ERR_LAG;
+            return fpl__done(err, FPL_ERR_LAG);
         }
         if (!(input->lag[i] <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-            return FPL_ERR_LAG;
+            return fpl__done(err, FPL_ERR_LAG);
         }
         reach += fpl__lag_reach(input->lag[i]);
     }
     if (!(reach <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-        return FPL_ERR_LAG; /* the same rule as fpl_schedule_compute() */
+        return fpl__done(err, FPL_ERR_LAG); /* the same rule as fpl_schedule_compute(, NULL) */
     }
     if ((input->has_actual_deals && !counts_ok(input->actual_deals)) ||
         (input->has_actual_revenue && !counts_ok(input->actual_revenue))) {
-        return FPL_ERR_ACTUAL;
+        return fpl__done(err, FPL_ERR_ACTUAL);
     }
     if (input->has_actual_revenue && !terms->has_deal_size) {
-        return FPL_ERR_DEAL_SIZE_MISSING;
+        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
     }
 
     const double reps = has_reps ? input->reps : 0.0;
@@ -251,7 +253,7 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = r;
     return FPL_OK;

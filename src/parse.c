@@ -10,6 +10,7 @@
  * (ties to even) for every input, however many digits it has.
  */
 
+#include "internal.h"
 #include "funnelplan/parse.h"
 
 #include <math.h>
@@ -361,13 +362,14 @@ static fpl_status finish(decimal *a, bool negative, double *out)
     return FPL_OK;
 }
 
-fpl_status fpl_parse_amount(const char *text, size_t len, double *out)
+fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     size_t i = 0;
     bool negative = text[0] == '-';
@@ -379,7 +381,7 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out)
     const scan_rules rules = {true, true};
     fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (i < len && !saw_exponent) {
         int power = 0;
@@ -395,9 +397,9 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out)
         }
     }
     if (i != len) {
-        return FPL_ERR_PARSE_SYNTAX;
+        return fpl__done(err, FPL_ERR_PARSE_SYNTAX);
     }
-    return finish(&a, negative, out);
+    return fpl__done(err, finish(&a, negative, out));
 }
 
 /* A plain decimal for one side of a ratio: digits and a point only. */
@@ -417,13 +419,14 @@ static fpl_status parse_plain(const char *s, size_t len, size_t *pos, double *ou
     return finish(&a, negative, out);
 }
 
-fpl_status fpl_parse_rate(const char *text, size_t len, double *out)
+fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     const char *slash = memchr(text, '/', len);
     if (slash != NULL) {
@@ -435,7 +438,7 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out)
             st = FPL_ERR_PARSE_SYNTAX;
         }
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         i++;
         st = parse_plain(text, len, &i, &den);
@@ -443,17 +446,17 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out)
             st = FPL_ERR_PARSE_SYNTAX;
         }
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         if (!(den > 0.0)) {
-            return FPL_ERR_PARSE_DIVZERO;
+            return fpl__done(err, FPL_ERR_PARSE_DIVZERO);
         }
         double q = num / den;
         if (!isfinite(q)) {
-            return FPL_ERR_PARSE_OVERFLOW;
+            return fpl__done(err, FPL_ERR_PARSE_OVERFLOW);
         }
         if (num > 0.0 && !(q > 0.0)) {
-            return FPL_ERR_PARSE_UNDERFLOW;
+            return fpl__done(err, FPL_ERR_PARSE_UNDERFLOW);
         }
         *out = q;
         return FPL_OK;
@@ -468,14 +471,14 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out)
     const scan_rules rules = {false, true};
     fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (i < len && text[i] == '%') {
         decimal_scale10(&a, -2);
         i++;
     }
     if (i != len) {
-        return FPL_ERR_PARSE_SYNTAX;
+        return fpl__done(err, FPL_ERR_PARSE_SYNTAX);
     }
-    return finish(&a, negative, out);
+    return fpl__done(err, finish(&a, negative, out));
 }

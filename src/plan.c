@@ -9,21 +9,22 @@
 
 #include <math.h>
 
-fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fpl_plan *out)
+fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fpl_plan *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
-    st = fpl_terms_check(terms);
+    st = fpl_terms_check(terms, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (terms->target == FPL_TARGET_NONE) {
-        return FPL_ERR_TARGET;
+        return fpl__done(err, FPL_ERR_TARGET);
     }
 
     const size_t n = funnel->n_stages;
@@ -37,7 +38,7 @@ fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fp
     p.deal_size = p.has_deal_size ? terms->deal_size : 0.0;
     p.deals = p.has_revenue ? terms->revenue / terms->deal_size : terms->deals;
     if (!(isfinite(p.deals) && p.deals > 0.0)) {
-        return FPL_ERR_OVERFLOW; /* the quotient left the range of a double */
+        return fpl__done(err, FPL_ERR_OVERFLOW); /* the quotient left the range of a double */
     }
     p.margin = terms->has_margin ? terms->margin : 1.0;
     p.gross_profit = p.has_revenue ? p.revenue * p.margin : 0.0;
@@ -57,18 +58,18 @@ fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fp
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
 
     /* Whole units cascade up: each stage needs enough for the one below. */
     double whole;
     if (!fpl__whole(p.deals, &whole)) {
-        return FPL_ERR_TOO_LARGE;
+        return fpl__done(err, FPL_ERR_TOO_LARGE);
     }
     p.deals_whole = (uint64_t)whole;
     for (size_t k = n; k-- > 0;) {
         if (!fpl__whole(whole / funnel->stages[k].rate, &whole)) {
-            return FPL_ERR_TOO_LARGE;
+            return fpl__done(err, FPL_ERR_TOO_LARGE);
         }
         p.stages[k].required_whole = (uint64_t)whole;
     }
@@ -98,7 +99,7 @@ fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fp
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = p;
     return FPL_OK;

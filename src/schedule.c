@@ -27,26 +27,28 @@ static bool digits(const char *s, size_t n, int *out)
     return true;
 }
 
-fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out)
+fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     int y;
     int m;
     if (len != 7 || text[4] != '-' || !digits(text, 4, &y) || !digits(text + 5, 2, &m) ||
         y < 1 || m < 1 || m > 12) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
     out->year = y;
     out->month = m;
     return FPL_OK;
 }
 
-fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out)
+fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     int y;
     int m;
@@ -54,7 +56,7 @@ fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out)
     if (len != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 4, &y) ||
         !digits(text + 5, 2, &m) || !digits(text + 8, 2, &d) || y < 1 || m < 1 || m > 12 ||
         d < 1 || d > fpl__days_in_month(y, m)) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
     out->year = y;
     out->month = m;
@@ -64,10 +66,11 @@ fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out)
 
 /* ---- lags and lists ------------------------------------------------------ */
 
-fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out)
+fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || months_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     double days_per_unit = 1.0;
     size_t n = len;
@@ -80,23 +83,24 @@ fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out)
         }
     }
     double v;
-    if (n == 0 || fpl_parse_amount(text, n, &v) != FPL_OK) {
-        return FPL_ERR_LAG;
+    if (n == 0 || fpl_parse_amount(text, n, &v, err) != FPL_OK) {
+        return fpl__done(err, FPL_ERR_LAG);
     }
     /* months are taken as they are: no round trip through days */
     const double months = text[len - 1] == 'm' ? v : v * days_per_unit / FPL_DAYS_PER_MONTH;
     if (!(months <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-        return FPL_ERR_LAG;
+        return fpl__done(err, FPL_ERR_LAG);
     }
     *months_out = months;
     return FPL_OK;
 }
 
 fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capacity,
-                          size_t *count_out)
+                          size_t *count_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL || count_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     size_t count = 0;
     /* first pass: check everything, so that nothing is written on error */
@@ -117,11 +121,11 @@ fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capa
                 --b;
             }
             double v;
-            if (b == a || fpl_parse_amount(text + a, b - a, &v) != FPL_OK) {
-                return FPL_ERR_WEIGHTS;
+            if (b == a || fpl_parse_amount(text + a, b - a, &v, err) != FPL_OK) {
+                return fpl__done(err, FPL_ERR_WEIGHTS);
             }
             if (count >= capacity) {
-                return FPL_ERR_WEIGHTS_COUNT;
+                return fpl__done(err, FPL_ERR_WEIGHTS_COUNT);
             }
             if (pass == 1) {
                 out[count] = v;
@@ -166,26 +170,27 @@ static fpl_month month_at(fpl_month start, long offset)
 }
 
 fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                const fpl_schedule_input *input, fpl_schedule *out)
+                                const fpl_schedule_input *input, fpl_schedule *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
-    st = fpl_terms_check(terms);
+    st = fpl_terms_check(terms, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     const size_t n = funnel->n_stages;
     const fpl_month start = input->start;
     if (start.year < 1 || start.year > 9999 || start.month < 1 || start.month > 12) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
     if (input->months < 1 || input->months > FPL_SCHEDULE_MAX_MONTHS) {
-        return FPL_ERR_MONTHS;
+        return fpl__done(err, FPL_ERR_MONTHS);
     }
     const unsigned months = input->months;
 
@@ -195,18 +200,18 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     for (size_t i = 0; i < n; ++i) {
         const double lag = input->lag[i];
         if (!(isfinite(lag) && lag >= 0.0 && lag <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-            return FPL_ERR_LAG;
+            return fpl__done(err, FPL_ERR_LAG);
         }
         total_lag += lag;
         lead += (size_t)fpl__lag_reach(lag);
     }
     if (lead > FPL_SCHEDULE_MAX_LEAD) {
-        return FPL_ERR_LAG;
+        return fpl__done(err, FPL_ERR_LAG);
     }
     const long first = (long)start.year * 12 + (start.month - 1) - (long)lead;
     const long last = (long)start.year * 12 + (start.month - 1) + (long)months - 1;
     if (first < 12 || last > 9999L * 12 + 11) {
-        return FPL_ERR_DATE;
+        return fpl__done(err, FPL_ERR_DATE);
     }
 
     const bool has_size = terms->has_deal_size;
@@ -214,26 +219,26 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     double month_deals[FPL_SCHEDULE_MAX_MONTHS];
     if (input->has_monthly) {
         if (input->monthly_kind != FPL_TARGET_REVENUE && input->monthly_kind != FPL_TARGET_DEALS) {
-            return FPL_ERR_TARGET;
+            return fpl__done(err, FPL_ERR_TARGET);
         }
         if (input->monthly_kind == FPL_TARGET_REVENUE && !has_size) {
-            return FPL_ERR_DEAL_SIZE_MISSING;
+            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
         }
         double sum = 0.0;
         for (unsigned t = 0; t < months; ++t) {
             const double v = input->monthly[t];
             if (!(isfinite(v) && v >= 0.0)) {
-                return FPL_ERR_WEIGHTS;
+                return fpl__done(err, FPL_ERR_WEIGHTS);
             }
             month_deals[t] = input->monthly_kind == FPL_TARGET_REVENUE ? v / size : v;
             sum += month_deals[t];
         }
         if (!(sum > 0.0)) {
-            return FPL_ERR_WEIGHTS;
+            return fpl__done(err, FPL_ERR_WEIGHTS);
         }
     } else {
         if (terms->target == FPL_TARGET_NONE) {
-            return FPL_ERR_TARGET;
+            return fpl__done(err, FPL_ERR_TARGET);
         }
         const double per_period = terms->target == FPL_TARGET_REVENUE
                                       ? terms->revenue / terms->deal_size
@@ -246,7 +251,7 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
         if (input->has_weights) {
             for (int m = 0; m < 12; ++m) { /* all twelve, in the span or not */
                 if (!(isfinite(input->weights[m]) && input->weights[m] >= 0.0)) {
-                    return FPL_ERR_WEIGHTS;
+                    return fpl__done(err, FPL_ERR_WEIGHTS);
                 }
             }
         }
@@ -260,7 +265,7 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
             weight_max = w > weight_max ? w : weight_max;
         }
         if (!(weight_max > 0.0)) {
-            return FPL_ERR_WEIGHTS;
+            return fpl__done(err, FPL_ERR_WEIGHTS);
         }
         double weight_sum = 0.0;
         for (unsigned t = 0; t < months; ++t) {
@@ -273,21 +278,21 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     }
     const bool has_reps = fpclassify(input->reps) != FP_ZERO;
     if (has_reps && !(isfinite(input->reps) && input->reps > 0.0)) {
-        return FPL_ERR_REPS;
+        return fpl__done(err, FPL_ERR_REPS);
     }
     double attainment = 1.0;
     if (input->has_quota) {
         if (!(isfinite(input->quota) && input->quota > 0.0)) {
-            return FPL_ERR_QUOTA;
+            return fpl__done(err, FPL_ERR_QUOTA);
         }
         if (fpclassify(input->attainment) != FP_ZERO) {
             attainment = input->attainment;
             if (!(attainment > 0.0 && attainment <= 1.0)) {
-                return FPL_ERR_ATTAINMENT;
+                return fpl__done(err, FPL_ERR_ATTAINMENT);
             }
         }
         if (!has_size) {
-            return FPL_ERR_DEAL_SIZE_MISSING;
+            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
         }
     }
 
@@ -339,7 +344,7 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
         }
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     const size_t rows = lead + months;
 

@@ -32,10 +32,11 @@ const char *fpl_band_name(fpl_band band)
     return "unknown";
 }
 
-fpl_status fpl_criteria_bant(fpl_criteria *out)
+fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_criteria c;
     memset(&c, 0, sizeof c);
@@ -60,13 +61,14 @@ static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
     return alen == blen && memcmp(a, b, alen) == 0;
 }
 
-fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len)
+fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len, fpl_error *err)
 {
+    fpl__begin(err);
     if (criteria == NULL || text == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (criteria->n_criteria >= FPL_MAX_CRITERIA) {
-        return FPL_ERR_CRITERION_COUNT;
+        return fpl__done(err, FPL_ERR_CRITERION_COUNT);
     }
     static const char suffix[] = ",required";
     const size_t slen = sizeof suffix - 1;
@@ -81,26 +83,26 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     for (size_t i = n; i-- > 0;) {
         if (text[i] == '=') {
             name_end = i;
-            if (fpl_parse_amount(text + i + 1, n - i - 1, &weight) != FPL_OK) {
-                return FPL_ERR_CRITERION;
+            if (fpl_parse_amount(text + i + 1, n - i - 1, &weight, err) != FPL_OK) {
+                return fpl__done(err, FPL_ERR_CRITERION);
             }
             break;
         }
     }
     if (!(weight > 0.0 && isfinite(weight))) {
-        return FPL_ERR_CRITERION;
+        return fpl__done(err, FPL_ERR_CRITERION);
     }
-    fpl_status st = fpl_stage_name_check(text, name_end);
+    fpl_status st = fpl_stage_name_check(text, name_end, err);
     if (st == FPL_ERR_STAGE_NAME_RESERVED) {
         st = FPL_OK; /* the stage words mean nothing special here */
     }
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         const fpl_criterion *c = &criteria->criteria[i];
         if (same_name(c->name, name_len(c), text, name_end)) {
-            return FPL_ERR_CRITERION_DUPLICATE;
+            return fpl__done(err, FPL_ERR_CRITERION_DUPLICATE);
         }
     }
     fpl_criterion *c = &criteria->criteria[criteria->n_criteria];
@@ -123,19 +125,20 @@ static double warm_of(const fpl_criteria *c)
     return fpclassify(c->warm) == FP_ZERO ? FPL_SCORE_WARM_DEFAULT : c->warm;
 }
 
-fpl_status fpl_criteria_check(const fpl_criteria *criteria, size_t *bad_out)
+fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err)
 {
+    fpl__begin(err);
     if (criteria == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (criteria->n_criteria < 1 || criteria->n_criteria > FPL_MAX_CRITERIA) {
-        return FPL_ERR_CRITERION_COUNT;
+        return fpl__done(err, FPL_ERR_CRITERION_COUNT);
     }
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         const fpl_criterion *c = &criteria->criteria[i];
         const size_t len = name_len(c);
         fpl_status st = len > FPL_NAME_MAX ? FPL_ERR_STAGE_NAME_LONG
-                                           : fpl_stage_name_check(c->name, len);
+                                           : fpl_stage_name_check(c->name, len, NULL);
         if (st == FPL_ERR_STAGE_NAME_RESERVED) {
             st = FPL_OK;
         }
@@ -149,16 +152,13 @@ fpl_status fpl_criteria_check(const fpl_criteria *criteria, size_t *bad_out)
             }
         }
         if (st != FPL_OK) {
-            if (bad_out != NULL) {
-                *bad_out = i;
-            }
-            return st;
+            return fpl__fail(err, st, FPL_FIELD_CRITERION, i);
         }
     }
     const double hot = hot_of(criteria);
     const double warm = warm_of(criteria);
     if (!(warm > 0.0 && warm <= hot && hot <= 100.0)) {
-        return FPL_ERR_BANDS;
+        return fpl__done(err, FPL_ERR_BANDS);
     }
     return FPL_OK;
 }
@@ -182,10 +182,11 @@ static bool word_is(const char *s, size_t len, const char *word)
     return true;
 }
 
-fpl_status fpl_answer_parse(const char *text, size_t len, double *out)
+fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     /* trimmed of spaces and tabs: s[0, n) */
     const char *s = text;
@@ -210,8 +211,8 @@ fpl_status fpl_answer_parse(const char *text, size_t len, double *out)
         return FPL_OK;
     }
     double v;
-    if (fpl_parse_rate(s, n, &v) != FPL_OK || !(v >= 0.0 && v <= 1.0)) {
-        return FPL_ERR_ANSWER;
+    if (fpl_parse_rate(s, n, &v, err) != FPL_OK || !(v >= 0.0 && v <= 1.0)) {
+        return fpl__done(err, FPL_ERR_ANSWER);
     }
     *out = v;
     return FPL_OK;
@@ -259,21 +260,22 @@ static bool score_checked(const fpl_criteria *criteria, const double *answers,
 }
 
 fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
-                          size_t n_answers, fpl_lead_score *out)
+                          size_t n_answers, fpl_lead_score *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (criteria == NULL || answers == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_criteria_check(criteria, NULL);
+    fpl_status st = fpl_criteria_check(criteria, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (n_answers != criteria->n_criteria) {
-        return FPL_ERR_ANSWER;
+        return fpl__done(err, FPL_ERR_ANSWER);
     }
     fpl_lead_score s;
     if (!score_checked(criteria, answers, &s)) {
-        return FPL_ERR_ANSWER;
+        return fpl__done(err, FPL_ERR_ANSWER);
     }
     *out = s;
     return FPL_OK;
@@ -323,22 +325,23 @@ const char *fpl_csv_fault_message(fpl_csv_fault fault)
 }
 
 fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
-                         const char *id_column, size_t id_len)
+                         const char *id_column, size_t id_len, fpl_error *err)
 {
+    fpl__begin(err);
     if (reader == NULL || criteria == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_criteria_check(criteria, NULL);
+    fpl_status st = fpl_criteria_check(criteria, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (id_column == NULL) {
         id_column = "id";
         id_len = 2;
     }
-    st = fpl_stage_name_check(id_column, id_len);
+    st = fpl_stage_name_check(id_column, id_len, err);
     if (st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) {
-        return st;
+        return fpl__done(err, st);
     }
     memset(reader, 0, offsetof(fpl_csv_reader, record)); /* the record needs no clearing */
     reader->criteria = *criteria;
@@ -509,7 +512,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         const char *s;
         size_t len;
         field(r, r->criterion_column[k], &s, &len);
-        if (fpl_answer_parse(s, len, &answers[k]) != FPL_OK) {
+        if (fpl_answer_parse(s, len, &answers[k], NULL) != FPL_OK) {
             row->fault = FPL_CSV_ANSWER;
             row->column = r->criterion_column[k];
             return;
@@ -541,11 +544,12 @@ static fpl_status finish_record(fpl_csv_reader *r, fpl_csv_row *rows, size_t *n_
 
 fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                         fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
-                        size_t *consumed_out)
+                        size_t *consumed_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (reader == NULL || (data == NULL && len > 0) || rows == NULL || capacity == 0 ||
         n_rows_out == NULL || consumed_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_csv_reader *r = reader;
     size_t n = 0;
@@ -660,5 +664,5 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
     }
     *n_rows_out = n;
     *consumed_out = i;
-    return st;
+    return fpl__done(err, st);
 }

@@ -21,14 +21,14 @@ static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
 {
     if (in->has_volume) {
         fpl_forecast r;
-        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r);
+        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r, NULL);
         if (st == FPL_OK) {
             *out = r.revenue;
         }
         return st;
     }
     fpl_plan p;
-    fpl_status st = fpl_plan_compute(f, t, &p);
+    fpl_status st = fpl_plan_compute(f, t, &p, NULL);
     if (st == FPL_OK) {
         *out = p.stages[0].required;
     }
@@ -44,10 +44,11 @@ static bool clearly_less(double a, double b, double base)
 }
 
 fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                   const fpl_sensitivity_input *input, fpl_sensitivity *out)
+                                   const fpl_sensitivity_input *input, fpl_sensitivity *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_sensitivity r;
     memset(&r, 0, sizeof r);
@@ -59,15 +60,15 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
     if ((r.step_kind != FPL_CHANGE_POINTS && r.step_kind != FPL_CHANGE_RELATIVE) ||
         !(isfinite(r.step) && r.step > 0.0) ||
         !(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
-        return FPL_ERR_STEP;
+        return fpl__done(err, FPL_ERR_STEP);
     }
     if (input->has_volume && !terms->has_deal_size) {
-        return FPL_ERR_DEAL_SIZE_MISSING; /* revenue is what a step is worth */
+        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING); /* revenue is what a step is worth */
     }
     double base;
     fpl_status st = measure(funnel, terms, input, &base);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
 
     bool finite = true;
@@ -86,7 +87,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         st = measure(&f, terms, input, &after);
         f.stages[k].rate = from;
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         row->effect = fpl__track(input->has_volume ? after - base : base - after, &finite);
     }
@@ -98,7 +99,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         double after;
         st = measure(funnel, &t, input, &after);
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         fpl_sensitivity_row *row = &r.rows[r.n_rows++];
         row->lever = FPL_LEVER_DEAL_SIZE;
@@ -107,7 +108,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         row->effect = fpl__track(input->has_volume ? after - base : base - after, &finite);
     }
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
 
     /* Rank: biggest effect first; equal effects (within rounding noise: equal

@@ -12,18 +12,19 @@
 #include <math.h>
 
 fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                             const fpl_solve_input *input, fpl_solve *out)
+                             const fpl_solve_input *input, fpl_solve *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_forecast now;
-    fpl_status st = fpl_forecast_compute(funnel, terms, &input->volume, &now);
+    fpl_status st = fpl_forecast_compute(funnel, terms, &input->volume, &now, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (now.target == FPL_TARGET_NONE) {
-        return FPL_ERR_TARGET;
+        return fpl__done(err, FPL_ERR_TARGET);
     }
     /* Deals are linear in each lever, so each has a closed form. */
     const double scale = now.target_deals / now.deals;
@@ -32,10 +33,10 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     switch (input->lever) {
     case FPL_LEVER_STAGE:
         if (input->stage >= funnel->n_stages) {
-            return FPL_ERR_STAGE_UNKNOWN;
+            return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
         }
         if (input->stage < input->volume.at) {
-            return FPL_ERR_CHANGE_LEVER; /* above the volume: changes nothing */
+            return fpl__done(err, FPL_ERR_CHANGE_LEVER); /* above the volume: changes nothing */
         }
         s.stage = input->stage;
         s.current = funnel->stages[input->stage].rate;
@@ -44,12 +45,12 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
             s.value = 1.0; /* exactly 100%, up to the spec's rounding tolerance */
         }
         if (!(s.value <= 1.0)) {
-            return FPL_ERR_UNREACHABLE;
+            return fpl__done(err, FPL_ERR_UNREACHABLE);
         }
         break;
     case FPL_LEVER_DEAL_SIZE:
         if (now.target != FPL_TARGET_REVENUE) {
-            return FPL_ERR_CHANGE_LEVER; /* a deal target ignores the deal size */
+            return fpl__done(err, FPL_ERR_CHANGE_LEVER); /* a deal target ignores the deal size */
         }
         s.current = terms->deal_size;
         s.value = now.target_revenue / now.deals;
@@ -59,11 +60,11 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         s.value = s.current * scale;
         break;
     default:
-        return FPL_ERR_CHANGE_LEVER;
+        return fpl__done(err, FPL_ERR_CHANGE_LEVER);
     }
     s.change = s.value / s.current - 1.0;
     if (!(isfinite(s.value) && s.value > 0.0 && isfinite(s.change))) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = s;
     return FPL_OK;

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 
+#include "internal.h"
 #include "funnelplan/common.h"
 
 #include <float.h>
@@ -228,13 +229,14 @@ static bool bytes_equal(const char *text, size_t len, const char *word)
     return word[i] == '\0';
 }
 
-fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out)
+fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     static const fpl_period all[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
                                                      FPL_PERIOD_YEAR};
@@ -244,7 +246,7 @@ fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out)
             return FPL_OK;
         }
     }
-    return FPL_ERR_PERIOD;
+    return fpl__done(err, FPL_ERR_PERIOD);
 }
 
 double fpl_ceil_tolerant(double x)
@@ -257,4 +259,137 @@ double fpl_ceil_tolerant(double x)
         return nearest;
     }
     return ceil(x);
+}
+
+const char *fpl_field_name(fpl_field field)
+{
+    switch (field) {
+    case FPL_FIELD_NONE: return "none";
+    case FPL_FIELD_STAGE: return "stage";
+    case FPL_FIELD_DEAL_SIZE: return "deal_size";
+    case FPL_FIELD_REVENUE: return "revenue";
+    case FPL_FIELD_DEALS: return "deals";
+    case FPL_FIELD_PER: return "per";
+    case FPL_FIELD_COST_PER_LEAD: return "cost_per_lead";
+    case FPL_FIELD_MARGIN: return "margin";
+    case FPL_FIELD_VOLUME: return "volume";
+    case FPL_FIELD_AT: return "at";
+    case FPL_FIELD_CHANGE: return "change";
+    case FPL_FIELD_HORIZON: return "horizon";
+    case FPL_FIELD_INVEST: return "invest";
+    case FPL_FIELD_STEP: return "step";
+    case FPL_FIELD_DEAL_SIZE_STEP: return "deal_size_step";
+    case FPL_FIELD_LEVER: return "lever";
+    case FPL_FIELD_CONFIDENCE: return "confidence";
+    case FPL_FIELD_TRIALS: return "trials";
+    case FPL_FIELD_SEED: return "seed";
+    case FPL_FIELD_DEAL_SIZE_CV: return "deal_size_cv";
+    case FPL_FIELD_HISTORY: return "history";
+    case FPL_FIELD_WORKSPACE: return "workspace";
+    case FPL_FIELD_CHANNEL: return "channel";
+    case FPL_FIELD_CHANNEL_COST_PER_LEAD: return "channel_cost_per_lead";
+    case FPL_FIELD_CHANNEL_SPEND: return "channel_spend";
+    case FPL_FIELD_CHANNEL_LEADS: return "channel_leads";
+    case FPL_FIELD_CHANNEL_CAPACITY: return "channel_capacity";
+    case FPL_FIELD_CHANNEL_QUALITY: return "channel_quality";
+    case FPL_FIELD_CHANNEL_DEAL_SIZE: return "channel_deal_size";
+    case FPL_FIELD_CHANNEL_SHARE: return "channel_share";
+    case FPL_FIELD_ALLOCATE: return "allocate";
+    case FPL_FIELD_START: return "start";
+    case FPL_FIELD_MONTHS: return "months";
+    case FPL_FIELD_SEASONALITY: return "seasonality";
+    case FPL_FIELD_MONTHLY_DEALS: return "monthly_deals";
+    case FPL_FIELD_MONTHLY_REVENUE: return "monthly_revenue";
+    case FPL_FIELD_LAG: return "lag";
+    case FPL_FIELD_REPS: return "reps";
+    case FPL_FIELD_QUOTA: return "quota";
+    case FPL_FIELD_ATTAINMENT: return "attainment";
+    case FPL_FIELD_ELAPSED: return "elapsed";
+    case FPL_FIELD_AS_OF: return "as_of";
+    case FPL_FIELD_ACTUAL: return "actual";
+    case FPL_FIELD_ACTUAL_DEALS: return "actual_deals";
+    case FPL_FIELD_ACTUAL_REVENUE: return "actual_revenue";
+    case FPL_FIELD_OPEN: return "open";
+    case FPL_FIELD_AT_RISK: return "at_risk";
+    case FPL_FIELD_OFF_TRACK: return "off_track";
+    case FPL_FIELD_MIX: return "mix";
+    case FPL_FIELD_SCENARIO_MIX: return "scenario_mix";
+    case FPL_FIELD_CRITERIA: return "criteria";
+    case FPL_FIELD_CRITERION: return "criterion";
+    case FPL_FIELD_HOT: return "hot";
+    case FPL_FIELD_WARM: return "warm";
+    case FPL_FIELD_ID_COLUMN: return "id_column";
+    case FPL_FIELD_ANSWER: return "answer";
+    case FPL_FIELD_LEADS: return "leads";
+    case FPL_FIELD_TOP: return "top";
+    case FPL_FIELD_FUNNEL: return "funnel";
+    }
+    return "unknown";
+}
+
+fpl_field fpl__status_field(fpl_status st)
+{
+    switch (st) {
+    case FPL_ERR_PERIOD: return FPL_FIELD_PER;
+    case FPL_ERR_STAGE_COUNT:
+    case FPL_ERR_STAGE_NAME_EMPTY:
+    case FPL_ERR_STAGE_NAME_LONG:
+    case FPL_ERR_STAGE_NAME_UTF8:
+    case FPL_ERR_STAGE_NAME_CONTROL:
+    case FPL_ERR_STAGE_NAME_RESERVED:
+    case FPL_ERR_STAGE_DUPLICATE:
+    case FPL_ERR_RATE_RANGE: return FPL_FIELD_STAGE;
+    case FPL_ERR_DEAL_SIZE: return FPL_FIELD_DEAL_SIZE;
+    case FPL_ERR_REVENUE: return FPL_FIELD_REVENUE;
+    case FPL_ERR_DEALS: return FPL_FIELD_DEALS;
+    case FPL_ERR_VOLUME: return FPL_FIELD_VOLUME;
+    case FPL_ERR_COST: return FPL_FIELD_COST_PER_LEAD;
+    case FPL_ERR_MARGIN: return FPL_FIELD_MARGIN;
+    case FPL_ERR_DEAL_SIZE_MISSING: return FPL_FIELD_DEAL_SIZE;
+    case FPL_ERR_COST_NOT_TOP: return FPL_FIELD_AT;
+    case FPL_ERR_CHANGE_SYNTAX:
+    case FPL_ERR_CHANGE_POINTS:
+    case FPL_ERR_CHANGE_VALUE:
+    case FPL_ERR_CHANGE_LEVER:
+    case FPL_ERR_CHANGE_COUNT: return FPL_FIELD_CHANGE;
+    case FPL_ERR_INVEST: return FPL_FIELD_INVEST;
+    case FPL_ERR_HORIZON: return FPL_FIELD_HORIZON;
+    case FPL_ERR_STEP: return FPL_FIELD_STEP;
+    case FPL_ERR_VOLUME_WHOLE: return FPL_FIELD_VOLUME;
+    case FPL_ERR_CONFIDENCE:
+    case FPL_ERR_CONFIDENCE_COUNT: return FPL_FIELD_CONFIDENCE;
+    case FPL_ERR_TRIALS: return FPL_FIELD_TRIALS;
+    case FPL_ERR_VARIATION: return FPL_FIELD_DEAL_SIZE_CV;
+    case FPL_ERR_HISTORY:
+    case FPL_ERR_HISTORY_STAGE: return FPL_FIELD_HISTORY;
+    case FPL_ERR_WORKSPACE: return FPL_FIELD_WORKSPACE;
+    case FPL_ERR_CHANNEL_COUNT:
+    case FPL_ERR_CHANNEL_SYNTAX:
+    case FPL_ERR_CHANNEL_FIELD:
+    case FPL_ERR_CHANNEL_FIELD_TWICE:
+    case FPL_ERR_CHANNEL_DUPLICATE:
+    case FPL_ERR_CHANNEL_COST:
+    case FPL_ERR_CHANNEL_OVER_CAPACITY: return FPL_FIELD_CHANNEL;
+    case FPL_ERR_CHANNEL_SPEND: return FPL_FIELD_CHANNEL_SPEND;
+    case FPL_ERR_CHANNEL_LEADS: return FPL_FIELD_CHANNEL_LEADS;
+    case FPL_ERR_CHANNEL_CAPACITY: return FPL_FIELD_CHANNEL_CAPACITY;
+    case FPL_ERR_CHANNEL_QUALITY: return FPL_FIELD_CHANNEL_QUALITY;
+    case FPL_ERR_CHANNEL_SHARE: return FPL_FIELD_CHANNEL_SHARE;
+    case FPL_ERR_MONTHS: return FPL_FIELD_MONTHS;
+    case FPL_ERR_LAG: return FPL_FIELD_LAG;
+    case FPL_ERR_REPS: return FPL_FIELD_REPS;
+    case FPL_ERR_QUOTA: return FPL_FIELD_QUOTA;
+    case FPL_ERR_ATTAINMENT: return FPL_FIELD_ATTAINMENT;
+    case FPL_ERR_ELAPSED: return FPL_FIELD_ELAPSED;
+    case FPL_ERR_ACTUAL: return FPL_FIELD_ACTUAL;
+    case FPL_ERR_CRITERION:
+    case FPL_ERR_CRITERION_DUPLICATE:
+    case FPL_ERR_CRITERION_COUNT: return FPL_FIELD_CRITERION;
+    case FPL_ERR_ANSWER: return FPL_FIELD_ANSWER;
+    case FPL_ERR_CSV_HEADER: return FPL_FIELD_LEADS;
+    case FPL_ERR_MIX:
+    case FPL_ERR_MIX_SHARES: return FPL_FIELD_MIX;
+    case FPL_ERR_BANDS: return FPL_FIELD_HOT;
+    default: return FPL_FIELD_NONE;
+    }
 }

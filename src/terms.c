@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: MIT
  */
 
+#include "internal.h"
 #include "funnelplan/terms.h"
 
 #include <math.h>
@@ -12,42 +13,43 @@ static bool positive_finite(double x)
     return isfinite(x) && x > 0.0;
 }
 
-fpl_status fpl_terms_check(const fpl_terms *terms)
+fpl_status fpl_terms_check(const fpl_terms *terms, fpl_error *err)
 {
+    fpl__begin(err);
     if (terms == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (fpl_period_months(terms->per) == 0) {
-        return FPL_ERR_PERIOD;
+        return fpl__done(err, FPL_ERR_PERIOD);
     }
     switch (terms->target) {
     case FPL_TARGET_NONE:
         break;
     case FPL_TARGET_REVENUE:
         if (!positive_finite(terms->revenue)) {
-            return FPL_ERR_REVENUE;
+            return fpl__done(err, FPL_ERR_REVENUE);
         }
         if (!terms->has_deal_size) {
-            return FPL_ERR_DEAL_SIZE_MISSING;
+            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
         }
         break;
     case FPL_TARGET_DEALS:
         if (!positive_finite(terms->deals)) {
-            return FPL_ERR_DEALS;
+            return fpl__done(err, FPL_ERR_DEALS);
         }
         break;
     default:
-        return FPL_ERR_TARGET;
+        return fpl__done(err, FPL_ERR_TARGET);
     }
     if (terms->has_deal_size && !positive_finite(terms->deal_size)) {
-        return FPL_ERR_DEAL_SIZE;
+        return fpl__done(err, FPL_ERR_DEAL_SIZE);
     }
     if (terms->has_cost_per_lead &&
         !(isfinite(terms->cost_per_lead) && terms->cost_per_lead >= 0.0)) {
-        return FPL_ERR_COST;
+        return fpl__done(err, FPL_ERR_COST);
     }
     if (terms->has_margin && !(terms->margin > 0.0 && terms->margin <= 1.0)) {
-        return FPL_ERR_MARGIN;
+        return fpl__done(err, FPL_ERR_MARGIN);
     }
     return FPL_OK;
 }

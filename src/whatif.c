@@ -28,17 +28,18 @@ static fpl_status parse_points(const char *text, size_t len, double *out)
     }
     memcpy(buf, text, len);
     buf[len] = '%';
-    return fpl_parse_rate(buf, len + 1, out);
+    return fpl_parse_rate(buf, len + 1, out, NULL);
 }
 
 fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t len,
-                           fpl_lever *lever_out, size_t *stage_out)
+                           fpl_lever *lever_out, size_t *stage_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || text == NULL || lever_out == NULL || stage_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     fpl_lever lever = FPL_LEVER_STAGE;
     size_t stage = 0;
@@ -49,9 +50,9 @@ fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t le
     } else if (bytes_are(text, len, "cost-per-lead")) {
         lever = FPL_LEVER_COST_PER_LEAD;
     } else {
-        fpl_status st = fpl_funnel_find(funnel, text, len, &stage);
+        fpl_status st = fpl_funnel_find(funnel, text, len, &stage, err);
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
     }
     *lever_out = lever;
@@ -60,13 +61,14 @@ fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t le
 }
 
 fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
-                                  fpl_change_kind *kind_out, double *value_out)
+                                  fpl_change_kind *kind_out, double *value_out, fpl_error *err)
 {
+    fpl__begin(err);
     if (text == NULL || kind_out == NULL || value_out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     fpl_change_kind kind;
     double value = 0.0;
@@ -77,23 +79,23 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
         size_t n = len - 1;
         if (n >= 2 && v[n - 2] == 'p' && v[n - 1] == 'p') {
             if (!is_rate) {
-                return FPL_ERR_CHANGE_POINTS;
+                return fpl__done(err, FPL_ERR_CHANGE_POINTS);
             }
             kind = FPL_CHANGE_POINTS;
             st = n == 2 ? FPL_ERR_CHANGE_SYNTAX : parse_points(v, n - 2, &value);
         } else if (n >= 1 && v[n - 1] == '%') {
             kind = FPL_CHANGE_RELATIVE;
-            st = fpl_parse_rate(v, n, &value);
+            st = fpl_parse_rate(v, n, &value, err);
         } else {
-            return FPL_ERR_CHANGE_SYNTAX; /* a signed plain value means nothing */
+            return fpl__done(err, FPL_ERR_CHANGE_SYNTAX); /* a signed plain value means nothing */
         }
         value *= sign;
     } else {
         kind = FPL_CHANGE_SET;
-        st = is_rate ? fpl_parse_rate(text, len, &value) : fpl_parse_amount(text, len, &value);
+        st = is_rate ? fpl_parse_rate(text, len, &value, err) : fpl_parse_amount(text, len, &value, err);
     }
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     *kind_out = kind;
     *value_out = value + 0.0; /* "-0%" is no change, not a negative zero */
@@ -101,13 +103,14 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
 }
 
 fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t len,
-                            fpl_change *out)
+                            fpl_change *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || text == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return FPL_ERR_PARSE_EMPTY;
+        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
     }
     size_t eq = len;
     for (size_t i = len; i-- > 0;) {
@@ -117,17 +120,17 @@ fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t l
         }
     }
     if (eq == len || eq == 0 || eq + 1 == len) {
-        return FPL_ERR_CHANGE_SYNTAX;
+        return fpl__done(err, FPL_ERR_CHANGE_SYNTAX);
     }
     fpl_change c = {0};
-    fpl_status st = fpl_lever_parse(funnel, text, eq, &c.lever, &c.stage);
+    fpl_status st = fpl_lever_parse(funnel, text, eq, &c.lever, &c.stage, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     st = fpl_change_value_parse(text + eq + 1, len - eq - 1,
-                                           c.lever == FPL_LEVER_STAGE, &c.kind, &c.value);
+                                           c.lever == FPL_LEVER_STAGE, &c.kind, &c.value, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     *out = c;
     return FPL_OK;
@@ -214,18 +217,19 @@ static double periods_in_a_year(fpl_period per)
     return months == 0 ? 0.0 : 12.0 / (double)months;
 }
 
-fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out)
+fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     double h;
-    fpl_status st = fpl_parse_amount(text, len, &h);
+    fpl_status st = fpl_parse_amount(text, len, &h, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (!(h >= 1.0 && h <= (double)FPL_HORIZON_MAX && floor(h) >= h)) {
-        return FPL_ERR_HORIZON;
+        return fpl__done(err, FPL_ERR_HORIZON);
     }
     *out = (unsigned)h;
     return FPL_OK;
@@ -233,7 +237,7 @@ fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out)
 
 /* Applies every change to the copies in w, naming the first that fails. */
 static fpl_status apply_all(const fpl_whatif_input *input, fpl_funnel *f, fpl_terms *t,
-                            double *volume, size_t *change_out)
+                            double *volume, fpl_error *err)
 {
     if (input->n_changes > FPL_MAX_CHANGES) {
         return FPL_ERR_CHANGE_COUNT;
@@ -241,51 +245,50 @@ static fpl_status apply_all(const fpl_whatif_input *input, fpl_funnel *f, fpl_te
     for (size_t i = 0; i < input->n_changes; ++i) {
         fpl_status st = apply(&input->changes[i], f, t, input->has_volume, volume);
         if (st != FPL_OK) {
-            if (change_out != NULL) {
-                *change_out = i;
-            }
-            return st;
+            return fpl__fail(err, st, FPL_FIELD_CHANGE, i);
         }
     }
     return FPL_OK;
 }
 
 fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
-                            const fpl_whatif_input *input, size_t *change_out)
+                            const fpl_whatif_input *input, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_funnel f = *funnel;
     fpl_terms t = *terms;
     double volume = input->has_volume ? input->volume.volume : 0.0;
-    return apply_all(input, &f, &t, &volume, change_out);
+    return fpl__done(err, apply_all(input, &f, &t, &volume, err));
 }
 
 fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                              const fpl_whatif_input *input, fpl_whatif *out)
+                              const fpl_whatif_input *input, fpl_whatif *out, fpl_error *err)
 {
+    fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return FPL_ERR_NULL;
+        return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st == FPL_OK) {
-        st = fpl_terms_check(terms);
+        st = fpl_terms_check(terms, err);
     }
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
     if (input->n_changes > FPL_MAX_CHANGES) {
-        return FPL_ERR_CHANGE_COUNT;
+        return fpl__done(err, FPL_ERR_CHANGE_COUNT);
     }
     if (input->has_invest && !(isfinite(input->invest) && input->invest > 0.0)) {
-        return FPL_ERR_INVEST;
+        return fpl__done(err, FPL_ERR_INVEST);
     }
     if (input->horizon > FPL_HORIZON_MAX) {
-        return FPL_ERR_HORIZON;
+        return fpl__done(err, FPL_ERR_HORIZON);
     }
     if (input->has_volume && !(isfinite(input->volume.volume) && input->volume.volume > 0.0)) {
-        return FPL_ERR_VOLUME; /* the volume itself, before any change to it */
+        return fpl__done(err, FPL_ERR_VOLUME); /* the volume itself, before any change to it */
     }
 
     /* The whole result is built here and copied out only on success. */
@@ -296,9 +299,9 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     w.scenario_funnel = *funnel;
     w.scenario_terms = *terms;
     w.scenario_volume = input->has_volume ? input->volume.volume : 0.0;
-    st = apply_all(input, &w.scenario_funnel, &w.scenario_terms, &w.scenario_volume, NULL);
+    st = apply_all(input, &w.scenario_funnel, &w.scenario_terms, &w.scenario_volume, err);
     if (st != FPL_OK) {
-        return st;
+        return fpl__done(err, st);
     }
 
     double base_deals;
@@ -309,13 +312,13 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     double scen_budget = 0.0;
     if (input->has_volume) {
         fpl_forecast_input scen_in = {w.scenario_volume, input->volume.at};
-        st = fpl_forecast_compute(funnel, terms, &input->volume, &w.baseline_forecast);
+        st = fpl_forecast_compute(funnel, terms, &input->volume, &w.baseline_forecast, err);
         if (st == FPL_OK) {
             st = fpl_forecast_compute(&w.scenario_funnel, &w.scenario_terms, &scen_in,
-                                      &w.scenario_forecast);
+                                      &w.scenario_forecast, err);
         }
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         const fpl_forecast *b = &w.baseline_forecast;
         const fpl_forecast *s = &w.scenario_forecast;
@@ -327,12 +330,12 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         scen_budget = s->budget;
         w.volume = s->volume - b->volume;
     } else {
-        st = fpl_plan_compute(funnel, terms, &w.baseline_plan);
+        st = fpl_plan_compute(funnel, terms, &w.baseline_plan, err);
         if (st == FPL_OK) {
-            st = fpl_plan_compute(&w.scenario_funnel, &w.scenario_terms, &w.scenario_plan);
+            st = fpl_plan_compute(&w.scenario_funnel, &w.scenario_terms, &w.scenario_plan, err);
         }
         if (st != FPL_OK) {
-            return st;
+            return fpl__done(err, st);
         }
         const fpl_plan *b = &w.baseline_plan;
         const fpl_plan *s = &w.scenario_plan;
@@ -374,7 +377,7 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     }
     fpl__track(w.volume, &finite);
     if (!finite) {
-        return FPL_ERR_OVERFLOW;
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = w;
     return FPL_OK;

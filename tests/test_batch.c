@@ -65,9 +65,10 @@ static void test_two_worked_examples_in_one_call(void **state)
     double whole[4];
     double deals_whole[2];
     fpl_plan_batch b = {2, 2, rates, deals, required, whole, deals_whole};
-    size_t bad = 99;
+    fpl_error bad = {.index = 99};
     assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_OK);
-    assert_int_equal(bad, 99);
+    assert_int_equal(bad.status, FPL_OK);
+    assert_int_equal(bad.index, 99); /* untouched on success */
     assert_close(required[0], 20000.0);
     assert_close(required[2], 200.0);
     assert_same_double(whole[0], 20000.0);
@@ -110,14 +111,14 @@ static void test_batch_equals_single_plans_bit_for_bit(void **state)
                     char name[8];
                     int len = snprintf(name, sizeof name, "s%zu", k);
                     assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)len,
-                                                          buf.rates[k * n + i]),
+                                                          buf.rates[k * n + i], NULL),
                                      FPL_OK);
                 }
                 fpl_terms t = {0};
                 t.target = FPL_TARGET_DEALS;
                 t.deals = buf.deals[i];
                 fpl_plan p;
-                assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+                assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
                 assert_same_double(buf.deals_whole[i], (double)p.deals_whole);
                 for (size_t k = 0; k < stages; ++k) {
                     assert_same_double(buf.required[k * n + i], p.stages[k].required);
@@ -182,10 +183,11 @@ static void test_the_first_funnel_at_fault_is_named(void **state)
         const double d = buf.deals[faults[j].index];
         buf.rates[at] = faults[j].rate;
         buf.deals[faults[j].index] = faults[j].deals;
-        size_t bad = 12345;
+        fpl_error bad;
         fpl_status st = fpl_plan_batch_compute(&b, &bad);
-        if (st != faults[j].status || bad != faults[j].index) {
-            print_error("fault %zu: %s at %zu\n", j, fpl_status_name(st), bad);
+        if (st != faults[j].status || bad.status != st || bad.field != FPL_FIELD_FUNNEL ||
+            bad.index != faults[j].index) {
+            print_error("fault %zu: %s at %zu\n", j, fpl_status_name(st), bad.index);
             fail();
         }
         buf.rates[at] = rate;
@@ -194,9 +196,10 @@ static void test_the_first_funnel_at_fault_is_named(void **state)
     /* Two faults: the first is named. */
     buf.rates[2 * n + 600] = 2.0;
     buf.deals[400] = 0.0;
-    size_t bad = 0;
+    fpl_error bad;
     assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_DEALS);
-    assert_int_equal(bad, 400);
+    assert_int_equal(bad.field, FPL_FIELD_FUNNEL);
+    assert_int_equal(bad.index, 400);
     free_buffers(&buf);
 }
 
@@ -245,7 +248,7 @@ static void test_bad_batches_are_refused(void **state)
     (void)state;
     const double rates[] = {0.5};
     const double deals[] = {1};
-    size_t bad = 7;
+    fpl_error bad = {.index = 7};
     assert_int_equal(fpl_plan_batch_compute(NULL, &bad), FPL_ERR_NULL);
     fpl_plan_batch b = {1, 0, rates, deals, NULL, NULL, NULL};
     assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_STAGE_COUNT);
@@ -262,7 +265,7 @@ static void test_bad_batches_are_refused(void **state)
     b.n_funnels = 1;
     b.deals = deals; /* outputs may all be skipped */
     assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_OK);
-    assert_int_equal(bad, 7);
+    assert_int_equal(bad.status, FPL_OK);
 }
 
 int main(void)

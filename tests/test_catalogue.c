@@ -112,10 +112,10 @@ static void test_hostile_strings_get_their_documented_status(void **state)
         double a = 42.0;
         double r = 42.0;
         fpl_period p = FPL_PERIOD_QUARTER;
-        fpl_status sa = fpl_parse_amount(h->text, len, &a);
-        fpl_status sr = fpl_parse_rate(h->text, len, &r);
-        fpl_status sn = fpl_stage_name_check(h->text, len);
-        fpl_status sp = fpl_period_parse(h->text, len, &p);
+        fpl_status sa = fpl_parse_amount(h->text, len, &a, NULL);
+        fpl_status sr = fpl_parse_rate(h->text, len, &r, NULL);
+        fpl_status sn = fpl_stage_name_check(h->text, len, NULL);
+        fpl_status sp = fpl_period_parse(h->text, len, &p, NULL);
         if (sa != (fpl_status)h->amount || sr != (fpl_status)h->rate ||
             sn != (fpl_status)h->name) {
             print_error("catalogue %zu: amount %s rate %s name %s\n", i, fpl_status_name(sa),
@@ -130,13 +130,13 @@ static void test_hostile_strings_get_their_documented_status(void **state)
         fpl_funnel f = {0};
         fpl_test_add(&f, "lead", 0.5);
         fpl_funnel before = f;
-        fpl_status sf = fpl_funnel_add_stage(&f, h->text, len, 0.5);
+        fpl_status sf = fpl_funnel_add_stage(&f, h->text, len, 0.5, NULL);
         if (sn != FPL_OK) {
             assert_int_equal(sf, sn);
             assert_memory_equal(&f, &before, sizeof f);
         }
         size_t at = 99;
-        assert_int_equal(fpl_funnel_find(&before, h->text, len, &at), FPL_ERR_STAGE_UNKNOWN);
+        assert_int_equal(fpl_funnel_find(&before, h->text, len, &at, NULL), FPL_ERR_STAGE_UNKNOWN);
         assert_int_equal(at, 99);
     }
 }
@@ -199,7 +199,7 @@ static fpl_status run(field which, double v, bool forecast)
         fpl_forecast sentinel;
         memset(&sentinel, 0x3C, sizeof sentinel);
         fpl_forecast out = sentinel;
-        fpl_status st = fpl_forecast_compute(&f, &t, &in, &out);
+        fpl_status st = fpl_forecast_compute(&f, &t, &in, &out, NULL);
         if (st != FPL_OK) {
             assert_memory_equal(&out, &sentinel, sizeof out);
         }
@@ -208,7 +208,7 @@ static fpl_status run(field which, double v, bool forecast)
     fpl_plan sentinel;
     memset(&sentinel, 0xC3, sizeof sentinel);
     fpl_plan out = sentinel;
-    fpl_status st = fpl_plan_compute(&f, &t, &out);
+    fpl_status st = fpl_plan_compute(&f, &t, &out, NULL);
     if (st != FPL_OK) {
         assert_memory_equal(&out, &sentinel, sizeof out);
     } else {

@@ -20,7 +20,7 @@ static fpl_funnel three_stage_funnel(void)
 static void add_channel(fpl_channels_input *in, const char *spec)
 {
     size_t at = 99, len = 99;
-    fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[in->n_channels], &at, &len);
+    fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[in->n_channels], NULL);
     if (st != FPL_OK) {
         print_error("%s: %s at [%zu, +%zu)\n", spec, fpl_status_name(st), at, len);
     }
@@ -58,7 +58,7 @@ static void test_parse_reads_every_field(void **state)
     fpl_channel c;
     const char *s = "google ads : cost-per-lead=40, capacity=1,000, rate=2%; deal-size=6k,"
                     " share=1/4";
-    assert_int_equal(fpl_channel_parse(s, strlen(s), &c, NULL, NULL), FPL_OK);
+    assert_int_equal(fpl_channel_parse(s, strlen(s), &c, NULL), FPL_OK);
     assert_string_equal(c.name, "google ads");
     assert_true(c.has_cost_per_lead);
     assert_same_double(c.cost_per_lead, 40.0);
@@ -74,13 +74,13 @@ static void test_parse_reads_every_field(void **state)
     assert_false(c.has_leads);
 
     s = "events:spend=12,000,leads=100,quality=120%";
-    assert_int_equal(fpl_channel_parse(s, strlen(s), &c, NULL, NULL), FPL_OK);
+    assert_int_equal(fpl_channel_parse(s, strlen(s), &c, NULL), FPL_OK);
     assert_string_equal(c.name, "events");
     assert_same_double(c.spend, 12000.0);
     assert_same_double(c.leads, 100.0);
     assert_int_equal(c.quality, FPL_QUALITY_FACTOR);
     assert_same_double(c.quality_value, 1.2);
-    assert_int_equal(fpl_channel_check(&c), FPL_OK);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_OK);
 }
 
 typedef struct bad_spec {
@@ -136,7 +136,7 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         memset(&c, 0xA5, sizeof c);
         fpl_channel before = c;
         size_t at = 999, len = 999;
-        fpl_status st = fpl_channel_parse(s, strlen(s), &c, &at, &len);
+        fpl_status st = fpl_channel_parse(s, strlen(s), &c, NULL);
         if (st != bad[i].status) {
             print_error("%s: %s, want %s\n", s, fpl_status_name(st),
                         fpl_status_name(bad[i].status));
@@ -155,13 +155,13 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         }
     }
     fpl_channel c;
-    assert_int_equal(fpl_channel_parse(NULL, 3, &c, NULL, NULL), FPL_ERR_NULL);
-    assert_int_equal(fpl_channel_parse("a: cost-per-lead=1", 18, NULL, NULL, NULL),
+    assert_int_equal(fpl_channel_parse(NULL, 3, &c, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_channel_parse("a: cost-per-lead=1", 18, NULL, NULL),
                      FPL_ERR_NULL);
     /* An embedded NUL is seen, not a silent end of the text. */
-    assert_int_equal(fpl_channel_parse("a\0b: cost-per-lead=1", 20, &c, NULL, NULL),
+    assert_int_equal(fpl_channel_parse("a\0b: cost-per-lead=1", 20, &c, NULL),
                      FPL_ERR_STAGE_NAME_CONTROL);
-    assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1\0", 20, &c, NULL, NULL),
+    assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1\0", 20, &c, NULL),
                      FPL_ERR_PARSE_SYNTAX);
 }
 
@@ -172,40 +172,40 @@ static void test_check_refuses_values_out_of_range(void **state)
     strcpy(c.name, "ads");
     c.has_cost_per_lead = true;
     c.cost_per_lead = 10;
-    assert_int_equal(fpl_channel_check(&c), FPL_OK);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_OK);
     c.cost_per_lead = NAN;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_COST);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_COST);
     c.cost_per_lead = -1;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_COST);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_COST);
     c.cost_per_lead = INFINITY;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_COST);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_COST);
     c.cost_per_lead = 10;
     c.has_capacity = true;
     c.capacity = INFINITY;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_CAPACITY);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_CAPACITY);
     c.capacity = 0;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_CAPACITY);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_CAPACITY);
     c.has_capacity = false;
     c.quality = FPL_QUALITY_RATE;
     c.quality_value = NAN;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
     c.quality = (fpl_channel_quality)7;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
     c.quality = FPL_QUALITY_FACTOR;
     c.quality_value = INFINITY;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
     c.quality = FPL_QUALITY_FUNNEL;
     c.has_share = true;
     c.share = NAN;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_SHARE);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_SHARE);
     c.has_share = false;
     c.has_spend = true;
     c.spend = -0.5;
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_CHANNEL_SPEND);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_SPEND);
     c.has_spend = false;
     memset(c.name, 'x', sizeof c.name); /* no NUL within the array */
-    assert_int_equal(fpl_channel_check(&c), FPL_ERR_STAGE_NAME_LONG);
-    assert_int_equal(fpl_channel_check(NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_STAGE_NAME_LONG);
+    assert_int_equal(fpl_channel_check(NULL, NULL), FPL_ERR_NULL);
 }
 
 /* ---- profitability ------------------------------------------------------ */
@@ -383,7 +383,7 @@ static void test_guide_cheapest_allocation_of_40_deals(void **state)
     fpl_channels_fault fault;
     memset(&fault, 0x5A, sizeof fault);
     fpl_channels_fault fault_before = fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_memory_equal(&fault, &fault_before, sizeof fault); /* untouched on success */
     const fpl_channel_figures *s = &r.channels[0], *w = &r.channels[1], *d = &r.channels[2];
     assert_close(s->cost_per_deal, 1600);
@@ -485,7 +485,7 @@ static void test_capacity_exhaustion_reports_the_most(void **state)
     memset(&r, 0x3C, sizeof r);
     fpl_channels before = r;
     fpl_channels_fault fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_SHORT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
     assert_false(fpl_status_is_input_error(FPL_ERR_CHANNEL_SHORT));
     assert_memory_equal(&r, &before, sizeof r); /* untouched */
     assert_false(fault.has_channel);
@@ -496,7 +496,7 @@ static void test_capacity_exhaustion_reports_the_most(void **state)
     assert_close(fault.most_revenue, 130000);
     /* 32.5 deals can be met; the result says the most too. */
     t.deals = 32.5;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_true(r.has_most);
     assert_close(r.most_deals, 32.5);
     assert_true(r.channels[2].at_capacity);
@@ -505,12 +505,12 @@ static void test_capacity_exhaustion_reports_the_most(void **state)
     guide_channels(&in);
     in.by_shares = true;
     t.deals = 40;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_SHORT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
     assert_close(fault.most_leads, 1200);
     assert_close(fault.most_deals, 33.75);
     assert_close(fault.most_revenue, 135000);
     t.deals = 33.75;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_true(r.channels[0].at_capacity);
     assert_true(r.channels[1].at_capacity);
 }
@@ -553,7 +553,7 @@ static void test_revenue_target_fills_by_cost_per_revenue(void **state)
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     in.channels[0].has_deal_size = false;
     fpl_channels_fault fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     assert_true(fault.has_channel);
     assert_int_equal(fault.channel, 0);
 }
@@ -646,7 +646,7 @@ static void test_allocation_meets_target_within_capacity_and_nothing_is_cheaper(
         /* Beyond the supply there is no answer, and the most is the supply. */
         t.deals = supply * 1.01;
         fpl_channels_fault fault;
-        assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_SHORT);
+        assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
         assert_close(fault.most_deals, supply);
     }
 }
@@ -665,64 +665,64 @@ static void test_question_refusals_name_the_channel(void **state)
 
     /* A factor that pushes the top rate past 100%. */
     in.channels[2].quality_value = 6;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_QUALITY);
     assert_true(fault.has_channel);
     assert_int_equal(fault.channel, 2);
     assert_true(fpl_status_is_input_error(FPL_ERR_CHANNEL_QUALITY));
     in.channels[2].quality_value = 5; /* exactly 100% is allowed */
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_close(r.channels[2].top_rate, 1.0);
 
     guide_channels(&in);
     strcpy(in.channels[1].name, "search");
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_DUPLICATE);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_DUPLICATE);
     assert_int_equal(fault.channel, 1);
 
     guide_channels(&in);
     in.channels[1].capacity = -1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_CAPACITY);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_CAPACITY);
     assert_int_equal(fault.channel, 1);
 
     guide_channels(&in);
     in.channels[0].cost_per_lead = NAN;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_COST);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_COST);
     assert_int_equal(fault.channel, 0);
 
     /* Without a target every channel needs its leads. */
     guide_channels(&in);
     fpl_terms none = t;
     none.target = FPL_TARGET_NONE;
-    assert_int_equal(fpl_channels_compute(&f, &none, &in, &r, &fault), FPL_ERR_CHANNEL_LEADS);
+    assert_int_equal(fpl_channels_compute(&f, &none, &in, &r, NULL), FPL_ERR_CHANNEL_LEADS);
     assert_int_equal(fault.channel, 0);
 
     /* Shares: one missing, or not adding up to 100%. */
     in.by_shares = true;
     in.channels[1].has_share = false;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_SHARE);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHARE);
     assert_true(fault.has_channel);
     assert_int_equal(fault.channel, 1);
     in.channels[1].has_share = true;
     in.channels[1].share = 0.2;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_SHARE);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHARE);
     assert_false(fault.has_channel);
     /* Thirds add up to 100% within rounding. */
     for (size_t i = 0; i < 3; ++i) {
         in.channels[i].share = 1.0 / 3.0;
     }
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
 
     in.n_channels = 0;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_COUNT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_COUNT);
     in.n_channels = FPL_MAX_CHANNELS + 1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_CHANNEL_COUNT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_COUNT);
     in.n_channels = 3;
 
     t.deals = -1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &fault), FPL_ERR_DEALS);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_DEALS);
     assert_false(fault.has_channel);
     t.deals = 10;
     fpl_funnel empty = {0};
-    assert_int_equal(fpl_channels_compute(&empty, &t, &in, &r, &fault), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_channels_compute(&empty, &t, &in, &r, NULL), FPL_ERR_STAGE_COUNT);
     assert_int_equal(fpl_channels_compute(NULL, &t, &in, &r, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_channels_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
 }

@@ -35,7 +35,7 @@ static long cases_from_env(const char *name, long fallback)
         return fallback;
     }
     double d;
-    if (fpl_parse_amount(v, strlen(v), &d) != FPL_OK || d < 1.0) {
+    if (fpl_parse_amount(v, strlen(v), &d, NULL) != FPL_OK || d < 1.0) {
         return fallback;
     }
     return (long)d;
@@ -62,7 +62,7 @@ static void make_funnel(uint64_t *seed, random_funnel *rf)
         int len = k % 10 == 0 ? snprintf(text, sizeof text, "%u%%", k / 10)
                               : snprintf(text, sizeof text, "%u.%u%%", k / 10, k % 10);
         double rate;
-        assert_int_equal(fpl_parse_rate(text, (size_t)len, &rate), FPL_OK);
+        assert_int_equal(fpl_parse_rate(text, (size_t)len, &rate, NULL), FPL_OK);
         char name[4] = {'s', (char)('0' + i), 0, 0};
         fpl_test_add(&rf->funnel, name, rate);
     }
@@ -75,7 +75,7 @@ static double cents_amount(uint64_t cents)
     int len = snprintf(text, sizeof text, "%llu.%02llu", (unsigned long long)(cents / 100),
                        (unsigned long long)(cents % 100));
     double v;
-    assert_int_equal(fpl_parse_amount(text, (size_t)len, &v), FPL_OK);
+    assert_int_equal(fpl_parse_amount(text, (size_t)len, &v, NULL), FPL_OK);
     return v;
 }
 
@@ -113,7 +113,7 @@ static void test_whole_counts_are_exact_over_a_million_funnels(void **state)
         t.has_deal_size = true;
         t.deal_size = cents_amount(deal_cents);
         fpl_plan p;
-        assert_int_equal(fpl_plan_compute(&rf.funnel, &t, &p), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&rf.funnel, &t, &p, NULL), FPL_OK);
         u128 deals_whole = (revenue_cents + deal_cents - 1) / deal_cents;
         bool ok = p.deals_whole == (uint64_t)deals_whole;
         for (size_t i = 0; i < rf.n; ++i) {
@@ -146,10 +146,10 @@ static void test_a_hair_above_an_integer_still_rounds_up(void **state)
             t.deal_size = cents_amount(d);
             t.revenue = cents_amount(n * d + 1); /* one cent above n whole deals */
             fpl_plan p;
-            assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+            assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
             assert_int_equal(p.deals_whole, n + 1);
             t.revenue = cents_amount(n * d); /* exactly n deals */
-            assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+            assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
             assert_int_equal(p.deals_whole, n);
         }
     }
@@ -162,10 +162,10 @@ static void test_a_hair_above_an_integer_still_rounds_up(void **state)
     t.target = FPL_TARGET_DEALS;
     t.deals = 1000;
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&g, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, NULL), FPL_OK);
     assert_int_equal(p.stages[0].required_whole, 1002); /* 1001.001... */
     t.deals = 999;
-    assert_int_equal(fpl_plan_compute(&g, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, NULL), FPL_OK);
     assert_int_equal(p.stages[0].required_whole, 1000);
 }
 
@@ -183,7 +183,7 @@ static void test_properties_hold_over_random_funnels(void **state)
         t.target = FPL_TARGET_DEALS;
         t.deals = (double)(1 + next_random(&seed) % 10000) / 4.0;
         fpl_plan p;
-        fpl_status st = fpl_plan_compute(&rf.funnel, &t, &p);
+        fpl_status st = fpl_plan_compute(&rf.funnel, &t, &p, NULL);
         assert_int_equal(st, FPL_OK);
         assert_true((double)p.deals_whole >= p.deals);
         assert_true((double)p.deals_whole - 1.0 < p.deals);
@@ -201,7 +201,7 @@ static void test_properties_hold_over_random_funnels(void **state)
         /* The forecast of the whole plan meets the target. */
         fpl_forecast_input in = {(double)p.stages[0].required_whole, 0};
         fpl_forecast fc;
-        assert_int_equal(fpl_forecast_compute(&rf.funnel, &t, &in, &fc), FPL_OK);
+        assert_int_equal(fpl_forecast_compute(&rf.funnel, &t, &in, &fc, NULL), FPL_OK);
         assert_true(fc.deals >= t.deals * (1.0 - slack));
         assert_true(fc.attainment >= 1.0 - slack);
         /* Raising any rate never raises any required volume. */
@@ -210,7 +210,7 @@ static void test_properties_hold_over_random_funnels(void **state)
         double raised = rf.funnel.stages[k].rate * 1.25;
         better.funnel.stages[k].rate = raised > 1.0 ? 1.0 : raised;
         fpl_plan q;
-        assert_int_equal(fpl_plan_compute(&better.funnel, &t, &q), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&better.funnel, &t, &q, NULL), FPL_OK);
         for (size_t i = 0; i < rf.n; ++i) {
             assert_true(q.stages[i].required <= p.stages[i].required);
             assert_true(q.stages[i].required_whole <= p.stages[i].required_whole);

@@ -48,14 +48,14 @@ static void test_stage_names_are_checked(void **state)
     for (size_t i = 0; i < sizeof name_cases / sizeof name_cases[0]; ++i) {
         const name_case *c = &name_cases[i];
         size_t len = c->len != 0 ? c->len : strlen(c->name);
-        fpl_status st = fpl_stage_name_check(c->name, len);
+        fpl_status st = fpl_stage_name_check(c->name, len, NULL);
         if (st != c->status) {
             print_error("name case %zu: %s, want %s\n", i, fpl_status_name(st),
                         fpl_status_name(c->status));
             fail();
         }
     }
-    assert_int_equal(fpl_stage_name_check(NULL, 1), FPL_ERR_NULL);
+    assert_int_equal(fpl_stage_name_check(NULL, 1, NULL), FPL_ERR_NULL);
 }
 
 static void test_names_of_64_bytes_fit_and_65_do_not(void **state)
@@ -64,10 +64,10 @@ static void test_names_of_64_bytes_fit_and_65_do_not(void **state)
     char name[FPL_NAME_MAX + 2];
     memset(name, 'x', sizeof name);
     fpl_funnel f = {0};
-    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX + 1, 0.5),
+    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX + 1, 0.5, NULL),
                      FPL_ERR_STAGE_NAME_LONG);
     assert_int_equal(f.n_stages, 0);
-    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX, 0.5), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(&f, name, FPL_NAME_MAX, 0.5, NULL), FPL_OK);
     assert_int_equal(strlen(f.stages[0].name), FPL_NAME_MAX);
     assert_int_equal(fpl_funnel_check(&f, NULL), FPL_OK);
     /* 64 bytes of multi-byte characters: 21 three-byte characters + 1 byte. */
@@ -77,7 +77,7 @@ static void test_names_of_64_bytes_fit_and_65_do_not(void **state)
         memcpy(wide + 3 * i, "\xe2\x82\xac", 3); /* € */
     }
     wide[63] = 'e';
-    assert_int_equal(fpl_funnel_add_stage(&g, wide, sizeof wide, 1.0), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(&g, wide, sizeof wide, 1.0, NULL), FPL_OK);
 }
 
 static void test_rates_must_be_in_zero_one(void **state)
@@ -88,12 +88,12 @@ static void test_rates_must_be_in_zero_one(void **state)
                           INFINITY, -INFINITY, -DBL_TRUE_MIN};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
         fpl_funnel f = {0};
-        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, good[i]), FPL_OK);
+        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, good[i], NULL), FPL_OK);
         assert_int_equal(f.n_stages, 1);
     }
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         fpl_funnel f = {0};
-        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, bad[i]), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_funnel_add_stage(&f, "s", 1, bad[i], NULL), FPL_ERR_RATE_RANGE);
         assert_int_equal(f.n_stages, 0);
     }
 }
@@ -103,29 +103,30 @@ static void test_duplicates_and_the_33rd_stage_are_refused(void **state)
     (void)state;
     fpl_funnel f = {0};
     fpl_test_add(&f, "lead", 0.1);
-    assert_int_equal(fpl_funnel_add_stage(&f, "lead", 4, 0.2), FPL_ERR_STAGE_DUPLICATE);
-    assert_int_equal(fpl_funnel_add_stage(&f, "lea", 3, 0.2), FPL_OK);
-    assert_int_equal(fpl_funnel_add_stage(&f, "leads", 5, 0.2), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(&f, "lead", 4, 0.2, NULL), FPL_ERR_STAGE_DUPLICATE);
+    assert_int_equal(fpl_funnel_add_stage(&f, "lea", 3, 0.2, NULL), FPL_OK);
+    assert_int_equal(fpl_funnel_add_stage(&f, "leads", 5, 0.2, NULL), FPL_OK);
     for (int i = 3; i < FPL_MAX_STAGES; ++i) {
         char name[8];
         int n = snprintf(name, sizeof name, "s%d", i);
-        assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)n, 0.9), FPL_OK);
+        assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)n, 0.9, NULL), FPL_OK);
     }
     assert_int_equal(f.n_stages, FPL_MAX_STAGES);
-    assert_int_equal(fpl_funnel_add_stage(&f, "extra", 5, 0.9), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_funnel_add_stage(&f, "extra", 5, 0.9, NULL), FPL_ERR_STAGE_COUNT);
     assert_int_equal(f.n_stages, FPL_MAX_STAGES);
     assert_int_equal(fpl_funnel_check(&f, NULL), FPL_OK);
-    assert_int_equal(fpl_funnel_add_stage(NULL, "x", 1, 0.5), FPL_ERR_NULL);
-    assert_int_equal(fpl_funnel_add_stage(&f, NULL, 1, 0.5), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_add_stage(NULL, "x", 1, 0.5, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_add_stage(&f, NULL, 1, 0.5, NULL), FPL_ERR_NULL);
 }
 
 static void test_check_names_the_faulty_stage_of_a_hand_built_funnel(void **state)
 {
     (void)state;
     fpl_funnel f = {0};
-    size_t at = 99;
+    fpl_error at;
     assert_int_equal(fpl_funnel_check(&f, &at), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(at, 99);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_true(at.index == FPL_NO_INDEX); /* no single stage is at fault */
     fpl_test_add(&f, "lead", 0.1);
     fpl_test_add(&f, "mql", 0.2);
     fpl_test_add(&f, "sql", 0.3);
@@ -133,33 +134,38 @@ static void test_check_names_the_faulty_stage_of_a_hand_built_funnel(void **stat
     fpl_funnel g = f;
     g.stages[2].rate = NAN;
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_RATE_RANGE);
-    assert_int_equal(at, 2);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_int_equal(at.index, 2);
 
     g = f;
     memcpy(g.stages[1].name, "lead", 5);
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_DUPLICATE);
-    assert_int_equal(at, 1);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_int_equal(at.index, 1);
 
     g = f;
     memset(g.stages[0].name, 'x', sizeof g.stages[0].name); /* no terminator */
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_LONG);
-    assert_int_equal(at, 0);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_int_equal(at.index, 0);
 
     g = f;
     g.stages[1].name[0] = '\0';
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_EMPTY);
-    assert_int_equal(at, 1);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_int_equal(at.index, 1);
 
     g = f;
     memcpy(g.stages[2].name, "won", 4);
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_RESERVED);
-    assert_int_equal(at, 2);
+    assert_int_equal(at.field, FPL_FIELD_STAGE);
+    assert_int_equal(at.index, 2);
 
     g = f;
     g.n_stages = FPL_MAX_STAGES + 1;
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(fpl_funnel_add_stage(&g, "x", 1, 0.5), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(fpl_funnel_check(NULL, &at), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_add_stage(&g, "x", 1, 0.5, NULL), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_funnel_check(NULL, NULL), FPL_ERR_NULL);
 }
 
 static void test_find_is_exact(void **state)
@@ -169,21 +175,21 @@ static void test_find_is_exact(void **state)
     fpl_test_add(&f, "lead", 0.1);
     fpl_test_add(&f, "opportunity", 0.25);
     size_t at = 77;
-    assert_int_equal(fpl_funnel_find(&f, "opportunity", 11, &at), FPL_OK);
+    assert_int_equal(fpl_funnel_find(&f, "opportunity", 11, &at, NULL), FPL_OK);
     assert_int_equal(at, 1);
-    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at), FPL_OK);
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at, NULL), FPL_OK);
     assert_int_equal(at, 0);
     at = 77;
-    assert_int_equal(fpl_funnel_find(&f, "Lead", 4, &at), FPL_ERR_STAGE_UNKNOWN);
-    assert_int_equal(fpl_funnel_find(&f, "lea", 3, &at), FPL_ERR_STAGE_UNKNOWN);
-    assert_int_equal(fpl_funnel_find(&f, "lead\0", 5, &at), FPL_ERR_STAGE_UNKNOWN);
-    assert_int_equal(fpl_funnel_find(&f, "", 0, &at), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "Lead", 4, &at, NULL), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "lea", 3, &at, NULL), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "lead\0", 5, &at, NULL), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_find(&f, "", 0, &at, NULL), FPL_ERR_STAGE_UNKNOWN);
     assert_int_equal(at, 77);
-    assert_int_equal(fpl_funnel_find(NULL, "lead", 4, &at), FPL_ERR_NULL);
-    assert_int_equal(fpl_funnel_find(&f, NULL, 4, &at), FPL_ERR_NULL);
-    assert_int_equal(fpl_funnel_find(&f, "lead", 4, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_find(NULL, "lead", 4, &at, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_find(&f, NULL, 4, &at, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, NULL, NULL), FPL_ERR_NULL);
     f.n_stages = 1000;
-    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at, NULL), FPL_ERR_STAGE_COUNT);
 }
 
 int main(void)

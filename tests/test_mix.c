@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#define PARSE_MIX(f, lit, out) fpl_mix_parse((f), (lit), sizeof(lit) - 1, (out))
+#define PARSE_MIX(f, lit, out) fpl_mix_parse((f), (lit), sizeof(lit) - 1, (out), NULL)
 
 /* 20% hot at 60%, 30% warm at 30%, 50% cold at 5%: 23.5%. */
 static void test_mix_blends_segments(void **state)
@@ -25,9 +25,9 @@ static void test_mix_blends_segments(void **state)
     assert_same_double(m.segments[1].share, 0.3);
     assert_same_double(m.segments[2].rate, 0.05);
     double rate;
-    assert_int_equal(fpl_mix_rate(&m, &rate), FPL_OK);
+    assert_int_equal(fpl_mix_rate(&m, &rate, NULL), FPL_OK);
     assert_close(rate, 0.235);
-    assert_int_equal(fpl_mix_apply(&f, &m), FPL_OK);
+    assert_int_equal(fpl_mix_apply(&f, &m, NULL), FPL_OK);
     assert_close(f.stages[0].rate, 0.235);
     assert_same_double(f.stages[1].rate, 0.25);
     /* 10 deals: 40 opportunities, 40 / 0.235 mqls */
@@ -35,7 +35,7 @@ static void test_mix_blends_segments(void **state)
     t.target = FPL_TARGET_DEALS;
     t.deals = 10;
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_close(p.stages[0].required, 40.0 / 0.235);
 }
 
@@ -50,7 +50,7 @@ static void test_mix_of_one_rate_is_the_plain_rate(void **state)
     fpl_funnel mixed = plain;
     fpl_mix m;
     assert_int_equal(PARSE_MIX(&mixed, "lead=a:10%@27%,b:20%@27%,c:70%@27%", &m), FPL_OK);
-    assert_int_equal(fpl_mix_apply(&mixed, &m), FPL_OK);
+    assert_int_equal(fpl_mix_apply(&mixed, &m, NULL), FPL_OK);
     fpl_terms t = {0};
     t.target = FPL_TARGET_DEALS;
     t.deals = 10;
@@ -58,13 +58,13 @@ static void test_mix_of_one_rate_is_the_plain_rate(void **state)
     fpl_plan b;
     memset(&a, 0, sizeof a);
     memset(&b, 0, sizeof b);
-    assert_int_equal(fpl_plan_compute(&plain, &t, &a), FPL_OK);
-    assert_int_equal(fpl_plan_compute(&mixed, &t, &b), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&plain, &t, &a, NULL), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&mixed, &t, &b, NULL), FPL_OK);
     assert_memory_equal(&a, &b, sizeof a);
     /* thirds add up to 1 within the tolerance */
     assert_int_equal(PARSE_MIX(&mixed, "accepted=x:1/3@10%,y:1/3@20%,z:1/3@30%", &m), FPL_OK);
     double rate;
-    assert_int_equal(fpl_mix_rate(&m, &rate), FPL_OK);
+    assert_int_equal(fpl_mix_rate(&m, &rate, NULL), FPL_OK);
     assert_close(rate, 0.2);
 }
 
@@ -82,7 +82,7 @@ static void test_mix_refuses_bad_mixes(void **state)
                          "lead=a:50%@10%,a:50%@20%", "lead=a:50%@10%,,b:50%@20%",
                          "lead=a\tb:100%@10%"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
-        assert_int_equal(fpl_mix_parse(&f, bad[i], strlen(bad[i]), &m), FPL_ERR_MIX);
+        assert_int_equal(fpl_mix_parse(&f, bad[i], strlen(bad[i]), &m, NULL), FPL_ERR_MIX);
     }
     assert_int_equal(PARSE_MIX(&f, "lead=a:50%@10%,b:40%@20%", &m), FPL_ERR_MIX_SHARES);
     assert_int_equal(PARSE_MIX(&f, "lead=a:60%@10%,b:50%@20%", &m), FPL_ERR_MIX_SHARES);
@@ -95,7 +95,7 @@ static void test_mix_refuses_bad_mixes(void **state)
         snprintf(seg, sizeof seg, "%ss%d:1/17@10%%", i ? "," : "", i);
         strcat(text, seg);
     }
-    assert_int_equal(fpl_mix_parse(&f, text, strlen(text), &m), FPL_ERR_MIX);
+    assert_int_equal(fpl_mix_parse(&f, text, strlen(text), &m, NULL), FPL_ERR_MIX);
     /* only segments with a share of 0 have a rate: nothing moves on */
     fpl_mix z;
     memset(&z, 0, sizeof z);
@@ -107,14 +107,14 @@ static void test_mix_refuses_bad_mixes(void **state)
     z.segments[1].share = 0.0;
     z.segments[1].rate = 0.5;
     double rate;
-    assert_int_equal(fpl_mix_rate(&z, &rate), FPL_OK);
+    assert_int_equal(fpl_mix_rate(&z, &rate, NULL), FPL_OK);
     z.stage = 3;
-    assert_int_equal(fpl_mix_apply(&f, &z), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_mix_apply(&f, &z, NULL), FPL_ERR_STAGE_UNKNOWN);
     z.stage = 0;
     z.segments[1].share = 1e-3; /* the sum is off */
-    assert_int_equal(fpl_mix_apply(&f, &z), FPL_ERR_MIX_SHARES);
+    assert_int_equal(fpl_mix_apply(&f, &z, NULL), FPL_ERR_MIX_SHARES);
     assert_same_double(f.stages[0].rate, 0.27);
-    assert_int_equal(fpl_mix_rate(NULL, &rate), FPL_ERR_NULL);
+    assert_int_equal(fpl_mix_rate(NULL, &rate, NULL), FPL_ERR_NULL);
 }
 
 int main(void)

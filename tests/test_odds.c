@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n))
+#define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n), NULL)
 /* Seed 42, 100,000 trials of 100 leads at 12%: see the test. */
 #define GOLDEN_P_HIT 0.54368
 #define GOLDEN_MEAN 11.98488
@@ -59,7 +59,7 @@ static void test_odds_danish_example(void **state)
     fpl_odds_input in = {0};
     in.volume = 100;
     fpl_odds r;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_close_rel(r.p_hit, 0.5457817087190769, 1e-13);
     assert_close_rel(r.p_miss, 1.0 - 0.5457817087190769, 1e-13);
     assert_close(r.expected_deals, 12.0);
@@ -79,7 +79,7 @@ static void test_odds_danish_example(void **state)
         assert_same_double(r.volume_for[i].volume, want_volume[i]);
     }
     double n;
-    assert_int_equal(fpl_odds_volume_for(0.12, 12, 0.9, &n), FPL_OK);
+    assert_int_equal(fpl_odds_volume_for(0.12, 12, 0.9, &n, NULL), FPL_OK);
     assert_same_double(n, 136.0);
 }
 
@@ -103,7 +103,7 @@ static void test_odds_tail_matches_direct_sum(void **state)
         const double k = floor(test_uniform() * (n + 2.0));
         double u;
         double l;
-        assert_int_equal(fpl_odds_tail(n, p, k, &u, &l), FPL_OK);
+        assert_int_equal(fpl_odds_tail(n, p, k, &u, &l, NULL), FPL_OK);
         const double want = reference_tail(n, p, k);
         if (fabs(u - want) > tol || fabs(l - (1.0 - want)) > tol) {
             fail_msg("n=%.17g p=%.17g k=%.17g: got %.17g want %.17g", n, p, k, u, want);
@@ -129,11 +129,11 @@ static void test_odds_huge_volume_by_symmetry(void **state)
         const double pmf = sqrt(2.0 / (3.14159265358979323846 * n)) * (1.0 - 1.0 / (4.0 * n));
         double u;
         double l;
-        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0, &u, &l), FPL_OK);
+        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0, &u, &l, NULL), FPL_OK);
         assert_true(fabs(u - (0.5 + pmf / 2.0)) < tolerance[i]);
         assert_true(fabs(l - (0.5 - pmf / 2.0)) < tolerance[i]);
         /* one deal more moves it by exactly that pmf */
-        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0 + 1.0, &u, &l), FPL_OK);
+        assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0 + 1.0, &u, &l, NULL), FPL_OK);
         assert_true(fabs(u - (0.5 - pmf / 2.0)) < tolerance[i]);
     }
 }
@@ -155,15 +155,15 @@ static void test_odds_tiny_rate_huge_volume_is_poisson(void **state)
         }
         double u;
         double l;
-        assert_int_equal(fpl_odds_tail(n, p, ks[i], &u, &l), FPL_OK);
+        assert_int_equal(fpl_odds_tail(n, p, ks[i], &u, &l, NULL), FPL_OK);
         assert_close_rel(l, (double)sum, 1e-6);
     }
     double v;
-    assert_int_equal(fpl_odds_volume_for(1e-9, 1000, 0.9, &v), FPL_OK);
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1000, 0.9, &v, NULL), FPL_OK);
     double u;
     double u1;
-    assert_int_equal(fpl_odds_tail(v, 1e-9, 1000, &u, NULL), FPL_OK);
-    assert_int_equal(fpl_odds_tail(v - 1.0, 1e-9, 1000, &u1, NULL), FPL_OK);
+    assert_int_equal(fpl_odds_tail(v, 1e-9, 1000, &u, NULL, NULL), FPL_OK);
+    assert_int_equal(fpl_odds_tail(v - 1.0, 1e-9, 1000, &u1, NULL, NULL), FPL_OK);
     assert_true(u >= 0.9);
     assert_true(u1 < 0.9);
 }
@@ -180,22 +180,22 @@ static void test_odds_volume_and_quantile_are_least(void **state)
         if (p <= 0.0) {
             continue;
         }
-        assert_int_equal(fpl_odds_volume_for(p, k, c, &v), FPL_OK);
+        assert_int_equal(fpl_odds_volume_for(p, k, c, &v, NULL), FPL_OK);
         double u;
-        assert_int_equal(fpl_odds_tail(v, p, k, &u, NULL), FPL_OK);
+        assert_int_equal(fpl_odds_tail(v, p, k, &u, NULL, NULL), FPL_OK);
         assert_true(u >= c - 1e-12); /* ties within 1e-12 count as reached */
         if (v > 0.0) {
-            assert_int_equal(fpl_odds_tail(v - 1.0, p, k, &u, NULL), FPL_OK);
+            assert_int_equal(fpl_odds_tail(v - 1.0, p, k, &u, NULL, NULL), FPL_OK);
             assert_true(u < c - 1e-12);
         }
         const double n = floor(test_uniform() * 1e6);
         double d;
-        assert_int_equal(fpl_odds_quantile(n, p, c, &d), FPL_OK);
+        assert_int_equal(fpl_odds_quantile(n, p, c, &d, NULL), FPL_OK);
         double below;
-        assert_int_equal(fpl_odds_tail(n, p, d + 1.0, NULL, &below), FPL_OK);
+        assert_int_equal(fpl_odds_tail(n, p, d + 1.0, NULL, &below, NULL), FPL_OK);
         assert_true(below >= c - 1e-12); /* P(X <= d) >= c */
         if (d > 0.0) {
-            assert_int_equal(fpl_odds_tail(n, p, d, NULL, &below), FPL_OK);
+            assert_int_equal(fpl_odds_tail(n, p, d, NULL, &below, NULL), FPL_OK);
             assert_true(below < c - 1e-12); /* P(X <= d - 1) < c */
         }
     }
@@ -209,10 +209,10 @@ static void test_odds_exact_ties_at_one_half(void **state)
     (void)state;
     for (double k = 1; k <= 60; k += 1.0) {
         double v;
-        assert_int_equal(fpl_odds_volume_for(0.5, k, 0.5, &v), FPL_OK);
+        assert_int_equal(fpl_odds_volume_for(0.5, k, 0.5, &v, NULL), FPL_OK);
         assert_same_double(v, 2 * k - 1);
         double d;
-        assert_int_equal(fpl_odds_quantile(2 * k - 1, 0.5, 0.5, &d), FPL_OK);
+        assert_int_equal(fpl_odds_quantile(2 * k - 1, 0.5, 0.5, &d, NULL), FPL_OK);
         assert_same_double(d, k - 1);
     }
 }
@@ -222,58 +222,58 @@ static void test_odds_tail_edges(void **state)
     (void)state;
     double u;
     double l;
-    assert_int_equal(fpl_odds_tail(10, 0.3, 0, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.3, 0, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 1.0);
     assert_same_double(l, 0.0);
-    assert_int_equal(fpl_odds_tail(10, 0.3, 11, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.3, 11, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 0.0);
-    assert_int_equal(fpl_odds_tail(10, 0.3, INFINITY, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.3, INFINITY, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 0.0);
-    assert_int_equal(fpl_odds_tail(10, 1.0, 10, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 1.0, 10, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 1.0);
-    assert_int_equal(fpl_odds_tail(10, 0.0, 1, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.0, 1, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 0.0);
-    assert_int_equal(fpl_odds_tail(0, 0.5, 0, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(0, 0.5, 0, &u, &l, NULL), FPL_OK);
     assert_same_double(u, 1.0);
     /* all n units needed: p^n */
-    assert_int_equal(fpl_odds_tail(10, 0.5, 10, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.5, 10, &u, &l, NULL), FPL_OK);
     assert_close(u, 1.0 / 1024.0);
-    assert_int_equal(fpl_odds_tail(10, 0.5, 1, &u, &l), FPL_OK);
+    assert_int_equal(fpl_odds_tail(10, 0.5, 1, &u, &l, NULL), FPL_OK);
     assert_close(l, 1.0 / 1024.0);
 
     const double bad_n[] = {NAN, INFINITY, -1.0, 2.5, 2 * FPL_WHOLE_MAX};
     for (size_t i = 0; i < sizeof bad_n / sizeof bad_n[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l), FPL_ERR_VOLUME_WHOLE);
-        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u), FPL_ERR_VOLUME_WHOLE);
+        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l, NULL), FPL_ERR_VOLUME_WHOLE);
+        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u, NULL), FPL_ERR_VOLUME_WHOLE);
     }
     const double bad_p[] = {NAN, INFINITY, -0.1, 1.5};
     for (size_t i = 0; i < sizeof bad_p / sizeof bad_p[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l), FPL_ERR_RATE_RANGE);
-        assert_int_equal(fpl_odds_quantile(10, bad_p[i], 0.5, &u), FPL_ERR_RATE_RANGE);
-        assert_int_equal(fpl_odds_volume_for(bad_p[i], 1, 0.5, &u), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l, NULL), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_quantile(10, bad_p[i], 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_volume_for(bad_p[i], 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     }
-    assert_int_equal(fpl_odds_volume_for(0.0, 1, 0.5, &u), FPL_ERR_RATE_RANGE);
+    assert_int_equal(fpl_odds_volume_for(0.0, 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     const double bad_k[] = {NAN, -1.0, 0.5};
     for (size_t i = 0; i < sizeof bad_k / sizeof bad_k[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l), FPL_ERR_DEALS);
-        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u), FPL_ERR_DEALS);
+        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l, NULL), FPL_ERR_DEALS);
+        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u, NULL), FPL_ERR_DEALS);
     }
-    assert_int_equal(fpl_odds_volume_for(0.5, INFINITY, 0.5, &u), FPL_ERR_DEALS);
+    assert_int_equal(fpl_odds_volume_for(0.5, INFINITY, 0.5, &u, NULL), FPL_ERR_DEALS);
     const double bad_c[] = {NAN, INFINITY, 0.0, 1.0, -0.5, 1.5};
     for (size_t i = 0; i < sizeof bad_c / sizeof bad_c[0]; ++i) {
-        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u), FPL_ERR_CONFIDENCE);
-        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
     }
-    assert_int_equal(fpl_odds_quantile(10, 0.5, 0.5, NULL), FPL_ERR_NULL);
-    assert_int_equal(fpl_odds_volume_for(0.5, 1, 0.5, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_quantile(10, 0.5, 0.5, NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_volume_for(0.5, 1, 0.5, NULL, NULL), FPL_ERR_NULL);
     /* degenerate answers */
-    assert_int_equal(fpl_odds_volume_for(0.5, 0, 0.99, &u), FPL_OK);
+    assert_int_equal(fpl_odds_volume_for(0.5, 0, 0.99, &u, NULL), FPL_OK);
     assert_same_double(u, 0.0);
-    assert_int_equal(fpl_odds_volume_for(1.0, 7, 0.99, &u), FPL_OK);
+    assert_int_equal(fpl_odds_volume_for(1.0, 7, 0.99, &u, NULL), FPL_OK);
     assert_same_double(u, 7.0);
     /* a volume beyond 2^53 is no answer */
-    assert_int_equal(fpl_odds_volume_for(1e-300, 5, 0.5, &u), FPL_ERR_TOO_LARGE);
-    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_volume_for(1e-300, 5, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
 }
 
 static void test_odds_compute_levels_merge_and_sort(void **state)
@@ -295,13 +295,13 @@ static void test_odds_compute_levels_merge_and_sort(void **state)
     in.levels[1] = 0.75;
     in.levels[2] = 0.999;
     fpl_odds r;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_int_equal(r.n_levels, 7);
     const double want[] = {0.5, 0.75, 0.8, 0.9, 0.95, 0.99, 0.999};
     for (size_t i = 0; i < 7; ++i) {
         assert_same_double(r.volume_for[i].confidence, want[i]);
         double v;
-        assert_int_equal(fpl_odds_volume_for(0.12, 12, want[i], &v), FPL_OK);
+        assert_int_equal(fpl_odds_volume_for(0.12, 12, want[i], &v, NULL), FPL_OK);
         assert_same_double(r.volume_for[i].volume, v);
     }
     assert_same_double(r.volume_for[3].volume, 136.0);
@@ -314,18 +314,18 @@ static void test_odds_compute_levels_merge_and_sort(void **state)
     /* the same volume entering the top stage halves the rate */
     in.at = 0;
     in.n_levels = 0;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_same_double(r.cumulative_rate, 0.06);
     assert_same_double(r.volume_for[2].volume, 274.0); /* integer sums: 274 */
     /* a revenue target a hair over 11 deals still needs 12 whole deals;
      * 12 deals' worth within the tolerance needs exactly 12 */
     t.revenue = 44000.01;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_same_double(r.target_deals, 12.0);
     t.revenue = 0.29 * 4000 * 500 / 10; /* 145 deals at 29% noise: 14.5 * 4000 */
     t.target = FPL_TARGET_DEALS;
     t.deals = 145.0 * 0.29 / 0.29;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_same_double(r.target_deals, 145.0);
 }
 
@@ -343,47 +343,47 @@ static void test_odds_compute_refuses_bad_input(void **state)
     const double bad_volume[] = {NAN, INFINITY, -1.0, 0.0, 0.5};
     for (size_t i = 0; i < sizeof bad_volume / sizeof bad_volume[0]; ++i) {
         in.volume = bad_volume[i];
-        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME);
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME);
     }
     in.volume = 12.5;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME_WHOLE);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME_WHOLE);
     in.volume = 4 * FPL_WHOLE_MAX;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_VOLUME_WHOLE);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME_WHOLE);
     in.volume = 100;
     in.at = 1;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_STAGE_UNKNOWN);
     in.at = 0;
     in.n_levels = FPL_ODDS_MAX_REQUESTED + 1;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_CONFIDENCE_COUNT);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_CONFIDENCE_COUNT);
     in.n_levels = 1;
     const double bad_level[] = {NAN, 0.0, 1.0, -0.1, INFINITY};
     for (size_t i = 0; i < sizeof bad_level / sizeof bad_level[0]; ++i) {
         in.levels[0] = bad_level[i];
-        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_CONFIDENCE);
     }
     in.n_levels = 0;
     fpl_terms none = {0};
-    assert_int_equal(fpl_odds_compute(&f, &none, &in, &r), FPL_ERR_TARGET);
+    assert_int_equal(fpl_odds_compute(&f, &none, &in, &r, NULL), FPL_ERR_TARGET);
     fpl_terms huge = deal_target(1e300);
-    assert_int_equal(fpl_odds_compute(&f, &huge, &in, &r), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_compute(&f, &huge, &in, &r, NULL), FPL_ERR_TOO_LARGE);
     fpl_funnel empty = {0};
-    assert_int_equal(fpl_odds_compute(&empty, &t, &in, &r), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(fpl_odds_compute(NULL, &t, &in, &r), FPL_ERR_NULL);
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_compute(&empty, &t, &in, &r, NULL), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_odds_compute(NULL, &t, &in, &r, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
     assert_memory_equal(&r, &before, sizeof r);
     /* a level whose volume would pass 2^53 has no volume; the rest stands */
     fpl_funnel thin = {0};
     fpl_test_add(&thin, "lead", 1e-9);
     fpl_terms lots = deal_target(1e7);
     in.n_levels = 0;
-    assert_int_equal(fpl_odds_compute(&thin, &lots, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&thin, &lots, &in, &r, NULL), FPL_OK);
     assert_same_double(r.p_hit, 0.0);
     for (size_t i = 0; i < r.n_levels; ++i) {
         assert_false(r.volume_for[i].has_volume);
     }
     /* a volume the target cannot be reached with is an answer (0), not an error */
     fpl_terms many = deal_target(1000);
-    assert_int_equal(fpl_odds_compute(&f, &many, &in, &r), FPL_OK);
+    assert_int_equal(fpl_odds_compute(&f, &many, &in, &r, NULL), FPL_OK);
     assert_same_double(r.p_hit, 0.0);
     assert_same_double(r.p_miss, 1.0);
 }
@@ -396,17 +396,17 @@ static void test_odds_plan_needs_more_than_expected_value(void **state)
     fpl_test_add(&f, "opportunity", 0.12);
     fpl_terms t = deal_target(12);
     fpl_odds_plan r;
-    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, &r), FPL_OK);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, &r, NULL), FPL_OK);
     assert_int_equal(r.n_stages, 2);
     assert_same_double(r.deals_whole, 12.0);
     assert_same_double(r.confidence, 0.9);
     assert_same_double(r.required[1], 136.0);
     assert_same_double(r.required[0], 274.0);
-    assert_int_equal(fpl_odds_plan_compute(&f, &t, 1.0, &r), FPL_ERR_CONFIDENCE);
-    assert_int_equal(fpl_odds_plan_compute(&f, &t, NAN, &r), FPL_ERR_CONFIDENCE);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 1.0, &r, NULL), FPL_ERR_CONFIDENCE);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, NAN, &r, NULL), FPL_ERR_CONFIDENCE);
     fpl_terms none = {0};
-    assert_int_equal(fpl_odds_plan_compute(&f, &none, 0.9, &r), FPL_ERR_TARGET);
-    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_plan_compute(&f, &none, 0.9, &r, NULL), FPL_ERR_TARGET);
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, NULL, NULL), FPL_ERR_NULL);
 }
 
 static void test_odds_history_parse(void **state)
@@ -425,10 +425,10 @@ static void test_odds_history_parse(void **state)
                          "1//3", "nan/3", "1/inf", "12/100/3"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         w = -7.0;
-        assert_int_equal(fpl_odds_history_parse(bad[i], strlen(bad[i]), &w, &n), FPL_ERR_HISTORY);
+        assert_int_equal(fpl_odds_history_parse(bad[i], strlen(bad[i]), &w, &n, NULL), FPL_ERR_HISTORY);
         assert_same_double(w, -7.0);
     }
-    assert_int_equal(fpl_odds_history_parse(NULL, 0, &w, &n), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_history_parse(NULL, 0, &w, &n, NULL), FPL_ERR_NULL);
 }
 
 static fpl_odds_sim_input sim_input(double volume, uint64_t seed, size_t trials)
@@ -457,8 +457,8 @@ static void test_odds_simulation_reproducible_and_right(void **state)
     memset(&a, 0, sizeof a);
     memset(&b, 0xFF, sizeof b);
     const size_t len = sizeof sim_work / sizeof sim_work[0];
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &a), FPL_OK);
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &a, NULL), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b, NULL), FPL_OK);
     assert_memory_equal(&a, &b, sizeof a);
     assert_int_equal(a.trials, 100000);
     assert_true(fabs(a.p_hit.value - 0.5457817087190769) < 4.0 * a.p_hit.std_error);
@@ -473,7 +473,7 @@ static void test_odds_simulation_reproducible_and_right(void **state)
     assert_same_double(a.p_hit.value, GOLDEN_P_HIT);
     assert_same_double(a.expected_deals.value, GOLDEN_MEAN);
     in.seed = 43;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &b, NULL), FPL_OK);
     assert_true(a.p_hit.value != b.p_hit.value || a.expected_deals.value != b.expected_deals.value);
 }
 
@@ -490,12 +490,12 @@ static void test_odds_simulation_large_volumes(void **state)
         fpl_terms t = deal_target(ceil(mean));
         fpl_odds_sim_input in = sim_input(volumes[i], 7, 20000);
         fpl_odds_sim s;
-        assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 40000, &s), FPL_OK);
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 40000, &s, NULL), FPL_OK);
         assert_true(fabs(s.expected_deals.value - mean) < 4.0 * s.expected_deals.std_error);
         const double sd = sqrt(mean * (1 - rates[i]));
         assert_close_rel(s.expected_deals.std_error * sqrt(20000.0), sd, 0.03);
         double exact;
-        assert_int_equal(fpl_odds_tail(volumes[i], rates[i], ceil(mean), &exact, NULL), FPL_OK);
+        assert_int_equal(fpl_odds_tail(volumes[i], rates[i], ceil(mean), &exact, NULL, NULL), FPL_OK);
         assert_true(fabs(s.p_hit.value - exact) < 4.0 * s.p_hit.std_error);
     }
 }
@@ -518,7 +518,7 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
     in.total[0] = 100;
     fpl_odds_sim s;
     const size_t len = sizeof sim_work / sizeof sim_work[0];
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s, NULL), FPL_OK);
     const double mean = 100.0 * 13.0 / 102.0;
     assert_true(fabs(s.expected_deals.value - mean) < 4.0 * s.expected_deals.std_error);
     /* Beta-binomial variance: n·a·b·(a + b + n)/((a + b)²(a + b + 1)) */
@@ -531,7 +531,7 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
      * revenue = mean deals · 4000, judged on revenue. */
     in.has_history[0] = false;
     in.deal_size_cv = 0.5;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s), FPL_OK);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s, NULL), FPL_OK);
     assert_true(s.by_revenue);
     assert_true(fabs(s.expected_revenue.value - 48000.0) < 4.0 * s.expected_revenue.std_error);
     /* Var(revenue) = E[d]·Var(size) + Var(d)·size² */
@@ -554,47 +554,47 @@ static void test_odds_simulation_refuses_bad_input(void **state)
     memset(&s, 0x5A, sizeof s);
     fpl_odds_sim before = s;
     double work[20];
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 19, &s), FPL_ERR_WORKSPACE);
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, NULL, 20, &s), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 19, &s, NULL), FPL_ERR_WORKSPACE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, NULL, 20, &s, NULL), FPL_ERR_NULL);
     in.trials = FPL_ODDS_TRIALS_MAX + 1;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_TRIALS);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_TRIALS);
     in.trials = 10;
     const double bad_cv[] = {NAN, INFINITY, -0.5, 1e-300, 0.0009, 10.5};
     for (size_t i = 0; i < sizeof bad_cv / sizeof bad_cv[0]; ++i) {
         in.deal_size_cv = bad_cv[i];
-        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_VARIATION);
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_VARIATION);
     }
     in.deal_size_cv = 0.5; /* without a deal size */
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     in.deal_size_cv = 0;
     const double bad_history[][2] = {{13, 12}, {1, 0}, {0.5, 3}, {-1, 3}, {NAN, 3}, {1, INFINITY}};
     for (size_t i = 0; i < sizeof bad_history / sizeof bad_history[0]; ++i) {
         in.has_history[1] = true;
         in.won[1] = bad_history[i][0];
         in.total[1] = bad_history[i][1];
-        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY);
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY);
     }
     in.has_history[1] = false;
     in.has_history[2] = true; /* no such stage */
     in.won[2] = 1;
     in.total[2] = 2;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY_STAGE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY_STAGE);
     in.has_history[2] = false;
     in.has_history[0] = true; /* above the stage the volume enters */
     in.won[0] = 1;
     in.total[0] = 2;
     in.at = 1;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_HISTORY_STAGE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY_STAGE);
     in.has_history[0] = false;
     in.at = 0;
     in.volume = 2.5;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s), FPL_ERR_VOLUME_WHOLE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_VOLUME_WHOLE);
     assert_memory_equal(&s, &before, sizeof s);
     /* trials 0 means the default */
     in.volume = 100;
     in.trials = 0;
     assert_int_equal(fpl_odds_sim_work_len(0), 2 * FPL_ODDS_TRIALS_DEFAULT);
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s),
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s, NULL),
                      FPL_OK);
     assert_int_equal(s.trials, FPL_ODDS_TRIALS_DEFAULT);
 }

@@ -39,7 +39,7 @@ static void test_pace_half_month(void **state)
     in.lag[0] = 1.0;
     in.lag[1] = 2.0;
     fpl_pace p;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.at_risk, 0.95);
     assert_close(p.off_track, 0.80);
     const fpl_pace_row *lead = &p.stages[0];
@@ -74,7 +74,7 @@ static void test_pace_half_month(void **state)
     /* exactly on plan is on track; ahead needs nothing more */
     in.actual[0] = 200;
     in.actual[1] = 45;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_int_equal(p.stages[0].status, FPL_PACE_ON_TRACK);
     assert_close(p.stages[0].attainment, 1.0);
     assert_close(p.stages[1].still_needed + 1.0, 1.0);
@@ -82,13 +82,13 @@ static void test_pace_half_month(void **state)
     assert_false(p.has_warning);
     /* the period over: no rate is needed any more */
     in.elapsed = 1.0;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_false(p.stages[0].has_needed_rate);
     assert_close(p.stages[0].projection, 200.0);
     /* early in the period */
     in.elapsed = 0.1;
     in.actual[0] = 30;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.stages[0].attainment, 0.75);
     assert_close(p.stages[0].needed_rate, 370.0 / 0.9);
 }
@@ -119,7 +119,7 @@ static void test_pace_pipeline_coverage(void **state)
     in.at_risk = 1.0;
     in.off_track = 0.5;
     fpl_pace p;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_true(p.has_coverage);
     assert_close(p.open_units, 112.0);
     assert_close(p.open_deals, 5.5);
@@ -131,7 +131,7 @@ static void test_pace_pipeline_coverage(void **state)
     assert_close(p.coverage_required, 112.0 / 5.5);
     /* only opportunities open: the funnel needs 4x, not a fixed 3x */
     in.has_open[0] = false;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.coverage_required, 4.0);
     /* revenue paced with custom thresholds and per rep */
     assert_true(p.has_revenue);
@@ -146,13 +146,13 @@ static void test_pace_pipeline_coverage(void **state)
     assert_false(p.stages[0].has_actual);
     /* without deals won, revenue so far counts: 21,000 / 5,000 = 4.2 deals */
     in.has_actual_deals = false;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.still_to_close, 10.0 - 4.2);
     assert_false(p.deals.has_needed_rate); /* no actual deals: no rate either */
     in.has_actual_deals = true;
     /* target already met: nothing still to close, no ratio */
     in.actual_deals = 12;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_OK);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.still_to_close + 1.0, 1.0);
     assert_false(p.has_coverage_ratio);
 }
@@ -163,36 +163,36 @@ static void test_pace_elapsed_from_dates(void **state)
     fpl_date start;
     fpl_date as_of;
     double e;
-    assert_int_equal(fpl_date_parse("2027-01-01", 10, &start), FPL_OK);
-    assert_int_equal(fpl_date_parse("2027-02-14", 10, &as_of), FPL_OK);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-01-01", 10, &start, NULL), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-02-14", 10, &as_of, NULL), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e, NULL), FPL_OK);
     assert_close(e, 45.0 / 90.0);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_YEAR, &e), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_YEAR, &e, NULL), FPL_OK);
     assert_close(e, 45.0 / 365.0);
-    assert_int_equal(fpl_pace_elapsed(&start, &start, FPL_PERIOD_MONTH, &e), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &start, FPL_PERIOD_MONTH, &e, NULL), FPL_OK);
     assert_close(e, 1.0 / 31.0);
     /* a leap year, across the year boundary */
-    assert_int_equal(fpl_date_parse("2027-12-01", 10, &start), FPL_OK);
-    assert_int_equal(fpl_date_parse("2028-02-29", 10, &as_of), FPL_OK);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-12-01", 10, &start, NULL), FPL_OK);
+    assert_int_equal(fpl_date_parse("2028-02-29", 10, &as_of, NULL), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_QUARTER, &e, NULL), FPL_OK);
     assert_close(e, 1.0); /* 31 + 31 + 29 = 91 days of 91 */
     /* from the 31st: the month runs to the end of February */
-    assert_int_equal(fpl_date_parse("2027-01-31", 10, &start), FPL_OK);
-    assert_int_equal(fpl_date_parse("2027-02-28", 10, &as_of), FPL_OK);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-01-31", 10, &start, NULL), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-02-28", 10, &as_of, NULL), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_OK);
     assert_close(e, 1.0);
-    assert_int_equal(fpl_date_parse("2027-03-01", 10, &as_of), FPL_OK);
+    assert_int_equal(fpl_date_parse("2027-03-01", 10, &as_of, NULL), FPL_OK);
     e = -1;
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_ELAPSED);
-    assert_int_equal(fpl_date_parse("2027-01-30", 10, &as_of), FPL_OK);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_ELAPSED);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_ELAPSED);
+    assert_int_equal(fpl_date_parse("2027-01-30", 10, &as_of, NULL), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_ELAPSED);
     assert_same_double(e, -1.0);
     fpl_date bad = {2027, 2, 30};
-    assert_int_equal(fpl_pace_elapsed(&bad, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_DATE);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, (fpl_period)9, &e), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e), FPL_ERR_NULL);
+    assert_int_equal(fpl_pace_elapsed(&bad, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_DATE);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, (fpl_period)9, &e, NULL), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_NULL);
     fpl_date last = {9999, 12, 1};
-    assert_int_equal(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e), FPL_ERR_DATE);
+    assert_int_equal(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_DATE);
 }
 
 static void test_pace_refuses_bad_input(void **state)
@@ -209,58 +209,58 @@ static void test_pace_refuses_bad_input(void **state)
     const double bad_elapsed[] = {0.0, -0.1, 1.0000001, NAN, INFINITY};
     for (size_t i = 0; i < 5; ++i) {
         in.elapsed = bad_elapsed[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ELAPSED);
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ELAPSED);
     }
     in.elapsed = 0.5;
     const double bad_count[] = {-1.0, NAN, INFINITY};
     for (size_t i = 0; i < 3; ++i) {
         in.has_actual[0] = true;
         in.actual[0] = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
         in.has_actual[0] = false;
         in.has_open[0] = true;
         in.open[0] = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
         in.has_open[0] = false;
         in.has_actual_deals = true;
         in.actual_deals = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_ACTUAL);
+        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
         in.has_actual_deals = false;
     }
     in.has_actual_revenue = true;
     in.actual_revenue = 100;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     in.has_actual_revenue = false;
     in.lag[0] = -1;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_LAG);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_LAG);
     in.lag[0] = 121;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_LAG);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_LAG);
     fpl_funnel two = {0};
     fpl_test_add(&two, "lead", 0.10);
     fpl_test_add(&two, "opportunity", 0.5);
     in.lag[0] = 60.5;
     in.lag[1] = 59.6; /* rounded up 61 + 60 > 120: schedule's rule */
-    assert_int_equal(fpl_pace_compute(&two, &t, &in, &p), FPL_ERR_LAG);
+    assert_int_equal(fpl_pace_compute(&two, &t, &in, &p, NULL), FPL_ERR_LAG);
     in.lag[1] = 59.0;
     in.lag[0] = 0;
     in.lag[1] = 0;
     in.at_risk = 0.5;
     in.off_track = 0.8; /* off track above at risk */
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
     in.at_risk = 11;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
     in.at_risk = NAN;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
     in.at_risk = 0;
     in.off_track = -0.5;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_THRESHOLD);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
     in.off_track = 0;
     in.reps = -3;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p), FPL_ERR_REPS);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_REPS);
     in.reps = 0;
     fpl_terms none = {0};
-    assert_int_equal(fpl_pace_compute(&f, &none, &in, &p), FPL_ERR_TARGET);
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_pace_compute(&f, &none, &in, &p, NULL), FPL_ERR_TARGET);
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
     assert_memory_equal(&p, &before, sizeof p);
 }
 

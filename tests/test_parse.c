@@ -17,13 +17,13 @@ typedef struct parse_case {
 } parse_case;
 
 static void check_cases(const parse_case *cases, size_t n,
-                        fpl_status (*parse)(const char *, size_t, double *))
+                        fpl_status (*parse)(const char *, size_t, double *, fpl_error *))
 {
     for (size_t i = 0; i < n; ++i) {
         const parse_case *c = &cases[i];
         size_t len = c->len != 0 ? c->len : strlen(c->text);
         double got = -12345.0;
-        fpl_status st = parse(c->text, len, &got);
+        fpl_status st = parse(c->text, len, &got, NULL);
         if (st != c->status) {
             print_error("'%s': status %s, want %s\n", c->text, fpl_status_name(st),
                         fpl_status_name(c->status));
@@ -177,9 +177,9 @@ static void test_percent_decimal_and_ratio_give_the_same_double(void **state)
         double a;
         double b;
         double c;
-        assert_int_equal(fpl_parse_rate(pct, (size_t)n1, &a), FPL_OK);
-        assert_int_equal(fpl_parse_rate(dec, (size_t)n2, &b), FPL_OK);
-        assert_int_equal(fpl_parse_rate(ratio, (size_t)n3, &c), FPL_OK);
+        assert_int_equal(fpl_parse_rate(pct, (size_t)n1, &a, NULL), FPL_OK);
+        assert_int_equal(fpl_parse_rate(dec, (size_t)n2, &b, NULL), FPL_OK);
+        assert_int_equal(fpl_parse_rate(ratio, (size_t)n3, &c, NULL), FPL_OK);
         assert_same_double(a, b);
         assert_same_double(a, c);
         assert_same_double(a, (double)k / 1000.0);
@@ -196,7 +196,7 @@ static void test_very_long_numbers_round_correctly(void **state)
     text[2] = '1';
     memset(text + 3, '0', sizeof text - 3);
     double v;
-    assert_int_equal(fpl_parse_amount(text, sizeof text, &v), FPL_OK);
+    assert_int_equal(fpl_parse_amount(text, sizeof text, &v, NULL), FPL_OK);
     assert_same_double(v, 0.1);
     /* The halfway point between 1 and the next double, then a 1 far away:
      * the far digit decides, so it must round up. */
@@ -206,24 +206,24 @@ static void test_very_long_numbers_round_correctly(void **state)
     memcpy(half, mid, m);
     memset(half + m, '0', sizeof half - m - 1);
     half[sizeof half - 1] = '1';
-    assert_int_equal(fpl_parse_amount(half, sizeof half, &v), FPL_OK);
+    assert_int_equal(fpl_parse_amount(half, sizeof half, &v, NULL), FPL_OK);
     assert_same_double(v, 1.0 + DBL_EPSILON);
-    assert_int_equal(fpl_parse_amount(half, m, &v), FPL_OK);
+    assert_int_equal(fpl_parse_amount(half, m, &v, NULL), FPL_OK);
     assert_same_double(v, 1.0); /* exactly halfway: ties to even */
     /* Ten thousand digits of integer part overflow. */
     static char big[10000];
     memset(big, '9', sizeof big);
-    assert_int_equal(fpl_parse_amount(big, sizeof big, &v), FPL_ERR_PARSE_OVERFLOW);
+    assert_int_equal(fpl_parse_amount(big, sizeof big, &v, NULL), FPL_ERR_PARSE_OVERFLOW);
 }
 
 static void test_parsers_refuse_null(void **state)
 {
     (void)state;
     double v = 7.0;
-    assert_int_equal(fpl_parse_amount(NULL, 3, &v), FPL_ERR_NULL);
-    assert_int_equal(fpl_parse_amount("123", 3, NULL), FPL_ERR_NULL);
-    assert_int_equal(fpl_parse_rate(NULL, 3, &v), FPL_ERR_NULL);
-    assert_int_equal(fpl_parse_rate("12%", 3, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_amount(NULL, 3, &v, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_amount("123", 3, NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_rate(NULL, 3, &v, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_rate("12%", 3, NULL, NULL), FPL_ERR_NULL);
     assert_same_double(v, 7.0);
 }
 
@@ -244,7 +244,7 @@ static void test_parsing_ignores_the_host_locale(void **state)
         assert_same_double(v, 1.5e6);
         assert_int_equal(PARSE_AMOUNT("1.5m", &v), FPL_OK); /* no locale casing */
         assert_same_double(v, 1.5e6);
-        assert_int_equal(fpl_stage_name_check("WON", 3), FPL_OK); /* exact, not tr_TR case */
+        assert_int_equal(fpl_stage_name_check("WON", 3, NULL), FPL_OK); /* exact, not tr_TR case */
     }
     setlocale(LC_ALL, "C");
 }

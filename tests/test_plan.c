@@ -36,7 +36,7 @@ static void test_example1_year_plan_needs_20000_leads(void **state)
     fpl_test_add(&f, "accepted", 0.10);
     fpl_terms t = revenue_terms(FPL_PERIOD_YEAR, 1000000, 50000);
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_int_equal(p.n_stages, 2);
     assert_true(p.has_revenue);
     assert_close(p.deals, 20.0);
@@ -69,7 +69,7 @@ static void test_example2_thirds_need_exactly_75(void **state)
     fpl_test_add(&f, "opportunity", third);
     fpl_terms t = revenue_terms(FPL_PERIOD_MONTH, 100000, 4000);
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_close(p.deals, 25.0);
     assert_int_equal(p.deals_whole, 25);
     assert_close(p.stages[0].required, 75.0);
@@ -86,13 +86,13 @@ static void test_example4_twelve_customers_need_100_or_60_leads(void **state)
     fpl_test_add(&f, "lead", 0.12);
     fpl_terms t = deal_terms(FPL_PERIOD_MONTH, 12);
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_false(p.has_revenue);
     assert_false(p.has_deal_size);
     assert_close(p.stages[0].required, 100.0);
     assert_int_equal(p.stages[0].required_whole, 100);
     f.stages[0].rate = 0.20;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_close(p.stages[0].required, 60.0);
     assert_int_equal(p.stages[0].required_whole, 60);
 }
@@ -106,7 +106,7 @@ static void test_example5_27_percent_accepted_needs_149_leads(void **state)
     fpl_test_add(&f, "accepted", 0.25);
     fpl_terms t = deal_terms(FPL_PERIOD_MONTH, 10);
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_close(p.stages[1].required, 40.0);
     assert_int_equal(p.stages[1].required_whole, 40);
     assert_close(p.stages[0].required, 40.0 / 0.27); /* 148.148... */
@@ -128,12 +128,12 @@ static void test_floating_traps_round_to_the_true_integer(void **state)
     };
     for (size_t i = 0; i < sizeof traps / sizeof traps[0]; ++i) {
         double rate;
-        assert_int_equal(fpl_parse_rate(traps[i].rate, strlen(traps[i].rate), &rate), FPL_OK);
+        assert_int_equal(fpl_parse_rate(traps[i].rate, strlen(traps[i].rate), &rate, NULL), FPL_OK);
         fpl_funnel f = {0};
         fpl_test_add(&f, "opportunity", rate);
         fpl_terms t = deal_terms(FPL_PERIOD_MONTH, traps[i].deals);
         fpl_plan p;
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
         if (p.stages[0].required_whole != traps[i].whole) {
             print_error("%g deals at %s: %llu, want %llu\n", traps[i].deals, traps[i].rate,
                         (unsigned long long)p.stages[0].required_whole,
@@ -150,7 +150,7 @@ static void test_fractional_deals_round_up_to_whole_deals_first(void **state)
     fpl_test_add(&f, "opportunity", 0.5);
     fpl_terms t = revenue_terms(FPL_PERIOD_MONTH, 10000, 3000); /* 3.33 deals */
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_close(p.deals, 10.0 / 3.0);
     assert_int_equal(p.deals_whole, 4);
     assert_close(p.stages[0].required, 20.0 / 3.0);
@@ -169,7 +169,7 @@ static void test_cost_per_lead_gives_budget_cac_and_cost_per_unit(void **state)
     t.has_margin = true;
     t.margin = 0.6;
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_true(p.has_cost);
     assert_close(p.budget, 250000.0);       /* 20,000 leads × 12.5 */
     assert_close(p.cost_per_deal, 12500.0); /* / 20 deals */
@@ -179,7 +179,7 @@ static void test_cost_per_lead_gives_budget_cac_and_cost_per_unit(void **state)
     assert_close(p.gross_profit, 600000.0);
     /* A free channel is a real answer, not a missing one. */
     t.cost_per_lead = -0.0;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_true(p.has_cost);
     assert_false(signbit(p.budget));
     assert_same_double(p.cost_per_deal, 0.0);
@@ -197,49 +197,49 @@ static void test_bad_terms_are_refused_and_leave_the_plan_untouched(void **state
     for (size_t i = 0; i < sizeof not_positive / sizeof not_positive[0]; ++i) {
         double v = not_positive[i];
         fpl_terms t = revenue_terms(FPL_PERIOD_MONTH, v, 100);
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_REVENUE);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_REVENUE);
         t = revenue_terms(FPL_PERIOD_MONTH, 100, v);
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_DEAL_SIZE);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_DEAL_SIZE);
         t = deal_terms(FPL_PERIOD_MONTH, v);
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_DEALS);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_DEALS);
         t = deal_terms(FPL_PERIOD_MONTH, 5);
         t.has_margin = true;
         t.margin = v;
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_MARGIN);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_MARGIN);
         if (!(v == 0.0)) { /* zero cost is allowed */
             t = deal_terms(FPL_PERIOD_MONTH, 5);
             t.has_cost_per_lead = true;
             t.cost_per_lead = v;
-            assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_COST);
+            assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_COST);
         }
     }
     fpl_terms t = deal_terms(FPL_PERIOD_MONTH, 5);
     t.has_margin = true;
     t.margin = nextafter(1.0, 2.0);
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_MARGIN);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_MARGIN);
     t = deal_terms(FPL_PERIOD_MONTH, 5);
     t.has_deal_size = true;
     t.deal_size = 0.0;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_DEAL_SIZE);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_DEAL_SIZE);
     t = deal_terms((fpl_period)7, 5);
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_PERIOD);
     t = deal_terms(FPL_PERIOD_MONTH, 5);
     t.target = (fpl_target_kind)9;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_TARGET);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_TARGET);
     t.target = FPL_TARGET_NONE;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_TARGET);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_TARGET);
     t = revenue_terms(FPL_PERIOD_MONTH, 100, 10);
     t.has_deal_size = false;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     t = deal_terms(FPL_PERIOD_MONTH, 5);
-    assert_int_equal(fpl_plan_compute(NULL, &t, &p), FPL_ERR_NULL);
-    assert_int_equal(fpl_plan_compute(&f, NULL, &p), FPL_ERR_NULL);
-    assert_int_equal(fpl_plan_compute(&f, &t, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_plan_compute(NULL, &t, &p, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_plan_compute(&f, NULL, &p, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_plan_compute(&f, &t, NULL, NULL), FPL_ERR_NULL);
     fpl_funnel empty = {0};
-    assert_int_equal(fpl_plan_compute(&empty, &t, &p), FPL_ERR_STAGE_COUNT);
+    assert_int_equal(fpl_plan_compute(&empty, &t, &p, NULL), FPL_ERR_STAGE_COUNT);
     fpl_funnel broken = f;
     broken.stages[0].rate = 2.0;
-    assert_int_equal(fpl_plan_compute(&broken, &t, &p), FPL_ERR_RATE_RANGE);
+    assert_int_equal(fpl_plan_compute(&broken, &t, &p, NULL), FPL_ERR_RATE_RANGE);
     assert_memory_equal(&p, &sentinel, sizeof p);
 }
 
@@ -250,27 +250,27 @@ static void test_whole_counts_beyond_2_53_are_refused(void **state)
     fpl_test_add(&f, "lead", 1.0);
     fpl_terms t = deal_terms(FPL_PERIOD_MONTH, FPL_WHOLE_MAX);
     fpl_plan p;
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
     assert_int_equal(p.stages[0].required_whole, UINT64_C(9007199254740992));
     t.deals = nextafter(FPL_WHOLE_MAX, INFINITY);
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_TOO_LARGE);
     fpl_funnel g = {0};
     fpl_test_add(&g, "lead", 1e-9);
     t.deals = 1e8; /* 1e17 leads */
-    assert_int_equal(fpl_plan_compute(&g, &t, &p), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, NULL), FPL_ERR_TOO_LARGE);
     t.deals = DBL_MAX;
-    assert_int_equal(fpl_plan_compute(&g, &t, &p), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, NULL), FPL_ERR_OVERFLOW);
     t = revenue_terms(FPL_PERIOD_MONTH, DBL_MAX, DBL_TRUE_MIN);
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_OVERFLOW);
     t = revenue_terms(FPL_PERIOD_MONTH, DBL_TRUE_MIN, DBL_MAX); /* underflows to 0 deals */
-    assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_OVERFLOW);
     fpl_funnel tiny = {0};
     for (int i = 0; i < 4; ++i) {
         char name[4] = {'s', (char)('0' + i), 0, 0};
         fpl_test_add(&tiny, name, 1e-100);
     }
     t = deal_terms(FPL_PERIOD_MONTH, 1);
-    assert_int_equal(fpl_plan_compute(&tiny, &t, &p), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_plan_compute(&tiny, &t, &p, NULL), FPL_ERR_OVERFLOW);
 }
 
 __extension__ typedef unsigned __int128 u128;
@@ -305,7 +305,7 @@ static void test_whole_counts_match_an_integer_reference(void **state)
             char rate[16];
             int len = snprintf(rate, sizeof rate, "%u/1000", k[i]);
             double r;
-            assert_int_equal(fpl_parse_rate(rate, (size_t)len, &r), FPL_OK);
+            assert_int_equal(fpl_parse_rate(rate, (size_t)len, &r, NULL), FPL_OK);
             fpl_test_add(&f, name, r);
         }
         uint64_t deals = 1 + next_random(&seed) % 100000;
@@ -330,7 +330,7 @@ static void test_whole_counts_match_an_integer_reference(void **state)
         }
         fpl_terms t = deal_terms(FPL_PERIOD_MONTH, (double)deals);
         fpl_plan p;
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
         assert_int_equal(p.deals_whole, deals);
         for (size_t i = 0; i < stages; ++i) {
             if (p.stages[i].required_whole != (uint64_t)whole[i]) {
@@ -365,12 +365,12 @@ static void test_results_do_not_change_with_the_locale(void **state)
     t.cost_per_lead = 17.25;
     fpl_plan ref;
     memset(&ref, 0, sizeof ref);
-    assert_int_equal(fpl_plan_compute(&f, &t, &ref), FPL_OK);
+    assert_int_equal(fpl_plan_compute(&f, &t, &ref, NULL), FPL_OK);
     for (size_t i = 0; i < FPL_TEST_LOCALE_COUNT; ++i) {
         fpl_test_set_locale(fpl_test_locales[i]);
         fpl_plan p;
         memset(&p, 0, sizeof p);
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
         assert_memory_equal(&p, &ref, sizeof p);
     }
     setlocale(LC_ALL, "C");

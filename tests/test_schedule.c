@@ -43,7 +43,7 @@ static void test_schedule_flat_year_with_whole_month_lags(void **state)
     reset_input(2027, 1, 12);
     in.lag[0] = 1.0;
     in.lag[1] = 2.0;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 3);
     assert_int_equal(s.n_rows, 15);
     assert_close(s.total_lag, 3.0);
@@ -83,7 +83,7 @@ static void test_schedule_seasonal_weights(void **state)
     for (int m = 0; m < 12; ++m) {
         in.weights[m] = m + 1;
     }
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 0);
     for (size_t r = 0; r < 12; ++r) {
         assert_close(s.rows[r].deals, 156.0 * (double)(r + 1) / 78.0);
@@ -98,7 +98,7 @@ static void test_schedule_seasonal_weights(void **state)
     for (int m = 0; m < 12; ++m) {
         in.weights[m] = m + 1;
     }
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.rows[0].deals, 156.0 * 7.0 / 78.0);  /* July */
     assert_close(s.rows[6].deals, 156.0 * 1.0 / 78.0);  /* January 2028 */
     assert_int_equal(s.rows[6].month.year, 2028);
@@ -114,7 +114,7 @@ static void test_schedule_fractional_lag_splits(void **state)
     fpl_terms t = deals_per(FPL_PERIOD_MONTH, 10);
     reset_input(2027, 3, 2);
     in.lag[0] = 0.5;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 1);
     assert_int_equal(s.rows[0].month.month, 2);
     assert_close(s.rows[0].entering[0], 10.0);
@@ -122,10 +122,10 @@ static void test_schedule_fractional_lag_splits(void **state)
     assert_close(s.rows[2].entering[0], 10.0);
     /* 45 days: 1.4785 months: 52.15% lands 1 month back, 47.85% 2 back */
     double lag;
-    assert_int_equal(fpl_lag_parse("45d", 3, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("45d", 3, &lag, NULL), FPL_OK);
     in.lag[0] = lag;
     in.months = 1;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 2);
     const double frac = 45.0 / FPL_DAYS_PER_MONTH - 1.0;
     assert_close(s.rows[0].entering[0], 20.0 * frac);        /* January */
@@ -133,9 +133,9 @@ static void test_schedule_fractional_lag_splits(void **state)
     assert_close(s.rows[2].entering[0] + 1.0, 1.0);          /* March */
     /* four months given in days, 4 × 30.436875 = 121.7475, is four months
      * up to rounding: tolerantly exactly four, no fifth month of 1e-15 */
-    assert_int_equal(fpl_lag_parse("121.7475d", 9, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("121.7475d", 9, &lag, NULL), FPL_OK);
     in.lag[0] = lag;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 4);
     assert_same_double(s.rows[0].entering[0], 20.0);
     /* two half-month lags reach two months back, a quarter of the volume */
@@ -144,7 +144,7 @@ static void test_schedule_fractional_lag_splits(void **state)
     fpl_test_add(&g, "opportunity", 0.5);
     in.lag[0] = 0.5;
     in.lag[1] = 0.5;
-    assert_int_equal(fpl_schedule_compute(&g, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&g, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lead_months, 2);
     assert_close(s.rows[0].entering[0], 40.0 * 0.25);
     assert_close(s.rows[1].entering[0], 40.0 * 0.5);
@@ -180,13 +180,13 @@ static void test_schedule_totals_reconcile_and_lags_shift(void **state)
             x = x * 6364136223846793005ULL + 1442695040888963407ULL;
             in.lag[i] = (double)((x >> 35) % 100) / 25.0; /* 0 to 3.96 months */
         }
-        fpl_status st = fpl_schedule_compute(&f, &t, &in, &s);
+        fpl_status st = fpl_schedule_compute(&f, &t, &in, &s, NULL);
         if (st == FPL_ERR_WEIGHTS) {
             continue; /* the weights of the span's months happened to be 0 */
         }
         assert_int_equal(st, FPL_OK);
         fpl_plan p;
-        assert_int_equal(fpl_plan_compute(&f, &t, &p), FPL_OK);
+        assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
         const double scale = (double)in.months / (double)fpl_period_months(per);
         for (size_t i = 0; i < n; ++i) {
             assert_close_rel(s.totals[i], p.stages[i].required * scale, 1e-12);
@@ -199,7 +199,7 @@ static void test_schedule_totals_reconcile_and_lags_shift(void **state)
         for (size_t i = 0; i < n; ++i) {
             in.lag[i] += 1.0;
         }
-        assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s2), FPL_OK);
+        assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s2, NULL), FPL_OK);
         assert_int_equal(s2.lead_months, s.lead_months + n);
         /* the same rows, each stage i moved (n - i) months earlier */
         for (size_t i = 0; i < n; ++i) {
@@ -237,7 +237,7 @@ static void test_schedule_monthly_targets_reps_quota_velocity(void **state)
     in.has_quota = true;
     in.quota = 100000; /* per year: the span makes 120,000 a quarter = 480,000 a year */
     in.attainment = 0.8;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.deals, 30.0);
     assert_close(s.revenue, 120000.0);
     assert_int_equal(s.lead_months, 2);
@@ -269,74 +269,74 @@ static void test_schedule_refuses_bad_input(void **state)
     memset(&s, 0x5A, sizeof s);
     s2 = s;
     reset_input(2027, 13, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DATE);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
     reset_input(0, 1, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DATE);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
     reset_input(9999, 12, 2); /* runs past year 9999 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DATE);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
     reset_input(1, 1, 2);
     in.lag[0] = 1; /* reaches back before year 1 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DATE);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
     reset_input(2027, 1, 0);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_MONTHS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_MONTHS);
     reset_input(2027, 1, FPL_SCHEDULE_MAX_MONTHS + 1);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_MONTHS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_MONTHS);
     const double bad_lag[] = {-1.0, NAN, INFINITY, 121.0};
     for (size_t i = 0; i < 4; ++i) {
         reset_input(2027, 1, 12);
         in.lag[0] = bad_lag[i];
-        assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_LAG);
+        assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_LAG);
     }
     reset_input(2027, 1, 12);
     in.lag[0] = 60.5;
     in.lag[1] = 59.6; /* rounded up: 61 + 60 > 120 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_LAG);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_LAG);
     reset_input(2027, 1, 2);
     in.has_weights = true;
     for (int m = 2; m < 12; ++m) {
         in.weights[m] = 1; /* January and February weigh 0: the span is empty */
     }
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
     in.weights[0] = -1;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
     in.weights[0] = 1;
     in.weights[7] = -1; /* August, outside the January-February span: refused all the same */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
     in.weights[7] = 1;
     in.weights[0] = -1;
     in.weights[0] = NAN;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
     reset_input(2027, 1, 2);
     in.has_monthly = true;
     in.monthly_kind = FPL_TARGET_DEALS;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS); /* all 0 */
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS); /* all 0 */
     in.monthly[0] = INFINITY;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
     in.monthly[0] = 5;
     in.monthly_kind = FPL_TARGET_REVENUE; /* no deal size */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     in.monthly_kind = FPL_TARGET_NONE;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_TARGET);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_TARGET);
     reset_input(2027, 1, 2);
     fpl_terms none = {0};
-    assert_int_equal(fpl_schedule_compute(&f, &none, &in, &s), FPL_ERR_TARGET);
+    assert_int_equal(fpl_schedule_compute(&f, &none, &in, &s, NULL), FPL_ERR_TARGET);
     in.reps = -2;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_REPS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_REPS);
     in.reps = NAN;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_REPS);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_REPS);
     in.reps = 0;
     in.has_quota = true;
     in.quota = 0;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_QUOTA);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_QUOTA);
     in.quota = 1000;
     in.attainment = 1.5;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_ATTAINMENT);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_ATTAINMENT);
     in.attainment = 0.5; /* a quota needs revenue: no deal size */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     fpl_terms huge = deals_per(FPL_PERIOD_MONTH, 1e308);
     reset_input(2027, 1, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &huge, &in, &s), FPL_ERR_OVERFLOW);
-    assert_int_equal(fpl_schedule_compute(NULL, &t, &in, &s), FPL_ERR_NULL);
+    assert_int_equal(fpl_schedule_compute(&f, &huge, &in, &s, NULL), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_schedule_compute(NULL, &t, &in, &s, NULL), FPL_ERR_NULL);
     assert_memory_equal(&s, &s2, sizeof s); /* untouched on every error */
 }
 
@@ -344,51 +344,51 @@ static void test_schedule_parsers(void **state)
 {
     (void)state;
     fpl_month m;
-    assert_int_equal(fpl_month_parse("2027-01", 7, &m), FPL_OK);
+    assert_int_equal(fpl_month_parse("2027-01", 7, &m, NULL), FPL_OK);
     assert_int_equal(m.year, 2027);
     assert_int_equal(m.month, 1);
     const char *bad_months[] = {"2027-1", "2027-13", "0000-01", "27-01", "2027/01", "2027-00",
                                 "", "2027-01x", "२०२७-01"};
     for (size_t i = 0; i < sizeof bad_months / sizeof bad_months[0]; ++i) {
-        assert_int_equal(fpl_month_parse(bad_months[i], strlen(bad_months[i]), &m), FPL_ERR_DATE);
+        assert_int_equal(fpl_month_parse(bad_months[i], strlen(bad_months[i]), &m, NULL), FPL_ERR_DATE);
     }
     fpl_date d;
-    assert_int_equal(fpl_date_parse("2024-02-29", 10, &d), FPL_OK);
+    assert_int_equal(fpl_date_parse("2024-02-29", 10, &d, NULL), FPL_OK);
     assert_int_equal(d.day, 29);
     const char *bad_dates[] = {"2023-02-29", "2100-02-29", "2027-04-31", "2027-01-00",
                                "2027-1-01", "2027-01-1", ""};
     for (size_t i = 0; i < sizeof bad_dates / sizeof bad_dates[0]; ++i) {
-        assert_int_equal(fpl_date_parse(bad_dates[i], strlen(bad_dates[i]), &d), FPL_ERR_DATE);
+        assert_int_equal(fpl_date_parse(bad_dates[i], strlen(bad_dates[i]), &d, NULL), FPL_ERR_DATE);
     }
-    assert_int_equal(fpl_date_parse("2000-02-29", 10, &d), FPL_OK);
+    assert_int_equal(fpl_date_parse("2000-02-29", 10, &d, NULL), FPL_OK);
     double lag;
-    assert_int_equal(fpl_lag_parse("45", 2, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("45", 2, &lag, NULL), FPL_OK);
     assert_close(lag, 45.0 / 30.436875);
-    assert_int_equal(fpl_lag_parse("2w", 2, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("2w", 2, &lag, NULL), FPL_OK);
     assert_close(lag, 14.0 / 30.436875);
-    assert_int_equal(fpl_lag_parse("1.5m", 4, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("1.5m", 4, &lag, NULL), FPL_OK);
     assert_same_double(lag, 1.5);
-    assert_int_equal(fpl_lag_parse("0", 1, &lag), FPL_OK);
+    assert_int_equal(fpl_lag_parse("0", 1, &lag, NULL), FPL_OK);
     assert_same_double(lag, 0.0);
     const char *bad_lags[] = {"", "d", "-1", "1x", "1e400", "121m", "nan", "inf", "3653d", "1mm"};
     for (size_t i = 0; i < sizeof bad_lags / sizeof bad_lags[0]; ++i) {
         lag = -7;
-        assert_int_equal(fpl_lag_parse(bad_lags[i], strlen(bad_lags[i]), &lag), FPL_ERR_LAG);
+        assert_int_equal(fpl_lag_parse(bad_lags[i], strlen(bad_lags[i]), &lag, NULL), FPL_ERR_LAG);
         assert_same_double(lag, -7.0);
     }
     double list[12];
     size_t count = 99;
-    assert_int_equal(fpl_list_parse("8, 8,9 ,1_000,0.5", 17, list, 12, &count), FPL_OK);
+    assert_int_equal(fpl_list_parse("8, 8,9 ,1_000,0.5", 17, list, 12, &count, NULL), FPL_OK);
     assert_int_equal(count, 5);
     assert_same_double(list[3], 1000.0);
     assert_same_double(list[4], 0.5);
     count = 99;
-    assert_int_equal(fpl_list_parse("1,,2", 4, list, 12, &count), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("", 0, list, 12, &count), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("1,-2", 4, list, 12, &count), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("1,2,3", 5, list, 2, &count), FPL_ERR_WEIGHTS_COUNT);
+    assert_int_equal(fpl_list_parse("1,,2", 4, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_list_parse("", 0, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_list_parse("1,-2", 4, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
+    assert_int_equal(fpl_list_parse("1,2,3", 5, list, 2, &count, NULL), FPL_ERR_WEIGHTS_COUNT);
     assert_int_equal(count, 99);
-    assert_int_equal(fpl_list_parse(NULL, 0, list, 12, &count), FPL_ERR_NULL);
+    assert_int_equal(fpl_list_parse(NULL, 0, list, 12, &count, NULL), FPL_ERR_NULL);
 }
 
 int main(void)

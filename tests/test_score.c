@@ -11,27 +11,27 @@
 static fpl_csv_reader reader;
 static fpl_csv_row rows[64];
 
-#define ADD(c, lit) fpl_criteria_add_parse((c), (lit), sizeof(lit) - 1)
+#define ADD(c, lit) fpl_criteria_add_parse((c), (lit), sizeof(lit) - 1, NULL)
 
 static void test_score_bant_preset(void **state)
 {
     (void)state;
     fpl_criteria bant;
-    assert_int_equal(fpl_criteria_bant(&bant), FPL_OK);
+    assert_int_equal(fpl_criteria_bant(&bant, NULL), FPL_OK);
     assert_int_equal(bant.n_criteria, 4);
     assert_string_equal(bant.criteria[0].name, "budget");
     assert_string_equal(bant.criteria[3].name, "timing");
     assert_int_equal(fpl_criteria_check(&bant, NULL), FPL_OK);
     fpl_lead_score s;
     const double all[4] = {1, 1, 1, 1};
-    assert_int_equal(fpl_score_lead(&bant, all, 4, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&bant, all, 4, &s, NULL), FPL_OK);
     assert_same_double(s.score, 100.0);
     assert_int_equal(s.band, FPL_BAND_HOT);
     assert_true(s.sales_ready);
     assert_int_equal(s.n_missing, 0);
     /* half the need: 87.5, hot, but not sales-ready: need is required */
     const double half_need[4] = {1, 1, 0.5, 1};
-    assert_int_equal(fpl_score_lead(&bant, half_need, 4, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&bant, half_need, 4, &s, NULL), FPL_OK);
     assert_same_double(s.score, 87.5);
     assert_int_equal(s.band, FPL_BAND_HOT);
     assert_false(s.sales_ready);
@@ -39,15 +39,15 @@ static void test_score_bant_preset(void **state)
     assert_int_equal(s.missing, 1u << 2);
     /* exactly at the thresholds: 75 is hot, 50 is warm, 25 cold */
     const double three[4] = {1, 1, 1, 0};
-    assert_int_equal(fpl_score_lead(&bant, three, 4, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&bant, three, 4, &s, NULL), FPL_OK);
     assert_same_double(s.score, 75.0);
     assert_int_equal(s.band, FPL_BAND_HOT);
     const double two[4] = {1, 0, 1, 0};
-    assert_int_equal(fpl_score_lead(&bant, two, 4, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&bant, two, 4, &s, NULL), FPL_OK);
     assert_int_equal(s.band, FPL_BAND_WARM);
     assert_int_equal(s.missing, (1u << 1) | (1u << 3));
     const double one[4] = {0, 0, 0, 1};
-    assert_int_equal(fpl_score_lead(&bant, one, 4, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&bant, one, 4, &s, NULL), FPL_OK);
     assert_int_equal(s.band, FPL_BAND_COLD);
     assert_string_equal(fpl_band_name(s.band), "cold");
     assert_string_equal(fpl_band_name(FPL_BAND_HOT), "hot");
@@ -72,7 +72,7 @@ static void test_score_custom_criteria_and_thresholds(void **state)
     assert_int_equal(fpl_criteria_check(&c, NULL), FPL_OK);
     fpl_lead_score s;
     const double a[3] = {1, 0.5, 0}; /* (3 + 0.75) / 5.5 */
-    assert_int_equal(fpl_score_lead(&c, a, 3, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&c, a, 3, &s, NULL), FPL_OK);
     assert_close(s.score, 100.0 * 3.75 / 5.5);
     assert_int_equal(s.band, FPL_BAND_WARM);
     assert_true(s.sales_ready); /* the one required criterion is met */
@@ -85,13 +85,13 @@ static void test_score_custom_criteria_and_thresholds(void **state)
     d.warm = 60;
     d.hot = 90;
     const double n[2] = {0.3, 0.9};
-    assert_int_equal(fpl_score_lead(&d, n, 2, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&d, n, 2, &s, NULL), FPL_OK);
     assert_int_equal(s.band, FPL_BAND_WARM);
     /* no required criterion: sales-ready when hot */
     const double full[2] = {1, 1};
-    assert_int_equal(fpl_score_lead(&d, full, 2, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&d, full, 2, &s, NULL), FPL_OK);
     assert_true(s.sales_ready);
-    assert_int_equal(fpl_score_lead(&d, n, 2, &s), FPL_OK);
+    assert_int_equal(fpl_score_lead(&d, n, 2, &s, NULL), FPL_OK);
     assert_false(s.sales_ready);
 }
 
@@ -103,7 +103,7 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     assert_int_equal(fpl_criteria_check(&c, NULL), FPL_ERR_CRITERION_COUNT);
     const char *bad[] = {"x=0", "x=-1", "x=abc", "x=", "x=nan", "x=inf", "x=1,requird"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
-        assert_int_not_equal(fpl_criteria_add_parse(&c, bad[i], strlen(bad[i])), FPL_OK);
+        assert_int_not_equal(fpl_criteria_add_parse(&c, bad[i], strlen(bad[i]), NULL), FPL_OK);
     }
     assert_int_equal(c.n_criteria, 0);
     assert_int_equal(ADD(&c, "=2"), FPL_ERR_STAGE_NAME_EMPTY);
@@ -113,11 +113,11 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     for (int i = 1; i < FPL_MAX_CRITERIA; ++i) {
         char name[8];
         const int len = snprintf(name, sizeof name, "c%d", i);
-        assert_int_equal(fpl_criteria_add_parse(&c, name, (size_t)len), FPL_OK);
+        assert_int_equal(fpl_criteria_add_parse(&c, name, (size_t)len, NULL), FPL_OK);
     }
     assert_int_equal(ADD(&c, "one-more"), FPL_ERR_CRITERION_COUNT);
     fpl_criteria bant;
-    fpl_criteria_bant(&bant);
+    fpl_criteria_bant(&bant, NULL);
     bant.hot = 40;
     bant.warm = 60; /* warm above hot */
     assert_int_equal(fpl_criteria_check(&bant, NULL), FPL_ERR_BANDS);
@@ -126,32 +126,33 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     assert_int_equal(fpl_criteria_check(&bant, NULL), FPL_ERR_BANDS);
     bant.hot = 0;
     bant.criteria[2].weight = NAN;
-    size_t at = 99;
+    fpl_error at;
     assert_int_equal(fpl_criteria_check(&bant, &at), FPL_ERR_CRITERION);
-    assert_int_equal(at, 2);
-    fpl_criteria_bant(&bant);
+    assert_int_equal(at.field, FPL_FIELD_CRITERION);
+    assert_int_equal(at.index, 2);
+    fpl_criteria_bant(&bant, NULL);
     fpl_lead_score s;
     memset(&s, 0x11, sizeof s);
     const fpl_lead_score before = s;
     const double bad_answers[][4] = {{1, 1, 1, 1.5}, {1, -0.1, 1, 1}, {NAN, 1, 1, 1},
                                      {1, 1, INFINITY, 1}};
     for (size_t i = 0; i < 4; ++i) {
-        assert_int_equal(fpl_score_lead(&bant, bad_answers[i], 4, &s), FPL_ERR_ANSWER);
+        assert_int_equal(fpl_score_lead(&bant, bad_answers[i], 4, &s, NULL), FPL_ERR_ANSWER);
     }
     const double ok[4] = {1, 1, 1, 1};
-    assert_int_equal(fpl_score_lead(&bant, ok, 3, &s), FPL_ERR_ANSWER);
+    assert_int_equal(fpl_score_lead(&bant, ok, 3, &s, NULL), FPL_ERR_ANSWER);
     assert_memory_equal(&s, &before, sizeof s);
     double v;
     const char *good[] = {"1", "0", " 0.5 ", "50%", "1/4", "YES", "no", "y", "N", "True",
                           "false", ""};
     const double want[] = {1, 0, 0.5, 0.5, 0.25, 1, 0, 1, 0, 1, 0, 0};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
-        assert_int_equal(fpl_answer_parse(good[i], strlen(good[i]), &v), FPL_OK);
+        assert_int_equal(fpl_answer_parse(good[i], strlen(good[i]), &v, NULL), FPL_OK);
         assert_same_double(v, want[i]);
     }
     const char *worse[] = {"2", "-1", "150%", "maybe", "1e400", "nan", "yess", "0x1"};
     for (size_t i = 0; i < sizeof worse / sizeof worse[0]; ++i) {
-        assert_int_equal(fpl_answer_parse(worse[i], strlen(worse[i]), &v), FPL_ERR_ANSWER);
+        assert_int_equal(fpl_answer_parse(worse[i], strlen(worse[i]), &v, NULL), FPL_ERR_ANSWER);
     }
 }
 
@@ -168,7 +169,7 @@ static size_t feed_all(const char *text, size_t chunk, fpl_status *st)
         const bool end = pos + take == len;
         size_t n = 0;
         size_t used = 0;
-        *st = fpl_csv_feed(&reader, text + pos, take, end, buf, 3, &n, &used);
+        *st = fpl_csv_feed(&reader, text + pos, take, end, buf, 3, &n, &used, NULL);
         for (size_t i = 0; i < n && total < 64; ++i) {
             rows[total++] = buf[i];
         }
@@ -184,7 +185,7 @@ static void test_score_csv_rfc4180(void **state)
 {
     (void)state;
     fpl_criteria bant;
-    fpl_criteria_bant(&bant);
+    fpl_criteria_bant(&bant, NULL);
     static const char text[] =
         "\xEF\xBB\xBFid,Company,budget,authority,need,timing\r\n"
         "L1,\"Acme, Inc.\",1,1,1,1\r\n"
@@ -201,7 +202,7 @@ static void test_score_csv_rfc4180(void **state)
         "L11,last,0,0,0,0";
     const size_t chunks[] = {1, 2, 7, 4096};
     for (size_t c = 0; c < 4; ++c) {
-        assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+        assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
         fpl_status st;
         const size_t n = feed_all(text, chunks[c], &st);
         assert_int_equal(st, FPL_OK);
@@ -236,7 +237,7 @@ static void test_score_csv_header_and_ends(void **state)
 {
     (void)state;
     fpl_criteria bant;
-    fpl_criteria_bant(&bant);
+    fpl_criteria_bant(&bant, NULL);
     fpl_status st;
     const char *bad_headers[] = {"", "\n\n", "name,budget,authority,need,timing\n",
                                  "id,budget,authority,need\n",
@@ -244,23 +245,23 @@ static void test_score_csv_header_and_ends(void **state)
                                  "id,id,budget,authority,need,timing\n",
                                  "id,\"budget,authority,need,timing\n"};
     for (size_t i = 0; i < sizeof bad_headers / sizeof bad_headers[0]; ++i) {
-        assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+        assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
         (void)feed_all(bad_headers[i], 4096, &st);
         assert_int_equal(st, FPL_ERR_CSV_HEADER);
     }
     /* a byte-order mark before a quoted first header field */
-    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
     size_t n = feed_all("\xEF\xBB\xBF\"id\",budget,authority,need,timing\nA,1,1,1,1\n", 4096, &st);
     assert_int_equal(st, FPL_OK);
     assert_int_equal(n, 1);
     assert_string_equal(rows[0].id, "A");
     /* a UTF-8 sequence cut by a comma is invalid in both fields */
-    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
     n = feed_all("id,x,budget,authority,need,timing\nA\xC3,\xA9,1,1,1,1\n", 4096, &st);
     assert_int_equal(n, 1);
     assert_int_equal(rows[0].fault, FPL_CSV_UTF8);
     /* a custom id column, columns in any order, extra columns ignored */
-    assert_int_equal(fpl_csv_begin(&reader, &bant, "lead", 4), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, "lead", 4, NULL), FPL_OK);
     n = feed_all("timing,need,x,lead,authority,budget\n1,1,z,A,1,0\n", 4096, &st);
     assert_int_equal(st, FPL_OK);
     assert_int_equal(n, 1);
@@ -268,13 +269,13 @@ static void test_score_csv_header_and_ends(void **state)
     assert_same_double(rows[0].score.score, 75.0);
     assert_int_equal(rows[0].score.missing, 1u); /* budget */
     /* an unterminated quote at the end of the file */
-    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
     n = feed_all("id,budget,authority,need,timing\nA,1,1,1,\"1\n", 4096, &st);
     assert_int_equal(st, FPL_OK);
     assert_int_equal(n, 1);
     assert_int_equal(rows[0].fault, FPL_CSV_UNTERMINATED);
     /* a header only: no rows, no error */
-    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
     n = feed_all("id,budget,authority,need,timing", 4096, &st);
     assert_int_equal(st, FPL_OK);
     assert_int_equal(n, 0);
@@ -285,7 +286,7 @@ static void test_score_csv_header_and_ends(void **state)
     memset(big + len, 'x', FPL_CSV_RECORD_MAX + 10);
     len += FPL_CSV_RECORD_MAX + 10;
     strcpy(big + len, "\"\nB,1,1,1,1\n");
-    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0), FPL_OK);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
     n = feed_all(big, 4096, &st);
     assert_int_equal(st, FPL_OK);
     assert_int_equal(n, 2);
@@ -295,8 +296,8 @@ static void test_score_csv_header_and_ends(void **state)
     assert_int_equal(rows[1].line, 3);
     /* bad calls */
     size_t used;
-    assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, rows, 0, &n, &used), FPL_ERR_NULL);
-    assert_int_equal(fpl_csv_begin(&reader, &bant, "bad\nid", 6), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, rows, 0, &n, &used, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, "bad\nid", 6, NULL), FPL_ERR_STAGE_NAME_CONTROL);
 }
 
 /* Ranking: score, then sales-ready, then the file's order. */

@@ -30,7 +30,7 @@ static void test_a_point_is_worth_most_on_the_weakest_stage(void **state)
     in.has_volume = true;
     in.volume.volume = 1000;
     fpl_sensitivity s;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_true(s.volume_held);
     assert_int_equal(s.step_kind, FPL_CHANGE_POINTS);
     assert_close(s.step, 0.01);
@@ -68,7 +68,7 @@ static void test_equal_relative_steps_tie_in_funnel_order(void **state)
     in.step_kind = FPL_CHANGE_RELATIVE;
     in.step = 0.10;
     fpl_sensitivity s;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
     for (size_t i = 0; i < s.n_rows; ++i) {
         assert_close(s.rows[i].effect, 5000.0);
         assert_close(s.rows[i].share, 1.0);
@@ -90,7 +90,7 @@ static void test_target_held_ranks_by_volume_saved(void **state)
     t.deal_size = 4000;
     fpl_sensitivity_input in = {0};
     fpl_sensitivity s;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_false(s.volume_held);
     assert_int_equal(s.n_rows, 3); /* a deal target ignores the deal size */
     assert_int_equal(s.rows[0].stage, 0);
@@ -102,7 +102,7 @@ static void test_target_held_ranks_by_volume_saved(void **state)
     /* Under a revenue target the deal size saves volume too. */
     t.target = FPL_TARGET_REVENUE;
     t.revenue = 50000;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.n_rows, 4);
     assert_int_equal(s.rows[1].lever, FPL_LEVER_DEAL_SIZE);
     assert_close(s.rows[1].effect, 1000.0 - 1000.0 / 1.1);
@@ -124,7 +124,7 @@ static void test_rates_cap_at_100_percent_and_stages_above_the_volume_are_worth_
     in.volume.volume = 100;
     in.volume.at = 1; /* enters "sure": the lead stage does not matter */
     fpl_sensitivity s;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.n_rows, 4);
     assert_int_equal(s.rows[0].lever, FPL_LEVER_DEAL_SIZE); /* 5,000 × 10% = 500 */
     assert_close(s.rows[0].effect, 500.0);
@@ -157,27 +157,27 @@ static void test_bad_steps_are_refused(void **state)
         in.has_step = true;
         in.step_kind = FPL_CHANGE_POINTS;
         in.step = bad[i];
-        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_STEP);
         in.has_step = false;
         in.has_deal_size_step = true;
         in.deal_size_step = bad[i];
-        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_STEP);
         in.has_deal_size_step = false;
     }
     in.has_step = true;
     in.step_kind = FPL_CHANGE_SET;
     in.step = 0.5;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_STEP);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_STEP);
     in.has_step = false;
     t.has_deal_size = false;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
     t.has_deal_size = true;
     in.volume.volume = -1;
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_VOLUME);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_VOLUME);
     in.has_volume = false; /* target held without a target */
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_ERR_TARGET);
-    assert_int_equal(fpl_sensitivity_compute(NULL, &t, &in, &s), FPL_ERR_NULL);
-    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_ERR_TARGET);
+    assert_int_equal(fpl_sensitivity_compute(NULL, &t, &in, &s, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
     assert_memory_equal(&s, &sentinel, sizeof s);
 }
 
@@ -203,7 +203,7 @@ static void test_tiny_relative_steps_still_tie(void **state)
     for (double step = 1e-9; step < 1.0; step *= 10.0) {
         in.step = step;
         fpl_sensitivity s;
-        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s), FPL_OK);
+        assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &s, NULL), FPL_OK);
         for (size_t i = 0; i < 3; ++i) {
             assert_int_equal(s.rows[i].stage, i);
         }

@@ -27,25 +27,25 @@ static void test_each_lever_solves_to_the_target(void **state)
     fpl_terms t = revenue_target(100000, 4000);
     fpl_solve_input in = {{75, 0}, FPL_LEVER_STAGE, 0};
     fpl_solve s;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_int_equal(s.lever, FPL_LEVER_STAGE);
     assert_close(s.current, 0.33);
     assert_close(s.value, 1.0 / 3.0);
     assert_close(s.change, (1.0 / 3.0) / 0.33 - 1.0);
     in.lever = FPL_LEVER_VOLUME;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.current, 75.0);
     assert_close(s.value, 25.0 / 0.33);
     in.lever = FPL_LEVER_DEAL_SIZE;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.current, 4000.0);
     assert_close(s.value, 100000.0 / 24.75);
     /* The solved funnel meets the target. */
     in.lever = FPL_LEVER_STAGE;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     f.stages[0].rate = s.value;
     fpl_forecast r;
-    assert_int_equal(fpl_forecast_compute(&f, &t, &in.volume, &r), FPL_OK);
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in.volume, &r, NULL), FPL_OK);
     assert_close(r.attainment, 1.0);
 }
 
@@ -60,13 +60,13 @@ static void test_a_rate_beyond_100_percent_is_unreachable(void **state)
     t.deals = 20; /* 100 leads give 5 deals: the lead stage would need 40% */
     fpl_solve_input in = {{100, 0}, FPL_LEVER_STAGE, 0};
     fpl_solve s;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.value, 0.4);
     assert_close(s.change, 3.0);
     in.stage = 1; /* the close stage would need 200% */
     /* Compared field by field: padding bytes are never copied reliably. */
     const fpl_solve before = s;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_UNREACHABLE);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_UNREACHABLE);
     assert_false(fpl_status_is_input_error(FPL_ERR_UNREACHABLE));
     assert_int_equal(s.lever, before.lever);
     assert_int_equal(s.stage, before.stage);
@@ -75,7 +75,7 @@ static void test_a_rate_beyond_100_percent_is_unreachable(void **state)
     assert_same_double(s.change, before.change);
     /* Ahead of target, the lever may fall. */
     t.deals = 2.5;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.value, 0.25);
     assert_close(s.change, -0.5);
 }
@@ -93,32 +93,32 @@ static void test_levers_that_cannot_reach_the_target_are_refused(void **state)
     t.deal_size = 10;
     fpl_solve s;
     fpl_solve_input in = {{100, 1}, FPL_LEVER_STAGE, 0}; /* above the volume */
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_CHANGE_LEVER);
     in.lever = FPL_LEVER_DEAL_SIZE; /* a deal target ignores it */
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_CHANGE_LEVER);
     in.lever = FPL_LEVER_COST_PER_LEAD;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_CHANGE_LEVER);
     in.lever = (fpl_lever)42;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_CHANGE_LEVER);
     in.lever = FPL_LEVER_STAGE;
     in.stage = 2;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_STAGE_UNKNOWN);
     t.target = FPL_TARGET_NONE;
     in.stage = 1;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_TARGET);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_TARGET);
     t.target = FPL_TARGET_DEALS;
     in.volume.volume = NAN;
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_ERR_VOLUME);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_ERR_VOLUME);
     in.volume.volume = 100;
-    assert_int_equal(fpl_solve_compute(NULL, &t, &in, &s), FPL_ERR_NULL);
-    assert_int_equal(fpl_solve_compute(&f, &t, NULL, &s), FPL_ERR_NULL);
-    assert_int_equal(fpl_solve_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_solve_compute(NULL, &t, &in, &s, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_solve_compute(&f, &t, NULL, &s, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
     /* A deal size solved to beyond a double has no answer either. */
     fpl_terms huge = revenue_target(DBL_MAX, 1);
     in.lever = FPL_LEVER_DEAL_SIZE;
     in.volume.volume = 1e-300;
     in.volume.at = 0;
-    assert_int_equal(fpl_solve_compute(&f, &huge, &in, &s), FPL_ERR_OVERFLOW);
+    assert_int_equal(fpl_solve_compute(&f, &huge, &in, &s, NULL), FPL_ERR_OVERFLOW);
 }
 
 /* A target that needs exactly 100% is reachable, whatever the rounding. */
@@ -130,7 +130,7 @@ static void test_exactly_100_percent_is_reachable(void **state)
         char text[16];
         int len = snprintf(text, sizeof text, "%d.%d%%", k / 10, k % 10);
         double rate;
-        assert_int_equal(fpl_parse_rate(text, (size_t)len, &rate), FPL_OK);
+        assert_int_equal(fpl_parse_rate(text, (size_t)len, &rate, NULL), FPL_OK);
         fpl_funnel f = {0};
         fpl_test_add(&f, "a", rate);
         fpl_terms t = {0};
@@ -138,7 +138,7 @@ static void test_exactly_100_percent_is_reachable(void **state)
         t.deals = 100;
         fpl_solve_input in = {{100, 0}, FPL_LEVER_STAGE, 0};
         fpl_solve s;
-        assert_int_equal(fpl_solve_compute(&f, &t, &in, &s), FPL_OK);
+        assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
         assert_same_double(s.value, 1.0);
         reached++;
     }

@@ -58,17 +58,17 @@ static void test_periods_have_months_names_and_parse_back(void **state)
     for (int i = 0; i < FPL_PERIOD_COUNT; ++i) {
         const char *name = fpl_period_name((fpl_period)i);
         fpl_period p = (fpl_period)99;
-        assert_int_equal(fpl_period_parse(name, strlen(name), &p), FPL_OK);
+        assert_int_equal(fpl_period_parse(name, strlen(name), &p, NULL), FPL_OK);
         assert_int_equal(p, i);
     }
     fpl_period p = FPL_PERIOD_YEAR;
-    assert_int_equal(fpl_period_parse("Month", 5, &p), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_period_parse("mont", 4, &p), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_period_parse("months", 6, &p), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_period_parse("month\0", 6, &p), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_period_parse("", 0, &p), FPL_ERR_PARSE_EMPTY);
-    assert_int_equal(fpl_period_parse(NULL, 3, &p), FPL_ERR_NULL);
-    assert_int_equal(fpl_period_parse("year", 4, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_period_parse("Month", 5, &p, NULL), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("mont", 4, &p, NULL), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("months", 6, &p, NULL), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("month\0", 6, &p, NULL), FPL_ERR_PERIOD);
+    assert_int_equal(fpl_period_parse("", 0, &p, NULL), FPL_ERR_PARSE_EMPTY);
+    assert_int_equal(fpl_period_parse(NULL, 3, &p, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_period_parse("year", 4, NULL, NULL), FPL_ERR_NULL);
     assert_int_equal(p, FPL_PERIOD_YEAR); /* untouched by every failure */
 }
 

@@ -45,10 +45,10 @@ static void make_job(int i, job *j)
     for (int s = 0; s < stages; ++s) {
         const char *text = rates[(i + 3 * s) % 8];
         double rate;
-        assert_int_equal(fpl_parse_rate(text, strlen(text), &rate), FPL_OK);
+        assert_int_equal(fpl_parse_rate(text, strlen(text), &rate, NULL), FPL_OK);
         char name[8];
         int len = snprintf(name, sizeof name, "st%d", s);
-        assert_int_equal(fpl_funnel_add_stage(&j->funnel, name, (size_t)len, rate), FPL_OK);
+        assert_int_equal(fpl_funnel_add_stage(&j->funnel, name, (size_t)len, rate, NULL), FPL_OK);
     }
     j->terms.per = (fpl_period)(i % 3);
     j->terms.target = i % 2 == 0 ? FPL_TARGET_REVENUE : FPL_TARGET_DEALS;
@@ -91,14 +91,14 @@ static void make_job(int i, job *j)
 
 static void run_job(job *j)
 {
-    j->plan_status = fpl_plan_compute(&j->funnel, &j->terms, &j->plan);
-    j->forecast_status = fpl_forecast_compute(&j->funnel, &j->terms, &j->input, &j->forecast);
-    j->odds_status = fpl_odds_compute(&j->funnel, &j->terms, &j->odds_input, &j->odds);
+    j->plan_status = fpl_plan_compute(&j->funnel, &j->terms, &j->plan, NULL);
+    j->forecast_status = fpl_forecast_compute(&j->funnel, &j->terms, &j->input, &j->forecast, NULL);
+    j->odds_status = fpl_odds_compute(&j->funnel, &j->terms, &j->odds_input, &j->odds, NULL);
     j->sim_status = fpl_odds_simulate(&j->funnel, &j->terms, &j->sim_input, j->work,
-                                      2 * TRIALS, &j->sim);
+                                      2 * TRIALS, &j->sim, NULL);
     j->schedule_status =
-        fpl_schedule_compute(&j->funnel, &j->terms, &j->schedule_input, &j->schedule);
-    j->pace_status = fpl_pace_compute(&j->funnel, &j->terms, &j->pace_input, &j->pace);
+        fpl_schedule_compute(&j->funnel, &j->terms, &j->schedule_input, &j->schedule, NULL);
+    j->pace_status = fpl_pace_compute(&j->funnel, &j->terms, &j->pace_input, &j->pace, NULL);
 }
 
 /* The results of two runs of one job are the same, byte for byte. */

@@ -18,7 +18,7 @@ static fpl_change change_of(const fpl_funnel *f, const char *text)
 {
     fpl_change c;
     memset(&c, 0, sizeof c);
-    fpl_status st = fpl_change_parse(f, text, strlen(text), &c);
+    fpl_status st = fpl_change_parse(f, text, strlen(text), &c, NULL);
     if (st != FPL_OK) {
         print_error("'%s': %s\n", text, fpl_status_name(st));
         fail();
@@ -43,7 +43,7 @@ static void test_example3_better_close_rate_is_worth_118800_a_year(void **state)
     in.has_invest = true;
     in.invest = 50000;
     fpl_whatif w;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_true(w.volume_held);
     assert_int_equal(w.horizon, 12);
     assert_close(w.scenario_funnel.stages[0].rate, 0.363);
@@ -82,7 +82,7 @@ static void test_target_held_saves_volume_and_money(void **state)
     in.has_invest = true;
     in.invest = 12000;
     fpl_whatif w;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_false(w.volume_held);
     assert_int_equal(w.horizon, 12);
     /* 400 leads a month before, 333.33 after: 66.67 saved, 1,333.33 a month. */
@@ -123,7 +123,7 @@ static void test_mixed_changes_apply_in_order(void **state)
     in.changes[4] = change_of(&f, "lead=+1pp"); /* 12% -> 13% */
     in.n_changes = 5;
     fpl_whatif w;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_int_equal(w.horizon, 4);
     assert_close(w.scenario_funnel.stages[0].rate, 0.13);
     assert_close(w.scenario_terms.deal_size, 1200.0);
@@ -154,7 +154,7 @@ static void test_no_change_gives_zero_deltas(void **state)
     in.has_invest = true;
     in.invest = 1000;
     fpl_whatif w;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_same_double(w.deals, 0.0);
     assert_same_double(w.revenue, 0.0);
     assert_same_double(w.cost, 0.0);
@@ -219,7 +219,7 @@ static void test_change_spellings(void **state)
         c.value = -7.0;
         fpl_change before;
         memcpy(&before, &c, sizeof before);
-        fpl_status st = fpl_change_parse(&f, cases[i].text, strlen(cases[i].text), &c);
+        fpl_status st = fpl_change_parse(&f, cases[i].text, strlen(cases[i].text), &c, NULL);
         if (st != cases[i].status) {
             print_error("'%s': %s, want %s\n", cases[i].text, fpl_status_name(st),
                         fpl_status_name(cases[i].status));
@@ -237,26 +237,26 @@ static void test_change_spellings(void **state)
         }
     }
     fpl_change c;
-    assert_int_equal(fpl_change_parse(NULL, "lead=+1%", 8, &c), FPL_ERR_NULL);
-    assert_int_equal(fpl_change_parse(&f, NULL, 8, &c), FPL_ERR_NULL);
-    assert_int_equal(fpl_change_parse(&f, "lead=+1%", 8, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_change_parse(NULL, "lead=+1%", 8, &c, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_change_parse(&f, NULL, 8, &c, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_change_parse(&f, "lead=+1%", 8, NULL, NULL), FPL_ERR_NULL);
     fpl_lever lever = FPL_LEVER_VOLUME;
     size_t stage = 5;
-    assert_int_equal(fpl_lever_parse(&f, "a=b", 3, &lever, &stage), FPL_OK);
+    assert_int_equal(fpl_lever_parse(&f, "a=b", 3, &lever, &stage, NULL), FPL_OK);
     assert_int_equal(lever, FPL_LEVER_STAGE);
     assert_int_equal(stage, 1);
-    assert_int_equal(fpl_lever_parse(&f, "", 0, &lever, &stage), FPL_ERR_PARSE_EMPTY);
-    assert_int_equal(fpl_lever_parse(&f, "x", 1, NULL, &stage), FPL_ERR_NULL);
+    assert_int_equal(fpl_lever_parse(&f, "", 0, &lever, &stage, NULL), FPL_ERR_PARSE_EMPTY);
+    assert_int_equal(fpl_lever_parse(&f, "x", 1, NULL, &stage, NULL), FPL_ERR_NULL);
     fpl_change_kind kind;
     double v;
-    assert_int_equal(fpl_change_value_parse("+2pp", 4, false, &kind, &v), FPL_ERR_CHANGE_POINTS);
-    assert_int_equal(fpl_change_value_parse("", 0, true, &kind, &v), FPL_ERR_PARSE_EMPTY);
-    assert_int_equal(fpl_change_value_parse(NULL, 1, true, &kind, &v), FPL_ERR_NULL);
+    assert_int_equal(fpl_change_value_parse("+2pp", 4, false, &kind, &v, NULL), FPL_ERR_CHANGE_POINTS);
+    assert_int_equal(fpl_change_value_parse("", 0, true, &kind, &v, NULL), FPL_ERR_PARSE_EMPTY);
+    assert_int_equal(fpl_change_value_parse(NULL, 1, true, &kind, &v, NULL), FPL_ERR_NULL);
     static char long_points[400];
     long_points[0] = '+';
     memset(long_points + 1, '1', sizeof long_points - 3);
     memcpy(long_points + sizeof long_points - 2, "pp", 2);
-    assert_int_equal(fpl_change_value_parse(long_points, sizeof long_points, true, &kind, &v),
+    assert_int_equal(fpl_change_value_parse(long_points, sizeof long_points, true, &kind, &v, NULL),
                      FPL_ERR_PARSE_OVERFLOW);
 }
 
@@ -281,7 +281,7 @@ static void test_changes_out_of_range_have_no_answer(void **state)
     fpl_whatif w = sentinel;
     for (size_t i = 0; i < sizeof no_answer / sizeof no_answer[0]; ++i) {
         in.changes[0] = change_of(&f, no_answer[i]);
-        fpl_status st = fpl_whatif_compute(&f, &t, &in, &w);
+        fpl_status st = fpl_whatif_compute(&f, &t, &in, &w, NULL);
         if (st != FPL_ERR_CHANGE_RANGE) {
             print_error("'%s': %s\n", no_answer[i], fpl_status_name(st));
             fail();
@@ -299,15 +299,15 @@ static void test_changes_out_of_range_have_no_answer(void **state)
                    {"volume=0", FPL_ERR_VOLUME}};
     for (size_t i = 0; i < sizeof bad_set / sizeof bad_set[0]; ++i) {
         in.changes[0] = change_of(&f, bad_set[i].text);
-        assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), bad_set[i].status);
+        assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), bad_set[i].status);
         assert_true(fpl_status_is_input_error(bad_set[i].status));
     }
     /* Exactly 100% and free leads are answers. */
     in.changes[0] = change_of(&f, "opportunity=+5pp");
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_close(w.scenario_funnel.stages[0].rate, 1.0);
     in.changes[0] = change_of(&f, "cost-per-lead=-100%");
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_false(signbit(w.scenario_terms.cost_per_lead));
     assert_close(w.cost, -50.0);
 }
@@ -323,39 +323,39 @@ static void test_bad_questions_are_refused(void **state)
     fpl_whatif w;
     in.n_changes = 1;
     in.changes[0] = change_of(&f, "volume=+10%");
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_LEVER);
     in.changes[0] = change_of(&f, "deal-size=+10%");
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_LEVER);
     in.changes[0] = change_of(&f, "cost-per-lead=5");
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_LEVER);
     in.changes[0] = (fpl_change){FPL_LEVER_STAGE, 1, FPL_CHANGE_RELATIVE, 0.1};
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_STAGE_UNKNOWN);
     in.changes[0] = (fpl_change){FPL_LEVER_STAGE, 0, FPL_CHANGE_RELATIVE, NAN};
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_VALUE);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_VALUE);
     in.changes[0] = (fpl_change){FPL_LEVER_STAGE, 0, (fpl_change_kind)7, 0.1};
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_VALUE);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_VALUE);
     in.changes[0] = (fpl_change){(fpl_lever)9, 0, FPL_CHANGE_SET, 0.1};
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_LEVER);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_LEVER);
     t.has_deal_size = true;
     t.deal_size = 10;
     in.changes[0] = (fpl_change){FPL_LEVER_DEAL_SIZE, 0, FPL_CHANGE_POINTS, 0.1};
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_POINTS);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_POINTS);
     in.n_changes = FPL_MAX_CHANGES + 1;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_CHANGE_COUNT);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_CHANGE_COUNT);
     in.n_changes = 0;
     const double bad_invest[] = {0.0, -1.0, NAN, INFINITY};
     for (size_t i = 0; i < sizeof bad_invest / sizeof bad_invest[0]; ++i) {
         in.has_invest = true;
         in.invest = bad_invest[i];
-        assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_INVEST);
+        assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_INVEST);
     }
     in.has_invest = false;
     t.target = FPL_TARGET_NONE; /* nothing held: no volume, no target */
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_TARGET);
-    assert_int_equal(fpl_whatif_compute(NULL, &t, &in, &w), FPL_ERR_NULL);
-    assert_int_equal(fpl_whatif_compute(&f, NULL, &in, &w), FPL_ERR_NULL);
-    assert_int_equal(fpl_whatif_compute(&f, &t, NULL, &w), FPL_ERR_NULL);
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_TARGET);
+    assert_int_equal(fpl_whatif_compute(NULL, &t, &in, &w, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_whatif_compute(&f, NULL, &in, &w, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_whatif_compute(&f, &t, NULL, &w, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
 }
 
 static uint64_t next_random(uint64_t *s)
@@ -390,7 +390,7 @@ static void test_relative_steps_are_worth_the_same_on_every_stage(void **state)
         for (size_t k = 0; k < stages; ++k) {
             in.changes[0] = (fpl_change){FPL_LEVER_STAGE, k, FPL_CHANGE_RELATIVE, 0.1};
             fpl_whatif w;
-            assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+            assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
             if (k == 0) {
                 first = w.revenue;
             } else {
@@ -402,7 +402,7 @@ static void test_relative_steps_are_worth_the_same_on_every_stage(void **state)
             in.changes[0] = (fpl_change){FPL_LEVER_STAGE, stages - 1, FPL_CHANGE_POINTS,
                                          0.01 * step};
             fpl_whatif w;
-            fpl_status st = fpl_whatif_compute(&f, &t, &in, &w);
+            fpl_status st = fpl_whatif_compute(&f, &t, &in, &w, NULL);
             if (st == FPL_ERR_CHANGE_RANGE) {
                 break;
             }
@@ -427,17 +427,19 @@ static void test_check_names_the_change_at_fault(void **state)
     in.changes[1] = change_of(&f, "deal-size=+10%");
     in.changes[2] = change_of(&f, "opportunity=+50pp"); /* 60% + 50pp */
     in.n_changes = 3;
-    size_t at = 99;
+    fpl_error at = {.index = 99};
     assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_ERR_CHANGE_RANGE);
-    assert_int_equal(at, 2);
+    assert_int_equal(at.field, FPL_FIELD_CHANGE);
+    assert_int_equal(at.index, 2);
     in.n_changes = 2;
-    at = 99;
+    at.index = 99;
     assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_OK);
-    assert_int_equal(at, 99);
+    assert_int_equal(at.status, FPL_OK);
+    assert_int_equal(at.index, 99); /* only the status is written on success */
     assert_int_equal(fpl_whatif_check(&f, &t, &in, NULL), FPL_OK);
-    assert_int_equal(fpl_whatif_check(NULL, &t, &in, &at), FPL_ERR_NULL);
+    assert_int_equal(fpl_whatif_check(NULL, &t, &in, NULL), FPL_ERR_NULL);
     in.n_changes = FPL_MAX_CHANGES + 1;
-    assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_ERR_CHANGE_COUNT);
+    assert_int_equal(fpl_whatif_check(&f, &t, &in, NULL), FPL_ERR_CHANGE_COUNT);
 }
 
 static void test_horizons_are_whole_periods(void **state)
@@ -455,11 +457,11 @@ static void test_horizons_are_whole_periods(void **state)
                  {"x", FPL_ERR_PARSE_SYNTAX, 0}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
         unsigned h = 7;
-        assert_int_equal(fpl_horizon_parse(cases[i].text, strlen(cases[i].text), &h),
+        assert_int_equal(fpl_horizon_parse(cases[i].text, strlen(cases[i].text), &h, NULL),
                          cases[i].status);
         assert_int_equal(h, cases[i].status == FPL_OK ? cases[i].value : 7);
     }
-    assert_int_equal(fpl_horizon_parse("12", 2, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_horizon_parse("12", 2, NULL, NULL), FPL_ERR_NULL);
     fpl_funnel f = opportunity_funnel(0.5);
     fpl_terms t = {0};
     fpl_whatif_input in = {0};
@@ -467,15 +469,15 @@ static void test_horizons_are_whole_periods(void **state)
     in.volume.volume = 10;
     in.horizon = FPL_HORIZON_MAX + 1;
     fpl_whatif w;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_ERR_HORIZON);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_ERR_HORIZON);
     in.horizon = FPL_HORIZON_MAX;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     in.horizon = 0; /* the periods in a year */
     t.per = FPL_PERIOD_QUARTER;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_int_equal(w.horizon, 4);
     t.per = FPL_PERIOD_YEAR;
-    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w), FPL_OK);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
     assert_int_equal(w.horizon, 1);
     /* "-0%" is no change at all, not a negative zero. */
     fpl_change c = change_of(&f, "opportunity=-0%");

@@ -394,7 +394,7 @@ static int fail_terms(const cli_channels_request *rq, fpl_status st)
     return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
 }
 
-static int fail_short(const cli_channels_request *rq, const fpl_channels_fault *fault)
+static int fail_short(const cli_channels_request *rq, const fpl_channels *fault)
 {
     cli_buf msg = {0};
     cli_buf_printf(&msg, "channels: %s: at most ", fpl_strerror(FPL_ERR_CHANNEL_SHORT));
@@ -437,17 +437,17 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
     int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < rq->n_channels && rc == CLI_EXIT_OK; ++i) {
         const char *spec = rq->channel[i];
-        size_t at = 0, len = strlen(spec);
-        fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[i], &at, &len);
+        fpl_error e;
+        fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[i], &e);
         if (st != FPL_OK) {
-            rc = fail_spec(spec, at, len, st);
+            rc = fail_spec(spec, e.offset, e.length, st);
         }
     }
     if (rc == CLI_EXIT_OK) {
         in->n_channels = rq->n_channels;
         in->by_shares = rq->by_shares;
-        fpl_channels_fault fault;
-        fpl_status st = fpl_channels_compute(rq->funnel, rq->terms, in, r, &fault);
+        fpl_error e;
+        fpl_status st = fpl_channels_compute(rq->funnel, rq->terms, in, r, &e);
         if (st == FPL_OK) {
             switch (rq->format) {
             case CLI_FORMAT_JSON: channels_json(out, rq, in, r); break;
@@ -456,9 +456,9 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
             case CLI_FORMAT_SVG: cli_svg_channels(out, rq->funnel, rq->terms, in, r); break;
             }
         } else if (st == FPL_ERR_CHANNEL_SHORT) {
-            rc = fail_short(rq, &fault);
-        } else if (fault.has_channel && st != FPL_ERR_DEAL_SIZE_MISSING) {
-            const char *spec = rq->channel[fault.channel];
+            rc = fail_short(rq, r);
+        } else if (e.index != FPL_NO_INDEX && st != FPL_ERR_DEAL_SIZE_MISSING) {
+            const char *spec = rq->channel[e.index];
             rc = fail_spec(spec, 0, strlen(spec), st);
         } else if (st == FPL_ERR_CHANNEL_SHARE) {
             cli_error_value("--allocate", "shares", fpl_strerror(st));

@@ -53,13 +53,13 @@ static int fail_command(const char *command, fpl_status st)
 
 static int parse_amount(const char *option, const char *text, double *out)
 {
-    fpl_status st = fpl_parse_amount(text, strlen(text), out);
+    fpl_status st = fpl_parse_amount(text, strlen(text), out, NULL);
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
 }
 
 static int parse_rate(const char *option, const char *text, double *out)
 {
-    fpl_status st = fpl_parse_rate(text, strlen(text), out);
+    fpl_status st = fpl_parse_rate(text, strlen(text), out, NULL);
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
 }
 
@@ -84,7 +84,7 @@ static int stage_value(const fpl_funnel *f, const char *option, const char *text
     if (eq == NULL) {
         return fail_value(option, text, expected);
     }
-    fpl_status st = fpl_funnel_find(f, text, (size_t)(eq - text), stage);
+    fpl_status st = fpl_funnel_find(f, text, (size_t)(eq - text), stage, NULL);
     if (st != FPL_OK) {
         return fail_status(option, text, st);
     }
@@ -109,7 +109,7 @@ static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES])
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
-        fpl_status st = fpl_lag_parse(value, strlen(value), &lag[k]);
+        fpl_status st = fpl_lag_parse(value, strlen(value), &lag[k], NULL);
         if (st != FPL_OK) {
             return fail_status("--lag", text, st);
         }
@@ -183,7 +183,7 @@ static int parse_list(const char *option, const char *text, double *out, size_t 
                       size_t want)
 {
     size_t count = 0;
-    fpl_status st = fpl_list_parse(text, strlen(text), out, capacity, &count);
+    fpl_status st = fpl_list_parse(text, strlen(text), out, capacity, &count, NULL);
     if (st == FPL_OK && count != want) {
         st = FPL_ERR_WEIGHTS_COUNT;
     }
@@ -232,7 +232,7 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_status st = fpl_month_parse(rq->start, strlen(rq->start), &in->start);
+    fpl_status st = fpl_month_parse(rq->start, strlen(rq->start), &in->start, NULL);
     if (st != FPL_OK) {
         return fail_status("--start", rq->start, st);
     }
@@ -702,7 +702,7 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
     }
     int rc = read_schedule(rq, in);
     if (rc == CLI_EXIT_OK) {
-        fpl_status st = fpl_schedule_compute(rq->funnel, rq->terms, in, s);
+        fpl_status st = fpl_schedule_compute(rq->funnel, rq->terms, in, s, NULL);
         if (st != FPL_OK) {
             rc = fail_schedule(rq, in, st);
         } else {
@@ -746,15 +746,15 @@ static int read_elapsed(const cli_schedule_request *rq, double *elapsed)
     }
     fpl_date start;
     fpl_date as_of;
-    fpl_status st = fpl_date_parse(rq->start, strlen(rq->start), &start);
+    fpl_status st = fpl_date_parse(rq->start, strlen(rq->start), &start, NULL);
     if (st != FPL_OK) {
         return fail_status("--start", rq->start, st);
     }
-    st = fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of);
+    st = fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of, NULL);
     if (st != FPL_OK) {
         return fail_status("--as-of", rq->as_of, st);
     }
-    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed);
+    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, NULL);
     switch (st) {
     case FPL_OK: return CLI_EXIT_OK;
     case FPL_ERR_ELAPSED: return fail_status("--as-of", rq->as_of, st);
@@ -778,7 +778,7 @@ static int read_counts(const cli_schedule_request *rq, const char *option,
             return rc;
         }
         /* the message names the whole STAGE=COUNT */
-        fpl_status st = fpl_parse_amount(count, strlen(count), &value[k]);
+        fpl_status st = fpl_parse_amount(count, strlen(count), &value[k], NULL);
         if (st != FPL_OK) {
             return fail_status(option, texts[i], st);
         }
@@ -840,7 +840,7 @@ static int fail_thresholds(const cli_schedule_request *rq, const fpl_pace_input 
         fpl_pace_input probe = *in;
         probe.off_track = probe.at_risk;
         fpl_pace p;
-        at_risk = fpl_pace_compute(rq->funnel, rq->terms, &probe, &p) == st;
+        at_risk = fpl_pace_compute(rq->funnel, rq->terms, &probe, &p, NULL) == st;
     }
     if (at_risk && rq->at_risk != NULL) {
         return fail_status("--at-risk", rq->at_risk, st);
@@ -1149,10 +1149,10 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
     }
     int rc = read_pace(rq, in);
     if (rc == CLI_EXIT_OK) {
-        fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p);
+        fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p, NULL);
         if (st == FPL_OK) {
             /* the cumulative rates of the plan pace is measured against */
-            st = fpl_plan_compute(rq->funnel, rq->terms, plan);
+            st = fpl_plan_compute(rq->funnel, rq->terms, plan, NULL);
         }
         if (st != FPL_OK) {
             rc = fail_pace(rq, in, st);

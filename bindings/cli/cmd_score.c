@@ -97,11 +97,11 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
             return fail_value("--criteria", rq->criteria,
                               "the preset is bant (or give each criterion with --criterion)");
         }
-        (void)fpl_criteria_bant(c);
+        (void)fpl_criteria_bant(c, NULL);
     }
     for (size_t i = 0; i < rq->n_criteria; ++i) {
         const char *text = rq->criterion[i];
-        fpl_status st = fpl_criteria_add_parse(c, text, strlen(text));
+        fpl_status st = fpl_criteria_add_parse(c, text, strlen(text), NULL);
         if (st != FPL_OK) {
             return fail_status("--criterion", text, st);
         }
@@ -113,7 +113,7 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
         if (texts[k] == NULL) {
             continue;
         }
-        fpl_status st = fpl_parse_amount(texts[k], strlen(texts[k]), values[k]);
+        fpl_status st = fpl_parse_amount(texts[k], strlen(texts[k]), values[k], NULL);
         if (st == FPL_OK && !(*values[k] > 0.0)) {
             return fail_status(names[k], texts[k], FPL_ERR_BANDS); /* 0 would mean the default */
         }
@@ -121,8 +121,8 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
             return fail_status(names[k], texts[k], st);
         }
     }
-    size_t bad = 0;
-    fpl_status st = fpl_criteria_check(c, &bad);
+    fpl_error e;
+    fpl_status st = fpl_criteria_check(c, &e);
     if (st == FPL_ERR_BANDS) {
         /* The hot threshold above 100 is --hot's fault; otherwise the warm
          * one does not fit below hot: --warm's, when given. */
@@ -131,8 +131,8 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
                            FPL_ERR_BANDS);
     }
     if (st != FPL_OK) {
-        return bad < rq->n_criteria ? fail_status("--criterion", rq->criterion[bad], st)
-                                    : fail_status("--criteria", "bant", st);
+        return e.index < rq->n_criteria ? fail_status("--criterion", rq->criterion[e.index], st)
+                                        : fail_status("--criteria", "bant", st);
     }
     return CLI_EXIT_OK;
 }
@@ -145,7 +145,7 @@ static int read_top(const char *text, uint64_t *out)
         return CLI_EXIT_OK;
     }
     double x;
-    fpl_status st = fpl_parse_amount(text, strlen(text), &x);
+    fpl_status st = fpl_parse_amount(text, strlen(text), &x, NULL);
     if (st != FPL_OK) {
         return fail_status("--top", text, st);
     }
@@ -563,7 +563,7 @@ static int read_leads(scorer *s)
             size_t n = 0;
             size_t used = 0;
             fpl_status st = fpl_csv_feed(s->reader, s->chunk + off, got - off, at_end, s->rows,
-                                         FEED_ROWS, &n, &used);
+                                         FEED_ROWS, &n, &used, NULL);
             off += used;
             for (size_t i = 0; i < n && rc == CLI_EXIT_OK; ++i) {
                 rc = take_row(s, &s->rows[i]);
@@ -908,7 +908,7 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     }
     if (rc == CLI_EXIT_OK) {
         const char *id = rq->id_column != NULL ? rq->id_column : "id";
-        fpl_status st = fpl_csv_begin(s->reader, &s->criteria, id, strlen(id));
+        fpl_status st = fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), NULL);
         if (st != FPL_OK) {
             rc = rq->id_column != NULL ? fail_status("--id-column", id, st)
                                        : fail_status("--leads", rq->leads, st);

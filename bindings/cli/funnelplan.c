@@ -706,14 +706,14 @@ static int add_stage(request *req, const char *value)
         return fail_value(OPT_STAGE, value, "expected NAME=RATE, e.g. lead=12%");
     }
     size_t name_len = (size_t)(eq - value);
-    fpl_status st = fpl_stage_name_check(value, name_len);
+    fpl_status st = fpl_stage_name_check(value, name_len, NULL);
     if (st != FPL_OK) {
         return fail_status(OPT_STAGE, value, st);
     }
     double rate;
-    st = fpl_parse_rate(eq + 1, strlen(eq + 1), &rate);
+    st = fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, NULL);
     if (st == FPL_OK) {
-        st = fpl_funnel_add_stage(&req->funnel, value, name_len, rate);
+        st = fpl_funnel_add_stage(&req->funnel, value, name_len, rate, NULL);
     }
     if (st != FPL_OK) {
         return fail_status(OPT_STAGE, value, st);
@@ -723,7 +723,7 @@ static int add_stage(request *req, const char *value)
 
 static int parse_amount(opt_id id, const char *value, double *out)
 {
-    fpl_status st = fpl_parse_amount(value, strlen(value), out);
+    fpl_status st = fpl_parse_amount(value, strlen(value), out, NULL);
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(id, value, st);
 }
 
@@ -855,11 +855,11 @@ static int take_value(request *req, opt_id id, const char *value)
         t->has_cost_per_lead = true;
         break;
     case OPT_MARGIN:
-        st = fpl_parse_rate(value, strlen(value), &t->margin);
+        st = fpl_parse_rate(value, strlen(value), &t->margin, NULL);
         t->has_margin = true;
         break;
     case OPT_PER:
-        st = fpl_period_parse(value, strlen(value), &t->per);
+        st = fpl_period_parse(value, strlen(value), &t->per, NULL);
         break;
     case OPT_FORMAT:
         rc = take_format(req, value);
@@ -872,18 +872,18 @@ static int take_value(request *req, opt_id id, const char *value)
         }
         break;
     case OPT_HORIZON:
-        st = fpl_horizon_parse(value, strlen(value), &req->horizon);
+        st = fpl_horizon_parse(value, strlen(value), &req->horizon, NULL);
         break;
     case OPT_INVEST:
         rc = parse_amount(id, value, &req->invest);
         break;
     case OPT_STEP:
-        st = fpl_change_value_parse(value, strlen(value), true, &req->step_kind, &req->step);
+        st = fpl_change_value_parse(value, strlen(value), true, &req->step_kind, &req->step, NULL);
         rc = st == FPL_OK ? rc : fail_step(id, value, st);
         st = FPL_OK;
         break;
     case OPT_DEAL_SIZE_STEP:
-        st = fpl_change_value_parse(value, strlen(value), false, &kind, &req->deal_size_step);
+        st = fpl_change_value_parse(value, strlen(value), false, &kind, &req->deal_size_step, NULL);
         if (st == FPL_OK && kind != FPL_CHANGE_RELATIVE) {
             /* The library takes the deal-size step as a relative number and
              * cannot see how it was written: a set value is refused here,
@@ -898,7 +898,7 @@ static int take_value(request *req, opt_id id, const char *value)
             rc = fail_status(id, value, FPL_ERR_CONFIDENCE_COUNT);
             break;
         }
-        st = fpl_parse_rate(value, strlen(value), &req->confidence[req->n_confidence]);
+        st = fpl_parse_rate(value, strlen(value), &req->confidence[req->n_confidence], NULL);
         if (st == FPL_OK) {
             req->confidence_text[req->n_confidence++] = value;
         }
@@ -1060,7 +1060,7 @@ static int parse_command(request *req, const cli_args *args)
     return CLI_EXIT_OK;
 }
 
-/* The option whose value a status of fpl_terms_check() or of a calculation
+/* The option whose value a status of fpl_terms_check(, NULL) or of a calculation
  * is about, or OPT_COUNT when it is about no single option. */
 static opt_id blame(fpl_status st)
 {
@@ -1109,7 +1109,7 @@ static int read_mixes(request *req, opt_id id, const char *const *texts, size_t 
     fpl_mix by_stage[FPL_MAX_STAGES];
     for (size_t i = 0; i < n; ++i) {
         fpl_mix m = none;
-        fpl_status st = fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m);
+        fpl_status st = fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, NULL);
         if (st != FPL_OK) {
             return fail_status(id, texts[i], st);
         }
@@ -1136,7 +1136,7 @@ static int apply_mixes(request *req)
     int rc = read_mixes(req, OPT_MIX, req->mix_text, req->n_mix_texts, req->mix, texts,
                         &req->n_mixes);
     for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
-        fpl_status st = fpl_mix_apply(&req->funnel, &req->mix[i]);
+        fpl_status st = fpl_mix_apply(&req->funnel, &req->mix[i], NULL);
         if (st != FPL_OK) {
             rc = fail_library(req, st);
         }
@@ -1150,7 +1150,7 @@ static int check_common(request *req)
         cli_error("%s: at least one --stage NAME=RATE is needed", req->cmd->name);
         return CLI_EXIT_USAGE;
     }
-    fpl_status st = fpl_terms_check(&req->terms);
+    fpl_status st = fpl_terms_check(&req->terms, NULL);
     if (st != FPL_OK) {
         return fail_library(req, st);
     }
@@ -1171,7 +1171,7 @@ static int read_question(request *req, cli_question *q)
         if (!q->has_volume) {
             return fail_value(OPT_AT, at, "needs --volume (the units entering that stage)");
         }
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &q->volume.at);
+        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &q->volume.at, NULL);
         if (st != FPL_OK) {
             return fail_status(OPT_AT, at, st);
         }
@@ -1204,7 +1204,7 @@ static int run_plan(request *req, cli_buf *out)
         return rc;
     }
     fpl_plan plan;
-    fpl_status st = fpl_plan_compute(&req->funnel, &req->terms, &plan);
+    fpl_status st = fpl_plan_compute(&req->funnel, &req->terms, &plan, NULL);
     if (st != FPL_OK) {
         return fail_library(req, st);
     }
@@ -1212,7 +1212,7 @@ static int run_plan(request *req, cli_buf *out)
     fpl_odds_plan odds_plan;
     const bool has_confidence = req->n_confidence > 0;
     if (has_confidence) {
-        st = fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan);
+        st = fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, NULL);
         if (st != FPL_OK) {
             return fail_library(req, st);
         }
@@ -1235,13 +1235,13 @@ static int run_forecast(request *req, cli_buf *out)
     fpl_forecast_input in = {req->volume, 0};
     const char *at = req->value[OPT_AT];
     if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at);
+        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
         if (st != FPL_OK) {
             return fail_status(OPT_AT, at, st);
         }
     }
     fpl_forecast forecast;
-    fpl_status st = fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast);
+    fpl_status st = fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, NULL);
     if (st != FPL_OK) {
         return fail_library(req, st);
     }
@@ -1279,7 +1279,7 @@ static int run_whatif(request *req, cli_buf *out)
     fpl_status st = FPL_OK;
     for (size_t i = 0; i < req->n_changes && st == FPL_OK; ++i) {
         const char *text = req->change[i];
-        st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i]);
+        st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], NULL);
         if (st != FPL_OK) {
             rc = fail_status(OPT_CHANGE, text, st);
         }
@@ -1297,7 +1297,7 @@ static int run_whatif(request *req, cli_buf *out)
     for (size_t i = 0; i < req->n_scenario_mixes && st == FPL_OK; ++i) {
         const fpl_mix *m = &req->scenario_mix[i];
         fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        st = fpl_mix_rate(m, &c.value);
+        st = fpl_mix_rate(m, &c.value, NULL);
         if (st == FPL_OK && in->n_changes == FPL_MAX_CHANGES) {
             st = FPL_ERR_CHANGE_COUNT;
         }
@@ -1308,19 +1308,18 @@ static int run_whatif(request *req, cli_buf *out)
         }
     }
     if (st == FPL_OK) {
-        st = fpl_whatif_compute(&req->funnel, &req->terms, in, w);
+        fpl_error e;
+        st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
             cli_render_whatif(out, req->format, &q, in, w);
             cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
             cli_render_mixes(out, req->format, "scenario_mix", &req->funnel, req->scenario_mix,
                              req->n_scenario_mixes);
         } else {
-            /* The library's order decides what is at fault; when it is a
-             * change, fpl_whatif_check() says which one (a scenario mix's
-             * after the --change list). */
-            size_t k = in->n_changes;
-            bool change = fpl_whatif_check(&req->funnel, &req->terms, in, &k) == st &&
-                          k < in->n_changes;
+            /* The library says what is at fault; when it is a change,
+             * which one (a scenario mix's after the --change list). */
+            size_t k = e.field == FPL_FIELD_CHANGE ? e.index : FPL_NO_INDEX;
+            bool change = k < in->n_changes;
             rc = !change                ? fail_library(req, st)
                  : k < req->n_changes ? fail_status(OPT_CHANGE, req->change[k], st)
                                       : fail_status(OPT_SCENARIO_MIX,
@@ -1358,7 +1357,7 @@ static int run_sensitivity(request *req, cli_buf *out)
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
-    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r);
+    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, NULL);
     if (st == FPL_OK) {
         cli_render_sensitivity(out, req->format, &q, r);
         /* the mixes as a note for people; the JSON is the contract's, without */
@@ -1373,7 +1372,7 @@ static int run_sensitivity(request *req, cli_buf *out)
         if (in.has_step) {
             bool both = in.has_deal_size_step;
             in.has_deal_size_step = false;
-            if (!both || fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r) == st) {
+            if (!both || fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, NULL) == st) {
                 id = OPT_STEP;
             }
         }
@@ -1410,12 +1409,12 @@ static int run_solve(request *req, cli_buf *out)
         return rc;
     }
     fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
-    fpl_status st = fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage);
+    fpl_status st = fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, NULL);
     if (st != FPL_OK) {
         return fail_status(OPT_FOR, lever, st);
     }
     fpl_solve s;
-    st = fpl_solve_compute(&req->funnel, &req->terms, &in, &s);
+    st = fpl_solve_compute(&req->funnel, &req->terms, &in, &s, NULL);
     if (st == FPL_ERR_CHANGE_LEVER || st == FPL_ERR_UNREACHABLE ||
         st == FPL_ERR_STAGE_UNKNOWN) {
         return fail_status(OPT_FOR, lever, st);
@@ -1448,9 +1447,9 @@ static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_s
             return fail_value(OPT_HISTORY, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
         }
         size_t k;
-        fpl_status st = fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k);
+        fpl_status st = fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, NULL);
         if (st == FPL_OK) {
-            st = fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k]);
+            st = fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], NULL);
         }
         if (st != FPL_OK) {
             return fail_status(OPT_HISTORY, text, st);
@@ -1473,7 +1472,7 @@ static int fail_confidence(request *req, const fpl_odds_input *in, fpl_status st
     for (size_t i = 0; i < in->n_levels; ++i) {
         fpl_odds r;
         one.levels[0] = in->levels[i];
-        if (fpl_odds_compute(&req->funnel, &req->terms, &one, &r) == st) {
+        if (fpl_odds_compute(&req->funnel, &req->terms, &one, &r, NULL) == st) {
             return fail_status(OPT_CONFIDENCE, req->confidence_text[i], st);
         }
     }
@@ -1497,13 +1496,13 @@ static int fail_history(request *req, const fpl_odds_sim_input *in, fpl_status s
         /* read_simulation() found every stage already */
         const char *text = req->history[i];
         size_t k;
-        if (fpl_funnel_find(&req->funnel, text, (size_t)(strrchr(text, '=') - text), &k) !=
+        if (fpl_funnel_find(&req->funnel, text, (size_t)(strrchr(text, '=') - text), &k, NULL) !=
             FPL_OK) {
             continue;
         }
         fpl_odds_sim sim;
         one.has_history[k] = true;
-        if (fpl_odds_simulate(&req->funnel, &req->terms, &one, work, work_len, &sim) == st) {
+        if (fpl_odds_simulate(&req->funnel, &req->terms, &one, work, work_len, &sim, NULL) == st) {
             return fail_status(OPT_HISTORY, text, st);
         }
         one.has_history[k] = false;
@@ -1530,7 +1529,7 @@ static int run_odds(request *req, cli_buf *out)
     in.volume = req->volume;
     const char *at = req->value[OPT_AT];
     if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at);
+        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
         if (st != FPL_OK) {
             return fail_status(OPT_AT, at, st);
         }
@@ -1550,7 +1549,7 @@ static int run_odds(request *req, cli_buf *out)
         }
     }
     fpl_odds odds;
-    fpl_status st = fpl_odds_compute(&req->funnel, &req->terms, &in, &odds);
+    fpl_status st = fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, NULL);
     if (st == FPL_ERR_CONFIDENCE) {
         return fail_confidence(req, &in, st);
     }
@@ -1569,7 +1568,7 @@ static int run_odds(request *req, cli_buf *out)
         return CLI_EXIT_OUTPUT;
     }
     fpl_odds_sim sim;
-    st = fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim);
+    st = fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, NULL);
     free(work);
     if (st == FPL_ERR_HISTORY || st == FPL_ERR_HISTORY_STAGE) {
         return fail_history(req, &sim_in, st);

@@ -182,7 +182,7 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
         for (size_t i = 0; i < n; ++i) {
             const fpl_mix *m = &mixes[i];
             double rate = 0.0;
-            (void)fpl_mix_rate(m, &rate); /* read by fpl_mix_parse: valid */
+            (void)fpl_mix_rate(m, &rate, NULL); /* read by fpl_mix_parse: valid */
             jw_open(&w, '{');
             jw_key_string(&w, "stage", funnel->stages[m->stage].name);
             jw_key(&w, "segments");
@@ -207,7 +207,7 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
         for (size_t i = 0; i < n; ++i) {
             const fpl_mix *m = &mixes[i];
             double rate = 0.0;
-            (void)fpl_mix_rate(m, &rate);
+            (void)fpl_mix_rate(m, &rate, NULL);
             cli_buf_printf(out, "%s at %s: ", scenario ? "Scenario lead mix" : "Lead mix",
                            funnel->stages[m->stage].name);
             for (size_t k = 0; k < m->n_segments; ++k) {

@@ -70,14 +70,13 @@ typedef struct fpl_plan_batch {
  * Unlike the single-plan functions, a batch writes its outputs as it goes:
  * on failure the output buffers hold partial results and must not be used.
  * @param[in] batch the inputs and output buffers (outputs may be NULL to skip).
- * @param[out] funnel_out when not NULL and a funnel is at fault, the index of
- *   the first such funnel; untouched otherwise.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL (the batch, a needed input with funnels
  *   to plan); ::FPL_ERR_STAGE_COUNT; for the first funnel at fault the status
  *   fpl_plan_compute() would give it: ::FPL_ERR_RATE_RANGE, ::FPL_ERR_DEALS,
  *   ::FPL_ERR_TOO_LARGE or ::FPL_ERR_OVERFLOW.
  */
-FPL_API fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, size_t *funnel_out);
+FPL_API fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, fpl_error *err);
 
 /** @} */
 

@@ -169,11 +169,7 @@ typedef struct fpl_channel {
  * @param[in] text the spec; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the channel, written only on success.
- * @param[out] field_out when not NULL, on failure: the byte offset in @p text
- *   of the part at fault (a field, or the name), 0 when it is the whole
- *   spec; untouched on success.
- * @param[out] field_len_out when not NULL, on failure: that part's length
- *   (@p len when it is the whole spec); untouched on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANNEL_SYNTAX (no `:`, a field without `=` or a value);
  *   ::FPL_ERR_CHANNEL_FIELD (an unknown field); ::FPL_ERR_CHANNEL_FIELD_TWICE;
@@ -181,7 +177,7 @@ typedef struct fpl_channel {
  *   status of fpl_channel_check().
  */
 FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out,
-                                     size_t *field_out, size_t *field_len_out);
+                                     fpl_error *err);
 
 /**
  * @brief Checks one channel on its own: its name, that every value given is
@@ -190,6 +186,7 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  * What needs the funnel or the question (the top rate a factor gives, leads
  * without a target, shares) is checked by fpl_channels_compute().
  * @param[in] channel the channel.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; a name status (the name must be
  *   NUL-terminated within ::FPL_NAME_MAX bytes, else ::FPL_ERR_STAGE_NAME_LONG);
  *   ::FPL_ERR_COST (a cost per lead that is not a finite number >= 0);
@@ -199,7 +196,7 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *   (0, 1] or a factor not a positive finite number); ::FPL_ERR_DEAL_SIZE;
  *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]).
  */
-FPL_API fpl_status fpl_channel_check(const fpl_channel *channel);
+FPL_API fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err);
 
 /** A channels question. Zero-initialisable: no channels, no fixed shares. */
 typedef struct fpl_channels_input {
@@ -307,9 +304,7 @@ typedef struct fpl_channels_fault {
  * @param[in] terms period, optional target, default deal size, margin.
  * @param[in] input the channels.
  * @param[out] out the result, written only on success.
- * @param[out] fault when not NULL, written on failure: the channel at fault
- *   and, with ::FPL_ERR_CHANNEL_SHORT, the most the channels can deliver;
- *   untouched on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_CHANNEL_COUNT; a
  *   status of fpl_channel_check(); ::FPL_ERR_CHANNEL_DUPLICATE;
  *   ::FPL_ERR_CHANNEL_QUALITY (a factor giving a rate above 100%);
@@ -321,7 +316,7 @@ typedef struct fpl_channels_fault {
  */
 FPL_API fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms,
                                         const fpl_channels_input *input, fpl_channels *out,
-                                        fpl_channels_fault *fault);
+                                        fpl_error *err);
 
 /** @} */
 

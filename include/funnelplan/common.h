@@ -192,6 +192,125 @@ FPL_API const char *fpl_status_name(fpl_status status);
 FPL_API bool fpl_status_is_input_error(fpl_status status);
 
 /**
+ * @brief The input a failure is about: which field, named the same way by
+ * every face.
+ *
+ * fpl_field_name() gives its name (`"deal_size"`, `"stage"`, ...): the
+ * Python keyword, and the CLI option without its dashes, underscores for
+ * hyphens. Values are stable: fields added later are appended.
+ */
+typedef enum fpl_field {
+    FPL_FIELD_NONE = 0,             ///< no single field (a question without an answer, a NULL argument)
+    /* the funnel and its terms */
+    FPL_FIELD_STAGE,                ///< a stage of the funnel (index: which): its name or its rate
+    FPL_FIELD_DEAL_SIZE,            ///< the average deal size
+    FPL_FIELD_REVENUE,              ///< the revenue target
+    FPL_FIELD_DEALS,                ///< the deal target
+    FPL_FIELD_PER,                  ///< the period of the targets and volumes
+    FPL_FIELD_COST_PER_LEAD,        ///< the cost per lead
+    FPL_FIELD_MARGIN,               ///< the gross margin
+    /* forecast, odds, what-if */
+    FPL_FIELD_VOLUME,               ///< the volume entering a stage each period
+    FPL_FIELD_AT,                   ///< the stage the volume enters
+    FPL_FIELD_CHANGE,               ///< a what-if change (index: which)
+    FPL_FIELD_HORIZON,              ///< the what-if horizon
+    FPL_FIELD_INVEST,               ///< the investment of a what-if
+    FPL_FIELD_STEP,                 ///< the sensitivity step of the rates
+    FPL_FIELD_DEAL_SIZE_STEP,       ///< the sensitivity step of the deal size
+    FPL_FIELD_LEVER,                ///< the lever a goal seek moves (`--for`)
+    FPL_FIELD_CONFIDENCE,           ///< a confidence level (index: which)
+    FPL_FIELD_TRIALS,               ///< the Monte Carlo trials
+    FPL_FIELD_SEED,                 ///< the Monte Carlo seed
+    FPL_FIELD_DEAL_SIZE_CV,         ///< the deal-size variation
+    FPL_FIELD_HISTORY,              ///< a stage's history (index: the stage)
+    FPL_FIELD_WORKSPACE,            ///< the caller's workspace
+    /* channels */
+    FPL_FIELD_CHANNEL,              ///< a channel (index: which), as a whole or its name
+    FPL_FIELD_CHANNEL_COST_PER_LEAD,///< a channel's `cost-per-lead=` (index: the channel)
+    FPL_FIELD_CHANNEL_SPEND,        ///< a channel's `spend=` (index: the channel)
+    FPL_FIELD_CHANNEL_LEADS,        ///< a channel's `leads=` (index: the channel)
+    FPL_FIELD_CHANNEL_CAPACITY,     ///< a channel's `capacity=` (index: the channel)
+    FPL_FIELD_CHANNEL_QUALITY,      ///< a channel's `rate=` or `quality=` (index: the channel)
+    FPL_FIELD_CHANNEL_DEAL_SIZE,    ///< a channel's `deal-size=` (index: the channel)
+    FPL_FIELD_CHANNEL_SHARE,        ///< a channel's `share=` (index: the channel)
+    FPL_FIELD_ALLOCATE,             ///< how a target is split across channels
+    /* schedule and pace */
+    FPL_FIELD_START,                ///< the first month (schedule) or day (pace) of the span
+    FPL_FIELD_MONTHS,               ///< the months of a schedule
+    FPL_FIELD_SEASONALITY,          ///< the seasonal weights (index: the month, when one is at fault)
+    FPL_FIELD_MONTHLY_DEALS,        ///< the deal target of each month (index: the month)
+    FPL_FIELD_MONTHLY_REVENUE,      ///< the revenue target of each month (index: the month)
+    FPL_FIELD_LAG,                  ///< the lag of a stage (index: the stage)
+    FPL_FIELD_REPS,                 ///< the sales reps
+    FPL_FIELD_QUOTA,                ///< the quota per rep
+    FPL_FIELD_ATTAINMENT,           ///< the quota attainment
+    FPL_FIELD_ELAPSED,              ///< the share of the period elapsed
+    FPL_FIELD_AS_OF,                ///< the day of the actuals
+    FPL_FIELD_ACTUAL,               ///< the actual count of a stage (index: the stage)
+    FPL_FIELD_ACTUAL_DEALS,         ///< the deals won so far
+    FPL_FIELD_ACTUAL_REVENUE,       ///< the revenue won so far
+    FPL_FIELD_OPEN,                 ///< the open count of a stage (index: the stage)
+    FPL_FIELD_AT_RISK,              ///< the coverage below which pace is at risk
+    FPL_FIELD_OFF_TRACK,            ///< the coverage below which pace is off track
+    /* lead mixes and scores */
+    FPL_FIELD_MIX,                  ///< a lead mix (index: the stage it blends)
+    FPL_FIELD_SCENARIO_MIX,         ///< a what-if's scenario mix (index: the stage)
+    FPL_FIELD_CRITERIA,             ///< a preset of criteria (`bant`)
+    FPL_FIELD_CRITERION,            ///< a criterion (index: which)
+    FPL_FIELD_HOT,                  ///< the score from which a lead is hot
+    FPL_FIELD_WARM,                 ///< the score from which a lead is warm
+    FPL_FIELD_ID_COLUMN,            ///< the id column of a CSV file of leads
+    FPL_FIELD_ANSWER,               ///< a lead's answer (index: the criterion)
+    FPL_FIELD_LEADS,                ///< a CSV file of leads (line: where)
+    FPL_FIELD_TOP,                  ///< how many of the best leads to keep
+    FPL_FIELD_FUNNEL                ///< a funnel of a batch (index: which)
+} fpl_field;
+
+/** Number of ::fpl_field values (one past the last). */
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_FUNNEL + 1)
+
+/** fpl_error::index when the fault is in no list. */
+#define FPL_NO_INDEX ((size_t)-1)
+
+/**
+ * @brief Where a failure is: its status, the field, the entry of a list
+ * and, for text, the bytes at fault.
+ *
+ * Every function that can fail takes an `fpl_error *err` as its last
+ * argument. NULL is allowed (the status alone is returned). On failure the
+ * function writes the whole struct; on success it leaves it untouched. So a
+ * binding names the culprit from this one call and never calls again to
+ * find it (the shape of jansson's `json_error_t`).
+ *
+ * @code
+ * fpl_error err;
+ * if (fpl_plan_compute(&funnel, &terms, &plan, &err) != FPL_OK) {
+ *     fprintf(stderr, "%s", fpl_field_name(err.field));
+ *     if (err.index != FPL_NO_INDEX) fprintf(stderr, " %zu", err.index + 1);
+ *     fprintf(stderr, ": %s\n", fpl_strerror(err.status));
+ * }
+ * @endcode
+ */
+typedef struct fpl_error {
+    fpl_status status; ///< the status returned
+    fpl_field field;   ///< the field at fault; ::FPL_FIELD_NONE when no single one is
+    size_t index;      ///< the entry of a list at fault (stage, change, channel, level, ...), top or first is 0; ::FPL_NO_INDEX when none
+    size_t offset;     ///< for text: the byte offset of the part at fault in the text given (0 otherwise)
+    size_t length;     ///< for text: the length in bytes of the part at fault (0: the whole text, or not text)
+    uint64_t line;     ///< for a CSV file: the line at fault, from 1 (0 when none)
+} fpl_error;
+
+/**
+ * @brief The name of a field: `"deal_size"`, `"stage"`, `"channel_spend"`, ...
+ *
+ * Lower case with underscores: the Python keyword, and the CLI option
+ * without its dashes with underscores for hyphens (`--deal-size`).
+ * @param[in] field any value; unknown values give `"unknown"`.
+ * @return a static string, never NULL.
+ */
+FPL_API const char *fpl_field_name(fpl_field field);
+
+/**
  * @brief The period a target, volume or figure refers to.
  *
  * The zero value is ::FPL_PERIOD_MONTH, the default of the specification.
@@ -224,9 +343,10 @@ FPL_API const char *fpl_period_name(fpl_period period);
  * @param[in] text the name; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the period, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PARSE_EMPTY or ::FPL_ERR_PERIOD.
  */
-FPL_API fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out);
+FPL_API fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out, fpl_error *err);
 
 /**
  * @brief Rounds up with the tolerance of the specification.

@@ -97,13 +97,15 @@ typedef struct fpl_forecast {
  * @param[in] terms period, optional target, deal size, cost and margin.
  * @param[in] input the volume and the stage it enters.
  * @param[out] out the forecast, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_VOLUME;
  *   ::FPL_ERR_STAGE_UNKNOWN when @p input->at is not a stage;
  *   ::FPL_ERR_COST_NOT_TOP with a cost per lead and a volume below the top;
  *   ::FPL_ERR_OVERFLOW when a figure is out of the range of a double.
  */
 FPL_API fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                        const fpl_forecast_input *input, fpl_forecast *out);
+                                        const fpl_forecast_input *input, fpl_forecast *out,
+                                        fpl_error *err);
 
 /** @} */
 

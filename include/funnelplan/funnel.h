@@ -56,10 +56,11 @@ typedef struct fpl_funnel {
  * reserved words).
  * @param[in] name the name; need not be NUL-terminated.
  * @param[in] len its length in bytes.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or one of the ::FPL_ERR_STAGE_NAME_EMPTY
  *   ... ::FPL_ERR_STAGE_NAME_RESERVED statuses.
  */
-FPL_API fpl_status fpl_stage_name_check(const char *name, size_t len);
+FPL_API fpl_status fpl_stage_name_check(const char *name, size_t len, fpl_error *err);
 
 /**
  * @brief Appends a stage below the existing ones, after checking it.
@@ -67,23 +68,23 @@ FPL_API fpl_status fpl_stage_name_check(const char *name, size_t len);
  * @param[in] name the stage's name; need not be NUL-terminated.
  * @param[in] name_len the name's length in bytes.
  * @param[in] rate the stage's conversion rate, in (0, 1].
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the funnel is
  *   full (or its count is corrupt); a name status; ::FPL_ERR_STAGE_DUPLICATE;
  *   ::FPL_ERR_RATE_RANGE.
  */
-FPL_API fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name,
-                                        size_t name_len, double rate);
+FPL_API fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t name_len,
+                                        double rate, fpl_error *err);
 
 /**
  * @brief Checks a whole funnel, as every calculation does first.
  * @param[in] funnel the funnel.
- * @param[out] stage_out when not NULL and a stage is at fault, its index
- *   (top is 0); untouched otherwise.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK or the first fault found: ::FPL_ERR_NULL,
  *   ::FPL_ERR_STAGE_COUNT, a name status, ::FPL_ERR_STAGE_DUPLICATE,
  *   ::FPL_ERR_RATE_RANGE.
  */
-FPL_API fpl_status fpl_funnel_check(const fpl_funnel *funnel, size_t *stage_out);
+FPL_API fpl_status fpl_funnel_check(const fpl_funnel *funnel, fpl_error *err);
 
 /**
  * @brief Finds a stage by name (exact, byte for byte).
@@ -91,11 +92,12 @@ FPL_API fpl_status fpl_funnel_check(const fpl_funnel *funnel, size_t *stage_out)
  * @param[in] name the name; need not be NUL-terminated.
  * @param[in] name_len its length in bytes.
  * @param[out] index_out the stage's index (top is 0), written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_STAGE_COUNT or
  *   ::FPL_ERR_STAGE_UNKNOWN.
  */
-FPL_API fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name,
-                                   size_t name_len, size_t *index_out);
+FPL_API fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t name_len,
+                                   size_t *index_out, fpl_error *err);
 
 /** @} */
 

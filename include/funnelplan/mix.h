@@ -57,12 +57,13 @@ typedef struct fpl_mix {
  * @param[in] text the text.
  * @param[in] len its length.
  * @param[out] out the mix, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_STAGE_UNKNOWN, ::FPL_ERR_MIX
  *   (syntax, a share outside [0, 1], a rate outside (0, 1], a duplicate or
  *   bad segment name, too many segments) or ::FPL_ERR_MIX_SHARES.
  */
 FPL_API fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len,
-                                 fpl_mix *out);
+                                 fpl_mix *out, fpl_error *err);
 
 /**
  * @brief The blended rate of a mix: Σ share · rate / Σ share, with the
@@ -71,18 +72,20 @@ FPL_API fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, siz
  * exactly like the plain rate.
  * @param[in] mix the mix.
  * @param[out] out the rate, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_MIX or ::FPL_ERR_MIX_SHARES.
  */
-FPL_API fpl_status fpl_mix_rate(const fpl_mix *mix, double *out);
+FPL_API fpl_status fpl_mix_rate(const fpl_mix *mix, double *out, fpl_error *err);
 
 /**
  * @brief Sets the mixed stage's rate of @p funnel to the blended rate.
  * @param[in,out] funnel the funnel, changed only on success.
  * @param[in] mix the mix.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_STAGE_UNKNOWN, ::FPL_ERR_MIX
  *   or ::FPL_ERR_MIX_SHARES.
  */
-FPL_API fpl_status fpl_mix_apply(fpl_funnel *funnel, const fpl_mix *mix);
+FPL_API fpl_status fpl_mix_apply(fpl_funnel *funnel, const fpl_mix *mix, fpl_error *err);
 
 /** @} */
 

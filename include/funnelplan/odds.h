@@ -91,11 +91,12 @@ extern "C" {
  * @param[in] k whole threshold, ≥ 0 (any size; above n the answer is 0).
  * @param[out] at_least_out P(X ≥ k); may be NULL.
  * @param[out] below_out P(X < k) = 1 − P(X ≥ k); may be NULL.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_VOLUME_WHOLE (n), ::FPL_ERR_RATE_RANGE (p) or
  *   ::FPL_ERR_DEALS (k not a whole number ≥ 0).
  */
 FPL_API fpl_status fpl_odds_tail(double n, double p, double k, double *at_least_out,
-                                 double *below_out);
+                                 double *below_out, fpl_error *err);
 
 /**
  * @brief The q-quantile of X ~ Binomial(n, p): the smallest whole d with
@@ -104,10 +105,11 @@ FPL_API fpl_status fpl_odds_tail(double n, double p, double k, double *at_least_
  * @param[in] p success probability, in [0, 1].
  * @param[in] q the probability, in (0, 1).
  * @param[out] out the quantile, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_VOLUME_WHOLE,
  *   ::FPL_ERR_RATE_RANGE or ::FPL_ERR_CONFIDENCE (q).
  */
-FPL_API fpl_status fpl_odds_quantile(double n, double p, double q, double *out);
+FPL_API fpl_status fpl_odds_quantile(double n, double p, double q, double *out, fpl_error *err);
 
 /**
  * @brief The smallest whole volume n with P(Binomial(n, p) ≥ k) ≥ confidence.
@@ -123,11 +125,13 @@ FPL_API fpl_status fpl_odds_quantile(double n, double p, double q, double *out);
  * @param[in] k whole number of successes wanted, ≥ 0 (0 needs no volume).
  * @param[in] confidence in (0, 1).
  * @param[out] out the volume, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_RATE_RANGE, ::FPL_ERR_DEALS,
  *   ::FPL_ERR_CONFIDENCE, or ::FPL_ERR_TOO_LARGE when the volume would
  *   exceed 2^53.
  */
-FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out);
+FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out,
+                                       fpl_error *err);
 
 /** What an odds question is asked: a whole volume entering one stage. */
 typedef struct fpl_odds_input {
@@ -190,6 +194,7 @@ typedef struct fpl_odds {
  *   per lead is accepted and not used.
  * @param[in] input the volume, the stage it enters, extra confidence levels.
  * @param[out] out the result, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET without a
  *   target; ::FPL_ERR_VOLUME (not a finite number ≥ 1);
  *   ::FPL_ERR_VOLUME_WHOLE (not whole, or above 2^53);
@@ -200,7 +205,7 @@ typedef struct fpl_odds {
  *   ::FPL_ERR_OVERFLOW when revenue figures overflow.
  */
 FPL_API fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                    const fpl_odds_input *input, fpl_odds *out);
+                                    const fpl_odds_input *input, fpl_odds *out, fpl_error *err);
 
 /** The volume every stage needs for a confidence level (`plan --confidence`). */
 typedef struct fpl_odds_plan {
@@ -218,11 +223,12 @@ typedef struct fpl_odds_plan {
  * @param[in] terms the terms; a target is required.
  * @param[in] confidence in (0, 1).
  * @param[out] out the volumes, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET;
  *   ::FPL_ERR_CONFIDENCE; ::FPL_ERR_TOO_LARGE.
  */
 FPL_API fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                         double confidence, fpl_odds_plan *out);
+                                         double confidence, fpl_odds_plan *out, fpl_error *err);
 
 /** Monte Carlo: what varies, how many trials, which seed. Zero-initialisable. */
 typedef struct fpl_odds_sim_input {
@@ -245,10 +251,11 @@ typedef struct fpl_odds_sim_input {
  * @param[in] len its length in bytes.
  * @param[out] won_out WON, written only on success.
  * @param[out] total_out TOTAL, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_HISTORY.
  */
 FPL_API fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
-                                          double *total_out);
+                                          double *total_out, fpl_error *err);
 
 /** A Monte Carlo estimate and its standard error. */
 typedef struct fpl_odds_estimate {
@@ -295,6 +302,7 @@ FPL_API size_t fpl_odds_sim_work_len(size_t trials);
  *   fpl_odds_sim_work_len(trials) doubles (the library never allocates).
  * @param[in] work_len doubles available at @p work.
  * @param[out] out the estimates, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; the statuses of fpl_odds_compute(); ::FPL_ERR_TRIALS;
  *   ::FPL_ERR_VARIATION; ::FPL_ERR_HISTORY (won or total not whole, won >
  *   total, total 0); ::FPL_ERR_HISTORY_STAGE (a history on a stage above
@@ -303,8 +311,8 @@ FPL_API size_t fpl_odds_sim_work_len(size_t trials);
  *   when @p work_len is too small.
  */
 FPL_API fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
-                                     const fpl_odds_sim_input *input, double *work,
-                                     size_t work_len, fpl_odds_sim *out);
+                                     const fpl_odds_sim_input *input, double *work, size_t work_len,
+                                     fpl_odds_sim *out, fpl_error *err);
 
 /** @} */
 

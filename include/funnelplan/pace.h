@@ -83,12 +83,13 @@ FPL_API const char *fpl_pace_status_name(fpl_pace_status status);
  * @param[in] as_of the day whose end is measured.
  * @param[in] per the period.
  * @param[out] out the share, in (0, 1], written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_DATE (a date that does not
  *   exist), ::FPL_ERR_PERIOD or ::FPL_ERR_ELAPSED (as_of before start or
  *   after the period's last day).
  */
-FPL_API fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of,
-                                    fpl_period per, double *out);
+FPL_API fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_period per,
+                                    double *out, fpl_error *err);
 
 /** What a pace question is asked. Zero-initialisable; set elapsed. */
 typedef struct fpl_pace_input {
@@ -160,6 +161,7 @@ typedef struct fpl_pace {
  * @param[in] terms the target per period (required), deal size, period.
  * @param[in] input elapsed share, actuals, open pipeline, lags, thresholds.
  * @param[out] out the pace, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel, terms or plan status; ::FPL_ERR_TARGET;
  *   ::FPL_ERR_ELAPSED; ::FPL_ERR_ACTUAL (an actual or open count negative
  *   or not finite, revenue so far without a deal size); ::FPL_ERR_LAG;
@@ -167,7 +169,7 @@ typedef struct fpl_pace {
  *   ::FPL_ERR_REPS; ::FPL_ERR_OVERFLOW.
  */
 FPL_API fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                    const fpl_pace_input *input, fpl_pace *out);
+                                    const fpl_pace_input *input, fpl_pace *out, fpl_error *err);
 
 /** @} */
 

@@ -49,12 +49,13 @@ extern "C" {
  * @param[in] text the text; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the value (finite, >= 0), written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_PARSE_SYNTAX; ::FPL_ERR_PARSE_GROUPING;
  *   ::FPL_ERR_PARSE_NEGATIVE; ::FPL_ERR_PARSE_OVERFLOW;
  *   ::FPL_ERR_PARSE_UNDERFLOW when a non-zero value rounds to zero.
  */
-FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out);
+FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err);
 
 /**
  * @brief Reads a rate as a fraction.
@@ -75,12 +76,13 @@ FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out);
  * @param[in] text the text; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the rate (finite, >= 0), written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_PARSE_SYNTAX; ::FPL_ERR_PARSE_NEGATIVE;
  *   ::FPL_ERR_PARSE_OVERFLOW; ::FPL_ERR_PARSE_UNDERFLOW;
  *   ::FPL_ERR_PARSE_DIVZERO.
  */
-FPL_API fpl_status fpl_parse_rate(const char *text, size_t len, double *out);
+FPL_API fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *err);
 
 /** @} */
 

@@ -97,12 +97,13 @@ typedef struct fpl_plan {
  * @param[in] funnel the funnel (checked as by fpl_funnel_check()).
  * @param[in] terms the target and its terms; a target is required.
  * @param[out] out the plan, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET without a
  *   target; ::FPL_ERR_TOO_LARGE when a whole count would exceed 2^53;
  *   ::FPL_ERR_OVERFLOW when a figure is out of the range of a double.
  */
-FPL_API fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                    fpl_plan *out);
+FPL_API fpl_status fpl_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms, fpl_plan *out,
+                                    fpl_error *err);
 
 /** @} */
 

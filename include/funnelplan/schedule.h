@@ -81,9 +81,10 @@ typedef struct fpl_date {
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the month, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
-FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out);
+FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err);
 
 /**
  * @brief Reads a date `YYYY-MM-DD` (e.g. `2027-03-15`); the day must exist
@@ -91,9 +92,10 @@ FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out)
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the date, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
-FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out);
+FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err);
 
 /**
  * @brief Reads a lag: a number of days (`45`, `45d`), weeks (`2w`, 7 days)
@@ -102,9 +104,10 @@ FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out);
  * @param[in] len its length in bytes.
  * @param[out] months_out the lag in months (days / ::FPL_DAYS_PER_MONTH),
  *   written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_LAG.
  */
-FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out);
+FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err);
 
 /**
  * @brief Reads a comma-separated list of numbers ≥ 0 (`8,8,9,10`), each as
@@ -115,11 +118,12 @@ FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_ou
  * @param[out] out where the numbers go, written only on success.
  * @param[in] capacity room at @p out.
  * @param[out] count_out how many numbers were read.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_WEIGHTS (an item is not a
  *   number ≥ 0) or ::FPL_ERR_WEIGHTS_COUNT (more than @p capacity).
  */
 FPL_API fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capacity,
-                                  size_t *count_out);
+                                  size_t *count_out, fpl_error *err);
 
 /** What a schedule is asked. Zero-initialise, then set the start and months. */
 typedef struct fpl_schedule_input {
@@ -204,6 +208,7 @@ typedef struct fpl_schedule {
  *   month), the deal size and the period.
  * @param[in] input the span, seasonality, lags and capacity.
  * @param[out] out the schedule, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET (no target
  *   and no monthly targets, or a monthly kind that is not revenue or
  *   deals); ::FPL_ERR_DATE (a start outside years 1 to 9999, or rows that
@@ -215,7 +220,8 @@ typedef struct fpl_schedule {
  *   quota without a deal size); ::FPL_ERR_OVERFLOW.
  */
 FPL_API fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                        const fpl_schedule_input *input, fpl_schedule *out);
+                                        const fpl_schedule_input *input, fpl_schedule *out,
+                                        fpl_error *err);
 
 /** @} */
 

@@ -87,9 +87,10 @@ FPL_API const char *fpl_band_name(fpl_band band);
  * @brief Fills @p out with the BANT preset (budget, authority, need,
  * timing; weight 1 each; all required; default thresholds).
  * @param[out] out the criteria.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK or ::FPL_ERR_NULL.
  */
-FPL_API fpl_status fpl_criteria_bant(fpl_criteria *out);
+FPL_API fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err);
 
 /**
  * @brief Reads a criterion `NAME=WEIGHT` or `NAME=WEIGHT,required` (the
@@ -98,22 +99,24 @@ FPL_API fpl_status fpl_criteria_bant(fpl_criteria *out);
  * @param[in,out] criteria the definition, changed only on success.
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, a stage-name status for the name,
  *   ::FPL_ERR_CRITERION (syntax or weight), ::FPL_ERR_CRITERION_DUPLICATE or
  *   ::FPL_ERR_CRITERION_COUNT.
  */
-FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len);
+FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len,
+                                          fpl_error *err);
 
 /**
  * @brief Checks a definition: 1 to ::FPL_MAX_CRITERIA criteria, valid unique
  * names, positive finite weights, 0 < warm ≤ hot ≤ 100.
  * @param[in] criteria the definition.
- * @param[out] bad_out index of the criterion at fault (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CRITERION_COUNT, a stage-name
  *   status, ::FPL_ERR_CRITERION_DUPLICATE, ::FPL_ERR_CRITERION (a weight) or
  *   ::FPL_ERR_BANDS.
  */
-FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, size_t *bad_out);
+FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err);
 
 /**
  * @brief Reads one answer: a number or a rate in [0, 1] as fpl_parse_rate()
@@ -123,9 +126,10 @@ FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, size_t *bad_
  * @param[in] text the text.
  * @param[in] len its length in bytes.
  * @param[out] out the answer, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_ANSWER.
  */
-FPL_API fpl_status fpl_answer_parse(const char *text, size_t len, double *out);
+FPL_API fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error *err);
 
 /** A lead's score. */
 typedef struct fpl_lead_score {
@@ -149,11 +153,12 @@ typedef struct fpl_lead_score {
  * @param[in] answers one answer per criterion, in [0, 1].
  * @param[in] n_answers must equal criteria->n_criteria.
  * @param[out] out the score, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, a criteria status, ::FPL_ERR_ANSWER (an answer outside
  *   [0, 1] or NaN; n_answers wrong).
  */
 FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
-                                  size_t n_answers, fpl_lead_score *out);
+                                  size_t n_answers, fpl_lead_score *out, fpl_error *err);
 
 /**
  * @brief Whether lead a ranks before lead b: higher score, then
@@ -236,10 +241,11 @@ typedef struct fpl_csv_reader {
  * @param[in] criteria the definition (checked).
  * @param[in] id_column the name of the id column (`id` when NULL).
  * @param[in] id_len its length.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL or a criteria status.
  */
 FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
-                                 const char *id_column, size_t id_len);
+                                 const char *id_column, size_t id_len, fpl_error *err);
 
 /**
  * @brief Feeds the next bytes of the file; every record completed in them
@@ -260,13 +266,14 @@ FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *cri
  * @param[in] capacity room at @p rows (at least 1).
  * @param[out] n_rows_out rows written.
  * @param[out] consumed_out bytes of @p data used.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CSV_HEADER (a header without
  *   the id column or a criterion, a duplicate column name, a header at fault,
  *   or no header at all at the end: the file cannot be scored).
  */
 FPL_API fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                                 fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
-                                size_t *consumed_out);
+                                size_t *consumed_out, fpl_error *err);
 
 /** @} */
 

@@ -71,14 +71,15 @@ typedef struct fpl_sensitivity {
  * @param[in] terms the terms.
  * @param[in] input what is held and the steps.
  * @param[out] out the ranked rows, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel, terms, plan or forecast status;
  *   ::FPL_ERR_STEP for a step that is not positive and finite or a step kind
  *   that is neither relative nor points; ::FPL_ERR_DEAL_SIZE_MISSING when a
  *   volume is held without a deal size (revenue is what a step is worth).
  */
 FPL_API fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                           const fpl_sensitivity_input *input,
-                                           fpl_sensitivity *out);
+                                           const fpl_sensitivity_input *input, fpl_sensitivity *out,
+                                           fpl_error *err);
 
 /** @} */
 

@@ -53,6 +53,7 @@ typedef struct fpl_solve {
  * @param[in] terms the terms, with a target.
  * @param[in] input the volume, and the lever to solve for.
  * @param[out] out the solution, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel, terms or forecast status; ::FPL_ERR_TARGET
  *   without a target; ::FPL_ERR_CHANGE_LEVER for a lever that cannot reach
  *   the target (the cost per lead; the deal size under a deal target; a stage
@@ -60,7 +61,7 @@ typedef struct fpl_solve {
  *   rate would have to exceed 100%).
  */
 FPL_API fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                     const fpl_solve_input *input, fpl_solve *out);
+                                     const fpl_solve_input *input, fpl_solve *out, fpl_error *err);
 
 /** @} */
 

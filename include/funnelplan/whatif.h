@@ -75,11 +75,12 @@ typedef struct fpl_change {
  * @param[out] lever_out the lever, written only on success.
  * @param[out] stage_out the stage with ::FPL_LEVER_STAGE (0 otherwise),
  *   written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PARSE_EMPTY or
  *   ::FPL_ERR_STAGE_UNKNOWN.
  */
 FPL_API fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t len,
-                                   fpl_lever *lever_out, size_t *stage_out);
+                                   fpl_lever *lever_out, size_t *stage_out, fpl_error *err);
 
 /**
  * @brief Reads the CHANGE part of a change, or a step: `+10%`, `-10%`
@@ -90,12 +91,14 @@ FPL_API fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, s
  *   plain value is read as a rate (`40%`, `2/5`) rather than an amount.
  * @param[out] kind_out how the lever moves, written only on success.
  * @param[out] value_out by how much (signed), written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANGE_SYNTAX (a sign without `%` or `pp`);
  *   ::FPL_ERR_CHANGE_POINTS (`pp` when @p is_rate is false); a parse status.
  */
 FPL_API fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
-                                          fpl_change_kind *kind_out, double *value_out);
+                                          fpl_change_kind *kind_out, double *value_out,
+                                          fpl_error *err);
 
 /**
  * @brief Reads a change as the CLI writes it: `LEVER=CHANGE`.
@@ -109,13 +112,14 @@ FPL_API fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_
  * @param[in] text the change; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the change, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANGE_SYNTAX (no `=`, no lever, no value); ::FPL_ERR_STAGE_UNKNOWN
  *   (no such lever); ::FPL_ERR_CHANGE_POINTS (`pp` on a lever that is not a
  *   rate); a parse status of the value.
  */
 FPL_API fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t len,
-                                    fpl_change *out);
+                                    fpl_change *out, fpl_error *err);
 
 /**
  * @brief Reads a horizon: a whole number of periods from 1 to
@@ -123,10 +127,11 @@ FPL_API fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, 
  * @param[in] text the text; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the horizon, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; a parse status; ::FPL_ERR_HORIZON for a
  *   fraction, zero or more than ::FPL_HORIZON_MAX.
  */
-FPL_API fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out);
+FPL_API fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out, fpl_error *err);
 
 /** A what-if question: the changes, and what is held. Zero-initialisable. */
 typedef struct fpl_whatif_input {
@@ -178,8 +183,7 @@ typedef struct fpl_whatif {
  * @param[in] funnel the funnel.
  * @param[in] terms the terms.
  * @param[in] input the changes and what is held.
- * @param[out] change_out when not NULL and a change is at fault, its index;
- *   untouched otherwise.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK or the status fpl_whatif_compute() would give for the
  *   changes: ::FPL_ERR_NULL, ::FPL_ERR_CHANGE_COUNT, ::FPL_ERR_STAGE_UNKNOWN,
  *   ::FPL_ERR_CHANGE_POINTS, ::FPL_ERR_CHANGE_VALUE, ::FPL_ERR_CHANGE_LEVER,
@@ -187,7 +191,7 @@ typedef struct fpl_whatif {
  *   ::FPL_ERR_CHANGE_RANGE.
  */
 FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
-                                    const fpl_whatif_input *input, size_t *change_out);
+                                    const fpl_whatif_input *input, fpl_error *err);
 
 /**
  * @brief Prices a set of changes against the unchanged funnel.
@@ -215,6 +219,7 @@ FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *t
  * @param[in] terms the terms; a target is needed when no volume is held.
  * @param[in] input the changes and what is held.
  * @param[out] out the result, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; a funnel, terms, plan or forecast status;
  *   ::FPL_ERR_CHANGE_COUNT; ::FPL_ERR_STAGE_UNKNOWN for a change's stage;
  *   ::FPL_ERR_CHANGE_POINTS; ::FPL_ERR_CHANGE_VALUE (a non-finite change);
@@ -227,7 +232,8 @@ FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *t
  *   ::FPL_ERR_HORIZON.
  */
 FPL_API fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
-                                      const fpl_whatif_input *input, fpl_whatif *out);
+                                      const fpl_whatif_input *input, fpl_whatif *out,
+                                      fpl_error *err);
 
 /** @} */
 

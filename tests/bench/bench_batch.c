@@ -204,12 +204,12 @@ static double time_batch(const options *o, const buffers *b)
                                   b->required, b->whole, b->deals_whole};
     double best = -1.0;
     for (unsigned r = 0; r < o->reps; ++r) {
-        size_t bad = 0;
+        fpl_error bad;
         const double t0 = now();
         const fpl_status st = fpl_plan_batch_compute(&batch, &bad);
         const double t = now() - t0;
         if (st != FPL_OK) {
-            fprintf(stderr, "bench_batch: batch refused funnel %zu: %s\n", bad, fpl_strerror(st));
+            fprintf(stderr, "bench_batch: batch refused funnel %zu: %s\n", bad.index, fpl_strerror(st));
             exit(1);
         }
         sink = b->whole[0];
@@ -255,7 +255,7 @@ static double time_scalar(const options *o, const buffers *b)
                 f.stages[k].rate = b->rates[k * n + i];
             }
             t.deals = b->deals[i];
-            const fpl_status st = fpl_plan_compute(&f, &t, &p);
+            const fpl_status st = fpl_plan_compute(&f, &t, &p, NULL);
             if (st != FPL_OK) {
                 fprintf(stderr, "bench_batch: fpl_plan_compute refused funnel %zu: %s\n", i,
                         fpl_strerror(st));

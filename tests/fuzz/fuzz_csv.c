@@ -34,7 +34,7 @@ static fpl_csv_row pieces[MAX_ROWS];
 static size_t feed(const fpl_criteria *c, const char *text, size_t len, size_t step,
                    size_t room, fpl_csv_row *out, fpl_status *st_out)
 {
-    check(fpl_csv_begin(&reader, c, NULL, 0) == FPL_OK);
+    check(fpl_csv_begin(&reader, c, NULL, 0, NULL) == FPL_OK);
     fpl_csv_row buf[7];
     size_t kept = 0;
     size_t pos = 0;
@@ -44,7 +44,7 @@ static size_t feed(const fpl_criteria *c, const char *text, size_t len, size_t s
         const bool end = pos + take == len;
         size_t n = 0;
         size_t used = 0;
-        st = fpl_csv_feed(&reader, text + pos, take, end, buf, room, &n, &used);
+        st = fpl_csv_feed(&reader, text + pos, take, end, buf, room, &n, &used, NULL);
         check((int)st >= 0 && (int)st < FPL_STATUS_COUNT);
         check(used <= take && n <= room);
         for (size_t i = 0; i < n && kept < MAX_ROWS; ++i) {
@@ -83,11 +83,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* BANT, and two criteria named like the fuzzer's likely columns */
     fpl_criteria bant;
-    check(fpl_criteria_bant(&bant) == FPL_OK);
+    check(fpl_criteria_bant(&bant, NULL) == FPL_OK);
     fpl_criteria ab;
     memset(&ab, 0, sizeof ab);
-    check(fpl_criteria_add_parse(&ab, "a=2,required", 12) == FPL_OK);
-    check(fpl_criteria_add_parse(&ab, "b", 1) == FPL_OK);
+    check(fpl_criteria_add_parse(&ab, "a=2,required", 12, NULL) == FPL_OK);
+    check(fpl_criteria_add_parse(&ab, "b", 1, NULL) == FPL_OK);
     const fpl_criteria *sets[2] = {&bant, &ab};
     for (size_t s = 0; s < 2; ++s) {
         fpl_status st1;
@@ -109,30 +109,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* The same text as a mix of the stage `lead`. */
     fpl_funnel f = {0};
-    check(fpl_funnel_add_stage(&f, "lead", 4, 0.5) == FPL_OK);
+    check(fpl_funnel_add_stage(&f, "lead", 4, 0.5, NULL) == FPL_OK);
     fpl_mix m;
-    fpl_status sm = fpl_mix_parse(&f, text, len, &m);
+    fpl_status sm = fpl_mix_parse(&f, text, len, &m, NULL);
     check((int)sm >= 0 && (int)sm < FPL_STATUS_COUNT);
     if (sm == FPL_OK) {
         double rate = -1.0;
-        check(fpl_mix_rate(&m, &rate) == FPL_OK);
+        check(fpl_mix_rate(&m, &rate, NULL) == FPL_OK);
         check(rate > 0.0 && rate <= 1.0);
         double sum = 0.0;
         for (size_t i = 0; i < m.n_segments; ++i) {
             sum += m.segments[i].share;
         }
         check(fabs(sum - 1.0) <= 1e-9);
-        check(fpl_mix_apply(&f, &m) == FPL_OK);
+        check(fpl_mix_apply(&f, &m, NULL) == FPL_OK);
         check(f.stages[0].rate == rate);
     }
     /* And as criteria and an answer. */
     fpl_criteria c;
     memset(&c, 0, sizeof c);
-    fpl_status sc = fpl_criteria_add_parse(&c, text, len);
+    fpl_status sc = fpl_criteria_add_parse(&c, text, len, NULL);
     check((int)sc >= 0 && (int)sc < FPL_STATUS_COUNT);
     check(sc != FPL_OK || (c.n_criteria == 1 && c.criteria[0].weight > 0.0));
     double answer = -1.0;
-    if (fpl_answer_parse(text, len, &answer) == FPL_OK) {
+    if (fpl_answer_parse(text, len, &answer, NULL) == FPL_OK) {
         check(answer >= 0.0 && answer <= 1.0);
     }
     return 0;

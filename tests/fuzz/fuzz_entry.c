@@ -90,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&p, 0x77, sizeof p);
     fpl_plan untouched;
     memcpy(&untouched, &p, sizeof untouched); /* padding included */
-    fpl_status sp = fpl_plan_compute(&f, &t, &p);
+    fpl_status sp = fpl_plan_compute(&f, &t, &p, NULL);
     check((int)sp >= 0 && (int)sp < FPL_STATUS_COUNT);
     if (sp != FPL_OK) {
         check(memcmp(&p, &untouched, sizeof p) == 0);
@@ -124,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * overflow in its other figures (per quarter and year), which a batch
      * does not compute. */
     if (t.target == FPL_TARGET_DEALS && !t.has_cost_per_lead && f.n_stages >= 1 &&
-        f.n_stages <= FPL_MAX_STAGES && fpl_terms_check(&t) == FPL_OK &&
+        f.n_stages <= FPL_MAX_STAGES && fpl_terms_check(&t, NULL) == FPL_OK &&
         fpl_funnel_check(&f, NULL) == FPL_OK) {
         double rates[FPL_MAX_STAGES];
         double required[FPL_MAX_STAGES];
@@ -134,10 +134,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             rates[k] = f.stages[k].rate;
         }
         fpl_plan_batch b = {1, f.n_stages, rates, &t.deals, required, whole, &deals_whole};
-        size_t bad = 5;
+        fpl_error bad = {.index = 5};
         fpl_status sb = fpl_plan_batch_compute(&b, &bad);
         check(sb == sp || (sb == FPL_OK && sp == FPL_ERR_OVERFLOW));
-        check(sb == FPL_OK ? bad == 5 : bad == 0);
+        check(bad.status == sb);
+        check(sb == FPL_OK ? bad.index == 5 : bad.index == 0 && bad.field == FPL_FIELD_FUNNEL);
         if (sp == FPL_OK) {
             check(memcmp(&deals_whole, &(double){(double)p.deals_whole}, sizeof(double)) == 0);
             for (size_t k = 0; k < f.n_stages; ++k) {
@@ -151,7 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&fc, 0x55, sizeof fc);
     fpl_forecast untouched_fc;
     memcpy(&untouched_fc, &fc, sizeof untouched_fc);
-    fpl_status sf = fpl_forecast_compute(&f, &t, &in, &fc);
+    fpl_status sf = fpl_forecast_compute(&f, &t, &in, &fc, NULL);
     check((int)sf >= 0 && (int)sf < FPL_STATUS_COUNT);
     if (sf != FPL_OK) {
         check(memcmp(&fc, &untouched_fc, sizeof fc) == 0);
@@ -185,7 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static fpl_whatif w;
     memset(&w, 0x33, sizeof w);
     const uint8_t first = ((const uint8_t *)&w)[0];
-    fpl_status sw = fpl_whatif_compute(&f, &t, &wi, &w);
+    fpl_status sw = fpl_whatif_compute(&f, &t, &wi, &w, NULL);
     check((int)sw >= 0 && (int)sw < FPL_STATUS_COUNT);
     if (sw != FPL_OK) {
         check(((const uint8_t *)&w)[0] == first);
@@ -205,18 +206,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     si.step_kind = (fpl_change_kind)(take_byte(&r) % 3);
     si.step = take_double(&r);
     static fpl_sensitivity sens;
-    fpl_status ss = fpl_sensitivity_compute(&f, &t, &si, &sens);
+    fpl_status ss = fpl_sensitivity_compute(&f, &t, &si, &sens, NULL);
     check((int)ss >= 0 && (int)ss < FPL_STATUS_COUNT);
     if (ss == FPL_OK) {
         /* The figure the effects are differences of, for the tie rule. */
         double base = 0.0;
         if (si.has_volume) {
             fpl_forecast b;
-            check(fpl_forecast_compute(&f, &t, &in, &b) == FPL_OK);
+            check(fpl_forecast_compute(&f, &t, &in, &b, NULL) == FPL_OK);
             base = b.revenue;
         } else {
             fpl_plan b;
-            check(fpl_plan_compute(&f, &t, &b) == FPL_OK);
+            check(fpl_plan_compute(&f, &t, &b, NULL) == FPL_OK);
             base = b.stages[0].required;
         }
         check(sens.n_rows >= f.n_stages && sens.n_rows <= f.n_stages + 1);
@@ -235,7 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fpl_solve_input so = {in, (fpl_lever)(take_byte(&r) % 5), (size_t)take_byte(&r) % 34};
     fpl_solve sol;
     memset(&sol, 0x44, sizeof sol);
-    fpl_status sv = fpl_solve_compute(&f, &t, &so, &sol);
+    fpl_status sv = fpl_solve_compute(&f, &t, &so, &sol, NULL);
     check((int)sv >= 0 && (int)sv < FPL_STATUS_COUNT);
     if (sv == FPL_OK) {
         check(isfinite(sol.value) && sol.value > 0.0 && isfinite(sol.change));
@@ -258,7 +259,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!(fabs(oi.volume) > 1e7) && !(fabs(want) > 1e5)) {
         static fpl_odds od;
         memset(&od, 0x55, sizeof od);
-        fpl_status so2 = fpl_odds_compute(&f, &t, &oi, &od);
+        fpl_status so2 = fpl_odds_compute(&f, &t, &oi, &od, NULL);
         check((int)so2 >= 0 && (int)so2 < FPL_STATUS_COUNT);
         if (so2 == FPL_OK) {
             check(od.p_hit >= 0.0 && od.p_hit <= 1.0 && od.p_miss >= 0.0 && od.p_miss <= 1.0);
@@ -278,12 +279,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 check(lv.volume >= od.target_deals);
                 check(i == 0 || lv.volume >= od.volume_for[i - 1].volume);
                 double u = -1.0;
-                check(fpl_odds_tail(lv.volume, od.cumulative_rate, od.target_deals, &u, NULL) ==
+                check(fpl_odds_tail(lv.volume, od.cumulative_rate, od.target_deals, &u, NULL, NULL) ==
                       FPL_OK);
                 check(u >= lv.confidence - 1e-12);
                 if (lv.volume > od.target_deals) {
                     check(fpl_odds_tail(lv.volume - 1.0, od.cumulative_rate, od.target_deals, &u,
-                                        NULL) == FPL_OK);
+                                        NULL, NULL) == FPL_OK);
                     check(u < lv.confidence - 1e-12);
                 }
             }
@@ -306,10 +307,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         static fpl_odds_sim s2;
         memset(&s1, 0, sizeof s1);
         memset(&s2, 0, sizeof s2);
-        fpl_status sm = fpl_odds_simulate(&f, &t, &oin, work, 32, &s1);
+        fpl_status sm = fpl_odds_simulate(&f, &t, &oin, work, 32, &s1, NULL);
         check((int)sm >= 0 && (int)sm < FPL_STATUS_COUNT);
         if (sm == FPL_OK) {
-            check(fpl_odds_simulate(&f, &t, &oin, work, 32, &s2) == FPL_OK);
+            check(fpl_odds_simulate(&f, &t, &oin, work, 32, &s2, NULL) == FPL_OK);
             check(memcmp(&s1, &s2, sizeof s1) == 0); /* the same seed, the same figures */
             check(s1.p_hit.value >= 0.0 && s1.p_hit.value <= 1.0);
             check(s1.deals_quantiles[0].value <= s1.deals_quantiles[2].value);
@@ -333,14 +334,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     sin.reps = (double)(take_byte(&r) % 5);
     memset(&sch, 0x77, sizeof sch);
-    fpl_status ssch = fpl_schedule_compute(&f, &t, &sin, &sch);
+    fpl_status ssch = fpl_schedule_compute(&f, &t, &sin, &sch, NULL);
     check((int)ssch >= 0 && (int)ssch < FPL_STATUS_COUNT);
     if (ssch != FPL_OK) {
         check(((const uint8_t *)&sch)[0] == 0x77);
     } else {
         check(sch.n_rows == sch.lead_months + sch.months && sch.n_rows <= FPL_SCHEDULE_MAX_ROWS);
         fpl_plan pl;
-        if (fpl_plan_compute(&f, &t, &pl) == FPL_OK) {
+        if (fpl_plan_compute(&f, &t, &pl, NULL) == FPL_OK) {
             const double scale = (double)sch.months / (double)fpl_period_months(t.per);
             for (size_t i = 0; i < f.n_stages; ++i) {
                 const double want = pl.stages[i].required * scale;
@@ -371,7 +372,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pin.reps = sin.reps;
     static fpl_pace pc;
     memset(&pc, 0x66, sizeof pc);
-    fpl_status spc = fpl_pace_compute(&f, &t, &pin, &pc);
+    fpl_status spc = fpl_pace_compute(&f, &t, &pin, &pc, NULL);
     check((int)spc >= 0 && (int)spc < FPL_STATUS_COUNT);
     if (spc != FPL_OK) {
         check(((const uint8_t *)&pc)[0] == 0x66);
@@ -389,9 +390,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     /* Checking a funnel agrees with what the calculations said of it. */
-    size_t bad = 999;
+    fpl_error bad;
     fpl_status sc = fpl_funnel_check(&f, &bad);
     check(sc == FPL_OK || sp == sc);
-    check(sc == FPL_OK || bad < f.n_stages || sc == FPL_ERR_STAGE_COUNT);
+    check(sc == FPL_OK || (bad.status == sc && bad.field == FPL_FIELD_STAGE));
+    check(sc == FPL_OK || bad.index < f.n_stages || sc == FPL_ERR_STAGE_COUNT);
     return 0;
 }

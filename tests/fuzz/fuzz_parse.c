@@ -40,8 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = (const char *)data;
     double amount = -1.0;
     double rate = -1.0;
-    fpl_status sa = fpl_parse_amount(text, size, &amount);
-    fpl_status sr = fpl_parse_rate(text, size, &rate);
+    fpl_status sa = fpl_parse_amount(text, size, &amount, NULL);
+    fpl_status sr = fpl_parse_rate(text, size, &rate, NULL);
     check((int)sa >= 0 && (int)sa < FPL_STATUS_COUNT);
     check((int)sr >= 0 && (int)sr < FPL_STATUS_COUNT);
     if (sa == FPL_OK) {
@@ -60,13 +60,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(sa != FPL_OK || amount == rate);
     }
     fpl_period period = FPL_PERIOD_QUARTER;
-    fpl_status sp = fpl_period_parse(text, size, &period);
+    fpl_status sp = fpl_period_parse(text, size, &period, NULL);
     check(sp == FPL_OK || period == FPL_PERIOD_QUARTER);
     /* Changes and steps: success means a finite value of a known kind. */
     fpl_funnel levers = {0};
-    fpl_funnel_add_stage(&levers, "lead", 4, 0.5);
+    fpl_funnel_add_stage(&levers, "lead", 4, 0.5, NULL);
     fpl_change change = {FPL_LEVER_VOLUME, 77, FPL_CHANGE_SET, -3.0};
-    fpl_status sc = fpl_change_parse(&levers, text, size, &change);
+    fpl_status sc = fpl_change_parse(&levers, text, size, &change, NULL);
     check((int)sc >= 0 && (int)sc < FPL_STATUS_COUNT);
     if (sc == FPL_OK) {
         check(isfinite(change.value) && (int)change.kind >= 0 && change.kind <= FPL_CHANGE_SET);
@@ -78,17 +78,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int is_rate = 0; is_rate < 2; ++is_rate) {
         fpl_change_kind kind = FPL_CHANGE_SET;
         double value = -5.0;
-        fpl_status sv = fpl_change_value_parse(text, size, is_rate == 1, &kind, &value);
+        fpl_status sv = fpl_change_value_parse(text, size, is_rate == 1, &kind, &value, NULL);
         check(sv == FPL_OK ? isfinite(value) : value == -5.0);
         check(sv != FPL_OK || is_rate == 1 || kind != FPL_CHANGE_POINTS);
     }
-    fpl_status sn = fpl_stage_name_check(text, size);
+    fpl_status sn = fpl_stage_name_check(text, size, NULL);
     fpl_funnel f = {0};
-    fpl_status sf = fpl_funnel_add_stage(&f, text, size, 0.5);
+    fpl_status sf = fpl_funnel_add_stage(&f, text, size, 0.5, NULL);
     check(sn == sf);
     if (sf == FPL_OK) {
         size_t at = 9;
-        check(fpl_funnel_find(&f, text, size, &at) == FPL_OK && at == 0);
+        check(fpl_funnel_find(&f, text, size, &at, NULL) == FPL_OK && at == 0);
         check(fpl_funnel_check(&f, NULL) == FPL_OK);
     }
     return 0;

@@ -86,12 +86,12 @@ class Recorder:
         self.during = during
         self.real = _native.fn.plan_batch_compute
 
-    def __call__(self, batch_ref, bad_ref):
+    def __call__(self, batch_ref):
         b = batch_ref._obj
         self.calls.append({name: getattr(b, name) for name, _ in b._fields_})
         if self.during is not None:
             self.during()
-        return self.real(batch_ref, bad_ref)
+        return self.real(batch_ref)
 
     def __enter__(self):
         self.patch = mock.patch.object(_native.fn, "plan_batch_compute", self)

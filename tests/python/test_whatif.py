@@ -493,27 +493,24 @@ class Refusals(ExactMixin, unittest.TestCase):
                                             byref(inp.changes[i]))
                 inp.n_changes = len(changes)
                 terms = _native.fpl_terms(has_deal_size=True, deal_size=4000)
-                index = c_size_t(99)
                 with self.assertRaises(fp.FunnelError) as cm:
-                    _native.fn.whatif_check(byref(funnel._c), byref(terms), byref(inp),
-                                            byref(index))
+                    _native.fn.whatif_check(byref(funnel._c), byref(terms), byref(inp))
                 self.assertEqual(cm.exception.status, status)
-                self.assertEqual(index.value, 1)
+                self.assertEqual(cm.exception.field, "change")
+                self.assertEqual(cm.exception.index, 1)
+                index = cm.exception
                 e = self.assertStatus(lambda: funnel.whatif(volume=100, changes=changes),
                                       status, input_error)
-                lever, change = changes[index.value]
+                lever, change = changes[index.index]
                 self.assertEqual(str(e), "change %r %r: %s" % (lever, change, e.message))
                 # As "LEVER=CHANGE" strings the message names the string.
                 e = self.assertStatus(
                     lambda: funnel.whatif(volume=100, changes=["%s=%s" % c for c in changes]),
                     status, input_error)
                 self.assertTrue(str(e).startswith("change '%s=%s': " % (lever, change)), str(e))
-        # No change at fault: fpl_whatif_check leaves the index alone.
+        # No change at fault: the check passes and nothing is raised.
         inp = _native.fpl_whatif_input(n_changes=0)
-        index = c_size_t(99)
-        _native.fn.whatif_check(byref(funnel._c), byref(_native.fpl_terms()), byref(inp),
-                                byref(index))
-        self.assertEqual(index.value, 99)
+        _native.fn.whatif_check(byref(funnel._c), byref(_native.fpl_terms()), byref(inp))
 
     # (change as given, status): every way a change can be misspelt.
     BAD_CHANGES = [

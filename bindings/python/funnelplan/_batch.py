@@ -426,11 +426,10 @@ def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
             _check_overlap(inputs + outputs)
         batch = _native.fpl_plan_batch(n_funnels, n_stages,
                                        *(address for _, _, _, address in inputs + outputs))
-        bad = c_size_t(n_funnels)  # left alone unless a funnel is at fault
         try:
-            _native.fn.plan_batch_compute(byref(batch), byref(bad))
+            _native.fn.plan_batch_compute(byref(batch))
         except FunnelError as exc:
-            context = "funnel %d" % bad.value if bad.value < n_funnels else "plan_batch"
+            context = "funnel %d" % exc.index if exc.index is not None else "plan_batch"
             raise exc.with_context(context) from None
     return result
 

@@ -159,11 +159,10 @@ def _channel(index, item):
     if _is_text(item):
         context = "channels[%d] %s" % (index, _describe(item))
         data = _encode(item)
-        at, length = c_size_t(), c_size_t()
         try:
-            _native.fn.channel_parse(data, len(data), byref(c), byref(at), byref(length))
+            _native.fn.channel_parse(data, len(data), byref(c))
         except FunnelError as exc:
-            a, n = at.value, length.value
+            a, n = exc.offset, exc.length
             if not (a == 0 and n == len(data)) and a + n <= len(data):
                 context += ": %r" % data[a:a + n].decode("utf-8", "replace")
             raise exc.with_context(context) from None
@@ -234,19 +233,17 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     inp.n_channels = len(items)
     inp.by_shares = allocate == "shares"
     r = _native.fpl_channels()
-    fault = _native.fpl_channels_fault()
     try:
-        _native.fn.channels_compute(byref(funnel._c), byref(terms), byref(inp), byref(r),
-                                    byref(fault))
+        _native.fn.channels_compute(byref(funnel._c), byref(terms), byref(inp), byref(r))
     except FunnelError as exc:
         if exc.status == "FPL_ERR_CHANNEL_SHORT":
             err = exc.with_context("channels")
-            err.most = ChannelMost(fault.most_leads, fault.most_deals,
-                                   _opt(fault.has_most_revenue, fault.most_revenue))
+            err.most = ChannelMost(r.most_leads, r.most_deals,
+                                   _opt(r.has_most_revenue, r.most_revenue))
             raise err from None
-        if fault.has_channel and exc.status != "FPL_ERR_DEAL_SIZE_MISSING":
-            raise exc.with_context("channels[%d] %s" % (fault.channel,
-                                                        _describe(items[fault.channel]))) \
+        if exc.index is not None and exc.status != "FPL_ERR_DEAL_SIZE_MISSING":
+            raise exc.with_context("channels[%d] %s" % (exc.index,
+                                                        _describe(items[exc.index]))) \
                 from None
         label = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
                  "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_MARGIN": "margin",

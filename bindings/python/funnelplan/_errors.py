@@ -14,6 +14,13 @@ class FunnelError(ValueError):
         code: the numeric ``fpl_status``.
         message: the library's message for the status (``fpl_strerror``).
         context: what was refused, e.g. ``"stage 'lead'"``, or None.
+        field: the library's name of the input at fault (``"deal_size"``,
+            ``"stage"``, ``"channel_spend"``, ...; ``fpl_field_name``), or None.
+        index: which entry of a list is at fault (stage, change, channel,
+            level, ...), from 0, or None.
+        offset, length: the bytes at fault in the text the library parsed
+            (0 and 0 when not text, or the whole text).
+        line: the line of a CSV file at fault, or None.
         is_input_error: True for bad input (the CLI's exit status 2); False
             for a well-formed question without an answer (``FPL_ERR_TOO_LARGE``,
             ``FPL_ERR_OVERFLOW``; the CLI's exit status 1).
@@ -30,6 +37,11 @@ class FunnelError(ValueError):
         self.message = message
         self.context = context
         self.is_input_error = is_input_error
+        self.field = None
+        self.index = None
+        self.offset = 0
+        self.length = 0
+        self.line = None
         super().__init__("%s: %s" % (context, message) if context else message)
 
     def __reduce__(self):
@@ -40,8 +52,11 @@ class FunnelError(ValueError):
         """The same error with ``context`` put in front of the existing one."""
         if self.context:
             context = "%s: %s" % (context, self.context)
-        return type(self)(self.status, self.message, code=self.code, context=context,
-                          is_input_error=self.is_input_error)
+        other = type(self)(self.status, self.message, code=self.code, context=context,
+                           is_input_error=self.is_input_error)
+        for name in ("field", "index", "offset", "length", "line"):
+            setattr(other, name, getattr(self, name))
+        return other
 
 
 class FunnelTypeError(FunnelError, TypeError):

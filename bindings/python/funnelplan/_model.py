@@ -589,7 +589,7 @@ class Funnel:
                     context = "stages (%d given)" % len(items)
                 raise exc.with_context(context) from None
             built.append(Stage(data.decode("utf-8"), value))
-        _call(fn.funnel_check, (byref(c), None), "stages (%d given)" % len(items), {})
+        _call(fn.funnel_check, (byref(c),), "stages (%d given)" % len(items), {})
         mixes = _parse_mixes(c, mix, "mix")
         for m, _ in mixes:
             fn.mix_apply(byref(c), byref(m))

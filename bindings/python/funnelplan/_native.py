@@ -16,6 +16,7 @@ restype); those returning ``fpl_status`` get an ``errcheck`` that raises
 """
 
 import ctypes
+from ctypes import byref
 import types
 from ctypes import (POINTER, Structure, c_bool, c_char, c_char_p, c_double, c_int, c_size_t,
                     c_uint, c_uint64, c_void_p)
@@ -652,6 +653,14 @@ class fpl_mix(Structure):
                 ("segments", fpl_segment * MAX_SEGMENTS)]
 
 
+class fpl_error(Structure):
+    _fields_ = [("status", c_int), ("field", c_int), ("index", c_size_t), ("offset", c_size_t),
+                ("length", c_size_t), ("line", c_uint64)]
+
+
+NO_INDEX = ctypes.c_size_t(-1).value  # FPL_NO_INDEX
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
@@ -665,7 +674,7 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
            fpl_pace_input, fpl_pace_row, fpl_pace,
            fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
-           fpl_segment, fpl_mix)
+           fpl_segment, fpl_mix, fpl_error)
 
 
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
@@ -679,6 +688,7 @@ FUNCTIONS = (
     ("fpl_period_name", [c_int], c_char_p),
     ("fpl_period_parse", [c_char_p, c_size_t, POINTER(c_int)], _STATUS),
     ("fpl_ceil_tolerant", [c_double], c_double),
+    ("fpl_field_name", [c_int], c_char_p),
     # version.h
     ("fpl_version_string", [], c_char_p),
     ("fpl_version_number", [], c_uint),
@@ -689,7 +699,7 @@ FUNCTIONS = (
     # funnel.h
     ("fpl_stage_name_check", [c_char_p, c_size_t], _STATUS),
     ("fpl_funnel_add_stage", [POINTER(fpl_funnel), c_char_p, c_size_t, c_double], _STATUS),
-    ("fpl_funnel_check", [POINTER(fpl_funnel), POINTER(c_size_t)], _STATUS),
+    ("fpl_funnel_check", [POINTER(fpl_funnel)], _STATUS),
     ("fpl_funnel_find", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(c_size_t)], _STATUS),
     # terms.h
     ("fpl_terms_check", [POINTER(fpl_terms)], _STATUS),
@@ -706,8 +716,8 @@ FUNCTIONS = (
     ("fpl_change_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(fpl_change)],
      _STATUS),
     ("fpl_horizon_parse", [c_char_p, c_size_t, POINTER(c_uint)], _STATUS),
-    ("fpl_whatif_check", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
-                          POINTER(c_size_t)], _STATUS),
+    ("fpl_whatif_check", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input)],
+     _STATUS),
     ("fpl_whatif_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
                             POINTER(fpl_whatif)], _STATUS),
     # sensitivity.h
@@ -718,7 +728,7 @@ FUNCTIONS = (
     ("fpl_solve_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_solve_input),
                            POINTER(fpl_solve)], _STATUS),
     # batch.h
-    ("fpl_plan_batch_compute", [POINTER(fpl_plan_batch), POINTER(c_size_t)], _STATUS),
+    ("fpl_plan_batch_compute", [POINTER(fpl_plan_batch)], _STATUS),
     # odds.h
     ("fpl_odds_tail", [c_double, c_double, c_double, POINTER(c_double), POINTER(c_double)],
      _STATUS),
@@ -734,12 +744,10 @@ FUNCTIONS = (
     ("fpl_odds_simulate", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_odds_sim_input),
                            POINTER(c_double), c_size_t, POINTER(fpl_odds_sim)], _STATUS),
     # channels.h
-    ("fpl_channel_parse", [c_char_p, c_size_t, POINTER(fpl_channel), POINTER(c_size_t),
-                           POINTER(c_size_t)], _STATUS),
+    ("fpl_channel_parse", [c_char_p, c_size_t, POINTER(fpl_channel)], _STATUS),
     ("fpl_channel_check", [POINTER(fpl_channel)], _STATUS),
     ("fpl_channels_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
-                              POINTER(fpl_channels_input), POINTER(fpl_channels),
-                              POINTER(fpl_channels_fault)], _STATUS),
+                              POINTER(fpl_channels_input), POINTER(fpl_channels)], _STATUS),
     # schedule.h
     ("fpl_month_parse", [c_char_p, c_size_t, POINTER(fpl_month)], _STATUS),
     ("fpl_date_parse", [c_char_p, c_size_t, POINTER(fpl_date)], _STATUS),
@@ -758,7 +766,7 @@ FUNCTIONS = (
     ("fpl_band_name", [c_int], c_char_p),
     ("fpl_criteria_bant", [POINTER(fpl_criteria)], _STATUS),
     ("fpl_criteria_add_parse", [POINTER(fpl_criteria), c_char_p, c_size_t], _STATUS),
-    ("fpl_criteria_check", [POINTER(fpl_criteria), POINTER(c_size_t)], _STATUS),
+    ("fpl_criteria_check", [POINTER(fpl_criteria)], _STATUS),
     ("fpl_answer_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
     ("fpl_score_lead", [POINTER(fpl_criteria), POINTER(c_double), c_size_t,
                         POINTER(fpl_lead_score)], _STATUS),
@@ -779,20 +787,27 @@ lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
 
 
 def _bind(name, argtypes, restype):
+    """The C function; one that returns an fpl_status takes its trailing
+    ``fpl_error *`` from here and raises a :class:`FunnelError` that carries
+    where the library said the failure is."""
     func = getattr(lib, name)
-    func.argtypes = argtypes
-    if restype is _STATUS:
-        func.restype = c_int
-        func.errcheck = _errcheck
-    else:
+    if restype is not _STATUS:
+        func.argtypes = argtypes
         func.restype = restype
-    return func
+        return func
+    func.argtypes = list(argtypes) + [POINTER(fpl_error)]
+    func.restype = c_int
 
+    def call(*args):
+        err = fpl_error()
+        result = func(*args, byref(err))
+        if result != 0:
+            raise error(result, where=err)
+        return result
 
-def _errcheck(result, func, args):
-    if result != 0:
-        raise error(result)
-    return result
+    call.__name__ = name
+    call.c_function = func
+    return call
 
 
 # fn.plan_compute is fpl_plan_compute, and so on.
@@ -846,10 +861,19 @@ if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
     raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
 
 
-def error(code, context=None, cls=FunnelError):
-    """The :class:`FunnelError` for a status code, with the library's message."""
-    return cls(status_name(code), fn.strerror(code).decode("utf-8", "replace"), code=code,
-               context=context, is_input_error=bool(fn.status_is_input_error(code)))
+def error(code, context=None, cls=FunnelError, where=None):
+    """The :class:`FunnelError` for a status code, with the library's message
+    and, from ``where`` (an :class:`fpl_error`), the field, list entry and
+    bytes at fault."""
+    exc = cls(status_name(code), fn.strerror(code).decode("utf-8", "replace"), code=code,
+              context=context, is_input_error=bool(fn.status_is_input_error(code)))
+    if where is not None and where.status == code:
+        exc.field = fn.field_name(where.field).decode("ascii") if where.field else None
+        exc.index = None if where.index == NO_INDEX else where.index
+        exc.offset = where.offset
+        exc.length = where.length
+        exc.line = where.line or None
+    return exc
 
 
 def error_named(name, context=None, cls=FunnelError):

@@ -211,7 +211,7 @@ def _set_thresholds(c, hot, warm):
     c.hot = _threshold("hot", hot)
     c.warm = _threshold("warm", warm)
     try:
-        fn.criteria_check(byref(c), None)
+        fn.criteria_check(byref(c))
     except FunnelError as exc:
         if exc.status == "FPL_ERR_BANDS":
             raise exc.with_context("hot %s and warm %s: 0 < warm <= hot <= 100" % (

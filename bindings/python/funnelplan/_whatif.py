@@ -331,16 +331,16 @@ def _culprit(funnel, terms, inp, status):
     applies the changes, so a status they give is theirs, not a change's
     (a deal size of 0 is refused as such even if a change sets it to 0 too)."""
     try:
-        fn.funnel_check(byref(funnel._c), None)
+        fn.funnel_check(byref(funnel._c))
         fn.terms_check(byref(terms))
     except FunnelError:
         return None
-    index = c_size_t(inp.n_changes)  # not an index: left so when no change is at fault
     try:
-        fn.whatif_check(byref(funnel._c), byref(terms), byref(inp), byref(index))
+        fn.whatif_check(byref(funnel._c), byref(terms), byref(inp))
     except FunnelError as exc:
-        if exc.status == status and index.value < inp.n_changes:
-            return index.value
+        if exc.status == status and exc.field == "change" and exc.index is not None \
+                and exc.index < inp.n_changes:
+            return exc.index
     return None
 
 
