@@ -259,28 +259,37 @@ static void test_odds_tail_edges(void **state)
     assert_int_equal(fpl_odds_tail(10, 0.5, 1, &u, &l, NULL), FPL_OK);
     assert_close(l, 1.0 / 1024.0);
 
+    fpl_error e;
     const double bad_n[] = {NAN, INFINITY, -1.0, 2.5, 2 * FPL_WHOLE_MAX};
     for (size_t i = 0; i < sizeof bad_n / sizeof bad_n[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l, NULL), FPL_ERR_VOLUME_WHOLE);
-        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u, NULL), FPL_ERR_VOLUME_WHOLE);
+        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l, &e), FPL_ERR_VOLUME_WHOLE);
+        assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u, &e), FPL_ERR_VOLUME_WHOLE);
+        assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
+    /* p is a rate of no stage in particular */
     const double bad_p[] = {NAN, INFINITY, -0.1, 1.5};
     for (size_t i = 0; i < sizeof bad_p / sizeof bad_p[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l, NULL), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l, &e), FPL_ERR_RATE_RANGE);
+        assert_error(e, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, FPL_NO_INDEX);
         assert_int_equal(fpl_odds_quantile(10, bad_p[i], 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
         assert_int_equal(fpl_odds_volume_for(bad_p[i], 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     }
     assert_int_equal(fpl_odds_volume_for(0.0, 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     const double bad_k[] = {NAN, -1.0, 0.5};
     for (size_t i = 0; i < sizeof bad_k / sizeof bad_k[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l, NULL), FPL_ERR_DEALS);
-        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u, NULL), FPL_ERR_DEALS);
+        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l, &e), FPL_ERR_DEALS);
+        assert_error(e, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u, &e), FPL_ERR_DEALS);
+        assert_error(e, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
     }
     assert_int_equal(fpl_odds_volume_for(0.5, INFINITY, 0.5, &u, NULL), FPL_ERR_DEALS);
     const double bad_c[] = {NAN, INFINITY, 0.0, 1.0, -0.5, 1.5};
     for (size_t i = 0; i < sizeof bad_c / sizeof bad_c[0]; ++i) {
-        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
-        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u, &e), FPL_ERR_CONFIDENCE);
+        assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u, &e), FPL_ERR_CONFIDENCE);
+        assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
     }
     assert_int_equal(fpl_odds_quantile(10, 0.5, 0.5, NULL, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_odds_volume_for(0.5, 1, 0.5, NULL, NULL), FPL_ERR_NULL);
@@ -291,7 +300,8 @@ static void test_odds_tail_edges(void **state)
     assert_same_double(u, 7.0);
     /* a volume beyond 2^53 is no answer */
     assert_int_equal(fpl_odds_volume_for(1e-300, 5, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
-    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u, &e), FPL_ERR_TOO_LARGE);
+    assert_error(e, FPL_ERR_TOO_LARGE, FPL_FIELD_NONE, FPL_NO_INDEX);
 }
 
 static void test_odds_compute_levels_merge_and_sort(void **state)
