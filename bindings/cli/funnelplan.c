@@ -1537,7 +1537,8 @@ static int run_odds(request *req, cli_buf *out)
         return CLI_EXIT_OUTPUT;
     }
     fpl_odds_sim sim;
-    const fpl_status st = fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
+    const fpl_status st =
+        fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
     free(work);
     if (st != FPL_OK) {
         return fail_odds(req, &e);

@@ -246,8 +246,8 @@ FPL_API fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_ter
 typedef struct fpl_odds_sim_input {
     double volume;        ///< whole units entering stage @ref at per period, ≥ 1
     size_t at;            ///< index of the stage the volume enters (0 = top)
-    size_t trials;        ///< 1 … ::FPL_ODDS_TRIALS_MAX (::FPL_ODDS_TRIALS_DEFAULT from the initialisers)
-    uint64_t seed;        ///< any value; the same seed gives the same figures (::FPL_ODDS_SEED_DEFAULT from the initialisers)
+    size_t trials;        ///< 1 … ::FPL_ODDS_TRIALS_MAX (initially ::FPL_ODDS_TRIALS_DEFAULT)
+    uint64_t seed;        ///< any value, the same seed the same figures (initially ::FPL_ODDS_SEED_DEFAULT)
     double deal_size_cv;  ///< coefficient of variation of one deal's size: 0 (fixed) or ::FPL_ODDS_CV_MIN … ::FPL_ODDS_CV_MAX
     bool has_history[FPL_MAX_STAGES]; ///< stage i's rate is known from history
     double won[FPL_MAX_STAGES];   ///< units of stage i that moved on (whole, ≥ 0)

@@ -396,7 +396,8 @@ def _odds_context(exc, given, levels, what, history, funnel, at):
         return history[exc.index]
     if exc.field == "deal_size_cv" and exc.status == "FPL_ERR_DEAL_SIZE_MISSING" \
             and "deal_size_cv" in given:
-        return "%s (deal_size_cv %s without a deal_size)" % (what, _describe(given["deal_size_cv"]))
+        return "%s (deal_size_cv %s without a deal_size)" % (what,
+                                                             _describe(given["deal_size_cv"]))
     if exc.field in ("volume", "trials", "deal_size_cv") and exc.field in given:
         return "%s %s" % (exc.field, _describe(given[exc.field]))
     return None
