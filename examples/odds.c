@@ -22,7 +22,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static int failures = 0;
 
@@ -80,8 +79,7 @@ int main(void)
 
     /* The 12% known only from 12 wins in 100 leads: every trial draws the
      * rate from its Beta(13, 89) posterior. The seed makes it reproducible. */
-    fpl_odds_sim_input sim;
-    memset(&sim, 0, sizeof sim);
+    fpl_odds_sim_input sim = FPL_ODDS_SIM_INPUT_INIT; /* the library's defaults */
     sim.volume = 100;
     sim.trials = 20000;
     sim.seed = 2027;

@@ -405,21 +405,51 @@ fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
     }
     const char *slash = memchr(text, '/', len);
     if (slash == NULL) {
-        return fpl__done(err, FPL_ERR_HISTORY);
+        return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, 0, len);
     }
     const size_t wlen = (size_t)(slash - text);
+    const size_t tlen = len - wlen - 1;
     double won;
     double total;
-    if (fpl_parse_amount(text, wlen, &won, err) != FPL_OK ||
-        fpl_parse_amount(slash + 1, len - wlen - 1, &total, err) != FPL_OK) {
-        return fpl__done(err, FPL_ERR_HISTORY);
+    if (fpl_parse_amount(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
+        return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, 0, wlen);
     }
-    if (!is_whole(won, FPL_WHOLE_MAX) || !is_whole(total, FPL_WHOLE_MAX) || total < 1.0 ||
-        won > total) {
-        return fpl__done(err, FPL_ERR_HISTORY);
+    if (fpl_parse_amount(slash + 1, tlen, &total, NULL) != FPL_OK ||
+        !is_whole(total, FPL_WHOLE_MAX) || total < 1.0) {
+        return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, wlen + 1,
+                            tlen);
+    }
+    if (won > total) {
+        return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, 0, len);
     }
     *won_out = won;
     *total_out = total;
+    return FPL_OK;
+}
+
+void fpl_odds_sim_input_init(fpl_odds_sim_input *input)
+{
+    static const fpl_odds_sim_input defaults = FPL_ODDS_SIM_INPUT_INIT;
+    if (input != NULL) {
+        *input = defaults;
+    }
+}
+
+fpl_status fpl_odds_trials_parse(const char *text, size_t len, size_t *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    double x;
+    const fpl_status st = fpl_parse_amount(text, len, &x, NULL);
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, FPL_FIELD_TRIALS, FPL_NO_INDEX, 0, len);
+    }
+    if (!is_whole(x, (double)FPL_ODDS_TRIALS_MAX) || x < 1.0) {
+        return fpl__fail_at(err, FPL_ERR_TRIALS, FPL_FIELD_TRIALS, FPL_NO_INDEX, 0, len);
+    }
+    *out = (size_t)x;
     return FPL_OK;
 }
 
@@ -432,13 +462,13 @@ typedef struct odds_setup {
 } odds_setup;
 
 static fpl_status setup(const fpl_funnel *funnel, const fpl_terms *terms, size_t at,
-                        odds_setup *out)
+                        odds_setup *out, fpl_error *err)
 {
-    fpl_status st = fpl_funnel_check(funnel, NULL);
+    fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
         return st;
     }
-    st = fpl_terms_check(terms, NULL);
+    st = fpl_terms_check(terms, err);
     if (st != FPL_OK) {
         return st;
     }
@@ -446,7 +476,7 @@ static fpl_status setup(const fpl_funnel *funnel, const fpl_terms *terms, size_t
         return FPL_ERR_TARGET;
     }
     if (at >= funnel->n_stages) {
-        return FPL_ERR_STAGE_UNKNOWN;
+        return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
     }
     double p = 1.0;
     for (size_t i = at; i < funnel->n_stages; ++i) {
@@ -510,7 +540,7 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, input->at, &s);
+    fpl_status st = setup(funnel, terms, input->at, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -523,7 +553,7 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     }
     for (size_t i = 0; i < input->n_levels; ++i) {
         if (!is_level(input->levels[i])) {
-            return fpl__done(err, FPL_ERR_CONFIDENCE);
+            return fpl__fail(err, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, i);
         }
     }
 
@@ -582,7 +612,7 @@ fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *term
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, 0, &s);
+    fpl_status st = setup(funnel, terms, 0, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -611,7 +641,7 @@ fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *term
 
 size_t fpl_odds_sim_work_len(size_t trials)
 {
-    return 2 * (trials == 0 ? (size_t)FPL_ODDS_TRIALS_DEFAULT : trials);
+    return trials > SIZE_MAX / 2 ? SIZE_MAX : 2 * trials;
 }
 
 /* In-place heapsort, ascending: no allocation, no recursion. */
@@ -692,7 +722,7 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, input->at, &s);
+    fpl_status st = setup(funnel, terms, input->at, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -700,8 +730,8 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    const size_t trials = input->trials == 0 ? (size_t)FPL_ODDS_TRIALS_DEFAULT : input->trials;
-    if (trials > FPL_ODDS_TRIALS_MAX) {
+    const size_t trials = input->trials;
+    if (trials < 1 || trials > FPL_ODDS_TRIALS_MAX) {
         return fpl__done(err, FPL_ERR_TRIALS);
     }
     const double cv = input->deal_size_cv;
@@ -709,7 +739,8 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__done(err, FPL_ERR_VARIATION);
     }
     if (cv > 0.0 && !s.has_revenue) {
-        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
+        /* the terms are fine without a deal size: the variation needs one */
+        return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_DEAL_SIZE_CV, FPL_NO_INDEX);
     }
     for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
         if (!input->has_history[i]) {
@@ -718,11 +749,11 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         const double won = input->won[i];
         const double total = input->total[i];
         if (i < input->at || i >= funnel->n_stages) {
-            return fpl__done(err, FPL_ERR_HISTORY_STAGE);
+            return fpl__fail(err, FPL_ERR_HISTORY_STAGE, FPL_FIELD_HISTORY, i);
         }
         if (!is_whole(won, FPL_WHOLE_MAX) || !is_whole(total, FPL_WHOLE_MAX) || total < 1.0 ||
             won > total) {
-            return fpl__done(err, FPL_ERR_HISTORY);
+            return fpl__fail(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, i);
         }
     }
     if (work == NULL) {

@@ -9,10 +9,28 @@
 #include <math.h>
 #include <string.h>
 
+static double sim_work[2 * 200000];
+
 #define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n), NULL)
 /* Seed 42, 100,000 trials of 100 leads at 12%: see the test. */
 #define GOLDEN_P_HIT 0.54368
 #define GOLDEN_MEAN 11.98488
+
+/* The library's description of a failure: status, field and list entry. */
+#define assert_error(e, st, fld, idx)                                                              \
+    do {                                                                                           \
+        assert_int_equal((e).status, (st));                                                        \
+        assert_int_equal((e).field, (fld));                                                        \
+        assert_int_equal((e).index, (idx));                                                        \
+    } while (0)
+
+/* ... and the bytes at fault in the text parsed. */
+#define assert_error_at(e, st, fld, idx, off, len)                                                 \
+    do {                                                                                           \
+        assert_error((e), (st), (fld), (idx));                                                     \
+        assert_int_equal((e).offset, (off));                                                       \
+        assert_int_equal((e).length, (len));                                                       \
+    } while (0)
 
 static fpl_terms deal_target(double deals)
 {
@@ -241,28 +259,37 @@ static void test_odds_tail_edges(void **state)
     assert_int_equal(fpl_odds_tail(10, 0.5, 1, &u, &l, NULL), FPL_OK);
     assert_close(l, 1.0 / 1024.0);
 
+    fpl_error e;
     const double bad_n[] = {NAN, INFINITY, -1.0, 2.5, 2 * FPL_WHOLE_MAX};
     for (size_t i = 0; i < sizeof bad_n / sizeof bad_n[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l, NULL), FPL_ERR_VOLUME_WHOLE);
-        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u, NULL), FPL_ERR_VOLUME_WHOLE);
+        assert_int_equal(fpl_odds_tail(bad_n[i], 0.5, 1, &u, &l, &e), FPL_ERR_VOLUME_WHOLE);
+        assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_quantile(bad_n[i], 0.5, 0.5, &u, &e), FPL_ERR_VOLUME_WHOLE);
+        assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
+    /* p is a rate of no stage in particular */
     const double bad_p[] = {NAN, INFINITY, -0.1, 1.5};
     for (size_t i = 0; i < sizeof bad_p / sizeof bad_p[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l, NULL), FPL_ERR_RATE_RANGE);
+        assert_int_equal(fpl_odds_tail(10, bad_p[i], 1, &u, &l, &e), FPL_ERR_RATE_RANGE);
+        assert_error(e, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, FPL_NO_INDEX);
         assert_int_equal(fpl_odds_quantile(10, bad_p[i], 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
         assert_int_equal(fpl_odds_volume_for(bad_p[i], 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     }
     assert_int_equal(fpl_odds_volume_for(0.0, 1, 0.5, &u, NULL), FPL_ERR_RATE_RANGE);
     const double bad_k[] = {NAN, -1.0, 0.5};
     for (size_t i = 0; i < sizeof bad_k / sizeof bad_k[0]; ++i) {
-        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l, NULL), FPL_ERR_DEALS);
-        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u, NULL), FPL_ERR_DEALS);
+        assert_int_equal(fpl_odds_tail(10, 0.5, bad_k[i], &u, &l, &e), FPL_ERR_DEALS);
+        assert_error(e, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_volume_for(0.5, bad_k[i], 0.5, &u, &e), FPL_ERR_DEALS);
+        assert_error(e, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
     }
     assert_int_equal(fpl_odds_volume_for(0.5, INFINITY, 0.5, &u, NULL), FPL_ERR_DEALS);
     const double bad_c[] = {NAN, INFINITY, 0.0, 1.0, -0.5, 1.5};
     for (size_t i = 0; i < sizeof bad_c / sizeof bad_c[0]; ++i) {
-        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
-        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u, NULL), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_quantile(10, 0.5, bad_c[i], &u, &e), FPL_ERR_CONFIDENCE);
+        assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
+        assert_int_equal(fpl_odds_volume_for(0.5, 1, bad_c[i], &u, &e), FPL_ERR_CONFIDENCE);
+        assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
     }
     assert_int_equal(fpl_odds_quantile(10, 0.5, 0.5, NULL, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_odds_volume_for(0.5, 1, 0.5, NULL, NULL), FPL_ERR_NULL);
@@ -273,7 +300,8 @@ static void test_odds_tail_edges(void **state)
     assert_same_double(u, 7.0);
     /* a volume beyond 2^53 is no answer */
     assert_int_equal(fpl_odds_volume_for(1e-300, 5, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
-    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u, NULL), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_volume_for(1e-9, 1e7, 0.5, &u, &e), FPL_ERR_TOO_LARGE);
+    assert_error(e, FPL_ERR_TOO_LARGE, FPL_FIELD_NONE, FPL_NO_INDEX);
 }
 
 static void test_odds_compute_levels_merge_and_sort(void **state)
@@ -340,35 +368,57 @@ static void test_odds_compute_refuses_bad_input(void **state)
     fpl_odds r;
     memset(&r, 0xA5, sizeof r);
     fpl_odds before = r;
+    fpl_error e;
     const double bad_volume[] = {NAN, INFINITY, -1.0, 0.0, 0.5};
     for (size_t i = 0; i < sizeof bad_volume / sizeof bad_volume[0]; ++i) {
         in.volume = bad_volume[i];
-        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME);
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_VOLUME);
+        assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
     in.volume = 12.5;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME_WHOLE);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_VOLUME_WHOLE);
+    assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     in.volume = 4 * FPL_WHOLE_MAX;
     assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_VOLUME_WHOLE);
     in.volume = 100;
     in.at = 1;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
     in.at = 0;
     in.n_levels = FPL_ODDS_MAX_REQUESTED + 1;
-    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_CONFIDENCE_COUNT);
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_CONFIDENCE_COUNT);
+    assert_error(e, FPL_ERR_CONFIDENCE_COUNT, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
     in.n_levels = 1;
     const double bad_level[] = {NAN, 0.0, 1.0, -0.1, INFINITY};
     for (size_t i = 0; i < sizeof bad_level / sizeof bad_level[0]; ++i) {
         in.levels[0] = bad_level[i];
-        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_ERR_CONFIDENCE);
+        assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_CONFIDENCE);
+        assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, 0);
     }
+    /* the first level refused, by its place in the list */
+    in.n_levels = 4;
+    in.levels[0] = 0.75;
+    in.levels[1] = 0.999;
+    in.levels[2] = 1.5;
+    in.levels[3] = 0.0;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, &e), FPL_ERR_CONFIDENCE);
+    assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, 2);
     in.n_levels = 0;
     fpl_terms none = {0};
     assert_int_equal(fpl_odds_compute(&f, &none, &in, &r, NULL), FPL_ERR_TARGET);
+    fpl_terms bad_size = deal_target(12);
+    bad_size.has_deal_size = true;
+    bad_size.deal_size = -5;
+    assert_int_equal(fpl_odds_compute(&f, &bad_size, &in, &r, &e), FPL_ERR_DEAL_SIZE);
+    assert_error(e, FPL_ERR_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, FPL_NO_INDEX);
     fpl_terms huge = deal_target(1e300);
-    assert_int_equal(fpl_odds_compute(&f, &huge, &in, &r, NULL), FPL_ERR_TOO_LARGE);
+    assert_int_equal(fpl_odds_compute(&f, &huge, &in, &r, &e), FPL_ERR_TOO_LARGE);
+    assert_error(e, FPL_ERR_TOO_LARGE, FPL_FIELD_NONE, FPL_NO_INDEX);
     fpl_funnel empty = {0};
-    assert_int_equal(fpl_odds_compute(&empty, &t, &in, &r, NULL), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(fpl_odds_compute(NULL, &t, &in, &r, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_compute(&empty, &t, &in, &r, &e), FPL_ERR_STAGE_COUNT);
+    assert_error(e, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGE, FPL_NO_INDEX);
+    assert_int_equal(fpl_odds_compute(NULL, &t, &in, &r, &e), FPL_ERR_NULL);
+    assert_error(e, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     assert_int_equal(fpl_odds_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
     assert_memory_equal(&r, &before, sizeof r);
     /* a level whose volume would pass 2^53 has no volume; the rest stands */
@@ -402,7 +452,9 @@ static void test_odds_plan_needs_more_than_expected_value(void **state)
     assert_same_double(r.confidence, 0.9);
     assert_same_double(r.required[1], 136.0);
     assert_same_double(r.required[0], 274.0);
-    assert_int_equal(fpl_odds_plan_compute(&f, &t, 1.0, &r, NULL), FPL_ERR_CONFIDENCE);
+    fpl_error e;
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 1.0, &r, &e), FPL_ERR_CONFIDENCE);
+    assert_error(e, FPL_ERR_CONFIDENCE, FPL_FIELD_CONFIDENCE, FPL_NO_INDEX);
     assert_int_equal(fpl_odds_plan_compute(&f, &t, NAN, &r, NULL), FPL_ERR_CONFIDENCE);
     fpl_terms none = {0};
     assert_int_equal(fpl_odds_plan_compute(&f, &none, 0.9, &r, NULL), FPL_ERR_TARGET);
@@ -429,19 +481,114 @@ static void test_odds_history_parse(void **state)
         assert_same_double(w, -7.0);
     }
     assert_int_equal(fpl_odds_history_parse(NULL, 0, &w, &n, NULL), FPL_ERR_NULL);
+    /* the bytes at fault: WON, TOTAL, or the whole text */
+    static const struct {
+        const char *text;
+        size_t offset;
+        size_t length;
+    } where[] = {
+        {"12", 0, 2},        {"/100", 0, 0},     {"12/", 3, 0},   {"13/12", 0, 5},
+        {"1/0", 2, 1},       {"1.5/3", 0, 3},    {"a/b", 0, 1},   {"1//3", 2, 2},
+        {"12/100/3", 3, 5},  {"1,200/x5", 6, 2}, {"", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof where / sizeof where[0]; ++i) {
+        fpl_error e;
+        assert_int_equal(fpl_odds_history_parse(where[i].text, strlen(where[i].text), &w, &n, &e),
+                         FPL_ERR_HISTORY);
+        assert_error_at(e, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, where[i].offset,
+                        where[i].length);
+    }
+}
+
+static void test_odds_trials_parse_names_trials(void **state)
+{
+    (void)state;
+    size_t trials = 7;
+    fpl_error e;
+    assert_int_equal(fpl_odds_trials_parse("20k", 3, &trials, &e), FPL_OK);
+    assert_int_equal(e.status, FPL_OK);
+    assert_int_equal(trials, 20000);
+    assert_int_equal(fpl_odds_trials_parse("10,000,000", 10, &trials, NULL), FPL_OK);
+    assert_int_equal(trials, FPL_ODDS_TRIALS_MAX);
+    assert_int_equal(fpl_odds_trials_parse("1", 1, &trials, NULL), FPL_OK);
+    assert_int_equal(trials, 1);
+    static const struct {
+        const char *text;
+        fpl_status status;
+    } bad[] = {
+        {"0", FPL_ERR_TRIALS},         {"1.5", FPL_ERR_TRIALS},
+        {"10000001", FPL_ERR_TRIALS},  {"1e300", FPL_ERR_TRIALS},
+        {"", FPL_ERR_PARSE_EMPTY},     {"-5", FPL_ERR_PARSE_NEGATIVE},
+        {"ten", FPL_ERR_PARSE_SYNTAX}, {"1e999", FPL_ERR_PARSE_OVERFLOW},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        trials = 7;
+        const size_t len = strlen(bad[i].text);
+        assert_int_equal(fpl_odds_trials_parse(bad[i].text, len, &trials, &e), bad[i].status);
+        assert_error_at(e, bad[i].status, FPL_FIELD_TRIALS, FPL_NO_INDEX, 0, len);
+        assert_int_equal(trials, 7);
+    }
+    assert_int_equal(fpl_odds_trials_parse("5", 1, NULL, &e), FPL_ERR_NULL);
+    assert_error(e, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
+}
+
+/* The defaults are the library's: the macro and the function agree, and a
+ * zeroed input's 0 trials are refused, not read as the default. */
+static void test_odds_sim_input_defaults(void **state)
+{
+    (void)state;
+    const fpl_odds_sim_input macro = FPL_ODDS_SIM_INPUT_INIT;
+    fpl_odds_sim_input in;
+    memset(&in, 0xA5, sizeof in);
+    fpl_odds_sim_input_init(&in);
+    assert_int_equal(in.trials, FPL_ODDS_TRIALS_DEFAULT);
+    assert_int_equal(in.trials, 10000);
+    assert_int_equal(in.seed, FPL_ODDS_SEED_DEFAULT);
+    assert_int_equal(in.seed, 1);
+    assert_same_double(in.deal_size_cv, 0.0);
+    assert_same_double(in.volume, 0.0);
+    assert_int_equal(in.at, 0);
+    assert_int_equal(macro.trials, in.trials);
+    assert_int_equal(macro.seed, in.seed);
+    for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
+        assert_false(in.has_history[i]);
+        assert_false(macro.has_history[i]);
+        assert_same_double(in.won[i], 0.0);
+        assert_same_double(in.total[i], 0.0);
+    }
+    fpl_odds_sim_input_init(NULL); /* does nothing */
+
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.12);
+    fpl_terms t = deal_target(12);
+    in.volume = 100;
+    assert_int_equal(fpl_odds_sim_work_len(in.trials), 2 * FPL_ODDS_TRIALS_DEFAULT);
+    fpl_odds_sim s;
+    fpl_error e;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s, &e),
+                     FPL_OK);
+    assert_int_equal(s.trials, FPL_ODDS_TRIALS_DEFAULT);
+    assert_int_equal(s.seed, FPL_ODDS_SEED_DEFAULT);
+    in.trials = 0; /* as a zeroed input has it */
+    memset(&s, 0x5A, sizeof s);
+    const fpl_odds_sim before = s;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s, &e),
+                     FPL_ERR_TRIALS);
+    assert_error(e, FPL_ERR_TRIALS, FPL_FIELD_TRIALS, FPL_NO_INDEX);
+    assert_memory_equal(&s, &before, sizeof s);
+    assert_int_equal(fpl_odds_sim_work_len(0), 0);
+    assert_int_equal(fpl_odds_sim_work_len(SIZE_MAX), SIZE_MAX);
 }
 
 static fpl_odds_sim_input sim_input(double volume, uint64_t seed, size_t trials)
 {
-    fpl_odds_sim_input in;
-    memset(&in, 0, sizeof in);
+    fpl_odds_sim_input in = FPL_ODDS_SIM_INPUT_INIT;
     in.volume = volume;
     in.seed = seed;
     in.trials = trials;
     return in;
 }
 
-static double sim_work[2 * 200000];
 
 /* Same seed, same figures (byte for byte); the estimates agree with the
  * exact model within their standard errors. */
@@ -554,49 +701,58 @@ static void test_odds_simulation_refuses_bad_input(void **state)
     memset(&s, 0x5A, sizeof s);
     fpl_odds_sim before = s;
     double work[20];
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 19, &s, NULL), FPL_ERR_WORKSPACE);
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, NULL, 20, &s, NULL), FPL_ERR_NULL);
-    in.trials = FPL_ODDS_TRIALS_MAX + 1;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_TRIALS);
+    fpl_error e;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 19, &s, &e), FPL_ERR_WORKSPACE);
+    assert_error(e, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, NULL, 20, &s, &e), FPL_ERR_NULL);
+    assert_error(e, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
+    const size_t bad_trials[] = {0, FPL_ODDS_TRIALS_MAX + 1, SIZE_MAX};
+    for (size_t i = 0; i < sizeof bad_trials / sizeof bad_trials[0]; ++i) {
+        in.trials = bad_trials[i];
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_TRIALS);
+        assert_error(e, FPL_ERR_TRIALS, FPL_FIELD_TRIALS, FPL_NO_INDEX);
+    }
     in.trials = 10;
     const double bad_cv[] = {NAN, INFINITY, -0.5, 1e-300, 0.0009, 10.5};
     for (size_t i = 0; i < sizeof bad_cv / sizeof bad_cv[0]; ++i) {
         in.deal_size_cv = bad_cv[i];
-        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_VARIATION);
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_VARIATION);
+        assert_error(e, FPL_ERR_VARIATION, FPL_FIELD_DEAL_SIZE_CV, FPL_NO_INDEX);
     }
-    in.deal_size_cv = 0.5; /* without a deal size */
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
+    in.deal_size_cv = 0.5; /* without a deal size: the variation needs one */
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_error(e, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_DEAL_SIZE_CV, FPL_NO_INDEX);
     in.deal_size_cv = 0;
     const double bad_history[][2] = {{13, 12}, {1, 0}, {0.5, 3}, {-1, 3}, {NAN, 3}, {1, INFINITY}};
     for (size_t i = 0; i < sizeof bad_history / sizeof bad_history[0]; ++i) {
         in.has_history[1] = true;
         in.won[1] = bad_history[i][0];
         in.total[1] = bad_history[i][1];
-        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY);
+        assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_HISTORY);
+        assert_error(e, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, 1);
     }
     in.has_history[1] = false;
     in.has_history[2] = true; /* no such stage */
     in.won[2] = 1;
     in.total[2] = 2;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY_STAGE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_HISTORY_STAGE);
+    assert_error(e, FPL_ERR_HISTORY_STAGE, FPL_FIELD_HISTORY, 2);
     in.has_history[2] = false;
     in.has_history[0] = true; /* above the stage the volume enters */
     in.won[0] = 1;
     in.total[0] = 2;
     in.at = 1;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_HISTORY_STAGE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_HISTORY_STAGE);
+    assert_error(e, FPL_ERR_HISTORY_STAGE, FPL_FIELD_HISTORY, 0);
     in.has_history[0] = false;
+    in.at = 2;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
     in.at = 0;
     in.volume = 2.5;
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, NULL), FPL_ERR_VOLUME_WHOLE);
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, work, 20, &s, &e), FPL_ERR_VOLUME_WHOLE);
+    assert_error(e, FPL_ERR_VOLUME_WHOLE, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     assert_memory_equal(&s, &before, sizeof s);
-    /* trials 0 means the default */
-    in.volume = 100;
-    in.trials = 0;
-    assert_int_equal(fpl_odds_sim_work_len(0), 2 * FPL_ODDS_TRIALS_DEFAULT);
-    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 2 * FPL_ODDS_TRIALS_DEFAULT, &s, NULL),
-                     FPL_OK);
-    assert_int_equal(s.trials, FPL_ODDS_TRIALS_DEFAULT);
 }
 
 int main(void)
@@ -613,6 +769,8 @@ int main(void)
         cmocka_unit_test(test_odds_compute_refuses_bad_input),
         cmocka_unit_test(test_odds_plan_needs_more_than_expected_value),
         cmocka_unit_test(test_odds_history_parse),
+        cmocka_unit_test(test_odds_trials_parse_names_trials),
+        cmocka_unit_test(test_odds_sim_input_defaults),
         cmocka_unit_test(test_odds_simulation_reproducible_and_right),
         cmocka_unit_test(test_odds_simulation_large_volumes),
         cmocka_unit_test(test_odds_simulation_history_and_deal_sizes),

@@ -645,11 +645,12 @@ struct request {
     size_t n_confidence;
     /* odds: the Monte Carlo options (the --history texts are read once the
      * funnel is complete) */
-    size_t trials; /* 0: the library's default */
+    size_t trials; /* when --trials is given; else the library's default */
     uint64_t seed;
     double deal_size_cv;
     const char *history[FPL_MAX_STAGES];
     size_t n_history;
+    const char *history_at[FPL_MAX_STAGES]; /* the --history text of each stage */
     /* channels: the --channel specs, read by the library in cmd_channels.c */
     const char *channel[FPL_MAX_CHANNELS];
     size_t n_channels;
@@ -755,23 +756,6 @@ static bool parse_seed(const char *text, uint64_t *out)
     }
     *out = v;
     return true;
-}
-
-/* --trials COUNT: the library takes a size_t in which 0 means its default,
- * so a count that is not from 1 to FPL_ODDS_TRIALS_MAX, or not whole, is
- * refused here (with the library's status) before it is converted. */
-static int parse_trials(const char *value, size_t *out)
-{
-    double x;
-    int rc = parse_amount(OPT_TRIALS, value, &x);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    if (!(x >= 1.0 && x <= (double)FPL_ODDS_TRIALS_MAX) || (double)(size_t)x != x) {
-        return fail_status(OPT_TRIALS, value, FPL_ERR_TRIALS);
-    }
-    *out = (size_t)x;
-    return CLI_EXIT_OK;
 }
 
 /* Keeps the text of a repeated STAGE=VALUE option (one per stage at most). */
@@ -904,7 +888,7 @@ static int take_value(request *req, opt_id id, const char *value)
         }
         break;
     case OPT_TRIALS:
-        rc = parse_trials(value, &req->trials);
+        st = fpl_odds_trials_parse(value, strlen(value), &req->trials, NULL);
         break;
     case OPT_SEED:
         if (!parse_seed(value, &req->seed)) {
@@ -1193,6 +1177,34 @@ static int need_volume_or_target(const request *req)
 
 /* ---- the commands ---------------------------------------------------- */
 
+/* An odds failure of the library, on the option and text its field and
+ * list entry name (a --confidence by its place among those given, a
+ * --history by its stage); any other as every command reports it. */
+static int fail_odds(const request *req, const fpl_error *e)
+{
+    opt_id id = OPT_COUNT;
+    const char *text = NULL;
+    switch (e->field) {
+    case FPL_FIELD_CONFIDENCE:
+        id = OPT_CONFIDENCE;
+        text = e->index < req->n_confidence ? req->confidence_text[e->index]
+                                            : req->value[OPT_CONFIDENCE];
+        break;
+    case FPL_FIELD_HISTORY:
+        id = OPT_HISTORY;
+        text = e->index < FPL_MAX_STAGES ? req->history_at[e->index] : NULL;
+        break;
+    case FPL_FIELD_TRIALS: id = OPT_TRIALS; break;
+    case FPL_FIELD_DEAL_SIZE_CV: id = OPT_DEAL_SIZE_CV; break;
+    case FPL_FIELD_VOLUME: id = OPT_VOLUME; break;
+    default: break;
+    }
+    if (text == NULL && id != OPT_COUNT) {
+        text = req->value[id];
+    }
+    return text != NULL ? fail_status(id, text, e->status) : fail_library(req, e->status);
+}
+
 static int run_plan(request *req, cli_buf *out)
 {
     if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
@@ -1212,9 +1224,10 @@ static int run_plan(request *req, cli_buf *out)
     fpl_odds_plan odds_plan;
     const bool has_confidence = req->n_confidence > 0;
     if (has_confidence) {
-        st = fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, NULL);
-        if (st != FPL_OK) {
-            return fail_library(req, st);
+        fpl_error e;
+        if (fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, &e) !=
+            FPL_OK) {
+            return fail_odds(req, &e);
         }
     }
     cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
@@ -1434,12 +1447,18 @@ static int run_solve(request *req, cli_buf *out)
  * texts, each read against the complete funnel. */
 static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_sim_input *in)
 {
-    memset(in, 0, sizeof *in);
+    fpl_odds_sim_input_init(in); /* the library's defaults */
     in->volume = exact->volume;
     in->at = exact->at;
-    in->trials = req->trials;
-    in->seed = req->value[OPT_SEED] != NULL ? req->seed : 1u;
-    in->deal_size_cv = req->deal_size_cv; /* 0 when not given: fixed sizes */
+    if (req->value[OPT_TRIALS] != NULL) {
+        in->trials = req->trials;
+    }
+    if (req->value[OPT_SEED] != NULL) {
+        in->seed = req->seed;
+    }
+    if (req->value[OPT_DEAL_SIZE_CV] != NULL) {
+        in->deal_size_cv = req->deal_size_cv;
+    }
     for (size_t i = 0; i < req->n_history; ++i) {
         const char *text = req->history[i];
         const char *eq = strrchr(text, '=');
@@ -1458,56 +1477,9 @@ static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_s
             return fail_value(OPT_HISTORY, text, "that stage's history is given already");
         }
         in->has_history[k] = true;
+        req->history_at[k] = text;
     }
     return CLI_EXIT_OK;
-}
-
-/* The library refuses a confidence level without saying which: ask it
- * about each level alone, in the order given, and name the first it
- * refuses. */
-static int fail_confidence(request *req, const fpl_odds_input *in, fpl_status st)
-{
-    fpl_odds_input one = *in;
-    one.n_levels = 1;
-    for (size_t i = 0; i < in->n_levels; ++i) {
-        fpl_odds r;
-        one.levels[0] = in->levels[i];
-        if (fpl_odds_compute(&req->funnel, &req->terms, &one, &r, NULL) == st) {
-            return fail_status(OPT_CONFIDENCE, req->confidence_text[i], st);
-        }
-    }
-    return fail_library(req, st);
-}
-
-/* Likewise for the histories: ask the library about each alone, with one
- * trial, and name the first it refuses (FPL_ERR_HISTORY_STAGE: on a stage
- * above --at, which the volume never enters). */
-static int fail_history(request *req, const fpl_odds_sim_input *in, fpl_status st)
-{
-    fpl_odds_sim_input one = *in;
-    one.trials = 1;
-    memset(one.has_history, 0, sizeof one.has_history);
-    double work[2];
-    const size_t work_len = sizeof work / sizeof work[0];
-    if (fpl_odds_sim_work_len(1) > work_len) {
-        return fail_library(req, st);
-    }
-    for (size_t i = 0; i < req->n_history; ++i) {
-        /* read_simulation() found every stage already */
-        const char *text = req->history[i];
-        size_t k;
-        if (fpl_funnel_find(&req->funnel, text, (size_t)(strrchr(text, '=') - text), &k, NULL) !=
-            FPL_OK) {
-            continue;
-        }
-        fpl_odds_sim sim;
-        one.has_history[k] = true;
-        if (fpl_odds_simulate(&req->funnel, &req->terms, &one, work, work_len, &sim, NULL) == st) {
-            return fail_status(OPT_HISTORY, text, st);
-        }
-        one.has_history[k] = false;
-    }
-    return fail_library(req, st);
 }
 
 static int run_odds(request *req, cli_buf *out)
@@ -1549,12 +1521,9 @@ static int run_odds(request *req, cli_buf *out)
         }
     }
     fpl_odds odds;
-    fpl_status st = fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, NULL);
-    if (st == FPL_ERR_CONFIDENCE) {
-        return fail_confidence(req, &in, st);
-    }
-    if (st != FPL_OK) {
-        return fail_library(req, st);
+    fpl_error e;
+    if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, &e) != FPL_OK) {
+        return fail_odds(req, &e);
     }
     if (!simulate) {
         cli_render_odds(out, req->format, &req->funnel, &odds, NULL, NULL);
@@ -1568,18 +1537,11 @@ static int run_odds(request *req, cli_buf *out)
         return CLI_EXIT_OUTPUT;
     }
     fpl_odds_sim sim;
-    st = fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, NULL);
+    const fpl_status st =
+        fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
     free(work);
-    if (st == FPL_ERR_HISTORY || st == FPL_ERR_HISTORY_STAGE) {
-        return fail_history(req, &sim_in, st);
-    }
-    if (st == FPL_ERR_DEAL_SIZE_MISSING && req->value[OPT_DEAL_SIZE_CV] != NULL) {
-        /* The terms are checked already: it is the variation that needs a
-         * deal size to vary around. */
-        return fail_status(OPT_DEAL_SIZE_CV, req->value[OPT_DEAL_SIZE_CV], st);
-    }
     if (st != FPL_OK) {
-        return fail_library(req, st);
+        return fail_odds(req, &e);
     }
     cli_render_odds(out, req->format, &req->funnel, &odds, &sim_in, &sim);
     return CLI_EXIT_OK;

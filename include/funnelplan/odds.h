@@ -71,8 +71,11 @@ extern "C" {
 /** Most Monte Carlo trials in one call. */
 #define FPL_ODDS_TRIALS_MAX 10000000u
 
-/** Trials when the caller does not say (fpl_odds_sim_input.trials = 0). */
+/** Trials when the caller does not say (set by fpl_odds_sim_input_init()). */
 #define FPL_ODDS_TRIALS_DEFAULT 10000u
+
+/** Seed when the caller does not say (set by fpl_odds_sim_input_init()). */
+#define FPL_ODDS_SEED_DEFAULT 1u
 
 /** Smallest deal-size variation (coefficient of variation) other than 0. */
 #define FPL_ODDS_CV_MIN 0.001
@@ -194,7 +197,9 @@ typedef struct fpl_odds {
  *   per lead is accepted and not used.
  * @param[in] input the volume, the stage it enters, extra confidence levels.
  * @param[out] out the result, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): a
+ *   level out of range is ::FPL_FIELD_CONFIDENCE with the index of the first
+ *   such in `input->levels`; a stage `at` beyond the last is ::FPL_FIELD_AT.
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET without a
  *   target; ::FPL_ERR_VOLUME (not a finite number ≥ 1);
  *   ::FPL_ERR_VOLUME_WHOLE (not whole, or above 2^53);
@@ -230,17 +235,50 @@ typedef struct fpl_odds_plan {
 FPL_API fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *terms,
                                          double confidence, fpl_odds_plan *out, fpl_error *err);
 
-/** Monte Carlo: what varies, how many trials, which seed. Zero-initialisable. */
+/**
+ * Monte Carlo: what varies, how many trials, which seed. Start from
+ * ::FPL_ODDS_SIM_INPUT_INIT or fpl_odds_sim_input_init(), which set the
+ * defaults (::FPL_ODDS_TRIALS_DEFAULT trials, seed ::FPL_ODDS_SEED_DEFAULT,
+ * fixed deal sizes, no history); a struct that is only zeroed has 0 trials,
+ * which fpl_odds_simulate() refuses. The struct grows only at its end, and
+ * the initialisers give every new member its default.
+ */
 typedef struct fpl_odds_sim_input {
     double volume;        ///< whole units entering stage @ref at per period, ≥ 1
     size_t at;            ///< index of the stage the volume enters (0 = top)
-    size_t trials;        ///< 1 … ::FPL_ODDS_TRIALS_MAX; 0 means ::FPL_ODDS_TRIALS_DEFAULT
-    uint64_t seed;        ///< any value; the same seed gives the same figures
+    size_t trials;        ///< 1 … ::FPL_ODDS_TRIALS_MAX (initially ::FPL_ODDS_TRIALS_DEFAULT)
+    uint64_t seed;        ///< any value, the same seed the same figures (initially ::FPL_ODDS_SEED_DEFAULT)
     double deal_size_cv;  ///< coefficient of variation of one deal's size: 0 (fixed) or ::FPL_ODDS_CV_MIN … ::FPL_ODDS_CV_MAX
     bool has_history[FPL_MAX_STAGES]; ///< stage i's rate is known from history
     double won[FPL_MAX_STAGES];   ///< units of stage i that moved on (whole, ≥ 0)
     double total[FPL_MAX_STAGES]; ///< units that entered stage i (whole, ≥ won, ≥ 1)
 } fpl_odds_sim_input;
+
+/** An fpl_odds_sim_input with every default: `fpl_odds_sim_input in = FPL_ODDS_SIM_INPUT_INIT;` */
+#define FPL_ODDS_SIM_INPUT_INIT                                                                    \
+    {0.0, 0, FPL_ODDS_TRIALS_DEFAULT, FPL_ODDS_SEED_DEFAULT, 0.0, {false}, {0.0}, {0.0}}
+
+/**
+ * @brief Sets every member of a Monte Carlo input to its default, as
+ * ::FPL_ODDS_SIM_INPUT_INIT does (for callers that cannot use the macro).
+ * @param[out] input the input to set; nothing happens when NULL.
+ */
+FPL_API void fpl_odds_sim_input_init(fpl_odds_sim_input *input);
+
+/**
+ * @brief Reads a number of Monte Carlo trials (e.g. `20000`, `20k`,
+ * `1e6`): a count as fpl_parse_amount() reads it, whole, from 1 to
+ * ::FPL_ODDS_TRIALS_MAX.
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] out the trials, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
+ *   ::FPL_FIELD_TRIALS, the bytes at fault.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a status of fpl_parse_amount() or
+ *   ::FPL_ERR_TRIALS.
+ */
+FPL_API fpl_status fpl_odds_trials_parse(const char *text, size_t len, size_t *out,
+                                         fpl_error *err);
 
 /**
  * @brief Reads a history `WON/TOTAL` (e.g. `12/100`: 12 of 100 units that
@@ -251,7 +289,10 @@ typedef struct fpl_odds_sim_input {
  * @param[in] len its length in bytes.
  * @param[out] won_out WON, written only on success.
  * @param[out] total_out TOTAL, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
+ *   ::FPL_FIELD_HISTORY without an index (the text names no stage), and the
+ *   bytes at fault: WON, TOTAL, or the whole text when there is no `/` or
+ *   WON exceeds TOTAL.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_HISTORY.
  */
 FPL_API fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
@@ -279,8 +320,8 @@ typedef struct fpl_odds_sim {
 
 /**
  * @brief Doubles of workspace fpl_odds_simulate() needs for a number of trials.
- * @param[in] trials the trials (0 means ::FPL_ODDS_TRIALS_DEFAULT).
- * @return 2 · trials.
+ * @param[in] trials the trials.
+ * @return 2 · trials (the largest size_t when that does not fit).
  */
 FPL_API size_t fpl_odds_sim_work_len(size_t trials);
 
@@ -302,8 +343,12 @@ FPL_API size_t fpl_odds_sim_work_len(size_t trials);
  *   fpl_odds_sim_work_len(trials) doubles (the library never allocates).
  * @param[in] work_len doubles available at @p work.
  * @param[out] out the estimates, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK; the statuses of fpl_odds_compute(); ::FPL_ERR_TRIALS;
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): trials
+ *   are ::FPL_FIELD_TRIALS, the variation ::FPL_FIELD_DEAL_SIZE_CV (also
+ *   for a variation without a deal size), a history ::FPL_FIELD_HISTORY
+ *   with the index of its stage.
+ * @return ::FPL_OK; the statuses of fpl_odds_compute(); ::FPL_ERR_TRIALS
+ *   (0 or more than ::FPL_ODDS_TRIALS_MAX);
  *   ::FPL_ERR_VARIATION; ::FPL_ERR_HISTORY (won or total not whole, won >
  *   total, total 0); ::FPL_ERR_HISTORY_STAGE (a history on a stage above
  *   `at` or beyond the last); ::FPL_ERR_DEAL_SIZE_MISSING (a variation

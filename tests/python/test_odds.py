@@ -623,6 +623,8 @@ class Refusals(unittest.TestCase):
         e = self.assertRefused("FPL_ERR_CONFIDENCE", lambda: danish().odds(
             100, deals=12, confidence=["90%", "0%", "50%"]))
         self.assertTrue(str(e).startswith("confidence '0%'"), str(e))
+        # The library names the level by its place in the list.
+        self.assertEqual((e.field, e.index), ("confidence", 1))
 
     def test_trials(self):
         self.check_table("trials", lambda v: danish().odds(100, deals=12, trials=v), [
@@ -634,6 +636,17 @@ class Refusals(unittest.TestCase):
             ("ten", "FPL_ERR_PARSE_SYNTAX"), (True, "FPL_ERR_PARSE_SYNTAX")])
         self.assertEqual(danish().odds(100, deals=12, trials="1k").simulation.trials, 1000)
         self.assertEqual(danish().odds(100, deals=12, trials=1).simulation.trials, 1)
+        # 0 is refused by the library (it is not "the default"), naming the
+        # field; text is read by fpl_odds_trials_parse, with the bytes.
+        for value, length in ((0, 0), ("0", 1), (10 ** 7 + 1, 0), ("1e8", 3)):
+            with self.subTest(trials=value):
+                e = self.assertRefused("FPL_ERR_TRIALS",
+                                       lambda: danish().odds(100, deals=12, trials=value))
+                self.assertEqual((e.field, e.index, e.offset, e.length),
+                                 ("trials", None, 0, length))
+        # Without trials or seed, the library's defaults.
+        s = danish().odds(100, deals=12, simulate=True).simulation
+        self.assertEqual((s.trials, s.seed), (10000, 1))
 
     def test_seed(self):
         message = "seed must be a whole number from 0 to 18446744073709551615"
@@ -661,9 +674,10 @@ class Refusals(unittest.TestCase):
             (10 ** 400, "FPL_ERR_PARSE_OVERFLOW"), ("", "FPL_ERR_PARSE_EMPTY"),
             ("-0.5", "FPL_ERR_PARSE_NEGATIVE"), ("abc", "FPL_ERR_PARSE_SYNTAX"),
             ("50%", "FPL_ERR_PARSE_SYNTAX"), (True, "FPL_ERR_PARSE_SYNTAX")])
-        self.assertRefused("FPL_ERR_DEAL_SIZE_MISSING",
-                           lambda: danish().odds(100, deals=12, deal_size_cv=0.5),
-                           "odds (deal_size_cv 0.5 without a deal_size)")
+        e = self.assertRefused("FPL_ERR_DEAL_SIZE_MISSING",
+                               lambda: danish().odds(100, deals=12, deal_size_cv=0.5),
+                               "odds (deal_size_cv 0.5 without a deal_size)")
+        self.assertEqual(e.field, "deal_size_cv")
         self.assertEqual(danish().odds(100, deals=12, deal_size_cv=0).simulation.deal_size_cv,
                          0.0)
         # Outside 0 or [0.001, 10]: refused before any trial runs (a gamma of
@@ -704,8 +718,13 @@ class Refusals(unittest.TestCase):
             with self.subTest(history=history):
                 e = self.assertRefused(status, lambda: odds(history))
                 self.assertIn("history", str(e))
-        self.assertRefused("FPL_ERR_HISTORY_STAGE", lambda: odds({"lead": "1/2"}, at="sql"),
-                           "history 'lead' '1/2' (the volume enters below it, at 'sql')")
+        e = self.assertRefused("FPL_ERR_HISTORY_STAGE",
+                               lambda: odds({"sql": "1/2", "lead": "1/2"}, at="sql"),
+                               "history 'lead' '1/2' (the volume enters below it, at 'sql')")
+        self.assertEqual((e.field, e.index), ("history", 0))
+        # A history the library cannot read: the bytes at fault (TOTAL here).
+        e = self.assertRefused("FPL_ERR_HISTORY", lambda: odds({"sql": "12/0"}))
+        self.assertEqual((e.field, e.offset, e.length), ("history", 3, 1))
         # Accepted spellings.
         for history in ({"sql": "1,200/5k"}, {"sql": (1200, 5000)}, {"sql": ("1,200", "5k")},
                         [("sql", "1200/5000")], ["sql=1200/5000"], {"sql": (1200.0, 5e3)},
@@ -731,6 +750,10 @@ class Refusals(unittest.TestCase):
             (["90%"], "FPL_ERR_PARSE_SYNTAX"), (True, "FPL_ERR_PARSE_SYNTAX")])
         self.assertRefused("FPL_ERR_TOO_LARGE", lambda: fp.Funnel([("lead", "1e-9")]).plan(
             deals=1e7, confidence="90%"), input_error=False)
+        e = self.assertRefused("FPL_ERR_CONFIDENCE",
+                               lambda: danish().plan(deals=12, confidence="100%"),
+                               "confidence '100%'")
+        self.assertEqual((e.field, e.index), ("confidence", None))
 
 
 # ---------------------------------------------------------------------------

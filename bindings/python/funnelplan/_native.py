@@ -35,8 +35,6 @@ MAX_CHANGES = 40  # whatif.h
 ODDS_STANDARD_LEVELS = 5
 ODDS_MAX_REQUESTED = 16
 ODDS_MAX_LEVELS = ODDS_STANDARD_LEVELS + ODDS_MAX_REQUESTED
-ODDS_TRIALS_MAX = 10000000
-ODDS_TRIALS_DEFAULT = 10000
 ODDS_QUANTILES = 3
 
 # enum fpl_period, fpl_target_kind, fpl_lever and fpl_change_kind (values are
@@ -741,6 +739,8 @@ FUNCTIONS = (
     ("fpl_odds_history_parse", [c_char_p, c_size_t, POINTER(c_double), POINTER(c_double)],
      _STATUS),
     ("fpl_odds_sim_work_len", [c_size_t], c_size_t),
+    ("fpl_odds_sim_input_init", [POINTER(fpl_odds_sim_input)], None),
+    ("fpl_odds_trials_parse", [c_char_p, c_size_t, POINTER(c_size_t)], _STATUS),
     ("fpl_odds_simulate", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_odds_sim_input),
                            POINTER(c_double), c_size_t, POINTER(fpl_odds_sim)], _STATUS),
     # channels.h

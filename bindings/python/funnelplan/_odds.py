@@ -15,21 +15,23 @@ the time.
 >>> [(level.confidence, level.volume) for level in o.volume_for]
 [(0.5, 97), (0.8, 122), (0.9, 136), (0.95, 149), (0.99, 174)]
 
-As elsewhere the library decides what is valid: numbers go through as
-doubles and text is read by its own parsers (``fpl_parse_amount``,
-``fpl_parse_rate``, ``fpl_odds_history_parse``). Only what a C field cannot
-hold is refused here: a trial count that is not a whole number from 1 to
-10,000,000 (``FPL_ERR_TRIALS``; the C field is an unsigned size where 0
-would mean the default) and a seed that is not a whole number from 0 to
-2**64 - 1. ``to_dict()`` is the object ``funnelplan odds ... --format json``
-prints (and, for a plan with ``confidence``, ``funnelplan plan ...
---confidence RATE --format json``).
+As elsewhere the library decides what is valid, and its defaults
+(``fpl_odds_sim_input_init``: the trials and the seed when none is given):
+numbers go through as doubles and text is read by its own parsers
+(``fpl_parse_amount``, ``fpl_parse_rate``, ``fpl_odds_trials_parse``,
+``fpl_odds_history_parse``). Only what a C field cannot hold is refused
+here: a trial count that is not a whole number a C size holds
+(``FPL_ERR_TRIALS``) and a seed that is not a whole number from 0 to
+2**64 - 1. A refusal names what the library says it is about (its
+``field`` and ``index``). ``to_dict()`` is the object ``funnelplan odds ...
+--format json`` prints (and, for a plan with ``confidence``, ``funnelplan
+plan ... --confidence RATE --format json``).
 """
 
 import decimal
 import math
 import numbers
-from ctypes import byref, c_double, c_size_t
+from ctypes import byref, c_double, c_size_t, sizeof
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
@@ -46,9 +48,6 @@ STANDARD_LEVELS = (0.5, 0.8, 0.9, 0.95, 0.99)
 
 #: The largest seed (the C ``uint64_t``).
 SEED_MAX = 2 ** 64 - 1
-
-#: The seed used when none is given (the CLI's default too).
-DEFAULT_SEED = 1
 
 _SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
 
@@ -238,23 +237,18 @@ def _levels(confidence):
     return [(item, _rate("confidence", item)) for item in items]
 
 
-def _level_culprit(levels):
-    """The first level the library refuses as a probability, or None."""
-    out = c_double()
-    for given, value in levels:
-        try:
-            fn.odds_quantile(1.0, 0.5, value, byref(out))
-        except FunnelError as exc:
-            if exc.status == "FPL_ERR_CONFIDENCE":
-                return given
-    return None
-
-
 def _trials(value):
-    """The C trial count (1 .. 10,000,000; never 0, which C reads as the default)."""
+    """The C trial count: text as ``fpl_odds_trials_parse`` reads it; a
+    number passed on when it is a whole number a C size holds (the library
+    judges the range, 0 included), else ``FPL_ERR_TRIALS``."""
     context = "trials %s" % _describe(value)
+    if _is_text(value):
+        data = _encode(value)
+        out = c_size_t()
+        _call(fn.odds_trials_parse, (data, len(data), byref(out)), context, {})
+        return out.value
     x = _whole("trials", value, "FPL_ERR_TRIALS")
-    if not (math.isfinite(x) and x == math.floor(x) and 1 <= x <= _native.ODDS_TRIALS_MAX):
+    if not (math.isfinite(x) and x == math.floor(x) and 0 <= x < 2.0 ** (8 * sizeof(c_size_t))):
         raise _native.error_named("FPL_ERR_TRIALS", context)
     return int(x)
 
@@ -262,8 +256,6 @@ def _trials(value):
 def _seed(value):
     """A seed: an int (or the CLI's decimal digits) from 0 to 2**64 - 1."""
     context = "seed %s" % _describe(value)
-    if value is None:
-        return DEFAULT_SEED
     if _is_text(value):
         text = _encode(value)
         if not text:
@@ -385,30 +377,46 @@ def _simulate_flag(value):
                          "simulate %s" % _describe(value), FunnelTypeError)
 
 
-_ODDS_ARGUMENT = {"FPL_ERR_VOLUME_WHOLE": "volume", "FPL_ERR_TRIALS": "trials",
-                  "FPL_ERR_VARIATION": "deal_size_cv", "FPL_ERR_CONFIDENCE_COUNT": "confidence"}
+def _reraise(exc):
+    raise exc
 
 
-def _odds_call(func, args, given, levels, what="odds"):
-    """Calls an odds function; names the argument a refusal is about."""
+def _odds_context(exc, given, levels, what, history, funnel, at):
+    """What an odds refusal is about, from the library's field and index, in
+    the caller's terms; None for what every question names alike."""
+    if exc.field == "confidence":
+        if exc.index is not None and exc.index < len(levels):
+            return "confidence %s" % _describe(levels[exc.index][0])
+        if "confidence" in given:
+            return "confidence %s" % _describe(given["confidence"])
+    if exc.field == "history" and exc.index in history:
+        if exc.status == "FPL_ERR_HISTORY_STAGE" and exc.index < at:
+            return "%s (the volume enters below it, at %s)" % (
+                history[exc.index], _describe(funnel.names[at]))
+        return history[exc.index]
+    if exc.field == "deal_size_cv" and exc.status == "FPL_ERR_DEAL_SIZE_MISSING" \
+            and "deal_size_cv" in given:
+        return "%s (deal_size_cv %s without a deal_size)" % (what,
+                                                             _describe(given["deal_size_cv"]))
+    if exc.field in ("volume", "trials", "deal_size_cv") and exc.field in given:
+        return "%s %s" % (exc.field, _describe(given[exc.field]))
+    return None
+
+
+def _odds_call(func, args, given, levels=(), what="odds", history=None, funnel=None, at=0):
+    """Calls an odds function once; a refusal names what the library says
+    it is about (``levels``: [(as given, double)]; ``history``: the context
+    of each stage's history, by stage index)."""
     try:
         func(*args)
         return
     except FunnelError as exc:
-        label = _ODDS_ARGUMENT.get(exc.status)
-        if label is not None and label in given:
-            raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
-        if exc.status == "FPL_ERR_CONFIDENCE":
-            culprit = _level_culprit(levels)
-            if culprit is not None:
-                raise exc.with_context("confidence %s" % _describe(culprit)) from None
-        if exc.status == "FPL_ERR_DEAL_SIZE_MISSING" and "deal_size_cv" in given \
-                and "deal_size" not in given:
-            raise exc.with_context("%s (deal_size_cv %s without a deal_size)"
-                                   % (what, _describe(given["deal_size_cv"]))) from None
-    # Any other fault: name the argument as plan() and forecast() do.
-    _call(func, args, what, given)
-    raise AssertionError("unreachable")  # pragma: no cover  (the call above raises)
+        context = _odds_context(exc, given, levels, what, history or {}, funnel, at)
+        if context is not None:
+            raise exc.with_context(context) from None
+        failure = exc
+    # Any other fault: named as plan() and forecast() name it.
+    _call(_reraise, (failure,), what, given)
 
 
 # ---------------------------------------------------------------------------
@@ -438,12 +446,14 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
         v is not None for v in (trials, seed, deal_size_cv, history))
     if run:
         sim_in = _native.fpl_odds_sim_input()
+        fn.odds_sim_input_init(byref(sim_in))  # the library's defaults
         sim_in.volume = inp.volume
         sim_in.at = inp.at
-        sim_in.trials = (_native.ODDS_TRIALS_DEFAULT if trials is None else _trials(trials))
         if trials is not None:
+            sim_in.trials = _trials(trials)
             given["trials"] = trials
-        sim_in.seed = _seed(seed)
+        if seed is not None:
+            sim_in.seed = _seed(seed)
         if deal_size_cv is not None:
             sim_in.deal_size_cv = _amount("deal_size_cv", deal_size_cv)
             given["deal_size_cv"] = deal_size_cv
@@ -452,8 +462,7 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     out = _native.fpl_odds()
     _odds_call(fn.odds_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
                given, levels)
-    simulation = (_simulate(funnel, terms, sim_in, given, levels, history_contexts) if run
-                  else None)
+    simulation = _simulate(funnel, terms, sim_in, given, history_contexts) if run else None
 
     names = funnel.names
     has_revenue = bool(out.has_revenue)
@@ -473,24 +482,15 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
                 simulation=simulation)
 
 
-def _simulate(funnel, terms, inp, given, levels, history_contexts):
+def _simulate(funnel, terms, inp, given, history_contexts):
     """An :class:`OddsSimulation` from ``fpl_odds_simulate`` (the workspace
     is allocated here: the library never allocates)."""
     work_len = fn.odds_sim_work_len(inp.trials)
     work = (c_double * work_len)()
     out = _native.fpl_odds_sim()
-    args = (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out))
-    try:
-        fn.odds_simulate(*args)
-    except FunnelError as exc:
-        if exc.status == "FPL_ERR_HISTORY_STAGE":
-            # A stage the volume never enters (above `at`): name it.
-            above = [k for k in sorted(history_contexts) if k < inp.at]
-            if above:
-                raise exc.with_context("%s (the volume enters below it, at %s)"
-                                       % (history_contexts[above[0]],
-                                          _describe(funnel.names[inp.at]))) from None
-        _odds_call(fn.odds_simulate, args, given, levels)
+    _odds_call(fn.odds_simulate,
+               (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out)),
+               given, history=history_contexts, funnel=funnel, at=inp.at)
     has_revenue = bool(out.has_revenue)
     cv = inp.deal_size_cv
     history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]))
@@ -520,5 +520,5 @@ def plan_confidence(funnel, terms, given, confidence):
     given = dict(given, confidence=confidence)
     out = _native.fpl_odds_plan()
     _odds_call(fn.odds_plan_compute, (byref(funnel._c), byref(terms), value, byref(out)),
-               given, [(confidence, value)], what="plan")
+               given, what="plan")
     return out.confidence, tuple(int(r) for r in out.required[:out.n_stages])
