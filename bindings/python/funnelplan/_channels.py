@@ -253,7 +253,7 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
         else:
             context = "channels"
         err = exc.with_context(context)
-        if r.has_most:  # FPL_ERR_CHANNEL_SHORT: the result holds the most
+        if r.has_most:  # too little supply: the result holds the most
             err.most = ChannelMost(r.most_leads, r.most_deals,
                                    _opt(r.has_most_revenue, r.most_revenue))
         raise err from None
