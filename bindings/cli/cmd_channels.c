@@ -383,8 +383,8 @@ static int fail_spec(const char *spec, const fpl_error *e, bool has_part)
     return exit_status(e->status);
 }
 
-/* What the user typed for a field of the question that is not a channel:
- * the option (the field's name with dashes) and its text, NULL when none. */
+/* The text the user typed for a field of the question that is not a
+ * channel's, NULL when none (its option is the field's name with dashes). */
 static const char *typed(const cli_channels_request *rq, fpl_field field)
 {
     switch (field) {

@@ -215,7 +215,9 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads above
  *   the capacity); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
  *   (0, 1] or a factor not a positive finite number); ::FPL_ERR_DEAL_SIZE;
- *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]).
+ *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]); ::FPL_ERR_OVERFLOW
+ *   (the leads a spend buys, or the cost per lead of a spend, out of the
+ *   range of a double).
  */
 FPL_API fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err);
 
