@@ -475,7 +475,8 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         f->opportunity_rate = opp;
         f->rate_to_won = opp * (ns == 1 ? top : funnel->stages[ns - 1].rate);
         if (!(f->rate_to_won > 0.0)) {
-            return fpl__fail(err, FPL_ERR_OVERFLOW, FPL_FIELD_CHANNEL, i); /* the product underflowed */
+            /* the product underflowed */
+            return fpl__fail(err, FPL_ERR_OVERFLOW, FPL_FIELD_CHANNEL, i);
         }
         fpl_field field;
         st = cost_rule(c, &u[i].cpl, &u[i].has_leads, &u[i].leads, &field);
