@@ -14,19 +14,24 @@
 
 /* ---- one channel ------------------------------------------------------- */
 
-/* The ranges of the values a channel gives, in field order. */
-static fpl_status check_values(const fpl_channel *c)
+/* The ranges of the values a channel gives, in field order; *field gets
+ * the field of a value out of range. */
+static fpl_status check_values(const fpl_channel *c, fpl_field *field)
 {
     if (c->has_cost_per_lead && !(isfinite(c->cost_per_lead) && c->cost_per_lead >= 0.0)) {
+        *field = FPL_FIELD_CHANNEL_COST_PER_LEAD;
         return FPL_ERR_COST;
     }
     if (c->has_spend && !(isfinite(c->spend) && c->spend >= 0.0)) {
+        *field = FPL_FIELD_CHANNEL_SPEND;
         return FPL_ERR_CHANNEL_SPEND;
     }
     if (c->has_leads && !(isfinite(c->leads) && c->leads > 0.0)) {
+        *field = FPL_FIELD_CHANNEL_LEADS;
         return FPL_ERR_CHANNEL_LEADS;
     }
     if (c->has_capacity && !(isfinite(c->capacity) && c->capacity > 0.0)) {
+        *field = FPL_FIELD_CHANNEL_CAPACITY;
         return FPL_ERR_CHANNEL_CAPACITY;
     }
     switch (c->quality) {
@@ -34,39 +39,49 @@ static fpl_status check_values(const fpl_channel *c)
         break;
     case FPL_QUALITY_RATE:
         if (!(c->quality_value > 0.0 && c->quality_value <= 1.0)) {
+            *field = FPL_FIELD_CHANNEL_RATE;
             return FPL_ERR_CHANNEL_QUALITY;
         }
         break;
     case FPL_QUALITY_FACTOR:
         if (!(isfinite(c->quality_value) && c->quality_value > 0.0)) {
+            *field = FPL_FIELD_CHANNEL_QUALITY;
             return FPL_ERR_CHANNEL_QUALITY;
         }
         break;
     default:
+        *field = FPL_FIELD_CHANNEL_QUALITY;
         return FPL_ERR_CHANNEL_QUALITY;
     }
     if (c->has_deal_size && !(isfinite(c->deal_size) && c->deal_size > 0.0)) {
+        *field = FPL_FIELD_CHANNEL_DEAL_SIZE;
         return FPL_ERR_DEAL_SIZE;
     }
     if (c->has_share && !(c->share >= 0.0 && c->share <= 1.0)) {
+        *field = FPL_FIELD_CHANNEL_SHARE;
         return FPL_ERR_CHANNEL_SHARE;
     }
     return FPL_OK;
 }
 
 /* The cost per lead, and the leads when they are known, by the cost rules
- * (for a channel whose values are in range). */
-static fpl_status cost_rule(const fpl_channel *c, double *cpl, bool *has_leads, double *leads)
+ * (for a channel whose values are in range); *field gets the field of a
+ * failure. */
+static fpl_status cost_rule(const fpl_channel *c, double *cpl, bool *has_leads, double *leads,
+                            fpl_field *field)
 {
     const bool cost = c->has_cost_per_lead, spend = c->has_spend, given = c->has_leads;
+    *field = FPL_FIELD_CHANNEL;
     if (cost && spend && given) {
         return FPL_ERR_CHANNEL_COST;
     }
     if (cost && spend) {
         if (!(c->cost_per_lead > 0.0)) {
+            *field = FPL_FIELD_CHANNEL_COST_PER_LEAD;
             return FPL_ERR_CHANNEL_COST; /* a spend buys no number of free leads */
         }
         if (!(c->spend > 0.0)) {
+            *field = FPL_FIELD_CHANNEL_SPEND;
             return FPL_ERR_CHANNEL_SPEND;
         }
         *cpl = c->cost_per_lead + 0.0;
@@ -97,21 +112,40 @@ fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err)
     }
     const char *end = memchr(channel->name, '\0', sizeof channel->name);
     if (end == NULL) {
-        return fpl__done(err, FPL_ERR_STAGE_NAME_LONG);
+        return fpl__fail(err, FPL_ERR_STAGE_NAME_LONG, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
     }
-    fpl_status st = fpl_stage_name_check(channel->name, (size_t)(end - channel->name), err);
-    if (st == FPL_OK) {
-        st = check_values(channel);
+    fpl_status st = fpl_stage_name_check(channel->name, (size_t)(end - channel->name), NULL);
+    if (st != FPL_OK) {
+        return fpl__fail(err, st, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
     }
+    fpl_field field = FPL_FIELD_CHANNEL;
+    st = check_values(channel, &field);
     double cpl, leads;
     bool has_leads;
     if (st == FPL_OK) {
-        st = cost_rule(channel, &cpl, &has_leads, &leads);
+        st = cost_rule(channel, &cpl, &has_leads, &leads, &field);
     }
     if (st == FPL_OK && has_leads && channel->has_capacity && leads > channel->capacity) {
+        field = FPL_FIELD_CHANNEL_LEADS;
         st = FPL_ERR_CHANNEL_OVER_CAPACITY;
     }
-    return fpl__done(err, st);
+    return st == FPL_OK ? FPL_OK : fpl__fail(err, st, field, FPL_NO_INDEX);
+}
+
+fpl_status fpl_channel_set_name(fpl_channel *channel, const char *name, size_t len,
+                                fpl_error *err)
+{
+    fpl__begin(err);
+    if (channel == NULL || name == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_status st = fpl_stage_name_check(name, len, NULL);
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, FPL_FIELD_CHANNEL, FPL_NO_INDEX, 0, len);
+    }
+    memcpy(channel->name, name, len); /* len <= FPL_NAME_MAX: checked */
+    channel->name[len] = '\0';
+    return FPL_OK;
 }
 
 /* ---- parsing a spec ------------------------------------------------------ */
@@ -132,6 +166,7 @@ static void trim(const char *text, size_t *b, size_t *e)
     }
 }
 
+/* The fields of a spec, in the order of fpl_channel. */
 typedef enum field_id {
     F_COST_PER_LEAD,
     F_SPEND,
@@ -148,9 +183,19 @@ static const char *const field_names[F_COUNT] = {
     "cost-per-lead", "spend", "leads", "capacity", "rate", "quality", "deal-size", "share",
 };
 
-/* Reads one FIELD=VALUE of [b, e) into c; the caller reports [b, e) on failure. */
-static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *seen, fpl_channel *c)
+/* What each field is, for an error. */
+static const fpl_field field_ids[F_COUNT] = {
+    FPL_FIELD_CHANNEL_COST_PER_LEAD, FPL_FIELD_CHANNEL_SPEND,   FPL_FIELD_CHANNEL_LEADS,
+    FPL_FIELD_CHANNEL_CAPACITY,      FPL_FIELD_CHANNEL_RATE,    FPL_FIELD_CHANNEL_QUALITY,
+    FPL_FIELD_CHANNEL_DEAL_SIZE,     FPL_FIELD_CHANNEL_SHARE,
+};
+
+/* Reads one FIELD=VALUE of [b, e) into c; on failure *field gets the field
+ * at fault and the caller reports [b, e). */
+static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *seen, fpl_channel *c,
+                             fpl_field *field)
 {
+    *field = FPL_FIELD_CHANNEL;
     const char *eq = memchr(text + b, '=', e - b);
     if (eq == NULL) {
         return FPL_ERR_CHANNEL_SYNTAX;
@@ -171,6 +216,7 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     if (id == F_COUNT) {
         return FPL_ERR_CHANNEL_FIELD;
     }
+    *field = field_ids[id];
     if (*seen & (1u << id)) {
         return FPL_ERR_CHANNEL_FIELD_TWICE;
     }
@@ -200,7 +246,8 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     case F_RATE:
     case F_QUALITY:
         if (c->quality != FPL_QUALITY_FUNNEL) {
-            return FPL_ERR_CHANNEL_QUALITY; /* rate and quality together */
+            *field = FPL_FIELD_CHANNEL_QUALITY; /* rate and quality together */
+            return FPL_ERR_CHANNEL_QUALITY;
         }
         c->quality = id == F_RATE ? FPL_QUALITY_RATE : FPL_QUALITY_FACTOR;
         c->quality_value = x;
@@ -209,45 +256,43 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     case F_SHARE: c->has_share = true; c->share = x; break;
     case F_COUNT: break;
     }
-    return check_values(c); /* earlier fields passed: a fault is this one's */
+    return check_values(c, field); /* earlier fields passed: a fault is this one's */
 }
 
-/* A failure of the spec, at bytes [b, e) of the text. */
-static fpl_status parse_fail(fpl_error *err, fpl_status st, size_t b, size_t e)
+/* A failure of the spec about field, at bytes [b, e) of the text. */
+static fpl_status parse_fail(fpl_error *err, fpl_status st, fpl_field field, size_t b, size_t e)
 {
-    return fpl__fail_at(err, st, fpl__status_field(st) == FPL_FIELD_NONE ? FPL_FIELD_CHANNEL
-                                                                           : fpl__status_field(st),
-                        FPL_NO_INDEX, b, e - b);
+    return fpl__fail_at(err, st, field, FPL_NO_INDEX, b, e - b);
 }
 
 fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, fpl_error *err)
 {
     fpl__begin(err);
     if (text == NULL || out == NULL) {
-        return fpl__done(err, parse_fail(err, FPL_ERR_NULL, 0, len));
+        return fpl__done(err, FPL_ERR_NULL);
     }
     size_t b = 0, e = len;
     trim(text, &b, &e);
     if (b == e) {
-        return fpl__done(err, parse_fail(err, FPL_ERR_PARSE_EMPTY, 0, len));
+        return parse_fail(err, FPL_ERR_PARSE_EMPTY, FPL_FIELD_CHANNEL, 0, len);
     }
     const char *colon = memchr(text, ':', len);
     if (colon == NULL) {
-        return fpl__done(err, parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, 0, len));
+        return parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, FPL_FIELD_CHANNEL, 0, len);
     }
     fpl_channel c;
     memset(&c, 0, sizeof c);
     size_t nb = 0, ne = (size_t)(colon - text);
     trim(text, &nb, &ne);
-    fpl_status st = fpl_stage_name_check(text + nb, ne - nb, err);
+    fpl_status st = fpl_channel_set_name(&c, text + nb, ne - nb, NULL);
     if (st != FPL_OK) {
-        return fpl__done(err, parse_fail(err, st, nb, ne));
+        return parse_fail(err, st, FPL_FIELD_CHANNEL, nb, ne);
     }
-    memcpy(c.name, text + nb, ne - nb);
 
     /* Fields: split at ',' and ';'; a piece after ',' without '=' belongs to
      * the value before it (digit grouping: capacity=1,000). */
     unsigned seen = 0;
+    fpl_field field = FPL_FIELD_CHANNEL;
     size_t start = (size_t)(colon - text) + 1; /* the current field */
     bool have = false;                         /* a field is pending */
     size_t fb = 0, fe = 0;                     /* its extent */
@@ -265,14 +310,15 @@ fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, fpl
             fe = pe; /* a digit group of the pending value */
         } else {
             if (have) {
-                st = take_field(text, fb, fe, &seen, &c);
+                st = take_field(text, fb, fe, &seen, &c, &field);
                 if (st != FPL_OK) {
-                    return fpl__done(err, parse_fail(err, st, fb, fe));
+                    return parse_fail(err, st, field, fb, fe);
                 }
             }
             if (pb == pe && !(j == len && i == start)) {
                 /* an empty field (",," or a separator at the end) */
-                return fpl__done(err, parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, i > start ? i - 1 : i, j));
+                return parse_fail(err, FPL_ERR_CHANNEL_SYNTAX, FPL_FIELD_CHANNEL,
+                                  i > start ? i - 1 : i, j);
             }
             have = pb < pe;
             fb = pb;
@@ -284,30 +330,20 @@ fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, fpl
         i = j + 1;
     }
     if (have) {
-        st = take_field(text, fb, fe, &seen, &c);
+        st = take_field(text, fb, fe, &seen, &c, &field);
         if (st != FPL_OK) {
-            return fpl__done(err, parse_fail(err, st, fb, fe));
+            return parse_fail(err, st, field, fb, fe);
         }
     }
-    st = fpl_channel_check(&c, err);
+    st = fpl_channel_check(&c, err); /* the cost rules: about the whole spec */
     if (st != FPL_OK) {
-        return fpl__done(err, parse_fail(err, st, 0, len));
+        return err == NULL ? st : parse_fail(err, st, err->field, 0, len);
     }
     *out = c;
     return FPL_OK;
 }
 
 /* ---- the question ------------------------------------------------------ */
-
-/* A failure of the question; with has_channel, about that channel. */
-static fpl_status fail(fpl_error *err, fpl_status st, bool has_channel, size_t channel)
-{
-    if (!has_channel) {
-        return fpl__done(err, st);
-    }
-    fpl_field field = fpl__status_field(st);
-    return fpl__fail(err, st, field == FPL_FIELD_NONE ? FPL_FIELD_CHANNEL : field, channel);
-}
 
 /* What every channel needs before the question: its cost per lead, leads
  * (when known), rates and deal size. */
@@ -362,25 +398,28 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
 {
     fpl__begin(err);
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
-        return fpl__done(err, fail(err, FPL_ERR_NULL, false, 0));
+        return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_status st = fpl_funnel_check(funnel, err);
     if (st != FPL_OK) {
-        return fpl__done(err, fail(err, st, false, 0));
+        return fpl__done(err, st);
     }
     const size_t n = input->n_channels;
     if (n == 0 || n > FPL_MAX_CHANNELS) {
-        return fpl__done(err, fail(err, FPL_ERR_CHANNEL_COUNT, false, 0));
+        return fpl__done(err, FPL_ERR_CHANNEL_COUNT);
     }
     const fpl_channel *ch = input->channels;
     for (size_t i = 0; i < n; ++i) {
         st = fpl_channel_check(&ch[i], err);
         if (st != FPL_OK) {
-            return fpl__done(err, fail(err, st, true, i));
+            if (err != NULL) {
+                err->index = i; /* the check named the field */
+            }
+            return st;
         }
         for (size_t j = 0; j < i; ++j) {
             if (strcmp(ch[i].name, ch[j].name) == 0) {
-                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_DUPLICATE, true, i));
+                return fpl__fail(err, FPL_ERR_CHANNEL_DUPLICATE, FPL_FIELD_CHANNEL, i);
             }
         }
     }
@@ -390,7 +429,8 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (tc.target == FPL_TARGET_REVENUE && !tc.has_deal_size) {
         for (size_t i = 0; i < n; ++i) {
             if (!ch[i].has_deal_size) {
-                return fpl__done(err, fail(err, FPL_ERR_DEAL_SIZE_MISSING, true, i));
+                /* the revenue target is what needs it */
+                return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_REVENUE, FPL_NO_INDEX);
             }
         }
         tc.has_deal_size = true;
@@ -398,7 +438,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     }
     st = fpl_terms_check(&tc, err);
     if (st != FPL_OK) {
-        return fpl__done(err, fail(err, st, false, 0));
+        return fpl__done(err, st);
     }
 
     bool finite = true;
@@ -424,7 +464,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             top *= c->quality_value;
         }
         if (!(top > 0.0 && top <= 1.0)) {
-            return fpl__done(err, fail(err, FPL_ERR_CHANNEL_QUALITY, true, i));
+            return fpl__fail(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_QUALITY, i);
         }
         f->top_rate = top;
         /* Units entering the last stage per lead, then deals per lead. */
@@ -435,11 +475,13 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         f->opportunity_rate = opp;
         f->rate_to_won = opp * (ns == 1 ? top : funnel->stages[ns - 1].rate);
         if (!(f->rate_to_won > 0.0)) {
-            return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, true, i)); /* the product underflowed */
+            /* the product underflowed */
+            return fpl__fail(err, FPL_ERR_OVERFLOW, FPL_FIELD_CHANNEL, i);
         }
-        st = cost_rule(c, &u[i].cpl, &u[i].has_leads, &u[i].leads);
+        fpl_field field;
+        st = cost_rule(c, &u[i].cpl, &u[i].has_leads, &u[i].leads, &field);
         if (st != FPL_OK) {
-            return fpl__done(err, fail(err, st, true, i));
+            return fpl__fail(err, st, field, i);
         }
         f->cost_per_lead = u[i].cpl;
         f->has_capacity = c->has_capacity;
@@ -472,7 +514,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (terms->target == FPL_TARGET_NONE) {
         for (size_t i = 0; i < n; ++i) {
             if (!u[i].has_leads) {
-                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_LEADS, true, i));
+                return fpl__fail(err, FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS, i);
             }
             leads[i] = u[i].leads;
         }
@@ -486,17 +528,18 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             double sum = 0.0, per_lead = 0.0;
             for (size_t i = 0; i < n; ++i) {
                 if (!ch[i].has_share) {
-                    return fpl__done(err, fail(err, FPL_ERR_CHANNEL_SHARE, true, i));
+                    return fpl__fail(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_CHANNEL_SHARE, i);
                 }
                 sum += ch[i].share;
                 per_lead += ch[i].share * u[i].yield;
             }
             if (!(fabs(sum - 1.0) <= 1e-9)) {
-                return fpl__done(err, fail(err, FPL_ERR_CHANNEL_SHARE, false, 0));
+                /* the split as a whole */
+                return fpl__fail(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_ALLOCATE, FPL_NO_INDEX);
             }
             const double total = target / per_lead;
             if (!(isfinite(total))) {
-                return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, false, 0));
+                return fpl__done(err, FPL_ERR_OVERFLOW);
             }
             /* The most leads the shares allow: the first channel full. */
             double most = HUGE_VAL;
@@ -634,7 +677,7 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         r.channels[r.ranking[k]].rank = k;
     }
     if (!finite || !(r.deals > 0.0)) {
-        return fpl__done(err, fail(err, FPL_ERR_OVERFLOW, false, 0));
+        return fpl__done(err, FPL_ERR_OVERFLOW);
     }
     *out = r;
     return FPL_OK;

@@ -323,8 +323,30 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_LEADS: return "leads";
     case FPL_FIELD_TOP: return "top";
     case FPL_FIELD_FUNNEL: return "funnel";
+    case FPL_FIELD_CHANNEL_RATE: return "channel_rate";
     }
     return "unknown";
+}
+
+const char *fpl_error_message(const fpl_error *err)
+{
+    if (err == NULL) {
+        return fpl_strerror(FPL_ERR_NULL);
+    }
+    if (err->field == FPL_FIELD_CHANNEL) {
+        switch (err->status) {
+        case FPL_ERR_STAGE_NAME_EMPTY: return "channel name is empty";
+        case FPL_ERR_STAGE_NAME_LONG: return "channel name is longer than 64 bytes";
+        case FPL_ERR_STAGE_NAME_UTF8: return "channel name is not valid UTF-8";
+        case FPL_ERR_STAGE_NAME_CONTROL: return "channel name contains a control character";
+        case FPL_ERR_STAGE_NAME_RESERVED: return "channel name is reserved (won, deal-size, volume, cost-per-lead)";
+        default: break;
+        }
+    }
+    if (err->field == FPL_FIELD_CHANNEL_RATE && err->status == FPL_ERR_CHANNEL_QUALITY) {
+        return fpl_strerror(FPL_ERR_RATE_RANGE); /* a rate of its own, like a stage's */
+    }
+    return fpl_strerror(err->status);
 }
 
 fpl_field fpl__status_field(fpl_status st)

@@ -47,7 +47,7 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_CHANNELS_INPUT: return sizeof(fpl_channels_input);
     case FPL_ABI_CHANNEL_FIGURES: return sizeof(fpl_channel_figures);
     case FPL_ABI_CHANNELS: return sizeof(fpl_channels);
-    case FPL_ABI_CHANNELS_FAULT: return sizeof(fpl_channels_fault);
+    case FPL_ABI_RESERVED_29: return 0; /* retired: the value stays reserved */
     case FPL_ABI_MONTH: return sizeof(fpl_month);
     case FPL_ABI_DATE: return sizeof(fpl_date);
     case FPL_ABI_SCHEDULE_INPUT: return sizeof(fpl_schedule_input);

@@ -19,14 +19,29 @@ static fpl_funnel three_stage_funnel(void)
 
 static void add_channel(fpl_channels_input *in, const char *spec)
 {
-    size_t at = 99, len = 99;
-    fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[in->n_channels], NULL);
+    fpl_error err;
+    fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[in->n_channels], &err);
     if (st != FPL_OK) {
-        print_error("%s: %s at [%zu, +%zu)\n", spec, fpl_status_name(st), at, len);
+        print_error("%s: %s at [%zu, +%zu)\n", spec, fpl_status_name(st), err.offset,
+                    err.length);
     }
     assert_int_equal(st, FPL_OK);
     in->n_channels++;
 }
+
+/* The failure err describes: its status, field and list entry. */
+static void assert_error_at(const fpl_error *err, fpl_status status, fpl_field field,
+                            size_t index, const char *file, int line)
+{
+    if (err->status != status || err->field != field || err->index != index) {
+        print_error("error %s, field %s, index %zu; want %s, %s, %zu\n",
+                    fpl_status_name(err->status), fpl_field_name(err->field), err->index,
+                    fpl_status_name(status), fpl_field_name(field), index);
+        _fail(file, line);
+    }
+}
+#define assert_error(err, status, field, index) \
+    assert_error_at(&(err), (status), (field), (index), __FILE__, __LINE__)
 
 /* The guide's three channels: search pays best, webinars convert best,
  * display loses money at any volume. */
@@ -86,63 +101,96 @@ static void test_parse_reads_every_field(void **state)
 typedef struct bad_spec {
     const char *spec;
     fpl_status status;
+    fpl_field field;  /* the field at fault */
     const char *part; /* the part reported at fault; NULL: the whole spec */
 } bad_spec;
+
+#define CH FPL_FIELD_CHANNEL
 
 static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
 {
     (void)state;
     static const bad_spec bad[] = {
-        {"", FPL_ERR_PARSE_EMPTY, NULL},
-        {"   ", FPL_ERR_PARSE_EMPTY, NULL},
-        {"ads cost-per-lead=4", FPL_ERR_CHANNEL_SYNTAX, NULL},
-        {": cost-per-lead=4", FPL_ERR_STAGE_NAME_EMPTY, ""},
-        {"won: cost-per-lead=4", FPL_ERR_STAGE_NAME_RESERVED, "won"},
-        {"ads: cost=40", FPL_ERR_CHANNEL_FIELD, "cost=40"},
-        {"ads: Rate=2%, cost-per-lead=4", FPL_ERR_CHANNEL_FIELD, "Rate=2%"},
+        {"", FPL_ERR_PARSE_EMPTY, CH, NULL},
+        {"   ", FPL_ERR_PARSE_EMPTY, CH, NULL},
+        {"ads cost-per-lead=4", FPL_ERR_CHANNEL_SYNTAX, CH, NULL},
+        {": cost-per-lead=4", FPL_ERR_STAGE_NAME_EMPTY, CH, ""},
+        {"won: cost-per-lead=4", FPL_ERR_STAGE_NAME_RESERVED, CH, "won"},
+        {" a\tb : cost-per-lead=4", FPL_ERR_STAGE_NAME_CONTROL, CH, "a\tb"},
+        {"ads: cost=40", FPL_ERR_CHANNEL_FIELD, CH, "cost=40"},
+        {"ads: Rate=2%, cost-per-lead=4", FPL_ERR_CHANNEL_FIELD, CH, "Rate=2%"},
         {"ads: cost-per-lead=40, cost-per-lead=50", FPL_ERR_CHANNEL_FIELD_TWICE,
-         "cost-per-lead=50"},
-        {"ads: cost-per-lead=-40", FPL_ERR_PARSE_NEGATIVE, "cost-per-lead=-40"},
-        {"ads: cost-per-lead=nan", FPL_ERR_PARSE_SYNTAX, "cost-per-lead=nan"},
-        {"ads: cost-per-lead=inf", FPL_ERR_PARSE_SYNTAX, "cost-per-lead=inf"},
-        {"ads: cost-per-lead=1e400", FPL_ERR_PARSE_OVERFLOW, "cost-per-lead=1e400"},
-        {"ads: cost-per-lead=", FPL_ERR_PARSE_EMPTY, "cost-per-lead="},
-        {"ads: =4", FPL_ERR_CHANNEL_SYNTAX, "=4"},
-        {"ads: 40", FPL_ERR_CHANNEL_SYNTAX, "40"},
-        {"ads: cost-per-lead=4,,capacity=5", FPL_ERR_CHANNEL_SYNTAX, ","},
-        {"ads: cost-per-lead=4,", FPL_ERR_CHANNEL_SYNTAX, ","},
-        {"ads: cost-per-lead=4; 000", FPL_ERR_CHANNEL_SYNTAX, "000"},
-        {"ads: cost-per-lead=40 capacity=5", FPL_ERR_PARSE_SYNTAX, "cost-per-lead=40 capacity=5"},
-        {"ads: cost-per-lead=4, capacity=0", FPL_ERR_CHANNEL_CAPACITY, "capacity=0"},
-        {"ads: cost-per-lead=4, leads=0", FPL_ERR_CHANNEL_LEADS, "leads=0"},
-        {"ads: cost-per-lead=4, rate=150%", FPL_ERR_CHANNEL_QUALITY, "rate=150%"},
-        {"ads: cost-per-lead=4, rate=0", FPL_ERR_CHANNEL_QUALITY, "rate=0"},
-        {"ads: cost-per-lead=4, quality=0", FPL_ERR_CHANNEL_QUALITY, "quality=0"},
-        {"ads: cost-per-lead=4, rate=2%, quality=2", FPL_ERR_CHANNEL_QUALITY, "quality=2"},
-        {"ads: cost-per-lead=4, deal-size=0", FPL_ERR_DEAL_SIZE, "deal-size=0"},
-        {"ads: cost-per-lead=4, share=101%", FPL_ERR_CHANNEL_SHARE, "share=101%"},
-        {"ads:", FPL_ERR_CHANNEL_COST, NULL},
-        {"ads: spend=100", FPL_ERR_CHANNEL_COST, NULL},
-        {"ads: leads=100", FPL_ERR_CHANNEL_COST, NULL},
-        {"ads: cost-per-lead=1, spend=100, leads=100", FPL_ERR_CHANNEL_COST, NULL},
-        {"ads: cost-per-lead=0, spend=100", FPL_ERR_CHANNEL_COST, NULL},
-        {"ads: cost-per-lead=2, spend=0", FPL_ERR_CHANNEL_SPEND, NULL},
-        {"ads: cost-per-lead=1, leads=200, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY, NULL},
-        {"ads: cost-per-lead=2, spend=400, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY, NULL},
+         FPL_FIELD_CHANNEL_COST_PER_LEAD, "cost-per-lead=50"},
+        {"ads: cost-per-lead=-40", FPL_ERR_PARSE_NEGATIVE, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead=-40"},
+        {"ads: cost-per-lead=nan", FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead=nan"},
+        {"ads: cost-per-lead=inf", FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead=inf"},
+        {"ads: cost-per-lead=1e400", FPL_ERR_PARSE_OVERFLOW, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead=1e400"},
+        {"ads: cost-per-lead=", FPL_ERR_PARSE_EMPTY, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead="},
+        {"ads: =4", FPL_ERR_CHANNEL_SYNTAX, CH, "=4"},
+        {"ads: 40", FPL_ERR_CHANNEL_SYNTAX, CH, "40"},
+        {"ads: cost-per-lead=4,,capacity=5", FPL_ERR_CHANNEL_SYNTAX, CH, ","},
+        {"ads: cost-per-lead=4,", FPL_ERR_CHANNEL_SYNTAX, CH, ","},
+        {"ads: cost-per-lead=4; 000", FPL_ERR_CHANNEL_SYNTAX, CH, "000"},
+        {"ads: cost-per-lead=40 capacity=5", FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANNEL_COST_PER_LEAD,
+         "cost-per-lead=40 capacity=5"},
+        {"ads: cost-per-lead=4, spend=x", FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANNEL_SPEND,
+         "spend=x"},
+        {"ads: cost-per-lead=4, capacity=0", FPL_ERR_CHANNEL_CAPACITY, FPL_FIELD_CHANNEL_CAPACITY,
+         "capacity=0"},
+        {"ads: cost-per-lead=4, leads=0", FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS,
+         "leads=0"},
+        {"ads: cost-per-lead=4, rate=150%", FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE,
+         "rate=150%"},
+        {"ads: cost-per-lead=4, rate=0", FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE,
+         "rate=0"},
+        {"ads: cost-per-lead=4, rate=1%, rate=2%", FPL_ERR_CHANNEL_FIELD_TWICE,
+         FPL_FIELD_CHANNEL_RATE, "rate=2%"},
+        {"ads: cost-per-lead=4, quality=0", FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_QUALITY,
+         "quality=0"},
+        {"ads: cost-per-lead=4, rate=2%, quality=2", FPL_ERR_CHANNEL_QUALITY,
+         FPL_FIELD_CHANNEL_QUALITY, "quality=2"},
+        {"ads: cost-per-lead=4, quality=2, rate=2%", FPL_ERR_CHANNEL_QUALITY,
+         FPL_FIELD_CHANNEL_QUALITY, "rate=2%"},
+        {"ads: cost-per-lead=4, deal-size=0", FPL_ERR_DEAL_SIZE, FPL_FIELD_CHANNEL_DEAL_SIZE,
+         "deal-size=0"},
+        {"ads: cost-per-lead=4, share=101%", FPL_ERR_CHANNEL_SHARE, FPL_FIELD_CHANNEL_SHARE,
+         "share=101%"},
+        {"ads:", FPL_ERR_CHANNEL_COST, CH, NULL},
+        {"ads: spend=100", FPL_ERR_CHANNEL_COST, CH, NULL},
+        {"ads: leads=100", FPL_ERR_CHANNEL_COST, CH, NULL},
+        {"ads: cost-per-lead=1, spend=100, leads=100", FPL_ERR_CHANNEL_COST, CH, NULL},
+        {"ads: cost-per-lead=0, spend=100", FPL_ERR_CHANNEL_COST,
+         FPL_FIELD_CHANNEL_COST_PER_LEAD, NULL},
+        {"ads: cost-per-lead=2, spend=0", FPL_ERR_CHANNEL_SPEND, FPL_FIELD_CHANNEL_SPEND, NULL},
+        {"ads: cost-per-lead=1, leads=200, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
+         FPL_FIELD_CHANNEL_LEADS, NULL},
+        {"ads: cost-per-lead=2, spend=400, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
+         FPL_FIELD_CHANNEL_LEADS, NULL},
+        {"ads: spend=1e300, cost-per-lead=1e-300", FPL_ERR_OVERFLOW, CH, NULL},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         const char *s = bad[i].spec;
         fpl_channel c;
         memset(&c, 0xA5, sizeof c);
         fpl_channel before = c;
-        size_t at = 999, len = 999;
-        fpl_status st = fpl_channel_parse(s, strlen(s), &c, NULL);
-        if (st != bad[i].status) {
-            print_error("%s: %s, want %s\n", s, fpl_status_name(st),
-                        fpl_status_name(bad[i].status));
+        fpl_error err;
+        memset(&err, 0x5A, sizeof err);
+        fpl_status st = fpl_channel_parse(s, strlen(s), &c, &err);
+        if (st != bad[i].status || err.field != bad[i].field) {
+            print_error("%s: %s (%s), want %s (%s)\n", s, fpl_status_name(st),
+                        fpl_field_name(err.field), fpl_status_name(bad[i].status),
+                        fpl_field_name(bad[i].field));
         }
         assert_int_equal(st, bad[i].status);
+        assert_error(err, bad[i].status, bad[i].field, FPL_NO_INDEX);
+        assert_int_equal(err.line, 0);
         assert_memory_equal(&c, &before, sizeof c); /* untouched */
+        const size_t at = err.offset, len = err.length;
         if (bad[i].part == NULL) {
             assert_int_equal(at, 0);
             assert_int_equal(len, strlen(s));
@@ -155,26 +203,116 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         }
     }
     fpl_channel c;
-    assert_int_equal(fpl_channel_parse(NULL, 3, &c, NULL), FPL_ERR_NULL);
+    fpl_error err;
+    assert_int_equal(fpl_channel_parse(NULL, 3, &c, &err), FPL_ERR_NULL);
+    assert_error(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     assert_int_equal(fpl_channel_parse("a: cost-per-lead=1", 18, NULL, NULL),
                      FPL_ERR_NULL);
     /* An embedded NUL is seen, not a silent end of the text. */
-    assert_int_equal(fpl_channel_parse("a\0b: cost-per-lead=1", 20, &c, NULL),
+    assert_int_equal(fpl_channel_parse("a\0b: cost-per-lead=1", 20, &c, &err),
                      FPL_ERR_STAGE_NAME_CONTROL);
-    assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1\0", 20, &c, NULL),
+    assert_error(err, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
+    assert_int_equal(err.offset, 0);
+    assert_int_equal(err.length, 3);
+    assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1\0", 20, &c, &err),
                      FPL_ERR_PARSE_SYNTAX);
+    assert_error(err, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANNEL_COST_PER_LEAD, FPL_NO_INDEX);
+    assert_int_equal(err.offset, 4);
+    assert_int_equal(err.length, 16);
+    /* Success leaves the field, entry and bytes as they were. */
+    memset(&err, 0x5A, sizeof err);
+    fpl_error before = err;
+    assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1", 19, &c, &err), FPL_OK);
+    assert_int_equal(err.status, FPL_OK);
+    assert_int_equal(err.field, before.field);
+    assert_int_equal(err.index, before.index);
+    assert_int_equal(err.offset, before.offset);
+}
+
+/* The message speaks of what the user wrote: a channel name is not a stage
+ * name, a channel's rate is not its quality. */
+static void test_messages_speak_of_the_channel(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *spec;
+        const char *message;
+    } cases[] = {
+        {"won: cost-per-lead=4", "channel name is reserved (won, deal-size, volume, cost-per-lead)"},
+        {": cost-per-lead=4", "channel name is empty"},
+        {"a\x01: cost-per-lead=4", "channel name contains a control character"},
+        {"\xff: cost-per-lead=4", "channel name is not valid UTF-8"},
+        {"ads: cost-per-lead=4, rate=0%", "rate must be between 0% and 100%"},
+        {"ads: cost-per-lead=4, rate=150%", "rate must be between 0% and 100%"},
+        {"ads: cost-per-lead=4, quality=0",
+         "quality must give a top-stage rate between 0% and 100% (a factor above 0)"},
+        {"ads: cost-per-lead=4, capacity=0", "capacity must be a positive number"},
+        {"ads: cost-per-lead=-4", "must not be negative"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        fpl_channel c;
+        fpl_error err;
+        const char *s = cases[i].spec;
+        assert_int_not_equal(fpl_channel_parse(s, strlen(s), &c, &err), FPL_OK);
+        assert_string_equal(fpl_error_message(&err), cases[i].message);
+    }
+    /* A name too long for the struct. */
+    char name[FPL_NAME_MAX + 2];
+    memset(name, 'x', sizeof name);
+    fpl_channel c = {0};
+    fpl_error err;
+    assert_int_equal(fpl_channel_set_name(&c, name, sizeof name, &err), FPL_ERR_STAGE_NAME_LONG);
+    assert_string_equal(fpl_error_message(&err), "channel name is longer than 64 bytes");
+    /* The same statuses about a stage keep their words. */
+    err.field = FPL_FIELD_STAGE;
+    assert_string_equal(fpl_error_message(&err), fpl_strerror(FPL_ERR_STAGE_NAME_LONG));
+    err.status = FPL_ERR_CHANNEL_QUALITY;
+    err.field = FPL_FIELD_CHANNEL_QUALITY;
+    assert_string_equal(fpl_error_message(&err), fpl_strerror(FPL_ERR_CHANNEL_QUALITY));
+    assert_string_equal(fpl_error_message(NULL), fpl_strerror(FPL_ERR_NULL));
+    assert_string_equal(fpl_field_name(FPL_FIELD_CHANNEL_RATE), "channel_rate");
+}
+
+static void test_set_name_checks_and_copies(void **state)
+{
+    (void)state;
+    fpl_channel c;
+    memset(&c, 0, sizeof c);
+    c.has_cost_per_lead = true;
+    fpl_error err;
+    assert_int_equal(fpl_channel_set_name(&c, "search ads", 6, &err), FPL_OK);
+    assert_string_equal(c.name, "search");
+    assert_true(c.has_cost_per_lead); /* only the name changes */
+    char name[FPL_NAME_MAX];
+    memset(name, 'y', sizeof name);
+    assert_int_equal(fpl_channel_set_name(&c, name, sizeof name, &err), FPL_OK);
+    assert_int_equal(strlen(c.name), FPL_NAME_MAX);
+    fpl_channel before = c;
+    assert_int_equal(fpl_channel_set_name(&c, "a\0b", 3, &err), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_error(err, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
+    assert_int_equal(err.offset, 0);
+    assert_int_equal(err.length, 3);
+    assert_memory_equal(&c, &before, sizeof c); /* untouched on failure */
+    assert_int_equal(fpl_channel_set_name(&c, "volume", 6, &err), FPL_ERR_STAGE_NAME_RESERVED);
+    assert_error(err, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
+    assert_int_equal(fpl_channel_set_name(&c, "", 0, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(fpl_channel_set_name(NULL, "a", 1, &err), FPL_ERR_NULL);
+    assert_error(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
+    assert_int_equal(fpl_channel_set_name(&c, NULL, 1, NULL), FPL_ERR_NULL);
 }
 
 static void test_check_refuses_values_out_of_range(void **state)
 {
     (void)state;
     fpl_channel c = {0};
+    fpl_error err;
     strcpy(c.name, "ads");
     c.has_cost_per_lead = true;
     c.cost_per_lead = 10;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_OK);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_OK);
     c.cost_per_lead = NAN;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_COST);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_COST);
+    assert_error(err, FPL_ERR_COST, FPL_FIELD_CHANNEL_COST_PER_LEAD, FPL_NO_INDEX);
     c.cost_per_lead = -1;
     assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_COST);
     c.cost_per_lead = INFINITY;
@@ -182,30 +320,59 @@ static void test_check_refuses_values_out_of_range(void **state)
     c.cost_per_lead = 10;
     c.has_capacity = true;
     c.capacity = INFINITY;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_CAPACITY);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_CAPACITY);
+    assert_error(err, FPL_ERR_CHANNEL_CAPACITY, FPL_FIELD_CHANNEL_CAPACITY, FPL_NO_INDEX);
     c.capacity = 0;
     assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_CAPACITY);
     c.has_capacity = false;
     c.quality = FPL_QUALITY_RATE;
     c.quality_value = NAN;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_QUALITY);
+    assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE, FPL_NO_INDEX);
     c.quality = (fpl_channel_quality)7;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_QUALITY);
+    assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_QUALITY, FPL_NO_INDEX);
     c.quality = FPL_QUALITY_FACTOR;
     c.quality_value = INFINITY;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_QUALITY);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_QUALITY);
+    assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_QUALITY, FPL_NO_INDEX);
     c.quality = FPL_QUALITY_FUNNEL;
+    c.has_deal_size = true;
+    c.deal_size = 0;
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_DEAL_SIZE);
+    assert_error(err, FPL_ERR_DEAL_SIZE, FPL_FIELD_CHANNEL_DEAL_SIZE, FPL_NO_INDEX);
+    c.has_deal_size = false;
     c.has_share = true;
     c.share = NAN;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_SHARE);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_SHARE);
+    assert_error(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_CHANNEL_SHARE, FPL_NO_INDEX);
     c.has_share = false;
     c.has_spend = true;
     c.spend = -0.5;
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_CHANNEL_SPEND);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_SPEND);
+    assert_error(err, FPL_ERR_CHANNEL_SPEND, FPL_FIELD_CHANNEL_SPEND, FPL_NO_INDEX);
+    c.spend = 100;
+    c.has_leads = true;
+    c.leads = 10;
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_COST); /* all three */
+    assert_error(err, FPL_ERR_CHANNEL_COST, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
+    c.has_cost_per_lead = false;
+    c.has_capacity = true;
+    c.capacity = 5;
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_CHANNEL_OVER_CAPACITY);
+    assert_error(err, FPL_ERR_CHANNEL_OVER_CAPACITY, FPL_FIELD_CHANNEL_LEADS, FPL_NO_INDEX);
+    c.has_capacity = false;
     c.has_spend = false;
+    c.has_leads = false;
+    c.has_cost_per_lead = true;
+    strcpy(c.name, "won");
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_STAGE_NAME_RESERVED);
+    assert_error(err, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
     memset(c.name, 'x', sizeof c.name); /* no NUL within the array */
-    assert_int_equal(fpl_channel_check(&c, NULL), FPL_ERR_STAGE_NAME_LONG);
-    assert_int_equal(fpl_channel_check(NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_channel_check(&c, &err), FPL_ERR_STAGE_NAME_LONG);
+    assert_error(err, FPL_ERR_STAGE_NAME_LONG, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
+    assert_int_equal(fpl_channel_check(NULL, &err), FPL_ERR_NULL);
+    assert_error(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
 }
 
 /* ---- profitability ------------------------------------------------------ */
@@ -380,11 +547,10 @@ static void test_guide_cheapest_allocation_of_40_deals(void **state)
     fpl_channels_input in;
     guide_channels(&in);
     fpl_channels r;
-    fpl_channels_fault fault;
-    memset(&fault, 0x5A, sizeof fault);
-    fpl_channels_fault fault_before = fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
-    assert_memory_equal(&fault, &fault_before, sizeof fault); /* untouched on success */
+    fpl_error err;
+    memset(&err, 0x5A, sizeof err);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_OK);
+    assert_int_equal(err.status, FPL_OK);
     const fpl_channel_figures *s = &r.channels[0], *w = &r.channels[1], *d = &r.channels[2];
     assert_close(s->cost_per_deal, 1600);
     assert_close(w->cost_per_deal, 1800);
@@ -483,17 +649,31 @@ static void test_capacity_exhaustion_reports_the_most(void **state)
     in.channels[2].capacity = 200;
     fpl_channels r;
     memset(&r, 0x3C, sizeof r);
-    fpl_channels before = r;
-    fpl_channels_fault fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHORT);
     assert_false(fpl_status_is_input_error(FPL_ERR_CHANNEL_SHORT));
-    assert_memory_equal(&r, &before, sizeof r); /* untouched */
-    assert_false(fault.has_channel);
-    assert_true(fault.has_most);
-    assert_close(fault.most_leads, 1100);
-    assert_close(fault.most_deals, 32.5);
-    assert_true(fault.has_most_revenue);
-    assert_close(fault.most_revenue, 130000);
+    /* No channel and no field is at fault: the question has no answer. */
+    assert_error(err, FPL_ERR_CHANNEL_SHORT, FPL_FIELD_NONE, FPL_NO_INDEX);
+    /* The result holds the most they can deliver, every channel full: search
+     * 600 leads (15 deals), webinars 300 (15), display 200 (2.5). */
+    assert_true(r.has_most);
+    assert_close(r.most_leads, 1100);
+    assert_close(r.most_deals, 32.5);
+    assert_true(r.has_most_revenue);
+    assert_close(r.most_revenue, 130000);
+    assert_int_equal(r.per, FPL_PERIOD_MONTH);
+    assert_int_equal(r.target, FPL_TARGET_DEALS);
+    assert_false(r.by_shares);
+    /* ... and nothing else: no channels, no totals. */
+    assert_int_equal(r.n_channels, 0);
+    assert_same_double(r.leads, 0.0);
+    assert_same_double(r.deals, 0.0);
+    assert_same_double(r.cost, 0.0);
+    assert_same_double(r.target_deals, 0.0);
+    assert_false(r.has_revenue);
+    assert_false(r.has_marginal);
+    assert_same_double(r.channels[0].leads, 0.0);
+    assert_int_equal(r.ranking[0], 0);
     /* 32.5 deals can be met; the result says the most too. */
     t.deals = 32.5;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
@@ -505,10 +685,22 @@ static void test_capacity_exhaustion_reports_the_most(void **state)
     guide_channels(&in);
     in.by_shares = true;
     t.deals = 40;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
-    assert_close(fault.most_leads, 1200);
-    assert_close(fault.most_deals, 33.75);
-    assert_close(fault.most_revenue, 135000);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHORT);
+    assert_error(err, FPL_ERR_CHANNEL_SHORT, FPL_FIELD_NONE, FPL_NO_INDEX);
+    assert_true(r.has_most);
+    assert_true(r.by_shares);
+    assert_close(r.most_leads, 1200);
+    assert_close(r.most_deals, 33.75);
+    assert_true(r.has_most_revenue);
+    assert_close(r.most_revenue, 135000);
+    assert_int_equal(r.n_channels, 0);
+    /* Without a deal size the most revenue is unknown. */
+    t.has_deal_size = false;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHORT);
+    assert_close(r.most_deals, 33.75);
+    assert_false(r.has_most_revenue);
+    assert_same_double(r.most_revenue, 0.0);
+    t.has_deal_size = true;
     t.deals = 33.75;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_true(r.channels[0].at_capacity);
@@ -552,10 +744,10 @@ static void test_revenue_target_fills_by_cost_per_revenue(void **state)
     in.channels[0].deal_size = 1000;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
     in.channels[0].has_deal_size = false;
-    fpl_channels_fault fault;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_DEAL_SIZE_MISSING);
-    assert_true(fault.has_channel);
-    assert_int_equal(fault.channel, 0);
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_DEAL_SIZE_MISSING);
+    /* The revenue target is what needs a deal size for channel "small". */
+    assert_error(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_REVENUE, FPL_NO_INDEX);
 }
 
 /* A tiny deterministic generator for the property tests. */
@@ -645,9 +837,9 @@ static void test_allocation_meets_target_within_capacity_and_nothing_is_cheaper(
 
         /* Beyond the supply there is no answer, and the most is the supply. */
         t.deals = supply * 1.01;
-        fpl_channels_fault fault;
         assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
-        assert_close(fault.most_deals, supply);
+        assert_true(r.has_most);
+        assert_close(r.most_deals, supply);
     }
 }
 
@@ -661,69 +853,117 @@ static void test_question_refusals_name_the_channel(void **state)
     fpl_channels_input in;
     guide_channels(&in);
     fpl_channels r;
-    fpl_channels_fault fault;
+    fpl_error err;
 
-    /* A factor that pushes the top rate past 100%. */
+    /* A factor that pushes the top rate past 100%: display's quality. */
     in.channels[2].quality_value = 6;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_QUALITY);
-    assert_true(fault.has_channel);
-    assert_int_equal(fault.channel, 2);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_QUALITY);
+    assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_QUALITY, 2);
+    assert_string_equal(fpl_error_message(&err), fpl_strerror(FPL_ERR_CHANNEL_QUALITY));
     assert_true(fpl_status_is_input_error(FPL_ERR_CHANNEL_QUALITY));
     in.channels[2].quality_value = 5; /* exactly 100% is allowed */
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_OK);
     assert_close(r.channels[2].top_rate, 1.0);
+
+    /* A rate of its own out of range, on webinars. */
+    guide_channels(&in);
+    in.channels[1].quality_value = 0.0;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_QUALITY);
+    assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE, 1);
+    assert_string_equal(fpl_error_message(&err), "rate must be between 0% and 100%");
 
     guide_channels(&in);
     strcpy(in.channels[1].name, "search");
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_DUPLICATE);
-    assert_int_equal(fault.channel, 1);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_DUPLICATE);
+    assert_error(err, FPL_ERR_CHANNEL_DUPLICATE, FPL_FIELD_CHANNEL, 1);
+
+    guide_channels(&in);
+    strcpy(in.channels[2].name, "won");
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_STAGE_NAME_RESERVED);
+    assert_error(err, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_CHANNEL, 2);
+    assert_string_equal(fpl_error_message(&err),
+                        "channel name is reserved (won, deal-size, volume, cost-per-lead)");
 
     guide_channels(&in);
     in.channels[1].capacity = -1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_CAPACITY);
-    assert_int_equal(fault.channel, 1);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_CAPACITY);
+    assert_error(err, FPL_ERR_CHANNEL_CAPACITY, FPL_FIELD_CHANNEL_CAPACITY, 1);
 
     guide_channels(&in);
     in.channels[0].cost_per_lead = NAN;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_COST);
-    assert_int_equal(fault.channel, 0);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_COST);
+    assert_error(err, FPL_ERR_COST, FPL_FIELD_CHANNEL_COST_PER_LEAD, 0);
+
+    guide_channels(&in);
+    in.channels[2].has_deal_size = true;
+    in.channels[2].deal_size = -5;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_DEAL_SIZE);
+    assert_error(err, FPL_ERR_DEAL_SIZE, FPL_FIELD_CHANNEL_DEAL_SIZE, 2);
+
+    /* A spend with a cost per lead of 0 buys no number of leads. */
+    guide_channels(&in);
+    in.channels[1].cost_per_lead = 0;
+    in.channels[1].has_spend = true;
+    in.channels[1].spend = 100;
+    in.channels[1].has_capacity = false;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_COST);
+    assert_error(err, FPL_ERR_CHANNEL_COST, FPL_FIELD_CHANNEL_COST_PER_LEAD, 1);
 
     /* Without a target every channel needs its leads. */
     guide_channels(&in);
     fpl_terms none = t;
     none.target = FPL_TARGET_NONE;
-    assert_int_equal(fpl_channels_compute(&f, &none, &in, &r, NULL), FPL_ERR_CHANNEL_LEADS);
-    assert_int_equal(fault.channel, 0);
+    assert_int_equal(fpl_channels_compute(&f, &none, &in, &r, &err), FPL_ERR_CHANNEL_LEADS);
+    assert_error(err, FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS, 0);
+    for (size_t i = 0; i < 2; ++i) {
+        in.channels[i].has_leads = true;
+        in.channels[i].leads = 10;
+    }
+    assert_int_equal(fpl_channels_compute(&f, &none, &in, &r, &err), FPL_ERR_CHANNEL_LEADS);
+    assert_error(err, FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS, 2);
 
-    /* Shares: one missing, or not adding up to 100%. */
+    /* Shares: one missing (webinars), or not adding up to 100% (the split). */
+    guide_channels(&in);
     in.by_shares = true;
     in.channels[1].has_share = false;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHARE);
-    assert_true(fault.has_channel);
-    assert_int_equal(fault.channel, 1);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHARE);
+    assert_error(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_CHANNEL_SHARE, 1);
     in.channels[1].has_share = true;
     in.channels[1].share = 0.2;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHARE);
-    assert_false(fault.has_channel);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHARE);
+    assert_error(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_ALLOCATE, FPL_NO_INDEX);
     /* Thirds add up to 100% within rounding. */
     for (size_t i = 0; i < 3; ++i) {
         in.channels[i].share = 1.0 / 3.0;
     }
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_OK);
 
     in.n_channels = 0;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_COUNT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_COUNT);
+    assert_error(err, FPL_ERR_CHANNEL_COUNT, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
     in.n_channels = FPL_MAX_CHANNELS + 1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_COUNT);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_COUNT);
+    assert_error(err, FPL_ERR_CHANNEL_COUNT, FPL_FIELD_CHANNEL, FPL_NO_INDEX);
     in.n_channels = 3;
 
+    /* The terms and the funnel are described as their own checks do. */
     t.deals = -1;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_DEALS);
-    assert_false(fault.has_channel);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_DEALS);
+    assert_error(err, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
     t.deals = 10;
+    t.margin = 2;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_MARGIN);
+    assert_error(err, FPL_ERR_MARGIN, FPL_FIELD_MARGIN, FPL_NO_INDEX);
+    t.margin = 0.6;
     fpl_funnel empty = {0};
-    assert_int_equal(fpl_channels_compute(&empty, &t, &in, &r, NULL), FPL_ERR_STAGE_COUNT);
-    assert_int_equal(fpl_channels_compute(NULL, &t, &in, &r, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_channels_compute(&empty, &t, &in, &r, &err), FPL_ERR_STAGE_COUNT);
+    assert_error(err, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGE, FPL_NO_INDEX);
+    fpl_funnel bad = f;
+    bad.stages[1].rate = 1.5;
+    assert_int_equal(fpl_channels_compute(&bad, &t, &in, &r, &err), FPL_ERR_RATE_RANGE);
+    assert_error(err, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, 1);
+    assert_int_equal(fpl_channels_compute(NULL, &t, &in, &r, &err), FPL_ERR_NULL);
+    assert_error(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     assert_int_equal(fpl_channels_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
 }
 
@@ -735,7 +975,21 @@ static void test_overflow_is_a_question_without_answer(void **state)
     fpl_channels_input in = {0};
     add_channel(&in, "huge: cost-per-lead=1e300, leads=1e300");
     fpl_channels r;
-    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_OVERFLOW);
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_OVERFLOW);
+    assert_error(err, FPL_ERR_OVERFLOW, FPL_FIELD_NONE, FPL_NO_INDEX); /* the totals */
+
+    /* A channel whose rate to won underflows: that channel. */
+    fpl_funnel tiny = {0};
+    for (int k = 0; k < 4; ++k) {
+        char name[8];
+        snprintf(name, sizeof name, "s%d", k);
+        fpl_test_add(&tiny, name, 1e-100);
+    }
+    in.channels[0].leads = 10;
+    in.channels[0].cost_per_lead = 1;
+    assert_int_equal(fpl_channels_compute(&tiny, &t, &in, &r, &err), FPL_ERR_OVERFLOW);
+    assert_error(err, FPL_ERR_OVERFLOW, FPL_FIELD_CHANNEL, 0);
 }
 
 int main(void)
@@ -743,6 +997,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_reads_every_field),
         cmocka_unit_test(test_parse_refuses_bad_specs_and_names_the_field),
+        cmocka_unit_test(test_messages_speak_of_the_channel),
+        cmocka_unit_test(test_set_name_checks_and_copies),
         cmocka_unit_test(test_check_refuses_values_out_of_range),
         cmocka_unit_test(test_profitability_of_given_volumes),
         cmocka_unit_test(test_single_stage_opportunities_are_the_leads),

@@ -135,7 +135,7 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS_INPUT), sizeof(fpl_channels_input));
     assert_int_equal(fpl_abi_size(FPL_ABI_CHANNEL_FIGURES), sizeof(fpl_channel_figures));
     assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS), sizeof(fpl_channels));
-    assert_int_equal(fpl_abi_size(FPL_ABI_CHANNELS_FAULT), sizeof(fpl_channels_fault));
+    assert_int_equal(fpl_abi_size(FPL_ABI_RESERVED_29), 0); /* retired fpl_channels_fault */
     assert_int_equal(fpl_abi_size(FPL_ABI_MONTH), sizeof(fpl_month));
     assert_int_equal(fpl_abi_size(FPL_ABI_DATE), sizeof(fpl_date));
     assert_int_equal(fpl_abi_size(FPL_ABI_SCHEDULE_INPUT), sizeof(fpl_schedule_input));

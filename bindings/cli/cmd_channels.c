@@ -358,46 +358,77 @@ static void channels_table(cli_buf *out, const cli_channels_request *rq,
 
 /* ---- the command ------------------------------------------------------- */
 
-/* "funnelplan: --channel 'ads: cost=4': field 'cost=4': unknown channel field ..." */
-static int fail_spec(const char *spec, size_t at, size_t len, fpl_status st)
+/* The exit status of a failure: 2 for bad input, 1 for no answer. */
+static int exit_status(fpl_status st)
 {
-    size_t n = strlen(spec);
-    if ((at == 0 && len == n) || at > n || len > n - at) {
-        cli_error_value("--channel", spec, fpl_strerror(st));
+    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+/* "funnelplan: --channel 'ads: cost=4': 'cost=4': unknown channel field ...":
+ * the part of the spec at fault is quoted when the library names one that
+ * is not the whole spec (has_part: a parse, whose bytes are meaningful). */
+static int fail_spec(const char *spec, const fpl_error *e, bool has_part)
+{
+    const char *message = fpl_error_message(e);
+    size_t n = strlen(spec), at = e->offset, len = e->length;
+    if (!has_part || (at == 0 && len == n) || at > n || len > n - at) {
+        cli_error_value("--channel", spec, message);
     } else {
         cli_buf msg = {0};
-        cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, fpl_strerror(st));
+        cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, message);
         cli_buf_putc(&msg, '\0');
-        cli_error_value("--channel", spec, msg.oom ? fpl_strerror(st) : msg.data);
+        cli_error_value("--channel", spec, msg.oom ? message : msg.data);
         cli_buf_free(&msg);
     }
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    return exit_status(e->status);
 }
 
-/* A status about the terms names the option it is about. */
-static int fail_terms(const cli_channels_request *rq, fpl_status st)
+/* The text the user typed for a field of the question that is not a
+ * channel's, NULL when none (its option is the field's name with dashes). */
+static const char *typed(const cli_channels_request *rq, fpl_field field)
 {
-    const char *name = NULL, *value = NULL;
-    switch (st) {
-    case FPL_ERR_REVENUE: name = "--revenue"; value = rq->revenue_text; break;
-    case FPL_ERR_DEALS: name = "--deals"; value = rq->deals_text; break;
-    case FPL_ERR_DEAL_SIZE: name = "--deal-size"; value = rq->deal_size_text; break;
-    case FPL_ERR_MARGIN: name = "--margin"; value = rq->margin_text; break;
-    case FPL_ERR_DEAL_SIZE_MISSING: name = "--revenue"; value = rq->revenue_text; break;
-    default: break;
+    switch (field) {
+    case FPL_FIELD_REVENUE: return rq->revenue_text;
+    case FPL_FIELD_DEALS: return rq->deals_text;
+    case FPL_FIELD_DEAL_SIZE: return rq->deal_size_text;
+    case FPL_FIELD_MARGIN: return rq->margin_text;
+    case FPL_FIELD_ALLOCATE: return rq->by_shares ? "shares" : NULL;
+    default: return NULL;
     }
-    if (name != NULL && value != NULL) {
-        cli_error_value(name, value, fpl_strerror(st));
-    } else {
-        cli_error("channels: %s", fpl_strerror(st));
-    }
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
 }
 
-static int fail_short(const cli_channels_request *rq, const fpl_channels *fault)
+/* A failure of the question: one about a channel (the library names a
+ * channel's fields "channel" and "channel_...") names its --channel, one
+ * about another field the option it was typed as, else the command. */
+static int fail_question(const cli_channels_request *rq, const fpl_error *e)
+{
+    if (e->index != FPL_NO_INDEX && e->index < rq->n_channels &&
+        strncmp(fpl_field_name(e->field), "channel", 7) == 0) {
+        return fail_spec(rq->channel[e->index], e, false);
+    }
+    const char *value = typed(rq, e->field);
+    if (value != NULL) {
+        char option[64] = "--";
+        const char *name = fpl_field_name(e->field);
+        size_t k = 2;
+        for (; name[k - 2] != '\0' && k + 1 < sizeof option; ++k) {
+            option[k] = name[k - 2] == '_' ? '-' : name[k - 2];
+        }
+        option[k] = '\0';
+        cli_error_value(option, value, fpl_error_message(e));
+    } else {
+        cli_error("channels: %s", fpl_error_message(e));
+    }
+    return exit_status(e->status);
+}
+
+/* "channels: the channels cannot bring enough ...: at most 32.50 deals ...",
+ * from the most the library wrote into the result. */
+static int fail_short(const cli_channels_request *rq, const fpl_error *e,
+                      const fpl_channels *fault)
 {
     cli_buf msg = {0};
-    cli_buf_printf(&msg, "channels: %s: at most ", fpl_strerror(FPL_ERR_CHANNEL_SHORT));
+    cli_buf_printf(&msg, "channels: %s: at most ", fpl_error_message(e));
     cli_put_amount(&msg, fault->most_deals);
     cli_buf_puts(&msg, " deals");
     if (fault->has_most_revenue) {
@@ -410,7 +441,7 @@ static int fail_short(const cli_channels_request *rq, const fpl_channels *fault)
     cli_buf_printf(&msg, " leads per %s%s", fpl_period_name(rq->terms->per),
                    rq->by_shares ? " at these shares" : " with every channel full");
     cli_buf_putc(&msg, '\0');
-    cli_error("%s", msg.oom ? fpl_strerror(FPL_ERR_CHANNEL_SHORT) : msg.data);
+    cli_error("%s", msg.oom ? fpl_error_message(e) : msg.data);
     cli_buf_free(&msg);
     return CLI_EXIT_NO_ANSWER;
 }
@@ -438,9 +469,8 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
     for (size_t i = 0; i < rq->n_channels && rc == CLI_EXIT_OK; ++i) {
         const char *spec = rq->channel[i];
         fpl_error e;
-        fpl_status st = fpl_channel_parse(spec, strlen(spec), &in->channels[i], &e);
-        if (st != FPL_OK) {
-            rc = fail_spec(spec, e.offset, e.length, st);
+        if (fpl_channel_parse(spec, strlen(spec), &in->channels[i], &e) != FPL_OK) {
+            rc = fail_spec(spec, &e, true);
         }
     }
     if (rc == CLI_EXIT_OK) {
@@ -455,16 +485,10 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
             case CLI_FORMAT_TABLE: channels_table(out, rq, in, r); break;
             case CLI_FORMAT_SVG: cli_svg_channels(out, rq->funnel, rq->terms, in, r); break;
             }
-        } else if (st == FPL_ERR_CHANNEL_SHORT) {
-            rc = fail_short(rq, r);
-        } else if (e.index != FPL_NO_INDEX && st != FPL_ERR_DEAL_SIZE_MISSING) {
-            const char *spec = rq->channel[e.index];
-            rc = fail_spec(spec, 0, strlen(spec), st);
-        } else if (st == FPL_ERR_CHANNEL_SHARE) {
-            cli_error_value("--allocate", "shares", fpl_strerror(st));
-            rc = CLI_EXIT_USAGE;
+        } else if (st == FPL_ERR_CHANNEL_SHORT) { /* the result holds the most */
+            rc = fail_short(rq, &e, r);
         } else {
-            rc = fail_terms(rq, st);
+            rc = fail_question(rq, &e);
         }
     }
     free(in);

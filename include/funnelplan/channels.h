@@ -98,7 +98,7 @@ extern "C" {
  * const char *spec[] = {"ads: cost-per-lead=20, capacity=400",
  *                       "events: cost-per-lead=60, rate=20%"};
  * for (size_t i = 0; i < 2; ++i) {
- *     fpl_channel_parse(spec[i], strlen(spec[i]), &in.channels[i], NULL, NULL);
+ *     fpl_channel_parse(spec[i], strlen(spec[i]), &in.channels[i], NULL);
  * }
  * in.n_channels = 2;
  * fpl_channels r;
@@ -161,15 +161,29 @@ typedef struct fpl_channel {
  * Amounts and rates are read by fpl_parse_amount() and fpl_parse_rate().
  * The channel is then checked as by fpl_channel_check().
  *
+ * On failure @p err names the part of the spec at fault (fpl_error::offset
+ * and fpl_error::length; ::FPL_NO_INDEX, as the spec is one channel) and
+ * its field: ::FPL_FIELD_CHANNEL for the name, the syntax, an unknown field
+ * or the cost rules; for one `FIELD=VALUE` (a value that cannot be read or
+ * is out of range, or a field given twice) the field of that value:
+ * ::FPL_FIELD_CHANNEL_COST_PER_LEAD, ::FPL_FIELD_CHANNEL_SPEND,
+ * ::FPL_FIELD_CHANNEL_LEADS, ::FPL_FIELD_CHANNEL_CAPACITY,
+ * ::FPL_FIELD_CHANNEL_RATE, ::FPL_FIELD_CHANNEL_QUALITY (also for `rate=`
+ * and `quality=` together), ::FPL_FIELD_CHANNEL_DEAL_SIZE or
+ * ::FPL_FIELD_CHANNEL_SHARE. The part is the name (`won`), the whole
+ * `FIELD=VALUE` (`capacity=0`) or, for a fault of the whole channel (no
+ * `:`, no cost, leads above the capacity), the whole spec. Print
+ * fpl_error_message(), which speaks of a channel name, not a stage name.
+ *
  * @code
  * fpl_channel c;
  * const char *s = "ads: cost-per-lead=40, capacity=1,000, rate=2%, deal-size=6k";
- * fpl_channel_parse(s, strlen(s), &c, NULL, NULL);  // FPL_OK
+ * fpl_channel_parse(s, strlen(s), &c, NULL);  // FPL_OK
  * @endcode
  * @param[in] text the spec; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the channel, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error and above (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANNEL_SYNTAX (no `:`, a field without `=` or a value);
  *   ::FPL_ERR_CHANNEL_FIELD (an unknown field); ::FPL_ERR_CHANNEL_FIELD_TWICE;
@@ -185,8 +199,15 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *
  * What needs the funnel or the question (the top rate a factor gives, leads
  * without a target, shares) is checked by fpl_channels_compute().
+ *
+ * On failure @p err names the field (fpl_error::index is ::FPL_NO_INDEX):
+ * ::FPL_FIELD_CHANNEL for the name and the cost rules (a cost per lead of 0
+ * with a spend is ::FPL_FIELD_CHANNEL_COST_PER_LEAD); the member's own
+ * field for a value out of range (a rate of ::FPL_QUALITY_RATE is
+ * ::FPL_FIELD_CHANNEL_RATE); ::FPL_FIELD_CHANNEL_LEADS for leads above the
+ * capacity.
  * @param[in] channel the channel.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error and above (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; a name status (the name must be
  *   NUL-terminated within ::FPL_NAME_MAX bytes, else ::FPL_ERR_STAGE_NAME_LONG);
  *   ::FPL_ERR_COST (a cost per lead that is not a finite number >= 0);
@@ -194,9 +215,32 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads above
  *   the capacity); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
  *   (0, 1] or a factor not a positive finite number); ::FPL_ERR_DEAL_SIZE;
- *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]).
+ *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]); ::FPL_ERR_OVERFLOW
+ *   (the leads a spend buys, or the cost per lead of a spend, out of the
+ *   range of a double).
  */
 FPL_API fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err);
+
+/**
+ * @brief Sets a channel's name, checked as a stage name is.
+ *
+ * The way to name a channel built field by field: the name is checked by
+ * fpl_stage_name_check() (so an embedded NUL is a control character, not a
+ * silent end) and copied NUL-terminated into fpl_channel::name. A failure
+ * is about ::FPL_FIELD_CHANNEL, the bytes at fault the whole name.
+ *
+ * @code
+ * fpl_channel c = {0};
+ * fpl_channel_set_name(&c, "search", 6, NULL);  // FPL_OK
+ * @endcode
+ * @param[in,out] channel the channel; only its name changes, and only on success.
+ * @param[in] name the name; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; a name status of fpl_stage_name_check().
+ */
+FPL_API fpl_status fpl_channel_set_name(fpl_channel *channel, const char *name, size_t len,
+                                        fpl_error *err);
 
 /** A channels question. Zero-initialisable: no channels, no fixed shares. */
 typedef struct fpl_channels_input {
@@ -262,26 +306,12 @@ typedef struct fpl_channels {
     bool has_marginal;        ///< a target was met (the marginal cost is known)
     size_t marginal_channel;  ///< the channel that supplies the last deal; n_channels by shares (all do)
     double marginal_cost_per_deal; ///< the cost of one more deal at the target
-    bool has_most;            ///< the channels' supply is bounded (see fpl_channels_fault)
+    bool has_most;            ///< the channels' supply is bounded (also on ::FPL_ERR_CHANNEL_SHORT)
     double most_leads;        ///< the most leads they can bring (at full capacity, or at the shares)
     double most_deals;        ///< the most deals they can bring
     bool has_most_revenue;    ///< every channel's revenue is known
     double most_revenue;      ///< the most revenue they can bring
 } fpl_channels;
-
-/**
- * @brief What went wrong in fpl_channels_compute(): which channel, and with
- * ::FPL_ERR_CHANNEL_SHORT the most the channels can deliver.
- */
-typedef struct fpl_channels_fault {
-    bool has_channel;         ///< one channel is at fault
-    size_t channel;           ///< its index
-    bool has_most;            ///< the most the channels can deliver is known
-    double most_leads;        ///< the most leads (all capacities full, or the first full at the shares)
-    double most_deals;        ///< the most deals per period
-    bool has_most_revenue;    ///< the most revenue is known
-    double most_revenue;      ///< the most revenue per period
-} fpl_channels_fault;
 
 /**
  * @brief Profitability, break-even, ranking and, with a target, the
@@ -297,14 +327,41 @@ typedef struct fpl_channels_fault {
  * channel has its own.
  *
  * When the channels cannot bring enough (every channel that could help is
- * full), the answer is ::FPL_ERR_CHANNEL_SHORT and @p fault says the most
- * they can deliver. Under the cheapest allocation that is every channel at
- * its capacity; by shares it is the split at which the first channel is full.
+ * full), the answer is ::FPL_ERR_CHANNEL_SHORT, and @p out says the most
+ * they can deliver: under the cheapest allocation every channel at its
+ * capacity; by shares the split at which the first channel is full.
+ *
+ * On failure @p err names the field and, for a channel, its index in
+ * @p input (fpl_error::index): a fault of one channel (as by
+ * fpl_channel_check(), its name used twice, a factor giving a top rate above
+ * 100%, its leads missing without a target, its share missing, its rate to
+ * won or leads out of the range of a double) is about that channel's field
+ * (::FPL_FIELD_CHANNEL, ::FPL_FIELD_CHANNEL_QUALITY, ...). Shares that do
+ * not add up to 100% are about ::FPL_FIELD_ALLOCATE; a revenue target
+ * with a channel that has no deal size, its own or the terms', is about
+ * ::FPL_FIELD_REVENUE; a fault of the funnel or the terms is described as
+ * by fpl_funnel_check() and fpl_terms_check().
+ *
+ * @code
+ * fpl_channels r;
+ * fpl_error err;
+ * fpl_status st = fpl_channels_compute(&f, &t, &in, &r, &err);
+ * if (st == FPL_ERR_CHANNEL_SHORT) {
+ *     // r.has_most: at most r.most_deals deals from r.most_leads leads
+ * } else if (st != FPL_OK && err.index != FPL_NO_INDEX) {
+ *     // in.channels[err.index]: fpl_field_name(err.field), fpl_error_message(&err)
+ * }
+ * @endcode
  * @param[in] funnel the funnel (checked as by fpl_funnel_check()).
  * @param[in] terms period, optional target, default deal size, margin.
  * @param[in] input the channels.
- * @param[out] out the result, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] out the result, written only on success, with one exception:
+ *   on ::FPL_ERR_CHANNEL_SHORT it holds the most the channels can deliver
+ *   (fpl_channels::has_most true, fpl_channels::most_leads,
+ *   fpl_channels::most_deals, fpl_channels::has_most_revenue and
+ *   fpl_channels::most_revenue, with fpl_channels::per, fpl_channels::target
+ *   and fpl_channels::by_shares as asked), every other member zero.
+ * @param[out] err where a failure is, see ::fpl_error and above (may be NULL).
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_CHANNEL_COUNT; a
  *   status of fpl_channel_check(); ::FPL_ERR_CHANNEL_DUPLICATE;
  *   ::FPL_ERR_CHANNEL_QUALITY (a factor giving a rate above 100%);

@@ -230,7 +230,7 @@ typedef enum fpl_field {
     FPL_FIELD_CHANNEL_SPEND,        ///< a channel's `spend=` (index: the channel)
     FPL_FIELD_CHANNEL_LEADS,        ///< a channel's `leads=` (index: the channel)
     FPL_FIELD_CHANNEL_CAPACITY,     ///< a channel's `capacity=` (index: the channel)
-    FPL_FIELD_CHANNEL_QUALITY,      ///< a channel's `rate=` or `quality=` (index: the channel)
+    FPL_FIELD_CHANNEL_QUALITY,      ///< a channel's `quality=` (index: the channel); its `rate=` is ::FPL_FIELD_CHANNEL_RATE
     FPL_FIELD_CHANNEL_DEAL_SIZE,    ///< a channel's `deal-size=` (index: the channel)
     FPL_FIELD_CHANNEL_SHARE,        ///< a channel's `share=` (index: the channel)
     FPL_FIELD_ALLOCATE,             ///< how a target is split across channels
@@ -263,11 +263,12 @@ typedef enum fpl_field {
     FPL_FIELD_ANSWER,               ///< a lead's answer (index: the criterion)
     FPL_FIELD_LEADS,                ///< a CSV file of leads (line: where)
     FPL_FIELD_TOP,                  ///< how many of the best leads to keep
-    FPL_FIELD_FUNNEL                ///< a funnel of a batch (index: which)
+    FPL_FIELD_FUNNEL,               ///< a funnel of a batch (index: which)
+    FPL_FIELD_CHANNEL_RATE          ///< a channel's `rate=`, its own top-stage rate (index: the channel)
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_FUNNEL + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_CHANNEL_RATE + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)
@@ -309,6 +310,21 @@ typedef struct fpl_error {
  * @return a static string, never NULL.
  */
 FPL_API const char *fpl_field_name(fpl_field field);
+
+/**
+ * @brief The message for a failure, worded for the field at fault.
+ *
+ * fpl_strerror() of the status, except where the field changes what the
+ * message is about: a name status about ::FPL_FIELD_CHANNEL speaks of a
+ * channel name (`"channel name is reserved ..."`, where fpl_strerror() says
+ * "stage name"), and ::FPL_ERR_CHANNEL_QUALITY about
+ * ::FPL_FIELD_CHANNEL_RATE of the rate. Faces print this, not
+ * fpl_strerror(), so that every face words a failure alike.
+ * @param[in] err a failure as a function described it; NULL gives the
+ *   message of ::FPL_ERR_NULL.
+ * @return a static string, never NULL.
+ */
+FPL_API const char *fpl_error_message(const fpl_error *err);
 
 /**
  * @brief The period a target, volume or figure refers to.

@@ -83,7 +83,7 @@ typedef enum fpl_abi_struct {
     FPL_ABI_CHANNELS_INPUT = 26, ///< ::fpl_channels_input
     FPL_ABI_CHANNEL_FIGURES = 27, ///< ::fpl_channel_figures
     FPL_ABI_CHANNELS = 28,       ///< ::fpl_channels
-    FPL_ABI_CHANNELS_FAULT = 29, ///< ::fpl_channels_fault
+    FPL_ABI_RESERVED_29 = 29,    ///< retired (was `fpl_channels_fault`): fpl_abi_size() answers 0
     FPL_ABI_MONTH = 30,          ///< ::fpl_month
     FPL_ABI_DATE = 31,           ///< ::fpl_date
     FPL_ABI_SCHEDULE_INPUT = 32, ///< ::fpl_schedule_input
@@ -112,7 +112,8 @@ typedef enum fpl_abi_struct {
  * compare their own sizes with these at load time, so a layout mismatch is
  * caught before any call rather than corrupting memory.
  * @param[in] which the struct.
- * @return its `sizeof`, or 0 for a value outside the enum.
+ * @return its `sizeof`, or 0 for a value outside the enum or a retired one
+ *   (::FPL_ABI_RESERVED_29: values are never reused).
  */
 FPL_API size_t fpl_abi_size(fpl_abi_struct which);
 

@@ -259,5 +259,70 @@ class Refusals(unittest.TestCase):
         self.assertIn("channels[1]", str(cm.exception))
 
 
+    def test_the_library_names_the_field_and_the_channel(self):
+        """exc.field and exc.index come from the library (fpl_error)."""
+        f = funnel(deal_size=4000)
+        bad = [
+            # (channels, keywords, status, field, index, message)
+            (["ok: cost-per-lead=1", "won: cost-per-lead=4"], {"deals": 1},
+             "FPL_ERR_STAGE_NAME_RESERVED", "channel", 1,
+             "channels[1] 'won: cost-per-lead=4': 'won': channel name is reserved "
+             "(won, deal-size, volume, cost-per-lead)"),
+            (["ok: cost-per-lead=1", "ads: cost-per-lead=4, rate=0%"], {"deals": 1},
+             "FPL_ERR_CHANNEL_QUALITY", "channel_rate", 1,
+             "channels[1] 'ads: cost-per-lead=4, rate=0%': 'rate=0%': "
+             "rate must be between 0% and 100%"),
+            (["a: cost-per-lead=4, quality=0"], {"deals": 1},
+             "FPL_ERR_CHANNEL_QUALITY", "channel_quality", 0, "'quality=0': quality must give"),
+            (["a: cost-per-lead=4, spend=x"], {"deals": 1},
+             "FPL_ERR_PARSE_SYNTAX", "channel_spend", 0, "'spend=x': not a number"),
+            ([{"name": "a", "cost_per_lead": 1, "rate": 0}], {"deals": 1},
+             "FPL_ERR_CHANNEL_QUALITY", "channel_rate", 0,
+             "channels[0] 'a': rate must be between 0% and 100%"),
+            ([{"name": "a", "cost_per_lead": "x"}], {"deals": 1},
+             "FPL_ERR_PARSE_SYNTAX", "channel_cost_per_lead", 0, "cost_per_lead 'x': not a number"),
+            ([{"name": "a", "cost_per_lead": 1, "capacity": 0}], {"deals": 1},
+             "FPL_ERR_CHANNEL_CAPACITY", "channel_capacity", 0, "capacity must be"),
+            ([{"name": "ok", "cost_per_lead": 1}, {"name": None, "cost_per_lead": 1}],
+             {"deals": 1}, "FPL_ERR_STAGE_NAME_EMPTY", "channel", 1,
+             "channels[1] None (NoneType): channel name is empty"),
+            ([{"name": "a\x00b", "cost_per_lead": 1}], {"deals": 1},
+             "FPL_ERR_STAGE_NAME_CONTROL", "channel", 0, "channel name contains a control"),
+            (["a: cost-per-lead=1", "b: cost-per-lead=1, quality=6"], {"deals": 1},
+             "FPL_ERR_CHANNEL_QUALITY", "channel_quality", 1,
+             "channels[1] 'b: cost-per-lead=1, quality=6': quality must give"),
+            (["a: cost-per-lead=1, leads=5", "b: cost-per-lead=1"], {},
+             "FPL_ERR_CHANNEL_LEADS", "channel_leads", 1, "channels[1] 'b: cost-per-lead=1': "),
+            (["a: cost-per-lead=1", "a: cost-per-lead=2"], {"deals": 1},
+             "FPL_ERR_CHANNEL_DUPLICATE", "channel", 1, "channel name is used twice"),
+            (["a: cost-per-lead=1, share=50%", "b: cost-per-lead=1"],
+             {"deals": 1, "allocate": "shares"}, "FPL_ERR_CHANNEL_SHARE", "channel_share", 1,
+             "channels[1] 'b: cost-per-lead=1': shares must"),
+            (["a: cost-per-lead=1, share=50%", "b: cost-per-lead=1, share=20%"],
+             {"deals": 1, "allocate": "shares"}, "FPL_ERR_CHANNEL_SHARE", "allocate", None,
+             "channels: shares must"),
+            (["a: cost-per-lead=1"], {"deals": 1, "margin": 2}, "FPL_ERR_MARGIN", "margin", None,
+             "margin 2: margin must be between 0% and 100%"),
+        ]
+        for channels, kw, status, field, index, message in bad:
+            with self.subTest(channels=channels, kw=kw):
+                with self.assertRaises(fp.FunnelError) as cm:
+                    f.channels(channels, **kw)
+                e = cm.exception
+                self.assertEqual((e.status, e.field, e.index), (status, field, index), str(e))
+                self.assertIn(message, str(e))
+        # A revenue target without a deal size anywhere is about the revenue.
+        with self.assertRaises(fp.FunnelError) as cm:
+            funnel().channels(["a: cost-per-lead=1"], revenue=1000)
+        self.assertEqual((cm.exception.field, cm.exception.index), ("revenue", None))
+        self.assertEqual(str(cm.exception), "revenue 1000: a deal size is needed (for a revenue "
+                         "target, or to put a value on deals)")
+        # No answer: no field, and the most they can deliver.
+        with self.assertRaises(fp.FunnelError) as cm:
+            f.channels(["a: cost-per-lead=1, capacity=10"], deals=100)
+        self.assertEqual((cm.exception.field, cm.exception.index), (None, None))
+        self.assertEqual(cm.exception.most, fp.ChannelMost(10.0, 0.25, 1000.0))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -154,7 +154,8 @@ class Channels:
 
 
 def _channel(index, item):
-    """One fpl_channel from a spec string or a mapping, checked."""
+    """One fpl_channel from a spec string or a mapping, checked. A refusal
+    carries the channel's ``index`` and the library's field."""
     c = _native.fpl_channel()
     if _is_text(item):
         context = "channels[%d] %s" % (index, _describe(item))
@@ -165,44 +166,52 @@ def _channel(index, item):
             a, n = exc.offset, exc.length
             if not (a == 0 and n == len(data)) and a + n <= len(data):
                 context += ": %r" % data[a:a + n].decode("utf-8", "replace")
-            raise exc.with_context(context) from None
+            raise _at(exc.with_context(context), index) from None
         return c
     if not isinstance(item, dict):
-        raise _native.error_named("FPL_ERR_CHANNEL_SYNTAX", "channels[%d] %s: expected a spec "
-                                  "string or a mapping" % (index, _describe(item)),
-                                  FunnelTypeError)
+        raise _at(_native.error_named("FPL_ERR_CHANNEL_SYNTAX", "channels[%d] %s: expected a "
+                                      "spec string or a mapping" % (index, _describe(item)),
+                                      FunnelTypeError, field="channel"), index)
     name = item.get("name")
     context = "channels[%d] %s" % (index, _describe(name))
-    if name is None:
-        raise _native.error_named("FPL_ERR_STAGE_NAME_EMPTY", context)
-    if not _is_text(name):
-        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
-    data = _encode(name)
+    if name is not None and not _is_text(name):
+        raise _at(_native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError,
+                                      field="channel"), index)
+    data = b"" if name is None else _encode(name)
     try:
-        _native.fn.stage_name_check(data, len(data))
-    except FunnelError as exc:
-        raise exc.with_context(context) from None
-    c.name = data
-    for key, value in item.items():
-        if key == "name" or value is None:
-            continue
-        label = "%s %s" % (context, key)
-        if key in _KEYS:
-            setattr(c, "has_" + key, True)
-            setattr(c, key, _KEYS[key](label, value))
-        elif key in ("rate", "quality"):
-            if c.quality != _native.QUALITY_FUNNEL:
-                raise _native.error_named("FPL_ERR_CHANNEL_QUALITY",
-                                          "%s (rate and quality together)" % context)
-            c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
-            c.quality_value = _rate(label, value)
-        else:
-            raise _native.error_named("FPL_ERR_CHANNEL_FIELD", "%s: %r" % (context, key))
-    try:
+        _native.fn.channel_set_name(byref(c), data, len(data))
+        for key, value in item.items():
+            if key == "name" or value is None:
+                continue
+            label = "%s %s" % (context, key)
+            try:
+                if key in _KEYS:
+                    setattr(c, "has_" + key, True)
+                    setattr(c, key, _KEYS[key](label, value))
+                elif key in ("rate", "quality"):
+                    if c.quality != _native.QUALITY_FUNNEL:
+                        raise _native.error_named("FPL_ERR_CHANNEL_QUALITY",
+                                                  "%s (rate and quality together)" % context,
+                                                  field="channel_quality")
+                    c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
+                    c.quality_value = _rate(label, value)
+                else:
+                    raise _native.error_named("FPL_ERR_CHANNEL_FIELD", "%s: %r" % (context, key),
+                                              field="channel")
+            except FunnelError as exc:
+                if exc.field is None:  # a value that cannot be read: that key's
+                    exc.field = "channel_" + key
+                raise _at(exc, index) from None
         _native.fn.channel_check(byref(c))
     except FunnelError as exc:
-        raise exc.with_context(context) from None
+        raise _at(exc if exc.context else exc.with_context(context), index) from None
     return c
+
+
+def _at(exc, index):
+    """The error about channel ``index``."""
+    exc.index = index
+    return exc
 
 
 def _opt(present, value):
@@ -236,21 +245,18 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     try:
         _native.fn.channels_compute(byref(funnel._c), byref(terms), byref(inp), byref(r))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_CHANNEL_SHORT":
-            err = exc.with_context("channels")
+        field = exc.field or ""
+        if field.startswith("channel") and exc.index is not None:  # a channel's field
+            context = "channels[%d] %s" % (exc.index, _describe(items[exc.index]))
+        elif field in given:  # a keyword's: revenue, deals, deal_size, margin
+            context = "%s %s" % (field, _describe(given[field]))
+        else:
+            context = "channels"
+        err = exc.with_context(context)
+        if r.has_most:  # too little supply: the result holds the most
             err.most = ChannelMost(r.most_leads, r.most_deals,
                                    _opt(r.has_most_revenue, r.most_revenue))
-            raise err from None
-        if exc.index is not None and exc.status != "FPL_ERR_DEAL_SIZE_MISSING":
-            raise exc.with_context("channels[%d] %s" % (exc.index,
-                                                        _describe(items[exc.index]))) \
-                from None
-        label = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
-                 "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_MARGIN": "margin",
-                 "FPL_ERR_DEAL_SIZE_MISSING": "revenue"}.get(exc.status)
-        if label in given:
-            raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
-        raise exc.with_context("channels") from None
+        raise err from None
     names = [inp.channels[i].name.decode("utf-8") for i in range(r.n_channels)]
     figures = []
     for i in range(r.n_channels):

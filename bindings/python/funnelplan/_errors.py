@@ -12,7 +12,8 @@ class FunnelError(ValueError):
         status: the library's symbolic status name, e.g. ``"FPL_ERR_RATE_RANGE"``
             (from ``fpl_status_name``).
         code: the numeric ``fpl_status``.
-        message: the library's message for the status (``fpl_strerror``).
+        message: the library's message for the failure (``fpl_error_message``:
+            ``fpl_strerror`` of the status, worded for the field at fault).
         context: what was refused, e.g. ``"stage 'lead'"``, or None.
         field: the library's name of the input at fault (``"deal_size"``,
             ``"stage"``, ``"channel_spend"``, ...; ``fpl_field_name``), or None.

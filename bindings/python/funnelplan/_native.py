@@ -419,16 +419,6 @@ class fpl_channels(Structure):
                 ("most_revenue", c_double)]
 
 
-class fpl_channels_fault(Structure):
-    _fields_ = [("has_channel", c_bool),
-                ("channel", c_size_t),
-                ("has_most", c_bool),
-                ("most_leads", c_double),
-                ("most_deals", c_double),
-                ("has_most_revenue", c_bool),
-                ("most_revenue", c_double)]
-
-
 # schedule.h
 
 SCHEDULE_MAX_MONTHS = 120
@@ -660,7 +650,8 @@ NO_INDEX = ctypes.c_size_t(-1).value  # FPL_NO_INDEX
 
 
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
-# C compiler's sizeof(STRUCTS[i]) in the library that was loaded.
+# C compiler's sizeof(STRUCTS[i]) in the library that was loaded. None holds
+# the place of a retired struct (FPL_ABI_RESERVED_29, fpl_abi_size 0).
 STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fpl_plan,
            fpl_forecast_input, fpl_forecast_period, fpl_forecast,
            fpl_change, fpl_whatif_input, fpl_whatif, fpl_sensitivity_input, fpl_sensitivity_row,
@@ -668,7 +659,7 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_odds_input, fpl_odds_level, fpl_odds, fpl_odds_plan, fpl_odds_sim_input,
            fpl_odds_estimate, fpl_odds_sim,
            fpl_channel, fpl_channels_input, fpl_channel_figures, fpl_channels,
-           fpl_channels_fault,
+           None,
            fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
            fpl_pace_input, fpl_pace_row, fpl_pace,
            fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
@@ -687,6 +678,7 @@ FUNCTIONS = (
     ("fpl_period_parse", [c_char_p, c_size_t, POINTER(c_int)], _STATUS),
     ("fpl_ceil_tolerant", [c_double], c_double),
     ("fpl_field_name", [c_int], c_char_p),
+    ("fpl_error_message", [POINTER(fpl_error)], c_char_p),
     # version.h
     ("fpl_version_string", [], c_char_p),
     ("fpl_version_number", [], c_uint),
@@ -746,6 +738,7 @@ FUNCTIONS = (
     # channels.h
     ("fpl_channel_parse", [c_char_p, c_size_t, POINTER(fpl_channel)], _STATUS),
     ("fpl_channel_check", [POINTER(fpl_channel)], _STATUS),
+    ("fpl_channel_set_name", [POINTER(fpl_channel), c_char_p, c_size_t], _STATUS),
     ("fpl_channels_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                               POINTER(fpl_channels_input), POINTER(fpl_channels)], _STATUS),
     # schedule.h
@@ -819,7 +812,8 @@ def _check_layout():
     """Refuse a library whose structs are not laid out as mirrored here."""
     wrong = ["%s is %d bytes here, %d in the library" % (s.__name__, ctypes.sizeof(s),
                                                          fn.abi_size(i))
-             for i, s in enumerate(STRUCTS) if ctypes.sizeof(s) != fn.abi_size(i)]
+             for i, s in enumerate(STRUCTS)
+             if s is not None and ctypes.sizeof(s) != fn.abi_size(i)]
     if wrong:
         raise ImportError("funnelplan: the ctypes mirror of the C structs does not match %s: %s"
                           % (library_path, "; ".join(wrong)))
@@ -846,6 +840,21 @@ def _status_codes():
 
 
 STATUS = _status_codes()
+
+
+def _field_codes():
+    """Every field the library knows, name -> code, read from the library."""
+    codes = {}
+    code = 0
+    while True:
+        name = fn.field_name(code).decode("ascii")
+        if name == "unknown":
+            return codes
+        codes[name] = code
+        code += 1
+
+
+FIELD = _field_codes()
 _NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
            "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
            "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_VOLUME", "FPL_ERR_TARGET", "FPL_ERR_CHANGE_SYNTAX",
@@ -864,10 +873,13 @@ if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
 def error(code, context=None, cls=FunnelError, where=None):
     """The :class:`FunnelError` for a status code, with the library's message
     and, from ``where`` (an :class:`fpl_error`), the field, list entry and
-    bytes at fault."""
-    exc = cls(status_name(code), fn.strerror(code).decode("utf-8", "replace"), code=code,
+    bytes at fault (the message then worded for the field:
+    ``fpl_error_message``)."""
+    described = where is not None and where.status == code
+    message = fn.error_message(byref(where)) if described else fn.strerror(code)
+    exc = cls(status_name(code), message.decode("utf-8", "replace"), code=code,
               context=context, is_input_error=bool(fn.status_is_input_error(code)))
-    if where is not None and where.status == code:
+    if described:
         exc.field = fn.field_name(where.field).decode("ascii") if where.field else None
         exc.index = None if where.index == NO_INDEX else where.index
         exc.offset = where.offset
@@ -876,9 +888,14 @@ def error(code, context=None, cls=FunnelError, where=None):
     return exc
 
 
-def error_named(name, context=None, cls=FunnelError):
-    """The :class:`FunnelError` for a status given by its symbolic name."""
-    return error(STATUS[name], context, cls)
+def error_named(name, context=None, cls=FunnelError, field=None):
+    """The :class:`FunnelError` for a status given by its symbolic name;
+    ``field`` (a field's name, e.g. ``"channel"``) is the input at fault,
+    as the library would name it."""
+    where = None
+    if field is not None:
+        where = fpl_error(status=STATUS[name], field=FIELD[field], index=NO_INDEX)
+    return error(STATUS[name], context, cls, where)
 
 
 version_string = fn.version_string().decode("ascii")
