@@ -306,7 +306,7 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in,
 static int fail_schedule(const cli_schedule_request *rq, const stage_texts *g,
                          const fpl_error *e)
 {
-    if (e->status == FPL_ERR_DATE && e->field == FPL_FIELD_START) {
+    if (e->field == FPL_FIELD_START) {
         return fail_value("--start", rq->start,
                           "the schedule would run outside years 1 to 9999 (with the "
                           "months before the start that the lags need)");
