@@ -32,6 +32,13 @@ static bool digits(const char *s, size_t n, int *out)
     return true;
 }
 
+/* A refused month or date: the part at fault (the whole text when its shape
+ * is wrong); the field is the caller's (a start, an as-of day). */
+static fpl_status bad_date(fpl_error *err, size_t offset, size_t length)
+{
+    return fpl__fail_at(err, FPL_ERR_DATE, FPL_FIELD_NONE, FPL_NO_INDEX, offset, length);
+}
+
 fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
 {
     fpl__begin(err);
@@ -40,9 +47,14 @@ fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_err
     }
     int y;
     int m;
-    if (len != 7 || text[4] != '-' || !digits(text, 4, &y) || !digits(text + 5, 2, &m) ||
-        y < 1 || m < 1 || m > 12) {
-        return fpl__done(err, FPL_ERR_DATE);
+    if (len != 7 || text[4] != '-') {
+        return bad_date(err, 0, len);
+    }
+    if (!digits(text, 4, &y) || y < 1) {
+        return bad_date(err, 0, 4);
+    }
+    if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
+        return bad_date(err, 5, 2);
     }
     out->year = y;
     out->month = m;
@@ -58,10 +70,17 @@ fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error
     int y;
     int m;
     int d;
-    if (len != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 4, &y) ||
-        !digits(text + 5, 2, &m) || !digits(text + 8, 2, &d) || y < 1 || m < 1 || m > 12 ||
-        d < 1 || d > fpl__days_in_month(y, m)) {
-        return fpl__done(err, FPL_ERR_DATE);
+    if (len != 10 || text[4] != '-' || text[7] != '-') {
+        return bad_date(err, 0, len);
+    }
+    if (!digits(text, 4, &y) || y < 1) {
+        return bad_date(err, 0, 4);
+    }
+    if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
+        return bad_date(err, 5, 2);
+    }
+    if (!digits(text + 8, 2, &d) || d < 1 || d > fpl__days_in_month(y, m)) {
+        return bad_date(err, 8, 2);
     }
     out->year = y;
     out->month = m;

@@ -405,6 +405,19 @@ static void test_schedule_parsers(void **state)
         assert_int_equal(fpl_date_parse(bad_dates[i], strlen(bad_dates[i]), &d, NULL), FPL_ERR_DATE);
     }
     assert_int_equal(fpl_date_parse("2000-02-29", 10, &d, NULL), FPL_OK);
+    /* the part at fault: the year, the month, the day, or the whole shape */
+    expect_at(fpl_month_parse("2027-13", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 5, 2);
+    expect_at(fpl_month_parse("0000-01", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 4);
+    expect_at(fpl_month_parse("2027/01", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 7);
+    expect_at(fpl_date_parse("2023-02-29", 10, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 8, 2);
+    expect_at(fpl_date_parse("2027-00-01", 10, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 5, 2);
+    expect_at(fpl_date_parse("2027-1-01", 9, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 9);
     double lag;
     assert_int_equal(fpl_lag_parse("45", 2, &lag, NULL), FPL_OK);
     assert_close(lag, 45.0 / 30.436875);

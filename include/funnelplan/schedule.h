@@ -87,7 +87,9 @@ typedef struct fpl_date {
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the month, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   bytes of the year or month at fault (the whole text when it is not
+ *   `YYYY-MM`); the field is the caller's.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
 FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err);
@@ -98,7 +100,9 @@ FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out,
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the date, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   bytes of the year, month or day at fault (the whole text when it is not
+ *   `YYYY-MM-DD`); the field is the caller's.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
 FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err);
@@ -110,7 +114,9 @@ FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, f
  * @param[in] len its length in bytes.
  * @param[out] months_out the lag in months (days / ::FPL_DAYS_PER_MONTH),
  *   written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_LAG (the stage is the caller's) and the bytes at fault: the
+ *   number's, or the whole text for a missing number or a lag too long.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_LAG.
  */
 FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err);
@@ -124,7 +130,10 @@ FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_ou
  * @param[out] out where the numbers go, written only on success.
  * @param[in] capacity room at @p out.
  * @param[out] count_out how many numbers were read.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   item at fault as index (for ::FPL_ERR_WEIGHTS_COUNT the first one past
+ *   @p capacity) and its bytes (blanks around it left out); the field is
+ *   the caller's (seasonality or a target per month).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_WEIGHTS (an item is not a
  *   number ≥ 0) or ::FPL_ERR_WEIGHTS_COUNT (more than @p capacity).
  */
