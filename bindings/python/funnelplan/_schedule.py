@@ -576,7 +576,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
     try:
         fn.schedule_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_DATE" and exc.field == "start":
+        if exc.field == "start":  # a span leaving the calendar
             raise exc.with_context("start %s (the schedule's months, with those its lags "
                                    "need before it, must lie in years 1 to 9999)"
                                    % _describe(start)) from None
@@ -669,24 +669,24 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                                    % (_describe(as_of), _describe(start),
                                       PERIODS[terms.per])) from None
         inp.elapsed = share.value
-    stages = {}
+    per_stage = {}
     for field, value in (("actual", actual), ("open", open_)):
-        stages[field] = {}
+        per_stage[field] = {}
         for k, (x, context) in _per_stage(funnel, field, value, _count,
                                           "FPL_ERR_ACTUAL").items():
             getattr(inp, "has_" + field)[k] = True
             getattr(inp, field)[k] = x
-            stages[field][k] = context
+            per_stage[field][k] = context
     for label, value in (("actual_deals", actual_deals), ("actual_revenue", actual_revenue)):
         if value is not None:
             setattr(inp, "has_" + label, True)
             setattr(inp, label, _amount(label, value))
             given[label] = value
-    stages["lag"] = {}
+    per_stage["lag"] = {}
     for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
                                                "FPL_ERR_LAG").items():
         inp.lag[k] = months_lag
-        stages["lag"][k] = context
+        per_stage["lag"][k] = context
     for label, value in (("at_risk", at_risk), ("off_track", off_track)):
         if value is not None:
             setattr(inp, "has_" + label, True)
@@ -700,12 +700,12 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     try:
         fn.pace_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_THRESHOLD":
+        if exc.field in ("at_risk", "off_track"):
             # both thresholds, the one not given as the library's default
             raise exc.with_context("at_risk %s, off_track %s" % (
                 _describe(at_risk) if at_risk is not None else "(default)",
                 _describe(off_track) if off_track is not None else "(default)")) from None
-        _fail(exc, "pace", given, stages)
+        _fail(exc, "pace", given, per_stage)
 
     names = funnel.names
     has_reps = bool(out.has_reps)
