@@ -46,8 +46,11 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     if (start == NULL || as_of == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    if (!date_ok(start) || !date_ok(as_of)) {
-        return fpl__done(err, FPL_ERR_DATE);
+    if (!date_ok(start)) {
+        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
+    }
+    if (!date_ok(as_of)) {
+        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_AS_OF, FPL_NO_INDEX);
     }
     const unsigned months = fpl_period_months(per);
     if (months == 0) {
@@ -59,7 +62,7 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     const int ey = (int)(end_month / 12);
     const int em = (int)(end_month % 12) + 1;
     if (ey > 9999) {
-        return fpl__done(err, FPL_ERR_DATE);
+        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     }
     fpl_date next = {ey, em, start->day};
     while (!date_ok(&next)) {
@@ -74,7 +77,7 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     const double length = (double)(period_end - first);
     const double done = (double)(day - first + 1);
     if (!(done >= 1.0) || done > length) {
-        return fpl__done(err, FPL_ERR_ELAPSED);
+        return fpl__fail(err, FPL_ERR_ELAPSED, FPL_FIELD_AS_OF, FPL_NO_INDEX);
     }
     *out = done / length;
     return FPL_OK;
@@ -144,46 +147,61 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     const size_t n = funnel->n_stages;
     const double e = input->elapsed;
     if (!(e > 0.0 && e <= 1.0)) {
-        return fpl__done(err, FPL_ERR_ELAPSED);
+        return fpl__fail(err, FPL_ERR_ELAPSED, FPL_FIELD_ELAPSED, FPL_NO_INDEX);
     }
     thresholds th = {FPL_PACE_AT_RISK_DEFAULT, FPL_PACE_OFF_TRACK_DEFAULT};
-    if (fpclassify(input->at_risk) != FP_ZERO) {
+    if (input->has_at_risk) {
         th.at_risk = input->at_risk;
     }
-    if (fpclassify(input->off_track) != FP_ZERO) {
+    if (input->has_off_track) {
         th.off_track = input->off_track;
     }
-    if (!(th.at_risk > 0.0 && th.at_risk <= 10.0 && th.off_track > 0.0 &&
-          th.off_track <= th.at_risk)) {
-        return fpl__done(err, FPL_ERR_THRESHOLD);
+    if (!(th.at_risk > 0.0 && th.at_risk <= 10.0)) {
+        return fpl__fail(err, FPL_ERR_THRESHOLD, FPL_FIELD_AT_RISK, FPL_NO_INDEX);
     }
-    const bool has_reps = fpclassify(input->reps) != FP_ZERO;
+    if (!(th.off_track > 0.0 && th.off_track <= 10.0)) {
+        return fpl__fail(err, FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK, FPL_NO_INDEX);
+    }
+    if (!(th.off_track <= th.at_risk)) {
+        /* the one given clashes with the other's default; both given: the lower one */
+        const bool at_risk = input->has_at_risk && !input->has_off_track;
+        return fpl__fail(err, FPL_ERR_THRESHOLD, at_risk ? FPL_FIELD_AT_RISK : FPL_FIELD_OFF_TRACK,
+                         FPL_NO_INDEX);
+    }
+    const bool has_reps = input->has_reps;
     if (has_reps && !(isfinite(input->reps) && input->reps > 0.0)) {
-        return fpl__done(err, FPL_ERR_REPS);
+        return fpl__fail(err, FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
     }
+    for (size_t i = 0; i < n; ++i) {
+        if (input->has_actual[i] && !counts_ok(input->actual[i])) {
+            return fpl__fail(err, FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL, i);
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (input->has_open[i] && !counts_ok(input->open[i])) {
+            return fpl__fail(err, FPL_ERR_ACTUAL, FPL_FIELD_OPEN, i);
+        }
+    }
+    if (input->has_actual_deals && !counts_ok(input->actual_deals)) {
+        return fpl__fail(err, FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL_DEALS, FPL_NO_INDEX);
+    }
+    if (input->has_actual_revenue && !counts_ok(input->actual_revenue)) {
+        return fpl__fail(err, FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL_REVENUE, FPL_NO_INDEX);
+    }
+    /* lags: the same rule as fpl_schedule_compute() */
     double reach = 0.0;
     for (size_t i = 0; i < n; ++i) {
-        if ((input->has_actual[i] && !counts_ok(input->actual[i])) ||
-            (input->has_open[i] && !counts_ok(input->open[i]))) {
-            return fpl__done(err, FPL_ERR_ACTUAL);
-        }
-        if (!(isfinite(input->lag[i]) && input->lag[i] >= 0.0)) {
-            return fpl__done(err, FPL_ERR_LAG);
-        }
-        if (!(input->lag[i] <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-            return fpl__done(err, FPL_ERR_LAG);
+        if (!(isfinite(input->lag[i]) && input->lag[i] >= 0.0 &&
+              input->lag[i] <= (double)FPL_SCHEDULE_MAX_LEAD)) {
+            return fpl__fail(err, FPL_ERR_LAG, FPL_FIELD_LAG, i);
         }
         reach += fpl__lag_reach(input->lag[i]);
-    }
-    if (!(reach <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-        return fpl__done(err, FPL_ERR_LAG); /* the same rule as fpl_schedule_compute(, NULL) */
-    }
-    if ((input->has_actual_deals && !counts_ok(input->actual_deals)) ||
-        (input->has_actual_revenue && !counts_ok(input->actual_revenue))) {
-        return fpl__done(err, FPL_ERR_ACTUAL);
+        if (!(reach <= (double)FPL_SCHEDULE_MAX_LEAD)) {
+            return fpl__fail(err, FPL_ERR_LAG, FPL_FIELD_LAG, i); /* the lag that passes it */
+        }
     }
     if (input->has_actual_revenue && !terms->has_deal_size) {
-        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
+        return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_ACTUAL_REVENUE, FPL_NO_INDEX);
     }
 
     const double reps = has_reps ? input->reps : 0.0;
@@ -198,6 +216,7 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     r.has_reps = has_reps;
     r.reps = reps;
     for (size_t i = 0; i < n; ++i) {
+        r.cumulative_rate[i] = plan.stages[i].cumulative_rate;
         r.stages[i] = pace_row(plan.stages[i].required, input->has_actual[i], input->actual[i],
                                e, reps, th, &finite);
         if (input->has_actual[i]) {

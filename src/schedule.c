@@ -12,6 +12,11 @@
 #include <math.h>
 #include <string.h>
 
+double fpl_days_per_month(void)
+{
+    return FPL_DAYS_PER_MONTH;
+}
+
 /* ---- calendar ------------------------------------------------------------ */
 
 static bool digits(const char *s, size_t n, int *out)
@@ -27,6 +32,13 @@ static bool digits(const char *s, size_t n, int *out)
     return true;
 }
 
+/* A refused month or date: the part at fault (the whole text when its shape
+ * is wrong); the field is the caller's (a start, an as-of day). */
+static fpl_status bad_date(fpl_error *err, size_t offset, size_t length)
+{
+    return fpl__fail_at(err, FPL_ERR_DATE, FPL_FIELD_NONE, FPL_NO_INDEX, offset, length);
+}
+
 fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
 {
     fpl__begin(err);
@@ -35,9 +47,14 @@ fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_err
     }
     int y;
     int m;
-    if (len != 7 || text[4] != '-' || !digits(text, 4, &y) || !digits(text + 5, 2, &m) ||
-        y < 1 || m < 1 || m > 12) {
-        return fpl__done(err, FPL_ERR_DATE);
+    if (len != 7 || text[4] != '-') {
+        return bad_date(err, 0, len);
+    }
+    if (!digits(text, 4, &y) || y < 1) {
+        return bad_date(err, 0, 4);
+    }
+    if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
+        return bad_date(err, 5, 2);
     }
     out->year = y;
     out->month = m;
@@ -53,10 +70,17 @@ fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error
     int y;
     int m;
     int d;
-    if (len != 10 || text[4] != '-' || text[7] != '-' || !digits(text, 4, &y) ||
-        !digits(text + 5, 2, &m) || !digits(text + 8, 2, &d) || y < 1 || m < 1 || m > 12 ||
-        d < 1 || d > fpl__days_in_month(y, m)) {
-        return fpl__done(err, FPL_ERR_DATE);
+    if (len != 10 || text[4] != '-' || text[7] != '-') {
+        return bad_date(err, 0, len);
+    }
+    if (!digits(text, 4, &y) || y < 1) {
+        return bad_date(err, 0, 4);
+    }
+    if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
+        return bad_date(err, 5, 2);
+    }
+    if (!digits(text + 8, 2, &d) || d < 1 || d > fpl__days_in_month(y, m)) {
+        return bad_date(err, 8, 2);
     }
     out->year = y;
     out->month = m;
@@ -83,13 +107,19 @@ fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_e
         }
     }
     double v;
-    if (n == 0 || fpl_parse_amount(text, n, &v, err) != FPL_OK) {
-        return fpl__done(err, FPL_ERR_LAG);
+    fpl_error num;
+    if (n == 0) {
+        return fpl__fail_at(err, FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, len);
+    }
+    if (fpl_parse_amount(text, n, &v, &num) != FPL_OK) {
+        /* the bytes the number's parser blamed (0 length: the number) */
+        return fpl__fail_at(err, FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, num.offset,
+                            num.length != 0 ? num.length : n);
     }
     /* months are taken as they are: no round trip through days */
     const double months = text[len - 1] == 'm' ? v : v * days_per_unit / FPL_DAYS_PER_MONTH;
     if (!(months <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-        return fpl__done(err, FPL_ERR_LAG);
+        return fpl__fail_at(err, FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, len);
     }
     *months_out = months;
     return FPL_OK;
@@ -121,11 +151,13 @@ fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capa
                 --b;
             }
             double v;
-            if (b == a || fpl_parse_amount(text + a, b - a, &v, err) != FPL_OK) {
-                return fpl__done(err, FPL_ERR_WEIGHTS);
+            /* the item at fault: its index and bytes; the field is the
+             * caller's (seasonality or a target per month) */
+            if (b == a || fpl_parse_amount(text + a, b - a, &v, NULL) != FPL_OK) {
+                return fpl__fail_at(err, FPL_ERR_WEIGHTS, FPL_FIELD_NONE, count, a, b - a);
             }
             if (count >= capacity) {
-                return fpl__done(err, FPL_ERR_WEIGHTS_COUNT);
+                return fpl__fail_at(err, FPL_ERR_WEIGHTS_COUNT, FPL_FIELD_NONE, count, a, b - a);
             }
             if (pass == 1) {
                 out[count] = v;
@@ -187,10 +219,10 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     const size_t n = funnel->n_stages;
     const fpl_month start = input->start;
     if (start.year < 1 || start.year > 9999 || start.month < 1 || start.month > 12) {
-        return fpl__done(err, FPL_ERR_DATE);
+        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     }
     if (input->months < 1 || input->months > FPL_SCHEDULE_MAX_MONTHS) {
-        return fpl__done(err, FPL_ERR_MONTHS);
+        return fpl__fail(err, FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
     }
     const unsigned months = input->months;
 
@@ -200,18 +232,19 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     for (size_t i = 0; i < n; ++i) {
         const double lag = input->lag[i];
         if (!(isfinite(lag) && lag >= 0.0 && lag <= (double)FPL_SCHEDULE_MAX_LEAD)) {
-            return fpl__done(err, FPL_ERR_LAG);
+            return fpl__fail(err, FPL_ERR_LAG, FPL_FIELD_LAG, i);
         }
         total_lag += lag;
         lead += (size_t)fpl__lag_reach(lag);
-    }
-    if (lead > FPL_SCHEDULE_MAX_LEAD) {
-        return fpl__done(err, FPL_ERR_LAG);
+        if (lead > FPL_SCHEDULE_MAX_LEAD) {
+            return fpl__fail(err, FPL_ERR_LAG, FPL_FIELD_LAG, i); /* the lag that passes it */
+        }
     }
     const long first = (long)start.year * 12 + (start.month - 1) - (long)lead;
     const long last = (long)start.year * 12 + (start.month - 1) + (long)months - 1;
     if (first < 12 || last > 9999L * 12 + 11) {
-        return fpl__done(err, FPL_ERR_DATE);
+        /* the span, with the months the lags need before it, leaves the calendar */
+        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     }
 
     const bool has_size = terms->has_deal_size;
@@ -221,20 +254,23 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
         if (input->monthly_kind != FPL_TARGET_REVENUE && input->monthly_kind != FPL_TARGET_DEALS) {
             return fpl__done(err, FPL_ERR_TARGET);
         }
+        const fpl_field field = input->monthly_kind == FPL_TARGET_REVENUE
+                                    ? FPL_FIELD_MONTHLY_REVENUE
+                                    : FPL_FIELD_MONTHLY_DEALS;
         if (input->monthly_kind == FPL_TARGET_REVENUE && !has_size) {
-            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
+            return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, field, FPL_NO_INDEX);
         }
         double sum = 0.0;
         for (unsigned t = 0; t < months; ++t) {
             const double v = input->monthly[t];
             if (!(isfinite(v) && v >= 0.0)) {
-                return fpl__done(err, FPL_ERR_WEIGHTS);
+                return fpl__fail(err, FPL_ERR_WEIGHTS, field, t);
             }
             month_deals[t] = input->monthly_kind == FPL_TARGET_REVENUE ? v / size : v;
             sum += month_deals[t];
         }
         if (!(sum > 0.0)) {
-            return fpl__done(err, FPL_ERR_WEIGHTS);
+            return fpl__fail(err, FPL_ERR_WEIGHTS, field, FPL_NO_INDEX);
         }
     } else {
         if (terms->target == FPL_TARGET_NONE) {
@@ -251,7 +287,7 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
         if (input->has_weights) {
             for (int m = 0; m < 12; ++m) { /* all twelve, in the span or not */
                 if (!(isfinite(input->weights[m]) && input->weights[m] >= 0.0)) {
-                    return fpl__done(err, FPL_ERR_WEIGHTS);
+                    return fpl__fail(err, FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, (size_t)m);
                 }
             }
         }
@@ -265,7 +301,8 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
             weight_max = w > weight_max ? w : weight_max;
         }
         if (!(weight_max > 0.0)) {
-            return fpl__done(err, FPL_ERR_WEIGHTS);
+            /* every month is even (no seasonality) or the weights are */
+            return fpl__fail(err, FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, FPL_NO_INDEX);
         }
         double weight_sum = 0.0;
         for (unsigned t = 0; t < months; ++t) {
@@ -276,23 +313,23 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
             month_deals[t] = span * (month_deals[t] / weight_sum);
         }
     }
-    const bool has_reps = fpclassify(input->reps) != FP_ZERO;
+    const bool has_reps = input->has_reps;
     if (has_reps && !(isfinite(input->reps) && input->reps > 0.0)) {
-        return fpl__done(err, FPL_ERR_REPS);
+        return fpl__fail(err, FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
     }
     double attainment = 1.0;
     if (input->has_quota) {
         if (!(isfinite(input->quota) && input->quota > 0.0)) {
-            return fpl__done(err, FPL_ERR_QUOTA);
+            return fpl__fail(err, FPL_ERR_QUOTA, FPL_FIELD_QUOTA, FPL_NO_INDEX);
         }
-        if (fpclassify(input->attainment) != FP_ZERO) {
+        if (input->has_attainment) {
             attainment = input->attainment;
             if (!(attainment > 0.0 && attainment <= 1.0)) {
-                return fpl__done(err, FPL_ERR_ATTAINMENT);
+                return fpl__fail(err, FPL_ERR_ATTAINMENT, FPL_FIELD_ATTAINMENT, FPL_NO_INDEX);
             }
         }
         if (!has_size) {
-            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
+            return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_QUOTA, FPL_NO_INDEX);
         }
     }
 
@@ -364,6 +401,10 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     }
     out->has_reps = has_reps;
     out->reps = has_reps ? reps : 0.0;
+    for (size_t i = 0; i < n; ++i) {
+        out->lag_months[i] = input->lag[i];
+        out->lag_days[i] = input->lag[i] * FPL_DAYS_PER_MONTH;
+    }
     fpl_schedule_row *rowv = out->rows;
     for (size_t row = 0; row < rows; ++row) {
         fpl_schedule_row *w = &rowv[row];
@@ -405,6 +446,10 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     out->has_reps_needed = input->has_quota;
     out->reps_needed = reps_needed;
     out->reps_needed_whole = reps_whole;
+    if (input->has_quota) {
+        out->quota = input->quota;
+        out->attainment = attainment;
+    }
     out->has_velocity = has_velocity;
     if (has_velocity) {
         out->velocity_opportunities = out->totals[n - 1] / (double)months;

@@ -8,6 +8,18 @@
 #include <math.h>
 #include <string.h>
 
+static fpl_error err;
+
+/* A refusal and where the library says it is: status, field, entry. */
+static void expect(fpl_status got, fpl_status st, fpl_field field, size_t index)
+{
+    assert_int_equal(got, st);
+    assert_int_equal(err.status, st);
+    assert_int_equal(err.field, field);
+    assert_int_equal(err.index, index);
+    memset(&err, 0x5B, sizeof err);
+}
+
 static fpl_terms ten_deals(void)
 {
     fpl_terms t = {0};
@@ -40,8 +52,11 @@ static void test_pace_half_month(void **state)
     in.lag[1] = 2.0;
     fpl_pace p;
     assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
-    assert_close(p.at_risk, 0.95);
-    assert_close(p.off_track, 0.80);
+    /* the thresholds used: the defaults when none is given */
+    assert_same_double(p.at_risk, FPL_PACE_AT_RISK_DEFAULT);
+    assert_same_double(p.off_track, FPL_PACE_OFF_TRACK_DEFAULT);
+    assert_same_double(p.cumulative_rate[0], 0.1 * 0.25);
+    assert_same_double(p.cumulative_rate[1], 0.25);
     const fpl_pace_row *lead = &p.stages[0];
     assert_close(lead->plan, 400.0);
     assert_close(lead->plan_to_date, 200.0);
@@ -115,8 +130,11 @@ static void test_pace_pipeline_coverage(void **state)
     in.actual_deals = 4;
     in.has_actual_revenue = true;
     in.actual_revenue = 21000;
+    in.has_reps = true;
     in.reps = 2;
+    in.has_at_risk = true;
     in.at_risk = 1.0;
+    in.has_off_track = true;
     in.off_track = 0.5;
     fpl_pace p;
     assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
@@ -139,6 +157,8 @@ static void test_pace_pipeline_coverage(void **state)
     assert_close(p.revenue.attainment, 21000.0 / 25000.0);
     assert_int_equal(p.revenue.status, FPL_PACE_AT_RISK); /* 84%: below 100%, above 50% */
     assert_true(p.has_reps);
+    assert_same_double(p.at_risk, 1.0);
+    assert_same_double(p.off_track, 0.5);
     assert_close(p.revenue.plan_per_rep, 25000.0);
     assert_close(p.revenue.actual_per_rep, 10500.0);
     assert_close(p.revenue.needed_rate_per_rep, 29000.0 / 0.5 / 2.0);
@@ -183,16 +203,24 @@ static void test_pace_elapsed_from_dates(void **state)
     assert_close(e, 1.0);
     assert_int_equal(fpl_date_parse("2027-03-01", 10, &as_of, NULL), FPL_OK);
     e = -1;
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_ELAPSED);
+    expect(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_ELAPSED,
+           FPL_FIELD_AS_OF, FPL_NO_INDEX);
     assert_int_equal(fpl_date_parse("2027-01-30", 10, &as_of, NULL), FPL_OK);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_ELAPSED);
+    expect(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_ELAPSED,
+           FPL_FIELD_AS_OF, FPL_NO_INDEX);
     assert_same_double(e, -1.0);
     fpl_date bad = {2027, 2, 30};
-    assert_int_equal(fpl_pace_elapsed(&bad, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_DATE);
-    assert_int_equal(fpl_pace_elapsed(&start, &as_of, (fpl_period)9, &e, NULL), FPL_ERR_PERIOD);
-    assert_int_equal(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_NULL);
-    fpl_date last = {9999, 12, 1};
-    assert_int_equal(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e, NULL), FPL_ERR_DATE);
+    expect(fpl_pace_elapsed(&bad, &as_of, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_DATE,
+           FPL_FIELD_START, FPL_NO_INDEX);
+    expect(fpl_pace_elapsed(&start, &bad, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_DATE,
+           FPL_FIELD_AS_OF, FPL_NO_INDEX);
+    expect(fpl_pace_elapsed(&start, &as_of, (fpl_period)9, &e, &err), FPL_ERR_PERIOD,
+           FPL_FIELD_PER, FPL_NO_INDEX);
+    expect(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_NULL,
+           FPL_FIELD_NONE, FPL_NO_INDEX);
+    fpl_date last = {9999, 12, 1}; /* the month would end past year 9999 */
+    expect(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_DATE,
+           FPL_FIELD_START, FPL_NO_INDEX);
 }
 
 static void test_pace_refuses_bad_input(void **state)
@@ -209,58 +237,80 @@ static void test_pace_refuses_bad_input(void **state)
     const double bad_elapsed[] = {0.0, -0.1, 1.0000001, NAN, INFINITY};
     for (size_t i = 0; i < 5; ++i) {
         in.elapsed = bad_elapsed[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ELAPSED);
+        expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_ELAPSED, FPL_FIELD_ELAPSED, FPL_NO_INDEX);
     }
     in.elapsed = 0.5;
-    const double bad_count[] = {-1.0, NAN, INFINITY};
-    for (size_t i = 0; i < 3; ++i) {
-        in.has_actual[0] = true;
-        in.actual[0] = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
-        in.has_actual[0] = false;
-        in.has_open[0] = true;
-        in.open[0] = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
-        in.has_open[0] = false;
-        in.has_actual_deals = true;
-        in.actual_deals = bad_count[i];
-        assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_ACTUAL);
-        in.has_actual_deals = false;
-    }
-    in.has_actual_revenue = true;
-    in.actual_revenue = 100;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_DEAL_SIZE_MISSING);
-    in.has_actual_revenue = false;
-    in.lag[0] = -1;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_LAG);
-    in.lag[0] = 121;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_LAG);
     fpl_funnel two = {0};
     fpl_test_add(&two, "lead", 0.10);
     fpl_test_add(&two, "opportunity", 0.5);
+    const double bad_count[] = {-1.0, NAN, INFINITY};
+    for (size_t i = 0; i < 3; ++i) {
+        in.has_actual[1] = true;
+        in.actual[1] = bad_count[i];
+        expect(fpl_pace_compute(&two, &t, &in, &p, &err), FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL, 1);
+        in.has_actual[1] = false;
+        in.has_open[1] = true;
+        in.open[1] = bad_count[i];
+        expect(fpl_pace_compute(&two, &t, &in, &p, &err), FPL_ERR_ACTUAL, FPL_FIELD_OPEN, 1);
+        in.has_open[1] = false;
+        in.has_actual_deals = true;
+        in.actual_deals = bad_count[i];
+        expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL_DEALS, FPL_NO_INDEX);
+        in.has_actual_deals = false;
+        in.has_actual_revenue = true;
+        in.actual_revenue = bad_count[i];
+        expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_ACTUAL, FPL_FIELD_ACTUAL_REVENUE, FPL_NO_INDEX);
+        in.has_actual_revenue = false;
+    }
+    in.has_actual_revenue = true;
+    in.actual_revenue = 100;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_ACTUAL_REVENUE, FPL_NO_INDEX);
+    in.has_actual_revenue = false;
+    in.lag[0] = -1;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_LAG, FPL_FIELD_LAG, 0);
+    in.lag[0] = 121;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_LAG, FPL_FIELD_LAG, 0);
     in.lag[0] = 60.5;
-    in.lag[1] = 59.6; /* rounded up 61 + 60 > 120: schedule's rule */
-    assert_int_equal(fpl_pace_compute(&two, &t, &in, &p, NULL), FPL_ERR_LAG);
+    in.lag[1] = 59.6; /* rounded up 61 + 60 > 120: schedule's rule; the second passes it */
+    expect(fpl_pace_compute(&two, &t, &in, &p, &err), FPL_ERR_LAG, FPL_FIELD_LAG, 1);
     in.lag[1] = 59.0;
     in.lag[0] = 0;
     in.lag[1] = 0;
+    /* thresholds: the one given out of range; off track above at risk
+     * names the off-track one, unless only the at-risk one is given */
+    in.has_at_risk = true;
+    in.has_off_track = true;
     in.at_risk = 0.5;
-    in.off_track = 0.8; /* off track above at risk */
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
+    in.off_track = 0.8;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK, FPL_NO_INDEX);
+    in.has_off_track = false; /* 50% against the default 80% */
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_AT_RISK, FPL_NO_INDEX);
+    in.has_off_track = true;
     in.at_risk = 11;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_AT_RISK, FPL_NO_INDEX);
     in.at_risk = NAN;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
-    in.at_risk = 0;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_AT_RISK, FPL_NO_INDEX);
+    in.at_risk = 0; /* given: an explicit 0 is refused */
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_AT_RISK, FPL_NO_INDEX);
+    in.has_at_risk = false;
     in.off_track = -0.5;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_THRESHOLD);
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK, FPL_NO_INDEX);
     in.off_track = 0;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK, FPL_NO_INDEX);
+    in.off_track = 0.96; /* above the default 95% */
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK, FPL_NO_INDEX);
+    in.has_off_track = false;
+    in.has_reps = true;
     in.reps = -3;
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_ERR_REPS);
-    in.reps = 0;
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
+    in.reps = 0; /* given: an explicit 0 is refused */
+    expect(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
+    in.has_reps = false;
     fpl_terms none = {0};
-    assert_int_equal(fpl_pace_compute(&f, &none, &in, &p, NULL), FPL_ERR_TARGET);
-    assert_int_equal(fpl_pace_compute(&f, &t, &in, NULL, NULL), FPL_ERR_NULL);
+    expect(fpl_pace_compute(&f, &none, &in, &p, &err), FPL_ERR_TARGET, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
+    expect(fpl_pace_compute(&f, &t, &in, NULL, &err), FPL_ERR_NULL, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
     assert_memory_equal(&p, &before, sizeof p);
 }
 

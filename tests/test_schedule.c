@@ -12,6 +12,26 @@
 static fpl_schedule s;
 static fpl_schedule s2;
 static fpl_schedule_input in;
+static fpl_error err;
+
+/* A refusal and where the library says it is: status, field, entry. */
+static void expect(fpl_status got, fpl_status st, fpl_field field, size_t index)
+{
+    assert_int_equal(got, st);
+    assert_int_equal(err.status, st);
+    assert_int_equal(err.field, field);
+    assert_int_equal(err.index, index);
+    memset(&err, 0x5B, sizeof err);
+}
+
+/* As expect(), with the bytes of the text at fault. */
+static void expect_at(fpl_status got, fpl_status st, fpl_field field, size_t index,
+                      size_t offset, size_t length)
+{
+    assert_int_equal(err.offset, offset);
+    assert_int_equal(err.length, length);
+    expect(got, st, field, index);
+}
 
 static fpl_terms deals_per(fpl_period per, double deals)
 {
@@ -47,6 +67,11 @@ static void test_schedule_flat_year_with_whole_month_lags(void **state)
     assert_int_equal(s.lead_months, 3);
     assert_int_equal(s.n_rows, 15);
     assert_close(s.total_lag, 3.0);
+    /* the lags in months and in days (days per month is the library's) */
+    assert_same_double(s.lag_months[1], 2.0);
+    assert_same_double(s.lag_days[0], FPL_DAYS_PER_MONTH);
+    assert_same_double(s.lag_days[1], 2.0 * 30.436875);
+    assert_same_double(fpl_days_per_month(), 30.436875);
     assert_close(s.deals, 120.0);
     assert_int_equal(s.rows[0].month.year, 2026);
     assert_int_equal(s.rows[0].month.month, 10);
@@ -233,9 +258,11 @@ static void test_schedule_monthly_targets_reps_quota_velocity(void **state)
     in.monthly[1] = 80000; /* 20 */
     in.monthly[2] = 0;
     in.lag[1] = 2.0;
+    in.has_reps = true;
     in.reps = 4;
     in.has_quota = true;
     in.quota = 100000; /* per year: the span makes 120,000 a quarter = 480,000 a year */
+    in.has_attainment = true;
     in.attainment = 0.8;
     assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_OK);
     assert_close(s.deals, 30.0);
@@ -249,6 +276,8 @@ static void test_schedule_monthly_targets_reps_quota_velocity(void **state)
     assert_close(s.rows[3].deals_per_rep, 5.0); /* December: 20 deals / 4 */
     assert_int_equal(s.rows[4].month.year, 2028);
     assert_true(s.has_reps_needed);
+    assert_same_double(s.quota, 100000.0);
+    assert_same_double(s.attainment, 0.8); /* the attainment used */
     assert_close(s.reps_needed, 480000.0 / 80000.0);
     assert_same_double(s.reps_needed_whole, 6.0);
     /* velocity: 90 opportunities over 3 months = 30 a month, a third won,
@@ -269,74 +298,89 @@ static void test_schedule_refuses_bad_input(void **state)
     memset(&s, 0x5A, sizeof s);
     s2 = s;
     reset_input(2027, 13, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     reset_input(0, 1, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     reset_input(9999, 12, 2); /* runs past year 9999 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     reset_input(1, 1, 2);
     in.lag[0] = 1; /* reaches back before year 1 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DATE);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
     reset_input(2027, 1, 0);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_MONTHS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
     reset_input(2027, 1, FPL_SCHEDULE_MAX_MONTHS + 1);
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_MONTHS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
     const double bad_lag[] = {-1.0, NAN, INFINITY, 121.0};
     for (size_t i = 0; i < 4; ++i) {
         reset_input(2027, 1, 12);
         in.lag[0] = bad_lag[i];
-        assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_LAG);
+        expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_LAG, FPL_FIELD_LAG, 0);
     }
     reset_input(2027, 1, 12);
     in.lag[0] = 60.5;
-    in.lag[1] = 59.6; /* rounded up: 61 + 60 > 120 */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_LAG);
+    in.lag[1] = 59.6; /* rounded up: 61 + 60 > 120: the second passes the limit */
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_LAG, FPL_FIELD_LAG, 1);
     reset_input(2027, 1, 2);
     in.has_weights = true;
     for (int m = 2; m < 12; ++m) {
         in.weights[m] = 1; /* January and February weigh 0: the span is empty */
     }
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, FPL_NO_INDEX);
     in.weights[0] = -1;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, 0);
     in.weights[0] = 1;
     in.weights[7] = -1; /* August, outside the January-February span: refused all the same */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, 7);
     in.weights[7] = 1;
     in.weights[0] = -1;
     in.weights[0] = NAN;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_SEASONALITY, 0);
     reset_input(2027, 1, 2);
     in.has_monthly = true;
     in.monthly_kind = FPL_TARGET_DEALS;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS); /* all 0 */
-    in.monthly[0] = INFINITY;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_WEIGHTS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_MONTHLY_DEALS, FPL_NO_INDEX); /* all 0 */
+    in.monthly[1] = INFINITY;
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_MONTHLY_DEALS, 1);
+    in.monthly_kind = FPL_TARGET_REVENUE;
+    t.has_deal_size = true;
+    t.deal_size = 5;
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_WEIGHTS, FPL_FIELD_MONTHLY_REVENUE, 1);
+    t.has_deal_size = false;
+    in.monthly[1] = 0;
     in.monthly[0] = 5;
     in.monthly_kind = FPL_TARGET_REVENUE; /* no deal size */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_MONTHLY_REVENUE, FPL_NO_INDEX);
     in.monthly_kind = FPL_TARGET_NONE;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_TARGET);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_TARGET, FPL_FIELD_NONE, FPL_NO_INDEX);
     reset_input(2027, 1, 2);
     fpl_terms none = {0};
-    assert_int_equal(fpl_schedule_compute(&f, &none, &in, &s, NULL), FPL_ERR_TARGET);
+    expect(fpl_schedule_compute(&f, &none, &in, &s, &err), FPL_ERR_TARGET, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
+    in.has_reps = true;
     in.reps = -2;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_REPS);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
     in.reps = NAN;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_REPS);
-    in.reps = 0;
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
+    in.reps = 0; /* given: an explicit 0 is refused */
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_REPS, FPL_FIELD_REPS, FPL_NO_INDEX);
+    in.has_reps = false;
     in.has_quota = true;
     in.quota = 0;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_QUOTA);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_QUOTA, FPL_FIELD_QUOTA, FPL_NO_INDEX);
     in.quota = 1000;
+    in.has_attainment = true;
     in.attainment = 1.5;
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_ATTAINMENT);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_ATTAINMENT, FPL_FIELD_ATTAINMENT, FPL_NO_INDEX);
+    in.attainment = 0; /* given: an explicit 0 is refused */
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_ATTAINMENT, FPL_FIELD_ATTAINMENT, FPL_NO_INDEX);
     in.attainment = 0.5; /* a quota needs revenue: no deal size */
-    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, NULL), FPL_ERR_DEAL_SIZE_MISSING);
+    expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_QUOTA, FPL_NO_INDEX);
     fpl_terms huge = deals_per(FPL_PERIOD_MONTH, 1e308);
     reset_input(2027, 1, 12);
-    assert_int_equal(fpl_schedule_compute(&f, &huge, &in, &s, NULL), FPL_ERR_OVERFLOW);
-    assert_int_equal(fpl_schedule_compute(NULL, &t, &in, &s, NULL), FPL_ERR_NULL);
+    expect(fpl_schedule_compute(&f, &huge, &in, &s, &err), FPL_ERR_OVERFLOW, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
+    expect(fpl_schedule_compute(NULL, &t, &in, &s, &err), FPL_ERR_NULL, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
     assert_memory_equal(&s, &s2, sizeof s); /* untouched on every error */
 }
 
@@ -361,6 +405,19 @@ static void test_schedule_parsers(void **state)
         assert_int_equal(fpl_date_parse(bad_dates[i], strlen(bad_dates[i]), &d, NULL), FPL_ERR_DATE);
     }
     assert_int_equal(fpl_date_parse("2000-02-29", 10, &d, NULL), FPL_OK);
+    /* the part at fault: the year, the month, the day, or the whole shape */
+    expect_at(fpl_month_parse("2027-13", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 5, 2);
+    expect_at(fpl_month_parse("0000-01", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 4);
+    expect_at(fpl_month_parse("2027/01", 7, &m, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 7);
+    expect_at(fpl_date_parse("2023-02-29", 10, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 8, 2);
+    expect_at(fpl_date_parse("2027-00-01", 10, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 5, 2);
+    expect_at(fpl_date_parse("2027-1-01", 9, &d, &err), FPL_ERR_DATE, FPL_FIELD_NONE,
+              FPL_NO_INDEX, 0, 9);
     double lag;
     assert_int_equal(fpl_lag_parse("45", 2, &lag, NULL), FPL_OK);
     assert_close(lag, 45.0 / 30.436875);
@@ -373,9 +430,15 @@ static void test_schedule_parsers(void **state)
     const char *bad_lags[] = {"", "d", "-1", "1x", "1e400", "121m", "nan", "inf", "3653d", "1mm"};
     for (size_t i = 0; i < sizeof bad_lags / sizeof bad_lags[0]; ++i) {
         lag = -7;
-        assert_int_equal(fpl_lag_parse(bad_lags[i], strlen(bad_lags[i]), &lag, NULL), FPL_ERR_LAG);
+        expect(fpl_lag_parse(bad_lags[i], strlen(bad_lags[i]), &lag, &err), FPL_ERR_LAG,
+               FPL_FIELD_LAG, FPL_NO_INDEX);
         assert_same_double(lag, -7.0);
     }
+    /* the bytes at fault: the unit alone, a whole lag too long */
+    expect_at(fpl_lag_parse("d", 1, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, 1);
+    expect_at(fpl_lag_parse("121m", 4, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0,
+              4);
+    expect_at(fpl_lag_parse("1x", 2, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, 2);
     double list[12];
     size_t count = 99;
     assert_int_equal(fpl_list_parse("8, 8,9 ,1_000,0.5", 17, list, 12, &count, NULL), FPL_OK);
@@ -383,10 +446,15 @@ static void test_schedule_parsers(void **state)
     assert_same_double(list[3], 1000.0);
     assert_same_double(list[4], 0.5);
     count = 99;
-    assert_int_equal(fpl_list_parse("1,,2", 4, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("", 0, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("1,-2", 4, list, 12, &count, NULL), FPL_ERR_WEIGHTS);
-    assert_int_equal(fpl_list_parse("1,2,3", 5, list, 2, &count, NULL), FPL_ERR_WEIGHTS_COUNT);
+    /* the item at fault: its index and bytes (the field is the caller's) */
+    expect_at(fpl_list_parse("1,,2", 4, list, 12, &count, &err), FPL_ERR_WEIGHTS, FPL_FIELD_NONE,
+              1, 2, 0);
+    expect_at(fpl_list_parse("", 0, list, 12, &count, &err), FPL_ERR_WEIGHTS, FPL_FIELD_NONE, 0,
+              0, 0);
+    expect_at(fpl_list_parse("1, -2 ", 6, list, 12, &count, &err), FPL_ERR_WEIGHTS,
+              FPL_FIELD_NONE, 1, 3, 2);
+    expect_at(fpl_list_parse("1,2,3", 5, list, 2, &count, &err), FPL_ERR_WEIGHTS_COUNT,
+              FPL_FIELD_NONE, 2, 4, 1);
     assert_int_equal(count, 99);
     assert_int_equal(fpl_list_parse(NULL, 0, list, 12, &count, NULL), FPL_ERR_NULL);
 }

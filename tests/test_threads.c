@@ -86,6 +86,7 @@ static void make_job(int i, job *j)
         j->pace_input.open[s] = 2.0 + s;
     }
     j->schedule_input.reps = i % 4;
+    j->schedule_input.has_reps = i % 4 != 0;
     j->pace_input.elapsed = (1.0 + i % 10) / 10.0;
 }
 

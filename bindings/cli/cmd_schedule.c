@@ -10,11 +10,11 @@
  * cli_pace_run(); this file reads those texts with the library's parsers
  * (fpl_month_parse, fpl_date_parse, fpl_lag_parse, fpl_list_parse,
  * fpl_parse_amount, fpl_parse_rate), calls fpl_schedule_compute() or
- * fpl_pace_compute() and presents the result. No formula lives here: every
- * figure comes from the library's result (the cumulative rates of `pace`
- * from fpl_plan_compute(), the plan pace itself uses). The one conversion is
- * a lag's days, months x FPL_DAYS_PER_MONTH (the library's constant), which
- * the JSON prints beside the months and the result does not carry.
+ * fpl_pace_compute() and presents the result. No formula and no default
+ * lives here: every figure comes from the library's result (lags in months
+ * and days, the attainment, thresholds and cumulative rates used), and
+ * every refusal names the field and entry the library's fpl_error gives,
+ * which fail_at() turns into the option and the text typed.
  *
  * The JSON keys and their order are the documented contract
  * (notes/schedule_contract.md): `--format json` prints the same object as
@@ -63,15 +63,53 @@ static int parse_rate(const char *option, const char *text, double *out)
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
 }
 
-/* --reps N: a positive number. The library reads 0 as "no reps", so a 0
- * typed by the user is refused here, with the library's status. */
-static int parse_reps(const char *text, double *out)
+/* The texts given per stage: --lag, --actual and --open (NULL: none). */
+typedef struct stage_texts {
+    const char *lag[FPL_MAX_STAGES];
+    const char *actual[FPL_MAX_STAGES];
+    const char *open[FPL_MAX_STAGES];
+} stage_texts;
+
+static const char *stage_text(const char *const texts[FPL_MAX_STAGES], size_t index)
 {
-    int rc = parse_amount("--reps", text, out);
-    if (rc == CLI_EXIT_OK && !(*out > 0.0)) {
-        rc = fail_status("--reps", text, FPL_ERR_REPS);
+    return index < FPL_MAX_STAGES ? texts[index] : NULL;
+}
+
+/* A refusal of the library, about the option the field it names was given
+ * by (and, for a stage, the STAGE=VALUE text of that stage); about the
+ * command when no option was typed for it. */
+static int fail_at(const cli_schedule_request *rq, const stage_texts *g, const char *command,
+                   const fpl_error *e)
+{
+    const char *option = NULL;
+    const char *text = NULL;
+    switch (e->field) {
+    case FPL_FIELD_START: option = "--start"; text = rq->start; break;
+    case FPL_FIELD_MONTHS: option = "--months"; text = rq->months; break;
+    case FPL_FIELD_SEASONALITY: option = "--seasonality"; text = rq->seasonality; break;
+    case FPL_FIELD_MONTHLY_DEALS: option = "--monthly-deals"; text = rq->monthly_deals; break;
+    case FPL_FIELD_MONTHLY_REVENUE:
+        option = "--monthly-revenue";
+        text = rq->monthly_revenue;
+        break;
+    case FPL_FIELD_LAG: option = "--lag"; text = stage_text(g->lag, e->index); break;
+    case FPL_FIELD_REPS: option = "--reps"; text = rq->reps; break;
+    case FPL_FIELD_QUOTA: option = "--quota"; text = rq->quota; break;
+    case FPL_FIELD_ATTAINMENT: option = "--attainment"; text = rq->attainment; break;
+    case FPL_FIELD_ELAPSED: option = "--elapsed"; text = rq->elapsed; break;
+    case FPL_FIELD_AS_OF: option = "--as-of"; text = rq->as_of; break;
+    case FPL_FIELD_ACTUAL: option = "--actual"; text = stage_text(g->actual, e->index); break;
+    case FPL_FIELD_ACTUAL_DEALS: option = "--actual-deals"; text = rq->actual_deals; break;
+    case FPL_FIELD_ACTUAL_REVENUE:
+        option = "--actual-revenue";
+        text = rq->actual_revenue;
+        break;
+    case FPL_FIELD_OPEN: option = "--open"; text = stage_text(g->open, e->index); break;
+    case FPL_FIELD_AT_RISK: option = "--at-risk"; text = rq->at_risk; break;
+    case FPL_FIELD_OFF_TRACK: option = "--off-track"; text = rq->off_track; break;
+    default: break;
     }
-    return rc;
+    return text != NULL ? fail_status(option, text, e->status) : fail_command(command, e->status);
 }
 
 /* One STAGE=VALUE of a repeated option (split at the last '='), at most
@@ -97,7 +135,7 @@ static int stage_value(const fpl_funnel *f, const char *option, const char *text
 }
 
 /* --lag STAGE=LAG, repeated: stages without one keep a lag of 0. */
-static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES])
+static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES], stage_texts *g)
 {
     bool seen[FPL_MAX_STAGES] = {false};
     for (size_t i = 0; i < rq->n_lags; ++i) {
@@ -113,17 +151,9 @@ static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES])
         if (st != FPL_OK) {
             return fail_status("--lag", text, st);
         }
+        g->lag[k] = text;
     }
     return CLI_EXIT_OK;
-}
-
-/* The lags only fail together (their sum is too long): name the last. */
-static int fail_lags(const cli_schedule_request *rq, const char *command, fpl_status st)
-{
-    if (rq->n_lags > 0) {
-        return fail_status("--lag", rq->lag[rq->n_lags - 1], st);
-    }
-    return fail_command(command, st);
 }
 
 /* ---- presentation helpers ------------------------------------------------ */
@@ -161,9 +191,9 @@ static void csv_number(cli_buf *out, bool present, double x)
 
 /* ---- schedule: reading the question ---------------------------------- */
 
-/* --months N: a whole number from 1 to FPL_SCHEDULE_MAX_MONTHS. The input
- * holds an unsigned, so a count that is not whole or out of range is
- * refused here, with the library's status, before it is converted. */
+/* --months N: the input holds an unsigned, so a count that is not a whole
+ * number an unsigned holds is refused here, with the library's status; the
+ * library refuses the rest of its range. */
 static int parse_months(const char *text, unsigned *out)
 {
     double x;
@@ -171,7 +201,7 @@ static int parse_months(const char *text, unsigned *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (!(x >= 1.0 && x <= (double)FPL_SCHEDULE_MAX_MONTHS) || (double)(unsigned)x < x) {
+    if (!(x <= 4294967295.0) || (double)(unsigned)x != x) {
         return fail_status("--months", text, FPL_ERR_MONTHS);
     }
     *out = (unsigned)x;
@@ -226,7 +256,8 @@ static int check_schedule_usage(const cli_schedule_request *rq)
     return CLI_EXIT_OK;
 }
 
-static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in)
+static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in,
+                         stage_texts *g)
 {
     int rc = check_schedule_usage(rq);
     if (rc != CLI_EXIT_OK) {
@@ -252,10 +283,11 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in)
         in->monthly_kind = deals ? FPL_TARGET_DEALS : FPL_TARGET_REVENUE;
     }
     if (rc == CLI_EXIT_OK) {
-        rc = read_lags(rq, in->lag);
+        rc = read_lags(rq, in->lag, g);
     }
     if (rc == CLI_EXIT_OK && rq->reps != NULL) {
-        rc = parse_reps(rq->reps, &in->reps);
+        rc = parse_amount("--reps", rq->reps, &in->reps);
+        in->has_reps = true;
     }
     if (rc == CLI_EXIT_OK && rq->quota != NULL) {
         rc = parse_amount("--quota", rq->quota, &in->quota);
@@ -263,51 +295,23 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in)
     }
     if (rc == CLI_EXIT_OK && rq->attainment != NULL) {
         rc = parse_rate("--attainment", rq->attainment, &in->attainment);
-        /* the library reads 0 as "not given" (100%) */
-        if (rc == CLI_EXIT_OK && !(in->attainment > 0.0)) {
-            rc = fail_status("--attainment", rq->attainment, FPL_ERR_ATTAINMENT);
-        }
+        in->has_attainment = true;
     }
     return rc;
 }
 
-/* A refusal of fpl_schedule_compute() names the option it is about. */
-static int fail_schedule(const cli_schedule_request *rq, const fpl_schedule_input *in,
-                         fpl_status st)
+/* A refusal of fpl_schedule_compute(). fpl_month_parse() read the start, so
+ * a start the library refuses is a span that leaves the calendar, with the
+ * months the lags need before it: that is what the message says. */
+static int fail_schedule(const cli_schedule_request *rq, const stage_texts *g,
+                         const fpl_error *e)
 {
-    const char *monthly = rq->monthly_deals != NULL ? rq->monthly_deals : rq->monthly_revenue;
-    const char *monthly_option = rq->monthly_deals != NULL ? "--monthly-deals"
-                                                           : "--monthly-revenue";
-    switch (st) {
-    case FPL_ERR_DATE:
-        /* fpl_month_parse() read the start: it is the span that leaves the
-         * calendar, with the months the lags need before it */
+    if (e->field == FPL_FIELD_START) {
         return fail_value("--start", rq->start,
                           "the schedule would run outside years 1 to 9999 (with the "
                           "months before the start that the lags need)");
-    case FPL_ERR_MONTHS:
-        return rq->months != NULL ? fail_status("--months", rq->months, st)
-                                  : fail_command("schedule", st);
-    case FPL_ERR_WEIGHTS:
-        if (in->has_weights) {
-            return fail_status("--seasonality", rq->seasonality, st);
-        }
-        return in->has_monthly ? fail_status(monthly_option, monthly, st)
-                               : fail_command("schedule", st);
-    case FPL_ERR_LAG: return fail_lags(rq, "schedule", st);
-    case FPL_ERR_REPS: return fail_status("--reps", rq->reps, st);
-    case FPL_ERR_QUOTA: return fail_status("--quota", rq->quota, st);
-    case FPL_ERR_ATTAINMENT: return fail_status("--attainment", rq->attainment, st);
-    case FPL_ERR_DEAL_SIZE_MISSING:
-        if (rq->monthly_revenue != NULL) {
-            return fail_status("--monthly-revenue", rq->monthly_revenue, st);
-        }
-        if (rq->quota != NULL) {
-            return fail_status("--quota", rq->quota, st);
-        }
-        return fail_command("schedule", st);
-    default: return fail_command("schedule", st);
     }
+    return fail_at(rq, g, "schedule", e);
 }
 
 /* ---- schedule: JSON -------------------------------------------------- */
@@ -363,8 +367,8 @@ static void schedule_json(cli_buf *out, const cli_schedule_request *rq,
         jw_open(&w, '{');
         jw_key_string(&w, "name", f->stages[i].name);
         jw_key_number(&w, "rate", f->stages[i].rate);
-        jw_key_number(&w, "lag_months", in->lag[i]);
-        jw_key_number(&w, "lag_days", in->lag[i] * FPL_DAYS_PER_MONTH);
+        jw_key_number(&w, "lag_months", s->lag_months[i]);
+        jw_key_number(&w, "lag_days", s->lag_days[i]);
         jw_key_number(&w, "total", s->totals[i]);
         jw_close(&w, '}');
     }
@@ -392,10 +396,8 @@ static void schedule_json(cli_buf *out, const cli_schedule_request *rq,
     }
     jw_close(&w, ']');
     jw_key_number_or_null(&w, "reps", s->has_reps, s->reps);
-    jw_key_number_or_null(&w, "quota", in->has_quota, in->quota);
-    /* the attainment used: 100% when --attainment is not given */
-    jw_key_number_or_null(&w, "attainment", in->has_quota,
-                          in->attainment > 0.0 ? in->attainment : 1.0);
+    jw_key_number_or_null(&w, "quota", s->has_reps_needed, s->quota);
+    jw_key_number_or_null(&w, "attainment", s->has_reps_needed, s->attainment);
     jw_key_number_or_null(&w, "reps_needed", s->has_reps_needed, s->reps_needed);
     jw_key(&w, "reps_needed_whole");
     if (s->has_reps_needed) {
@@ -639,7 +641,7 @@ static void schedule_table(cli_buf *out, const cli_schedule_request *rq,
     cli_buf_puts(out, "Lags (months):");
     for (size_t i = 0; i < n; ++i) {
         cli_buf_printf(out, "%s %s ", i > 0 ? "," : "", f->stages[i].name);
-        cli_put_amount(out, in->lag[i]);
+        cli_put_amount(out, s->lag_months[i]);
     }
     cli_buf_puts(out, "; from ");
     cli_buf_puts(out, f->stages[0].name);
@@ -670,9 +672,9 @@ static void schedule_table(cli_buf *out, const cli_schedule_request *rq,
     }
     if (s->has_reps_needed) {
         cli_buf_puts(out, "Reps needed at a quota of ");
-        cli_put_amount(out, in->quota);
+        cli_put_amount(out, s->quota);
         cli_buf_printf(out, " per %s with ", per);
-        cli_put_percent(out, in->attainment > 0.0 ? in->attainment : 1.0);
+        cli_put_percent(out, s->attainment);
         cli_buf_puts(out, " attainment: ");
         cli_put_amount(out, s->reps_needed);
         char exact[CLI_NUM_MAX];
@@ -700,11 +702,13 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
-    int rc = read_schedule(rq, in);
+    stage_texts given = {{NULL}, {NULL}, {NULL}};
+    int rc = read_schedule(rq, in, &given);
     if (rc == CLI_EXIT_OK) {
-        fpl_status st = fpl_schedule_compute(rq->funnel, rq->terms, in, s, NULL);
+        fpl_error err;
+        fpl_status st = fpl_schedule_compute(rq->funnel, rq->terms, in, s, &err);
         if (st != FPL_OK) {
-            rc = fail_schedule(rq, in, st);
+            rc = fail_schedule(rq, &given, &err);
         } else {
             switch (rq->format) {
             case CLI_FORMAT_JSON: schedule_json(out, rq, in, s); break;
@@ -723,7 +727,7 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
 
 /* The share of the period elapsed: --elapsed RATE, or --start DATE with
  * --as-of DATE (exactly one of the two ways). */
-static int read_elapsed(const cli_schedule_request *rq, double *elapsed)
+static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, double *elapsed)
 {
     if (rq->elapsed != NULL) {
         if (rq->start != NULL || rq->as_of != NULL) {
@@ -754,19 +758,15 @@ static int read_elapsed(const cli_schedule_request *rq, double *elapsed)
     if (st != FPL_OK) {
         return fail_status("--as-of", rq->as_of, st);
     }
-    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, NULL);
-    switch (st) {
-    case FPL_OK: return CLI_EXIT_OK;
-    case FPL_ERR_ELAPSED: return fail_status("--as-of", rq->as_of, st);
-    case FPL_ERR_DATE: return fail_status("--start", rq->start, st); /* past year 9999 */
-    default: return fail_command("pace", st);
-    }
+    fpl_error err;
+    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, &err);
+    return st == FPL_OK ? CLI_EXIT_OK : fail_at(rq, g, "pace", &err);
 }
 
 /* --actual or --open STAGE=COUNT, repeated, once per stage. */
 static int read_counts(const cli_schedule_request *rq, const char *option,
                        const char *const *texts, size_t n_texts, bool has[FPL_MAX_STAGES],
-                       double value[FPL_MAX_STAGES])
+                       double value[FPL_MAX_STAGES], const char *given[FPL_MAX_STAGES])
 {
     bool seen[FPL_MAX_STAGES] = {false};
     for (size_t i = 0; i < n_texts; ++i) {
@@ -783,25 +783,17 @@ static int read_counts(const cli_schedule_request *rq, const char *option,
             return fail_status(option, texts[i], st);
         }
         has[k] = true;
+        given[k] = texts[i];
     }
     return CLI_EXIT_OK;
 }
 
-/* A threshold: a rate above 0 (the library reads 0 as "the default"). */
-static int parse_threshold(const char *option, const char *text, double *out)
+static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in, stage_texts *g)
 {
-    int rc = parse_rate(option, text, out);
-    if (rc == CLI_EXIT_OK && !(*out > 0.0)) {
-        rc = fail_status(option, text, FPL_ERR_THRESHOLD);
-    }
-    return rc;
-}
-
-static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in)
-{
-    int rc = read_elapsed(rq, &in->elapsed);
+    int rc = read_elapsed(rq, g, &in->elapsed);
     if (rc == CLI_EXIT_OK) {
-        rc = read_counts(rq, "--actual", rq->actual, rq->n_actuals, in->has_actual, in->actual);
+        rc = read_counts(rq, "--actual", rq->actual, rq->n_actuals, in->has_actual, in->actual,
+                         g->actual);
     }
     if (rc == CLI_EXIT_OK && rq->actual_deals != NULL) {
         rc = parse_amount("--actual-deals", rq->actual_deals, &in->actual_deals);
@@ -812,61 +804,24 @@ static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in)
         in->has_actual_revenue = true;
     }
     if (rc == CLI_EXIT_OK) {
-        rc = read_counts(rq, "--open", rq->open, rq->n_open, in->has_open, in->open);
+        rc = read_counts(rq, "--open", rq->open, rq->n_open, in->has_open, in->open, g->open);
     }
     if (rc == CLI_EXIT_OK) {
-        rc = read_lags(rq, in->lag);
+        rc = read_lags(rq, in->lag, g);
     }
     if (rc == CLI_EXIT_OK && rq->at_risk != NULL) {
-        rc = parse_threshold("--at-risk", rq->at_risk, &in->at_risk);
+        rc = parse_rate("--at-risk", rq->at_risk, &in->at_risk);
+        in->has_at_risk = true;
     }
     if (rc == CLI_EXIT_OK && rq->off_track != NULL) {
-        rc = parse_threshold("--off-track", rq->off_track, &in->off_track);
+        rc = parse_rate("--off-track", rq->off_track, &in->off_track);
+        in->has_off_track = true;
     }
     if (rc == CLI_EXIT_OK && rq->reps != NULL) {
-        rc = parse_reps(rq->reps, &in->reps);
+        rc = parse_amount("--reps", rq->reps, &in->reps);
+        in->has_reps = true;
     }
     return rc;
-}
-
-/* The library refuses the thresholds together: the at-risk one when it is
- * refused on its own (with an off-track threshold equal to it), else the
- * off-track one. */
-static int fail_thresholds(const cli_schedule_request *rq, const fpl_pace_input *in,
-                           fpl_status st)
-{
-    bool at_risk = rq->off_track == NULL;
-    if (rq->at_risk != NULL && rq->off_track != NULL) {
-        fpl_pace_input probe = *in;
-        probe.off_track = probe.at_risk;
-        fpl_pace p;
-        at_risk = fpl_pace_compute(rq->funnel, rq->terms, &probe, &p, NULL) == st;
-    }
-    if (at_risk && rq->at_risk != NULL) {
-        return fail_status("--at-risk", rq->at_risk, st);
-    }
-    if (rq->off_track != NULL) {
-        return fail_status("--off-track", rq->off_track, st);
-    }
-    return fail_command("pace", st);
-}
-
-static int fail_pace(const cli_schedule_request *rq, const fpl_pace_input *in, fpl_status st)
-{
-    switch (st) {
-    case FPL_ERR_ELAPSED:
-        return rq->elapsed != NULL ? fail_status("--elapsed", rq->elapsed, st)
-                                   : fail_status("--as-of", rq->as_of, st);
-    case FPL_ERR_THRESHOLD: return fail_thresholds(rq, in, st);
-    case FPL_ERR_LAG: return fail_lags(rq, "pace", st);
-    case FPL_ERR_REPS: return fail_status("--reps", rq->reps, st);
-    case FPL_ERR_DEAL_SIZE_MISSING:
-        if (rq->actual_revenue != NULL) {
-            return fail_status("--actual-revenue", rq->actual_revenue, st);
-        }
-        return fail_command("pace", st);
-    default: return fail_command("pace", st);
-    }
 }
 
 /* ---- pace: JSON ------------------------------------------------------ */
@@ -898,7 +853,7 @@ static void pace_row_json(jw *w, const fpl_pace_row *r, bool reps)
 }
 
 static void pace_json(cli_buf *out, const cli_schedule_request *rq, const fpl_pace_input *in,
-                      const fpl_pace *p, const fpl_plan *plan)
+                      const fpl_pace *p)
 {
     const fpl_funnel *f = rq->funnel;
     jw w = {out, 0, false, false};
@@ -915,7 +870,7 @@ static void pace_json(cli_buf *out, const cli_schedule_request *rq, const fpl_pa
         jw_open(&w, '{');
         jw_key_string(&w, "name", f->stages[i].name);
         jw_key_number(&w, "rate", f->stages[i].rate);
-        jw_key_number(&w, "cumulative_rate", plan->stages[i].cumulative_rate);
+        jw_key_number(&w, "cumulative_rate", p->cumulative_rate[i]);
         pace_row_json(&w, r, p->has_reps);
         jw_key_number_or_null(&w, "implied_deals", r->has_actual, r->implied_deals);
         jw_close(&w, '}');
@@ -1139,26 +1094,22 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
 {
     fpl_pace_input *in = calloc(1, sizeof *in);
     fpl_pace *p = malloc(sizeof *p);
-    fpl_plan *plan = malloc(sizeof *plan);
-    if (in == NULL || p == NULL || plan == NULL) {
+    if (in == NULL || p == NULL) {
         free(in);
         free(p);
-        free(plan);
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
-    int rc = read_pace(rq, in);
+    stage_texts given = {{NULL}, {NULL}, {NULL}};
+    int rc = read_pace(rq, in, &given);
     if (rc == CLI_EXIT_OK) {
-        fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p, NULL);
-        if (st == FPL_OK) {
-            /* the cumulative rates of the plan pace is measured against */
-            st = fpl_plan_compute(rq->funnel, rq->terms, plan, NULL);
-        }
+        fpl_error err;
+        fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p, &err);
         if (st != FPL_OK) {
-            rc = fail_pace(rq, in, st);
+            rc = fail_at(rq, &given, "pace", &err);
         } else {
             switch (rq->format) {
-            case CLI_FORMAT_JSON: pace_json(out, rq, in, p, plan); break;
+            case CLI_FORMAT_JSON: pace_json(out, rq, in, p); break;
             case CLI_FORMAT_CSV: pace_csv(out, rq, p); break;
             case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
             case CLI_FORMAT_TABLE: pace_table(out, rq, in, p); break;
@@ -1167,6 +1118,5 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
     }
     free(in);
     free(p);
-    free(plan);
     return rc;
 }

@@ -1006,7 +1006,7 @@ void cli_svg_schedule(cli_buf *out, const fpl_funnel *f, const fpl_schedule_inpu
     cli_buf_puts(b, "Lags (months):");
     for (size_t i = 0; i < n; ++i) {
         cli_buf_printf(b, "%s %s ", i > 0 ? "," : "", f->stages[i].name);
-        put_amount(b, in->lag[i]);
+        put_amount(b, s->lag_months[i]);
     }
     cli_buf_printf(b, "; from %s to a closed deal ", f->stages[0].name);
     put_amount(b, s->total_lag);
@@ -1060,9 +1060,9 @@ void cli_svg_schedule(cli_buf *out, const fpl_funnel *f, const fpl_schedule_inpu
     if (s->has_reps_needed) {
         b = line(&d);
         cli_buf_puts(b, "Reps needed at a quota of ");
-        put_amount(b, in->quota);
+        put_amount(b, s->quota);
         cli_buf_printf(b, " per %s with ", per);
-        cli_put_percent(b, in->attainment > 0.0 ? in->attainment : 1.0);
+        cli_put_percent(b, s->attainment);
         cli_buf_puts(b, " attainment: ");
         put_amount(b, s->reps_needed);
         char exact[CLI_NUM_MAX];

@@ -36,7 +36,7 @@ extern "C" {
  *   against the plan's (the catch-up factor); none when e = 1;
  * - status: on track when attainment ≥ the at-risk threshold (default
  *   95%), at risk when ≥ the off-track threshold (default 80%), else off
- *   track;
+ *   track (the result carries the thresholds used);
  * - implied deals = actual · cumulative rate(i): what those units will bring
  *   at the funnel's rates.
  * Deals and revenue so far are paced the same way against the target.
@@ -83,7 +83,10 @@ FPL_API const char *fpl_pace_status_name(fpl_pace_status status);
  * @param[in] as_of the day whose end is measured.
  * @param[in] per the period.
  * @param[out] out the share, in (0, 1], written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_START or ::FPL_FIELD_AS_OF for a date that does not exist
+ *   (a period that would end after year 9999: the start), ::FPL_FIELD_AS_OF
+ *   for a day outside the period, ::FPL_FIELD_PER.
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_DATE (a date that does not
  *   exist), ::FPL_ERR_PERIOD or ::FPL_ERR_ELAPSED (as_of before start or
  *   after the period's last day).
@@ -91,7 +94,13 @@ FPL_API const char *fpl_pace_status_name(fpl_pace_status status);
 FPL_API fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_period per,
                                     double *out, fpl_error *err);
 
-/** What a pace question is asked. Zero-initialisable; set elapsed. */
+/**
+ * What a pace question is asked. Zero-initialisable; set elapsed.
+ *
+ * Optional values are read only when their `has_` flag is set; then 0 is
+ * refused like any value out of range. Members added later are appended
+ * at the end, so a zero-initialised input keeps its meaning.
+ */
 typedef struct fpl_pace_input {
     double elapsed;                   ///< share of the period elapsed, (0, 1]
     bool has_actual[FPL_MAX_STAGES];  ///< an actual is given for stage i
@@ -103,9 +112,12 @@ typedef struct fpl_pace_input {
     bool has_open[FPL_MAX_STAGES];    ///< the open pipeline of stage i is given
     double open[FPL_MAX_STAGES];      ///< units in stage i now, ≥ 0
     double lag[FPL_MAX_STAGES];       ///< months from entering stage i to the next (last: closing), ≥ 0; held to the rule of fpl_schedule_input.lag
-    double at_risk;                   ///< at-risk threshold in (0, 10]; 0: ::FPL_PACE_AT_RISK_DEFAULT
-    double off_track;                 ///< off-track threshold, ≤ at_risk; 0: ::FPL_PACE_OFF_TRACK_DEFAULT
-    double reps;                      ///< reps: > 0 adds per-rep figures; 0: none
+    double at_risk;                   ///< at-risk threshold in (0, 10] (read only with `has_at_risk`; else ::FPL_PACE_AT_RISK_DEFAULT)
+    double off_track;                 ///< off-track threshold in (0, 10], ≤ at_risk (read only with `has_off_track`; else ::FPL_PACE_OFF_TRACK_DEFAULT)
+    double reps;                      ///< reps, > 0 (read only with `has_reps`): adds per-rep figures
+    bool has_at_risk;                 ///< `at_risk` is given
+    bool has_off_track;               ///< `off_track` is given
+    bool has_reps;                    ///< `reps` is given
 } fpl_pace_input;
 
 /** One paced figure: a stage's units, the deals or the revenue. */
@@ -153,6 +165,7 @@ typedef struct fpl_pace {
     double coverage_required; ///< Σ open / open deals (raw coverage the rates need)
     bool has_reps;          ///< per-rep figures are given
     double reps;            ///< the reps
+    double cumulative_rate[FPL_MAX_STAGES]; ///< each stage's cumulative rate to a deal (the plan's): implied deals per unit
 } fpl_pace;
 
 /**
@@ -161,7 +174,13 @@ typedef struct fpl_pace {
  * @param[in] terms the target per period (required), deal size, period.
  * @param[in] input elapsed share, actuals, open pipeline, lags, thresholds.
  * @param[out] out the pace, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   field of @p input at fault (::FPL_FIELD_ELAPSED, ::FPL_FIELD_ACTUAL,
+ *   ::FPL_FIELD_OPEN and ::FPL_FIELD_LAG with the stage as index,
+ *   ::FPL_FIELD_ACTUAL_DEALS, ::FPL_FIELD_ACTUAL_REVENUE, ::FPL_FIELD_REPS,
+ *   ::FPL_FIELD_AT_RISK, ::FPL_FIELD_OFF_TRACK). Thresholds that clash
+ *   (off-track above at-risk) name the off-track one, unless only the
+ *   at-risk one is given.
  * @return ::FPL_OK; a funnel, terms or plan status; ::FPL_ERR_TARGET;
  *   ::FPL_ERR_ELAPSED; ::FPL_ERR_ACTUAL (an actual or open count negative
  *   or not finite, revenue so far without a deal size); ::FPL_ERR_LAG;

@@ -63,6 +63,12 @@ extern "C" {
 /** Days in the average month (365.2425 / 12): lags given in days become months. */
 #define FPL_DAYS_PER_MONTH 30.436875
 
+/**
+ * @brief ::FPL_DAYS_PER_MONTH, for bindings that cannot read a macro.
+ * @return 30.436875.
+ */
+FPL_API double fpl_days_per_month(void);
+
 /** A calendar month. */
 typedef struct fpl_month {
     int year;  ///< 1 … 9999
@@ -81,7 +87,9 @@ typedef struct fpl_date {
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the month, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   bytes of the year or month at fault (the whole text when it is not
+ *   `YYYY-MM`); the field is the caller's.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
 FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err);
@@ -92,7 +100,9 @@ FPL_API fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out,
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] out the date, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   bytes of the year, month or day at fault (the whole text when it is not
+ *   `YYYY-MM-DD`); the field is the caller's.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_DATE.
  */
 FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err);
@@ -104,7 +114,9 @@ FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, f
  * @param[in] len its length in bytes.
  * @param[out] months_out the lag in months (days / ::FPL_DAYS_PER_MONTH),
  *   written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_LAG (the stage is the caller's) and the bytes at fault: the
+ *   number's, or the whole text for a missing number or a lag too long.
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_LAG.
  */
 FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err);
@@ -118,14 +130,24 @@ FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_ou
  * @param[out] out where the numbers go, written only on success.
  * @param[in] capacity room at @p out.
  * @param[out] count_out how many numbers were read.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   item at fault as index (for ::FPL_ERR_WEIGHTS_COUNT the first one past
+ *   @p capacity) and its bytes (blanks around it left out); the field is
+ *   the caller's (seasonality or a target per month).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_WEIGHTS (an item is not a
  *   number ≥ 0) or ::FPL_ERR_WEIGHTS_COUNT (more than @p capacity).
  */
 FPL_API fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capacity,
                                   size_t *count_out, fpl_error *err);
 
-/** What a schedule is asked. Zero-initialise, then set the start and months. */
+/**
+ * What a schedule is asked. Zero-initialise, then set the start and months.
+ *
+ * Optional values are read only when their `has_` flag is set; then 0 is
+ * refused like any value out of range (no value means "the default").
+ * Members added later are appended at the end, so a zero-initialised input
+ * keeps its meaning.
+ */
 typedef struct fpl_schedule_input {
     fpl_month start;       ///< the first month of the span
     unsigned months;       ///< months in the span, 1 … ::FPL_SCHEDULE_MAX_MONTHS
@@ -135,10 +157,12 @@ typedef struct fpl_schedule_input {
     fpl_target_kind monthly_kind;  ///< what @ref monthly holds: revenue or deals
     double monthly[FPL_SCHEDULE_MAX_MONTHS]; ///< target of each month of the span, ≥ 0, not all 0
     double lag[FPL_MAX_STAGES]; ///< months from entering stage i to entering i + 1 (last: to closing), ≥ 0
-    double reps;           ///< sales reps sharing the work: > 0 adds per-rep figures; 0: none
+    double reps;           ///< sales reps sharing the work, > 0 (read only with `has_reps`): adds per-rep figures
     bool has_quota;        ///< a revenue quota per rep is given (needs revenue)
     double quota;          ///< revenue quota of one rep per period of the terms, > 0
-    double attainment;     ///< share of quota a rep attains, (0, 1]; 0 means 1
+    double attainment;     ///< share of quota a rep attains, (0, 1] (read only with `has_attainment`; else 1)
+    bool has_reps;         ///< `reps` is given
+    bool has_attainment;   ///< `attainment` is given (used with a quota)
 } fpl_schedule_input;
 
 /** One calendar month of a schedule. */
@@ -177,6 +201,10 @@ typedef struct fpl_schedule {
     double velocity_opportunities; ///< units entering the last stage per month (span average)
     double velocity_cycle_days;    ///< the last stage's lag in days
     fpl_schedule_row rows[FPL_SCHEDULE_MAX_ROWS]; ///< the months, earliest first
+    double lag_months[FPL_MAX_STAGES]; ///< each stage's lag in months, as given
+    double lag_days[FPL_MAX_STAGES];   ///< each stage's lag in days: months · ::FPL_DAYS_PER_MONTH
+    double quota;          ///< the quota per rep (when has_reps_needed)
+    double attainment;     ///< the attainment used (when has_reps_needed): as given, or 1
 } fpl_schedule;
 
 /**
@@ -208,7 +236,14 @@ typedef struct fpl_schedule {
  *   month), the deal size and the period.
  * @param[in] input the span, seasonality, lags and capacity.
  * @param[out] out the schedule, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   field of @p input at fault (::FPL_FIELD_START, ::FPL_FIELD_MONTHS,
+ *   ::FPL_FIELD_SEASONALITY with the calendar month as index,
+ *   ::FPL_FIELD_MONTHLY_DEALS or ::FPL_FIELD_MONTHLY_REVENUE with the month
+ *   of the span, ::FPL_FIELD_LAG with the stage (for lags too long
+ *   together: the stage whose lag passes the limit), ::FPL_FIELD_REPS,
+ *   ::FPL_FIELD_QUOTA, ::FPL_FIELD_ATTAINMENT); a target per month or a
+ *   quota without a deal size names the monthly target or the quota.
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET (no target
  *   and no monthly targets, or a monthly kind that is not revenue or
  *   deals); ::FPL_ERR_DATE (a start outside years 1 to 9999, or rows that

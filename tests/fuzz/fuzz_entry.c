@@ -333,6 +333,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sin.lag[i] = (flags & 64) ? take_double(&r) : (double)take_byte(&r) / 64.0;
     }
     sin.reps = (double)(take_byte(&r) % 5);
+    sin.has_reps = sin.reps != 0.0;
     memset(&sch, 0x77, sizeof sch);
     fpl_status ssch = fpl_schedule_compute(&f, &t, &sin, &sch, NULL);
     check((int)ssch >= 0 && (int)ssch < FPL_STATUS_COUNT);
@@ -370,6 +371,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pin.at_risk = (double)take_byte(&r) / 128.0;
     pin.off_track = (double)take_byte(&r) / 256.0;
     pin.reps = sin.reps;
+    pin.has_reps = sin.has_reps;
+    pin.has_at_risk = pin.at_risk != 0.0;
+    pin.has_off_track = pin.off_track != 0.0;
     static fpl_pace pc;
     memset(&pc, 0x66, sizeof pc);
     fpl_status spc = fpl_pace_compute(&f, &t, &pin, &pc, NULL);

@@ -769,6 +769,47 @@ class ScheduleRefusals(unittest.TestCase):
             size = kw.pop("_size", True)
             self.check([(kw, status, named)], {"months": 3, "_size": size})
 
+    def test_the_library_names_the_field_and_stage(self):
+        f = fp.Funnel(TWO)
+        cases = [
+            ({"months": 0}, "FPL_ERR_MONTHS", "months", None),
+            ({"start": "0001-01", "lags": {"lead": "1m"}}, "FPL_ERR_DATE", "start", None),
+            ({"seasonality": [1, -1] + [1] * 10}, "FPL_ERR_WEIGHTS", "seasonality", 1),
+            ({"months": 2, "seasonality": [0, 0] + [1] * 10}, "FPL_ERR_WEIGHTS",
+             "seasonality", None),
+            ({"deals": None, "months": 3, "monthly_deals": [1, NAN, 1]}, "FPL_ERR_WEIGHTS",
+             "monthly_deals", 1),
+            ({"lags": {"lead": "60.5m", "opportunity": "59.6m"}}, "FPL_ERR_LAG", "lag", 1),
+            ({"lags": {"opportunity": -1}}, "FPL_ERR_LAG", "lag", None),  # fpl_lag_parse
+            ({"reps": 0}, "FPL_ERR_REPS", "reps", None),
+            ({"quota": 0}, "FPL_ERR_QUOTA", "quota", None),
+            ({"quota": 1000}, "FPL_ERR_DEAL_SIZE_MISSING", "quota", None),
+        ]
+        for kw, status, field, index in cases:
+            args = dict({"deals": 10}, **kw)
+            start = args.pop("start", "2027-01")
+            with self.subTest(kw=kw):
+                with self.assertRaises(fp.FunnelError) as cm:
+                    f.schedule(start, **args)
+                self.assertEqual((cm.exception.status, cm.exception.field, cm.exception.index),
+                                 (status, field, index))
+        sized = fp.Funnel(TWO, deal_size=1000)
+        for kw, field in (({"quota": 1000, "attainment": 0}, "attainment"),
+                          ({"quota": 1000, "attainment": "150%"}, "attainment")):
+            with self.assertRaises(fp.FunnelError) as cm:
+                sized.schedule("2027-01", deals=10, **kw)
+            self.assertEqual((cm.exception.status, cm.exception.field),
+                             ("FPL_ERR_ATTAINMENT", field))
+
+    def test_results_carry_lag_days_and_the_attainment_used(self):
+        f = fp.Funnel(TWO, deal_size=1000)
+        s = f.schedule("2027-01", deals=10, lags={"opportunity": "2m"}, quota=50000)
+        self.assertEqual(fp.DAYS_PER_MONTH, 30.436875)
+        self.assertEqual(s.stages[1].lag_days, 2 * 30.436875)
+        self.assertEqual(s.attainment, 1.0)  # the library's default
+        s = f.schedule("2027-01", deals=10, quota=50000, attainment="80%")
+        self.assertEqual(s.attainment, 0.8)
+
     def test_revenue_or_quota_without_a_deal_size(self):
         f = fp.Funnel(TWO)
         for kw, named in (({"revenue": 1000}, "revenue 1000 without a deal_size"),
@@ -895,14 +936,14 @@ class PaceRefusals(unittest.TestCase):
             ({"at_risk": INF}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": 11}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": "1001%"}, "FPL_ERR_THRESHOLD", "at_risk"),
-            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD", "off_track (default 80%)"),
+            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD", "off_track (default)"),
             ({"at_risk": ""}, "FPL_ERR_PARSE_EMPTY", "at_risk"),
             ({"at_risk": "-5%"}, "FPL_ERR_PARSE_NEGATIVE", "at_risk"),
             ({"off_track": 0}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": -1}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": NAN}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": INF}, "FPL_ERR_THRESHOLD", "off_track"),
-            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD", "at_risk (default 95%)"),
+            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD", "at_risk (default)"),
             ({"off_track": HUGE_INT}, "FPL_ERR_PARSE_OVERFLOW", "off_track"),
             ({"off_track": "x"}, "FPL_ERR_PARSE_SYNTAX", "off_track"),
             # reps
@@ -916,6 +957,33 @@ class PaceRefusals(unittest.TestCase):
             ({"deals": 1e300}, "FPL_ERR_TOO_LARGE", "pace"),
         ]
         self.check(bad)
+
+    def test_the_library_names_the_field_and_stage(self):
+        f = fp.Funnel(TWO, deal_size=1000)
+        cases = [
+            ({"elapsed": 0}, "FPL_ERR_ELAPSED", "elapsed", None),
+            ({"elapsed": None, "start": "2027-01-10", "as_of": "2027-01-09"},
+             "FPL_ERR_ELAPSED", "as_of", None),
+            ({"elapsed": None, "start": "9999-12-01", "as_of": "9999-12-02"},
+             "FPL_ERR_DATE", "start", None),
+            ({"actual": {"lead": 1, "opportunity": INF}}, "FPL_ERR_ACTUAL", "actual", 1),
+            ({"open": {"opportunity": -2}}, "FPL_ERR_ACTUAL", "open", 1),
+            ({"actual_deals": -1}, "FPL_ERR_ACTUAL", "actual_deals", None),
+            ({"actual_revenue": NAN}, "FPL_ERR_ACTUAL", "actual_revenue", None),
+            ({"lags": {"lead": "60m", "opportunity": "60.5m"}}, "FPL_ERR_LAG", "lag", 1),
+            ({"at_risk": 0}, "FPL_ERR_THRESHOLD", "at_risk", None),
+            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD", "at_risk", None),
+            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD", "off_track", None),
+            ({"at_risk": "90%", "off_track": "95%"}, "FPL_ERR_THRESHOLD", "off_track", None),
+            ({"reps": 0}, "FPL_ERR_REPS", "reps", None),
+        ]
+        for kw, status, field, index in cases:
+            args = dict({"deals": 10, "elapsed": 0.5}, **kw)
+            with self.subTest(kw=kw):
+                with self.assertRaises(fp.FunnelError) as cm:
+                    f.pace(**args)
+                self.assertEqual((cm.exception.status, cm.exception.field, cm.exception.index),
+                                 (status, field, index))
 
     def test_revenue_so_far_without_a_deal_size(self):
         self.check([({"actual_revenue": 100}, "FPL_ERR_DEAL_SIZE_MISSING",

@@ -425,7 +425,6 @@ SCHEDULE_MAX_MONTHS = 120
 SCHEDULE_MAX_LEAD = 120
 SCHEDULE_MAX_ROWS = SCHEDULE_MAX_MONTHS + SCHEDULE_MAX_LEAD
 SEASONALITY_WEIGHTS = 12
-DAYS_PER_MONTH = 30.436875  # FPL_DAYS_PER_MONTH: 365.2425 / 12
 
 
 class fpl_month(Structure):
@@ -451,7 +450,9 @@ class fpl_schedule_input(Structure):
                 ("reps", c_double),
                 ("has_quota", c_bool),
                 ("quota", c_double),
-                ("attainment", c_double)]
+                ("attainment", c_double),
+                ("has_reps", c_bool),
+                ("has_attainment", c_bool)]
 
 
 class fpl_schedule_row(Structure):
@@ -487,13 +488,15 @@ class fpl_schedule(Structure):
                 ("velocity", c_double),
                 ("velocity_opportunities", c_double),
                 ("velocity_cycle_days", c_double),
-                ("rows", fpl_schedule_row * SCHEDULE_MAX_ROWS)]
+                ("rows", fpl_schedule_row * SCHEDULE_MAX_ROWS),
+                ("lag_months", c_double * MAX_STAGES),
+                ("lag_days", c_double * MAX_STAGES),
+                ("quota", c_double),
+                ("attainment", c_double)]
 
 
 # pace.h
 
-PACE_AT_RISK_DEFAULT = 0.95
-PACE_OFF_TRACK_DEFAULT = 0.80
 PACE_ON_TRACK, PACE_AT_RISK, PACE_OFF_TRACK = 0, 1, 2
 
 
@@ -510,7 +513,10 @@ class fpl_pace_input(Structure):
                 ("lag", c_double * MAX_STAGES),
                 ("at_risk", c_double),
                 ("off_track", c_double),
-                ("reps", c_double)]
+                ("reps", c_double),
+                ("has_at_risk", c_bool),
+                ("has_off_track", c_bool),
+                ("has_reps", c_bool)]
 
 
 class fpl_pace_row(Structure):
@@ -555,7 +561,8 @@ class fpl_pace(Structure):
                 ("has_coverage_required", c_bool),
                 ("coverage_required", c_double),
                 ("has_reps", c_bool),
-                ("reps", c_double)]
+                ("reps", c_double),
+                ("cumulative_rate", c_double * MAX_STAGES)]
 
 
 # score.h
@@ -742,6 +749,7 @@ FUNCTIONS = (
     ("fpl_channels_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                               POINTER(fpl_channels_input), POINTER(fpl_channels)], _STATUS),
     # schedule.h
+    ("fpl_days_per_month", [], c_double),
     ("fpl_month_parse", [c_char_p, c_size_t, POINTER(fpl_month)], _STATUS),
     ("fpl_date_parse", [c_char_p, c_size_t, POINTER(fpl_date)], _STATUS),
     ("fpl_lag_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),

@@ -12,11 +12,12 @@ parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
 like the CLI's bare number (written as ``"<repr>d"`` for ``fpl_lag_parse``).
 
 Only what a C field cannot hold is refused here: months that are not a whole
-number from 1 to 120 (``FPL_ERR_MONTHS``, as the CLI's ``--months``), and 0
-for ``reps``, ``attainment``, ``at_risk`` and ``off_track``, which the C
-input reads as "none" or "the default" (``FPL_ERR_REPS``,
-``FPL_ERR_ATTAINMENT``, ``FPL_ERR_THRESHOLD``, as the CLI). ``to_dict()`` is
-the object ``funnelplan schedule|pace ... --format json`` prints
+number an unsigned int holds (``FPL_ERR_MONTHS``, as the CLI's ``--months``).
+Every other refusal is the library's, and names its field and stage
+(``FunnelError.field``, ``.index``), which the message turns back into the
+argument given. Defaults (thresholds, attainment) and figures (lags in days,
+the attainment used, cumulative rates) are the library's too. ``to_dict()``
+is the object ``funnelplan schedule|pace ... --format json`` prints
 (notes/schedule_contract.md).
 """
 
@@ -29,8 +30,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _STATUS_ARGUMENT, _amount, _describe, _encode, _is_text,
-                     _number, _rate)
+from ._model import PERIODS, _amount, _describe, _encode, _is_text, _number, _rate
 from ._native import fn
 
 __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
@@ -38,7 +38,7 @@ __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "Monthl
            "OpenPipeline"]
 
 #: Days in the average month (365.2425 / 12): a lag in days over this is months.
-DAYS_PER_MONTH = _native.DAYS_PER_MONTH
+DAYS_PER_MONTH = fn.days_per_month()
 
 
 def _opt(present, value):
@@ -370,10 +370,11 @@ def _month_text(m):
 
 
 def _months(value):
-    """The span's months: a whole number from 1 to 120 (as the CLI's --months)."""
+    """The span's months as the C unsigned (the library refuses the rest of
+    its range), as the CLI's --months."""
     context = "months %s" % _describe(value)
     x = _amount("months", value)
-    if not (1 <= x <= _native.SCHEDULE_MAX_MONTHS and x == int(x)):
+    if not (0 <= x < 2 ** 32 and x == int(x)):
         raise _native.error_named("FPL_ERR_MONTHS", context)
     return int(x)
 
@@ -488,40 +489,30 @@ def _per_stage(funnel, label, value, read, status):
     return out
 
 
-def _not_zero(label, value, x, status):
-    """0 means "none" or "the default" in the C input: refuse it as given."""
-    if x == 0:
-        raise _native.error_named(status, "%s %s" % (label, _describe(value)))
-    return x
-
-
-def _fail(exc, what, given, labels):
-    """Re-raises a refusal of the whole computation, naming the argument."""
-    label = labels.get(exc.status)
-    if label is not None and label in given:
-        raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+def _fail(exc, what, given, stages):
+    """Re-raises a refusal of the whole computation, naming the argument
+    the library's field is (``stages``: {field: {stage index: context}} for
+    the per-stage arguments)."""
+    field = exc.field
+    context = stages.get(field, {}).get(exc.index)
+    if context is not None:
+        raise exc.with_context(context) from None
     if exc.status == "FPL_ERR_DEAL_SIZE_MISSING":
-        culprits = [k for k in ("revenue", "monthly_revenue", "actual_revenue", "quota")
-                    if k in given]
-        detail = " and ".join("%s %s" % (k, _describe(given[k])) for k in culprits)
+        # the terms' revenue is refused as about the deal size it lacks
+        culprit = field if field in given else "revenue"
+        detail = "%s %s" % (culprit, _describe(given.get(culprit)))
         raise exc.with_context("%s (%s without a deal_size)" % (what, detail)) from None
     if exc.status == "FPL_ERR_TARGET":
         raise exc.with_context("%s (no target: give revenue or deals%s)"
                                % (what, ", or monthly_deals or monthly_revenue"
                                   if what == "schedule" else "")) from None
-    label = _STATUS_ARGUMENT.get(exc.status)
-    if label is not None and label in given:
-        raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
+    if field in given:
+        raise exc.with_context("%s %s" % (field, _describe(given[field]))) from None
     raise exc.with_context(what) from None
 
 
 # ---------------------------------------------------------------------------
 # schedule
-
-
-_SCHEDULE_ARGUMENT = {"FPL_ERR_MONTHS": "months", "FPL_ERR_LAG": "lags",
-                      "FPL_ERR_REPS": "reps", "FPL_ERR_QUOTA": "quota",
-                      "FPL_ERR_ATTAINMENT": "attainment"}
 
 
 def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality, monthly_deals,
@@ -563,43 +554,41 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
                             else _native.TARGET_REVENUE)
         inp.monthly[:len(values)] = values
         given[monthly_label] = monthly
-    for k, (months_lag, _) in _per_stage(funnel, "lags", lags, _lag, "FPL_ERR_LAG").items():
+    lag_contexts = {}
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
+                                               "FPL_ERR_LAG").items():
         inp.lag[k] = months_lag
-    if lags is not None:
-        given["lags"] = lags
+        lag_contexts[k] = context
     if reps is not None:
-        inp.reps = _not_zero("reps", reps, _amount("reps", reps), "FPL_ERR_REPS")
+        inp.has_reps = True
+        inp.reps = _amount("reps", reps)
         given["reps"] = reps
     if quota is not None:
         inp.has_quota = True
         inp.quota = _amount("quota", quota)
         given["quota"] = quota
     if attainment is not None:
-        inp.attainment = _not_zero("attainment", attainment, _rate("attainment", attainment),
-                                   "FPL_ERR_ATTAINMENT")
+        inp.has_attainment = True
+        inp.attainment = _rate("attainment", attainment)
         given["attainment"] = attainment
 
     out = _native.fpl_schedule()
     try:
         fn.schedule_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        labels = dict(_SCHEDULE_ARGUMENT)
-        if exc.status == "FPL_ERR_DATE":
-            raise exc.with_context("start %s (the schedule's months, %d before it and %d "
-                                   "from it, must lie in years 1 to 9999)"
-                                   % (_describe(start), _lead(inp, len(funnel)),
-                                      inp.months)) from None
-        if exc.status == "FPL_ERR_WEIGHTS":
-            labels["FPL_ERR_WEIGHTS"] = monthly_label or "seasonality"
-        _fail(exc, "schedule", given, labels)
+        if exc.field == "start":  # a span leaving the calendar
+            raise exc.with_context("start %s (the schedule's months, with those its lags "
+                                   "need before it, must lie in years 1 to 9999)"
+                                   % _describe(start)) from None
+        _fail(exc, "schedule", given, {"lag": lag_contexts})
 
     n = out.n_stages
     names = funnel.names
     rates = [s.rate for s in funnel.stages]
     has_revenue = bool(out.has_revenue)
     has_reps = bool(out.has_reps)
-    stages = tuple(ScheduleStage(names[k], rates[k], inp.lag[k],
-                                 inp.lag[k] * _native.DAYS_PER_MONTH, out.totals[k])
+    stages = tuple(ScheduleStage(names[k], rates[k], out.lag_months[k], out.lag_days[k],
+                                 out.totals[k])
                    for k in range(n))
     rows = []
     for r in out.rows[:out.n_rows]:
@@ -624,23 +613,15 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
                  MonthlyTarget("deals" if monthly_label == "monthly_deals" else "revenue",
                                values)),
         stages=stages, rows=tuple(rows), reps=_opt(has_reps, out.reps),
-        quota=_opt(has_quota, inp.quota),
-        attainment=_opt(has_quota, inp.attainment if inp.attainment != 0 else 1.0),
+        quota=_opt(has_quota, out.quota),
+        attainment=_opt(has_quota, out.attainment),
         reps_needed=_opt(has_quota, out.reps_needed),
         reps_needed_whole=_opt(has_quota, int(out.reps_needed_whole)),
         velocity=velocity)
 
 
-def _lead(inp, n):
-    """Months before the start (for a message only): every lag rounded up."""
-    return sum(int(-(-inp.lag[k] // 1)) for k in range(n))
-
-
 # ---------------------------------------------------------------------------
 # pace
-
-
-_PACE_ARGUMENT = {"FPL_ERR_ELAPSED": "elapsed", "FPL_ERR_LAG": "lags", "FPL_ERR_REPS": "reps"}
 
 
 def _status_name(code):
@@ -658,22 +639,6 @@ def _pace_row(r, has_reps):
                 plan_per_rep=_opt(has_reps, r.plan_per_rep),
                 actual_per_rep=_opt(has_reps and a, r.actual_per_rep),
                 needed_rate_per_rep=_opt(has_reps and rate, r.needed_rate_per_rep))
-
-
-def _count_culprit(funnel, terms, entries):
-    """The first count the library refuses as an actual or open count, or
-    None: each is tried alone in an otherwise valid question."""
-    out = _native.fpl_pace()
-    for set_into, context in entries:
-        probe = _native.fpl_pace_input()
-        probe.elapsed = 0.5
-        set_into(probe)
-        try:
-            fn.pace_compute(byref(funnel._c), byref(terms), byref(probe), byref(out))
-        except FunnelError as exc:
-            if exc.status == "FPL_ERR_ACTUAL":
-                return context
-    return None
 
 
 def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, actual_deals,
@@ -704,58 +669,51 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                                    % (_describe(as_of), _describe(start),
                                       PERIODS[terms.per])) from None
         inp.elapsed = share.value
-    probes = []
-    for label, field, value in (("actual", "actual", actual), ("open", "open", open_)):
-        for k, (x, context) in _per_stage(funnel, label, value, _count,
+    per_stage = {}
+    for field, value in (("actual", actual), ("open", open_)):
+        per_stage[field] = {}
+        for k, (x, context) in _per_stage(funnel, field, value, _count,
                                           "FPL_ERR_ACTUAL").items():
             getattr(inp, "has_" + field)[k] = True
             getattr(inp, field)[k] = x
-            probes.append((_setter(field, k, x), context))
+            per_stage[field][k] = context
     for label, value in (("actual_deals", actual_deals), ("actual_revenue", actual_revenue)):
         if value is not None:
-            x = _amount(label, value)
             setattr(inp, "has_" + label, True)
-            setattr(inp, label, x)
+            setattr(inp, label, _amount(label, value))
             given[label] = value
-            probes.append((_setter(label, None, x), "%s %s" % (label, _describe(value))))
-    for k, (months_lag, _) in _per_stage(funnel, "lags", lags, _lag, "FPL_ERR_LAG").items():
+    per_stage["lag"] = {}
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
+                                               "FPL_ERR_LAG").items():
         inp.lag[k] = months_lag
-    if lags is not None:
-        given["lags"] = lags
+        per_stage["lag"][k] = context
     for label, value in (("at_risk", at_risk), ("off_track", off_track)):
         if value is not None:
-            setattr(inp, label, _not_zero(label, value, _rate(label, value),
-                                          "FPL_ERR_THRESHOLD"))
+            setattr(inp, "has_" + label, True)
+            setattr(inp, label, _rate(label, value))
     if reps is not None:
-        inp.reps = _not_zero("reps", reps, _amount("reps", reps), "FPL_ERR_REPS")
+        inp.has_reps = True
+        inp.reps = _amount("reps", reps)
         given["reps"] = reps
 
     out = _native.fpl_pace()
     try:
         fn.pace_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_ACTUAL":
-            culprit = _count_culprit(funnel, terms, probes)
-            raise exc.with_context(culprit or "pace") from None
-        if exc.status == "FPL_ERR_THRESHOLD":
+        if exc.field in ("at_risk", "off_track"):
+            # both thresholds, the one not given as the library's default
             raise exc.with_context("at_risk %s, off_track %s" % (
-                _describe(at_risk) if at_risk is not None else "(default 95%)",
-                _describe(off_track) if off_track is not None else "(default 80%)")) from None
-        if exc.status == "FPL_ERR_ELAPSED" and "elapsed" not in given:
-            raise exc.with_context("as_of %s with start %s" % (_describe(as_of),
-                                                               _describe(start))) from None
-        _fail(exc, "pace", given, _PACE_ARGUMENT)
+                _describe(at_risk) if at_risk is not None else "(default)",
+                _describe(off_track) if off_track is not None else "(default)")) from None
+        _fail(exc, "pace", given, per_stage)
 
-    # The cumulative rates are the plan's (the library's products).
-    plan = _native.fpl_plan()
-    fn.plan_compute(byref(funnel._c), byref(terms), byref(plan))
     names = funnel.names
     has_reps = bool(out.has_reps)
     stages = []
     for k in range(out.n_stages):
         r = out.stages[k]
         stages.append(PaceStage(name=names[k], rate=funnel.stages[k].rate,
-                                cumulative_rate=plan.stages[k].cumulative_rate,
+                                cumulative_rate=out.cumulative_rate[k],
                                 implied_deals=_opt(r.has_actual, r.implied_deals),
                                 **_pace_row(r, has_reps)))
     warning = None
@@ -778,14 +736,3 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                          else None),
                 warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps))
 
-
-def _setter(field, k, x):
-    """Sets one count of a probe input (see _count_culprit)."""
-    def set_into(probe):
-        if k is None:
-            setattr(probe, "has_" + field, True)
-            setattr(probe, field, x)
-        else:
-            getattr(probe, "has_" + field)[k] = True
-            getattr(probe, field)[k] = x
-    return set_into
