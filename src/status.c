@@ -327,6 +327,23 @@ const char *fpl_field_name(fpl_field field)
     return "unknown";
 }
 
+const char *fpl_error_message(const fpl_error *err)
+{
+    if (err == NULL) {
+        return fpl_strerror(FPL_OK);
+    }
+    if (err->field == FPL_FIELD_CRITERION) {
+        switch (err->status) {
+        case FPL_ERR_STAGE_NAME_EMPTY: return "criterion name is empty";
+        case FPL_ERR_STAGE_NAME_LONG: return "criterion name is longer than 64 bytes";
+        case FPL_ERR_STAGE_NAME_UTF8: return "criterion name is not valid UTF-8";
+        case FPL_ERR_STAGE_NAME_CONTROL: return "criterion name contains a control character";
+        default: break;
+        }
+    }
+    return fpl_strerror(err->status);
+}
+
 fpl_field fpl__status_field(fpl_status st)
 {
     switch (st) {
@@ -383,8 +400,8 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_ELAPSED: return FPL_FIELD_ELAPSED;
     case FPL_ERR_ACTUAL: return FPL_FIELD_ACTUAL;
     case FPL_ERR_CRITERION:
-    case FPL_ERR_CRITERION_DUPLICATE:
-    case FPL_ERR_CRITERION_COUNT: return FPL_FIELD_CRITERION;
+    case FPL_ERR_CRITERION_DUPLICATE: return FPL_FIELD_CRITERION;
+    case FPL_ERR_CRITERION_COUNT: return FPL_FIELD_CRITERIA;
     case FPL_ERR_ANSWER: return FPL_FIELD_ANSWER;
     case FPL_ERR_CSV_HEADER: return FPL_FIELD_LEADS;
     case FPL_ERR_MIX:

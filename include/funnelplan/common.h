@@ -255,7 +255,7 @@ typedef enum fpl_field {
     /* lead mixes and scores */
     FPL_FIELD_MIX,                  ///< a lead mix (index: the stage it blends)
     FPL_FIELD_SCENARIO_MIX,         ///< a what-if's scenario mix (index: the stage)
-    FPL_FIELD_CRITERIA,             ///< a preset of criteria (`bant`)
+    FPL_FIELD_CRITERIA,             ///< the criteria as a whole: a preset (`bant`), how many
     FPL_FIELD_CRITERION,            ///< a criterion (index: which)
     FPL_FIELD_HOT,                  ///< the score from which a lead is hot
     FPL_FIELD_WARM,                 ///< the score from which a lead is warm
@@ -309,6 +309,20 @@ typedef struct fpl_error {
  * @return a static string, never NULL.
  */
 FPL_API const char *fpl_field_name(fpl_field field);
+
+/**
+ * @brief The message for a failure, worded for the field at fault: the
+ * message of fpl_strerror(), except where a status shared by several
+ * fields names its own (a name status about a criterion says "criterion
+ * name", not "stage name").
+ *
+ * One line, lower case, no final period; the one source of the wording
+ * every face prints.
+ * @param[in] err a failure as a function described it; NULL gives the
+ *   message of ::FPL_OK.
+ * @return a static string, never NULL.
+ */
+FPL_API const char *fpl_error_message(const fpl_error *err);
 
 /**
  * @brief The period a target, volume or figure refers to.
