@@ -573,8 +573,6 @@ class fpl_pace(Structure):
 # score.h
 
 MAX_CRITERIA = 32
-SCORE_HOT_DEFAULT = 75.0
-SCORE_WARM_DEFAULT = 50.0
 BAND_COLD, BAND_WARM, BAND_HOT = 0, 1, 2
 CSV_RECORD_MAX = 65536
 CSV_ID_MAX = 256
@@ -596,7 +594,9 @@ class fpl_criteria(Structure):
     _fields_ = [("n_criteria", c_size_t),
                 ("criteria", fpl_criterion * MAX_CRITERIA),
                 ("hot", c_double),
-                ("warm", c_double)]
+                ("warm", c_double),
+                ("has_hot", c_bool),
+                ("has_warm", c_bool)]
 
 
 class fpl_lead_score(Structure):
@@ -689,6 +689,7 @@ FUNCTIONS = (
     ("fpl_period_parse", [c_char_p, c_size_t, POINTER(c_int)], _STATUS),
     ("fpl_ceil_tolerant", [c_double], c_double),
     ("fpl_field_name", [c_int], c_char_p),
+    ("fpl_error_message", [POINTER(fpl_error)], c_char_p),
     # version.h
     ("fpl_version_string", [], c_char_p),
     ("fpl_version_number", [], c_uint),
@@ -767,6 +768,8 @@ FUNCTIONS = (
     ("fpl_criteria_bant", [POINTER(fpl_criteria)], _STATUS),
     ("fpl_criteria_add_parse", [POINTER(fpl_criteria), c_char_p, c_size_t], _STATUS),
     ("fpl_criteria_check", [POINTER(fpl_criteria)], _STATUS),
+    ("fpl_criteria_hot", [POINTER(fpl_criteria)], c_double),
+    ("fpl_criteria_warm", [POINTER(fpl_criteria)], c_double),
     ("fpl_answer_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
     ("fpl_score_lead", [POINTER(fpl_criteria), POINTER(c_double), c_size_t,
                         POINTER(fpl_lead_score)], _STATUS),
@@ -865,9 +868,11 @@ def error(code, context=None, cls=FunnelError, where=None):
     """The :class:`FunnelError` for a status code, with the library's message
     and, from ``where`` (an :class:`fpl_error`), the field, list entry and
     bytes at fault."""
-    exc = cls(status_name(code), fn.strerror(code).decode("utf-8", "replace"), code=code,
+    described = where is not None and where.status == code
+    message = fn.error_message(byref(where)) if described else fn.strerror(code)
+    exc = cls(status_name(code), message.decode("utf-8", "replace"), code=code,
               context=context, is_input_error=bool(fn.status_is_input_error(code)))
-    if where is not None and where.status == code:
+    if described:
         exc.field = fn.field_name(where.field).decode("ascii") if where.field else None
         exc.index = None if where.index == NO_INDEX else where.index
         exc.offset = where.offset
@@ -876,9 +881,30 @@ def error(code, context=None, cls=FunnelError, where=None):
     return exc
 
 
-def error_named(name, context=None, cls=FunnelError):
-    """The :class:`FunnelError` for a status given by its symbolic name."""
-    return error(STATUS[name], context, cls)
+def error_named(name, context=None, cls=FunnelError, field=None, index=None):
+    """The :class:`FunnelError` for a status given by its symbolic name;
+    with ``field`` (a field's name, see :data:`FIELDS`) and ``index``, worded
+    and described as the library would."""
+    if field is None:
+        return error(STATUS[name], context, cls)
+    where = fpl_error(status=STATUS[name], field=FIELDS[field],
+                      index=NO_INDEX if index is None else index)
+    return error(where.status, context, cls, where=where)
+
+
+def _field_codes():
+    """Every field the library names, name -> code, read from the library."""
+    codes = {}
+    code = 1
+    while True:
+        name = fn.field_name(code).decode("ascii")
+        if name == "unknown":
+            return codes
+        codes[name] = code
+        code += 1
+
+
+FIELDS = _field_codes()
 
 
 version_string = fn.version_string().decode("ascii")
