@@ -325,6 +325,24 @@ bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_s
     return line_a < line_b;
 }
 
+fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    double x;
+    fpl_status st = fpl_parse_amount(text, len, &x, NULL);
+    if (st == FPL_OK && !(x <= FPL_WHOLE_MAX && !(x > floor(x)))) {
+        st = FPL_ERR_TOP;
+    }
+    if (st != FPL_OK) {
+        return fpl__fail(err, st, FPL_FIELD_TOP, FPL_NO_INDEX);
+    }
+    *out = (uint64_t)x;
+    return FPL_OK;
+}
+
 /* ---- streaming CSV ------------------------------------------------------- */
 
 enum {

@@ -92,6 +92,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_MIX: return "a mix is STAGE=NAME:SHARE@RATE,... with shares from 0% to 100% and rates above 0% and at most 100%";
     case FPL_ERR_MIX_SHARES: return "the shares of a mix must add up to 100%";
     case FPL_ERR_BANDS: return "the thresholds are scores above 0 and at most 100, warm at most hot";
+    case FPL_ERR_TOP: return "top must be a whole number of rows (0 or more)";
     }
     return "unknown status";
 }
@@ -179,6 +180,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_MIX: return "FPL_ERR_MIX";
     case FPL_ERR_MIX_SHARES: return "FPL_ERR_MIX_SHARES";
     case FPL_ERR_BANDS: return "FPL_ERR_BANDS";
+    case FPL_ERR_TOP: return "FPL_ERR_TOP";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -407,6 +409,7 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_MIX:
     case FPL_ERR_MIX_SHARES: return FPL_FIELD_MIX;
     case FPL_ERR_BANDS: return FPL_FIELD_HOT;
+    case FPL_ERR_TOP: return FPL_FIELD_TOP;
     default: return FPL_FIELD_NONE;
     }
 }

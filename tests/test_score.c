@@ -525,6 +525,47 @@ static void test_score_csv_header_and_ends(void **state)
     assert_int_equal(err.index, 1);
 }
 
+/* How many leads to keep: a whole number from 0 to 2^53, about `top`. */
+static void test_score_top_is_a_whole_count(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_status status;
+        uint64_t value;
+    } cases[] = {
+        {"0", FPL_OK, 0},
+        {"10", FPL_OK, 10},
+        {"1k", FPL_OK, 1000},
+        {"1e3", FPL_OK, 1000},
+        {"9007199254740992", FPL_OK, UINT64_C(9007199254740992)},
+        {"1.5", FPL_ERR_TOP, 0},
+        {"1e30", FPL_ERR_TOP, 0},
+        {"-1", FPL_ERR_PARSE_NEGATIVE, 0},
+        {"ten", FPL_ERR_PARSE_SYNTAX, 0},
+        {"", FPL_ERR_PARSE_EMPTY, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        uint64_t n = 77;
+        fpl_error err;
+        memset(&err, 0x5a, sizeof err);
+        const char *t = cases[i].text;
+        assert_int_equal(fpl_score_top_parse(t, strlen(t), &n, &err), cases[i].status);
+        if (cases[i].status == FPL_OK) {
+            assert_int_equal(n, cases[i].value);
+        } else {
+            assert_int_equal(n, 77);
+            assert_int_equal(err.status, cases[i].status);
+            assert_int_equal(err.field, FPL_FIELD_TOP);
+            assert_int_equal(err.index, FPL_NO_INDEX);
+        }
+    }
+    assert_string_equal(fpl_strerror(FPL_ERR_TOP),
+                        "top must be a whole number of rows (0 or more)");
+    uint64_t n;
+    assert_int_equal(fpl_score_top_parse(NULL, 0, &n, NULL), FPL_ERR_NULL);
+}
+
 /* Ranking: score, then sales-ready, then the file's order. */
 static void test_score_ranking_order(void **state)
 {
@@ -553,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_score_thresholds_name_hot_or_warm),
         cmocka_unit_test(test_score_csv_rfc4180),
         cmocka_unit_test(test_score_csv_header_and_ends),
+        cmocka_unit_test(test_score_top_is_a_whole_count),
         cmocka_unit_test(test_score_ranking_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -141,23 +141,14 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
     return fpl_criteria_check(c, &err) == FPL_OK ? CLI_EXIT_OK : fail(rq, &err);
 }
 
-/* --top N: a whole number of rows, 0 or more. */
-static int read_top(const char *text, uint64_t *out)
+/* --top N: how many of the best leads to print (every one without it). */
+static int read_top(const cli_score_request *rq, uint64_t *out)
 {
     *out = UINT64_MAX;
-    if (text == NULL) {
-        return CLI_EXIT_OK;
-    }
-    double x;
     fpl_error err;
-    if (fpl_parse_amount(text, strlen(text), &x, &err) != FPL_OK) {
-        return cli_fail("--top", text, &err);
+    if (rq->top != NULL && fpl_score_top_parse(rq->top, strlen(rq->top), out, &err) != FPL_OK) {
+        return fail(rq, &err);
     }
-    if (!(x <= FPL_WHOLE_MAX) || (double)(uint64_t)x != x) {
-        cli_error_value("--top", text, "top must be a whole number of rows (0 or more)");
-        return CLI_EXIT_USAGE;
-    }
-    *out = (uint64_t)x;
     return CLI_EXIT_OK;
 }
 
@@ -896,7 +887,7 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     uint64_t top = UINT64_MAX;
     int rc = read_criteria(rq, &s->criteria);
     if (rc == CLI_EXIT_OK) {
-        rc = read_top(rq->top, &top);
+        rc = read_top(rq, &top);
     }
     if (rc == CLI_EXIT_OK && rq->leads == NULL) {
         cli_error("score: --leads FILE is needed (a CSV file of leads; - reads standard "

@@ -160,11 +160,12 @@ typedef enum fpl_status {
     FPL_ERR_CSV_HEADER,         ///< the CSV header does not name the id column and every criterion once
     FPL_ERR_MIX,                ///< a mix is not `STAGE=NAME:SHARE@RATE,...` with shares in [0, 1] and rates in (0, 1]
     FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%
-    FPL_ERR_BANDS               ///< score thresholds not 0 < warm <= hot <= 100
+    FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
+    FPL_ERR_TOP                 ///< how many rows to keep is not a whole number from 0 to 2^53
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_BANDS + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_TOP + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.

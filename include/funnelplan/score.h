@@ -212,6 +212,21 @@ FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *an
 FPL_API bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                               uint64_t line_b);
 
+/**
+ * @brief Reads how many of the best leads to keep: a whole number from 0 to
+ * 2^53 (::FPL_WHOLE_MAX), as fpl_parse_amount() reads it (`10`, `1k`,
+ * `1e3`).
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] out the count, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): always
+ *   ::FPL_FIELD_TOP.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a parse status (not a number, negative,
+ *   ...) or ::FPL_ERR_TOP (not whole, or above 2^53).
+ */
+FPL_API fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out,
+                                       fpl_error *err);
+
 /* ---- streaming CSV --------------------------------------------------- */
 
 /** Longest record (one lead's line, quotes included) the CSV reader holds. */

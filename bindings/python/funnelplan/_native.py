@@ -775,6 +775,7 @@ FUNCTIONS = (
                         POINTER(fpl_lead_score)], _STATUS),
     ("fpl_score_before", [POINTER(fpl_lead_score), c_uint64, POINTER(fpl_lead_score), c_uint64],
      c_bool),
+    ("fpl_score_top_parse", [c_char_p, c_size_t, POINTER(c_uint64)], _STATUS),
     ("fpl_csv_fault_message", [c_int], c_char_p),
     ("fpl_csv_begin", [POINTER(fpl_csv_reader), POINTER(fpl_criteria), c_char_p, c_size_t],
      _STATUS),
