@@ -85,7 +85,7 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
         if (text[i] == '=') {
             name_end = i;
             if (fpl_parse_amount(text + i + 1, n - i - 1, &weight, NULL) != FPL_OK) {
-                weight = NAN;
+                weight = 0.0; /* refused below, as a weight of 0 */
             }
             break;
         }
