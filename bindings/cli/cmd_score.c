@@ -6,9 +6,11 @@
  *
  * funnelplan.c reads the options and calls cli_score_run(); this file reads
  * their texts with the library's parsers (fpl_criteria_bant,
- * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check), feeds the
- * file to the library's streaming reader (fpl_csv_begin, fpl_csv_feed) and
- * ranks the rows with fpl_score_before(). No formula lives here.
+ * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check,
+ * fpl_score_top_parse), feeds the file to the library's streaming reader
+ * (fpl_csv_begin, fpl_csv_feed) and ranks the rows with fpl_score_before().
+ * No formula, default or range lives here; a refusal names the field at
+ * fault (fpl_error) and fail() prints it as the option typed.
  *
  * Memory does not grow with the file. The file is read in chunks; at most
  * BATCH scored rows are held (their line, score and id), each full batch is
