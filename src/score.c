@@ -548,6 +548,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
     memset(row, 0, offsetof(fpl_csv_row, id));
     row->id[0] = '\0';
     memset(&row->score, 0, sizeof row->score);
+    row->criterion = 0;
     row->line = r->record_line;
     if (r->record_bad) {
         row->fault = r->record_fault;
@@ -576,6 +577,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         if (fpl_answer_parse(s, len, &answers[k], NULL) != FPL_OK) {
             row->fault = FPL_CSV_ANSWER;
             row->column = r->criterion_column[k];
+            row->criterion = k;
             return;
         }
     }

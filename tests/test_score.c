@@ -395,6 +395,7 @@ static void test_score_csv_rfc4180(void **state)
         assert_int_equal(rows[4].fault, FPL_CSV_QUOTE);
         assert_int_equal(rows[5].fault, FPL_CSV_ANSWER);
         assert_int_equal(rows[5].column, 4);
+        assert_int_equal(rows[5].criterion, 2); /* need: the third criterion */
         assert_int_equal(rows[6].fault, FPL_CSV_ID);
         assert_int_equal(rows[7].fault, FPL_CSV_QUOTE);
         assert_int_equal(rows[8].fault, FPL_CSV_OK);

@@ -477,13 +477,8 @@ static int spill(scorer *s)
 static int take_row(scorer *s, const fpl_csv_row *row)
 {
     if (row->fault != FPL_CSV_OK) {
-        skipped_row r = {row->line, row->fault, SIZE_MAX};
-        for (size_t k = 0; r.fault == FPL_CSV_ANSWER && k < s->criteria.n_criteria; ++k) {
-            if (s->reader->criterion_column[k] == row->column) {
-                r.criterion = k;
-                break;
-            }
-        }
+        const skipped_row r = {row->line, row->fault,
+                               row->fault == FPL_CSV_ANSWER ? row->criterion : SIZE_MAX};
         s->skipped++;
         if (s->n_kept < KEEP_SKIPPED) {
             s->kept[s->n_kept++] = r;

@@ -257,13 +257,14 @@ typedef enum fpl_csv_fault {
  */
 FPL_API const char *fpl_csv_fault_message(fpl_csv_fault fault);
 
-/** One row of a CSV file, scored or refused. */
+/** One row of a CSV file, scored or refused. New members are appended. */
 typedef struct fpl_csv_row {
     uint64_t line;              ///< line of the file where the record starts (1 = header)
     fpl_csv_fault fault;        ///< ::FPL_CSV_OK when scored
     size_t column;              ///< with ::FPL_CSV_ANSWER: the column (0-based) at fault
     char id[FPL_CSV_ID_MAX + 1]; ///< the lead's id, NUL-terminated (when scored)
     fpl_lead_score score;       ///< the score (when scored)
+    size_t criterion;           ///< with ::FPL_CSV_ANSWER: the criterion (0-based) whose answer is at fault
 } fpl_csv_row;
 
 /**

@@ -612,7 +612,8 @@ class fpl_csv_row(Structure):
                 ("fault", c_int),
                 ("column", c_size_t),
                 ("id", c_char * (CSV_ID_MAX + 1)),
-                ("score", fpl_lead_score)]
+                ("score", fpl_lead_score),
+                ("criterion", c_size_t)]
 
 
 class fpl_csv_reader(Structure):

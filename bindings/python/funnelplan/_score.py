@@ -572,7 +572,6 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
     messages = {}
-    columns = {}      # CSV column -> criterion name
     missing_of = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
     # With `top`, memory stays bounded whatever the file's size: whenever the
@@ -620,10 +619,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
             column = None
             message = messages[fault]
             if fault == _native.CSV_ANSWER:
-                if not columns:
-                    columns.update((col, names[k]) for k, col
-                                   in enumerate(reader.criterion_column[:len(names)]))
-                column = columns[r.column]
+                column = names[r.criterion]
                 message = "column '%s': %s" % (column, message)
             row = SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
             if strict:
