@@ -67,8 +67,9 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     if (criteria == NULL || text == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    if (criteria->n_criteria >= FPL_MAX_CRITERIA) {
-        return fpl__done(err, FPL_ERR_CRITERION_COUNT);
+    const size_t index = criteria->n_criteria; /* the index it would have */
+    if (index >= FPL_MAX_CRITERIA) {
+        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
     }
     static const char suffix[] = ",required";
     const size_t slen = sizeof suffix - 1;
@@ -83,29 +84,32 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     for (size_t i = n; i-- > 0;) {
         if (text[i] == '=') {
             name_end = i;
-            if (fpl_parse_amount(text + i + 1, n - i - 1, &weight, err) != FPL_OK) {
-                return fpl__done(err, FPL_ERR_CRITERION);
+            if (fpl_parse_amount(text + i + 1, n - i - 1, &weight, NULL) != FPL_OK) {
+                weight = 0.0; /* refused below, as a weight of 0 */
             }
             break;
         }
     }
     if (!(weight > 0.0 && isfinite(weight))) {
-        return fpl__done(err, FPL_ERR_CRITERION);
+        /* the weight's bytes; without '=' the text is the name, weight 1 */
+        const size_t at = name_end < n ? name_end + 1 : 0;
+        return fpl__fail_at(err, FPL_ERR_CRITERION, FPL_FIELD_CRITERION, index, at, n - at);
     }
-    fpl_status st = fpl_stage_name_check(text, name_end, err);
+    fpl_status st = fpl_stage_name_check(text, name_end, NULL);
     if (st == FPL_ERR_STAGE_NAME_RESERVED) {
         st = FPL_OK; /* the stage words mean nothing special here */
     }
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return fpl__fail_at(err, st, FPL_FIELD_CRITERION, index, 0, name_end);
     }
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         const fpl_criterion *c = &criteria->criteria[i];
         if (same_name(c->name, name_len(c), text, name_end)) {
-            return fpl__done(err, FPL_ERR_CRITERION_DUPLICATE);
+            return fpl__fail_at(err, FPL_ERR_CRITERION_DUPLICATE, FPL_FIELD_CRITERION, index, 0,
+                                name_end);
         }
     }
-    fpl_criterion *c = &criteria->criteria[criteria->n_criteria];
+    fpl_criterion *c = &criteria->criteria[index];
     memset(c, 0, sizeof *c);
     memcpy(c->name, text, name_end);
     c->weight = weight;
@@ -114,15 +118,36 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     return FPL_OK;
 }
 
-/* The thresholds in use. */
-static double hot_of(const fpl_criteria *c)
+double fpl_criteria_hot(const fpl_criteria *criteria)
 {
-    return fpclassify(c->hot) == FP_ZERO ? FPL_SCORE_HOT_DEFAULT : c->hot;
+    return criteria != NULL && criteria->has_hot ? criteria->hot : FPL_SCORE_HOT_DEFAULT;
 }
 
-static double warm_of(const fpl_criteria *c)
+double fpl_criteria_warm(const fpl_criteria *criteria)
 {
-    return fpclassify(c->warm) == FP_ZERO ? FPL_SCORE_WARM_DEFAULT : c->warm;
+    return criteria != NULL && criteria->has_warm ? criteria->warm : FPL_SCORE_WARM_DEFAULT;
+}
+
+/* Which threshold is at fault, or FPL_FIELD_NONE: one given that is not
+ * above 0 (hot first), hot above 100, then warm above hot (warm's fault
+ * when given, since hot then stands as given or by default). */
+static fpl_field bands_fault(const fpl_criteria *c)
+{
+    const double hot = fpl_criteria_hot(c);
+    const double warm = fpl_criteria_warm(c);
+    if (!(hot > 0.0)) {
+        return FPL_FIELD_HOT;
+    }
+    if (!(warm > 0.0)) {
+        return FPL_FIELD_WARM;
+    }
+    if (!(hot <= 100.0)) {
+        return FPL_FIELD_HOT;
+    }
+    if (!(warm <= hot)) {
+        return c->has_warm ? FPL_FIELD_WARM : FPL_FIELD_HOT;
+    }
+    return FPL_FIELD_NONE;
 }
 
 fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err)
@@ -132,7 +157,7 @@ fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err)
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (criteria->n_criteria < 1 || criteria->n_criteria > FPL_MAX_CRITERIA) {
-        return fpl__done(err, FPL_ERR_CRITERION_COUNT);
+        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
     }
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         const fpl_criterion *c = &criteria->criteria[i];
@@ -155,10 +180,9 @@ fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err)
             return fpl__fail(err, st, FPL_FIELD_CRITERION, i);
         }
     }
-    const double hot = hot_of(criteria);
-    const double warm = warm_of(criteria);
-    if (!(warm > 0.0 && warm <= hot && hot <= 100.0)) {
-        return fpl__done(err, FPL_ERR_BANDS);
+    const fpl_field bad = bands_fault(criteria);
+    if (bad != FPL_FIELD_NONE) {
+        return fpl__fail(err, FPL_ERR_BANDS, bad, FPL_NO_INDEX);
     }
     return FPL_OK;
 }
@@ -211,16 +235,18 @@ fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error
         return FPL_OK;
     }
     double v;
-    if (fpl_parse_rate(s, n, &v, err) != FPL_OK || !(v >= 0.0 && v <= 1.0)) {
-        return fpl__done(err, FPL_ERR_ANSWER);
+    if (fpl_parse_rate(s, n, &v, NULL) != FPL_OK || !(v >= 0.0 && v <= 1.0)) {
+        return fpl__fail_at(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, FPL_NO_INDEX,
+                            (size_t)(s - text), n);
     }
     *out = v;
     return FPL_OK;
 }
 
-/* Scores a checked definition. */
-static bool score_checked(const fpl_criteria *criteria, const double *answers,
-                          fpl_lead_score *out)
+/* Scores a checked definition: FPL_NO_INDEX, or the index of the first
+ * answer outside [0, 1] (out untouched). */
+static size_t score_checked(const fpl_criteria *criteria, const double *answers,
+                            fpl_lead_score *out)
 {
     double total = 0.0;
     double got = 0.0;
@@ -231,7 +257,7 @@ static bool score_checked(const fpl_criteria *criteria, const double *answers,
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         const double a = answers[i];
         if (!(a >= 0.0 && a <= 1.0)) {
-            return false;
+            return i;
         }
         const fpl_criterion *c = &criteria->criteria[i];
         total += c->weight;
@@ -251,12 +277,12 @@ static bool score_checked(const fpl_criteria *criteria, const double *answers,
         s.score = 100.0; /* rounding of the sums */
     }
     const double k = key(s.score);
-    s.band = k >= key(hot_of(criteria))    ? FPL_BAND_HOT
-             : k >= key(warm_of(criteria)) ? FPL_BAND_WARM
-                                           : FPL_BAND_COLD;
+    s.band = k >= key(fpl_criteria_hot(criteria))    ? FPL_BAND_HOT
+             : k >= key(fpl_criteria_warm(criteria)) ? FPL_BAND_WARM
+                                                     : FPL_BAND_COLD;
     s.sales_ready = has_required ? required_met : s.band == FPL_BAND_HOT;
     *out = s;
-    return true;
+    return FPL_NO_INDEX;
 }
 
 fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
@@ -271,11 +297,12 @@ fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
         return fpl__done(err, st);
     }
     if (n_answers != criteria->n_criteria) {
-        return fpl__done(err, FPL_ERR_ANSWER);
+        return fpl__fail(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, FPL_NO_INDEX);
     }
     fpl_lead_score s;
-    if (!score_checked(criteria, answers, &s)) {
-        return fpl__done(err, FPL_ERR_ANSWER);
+    const size_t bad = score_checked(criteria, answers, &s);
+    if (bad != FPL_NO_INDEX) {
+        return fpl__fail(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, bad);
     }
     *out = s;
     return FPL_OK;
@@ -296,6 +323,24 @@ bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_s
         return a->sales_ready;
     }
     return line_a < line_b;
+}
+
+fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    double x;
+    fpl_status st = fpl_parse_amount(text, len, &x, NULL);
+    if (st == FPL_OK && !(x <= FPL_WHOLE_MAX && !(x > floor(x)))) {
+        st = FPL_ERR_TOP;
+    }
+    if (st != FPL_OK) {
+        return fpl__fail(err, st, FPL_FIELD_TOP, FPL_NO_INDEX);
+    }
+    *out = (uint64_t)x;
+    return FPL_OK;
 }
 
 /* ---- streaming CSV ------------------------------------------------------- */
@@ -339,9 +384,9 @@ fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
         id_column = "id";
         id_len = 2;
     }
-    st = fpl_stage_name_check(id_column, id_len, err);
+    st = fpl_stage_name_check(id_column, id_len, NULL);
     if (st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) {
-        return fpl__done(err, st);
+        return fpl__fail(err, st, FPL_FIELD_ID_COLUMN, FPL_NO_INDEX);
     }
     memset(reader, 0, offsetof(fpl_csv_reader, record)); /* the record needs no clearing */
     reader->criteria = *criteria;
@@ -417,26 +462,42 @@ static void reset_record(fpl_csv_reader *r)
     r->record_seen = false;
 }
 
-/* The header: the id column and every criterion, each named once. */
-/* Every field of the record is valid UTF-8 on its own (a sequence split
- * by a field boundary is not). */
-static bool fields_utf8_ok(const fpl_csv_reader *r)
+/* The first field of the record that is not valid UTF-8 on its own (a
+ * sequence split by a field boundary is not), or FPL_NO_INDEX. */
+static size_t field_not_utf8(const fpl_csv_reader *r)
 {
     for (size_t f = 0; f < r->n_fields; ++f) {
         const char *s;
         size_t len;
         field(r, f, &s, &len);
         if (!utf8_ok(s, len)) {
-            return false;
+            return f;
         }
     }
-    return true;
+    return FPL_NO_INDEX;
 }
 
-static fpl_status read_header(fpl_csv_reader *r)
+/* The header cannot be read: column (FPL_NO_INDEX when none) at the
+ * header's line. */
+static fpl_status header_fault(const fpl_csv_reader *r, size_t column, fpl_error *err)
 {
-    if (r->record_bad || !fields_utf8_ok(r)) {
-        return FPL_ERR_CSV_HEADER;
+    (void)fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, column);
+    if (err != NULL) {
+        err->line = r->record_line;
+    }
+    return FPL_ERR_CSV_HEADER;
+}
+
+/* The header: the id column and every criterion, each named once. */
+static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
+{
+    if (r->record_bad) {
+        /* a faulty record keeps no field after the one at fault */
+        return header_fault(r, r->n_fields, err);
+    }
+    const size_t not_utf8 = field_not_utf8(r);
+    if (not_utf8 != FPL_NO_INDEX) {
+        return header_fault(r, not_utf8, err);
     }
     const size_t id_len = strlen(r->id_column);
     bool found_id = false;
@@ -451,7 +512,7 @@ static fpl_status read_header(fpl_csv_reader *r)
         }
         if (same_name(s, len, r->id_column, id_len)) {
             if (found_id) {
-                return FPL_ERR_CSV_HEADER;
+                return header_fault(r, f, err);
             }
             found_id = true;
             r->id_index = f;
@@ -461,7 +522,7 @@ static fpl_status read_header(fpl_csv_reader *r)
             const fpl_criterion *c = &r->criteria.criteria[k];
             if (same_name(s, len, c->name, name_len(c))) {
                 if (found[k]) {
-                    return FPL_ERR_CSV_HEADER;
+                    return header_fault(r, f, err);
                 }
                 found[k] = true;
                 r->criterion_column[k] = f;
@@ -469,11 +530,11 @@ static fpl_status read_header(fpl_csv_reader *r)
         }
     }
     if (!found_id) {
-        return FPL_ERR_CSV_HEADER;
+        return header_fault(r, FPL_NO_INDEX, err);
     }
     for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
         if (!found[k]) {
-            return FPL_ERR_CSV_HEADER;
+            return header_fault(r, FPL_NO_INDEX, err);
         }
     }
     r->n_columns = r->n_fields;
@@ -487,6 +548,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
     memset(row, 0, offsetof(fpl_csv_row, id));
     row->id[0] = '\0';
     memset(&row->score, 0, sizeof row->score);
+    row->criterion = 0;
     row->line = r->record_line;
     if (r->record_bad) {
         row->fault = r->record_fault;
@@ -496,7 +558,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         row->fault = FPL_CSV_FIELDS;
         return;
     }
-    if (!fields_utf8_ok(r)) {
+    if (field_not_utf8(r) != FPL_NO_INDEX) {
         row->fault = FPL_CSV_UTF8;
         return;
     }
@@ -515,23 +577,25 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         if (fpl_answer_parse(s, len, &answers[k], NULL) != FPL_OK) {
             row->fault = FPL_CSV_ANSWER;
             row->column = r->criterion_column[k];
+            row->criterion = k;
             return;
         }
     }
     memcpy(row->id, id, id_len);
     row->id[id_len] = '\0';
-    (void)score_checked(&r->criteria, answers, &row->score);
+    (void)score_checked(&r->criteria, answers, &row->score); /* answers are in [0, 1] */
 }
 
 /* The current record is complete: the header, a row, or a blank line. */
-static fpl_status finish_record(fpl_csv_reader *r, fpl_csv_row *rows, size_t *n_rows)
+static fpl_status finish_record(fpl_csv_reader *r, fpl_csv_row *rows, size_t *n_rows,
+                                fpl_error *err)
 {
     end_field(r);
     const bool blank = !r->record_seen;
     fpl_status st = FPL_OK;
     if (!blank) {
         if (!r->have_header) {
-            st = read_header(r);
+            st = read_header(r, err);
         } else {
             read_row(r, &rows[*n_rows]);
             (*n_rows)++;
@@ -587,7 +651,7 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
                 r->state = ST_FIELD_START;
             } else if (c == '\n' || c == '\r') {
                 r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(r, rows, &n);
+                st = finish_record(r, rows, &n, err);
                 r->line++;
                 r->record_line = r->line;
             } else if (c == '"' && !r->have_header && r->n_fields == 0 &&
@@ -624,7 +688,7 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
                 r->state = ST_FIELD_START;
             } else if (c == '\n' || c == '\r') {
                 r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(r, rows, &n);
+                st = finish_record(r, rows, &n, err);
                 r->line++;
                 r->record_line = r->line;
             } else {
@@ -655,10 +719,11 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
             if (open) {
                 mark_bad(r, FPL_CSV_UNTERMINATED);
             }
-            st = finish_record(r, rows, &n);
+            st = finish_record(r, rows, &n, err);
         }
         if (st == FPL_OK && !r->have_header) {
-            st = FPL_ERR_CSV_HEADER; /* an empty file, or only blank lines */
+            /* an empty file, or only blank lines */
+            st = fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, FPL_NO_INDEX);
         }
         r->state = ST_DONE;
     }

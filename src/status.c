@@ -92,6 +92,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_MIX: return "a mix is STAGE=NAME:SHARE@RATE,... with shares from 0% to 100% and rates above 0% and at most 100%";
     case FPL_ERR_MIX_SHARES: return "the shares of a mix must add up to 100%";
     case FPL_ERR_BANDS: return "the thresholds are scores above 0 and at most 100, warm at most hot";
+    case FPL_ERR_TOP: return "top must be a whole number of rows (0 or more)";
     }
     return "unknown status";
 }
@@ -179,6 +180,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_MIX: return "FPL_ERR_MIX";
     case FPL_ERR_MIX_SHARES: return "FPL_ERR_MIX_SHARES";
     case FPL_ERR_BANDS: return "FPL_ERR_BANDS";
+    case FPL_ERR_TOP: return "FPL_ERR_TOP";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -328,18 +330,46 @@ const char *fpl_field_name(fpl_field field)
     return "unknown";
 }
 
+/* The four name messages of fpl_strerror() ("stage name is empty", ...)
+ * for another kind of name. */
+static const char *name_message(const char *noun, int which)
+{
+    static const char *const channel[4] = {
+        "channel name is empty", "channel name is longer than 64 bytes",
+        "channel name is not valid UTF-8", "channel name contains a control character"};
+    static const char *const criterion[4] = {
+        "criterion name is empty", "criterion name is longer than 64 bytes",
+        "criterion name is not valid UTF-8", "criterion name contains a control character"};
+    static const char *const id_column[4] = {
+        "id column name is empty", "id column name is longer than 64 bytes",
+        "id column name is not valid UTF-8", "id column name contains a control character"};
+    return noun[0] == 'c' && noun[1] == 'h' ? channel[which]
+           : noun[0] == 'c'                 ? criterion[which]
+                                            : id_column[which];
+}
+
 const char *fpl_error_message(const fpl_error *err)
 {
     if (err == NULL) {
         return fpl_strerror(FPL_ERR_NULL);
     }
-    if (err->field == FPL_FIELD_CHANNEL) {
+    /* A name status about a channel, a criterion or the id column speaks of
+     * that name, not of a stage's. */
+    const char *noun = err->field == FPL_FIELD_CHANNEL     ? "channel"
+                       : err->field == FPL_FIELD_CRITERION ? "criterion"
+                       : err->field == FPL_FIELD_ID_COLUMN ? "id column"
+                                                           : NULL;
+    if (noun != NULL) {
         switch (err->status) {
-        case FPL_ERR_STAGE_NAME_EMPTY: return "channel name is empty";
-        case FPL_ERR_STAGE_NAME_LONG: return "channel name is longer than 64 bytes";
-        case FPL_ERR_STAGE_NAME_UTF8: return "channel name is not valid UTF-8";
-        case FPL_ERR_STAGE_NAME_CONTROL: return "channel name contains a control character";
-        case FPL_ERR_STAGE_NAME_RESERVED: return "channel name is reserved (won, deal-size, volume, cost-per-lead)";
+        case FPL_ERR_STAGE_NAME_EMPTY: return name_message(noun, 0);
+        case FPL_ERR_STAGE_NAME_LONG: return name_message(noun, 1);
+        case FPL_ERR_STAGE_NAME_UTF8: return name_message(noun, 2);
+        case FPL_ERR_STAGE_NAME_CONTROL: return name_message(noun, 3);
+        case FPL_ERR_STAGE_NAME_RESERVED:
+            if (err->field == FPL_FIELD_CHANNEL) {
+                return "channel name is reserved (won, deal-size, volume, cost-per-lead)";
+            }
+            break;
         default: break;
         }
     }
@@ -405,13 +435,14 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_ELAPSED: return FPL_FIELD_ELAPSED;
     case FPL_ERR_ACTUAL: return FPL_FIELD_ACTUAL;
     case FPL_ERR_CRITERION:
-    case FPL_ERR_CRITERION_DUPLICATE:
-    case FPL_ERR_CRITERION_COUNT: return FPL_FIELD_CRITERION;
+    case FPL_ERR_CRITERION_DUPLICATE: return FPL_FIELD_CRITERION;
+    case FPL_ERR_CRITERION_COUNT: return FPL_FIELD_CRITERIA;
     case FPL_ERR_ANSWER: return FPL_FIELD_ANSWER;
     case FPL_ERR_CSV_HEADER: return FPL_FIELD_LEADS;
     case FPL_ERR_MIX:
     case FPL_ERR_MIX_SHARES: return FPL_FIELD_MIX;
     case FPL_ERR_BANDS: return FPL_FIELD_HOT;
+    case FPL_ERR_TOP: return FPL_FIELD_TOP;
     default: return FPL_FIELD_NONE;
     }
 }

@@ -68,8 +68,12 @@ static void test_score_custom_criteria_and_thresholds(void **state)
     assert_same_double(c.criteria[2].weight, 1.0);
     assert_false(c.criteria[2].required);
     c.hot = 80;
+    c.has_hot = true;
     c.warm = 40;
+    c.has_warm = true;
     assert_int_equal(fpl_criteria_check(&c, NULL), FPL_OK);
+    assert_same_double(fpl_criteria_hot(&c), 80.0);
+    assert_same_double(fpl_criteria_warm(&c), 40.0);
     fpl_lead_score s;
     const double a[3] = {1, 0.5, 0}; /* (3 + 0.75) / 5.5 */
     assert_int_equal(fpl_score_lead(&c, a, 3, &s, NULL), FPL_OK);
@@ -83,7 +87,9 @@ static void test_score_custom_criteria_and_thresholds(void **state)
     assert_int_equal(ADD(&d, "a"), FPL_OK);
     assert_int_equal(ADD(&d, "b"), FPL_OK);
     d.warm = 60;
+    d.has_warm = true;
     d.hot = 90;
+    d.has_hot = true;
     const double n[2] = {0.3, 0.9};
     assert_int_equal(fpl_score_lead(&d, n, 2, &s, NULL), FPL_OK);
     assert_int_equal(s.band, FPL_BAND_WARM);
@@ -118,16 +124,10 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     assert_int_equal(ADD(&c, "one-more"), FPL_ERR_CRITERION_COUNT);
     fpl_criteria bant;
     fpl_criteria_bant(&bant, NULL);
-    bant.hot = 40;
-    bant.warm = 60; /* warm above hot */
-    assert_int_equal(fpl_criteria_check(&bant, NULL), FPL_ERR_BANDS);
-    bant.hot = 101;
-    bant.warm = 50;
-    assert_int_equal(fpl_criteria_check(&bant, NULL), FPL_ERR_BANDS);
-    bant.hot = 0;
     bant.criteria[2].weight = NAN;
     fpl_error at;
     assert_int_equal(fpl_criteria_check(&bant, &at), FPL_ERR_CRITERION);
+    assert_int_equal(at.status, FPL_ERR_CRITERION);
     assert_int_equal(at.field, FPL_FIELD_CRITERION);
     assert_int_equal(at.index, 2);
     fpl_criteria_bant(&bant, NULL);
@@ -136,11 +136,17 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     const fpl_lead_score before = s;
     const double bad_answers[][4] = {{1, 1, 1, 1.5}, {1, -0.1, 1, 1}, {NAN, 1, 1, 1},
                                      {1, 1, INFINITY, 1}};
+    const size_t bad_index[4] = {3, 1, 0, 2};
     for (size_t i = 0; i < 4; ++i) {
-        assert_int_equal(fpl_score_lead(&bant, bad_answers[i], 4, &s, NULL), FPL_ERR_ANSWER);
+        assert_int_equal(fpl_score_lead(&bant, bad_answers[i], 4, &s, &at), FPL_ERR_ANSWER);
+        assert_int_equal(at.status, FPL_ERR_ANSWER);
+        assert_int_equal(at.field, FPL_FIELD_ANSWER);
+        assert_int_equal(at.index, bad_index[i]);
     }
     const double ok[4] = {1, 1, 1, 1};
-    assert_int_equal(fpl_score_lead(&bant, ok, 3, &s, NULL), FPL_ERR_ANSWER);
+    assert_int_equal(fpl_score_lead(&bant, ok, 3, &s, &at), FPL_ERR_ANSWER);
+    assert_int_equal(at.field, FPL_FIELD_ANSWER);
+    assert_int_equal(at.index, FPL_NO_INDEX);
     assert_memory_equal(&s, &before, sizeof s);
     double v;
     const char *good[] = {"1", "0", " 0.5 ", "50%", "1/4", "YES", "no", "y", "N", "True",
@@ -152,8 +158,178 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     }
     const char *worse[] = {"2", "-1", "150%", "maybe", "1e400", "nan", "yess", "0x1"};
     for (size_t i = 0; i < sizeof worse / sizeof worse[0]; ++i) {
-        assert_int_equal(fpl_answer_parse(worse[i], strlen(worse[i]), &v, NULL), FPL_ERR_ANSWER);
+        assert_int_equal(fpl_answer_parse(worse[i], strlen(worse[i]), &v, &at), FPL_ERR_ANSWER);
+        assert_int_equal(at.field, FPL_FIELD_ANSWER);
+        assert_int_equal(at.index, FPL_NO_INDEX);
+        assert_int_equal(at.offset, 0);
+        assert_int_equal(at.length, strlen(worse[i]));
     }
+    /* the bytes at fault are the answer without the spaces around it */
+    assert_int_equal(fpl_answer_parse(" \tmaybe ", 8, &v, &at), FPL_ERR_ANSWER);
+    assert_int_equal(at.offset, 2);
+    assert_int_equal(at.length, 5);
+}
+
+/* A criterion's text: which criterion, and the bytes of the name or the
+ * weight at fault; the count is about the criteria as a whole. */
+static void test_score_criterion_errors_say_where(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_status status;
+        size_t offset;
+        size_t length;
+    } cases[] = {
+        {"fit=0", FPL_ERR_CRITERION, 4, 1},
+        {"fit=-1,required", FPL_ERR_CRITERION, 4, 2},
+        {"fit=2,optional", FPL_ERR_CRITERION, 4, 10},
+        {"fit=", FPL_ERR_CRITERION, 4, 0},
+        {"a=b=nan", FPL_ERR_CRITERION, 4, 3},
+        {"=2", FPL_ERR_STAGE_NAME_EMPTY, 0, 0},
+        {"", FPL_ERR_STAGE_NAME_EMPTY, 0, 0},
+        {"bad\tname=2,required", FPL_ERR_STAGE_NAME_CONTROL, 0, 8},
+        {"\xFFx", FPL_ERR_STAGE_NAME_UTF8, 0, 2},
+        {"need=3", FPL_ERR_CRITERION_DUPLICATE, 0, 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        fpl_criteria c;
+        memset(&c, 0, sizeof c);
+        assert_int_equal(ADD(&c, "budget"), FPL_OK);
+        assert_int_equal(ADD(&c, "need=2"), FPL_OK);
+        fpl_error err;
+        memset(&err, 0x5a, sizeof err);
+        const size_t len = strlen(cases[i].text);
+        assert_int_equal(fpl_criteria_add_parse(&c, cases[i].text, len, &err), cases[i].status);
+        assert_int_equal(err.status, cases[i].status);
+        assert_int_equal(err.field, FPL_FIELD_CRITERION);
+        assert_int_equal(err.index, 2); /* the third criterion */
+        assert_int_equal(err.offset, cases[i].offset);
+        assert_int_equal(err.length, cases[i].length);
+        assert_int_equal(err.line, 0);
+        assert_int_equal(c.n_criteria, 2);
+    }
+    /* a name status about a criterion speaks of a criterion name */
+    fpl_error err;
+    fpl_criteria c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "won"), FPL_OK); /* the stage words are names like others */
+    assert_int_equal(fpl_criteria_add_parse(&c, "=1", 2, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_string_equal(fpl_error_message(&err), "criterion name is empty");
+    assert_int_equal(fpl_criteria_add_parse(&c, "a\nb", 3, &err), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_string_equal(fpl_error_message(&err), "criterion name contains a control character");
+    assert_int_equal(fpl_criteria_add_parse(&c, "\xC3", 1, &err), FPL_ERR_STAGE_NAME_UTF8);
+    assert_string_equal(fpl_error_message(&err), "criterion name is not valid UTF-8");
+    char long_name[FPL_NAME_MAX + 2];
+    memset(long_name, 'x', sizeof long_name);
+    assert_int_equal(fpl_criteria_add_parse(&c, long_name, sizeof long_name, &err),
+                     FPL_ERR_STAGE_NAME_LONG);
+    assert_string_equal(fpl_error_message(&err), "criterion name is longer than 64 bytes");
+    assert_int_equal(err.length, sizeof long_name);
+    /* other statuses keep the library's message; a stage keeps "stage name" */
+    assert_int_equal(fpl_criteria_add_parse(&c, "won=0", 5, &err), FPL_ERR_CRITERION);
+    assert_string_equal(fpl_error_message(&err), fpl_strerror(FPL_ERR_CRITERION));
+    const fpl_error stage = {FPL_ERR_STAGE_NAME_EMPTY, FPL_FIELD_STAGE, 0, 0, 0, 0};
+    assert_string_equal(fpl_error_message(&stage), "stage name is empty");
+    assert_string_equal(fpl_error_message(NULL), fpl_strerror(FPL_ERR_NULL));
+    const fpl_error id = {FPL_ERR_STAGE_NAME_EMPTY, FPL_FIELD_ID_COLUMN, FPL_NO_INDEX, 0, 0, 0};
+    assert_string_equal(fpl_error_message(&id), "id column name is empty");
+    /* the struct: which criterion, no bytes */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_CRITERION_COUNT);
+    assert_int_equal(err.field, FPL_FIELD_CRITERIA);
+    assert_int_equal(err.index, FPL_NO_INDEX);
+    assert_int_equal(ADD(&c, "a"), FPL_OK);
+    assert_int_equal(ADD(&c, "b"), FPL_OK);
+    assert_int_equal(ADD(&c, "c"), FPL_OK);
+    memcpy(c.criteria[2].name, "a", 2);
+    assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_CRITERION_DUPLICATE);
+    assert_int_equal(err.field, FPL_FIELD_CRITERION);
+    assert_int_equal(err.index, 2);
+    c.criteria[1].name[0] = '\0';
+    assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(err.field, FPL_FIELD_CRITERION);
+    assert_int_equal(err.index, 1);
+    assert_string_equal(fpl_error_message(&err), "criterion name is empty");
+    for (int i = 3; i < FPL_MAX_CRITERIA; ++i) {
+        char name[8];
+        const int len = snprintf(name, sizeof name, "c%d", i);
+        assert_int_equal(fpl_criteria_add_parse(&c, name, (size_t)len, NULL), FPL_OK);
+    }
+    assert_int_equal(fpl_criteria_add_parse(&c, "more", 4, &err), FPL_ERR_CRITERION_COUNT);
+    assert_int_equal(err.field, FPL_FIELD_CRITERIA);
+    assert_int_equal(err.index, FPL_NO_INDEX);
+}
+
+/* The thresholds: the defaults unless given; one given is checked as given
+ * (0 is refused, never the default), and the one at fault is named. */
+static void test_score_thresholds_name_hot_or_warm(void **state)
+{
+    (void)state;
+    fpl_criteria c;
+    fpl_criteria_bant(&c, NULL);
+    assert_false(c.has_hot);
+    assert_false(c.has_warm);
+    assert_same_double(fpl_criteria_hot(&c), FPL_SCORE_HOT_DEFAULT);
+    assert_same_double(fpl_criteria_warm(&c), FPL_SCORE_WARM_DEFAULT);
+    assert_same_double(fpl_criteria_hot(NULL), 75.0);
+    assert_same_double(fpl_criteria_warm(NULL), 50.0);
+    c.hot = 10; /* not given: ignored */
+    c.warm = 90;
+    assert_same_double(fpl_criteria_hot(&c), 75.0);
+    assert_int_equal(fpl_criteria_check(&c, NULL), FPL_OK);
+    static const struct {
+        bool has_hot;
+        double hot;
+        bool has_warm;
+        double warm;
+        fpl_field field; /* FPL_FIELD_NONE: accepted */
+    } cases[] = {
+        {true, 0, false, 0, FPL_FIELD_HOT},
+        {false, 0, true, 0, FPL_FIELD_WARM},
+        {true, 0, true, 0, FPL_FIELD_HOT},
+        {true, 150, true, 0, FPL_FIELD_WARM}, /* not above 0 comes first */
+        {true, -5, false, 0, FPL_FIELD_HOT},
+        {true, NAN, false, 0, FPL_FIELD_HOT},
+        {false, 0, true, NAN, FPL_FIELD_WARM},
+        {true, 150, false, 0, FPL_FIELD_HOT},
+        {true, 150, true, 80, FPL_FIELD_HOT},
+        {true, INFINITY, false, 0, FPL_FIELD_HOT},
+        {true, 40, false, 0, FPL_FIELD_HOT},  /* below the default warm */
+        {false, 0, true, 80, FPL_FIELD_WARM}, /* above the default hot */
+        {true, 40, true, 60, FPL_FIELD_WARM}, /* both given: warm does not fit */
+        {true, 100, true, 100, FPL_FIELD_NONE},
+        {true, 1e-9, true, 1e-9, FPL_FIELD_NONE},
+        {true, 90, false, 0, FPL_FIELD_NONE},
+        {false, 0, true, 10, FPL_FIELD_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        fpl_criteria_bant(&c, NULL);
+        c.has_hot = cases[i].has_hot;
+        c.hot = cases[i].hot;
+        c.has_warm = cases[i].has_warm;
+        c.warm = cases[i].warm;
+        fpl_error err;
+        memset(&err, 0, sizeof err);
+        const fpl_status want = cases[i].field == FPL_FIELD_NONE ? FPL_OK : FPL_ERR_BANDS;
+        assert_int_equal(fpl_criteria_check(&c, &err), want);
+        if (want != FPL_OK) {
+            assert_int_equal(err.status, FPL_ERR_BANDS);
+            assert_int_equal(err.field, cases[i].field);
+            assert_int_equal(err.index, FPL_NO_INDEX);
+        }
+    }
+    /* scoring and the reader check the same way */
+    fpl_criteria_bant(&c, NULL);
+    c.has_warm = true;
+    c.warm = 0;
+    fpl_error err;
+    const double all[4] = {1, 1, 1, 1};
+    fpl_lead_score s;
+    assert_int_equal(fpl_score_lead(&c, all, 4, &s, &err), FPL_ERR_BANDS);
+    assert_int_equal(err.field, FPL_FIELD_WARM);
+    assert_int_equal(fpl_csv_begin(&reader, &c, NULL, 0, &err), FPL_ERR_BANDS);
+    assert_int_equal(err.field, FPL_FIELD_WARM);
 }
 
 /* Feeds text in pieces of `chunk` bytes and collects every row. */
@@ -221,6 +397,7 @@ static void test_score_csv_rfc4180(void **state)
         assert_int_equal(rows[4].fault, FPL_CSV_QUOTE);
         assert_int_equal(rows[5].fault, FPL_CSV_ANSWER);
         assert_int_equal(rows[5].column, 4);
+        assert_int_equal(rows[5].criterion, 2); /* need: the third criterion */
         assert_int_equal(rows[6].fault, FPL_CSV_ID);
         assert_int_equal(rows[7].fault, FPL_CSV_QUOTE);
         assert_int_equal(rows[8].fault, FPL_CSV_OK);
@@ -239,15 +416,57 @@ static void test_score_csv_header_and_ends(void **state)
     fpl_criteria bant;
     fpl_criteria_bant(&bant, NULL);
     fpl_status st;
-    const char *bad_headers[] = {"", "\n\n", "name,budget,authority,need,timing\n",
-                                 "id,budget,authority,need\n",
-                                 "id,budget,authority,need,timing,budget\n",
-                                 "id,id,budget,authority,need,timing\n",
-                                 "id,\"budget,authority,need,timing\n"};
+    static const struct {
+        const char *text;
+        size_t column; /* the column at fault */
+        uint64_t line; /* the header's line */
+    } bad_headers[] = {
+        {"", FPL_NO_INDEX, 0},
+        {"\n\n", FPL_NO_INDEX, 0},
+        {"name,budget,authority,need,timing\n", FPL_NO_INDEX, 1},
+        {"\n\nid,budget,authority,need\n", FPL_NO_INDEX, 3},
+        {"id,budget,authority,need,timing,budget\n", 5, 1},
+        {"id,id,budget,authority,need,timing\n", 1, 1},
+        {"id,budget,authority,need,timing,\xFF\n", 5, 1},
+        {"\r\nid,budget,authority,ne\"ed,timing\n", 3, 2},
+        {"id,\"budget,authority,need,timing\n", 1, 1},
+        {"id,\"budget\"x,authority,need,timing\n", 1, 1},
+    };
     for (size_t i = 0; i < sizeof bad_headers / sizeof bad_headers[0]; ++i) {
         assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
-        (void)feed_all(bad_headers[i], 4096, &st);
-        assert_int_equal(st, FPL_ERR_CSV_HEADER);
+        fpl_csv_row buf[2];
+        size_t n_rows;
+        size_t used;
+        fpl_error err;
+        memset(&err, 0x5a, sizeof err);
+        const char *text = bad_headers[i].text;
+        assert_int_equal(fpl_csv_feed(&reader, text, strlen(text), true, buf, 2, &n_rows, &used,
+                                      &err),
+                         FPL_ERR_CSV_HEADER);
+        assert_int_equal(err.status, FPL_ERR_CSV_HEADER);
+        assert_int_equal(err.field, FPL_FIELD_LEADS);
+        assert_int_equal(err.index, bad_headers[i].column);
+        assert_int_equal(err.line, bad_headers[i].line);
+        assert_int_equal(n_rows, 0);
+    }
+    /* too many columns: the first one past the limit */
+    static char wide[8 * (FPL_CSV_MAX_COLUMNS + 8)];
+    size_t wlen = 0;
+    for (unsigned k = 0; k < FPL_CSV_MAX_COLUMNS + 4; ++k) {
+        wlen += (size_t)snprintf(wide + wlen, sizeof wide - wlen, "c%u,", k);
+    }
+    wlen += (size_t)snprintf(wide + wlen, sizeof wide - wlen, "id\n");
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
+    {
+        fpl_csv_row buf[2];
+        size_t n_rows;
+        size_t used;
+        fpl_error err;
+        assert_int_equal(fpl_csv_feed(&reader, wide, wlen, true, buf, 2, &n_rows, &used, &err),
+                         FPL_ERR_CSV_HEADER);
+        assert_int_equal(err.field, FPL_FIELD_LEADS);
+        assert_int_equal(err.index, FPL_CSV_MAX_COLUMNS);
+        assert_int_equal(err.line, 1);
     }
     /* a byte-order mark before a quoted first header field */
     assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
@@ -297,7 +516,57 @@ static void test_score_csv_header_and_ends(void **state)
     /* bad calls */
     size_t used;
     assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, rows, 0, &n, &used, NULL), FPL_ERR_NULL);
-    assert_int_equal(fpl_csv_begin(&reader, &bant, "bad\nid", 6, NULL), FPL_ERR_STAGE_NAME_CONTROL);
+    fpl_error err;
+    assert_int_equal(fpl_csv_begin(&reader, &bant, "bad\nid", 6, &err), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_int_equal(err.field, FPL_FIELD_ID_COLUMN);
+    assert_int_equal(err.index, FPL_NO_INDEX);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, "", 0, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(err.field, FPL_FIELD_ID_COLUMN);
+    bant.criteria[1].weight = 0;
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, &err), FPL_ERR_CRITERION);
+    assert_int_equal(err.field, FPL_FIELD_CRITERION);
+    assert_int_equal(err.index, 1);
+}
+
+/* How many leads to keep: a whole number from 0 to 2^53, about `top`. */
+static void test_score_top_is_a_whole_count(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_status status;
+        uint64_t value;
+    } cases[] = {
+        {"0", FPL_OK, 0},
+        {"10", FPL_OK, 10},
+        {"1k", FPL_OK, 1000},
+        {"1e3", FPL_OK, 1000},
+        {"9007199254740992", FPL_OK, UINT64_C(9007199254740992)},
+        {"1.5", FPL_ERR_TOP, 0},
+        {"1e30", FPL_ERR_TOP, 0},
+        {"-1", FPL_ERR_PARSE_NEGATIVE, 0},
+        {"ten", FPL_ERR_PARSE_SYNTAX, 0},
+        {"", FPL_ERR_PARSE_EMPTY, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        uint64_t n = 77;
+        fpl_error err;
+        memset(&err, 0x5a, sizeof err);
+        const char *t = cases[i].text;
+        assert_int_equal(fpl_score_top_parse(t, strlen(t), &n, &err), cases[i].status);
+        if (cases[i].status == FPL_OK) {
+            assert_int_equal(n, cases[i].value);
+        } else {
+            assert_int_equal(n, 77);
+            assert_int_equal(err.status, cases[i].status);
+            assert_int_equal(err.field, FPL_FIELD_TOP);
+            assert_int_equal(err.index, FPL_NO_INDEX);
+        }
+    }
+    assert_string_equal(fpl_strerror(FPL_ERR_TOP),
+                        "top must be a whole number of rows (0 or more)");
+    uint64_t n;
+    assert_int_equal(fpl_score_top_parse(NULL, 0, &n, NULL), FPL_ERR_NULL);
 }
 
 /* Ranking: score, then sales-ready, then the file's order. */
@@ -324,8 +593,11 @@ int main(void)
         cmocka_unit_test(test_score_bant_preset),
         cmocka_unit_test(test_score_custom_criteria_and_thresholds),
         cmocka_unit_test(test_score_refuses_bad_criteria_and_answers),
+        cmocka_unit_test(test_score_criterion_errors_say_where),
+        cmocka_unit_test(test_score_thresholds_name_hot_or_warm),
         cmocka_unit_test(test_score_csv_rfc4180),
         cmocka_unit_test(test_score_csv_header_and_ends),
+        cmocka_unit_test(test_score_top_is_a_whole_count),
         cmocka_unit_test(test_score_ranking_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

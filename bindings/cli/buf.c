@@ -5,6 +5,8 @@
 
 #include "cli.h"
 
+#include "funnelplan/common.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -438,4 +440,11 @@ void cli_error_value(const char *what, const char *value, const char *message)
     cli_buf_puts(&line, "': ");
     cli_buf_escaped(&line, message);
     write_error_line(&line);
+}
+
+int cli_fail(const char *option, const char *value, const fpl_error *err)
+{
+    cli_error_value(option, value, fpl_error_message(err));
+    return err != NULL && !fpl_status_is_input_error(err->status) ? CLI_EXIT_NO_ANSWER
+                                                                   : CLI_EXIT_USAGE;
 }

@@ -97,6 +97,12 @@ __attribute__((format(printf, 1, 2)))
 void cli_error(const char *fmt, ...);
 /* Writes "funnelplan: WHAT 'VALUE': MESSAGE" to stderr, VALUE escaped. */
 void cli_error_value(const char *what, const char *value, const char *message);
+/* The library refused VALUE, the text of OPTION: writes
+ * "funnelplan: OPTION 'VALUE': MESSAGE" with the library's message for the
+ * failure (fpl_error_message) and returns the exit status: CLI_EXIT_USAGE
+ * for bad input, CLI_EXIT_NO_ANSWER for a question without an answer. */
+struct fpl_error;
+int cli_fail(const char *option, const char *value, const struct fpl_error *err);
 
 /* ---- args.c: the argument list and @FILE expansion ------------------- */
 

@@ -6,9 +6,11 @@
  *
  * funnelplan.c reads the options and calls cli_score_run(); this file reads
  * their texts with the library's parsers (fpl_criteria_bant,
- * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check), feeds the
- * file to the library's streaming reader (fpl_csv_begin, fpl_csv_feed) and
- * ranks the rows with fpl_score_before(). No formula lives here.
+ * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check,
+ * fpl_score_top_parse), feeds the file to the library's streaming reader
+ * (fpl_csv_begin, fpl_csv_feed) and ranks the rows with fpl_score_before().
+ * No formula, default or range lives here; a refusal names the field at
+ * fault (fpl_error) and fail() prints it as the option typed.
  *
  * Memory does not grow with the file. The file is read in chunks; at most
  * BATCH scored rows are held (their line, score and id), each full batch is
@@ -53,16 +55,35 @@ enum {
 
 /* ---- errors -------------------------------------------------------------- */
 
-static int fail_value(const char *option, const char *value, const char *message)
+/* The option the user typed for the field the library blames, and its
+ * text: the library says which field (and which criterion), the CLI only
+ * knows how it was spelled. */
+static int fail(const cli_score_request *rq, const fpl_error *err)
 {
-    cli_error_value(option, value, message);
-    return CLI_EXIT_USAGE;
-}
-
-static int fail_status(const char *option, const char *value, fpl_status st)
-{
-    cli_error_value(option, value, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    const char *id = rq->id_column != NULL ? rq->id_column : "id";
+    switch (err->field) {
+    case FPL_FIELD_CRITERION:
+        if (err->index < rq->n_criteria) {
+            return cli_fail("--criterion", rq->criterion[err->index], err);
+        }
+        break;
+    case FPL_FIELD_HOT:
+        if (rq->hot != NULL) {
+            return cli_fail("--hot", rq->hot, err);
+        }
+        break;
+    case FPL_FIELD_WARM:
+        if (rq->warm != NULL) {
+            return cli_fail("--warm", rq->warm, err);
+        }
+        break;
+    case FPL_FIELD_ID_COLUMN: return cli_fail("--id-column", id, err);
+    case FPL_FIELD_LEADS: return cli_fail("--leads", rq->leads, err);
+    case FPL_FIELD_TOP: return cli_fail("--top", rq->top, err);
+    default: break;
+    }
+    /* the preset (or a default) itself: never refused by the library */
+    return cli_fail("--criteria", rq->criteria != NULL ? rq->criteria : "bant", err);
 }
 
 /* A temporary file that cannot be made, written or read back: the output
@@ -82,8 +103,7 @@ static int fail_memory(void)
 /* ---- the options --------------------------------------------------------- */
 
 /* The definition: the BANT preset or the --criterion list, and the
- * thresholds (0 in the struct means the library's default, so a threshold
- * of 0 is refused here with the library's status). */
+ * thresholds given (the library checks them and has the defaults). */
 static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
 {
     memset(c, 0, sizeof *c);
@@ -94,65 +114,43 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
     }
     if (rq->n_criteria == 0) {
         if (rq->criteria != NULL && strcmp(rq->criteria, "bant") != 0) {
-            return fail_value("--criteria", rq->criteria,
-                              "the preset is bant (or give each criterion with --criterion)");
+            cli_error_value("--criteria", rq->criteria,
+                            "the preset is bant (or give each criterion with --criterion)");
+            return CLI_EXIT_USAGE;
         }
         (void)fpl_criteria_bant(c, NULL);
     }
+    fpl_error err;
     for (size_t i = 0; i < rq->n_criteria; ++i) {
         const char *text = rq->criterion[i];
-        fpl_status st = fpl_criteria_add_parse(c, text, strlen(text), NULL);
-        if (st != FPL_OK) {
-            return fail_status("--criterion", text, st);
+        if (fpl_criteria_add_parse(c, text, strlen(text), &err) != FPL_OK) {
+            return fail(rq, &err);
         }
     }
     const char *names[2] = {"--hot", "--warm"};
     const char *texts[2] = {rq->hot, rq->warm};
     double *values[2] = {&c->hot, &c->warm};
+    bool *given[2] = {&c->has_hot, &c->has_warm};
     for (int k = 0; k < 2; ++k) {
         if (texts[k] == NULL) {
             continue;
         }
-        fpl_status st = fpl_parse_amount(texts[k], strlen(texts[k]), values[k], NULL);
-        if (st == FPL_OK && !(*values[k] > 0.0)) {
-            return fail_status(names[k], texts[k], FPL_ERR_BANDS); /* 0 would mean the default */
+        if (fpl_parse_amount(texts[k], strlen(texts[k]), values[k], &err) != FPL_OK) {
+            return cli_fail(names[k], texts[k], &err);
         }
-        if (st != FPL_OK) {
-            return fail_status(names[k], texts[k], st);
-        }
+        *given[k] = true;
     }
-    fpl_error e;
-    fpl_status st = fpl_criteria_check(c, &e);
-    if (st == FPL_ERR_BANDS) {
-        /* The hot threshold above 100 is --hot's fault; otherwise the warm
-         * one does not fit below hot: --warm's, when given. */
-        bool hot_alone = rq->hot != NULL && (rq->warm == NULL || c->hot > 100.0);
-        return fail_status(hot_alone ? "--hot" : "--warm", hot_alone ? rq->hot : rq->warm,
-                           FPL_ERR_BANDS);
-    }
-    if (st != FPL_OK) {
-        return e.index < rq->n_criteria ? fail_status("--criterion", rq->criterion[e.index], st)
-                                        : fail_status("--criteria", "bant", st);
-    }
-    return CLI_EXIT_OK;
+    return fpl_criteria_check(c, &err) == FPL_OK ? CLI_EXIT_OK : fail(rq, &err);
 }
 
-/* --top N: a whole number of rows, 0 or more. */
-static int read_top(const char *text, uint64_t *out)
+/* --top N: how many of the best leads to print (every one without it). */
+static int read_top(const cli_score_request *rq, uint64_t *out)
 {
     *out = UINT64_MAX;
-    if (text == NULL) {
-        return CLI_EXIT_OK;
+    fpl_error err;
+    if (rq->top != NULL && fpl_score_top_parse(rq->top, strlen(rq->top), out, &err) != FPL_OK) {
+        return fail(rq, &err);
     }
-    double x;
-    fpl_status st = fpl_parse_amount(text, strlen(text), &x, NULL);
-    if (st != FPL_OK) {
-        return fail_status("--top", text, st);
-    }
-    if (!(x <= FPL_WHOLE_MAX) || (double)(uint64_t)x != x) {
-        return fail_value("--top", text, "top must be a whole number of rows (0 or more)");
-    }
-    *out = (uint64_t)x;
     return CLI_EXIT_OK;
 }
 
@@ -479,13 +477,8 @@ static int spill(scorer *s)
 static int take_row(scorer *s, const fpl_csv_row *row)
 {
     if (row->fault != FPL_CSV_OK) {
-        skipped_row r = {row->line, row->fault, SIZE_MAX};
-        for (size_t k = 0; r.fault == FPL_CSV_ANSWER && k < s->criteria.n_criteria; ++k) {
-            if (s->reader->criterion_column[k] == row->column) {
-                r.criterion = k;
-                break;
-            }
-        }
+        const skipped_row r = {row->line, row->fault,
+                               row->fault == FPL_CSV_ANSWER ? row->criterion : SIZE_MAX};
         s->skipped++;
         if (s->n_kept < KEEP_SKIPPED) {
             s->kept[s->n_kept++] = r;
@@ -533,7 +526,8 @@ static int cannot_read(const char *path, int err)
 {
     char message[256];
     snprintf(message, sizeof message, "cannot read: %s", strerror(err != 0 ? err : EIO));
-    return fail_value("--leads", path, message);
+    cli_error_value("--leads", path, message);
+    return CLI_EXIT_USAGE;
 }
 
 /* Reads the whole file through the library's reader. */
@@ -562,14 +556,15 @@ static int read_leads(scorer *s)
         for (;;) {
             size_t n = 0;
             size_t used = 0;
+            fpl_error err;
             fpl_status st = fpl_csv_feed(s->reader, s->chunk + off, got - off, at_end, s->rows,
-                                         FEED_ROWS, &n, &used, NULL);
+                                         FEED_ROWS, &n, &used, &err);
             off += used;
             for (size_t i = 0; i < n && rc == CLI_EXIT_OK; ++i) {
                 rc = take_row(s, &s->rows[i]);
             }
             if (rc == CLI_EXIT_OK && st != FPL_OK) {
-                rc = fail_status("--leads", path, st);
+                rc = fail(s->rq, &err);
             }
             /* More to feed: the rest of the chunk, or (at the end, with the
              * rows full) a last row still pending. A call that takes
@@ -662,8 +657,8 @@ static void begin_output(writer *wr)
             jw_close(w, '}');
         }
         jw_close(w, ']');
-        jw_key_number(w, "hot", c->hot > 0.0 ? c->hot : FPL_SCORE_HOT_DEFAULT);
-        jw_key_number(w, "warm", c->warm > 0.0 ? c->warm : FPL_SCORE_WARM_DEFAULT);
+        jw_key_number(w, "hot", fpl_criteria_hot(c));
+        jw_key_number(w, "warm", fpl_criteria_warm(c));
         jw_key_string(w, "id_column", id_column);
         jw_key(w, "scored");
         jw_count(w, s->scored);
@@ -889,7 +884,7 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     uint64_t top = UINT64_MAX;
     int rc = read_criteria(rq, &s->criteria);
     if (rc == CLI_EXIT_OK) {
-        rc = read_top(rq->top, &top);
+        rc = read_top(rq, &top);
     }
     if (rc == CLI_EXIT_OK && rq->leads == NULL) {
         cli_error("score: --leads FILE is needed (a CSV file of leads; - reads standard "
@@ -908,10 +903,9 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     }
     if (rc == CLI_EXIT_OK) {
         const char *id = rq->id_column != NULL ? rq->id_column : "id";
-        fpl_status st = fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), NULL);
-        if (st != FPL_OK) {
-            rc = rq->id_column != NULL ? fail_status("--id-column", id, st)
-                                       : fail_status("--leads", rq->leads, st);
+        fpl_error err;
+        if (fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), &err) != FPL_OK) {
+            rc = fail(rq, &err);
         }
     }
     if (rc == CLI_EXIT_OK) {

@@ -160,11 +160,12 @@ typedef enum fpl_status {
     FPL_ERR_CSV_HEADER,         ///< the CSV header does not name the id column and every criterion once
     FPL_ERR_MIX,                ///< a mix is not `STAGE=NAME:SHARE@RATE,...` with shares in [0, 1] and rates in (0, 1]
     FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%
-    FPL_ERR_BANDS               ///< score thresholds not 0 < warm <= hot <= 100
+    FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
+    FPL_ERR_TOP                 ///< how many rows to keep is not a whole number from 0 to 2^53
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_BANDS + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_TOP + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -255,7 +256,7 @@ typedef enum fpl_field {
     /* lead mixes and scores */
     FPL_FIELD_MIX,                  ///< a lead mix (index: the stage it blends)
     FPL_FIELD_SCENARIO_MIX,         ///< a what-if's scenario mix (index: the stage)
-    FPL_FIELD_CRITERIA,             ///< a preset of criteria (`bant`)
+    FPL_FIELD_CRITERIA,             ///< the criteria as a whole: a preset (`bant`), how many
     FPL_FIELD_CRITERION,            ///< a criterion (index: which)
     FPL_FIELD_HOT,                  ///< the score from which a lead is hot
     FPL_FIELD_WARM,                 ///< the score from which a lead is warm
@@ -315,11 +316,12 @@ FPL_API const char *fpl_field_name(fpl_field field);
  * @brief The message for a failure, worded for the field at fault.
  *
  * fpl_strerror() of the status, except where the field changes what the
- * message is about: a name status about ::FPL_FIELD_CHANNEL speaks of a
- * channel name (`"channel name is reserved ..."`, where fpl_strerror() says
- * "stage name"), and ::FPL_ERR_CHANNEL_QUALITY about
- * ::FPL_FIELD_CHANNEL_RATE of the rate. Faces print this, not
- * fpl_strerror(), so that every face words a failure alike.
+ * message is about: a name status about ::FPL_FIELD_CHANNEL,
+ * ::FPL_FIELD_CRITERION or ::FPL_FIELD_ID_COLUMN speaks of a channel,
+ * criterion or id column name (`"criterion name is empty"`, where
+ * fpl_strerror() says "stage name"), and ::FPL_ERR_CHANNEL_QUALITY about
+ * ::FPL_FIELD_CHANNEL_RATE of the rate. One line, lower case, no final
+ * period: the one source of the wording every face prints.
  * @param[in] err a failure as a function described it; NULL gives the
  *   message of ::FPL_ERR_NULL.
  * @return a static string, never NULL.

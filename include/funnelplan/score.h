@@ -30,7 +30,8 @@ extern "C" {
  * not at all; `yes`/`no` and `50%` are read too). Its score is
  * 100 · Σ weight · answer / Σ weight. Its band is hot at a score ≥ the hot
  * threshold (default 75), warm at ≥ the warm threshold (default 50), else
- * cold. It is sales-ready when every required criterion is fully met (answer
+ * cold (the thresholds in use: fpl_criteria_hot() and fpl_criteria_warm()).
+ * It is sales-ready when every required criterion is fully met (answer
  * 1); with no required criterion, when it is hot. The criteria it misses are
  * those not fully met.
  *
@@ -48,10 +49,10 @@ extern "C" {
 /** Most criteria in one definition. */
 #define FPL_MAX_CRITERIA 32
 
-/** The hot threshold when none is given. */
+/** The hot threshold when none is given (fpl_criteria::has_hot false). */
 #define FPL_SCORE_HOT_DEFAULT 75.0
 
-/** The warm threshold when none is given. */
+/** The warm threshold when none is given (fpl_criteria::has_warm false). */
 #define FPL_SCORE_WARM_DEFAULT 50.0
 
 /** One criterion. */
@@ -61,13 +62,36 @@ typedef struct fpl_criterion {
     bool required;               ///< must be fully met for sales-ready
 } fpl_criterion;
 
-/** A definition of a qualified lead. Zero-initialise, then add criteria. */
+/**
+ * A definition of a qualified lead. Zero-initialise (the default
+ * thresholds), then add criteria; give a threshold by setting it and its
+ * `has_` flag. A threshold given is checked as given: 0 is refused, it
+ * never means the default. New members are appended at the end.
+ */
 typedef struct fpl_criteria {
     size_t n_criteria;                      ///< criteria in use
     fpl_criterion criteria[FPL_MAX_CRITERIA]; ///< in order
-    double hot;   ///< hot threshold in (0, 100]; 0: ::FPL_SCORE_HOT_DEFAULT
-    double warm;  ///< warm threshold in (0, hot]; 0: ::FPL_SCORE_WARM_DEFAULT
+    double hot;   ///< hot threshold in (0, 100], used when fpl_criteria::has_hot
+    double warm;  ///< warm threshold in (0, hot], used when fpl_criteria::has_warm
+    bool has_hot;  ///< fpl_criteria::hot is given; false: ::FPL_SCORE_HOT_DEFAULT
+    bool has_warm; ///< fpl_criteria::warm is given; false: ::FPL_SCORE_WARM_DEFAULT
 } fpl_criteria;
+
+/**
+ * @brief The hot threshold in use: fpl_criteria::hot when given, else
+ * ::FPL_SCORE_HOT_DEFAULT (also for NULL).
+ * @param[in] criteria the definition (may be NULL).
+ * @return the threshold (not checked: see fpl_criteria_check()).
+ */
+FPL_API double fpl_criteria_hot(const fpl_criteria *criteria);
+
+/**
+ * @brief The warm threshold in use: fpl_criteria::warm when given, else
+ * ::FPL_SCORE_WARM_DEFAULT (also for NULL).
+ * @param[in] criteria the definition (may be NULL).
+ * @return the threshold (not checked: see fpl_criteria_check()).
+ */
+FPL_API double fpl_criteria_warm(const fpl_criteria *criteria);
 
 /** A lead's band. */
 typedef enum fpl_band {
@@ -96,13 +120,20 @@ FPL_API fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err);
  * @brief Reads a criterion `NAME=WEIGHT` or `NAME=WEIGHT,required` (the
  * weight as fpl_parse_amount() reads it; `NAME` alone means weight 1), and
  * appends it.
+ *
+ * A failure names ::FPL_FIELD_CRITERION with the index the criterion would
+ * have had (criteria->n_criteria) and the bytes at fault: the weight for
+ * ::FPL_ERR_CRITERION, the name for a name status or
+ * ::FPL_ERR_CRITERION_DUPLICATE; ::FPL_ERR_CRITERION_COUNT names
+ * ::FPL_FIELD_CRITERIA (the list as a whole).
  * @param[in,out] criteria the definition, changed only on success.
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK, ::FPL_ERR_NULL, a stage-name status for the name,
- *   ::FPL_ERR_CRITERION (syntax or weight), ::FPL_ERR_CRITERION_DUPLICATE or
- *   ::FPL_ERR_CRITERION_COUNT.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a stage-name status for the name (the
+ *   reserved words are allowed; fpl_error_message() words it for a
+ *   criterion), ::FPL_ERR_CRITERION (syntax or weight),
+ *   ::FPL_ERR_CRITERION_DUPLICATE or ::FPL_ERR_CRITERION_COUNT.
  */
 FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len,
                                           fpl_error *err);
@@ -110,6 +141,13 @@ FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *te
 /**
  * @brief Checks a definition: 1 to ::FPL_MAX_CRITERIA criteria, valid unique
  * names, positive finite weights, 0 < warm ≤ hot ≤ 100.
+ *
+ * A failure names the field: ::FPL_FIELD_CRITERIA for the count,
+ * ::FPL_FIELD_CRITERION and its index for a criterion (the later of two
+ * with the same name), ::FPL_FIELD_HOT or ::FPL_FIELD_WARM for
+ * ::FPL_ERR_BANDS: a threshold given that is not above 0 (hot first), a hot
+ * threshold above 100, else warm above hot is the fault of warm when warm
+ * is given and of hot otherwise.
  * @param[in] criteria the definition.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CRITERION_COUNT, a stage-name
@@ -122,7 +160,8 @@ FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *e
  * @brief Reads one answer: a number or a rate in [0, 1] as fpl_parse_rate()
  * reads it (`1`, `0`, `0.5`, `50%`, `1/2`), or `yes`/`no`, `y`/`n`,
  * `true`/`false` (ASCII, any case). Spaces around it are ignored; an empty
- * answer is 0 (not known, so not met).
+ * answer is 0 (not known, so not met). A failure names ::FPL_FIELD_ANSWER
+ * (no index) and the bytes of the answer without the spaces around it.
  * @param[in] text the text.
  * @param[in] len its length in bytes.
  * @param[out] out the answer, written only on success.
@@ -144,10 +183,10 @@ typedef struct fpl_lead_score {
  * @brief Scores one lead.
  * @code
  * fpl_criteria bant;
- * fpl_criteria_bant(&bant);
+ * fpl_criteria_bant(&bant, NULL);
  * const double answers[4] = {1, 1, 0.5, 1}; // budget, authority, need, timing
  * fpl_lead_score s;
- * fpl_score_lead(&bant, answers, 4, &s);    // s.score == 87.5, hot, not sales-ready
+ * fpl_score_lead(&bant, answers, 4, &s, NULL); // s.score == 87.5, hot, not sales-ready
  * @endcode
  * @param[in] criteria the definition (checked as by fpl_criteria_check()).
  * @param[in] answers one answer per criterion, in [0, 1].
@@ -155,7 +194,8 @@ typedef struct fpl_lead_score {
  * @param[out] out the score, written only on success.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, a criteria status, ::FPL_ERR_ANSWER (an answer outside
- *   [0, 1] or NaN; n_answers wrong).
+ *   [0, 1] or NaN: ::FPL_FIELD_ANSWER with its index; n_answers wrong:
+ *   no index).
  */
 FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
                                   size_t n_answers, fpl_lead_score *out, fpl_error *err);
@@ -171,6 +211,21 @@ FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *an
  */
 FPL_API bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                               uint64_t line_b);
+
+/**
+ * @brief Reads how many of the best leads to keep: a whole number from 0 to
+ * 2^53 (::FPL_WHOLE_MAX), as fpl_parse_amount() reads it (`10`, `1k`,
+ * `1e3`).
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] out the count, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): always
+ *   ::FPL_FIELD_TOP.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a parse status (not a number, negative,
+ *   ...) or ::FPL_ERR_TOP (not whole, or above 2^53).
+ */
+FPL_API fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out,
+                                       fpl_error *err);
 
 /* ---- streaming CSV --------------------------------------------------- */
 
@@ -202,13 +257,14 @@ typedef enum fpl_csv_fault {
  */
 FPL_API const char *fpl_csv_fault_message(fpl_csv_fault fault);
 
-/** One row of a CSV file, scored or refused. */
+/** One row of a CSV file, scored or refused. New members are appended. */
 typedef struct fpl_csv_row {
     uint64_t line;              ///< line of the file where the record starts (1 = header)
     fpl_csv_fault fault;        ///< ::FPL_CSV_OK when scored
     size_t column;              ///< with ::FPL_CSV_ANSWER: the column (0-based) at fault
     char id[FPL_CSV_ID_MAX + 1]; ///< the lead's id, NUL-terminated (when scored)
     fpl_lead_score score;       ///< the score (when scored)
+    size_t criterion;           ///< with ::FPL_CSV_ANSWER: the criterion (0-based) whose answer is at fault
 } fpl_csv_row;
 
 /**
@@ -242,7 +298,9 @@ typedef struct fpl_csv_reader {
  * @param[in] id_column the name of the id column (`id` when NULL).
  * @param[in] id_len its length.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK, ::FPL_ERR_NULL or a criteria status.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a criteria status, or a stage-name
+ *   status for the id column (::FPL_FIELD_ID_COLUMN; the reserved words are
+ *   allowed).
  */
 FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
                                  const char *id_column, size_t id_len, fpl_error *err);
@@ -269,7 +327,13 @@ FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *cri
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CSV_HEADER (a header without
  *   the id column or a criterion, a duplicate column name, a header at fault,
- *   or no header at all at the end: the file cannot be scored).
+ *   or no header at all at the end: the file cannot be scored). It names
+ *   ::FPL_FIELD_LEADS, the header's line in fpl_error::line (0 without a
+ *   header) and, when one column is at fault, its index (from 0) in
+ *   fpl_error::index: the second of two with the same name, a column that
+ *   is not valid UTF-8, the column with a stray quote or where the header
+ *   grows too long, the first column past ::FPL_CSV_MAX_COLUMNS.
+ *   ::FPL_NO_INDEX when a name is missing.
  */
 FPL_API fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                                 fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,

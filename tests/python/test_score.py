@@ -297,6 +297,8 @@ class Faults(unittest.TestCase):
             self.assertEqual(str(cm.exception), "%s:4: column 'need': an answer is a number "
                              "from 0 to 1 (or 0%% to 100%%), yes or no" % path)
             self.assertEqual(cm.exception.code, fp._native.STATUS["FPL_ERR_ANSWER"])
+            self.assertEqual((cm.exception.field, cm.exception.index, cm.exception.line),
+                             ("answer", 2, 4))
             with open(path, "rb") as f, self.assertRaises(fp.FunnelError) as cm:
                 fp.score(f, strict=True)
             self.assertTrue(str(cm.exception).startswith("%s:4: " % path))
@@ -341,6 +343,23 @@ class Faults(unittest.TestCase):
             self.assertEqual(cm.exception.status, "FPL_ERR_CSV_HEADER")
             self.assertEqual(str(cm.exception), "leads: the header must name the id column "
                              "and every criterion, each once")
+            self.assertEqual(cm.exception.field, "leads")
+
+    def test_header_faults_say_the_column_and_line(self):
+        # (file, the column at fault or None, the header's line or None)
+        for data, column, line in (
+                (b"", None, None), (b"\n\n", None, None),
+                (b"name,budget,authority,need,timing\n", None, 1),
+                (b"\r\n\nid,budget,authority,need\nx,1,1,1\n", None, 3),
+                (b"id,budget,authority,need,timing,budget\n", 5, 1),
+                (b"id,id,budget,authority,need,timing\n", 1, 1),
+                (b"id,budget,authority,need,timing,\xff\n", 5, 1),
+                (b'id,budget,authority,need,"timing\n', 4, 1),
+                (b",".join(b"c%d" % k for k in range(300)) + b"," + HEADER, 256, 1)):
+            with self.subTest(data=data[:40]), self.assertRaises(fp.FunnelError) as cm:
+                fp.score(data)
+            self.assertEqual((cm.exception.field, cm.exception.index, cm.exception.line),
+                             ("leads", column, line))
 
     def test_empty_and_header_only(self):
         for data in (HEADER, HEADER.rstrip(b"\n"), HEADER + b"\n\n", "id,budget,authority,"
@@ -508,6 +527,49 @@ class Arguments(unittest.TestCase):
                 fp.score(HEADER, criteria)
             self.assertEqual(cm2.exception.status, status)
 
+    def test_refused_criteria_say_which(self):
+        # (criteria, field, index, offset, length, message)
+        cases = [
+            (["a", "b=0"], "criterion", 1, 2, 1, "a criterion is NAME"),
+            (["a", "b", "c=x,required"], "criterion", 2, 2, 1, "a criterion is NAME"),
+            (["a", "a=2"], "criterion", 1, 0, 1, "two criteria have the same name"),
+            (["=2"], "criterion", 0, 0, 0, "criterion name is empty"),
+            (["ok", "a\tb"], "criterion", 1, 0, 3, "criterion name contains a control character"),
+            (["x" * 65], "criterion", 0, 0, 65, "criterion name is longer than 64 bytes"),
+            ([b"\xff"], "criterion", 0, 0, 1, "criterion name is not valid UTF-8"),
+            (["ok", (5, 1)], "criterion", 1, 0, 0, "criterion name is not valid UTF-8"),
+            (["c%d" % k for k in range(33)], "criteria", None, 0, 0, "from 1 to 32 criteria"),
+        ]
+        for criteria, field, index, offset, length, message in cases:
+            with self.subTest(criteria=criteria[:3]), self.assertRaises(fp.FunnelError) as cm:
+                fp.Criteria(criteria)
+            e = cm.exception
+            self.assertEqual((e.field, e.index, e.offset, e.length), (field, index, offset, length))
+            self.assertTrue(e.message.startswith(message), e.message)
+            self.assertNotIn("stage", str(e))
+
+    def test_thresholds_say_which(self):
+        for hot, warm, field in ((0, None, "hot"), (None, 0, "warm"), (0, 0, "hot"),
+                                 (150, 0, "warm"), (150, 80, "hot"), (40, None, "hot"),
+                                 (None, 80, "warm"), (40, 60, "warm"),
+                                 (float("nan"), None, "hot")):
+            with self.subTest(hot=hot, warm=warm), self.assertRaises(fp.FunnelError) as cm:
+                fp.Criteria.bant(hot=hot, warm=warm)
+            self.assertEqual((cm.exception.status, cm.exception.field, cm.exception.index),
+                             ("FPL_ERR_BANDS", field, None))
+        # the defaults are the library's, and a threshold not given stays so
+        c = fp.Criteria.bant()
+        self.assertEqual((c.hot, c.warm), (75.0, 50.0))
+        self.assertFalse(c._c.has_hot or c._c.has_warm)
+        with self.assertRaises(fp.FunnelError) as cm:
+            fp.Criteria(c, hot=40)  # warm is still the default: hot is at fault
+        self.assertEqual(cm.exception.field, "hot")
+        self.assertIn("hot 40 and warm 50.0 (the default)", str(cm.exception))
+        with self.assertRaises(fp.FunnelError) as cm:
+            fp.Criteria.bant(warm="0")
+        self.assertEqual(str(cm.exception), "warm '0': 0 < warm <= hot <= 100: the thresholds "
+                         "are scores above 0 and at most 100, warm at most hot")
+
     def test_thresholds(self):
         for hot, warm in ((100, 100), (1e-9, 1e-9), ("62.5", "0.1"), (None, 10), (90, None)):
             with self.subTest(hot=hot, warm=warm):
@@ -548,6 +610,8 @@ class Arguments(unittest.TestCase):
                 bant.score(answers)
             self.assertEqual(cm.exception.status, "FPL_ERR_ANSWER")
             self.assertIn("for '%s'" % culprit, str(cm.exception))
+            self.assertEqual((cm.exception.field, cm.exception.index),
+                             ("answer", ref.BANT.index(culprit)))
         for answers in ([1, 1, 1], [1] * 5, {"budgte": 1}, "yes", 5, None):
             with self.subTest(answers=answers), self.assertRaises(fp.FunnelError) as cm:
                 bant.score(answers)

@@ -568,8 +568,6 @@ class fpl_pace(Structure):
 # score.h
 
 MAX_CRITERIA = 32
-SCORE_HOT_DEFAULT = 75.0
-SCORE_WARM_DEFAULT = 50.0
 BAND_COLD, BAND_WARM, BAND_HOT = 0, 1, 2
 CSV_RECORD_MAX = 65536
 CSV_ID_MAX = 256
@@ -591,7 +589,9 @@ class fpl_criteria(Structure):
     _fields_ = [("n_criteria", c_size_t),
                 ("criteria", fpl_criterion * MAX_CRITERIA),
                 ("hot", c_double),
-                ("warm", c_double)]
+                ("warm", c_double),
+                ("has_hot", c_bool),
+                ("has_warm", c_bool)]
 
 
 class fpl_lead_score(Structure):
@@ -607,7 +607,8 @@ class fpl_csv_row(Structure):
                 ("fault", c_int),
                 ("column", c_size_t),
                 ("id", c_char * (CSV_ID_MAX + 1)),
-                ("score", fpl_lead_score)]
+                ("score", fpl_lead_score),
+                ("criterion", c_size_t)]
 
 
 class fpl_csv_reader(Structure):
@@ -768,11 +769,14 @@ FUNCTIONS = (
     ("fpl_criteria_bant", [POINTER(fpl_criteria)], _STATUS),
     ("fpl_criteria_add_parse", [POINTER(fpl_criteria), c_char_p, c_size_t], _STATUS),
     ("fpl_criteria_check", [POINTER(fpl_criteria)], _STATUS),
+    ("fpl_criteria_hot", [POINTER(fpl_criteria)], c_double),
+    ("fpl_criteria_warm", [POINTER(fpl_criteria)], c_double),
     ("fpl_answer_parse", [c_char_p, c_size_t, POINTER(c_double)], _STATUS),
     ("fpl_score_lead", [POINTER(fpl_criteria), POINTER(c_double), c_size_t,
                         POINTER(fpl_lead_score)], _STATUS),
     ("fpl_score_before", [POINTER(fpl_lead_score), c_uint64, POINTER(fpl_lead_score), c_uint64],
      c_bool),
+    ("fpl_score_top_parse", [c_char_p, c_size_t, POINTER(c_uint64)], _STATUS),
     ("fpl_csv_fault_message", [c_int], c_char_p),
     ("fpl_csv_begin", [POINTER(fpl_csv_reader), POINTER(fpl_criteria), c_char_p, c_size_t],
      _STATUS),
@@ -850,19 +854,6 @@ def _status_codes():
 STATUS = _status_codes()
 
 
-def _field_codes():
-    """Every field the library knows, name -> code, read from the library."""
-    codes = {}
-    code = 0
-    while True:
-        name = fn.field_name(code).decode("ascii")
-        if name == "unknown":
-            return codes
-        codes[name] = code
-        code += 1
-
-
-FIELD = _field_codes()
 _NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
            "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
            "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_VOLUME", "FPL_ERR_TARGET", "FPL_ERR_CHANGE_SYNTAX",
@@ -896,14 +887,30 @@ def error(code, context=None, cls=FunnelError, where=None):
     return exc
 
 
-def error_named(name, context=None, cls=FunnelError, field=None):
+def error_named(name, context=None, cls=FunnelError, field=None, index=None):
     """The :class:`FunnelError` for a status given by its symbolic name;
-    ``field`` (a field's name, e.g. ``"channel"``) is the input at fault,
-    as the library would name it."""
-    where = None
-    if field is not None:
-        where = fpl_error(status=STATUS[name], field=FIELD[field], index=NO_INDEX)
-    return error(STATUS[name], context, cls, where)
+    with ``field`` (a field's name, see :data:`FIELDS`) and ``index``, worded
+    and described as the library would."""
+    if field is None:
+        return error(STATUS[name], context, cls)
+    where = fpl_error(status=STATUS[name], field=FIELDS[field],
+                      index=NO_INDEX if index is None else index)
+    return error(where.status, context, cls, where=where)
+
+
+def _field_codes():
+    """Every field the library names, name -> code, read from the library."""
+    codes = {}
+    code = 1
+    while True:
+        name = fn.field_name(code).decode("ascii")
+        if name == "unknown":
+            return codes
+        codes[name] = code
+        code += 1
+
+
+FIELDS = _field_codes()
 
 
 version_string = fn.version_string().decode("ascii")

@@ -179,7 +179,8 @@ def _criterion_text(index, item):
     weight = item[1] if len(item) > 1 else 1
     required = item[2] if len(item) > 2 else False
     if not _is_text(name):
-        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
+        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError,
+                                  field="criterion", index=index)
     if _is_text(weight):
         weight_text = _encode(weight)
     elif _is_number(weight):
@@ -195,29 +196,28 @@ def _criterion_text(index, item):
     return text, context
 
 
-def _threshold(label, value):
-    """A threshold as a double, or 0 (the library's default) for None."""
-    if value is None:
-        return 0.0
-    x = _amount(label, value)
-    if x == 0:
-        # 0 means "the default" to the library; a threshold of 0 given is refused.
-        raise _native.error_named("FPL_ERR_BANDS", "%s %s: 0 < warm <= hot <= 100"
-                                  % (label, _describe(value)))
-    return x
-
-
 def _set_thresholds(c, hot, warm):
-    c.hot = _threshold("hot", hot)
-    c.warm = _threshold("warm", warm)
+    """Gives the library the thresholds given (None: its default) and has it
+    check them; it says which one is at fault."""
+    given = {"hot": hot, "warm": warm}
+    c.has_hot = hot is not None
+    c.hot = 0.0 if hot is None else _amount("hot", hot)
+    c.has_warm = warm is not None
+    c.warm = 0.0 if warm is None else _amount("warm", warm)
     try:
         fn.criteria_check(byref(c))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_BANDS":
-            raise exc.with_context("hot %s and warm %s: 0 < warm <= hot <= 100" % (
-                "%s (the default)" % _native.SCORE_HOT_DEFAULT if hot is None else _describe(hot),
-                "%s (the default)" % _native.SCORE_WARM_DEFAULT if warm is None
-                else _describe(warm))) from None
+        if exc.field in given:
+            value = given[exc.field]
+            if value is not None and getattr(c, exc.field) == 0:
+                context = "%s %s" % (exc.field, _describe(value))
+            else:
+                context = "hot %s and warm %s" % (
+                    "%s (the default)" % fn.criteria_hot(byref(c)) if hot is None
+                    else _describe(hot),
+                    "%s (the default)" % fn.criteria_warm(byref(c)) if warm is None
+                    else _describe(warm))
+            raise exc.with_context(context + ": 0 < warm <= hot <= 100") from None
         raise exc.with_context("criteria") from None  # pragma: no cover
 
 
@@ -258,8 +258,10 @@ class Criteria:
                 "FPL_ERR_CRITERION", "criteria %s: 'bant' or a list of criteria"
                 % _describe(criteria), FunnelTypeError)
         if isinstance(criteria, Criteria):
-            self._init(criteria._copy(), hot if hot is not None else criteria.hot,
-                       warm if warm is not None else criteria.warm)
+            # a threshold not given stays as the other had it: given or not
+            c = criteria._c
+            self._init(criteria._copy(), hot if hot is not None or not c.has_hot else c.hot,
+                       warm if warm is not None or not c.has_warm else c.warm)
             return
         try:
             items = list(criteria)
@@ -272,7 +274,7 @@ class Criteria:
             try:
                 fn.criteria_add_parse(byref(c), text, len(text))
             except FunnelError as exc:
-                if exc.status == "FPL_ERR_CRITERION_COUNT":
+                if exc.field == "criteria":  # too many: the list as a whole
                     context = "criteria (%d given)" % len(items)
                 raise exc.with_context(context) from None
         if not items:
@@ -305,13 +307,13 @@ class Criteria:
 
     @property
     def hot(self):
-        """The hot threshold in use."""
-        return self._c.hot if self._c.hot != 0 else _native.SCORE_HOT_DEFAULT
+        """The hot threshold in use (the library's default when none was given)."""
+        return fn.criteria_hot(byref(self._c))
 
     @property
     def warm(self):
-        """The warm threshold in use."""
-        return self._c.warm if self._c.warm != 0 else _native.SCORE_WARM_DEFAULT
+        """The warm threshold in use (the library's default when none was given)."""
+        return fn.criteria_warm(byref(self._c))
 
     def __len__(self):
         return len(self._criteria)
@@ -341,10 +343,11 @@ class Criteria:
     def _missing(self, bits):
         return tuple(c.name for i, c in enumerate(self._criteria) if bits >> i & 1)
 
-    def _answer(self, name, value):
-        """One answer as a double: text read by ``fpl_answer_parse`` (``"yes"``,
-        ``"50%"``, ``"1/3"``, ``""``), True/False as yes/no, None as not
-        known (0), a number as it is (the library checks the range)."""
+    def _answer(self, index, name, value):
+        """One answer (of criterion ``index``) as a double: text read by
+        ``fpl_answer_parse`` (``"yes"``, ``"50%"``, ``"1/3"``, ``""``),
+        True/False as yes/no, None as not known (0), a number as it is (the
+        library checks the range)."""
         context = "answer %s for %s" % (_describe(value), _describe(name))
         if value is None:
             return 0.0
@@ -356,14 +359,18 @@ class Criteria:
             try:
                 fn.answer_parse(data, len(data), byref(out))
             except FunnelError as exc:
-                raise exc.with_context(context) from None
+                exc = exc.with_context(context)
+                exc.index = index  # the library read one answer: which is known here
+                raise exc from None
             return out.value
         if _is_number(value):
             try:
                 return float(value)
             except OverflowError:
-                raise _native.error_named("FPL_ERR_ANSWER", context) from None
-        raise _native.error_named("FPL_ERR_ANSWER", context, FunnelTypeError)
+                raise _native.error_named("FPL_ERR_ANSWER", context, field="answer",
+                                          index=index) from None
+        raise _native.error_named("FPL_ERR_ANSWER", context, FunnelTypeError, field="answer",
+                                  index=index)
 
     def score(self, answers):
         """Scores one lead: a :class:`LeadScore`.
@@ -398,21 +405,16 @@ class Criteria:
                 raise _native.error_named("FPL_ERR_ANSWER", "answers: %d given for %d criteria"
                                           % (len(values), len(names)))
             items = list(zip(names, values))
-        array = (c_double * len(items))(*[self._answer(n, v) for n, v in items])
+        array = (c_double * len(items))(*[self._answer(i, n, v)
+                                          for i, (n, v) in enumerate(items)])
         out = _native.fpl_lead_score()
         try:
             fn.score_lead(byref(self._c), array, len(items), byref(out))
         except FunnelError as exc:
-            if exc.status == "FPL_ERR_ANSWER":
-                # The library does not say which answer: ask it about each alone.
-                for i, (name, value) in enumerate(items):
-                    alone = (c_double * len(items))()
-                    alone[i] = array[i]
-                    try:
-                        fn.score_lead(byref(self._c), alone, len(items), byref(out))
-                    except FunnelError:
-                        raise exc.with_context("answer %s for %s"
-                                               % (_describe(value), _describe(name))) from None
+            if exc.field == "answer" and exc.index is not None:
+                name, value = items[exc.index]
+                raise exc.with_context("answer %s for %s"
+                                       % (_describe(value), _describe(name))) from None
             raise exc.with_context("answers") from None  # pragma: no cover
         return self._lead_score(out)
 
@@ -495,8 +497,9 @@ def _before(a, b):
     return -1 if fn.score_before(a[0], a[1], b[0], b[1]) else 1
 
 
-def _fault_error(label, row, message):
-    """The :class:`FunnelError` of a row at fault (``strict``)."""
+def _fault_error(label, row, message, names):
+    """The :class:`FunnelError` of a row at fault (``strict``): about the
+    answer (its criterion's index) or the file (``leads``), at its line."""
     where = "line %d" % row.line if label is None else "%s:%d" % (label, row.line)
     if row.fault == "FPL_CSV_ANSWER":
         exc = FunnelError("FPL_ERR_ANSWER", message, code=_native.STATUS["FPL_ERR_ANSWER"],
@@ -505,6 +508,10 @@ def _fault_error(label, row, message):
         exc = FunnelError(row.fault, message, context=where)
     exc.line = row.line
     exc.fault = row.fault
+    if row.column is not None:
+        exc.field, exc.index = "answer", names.index(row.column)
+    else:
+        exc.field = "leads"
     return exc
 
 
@@ -565,7 +572,6 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
     messages = {}
-    columns = {}      # CSV column -> criterion name
     missing_of = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
     # With `top`, memory stays bounded whatever the file's size: whenever the
@@ -613,14 +619,11 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
             column = None
             message = messages[fault]
             if fault == _native.CSV_ANSWER:
-                if not columns:
-                    columns.update((col, names[k]) for k, col
-                                   in enumerate(reader.criterion_column[:len(names)]))
-                column = columns[r.column]
+                column = names[r.criterion]
                 message = "column '%s': %s" % (column, message)
             row = SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
             if strict:
-                raise _fault_error(label, row, message)
+                raise _fault_error(label, row, message, names)
             n_skipped += 1
             if len(skipped) < SKIPPED_ROWS_KEPT:
                 skipped.append(row)
