@@ -17,18 +17,18 @@
 /* The figure a step is judged by: revenue (volume held) or the top of the
  * funnel's required volume (target held). */
 static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
-                          const fpl_sensitivity_input *in, double *out)
+                          const fpl_sensitivity_input *in, double *out, fpl_error *err)
 {
     if (in->has_volume) {
         fpl_forecast r;
-        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r, NULL);
+        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r, err);
         if (st == FPL_OK) {
             *out = r.revenue;
         }
         return st;
     }
     fpl_plan p;
-    fpl_status st = fpl_plan_compute(f, t, &p, NULL);
+    fpl_status st = fpl_plan_compute(f, t, &p, err);
     if (st == FPL_OK) {
         *out = p.stages[0].required;
     }
@@ -58,15 +58,18 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
     r.step = input->has_step ? input->step : 0.01;
     r.deal_size_step = input->has_deal_size_step ? input->deal_size_step : 0.10;
     if ((r.step_kind != FPL_CHANGE_POINTS && r.step_kind != FPL_CHANGE_RELATIVE) ||
-        !(isfinite(r.step) && r.step > 0.0) ||
-        !(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
-        return fpl__done(err, FPL_ERR_STEP);
+        !(isfinite(r.step) && r.step > 0.0)) {
+        return fpl__fail(err, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX);
+    }
+    if (!(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
+        return fpl__fail(err, FPL_ERR_STEP, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX);
     }
     if (input->has_volume && !terms->has_deal_size) {
-        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING); /* revenue is what a step is worth */
+        /* revenue is what a step is worth */
+        return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_DEAL_SIZE, FPL_NO_INDEX);
     }
     double base;
-    fpl_status st = measure(funnel, terms, input, &base);
+    fpl_status st = measure(funnel, terms, input, &base, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -84,7 +87,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         row->to = to;
         f.stages[k].rate = to;
         double after;
-        st = measure(&f, terms, input, &after);
+        st = measure(&f, terms, input, &after, NULL);
         f.stages[k].rate = from;
         if (st != FPL_OK) {
             return fpl__done(err, st);
@@ -97,7 +100,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         fpl_terms t = *terms;
         t.deal_size = terms->deal_size * (1.0 + r.deal_size_step);
         double after;
-        st = measure(funnel, &t, input, &after);
+        st = measure(funnel, &t, input, &after, NULL);
         if (st != FPL_OK) {
             return fpl__done(err, st);
         }

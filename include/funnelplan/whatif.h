@@ -144,7 +144,24 @@ typedef struct fpl_whatif_input {
     double invest;                ///< its cost, > 0
 } fpl_whatif_input;
 
-/** The result of fpl_whatif_compute(). */
+/**
+ * One side of a what-if (the baseline or the scenario) over the horizon: each
+ * per-period figure times ::fpl_whatif::horizon.
+ */
+typedef struct fpl_whatif_totals {
+    double volume;    ///< the volume entering the held stage (volume held) or needed at the top (target held)
+    double deals;     ///< the deals
+    bool has_revenue; ///< this side knows its revenue (a deal size with a volume held, a revenue target held)
+    double revenue;   ///< the revenue (0 when not known)
+    double cost;      ///< the acquisition cost (0 without a cost per lead)
+} fpl_whatif_totals;
+
+/**
+ * The result of fpl_whatif_compute().
+ *
+ * The struct grows only at its end (the members after ::fpl_whatif::payback_periods
+ * were added later); a caller always passes the library's own sizeof.
+ */
 typedef struct fpl_whatif {
     fpl_period per;              ///< the period of every per-period figure
     unsigned horizon;            ///< periods the horizon spans
@@ -172,6 +189,13 @@ typedef struct fpl_whatif {
     double roi;                  ///< (gain over the horizon − invest) / invest
     bool has_payback;            ///< the gain per period is positive
     double payback_periods;      ///< invest / gain per period
+    fpl_whatif_totals baseline_horizon; ///< the baseline over the horizon
+    fpl_whatif_totals scenario_horizon; ///< the scenario over the horizon
+    double volume_horizon;       ///< top-of-funnel volume added over the horizon (negative: saved)
+    double deals_horizon;        ///< deals gained over the horizon
+    bool has_whole_deals;        ///< the scenario's deals over the horizon are not a whole number (and at most 2^53): ::fpl_whatif::whole_deals counts them
+    double whole_deals;          ///< the scenario's deals over the horizon in whole deals: rounded down, a value within 16 epsilons of a whole number being that number
+    double whole_revenue;        ///< ::fpl_whatif::whole_deals × the scenario's deal size (0 without a deal size)
 } fpl_whatif;
 
 /**

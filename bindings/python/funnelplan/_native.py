@@ -163,6 +163,14 @@ class fpl_whatif_input(Structure):
                 ("invest", c_double)]
 
 
+class fpl_whatif_totals(Structure):
+    _fields_ = [("volume", c_double),
+                ("deals", c_double),
+                ("has_revenue", c_bool),
+                ("revenue", c_double),
+                ("cost", c_double)]
+
+
 class fpl_whatif(Structure):
     _fields_ = [("per", c_int),
                 ("horizon", c_uint),
@@ -189,7 +197,14 @@ class fpl_whatif(Structure):
                 ("invest", c_double),
                 ("roi", c_double),
                 ("has_payback", c_bool),
-                ("payback_periods", c_double)]
+                ("payback_periods", c_double),
+                ("baseline_horizon", fpl_whatif_totals),
+                ("scenario_horizon", fpl_whatif_totals),
+                ("volume_horizon", c_double),
+                ("deals_horizon", c_double),
+                ("has_whole_deals", c_bool),
+                ("whole_deals", c_double),
+                ("whole_revenue", c_double)]
 
 
 # sensitivity.h
