@@ -29,7 +29,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _STATUS_ARGUMENT, _amount, _describe, _encode, _is_text,
+from ._model import (PERIODS, _amount, _describe, _encode, _is_text,
                      _number, _rate)
 from ._native import fn
 
@@ -509,7 +509,7 @@ def _fail(exc, what, given, labels):
         raise exc.with_context("%s (no target: give revenue or deals%s)"
                                % (what, ", or monthly_deals or monthly_revenue"
                                   if what == "schedule" else "")) from None
-    label = _STATUS_ARGUMENT.get(exc.status)
+    label = exc.field
     if label is not None and label in given:
         raise exc.with_context("%s %s" % (label, _describe(given[label]))) from None
     raise exc.with_context(what) from None
