@@ -35,6 +35,28 @@ static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
     return st;
 }
 
+fpl_status fpl_step_parse(const char *text, size_t len, bool deal_size,
+                          fpl_change_kind *kind_out, double *value_out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || kind_out == NULL || value_out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_change_kind kind;
+    double value;
+    fpl_status st = fpl_change_value_parse(text, len, !deal_size, &kind, &value, NULL);
+    if (st == FPL_ERR_CHANGE_SYNTAX || (st == FPL_OK && deal_size && kind != FPL_CHANGE_RELATIVE)) {
+        st = FPL_ERR_STEP; /* a step is no LEVER=CHANGE; the deal size moves relatively */
+    }
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, deal_size ? FPL_FIELD_DEAL_SIZE_STEP : FPL_FIELD_STEP,
+                            FPL_NO_INDEX, 0, len);
+    }
+    *kind_out = kind;
+    *value_out = value;
+    return FPL_OK;
+}
+
 /* a < b by more than rounding noise: each effect is a difference of two
  * figures of the size of base, so noise is a few units in base's last place. */
 static bool clearly_less(double a, double b, double base)

@@ -250,6 +250,34 @@ static void test_sensitivity_errors_name_the_step(void **state)
     free(r);
 }
 
+static void test_steps_are_read_with_the_rules_of_a_step(void **state)
+{
+    (void)state;
+    fpl_change_kind kind;
+    double step;
+    fpl_error e;
+    assert_int_equal(fpl_step_parse("+1pp", 4, false, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_POINTS);
+    assert_close(step, 0.01);
+    assert_int_equal(fpl_step_parse("+10%", 4, true, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_RELATIVE);
+    assert_close(step, 0.1);
+    /* a sign without % or pp is no step (nor a LEVER=CHANGE) */
+    assert_int_equal(fpl_step_parse("+1", 2, false, &kind, &step, &e), FPL_ERR_STEP);
+    assert_error_at(e, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX, 0, 2);
+    /* the deal size moves relatively only */
+    assert_int_equal(fpl_step_parse("5000", 4, true, &kind, &step, &e), FPL_ERR_STEP);
+    assert_error_at(e, FPL_ERR_STEP, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_step_parse("+1pp", 4, true, &kind, &step, &e), FPL_ERR_CHANGE_POINTS);
+    assert_error_at(e, FPL_ERR_CHANGE_POINTS, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_step_parse("+x%", 3, false, &kind, &step, &e), FPL_ERR_PARSE_SYNTAX);
+    assert_error_at(e, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_STEP, FPL_NO_INDEX, 0, 3);
+    /* a set value is read; fpl_sensitivity_compute() refuses it */
+    assert_int_equal(fpl_step_parse("5%", 2, false, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_SET);
+    assert_int_equal(fpl_step_parse(NULL, 2, false, &kind, &step, &e), FPL_ERR_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_bad_steps_are_refused),
         cmocka_unit_test(test_tiny_relative_steps_still_tie),
         cmocka_unit_test(test_sensitivity_errors_name_the_step),
+        cmocka_unit_test(test_steps_are_read_with_the_rules_of_a_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

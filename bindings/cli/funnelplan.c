@@ -729,14 +729,6 @@ static int parse_amount(opt_id id, const char *value, double *out)
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(id, value, st);
 }
 
-/* A step the library refuses, with the library's message. A sign without %
- * or pp is FPL_ERR_CHANGE_SYNTAX, whose message speaks of LEVER=CHANGE (right
- * for --change); for a step the message of FPL_ERR_STEP says what a step is. */
-static int fail_step(opt_id id, const char *value, fpl_status st)
-{
-    return fail_status(id, value, st == FPL_ERR_CHANGE_SYNTAX ? FPL_ERR_STEP : st);
-}
-
 /* --seed N: decimal digits only, 0 to 2^64 - 1 (the library takes any
  * 64-bit seed; reading it is the binding's part). */
 static bool parse_seed(const char *text, uint64_t *out)
@@ -880,20 +872,10 @@ static int take_value(request *req, opt_id id, const char *value)
         rc = parse_amount(id, value, &req->invest);
         break;
     case OPT_STEP:
-        st = fpl_change_value_parse(value, strlen(value), true, &req->step_kind, &req->step, NULL);
-        rc = st == FPL_OK ? rc : fail_step(id, value, st);
-        st = FPL_OK;
+        st = fpl_step_parse(value, strlen(value), false, &req->step_kind, &req->step, NULL);
         break;
     case OPT_DEAL_SIZE_STEP:
-        st = fpl_change_value_parse(value, strlen(value), false, &kind, &req->deal_size_step, NULL);
-        if (st == FPL_OK && kind != FPL_CHANGE_RELATIVE) {
-            /* The library takes the deal-size step as a relative number and
-             * cannot see how it was written: a set value is refused here,
-             * with the library's status for a step of the wrong kind. */
-            st = FPL_ERR_STEP;
-        }
-        rc = st == FPL_OK ? rc : fail_step(id, value, st);
-        st = FPL_OK;
+        st = fpl_step_parse(value, strlen(value), true, &kind, &req->deal_size_step, NULL);
         break;
     case OPT_CONFIDENCE: /* its range is checked by the library */
         if (req->n_confidence == FPL_ODDS_MAX_REQUESTED) {

@@ -736,6 +736,7 @@ FUNCTIONS = (
     ("fpl_whatif_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
                             POINTER(fpl_whatif)], _STATUS),
     # sensitivity.h
+    ("fpl_step_parse", [c_char_p, c_size_t, c_bool, POINTER(c_int), POINTER(c_double)], _STATUS),
     ("fpl_sensitivity_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                                  POINTER(fpl_sensitivity_input), POINTER(fpl_sensitivity)],
      _STATUS),
