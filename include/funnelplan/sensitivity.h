@@ -92,7 +92,8 @@ typedef struct fpl_sensitivity {
  * @param[in] terms the terms.
  * @param[in] input what is held and the steps.
  * @param[out] out the ranked rows, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): a step
+ *   refused is ::FPL_FIELD_STEP or ::FPL_FIELD_DEAL_SIZE_STEP.
  * @return ::FPL_OK; a funnel, terms, plan or forecast status;
  *   ::FPL_ERR_STEP for a step that is not positive and finite or a step kind
  *   that is neither relative nor points; ::FPL_ERR_DEAL_SIZE_MISSING when a
