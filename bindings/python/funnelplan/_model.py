@@ -779,8 +779,8 @@ class Funnel:
         is held: they are plans and the gain is volume (with a cost per lead,
         money) saved. ``horizon`` is a whole number of periods from 1 to
         1,000,000 (an int, or a string such as ``"12"``, read by the library
-        as the CLI's ``--horizon``: ``FPL_ERR_HORIZON`` otherwise; default
-        the periods in a year);
+        as the CLI's ``--horizon``; refused with ``.field`` ``"horizon"``
+        otherwise; default the periods in a year);
         ``invest`` a one-off cost of the improvement, giving ROI and payback.
 
         >>> funnel = Funnel([("opportunity", "33%")], deal_size=4000)
@@ -792,9 +792,10 @@ class Funnel:
         an amount to 0 or below) raises :class:`FunnelError` with status
         ``"FPL_ERR_CHANGE_RANGE"`` and ``is_input_error`` False; a change
         that sets a value out of range is bad input with the status of the
-        option it replaces (``"FPL_ERR_RATE_RANGE"``, ``"FPL_ERR_DEAL_SIZE"``,
-        ``"FPL_ERR_VOLUME"``, ``"FPL_ERR_COST"``). Either way the context
-        names the change.
+        option it replaces (a rate, a deal size, a volume, a cost per lead).
+        Either way ``.field`` is ``"change"``, ``.index`` says which change
+        (the scenario mixes count after ``changes``) and the context names
+        it.
 
         ``scenario_mix`` (as the funnel's ``mix``) is the improved lead mix
         of the scenario (e.g. a hand-off rule that passes on better leads):
