@@ -66,9 +66,12 @@ static int add_change(const fpl_funnel *funnel, fpl_whatif_input *in, const char
         fprintf(stderr, "whatif: too many changes\n");
         return -1;
     }
-    fpl_status st = fpl_change_parse(funnel, text, strlen(text), &in->changes[in->n_changes], NULL);
+    fpl_error err;
+    fpl_status st = fpl_change_parse(funnel, text, strlen(text), &in->changes[in->n_changes], &err);
     if (st != FPL_OK) {
-        fprintf(stderr, "whatif: --change '%s': %s\n", text, fpl_strerror(st));
+        /* the library says which bytes: the lever's or the value's */
+        fprintf(stderr, "whatif: --change '%s': %s (at '%.*s')\n", text, fpl_strerror(st),
+                (int)err.length, text + err.offset);
         return -1;
     }
     in->n_changes++;
@@ -124,11 +127,10 @@ static int example_3_roi(void)
     printf("  baseline: %8.2f deals, revenue %12.2f a year\n", base->deals, base->revenue);
     printf("  scenario: %8.2f deals, revenue %12.2f a year\n", scen->deals, scen->revenue);
     printf("  gain:     %8.2f deals, revenue %12.2f over the horizon (%.2f a month)\n",
-           w.deals * w.horizon, w.revenue_horizon, w.revenue);
+           w.deals_horizon, w.revenue_horizon, w.revenue);
     /* What a table counting whole deals would show (the source's slip). */
-    const double whole = floor(scen->deals);
     printf("  counted in whole deals: %.0f, i.e. %.0f (the source's 1,306,000 is neither)\n",
-           whole, whole * terms.deal_size);
+           w.whole_deals, w.whole_revenue);
     printf("  invest %.0f: roi %.4g, payback %.4g months\n", w.invest, w.roi,
            w.payback_periods);
 
@@ -142,7 +144,9 @@ static int example_3_roi(void)
     check("revenue gained a month", w.revenue, 9900);
     check("revenue gained over 12 months", w.revenue_horizon, 118800);
     check("gain over 12 months", w.gain_horizon, 118800); /* margin 100%, no cost */
-    check("whole deals", whole, 326);
+    check("scenario deals over the horizon", w.scenario_horizon.deals, 326.7);
+    check("whole deals", w.whole_deals, 326);
+    check("whole deals' revenue", w.whole_revenue, 1304000);
     check("roi", w.roi, (118800.0 - 50000.0) / 50000.0);
     check("payback", w.payback_periods, 50000.0 / 9900.0);
     if (!w.has_payback) {
@@ -345,12 +349,15 @@ static int out_of_range(void)
         ++failures;
     }
 
-    /* A misspelt change is bad input, refused by the parser. */
+    /* A misspelt change is bad input, refused by the parser, which says
+     * which bytes are at fault. */
     fpl_change c;
-    st = fpl_change_parse(&funnel, "opportunity+10%", 15, &c, NULL);
+    fpl_error err;
+    st = fpl_change_parse(&funnel, "opportunity+10%", 15, &c, &err);
     check_status("a change without '='", st, FPL_ERR_CHANGE_SYNTAX);
-    st = fpl_change_parse(&funnel, "deal-size=+3pp", 14, &c, NULL);
+    st = fpl_change_parse(&funnel, "deal-size=+3pp", 14, &c, &err);
     check_status("points on the deal size", st, FPL_ERR_CHANGE_POINTS);
+    check("the bytes at fault: the pp", (double)err.offset, 12);
     return 0;
 }
 

@@ -29,10 +29,10 @@ fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms
     }
     const size_t n = funnel->n_stages;
     if (input->at >= n) {
-        return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
+        return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
     }
     if (terms->has_cost_per_lead && input->at != 0) {
-        return fpl__done(err, FPL_ERR_COST_NOT_TOP);
+        return fpl__fail(err, FPL_ERR_COST_NOT_TOP, FPL_FIELD_AT, FPL_NO_INDEX);
     }
 
     bool finite = true;

@@ -22,23 +22,27 @@ fpl_status fpl_stage_name_check(const char *name, size_t len, fpl_error *err)
         return fpl__done(err, FPL_ERR_STAGE_NAME_EMPTY);
     }
     if (len > FPL_NAME_MAX) {
-        return fpl__done(err, FPL_ERR_STAGE_NAME_LONG);
+        /* the bytes past the limit */
+        return fpl__fail_at(err, FPL_ERR_STAGE_NAME_LONG, FPL_FIELD_STAGE, FPL_NO_INDEX,
+                            FPL_NAME_MAX, len - FPL_NAME_MAX);
     }
     const unsigned char *s = (const unsigned char *)name;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t n = fpl__utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
-            return fpl__done(err, FPL_ERR_STAGE_NAME_UTF8);
+            return fpl__fail_at(err, FPL_ERR_STAGE_NAME_UTF8, FPL_FIELD_STAGE, FPL_NO_INDEX, i, 1);
         }
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-            return fpl__done(err, FPL_ERR_STAGE_NAME_CONTROL);
+            return fpl__fail_at(err, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_STAGE, FPL_NO_INDEX, i,
+                                n);
         }
         i += n;
     }
     for (size_t i = 0; i < sizeof reserved_names / sizeof reserved_names[0]; ++i) {
         if (strlen(reserved_names[i]) == len && memcmp(reserved_names[i], name, len) == 0) {
-            return fpl__done(err, FPL_ERR_STAGE_NAME_RESERVED);
+            return fpl__fail_at(err, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_STAGE, FPL_NO_INDEX, 0,
+                                len);
         }
     }
     return FPL_OK;
@@ -74,18 +78,22 @@ fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t nam
     if (funnel == NULL || name == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    if (funnel->n_stages >= FPL_MAX_STAGES) {
-        return fpl__done(err, FPL_ERR_STAGE_COUNT);
+    const size_t k = funnel->n_stages; /* the stage being added */
+    if (k >= FPL_MAX_STAGES) {
+        return fpl__fail(err, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGE, FPL_NO_INDEX);
     }
     fpl_status st = fpl_stage_name_check(name, name_len, err);
     if (st != FPL_OK) {
+        if (err != NULL) {
+            err->index = k;
+        }
         return fpl__done(err, st);
     }
-    if (name_taken(funnel, funnel->n_stages, name, name_len)) {
-        return fpl__done(err, FPL_ERR_STAGE_DUPLICATE);
+    if (name_taken(funnel, k, name, name_len)) {
+        return fpl__fail_at(err, FPL_ERR_STAGE_DUPLICATE, FPL_FIELD_STAGE, k, 0, name_len);
     }
     if (!rate_ok(rate)) {
-        return fpl__done(err, FPL_ERR_RATE_RANGE);
+        return fpl__fail(err, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, k);
     }
     fpl_stage *s = &funnel->stages[funnel->n_stages];
     memset(s->name, 0, sizeof s->name);
@@ -139,5 +147,6 @@ fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t na
             return FPL_OK;
         }
     }
-    return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
+    /* the caller knows which field named the stage; the bytes are the name */
+    return fpl__fail_at(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_NONE, FPL_NO_INDEX, 0, name_len);
 }

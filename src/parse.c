@@ -362,6 +362,13 @@ static fpl_status finish(decimal *a, bool negative, double *out)
     return FPL_OK;
 }
 
+/* A text refused: the parser does not know which field the text is for
+ * (the caller does); the bytes are the whole text. */
+static fpl_status parse_fail(fpl_error *err, fpl_status st, size_t len)
+{
+    return st == FPL_OK ? st : fpl__fail_at(err, st, FPL_FIELD_NONE, FPL_NO_INDEX, 0, len);
+}
+
 fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err)
 {
     fpl__begin(err);
@@ -369,7 +376,7 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
+        return parse_fail(err, FPL_ERR_PARSE_EMPTY, len);
     }
     size_t i = 0;
     bool negative = text[0] == '-';
@@ -381,7 +388,7 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error
     const scan_rules rules = {true, true};
     fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return parse_fail(err, st, len);
     }
     if (i < len && !saw_exponent) {
         int power = 0;
@@ -397,9 +404,9 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error
         }
     }
     if (i != len) {
-        return fpl__done(err, FPL_ERR_PARSE_SYNTAX);
+        return parse_fail(err, FPL_ERR_PARSE_SYNTAX, len);
     }
-    return fpl__done(err, finish(&a, negative, out));
+    return parse_fail(err, finish(&a, negative, out), len);
 }
 
 /* A plain decimal for one side of a ratio: digits and a point only. */
@@ -426,7 +433,7 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
+        return parse_fail(err, FPL_ERR_PARSE_EMPTY, len);
     }
     const char *slash = memchr(text, '/', len);
     if (slash != NULL) {
@@ -438,7 +445,7 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *
             st = FPL_ERR_PARSE_SYNTAX;
         }
         if (st != FPL_OK) {
-            return fpl__done(err, st);
+            return parse_fail(err, st, len);
         }
         i++;
         st = parse_plain(text, len, &i, &den);
@@ -446,17 +453,17 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *
             st = FPL_ERR_PARSE_SYNTAX;
         }
         if (st != FPL_OK) {
-            return fpl__done(err, st);
+            return parse_fail(err, st, len);
         }
         if (!(den > 0.0)) {
-            return fpl__done(err, FPL_ERR_PARSE_DIVZERO);
+            return parse_fail(err, FPL_ERR_PARSE_DIVZERO, len);
         }
         double q = num / den;
         if (!isfinite(q)) {
-            return fpl__done(err, FPL_ERR_PARSE_OVERFLOW);
+            return parse_fail(err, FPL_ERR_PARSE_OVERFLOW, len);
         }
         if (num > 0.0 && !(q > 0.0)) {
-            return fpl__done(err, FPL_ERR_PARSE_UNDERFLOW);
+            return parse_fail(err, FPL_ERR_PARSE_UNDERFLOW, len);
         }
         *out = q;
         return FPL_OK;
@@ -471,14 +478,14 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *
     const scan_rules rules = {false, true};
     fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return parse_fail(err, st, len);
     }
     if (i < len && text[i] == '%') {
         decimal_scale10(&a, -2);
         i++;
     }
     if (i != len) {
-        return fpl__done(err, FPL_ERR_PARSE_SYNTAX);
+        return parse_fail(err, FPL_ERR_PARSE_SYNTAX, len);
     }
-    return fpl__done(err, finish(&a, negative, out));
+    return parse_fail(err, finish(&a, negative, out), len);
 }

@@ -17,22 +17,44 @@
 /* The figure a step is judged by: revenue (volume held) or the top of the
  * funnel's required volume (target held). */
 static fpl_status measure(const fpl_funnel *f, const fpl_terms *t,
-                          const fpl_sensitivity_input *in, double *out)
+                          const fpl_sensitivity_input *in, double *out, fpl_error *err)
 {
     if (in->has_volume) {
         fpl_forecast r;
-        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r, NULL);
+        fpl_status st = fpl_forecast_compute(f, t, &in->volume, &r, err);
         if (st == FPL_OK) {
             *out = r.revenue;
         }
         return st;
     }
     fpl_plan p;
-    fpl_status st = fpl_plan_compute(f, t, &p, NULL);
+    fpl_status st = fpl_plan_compute(f, t, &p, err);
     if (st == FPL_OK) {
         *out = p.stages[0].required;
     }
     return st;
+}
+
+fpl_status fpl_step_parse(const char *text, size_t len, bool deal_size,
+                          fpl_change_kind *kind_out, double *value_out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || kind_out == NULL || value_out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_change_kind kind;
+    double value;
+    fpl_status st = fpl_change_value_parse(text, len, !deal_size, &kind, &value, NULL);
+    if (st == FPL_ERR_CHANGE_SYNTAX || (st == FPL_OK && deal_size && kind != FPL_CHANGE_RELATIVE)) {
+        st = FPL_ERR_STEP; /* a step is no LEVER=CHANGE; the deal size moves relatively */
+    }
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, deal_size ? FPL_FIELD_DEAL_SIZE_STEP : FPL_FIELD_STEP,
+                            FPL_NO_INDEX, 0, len);
+    }
+    *kind_out = kind;
+    *value_out = value;
+    return FPL_OK;
 }
 
 /* a < b by more than rounding noise: each effect is a difference of two
@@ -58,15 +80,18 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
     r.step = input->has_step ? input->step : 0.01;
     r.deal_size_step = input->has_deal_size_step ? input->deal_size_step : 0.10;
     if ((r.step_kind != FPL_CHANGE_POINTS && r.step_kind != FPL_CHANGE_RELATIVE) ||
-        !(isfinite(r.step) && r.step > 0.0) ||
-        !(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
-        return fpl__done(err, FPL_ERR_STEP);
+        !(isfinite(r.step) && r.step > 0.0)) {
+        return fpl__fail(err, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX);
+    }
+    if (!(isfinite(r.deal_size_step) && r.deal_size_step > 0.0)) {
+        return fpl__fail(err, FPL_ERR_STEP, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX);
     }
     if (input->has_volume && !terms->has_deal_size) {
-        return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING); /* revenue is what a step is worth */
+        /* revenue is what a step is worth */
+        return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_DEAL_SIZE, FPL_NO_INDEX);
     }
     double base;
-    fpl_status st = measure(funnel, terms, input, &base);
+    fpl_status st = measure(funnel, terms, input, &base, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -84,7 +109,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         row->to = to;
         f.stages[k].rate = to;
         double after;
-        st = measure(&f, terms, input, &after);
+        st = measure(&f, terms, input, &after, NULL);
         f.stages[k].rate = from;
         if (st != FPL_OK) {
             return fpl__done(err, st);
@@ -97,7 +122,7 @@ fpl_status fpl_sensitivity_compute(const fpl_funnel *funnel, const fpl_terms *te
         fpl_terms t = *terms;
         t.deal_size = terms->deal_size * (1.0 + r.deal_size_step);
         double after;
-        st = measure(funnel, &t, input, &after);
+        st = measure(funnel, &t, input, &after, NULL);
         if (st != FPL_OK) {
             return fpl__done(err, st);
         }

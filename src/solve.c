@@ -33,10 +33,11 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     switch (input->lever) {
     case FPL_LEVER_STAGE:
         if (input->stage >= funnel->n_stages) {
-            return fpl__done(err, FPL_ERR_STAGE_UNKNOWN);
+            return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_LEVER, FPL_NO_INDEX);
         }
         if (input->stage < input->volume.at) {
-            return fpl__done(err, FPL_ERR_CHANGE_LEVER); /* above the volume: changes nothing */
+            /* above the volume: changes nothing */
+            return fpl__fail(err, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
         }
         s.stage = input->stage;
         s.current = funnel->stages[input->stage].rate;
@@ -45,12 +46,13 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
             s.value = 1.0; /* exactly 100%, up to the spec's rounding tolerance */
         }
         if (!(s.value <= 1.0)) {
-            return fpl__done(err, FPL_ERR_UNREACHABLE);
+            return fpl__fail(err, FPL_ERR_UNREACHABLE, FPL_FIELD_LEVER, FPL_NO_INDEX);
         }
         break;
     case FPL_LEVER_DEAL_SIZE:
         if (now.target != FPL_TARGET_REVENUE) {
-            return fpl__done(err, FPL_ERR_CHANGE_LEVER); /* a deal target ignores the deal size */
+            /* a deal target ignores the deal size */
+            return fpl__fail(err, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
         }
         s.current = terms->deal_size;
         s.value = now.target_revenue / now.deals;
@@ -60,7 +62,7 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         s.value = s.current * scale;
         break;
     default:
-        return fpl__done(err, FPL_ERR_CHANGE_LEVER);
+        return fpl__fail(err, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
     }
     s.change = s.value / s.current - 1.0;
     if (!(isfinite(s.value) && s.value > 0.0 && isfinite(s.change))) {

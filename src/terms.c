@@ -30,7 +30,8 @@ fpl_status fpl_terms_check(const fpl_terms *terms, fpl_error *err)
             return fpl__done(err, FPL_ERR_REVENUE);
         }
         if (!terms->has_deal_size) {
-            return fpl__done(err, FPL_ERR_DEAL_SIZE_MISSING);
+            /* the target is what needs the deal size */
+            return fpl__fail(err, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_REVENUE, FPL_NO_INDEX);
         }
         break;
     case FPL_TARGET_DEALS:

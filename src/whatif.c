@@ -39,7 +39,7 @@ fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t le
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
+        return fpl__fail(err, FPL_ERR_PARSE_EMPTY, FPL_FIELD_LEVER, FPL_NO_INDEX);
     }
     fpl_lever lever = FPL_LEVER_STAGE;
     size_t stage = 0;
@@ -50,9 +50,9 @@ fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t le
     } else if (bytes_are(text, len, "cost-per-lead")) {
         lever = FPL_LEVER_COST_PER_LEAD;
     } else {
-        fpl_status st = fpl_funnel_find(funnel, text, len, &stage, err);
+        fpl_status st = fpl_funnel_find(funnel, text, len, &stage, NULL);
         if (st != FPL_OK) {
-            return fpl__done(err, st);
+            return fpl__fail_at(err, st, FPL_FIELD_LEVER, FPL_NO_INDEX, 0, len);
         }
     }
     *lever_out = lever;
@@ -68,7 +68,7 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
+        return fpl__fail(err, FPL_ERR_PARSE_EMPTY, FPL_FIELD_CHANGE, FPL_NO_INDEX);
     }
     fpl_change_kind kind;
     double value = 0.0;
@@ -79,23 +79,27 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
         size_t n = len - 1;
         if (n >= 2 && v[n - 2] == 'p' && v[n - 1] == 'p') {
             if (!is_rate) {
-                return fpl__done(err, FPL_ERR_CHANGE_POINTS);
+                /* the bytes at fault: the pp */
+                return fpl__fail_at(err, FPL_ERR_CHANGE_POINTS, FPL_FIELD_CHANGE, FPL_NO_INDEX,
+                                    len - 2, 2);
             }
             kind = FPL_CHANGE_POINTS;
             st = n == 2 ? FPL_ERR_CHANGE_SYNTAX : parse_points(v, n - 2, &value);
         } else if (n >= 1 && v[n - 1] == '%') {
             kind = FPL_CHANGE_RELATIVE;
-            st = fpl_parse_rate(v, n, &value, err);
+            st = fpl_parse_rate(v, n, &value, NULL);
         } else {
-            return fpl__done(err, FPL_ERR_CHANGE_SYNTAX); /* a signed plain value means nothing */
+            /* a signed plain value means nothing */
+            return fpl__fail_at(err, FPL_ERR_CHANGE_SYNTAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, len);
         }
         value *= sign;
     } else {
         kind = FPL_CHANGE_SET;
-        st = is_rate ? fpl_parse_rate(text, len, &value, err) : fpl_parse_amount(text, len, &value, err);
+        st = is_rate ? fpl_parse_rate(text, len, &value, NULL)
+                     : fpl_parse_amount(text, len, &value, NULL);
     }
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return fpl__fail_at(err, st, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, len);
     }
     *kind_out = kind;
     *value_out = value + 0.0; /* "-0%" is no change, not a negative zero */
@@ -110,7 +114,7 @@ fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t l
         return fpl__done(err, FPL_ERR_NULL);
     }
     if (len == 0) {
-        return fpl__done(err, FPL_ERR_PARSE_EMPTY);
+        return fpl__fail(err, FPL_ERR_PARSE_EMPTY, FPL_FIELD_CHANGE, FPL_NO_INDEX);
     }
     size_t eq = len;
     for (size_t i = len; i-- > 0;) {
@@ -120,16 +124,21 @@ fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t l
         }
     }
     if (eq == len || eq == 0 || eq + 1 == len) {
-        return fpl__done(err, FPL_ERR_CHANGE_SYNTAX);
+        return fpl__fail_at(err, FPL_ERR_CHANGE_SYNTAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, len);
     }
     fpl_change c = {0};
-    fpl_status st = fpl_lever_parse(funnel, text, eq, &c.lever, &c.stage, err);
+    fpl_status st = fpl_lever_parse(funnel, text, eq, &c.lever, &c.stage, NULL);
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        /* the lever's bytes */
+        return fpl__fail_at(err, st, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, eq);
     }
-    st = fpl_change_value_parse(text + eq + 1, len - eq - 1,
-                                           c.lever == FPL_LEVER_STAGE, &c.kind, &c.value, err);
+    st = fpl_change_value_parse(text + eq + 1, len - eq - 1, c.lever == FPL_LEVER_STAGE, &c.kind,
+                                &c.value, err);
     if (st != FPL_OK) {
+        if (err != NULL) { /* the value's bytes, within the whole text */
+            err->offset += eq + 1;
+            err->length = err->length == 0 ? len - eq - 1 : err->length;
+        }
         return fpl__done(err, st);
     }
     *out = c;
@@ -220,19 +229,66 @@ static double periods_in_a_year(fpl_period per)
 fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out, fpl_error *err)
 {
     fpl__begin(err);
-    if (out == NULL) {
+    if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     double h;
-    fpl_status st = fpl_parse_amount(text, len, &h, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
+    fpl_status st = fpl_parse_amount(text, len, &h, NULL);
+    if (st == FPL_OK && !(h >= 1.0 && h <= (double)FPL_HORIZON_MAX && floor(h) >= h)) {
+        st = FPL_ERR_HORIZON;
     }
-    if (!(h >= 1.0 && h <= (double)FPL_HORIZON_MAX && floor(h) >= h)) {
-        return fpl__done(err, FPL_ERR_HORIZON);
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, FPL_FIELD_HORIZON, FPL_NO_INDEX, 0, len);
     }
     *out = (unsigned)h;
     return FPL_OK;
+}
+
+/* One side of the result over the horizon: per-period figures × h. */
+static fpl_whatif_totals side_over(double h, double volume, double deals, bool has_revenue,
+                                   double revenue, double cost)
+{
+    fpl_whatif_totals t;
+    memset(&t, 0, sizeof t);
+    t.volume = volume * h;
+    t.deals = deals * h;
+    t.has_revenue = has_revenue;
+    t.revenue = has_revenue ? revenue * h : 0.0;
+    t.cost = cost * h;
+    return t;
+}
+
+/* The figures over the horizon besides the deltas of money: each side's
+ * totals, the volume and deals gained, and the scenario's deals counted in
+ * whole deals. */
+static void over_horizon(fpl_whatif *w)
+{
+    const double h = (double)w->horizon;
+    if (w->volume_held) {
+        const fpl_forecast *b = &w->baseline_forecast;
+        const fpl_forecast *s = &w->scenario_forecast;
+        w->baseline_horizon = side_over(h, b->volume, b->deals, b->has_revenue, b->revenue,
+                                        b->budget);
+        w->scenario_horizon = side_over(h, s->volume, s->deals, s->has_revenue, s->revenue,
+                                        s->budget);
+    } else {
+        const fpl_plan *b = &w->baseline_plan;
+        const fpl_plan *s = &w->scenario_plan;
+        w->baseline_horizon = side_over(h, b->stages[0].required, b->deals, b->has_revenue,
+                                        b->revenue, b->budget);
+        w->scenario_horizon = side_over(h, s->stages[0].required, s->deals, s->has_revenue,
+                                        s->revenue, s->budget);
+    }
+    w->volume_horizon = w->volume * h;
+    w->deals_horizon = w->deals * h;
+    const double deals = w->scenario_horizon.deals;
+    const double whole = -fpl_ceil_tolerant(-deals); /* the tolerant floor */
+    w->has_whole_deals = whole >= 0.0 && whole <= FPL_WHOLE_MAX && fpl_ceil_tolerant(deals) > whole;
+    if (w->has_whole_deals) {
+        w->whole_deals = whole;
+        w->whole_revenue = w->scenario_terms.has_deal_size ? whole * w->scenario_terms.deal_size
+                                                           : 0.0;
+    }
 }
 
 /* Applies every change to the copies in w, naming the first that fails. */
@@ -240,7 +296,7 @@ static fpl_status apply_all(const fpl_whatif_input *input, fpl_funnel *f, fpl_te
                             double *volume, fpl_error *err)
 {
     if (input->n_changes > FPL_MAX_CHANGES) {
-        return FPL_ERR_CHANGE_COUNT;
+        return fpl__fail(err, FPL_ERR_CHANGE_COUNT, FPL_FIELD_CHANGE, FPL_NO_INDEX);
     }
     for (size_t i = 0; i < input->n_changes; ++i) {
         fpl_status st = apply(&input->changes[i], f, t, input->has_volume, volume);
@@ -379,6 +435,7 @@ fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     if (!finite) {
         return fpl__done(err, FPL_ERR_OVERFLOW);
     }
+    over_horizon(&w);
     *out = w;
     return FPL_OK;
 }

@@ -68,4 +68,24 @@ static inline void fpl_test_set_locale(const char *name)
     }
 }
 
+/* An fpl_error says what failed and where: status, field, list entry and
+ * the bytes at fault (offset, length). */
+static inline void fpl_assert_error_at(const fpl_error *e, fpl_status st, fpl_field field,
+                                       size_t index, size_t offset, size_t length,
+                                       const char *file, int line)
+{
+    if (e->status != st || e->field != field || e->index != index || e->offset != offset ||
+        e->length != length) {
+        print_error("error {%s, %s, index %zu, bytes %zu+%zu}, want {%s, %s, index %zu, "
+                    "bytes %zu+%zu}\n",
+                    fpl_status_name(e->status), fpl_field_name(e->field), e->index, e->offset,
+                    e->length, fpl_status_name(st), fpl_field_name(field), index, offset, length);
+        _fail(file, line);
+    }
+}
+#define assert_error(e, st, field, index) \
+    fpl_assert_error_at(&(e), (st), (field), (index), 0, 0, __FILE__, __LINE__)
+#define assert_error_at(e, st, field, index, offset, length) \
+    fpl_assert_error_at(&(e), (st), (field), (index), (offset), (length), __FILE__, __LINE__)
+
 #endif /* FPL_TEST_H */

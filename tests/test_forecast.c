@@ -174,6 +174,33 @@ static void test_results_out_of_range_are_refused(void **state)
     assert_int_equal(fpl_forecast_compute(&g, &t, &in, &r, NULL), FPL_ERR_OVERFLOW);
 }
 
+static void test_forecast_errors_name_the_field(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "sql", 0.5);
+    fpl_terms t = {0};
+    fpl_forecast r;
+    fpl_error e;
+    fpl_forecast_input in = {0.0, 0};
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, &e), FPL_ERR_VOLUME);
+    assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+    in.volume = 100;
+    in.at = 2; /* no such stage */
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
+    /* a cost per lead needs the volume to enter the top: --at is at fault */
+    in.at = 1;
+    t.has_cost_per_lead = true;
+    t.cost_per_lead = 5;
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, &e), FPL_ERR_COST_NOT_TOP);
+    assert_error(e, FPL_ERR_COST_NOT_TOP, FPL_FIELD_AT, FPL_NO_INDEX);
+    t.cost_per_lead = -5;
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, &e), FPL_ERR_COST);
+    assert_error(e, FPL_ERR_COST, FPL_FIELD_COST_PER_LEAD, FPL_NO_INDEX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_cost_per_lead_needs_the_top_stage),
         cmocka_unit_test(test_bad_volume_and_stage_are_refused),
         cmocka_unit_test(test_results_out_of_range_are_refused),
+        cmocka_unit_test(test_forecast_errors_name_the_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

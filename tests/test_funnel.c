@@ -192,6 +192,47 @@ static void test_find_is_exact(void **state)
     assert_int_equal(fpl_funnel_find(&f, "lead", 4, &at, NULL), FPL_ERR_STAGE_COUNT);
 }
 
+static void test_errors_name_the_stage_and_the_bytes(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_error e;
+    /* the stage being added is stage 1; the bytes are those at fault */
+    assert_int_equal(fpl_funnel_add_stage(&f, "le\x01" "ad", 5, 0.5, &e), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_STAGE, 1, 2, 1);
+    assert_int_equal(fpl_funnel_add_stage(&f, "a\xff" "b", 3, 0.5, &e), FPL_ERR_STAGE_NAME_UTF8);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_UTF8, FPL_FIELD_STAGE, 1, 1, 1);
+    assert_int_equal(fpl_funnel_add_stage(&f, "won", 3, 0.5, &e), FPL_ERR_STAGE_NAME_RESERVED);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_STAGE, 1, 0, 3);
+    assert_int_equal(fpl_funnel_add_stage(&f, "lead", 4, 0.5, &e), FPL_ERR_STAGE_DUPLICATE);
+    assert_error_at(e, FPL_ERR_STAGE_DUPLICATE, FPL_FIELD_STAGE, 1, 0, 4);
+    assert_int_equal(fpl_funnel_add_stage(&f, "sql", 3, 0.0, &e), FPL_ERR_RATE_RANGE);
+    assert_error(e, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, 1);
+    assert_int_equal(fpl_funnel_add_stage(&f, "", 0, 0.5, &e), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_error(e, FPL_ERR_STAGE_NAME_EMPTY, FPL_FIELD_STAGE, 1);
+    char name[FPL_NAME_MAX + 3];
+    memset(name, 'x', sizeof name);
+    assert_int_equal(fpl_funnel_add_stage(&f, name, sizeof name, 0.5, &e), FPL_ERR_STAGE_NAME_LONG);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_LONG, FPL_FIELD_STAGE, 1, FPL_NAME_MAX, 3);
+    /* the check of a name alone knows no stage */
+    assert_int_equal(fpl_stage_name_check("a\nb", 3, &e), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_STAGE, FPL_NO_INDEX, 1, 1);
+    /* a 33rd stage: no stage of the funnel is at fault */
+    for (size_t k = 1; k < FPL_MAX_STAGES; ++k) {
+        char n[8];
+        snprintf(n, sizeof n, "s%zu", k);
+        fpl_test_add(&f, n, 0.5);
+    }
+    assert_int_equal(fpl_funnel_add_stage(&f, "more", 4, 0.5, &e), FPL_ERR_STAGE_COUNT);
+    assert_error(e, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGE, FPL_NO_INDEX);
+    /* a name not found: the caller knows which field named it; the bytes are the name */
+    size_t k = 99;
+    assert_int_equal(fpl_funnel_find(&f, "nope", 4, &k, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error_at(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_NONE, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(k, 99);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_duplicates_and_the_33rd_stage_are_refused),
         cmocka_unit_test(test_check_names_the_faulty_stage_of_a_hand_built_funnel),
         cmocka_unit_test(test_find_is_exact),
+        cmocka_unit_test(test_errors_name_the_stage_and_the_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

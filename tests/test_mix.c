@@ -117,12 +117,52 @@ static void test_mix_refuses_bad_mixes(void **state)
     assert_int_equal(fpl_mix_rate(NULL, &rate, NULL), FPL_ERR_NULL);
 }
 
+static void test_mix_errors_name_the_stage_and_the_segment(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "sql", 0.5);
+    fpl_mix m;
+    fpl_error e;
+#define MIX(text) fpl_mix_parse(&f, (text), sizeof(text) - 1, &m, &e)
+    /* the stage name's bytes when no stage has it */
+    assert_int_equal(MIX("nope=a:100%@5%"), FPL_ERR_STAGE_UNKNOWN);
+    assert_error_at(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_MIX, FPL_NO_INDEX, 0, 4);
+    /* no '=' at all: the whole text */
+    assert_int_equal(MIX("a:100%@5%"), FPL_ERR_MIX);
+    assert_error_at(e, FPL_ERR_MIX, FPL_FIELD_MIX, FPL_NO_INDEX, 0, 9);
+    /* the segment at fault, on stage 1 */
+    assert_int_equal(MIX("sql=a:50%@5%,b:x@5%"), FPL_ERR_MIX);
+    assert_error_at(e, FPL_ERR_MIX, FPL_FIELD_MIX, 1, 13, 6);
+    assert_int_equal(MIX("sql=a:50%@5%,a:50%@5%"), FPL_ERR_MIX); /* a name twice */
+    assert_error_at(e, FPL_ERR_MIX, FPL_FIELD_MIX, 1, 13, 8);
+    assert_int_equal(MIX("lead=a:50%@0%,b:50%@5%"), FPL_ERR_MIX); /* a rate of 0 */
+    assert_error_at(e, FPL_ERR_MIX, FPL_FIELD_MIX, 0, 5, 8);
+    /* shares that do not add up: every segment */
+    assert_int_equal(MIX("sql=a:50%@5%,b:40%@5%"), FPL_ERR_MIX_SHARES);
+    assert_error_at(e, FPL_ERR_MIX_SHARES, FPL_FIELD_MIX, 1, 4, 17);
+#undef MIX
+    /* a hand-built mix: the stage it blends */
+    assert_int_equal(fpl_mix_parse(&f, "sql=a:50%@5%,b:50%@7%", 21, &m, &e), FPL_OK);
+    fpl_mix bad = m;
+    bad.segments[1].share = 0.4;
+    double rate;
+    assert_int_equal(fpl_mix_rate(&bad, &rate, &e), FPL_ERR_MIX_SHARES);
+    assert_error(e, FPL_ERR_MIX_SHARES, FPL_FIELD_MIX, 1);
+    bad = m;
+    bad.stage = 7;
+    assert_int_equal(fpl_mix_apply(&f, &bad, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_MIX, 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mix_blends_segments),
         cmocka_unit_test(test_mix_of_one_rate_is_the_plain_rate),
         cmocka_unit_test(test_mix_refuses_bad_mixes),
+        cmocka_unit_test(test_mix_errors_name_the_stage_and_the_segment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,6 +249,29 @@ static void test_parsing_ignores_the_host_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+static void test_parse_errors_give_the_bytes_not_the_field(void **state)
+{
+    (void)state;
+    double x = 7.0;
+    fpl_error e;
+    /* a parser does not know which field its text is for: the caller does */
+    assert_int_equal(fpl_parse_amount("12x", 3, &x, &e), FPL_ERR_PARSE_SYNTAX);
+    assert_error_at(e, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_NONE, FPL_NO_INDEX, 0, 3);
+    assert_int_equal(fpl_parse_amount("-5", 2, &x, &e), FPL_ERR_PARSE_NEGATIVE);
+    assert_error_at(e, FPL_ERR_PARSE_NEGATIVE, FPL_FIELD_NONE, FPL_NO_INDEX, 0, 2);
+    assert_int_equal(fpl_parse_rate("1/0", 3, &x, &e), FPL_ERR_PARSE_DIVZERO);
+    assert_error_at(e, FPL_ERR_PARSE_DIVZERO, FPL_FIELD_NONE, FPL_NO_INDEX, 0, 3);
+    assert_int_equal(fpl_parse_rate("", 0, &x, &e), FPL_ERR_PARSE_EMPTY);
+    assert_error(e, FPL_ERR_PARSE_EMPTY, FPL_FIELD_NONE, FPL_NO_INDEX);
+    assert_int_equal(fpl_parse_amount("1,00", 4, &x, &e), FPL_ERR_PARSE_GROUPING);
+    assert_error_at(e, FPL_ERR_PARSE_GROUPING, FPL_FIELD_NONE, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_parse_amount(NULL, 4, &x, &e), FPL_ERR_NULL);
+    assert_error(e, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
+    assert_same_double(x, 7.0);
+    assert_int_equal(fpl_parse_rate("12%", 3, &x, &e), FPL_OK);
+    assert_int_equal(e.status, FPL_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_very_long_numbers_round_correctly),
         cmocka_unit_test(test_parsers_refuse_null),
         cmocka_unit_test(test_parsing_ignores_the_host_locale),
+        cmocka_unit_test(test_parse_errors_give_the_bytes_not_the_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -376,6 +376,65 @@ static void test_results_do_not_change_with_the_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+static void test_terms_errors_name_the_field(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_plan p;
+    fpl_error e;
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_REVENUE;
+    t.revenue = 1000;
+    /* a revenue target without a deal size: the target is what needs one */
+    assert_int_equal(fpl_terms_check(&t, &e), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_error(e, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_REVENUE, FPL_NO_INDEX);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_error(e, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_REVENUE, FPL_NO_INDEX);
+    t.revenue = -1;
+    assert_int_equal(fpl_terms_check(&t, &e), FPL_ERR_REVENUE);
+    assert_error(e, FPL_ERR_REVENUE, FPL_FIELD_REVENUE, FPL_NO_INDEX);
+    t.revenue = 1000;
+    t.has_deal_size = true;
+    t.deal_size = NAN;
+    assert_int_equal(fpl_terms_check(&t, &e), FPL_ERR_DEAL_SIZE);
+    assert_error(e, FPL_ERR_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, FPL_NO_INDEX);
+    t.deal_size = 10;
+    t.has_cost_per_lead = true;
+    t.cost_per_lead = -1;
+    assert_int_equal(fpl_terms_check(&t, &e), FPL_ERR_COST);
+    assert_error(e, FPL_ERR_COST, FPL_FIELD_COST_PER_LEAD, FPL_NO_INDEX);
+    t.cost_per_lead = 0;
+    t.has_margin = true;
+    t.margin = 0;
+    assert_int_equal(fpl_terms_check(&t, &e), FPL_ERR_MARGIN);
+    assert_error(e, FPL_ERR_MARGIN, FPL_FIELD_MARGIN, FPL_NO_INDEX);
+    t.margin = 0.5;
+    t.per = (fpl_period)7;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_PERIOD);
+    assert_error(e, FPL_ERR_PERIOD, FPL_FIELD_PER, FPL_NO_INDEX);
+    t.per = FPL_PERIOD_MONTH;
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 0;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_DEALS);
+    assert_error(e, FPL_ERR_DEALS, FPL_FIELD_DEALS, FPL_NO_INDEX);
+    /* no target: no single field is at fault */
+    t.target = FPL_TARGET_NONE;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_TARGET);
+    assert_error(e, FPL_ERR_TARGET, FPL_FIELD_NONE, FPL_NO_INDEX);
+    /* a question without an answer is about no field */
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 1e300;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_TOO_LARGE);
+    assert_error(e, FPL_ERR_TOO_LARGE, FPL_FIELD_NONE, FPL_NO_INDEX);
+    /* the funnel's stage at fault */
+    t.deals = 5;
+    fpl_funnel g = f;
+    g.stages[0].rate = 2.0;
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, &e), FPL_ERR_RATE_RANGE);
+    assert_error(e, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_whole_counts_beyond_2_53_are_refused),
         cmocka_unit_test(test_whole_counts_match_an_integer_reference),
         cmocka_unit_test(test_results_do_not_change_with_the_locale),
+        cmocka_unit_test(test_terms_errors_name_the_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -210,6 +210,74 @@ static void test_tiny_relative_steps_still_tie(void **state)
     }
 }
 
+static void test_sensitivity_errors_name_the_step(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_terms t = {0};
+    t.has_deal_size = true;
+    t.deal_size = 100;
+    fpl_sensitivity_input in = {0};
+    in.has_volume = true;
+    in.volume.volume = 1000;
+    fpl_sensitivity *r = malloc(sizeof *r);
+    assert_non_null(r);
+    fpl_error e;
+    in.has_step = true;
+    in.step_kind = FPL_CHANGE_POINTS;
+    in.step = 0.0;
+    in.has_deal_size_step = true;
+    in.deal_size_step = -0.1; /* both bad: the stage step is named first */
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, r, &e), FPL_ERR_STEP);
+    assert_error(e, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX);
+    in.step = 0.01;
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, r, &e), FPL_ERR_STEP);
+    assert_error(e, FPL_ERR_STEP, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX);
+    in.has_deal_size_step = false;
+    in.step_kind = FPL_CHANGE_SET; /* a step is relative or points */
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, r, &e), FPL_ERR_STEP);
+    assert_error(e, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX);
+    in.has_step = false;
+    /* a volume held needs a deal size: revenue is what a step is worth */
+    t.has_deal_size = false;
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, r, &e), FPL_ERR_DEAL_SIZE_MISSING);
+    assert_error(e, FPL_ERR_DEAL_SIZE_MISSING, FPL_FIELD_DEAL_SIZE, FPL_NO_INDEX);
+    t.has_deal_size = true;
+    in.volume.volume = -1;
+    assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, r, &e), FPL_ERR_VOLUME);
+    assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+    free(r);
+}
+
+static void test_steps_are_read_with_the_rules_of_a_step(void **state)
+{
+    (void)state;
+    fpl_change_kind kind;
+    double step;
+    fpl_error e;
+    assert_int_equal(fpl_step_parse("+1pp", 4, false, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_POINTS);
+    assert_close(step, 0.01);
+    assert_int_equal(fpl_step_parse("+10%", 4, true, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_RELATIVE);
+    assert_close(step, 0.1);
+    /* a sign without % or pp is no step (nor a LEVER=CHANGE) */
+    assert_int_equal(fpl_step_parse("+1", 2, false, &kind, &step, &e), FPL_ERR_STEP);
+    assert_error_at(e, FPL_ERR_STEP, FPL_FIELD_STEP, FPL_NO_INDEX, 0, 2);
+    /* the deal size moves relatively only */
+    assert_int_equal(fpl_step_parse("5000", 4, true, &kind, &step, &e), FPL_ERR_STEP);
+    assert_error_at(e, FPL_ERR_STEP, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_step_parse("+1pp", 4, true, &kind, &step, &e), FPL_ERR_CHANGE_POINTS);
+    assert_error_at(e, FPL_ERR_CHANGE_POINTS, FPL_FIELD_DEAL_SIZE_STEP, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_step_parse("+x%", 3, false, &kind, &step, &e), FPL_ERR_PARSE_SYNTAX);
+    assert_error_at(e, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_STEP, FPL_NO_INDEX, 0, 3);
+    /* a set value is read; fpl_sensitivity_compute() refuses it */
+    assert_int_equal(fpl_step_parse("5%", 2, false, &kind, &step, &e), FPL_OK);
+    assert_int_equal(kind, FPL_CHANGE_SET);
+    assert_int_equal(fpl_step_parse(NULL, 2, false, &kind, &step, &e), FPL_ERR_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +288,8 @@ int main(void)
             test_rates_cap_at_100_percent_and_stages_above_the_volume_are_worth_nothing),
         cmocka_unit_test(test_bad_steps_are_refused),
         cmocka_unit_test(test_tiny_relative_steps_still_tie),
+        cmocka_unit_test(test_sensitivity_errors_name_the_step),
+        cmocka_unit_test(test_steps_are_read_with_the_rules_of_a_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

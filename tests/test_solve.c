@@ -145,6 +145,41 @@ static void test_exactly_100_percent_is_reachable(void **state)
     assert_int_equal(reached, 999);
 }
 
+static void test_solve_errors_name_the_lever(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "opportunity", 0.5);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 10;
+    fpl_solve_input in = {{100, 1}, FPL_LEVER_STAGE, 0};
+    fpl_solve s;
+    fpl_error e;
+    /* a stage above the volume changes nothing */
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_CHANGE_LEVER);
+    assert_error(e, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
+    in.stage = 2;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_LEVER, FPL_NO_INDEX);
+    in.stage = 1; /* 100 x 50% = 50 deals: 120 would need 120% */
+    t.deals = 120;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_UNREACHABLE);
+    assert_error(e, FPL_ERR_UNREACHABLE, FPL_FIELD_LEVER, FPL_NO_INDEX);
+    in.lever = FPL_LEVER_DEAL_SIZE; /* a deal target ignores the deal size */
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_CHANGE_LEVER);
+    assert_error(e, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
+    in.lever = FPL_LEVER_VOLUME;
+    t.target = FPL_TARGET_NONE;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_TARGET);
+    assert_error(e, FPL_ERR_TARGET, FPL_FIELD_NONE, FPL_NO_INDEX);
+    t.target = FPL_TARGET_DEALS;
+    in.volume.volume = 0;
+    assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, &e), FPL_ERR_VOLUME);
+    assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_a_rate_beyond_100_percent_is_unreachable),
         cmocka_unit_test(test_levers_that_cannot_reach_the_target_are_refused),
         cmocka_unit_test(test_exactly_100_percent_is_reachable),
+        cmocka_unit_test(test_solve_errors_name_the_lever),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -484,6 +484,128 @@ static void test_horizons_are_whole_periods(void **state)
     assert_false(signbit(c.value));
 }
 
+static void test_change_texts_name_the_bytes_at_fault(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_change c;
+    fpl_error e;
+#define CHANGE(text) fpl_change_parse(&f, (text), sizeof(text) - 1, &c, &e)
+    assert_int_equal(CHANGE("nope=+10%"), FPL_ERR_STAGE_UNKNOWN); /* the lever */
+    assert_error_at(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(CHANGE("lead"), FPL_ERR_CHANGE_SYNTAX); /* the whole */
+    assert_error_at(e, FPL_ERR_CHANGE_SYNTAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(CHANGE("lead=+10"), FPL_ERR_CHANGE_SYNTAX); /* the value */
+    assert_error_at(e, FPL_ERR_CHANGE_SYNTAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 5, 3);
+    assert_int_equal(CHANGE("lead=abc"), FPL_ERR_PARSE_SYNTAX);
+    assert_error_at(e, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 5, 3);
+    assert_int_equal(CHANGE("deal-size=+3pp"), FPL_ERR_CHANGE_POINTS); /* the pp */
+    assert_error_at(e, FPL_ERR_CHANGE_POINTS, FPL_FIELD_CHANGE, FPL_NO_INDEX, 12, 2);
+#undef CHANGE
+    fpl_lever lever;
+    size_t stage;
+    assert_int_equal(fpl_lever_parse(&f, "nope", 4, &lever, &stage, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_error_at(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_LEVER, FPL_NO_INDEX, 0, 4);
+    unsigned h;
+    assert_int_equal(fpl_horizon_parse("1.5", 3, &h, &e), FPL_ERR_HORIZON);
+    assert_error_at(e, FPL_ERR_HORIZON, FPL_FIELD_HORIZON, FPL_NO_INDEX, 0, 3);
+    assert_int_equal(fpl_horizon_parse("x", 1, &h, &e), FPL_ERR_PARSE_SYNTAX);
+    assert_error_at(e, FPL_ERR_PARSE_SYNTAX, FPL_FIELD_HORIZON, FPL_NO_INDEX, 0, 1);
+}
+
+static void test_whatif_errors_name_the_field(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_terms t = {0};
+    t.has_deal_size = true;
+    t.deal_size = 10;
+    fpl_whatif_input in = {0};
+    in.has_volume = true;
+    in.volume.volume = 100;
+    in.changes[0] = change_of(&f, "lead=+1pp");
+    in.changes[1] = change_of(&f, "volume=0");
+    in.n_changes = 2;
+    fpl_whatif *w = malloc(sizeof *w);
+    assert_non_null(w);
+    fpl_error e;
+    /* a value set out of range: the change that sets it */
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, &e), FPL_ERR_VOLUME);
+    assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_CHANGE, 1);
+    in.n_changes = 1;
+    in.has_invest = true;
+    in.invest = 0;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, &e), FPL_ERR_INVEST);
+    assert_error(e, FPL_ERR_INVEST, FPL_FIELD_INVEST, FPL_NO_INDEX);
+    in.has_invest = false;
+    in.horizon = FPL_HORIZON_MAX + 1;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, &e), FPL_ERR_HORIZON);
+    assert_error(e, FPL_ERR_HORIZON, FPL_FIELD_HORIZON, FPL_NO_INDEX);
+    in.horizon = 0;
+    in.volume.volume = 0;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, &e), FPL_ERR_VOLUME);
+    assert_error(e, FPL_ERR_VOLUME, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+    in.volume.volume = 100;
+    in.n_changes = FPL_MAX_CHANGES + 1;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, &e), FPL_ERR_CHANGE_COUNT);
+    assert_error(e, FPL_ERR_CHANGE_COUNT, FPL_FIELD_CHANGE, FPL_NO_INDEX);
+    free(w);
+}
+
+static void test_totals_over_the_horizon_and_whole_deals(void **state)
+{
+    (void)state;
+    /* Worked example 3: 75 opportunities a month at 33%, improved by 10%,
+     * deals of 4,000, over 12 months. */
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "opportunity", 0.33);
+    fpl_terms t = {0};
+    t.has_deal_size = true;
+    t.deal_size = 4000;
+    fpl_whatif_input in = {0};
+    in.has_volume = true;
+    in.volume.volume = 75;
+    in.changes[0] = change_of(&f, "opportunity=+10%");
+    in.n_changes = 1;
+    in.horizon = 12;
+    fpl_whatif *w = malloc(sizeof *w);
+    assert_non_null(w);
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, NULL), FPL_OK);
+    assert_close(w->baseline_horizon.volume, 900);
+    assert_close(w->scenario_horizon.volume, 900);
+    assert_close(w->volume_horizon, 0);
+    assert_close(w->baseline_horizon.deals, 297);
+    assert_close(w->scenario_horizon.deals, 326.7);
+    assert_close(w->deals_horizon, 29.7);
+    assert_true(w->baseline_horizon.has_revenue && w->scenario_horizon.has_revenue);
+    assert_close(w->baseline_horizon.revenue, 1188000);
+    assert_close(w->scenario_horizon.revenue, 1306800);
+    assert_close(w->baseline_horizon.cost, 0);
+    assert_true(w->has_whole_deals); /* 326.7 deals: 326 whole ones */
+    assert_same_double(w->whole_deals, 326);
+    assert_same_double(w->whole_revenue, 1304000);
+
+    /* Target held with a cost: the plans' volumes and budgets; 297 deals
+     * computed as 296.99999999999994 are whole already. */
+    t.has_cost_per_lead = true;
+    t.cost_per_lead = 10;
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 24.75;
+    in.has_volume = false;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, w, NULL), FPL_OK);
+    assert_close(w->baseline_horizon.volume, 900);
+    assert_close(w->scenario_horizon.volume, 900 / 1.1);
+    assert_close(w->volume_horizon, 900 / 1.1 - 900);
+    assert_close(w->baseline_horizon.cost, 9000);
+    assert_close(w->scenario_horizon.cost, 9000 / 1.1);
+    assert_false(w->baseline_horizon.has_revenue); /* a deal target: no revenue */
+    assert_close(w->scenario_horizon.deals, 297);
+    assert_false(w->has_whole_deals);
+    free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -497,6 +619,9 @@ int main(void)
         cmocka_unit_test(test_relative_steps_are_worth_the_same_on_every_stage),
         cmocka_unit_test(test_check_names_the_change_at_fault),
         cmocka_unit_test(test_horizons_are_whole_periods),
+        cmocka_unit_test(test_change_texts_name_the_bytes_at_fault),
+        cmocka_unit_test(test_whatif_errors_name_the_field),
+        cmocka_unit_test(test_totals_over_the_horizon_and_whole_deals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

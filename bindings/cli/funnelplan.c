@@ -37,73 +37,73 @@ enum {
 };
 
 static const cli_option options[] = {
-    {OPT_STAGE, "--stage", "NAME=RATE", CMD_FUNNEL, true,
+    {OPT_STAGE, FPL_FIELD_STAGE, "--stage", "NAME=RATE", CMD_FUNNEL, true,
      "a stage and its conversion rate, top of the funnel\n"
      "first; repeat for each stage (1 to 32); the last\n"
      "stage's rate is its win rate"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_PLAN, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PLAN, false,
      "revenue target per period (needs --deal-size)"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_FORECAST, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_FORECAST, false,
      "a revenue target to measure the forecast against"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_HOLD, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_HOLD, false,
      "revenue target per period (needs --deal-size); held\n"
      "when no --volume is given"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_SOLVE | CMD_ODDS, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_SOLVE | CMD_ODDS, false,
      "the revenue target to reach per period (needs\n"
      "--deal-size); this or --deals is required"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_PLAN, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_PLAN, false,
      "deal target per period (instead of --revenue)"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_FORECAST, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_FORECAST, false,
      "a deal target to measure the forecast against"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_HOLD, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_HOLD, false,
      "deal target per period (instead of --revenue);\n"
      "held when no --volume is given"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_SOLVE | CMD_ODDS, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_SOLVE | CMD_ODDS, false,
      "the deal target to reach per period (instead of\n"
      "--revenue)"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PLAN, false, "average deal size"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
+    {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PLAN, false, "average deal size"},
+    {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "average deal size (gives the revenue)"},
-    {OPT_VOLUME, "--volume", "COUNT", CMD_FORECAST | CMD_SOLVE, false,
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_FORECAST | CMD_SOLVE, false,
      "units entering stage --at each period (required)"},
-    {OPT_VOLUME, "--volume", "COUNT", CMD_HOLD, false,
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_HOLD, false,
      "units entering stage --at each period, held: the\n"
      "question is what the same volume brings; without\n"
      "it a target is held instead (what it needs)"},
-    {OPT_VOLUME, "--volume", "COUNT", CMD_ODDS, false,
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_ODDS, false,
      "whole units entering stage --at each period\n"
      "(required)"},
-    {OPT_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
+    {OPT_AT, FPL_FIELD_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "the stage the volume enters (default: the top)"},
-    {OPT_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
+    {OPT_CHANGE, FPL_FIELD_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
      "a change to price (0 to 40, applied in order).\n"
      "LEVER: a stage, deal-size, volume (with --volume)\n"
      "or cost-per-lead (with --cost-per-lead). CHANGE:\n"
      "+10% or -10% (relative: 33% becomes 36.3%), +3pp\n"
      "or -3pp (percentage points, stages only), or a\n"
      "plain value that sets the lever (40%, 5000)"},
-    {OPT_HORIZON, "--horizon", "N", CMD_WHATIF, false,
+    {OPT_HORIZON, FPL_FIELD_HORIZON, "--horizon", "N", CMD_WHATIF, false,
      "periods to add the gain up over: a whole number\n"
      "from 1 to 1000000 (default: the periods in a year)"},
-    {OPT_INVEST, "--invest", "AMOUNT", CMD_WHATIF, false,
+    {OPT_INVEST, FPL_FIELD_INVEST, "--invest", "AMOUNT", CMD_WHATIF, false,
      "one-off cost of the improvement: adds the ROI\n"
      "over the horizon and the payback in periods"},
-    {OPT_STEP, "--step", "STEP", CMD_SENSITIVITY, false,
+    {OPT_STEP, FPL_FIELD_STEP, "--step", "STEP", CMD_SENSITIVITY, false,
      "the step of every stage's rate: +1pp (default) or\n"
      "a relative step such as +10%; above zero"},
-    {OPT_DEAL_SIZE_STEP, "--deal-size-step", "STEP", CMD_SENSITIVITY, false,
+    {OPT_DEAL_SIZE_STEP, FPL_FIELD_DEAL_SIZE_STEP, "--deal-size-step", "STEP", CMD_SENSITIVITY, false,
      "the relative step of the deal size: +10% (default)"},
-    {OPT_FOR, "--for", "LEVER", CMD_SOLVE, false,
+    {OPT_FOR, FPL_FIELD_LEVER, "--for", "LEVER", CMD_SOLVE, false,
      "the lever to solve for (required): a stage at or\n"
      "below --at, deal-size (with --revenue) or volume"},
-    {OPT_CONFIDENCE, "--confidence", "RATE", CMD_PLAN, false,
+    {OPT_CONFIDENCE, FPL_FIELD_CONFIDENCE, "--confidence", "RATE", CMD_PLAN, false,
      "a chance of reaching the target (e.g. 90%): adds\n"
      "the least whole units every stage needs for it"},
-    {OPT_CONFIDENCE, "--confidence", "RATE", CMD_ODDS, true,
+    {OPT_CONFIDENCE, FPL_FIELD_CONFIDENCE, "--confidence", "RATE", CMD_ODDS, true,
      "a chance to give the volume for, besides 50%, 80%,\n"
      "90%, 95% and 99% (up to 16 levels; above 0% and\n"
      "below 100%)"},
-    {OPT_MIX, "--mix", "MIX", CMD_MIX, true,
+    {OPT_MIX, FPL_FIELD_MIX, "--mix", "MIX", CMD_MIX, true,
      "the lead mix entering a stage, as\n"
      "STAGE=NAME:SHARE@RATE,... (e.g.\n"
      "sql=hot:20%@60%,warm:30%@30%,cold:50%@5%): each\n"
@@ -111,206 +111,206 @@ static const cli_option options[] = {
      "shares add up to 100%; the stage's rate becomes the\n"
      "blended rate (its --stage rate is not used); once\n"
      "per stage"},
-    {OPT_SCENARIO_MIX, "--scenario-mix", "MIX", CMD_WHATIF, true,
+    {OPT_SCENARIO_MIX, FPL_FIELD_SCENARIO_MIX, "--scenario-mix", "MIX", CMD_WHATIF, true,
      "the scenario's lead mix (e.g. a hand-off rule that\n"
      "passes on better leads), as for --mix: a change\n"
      "that sets the stage's rate to the blended rate, as\n"
      "--change STAGE=RATE would (after the --change\n"
      "list); once per stage"},
-    {OPT_SIMULATE, "--simulate", NULL, CMD_ODDS, false,
+    {OPT_SIMULATE, FPL_FIELD_NONE, "--simulate", NULL, CMD_ODDS, false,
      "run the Monte Carlo simulation too (implied by\n"
      "--trials, --seed, --deal-size-cv and --history)"},
-    {OPT_TRIALS, "--trials", "COUNT", CMD_ODDS, false,
+    {OPT_TRIALS, FPL_FIELD_TRIALS, "--trials", "COUNT", CMD_ODDS, false,
      "Monte Carlo trials: a whole number from 1 to\n"
      "10000000 (default 10000)"},
-    {OPT_SEED, "--seed", "N", CMD_ODDS, false,
+    {OPT_SEED, FPL_FIELD_SEED, "--seed", "N", CMD_ODDS, false,
      "the generator's seed: a whole number from 0 to\n"
      "18446744073709551615 (default 1); the same seed\n"
      "gives the same figures on every platform"},
-    {OPT_DEAL_SIZE_CV, "--deal-size-cv", "NUMBER", CMD_ODDS, false,
+    {OPT_DEAL_SIZE_CV, FPL_FIELD_DEAL_SIZE_CV, "--deal-size-cv", "NUMBER", CMD_ODDS, false,
      "how much one deal's size varies: its standard\n"
      "deviation / the deal size, 0 (fixed, the default)\n"
      "or 0.001 to 10, e.g. 0.5 (with --deal-size); the\n"
      "sizes are gamma distributed"},
-    {OPT_HISTORY, "--history", "STAGE=WON/TOTAL", CMD_ODDS, true,
+    {OPT_HISTORY, FPL_FIELD_HISTORY, "--history", "STAGE=WON/TOTAL", CMD_ODDS, true,
      "a stage's rate known from history: WON of TOTAL\n"
      "units moved on (e.g. lead=12/100); each trial draws\n"
      "the rate from what that history allows (Beta\n"
      "posterior); at most once per stage"},
-    {OPT_CHANNEL, "--channel", "SPEC", CMD_CHANNELS, true,
+    {OPT_CHANNEL, FPL_FIELD_CHANNEL, "--channel", "SPEC", CMD_CHANNELS, true,
      "a lead channel (1 to 32): 'NAME: FIELD=VALUE, ...'\n"
      "with cost-per-lead=AMOUNT, or spend=AMOUNT with\n"
      "leads=COUNT (or with cost-per-lead); capacity=COUNT\n"
      "(most leads per period); rate=RATE (its own top\n"
      "rate) or quality=FACTOR (times the top rate);\n"
      "deal-size=AMOUNT; share=RATE (--allocate shares)"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_CHANNELS, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_CHANNELS, false,
      "revenue target per period: allocate the leads\n"
      "(needs --deal-size, or every channel's own)"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_CHANNELS, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_CHANNELS, false,
      "deal target per period: allocate the leads"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_CHANNELS, false,
+    {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_CHANNELS, false,
      "average deal size of channels without their own"},
-    {OPT_ALLOCATE, "--allocate", "HOW", CMD_CHANNELS, false,
+    {OPT_ALLOCATE, FPL_FIELD_ALLOCATE, "--allocate", "HOW", CMD_CHANNELS, false,
      "with a target: cheapest (default: the least cost\n"
      "within the capacities) or shares (every channel's\n"
      "share= of the leads)"},
-    {OPT_MARGIN, "--margin", "RATE", CMD_CHANNELS, false,
+    {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_CHANNELS, false,
      "gross margin, for gross profit, ROI and break-even\n"
      "(default 100%)"},
     /* schedule and pace: the values are read in cmd_schedule.c */
-    {OPT_START, "--start", "YYYY-MM", CMD_SCHEDULE, false,
+    {OPT_START, FPL_FIELD_START, "--start", "YYYY-MM", CMD_SCHEDULE, false,
      "the first month of the span (required), e.g. 2027-01"},
-    {OPT_MONTHS, "--months", "N", CMD_SCHEDULE, false,
+    {OPT_MONTHS, FPL_FIELD_MONTHS, "--months", "N", CMD_SCHEDULE, false,
      "months in the span: a whole number from 1 to 120\n"
      "(default 12)"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_SCHEDULE, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_SCHEDULE, false,
      "revenue target per period (needs --deal-size),\n"
      "spread over the months of the span"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_SCHEDULE, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_SCHEDULE, false,
      "deal target per period (instead of --revenue),\n"
      "spread over the months of the span"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_SCHEDULE, false,
+    {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_SCHEDULE, false,
      "average deal size: gives the revenue, and with a\n"
      "lag on the last stage the sales velocity"},
-    {OPT_SEASONALITY, "--seasonality", "W1,...,W12", CMD_SCHEDULE, false,
+    {OPT_SEASONALITY, FPL_FIELD_SEASONALITY, "--seasonality", "W1,...,W12", CMD_SCHEDULE, false,
      "12 weights, January first (e.g. 8,8,9,...): a\n"
      "month's share of the target is its weight / the\n"
      "span's total (default: every month the same)"},
-    {OPT_MONTHLY_DEALS, "--monthly-deals", "LIST", CMD_SCHEDULE, false,
+    {OPT_MONTHLY_DEALS, FPL_FIELD_MONTHLY_DEALS, "--monthly-deals", "LIST", CMD_SCHEDULE, false,
      "a deal target for each month of the span, comma\n"
      "separated (--months values), instead of --revenue\n"
      "or --deals"},
-    {OPT_MONTHLY_REVENUE, "--monthly-revenue", "LIST", CMD_SCHEDULE, false,
+    {OPT_MONTHLY_REVENUE, FPL_FIELD_MONTHLY_REVENUE, "--monthly-revenue", "LIST", CMD_SCHEDULE, false,
      "a revenue target for each month of the span (needs\n"
      "--deal-size), instead of --revenue or --deals"},
-    {OPT_LAG, "--lag", "STAGE=LAG", CMD_SCHEDULE, true,
+    {OPT_LAG, FPL_FIELD_LAG, "--lag", "STAGE=LAG", CMD_SCHEDULE, true,
      "average time from entering STAGE to entering the\n"
      "next (the last stage: to closing): 45 or 45d days,\n"
      "2w weeks, 1.5m months; once per stage (default 0);\n"
      "a fraction of a month splits a month's volume over\n"
      "the two months it falls between"},
-    {OPT_REPS, "--reps", "N", CMD_SCHEDULE, false,
+    {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_SCHEDULE, false,
      "sales reps sharing the work: adds every figure per\n"
      "rep"},
-    {OPT_QUOTA, "--quota", "AMOUNT", CMD_SCHEDULE, false,
+    {OPT_QUOTA, FPL_FIELD_QUOTA, "--quota", "AMOUNT", CMD_SCHEDULE, false,
      "revenue quota of one rep per period (needs\n"
      "--deal-size): adds the reps needed"},
-    {OPT_ATTAINMENT, "--attainment", "RATE", CMD_SCHEDULE, false,
+    {OPT_ATTAINMENT, FPL_FIELD_ATTAINMENT, "--attainment", "RATE", CMD_SCHEDULE, false,
      "share of the quota a rep attains (with --quota;\n"
      "default 100%)"},
-    {OPT_REVENUE, "--revenue", "AMOUNT", CMD_PACE, false,
+    {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PACE, false,
      "revenue target per period (needs --deal-size);\n"
      "this or --deals is required"},
-    {OPT_DEALS, "--deals", "COUNT", CMD_PACE, false,
+    {OPT_DEALS, FPL_FIELD_DEALS, "--deals", "COUNT", CMD_PACE, false,
      "deal target per period (instead of --revenue)"},
-    {OPT_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PACE, false,
+    {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PACE, false,
      "average deal size (paces the revenue too)"},
-    {OPT_ELAPSED, "--elapsed", "RATE", CMD_PACE, false,
+    {OPT_ELAPSED, FPL_FIELD_ELAPSED, "--elapsed", "RATE", CMD_PACE, false,
      "share of the period elapsed: 50%, 0.5, 15/31\n"
      "(above 0%, at most 100%)"},
-    {OPT_START, "--start", "DATE", CMD_PACE, false,
+    {OPT_START, FPL_FIELD_START, "--start", "DATE", CMD_PACE, false,
      "instead of --elapsed, with --as-of: the first day\n"
      "of the period, YYYY-MM-DD"},
-    {OPT_AS_OF, "--as-of", "DATE", CMD_PACE, false,
+    {OPT_AS_OF, FPL_FIELD_AS_OF, "--as-of", "DATE", CMD_PACE, false,
      "the day measured, YYYY-MM-DD: elapsed = the days\n"
      "from --start to its end / the days of the period"},
-    {OPT_ACTUAL, "--actual", "STAGE=COUNT", CMD_PACE, true,
+    {OPT_ACTUAL, FPL_FIELD_ACTUAL, "--actual", "STAGE=COUNT", CMD_PACE, true,
      "units that entered STAGE so far in the period;\n"
      "once per stage"},
-    {OPT_ACTUAL_DEALS, "--actual-deals", "COUNT", CMD_PACE, false,
+    {OPT_ACTUAL_DEALS, FPL_FIELD_ACTUAL_DEALS, "--actual-deals", "COUNT", CMD_PACE, false,
      "deals won so far in the period"},
-    {OPT_ACTUAL_REVENUE, "--actual-revenue", "AMOUNT", CMD_PACE, false,
+    {OPT_ACTUAL_REVENUE, FPL_FIELD_ACTUAL_REVENUE, "--actual-revenue", "AMOUNT", CMD_PACE, false,
      "revenue won so far in the period (needs\n"
      "--deal-size)"},
-    {OPT_OPEN, "--open", "STAGE=COUNT", CMD_PACE, true,
+    {OPT_OPEN, FPL_FIELD_OPEN, "--open", "STAGE=COUNT", CMD_PACE, true,
      "units in STAGE now (the open pipeline): adds the\n"
      "pipeline coverage; once per stage"},
-    {OPT_LAG, "--lag", "STAGE=LAG", CMD_PACE, true,
+    {OPT_LAG, FPL_FIELD_LAG, "--lag", "STAGE=LAG", CMD_PACE, true,
      "average time from entering STAGE to the next (the\n"
      "last: to closing), as for schedule: how much later\n"
      "a stage off track shows in deals"},
-    {OPT_AT_RISK, "--at-risk", "RATE", CMD_PACE, false,
+    {OPT_AT_RISK, FPL_FIELD_AT_RISK, "--at-risk", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is at\n"
      "risk (default 95%; at most 1000%)"},
-    {OPT_OFF_TRACK, "--off-track", "RATE", CMD_PACE, false,
+    {OPT_OFF_TRACK, FPL_FIELD_OFF_TRACK, "--off-track", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is off\n"
      "track (default 80%; at most --at-risk)"},
-    {OPT_REPS, "--reps", "N", CMD_PACE, false,
+    {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_PACE, false,
      "sales reps sharing the work: adds the figures per\n"
      "rep"},
     /* score: the values are read in cmd_score.c */
-    {OPT_LEADS, "--leads", "FILE", CMD_SCORE, false,
+    {OPT_LEADS, FPL_FIELD_LEADS, "--leads", "FILE", CMD_SCORE, false,
      "the CSV file of leads (required; - reads standard\n"
      "input): a header row naming the id column and every\n"
      "criterion, then a lead per row; RFC 4180 quoting,\n"
      "UTF-8; any size (memory does not grow with it)"},
-    {OPT_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
+    {OPT_CRITERIA, FPL_FIELD_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
      "bant (the default without --criterion): budget,\n"
      "authority, need and timing, equal weights, all four\n"
      "required for sales-ready"},
-    {OPT_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
+    {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
      "a criterion instead of the preset (1 to 32, in\n"
      "order): NAME (weight 1), NAME=WEIGHT or\n"
      "NAME=WEIGHT,required (must be fully met for\n"
      "sales-ready; with none required, sales-ready means\n"
      "hot)"},
-    {OPT_HOT, "--hot", "SCORE", CMD_SCORE, false,
+    {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
      "a score at or above this is hot (default 75; at\n"
      "most 100)"},
-    {OPT_WARM, "--warm", "SCORE", CMD_SCORE, false,
+    {OPT_WARM, FPL_FIELD_WARM, "--warm", "SCORE", CMD_SCORE, false,
      "a score at or above this is warm, below it cold\n"
      "(default 50; above 0, at most --hot)"},
-    {OPT_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
+    {OPT_ID_COLUMN, FPL_FIELD_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
      "the column that names a lead (default id)"},
-    {OPT_STRICT, "--strict", NULL, CMD_SCORE, false,
+    {OPT_STRICT, FPL_FIELD_NONE, "--strict", NULL, CMD_SCORE, false,
      "a faulty row is fatal (exit status 2, nothing on\n"
      "stdout); without it the row is reported on stderr,\n"
      "skipped, and the exit status is 4"},
-    {OPT_TOP, "--top", "N", CMD_SCORE, false,
+    {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
      "print only the N best rows (the counts still cover\n"
      "every row)"},
-    {OPT_PER, "--per", "PERIOD", CMD_FUNNEL, false,
+    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_PLAN, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_PLAN, false,
      "cost of one unit entering the top stage: adds the\n"
      "budget, the cost per deal and the cost per unit\n"
      "at every stage"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_FORECAST, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_FORECAST, false,
      "cost of one unit entering the top stage (only\n"
      "with --at at the top): adds the budget and the\n"
      "cost per deal"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_WHATIF, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_WHATIF, false,
      "cost of one unit entering the top stage (with a\n"
      "volume, only with --at at the top): the cost added\n"
      "or saved counts in the gain"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_SENSITIVITY | CMD_SOLVE, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_SENSITIVITY | CMD_SOLVE, false,
      "cost of one unit entering the top stage (with a\n"
      "volume, only with --at at the top)"},
-    {OPT_MARGIN, "--margin", "RATE", CMD_PLAN | CMD_FORECAST | CMD_SENSITIVITY | CMD_SOLVE,
+    {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_PLAN | CMD_FORECAST | CMD_SENSITIVITY | CMD_SOLVE,
      false, "gross margin, for the gross profit (default 100%)"},
-    {OPT_MARGIN, "--margin", "RATE", CMD_WHATIF, false,
+    {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_WHATIF, false,
      "gross margin: the gain counts revenue x margin\n"
      "(default 100%)"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_ODDS, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_ODDS, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used by odds"},
-    {OPT_MARGIN, "--margin", "RATE", CMD_ODDS, false,
+    {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_ODDS, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used by odds"},
-    {OPT_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_SCHEDULE | CMD_PACE, false,
+    {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_SCHEDULE | CMD_PACE, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used here"},
-    {OPT_MARGIN, "--margin", "RATE", CMD_SCHEDULE | CMD_PACE, false,
+    {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_SCHEDULE | CMD_PACE, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used here"},
-    {OPT_FORMAT, "--format", "FORMAT", CMD_SVG, false,
+    {OPT_FORMAT, FPL_FIELD_NONE, "--format", "FORMAT", CMD_SVG, false,
      "table (default, for people), json, csv or svg\n"
      "(a picture: a standalone SVG 800 px wide)"},
-    {OPT_FORMAT, "--format", "FORMAT", CMD_NO_SVG, false,
+    {OPT_FORMAT, FPL_FIELD_NONE, "--format", "FORMAT", CMD_NO_SVG, false,
      "table (default, for people), json or csv"},
-    {OPT_HELP, "--help", NULL, CMD_ALL, false, "show this help and exit"},
+    {OPT_HELP, FPL_FIELD_NONE, "--help", NULL, CMD_ALL, false, "show this help and exit"},
 };
 
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
@@ -627,6 +627,7 @@ struct request {
     const char *value[OPT_COUNT]; /* each option's value as given (the last of a
                                    * repeated one); NULL when absent */
     fpl_funnel funnel;
+    const char *stage_text[FPL_MAX_STAGES]; /* the --stage texts, in funnel order */
     fpl_terms terms;
     double volume;
     cli_format format;
@@ -719,6 +720,7 @@ static int add_stage(request *req, const char *value)
     if (st != FPL_OK) {
         return fail_status(OPT_STAGE, value, st);
     }
+    req->stage_text[req->funnel.n_stages - 1] = value;
     return CLI_EXIT_OK;
 }
 
@@ -726,14 +728,6 @@ static int parse_amount(opt_id id, const char *value, double *out)
 {
     fpl_status st = fpl_parse_amount(value, strlen(value), out, NULL);
     return st == FPL_OK ? CLI_EXIT_OK : fail_status(id, value, st);
-}
-
-/* A step the library refuses, with the library's message. A sign without %
- * or pp is FPL_ERR_CHANGE_SYNTAX, whose message speaks of LEVER=CHANGE (right
- * for --change); for a step the message of FPL_ERR_STEP says what a step is. */
-static int fail_step(opt_id id, const char *value, fpl_status st)
-{
-    return fail_status(id, value, st == FPL_ERR_CHANGE_SYNTAX ? FPL_ERR_STEP : st);
 }
 
 /* --seed N: decimal digits only, 0 to 2^64 - 1 (the library takes any
@@ -862,20 +856,10 @@ static int take_value(request *req, opt_id id, const char *value)
         rc = parse_amount(id, value, &req->invest);
         break;
     case OPT_STEP:
-        st = fpl_change_value_parse(value, strlen(value), true, &req->step_kind, &req->step, NULL);
-        rc = st == FPL_OK ? rc : fail_step(id, value, st);
-        st = FPL_OK;
+        st = fpl_step_parse(value, strlen(value), false, &req->step_kind, &req->step, NULL);
         break;
     case OPT_DEAL_SIZE_STEP:
-        st = fpl_change_value_parse(value, strlen(value), false, &kind, &req->deal_size_step, NULL);
-        if (st == FPL_OK && kind != FPL_CHANGE_RELATIVE) {
-            /* The library takes the deal-size step as a relative number and
-             * cannot see how it was written: a set value is refused here,
-             * with the library's status for a step of the wrong kind. */
-            st = FPL_ERR_STEP;
-        }
-        rc = st == FPL_OK ? rc : fail_step(id, value, st);
-        st = FPL_OK;
+        st = fpl_step_parse(value, strlen(value), true, &kind, &req->deal_size_step, NULL);
         break;
     case OPT_CONFIDENCE: /* its range is checked by the library */
         if (req->n_confidence == FPL_ODDS_MAX_REQUESTED) {
@@ -1044,45 +1028,86 @@ static int parse_command(request *req, const cli_args *args)
     return CLI_EXIT_OK;
 }
 
-/* The option whose value a status of fpl_terms_check(, NULL) or of a calculation
- * is about, or OPT_COUNT when it is about no single option. */
-static opt_id blame(fpl_status st)
+/* The row of a command's options that takes a library field; NULL when none
+ * does (FPL_FIELD_NONE never names an option). */
+const cli_option *cli_option_for_field(unsigned command, fpl_field field)
 {
-    switch (st) {
-    case FPL_ERR_PERIOD: return OPT_PER;
-    case FPL_ERR_REVENUE: return OPT_REVENUE;
-    case FPL_ERR_DEALS: return OPT_DEALS;
-    case FPL_ERR_DEAL_SIZE: return OPT_DEAL_SIZE;
-    case FPL_ERR_COST: return OPT_COST_PER_LEAD;
-    case FPL_ERR_MARGIN: return OPT_MARGIN;
-    case FPL_ERR_VOLUME: return OPT_VOLUME;
-    case FPL_ERR_COST_NOT_TOP: return OPT_AT;
-    case FPL_ERR_STAGE_UNKNOWN: return OPT_AT;
-    case FPL_ERR_DEAL_SIZE_MISSING: return OPT_REVENUE;
-    case FPL_ERR_INVEST: return OPT_INVEST;
-    case FPL_ERR_HORIZON: return OPT_HORIZON;
-    case FPL_ERR_VOLUME_WHOLE: return OPT_VOLUME;
-    case FPL_ERR_CONFIDENCE: return OPT_CONFIDENCE;
-    case FPL_ERR_CONFIDENCE_COUNT: return OPT_CONFIDENCE;
-    case FPL_ERR_TRIALS: return OPT_TRIALS;
-    case FPL_ERR_VARIATION: return OPT_DEAL_SIZE_CV;
-    default: return OPT_COUNT;
+    for (size_t i = 0; field != FPL_FIELD_NONE && i < N_OPTIONS; ++i) {
+        if (options[i].field == field && (options[i].commands & command)) {
+            return &options[i];
+        }
     }
+    return NULL;
 }
 
-/* Reports a failure of the library: bad input names the option and value
- * (exit 2); a question without an answer names the command (exit 1). */
-static int fail_library(const request *req, fpl_status st)
+/* The text, among texts[0, n), of a STAGE=... option about stage k. */
+static const char *text_of_stage(const request *req, const char *const *texts, size_t n,
+                                 size_t k)
 {
-    opt_id id = blame(st);
-    if (id != OPT_COUNT && req->value[id] != NULL) {
-        return fail_status(id, req->value[id], st);
+    if (k >= req->funnel.n_stages) {
+        return NULL;
     }
-    cli_error("%s: %s", req->cmd->name, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    const char *name = req->funnel.stages[k].name;
+    for (size_t i = 0; i < n; ++i) {
+        const char *eq = strrchr(texts[i], '=');
+        if (eq != NULL && (size_t)(eq - texts[i]) == strlen(name) &&
+            memcmp(texts[i], name, strlen(name)) == 0) {
+            return texts[i];
+        }
+    }
+    return NULL;
 }
 
-/* Checks shared by every command once all options are read. */
+/* The text the user gave an option: for a repeated option the entry the
+ * library's index names (the order given, or the stage for a STAGE=...
+ * option), else its value. NULL when not given. */
+static const char *given_text(const request *req, opt_id id, size_t index)
+{
+    const char *const *list = NULL;
+    size_t n = 0;
+    bool by_stage = false;
+    switch (id) {
+    case OPT_STAGE: list = req->stage_text; n = req->funnel.n_stages; break;
+    case OPT_CHANGE: list = req->change; n = req->n_changes; break;
+    case OPT_CONFIDENCE: list = req->confidence_text; n = req->n_confidence; break;
+    case OPT_CHANNEL: list = req->channel; n = req->n_channels; break;
+    case OPT_CRITERION: list = req->criterion; n = req->n_criteria; break;
+    case OPT_HISTORY: list = req->history; n = req->n_history; by_stage = true; break;
+    case OPT_LAG: list = req->lag; n = req->n_lags; by_stage = true; break;
+    case OPT_ACTUAL: list = req->actual; n = req->n_actuals; by_stage = true; break;
+    case OPT_OPEN: list = req->open; n = req->n_open; by_stage = true; break;
+    case OPT_MIX: list = req->mix_text; n = req->n_mix_texts; by_stage = true; break;
+    case OPT_SCENARIO_MIX:
+        list = req->scenario_mix_text;
+        n = req->n_scenario_mix_texts;
+        by_stage = true;
+        break;
+    default: break;
+    }
+    if (list == NULL || index == FPL_NO_INDEX) {
+        return req->value[id];
+    }
+    if (by_stage) {
+        return text_of_stage(req, list, n, index);
+    }
+    return index < n ? list[index] : NULL;
+}
+
+/* Reports a failure the library described: bad input names the option the
+ * field came from and the text given (exit 2); a failure of no option's
+ * value names the command (exit 1 for a question without an answer). */
+static int fail_error(const request *req, const fpl_error *e)
+{
+    const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
+    const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
+    if (text != NULL) {
+        fail_value(o->id, text, fpl_error_message(e));
+        return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    }
+    cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
+    return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
 /* Reads mix texts (--mix or --scenario-mix) against the complete funnel:
  * at most one per stage; out gets the mixes in funnel order. */
 static int read_mixes(request *req, opt_id id, const char *const *texts, size_t n,
@@ -1120,9 +1145,9 @@ static int apply_mixes(request *req)
     int rc = read_mixes(req, OPT_MIX, req->mix_text, req->n_mix_texts, req->mix, texts,
                         &req->n_mixes);
     for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
-        fpl_status st = fpl_mix_apply(&req->funnel, &req->mix[i], NULL);
-        if (st != FPL_OK) {
-            rc = fail_library(req, st);
+        fpl_error e;
+        if (fpl_mix_apply(&req->funnel, &req->mix[i], &e) != FPL_OK) {
+            rc = fail_error(req, &e);
         }
     }
     return rc;
@@ -1134,9 +1159,9 @@ static int check_common(request *req)
         cli_error("%s: at least one --stage NAME=RATE is needed", req->cmd->name);
         return CLI_EXIT_USAGE;
     }
-    fpl_status st = fpl_terms_check(&req->terms, NULL);
-    if (st != FPL_OK) {
-        return fail_library(req, st);
+    fpl_error e;
+    if (fpl_terms_check(&req->terms, &e) != FPL_OK) {
+        return fail_error(req, &e);
     }
     return apply_mixes(req);
 }
@@ -1177,34 +1202,6 @@ static int need_volume_or_target(const request *req)
 
 /* ---- the commands ---------------------------------------------------- */
 
-/* An odds failure of the library, on the option and text its field and
- * list entry name (a --confidence by its place among those given, a
- * --history by its stage); any other as every command reports it. */
-static int fail_odds(const request *req, const fpl_error *e)
-{
-    opt_id id = OPT_COUNT;
-    const char *text = NULL;
-    switch (e->field) {
-    case FPL_FIELD_CONFIDENCE:
-        id = OPT_CONFIDENCE;
-        text = e->index < req->n_confidence ? req->confidence_text[e->index]
-                                            : req->value[OPT_CONFIDENCE];
-        break;
-    case FPL_FIELD_HISTORY:
-        id = OPT_HISTORY;
-        text = e->index < FPL_MAX_STAGES ? req->history_at[e->index] : NULL;
-        break;
-    case FPL_FIELD_TRIALS: id = OPT_TRIALS; break;
-    case FPL_FIELD_DEAL_SIZE_CV: id = OPT_DEAL_SIZE_CV; break;
-    case FPL_FIELD_VOLUME: id = OPT_VOLUME; break;
-    default: break;
-    }
-    if (text == NULL && id != OPT_COUNT) {
-        text = req->value[id];
-    }
-    return text != NULL ? fail_status(id, text, e->status) : fail_library(req, e->status);
-}
-
 static int run_plan(request *req, cli_buf *out)
 {
     if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
@@ -1216,18 +1213,17 @@ static int run_plan(request *req, cli_buf *out)
         return rc;
     }
     fpl_plan plan;
-    fpl_status st = fpl_plan_compute(&req->funnel, &req->terms, &plan, NULL);
-    if (st != FPL_OK) {
-        return fail_library(req, st);
+    fpl_error e;
+    if (fpl_plan_compute(&req->funnel, &req->terms, &plan, &e) != FPL_OK) {
+        return fail_error(req, &e);
     }
     /* --confidence RATE: the volumes for that chance of the whole deals. */
     fpl_odds_plan odds_plan;
     const bool has_confidence = req->n_confidence > 0;
     if (has_confidence) {
-        fpl_error e;
         if (fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, &e) !=
             FPL_OK) {
-            return fail_odds(req, &e);
+            return fail_error(req, &e);
         }
     }
     cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
@@ -1254,9 +1250,9 @@ static int run_forecast(request *req, cli_buf *out)
         }
     }
     fpl_forecast forecast;
-    fpl_status st = fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, NULL);
-    if (st != FPL_OK) {
-        return fail_library(req, st);
+    fpl_error e;
+    if (fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, &e) != FPL_OK) {
+        return fail_error(req, &e);
     }
     cli_render_forecast(out, req->format, &req->funnel, &forecast);
     cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
@@ -1289,10 +1285,9 @@ static int run_whatif(request *req, cli_buf *out)
     in->horizon = req->horizon;
     in->has_invest = req->value[OPT_INVEST] != NULL;
     in->invest = req->invest;
-    fpl_status st = FPL_OK;
-    for (size_t i = 0; i < req->n_changes && st == FPL_OK; ++i) {
+    for (size_t i = 0; i < req->n_changes && rc == CLI_EXIT_OK; ++i) {
         const char *text = req->change[i];
-        st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], NULL);
+        fpl_status st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], NULL);
         if (st != FPL_OK) {
             rc = fail_status(OPT_CHANGE, text, st);
         }
@@ -1301,16 +1296,15 @@ static int run_whatif(request *req, cli_buf *out)
     /* --scenario-mix: after the --change list, in funnel order, each a
      * change that sets its stage's rate to the blended rate. */
     const char *mix_texts[FPL_MAX_STAGES];
-    if (st == FPL_OK) {
+    if (rc == CLI_EXIT_OK) {
         rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix_text,
                         req->n_scenario_mix_texts, req->scenario_mix, mix_texts,
                         &req->n_scenario_mixes);
-        st = rc == CLI_EXIT_OK ? FPL_OK : FPL_ERR_MIX;
     }
-    for (size_t i = 0; i < req->n_scenario_mixes && st == FPL_OK; ++i) {
+    for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
         const fpl_mix *m = &req->scenario_mix[i];
         fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        st = fpl_mix_rate(m, &c.value, NULL);
+        fpl_status st = fpl_mix_rate(m, &c.value, NULL);
         if (st == FPL_OK && in->n_changes == FPL_MAX_CHANGES) {
             st = FPL_ERR_CHANGE_COUNT;
         }
@@ -1320,23 +1314,20 @@ static int run_whatif(request *req, cli_buf *out)
             in->changes[in->n_changes++] = c;
         }
     }
-    if (st == FPL_OK) {
+    if (rc == CLI_EXIT_OK) {
         fpl_error e;
-        st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
+        fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
             cli_render_whatif(out, req->format, &q, in, w);
             cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
             cli_render_mixes(out, req->format, "scenario_mix", &req->funnel, req->scenario_mix,
                              req->n_scenario_mixes);
+        } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
+                   e.index >= req->n_changes && e.index < in->n_changes) {
+            /* the changes after the --change list are the scenario mixes */
+            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[e.index - req->n_changes], st);
         } else {
-            /* The library says what is at fault; when it is a change,
-             * which one (a scenario mix's after the --change list). */
-            size_t k = e.field == FPL_FIELD_CHANGE ? e.index : FPL_NO_INDEX;
-            bool change = k < in->n_changes;
-            rc = !change                ? fail_library(req, st)
-                 : k < req->n_changes ? fail_status(OPT_CHANGE, req->change[k], st)
-                                      : fail_status(OPT_SCENARIO_MIX,
-                                                    mix_texts[k - req->n_changes], st);
+            rc = fail_error(req, &e);
         }
     }
     free(in);
@@ -1370,28 +1361,16 @@ static int run_sensitivity(request *req, cli_buf *out)
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
-    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, NULL);
+    fpl_error e;
+    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, &e);
     if (st == FPL_OK) {
         cli_render_sensitivity(out, req->format, &q, r);
         /* the mixes as a note for people; the JSON is the contract's, without */
         if (req->format == CLI_FORMAT_TABLE) {
             cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
         }
-    } else if (st == FPL_ERR_STEP && (in.has_step || in.has_deal_size_step)) {
-        /* The library does not say which step it refused: the stage step
-         * when it refuses that one alone (the default deal-size step is
-         * valid), else the deal-size step. */
-        opt_id id = OPT_DEAL_SIZE_STEP;
-        if (in.has_step) {
-            bool both = in.has_deal_size_step;
-            in.has_deal_size_step = false;
-            if (!both || fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, NULL) == st) {
-                id = OPT_STEP;
-            }
-        }
-        rc = fail_step(id, req->value[id], st);
     } else {
-        rc = fail_library(req, st);
+        rc = fail_error(req, &e);
     }
     free(r);
     return rc;
@@ -1427,13 +1406,9 @@ static int run_solve(request *req, cli_buf *out)
         return fail_status(OPT_FOR, lever, st);
     }
     fpl_solve s;
-    st = fpl_solve_compute(&req->funnel, &req->terms, &in, &s, NULL);
-    if (st == FPL_ERR_CHANGE_LEVER || st == FPL_ERR_UNREACHABLE ||
-        st == FPL_ERR_STAGE_UNKNOWN) {
-        return fail_status(OPT_FOR, lever, st);
-    }
-    if (st != FPL_OK) {
-        return fail_library(req, st);
+    fpl_error e;
+    if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
+        return fail_error(req, &e);
     }
     cli_render_solve(out, req->format, &q, &s);
     if (req->format == CLI_FORMAT_TABLE) {
@@ -1523,7 +1498,7 @@ static int run_odds(request *req, cli_buf *out)
     fpl_odds odds;
     fpl_error e;
     if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, &e) != FPL_OK) {
-        return fail_odds(req, &e);
+        return fail_error(req, &e);
     }
     if (!simulate) {
         cli_render_odds(out, req->format, &req->funnel, &odds, NULL, NULL);
@@ -1541,7 +1516,7 @@ static int run_odds(request *req, cli_buf *out)
         fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
     free(work);
     if (st != FPL_OK) {
-        return fail_odds(req, &e);
+        return fail_error(req, &e);
     }
     cli_render_odds(out, req->format, &req->funnel, &odds, &sim_in, &sim);
     return CLI_EXIT_OK;

@@ -5,10 +5,8 @@
  *
  * No formula lives here: every figure comes from the library's result. The
  * only arithmetic is presentation (rounding for display, a fraction shown as
- * a percentage, the length of a bar), and in the what-if table the totals of
- * the baseline and the scenario over the horizon (per-period figure times
- * the horizon, which the library gives only for the deltas of money) and the
- * whole-deal note (the floor of the deals, times the deal size).
+ * a percentage, the length of a bar); the what-if totals over the horizon
+ * and its whole-deal note are the library's too.
  *
  * `--format svg` draws plan, forecast and whatif with svg.c.
  *
@@ -940,24 +938,6 @@ static void set_text(cli_table *t, size_t col, void (*fmt)(char[CLI_NUM_MAX], do
     cli_table_set(t, col, num);
 }
 
-/* The library gives every delta per period and the deltas of money over the
- * horizon; the table also shows the baseline's and the scenario's totals (and
- * the deals and volume gained) over the horizon: the per-period figure times
- * the horizon, the spec's rule for a horizon. Presentation only: the JSON
- * carries the library's figures alone. */
-static double over_horizon(double per_period, unsigned horizon)
-{
-    return per_period * (double)horizon;
-}
-
-/* The largest whole number at most x, with the library's tolerance: a value
- * within 16 machine epsilons of an integer is that integer (so 297 computed
- * as 296.99999999999994 counts as 297). */
-static double floor_tolerant(double x)
-{
-    return -fpl_ceil_tolerant(-x);
-}
-
 static void whatif_json(cli_buf *out, const cli_question *q, const fpl_whatif_input *in,
                         const fpl_whatif *r)
 {
@@ -1149,34 +1129,35 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
     cli_table_render(&t, out);
     cli_table_free(&t);
 
-    /* Over the horizon: the deltas of money are the library's; the rest is
-     * the per-period figures times the horizon. */
+    /* Over the horizon: the library's totals. */
     const unsigned h = r->horizon;
+    const fpl_whatif_totals *bh = &r->baseline_horizon;
+    const fpl_whatif_totals *sh = &r->scenario_horizon;
     cli_buf_putc(out, '\n');
     char over_header[64];
     snprintf(over_header, sizeof over_header, "over %u %s%s", h, per, h == 1 ? "" : "s");
     headers[W_LABEL] = over_header;
     cli_table_init(&t, W_N, headers, align);
     whatif_row(&t, volume_label);
-    set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.volume, h));
-    set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.volume, h));
-    set_text(&t, W_DELTA, fmt_signed, over_horizon(r->volume, h));
+    set_text(&t, W_BASE, fmt_trimmed, bh->volume);
+    set_text(&t, W_SCEN, fmt_trimmed, sh->volume);
+    set_text(&t, W_DELTA, fmt_signed, r->volume_horizon);
     whatif_row(&t, "deals");
-    set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.deals, h));
-    set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.deals, h));
-    set_text(&t, W_DELTA, fmt_signed, over_horizon(r->deals, h));
+    set_text(&t, W_BASE, fmt_trimmed, bh->deals);
+    set_text(&t, W_SCEN, fmt_trimmed, sh->deals);
+    set_text(&t, W_DELTA, fmt_signed, r->deals_horizon);
     if (r->has_revenue) {
         whatif_row(&t, "revenue");
-        if (b.has_revenue && s.has_revenue) {
-            set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.revenue, h));
-            set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.revenue, h));
+        if (bh->has_revenue && sh->has_revenue) {
+            set_text(&t, W_BASE, fmt_trimmed, bh->revenue);
+            set_text(&t, W_SCEN, fmt_trimmed, sh->revenue);
         }
         set_text(&t, W_DELTA, fmt_signed, r->revenue_horizon);
     }
     if (r->has_cost) {
         whatif_row(&t, "cost");
-        set_text(&t, W_BASE, fmt_trimmed, over_horizon(b.budget, h));
-        set_text(&t, W_SCEN, fmt_trimmed, over_horizon(s.budget, h));
+        set_text(&t, W_BASE, fmt_trimmed, bh->cost);
+        set_text(&t, W_SCEN, fmt_trimmed, sh->cost);
         set_text(&t, W_DELTA, fmt_signed, r->cost_horizon);
     }
     whatif_row(&t, "gain");
@@ -1209,20 +1190,17 @@ static void whatif_table(cli_buf *out, const cli_question *q, const fpl_whatif_i
             cli_buf_printf(out, "; no payback: the gain per %s is not positive.\n", per);
         }
     }
-    const double deals_h = over_horizon(s.deals, h);
-    const double whole = floor_tolerant(deals_h);
     /* Only when the count is not whole already (then the note says nothing). */
-    if (whole >= 0.0 && whole <= FPL_WHOLE_MAX && fpl_ceil_tolerant(deals_h) != whole) {
-        fmt_trimmed(num, deals_h);
+    if (r->has_whole_deals) {
+        fmt_trimmed(num, sh->deals);
         cli_buf_puts(out, "Whole deals: over ");
         put_periods(out, h, r->per);
         cli_buf_printf(out, " the scenario wins %s deals; counted in whole deals ", num);
-        cli_fmt_count(num, (uint64_t)whole);
+        cli_fmt_count(num, (uint64_t)r->whole_deals);
         cli_buf_puts(out, num);
         if (r->scenario_terms.has_deal_size) {
-            /* Presentation only: what a table counting whole deals prints. */
             cli_buf_puts(out, ", i.e. revenue ");
-            cli_put_amount(out, whole * r->scenario_terms.deal_size);
+            cli_put_amount(out, r->whole_revenue);
         }
         cli_buf_puts(out, ".\n");
     }

@@ -13,6 +13,8 @@
 #include "cli.h"
 #include "render.h"
 
+#include "funnelplan/common.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -101,6 +103,9 @@ typedef enum opt_id {
  * the parser and each command's --help, in this order. */
 typedef struct cli_option {
     opt_id id;
+    fpl_field field;     /* the library's field the value goes to (FPL_FIELD_NONE: no
+                          * field, e.g. --format): an error about that field
+                          * names this option (cli_option_for_field) */
     const char *name;    /* "--stage" */
     const char *metavar; /* "NAME=RATE"; NULL for a flag */
     unsigned commands;   /* CMD_* bits of the commands that take it with this help */
@@ -141,6 +146,11 @@ typedef struct cli_tables {
 } cli_tables;
 
 extern const cli_tables cli_program_tables;
+
+/* The option of a command (a CMD_* bit) whose value goes to a library field,
+ * for naming what the user typed in an error the library describes; NULL
+ * when the command has none (and for FPL_FIELD_NONE). */
+const cli_option *cli_option_for_field(unsigned command, fpl_field field);
 
 /* ---- gen.c: the man page and the bash completion ------------------------- */
 

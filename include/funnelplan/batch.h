@@ -61,9 +61,11 @@ typedef struct fpl_plan_batch {
  * const double deals[] = {20, 10};
  * double required[4], whole[4];
  * fpl_plan_batch b = {2, 2, rates, deals, required, whole, NULL};
- * size_t bad;
- * if (fpl_plan_batch_compute(&b, &bad) == FPL_OK) {
+ * fpl_error err;
+ * if (fpl_plan_batch_compute(&b, &err) == FPL_OK) {
  *     // whole[0] == 20000 leads, whole[1] == 149 mqls
+ * } else {
+ *     // err.field == FPL_FIELD_FUNNEL, err.index: the first funnel at fault
  * }
  * @endcode
  *

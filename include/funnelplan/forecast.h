@@ -82,14 +82,19 @@ typedef struct fpl_forecast {
  * deals of 4,000):
  * @code
  * fpl_funnel f = {0};
- * fpl_funnel_add_stage(&f, "opportunity", 11, 0.33);
+ * fpl_error err;
+ * if (fpl_funnel_add_stage(&f, "opportunity", 11, 0.33, &err) != FPL_OK) {
+ *     return err.status;
+ * }
  * fpl_terms t = {0};
  * t.has_deal_size = true;
  * t.deal_size = 4000;
  * fpl_forecast_input in = {75, 0};
  * fpl_forecast r;
- * if (fpl_forecast_compute(&f, &t, &in, &r) == FPL_OK) {
+ * if (fpl_forecast_compute(&f, &t, &in, &r, &err) == FPL_OK) {
  *     // r.deals == 24.75; r.by_period[FPL_PERIOD_YEAR].revenue == 1188000
+ * } else {
+ *     // err.field: FPL_FIELD_VOLUME, FPL_FIELD_AT, a field of the terms, ...
  * }
  * @endcode
  *
@@ -97,7 +102,8 @@ typedef struct fpl_forecast {
  * @param[in] terms period, optional target, deal size, cost and margin.
  * @param[in] input the volume and the stage it enters.
  * @param[out] out the forecast, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): no such
+ *   stage, and a cost per lead below the top, are ::FPL_FIELD_AT.
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_VOLUME;
  *   ::FPL_ERR_STAGE_UNKNOWN when @p input->at is not a stage;
  *   ::FPL_ERR_COST_NOT_TOP with a cost per lead and a volume below the top;

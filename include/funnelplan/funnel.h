@@ -33,8 +33,11 @@ extern "C" {
  *
  * @code
  * fpl_funnel f = {0};
- * fpl_funnel_add_stage(&f, "lead", 4, 0.01);
- * fpl_funnel_add_stage(&f, "accepted", 8, 0.10);
+ * fpl_error err;
+ * if (fpl_funnel_add_stage(&f, "lead", 4, 0.01, &err) != FPL_OK ||
+ *     fpl_funnel_add_stage(&f, "accepted", 8, 0.10, &err) != FPL_OK) {
+ *     // err.index: the stage; err.offset, err.length: the bytes of its name at fault
+ * }
  * @endcode
  * @{
  */

@@ -57,7 +57,10 @@ typedef struct fpl_mix {
  * @param[in] text the text.
  * @param[in] len its length.
  * @param[out] out the mix, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   field ::FPL_FIELD_MIX, the index the stage (once known), the bytes the
+ *   stage name, the segment at fault, or every segment when the shares do
+ *   not add up.
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_STAGE_UNKNOWN, ::FPL_ERR_MIX
  *   (syntax, a share outside [0, 1], a rate outside (0, 1], a duplicate or
  *   bad segment name, too many segments) or ::FPL_ERR_MIX_SHARES.

@@ -43,7 +43,7 @@ extern "C" {
  *
  * @code
  * double v;
- * fpl_status s = fpl_parse_amount("1.5M", 4, &v);   // FPL_OK, v == 1500000
+ * fpl_status s = fpl_parse_amount("1.5M", 4, &v, NULL);   // FPL_OK, v == 1500000
  * @endcode
  *
  * @param[in] text the text; need not be NUL-terminated.
@@ -70,7 +70,7 @@ FPL_API fpl_status fpl_parse_amount(const char *text, size_t len, double *out, f
  *
  * @code
  * double r;
- * fpl_parse_rate("1/3", 3, &r);   // r == 1.0 / 3.0
+ * fpl_status s = fpl_parse_rate("1/3", 3, &r, NULL);   // FPL_OK, r == 1.0 / 3.0
  * @endcode
  *
  * @param[in] text the text; need not be NUL-terminated.

@@ -79,8 +79,11 @@ typedef struct fpl_plan {
  * leads accepted, 10% of accepted leads won):
  * @code
  * fpl_funnel f = {0};
- * fpl_funnel_add_stage(&f, "lead", 4, 0.01);
- * fpl_funnel_add_stage(&f, "accepted", 8, 0.10);
+ * fpl_error err;
+ * if (fpl_funnel_add_stage(&f, "lead", 4, 0.01, &err) != FPL_OK ||
+ *     fpl_funnel_add_stage(&f, "accepted", 8, 0.10, &err) != FPL_OK) {
+ *     return err.status; // err.index: the stage at fault
+ * }
  * fpl_terms t = {0};
  * t.per = FPL_PERIOD_YEAR;
  * t.target = FPL_TARGET_REVENUE;
@@ -88,9 +91,11 @@ typedef struct fpl_plan {
  * t.has_deal_size = true;
  * t.deal_size = 50000;
  * fpl_plan p;
- * if (fpl_plan_compute(&f, &t, &p) == FPL_OK) {
+ * if (fpl_plan_compute(&f, &t, &p, &err) == FPL_OK) {
  *     // p.deals == 20, p.stages[0].required_whole == 20000,
  *     // p.by_period[FPL_PERIOD_MONTH].required[0] == 20000.0 / 12
+ * } else {
+ *     // err.field names the input at fault, e.g. FPL_FIELD_REVENUE
  * }
  * @endcode
  *

@@ -37,6 +37,27 @@ typedef struct fpl_sensitivity_input {
     double deal_size_step;     ///< relative deal-size step, > 0
 } fpl_sensitivity_input;
 
+/**
+ * @brief Reads a step as the CLI writes it: the stage step (`+1pp` or
+ * `+10%`) or the deal-size step (`+10%` only).
+ *
+ * As fpl_change_value_parse(), with the rules of a step: a sign without `%`
+ * or `pp` and a deal-size step that is not relative are ::FPL_ERR_STEP. The
+ * value's range (above zero, and a stage step that is not a set value) is
+ * checked by fpl_sensitivity_compute().
+ * @param[in] text the text; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @param[in] deal_size the deal-size step (else the stage step).
+ * @param[out] kind_out how the step moves, written only on success.
+ * @param[out] value_out by how much, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   field ::FPL_FIELD_STEP or ::FPL_FIELD_DEAL_SIZE_STEP, the bytes the text.
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY; a parse status;
+ *   ::FPL_ERR_CHANGE_POINTS (`pp` on the deal-size step); ::FPL_ERR_STEP.
+ */
+FPL_API fpl_status fpl_step_parse(const char *text, size_t len, bool deal_size,
+                                  fpl_change_kind *kind_out, double *value_out, fpl_error *err);
+
 /** One lever of a sensitivity result. */
 typedef struct fpl_sensitivity_row {
     fpl_lever lever;  ///< ::FPL_LEVER_STAGE or ::FPL_LEVER_DEAL_SIZE
@@ -71,7 +92,8 @@ typedef struct fpl_sensitivity {
  * @param[in] terms the terms.
  * @param[in] input what is held and the steps.
  * @param[out] out the ranked rows, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): a step
+ *   refused is ::FPL_FIELD_STEP or ::FPL_FIELD_DEAL_SIZE_STEP.
  * @return ::FPL_OK; a funnel, terms, plan or forecast status;
  *   ::FPL_ERR_STEP for a step that is not positive and finite or a step kind
  *   that is neither relative nor points; ::FPL_ERR_DEAL_SIZE_MISSING when a

@@ -53,7 +53,8 @@ typedef struct fpl_solve {
  * @param[in] terms the terms, with a target.
  * @param[in] input the volume, and the lever to solve for.
  * @param[out] out the solution, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): a lever
+ *   that cannot reach the target is ::FPL_FIELD_LEVER.
  * @return ::FPL_OK; a funnel, terms or forecast status; ::FPL_ERR_TARGET
  *   without a target; ::FPL_ERR_CHANGE_LEVER for a lever that cannot reach
  *   the target (the cost per lead; the deal size under a deal target; a stage

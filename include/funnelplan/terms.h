@@ -53,7 +53,9 @@ typedef struct fpl_terms {
  * @brief Checks terms on their own (every value finite and in range, a
  * revenue target with a deal size).
  * @param[in] terms the terms.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): the
+ *   field of the value at fault (::FPL_FIELD_REVENUE for a revenue target
+ *   without a deal size: the target is what needs one).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PERIOD, ::FPL_ERR_TARGET (an
  *   unknown kind), ::FPL_ERR_DEAL_SIZE_MISSING, ::FPL_ERR_REVENUE, ::FPL_ERR_DEALS, ::FPL_ERR_DEAL_SIZE, ::FPL_ERR_COST
  *   or ::FPL_ERR_MARGIN.

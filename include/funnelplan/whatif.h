@@ -75,7 +75,8 @@ typedef struct fpl_change {
  * @param[out] lever_out the lever, written only on success.
  * @param[out] stage_out the stage with ::FPL_LEVER_STAGE (0 otherwise),
  *   written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   the field ::FPL_FIELD_LEVER, the bytes the text.
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PARSE_EMPTY or
  *   ::FPL_ERR_STAGE_UNKNOWN.
  */
@@ -91,7 +92,8 @@ FPL_API fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, s
  *   plain value is read as a rate (`40%`, `2/5`) rather than an amount.
  * @param[out] kind_out how the lever moves, written only on success.
  * @param[out] value_out by how much (signed), written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   the field ::FPL_FIELD_CHANGE, the bytes those at fault (the `pp`, or the text).
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANGE_SYNTAX (a sign without `%` or `pp`);
  *   ::FPL_ERR_CHANGE_POINTS (`pp` when @p is_rate is false); a parse status.
@@ -112,7 +114,9 @@ FPL_API fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_
  * @param[in] text the change; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the change, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   the field ::FPL_FIELD_CHANGE (the caller knows which change), the bytes the
+ *   lever's or the value's.
  * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PARSE_EMPTY;
  *   ::FPL_ERR_CHANGE_SYNTAX (no `=`, no lever, no value); ::FPL_ERR_STAGE_UNKNOWN
  *   (no such lever); ::FPL_ERR_CHANGE_POINTS (`pp` on a lever that is not a
@@ -127,7 +131,8 @@ FPL_API fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, 
  * @param[in] text the text; need not be NUL-terminated.
  * @param[in] len its length in bytes.
  * @param[out] out the horizon, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   the field ::FPL_FIELD_HORIZON, the bytes the text.
  * @return ::FPL_OK; ::FPL_ERR_NULL; a parse status; ::FPL_ERR_HORIZON for a
  *   fraction, zero or more than ::FPL_HORIZON_MAX.
  */
@@ -144,7 +149,24 @@ typedef struct fpl_whatif_input {
     double invest;                ///< its cost, > 0
 } fpl_whatif_input;
 
-/** The result of fpl_whatif_compute(). */
+/**
+ * One side of a what-if (the baseline or the scenario) over the horizon: each
+ * per-period figure times ::fpl_whatif::horizon.
+ */
+typedef struct fpl_whatif_totals {
+    double volume;    ///< the volume entering the held stage (volume held) or needed at the top (target held)
+    double deals;     ///< the deals
+    bool has_revenue; ///< this side knows its revenue (a deal size with a volume held, a revenue target held)
+    double revenue;   ///< the revenue (0 when not known)
+    double cost;      ///< the acquisition cost (0 without a cost per lead)
+} fpl_whatif_totals;
+
+/**
+ * The result of fpl_whatif_compute().
+ *
+ * The struct grows only at its end (the members after ::fpl_whatif::payback_periods
+ * were added later); a caller always passes the library's own sizeof.
+ */
 typedef struct fpl_whatif {
     fpl_period per;              ///< the period of every per-period figure
     unsigned horizon;            ///< periods the horizon spans
@@ -172,6 +194,13 @@ typedef struct fpl_whatif {
     double roi;                  ///< (gain over the horizon − invest) / invest
     bool has_payback;            ///< the gain per period is positive
     double payback_periods;      ///< invest / gain per period
+    fpl_whatif_totals baseline_horizon; ///< the baseline over the horizon
+    fpl_whatif_totals scenario_horizon; ///< the scenario over the horizon
+    double volume_horizon;       ///< top-of-funnel volume added over the horizon (negative: saved)
+    double deals_horizon;        ///< deals gained over the horizon
+    bool has_whole_deals;        ///< the scenario's deals over the horizon are not a whole number (and at most 2^53): ::fpl_whatif::whole_deals counts them
+    double whole_deals;          ///< the scenario's deals over the horizon in whole deals: rounded down, a value within 16 epsilons of a whole number being that number
+    double whole_revenue;        ///< ::fpl_whatif::whole_deals × the scenario's deal size (0 without a deal size)
 } fpl_whatif;
 
 /**
@@ -183,7 +212,8 @@ typedef struct fpl_whatif {
  * @param[in] funnel the funnel.
  * @param[in] terms the terms.
  * @param[in] input the changes and what is held.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   a change at fault is ::FPL_FIELD_CHANGE with its index.
  * @return ::FPL_OK or the status fpl_whatif_compute() would give for the
  *   changes: ::FPL_ERR_NULL, ::FPL_ERR_CHANGE_COUNT, ::FPL_ERR_STAGE_UNKNOWN,
  *   ::FPL_ERR_CHANGE_POINTS, ::FPL_ERR_CHANGE_VALUE, ::FPL_ERR_CHANGE_LEVER,
@@ -200,26 +230,36 @@ FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *t
  * 10%, deals of 4,000, over 12 months):
  * @code
  * fpl_funnel f = {0};
- * fpl_funnel_add_stage(&f, "opportunity", 11, 0.33);
+ * fpl_error err;
+ * if (fpl_funnel_add_stage(&f, "opportunity", 11, 0.33, &err) != FPL_OK) {
+ *     return err.status;
+ * }
  * fpl_terms t = {0};
  * t.has_deal_size = true;
  * t.deal_size = 4000;
  * fpl_whatif_input in = {0};
  * in.has_volume = true;
  * in.volume.volume = 75;
- * fpl_change_parse(&f, "opportunity=+10%", 16, &in.changes[0]);
+ * if (fpl_change_parse(&f, "opportunity=+10%", 16, &in.changes[0], &err) != FPL_OK) {
+ *     return err.status; // err.offset, err.length: the lever's or the value's bytes
+ * }
  * in.n_changes = 1;
  * in.horizon = 12;
  * fpl_whatif w;
- * if (fpl_whatif_compute(&f, &t, &in, &w) == FPL_OK) {
- *     // w.revenue_horizon == 118800 (9,900 a month)
+ * if (fpl_whatif_compute(&f, &t, &in, &w, &err) == FPL_OK) {
+ *     // w.revenue_horizon == 118800 (9,900 a month);
+ *     // w.scenario_horizon.deals == 326.7, w.whole_deals == 326
+ * } else if (err.field == FPL_FIELD_CHANGE) {
+ *     // err.index: the change at fault
  * }
  * @endcode
  * @param[in] funnel the funnel.
  * @param[in] terms the terms; a target is needed when no volume is held.
  * @param[in] input the changes and what is held.
  * @param[out] out the result, written only on success.
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   a change at fault is ::FPL_FIELD_CHANGE with its index (a value set out of range
+ *   too).
  * @return ::FPL_OK; a funnel, terms, plan or forecast status;
  *   ::FPL_ERR_CHANGE_COUNT; ::FPL_ERR_STAGE_UNKNOWN for a change's stage;
  *   ::FPL_ERR_CHANGE_POINTS; ::FPL_ERR_CHANGE_VALUE (a non-finite change);

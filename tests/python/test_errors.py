@@ -397,5 +397,46 @@ class TheErrorItself(unittest.TestCase):
             self.assertTrue(_native.fn.strerror(code))
 
 
+class TheLibraryNamesTheField(unittest.TestCase):
+    """``.field`` and ``.index`` come from the library's fpl_error: the
+    argument at fault is named without a second call."""
+
+    def refusal(self, call):
+        with self.assertRaises(fp.FunnelError) as cm:
+            call()
+        e = cm.exception
+        return e.status, e.field, e.index
+
+    def test_terms_and_questions(self):
+        f = fp.Funnel([("lead", "10%"), ("sql", "50%")])
+        g = fp.Funnel([("lead", "10%"), ("sql", "50%")], deal_size=10)
+        for call, want in (
+                (lambda: f.plan(revenue=1000),
+                 ("FPL_ERR_DEAL_SIZE_MISSING", "revenue", None)),
+                (lambda: f.plan(deals=5, margin=0), ("FPL_ERR_MARGIN", "margin", None)),
+                (lambda: f.plan(deals=1e300), ("FPL_ERR_TOO_LARGE", None, None)),
+                (lambda: f.forecast(100, at="sql", cost_per_lead=5),
+                 ("FPL_ERR_COST_NOT_TOP", "at", None)),
+                (lambda: g.whatif(["lead=+1pp", "volume=0"], volume=100),
+                 ("FPL_ERR_VOLUME", "change", 1)),
+                (lambda: g.whatif({"lead": "+1pp"}, volume=100, invest=0),
+                 ("FPL_ERR_INVEST", "invest", None)),
+                (lambda: g.sensitivity(volume=100, step="+0pp", deal_size_step="+0%"),
+                 ("FPL_ERR_STEP", "step", None)),
+                (lambda: g.sensitivity(volume=100, deal_size_step="+0%"),
+                 ("FPL_ERR_STEP", "deal_size_step", None)),
+                (lambda: f.sensitivity(volume=100),
+                 ("FPL_ERR_DEAL_SIZE_MISSING", "deal_size", None)),
+                (lambda: f.solve("sql", volume=100, at="sql", deals=120),
+                 ("FPL_ERR_UNREACHABLE", "lever", None)),
+                (lambda: fp.Funnel([("lead", "10%"), ("sql", "50%")],
+                                   mix={"sql": "a:50%@5%,b:40%@5%"}),
+                 ("FPL_ERR_MIX_SHARES", "mix", 1)),
+                (lambda: fp.Funnel([("lead", "10%"), ("lead", "20%")]),
+                 ("FPL_ERR_STAGE_DUPLICATE", "stage", 1))):
+            with self.subTest(want=want):
+                self.assertEqual(self.refusal(call), want)
+
+
 if __name__ == "__main__":
     unittest.main()

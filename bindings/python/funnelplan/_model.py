@@ -143,32 +143,28 @@ def _optional(label, value, reader, default=None):
     return _Value(value, reader(label, value))
 
 
-# Which argument a status of the terms or of a calculation is about.
-_STATUS_ARGUMENT = {"FPL_ERR_REVENUE": "revenue", "FPL_ERR_DEALS": "deals",
-                    "FPL_ERR_DEAL_SIZE": "deal_size", "FPL_ERR_COST": "cost_per_lead",
-                    "FPL_ERR_MARGIN": "margin", "FPL_ERR_VOLUME": "volume",
-                    "FPL_ERR_COST_NOT_TOP": "cost_per_lead", "FPL_ERR_INVEST": "invest"}
-
-
 def _call(func, args, what, given):
-    """Calls a status-returning function; names the culprit on failure.
-
-    ``given`` maps argument names to the values the caller wrote; ``what``
-    names the question ("plan", "forecast") for faults of the whole.
-    """
+    """Calls a status-returning function; on failure says what it refused
+    (see :func:`_context`)."""
     try:
         func(*args)
     except FunnelError as exc:
-        label = _STATUS_ARGUMENT.get(exc.status)
-        if label is not None and label in given:
-            context = "%s %s" % (label, _describe(given[label]))
-            if exc.status == "FPL_ERR_COST_NOT_TOP" and "at" in given:
-                context += " with at %s" % _describe(given["at"])
-        elif exc.status in ("FPL_ERR_TARGET", "FPL_ERR_DEAL_SIZE_MISSING"):
-            context = "%s (%s)" % (what, _target_detail(given))
-        else:
-            context = what
-        raise exc.with_context(context) from None
+        raise exc.with_context(_context(exc, what, given)) from None
+
+
+def _context(exc, what, given):
+    """What a refusal is about, in the caller's terms: the argument named by
+    the library's field (``exc.field``; ``given`` maps argument names to the
+    values the caller wrote), else ``what`` (the question, "plan",
+    "forecast"), with why for a target that is missing or incomplete."""
+    if exc.status in ("FPL_ERR_TARGET", "FPL_ERR_DEAL_SIZE_MISSING"):
+        return "%s (%s)" % (what, _target_detail(given))
+    if exc.field not in given:
+        return what
+    context = "%s %s" % (exc.field, _describe(given[exc.field]))
+    if exc.field == "at" and "cost_per_lead" in given:  # a cost needs the top stage
+        context = "cost_per_lead %s with %s" % (_describe(given["cost_per_lead"]), context)
+    return context
 
 
 def _target_detail(given):
@@ -585,7 +581,7 @@ class Funnel:
             try:
                 fn.funnel_add_stage(byref(c), data, len(data), value)
             except FunnelError as exc:
-                if exc.status == "FPL_ERR_STAGE_COUNT":
+                if exc.index is None:  # no stage of its own: one too many
                     context = "stages (%d given)" % len(items)
                 raise exc.with_context(context) from None
             built.append(Stage(data.decode("utf-8"), value))
@@ -783,8 +779,8 @@ class Funnel:
         is held: they are plans and the gain is volume (with a cost per lead,
         money) saved. ``horizon`` is a whole number of periods from 1 to
         1,000,000 (an int, or a string such as ``"12"``, read by the library
-        as the CLI's ``--horizon``: ``FPL_ERR_HORIZON`` otherwise; default
-        the periods in a year);
+        as the CLI's ``--horizon``; refused with ``.field`` ``"horizon"``
+        otherwise; default the periods in a year);
         ``invest`` a one-off cost of the improvement, giving ROI and payback.
 
         >>> funnel = Funnel([("opportunity", "33%")], deal_size=4000)
@@ -796,9 +792,10 @@ class Funnel:
         an amount to 0 or below) raises :class:`FunnelError` with status
         ``"FPL_ERR_CHANGE_RANGE"`` and ``is_input_error`` False; a change
         that sets a value out of range is bad input with the status of the
-        option it replaces (``"FPL_ERR_RATE_RANGE"``, ``"FPL_ERR_DEAL_SIZE"``,
-        ``"FPL_ERR_VOLUME"``, ``"FPL_ERR_COST"``). Either way the context
-        names the change.
+        option it replaces (a rate, a deal size, a volume, a cost per lead).
+        Either way ``.field`` is ``"change"``, ``.index`` says which change
+        (the scenario mixes count after ``changes``) and the context names
+        it.
 
         ``scenario_mix`` (as the funnel's ``mix``) is the improved lead mix
         of the scenario (e.g. a hand-off rule that passes on better leads):

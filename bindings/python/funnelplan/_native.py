@@ -161,6 +161,14 @@ class fpl_whatif_input(Structure):
                 ("invest", c_double)]
 
 
+class fpl_whatif_totals(Structure):
+    _fields_ = [("volume", c_double),
+                ("deals", c_double),
+                ("has_revenue", c_bool),
+                ("revenue", c_double),
+                ("cost", c_double)]
+
+
 class fpl_whatif(Structure):
     _fields_ = [("per", c_int),
                 ("horizon", c_uint),
@@ -187,7 +195,14 @@ class fpl_whatif(Structure):
                 ("invest", c_double),
                 ("roi", c_double),
                 ("has_payback", c_bool),
-                ("payback_periods", c_double)]
+                ("payback_periods", c_double),
+                ("baseline_horizon", fpl_whatif_totals),
+                ("scenario_horizon", fpl_whatif_totals),
+                ("volume_horizon", c_double),
+                ("deals_horizon", c_double),
+                ("has_whole_deals", c_bool),
+                ("whole_deals", c_double),
+                ("whole_revenue", c_double)]
 
 
 # sensitivity.h
@@ -719,6 +734,7 @@ FUNCTIONS = (
     ("fpl_whatif_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_whatif_input),
                             POINTER(fpl_whatif)], _STATUS),
     # sensitivity.h
+    ("fpl_step_parse", [c_char_p, c_size_t, c_bool, POINTER(c_int), POINTER(c_double)], _STATUS),
     ("fpl_sensitivity_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                                  POINTER(fpl_sensitivity_input), POINTER(fpl_sensitivity)],
      _STATUS),

@@ -22,7 +22,7 @@ from typing import Optional, Tuple, Union
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _describe, _encode,
+from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _describe, _encode,
                      _is_text, _missing, _number, _parse_mixes)
 from ._native import fn
 
@@ -324,26 +324,6 @@ def _at_without_volume(funnel, at, what):
                               % (what, _describe(at)))
 
 
-def _culprit(funnel, terms, inp, status):
-    """The index of the change that made fpl_whatif_compute fail with
-    ``status`` (as ``fpl_whatif_check`` names it), or None when no change is
-    at fault. fpl_whatif_compute checks the funnel and the terms before it
-    applies the changes, so a status they give is theirs, not a change's
-    (a deal size of 0 is refused as such even if a change sets it to 0 too)."""
-    try:
-        fn.funnel_check(byref(funnel._c))
-        fn.terms_check(byref(terms))
-    except FunnelError:
-        return None
-    try:
-        fn.whatif_check(byref(funnel._c), byref(terms), byref(inp))
-    except FunnelError as exc:
-        if exc.status == status and exc.field == "change" and exc.index is not None \
-                and exc.index < inp.n_changes:
-            return exc.index
-    return None
-
-
 # ---------------------------------------------------------------------------
 # The questions
 
@@ -386,13 +366,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     try:
         fn.whatif_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        k = _culprit(funnel, terms, inp, exc.status)
-        if k is not None:
-            raise exc.with_context(contexts[k]) from None
-        # Any other fault: name the argument as plan() and forecast() do.
-        _call(fn.whatif_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
-              "whatif", given)
-        raise  # pragma: no cover  (the call above raises the same status)
+        if exc.field == "change" and exc.index is not None:  # the change at fault
+            raise exc.with_context(contexts[exc.index]) from None
+        raise exc.with_context(_context(exc, "whatif", given)) from None
 
     changes_out = tuple(Change(_lever_name(funnel, c.lever, c.stage), CHANGE_KINDS[c.kind],
                                c.value) for c in inp.changes[:inp.n_changes])
@@ -442,6 +418,7 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
     if step is not None:
         inp.has_step = True
         inp.step_kind, inp.step = _change_value("step %s" % _describe(step), step, True)
+        given["step"] = step
     if deal_size_step is not None:
         context = "deal_size_step %s" % _describe(deal_size_step)
         kind, value = _change_value(context, deal_size_step, False)
@@ -452,29 +429,17 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
             raise _native.error_named("FPL_ERR_STEP", context)
         inp.has_deal_size_step = True
         inp.deal_size_step = value
+        given["deal_size_step"] = deal_size_step
     out = _native.fpl_sensitivity()
     try:
         fn.sensitivity_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        if exc.status == "FPL_ERR_STEP":
-            # The library does not say which step it refused: without the
-            # deal-size step it refuses the stage step again, or not.
-            has = inp.has_deal_size_step
-            inp.has_deal_size_step = False
-            try:
-                fn.sensitivity_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
-                culprit = "deal_size_step %s" % _describe(deal_size_step)
-            except FunnelError:
-                culprit = "step %s" % _describe(step)
-            inp.has_deal_size_step = has
-            raise exc.with_context(culprit) from None
-        if exc.status == "FPL_ERR_DEAL_SIZE_MISSING" and volume is not None:
+        if exc.field == "deal_size" and "deal_size" not in given:
+            # no deal size with a volume held
             raise exc.with_context("sensitivity (volume %s without a deal_size: the levers are "
                                    "ranked by the revenue a step gains)"
                                    % _describe(volume)) from None
-        _call(fn.sensitivity_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
-              "sensitivity", given)
-        raise  # pragma: no cover  (the call above raises the same status)
+        raise exc.with_context(_context(exc, "sensitivity", given)) from None
     mode = "volume" if out.volume_held else "target"
     rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
                                 r.effect, r.share, mode)
@@ -496,10 +461,8 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
     try:
         fn.solve_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
-        if exc.status in ("FPL_ERR_CHANGE_LEVER", "FPL_ERR_UNREACHABLE"):
+        if exc.field == "lever":
             raise exc.with_context("solve (%s)" % context) from None
-        _call(fn.solve_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
-              "solve", given)
-        raise  # pragma: no cover
+        raise exc.with_context(_context(exc, "solve", given)) from None
     return Solve(per=PERIODS[terms.per], lever=_lever_name(funnel, out.lever, out.stage),
                  current=out.current, value=out.value, change=out.change)
