@@ -452,8 +452,11 @@ def case_format(c, formats):
     """The format a case asks for (for the summary)."""
     args = [fsb(a) for a in c["args"]]
     data = {fsb(f["path"]): f["data"] for f in c.get("files", []) if "data" in f}
-    tokens, _, _ = expand(args, lambda p: data.get(p))
+    tokens, _, complete = expand(args, lambda p: data.get(p))
     toks = [t for t, _ in tokens]
+    if not complete:   # an @FILE the program refuses: the rest as written
+        last = max((o[1] for _, o in tokens if o[0] == "argv"), default=-1)
+        toks += [a for a in args[last + 1:] if not a.startswith(b"@")]
     fmt = "table"
     for i, t in enumerate(toks):
         if t == b"--format" and i + 1 < len(toks):
@@ -635,6 +638,7 @@ def write_excluded(excluded):
 
 
 def main(argv=None):
+    """capture.py [--build DIR] [--update] [--summary] [--jobs N]"""
     import argparse
     import shutil
     import tempfile
@@ -644,6 +648,8 @@ def main(argv=None):
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--update", action="store_true",
                     help="re-record the outputs of the cases in the corpus")
+    ap.add_argument("--summary", action="store_true",
+                    help="print the cases of the corpus by command and format")
     ap.add_argument("--jobs", type=int, default=2, help="tests or cases at a time")
     opts = ap.parse_args(argv)
     build = os.path.abspath(opts.build)
@@ -653,6 +659,9 @@ def main(argv=None):
         return 2
     formats = commands_and_formats(cli)
     start = time.monotonic()
+    if opts.summary:
+        print(summary(replay.load(HERE), formats))
+        return 0
     if opts.update:
         cases = replay.load(HERE)
         kept, dropped = record(cli, cases, opts.jobs)
