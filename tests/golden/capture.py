@@ -619,6 +619,8 @@ def write_excluded(excluded):
         for source, args in items:
             text = " ".join(replay.js(a) if re.search(r"[\s\"'\\]", a) or not a else a
                             for a in args)
+            # (temporary directories have random names: one name for all)
+            text = re.sub(r"(^|[\s@=])/tmp/[^/\s]+", r"\1/tmp/TMP", text)
             text = text if len(text) <= 110 else text[:107] + "..."
             if (source, text) in seen:
                 continue
