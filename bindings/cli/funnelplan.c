@@ -1217,8 +1217,8 @@ static int run_plan(request *req, cli_buf *out)
             return fail_library(req, st);
         }
     }
-    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
-    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL,
+                    req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 
@@ -1245,8 +1245,7 @@ static int run_forecast(request *req, cli_buf *out)
     if (st != FPL_OK) {
         return fail_library(req, st);
     }
-    cli_render_forecast(out, req->format, &req->funnel, &forecast);
-    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+    cli_render_forecast(out, req->format, &req->funnel, &forecast, req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 

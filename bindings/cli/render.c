@@ -295,14 +295,6 @@ static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p, const fpl
     jw_close(w, '}');
 }
 
-static void plan_json(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
-                      const fpl_odds_plan *conf)
-{
-    jw w = {out, 0, false, false};
-    plan_object(&w, f, p, conf);
-    jw_end(&w);
-}
-
 /* Writes the forecast object as a value (at the top, or after a key). */
 static void forecast_object(jw *w, const fpl_funnel *f, const fpl_forecast *r)
 {
@@ -362,13 +354,6 @@ static void forecast_object(jw *w, const fpl_funnel *f, const fpl_forecast *r)
         jw_key_number(w, "attainment", r->attainment);
     }
     jw_close(w, '}');
-}
-
-static void forecast_json(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
-{
-    jw w = {out, 0, false, false};
-    forecast_object(&w, f, r);
-    jw_end(&w);
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -1810,26 +1795,62 @@ void cli_put_changes(cli_buf *out, const fpl_funnel *f, const fpl_whatif_input *
 
 /* ---- entry points ------------------------------------------------------ */
 
+/* The JSON of a plan or a forecast is the library's (src/render/): asked
+ * for its length first (capacity 0), then written into the buffer. A
+ * refusal (never, for a result the library computed) shows as a failed
+ * output. */
+static void put_json(cli_buf *out, fpl_status st, size_t len, const fpl_funnel *funnel,
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
+{
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        st = plan != NULL ? fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, text,
+                                          len + 1, &len, NULL)
+                          : fpl_forecast_json(funnel, forecast, mixes, n_mixes, text, len + 1,
+                                              &len, NULL);
+    }
+    if (text == NULL || st != FPL_OK) {
+        out->oom = true;
+        return;
+    }
+    out->len += len;
+}
+
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence)
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_mix *mixes, size_t n_mixes)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: plan_json(out, funnel, plan, confidence); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, NULL, 0, &len,
+                                      NULL);
+        put_json(out, st, len, funnel, plan, confidence, NULL, mixes, n_mixes);
+        return;
+    }
     case CLI_FORMAT_CSV: plan_csv(out, funnel, plan, confidence); break;
     case CLI_FORMAT_TABLE: plan_table(out, funnel, plan, confidence); break;
     case CLI_FORMAT_SVG: cli_svg_plan(out, funnel, plan, confidence); break;
     }
+    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
 }
 
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                         const fpl_forecast *forecast)
+                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: forecast_json(out, funnel, forecast); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_forecast_json(funnel, forecast, mixes, n_mixes, NULL, 0, &len, NULL);
+        put_json(out, st, len, funnel, NULL, NULL, forecast, mixes, n_mixes);
+        return;
+    }
     case CLI_FORMAT_CSV: forecast_csv(out, funnel, forecast); break;
     case CLI_FORMAT_TABLE: forecast_table(out, funnel, forecast); break;
     case CLI_FORMAT_SVG: cli_svg_forecast(out, funnel, forecast); break;
     }
+    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
 }
 
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,

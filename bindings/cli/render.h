@@ -69,14 +69,17 @@ void cli_fmt_whole(char out[CLI_NUM_MAX], double x);
  * deal-size 5,000 (set)", or "none". */
 void cli_put_changes(cli_buf *out, const fpl_funnel *funnel, const fpl_whatif_input *input);
 
-/* Appends the plan in the given format (the funnel gives the stage names);
- * with `plan --confidence`, confidence holds the volumes for that chance
- * (NULL without). */
+/* Appends the plan in the given format (the funnel gives the stage names),
+ * and its lead mixes (--mix; n_mixes 0 without); with `plan --confidence`,
+ * confidence holds the volumes for that chance (NULL without). The JSON is
+ * the library's (fpl_plan_json). */
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence);
-/* Appends the forecast in the given format. */
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_mix *mixes, size_t n_mixes);
+/* Appends the forecast and its lead mixes in the given format (the JSON is
+ * the library's: fpl_forecast_json). */
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                         const fpl_forecast *forecast);
+                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes);
 
 /* What a whatif, sensitivity or solve was asked of: the unchanged funnel and
  * terms, and the volume with its stage when one is held. The results carry
