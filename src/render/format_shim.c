@@ -4,9 +4,11 @@
  *
  * TEMPORARY: replaced by the exact formatter at merge (with
  * include/funnelplan/format.h). It is the CLI's former cli_fmt_json_number
- * as it was: snprintf and strtod, so it assumes the C locale, which the
- * library otherwise never does (tests/check_symbols.py lets these two
- * imports through until then).
+ * as it was: snprintf and strtod, which the library otherwise never calls
+ * (tests/check_symbols.py lets these two imports through until then). One
+ * change: it keeps only the digits of snprintf's text, so a host whose
+ * locale has another decimal point (a Python program in de_DE) gets the
+ * same text; snprintf and strtod agree with each other in any locale.
  */
 
 #include "funnelplan/format.h"
@@ -41,7 +43,7 @@ static void json_number(char out[FPL_NUMBER_MAX], double x)
     char digits[32];
     size_t nd = 0;
     for (; *s != 'e'; ++s) {
-        if (*s != '.') {
+        if (*s >= '0' && *s <= '9') { /* not the decimal point, whatever the locale's */
             digits[nd++] = *s;
         }
     }
