@@ -100,7 +100,7 @@ typedef struct fpl_node {
  *
  * Set it up with fpl_view_init(); the fields are read-only for the caller.
  * Adding never fails on its own: a node past the capacity (or nested past
- * ::FPL_VIEW_MAX_DEPTH, or a second root) is counted in @ref needed but not
+ * ::FPL_VIEW_MAX_DEPTH, or a second root) is counted in fpl_view::needed but not
  * stored (the nodes stored stay a valid, shorter view), and
  * fpl_view_check() or the describer that was adding says so.
  */
@@ -111,7 +111,7 @@ typedef struct fpl_view {
     size_t needed;     ///< nodes added so far, stored or not: the capacity the view needs
     size_t depth;      ///< containers open
     size_t open[FPL_VIEW_MAX_DEPTH]; ///< the index of each open container (`(size_t)-1` when it was not stored)
-    size_t excess;     ///< containers open past ::FPL_VIEW_MAX_DEPTH (counted in @ref needed, not stored, with all they hold)
+    size_t excess;     ///< containers open past ::FPL_VIEW_MAX_DEPTH (counted in fpl_view::needed, not stored, with all they hold)
     size_t last;       ///< the index of the container closed last, while nothing follows it; `(size_t)-1` otherwise
 } fpl_view;
 
