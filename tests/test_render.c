@@ -179,6 +179,56 @@ static void test_plan_view_refuses_what_it_cannot_describe(void **state)
     assert_int_equal(fpl_view_plan(&v, NULL, &f, NULL, NULL, NULL), FPL_ERR_NULL);
 }
 
+/* The capacities the header promises suffice for the largest results. */
+static void test_largest_results_fit_the_promised_capacities(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    for (int i = 0; i < FPL_MAX_STAGES; ++i) {
+        char name[8];
+        snprintf(name, sizeof name, "s%d", i);
+        fpl_test_add(&f, name, 0.5);
+    }
+    fpl_plan p;
+    fpl_funnel one;
+    hand_plan(&one, &p);
+    p.n_stages = FPL_MAX_STAGES;
+    p.has_cost = true;
+    fpl_odds_plan conf = {0};
+    static fpl_node nodes[FPL_VIEW_MAX_NODES];
+    fpl_view v;
+    fpl_view_init(&v, nodes, FPL_VIEW_PLAN_NODES);
+    assert_int_equal(fpl_view_plan(&v, NULL, &f, &p, &conf, NULL), FPL_OK);
+    assert_int_equal(v.count, FPL_VIEW_PLAN_NODES);
+    fpl_forecast r = {0};
+    r.n_stages = FPL_MAX_STAGES;
+    r.has_cost = true;
+    r.target = FPL_TARGET_DEALS;
+    fpl_view_init(&v, nodes, FPL_VIEW_FORECAST_NODES);
+    assert_int_equal(fpl_view_forecast(&v, NULL, &f, &r, NULL), FPL_OK);
+    assert_int_equal(v.count, FPL_VIEW_FORECAST_NODES);
+    /* a mix of FPL_MAX_SEGMENTS segments at every stage */
+    fpl_mix mixes[FPL_MAX_STAGES];
+    for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
+        mixes[i] = (fpl_mix){0};
+        mixes[i].stage = i;
+        mixes[i].n_segments = FPL_MAX_SEGMENTS;
+        for (size_t k = 0; k < FPL_MAX_SEGMENTS; ++k) {
+            snprintf(mixes[i].segments[k].name, sizeof mixes[i].segments[k].name, "g%zu", k);
+            mixes[i].segments[k].share = 1.0 / FPL_MAX_SEGMENTS;
+            mixes[i].segments[k].rate = 0.5;
+        }
+    }
+    fpl_view_init(&v, nodes, FPL_VIEW_MAX_NODES);
+    assert_int_equal(fpl_view_plan(&v, NULL, &f, &p, &conf, NULL), FPL_OK);
+    const size_t plan_nodes = v.count;
+    fpl_view_reopen(&v);
+    assert_int_equal(fpl_view_mixes(&v, "mix", &f, mixes, FPL_MAX_STAGES, NULL), FPL_OK);
+    fpl_view_close(&v);
+    assert_true(v.count <= FPL_VIEW_MAX_NODES);
+    assert_int_equal(v.count - plan_nodes, 1 + FPL_MAX_STAGES * FPL_VIEW_MIX_NODES);
+}
+
 static void test_forecast_view_lists_stages_from_at(void **state)
 {
     (void)state;
@@ -465,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_plan_view_without_revenue_has_nulls),
         cmocka_unit_test(test_plan_view_with_confidence_and_cost),
         cmocka_unit_test(test_plan_view_refuses_what_it_cannot_describe),
+        cmocka_unit_test(test_largest_results_fit_the_promised_capacities),
         cmocka_unit_test(test_forecast_view_lists_stages_from_at),
         cmocka_unit_test(test_json_is_cut_like_snprintf),
         cmocka_unit_test(test_json_nests_like_json_dumps_indent_2),

@@ -49,12 +49,18 @@ extern "C" {
 /** Deepest nesting of objects and arrays in a view (the root is depth 1). */
 #define FPL_VIEW_MAX_DEPTH 16
 
-/** Nodes fpl_view_plan() adds at most (every stage, cost and confidence). */
-#define FPL_VIEW_PLAN_NODES (15 + 1 + 8 * FPL_MAX_STAGES + 1 + \
+/**
+ * Nodes fpl_view_plan() adds at most (every stage, cost and confidence):
+ * the object and its 12 figures, stages, by_period.
+ */
+#define FPL_VIEW_PLAN_NODES (13 + 1 + 8 * FPL_MAX_STAGES + 1 + \
                              FPL_PERIOD_COUNT * (5 + 3 * FPL_MAX_STAGES))
 
-/** Nodes fpl_view_forecast() adds at most (every stage, cost and target). */
-#define FPL_VIEW_FORECAST_NODES (17 + 1 + 4 * FPL_MAX_STAGES + 1 + \
+/**
+ * Nodes fpl_view_forecast() adds at most (every stage, cost and target):
+ * the object and its 17 figures, stages, by_period.
+ */
+#define FPL_VIEW_FORECAST_NODES (18 + 1 + 4 * FPL_MAX_STAGES + 1 + \
                                  FPL_PERIOD_COUNT * (5 + 3 * FPL_MAX_STAGES))
 
 /** Nodes one mix adds at most to fpl_view_mixes()'s array. */
