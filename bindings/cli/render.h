@@ -18,7 +18,8 @@ typedef enum cli_format {
                            * the other commands */
 } cli_format;
 
-/* ---- render.c: the JSON writer every command shares ---------------------
+/* ---- render.c: the JSON writer of the commands not yet described by the
+ * library (plan, forecast and whatif's JSON is the library's, src/render/) -
  * Pretty-printing: two spaces per level, one key or element per line, like
  * Python's json.dumps(indent=2). Start with `jw w = {out, 0, false, false};`,
  * write keys and values (a value after jw_key(), or an element of the open
