@@ -31,5 +31,7 @@
 #include "funnelplan/pace.h"
 #include "funnelplan/score.h"
 #include "funnelplan/mix.h"
+#include "funnelplan/format.h"
+#include "funnelplan/render.h"
 
 #endif /* FUNNELPLAN_H */

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "funnelplan/common.h"
+#include "funnelplan/format.h"
 
 #include <errno.h>
 #include <math.h>
@@ -45,6 +46,11 @@ static bool buf_reserve(cli_buf *b, size_t extra)
     b->data = p;
     b->cap = cap;
     return true;
+}
+
+char *cli_buf_space(cli_buf *b, size_t n)
+{
+    return buf_reserve(b, n) ? b->data + b->len : NULL;
 }
 
 void cli_buf_put(cli_buf *b, const char *s, size_t n)
@@ -116,69 +122,7 @@ void cli_buf_drain(cli_buf *b)
 
 void cli_fmt_json_number(char out[CLI_NUM_MAX], double x)
 {
-    if (!isfinite(x)) {
-        strcpy(out, "null");
-        return;
-    }
-    /* The shortest precision that reads back exactly. The program is always
-     * in the C locale, so "%e" and strtod agree on the decimal point. */
-    char sci[64];
-    for (int p = 1; p <= 17; ++p) {
-        snprintf(sci, sizeof sci, "%.*e", p - 1, x);
-        if (strtod(sci, NULL) == x) {
-            break;
-        }
-    }
-    /* sci is "[-]d[.ddd]e[+-]XX": take its digits and exponent apart. */
-    const char *s = sci;
-    char *o = out;
-    if (*s == '-') {
-        *o++ = *s++;
-    }
-    char digits[32];
-    size_t nd = 0;
-    for (; *s != 'e'; ++s) {
-        if (*s != '.') {
-            digits[nd++] = *s;
-        }
-    }
-    int e = atoi(s + 1);
-    while (nd > 1 && digits[nd - 1] == '0') {
-        nd--;
-    }
-    const int n = (int)nd;
-    if (e >= -7 && e < 21) {
-        if (e >= n - 1) {
-            memcpy(o, digits, nd);
-            o += nd;
-            for (int i = 0; i < e - (n - 1); ++i) {
-                *o++ = '0';
-            }
-        } else if (e >= 0) {
-            memcpy(o, digits, (size_t)e + 1);
-            o += e + 1;
-            *o++ = '.';
-            memcpy(o, digits + e + 1, nd - (size_t)e - 1);
-            o += nd - (size_t)e - 1;
-        } else {
-            *o++ = '0';
-            *o++ = '.';
-            for (int i = 0; i < -e - 1; ++i) {
-                *o++ = '0';
-            }
-            memcpy(o, digits, nd);
-            o += nd;
-        }
-        *o = '\0';
-    } else {
-        *o++ = digits[0];
-        if (nd > 1) {
-            *o++ = '.';
-            memcpy(o, digits + 1, nd - 1);
-            o += nd - 1;
-        }
-        snprintf(o, 16, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
-    }
+    (void)fpl_format_number(x, FPL_NUMBER_JSON, out, CLI_NUM_MAX);
 }
 
 /* Copies the digits of an unsigned decimal integer text with a comma

@@ -43,6 +43,9 @@ typedef struct cli_buf {
 } cli_buf;
 
 void cli_buf_put(cli_buf *b, const char *s, size_t n);
+/* Room for n more bytes at data + len (len unchanged: the caller writes
+ * there and adds what it wrote), or NULL when out of memory. */
+char *cli_buf_space(cli_buf *b, size_t n);
 void cli_buf_puts(cli_buf *b, const char *s);
 void cli_buf_putc(cli_buf *b, char c);
 void cli_buf_repeat(cli_buf *b, const char *s, size_t times);
@@ -61,9 +64,9 @@ void cli_buf_drain(cli_buf *b);
  * full with two decimals and thousands separators is about 420 bytes). */
 #define CLI_NUM_MAX 512
 
-/* The shortest text that strtod reads back as the same double, in JSON
- * syntax (positional for 1e-7 <= |x| < 1e21, else with an exponent);
- * "null" for NaN and infinities. */
+/* The library's JSON number (fpl_format_number, FPL_NUMBER_JSON): the
+ * shortest text that reads back as the same double; "null" for NaN and
+ * infinities. */
 void cli_fmt_json_number(char out[CLI_NUM_MAX], double x);
 /* x with two decimals and thousands separators: 1,666.67 ("-0.00" is "0.00"). */
 void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x);

@@ -1226,8 +1226,8 @@ static int run_plan(request *req, cli_buf *out)
             return fail_error(req, &e);
         }
     }
-    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL);
-    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL,
+                    req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 
@@ -1254,8 +1254,7 @@ static int run_forecast(request *req, cli_buf *out)
     if (fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, &e) != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_forecast(out, req->format, &req->funnel, &forecast);
-    cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
+    cli_render_forecast(out, req->format, &req->funnel, &forecast, req->mix, req->n_mixes);
     return CLI_EXIT_OK;
 }
 

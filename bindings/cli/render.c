@@ -11,15 +11,17 @@
  * `--format svg` draws plan, forecast and whatif with svg.c.
  *
  * JSON keys and their order are the documented contract: `--format json`
- * prints the same object as Python's `result.to_dict()`. A what-if nests the
- * plan or forecast objects, written by the same code as `plan` and
- * `forecast`.
+ * prints the same object as Python's `result.to_dict()`. The JSON of plan
+ * and forecast is the library's (src/render/); a what-if nests the
+ * library's descriptions of its plans or forecasts in a view and has the
+ * library write it. The other commands still use the jw writer below.
  */
 
 #include "render.h"
 #include "svg.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- JSON ---------------------------------------------------------------
@@ -223,151 +225,6 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
 
 static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
                                                          FPL_PERIOD_YEAR};
-
-/* Writes the plan object as a value (at the top, or after a key); with
- * `--confidence` (conf not NULL) the level and each stage's volume for it. */
-static void plan_object(jw *w, const fpl_funnel *f, const fpl_plan *p, const fpl_odds_plan *conf)
-{
-    jw_open(w, '{');
-    jw_key_string(w, "command", "plan");
-    jw_key_string(w, "per", fpl_period_name(p->per));
-    jw_key_number_or_null(w, "revenue", p->has_revenue, p->revenue);
-    jw_key_number_or_null(w, "deal_size", p->has_deal_size, p->deal_size);
-    jw_key_number(w, "deals", p->deals);
-    jw_key(w, "deals_whole");
-    jw_count(w, p->deals_whole);
-    if (conf != NULL) {
-        jw_key_number(w, "confidence", conf->confidence);
-    }
-    jw_key_number(w, "margin", p->margin);
-    jw_key_number_or_null(w, "gross_profit", p->has_revenue, p->gross_profit);
-    jw_key(w, "stages");
-    jw_open(w, '[');
-    for (size_t k = 0; k < p->n_stages; ++k) {
-        const fpl_plan_stage *s = &p->stages[k];
-        jw_open(w, '{');
-        jw_key_string(w, "name", f->stages[k].name);
-        jw_key_number(w, "rate", s->rate);
-        jw_key_number(w, "cumulative_rate", s->cumulative_rate);
-        jw_key_number(w, "required", s->required);
-        jw_key(w, "required_whole");
-        jw_count(w, s->required_whole);
-        if (p->has_cost) {
-            jw_key_number(w, "cost_per", s->cost_per);
-        }
-        if (conf != NULL) {
-            jw_key(w, "required_for_confidence");
-            jw_whole(w, conf->required[k]);
-        }
-        jw_close(w, '}');
-    }
-    jw_close(w, ']');
-    jw_key(w, "by_period");
-    jw_open(w, '{');
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        const fpl_plan_period *bp = &p->by_period[q];
-        jw_key(w, fpl_period_name(all_periods[q]));
-        jw_open(w, '{');
-        jw_key_number_or_null(w, "revenue", p->has_revenue, bp->revenue);
-        jw_key_number(w, "deals", bp->deals);
-        jw_key(w, "stages");
-        jw_open(w, '[');
-        for (size_t k = 0; k < p->n_stages; ++k) {
-            jw_open(w, '{');
-            jw_key_string(w, "name", f->stages[k].name);
-            jw_key_number(w, "required", bp->required[k]);
-            jw_close(w, '}');
-        }
-        jw_close(w, ']');
-        if (p->has_cost) {
-            jw_key_number(w, "budget", bp->budget);
-        }
-        jw_close(w, '}');
-    }
-    jw_close(w, '}');
-    if (p->has_cost) {
-        jw_key_number(w, "cost_per_lead", p->cost_per_lead);
-        jw_key_number(w, "budget", p->budget);
-        jw_key_number(w, "cost_per_deal", p->cost_per_deal);
-    }
-    jw_close(w, '}');
-}
-
-static void plan_json(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
-                      const fpl_odds_plan *conf)
-{
-    jw w = {out, 0, false, false};
-    plan_object(&w, f, p, conf);
-    jw_end(&w);
-}
-
-/* Writes the forecast object as a value (at the top, or after a key). */
-static void forecast_object(jw *w, const fpl_funnel *f, const fpl_forecast *r)
-{
-    jw_open(w, '{');
-    jw_key_string(w, "command", "forecast");
-    jw_key_string(w, "per", fpl_period_name(r->per));
-    jw_key_string(w, "at", f->stages[r->at].name);
-    jw_key_number(w, "volume", r->volume);
-    jw_key(w, "stages");
-    jw_open(w, '[');
-    for (size_t k = r->at; k < r->n_stages; ++k) {
-        jw_open(w, '{');
-        jw_key_string(w, "name", f->stages[k].name);
-        jw_key_number(w, "rate", f->stages[k].rate);
-        jw_key_number(w, "expected", r->expected[k]);
-        jw_close(w, '}');
-    }
-    jw_close(w, ']');
-    jw_key_number(w, "deals", r->deals);
-    jw_key_number_or_null(w, "revenue", r->has_revenue, r->revenue);
-    jw_key_number_or_null(w, "deal_size", r->has_revenue, r->deal_size);
-    jw_key_number(w, "margin", r->margin);
-    jw_key_number_or_null(w, "gross_profit", r->has_revenue, r->gross_profit);
-    jw_key(w, "by_period");
-    jw_open(w, '{');
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        const fpl_forecast_period *bp = &r->by_period[q];
-        jw_key(w, fpl_period_name(all_periods[q]));
-        jw_open(w, '{');
-        jw_key_number_or_null(w, "revenue", r->has_revenue, bp->revenue);
-        jw_key_number(w, "deals", bp->deals);
-        jw_key(w, "stages");
-        jw_open(w, '[');
-        for (size_t k = r->at; k < r->n_stages; ++k) {
-            jw_open(w, '{');
-            jw_key_string(w, "name", f->stages[k].name);
-            jw_key_number(w, "expected", bp->expected[k]);
-            jw_close(w, '}');
-        }
-        jw_close(w, ']');
-        if (r->has_cost) {
-            jw_key_number(w, "budget", bp->budget);
-        }
-        jw_close(w, '}');
-    }
-    jw_close(w, '}');
-    if (r->has_cost) {
-        jw_key_number(w, "cost_per_lead", r->cost_per_lead);
-        jw_key_number(w, "budget", r->budget);
-        jw_key_number(w, "cost_per_deal", r->cost_per_deal);
-    }
-    if (r->target != FPL_TARGET_NONE) {
-        jw_key_number_or_null(w, "target_revenue", r->has_target_revenue, r->target_revenue);
-        jw_key_number(w, "target_deals", r->target_deals);
-        jw_key_number_or_null(w, "gap_revenue", r->has_gap_revenue, r->gap_revenue);
-        jw_key_number(w, "gap_deals", r->gap_deals);
-        jw_key_number(w, "attainment", r->attainment);
-    }
-    jw_close(w, '}');
-}
-
-static void forecast_json(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
-{
-    jw w = {out, 0, false, false};
-    forecast_object(&w, f, r);
-    jw_end(&w);
-}
 
 /* ---- CSV --------------------------------------------------------------- */
 
@@ -938,58 +795,79 @@ static void set_text(cli_table *t, size_t col, void (*fmt)(char[CLI_NUM_MAX], do
     cli_table_set(t, col, num);
 }
 
+/* The nodes a what-if's view needs at most: its own, the changes, and two
+ * plans (a plan is larger than a forecast). */
+#define WHATIF_NODES (24 + 4 * FPL_MAX_CHANGES + 2 * FPL_VIEW_PLAN_NODES)
+
+/* The baseline and the scenario are the library's descriptions of a plan
+ * or a forecast (fpl_view_plan, fpl_view_forecast), nested under their
+ * keys; the JSON is the library's writer's. */
 static void whatif_json(cli_buf *out, const cli_question *q, const fpl_whatif_input *in,
                         const fpl_whatif *r)
 {
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "whatif");
-    jw_key_string(&w, "per", fpl_period_name(r->per));
-    jw_key(&w, "horizon");
-    jw_count(&w, r->horizon);
-    jw_key_string(&w, "mode", r->volume_held ? "volume" : "target");
-    jw_key(&w, "changes");
-    jw_open(&w, '[');
+    fpl_node *nodes = malloc(WHATIF_NODES * sizeof *nodes);
+    if (nodes == NULL) {
+        out->oom = true;
+        return;
+    }
+    fpl_view v;
+    fpl_view_init(&v, nodes, WHATIF_NODES);
+    fpl_view_object(&v, NULL);
+    fpl_view_string(&v, "command", "whatif");
+    fpl_view_string(&v, "per", fpl_period_name(r->per));
+    fpl_view_count(&v, "horizon", r->horizon);
+    fpl_view_string(&v, "mode", r->volume_held ? "volume" : "target");
+    fpl_view_array(&v, "changes");
     for (size_t i = 0; i < in->n_changes; ++i) {
         const fpl_change *c = &in->changes[i];
-        jw_open(&w, '{');
-        jw_key_string(&w, "lever", lever_name(q->funnel, c->lever, c->stage));
-        jw_key_string(&w, "kind", kind_name(c->kind));
-        jw_key_number(&w, "value", c->value);
-        jw_close(&w, '}');
+        fpl_view_object(&v, NULL);
+        fpl_view_string(&v, "lever", lever_name(q->funnel, c->lever, c->stage));
+        fpl_view_string(&v, "kind", kind_name(c->kind));
+        fpl_view_number(&v, "value", c->value);
+        fpl_view_close(&v);
     }
-    jw_close(&w, ']');
-    jw_key(&w, "baseline");
+    fpl_view_close(&v);
+    fpl_status st;
     if (r->volume_held) {
-        forecast_object(&w, q->funnel, &r->baseline_forecast);
+        st = fpl_view_forecast(&v, "baseline", q->funnel, &r->baseline_forecast, NULL);
+        if (st == FPL_OK) {
+            st = fpl_view_forecast(&v, "scenario", &r->scenario_funnel, &r->scenario_forecast,
+                                   NULL);
+        }
     } else {
-        plan_object(&w, q->funnel, &r->baseline_plan, NULL);
+        st = fpl_view_plan(&v, "baseline", q->funnel, &r->baseline_plan, NULL, NULL);
+        if (st == FPL_OK) {
+            st = fpl_view_plan(&v, "scenario", &r->scenario_funnel, &r->scenario_plan, NULL, NULL);
+        }
     }
-    jw_key(&w, "scenario");
-    if (r->volume_held) {
-        forecast_object(&w, &r->scenario_funnel, &r->scenario_forecast);
-    } else {
-        plan_object(&w, &r->scenario_funnel, &r->scenario_plan, NULL);
-    }
-    jw_key_number(&w, "margin", r->margin);
-    jw_key(&w, "delta");
-    jw_open(&w, '{');
-    jw_key_number(&w, "deals", r->deals);
-    jw_key_number_or_null(&w, "revenue", r->has_revenue, r->revenue);
-    jw_key_number(&w, "volume", r->volume);
-    jw_key_number_or_null(&w, "cost", r->has_cost, r->cost);
-    jw_key_number(&w, "gain", r->gain);
-    jw_key_number_or_null(&w, "revenue_horizon", r->has_revenue, r->revenue_horizon);
-    jw_key_number_or_null(&w, "cost_horizon", r->has_cost, r->cost_horizon);
-    jw_key_number(&w, "gain_horizon", r->gain_horizon);
-    jw_close(&w, '}');
+    fpl_view_number(&v, "margin", r->margin);
+    fpl_view_object(&v, "delta");
+    fpl_view_number(&v, "deals", r->deals);
+    fpl_view_number_or_null(&v, "revenue", r->has_revenue, r->revenue);
+    fpl_view_number(&v, "volume", r->volume);
+    fpl_view_number_or_null(&v, "cost", r->has_cost, r->cost);
+    fpl_view_number(&v, "gain", r->gain);
+    fpl_view_number_or_null(&v, "revenue_horizon", r->has_revenue, r->revenue_horizon);
+    fpl_view_number_or_null(&v, "cost_horizon", r->has_cost, r->cost_horizon);
+    fpl_view_number(&v, "gain_horizon", r->gain_horizon);
+    fpl_view_close(&v);
     if (r->has_invest) {
-        jw_key_number(&w, "invest", r->invest);
-        jw_key_number(&w, "roi", r->roi);
-        jw_key_number_or_null(&w, "payback_periods", r->has_payback, r->payback_periods);
+        fpl_view_number(&v, "invest", r->invest);
+        fpl_view_number(&v, "roi", r->roi);
+        fpl_view_number_or_null(&v, "payback_periods", r->has_payback, r->payback_periods);
     }
-    jw_close(&w, '}');
-    jw_end(&w);
+    fpl_view_close(&v);
+    size_t len = fpl_view_json(nodes, v.count, NULL, 0);
+    if (st == FPL_OK) {
+        st = fpl_view_check(&v, NULL);
+    }
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        out->len += fpl_view_json(nodes, v.count, text, len + 1);
+    } else {
+        out->oom = true; /* a refusal (never, for a what-if the library computed) too */
+    }
+    free(nodes);
 }
 
 static void whatif_csv(cli_buf *out, const cli_question *q, const fpl_whatif *r)
@@ -1788,26 +1666,62 @@ void cli_put_changes(cli_buf *out, const fpl_funnel *f, const fpl_whatif_input *
 
 /* ---- entry points ------------------------------------------------------ */
 
+/* The JSON of a plan or a forecast is the library's (src/render/): asked
+ * for its length first (capacity 0), then written into the buffer. A
+ * refusal (never, for a result the library computed) shows as a failed
+ * output. */
+static void put_json(cli_buf *out, fpl_status st, size_t len, const fpl_funnel *funnel,
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
+{
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        st = plan != NULL ? fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, text,
+                                          len + 1, &len, NULL)
+                          : fpl_forecast_json(funnel, forecast, mixes, n_mixes, text, len + 1,
+                                              &len, NULL);
+    }
+    if (text == NULL || st != FPL_OK) {
+        out->oom = true;
+        return;
+    }
+    out->len += len;
+}
+
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence)
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_mix *mixes, size_t n_mixes)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: plan_json(out, funnel, plan, confidence); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, NULL, 0, &len,
+                                      NULL);
+        put_json(out, st, len, funnel, plan, confidence, NULL, mixes, n_mixes);
+        return;
+    }
     case CLI_FORMAT_CSV: plan_csv(out, funnel, plan, confidence); break;
     case CLI_FORMAT_TABLE: plan_table(out, funnel, plan, confidence); break;
     case CLI_FORMAT_SVG: cli_svg_plan(out, funnel, plan, confidence); break;
     }
+    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
 }
 
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                         const fpl_forecast *forecast)
+                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: forecast_json(out, funnel, forecast); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_forecast_json(funnel, forecast, mixes, n_mixes, NULL, 0, &len, NULL);
+        put_json(out, st, len, funnel, NULL, NULL, forecast, mixes, n_mixes);
+        return;
+    }
     case CLI_FORMAT_CSV: forecast_csv(out, funnel, forecast); break;
     case CLI_FORMAT_TABLE: forecast_table(out, funnel, forecast); break;
     case CLI_FORMAT_SVG: cli_svg_forecast(out, funnel, forecast); break;
     }
+    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
 }
 
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,

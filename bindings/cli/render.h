@@ -18,7 +18,8 @@ typedef enum cli_format {
                            * the other commands */
 } cli_format;
 
-/* ---- render.c: the JSON writer every command shares ---------------------
+/* ---- render.c: the JSON writer of the commands not yet described by the
+ * library (plan, forecast and whatif's JSON is the library's, src/render/) -
  * Pretty-printing: two spaces per level, one key or element per line, like
  * Python's json.dumps(indent=2). Start with `jw w = {out, 0, false, false};`,
  * write keys and values (a value after jw_key(), or an element of the open
@@ -69,14 +70,17 @@ void cli_fmt_whole(char out[CLI_NUM_MAX], double x);
  * deal-size 5,000 (set)", or "none". */
 void cli_put_changes(cli_buf *out, const fpl_funnel *funnel, const fpl_whatif_input *input);
 
-/* Appends the plan in the given format (the funnel gives the stage names);
- * with `plan --confidence`, confidence holds the volumes for that chance
- * (NULL without). */
+/* Appends the plan in the given format (the funnel gives the stage names),
+ * and its lead mixes (--mix; n_mixes 0 without); with `plan --confidence`,
+ * confidence holds the volumes for that chance (NULL without). The JSON is
+ * the library's (fpl_plan_json). */
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence);
-/* Appends the forecast in the given format. */
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_mix *mixes, size_t n_mixes);
+/* Appends the forecast and its lead mixes in the given format (the JSON is
+ * the library's: fpl_forecast_json). */
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                         const fpl_forecast *forecast);
+                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes);
 
 /* What a whatif, sensitivity or solve was asked of: the unchanged funnel and
  * terms, and the volume with its stage when one is held. The results carry

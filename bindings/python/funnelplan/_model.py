@@ -10,11 +10,13 @@ value of the wrong type (a bool, a list, a name that is not text), an int
 too large for a double, and ``None`` where a value is required.
 """
 
+import ctypes
 import dataclasses
 import decimal
+import json
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _native
@@ -180,6 +182,28 @@ def _target_detail(given):
 # Results
 
 
+def _library_dict(render, args):
+    """The object of the JSON the library writes for a result (``render``
+    is ``fn.plan_json`` or ``fn.forecast_json``): ``to_dict()`` comes from
+    the same description of the result as the CLI's ``--format json``."""
+    length = c_size_t()
+    render(*args, None, 0, byref(length))
+    text = ctypes.create_string_buffer(length.value + 1)
+    render(*args, text, len(text), byref(length))
+    return json.loads(text.value)
+
+
+def _copy(c_struct):
+    """A copy of a C struct, so a result keeps what it was computed from."""
+    return type(c_struct).from_buffer_copy(c_struct)
+
+
+def _mixes_arg(mixes, mix):
+    """(C mixes, how many) for a result whose ``mix`` is ``mix``: none once
+    the result's mixes were taken off (a what-if lists them at its top)."""
+    return (mixes, len(mix)) if mix else (None, 0)
+
+
 @dataclass(frozen=True)
 class Periods:
     """One figure set per period: ``month``, ``quarter``, ``year``.
@@ -195,9 +219,6 @@ class Periods:
 
     def items(self):
         return tuple((name, getattr(self, name)) for name in PERIODS)
-
-    def _to_dict(self):
-        return {name: figures.to_dict() for name, figures in self.items()}
 
 
 @dataclass(frozen=True)
@@ -223,10 +244,6 @@ class Mix:
     def to_dict(self):
         return {"stage": self.stage, "segments": [s.to_dict() for s in self.segments],
                 "rate": self.rate}
-
-
-def _mix_list(mix):
-    return [m.to_dict() for m in mix]
 
 
 @dataclass(frozen=True)
@@ -302,22 +319,15 @@ class Plan:
     # The lead mixes of the funnel (Funnel(..., mix=...)), in funnel order;
     # None without one.
     mix: Optional[Tuple[Mix, ...]] = None
+    # What the library describes: the C funnel, plan, confidence volumes
+    # (or None) and mixes (or None).
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        d = {"command": "plan", "per": self.per, "revenue": self.revenue,
-             "deal_size": self.deal_size, "deals": self.deals, "deals_whole": self.deals_whole}
-        if self.confidence is not None:
-            d["confidence"] = self.confidence
-        d.update({"margin": self.margin, "gross_profit": self.gross_profit,
-                  "stages": [s.to_dict() for s in self.stages],
-                  "by_period": self.by_period._to_dict()})
-        if self.cost_per_lead is not None:
-            d["cost_per_lead"] = self.cost_per_lead
-            d["budget"] = self.budget
-            d["cost_per_deal"] = self.cost_per_deal
-        if self.mix is not None:
-            d["mix"] = _mix_list(self.mix)
-        return d
+        funnel, plan, confidence, mixes = self._source
+        return _library_dict(fn.plan_json, (byref(funnel), byref(plan),
+                                            None if confidence is None else byref(confidence),
+                                            *_mixes_arg(mixes, self.mix)))
 
 
 @dataclass(frozen=True)
@@ -383,25 +393,13 @@ class Forecast:
     gap_deals: Optional[float]        # target_deals - deals (positive: short)
     attainment: Optional[float]       # deals / target_deals
     mix: Optional[Tuple[Mix, ...]] = None  # as Plan.mix
+    # What the library describes: the C funnel, forecast and mixes (or None).
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        d = {"command": "forecast", "per": self.per, "at": self.at, "volume": self.volume,
-             "stages": [s.to_dict() for s in self.stages], "deals": self.deals,
-             "revenue": self.revenue, "deal_size": self.deal_size, "margin": self.margin,
-             "gross_profit": self.gross_profit, "by_period": self.by_period._to_dict()}
-        if self.cost_per_lead is not None:
-            d["cost_per_lead"] = self.cost_per_lead
-            d["budget"] = self.budget
-            d["cost_per_deal"] = self.cost_per_deal
-        if self.target is not None:
-            d["target_revenue"] = self.target_revenue
-            d["target_deals"] = self.target_deals
-            d["gap_revenue"] = self.gap_revenue
-            d["gap_deals"] = self.gap_deals
-            d["attainment"] = self.attainment
-        if self.mix is not None:
-            d["mix"] = _mix_list(self.mix)
-        return d
+        funnel, forecast, mixes = self._source
+        return _library_dict(fn.forecast_json, (byref(funnel), byref(forecast),
+                                                *_mixes_arg(mixes, self.mix)))
 
 
 # ---------------------------------------------------------------------------
@@ -557,7 +555,8 @@ class Funnel:
     A Funnel does not change once built.
     """
 
-    __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix")
+    __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix",
+                 "_c_mix")
 
     def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None, mix=None):
         items = _stage_items(stages)
@@ -591,6 +590,7 @@ class Funnel:
             fn.mix_apply(byref(c), byref(m))
             built[m.stage] = Stage(built[m.stage].name, c.stages[m.stage].rate)
         self._mix = tuple(x for _, x in mixes)
+        self._c_mix = (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes)) if mixes else None
         self._c = c
         self._stages = tuple(built)
         self._names = tuple(s.name for s in built)
@@ -702,11 +702,12 @@ class Funnel:
         result = self._plan_result(out)
         if confidence is None:
             return result
-        level, required = _odds.plan_confidence(self, terms, given, confidence)
+        level, required, c_confidence = _odds.plan_confidence(self, terms, given, confidence)
         return dataclasses.replace(
             result, confidence=level,
             stages=tuple(dataclasses.replace(s, required_for_confidence=r)
-                         for s, r in zip(result.stages, required)))
+                         for s, r in zip(result.stages, required)),
+            _source=result._source[:2] + (c_confidence,) + result._source[3:])
 
     def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
                  cost_per_lead=None, margin=None):
@@ -966,7 +967,8 @@ class Funnel:
                     cost_per_lead=p.cost_per_lead if cost else None,
                     budget=p.budget if cost else None,
                     cost_per_deal=p.cost_per_deal if cost else None,
-                    mix=self._mix or None)
+                    mix=self._mix or None,
+                    _source=(_copy(self._c), _copy(p), None, self._c_mix))
 
     def _forecast_result(self, r, funnel=None):
         """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
@@ -1005,7 +1007,9 @@ class Funnel:
                         gap_revenue=r.gap_revenue if r.has_gap_revenue else None,
                         gap_deals=r.gap_deals if has_target else None,
                         attainment=r.attainment if has_target else None,
-                        mix=self._mix or None)
+                        mix=self._mix or None,
+                        _source=(_copy(self._c if funnel is None else funnel), _copy(r),
+                                 self._c_mix))
 
 
 def _missing(label):

@@ -802,6 +802,12 @@ FUNCTIONS = (
     ("fpl_mix_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(fpl_mix)], _STATUS),
     ("fpl_mix_rate", [POINTER(fpl_mix), POINTER(c_double)], _STATUS),
     ("fpl_mix_apply", [POINTER(fpl_funnel), POINTER(fpl_mix)], _STATUS),
+    # render.h: the JSON of a result (buffer and capacity, then its length)
+    ("fpl_plan_json", [POINTER(fpl_funnel), POINTER(fpl_plan), POINTER(fpl_odds_plan),
+                       POINTER(fpl_mix), c_size_t, POINTER(c_char), c_size_t, POINTER(c_size_t)],
+     _STATUS),
+    ("fpl_forecast_json", [POINTER(fpl_funnel), POINTER(fpl_forecast), POINTER(fpl_mix),
+                           c_size_t, POINTER(c_char), c_size_t, POINTER(c_size_t)], _STATUS),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])

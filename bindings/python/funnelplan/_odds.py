@@ -514,11 +514,11 @@ def _simulate(funnel, terms, inp, given, history_contexts):
 
 
 def plan_confidence(funnel, terms, given, confidence):
-    """(level, whole volumes per stage) for :meth:`Funnel.plan`'s
-    ``confidence`` (``fpl_odds_plan_compute``)."""
+    """(level, whole volumes per stage, the C result) for
+    :meth:`Funnel.plan`'s ``confidence`` (``fpl_odds_plan_compute``)."""
     value = _rate("confidence", confidence)
     given = dict(given, confidence=confidence)
     out = _native.fpl_odds_plan()
     _odds_call(fn.odds_plan_compute, (byref(funnel._c), byref(terms), value, byref(out)),
                given, what="plan")
-    return out.confidence, tuple(int(r) for r in out.required[:out.n_stages])
+    return out.confidence, tuple(int(r) for r in out.required[:out.n_stages]), out

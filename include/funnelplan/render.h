@@ -1,0 +1,374 @@
+/*
+ * funnelplan — sales-funnel planning library.
+ * SPDX-License-Identifier: MIT
+ */
+
+/**
+ * @file render.h
+ * @brief Presenting results: a description of a result (a view) and the
+ * JSON written from it.
+ */
+
+#ifndef FUNNELPLAN_RENDER_H
+#define FUNNELPLAN_RENDER_H
+
+#include "common.h"
+#include "forecast.h"
+#include "funnel.h"
+#include "mix.h"
+#include "odds.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @defgroup render Rendering
+ * @brief What every face shows of a result, described once and written by
+ * one writer per format.
+ *
+ * A result is first described as a *view*: a flat array of typed nodes in
+ * preorder (an object or an array is followed by its children, each with
+ * its own subtree), the figures and names in the order the documented JSON
+ * contract gives them. A writer then walks any view: fpl_view_json() writes
+ * JSON into a caller buffer. So the command line, Python's `to_dict()` and a
+ * C program get the same bytes from the same description.
+ *
+ * Memory: nothing allocates. A view's nodes are the caller's array, with its
+ * capacity (::FPL_VIEW_MAX_NODES always suffices for one plan or forecast
+ * with its mixes); text goes into the caller's buffer, whose size the
+ * writer tells like `snprintf` (call it with capacity 0 first). A view
+ * borrows the strings it names (stage and segment names, keys): keep the
+ * funnel, the mixes and the keys alive until the view is written.
+ *
+ * Thread safety and locale: as everywhere in the library (see @ref common).
+ * @{
+ */
+
+/** Deepest nesting of objects and arrays in a view (the root is depth 1). */
+#define FPL_VIEW_MAX_DEPTH 16
+
+/**
+ * Nodes fpl_view_plan() adds at most (every stage, cost and confidence):
+ * the object and its 12 figures, stages, by_period.
+ */
+#define FPL_VIEW_PLAN_NODES (13 + 1 + 8 * FPL_MAX_STAGES + 1 + \
+                             FPL_PERIOD_COUNT * (5 + 3 * FPL_MAX_STAGES))
+
+/**
+ * Nodes fpl_view_forecast() adds at most (every stage, cost and target):
+ * the object and its 17 figures, stages, by_period.
+ */
+#define FPL_VIEW_FORECAST_NODES (18 + 1 + 4 * FPL_MAX_STAGES + 1 + \
+                                 FPL_PERIOD_COUNT * (5 + 3 * FPL_MAX_STAGES))
+
+/** Nodes one mix adds at most to fpl_view_mixes()'s array. */
+#define FPL_VIEW_MIX_NODES (4 + 4 * FPL_MAX_SEGMENTS)
+
+/**
+ * Nodes that always suffice for a plan or a forecast with a mix at every
+ * stage: the capacity to give fpl_view_init() when in doubt.
+ */
+#define FPL_VIEW_MAX_NODES ((FPL_VIEW_PLAN_NODES > FPL_VIEW_FORECAST_NODES ? \
+                             FPL_VIEW_PLAN_NODES : FPL_VIEW_FORECAST_NODES) + \
+                            1 + FPL_MAX_STAGES * FPL_VIEW_MIX_NODES)
+
+/** What a node is; a JSON value of that kind. */
+typedef enum fpl_node_kind {
+    FPL_NODE_OBJECT = 0, ///< an object; its fpl_node::children members follow, each with a key
+    FPL_NODE_ARRAY,      ///< an array; its fpl_node::children elements follow
+    FPL_NODE_NULL,       ///< no value (a figure the result does not have): `null`
+    FPL_NODE_BOOL,       ///< fpl_node::value.boolean: `true` or `false`
+    FPL_NODE_NUMBER,     ///< fpl_node::value.number, the shortest text that reads back to it (`null` when not finite)
+    FPL_NODE_WHOLE,      ///< fpl_node::value.number, a whole count held in a double: an integer (a number when it is not whole)
+    FPL_NODE_COUNT,      ///< fpl_node::value.count: an integer
+    FPL_NODE_STRING      ///< fpl_node::value.string, NUL-terminated UTF-8 (`null` when NULL)
+} fpl_node_kind;
+
+/** One node of a view. */
+typedef struct fpl_node {
+    fpl_node_kind kind; ///< what the node is
+    const char *key;    ///< its key within an object; NULL for an array element and the root (borrowed)
+    size_t children;    ///< for an object or an array: how many children follow (direct ones; each is followed by its own subtree)
+    /** The value of a leaf, as fpl_node::kind says. */
+    union {
+        bool boolean;       ///< ::FPL_NODE_BOOL
+        double number;      ///< ::FPL_NODE_NUMBER and ::FPL_NODE_WHOLE
+        uint64_t count;     ///< ::FPL_NODE_COUNT
+        const char *string; ///< ::FPL_NODE_STRING (borrowed)
+    } value;
+} fpl_node;
+
+/**
+ * @brief A view being built: the caller's nodes, and where the next node
+ * goes.
+ *
+ * Set it up with fpl_view_init(); the fields are read-only for the caller.
+ * Adding never fails on its own: a node past the capacity (or nested past
+ * ::FPL_VIEW_MAX_DEPTH, or a second root) is counted in fpl_view::needed but not
+ * stored (the nodes stored stay a valid, shorter view), and
+ * fpl_view_check() or the describer that was adding says so.
+ */
+typedef struct fpl_view {
+    fpl_node *nodes;   ///< the caller's array
+    size_t capacity;   ///< its length in nodes
+    size_t count;      ///< nodes stored so far
+    size_t needed;     ///< nodes added so far, stored or not: the capacity the view needs
+    size_t depth;      ///< containers open
+    size_t open[FPL_VIEW_MAX_DEPTH]; ///< the index of each open container (`(size_t)-1` when it was not stored)
+    size_t excess;     ///< containers open past ::FPL_VIEW_MAX_DEPTH (counted in fpl_view::needed, not stored, with all they hold)
+    size_t last;       ///< the index of the container closed last, while nothing follows it; `(size_t)-1` otherwise
+} fpl_view;
+
+/**
+ * @brief Starts an empty view over the caller's nodes.
+ * @param[out] view the view.
+ * @param[in] nodes the array the nodes go into (may be NULL when
+ *   @p capacity is 0: then the view only counts what it needs).
+ * @param[in] capacity its length in nodes.
+ */
+FPL_API void fpl_view_init(fpl_view *view, fpl_node *nodes, size_t capacity);
+
+/**
+ * @brief Whether every node added was stored.
+ * @param[in] view the view.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_WORKSPACE when the nodes did
+ *   not fit (fpl_view::needed says how many are needed), the nesting went
+ *   past ::FPL_VIEW_MAX_DEPTH or a second root was added.
+ */
+FPL_API fpl_status fpl_view_check(const fpl_view *view, fpl_error *err);
+
+/**
+ * @brief Opens an object: the nodes added next are its members, until
+ * fpl_view_close().
+ * @param[in,out] view the view.
+ * @param[in] key its key in the enclosing object (NULL in an array or at
+ *   the root).
+ */
+FPL_API void fpl_view_object(fpl_view *view, const char *key);
+
+/**
+ * @brief Opens an array: the nodes added next are its elements, until
+ * fpl_view_close().
+ * @param[in,out] view the view.
+ * @param[in] key its key in the enclosing object (NULL in an array or at
+ *   the root).
+ */
+FPL_API void fpl_view_array(fpl_view *view, const char *key);
+
+/**
+ * @brief Closes the object or array opened last (nothing when none is open).
+ * @param[in,out] view the view.
+ */
+FPL_API void fpl_view_close(fpl_view *view);
+
+/**
+ * @brief Opens again the object or array closed last, so that members can
+ * be added at its end: how a result's object gets the key of its lead mixes
+ * (fpl_view_mixes()). Nothing happens unless a container was just closed.
+ * @param[in,out] view the view.
+ */
+FPL_API void fpl_view_reopen(fpl_view *view);
+
+/**
+ * @brief Adds `null`.
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ */
+FPL_API void fpl_view_null(fpl_view *view, const char *key);
+
+/**
+ * @brief Adds `true` or `false`.
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] x the value.
+ */
+FPL_API void fpl_view_bool(fpl_view *view, const char *key, bool x);
+
+/**
+ * @brief Adds a number.
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] x the value.
+ */
+FPL_API void fpl_view_number(fpl_view *view, const char *key, double x);
+
+/**
+ * @brief Adds a number when @p present, else `null`.
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] present whether the result has the figure.
+ * @param[in] x the value.
+ */
+FPL_API void fpl_view_number_or_null(fpl_view *view, const char *key, bool present, double x);
+
+/**
+ * @brief Adds a whole count held in a double (written as an integer).
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] x the value.
+ */
+FPL_API void fpl_view_whole(fpl_view *view, const char *key, double x);
+
+/**
+ * @brief Adds a count.
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] n the value.
+ */
+FPL_API void fpl_view_count(fpl_view *view, const char *key, uint64_t n);
+
+/**
+ * @brief Adds a string (borrowed: kept alive by the caller).
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] s NUL-terminated UTF-8; NULL adds `null`.
+ */
+FPL_API void fpl_view_string(fpl_view *view, const char *key, const char *s);
+
+/**
+ * @brief Adds the description of a plan: the object `funnelplan plan
+ * --format json` prints (keys and order in docs/guide.md).
+ * @param[in,out] view the view; the plan goes into the open container (or
+ *   becomes the root).
+ * @param[in] key its key in the enclosing object (NULL in an array or at
+ *   the root).
+ * @param[in] funnel the funnel planned (for the stage names).
+ * @param[in] plan the plan.
+ * @param[in] confidence with `plan --confidence`, the volumes for that
+ *   chance (fpl_odds_plan_compute()); NULL without.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the plan has
+ *   more stages than the funnel; ::FPL_ERR_PERIOD for a period outside the
+ *   enum; ::FPL_ERR_WORKSPACE when the view is full (see fpl_view_check()).
+ */
+FPL_API fpl_status fpl_view_plan(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                 const fpl_plan *plan, const fpl_odds_plan *confidence,
+                                 fpl_error *err);
+
+/**
+ * @brief Adds the description of a forecast: the object `funnelplan
+ * forecast --format json` prints.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel of the forecast (for the stage names and
+ *   rates).
+ * @param[in] forecast the forecast.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_view_plan(); ::FPL_ERR_STAGE_UNKNOWN when the stage the
+ *   volume enters is not one of the forecast's.
+ */
+FPL_API fpl_status fpl_view_forecast(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                     const fpl_forecast *forecast, fpl_error *err);
+
+/**
+ * @brief Adds the lead mixes of a result, a list under @p key (`"mix"`,
+ * `"scenario_mix"`), each with its stage, segments and blended rate;
+ * nothing when @p n is 0.
+ *
+ * The result's object was closed by its describer: fpl_view_reopen() it
+ * first, and close it again after.
+ * @param[in,out] view the view.
+ * @param[in] key the key.
+ * @param[in] funnel the funnel (for the stage names).
+ * @param[in] mixes the mixes, in funnel order (may be NULL when @p n is 0).
+ * @param[in] n how many.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_UNKNOWN for a mix of a
+ *   stage the funnel does not have; a status of fpl_mix_rate() (field
+ *   ::FPL_FIELD_MIX, index: the stage); ::FPL_ERR_WORKSPACE when the view
+ *   is full.
+ */
+FPL_API fpl_status fpl_view_mixes(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                  const fpl_mix *mixes, size_t n, fpl_error *err);
+
+/**
+ * @brief Writes a view as JSON, like `snprintf`: at most @p capacity − 1
+ * bytes and a NUL (nothing when @p capacity is 0).
+ *
+ * The text is the root node (the first) and a newline, pretty-printed as
+ * Python's `json.dumps(indent=2)`: two spaces per level, one member or
+ * element per line, `[]` and `{}` when empty. Strings are escaped (`\"`,
+ * `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters and DEL as
+ * `\u00XX`); other bytes are copied. An empty view is `null`. A view that
+ * names more children than it holds is written with what it holds; nesting
+ * past ::FPL_VIEW_MAX_DEPTH is written as `null`.
+ *
+ * @code
+ * fpl_node nodes[FPL_VIEW_MAX_NODES];
+ * fpl_view view;
+ * fpl_view_init(&view, nodes, FPL_VIEW_MAX_NODES);
+ * if (fpl_view_plan(&view, NULL, &funnel, &plan, NULL, NULL) == FPL_OK) {
+ *     char text[8192];
+ *     size_t len = fpl_view_json(view.nodes, view.count, text, sizeof text);
+ *     if (len < sizeof text) {
+ *         fputs(text, stdout);
+ *     }
+ * }
+ * @endcode
+ * @param[in] nodes the view's nodes (may be NULL when @p count is 0).
+ * @param[in] count how many.
+ * @param[out] buf where the text goes (may be NULL when @p capacity is 0).
+ * @param[in] capacity its size in bytes.
+ * @return the length of the whole text, NUL not counted: it was cut when
+ *   that is @p capacity or more.
+ */
+FPL_API size_t fpl_view_json(const fpl_node *nodes, size_t count, char *buf, size_t capacity);
+
+/**
+ * @brief The JSON of a plan and its mixes: what `funnelplan plan --format
+ * json` prints, byte for byte (fpl_view_plan(), fpl_view_mixes() under
+ * `"mix"` and fpl_view_json() in one call).
+ *
+ * @code
+ * char text[8192];
+ * size_t len;
+ * if (fpl_plan_json(&funnel, &plan, NULL, NULL, 0, text, sizeof text, &len, NULL) == FPL_OK &&
+ *     len < sizeof text) {
+ *     fputs(text, stdout);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel planned.
+ * @param[in] plan the plan.
+ * @param[in] confidence the volumes for a chance, or NULL.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted (cut
+ *   when it is @p capacity or more); written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_plan() or fpl_view_mixes(); a
+ *   text cut short is not a failure.
+ */
+FPL_API fpl_status fpl_plan_json(const fpl_funnel *funnel, const fpl_plan *plan,
+                                 const fpl_odds_plan *confidence, const fpl_mix *mixes,
+                                 size_t n_mixes, char *buf, size_t capacity, size_t *length_out,
+                                 fpl_error *err);
+
+/**
+ * @brief The JSON of a forecast and its mixes: what `funnelplan forecast
+ * --format json` prints, byte for byte.
+ * @param[in] funnel the funnel of the forecast.
+ * @param[in] forecast the forecast.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_forecast() or fpl_view_mixes().
+ */
+FPL_API fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecast *forecast,
+                                     const fpl_mix *mixes, size_t n_mixes, char *buf,
+                                     size_t capacity, size_t *length_out, fpl_error *err);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FUNNELPLAN_RENDER_H */
