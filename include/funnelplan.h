@@ -31,5 +31,6 @@
 #include "funnelplan/pace.h"
 #include "funnelplan/score.h"
 #include "funnelplan/mix.h"
+#include "funnelplan/format.h"
 
 #endif /* FUNNELPLAN_H */
