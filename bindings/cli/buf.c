@@ -6,7 +6,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,160 +109,38 @@ void cli_buf_drain(cli_buf *b)
     b->len = 0;
 }
 
-/* ---- numbers ----------------------------------------------------------- */
+/* ---- numbers -------------------------------------------------------------
+ * The library writes every number (format.h), exactly and without the
+ * locale, so the CLI, Python and C embedders show the same bytes. */
 
 void cli_fmt_json_number(char out[CLI_NUM_MAX], double x)
 {
-    if (!isfinite(x)) {
-        strcpy(out, "null");
-        return;
-    }
-    /* The shortest precision that reads back exactly. The program is always
-     * in the C locale, so "%e" and strtod agree on the decimal point. */
-    char sci[64];
-    for (int p = 1; p <= 17; ++p) {
-        snprintf(sci, sizeof sci, "%.*e", p - 1, x);
-        if (strtod(sci, NULL) == x) {
-            break;
-        }
-    }
-    /* sci is "[-]d[.ddd]e[+-]XX": take its digits and exponent apart. */
-    const char *s = sci;
-    char *o = out;
-    if (*s == '-') {
-        *o++ = *s++;
-    }
-    char digits[32];
-    size_t nd = 0;
-    for (; *s != 'e'; ++s) {
-        if (*s != '.') {
-            digits[nd++] = *s;
-        }
-    }
-    int e = atoi(s + 1);
-    while (nd > 1 && digits[nd - 1] == '0') {
-        nd--;
-    }
-    const int n = (int)nd;
-    if (e >= -7 && e < 21) {
-        if (e >= n - 1) {
-            memcpy(o, digits, nd);
-            o += nd;
-            for (int i = 0; i < e - (n - 1); ++i) {
-                *o++ = '0';
-            }
-        } else if (e >= 0) {
-            memcpy(o, digits, (size_t)e + 1);
-            o += e + 1;
-            *o++ = '.';
-            memcpy(o, digits + e + 1, nd - (size_t)e - 1);
-            o += nd - (size_t)e - 1;
-        } else {
-            *o++ = '0';
-            *o++ = '.';
-            for (int i = 0; i < -e - 1; ++i) {
-                *o++ = '0';
-            }
-            memcpy(o, digits, nd);
-            o += nd;
-        }
-        *o = '\0';
-    } else {
-        *o++ = digits[0];
-        if (nd > 1) {
-            *o++ = '.';
-            memcpy(o, digits + 1, nd - 1);
-            o += nd - 1;
-        }
-        snprintf(o, 16, "e%c%d", e < 0 ? '-' : '+', e < 0 ? -e : e);
-    }
-}
-
-/* Copies the digits of an unsigned decimal integer text with a comma
- * between groups of three. */
-static char *group_digits(char *o, const char *digits, size_t n)
-{
-    for (size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) {
-            *o++ = ',';
-        }
-        *o++ = digits[i];
-    }
-    return o;
+    fpl_format_number(x, FPL_NUMBER_JSON, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x)
 {
-    if (!isfinite(x)) {
-        strcpy(out, isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf"));
-        return;
-    }
-    char tmp[CLI_NUM_MAX];
-    snprintf(tmp, sizeof tmp, "%.2f", x);
-    const char *s = tmp;
-    bool negative = *s == '-';
-    if (negative) {
-        s++;
-    }
-    if (negative && strspn(s, "0.") == strlen(s)) {
-        negative = false; /* -0.00 reads better as 0.00 */
-    }
-    const char *point = strchr(s, '.');
-    size_t int_len = point != NULL ? (size_t)(point - s) : strlen(s);
-    char *o = out;
-    if (negative) {
-        *o++ = '-';
-    }
-    o = group_digits(o, s, int_len);
-    strcpy(o, s + int_len);
+    fpl_format_number(x, FPL_NUMBER_FIXED2, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_amount(char out[CLI_NUM_MAX], double x)
 {
-    cli_fmt_fixed2(out, x);
-    size_t n = strlen(out);
-    if (n > 3 && strcmp(out + n - 3, ".00") == 0) {
-        out[n - 3] = '\0';
-    }
+    fpl_format_number(x, FPL_NUMBER_AMOUNT, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t v)
 {
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-    char *o = group_digits(out, tmp, strlen(tmp));
-    *o = '\0';
+    fpl_format_count(v, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
 {
-    char tmp[CLI_NUM_MAX - 2]; /* room left for the '%' */
-    snprintf(tmp, sizeof tmp, "%.4f", fraction * 100.0);
-    size_t n = strlen(tmp);
-    while (n > 0 && tmp[n - 1] == '0') {
-        n--;
-    }
-    if (n > 0 && tmp[n - 1] == '.') {
-        n--;
-    }
-    tmp[n] = '\0';
-    if (strcmp(tmp, "0") == 0 && fraction > 0.0) {
-        strcpy(out, "<0.0001%"); /* too small for four decimals, yet not zero */
-        return;
-    }
-    memcpy(out, tmp, n);
-    out[n] = '%';
-    out[n + 1] = '\0';
+    fpl_format_number(fraction, FPL_NUMBER_PERCENT, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_chance(char out[CLI_NUM_MAX], double p)
 {
-    snprintf(out, CLI_NUM_MAX, "%.1f%%", p * 100.0);
-    if (strcmp(out, "0.0%") == 0 && p > 0.0) {
-        strcpy(out, "<0.1%");
-    } else if (strcmp(out, "100.0%") == 0 && p < 1.0) {
-        strcpy(out, ">99.9%");
-    }
+    fpl_format_number(p, FPL_NUMBER_CHANCE, out, CLI_NUM_MAX);
 }
 
 /* ---- text -------------------------------------------------------------- */
