@@ -668,6 +668,13 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_segment, fpl_mix)
 
 
+# format.h
+
+NUMBER_MAX = 512  # FPL_NUMBER_MAX: a buffer that holds any formatted number
+(NUMBER_JSON, NUMBER_FIXED2, NUMBER_AMOUNT, NUMBER_TRIMMED, NUMBER_SIGNED, NUMBER_WHOLE,
+ NUMBER_PERCENT, NUMBER_CHANCE, NUMBER_RELATIVE, NUMBER_TENTHS, NUMBER_COORDINATE) = range(11)
+
+
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
 
 FUNCTIONS = (
@@ -773,6 +780,11 @@ FUNCTIONS = (
     ("fpl_mix_parse", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(fpl_mix)], _STATUS),
     ("fpl_mix_rate", [POINTER(fpl_mix), POINTER(c_double)], _STATUS),
     ("fpl_mix_apply", [POINTER(fpl_funnel), POINTER(fpl_mix)], _STATUS),
+    # format.h (the output buffer is a ctypes.create_string_buffer)
+    ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_count", [c_uint64, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_fixed", [c_double, c_int, c_bool, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_exponent", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
