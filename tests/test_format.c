@@ -134,9 +134,10 @@ static void ref_json(char out[REF_MAX], double x)
     if (negative) {
         s++;
     }
-    char d17[17];
+    char d17[18];
     d17[0] = s[0];
     memcpy(d17 + 1, s + 2, 16);
+    d17[17] = '\0';
     int e17 = atoi(s + 19);
     char sci[64];
     for (int p = 1; p <= 17; ++p) {
@@ -688,21 +689,24 @@ static void check_value(double x, uint64_t pick)
     }
 }
 
+/* Random doubles compared: $FPL_FORMAT_CASES, else `--cases N`, else 2 million. */
+static long cases = 2000000;
+
 static long cases_from_env(void)
 {
     const char *s = getenv("FPL_FORMAT_CASES");
     long n = s != NULL ? strtol(s, NULL, 10) : 0;
-    return n > 0 ? n : 2000000;
+    return n > 0 ? n : cases;
 }
 
 static void test_every_style_matches_snprintf_over_random_doubles(void **state)
 {
     (void)state;
-    const long cases = cases_from_env();
+    const long n_cases = cases_from_env();
     mismatches = 0;
     long n_bits = 0;
     clock_t t0 = clock();
-    for (long i = 0; i < cases; ++i) {
+    for (long i = 0; i < n_cases; ++i) {
         uint64_t pick = next_u64();
         /* one in four a random bit pattern (half of them above 1e21, with
          * up to 309 digits: the slow part of glibc), the rest realistic */
@@ -725,7 +729,7 @@ static void test_every_style_matches_snprintf_over_random_doubles(void **state)
     double seconds = (double)(clock() - t0) / CLOCKS_PER_SEC;
     print_message("%ld random doubles (%ld random bit patterns), each in %d styles, %%.*f, "
                   "%%.*e and as a count: %zu mismatches (%.1f s with the reference)\n",
-                  cases, n_bits, FPL_NUMBER_STYLE_COUNT, mismatches, seconds);
+                  n_cases, n_bits, FPL_NUMBER_STYLE_COUNT, mismatches, seconds);
     assert_int_equal(mismatches, 0);
 }
 
@@ -747,8 +751,11 @@ static void test_benchmark(void **state)
                   seconds * 1e9 / (double)n, total);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--cases") == 0 && strtol(argv[2], NULL, 10) > 0) {
+        cases = strtol(argv[2], NULL, 10);
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_is_the_shortest_text_that_reads_back),
         cmocka_unit_test(test_fixed_rounds_the_exact_value_half_to_even),
