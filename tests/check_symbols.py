@@ -20,18 +20,12 @@ BANNED = re.compile(
     r"malloc|calloc|realloc|reallocarray|free|aligned_alloc|posix_memalign|"
     r"fopen|fclose|fwrite|fread|puts|fputs|putchar|getenv|rand|srand|random|time)$")
 
-# TEMPORARY: src/render/format_shim.c stands in for the exact number
-# formatter until it is merged, and uses these two (in the C locale); this
-# set goes with the shim.
-TEMPORARY_SHIM = {"snprintf", "strtod"}
-
-
 def main() -> int:
     lib = sys.argv[1]
     out = subprocess.run(["nm", "-D", "--undefined-only", lib], check=True,
                          capture_output=True, text=True).stdout
     names = sorted({line.split()[-1].split("@")[0] for line in out.splitlines() if line.strip()})
-    banned = [n for n in names if BANNED.match(n) and n not in TEMPORARY_SHIM]
+    banned = [n for n in names if BANNED.match(n)]
     print("undefined symbols:", " ".join(names))
     if banned:
         print("BANNED symbols used by the library:", " ".join(banned))

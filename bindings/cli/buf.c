@@ -9,7 +9,6 @@
 #include "funnelplan/format.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,98 +117,38 @@ void cli_buf_drain(cli_buf *b)
     b->len = 0;
 }
 
-/* ---- numbers ----------------------------------------------------------- */
+/* ---- numbers -------------------------------------------------------------
+ * The library writes every number (format.h), exactly and without the
+ * locale, so the CLI, Python and C embedders show the same bytes. */
 
 void cli_fmt_json_number(char out[CLI_NUM_MAX], double x)
 {
-    (void)fpl_format_number(x, FPL_NUMBER_JSON, out, CLI_NUM_MAX);
-}
-
-/* Copies the digits of an unsigned decimal integer text with a comma
- * between groups of three. */
-static char *group_digits(char *o, const char *digits, size_t n)
-{
-    for (size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) {
-            *o++ = ',';
-        }
-        *o++ = digits[i];
-    }
-    return o;
+    fpl_format_number(x, FPL_NUMBER_JSON, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x)
 {
-    if (!isfinite(x)) {
-        strcpy(out, isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf"));
-        return;
-    }
-    char tmp[CLI_NUM_MAX];
-    snprintf(tmp, sizeof tmp, "%.2f", x);
-    const char *s = tmp;
-    bool negative = *s == '-';
-    if (negative) {
-        s++;
-    }
-    if (negative && strspn(s, "0.") == strlen(s)) {
-        negative = false; /* -0.00 reads better as 0.00 */
-    }
-    const char *point = strchr(s, '.');
-    size_t int_len = point != NULL ? (size_t)(point - s) : strlen(s);
-    char *o = out;
-    if (negative) {
-        *o++ = '-';
-    }
-    o = group_digits(o, s, int_len);
-    strcpy(o, s + int_len);
+    fpl_format_number(x, FPL_NUMBER_FIXED2, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_amount(char out[CLI_NUM_MAX], double x)
 {
-    cli_fmt_fixed2(out, x);
-    size_t n = strlen(out);
-    if (n > 3 && strcmp(out + n - 3, ".00") == 0) {
-        out[n - 3] = '\0';
-    }
+    fpl_format_number(x, FPL_NUMBER_AMOUNT, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t v)
 {
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-    char *o = group_digits(out, tmp, strlen(tmp));
-    *o = '\0';
+    fpl_format_count(v, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
 {
-    char tmp[CLI_NUM_MAX - 2]; /* room left for the '%' */
-    snprintf(tmp, sizeof tmp, "%.4f", fraction * 100.0);
-    size_t n = strlen(tmp);
-    while (n > 0 && tmp[n - 1] == '0') {
-        n--;
-    }
-    if (n > 0 && tmp[n - 1] == '.') {
-        n--;
-    }
-    tmp[n] = '\0';
-    if (strcmp(tmp, "0") == 0 && fraction > 0.0) {
-        strcpy(out, "<0.0001%"); /* too small for four decimals, yet not zero */
-        return;
-    }
-    memcpy(out, tmp, n);
-    out[n] = '%';
-    out[n + 1] = '\0';
+    fpl_format_number(fraction, FPL_NUMBER_PERCENT, out, CLI_NUM_MAX);
 }
 
 void cli_fmt_chance(char out[CLI_NUM_MAX], double p)
 {
-    snprintf(out, CLI_NUM_MAX, "%.1f%%", p * 100.0);
-    if (strcmp(out, "0.0%") == 0 && p > 0.0) {
-        strcpy(out, "<0.1%");
-    } else if (strcmp(out, "100.0%") == 0 && p < 1.0) {
-        strcpy(out, ">99.9%");
-    }
+    fpl_format_number(p, FPL_NUMBER_CHANCE, out, CLI_NUM_MAX);
 }
 
 /* ---- text -------------------------------------------------------------- */

@@ -5,9 +5,9 @@
  * The tool is thin: it reads arguments, calls the library, and presents the
  * result. Everything it prints goes into a memory buffer first and is
  * written to stdout at once, so an error never leaves half an answer behind.
- * It never calls setlocale(): the program stays in the C locale, which makes
- * the printf family and strtod (used only to print numbers, never to read
- * user input) locale-safe.
+ * Numbers are written by the library (format.h), never with the printf
+ * family, so no locale can change them; the program never calls setlocale()
+ * either.
  */
 
 #ifndef FUNNELPLAN_CLI_H
@@ -16,6 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "funnelplan/format.h"
 
 /* Exit statuses (see funnelplan --help). */
 enum {
@@ -62,11 +64,14 @@ void cli_buf_drain(cli_buf *b);
 
 /* Large enough for any number these functions print (a double printed in
  * full with two decimals and thousands separators is about 420 bytes). */
-#define CLI_NUM_MAX 512
+#define CLI_NUM_MAX FPL_NUMBER_MAX
 
-/* The library's JSON number (fpl_format_number, FPL_NUMBER_JSON): the
- * shortest text that reads back as the same double; "null" for NaN and
- * infinities. */
+/* The number formats are the library's (format.h); these name the styles
+ * the commands use. */
+
+/* The shortest text that reads back as the same double, in JSON syntax
+ * (positional for 1e-7 <= |x| < 1e21, else with an exponent); "null" for
+ * NaN and infinities. */
 void cli_fmt_json_number(char out[CLI_NUM_MAX], double x);
 /* x with two decimals and thousands separators: 1,666.67 ("-0.00" is "0.00"). */
 void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x);

@@ -168,14 +168,7 @@ static void fmt_month(char out[32], fpl_month m)
 static void put_one_decimal(cli_buf *out, double x)
 {
     char num[CLI_NUM_MAX];
-    snprintf(num, sizeof num, "%.1f", x);
-    size_t n = strlen(num);
-    if (n > 2 && strcmp(num + n - 2, ".0") == 0) {
-        num[n - 2] = '\0';
-    }
-    if (strcmp(num, "0") == 0 && x > 0.0) {
-        snprintf(num, sizeof num, "<0.1");
-    }
+    fpl_format_number(x, FPL_NUMBER_TENTHS, num, sizeof num);
     cli_buf_puts(out, num);
 }
 

@@ -747,7 +747,7 @@ static bool put_row(void *ctx, const lead *l, const char *id)
         cli_buf_escaped(&wr->cell, id);
         cli_buf_putc(&wr->cell, '\0');
         put_cell(out, wr->cell.oom ? "" : wr->cell.data, wr->id_width, false);
-        snprintf(num, sizeof num, "%.1f", l->score.score);
+        fpl_format_fixed(l->score.score, 1, false, num, sizeof num);
         put_cell(out, num, 5, true);
         put_cell(out, fpl_band_name(l->score.band), 4, false);
         put_cell(out, l->score.sales_ready ? "yes" : "no", 11, false);

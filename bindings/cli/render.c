@@ -315,11 +315,7 @@ static void set_count(cli_table *t, size_t col, uint64_t n)
 /* A whole count with separators (anything else with two decimals). */
 static void fmt_whole(char out[CLI_NUM_MAX], double x)
 {
-    if (is_count(x)) {
-        cli_fmt_count(out, (uint64_t)x);
-    } else {
-        cli_fmt_fixed2(out, x);
-    }
+    fpl_format_number(x, FPL_NUMBER_WHOLE, out, CLI_NUM_MAX);
 }
 
 static void set_whole(cli_table *t, size_t col, double x)
@@ -716,17 +712,7 @@ static void put_periods(cli_buf *out, unsigned n, fpl_period per)
 /* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
 static void fmt_trimmed(char out[CLI_NUM_MAX], double x)
 {
-    cli_fmt_fixed2(out, x);
-    char *point = strchr(out, '.');
-    if (point != NULL) {
-        size_t n = strlen(out);
-        while (out[n - 1] == '0') {
-            out[--n] = '\0';
-        }
-        if (out[n - 1] == '.') {
-            out[n - 1] = '\0';
-        }
-    }
+    fpl_format_number(x, FPL_NUMBER_TRIMMED, out, CLI_NUM_MAX);
 }
 
 /* out = sign + num + suffix (a formatted number is far shorter than
@@ -747,17 +733,13 @@ static void join(char out[CLI_NUM_MAX], const char *sign, const char *num, const
 /* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
 static void fmt_signed(char out[CLI_NUM_MAX], double x)
 {
-    char num[CLI_NUM_MAX];
-    fmt_trimmed(num, x);
-    join(out, x > 0.0 && strcmp(num, "0") != 0 ? "+" : "", num, "");
+    fpl_format_number(x, FPL_NUMBER_SIGNED, out, CLI_NUM_MAX);
 }
 
 /* A relative change as a signed percentage with up to two decimals: +1.01%. */
 static void fmt_relative(char out[CLI_NUM_MAX], double change)
 {
-    char num[CLI_NUM_MAX];
-    fmt_trimmed(num, change * 100.0);
-    join(out, change > 0.0 && strcmp(num, "0") != 0 ? "+" : "", num, "%");
+    fpl_format_number(change, FPL_NUMBER_RELATIVE, out, CLI_NUM_MAX);
 }
 
 /* A change as typed: "+10%", "-3pp", "40%" (a rate set), "5,000" (an amount

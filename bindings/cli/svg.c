@@ -91,13 +91,21 @@ static void start(svg *d)
 /* " name="12.5"": one decimal, ".0" dropped. */
 static void attr(cli_buf *b, const char *name, double x)
 {
-    char num[64];
-    snprintf(num, sizeof num, "%.1f", x);
-    size_t n = strlen(num);
-    if (n > 2 && strcmp(num + n - 2, ".0") == 0) {
-        num[n - 2] = '\0';
-    }
-    cli_buf_printf(b, " %s=\"%s\"", name, strcmp(num, "-0") == 0 ? "0" : num);
+    char num[CLI_NUM_MAX];
+    fpl_format_number(x, FPL_NUMBER_COORDINATE, num, sizeof num);
+    cli_buf_printf(b, " %s=\"%s\"", name, num);
+}
+
+/* " 12.5,300.0": a point of a polygon, one decimal each. */
+static void point(cli_buf *b, const char *sep, double x, double y)
+{
+    char num[CLI_NUM_MAX];
+    cli_buf_puts(b, sep);
+    fpl_format_fixed(x, 1, false, num, sizeof num);
+    cli_buf_puts(b, num);
+    cli_buf_putc(b, ',');
+    fpl_format_fixed(y, 1, false, num, sizeof num);
+    cli_buf_puts(b, num);
 }
 
 /* Appends n bytes of UTF-8 as XML character data or an attribute value. */
@@ -421,9 +429,12 @@ static void funnel_row(svg *d, funnel_bar *prev, const char *name, const char *d
     const double bar_top = d->y + header_height(name, detail);
     if (prev->drawn && w > 0.0) {
         cli_buf *b = &d->body;
-        cli_buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>\n",
-                       prev->x0, prev->bottom, prev->x1, prev->bottom, cx + w / 2.0, bar_top,
-                       cx - w / 2.0, bar_top, BAND);
+        cli_buf_puts(b, "<polygon points=\"");
+        point(b, "", prev->x0, prev->bottom);
+        point(b, " ", prev->x1, prev->bottom);
+        point(b, " ", cx + w / 2.0, bar_top);
+        point(b, " ", cx - w / 2.0, bar_top);
+        cli_buf_printf(b, "\" fill=\"%s\"/>\n", BAND);
     }
     header(d, name, NAME, detail);
     d->y = bar_top;

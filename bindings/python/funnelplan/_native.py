@@ -689,6 +689,13 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_segment, fpl_mix, fpl_error)
 
 
+# format.h
+
+NUMBER_MAX = 512  # FPL_NUMBER_MAX: a buffer that holds any formatted number
+(NUMBER_JSON, NUMBER_FIXED2, NUMBER_AMOUNT, NUMBER_TRIMMED, NUMBER_SIGNED, NUMBER_WHOLE,
+ NUMBER_PERCENT, NUMBER_CHANCE, NUMBER_RELATIVE, NUMBER_TENTHS, NUMBER_COORDINATE) = range(11)
+
+
 _STATUS = "status"  # restype marker: returns fpl_status, gets the errcheck
 
 FUNCTIONS = (
@@ -808,6 +815,11 @@ FUNCTIONS = (
      _STATUS),
     ("fpl_forecast_json", [POINTER(fpl_funnel), POINTER(fpl_forecast), POINTER(fpl_mix),
                            c_size_t, POINTER(c_char), c_size_t, POINTER(c_size_t)], _STATUS),
+    # format.h (the output buffer is a ctypes.create_string_buffer)
+    ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_count", [c_uint64, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_fixed", [c_double, c_int, c_bool, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_format_exponent", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
 )
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
