@@ -136,6 +136,7 @@ fpl_status fpl_channel_set_name(fpl_channel *channel, const char *name, size_t l
                                 fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(name, len);
     if (channel == NULL || name == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -268,6 +269,7 @@ static fpl_status parse_fail(fpl_error *err, fpl_status st, fpl_field field, siz
 fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

@@ -15,6 +15,7 @@ static const char *const reserved_names[] = {"won", "deal-size", "volume", "cost
 fpl_status fpl_stage_name_check(const char *name, size_t len, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(name, len);
     if (name == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -75,6 +76,7 @@ fpl_status fpl_funnel_add_stage(fpl_funnel *funnel, const char *name, size_t nam
                                 double rate, fpl_error *err)
 {
     fpl__begin(err);
+    name_len = fpl__text_len(name, name_len);
     if (funnel == NULL || name == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -134,6 +136,7 @@ fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t na
                            size_t *index_out, fpl_error *err)
 {
     fpl__begin(err);
+    name_len = fpl__text_len(name, name_len);
     if (funnel == NULL || name == NULL || index_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

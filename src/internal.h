@@ -123,6 +123,20 @@ static inline double fpl__lag_reach(double lag)
 }
 
 
+/* A text's length: len, or up to the terminating NUL when len is
+ * FPL_NUL_TERMINATED (a NULL text keeps len: its check follows). */
+static inline size_t fpl__text_len(const char *text, size_t len)
+{
+    if (text == NULL || len != FPL_NUL_TERMINATED) {
+        return len;
+    }
+    size_t n = 0;
+    while (text[n] != '\0') {
+        ++n;
+    }
+    return n;
+}
+
 /* ---- errors: where a failure is ------------------------------------------
  * Every public function that can fail starts with fpl__begin(err) and
  * returns every status through fpl__done(err, st). A failure that no code

@@ -76,6 +76,7 @@ static fpl_status mix_fail(fpl_error *err, fpl_status st, const fpl_mix *mix)
 fpl_status fpl_mix_parse(const fpl_funnel *funnel, const char *text, size_t len, fpl_mix *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (funnel == NULL || text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

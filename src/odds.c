@@ -400,6 +400,7 @@ fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
                                   double *total_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || won_out == NULL || total_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -438,6 +439,7 @@ void fpl_odds_sim_input_init(fpl_odds_sim_input *input)
 fpl_status fpl_odds_trials_parse(const char *text, size_t len, size_t *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

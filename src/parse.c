@@ -372,6 +372,7 @@ static fpl_status parse_fail(fpl_error *err, fpl_status st, size_t len)
 fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -429,6 +430,7 @@ static fpl_status parse_plain(const char *s, size_t len, size_t *pos, double *ou
 fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

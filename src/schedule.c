@@ -42,6 +42,7 @@ static fpl_status bad_date(fpl_error *err, size_t offset, size_t length)
 fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -64,6 +65,7 @@ fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_err
 fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -93,6 +95,7 @@ fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error
 fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || months_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -129,6 +132,7 @@ fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capa
                           size_t *count_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL || count_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

@@ -64,6 +64,7 @@ static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
 fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (criteria == NULL || text == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -209,6 +210,7 @@ static bool word_is(const char *s, size_t len, const char *word)
 fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -328,6 +330,7 @@ bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_s
 fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -373,6 +376,7 @@ fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
                          const char *id_column, size_t id_len, fpl_error *err)
 {
     fpl__begin(err);
+    id_len = fpl__text_len(id_column, id_len);
     if (reader == NULL || criteria == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

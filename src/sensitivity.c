@@ -39,6 +39,7 @@ fpl_status fpl_step_parse(const char *text, size_t len, bool deal_size,
                           fpl_change_kind *kind_out, double *value_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || kind_out == NULL || value_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

@@ -234,6 +234,7 @@ static bool bytes_equal(const char *text, size_t len, const char *word)
 fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

@@ -35,6 +35,7 @@ fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t le
                            fpl_lever *lever_out, size_t *stage_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (funnel == NULL || text == NULL || lever_out == NULL || stage_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -64,6 +65,7 @@ fpl_status fpl_change_value_parse(const char *text, size_t len, bool is_rate,
                                   fpl_change_kind *kind_out, double *value_out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || kind_out == NULL || value_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -110,6 +112,7 @@ fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t l
                             fpl_change *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (funnel == NULL || text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -229,6 +232,7 @@ static double periods_in_a_year(fpl_period per)
 fpl_status fpl_horizon_parse(const char *text, size_t len, unsigned *out, fpl_error *err)
 {
     fpl__begin(err);
+    len = fpl__text_len(text, len);
     if (text == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }

@@ -168,6 +168,38 @@ static void test_check_names_the_faulty_stage_of_a_hand_built_funnel(void **stat
     assert_int_equal(fpl_funnel_check(NULL, NULL), FPL_ERR_NULL);
 }
 
+/* FPL_NUL_TERMINATED: the text's length is up to its NUL, so a name is
+ * stored whole, never cut short by a miscounted length. */
+static void test_nul_terminated_names_are_read_to_the_nul(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_error err;
+    assert_int_equal(fpl_funnel_add_stage(&f, "opportunity", FPL_NUL_TERMINATED, 0.25, &err),
+                     FPL_OK);
+    assert_string_equal(f.stages[0].name, "opportunity");
+    size_t at = 77;
+    assert_int_equal(fpl_funnel_find(&f, "opportunity", FPL_NUL_TERMINATED, &at, &err), FPL_OK);
+    assert_int_equal(at, 0);
+    assert_int_equal(fpl_funnel_find(&f, "opp", FPL_NUL_TERMINATED, &at, &err),
+                     FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_add_stage(&f, "", FPL_NUL_TERMINATED, 0.5, &err),
+                     FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(err.field, FPL_FIELD_STAGE);
+    assert_int_equal(fpl_funnel_add_stage(&f, NULL, FPL_NUL_TERMINATED, 0.5, &err), FPL_ERR_NULL);
+    double x = 0;
+    assert_int_equal(fpl_parse_amount("1,500", FPL_NUL_TERMINATED, &x, &err), FPL_OK);
+    assert_true(x == 1500.0);
+    assert_int_equal(fpl_parse_rate("12.5%", FPL_NUL_TERMINATED, &x, &err), FPL_OK);
+    assert_true(x == 0.125);
+    fpl_period per = FPL_PERIOD_MONTH;
+    assert_int_equal(fpl_period_parse("year", FPL_NUL_TERMINATED, &per, &err), FPL_OK);
+    assert_int_equal(per, FPL_PERIOD_YEAR);
+    /* a counted length still stops where it says */
+    assert_int_equal(fpl_parse_amount("15x", 2, &x, &err), FPL_OK);
+    assert_true(x == 15.0);
+}
+
 static void test_find_is_exact(void **state)
 {
     (void)state;
@@ -241,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_rates_must_be_in_zero_one),
         cmocka_unit_test(test_duplicates_and_the_33rd_stage_are_refused),
         cmocka_unit_test(test_check_names_the_faulty_stage_of_a_hand_built_funnel),
+        cmocka_unit_test(test_nul_terminated_names_are_read_to_the_nul),
         cmocka_unit_test(test_find_is_exact),
         cmocka_unit_test(test_errors_name_the_stage_and_the_bytes),
     };

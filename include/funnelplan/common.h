@@ -29,6 +29,11 @@
  * - Thread safety: the library has no global or thread-local state and never
  *   allocates on the calculation path. Every function is reentrant; inputs may
  *   be shared read-only between threads.
+ * - Text: every function that reads a text takes its bytes and their length
+ *   (`const char *text, size_t len`); the text need not be NUL-terminated.
+ *   A length of ::FPL_NUL_TERMINATED means "up to the terminating NUL", so
+ *   `fpl_funnel_add_stage(&f, "lead", FPL_NUL_TERMINATED, 0.01, &err)` needs
+ *   no count of bytes that could be wrong.
  * - Locale: nothing the library does depends on the host's locale; it never
  *   calls `setlocale`, `strtod`, the `printf` family or `ctype.h`.
  * - ABI: every public struct has a fixed layout for a given major version
@@ -55,6 +60,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** A text length meaning "up to the terminating NUL" (see @ref common). */
+#define FPL_NUL_TERMINATED ((size_t)-1)
 
 /** Most stages a funnel can have. */
 #define FPL_MAX_STAGES 32
