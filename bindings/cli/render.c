@@ -1290,34 +1290,6 @@ static void solve_table(cli_buf *out, const cli_question *q, const fpl_solve *r)
 
 /* ---- odds -------------------------------------------------------------- */
 
-static const char *const quantile_names[FPL_ODDS_QUANTILES] = {"p10", "p50", "p90"};
-
-static void jw_null(jw *w)
-{
-    jw_number_or_null(w, false, 0.0);
-}
-
-/* {"p10": ..., "p50": ..., "p90": ...} (whole counts as integers), or null. */
-static void jw_key_quantiles(jw *w, const char *key, bool present, bool whole,
-                             const double q[FPL_ODDS_QUANTILES])
-{
-    jw_key(w, key);
-    if (!present) {
-        jw_null(w);
-        return;
-    }
-    jw_open(w, '{');
-    for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {
-        jw_key(w, quantile_names[i]);
-        if (whole) {
-            jw_whole(w, q[i]);
-        } else {
-            jw_number(w, q[i]);
-        }
-    }
-    jw_close(w, '}');
-}
-
 /* The values (or the standard errors) of the three quantile estimates. */
 static void estimates(const fpl_odds_estimate e[FPL_ODDS_QUANTILES], bool std_error,
                       double out[FPL_ODDS_QUANTILES])
@@ -1327,101 +1299,23 @@ static void estimates(const fpl_odds_estimate e[FPL_ODDS_QUANTILES], bool std_er
     }
 }
 
-static void simulation_object(jw *w, const fpl_funnel *f, const fpl_odds_sim_input *in,
-                              const fpl_odds_sim *s)
-{
-    double q[FPL_ODDS_QUANTILES];
-    jw_open(w, '{');
-    jw_key(w, "trials");
-    jw_count(w, (uint64_t)s->trials);
-    jw_key(w, "seed");
-    jw_count(w, s->seed);
-    jw_key_number(w, "deal_size_cv", in->deal_size_cv);
-    jw_key(w, "deal_size_distribution");
-    if (in->deal_size_cv > 0.0) {
-        jw_string(w, "gamma");
-    } else {
-        jw_null(w);
-    }
-    jw_key(w, "history");
-    jw_open(w, '[');
-    for (size_t k = 0; k < f->n_stages; ++k) {
-        if (in->has_history[k]) {
-            jw_open(w, '{');
-            jw_key_string(w, "stage", f->stages[k].name);
-            jw_key(w, "won");
-            jw_whole(w, in->won[k]);
-            jw_key(w, "total");
-            jw_whole(w, in->total[k]);
-            jw_close(w, '}');
-        }
-    }
-    jw_close(w, ']');
-    jw_key_string(w, "judged_on", s->by_revenue ? "revenue" : "deals");
-    jw_key_number(w, "p_hit", s->p_hit.value);
-    jw_key_number(w, "expected_deals", s->expected_deals.value);
-    jw_key_number_or_null(w, "expected_revenue", s->has_revenue, s->expected_revenue.value);
-    estimates(s->deals_quantiles, false, q);
-    jw_key_quantiles(w, "deals_quantiles", true, true, q);
-    estimates(s->revenue_quantiles, false, q);
-    jw_key_quantiles(w, "revenue_quantiles", s->has_revenue, false, q);
-    jw_key(w, "std_error");
-    jw_open(w, '{');
-    jw_key_number(w, "p_hit", s->p_hit.std_error);
-    jw_key_number(w, "expected_deals", s->expected_deals.std_error);
-    jw_key_number_or_null(w, "expected_revenue", s->has_revenue, s->expected_revenue.std_error);
-    estimates(s->deals_quantiles, true, q);
-    jw_key_quantiles(w, "deals_quantiles", true, false, q);
-    estimates(s->revenue_quantiles, true, q);
-    jw_key_quantiles(w, "revenue_quantiles", s->has_revenue, false, q);
-    jw_close(w, '}');
-    jw_close(w, '}');
-}
-
+/* The JSON is the library's (fpl_odds_json()): asked for its length first
+ * (capacity 0), then written into the buffer; a refusal (never, for a
+ * result the library computed) shows as a failed output. */
 static void odds_json(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
                       const fpl_odds_sim_input *si, const fpl_odds_sim *s)
 {
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "odds");
-    jw_key_string(&w, "per", fpl_period_name(r->per));
-    jw_key_string(&w, "at", f->stages[r->at].name);
-    jw_key(&w, "volume");
-    jw_whole(&w, r->volume);
-    jw_key_number(&w, "cumulative_rate", r->cumulative_rate);
-    jw_key(&w, "target_deals");
-    jw_whole(&w, r->target_deals);
-    jw_key_number_or_null(&w, "target_revenue", r->has_target_revenue, r->target_revenue);
-    jw_key_number_or_null(&w, "deal_size", r->has_revenue, r->deal_size);
-    jw_key_number(&w, "p_hit", r->p_hit);
-    jw_key_number(&w, "p_miss", r->p_miss);
-    jw_key_number(&w, "expected_deals", r->expected_deals);
-    jw_key_number(&w, "sd_deals", r->sd_deals);
-    jw_key_number_or_null(&w, "expected_revenue", r->has_revenue, r->expected_revenue);
-    jw_key_quantiles(&w, "deals_quantiles", true, true, r->deals_quantiles);
-    jw_key_quantiles(&w, "revenue_quantiles", r->has_revenue, false, r->revenue_quantiles);
-    jw_key(&w, "volume_for");
-    jw_open(&w, '[');
-    for (size_t i = 0; i < r->n_levels; ++i) {
-        jw_open(&w, '{');
-        jw_key_number(&w, "confidence", r->volume_for[i].confidence);
-        jw_key(&w, "volume");
-        if (r->volume_for[i].has_volume) {
-            jw_whole(&w, r->volume_for[i].volume);
-        } else {
-            jw_null(&w); /* more than 2^53 units */
-        }
-        jw_close(&w, '}');
+    size_t len = 0;
+    fpl_status st = fpl_odds_json(f, r, si, s, NULL, 0, &len, NULL);
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        st = fpl_odds_json(f, r, si, s, text, len + 1, &len, NULL);
     }
-    jw_close(&w, ']');
-    jw_key(&w, "simulation");
-    if (s != NULL) {
-        simulation_object(&w, f, si, s);
-    } else {
-        jw_null(&w);
+    if (text == NULL || st != FPL_OK) {
+        out->oom = true;
+        return;
     }
-    jw_close(&w, '}');
-    jw_end(&w);
+    out->len += len;
 }
 
 /* One row per confidence level; the chance with the volume given is the

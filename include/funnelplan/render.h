@@ -365,6 +365,113 @@ FPL_API fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecas
                                      const fpl_mix *mixes, size_t n_mixes, char *buf,
                                      size_t capacity, size_t *length_out, fpl_error *err);
 
+/* ---- odds ---------------------------------------------------------------- */
+
+/**
+ * Nodes fpl_view_odds_sim() adds at most (a history on every stage, a deal
+ * size): the object and its 4 settings, history, judged_on and 3 figures,
+ * two quantile objects, and std_error with its own 3 figures and two.
+ */
+#define FPL_VIEW_ODDS_SIM_NODES (1 + 4 + 1 + 4 * FPL_MAX_STAGES + 4 + 2 * 4 + \
+                                 1 + 3 + 2 * 4)
+
+/**
+ * Nodes fpl_view_odds() adds at most (a deal size, every confidence level, a
+ * simulation): the object and its 13 figures, two quantile objects,
+ * volume_for, simulation.
+ */
+#define FPL_VIEW_ODDS_NODES (1 + 13 + 2 * 4 + 1 + 3 * FPL_ODDS_MAX_LEVELS + \
+                             FPL_VIEW_ODDS_SIM_NODES)
+
+/**
+ * @brief How a simulation's deal sizes are distributed, as the odds JSON
+ * names it (`deal_size_distribution`).
+ * @param[in] deal_size_cv fpl_odds_sim_input::deal_size_cv.
+ * @return `"gamma"` when the sizes vary (@p deal_size_cv > 0); NULL when
+ *   they are fixed (the JSON's `null`).
+ */
+FPL_API const char *fpl_odds_distribution_name(double deal_size_cv);
+
+/**
+ * @brief What a simulation judged a hit on, as the odds JSON names it
+ * (`judged_on`).
+ * @param[in] sim the simulation.
+ * @return `"revenue"` when fpl_odds_sim::by_revenue, else `"deals"`; NULL
+ *   when @p sim is NULL.
+ */
+FPL_API const char *fpl_odds_judged_on_name(const fpl_odds_sim *sim);
+
+/**
+ * @brief Adds the description of a Monte Carlo simulation: the object under
+ * `"simulation"` in `funnelplan odds --simulate --format json`.
+ *
+ * Its settings come from what it was asked: the deal-size variation
+ * (`deal_size_cv` and `deal_size_distribution`) and the rates known from
+ * history (`history`, in funnel order) are @p input's.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key its key in the enclosing object (NULL in an array or at
+ *   the root).
+ * @param[in] funnel the funnel (for the stage names of the history).
+ * @param[in] input what fpl_odds_simulate() was given.
+ * @param[in] sim what it returned.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the funnel
+ *   has more than ::FPL_MAX_STAGES stages; ::FPL_ERR_WORKSPACE when the
+ *   view is full (see fpl_view_check()).
+ */
+FPL_API fpl_status fpl_view_odds_sim(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                     const fpl_odds_sim_input *input, const fpl_odds_sim *sim,
+                                     fpl_error *err);
+
+/**
+ * @brief Adds the description of an odds result: the object `funnelplan
+ * odds --format json` prints (keys and order in docs/guide.md), with the
+ * simulation (fpl_view_odds_sim()) under `"simulation"`, or `null` there
+ * without one.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel (for the stage names).
+ * @param[in] odds the exact result (fpl_odds_compute()).
+ * @param[in] sim_input what fpl_odds_simulate() was given; NULL without a
+ *   simulation.
+ * @param[in] sim what it returned; NULL without a simulation.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL (also for @p sim without @p sim_input);
+ *   ::FPL_ERR_STAGE_COUNT; ::FPL_ERR_CONFIDENCE_COUNT when the result has
+ *   more than ::FPL_ODDS_MAX_LEVELS levels; ::FPL_ERR_STAGE_UNKNOWN when
+ *   the stage the volume enters is not the funnel's; ::FPL_ERR_PERIOD;
+ *   ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                 const fpl_odds *odds, const fpl_odds_sim_input *sim_input,
+                                 const fpl_odds_sim *sim, fpl_error *err);
+
+/**
+ * @brief The JSON of an odds result: what `funnelplan odds --format json`
+ * prints (with `--simulate`, give the simulation), byte for byte.
+ *
+ * @code
+ * char text[8192];
+ * size_t len;
+ * if (fpl_odds_json(&funnel, &odds, NULL, NULL, text, sizeof text, &len, NULL) == FPL_OK &&
+ *     len < sizeof text) {
+ *     fputs(text, stdout);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel.
+ * @param[in] odds the exact result.
+ * @param[in] sim_input what the simulation was given, or NULL.
+ * @param[in] sim the simulation, or NULL.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_odds().
+ */
+FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
+                                 const fpl_odds_sim_input *sim_input, const fpl_odds_sim *sim,
+                                 char *buf, size_t capacity, size_t *length_out, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

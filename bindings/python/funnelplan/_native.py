@@ -815,6 +815,12 @@ FUNCTIONS = (
      _STATUS),
     ("fpl_forecast_json", [POINTER(fpl_funnel), POINTER(fpl_forecast), POINTER(fpl_mix),
                            c_size_t, POINTER(c_char), c_size_t, POINTER(c_size_t)], _STATUS),
+    # render.h: odds (the simulation's labels, and its JSON)
+    ("fpl_odds_distribution_name", [c_double], c_char_p),
+    ("fpl_odds_judged_on_name", [POINTER(fpl_odds_sim)], c_char_p),
+    ("fpl_odds_json", [POINTER(fpl_funnel), POINTER(fpl_odds), POINTER(fpl_odds_sim_input),
+                       POINTER(fpl_odds_sim), POINTER(c_char), c_size_t, POINTER(c_size_t)],
+     _STATUS),
     # format.h (the output buffer is a ctypes.create_string_buffer)
     ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
     ("fpl_format_count", [c_uint64, POINTER(c_char), c_size_t], c_size_t),

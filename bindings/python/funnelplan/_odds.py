@@ -32,12 +32,13 @@ import decimal
 import math
 import numbers
 from ctypes import byref, c_double, c_size_t, sizeof
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import PERIODS, _amount, _call, _describe, _encode, _is_text, _rate
+from ._model import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_text,
+                     _library_dict, _rate)
 from ._native import fn
 
 __all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "OddsHistory",
@@ -126,18 +127,12 @@ class OddsSimulation:
     deals_quantiles: Quantiles                  # of ints
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     std_error: OddsStdError
+    # What the library describes: the C funnel, exact result, simulation
+    # input and simulation.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        return {"trials": self.trials, "seed": self.seed, "deal_size_cv": self.deal_size_cv,
-                "deal_size_distribution": self.deal_size_distribution,
-                "history": [h.to_dict() for h in self.history],
-                "judged_on": self.judged_on, "p_hit": self.p_hit,
-                "expected_deals": self.expected_deals,
-                "expected_revenue": self.expected_revenue,
-                "deals_quantiles": self.deals_quantiles.to_dict(),
-                "revenue_quantiles": (None if self.revenue_quantiles is None
-                                      else self.revenue_quantiles.to_dict()),
-                "std_error": self.std_error.to_dict()}
+        return _odds_dict(*self._source)["simulation"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +165,9 @@ class Odds:
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     volume_for: Tuple[OddsLevel, ...]           # ascending confidence
     simulation: Optional[OddsSimulation]        # None unless Monte Carlo ran
+    # What the library describes: the C funnel, exact result, and the
+    # simulation input and simulation (both None unless Monte Carlo ran).
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def volume_needed(self, confidence):
         """The volume for a level of :attr:`volume_for` (a float such as
@@ -180,17 +178,14 @@ class Odds:
         raise KeyError(confidence)
 
     def to_dict(self):
-        return {"command": "odds", "per": self.per, "at": self.at, "volume": self.volume,
-                "cumulative_rate": self.cumulative_rate, "target_deals": self.target_deals,
-                "target_revenue": self.target_revenue, "deal_size": self.deal_size,
-                "p_hit": self.p_hit, "p_miss": self.p_miss,
-                "expected_deals": self.expected_deals, "sd_deals": self.sd_deals,
-                "expected_revenue": self.expected_revenue,
-                "deals_quantiles": self.deals_quantiles.to_dict(),
-                "revenue_quantiles": (None if self.revenue_quantiles is None
-                                      else self.revenue_quantiles.to_dict()),
-                "volume_for": [level.to_dict() for level in self.volume_for],
-                "simulation": None if self.simulation is None else self.simulation.to_dict()}
+        return _odds_dict(*self._source)
+
+
+def _odds_dict(funnel, odds, sim_input, sim):
+    """The object of the library's JSON of an odds result (``fpl_odds_json``)."""
+    return _library_dict(fn.odds_json, (byref(funnel), byref(odds),
+                                        None if sim_input is None else byref(sim_input),
+                                        None if sim is None else byref(sim)))
 
 
 # ---------------------------------------------------------------------------
@@ -462,7 +457,9 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     out = _native.fpl_odds()
     _odds_call(fn.odds_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
                given, levels)
-    simulation = _simulate(funnel, terms, sim_in, given, history_contexts) if run else None
+    c_funnel, c_out = _copy(funnel._c), _copy(out)
+    simulation = (_simulate(funnel, terms, sim_in, given, history_contexts, c_funnel, c_out)
+                  if run else None)
 
     names = funnel.names
     has_revenue = bool(out.has_revenue)
@@ -479,12 +476,14 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
                 volume_for=tuple(OddsLevel(level.confidence,
                                            int(level.volume) if level.has_volume else None)
                                  for level in out.volume_for[:out.n_levels]),
-                simulation=simulation)
+                simulation=simulation,
+                _source=(c_funnel, c_out) + (simulation._source[2:] if run else (None, None)))
 
 
-def _simulate(funnel, terms, inp, given, history_contexts):
+def _simulate(funnel, terms, inp, given, history_contexts, c_funnel, c_odds):
     """An :class:`OddsSimulation` from ``fpl_odds_simulate`` (the workspace
-    is allocated here: the library never allocates)."""
+    is allocated here: the library never allocates); ``c_funnel`` and
+    ``c_odds`` are kept for its ``to_dict()``."""
     work_len = fn.odds_sim_work_len(inp.trials)
     work = (c_double * work_len)()
     out = _native.fpl_odds_sim()
@@ -503,14 +502,19 @@ def _simulate(funnel, terms, inp, given, history_contexts):
                            if has_revenue else None))
     return OddsSimulation(
         trials=int(out.trials), seed=int(out.seed), deal_size_cv=cv,
-        deal_size_distribution="gamma" if cv > 0 else None, history=history,
-        judged_on="revenue" if out.by_revenue else "deals",
+        deal_size_distribution=_label(fn.odds_distribution_name(cv)), history=history,
+        judged_on=_label(fn.odds_judged_on_name(byref(out))),
         p_hit=out.p_hit.value, expected_deals=out.expected_deals.value,
         expected_revenue=out.expected_revenue.value if has_revenue else None,
         deals_quantiles=Quantiles(*(int(e.value) for e in out.deals_quantiles)),
         revenue_quantiles=(Quantiles(*(e.value for e in out.revenue_quantiles))
                            if has_revenue else None),
-        std_error=std_error)
+        std_error=std_error, _source=(c_funnel, c_odds, _copy(inp), _copy(out)))
+
+
+def _label(name):
+    """A label the library names (bytes, or None for the JSON's null)."""
+    return None if name is None else name.decode("ascii")
 
 
 def plan_confidence(funnel, terms, given, confidence):
