@@ -203,7 +203,11 @@ fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *i
     }
     /* The root's members as fpl_view_json() writes them, the channels'
      * array filled one channel's view at a time. */
-    fpl__text t = {buf, buf != NULL ? capacity : 0, 0};
+    fpl__text t = {NULL, 0, 0};
+    if (buf != NULL) {
+        t.buf = buf;
+        t.capacity = capacity;
+    }
     fpl__text_put(&t, "{", 1);
     size_t next = 1;
     for (size_t m = 0; m < nodes[0].children; ++m) {
