@@ -701,3 +701,28 @@ short_of_target:
     }
     return fpl__done(err, FPL_ERR_CHANNEL_SHORT);
 }
+
+/* ---- names ------------------------------------------------------------- */
+
+const char *fpl_channel_quality_name(fpl_channel_quality quality)
+{
+    switch (quality) {
+    case FPL_QUALITY_FUNNEL: return "funnel";
+    case FPL_QUALITY_RATE: return "rate";
+    case FPL_QUALITY_FACTOR: return "factor";
+    }
+    return NULL;
+}
+
+const char *fpl_channels_mode_name(const fpl_channels *channels)
+{
+    if (channels == NULL) {
+        return NULL;
+    }
+    switch (channels->target) {
+    case FPL_TARGET_NONE: return "volumes";
+    case FPL_TARGET_REVENUE:
+    case FPL_TARGET_DEALS: return channels->by_shares ? "shares" : "cheapest";
+    }
+    return NULL;
+}

@@ -54,3 +54,13 @@ fpl_status fpl_terms_check(const fpl_terms *terms, fpl_error *err)
     }
     return FPL_OK;
 }
+
+const char *fpl_target_name(fpl_target_kind kind)
+{
+    switch (kind) {
+    case FPL_TARGET_NONE: return NULL;
+    case FPL_TARGET_REVENUE: return "revenue";
+    case FPL_TARGET_DEALS: return "deals";
+    }
+    return NULL;
+}

@@ -8,9 +8,8 @@
  * channel specs with the library's fpl_channel_parse(), calls
  * fpl_channels_compute() and presents the result. No formula lives here.
  *
- * The JSON keys and their order are the documented contract
- * (notes/channels_contract.md): `--format json` prints the same object as
- * Python's `Channels.to_dict()`.
+ * `--format json` prints what the library writes (fpl_channels_json(), the
+ * contract of docs/guide.md), as Python's `Channels.to_dict()` returns it.
  */
 
 #include "render.h"
@@ -20,165 +19,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- JSON (render.c's writer, declared in render.h) ---------------------- */
-
-/* A literal value: null, true or false. */
-static void jw_raw(jw *w, const char *text)
-{
-    jw_item(w);
-    cli_buf_puts(w->b, text);
-    w->need_comma = true;
-}
-
-static void jw_key_bool(jw *w, const char *key, bool x)
-{
-    jw_key(w, key);
-    jw_bool(w, x);
-}
-
-/* ---- names --------------------------------------------------------------- */
-
-static const char *mode_name(const fpl_channels *r)
-{
-    if (r->target == FPL_TARGET_NONE) {
-        return "volumes";
-    }
-    return r->by_shares ? "shares" : "cheapest";
-}
-
-static const char *quality_name(fpl_channel_quality q)
-{
-    switch (q) {
-    case FPL_QUALITY_FUNNEL: return "funnel";
-    case FPL_QUALITY_RATE: return "rate";
-    case FPL_QUALITY_FACTOR: return "factor";
-    }
-    return "funnel";
-}
-
 /* ---- JSON ---------------------------------------------------------------- */
 
+/* The library's JSON (src/render/describe_channels.c): asked for its length
+ * first (capacity 0), then written into the buffer. A refusal (never, for a
+ * result the library computed) shows as a failed output. */
 static void channels_json(cli_buf *out, const cli_channels_request *rq,
                           const fpl_channels_input *in, const fpl_channels *r)
 {
-    const fpl_terms *t = rq->terms;
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "channels");
-    jw_key_string(&w, "per", fpl_period_name(r->per));
-    jw_key_string(&w, "mode", mode_name(r));
-    jw_key(&w, "target");
-    if (r->target == FPL_TARGET_NONE) {
-        jw_raw(&w, "null");
-    } else {
-        jw_open(&w, '{');
-        bool revenue = r->target == FPL_TARGET_REVENUE;
-        jw_key_string(&w, "kind", revenue ? "revenue" : "deals");
-        jw_key_number(&w, "value", revenue ? t->revenue : t->deals);
-        jw_close(&w, '}');
+    size_t len = 0;
+    fpl_status st = fpl_channels_json(rq->terms, in, r, NULL, 0, &len, NULL);
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        st = fpl_channels_json(rq->terms, in, r, text, len + 1, &len, NULL);
     }
-    jw_key_number_or_null(&w, "deal_size", t->has_deal_size, t->deal_size);
-    jw_key_number(&w, "margin", r->margin);
-    jw_key(&w, "channels");
-    jw_open(&w, '[');
-    for (size_t i = 0; i < r->n_channels; ++i) {
-        const fpl_channel *c = &in->channels[i];
-        const fpl_channel_figures *f = &r->channels[i];
-        jw_open(&w, '{');
-        jw_key_string(&w, "name", c->name);
-        char rank[32];
-        snprintf(rank, sizeof rank, "%zu", f->rank + 1);
-        jw_key(&w, "rank");
-        jw_raw(&w, rank);
-        jw_key_string(&w, "quality", quality_name(c->quality));
-        jw_key_number_or_null(&w, "quality_value", c->quality != FPL_QUALITY_FUNNEL,
-                              c->quality_value);
-        jw_key_number(&w, "top_rate", f->top_rate);
-        jw_key_number(&w, "opportunity_rate", f->opportunity_rate);
-        jw_key_number(&w, "rate_to_won", f->rate_to_won);
-        jw_key_number(&w, "cost_per_lead", f->cost_per_lead);
-        jw_key_number_or_null(&w, "capacity", f->has_capacity, f->capacity);
-        jw_key_bool(&w, "at_capacity", f->at_capacity);
-        jw_key_number(&w, "leads", f->leads);
-        jw_key_number(&w, "share", f->share);
-        jw_key_number(&w, "opportunities", f->opportunities);
-        jw_key_number(&w, "deals", f->deals);
-        jw_key_number(&w, "cost", f->cost);
-        jw_key_number(&w, "cost_per_opportunity", f->cost_per_opportunity);
-        jw_key_number(&w, "cost_per_deal", f->cost_per_deal);
-        jw_key_number_or_null(&w, "deal_size", f->has_revenue, f->deal_size);
-        jw_key_number_or_null(&w, "value_per_lead", f->has_revenue, f->value_per_lead);
-        jw_key_number_or_null(&w, "revenue", f->has_revenue, f->revenue);
-        jw_key_number_or_null(&w, "gross_profit", f->has_revenue, f->gross_profit);
-        jw_key_number_or_null(&w, "roi", f->has_roi, f->roi);
-        jw_key_number_or_null(&w, "break_even_cost_per_lead", f->has_revenue,
-                              f->break_even_cost_per_lead);
-        jw_key_number_or_null(&w, "headroom", f->has_revenue, f->headroom);
-        jw_key(&w, "loses_money");
-        jw_raw(&w, !f->has_revenue ? "null" : f->loses_money ? "true" : "false");
-        jw_close(&w, '}');
+    if (text == NULL || st != FPL_OK) {
+        out->oom = true;
+        return;
     }
-    jw_close(&w, ']');
-    jw_key(&w, "ranking");
-    jw_open(&w, '[');
-    for (size_t k = 0; k < r->n_channels; ++k) {
-        jw_item(&w);
-        cli_buf_json_string(out, in->channels[r->ranking[k]].name);
-        w.need_comma = true;
-    }
-    jw_close(&w, ']');
-    jw_key(&w, "losing");
-    jw_open(&w, '[');
-    for (size_t k = 0; k < r->n_channels; ++k) {
-        size_t i = r->ranking[k];
-        if (r->channels[i].has_revenue && r->channels[i].loses_money) {
-            jw_item(&w);
-            cli_buf_json_string(out, in->channels[i].name);
-            w.need_comma = true;
-        }
-    }
-    jw_close(&w, ']');
-    jw_key(&w, "total");
-    jw_open(&w, '{');
-    jw_key_number(&w, "leads", r->leads);
-    jw_key_number(&w, "opportunities", r->opportunities);
-    jw_key_number(&w, "deals", r->deals);
-    jw_key_number(&w, "cost", r->cost);
-    jw_key_number(&w, "cost_per_lead", r->cost_per_lead);
-    jw_key_number(&w, "cost_per_opportunity", r->cost_per_opportunity);
-    jw_key_number(&w, "cost_per_deal", r->cost_per_deal);
-    jw_key_number_or_null(&w, "revenue", r->has_revenue, r->revenue);
-    jw_key_number_or_null(&w, "gross_profit", r->has_revenue, r->gross_profit);
-    jw_key_number_or_null(&w, "roi", r->has_roi, r->roi);
-    jw_close(&w, '}');
-    jw_key(&w, "marginal");
-    if (!r->has_marginal) {
-        jw_raw(&w, "null");
-    } else {
-        jw_open(&w, '{');
-        jw_key(&w, "channel");
-        if (r->marginal_channel < r->n_channels) {
-            jw_item(&w);
-            cli_buf_json_string(out, in->channels[r->marginal_channel].name);
-            w.need_comma = true;
-        } else {
-            jw_raw(&w, "null");
-        }
-        jw_key_number(&w, "cost_per_deal", r->marginal_cost_per_deal);
-        jw_close(&w, '}');
-    }
-    jw_key(&w, "most");
-    if (!r->has_most) {
-        jw_raw(&w, "null");
-    } else {
-        jw_open(&w, '{');
-        jw_key_number(&w, "leads", r->most_leads);
-        jw_key_number(&w, "deals", r->most_deals);
-        jw_key_number_or_null(&w, "revenue", r->has_most_revenue, r->most_revenue);
-        jw_close(&w, '}');
-    }
-    jw_close(&w, '}');
-    cli_buf_putc(out, '\n');
+    out->len += len;
 }
 
 /* ---- CSV ----------------------------------------------------------------- */

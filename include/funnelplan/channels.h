@@ -375,6 +375,24 @@ FPL_API fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_term
                                         const fpl_channels_input *input, fpl_channels *out,
                                         fpl_error *err);
 
+/**
+ * @brief The name of a channel's quality kind, as the JSON and every face
+ * print it: `"funnel"`, `"rate"` or `"factor"`.
+ * @param[in] quality the kind.
+ * @return a static string; NULL for a value that is not a kind.
+ */
+FPL_API const char *fpl_channel_quality_name(fpl_channel_quality quality);
+
+/**
+ * @brief The question a result answered, as the JSON and every face print
+ * it: `"volumes"` (no target), `"cheapest"` (the cheapest allocation for a
+ * target) or `"shares"` (a target met by fixed shares).
+ * @param[in] channels the result.
+ * @return a static string; NULL when @p channels is NULL or its
+ *   fpl_channels::target is not a kind.
+ */
+FPL_API const char *fpl_channels_mode_name(const fpl_channels *channels);
+
 /** @} */
 
 #ifdef __cplusplus

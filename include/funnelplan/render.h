@@ -12,12 +12,14 @@
 #ifndef FUNNELPLAN_RENDER_H
 #define FUNNELPLAN_RENDER_H
 
+#include "channels.h"
 #include "common.h"
 #include "forecast.h"
 #include "funnel.h"
 #include "mix.h"
 #include "odds.h"
 #include "plan.h"
+#include "terms.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -454,6 +456,57 @@ FPL_API fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funn
  * char text[8192];
  * size_t len;
  * if (fpl_odds_json(&funnel, &odds, NULL, NULL, text, sizeof text, &len, NULL) == FPL_OK &&
+/* ---- channels ---------------------------------------------------------- */
+
+/** Nodes one channel adds to fpl_view_channels(): its object and 25 figures. */
+#define FPL_VIEW_CHANNEL_NODES 26
+
+/**
+ * Nodes fpl_view_channels() adds at most (::FPL_MAX_CHANNELS channels, a
+ * target, a marginal cost and a most): the object and its 5 leaves, target
+ * (3), channels, ranking and losing (an array and a name per channel each),
+ * total (11), marginal (3), most (4).
+ */
+#define FPL_VIEW_CHANNELS_NODES (30 + (FPL_VIEW_CHANNEL_NODES + 2) * FPL_MAX_CHANNELS)
+
+/**
+ * @brief Adds the description of a channels result: the object `funnelplan
+ * channels --format json` prints (keys and order in docs/guide.md).
+ *
+ * The mode is fpl_channels_mode_name(), a channel's quality
+ * fpl_channel_quality_name(), the target's kind fpl_target_name(); the
+ * target's value and the deal size are the terms'; a channel's name,
+ * quality and quality value are the input's.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] terms the terms of the question (the target's value, the deal
+ *   size).
+ * @param[in] input the channels asked about (their names and qualities).
+ * @param[in] channels the result of fpl_channels_compute().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_PERIOD for a period outside
+ *   the enum; ::FPL_ERR_TARGET for a target kind outside the enum;
+ *   ::FPL_ERR_CHANNEL_COUNT (field ::FPL_FIELD_CHANNEL) when the result has
+ *   more channels than the input or ::FPL_MAX_CHANNELS, or a ranking entry
+ *   (index: its position) names a channel it does not have;
+ *   ::FPL_ERR_STAGE_NAME_LONG (field ::FPL_FIELD_CHANNEL, index: the
+ *   channel) for a name not NUL-terminated; ::FPL_ERR_CHANNEL_QUALITY (field
+ *   ::FPL_FIELD_CHANNEL_QUALITY, index: the channel) for a quality kind
+ *   outside the enum; ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_channels(fpl_view *view, const char *key, const fpl_terms *terms,
+                                     const fpl_channels_input *input,
+                                     const fpl_channels *channels, fpl_error *err);
+
+/**
+ * @brief The JSON of a channels result: what `funnelplan channels --format
+ * json` prints, byte for byte (fpl_view_channels() and fpl_view_json() in
+ * one call, holding one channel's nodes at a time).
+ *
+ * @code
+ * char text[32768];
+ * size_t len;
+ * if (fpl_channels_json(&terms, &input, &result, text, sizeof text, &len, NULL) == FPL_OK &&
  *     len < sizeof text) {
  *     fputs(text, stdout);
  * }
@@ -462,6 +515,9 @@ FPL_API fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funn
  * @param[in] odds the exact result.
  * @param[in] sim_input what the simulation was given, or NULL.
  * @param[in] sim the simulation, or NULL.
+ * @param[in] terms as fpl_view_channels().
+ * @param[in] input as fpl_view_channels().
+ * @param[in] channels as fpl_view_channels().
  * @param[out] buf where the text goes, as fpl_view_json().
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
@@ -471,6 +527,12 @@ FPL_API fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funn
 FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
                                  const fpl_odds_sim_input *sim_input, const fpl_odds_sim *sim,
                                  char *buf, size_t capacity, size_t *length_out, fpl_error *err);
+ * @return ::FPL_OK or a status of fpl_view_channels(); a text cut short is
+ *   not a failure.
+ */
+FPL_API fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *input,
+                                     const fpl_channels *channels, char *buf, size_t capacity,
+                                     size_t *length_out, fpl_error *err);
 
 /** @} */
 

@@ -62,6 +62,15 @@ typedef struct fpl_terms {
  */
 FPL_API fpl_status fpl_terms_check(const fpl_terms *terms, fpl_error *err);
 
+/**
+ * @brief The name of a target kind, as the JSON and every face print it:
+ * `"revenue"` or `"deals"`.
+ * @param[in] kind the kind.
+ * @return a static string; NULL for ::FPL_TARGET_NONE and for a value that
+ *   is not a kind.
+ */
+FPL_API const char *fpl_target_name(fpl_target_kind kind);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -10,19 +10,16 @@ the CLI's strings). ``to_dict()`` is the object ``funnelplan channels ...
 --format json`` prints (notes/channels_contract.md).
 """
 
-from ctypes import byref, c_size_t
-from dataclasses import dataclass, fields
+from ctypes import byref
+from dataclasses import dataclass, field, fields
 from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import _amount, _describe, _encode, _is_text, _rate
+from ._model import _amount, _copy, _describe, _encode, _is_text, _library_dict, _rate
 
 __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
            "ChannelMost"]
-
-_QUALITY = {_native.QUALITY_FUNNEL: "funnel", _native.QUALITY_RATE: "rate",
-            _native.QUALITY_FACTOR: "factor"}
 
 # Mapping keys -> (fpl_channel field, reader).
 _KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _amount, "capacity": _amount,
@@ -121,7 +118,10 @@ class ChannelMost:
 
 @dataclass(frozen=True)
 class Channels:
-    """The result of :meth:`Funnel.channels`."""
+    """The result of :meth:`Funnel.channels`.
+
+    ``to_dict()`` is the object ``funnelplan channels ... --format json`` prints.
+    """
     per: str
     mode: str
     target: Optional[ChannelTarget]
@@ -133,6 +133,8 @@ class Channels:
     total: ChannelTotal
     marginal: Optional[Marginal]
     most: Optional[ChannelMost]
+    # What the library describes: the C terms, channels input and result.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A channel's figures by name."""
@@ -142,15 +144,10 @@ class Channels:
         raise KeyError(name)
 
     def to_dict(self):
-        """The object ``funnelplan channels ... --format json`` prints."""
-        def d(x):
-            return None if x is None else x.to_dict()
-        return {"command": "channels", "per": self.per, "mode": self.mode,
-                "target": d(self.target), "deal_size": self.deal_size, "margin": self.margin,
-                "channels": [c.to_dict() for c in self.channels],
-                "ranking": list(self.ranking), "losing": list(self.losing),
-                "total": self.total.to_dict(), "marginal": d(self.marginal),
-                "most": d(self.most)}
+        """The object ``funnelplan channels ... --format json`` prints: the
+        library's JSON (``fpl_channels_json``)."""
+        terms, inp, r = self._source
+        return _library_dict(_native.fn.channels_json, (byref(terms), byref(inp), byref(r)))
 
 
 def _channel(index, item):
@@ -218,6 +215,11 @@ def _opt(present, value):
     return value if present else None
 
 
+def _name(text):
+    """A name the library gives (a period, a mode, a quality, a target kind)."""
+    return text.decode("ascii")
+
+
 def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     if _is_text(specs) or isinstance(specs, dict):
         specs = [specs]
@@ -263,7 +265,8 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
         f, c = r.channels[i], inp.channels[i]
         rev = f.has_revenue
         figures.append(ChannelFigures(
-            name=names[i], rank=f.rank + 1, quality=_QUALITY.get(c.quality, "funnel"),
+            name=names[i], rank=f.rank + 1,
+            quality=_name(_native.fn.channel_quality_name(c.quality)),
             quality_value=_opt(c.quality != _native.QUALITY_FUNNEL, c.quality_value),
             top_rate=f.top_rate, opportunity_rate=f.opportunity_rate,
             rate_to_won=f.rate_to_won, cost_per_lead=f.cost_per_lead,
@@ -278,10 +281,10 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     ranking = tuple(names[r.ranking[k]] for k in range(r.n_channels))
     losing = tuple(n for n in ranking if figures[names.index(n)].loses_money)
     target = None
-    if r.target == _native.TARGET_REVENUE:
-        target = ChannelTarget("revenue", terms.revenue)
-    elif r.target == _native.TARGET_DEALS:
-        target = ChannelTarget("deals", terms.deals)
+    if r.target != _native.TARGET_NONE:
+        revenue = r.target == _native.TARGET_REVENUE
+        target = ChannelTarget(_name(_native.fn.target_name(r.target)),
+                               terms.revenue if revenue else terms.deals)
     marginal = None
     if r.has_marginal:
         marginal = Marginal(names[r.marginal_channel] if r.marginal_channel < r.n_channels
@@ -292,10 +295,8 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     total = ChannelTotal(r.leads, r.opportunities, r.deals, r.cost, r.cost_per_lead,
                          r.cost_per_opportunity, r.cost_per_deal, _opt(r.has_revenue, r.revenue),
                          _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi))
-    per_name = ("month", "quarter", "year")[r.per]
-    mode = "volumes" if r.target == _native.TARGET_NONE else (
-        "shares" if r.by_shares else "cheapest")
-    return Channels(per=per_name, mode=mode, target=target,
+    return Channels(per=_name(_native.fn.period_name(r.per)),
+                    mode=_name(_native.fn.channels_mode_name(byref(r))), target=target,
                     deal_size=_opt(terms.has_deal_size, terms.deal_size), margin=r.margin,
                     channels=tuple(figures), ranking=ranking, losing=losing, total=total,
-                    marginal=marginal, most=most)
+                    marginal=marginal, most=most, _source=(_copy(terms), _copy(inp), _copy(r)))

@@ -723,6 +723,7 @@ FUNCTIONS = (
     ("fpl_funnel_find", [POINTER(fpl_funnel), c_char_p, c_size_t, POINTER(c_size_t)], _STATUS),
     # terms.h
     ("fpl_terms_check", [POINTER(fpl_terms)], _STATUS),
+    ("fpl_target_name", [c_int], c_char_p),
     # plan.h
     ("fpl_plan_compute", [POINTER(fpl_funnel), POINTER(fpl_terms), POINTER(fpl_plan)], _STATUS),
     # forecast.h
@@ -772,6 +773,8 @@ FUNCTIONS = (
     ("fpl_channel_set_name", [POINTER(fpl_channel), c_char_p, c_size_t], _STATUS),
     ("fpl_channels_compute", [POINTER(fpl_funnel), POINTER(fpl_terms),
                               POINTER(fpl_channels_input), POINTER(fpl_channels)], _STATUS),
+    ("fpl_channel_quality_name", [c_int], c_char_p),
+    ("fpl_channels_mode_name", [POINTER(fpl_channels)], c_char_p),
     # schedule.h
     ("fpl_days_per_month", [], c_double),
     ("fpl_month_parse", [c_char_p, c_size_t, POINTER(fpl_month)], _STATUS),
@@ -820,6 +823,9 @@ FUNCTIONS = (
     ("fpl_odds_judged_on_name", [POINTER(fpl_odds_sim)], c_char_p),
     ("fpl_odds_json", [POINTER(fpl_funnel), POINTER(fpl_odds), POINTER(fpl_odds_sim_input),
                        POINTER(fpl_odds_sim), POINTER(c_char), c_size_t, POINTER(c_size_t)],
+     _STATUS),
+    ("fpl_channels_json", [POINTER(fpl_terms), POINTER(fpl_channels_input),
+                           POINTER(fpl_channels), POINTER(c_char), c_size_t, POINTER(c_size_t)],
      _STATUS),
     # format.h (the output buffer is a ctypes.create_string_buffer)
     ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
