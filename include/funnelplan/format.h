@@ -7,7 +7,8 @@
  * @file format.h
  * @brief Numbers as text, exactly and without the locale: the shortest JSON
  * form that reads back, amounts with thousands separators, percentages,
- * chances, and the `%.*f` and `%.*e` forms they are built from.
+ * chances, and the `%.*f` and `%.*e` forms they are built from; months and
+ * dates as `YYYY-MM` and `YYYY-MM-DD`.
  */
 
 #ifndef FUNNELPLAN_FORMAT_H
