@@ -246,6 +246,8 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     }
     for (size_t i = 0; i < n; ++i) {
         if (input->has_open[i]) {
+            r.has_open[i] = true;
+            r.open[i] = input->open[i];
             r.has_coverage = true;
             r.open_units += input->open[i];
             r.open_deals += input->open[i] * plan.stages[i].cumulative_rate;

@@ -454,6 +454,15 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
         out->quota = input->quota;
         out->attainment = attainment;
     }
+    out->has_weights = input->has_weights;
+    if (input->has_weights) {
+        memcpy(out->weights, input->weights, sizeof out->weights);
+    }
+    out->has_monthly = input->has_monthly;
+    if (input->has_monthly) {
+        out->monthly_kind = input->monthly_kind;
+        memcpy(out->monthly, input->monthly, months * sizeof out->monthly[0]);
+    }
     out->has_velocity = has_velocity;
     if (has_velocity) {
         out->velocity_opportunities = out->totals[n - 1] / (double)months;

@@ -10,15 +10,16 @@
  * cli_pace_run(); this file reads those texts with the library's parsers
  * (fpl_month_parse, fpl_date_parse, fpl_lag_parse, fpl_list_parse,
  * fpl_parse_amount, fpl_parse_rate), calls fpl_schedule_compute() or
- * fpl_pace_compute() and presents the result. No formula and no default
+ * fpl_pace_compute() and presents the result (the JSON is the library's:
+ * fpl_schedule_json(), fpl_pace_json()). No formula and no default
  * lives here: every figure comes from the library's result (lags in months
  * and days, the attainment, thresholds and cumulative rates used), and
  * every refusal names the field and entry the library's fpl_error gives,
  * which fail_at() turns into the option and the text typed.
  *
- * The JSON keys and their order are the documented contract
- * (notes/schedule_contract.md): `--format json` prints the same object as
- * Python's `Schedule.to_dict()` and `Pace.to_dict()`.
+ * The JSON keys and their order are the documented contract (docs/guide.md):
+ * `--format json` prints what the library writes, the object Python's
+ * `Schedule.to_dict()` and `Pace.to_dict()` read.
  */
 
 #include "render.h"
@@ -158,10 +159,10 @@ static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES],
 
 /* ---- presentation helpers ------------------------------------------------ */
 
-/* "2027-01" (32 bytes hold any two ints). */
-static void fmt_month(char out[32], fpl_month m)
+/* "2027-01": the library writes months. */
+static void fmt_month(char out[FPL_CALENDAR_TEXT_MAX], fpl_month m)
 {
-    snprintf(out, 32, "%04d-%02d", m.year, m.month);
+    fpl_month_format(m, out, FPL_CALENDAR_TEXT_MAX);
 }
 
 /* x with one decimal, ".0" dropped: 3, 1.5 (for months and coverage). */
@@ -307,111 +308,26 @@ static int fail_schedule(const cli_schedule_request *rq, const stage_texts *g,
     return fail_at(rq, g, "schedule", e);
 }
 
-/* ---- schedule: JSON -------------------------------------------------- */
+/* ---- JSON --------------------------------------------------------------- */
 
-static void json_numbers(jw *w, const double *x, size_t n)
+/* The JSON is the library's (fpl_schedule_json, fpl_pace_json): its length
+ * first (capacity 0), then the text into the buffer. A refusal (never, for
+ * a result the library computed) shows as a failed output. */
+static void put_json(cli_buf *out, const fpl_funnel *f, const fpl_schedule *s, const fpl_pace *p)
 {
-    jw_open(w, '[');
-    for (size_t i = 0; i < n; ++i) {
-        jw_number(w, x[i]);
+    size_t len = 0;
+    fpl_status st = s != NULL ? fpl_schedule_json(f, s, NULL, 0, &len, NULL)
+                              : fpl_pace_json(f, p, NULL, 0, &len, NULL);
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text != NULL) {
+        st = s != NULL ? fpl_schedule_json(f, s, text, len + 1, &len, NULL)
+                       : fpl_pace_json(f, p, text, len + 1, &len, NULL);
     }
-    jw_close(w, ']');
-}
-
-static void schedule_json(cli_buf *out, const cli_schedule_request *rq,
-                          const fpl_schedule_input *in, const fpl_schedule *s)
-{
-    const fpl_funnel *f = rq->funnel;
-    const size_t n = s->n_stages;
-    char month[32];
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "schedule");
-    jw_key_string(&w, "per", fpl_period_name(s->per));
-    fmt_month(month, s->start);
-    jw_key_string(&w, "start", month);
-    jw_key(&w, "months");
-    jw_count(&w, s->months);
-    jw_key(&w, "lead_months");
-    jw_count(&w, s->lead_months);
-    jw_key_number(&w, "total_lag", s->total_lag);
-    jw_key_number(&w, "deals", s->deals);
-    jw_key_number_or_null(&w, "revenue", s->has_revenue, s->revenue);
-    jw_key_number_or_null(&w, "deal_size", s->has_revenue, s->deal_size);
-    jw_key(&w, "seasonality");
-    if (in->has_weights) {
-        json_numbers(&w, in->weights, 12);
-    } else {
-        jw_number_or_null(&w, false, 0.0);
+    if (text == NULL || st != FPL_OK) {
+        out->oom = true;
+        return;
     }
-    jw_key(&w, "monthly");
-    if (in->has_monthly) {
-        jw_open(&w, '{');
-        jw_key_string(&w, "kind", in->monthly_kind == FPL_TARGET_REVENUE ? "revenue" : "deals");
-        jw_key(&w, "values");
-        json_numbers(&w, in->monthly, in->months);
-        jw_close(&w, '}');
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_key(&w, "stages");
-    jw_open(&w, '[');
-    for (size_t i = 0; i < n; ++i) {
-        jw_open(&w, '{');
-        jw_key_string(&w, "name", f->stages[i].name);
-        jw_key_number(&w, "rate", f->stages[i].rate);
-        jw_key_number(&w, "lag_months", s->lag_months[i]);
-        jw_key_number(&w, "lag_days", s->lag_days[i]);
-        jw_key_number(&w, "total", s->totals[i]);
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_key(&w, "rows");
-    jw_open(&w, '[');
-    for (size_t r = 0; r < s->n_rows; ++r) {
-        const fpl_schedule_row *row = &s->rows[r];
-        jw_open(&w, '{');
-        fmt_month(month, row->month);
-        jw_key_string(&w, "month", month);
-        jw_key(&w, "in_span");
-        jw_bool(&w, row->in_span);
-        jw_key_number(&w, "share", row->share);
-        jw_key_number(&w, "deals", row->deals);
-        jw_key_number_or_null(&w, "revenue", s->has_revenue, row->revenue);
-        jw_key(&w, "entering");
-        json_numbers(&w, row->entering, n);
-        if (s->has_reps) {
-            jw_key_number(&w, "deals_per_rep", row->deals_per_rep);
-            jw_key(&w, "entering_per_rep");
-            json_numbers(&w, row->entering_per_rep, n);
-        }
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_key_number_or_null(&w, "reps", s->has_reps, s->reps);
-    jw_key_number_or_null(&w, "quota", s->has_reps_needed, s->quota);
-    jw_key_number_or_null(&w, "attainment", s->has_reps_needed, s->attainment);
-    jw_key_number_or_null(&w, "reps_needed", s->has_reps_needed, s->reps_needed);
-    jw_key(&w, "reps_needed_whole");
-    if (s->has_reps_needed) {
-        jw_whole(&w, s->reps_needed_whole);
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_key(&w, "velocity");
-    if (s->has_velocity) {
-        jw_open(&w, '{');
-        jw_key_number(&w, "per_day", s->velocity);
-        jw_key_number(&w, "opportunities_per_month", s->velocity_opportunities);
-        jw_key_number(&w, "win_rate", f->stages[n - 1].rate);
-        jw_key_number(&w, "deal_size", s->deal_size);
-        jw_key_number(&w, "cycle_days", s->velocity_cycle_days);
-        jw_close(&w, '}');
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_close(&w, '}');
-    jw_end(&w);
+    out->len += len;
 }
 
 /* ---- schedule: CSV --------------------------------------------------- */
@@ -443,7 +359,7 @@ static void schedule_csv(cli_buf *out, const cli_schedule_request *rq, const fpl
     cli_buf_putc(out, '\n');
     for (size_t r = 0; r < s->n_rows; ++r) {
         const fpl_schedule_row *row = &s->rows[r];
-        char month[32];
+        char month[FPL_CALENDAR_TEXT_MAX];
         fmt_month(month, row->month);
         cli_buf_printf(out, "%s,%s", month, row->in_span ? "true" : "false");
         csv_number(out, true, row->share);
@@ -510,7 +426,7 @@ static bool sched_cell(const sched_view *v, size_t row, size_t col, char out[CLI
         } else if (total) {
             snprintf(out, CLI_NUM_MAX, "total");
         } else {
-            char month[32];
+            char month[FPL_CALENDAR_TEXT_MAX];
             fmt_month(month, r->month);
             snprintf(out, CLI_NUM_MAX, "%s", month);
         }
@@ -601,8 +517,8 @@ static void schedule_table(cli_buf *out, const cli_schedule_request *rq,
     const fpl_funnel *f = rq->funnel;
     const size_t n = s->n_stages;
     const char *per = fpl_period_name(s->per);
-    char first[32];
-    char start[32];
+    char first[FPL_CALENDAR_TEXT_MAX];
+    char start[FPL_CALENDAR_TEXT_MAX];
     fmt_month(start, s->start);
     fmt_month(first, s->rows[0].month);
 
@@ -704,7 +620,7 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
             rc = fail_schedule(rq, &given, &err);
         } else {
             switch (rq->format) {
-            case CLI_FORMAT_JSON: schedule_json(out, rq, in, s); break;
+            case CLI_FORMAT_JSON: put_json(out, rq->funnel, s, NULL); break;
             case CLI_FORMAT_CSV: schedule_csv(out, rq, s); break;
             case CLI_FORMAT_TABLE: schedule_table(out, rq, in, s); break;
             case CLI_FORMAT_SVG: cli_svg_schedule(out, rq->funnel, in, s); break;
@@ -815,108 +731,6 @@ static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in, stage_t
         in->has_reps = true;
     }
     return rc;
-}
-
-/* ---- pace: JSON ------------------------------------------------------ */
-
-static void pace_row_json(jw *w, const fpl_pace_row *r, bool reps)
-{
-    const bool a = r->has_actual;
-    const bool rate = a && r->has_needed_rate;
-    jw_key_number(w, "plan", r->plan);
-    jw_key_number(w, "plan_to_date", r->plan_to_date);
-    jw_key_number_or_null(w, "actual", a, r->actual);
-    jw_key_number_or_null(w, "attainment", a, r->attainment);
-    jw_key_number_or_null(w, "projection", a, r->projection);
-    jw_key_number_or_null(w, "projected_attainment", a, r->projected_attainment);
-    jw_key_number_or_null(w, "still_needed", a, r->still_needed);
-    jw_key_number_or_null(w, "needed_rate", rate, r->needed_rate);
-    jw_key_number_or_null(w, "catch_up", rate, r->catch_up);
-    jw_key(w, "status");
-    if (a) {
-        jw_string(w, fpl_pace_status_name(r->status));
-    } else {
-        jw_number_or_null(w, false, 0.0);
-    }
-    if (reps) {
-        jw_key_number(w, "plan_per_rep", r->plan_per_rep);
-        jw_key_number_or_null(w, "actual_per_rep", a, r->actual_per_rep);
-        jw_key_number_or_null(w, "needed_rate_per_rep", rate, r->needed_rate_per_rep);
-    }
-}
-
-static void pace_json(cli_buf *out, const cli_schedule_request *rq, const fpl_pace_input *in,
-                      const fpl_pace *p)
-{
-    const fpl_funnel *f = rq->funnel;
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "pace");
-    jw_key_string(&w, "per", fpl_period_name(p->per));
-    jw_key_number(&w, "elapsed", p->elapsed);
-    jw_key_number(&w, "at_risk", p->at_risk);
-    jw_key_number(&w, "off_track", p->off_track);
-    jw_key(&w, "stages");
-    jw_open(&w, '[');
-    for (size_t i = 0; i < p->n_stages; ++i) {
-        const fpl_pace_row *r = &p->stages[i];
-        jw_open(&w, '{');
-        jw_key_string(&w, "name", f->stages[i].name);
-        jw_key_number(&w, "rate", f->stages[i].rate);
-        jw_key_number(&w, "cumulative_rate", p->cumulative_rate[i]);
-        pace_row_json(&w, r, p->has_reps);
-        jw_key_number_or_null(&w, "implied_deals", r->has_actual, r->implied_deals);
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_key(&w, "deals");
-    jw_open(&w, '{');
-    pace_row_json(&w, &p->deals, p->has_reps);
-    jw_close(&w, '}');
-    jw_key(&w, "revenue");
-    if (p->has_revenue) {
-        jw_open(&w, '{');
-        pace_row_json(&w, &p->revenue, p->has_reps);
-        jw_close(&w, '}');
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_key(&w, "warning");
-    if (p->has_warning) {
-        jw_open(&w, '{');
-        jw_key_string(&w, "stage", f->stages[p->warning_stage].name);
-        jw_key_number(&w, "months", p->warning_months);
-        jw_close(&w, '}');
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_key(&w, "coverage");
-    if (p->has_coverage) {
-        jw_open(&w, '{');
-        jw_key(&w, "open");
-        jw_open(&w, '[');
-        for (size_t i = 0; i < p->n_stages; ++i) {
-            if (in->has_open[i]) {
-                jw_open(&w, '{');
-                jw_key_string(&w, "stage", f->stages[i].name);
-                jw_key_number(&w, "units", in->open[i]);
-                jw_close(&w, '}');
-            }
-        }
-        jw_close(&w, ']');
-        jw_key_number(&w, "open_units", p->open_units);
-        jw_key_number(&w, "open_deals", p->open_deals);
-        jw_key_number(&w, "still_to_close", p->still_to_close);
-        jw_key_number_or_null(&w, "raw", p->has_coverage_ratio, p->coverage_raw);
-        jw_key_number_or_null(&w, "weighted", p->has_coverage_ratio, p->coverage_weighted);
-        jw_key_number_or_null(&w, "required", p->has_coverage_required, p->coverage_required);
-        jw_close(&w, '}');
-    } else {
-        jw_number_or_null(&w, false, 0.0);
-    }
-    jw_key_number_or_null(&w, "reps", p->has_reps, p->reps);
-    jw_close(&w, '}');
-    jw_end(&w);
 }
 
 /* ---- pace: CSV ------------------------------------------------------- */
@@ -1102,7 +916,7 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
             rc = fail_at(rq, &given, "pace", &err);
         } else {
             switch (rq->format) {
-            case CLI_FORMAT_JSON: pace_json(out, rq, in, p); break;
+            case CLI_FORMAT_JSON: put_json(out, rq->funnel, NULL, p); break;
             case CLI_FORMAT_CSV: pace_csv(out, rq, p); break;
             case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
             case CLI_FORMAT_TABLE: pace_table(out, rq, in, p); break;

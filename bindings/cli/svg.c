@@ -889,10 +889,10 @@ void cli_svg_whatif(cli_buf *out, const cli_question *q, const fpl_whatif_input 
 static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-/* "2027-01" (32 bytes hold any two ints). */
-static void fmt_month(char out[32], fpl_month m)
+/* "2027-01": the library writes months. */
+static void fmt_month(char out[FPL_CALENDAR_TEXT_MAX], fpl_month m)
 {
-    snprintf(out, 32, "%04d-%02d", m.year, m.month);
+    fpl_month_format(m, out, FPL_CALENDAR_TEXT_MAX);
 }
 
 /* A value of a schedule row: the units entering a stage, or the deals
@@ -920,7 +920,7 @@ static void month_panel(svg *d, const fpl_schedule *s, const char *name, size_t 
             peak_row = r;
         }
     }
-    char month[32];
+    char month[FPL_CALENDAR_TEXT_MAX];
     fmt_month(month, s->rows[peak_row].month);
     cli_buf *b = line(d);
     cli_buf_puts(b, "total ");
@@ -983,8 +983,8 @@ void cli_svg_schedule(cli_buf *out, const fpl_funnel *f, const fpl_schedule_inpu
     start(&d);
     const size_t n = s->n_stages;
     const char *per = fpl_period_name(s->per);
-    char start_month[32];
-    char first_month[32];
+    char start_month[FPL_CALENDAR_TEXT_MAX];
+    char first_month[FPL_CALENDAR_TEXT_MAX];
     fmt_month(start_month, s->start);
     fmt_month(first_month, s->rows[0].month);
 

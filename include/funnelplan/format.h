@@ -7,13 +7,15 @@
  * @file format.h
  * @brief Numbers as text, exactly and without the locale: the shortest JSON
  * form that reads back, amounts with thousands separators, percentages,
- * chances, and the `%.*f` and `%.*e` forms they are built from.
+ * chances, and the `%.*f` and `%.*e` forms they are built from; months and
+ * dates as `YYYY-MM` and `YYYY-MM-DD`.
  */
 
 #ifndef FUNNELPLAN_FORMAT_H
 #define FUNNELPLAN_FORMAT_H
 
 #include "funnelplan/common.h"
+#include "funnelplan/schedule.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -161,6 +163,36 @@ FPL_API size_t fpl_format_fixed(double x, int decimals, bool group, char *out, s
  * @return the length of the whole text, without the NUL.
  */
 FPL_API size_t fpl_format_exponent(double x, int decimals, char *out, size_t capacity);
+
+/**
+ * Bytes that always hold a month or a date written by fpl_month_format() or
+ * fpl_date_format() and its NUL, whatever ints they hold (`YYYY-MM-DD`
+ * needs 11).
+ */
+#define FPL_CALENDAR_TEXT_MAX 36
+
+/**
+ * @brief Writes a calendar month as `YYYY-MM` (`2027-01`), the text
+ * fpl_month_parse() reads: C's `"%04d-%02d"`, without the locale.
+ * @param[in] month the month (years 1 to 9999 give `YYYY-MM`; other values
+ * are written as `%04d-%02d` would write them).
+ * @param[out] out the text, NUL-terminated, cut to `capacity` bytes; may be
+ * NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; ::FPL_CALENDAR_TEXT_MAX always suffices.
+ * @return the length of the whole text, without the NUL (as `snprintf`).
+ */
+FPL_API size_t fpl_month_format(fpl_month month, char *out, size_t capacity);
+
+/**
+ * @brief Writes a date as `YYYY-MM-DD` (`2027-03-15`), the text
+ * fpl_date_parse() reads: C's `"%04d-%02d-%02d"`, without the locale.
+ * @param[in] date the date.
+ * @param[out] out the text, NUL-terminated, cut to `capacity` bytes; may be
+ * NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; ::FPL_CALENDAR_TEXT_MAX always suffices.
+ * @return the length of the whole text, without the NUL.
+ */
+FPL_API size_t fpl_date_format(fpl_date date, char *out, size_t capacity);
 
 /** @} */
 

@@ -166,6 +166,8 @@ typedef struct fpl_pace {
     bool has_reps;          ///< per-rep figures are given
     double reps;            ///< the reps
     double cumulative_rate[FPL_MAX_STAGES]; ///< each stage's cumulative rate to a deal (the plan's): implied deals per unit
+    bool has_open[FPL_MAX_STAGES]; ///< the open pipeline of stage i was given (fpl_pace_input::has_open)
+    double open[FPL_MAX_STAGES];   ///< units in stage i now, as given (when has_open[i])
 } fpl_pace;
 
 /**

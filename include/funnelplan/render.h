@@ -18,8 +18,10 @@
 #include "funnel.h"
 #include "mix.h"
 #include "odds.h"
+#include "pace.h"
 #include "plan.h"
 #include "terms.h"
+#include "schedule.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -85,7 +87,8 @@ typedef enum fpl_node_kind {
     FPL_NODE_NUMBER,     ///< fpl_node::value.number, the shortest text that reads back to it (`null` when not finite)
     FPL_NODE_WHOLE,      ///< fpl_node::value.number, a whole count held in a double: an integer (a number when it is not whole)
     FPL_NODE_COUNT,      ///< fpl_node::value.count: an integer
-    FPL_NODE_STRING      ///< fpl_node::value.string, NUL-terminated UTF-8 (`null` when NULL)
+    FPL_NODE_STRING,     ///< fpl_node::value.string, NUL-terminated UTF-8 (`null` when NULL)
+    FPL_NODE_MONTH       ///< fpl_node::value.month, a calendar month: the string `"YYYY-MM"` (fpl_month_format())
 } fpl_node_kind;
 
 /** One node of a view. */
@@ -99,6 +102,7 @@ typedef struct fpl_node {
         double number;      ///< ::FPL_NODE_NUMBER and ::FPL_NODE_WHOLE
         uint64_t count;     ///< ::FPL_NODE_COUNT
         const char *string; ///< ::FPL_NODE_STRING (borrowed)
+        fpl_month month;    ///< ::FPL_NODE_MONTH
     } value;
 } fpl_node;
 
@@ -229,6 +233,15 @@ FPL_API void fpl_view_count(fpl_view *view, const char *key, uint64_t n);
  * @param[in] s NUL-terminated UTF-8; NULL adds `null`.
  */
 FPL_API void fpl_view_string(fpl_view *view, const char *key, const char *s);
+
+/**
+ * @brief Adds a calendar month (written `"YYYY-MM"`: the view holds the
+ * month, not a text that would have to be kept alive).
+ * @param[in,out] view the view.
+ * @param[in] key the key (NULL in an array).
+ * @param[in] month the month.
+ */
+FPL_API void fpl_view_month(fpl_view *view, const char *key, fpl_month month);
 
 /**
  * @brief Adds the description of a plan: the object `funnelplan plan
@@ -518,6 +531,85 @@ FPL_API fpl_status fpl_view_channels(fpl_view *view, const char *key, const fpl_
  * @param[in] terms as fpl_view_channels().
  * @param[in] input as fpl_view_channels().
  * @param[in] channels as fpl_view_channels().
+/* ---- schedule and pace ---------------------------------------------------- */
+
+/**
+ * Nodes one row (a calendar month) of a schedule adds at most: the object,
+ * 5 figures, `entering`, and with reps `deals_per_rep` and
+ * `entering_per_rep`.
+ */
+#define FPL_VIEW_SCHEDULE_ROW_NODES (9 + 2 * FPL_MAX_STAGES)
+
+/**
+ * Nodes fpl_view_schedule() adds at most: the object and its 9 leading
+ * figures, `seasonality` (12 weights), `monthly` (a target per month of the
+ * span), `stages`, `rows`, the 5 figures of reps and `velocity`.
+ */
+#define FPL_VIEW_SCHEDULE_NODES (10 + 13 + (3 + FPL_SCHEDULE_MAX_MONTHS) + \
+                                 (1 + 6 * FPL_MAX_STAGES) + \
+                                 (1 + FPL_SCHEDULE_MAX_ROWS * FPL_VIEW_SCHEDULE_ROW_NODES) + \
+                                 5 + 6)
+
+/**
+ * Nodes fpl_view_pace() adds at most: the object and its 5 leading figures,
+ * `stages` (each with 17 figures), `deals` and `revenue` (13 each),
+ * `warning`, `coverage` (the open pipeline of every stage) and `reps`.
+ */
+#define FPL_VIEW_PACE_NODES (6 + (1 + 18 * FPL_MAX_STAGES) + 2 * 14 + 3 + \
+                             (8 + 3 * FPL_MAX_STAGES) + 1)
+
+/**
+ * @brief Adds the description of a schedule: the object `funnelplan
+ * schedule --format json` prints (keys and order in docs/guide.md).
+ * @param[in,out] view the view; as fpl_view_plan(). A whole schedule can
+ *   take ::FPL_VIEW_SCHEDULE_NODES nodes (about 570 KB): fpl_schedule_json()
+ *   writes the same text with a few hundred.
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel scheduled (for the stage names and rates).
+ * @param[in] schedule the schedule (fpl_schedule_compute()).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the schedule
+ *   has more stages than the funnel (or none); ::FPL_ERR_PERIOD for a period
+ *   outside the enum; ::FPL_ERR_MONTHS for more rows or months than a
+ *   schedule holds; ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_schedule(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                     const fpl_schedule *schedule, fpl_error *err);
+
+/**
+ * @brief Adds the description of a pace: the object `funnelplan pace
+ * --format json` prints, with the status names of fpl_pace_status_name().
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel paced (for the stage names and rates).
+ * @param[in] pace the pace (fpl_pace_compute()).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the pace has
+ *   more stages than the funnel; ::FPL_ERR_STAGE_UNKNOWN when the warning
+ *   names a stage the pace does not have; ::FPL_ERR_PERIOD;
+ *   ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                 const fpl_pace *pace, fpl_error *err);
+
+/**
+ * @brief The JSON of a schedule: what `funnelplan schedule --format json`
+ * prints, byte for byte (fpl_view_schedule() and fpl_view_json(), one row
+ * at a time, so without a view of the whole schedule).
+ *
+ * @code
+ * size_t len;
+ * if (fpl_schedule_json(&funnel, &s, NULL, 0, &len, NULL) == FPL_OK) {
+ *     char *text = malloc(len + 1);
+ *     if (text != NULL &&
+ *         fpl_schedule_json(&funnel, &s, text, len + 1, &len, NULL) == FPL_OK) {
+ *         fputs(text, stdout);
+ *     }
+ *     free(text);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel scheduled.
+ * @param[in] schedule the schedule.
  * @param[out] buf where the text goes, as fpl_view_json().
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
@@ -533,6 +625,26 @@ FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
 FPL_API fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *input,
                                      const fpl_channels *channels, char *buf, size_t capacity,
                                      size_t *length_out, fpl_error *err);
+ * @return ::FPL_OK or a status of fpl_view_schedule(); a text cut short is
+ *   not a failure.
+ */
+FPL_API fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedule *schedule,
+                                     char *buf, size_t capacity, size_t *length_out,
+                                     fpl_error *err);
+
+/**
+ * @brief The JSON of a pace: what `funnelplan pace --format json` prints,
+ * byte for byte.
+ * @param[in] funnel the funnel paced.
+ * @param[in] pace the pace.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_pace().
+ */
+FPL_API fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace, char *buf,
+                                 size_t capacity, size_t *length_out, fpl_error *err);
 
 /** @} */
 

@@ -205,6 +205,11 @@ typedef struct fpl_schedule {
     double lag_days[FPL_MAX_STAGES];   ///< each stage's lag in days: months · ::FPL_DAYS_PER_MONTH
     double quota;          ///< the quota per rep (when has_reps_needed)
     double attainment;     ///< the attainment used (when has_reps_needed): as given, or 1
+    bool has_weights;      ///< seasonality weights were given (fpl_schedule_input::has_weights)
+    double weights[12];    ///< the weights given, January first (when has_weights)
+    bool has_monthly;      ///< a target per month was given (fpl_schedule_input::has_monthly)
+    fpl_target_kind monthly_kind; ///< what `monthly` holds: revenue or deals (when has_monthly)
+    double monthly[FPL_SCHEDULE_MAX_MONTHS]; ///< the target of each month of the span, as given (when has_monthly)
 } fpl_schedule;
 
 /**

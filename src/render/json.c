@@ -186,6 +186,14 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
             put_str(t, "null");
         }
         break;
+    case FPL_NODE_MONTH: {
+        char text[FPL_CALENDAR_TEXT_MAX];
+        size_t len = fpl_month_format(n->value.month, text, sizeof text);
+        fpl__text_put(t, "\"", 1);
+        fpl__text_put(t, text, len < sizeof text ? len : sizeof text - 1);
+        fpl__text_put(t, "\"", 1);
+        break;
+    }
     case FPL_NODE_NULL:
     default: put_str(t, "null"); break;
     }

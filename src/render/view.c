@@ -179,3 +179,11 @@ void fpl_view_string(fpl_view *view, const char *key, const char *s)
         node->value.string = s;
     }
 }
+
+void fpl_view_month(fpl_view *view, const char *key, fpl_month month)
+{
+    fpl_node *node = add(view, FPL_NODE_MONTH, key);
+    if (node != NULL) {
+        node->value.month = month;
+    }
+}

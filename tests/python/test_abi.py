@@ -25,9 +25,9 @@ def c_program():
              '#include "funnelplan/batch.h"', '#include "funnelplan/odds.h"',
              '#include "funnelplan/channels.h"', '#include "funnelplan/schedule.h"',
              '#include "funnelplan/pace.h"', '#include "funnelplan/score.h"',
-             '#include "funnelplan/mix.h"',
+             '#include "funnelplan/mix.h"', '#include "funnelplan/render.h"',
              "int main(void) {"]
-    for struct in filter(None, _native.STRUCTS):
+    for struct in filter(None, _native.STRUCTS + _native.VIEW_STRUCTS):
         name = struct.__name__
         lines.append('printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));' % (name, name, name))
         for field, _ in struct._fields_:
@@ -39,7 +39,7 @@ def c_program():
 
 def ctypes_layout():
     out = {}
-    for struct in filter(None, _native.STRUCTS):
+    for struct in filter(None, _native.STRUCTS + _native.VIEW_STRUCTS):
         name = struct.__name__
         out[name] = (ctypes.sizeof(struct), ctypes.alignment(struct))
         for field, _ in struct._fields_:

@@ -507,7 +507,12 @@ class fpl_schedule(Structure):
                 ("lag_months", c_double * MAX_STAGES),
                 ("lag_days", c_double * MAX_STAGES),
                 ("quota", c_double),
-                ("attainment", c_double)]
+                ("attainment", c_double),
+                ("has_weights", c_bool),
+                ("weights", c_double * SEASONALITY_WEIGHTS),
+                ("has_monthly", c_bool),
+                ("monthly_kind", c_int),
+                ("monthly", c_double * SCHEDULE_MAX_MONTHS)]
 
 
 # pace.h
@@ -577,7 +582,9 @@ class fpl_pace(Structure):
                 ("coverage_required", c_double),
                 ("has_reps", c_bool),
                 ("reps", c_double),
-                ("cumulative_rate", c_double * MAX_STAGES)]
+                ("cumulative_rate", c_double * MAX_STAGES),
+                ("has_open", c_bool * MAX_STAGES),
+                ("open", c_double * MAX_STAGES)]
 
 
 # score.h
@@ -692,6 +699,36 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
 # format.h
 
 NUMBER_MAX = 512  # FPL_NUMBER_MAX: a buffer that holds any formatted number
+CALENDAR_TEXT_MAX = 36  # FPL_CALENDAR_TEXT_MAX: any month or date as text
+
+
+# render.h: a view, read node by node where JSON text would lose a type (a
+# number 0.0 and a count 0 are both written 0). Not in STRUCTS (they have no
+# fpl_abi_size); tests/python/test_abi.py checks their layout.
+
+(NODE_OBJECT, NODE_ARRAY, NODE_NULL, NODE_BOOL, NODE_NUMBER, NODE_WHOLE, NODE_COUNT, NODE_STRING,
+ NODE_MONTH) = range(9)
+VIEW_MAX_DEPTH = 16
+
+
+class fpl_node_value(ctypes.Union):
+    _fields_ = [("boolean", c_bool), ("number", c_double), ("count", c_uint64),
+                ("string", c_char_p), ("month", fpl_month)]
+
+
+class fpl_node(Structure):
+    _fields_ = [("kind", c_int), ("key", c_char_p), ("children", c_size_t),
+                ("value", fpl_node_value)]
+
+
+class fpl_view(Structure):
+    _fields_ = [("nodes", POINTER(fpl_node)), ("capacity", c_size_t), ("count", c_size_t),
+                ("needed", c_size_t), ("depth", c_size_t), ("open", c_size_t * VIEW_MAX_DEPTH),
+                ("excess", c_size_t), ("last", c_size_t)]
+
+
+VIEW_STRUCTS = (fpl_node, fpl_view)
+
 (NUMBER_JSON, NUMBER_FIXED2, NUMBER_AMOUNT, NUMBER_TRIMMED, NUMBER_SIGNED, NUMBER_WHOLE,
  NUMBER_PERCENT, NUMBER_CHANCE, NUMBER_RELATIVE, NUMBER_TENTHS, NUMBER_COORDINATE) = range(11)
 
@@ -826,6 +863,16 @@ FUNCTIONS = (
      _STATUS),
     ("fpl_channels_json", [POINTER(fpl_terms), POINTER(fpl_channels_input),
                            POINTER(fpl_channels), POINTER(c_char), c_size_t, POINTER(c_size_t)],
+     _STATUS),
+    ("fpl_schedule_json", [POINTER(fpl_funnel), POINTER(fpl_schedule), POINTER(c_char), c_size_t,
+                           POINTER(c_size_t)], _STATUS),
+    ("fpl_pace_json", [POINTER(fpl_funnel), POINTER(fpl_pace), POINTER(c_char), c_size_t,
+                       POINTER(c_size_t)], _STATUS),
+    ("fpl_month_format", [fpl_month, POINTER(c_char), c_size_t], c_size_t),
+    ("fpl_view_init", [POINTER(fpl_view), POINTER(fpl_node), c_size_t], None),
+    ("fpl_view_schedule", [POINTER(fpl_view), c_char_p, POINTER(fpl_funnel),
+                           POINTER(fpl_schedule)], _STATUS),
+    ("fpl_view_pace", [POINTER(fpl_view), c_char_p, POINTER(fpl_funnel), POINTER(fpl_pace)],
      _STATUS),
     # format.h (the output buffer is a ctypes.create_string_buffer)
     ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),

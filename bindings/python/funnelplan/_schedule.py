@@ -16,21 +16,24 @@ number an unsigned int holds (``FPL_ERR_MONTHS``, as the CLI's ``--months``).
 Every other refusal is the library's, and names its field and stage
 (``FunnelError.field``, ``.index``), which the message turns back into the
 argument given. Defaults (thresholds, attainment) and figures (lags in days,
-the attainment used, cumulative rates) are the library's too. ``to_dict()``
-is the object ``funnelplan schedule|pace ... --format json`` prints
-(notes/schedule_contract.md).
+the attainment used, cumulative rates) are the library's too, and so is
+``to_dict()``: the object the library's view of the result describes
+(``fpl_view_schedule``, ``fpl_view_pace``), whose JSON ``funnelplan
+schedule|pace ... --format json`` prints.
 """
 
 import datetime
 import decimal
+import math
 import numbers
-from ctypes import byref, c_double, c_size_t
-from dataclasses import dataclass
+from ctypes import byref, c_double, c_size_t, create_string_buffer
+from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import PERIODS, _amount, _describe, _encode, _is_text, _number, _rate
+from ._model import (PERIODS, _amount, _copy, _describe, _encode, _is_text, _number,
+                     _rate)
 from ._native import fn
 
 __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
@@ -45,8 +48,50 @@ def _opt(present, value):
     return value if present else None
 
 
-def _list_or_none(values):
-    return None if values is None else list(values)
+def _node_value(nodes, i):
+    """(the value of view node i and its subtree, the index after it): what
+    ``json.loads`` of the library's JSON gives, except that a number is a
+    float and only a count an int (the text writes 0.0 and 0 alike)."""
+    n = nodes[i]
+    kind = n.kind
+    if kind in (_native.NODE_OBJECT, _native.NODE_ARRAY):
+        items = []
+        i += 1
+        for _ in range(n.children):
+            key = nodes[i].key
+            value, i = _node_value(nodes, i)
+            items.append((None if key is None else key.decode("utf-8"), value))
+        if kind == _native.NODE_OBJECT:
+            return dict(items), i
+        return [v for _, v in items], i
+    v = n.value
+    if kind == _native.NODE_BOOL:
+        return bool(v.boolean), i + 1
+    if kind == _native.NODE_NUMBER:
+        return (v.number if math.isfinite(v.number) else None), i + 1
+    if kind == _native.NODE_WHOLE:
+        x = v.number
+        return (int(x) if math.isfinite(x) and x == int(x) and x >= 0 else x), i + 1
+    if kind == _native.NODE_COUNT:
+        return int(v.count), i + 1
+    if kind == _native.NODE_STRING:
+        return (None if v.string is None else v.string.decode("utf-8")), i + 1
+    if kind == _native.NODE_MONTH:
+        return _month_text(v.month), i + 1
+    return None, i + 1
+
+
+def _view_dict(describe, args):
+    """The object the library's view of a result describes (``describe`` is
+    ``fn.view_schedule`` or ``fn.view_pace``): the JSON of ``--format json``
+    with its types. A first pass without nodes counts them."""
+    view = _native.fpl_view()
+    fn.view_init(byref(view), None, 0)
+    describe.c_function(byref(view), None, *args, None)
+    nodes = (_native.fpl_node * max(view.needed, 1))()
+    fn.view_init(byref(view), nodes, len(nodes))
+    describe(byref(view), None, *args)
+    return _node_value(nodes, 0)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -64,10 +109,6 @@ class ScheduleStage:
     lag_days: float                   # lag_months * DAYS_PER_MONTH
     total: float
 
-    def to_dict(self):
-        return {"name": self.name, "rate": self.rate, "lag_months": self.lag_months,
-                "lag_days": self.lag_days, "total": self.total}
-
 
 @dataclass(frozen=True)
 class ScheduleRow:
@@ -84,14 +125,6 @@ class ScheduleRow:
     deals_per_rep: Optional[float] = None
     entering_per_rep: Optional[Tuple[float, ...]] = None
 
-    def to_dict(self):
-        d = {"month": self.month, "in_span": self.in_span, "share": self.share,
-             "deals": self.deals, "revenue": self.revenue, "entering": list(self.entering)}
-        if self.deals_per_rep is not None:
-            d["deals_per_rep"] = self.deals_per_rep
-            d["entering_per_rep"] = list(self.entering_per_rep)
-        return d
-
 
 @dataclass(frozen=True)
 class MonthlyTarget:
@@ -99,9 +132,6 @@ class MonthlyTarget:
     and one value per month of the span."""
     kind: str
     values: Tuple[float, ...]
-
-    def to_dict(self):
-        return {"kind": self.kind, "values": list(self.values)}
 
 
 @dataclass(frozen=True)
@@ -114,12 +144,6 @@ class Velocity:
     win_rate: float
     deal_size: float
     cycle_days: float
-
-    def to_dict(self):
-        return {"per_day": self.per_day,
-                "opportunities_per_month": self.opportunities_per_month,
-                "win_rate": self.win_rate, "deal_size": self.deal_size,
-                "cycle_days": self.cycle_days}
 
 
 @dataclass(frozen=True)
@@ -148,6 +172,8 @@ class Schedule:
     reps_needed: Optional[float]
     reps_needed_whole: Optional[int]
     velocity: Optional[Velocity]      # None without a deal size or a last-stage lag
+    # What the library describes: the C funnel and schedule.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def row(self, month):
         """The row of a calendar month (``"2027-03"``); KeyError if none."""
@@ -164,16 +190,8 @@ class Schedule:
         raise KeyError(stage)
 
     def to_dict(self):
-        return {"command": "schedule", "per": self.per, "start": self.start,
-                "months": self.months, "lead_months": self.lead_months,
-                "total_lag": self.total_lag, "deals": self.deals, "revenue": self.revenue,
-                "deal_size": self.deal_size, "seasonality": _list_or_none(self.seasonality),
-                "monthly": None if self.monthly is None else self.monthly.to_dict(),
-                "stages": [s.to_dict() for s in self.stages],
-                "rows": [r.to_dict() for r in self.rows],
-                "reps": self.reps, "quota": self.quota, "attainment": self.attainment,
-                "reps_needed": self.reps_needed, "reps_needed_whole": self.reps_needed_whole,
-                "velocity": None if self.velocity is None else self.velocity.to_dict()}
+        funnel, schedule = self._source
+        return _view_dict(fn.view_schedule, (byref(funnel), byref(schedule)))
 
 
 # ---------------------------------------------------------------------------
@@ -200,20 +218,6 @@ class PaceRow:
     actual_per_rep: Optional[float]
     needed_rate_per_rep: Optional[float]
 
-    def _row_dict(self):
-        d = {"plan": self.plan, "plan_to_date": self.plan_to_date, "actual": self.actual,
-             "attainment": self.attainment, "projection": self.projection,
-             "projected_attainment": self.projected_attainment,
-             "still_needed": self.still_needed, "needed_rate": self.needed_rate,
-             "catch_up": self.catch_up, "status": self.status}
-        if self.plan_per_rep is not None:
-            d.update({"plan_per_rep": self.plan_per_rep, "actual_per_rep": self.actual_per_rep,
-                      "needed_rate_per_rep": self.needed_rate_per_rep})
-        return d
-
-    def to_dict(self):
-        return self._row_dict()
-
 
 @dataclass(frozen=True)
 class PaceStage(PaceRow):
@@ -225,12 +229,6 @@ class PaceStage(PaceRow):
     cumulative_rate: float
     implied_deals: Optional[float]
 
-    def to_dict(self):
-        d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate}
-        d.update(self._row_dict())
-        d["implied_deals"] = self.implied_deals
-        return d
-
 
 @dataclass(frozen=True)
 class PaceWarning:
@@ -239,18 +237,12 @@ class PaceWarning:
     stage: str
     months: float
 
-    def to_dict(self):
-        return {"stage": self.stage, "months": self.months}
-
 
 @dataclass(frozen=True)
 class OpenPipeline:
     """Units in one stage now."""
     stage: str
     units: float
-
-    def to_dict(self):
-        return {"stage": self.stage, "units": self.units}
 
 
 @dataclass(frozen=True)
@@ -267,11 +259,6 @@ class Coverage:
     raw: Optional[float]
     weighted: Optional[float]
     required: Optional[float]
-
-    def to_dict(self):
-        return {"open": [o.to_dict() for o in self.open], "open_units": self.open_units,
-                "open_deals": self.open_deals, "still_to_close": self.still_to_close,
-                "raw": self.raw, "weighted": self.weighted, "required": self.required}
 
 
 @dataclass(frozen=True)
@@ -292,6 +279,8 @@ class Pace:
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
+    # What the library describes: the C funnel and pace.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A stage's row by name."""
@@ -301,13 +290,8 @@ class Pace:
         raise KeyError(name)
 
     def to_dict(self):
-        return {"command": "pace", "per": self.per, "elapsed": self.elapsed,
-                "at_risk": self.at_risk, "off_track": self.off_track,
-                "stages": [s.to_dict() for s in self.stages], "deals": self.deals.to_dict(),
-                "revenue": None if self.revenue is None else self.revenue.to_dict(),
-                "warning": None if self.warning is None else self.warning.to_dict(),
-                "coverage": None if self.coverage is None else self.coverage.to_dict(),
-                "reps": self.reps}
+        funnel, pace = self._source
+        return _view_dict(fn.view_pace, (byref(funnel), byref(pace)))
 
 
 # ---------------------------------------------------------------------------
@@ -366,7 +350,10 @@ def _date(label, value):
 
 
 def _month_text(m):
-    return "%04d-%02d" % (m.year, m.month)
+    """A C fpl_month as the library writes it: ``"2027-01"``."""
+    text = create_string_buffer(_native.CALENDAR_TEXT_MAX)
+    fn.month_format(m, text, len(text))
+    return text.value.decode("ascii")
 
 
 def _months(value):
@@ -617,7 +604,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
         attainment=_opt(has_quota, out.attainment),
         reps_needed=_opt(has_quota, out.reps_needed),
         reps_needed_whole=_opt(has_quota, int(out.reps_needed_whole)),
-        velocity=velocity)
+        velocity=velocity, _source=(_copy(funnel._c), out))
 
 
 # ---------------------------------------------------------------------------
@@ -734,5 +721,6 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                 deals=PaceRow(**_pace_row(out.deals, has_reps)),
                 revenue=(PaceRow(**_pace_row(out.revenue, has_reps)) if out.has_revenue
                          else None),
-                warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps))
+                warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps),
+                _source=(_copy(funnel._c), out))
 
