@@ -370,9 +370,12 @@ FPL_API fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecas
 
 /* ---- what-if, sensitivity and goal seek ------------------------------- */
 
-/** The larger of a plan's and a forecast's nodes (a what-if holds two of either). */
-#define FPL_VIEW_SIDE_NODES (FPL_VIEW_PLAN_NODES > FPL_VIEW_FORECAST_NODES ? \
-                             FPL_VIEW_PLAN_NODES : FPL_VIEW_FORECAST_NODES)
+/**
+ * Nodes a what-if's baseline or scenario adds at most: a plan without a
+ * confidence (its figure and one per stage fewer) or a forecast, the larger.
+ */
+#define FPL_VIEW_SIDE_NODES (FPL_VIEW_PLAN_NODES - 1 - FPL_MAX_STAGES > FPL_VIEW_FORECAST_NODES ? \
+                             FPL_VIEW_PLAN_NODES - 1 - FPL_MAX_STAGES : FPL_VIEW_FORECAST_NODES)
 
 /**
  * Nodes fpl_view_whatif() adds at most (every change, an investment): the
