@@ -10,7 +10,9 @@ written as text are read by its own parsers (``fpl_change_parse``,
 numbers go through as doubles (a horizon as its decimal text) for it to
 refuse. ``fpl_whatif_check`` says which change a refused question is about.
 ``to_dict()`` is the object the CLI's ``whatif|sensitivity|solve ...
---format json`` prints.
+--format json`` prints: the library writes it (``fpl_whatif_json``,
+``fpl_sensitivity_json``, ``fpl_solve_json``) from the C structs each result
+keeps in ``_source``.
 """
 
 import dataclasses
