@@ -65,6 +65,7 @@ fpl_status fpl_solve_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__fail(err, FPL_ERR_CHANGE_LEVER, FPL_FIELD_LEVER, FPL_NO_INDEX);
     }
     s.change = s.value / s.current - 1.0;
+    s.per = now.per;
     if (!(isfinite(s.value) && s.value > 0.0 && isfinite(s.change))) {
         return fpl__done(err, FPL_ERR_OVERFLOW);
     }

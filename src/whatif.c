@@ -31,6 +31,30 @@ static fpl_status parse_points(const char *text, size_t len, double *out)
     return fpl_parse_rate(buf, len + 1, out, NULL);
 }
 
+const char *fpl_lever_name(const fpl_funnel *funnel, fpl_lever lever, size_t stage)
+{
+    switch (lever) {
+    case FPL_LEVER_STAGE:
+        return funnel != NULL && stage < funnel->n_stages && stage < FPL_MAX_STAGES
+                   ? funnel->stages[stage].name
+                   : NULL;
+    case FPL_LEVER_DEAL_SIZE: return "deal-size";
+    case FPL_LEVER_VOLUME: return "volume";
+    case FPL_LEVER_COST_PER_LEAD: return "cost-per-lead";
+    }
+    return NULL;
+}
+
+const char *fpl_change_kind_name(fpl_change_kind kind)
+{
+    switch (kind) {
+    case FPL_CHANGE_RELATIVE: return "relative";
+    case FPL_CHANGE_POINTS: return "points";
+    case FPL_CHANGE_SET: return "set";
+    }
+    return NULL;
+}
+
 fpl_status fpl_lever_parse(const fpl_funnel *funnel, const char *text, size_t len,
                            fpl_lever *lever_out, size_t *stage_out, fpl_error *err)
 {

@@ -1317,10 +1317,8 @@ static int run_whatif(request *req, cli_buf *out)
         fpl_error e;
         fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
-            cli_render_whatif(out, req->format, &q, in, w);
-            cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
-            cli_render_mixes(out, req->format, "scenario_mix", &req->funnel, req->scenario_mix,
-                             req->n_scenario_mixes);
+            cli_render_whatif(out, req->format, &q, in, w, req->mix, req->n_mixes,
+                              req->scenario_mix, req->n_scenario_mixes);
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
                    e.index >= req->n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */

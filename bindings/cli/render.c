@@ -159,10 +159,8 @@ void jw_end(jw *w)
 }
 
 /* ---- lead mixes ---------------------------------------------------------
- * Added after a result is rendered, so the renderers of plan, forecast and
- * whatif stay as they are: the JSON object that ends the output is
- * reopened ("\n}\n" is what jw_close() and jw_end() leave at depth 0) and
- * the key goes last. */
+ * With a table, a line per mixed stage after the result; the JSON of a
+ * result's mixes is the library's (fpl_plan_json() and the like). */
 
 void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
                       const fpl_funnel *funnel, const fpl_mix *mixes, size_t n)
@@ -171,37 +169,7 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
         return;
     }
     char num[CLI_NUM_MAX];
-    if (format == CLI_FORMAT_JSON) {
-        if (out->len < 3 || memcmp(out->data + out->len - 3, "\n}\n", 3) != 0) {
-            return; /* not an object this writer ended (never) */
-        }
-        out->len -= 3;
-        jw w = {out, 1, true, false};
-        jw_key(&w, key);
-        jw_open(&w, '[');
-        for (size_t i = 0; i < n; ++i) {
-            const fpl_mix *m = &mixes[i];
-            double rate = 0.0;
-            (void)fpl_mix_rate(m, &rate, NULL); /* read by fpl_mix_parse: valid */
-            jw_open(&w, '{');
-            jw_key_string(&w, "stage", funnel->stages[m->stage].name);
-            jw_key(&w, "segments");
-            jw_open(&w, '[');
-            for (size_t k = 0; k < m->n_segments; ++k) {
-                jw_open(&w, '{');
-                jw_key_string(&w, "name", m->segments[k].name);
-                jw_key_number(&w, "share", m->segments[k].share);
-                jw_key_number(&w, "rate", m->segments[k].rate);
-                jw_close(&w, '}');
-            }
-            jw_close(&w, ']');
-            jw_key_number(&w, "rate", rate);
-            jw_close(&w, '}');
-        }
-        jw_close(&w, ']');
-        jw_close(&w, '}');
-        jw_end(&w);
-    } else if (format == CLI_FORMAT_TABLE) {
+    if (format == CLI_FORMAT_TABLE) {
         const bool scenario = strcmp(key, "scenario_mix") == 0;
         cli_buf_putc(out, '\n');
         for (size_t i = 0; i < n; ++i) {
@@ -671,25 +639,18 @@ static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast
 
 /* ---- what-if, sensitivity and goal seek -------------------------------- */
 
+/* The library's names; "?" for what has none (never, for a result the
+ * library computed). */
 static const char *lever_name(const fpl_funnel *f, fpl_lever lever, size_t stage)
 {
-    switch (lever) {
-    case FPL_LEVER_STAGE: return stage < f->n_stages ? f->stages[stage].name : "?";
-    case FPL_LEVER_DEAL_SIZE: return "deal-size";
-    case FPL_LEVER_VOLUME: return "volume";
-    case FPL_LEVER_COST_PER_LEAD: return "cost-per-lead";
-    }
-    return "?";
+    const char *name = fpl_lever_name(f, lever, stage);
+    return name != NULL ? name : "?";
 }
 
 static const char *kind_name(fpl_change_kind kind)
 {
-    switch (kind) {
-    case FPL_CHANGE_RELATIVE: return "relative";
-    case FPL_CHANGE_POINTS: return "points";
-    case FPL_CHANGE_SET: return "set";
-    }
-    return "?";
+    const char *name = fpl_change_kind_name(kind);
+    return name != NULL ? name : "?";
 }
 
 /* "a month", "a quarter", "a year" */
@@ -775,81 +736,6 @@ static void set_text(cli_table *t, size_t col, void (*fmt)(char[CLI_NUM_MAX], do
     char num[CLI_NUM_MAX];
     fmt(num, x);
     cli_table_set(t, col, num);
-}
-
-/* The nodes a what-if's view needs at most: its own, the changes, and two
- * plans (a plan is larger than a forecast). */
-#define WHATIF_NODES (24 + 4 * FPL_MAX_CHANGES + 2 * FPL_VIEW_PLAN_NODES)
-
-/* The baseline and the scenario are the library's descriptions of a plan
- * or a forecast (fpl_view_plan, fpl_view_forecast), nested under their
- * keys; the JSON is the library's writer's. */
-static void whatif_json(cli_buf *out, const cli_question *q, const fpl_whatif_input *in,
-                        const fpl_whatif *r)
-{
-    fpl_node *nodes = malloc(WHATIF_NODES * sizeof *nodes);
-    if (nodes == NULL) {
-        out->oom = true;
-        return;
-    }
-    fpl_view v;
-    fpl_view_init(&v, nodes, WHATIF_NODES);
-    fpl_view_object(&v, NULL);
-    fpl_view_string(&v, "command", "whatif");
-    fpl_view_string(&v, "per", fpl_period_name(r->per));
-    fpl_view_count(&v, "horizon", r->horizon);
-    fpl_view_string(&v, "mode", r->volume_held ? "volume" : "target");
-    fpl_view_array(&v, "changes");
-    for (size_t i = 0; i < in->n_changes; ++i) {
-        const fpl_change *c = &in->changes[i];
-        fpl_view_object(&v, NULL);
-        fpl_view_string(&v, "lever", lever_name(q->funnel, c->lever, c->stage));
-        fpl_view_string(&v, "kind", kind_name(c->kind));
-        fpl_view_number(&v, "value", c->value);
-        fpl_view_close(&v);
-    }
-    fpl_view_close(&v);
-    fpl_status st;
-    if (r->volume_held) {
-        st = fpl_view_forecast(&v, "baseline", q->funnel, &r->baseline_forecast, NULL);
-        if (st == FPL_OK) {
-            st = fpl_view_forecast(&v, "scenario", &r->scenario_funnel, &r->scenario_forecast,
-                                   NULL);
-        }
-    } else {
-        st = fpl_view_plan(&v, "baseline", q->funnel, &r->baseline_plan, NULL, NULL);
-        if (st == FPL_OK) {
-            st = fpl_view_plan(&v, "scenario", &r->scenario_funnel, &r->scenario_plan, NULL, NULL);
-        }
-    }
-    fpl_view_number(&v, "margin", r->margin);
-    fpl_view_object(&v, "delta");
-    fpl_view_number(&v, "deals", r->deals);
-    fpl_view_number_or_null(&v, "revenue", r->has_revenue, r->revenue);
-    fpl_view_number(&v, "volume", r->volume);
-    fpl_view_number_or_null(&v, "cost", r->has_cost, r->cost);
-    fpl_view_number(&v, "gain", r->gain);
-    fpl_view_number_or_null(&v, "revenue_horizon", r->has_revenue, r->revenue_horizon);
-    fpl_view_number_or_null(&v, "cost_horizon", r->has_cost, r->cost_horizon);
-    fpl_view_number(&v, "gain_horizon", r->gain_horizon);
-    fpl_view_close(&v);
-    if (r->has_invest) {
-        fpl_view_number(&v, "invest", r->invest);
-        fpl_view_number(&v, "roi", r->roi);
-        fpl_view_number_or_null(&v, "payback_periods", r->has_payback, r->payback_periods);
-    }
-    fpl_view_close(&v);
-    size_t len = fpl_view_json(nodes, v.count, NULL, 0);
-    if (st == FPL_OK) {
-        st = fpl_view_check(&v, NULL);
-    }
-    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
-    if (text != NULL) {
-        out->len += fpl_view_json(nodes, v.count, text, len + 1);
-    } else {
-        out->oom = true; /* a refusal (never, for a what-if the library computed) too */
-    }
-    free(nodes);
 }
 
 static void whatif_csv(cli_buf *out, const cli_question *q, const fpl_whatif *r)
@@ -1074,36 +960,6 @@ static void fmt_step(char out[CLI_NUM_MAX], fpl_change_kind kind, double step)
     fmt_change(out, &c);
 }
 
-static void sensitivity_json(cli_buf *out, const cli_question *q, const fpl_sensitivity *r)
-{
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "sensitivity");
-    jw_key_string(&w, "per", fpl_period_name(r->per));
-    jw_key_string(&w, "mode", r->volume_held ? "volume" : "target");
-    jw_key(&w, "step");
-    jw_open(&w, '{');
-    jw_key_string(&w, "kind", kind_name(r->step_kind));
-    jw_key_number(&w, "value", r->step);
-    jw_close(&w, '}');
-    jw_key_number(&w, "deal_size_step", r->deal_size_step);
-    jw_key(&w, "rows");
-    jw_open(&w, '[');
-    for (size_t i = 0; i < r->n_rows; ++i) {
-        const fpl_sensitivity_row *row = &r->rows[i];
-        jw_open(&w, '{');
-        jw_key_string(&w, "lever", lever_name(q->funnel, row->lever, row->stage));
-        jw_key_number(&w, "from", row->from);
-        jw_key_number(&w, "to", row->to);
-        jw_key_number(&w, r->volume_held ? "revenue_delta" : "volume_delta", row->effect);
-        jw_key_number(&w, "share", row->share);
-        jw_close(&w, '}');
-    }
-    jw_close(&w, ']');
-    jw_close(&w, '}');
-    jw_end(&w);
-}
-
 static void sensitivity_csv(cli_buf *out, const cli_question *q, const fpl_sensitivity *r)
 {
     cli_buf_printf(out, "lever,from,to,%s,share\n",
@@ -1190,20 +1046,6 @@ static void sensitivity_table(cli_buf *out, const cli_question *q, const fpl_sen
     cli_table_free(&t);
     cli_buf_puts(out, "\nshare: a lever's effect as a fraction of the best lever's.\n"
                       "Figures are rounded for display (--format json gives exact values).\n");
-}
-
-static void solve_json(cli_buf *out, const cli_question *q, const fpl_solve *r)
-{
-    jw w = {out, 0, false, false};
-    jw_open(&w, '{');
-    jw_key_string(&w, "command", "solve");
-    jw_key_string(&w, "per", fpl_period_name(q->terms->per));
-    jw_key_string(&w, "lever", lever_name(q->funnel, r->lever, r->stage));
-    jw_key_number(&w, "current", r->current);
-    jw_key_number(&w, "value", r->value);
-    jw_key_number(&w, "change", r->change);
-    jw_close(&w, '}');
-    jw_end(&w);
 }
 
 static void solve_csv(cli_buf *out, const cli_question *q, const fpl_solve *r)
@@ -1600,22 +1442,67 @@ void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funn
     cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
 }
 
+/* Text the library writes (asked for its length first, then written): the
+ * buffer's room for it, or NULL (a failed output) after a refusal (never,
+ * for a result the library computed) or without memory. */
+static char *library_space(cli_buf *out, fpl_status st, size_t len)
+{
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text == NULL) {
+        out->oom = true;
+    }
+    return text;
+}
+
+static void library_wrote(cli_buf *out, fpl_status st, size_t len)
+{
+    if (st != FPL_OK) {
+        out->oom = true;
+        return;
+    }
+    out->len += len;
+}
+
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
-                       const fpl_whatif_input *input, const fpl_whatif *whatif)
+                       const fpl_whatif_input *input, const fpl_whatif *whatif,
+                       const fpl_mix *mixes, size_t n_mixes, const fpl_mix *scenario_mixes,
+                       size_t n_scenario_mixes)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: whatif_json(out, q, input, whatif); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_whatif_json(q->funnel, input, whatif, mixes, n_mixes,
+                                        scenario_mixes, n_scenario_mixes, NULL, 0, &len, NULL);
+        char *text = library_space(out, st, len);
+        if (text != NULL) {
+            st = fpl_whatif_json(q->funnel, input, whatif, mixes, n_mixes, scenario_mixes,
+                                 n_scenario_mixes, text, len + 1, &len, NULL);
+            library_wrote(out, st, len);
+        }
+        return;
+    }
     case CLI_FORMAT_CSV: whatif_csv(out, q, whatif); break;
     case CLI_FORMAT_TABLE: whatif_table(out, q, input, whatif); break;
     case CLI_FORMAT_SVG: cli_svg_whatif(out, q, input, whatif); break;
     }
+    cli_render_mixes(out, format, "mix", q->funnel, mixes, n_mixes);
+    cli_render_mixes(out, format, "scenario_mix", q->funnel, scenario_mixes, n_scenario_mixes);
 }
 
 void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question *q,
                             const fpl_sensitivity *sensitivity)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: sensitivity_json(out, q, sensitivity); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_sensitivity_json(q->funnel, sensitivity, NULL, 0, &len, NULL);
+        char *text = library_space(out, st, len);
+        if (text != NULL) {
+            st = fpl_sensitivity_json(q->funnel, sensitivity, text, len + 1, &len, NULL);
+            library_wrote(out, st, len);
+        }
+        break;
+    }
     case CLI_FORMAT_CSV: sensitivity_csv(out, q, sensitivity); break;
     case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: sensitivity_table(out, q, sensitivity); break;
@@ -1626,7 +1513,16 @@ void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
                       const fpl_solve *solve)
 {
     switch (format) {
-    case CLI_FORMAT_JSON: solve_json(out, q, solve); break;
+    case CLI_FORMAT_JSON: {
+        size_t len = 0;
+        fpl_status st = fpl_solve_json(q->funnel, solve, NULL, 0, &len, NULL);
+        char *text = library_space(out, st, len);
+        if (text != NULL) {
+            st = fpl_solve_json(q->funnel, solve, text, len + 1, &len, NULL);
+            library_wrote(out, st, len);
+        }
+        break;
+    }
     case CLI_FORMAT_CSV: solve_csv(out, q, solve); break;
     case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: solve_table(out, q, solve); break;

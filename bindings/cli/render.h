@@ -92,10 +92,14 @@ typedef struct cli_question {
     fpl_forecast_input volume;
 } cli_question;
 
-/* Appends a what-if result: its baseline and scenario are rendered by the
- * plan or forecast renderers (from the scenario funnel for the scenario). */
+/* Appends a what-if result and its lead mixes (the funnel's and the
+ * scenario's): its baseline and scenario are rendered by the plan or
+ * forecast renderers (from the scenario funnel for the scenario); the JSON
+ * is the library's (fpl_whatif_json). */
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
-                       const fpl_whatif_input *input, const fpl_whatif *whatif);
+                       const fpl_whatif_input *input, const fpl_whatif *whatif,
+                       const fpl_mix *mixes, size_t n_mixes, const fpl_mix *scenario_mixes,
+                       size_t n_scenario_mixes);
 /* Appends a sensitivity result: the levers ranked, best first. */
 void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question *q,
                             const fpl_sensitivity *sensitivity);
@@ -174,8 +178,8 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out);
 /* ---- render.c: lead mixes (--mix, --scenario-mix) ------------------------ */
 
 /* Appends the mixes (in funnel order) of a result just rendered into out:
- * with JSON, the key (e.g. "mix") and its list as the last key of the top
- * object that ends out; with a table, a line per mixed stage; with CSV or
+ * with a table, a line per mixed stage (key "scenario_mix" says they are
+ * the scenario's); with JSON (the library writes a result's mixes), CSV or
  * SVG nothing (the stage rates are the blended ones). */
 void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
                       const fpl_funnel *funnel, const fpl_mix *mixes, size_t n);

@@ -22,6 +22,9 @@
 #include "plan.h"
 #include "terms.h"
 #include "schedule.h"
+#include "sensitivity.h"
+#include "solve.h"
+#include "whatif.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -610,6 +613,102 @@ FPL_API fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funn
  * @endcode
  * @param[in] funnel the funnel scheduled.
  * @param[in] schedule the schedule.
+/* ---- what-if, sensitivity and goal seek ------------------------------- */
+
+/**
+ * Nodes a what-if's baseline or scenario adds at most: a plan without a
+ * confidence (its figure and one per stage fewer) or a forecast, the larger.
+ */
+#define FPL_VIEW_SIDE_NODES (FPL_VIEW_PLAN_NODES - 1 - FPL_MAX_STAGES > FPL_VIEW_FORECAST_NODES ? \
+                             FPL_VIEW_PLAN_NODES - 1 - FPL_MAX_STAGES : FPL_VIEW_FORECAST_NODES)
+
+/**
+ * Nodes fpl_view_whatif() adds at most (every change, an investment): the
+ * object and its 4 leading figures, changes, baseline, scenario, margin,
+ * delta and its 8 figures, invest, roi and payback_periods.
+ */
+#define FPL_VIEW_WHATIF_NODES (19 + 4 * FPL_MAX_CHANGES + 2 * FPL_VIEW_SIDE_NODES)
+
+/**
+ * Nodes fpl_view_sensitivity() adds at most (every stage and the deal
+ * size): the object, command, per, mode, step and its 2 figures,
+ * deal_size_step, rows.
+ */
+#define FPL_VIEW_SENSITIVITY_NODES (9 + 6 * (FPL_MAX_STAGES + 1))
+
+/** Nodes fpl_view_solve() adds: the object and its 6 figures. */
+#define FPL_VIEW_SOLVE_NODES 7
+
+/**
+ * @brief Adds the description of a what-if: the object `funnelplan whatif
+ * --format json` prints (before its lead mixes), the baseline and the
+ * scenario described by fpl_view_forecast() (volume held) or
+ * fpl_view_plan() (target held).
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel of the question (the baseline's; the
+ *   scenario's is fpl_whatif::scenario_funnel).
+ * @param[in] input the question (for its changes, in the order applied).
+ * @param[in] whatif the result.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CHANGE_COUNT for more than
+ *   ::FPL_MAX_CHANGES changes; ::FPL_ERR_CHANGE_LEVER for a change whose
+ *   lever or kind has no name (field ::FPL_FIELD_CHANGE, index: which);
+ *   ::FPL_ERR_PERIOD; a status of fpl_view_plan() or fpl_view_forecast();
+ *   ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_whatif(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                   const fpl_whatif_input *input, const fpl_whatif *whatif,
+                                   fpl_error *err);
+
+/**
+ * @brief Adds the description of a sensitivity ranking: the object
+ * `funnelplan sensitivity --format json` prints.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel of the question (for the levers' names).
+ * @param[in] sensitivity the result.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT for more rows
+ *   than fpl_sensitivity::rows holds; ::FPL_ERR_CHANGE_LEVER for a row whose
+ *   lever has no name (field ::FPL_FIELD_LEVER, index: the row);
+ *   ::FPL_ERR_STEP for a step kind outside the enum; ::FPL_ERR_PERIOD;
+ *   ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_sensitivity(fpl_view *view, const char *key,
+                                        const fpl_funnel *funnel,
+                                        const fpl_sensitivity *sensitivity, fpl_error *err);
+
+/**
+ * @brief Adds the description of a goal seek: the object `funnelplan solve
+ * --format json` prints.
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel of the question (for the lever's name).
+ * @param[in] solve the result.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CHANGE_LEVER for a lever
+ *   without a name; ::FPL_ERR_PERIOD; ::FPL_ERR_WORKSPACE when the view is
+ *   full.
+ */
+FPL_API fpl_status fpl_view_solve(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                  const fpl_solve *solve, fpl_error *err);
+
+/**
+ * @brief The JSON of a what-if and its lead mixes: what `funnelplan whatif
+ * --format json` prints, byte for byte (fpl_view_whatif(), then
+ * fpl_view_mixes() under `"mix"` and under `"scenario_mix"`).
+ *
+ * Written a part at a time, so the stack holds one plan's nodes, not
+ * ::FPL_VIEW_WHATIF_NODES.
+ * @param[in] funnel the funnel of the question.
+ * @param[in] input the question.
+ * @param[in] whatif the result.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[in] scenario_mixes the scenario's lead mixes (`--scenario-mix`),
+ *   stages of @p funnel (may be NULL when @p n_scenario_mixes is 0).
+ * @param[in] n_scenario_mixes how many.
  * @param[out] buf where the text goes, as fpl_view_json().
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
@@ -637,6 +736,19 @@ FPL_API fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedul
  * byte for byte.
  * @param[in] funnel the funnel paced.
  * @param[in] pace the pace.
+ * @return ::FPL_OK or a status of fpl_view_whatif() or fpl_view_mixes().
+ */
+FPL_API fpl_status fpl_whatif_json(const fpl_funnel *funnel, const fpl_whatif_input *input,
+                                   const fpl_whatif *whatif, const fpl_mix *mixes,
+                                   size_t n_mixes, const fpl_mix *scenario_mixes,
+                                   size_t n_scenario_mixes, char *buf, size_t capacity,
+                                   size_t *length_out, fpl_error *err);
+
+/**
+ * @brief The JSON of a sensitivity ranking: what `funnelplan sensitivity
+ * --format json` prints, byte for byte.
+ * @param[in] funnel the funnel of the question.
+ * @param[in] sensitivity the result.
  * @param[out] buf where the text goes, as fpl_view_json().
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
@@ -645,6 +757,25 @@ FPL_API fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedul
  */
 FPL_API fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace, char *buf,
                                  size_t capacity, size_t *length_out, fpl_error *err);
+ * @return ::FPL_OK or a status of fpl_view_sensitivity().
+ */
+FPL_API fpl_status fpl_sensitivity_json(const fpl_funnel *funnel,
+                                        const fpl_sensitivity *sensitivity, char *buf,
+                                        size_t capacity, size_t *length_out, fpl_error *err);
+
+/**
+ * @brief The JSON of a goal seek: what `funnelplan solve --format json`
+ * prints, byte for byte.
+ * @param[in] funnel the funnel of the question.
+ * @param[in] solve the result.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_solve().
+ */
+FPL_API fpl_status fpl_solve_json(const fpl_funnel *funnel, const fpl_solve *solve, char *buf,
+                                  size_t capacity, size_t *length_out, fpl_error *err);
 
 /** @} */
 

@@ -40,6 +40,7 @@ typedef struct fpl_solve {
     double current;   ///< its value now (a rate as a fraction)
     double value;     ///< the value that hits the target exactly
     double change;    ///< value / current − 1
+    fpl_period per;   ///< the period of the target (the terms' period); appended, so the JSON names it
 } fpl_solve;
 
 /**

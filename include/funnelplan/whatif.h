@@ -67,6 +67,26 @@ typedef struct fpl_change {
 } fpl_change;
 
 /**
+ * @brief The name of a lever, as fpl_lever_parse() reads it and the JSON
+ * prints it: the stage's name, `deal-size`, `volume` or `cost-per-lead`.
+ * @param[in] funnel the funnel whose stage names are levers (may be NULL
+ *   for a lever that is not a stage).
+ * @param[in] lever the lever.
+ * @param[in] stage the stage, with ::FPL_LEVER_STAGE.
+ * @return a string of @p funnel or a static one; NULL for a lever outside
+ *   the enum or a stage the funnel does not have.
+ */
+FPL_API const char *fpl_lever_name(const fpl_funnel *funnel, fpl_lever lever, size_t stage);
+
+/**
+ * @brief The name of a change kind, as the JSON prints it: `relative`,
+ * `points` or `set`.
+ * @param[in] kind the kind.
+ * @return a static string; NULL for a kind outside the enum.
+ */
+FPL_API const char *fpl_change_kind_name(fpl_change_kind kind);
+
+/**
  * @brief Reads a lever: a stage name of @p funnel, `deal-size`, `volume` or
  * `cost-per-lead` (exact bytes).
  * @param[in] funnel the funnel whose stage names are levers.

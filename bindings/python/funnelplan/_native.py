@@ -252,7 +252,8 @@ class fpl_solve(Structure):
                 ("stage", c_size_t),
                 ("current", c_double),
                 ("value", c_double),
-                ("change", c_double)]
+                ("change", c_double),
+                ("per", c_int)]
 
 
 # batch.h
@@ -874,6 +875,13 @@ FUNCTIONS = (
                            POINTER(fpl_schedule)], _STATUS),
     ("fpl_view_pace", [POINTER(fpl_view), c_char_p, POINTER(fpl_funnel), POINTER(fpl_pace)],
      _STATUS),
+    ("fpl_whatif_json", [POINTER(fpl_funnel), POINTER(fpl_whatif_input), POINTER(fpl_whatif),
+                         POINTER(fpl_mix), c_size_t, POINTER(fpl_mix), c_size_t, POINTER(c_char),
+                         c_size_t, POINTER(c_size_t)], _STATUS),
+    ("fpl_sensitivity_json", [POINTER(fpl_funnel), POINTER(fpl_sensitivity), POINTER(c_char),
+                              c_size_t, POINTER(c_size_t)], _STATUS),
+    ("fpl_solve_json", [POINTER(fpl_funnel), POINTER(fpl_solve), POINTER(c_char), c_size_t,
+                        POINTER(c_size_t)], _STATUS),
     # format.h (the output buffer is a ctypes.create_string_buffer)
     ("fpl_format_number", [c_double, c_int, POINTER(c_char), c_size_t], c_size_t),
     ("fpl_format_count", [c_uint64, POINTER(c_char), c_size_t], c_size_t),

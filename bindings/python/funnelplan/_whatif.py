@@ -10,20 +10,22 @@ written as text are read by its own parsers (``fpl_change_parse``,
 numbers go through as doubles (a horizon as its decimal text) for it to
 refuse. ``fpl_whatif_check`` says which change a refused question is about.
 ``to_dict()`` is the object the CLI's ``whatif|sensitivity|solve ...
---format json`` prints.
+--format json`` prints: the library writes it (``fpl_whatif_json``,
+``fpl_sensitivity_json``, ``fpl_solve_json``) from the C structs each result
+keeps in ``_source``.
 """
 
 import dataclasses
 import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Tuple, Union
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _describe, _encode,
-                     _is_text, _missing, _number, _parse_mixes)
+from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _copy, _describe,
+                     _encode, _is_text, _library_dict, _missing, _number, _parse_mixes)
 from ._native import fn
 
 __all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
@@ -102,21 +104,17 @@ class WhatIf:
     # (whatif(scenario_mix=...)), in funnel order; None without them.
     mix: Optional[Tuple[Mix, ...]] = None
     scenario_mix: Optional[Tuple[Mix, ...]] = None
+    # What the library describes: the C funnel, question, result, mixes
+    # (or None) and scenario mixes (or None).
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        d = {"command": "whatif", "per": self.per, "horizon": self.horizon, "mode": self.mode,
-             "changes": [c.to_dict() for c in self.changes],
-             "baseline": self.baseline.to_dict(), "scenario": self.scenario.to_dict(),
-             "margin": self.margin, "delta": self.delta.to_dict()}
-        if self.invest is not None:
-            d["invest"] = self.invest
-            d["roi"] = self.roi
-            d["payback_periods"] = self.payback_periods
-        if self.mix is not None:
-            d["mix"] = [m.to_dict() for m in self.mix]
-        if self.scenario_mix is not None:
-            d["scenario_mix"] = [m.to_dict() for m in self.scenario_mix]
-        return d
+        funnel, question, result, mixes, scenario_mixes = self._source
+        return _library_dict(fn.whatif_json,
+                             (byref(funnel), byref(question), byref(result),
+                              mixes, len(mixes) if mixes is not None else 0,
+                              scenario_mixes,
+                              len(scenario_mixes) if scenario_mixes is not None else 0))
 
 
 @dataclass(frozen=True)
@@ -161,12 +159,12 @@ class Sensitivity:
     step: float
     deal_size_step: float
     rows: Tuple[SensitivityRow, ...]
+    # What the library describes: the C funnel and result.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        return {"command": "sensitivity", "per": self.per, "mode": self.mode,
-                "step": {"kind": self.step_kind, "value": self.step},
-                "deal_size_step": self.deal_size_step,
-                "rows": [r.to_dict() for r in self.rows]}
+        funnel, result = self._source
+        return _library_dict(fn.sensitivity_json, (byref(funnel), byref(result)))
 
 
 @dataclass(frozen=True)
@@ -182,10 +180,12 @@ class Solve:
     current: float
     value: float
     change: float
+    # What the library describes: the C funnel and result.
+    _source: tuple = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        return {"command": "solve", "per": self.per, "lever": self.lever,
-                "current": self.current, "value": self.value, "change": self.change}
+        funnel, result = self._source
+        return _library_dict(fn.solve_json, (byref(funnel), byref(result)))
 
 
 # ---------------------------------------------------------------------------
@@ -401,7 +401,10 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
                   roi=out.roi if invested else None,
                   payback_periods=out.payback_periods if invested and out.has_payback else None,
                   mix=funnel.mix or None,
-                  scenario_mix=tuple(mix for _, mix in mixes) or None)
+                  scenario_mix=tuple(mix for _, mix in mixes) or None,
+                  _source=(_copy(funnel._c), _copy(inp), _copy(out), funnel._c_mix,
+                           (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes))
+                           if mixes else None))
 
 
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
@@ -445,7 +448,8 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
                                 r.effect, r.share, mode)
                  for r in out.rows[:out.n_rows])
     return Sensitivity(per=PERIODS[out.per], mode=mode, step_kind=CHANGE_KINDS[out.step_kind],
-                       step=out.step, deal_size_step=out.deal_size_step, rows=rows)
+                       step=out.step, deal_size_step=out.deal_size_step, rows=rows,
+                       _source=(_copy(funnel._c), out))
 
 
 def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin):
@@ -464,5 +468,6 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
         if exc.field == "lever":
             raise exc.with_context("solve (%s)" % context) from None
         raise exc.with_context(_context(exc, "solve", given)) from None
-    return Solve(per=PERIODS[terms.per], lever=_lever_name(funnel, out.lever, out.stage),
-                 current=out.current, value=out.value, change=out.change)
+    return Solve(per=PERIODS[out.per], lever=_lever_name(funnel, out.lever, out.stage),
+                 current=out.current, value=out.value, change=out.change,
+                 _source=(_copy(funnel._c), out))
