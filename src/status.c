@@ -332,21 +332,18 @@ const char *fpl_field_name(fpl_field field)
 }
 
 /* The four name messages of fpl_strerror() ("stage name is empty", ...)
- * for another kind of name. */
-static const char *name_message(const char *noun, int which)
+ * for another kind of name: 0 a channel's, 1 a criterion's, 2 the id
+ * column's; which is the status's place among the four. */
+static const char *name_message(int noun, int which)
 {
-    static const char *const channel[4] = {
-        "channel name is empty", "channel name is longer than 64 bytes",
-        "channel name is not valid UTF-8", "channel name contains a control character"};
-    static const char *const criterion[4] = {
-        "criterion name is empty", "criterion name is longer than 64 bytes",
-        "criterion name is not valid UTF-8", "criterion name contains a control character"};
-    static const char *const id_column[4] = {
-        "id column name is empty", "id column name is longer than 64 bytes",
-        "id column name is not valid UTF-8", "id column name contains a control character"};
-    return noun[0] == 'c' && noun[1] == 'h' ? channel[which]
-           : noun[0] == 'c'                 ? criterion[which]
-                                            : id_column[which];
+    static const char *const text[3][4] = {
+        {"channel name is empty", "channel name is longer than 64 bytes",
+         "channel name is not valid UTF-8", "channel name contains a control character"},
+        {"criterion name is empty", "criterion name is longer than 64 bytes",
+         "criterion name is not valid UTF-8", "criterion name contains a control character"},
+        {"id column name is empty", "id column name is longer than 64 bytes",
+         "id column name is not valid UTF-8", "id column name contains a control character"}};
+    return text[noun][which];
 }
 
 const char *fpl_error_message(const fpl_error *err)
@@ -356,11 +353,11 @@ const char *fpl_error_message(const fpl_error *err)
     }
     /* A name status about a channel, a criterion or the id column speaks of
      * that name, not of a stage's. */
-    const char *noun = err->field == FPL_FIELD_CHANNEL     ? "channel"
-                       : err->field == FPL_FIELD_CRITERION ? "criterion"
-                       : err->field == FPL_FIELD_ID_COLUMN ? "id column"
-                                                           : NULL;
-    if (noun != NULL) {
+    const int noun = err->field == FPL_FIELD_CHANNEL     ? 0
+                     : err->field == FPL_FIELD_CRITERION ? 1
+                     : err->field == FPL_FIELD_ID_COLUMN ? 2
+                                                         : -1;
+    if (noun >= 0) {
         switch (err->status) {
         case FPL_ERR_STAGE_NAME_EMPTY: return name_message(noun, 0);
         case FPL_ERR_STAGE_NAME_LONG: return name_message(noun, 1);

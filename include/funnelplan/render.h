@@ -20,10 +20,10 @@
 #include "odds.h"
 #include "pace.h"
 #include "plan.h"
-#include "terms.h"
 #include "schedule.h"
 #include "sensitivity.h"
 #include "solve.h"
+#include "terms.h"
 #include "whatif.h"
 
 #ifdef __cplusplus
@@ -383,6 +383,110 @@ FPL_API fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecas
                                      const fpl_mix *mixes, size_t n_mixes, char *buf,
                                      size_t capacity, size_t *length_out, fpl_error *err);
 
+/* ---- schedule and pace ---------------------------------------------------- */
+
+/**
+ * Nodes one row (a calendar month) of a schedule adds at most: the object,
+ * 5 figures, `entering`, and with reps `deals_per_rep` and
+ * `entering_per_rep`.
+ */
+#define FPL_VIEW_SCHEDULE_ROW_NODES (9 + 2 * FPL_MAX_STAGES)
+
+/**
+ * Nodes fpl_view_schedule() adds at most: the object and its 9 leading
+ * figures, `seasonality` (12 weights), `monthly` (a target per month of the
+ * span), `stages`, `rows`, the 5 figures of reps and `velocity`.
+ */
+#define FPL_VIEW_SCHEDULE_NODES (10 + 13 + (3 + FPL_SCHEDULE_MAX_MONTHS) + \
+                                 (1 + 6 * FPL_MAX_STAGES) + \
+                                 (1 + FPL_SCHEDULE_MAX_ROWS * FPL_VIEW_SCHEDULE_ROW_NODES) + \
+                                 5 + 6)
+
+/**
+ * Nodes fpl_view_pace() adds at most: the object and its 5 leading figures,
+ * `stages` (each with 17 figures), `deals` and `revenue` (13 each),
+ * `warning`, `coverage` (the open pipeline of every stage) and `reps`.
+ */
+#define FPL_VIEW_PACE_NODES (6 + (1 + 18 * FPL_MAX_STAGES) + 2 * 14 + 3 + \
+                             (8 + 3 * FPL_MAX_STAGES) + 1)
+
+/**
+ * @brief Adds the description of a schedule: the object `funnelplan
+ * schedule --format json` prints (keys and order in docs/guide.md).
+ * @param[in,out] view the view; as fpl_view_plan(). A whole schedule can
+ *   take ::FPL_VIEW_SCHEDULE_NODES nodes (about 570 KB): fpl_schedule_json()
+ *   writes the same text with a few hundred.
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel scheduled (for the stage names and rates).
+ * @param[in] schedule the schedule (fpl_schedule_compute()).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the schedule
+ *   has more stages than the funnel (or none); ::FPL_ERR_PERIOD for a period
+ *   outside the enum; ::FPL_ERR_MONTHS for more rows or months than a
+ *   schedule holds; ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_schedule(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                     const fpl_schedule *schedule, fpl_error *err);
+
+/**
+ * @brief Adds the description of a pace: the object `funnelplan pace
+ * --format json` prints, with the status names of fpl_pace_status_name().
+ * @param[in,out] view the view; as fpl_view_plan().
+ * @param[in] key as fpl_view_plan().
+ * @param[in] funnel the funnel paced (for the stage names and rates).
+ * @param[in] pace the pace (fpl_pace_compute()).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the pace has
+ *   more stages than the funnel; ::FPL_ERR_STAGE_UNKNOWN when the warning
+ *   names a stage the pace does not have; ::FPL_ERR_PERIOD;
+ *   ::FPL_ERR_WORKSPACE when the view is full.
+ */
+FPL_API fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funnel,
+                                 const fpl_pace *pace, fpl_error *err);
+
+/**
+ * @brief The JSON of a schedule: what `funnelplan schedule --format json`
+ * prints, byte for byte (fpl_view_schedule() and fpl_view_json(), one row
+ * at a time, so without a view of the whole schedule).
+ *
+ * @code
+ * size_t len;
+ * if (fpl_schedule_json(&funnel, &s, NULL, 0, &len, NULL) == FPL_OK) {
+ *     char *text = malloc(len + 1);
+ *     if (text != NULL &&
+ *         fpl_schedule_json(&funnel, &s, text, len + 1, &len, NULL) == FPL_OK) {
+ *         fputs(text, stdout);
+ *     }
+ *     free(text);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel scheduled.
+ * @param[in] schedule the schedule.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_schedule(); a text cut short is
+ *   not a failure.
+ */
+FPL_API fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedule *schedule,
+                                     char *buf, size_t capacity, size_t *length_out,
+                                     fpl_error *err);
+
+/**
+ * @brief The JSON of a pace: what `funnelplan pace --format json` prints,
+ * byte for byte.
+ * @param[in] funnel the funnel paced.
+ * @param[in] pace the pace.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_pace().
+ */
+FPL_API fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace, char *buf,
+                                 size_t capacity, size_t *length_out, fpl_error *err);
+
 /* ---- odds ---------------------------------------------------------------- */
 
 /**
@@ -472,6 +576,24 @@ FPL_API fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funn
  * char text[8192];
  * size_t len;
  * if (fpl_odds_json(&funnel, &odds, NULL, NULL, text, sizeof text, &len, NULL) == FPL_OK &&
+ *     len < sizeof text) {
+ *     fputs(text, stdout);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel.
+ * @param[in] odds the exact result.
+ * @param[in] sim_input what the simulation was given, or NULL.
+ * @param[in] sim the simulation, or NULL.
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or a status of fpl_view_odds().
+ */
+FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
+                                 const fpl_odds_sim_input *sim_input, const fpl_odds_sim *sim,
+                                 char *buf, size_t capacity, size_t *length_out, fpl_error *err);
+
 /* ---- channels ---------------------------------------------------------- */
 
 /** Nodes one channel adds to fpl_view_channels(): its object and 25 figures. */
@@ -527,92 +649,20 @@ FPL_API fpl_status fpl_view_channels(fpl_view *view, const char *key, const fpl_
  *     fputs(text, stdout);
  * }
  * @endcode
- * @param[in] funnel the funnel.
- * @param[in] odds the exact result.
- * @param[in] sim_input what the simulation was given, or NULL.
- * @param[in] sim the simulation, or NULL.
  * @param[in] terms as fpl_view_channels().
  * @param[in] input as fpl_view_channels().
  * @param[in] channels as fpl_view_channels().
-/* ---- schedule and pace ---------------------------------------------------- */
-
-/**
- * Nodes one row (a calendar month) of a schedule adds at most: the object,
- * 5 figures, `entering`, and with reps `deals_per_rep` and
- * `entering_per_rep`.
- */
-#define FPL_VIEW_SCHEDULE_ROW_NODES (9 + 2 * FPL_MAX_STAGES)
-
-/**
- * Nodes fpl_view_schedule() adds at most: the object and its 9 leading
- * figures, `seasonality` (12 weights), `monthly` (a target per month of the
- * span), `stages`, `rows`, the 5 figures of reps and `velocity`.
- */
-#define FPL_VIEW_SCHEDULE_NODES (10 + 13 + (3 + FPL_SCHEDULE_MAX_MONTHS) + \
-                                 (1 + 6 * FPL_MAX_STAGES) + \
-                                 (1 + FPL_SCHEDULE_MAX_ROWS * FPL_VIEW_SCHEDULE_ROW_NODES) + \
-                                 5 + 6)
-
-/**
- * Nodes fpl_view_pace() adds at most: the object and its 5 leading figures,
- * `stages` (each with 17 figures), `deals` and `revenue` (13 each),
- * `warning`, `coverage` (the open pipeline of every stage) and `reps`.
- */
-#define FPL_VIEW_PACE_NODES (6 + (1 + 18 * FPL_MAX_STAGES) + 2 * 14 + 3 + \
-                             (8 + 3 * FPL_MAX_STAGES) + 1)
-
-/**
- * @brief Adds the description of a schedule: the object `funnelplan
- * schedule --format json` prints (keys and order in docs/guide.md).
- * @param[in,out] view the view; as fpl_view_plan(). A whole schedule can
- *   take ::FPL_VIEW_SCHEDULE_NODES nodes (about 570 KB): fpl_schedule_json()
- *   writes the same text with a few hundred.
- * @param[in] key as fpl_view_plan().
- * @param[in] funnel the funnel scheduled (for the stage names and rates).
- * @param[in] schedule the schedule (fpl_schedule_compute()).
+ * @param[out] buf where the text goes, as fpl_view_json().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out as fpl_plan_json().
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the schedule
- *   has more stages than the funnel (or none); ::FPL_ERR_PERIOD for a period
- *   outside the enum; ::FPL_ERR_MONTHS for more rows or months than a
- *   schedule holds; ::FPL_ERR_WORKSPACE when the view is full.
+ * @return ::FPL_OK or a status of fpl_view_channels(); a text cut short is
+ *   not a failure.
  */
-FPL_API fpl_status fpl_view_schedule(fpl_view *view, const char *key, const fpl_funnel *funnel,
-                                     const fpl_schedule *schedule, fpl_error *err);
+FPL_API fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *input,
+                                     const fpl_channels *channels, char *buf, size_t capacity,
+                                     size_t *length_out, fpl_error *err);
 
-/**
- * @brief Adds the description of a pace: the object `funnelplan pace
- * --format json` prints, with the status names of fpl_pace_status_name().
- * @param[in,out] view the view; as fpl_view_plan().
- * @param[in] key as fpl_view_plan().
- * @param[in] funnel the funnel paced (for the stage names and rates).
- * @param[in] pace the pace (fpl_pace_compute()).
- * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_STAGE_COUNT when the pace has
- *   more stages than the funnel; ::FPL_ERR_STAGE_UNKNOWN when the warning
- *   names a stage the pace does not have; ::FPL_ERR_PERIOD;
- *   ::FPL_ERR_WORKSPACE when the view is full.
- */
-FPL_API fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funnel,
-                                 const fpl_pace *pace, fpl_error *err);
-
-/**
- * @brief The JSON of a schedule: what `funnelplan schedule --format json`
- * prints, byte for byte (fpl_view_schedule() and fpl_view_json(), one row
- * at a time, so without a view of the whole schedule).
- *
- * @code
- * size_t len;
- * if (fpl_schedule_json(&funnel, &s, NULL, 0, &len, NULL) == FPL_OK) {
- *     char *text = malloc(len + 1);
- *     if (text != NULL &&
- *         fpl_schedule_json(&funnel, &s, text, len + 1, &len, NULL) == FPL_OK) {
- *         fputs(text, stdout);
- *     }
- *     free(text);
- * }
- * @endcode
- * @param[in] funnel the funnel scheduled.
- * @param[in] schedule the schedule.
 /* ---- what-if, sensitivity and goal seek ------------------------------- */
 
 /**
@@ -713,29 +763,6 @@ FPL_API fpl_status fpl_view_solve(fpl_view *view, const char *key, const fpl_fun
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK or a status of fpl_view_odds().
- */
-FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
-                                 const fpl_odds_sim_input *sim_input, const fpl_odds_sim *sim,
-                                 char *buf, size_t capacity, size_t *length_out, fpl_error *err);
- * @return ::FPL_OK or a status of fpl_view_channels(); a text cut short is
- *   not a failure.
- */
-FPL_API fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *input,
-                                     const fpl_channels *channels, char *buf, size_t capacity,
-                                     size_t *length_out, fpl_error *err);
- * @return ::FPL_OK or a status of fpl_view_schedule(); a text cut short is
- *   not a failure.
- */
-FPL_API fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedule *schedule,
-                                     char *buf, size_t capacity, size_t *length_out,
-                                     fpl_error *err);
-
-/**
- * @brief The JSON of a pace: what `funnelplan pace --format json` prints,
- * byte for byte.
- * @param[in] funnel the funnel paced.
- * @param[in] pace the pace.
  * @return ::FPL_OK or a status of fpl_view_whatif() or fpl_view_mixes().
  */
 FPL_API fpl_status fpl_whatif_json(const fpl_funnel *funnel, const fpl_whatif_input *input,
@@ -753,10 +780,6 @@ FPL_API fpl_status fpl_whatif_json(const fpl_funnel *funnel, const fpl_whatif_in
  * @param[in] capacity its size in bytes.
  * @param[out] length_out as fpl_plan_json().
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK or a status of fpl_view_pace().
- */
-FPL_API fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace, char *buf,
-                                 size_t capacity, size_t *length_out, fpl_error *err);
  * @return ::FPL_OK or a status of fpl_view_sensitivity().
  */
 FPL_API fpl_status fpl_sensitivity_json(const fpl_funnel *funnel,

@@ -63,7 +63,7 @@ static void big_mul_pow5(big *b, int n)
     for (; n >= 13; n -= 13) {
         big_mul_small(b, 1220703125u); /* 5^13 */
     }
-    if (n > 0) {
+    if (n > 0 && n < 13) { /* (always below 13 here: said for the linters) */
         big_mul_small(b, pow5[n]);
     }
 }
@@ -226,7 +226,7 @@ static rest scaled(big *b, uint64_t m, int f, int t)
  * 386 for 1280 bits); returns their count. */
 static size_t big_digits(big *b, char *out)
 {
-    uint32_t chunks[(BIG_WORDS * 32) / 29 + 1];
+    uint32_t chunks[(BIG_WORDS * 32) / 29 + 1] = {0};
     size_t n = 0;
     while (b->n > 0) { /* big_div_small with a constant divisor: no division instruction */
         uint64_t rem = 0;
@@ -482,7 +482,7 @@ static void put_exponent(text *t, double x, int decimals)
     if (p.negative) {
         putc_(t, '-');
     }
-    char d[FPL_NUMBER_MAX];
+    char d[FPL_NUMBER_MAX] = {0};
     int exp10 = 0;
     size_t n;
     if (p.m == 0) {

@@ -146,6 +146,8 @@ static size_t skip(const fpl_node *nodes, size_t count, size_t i)
     return i;
 }
 
+/* Recursive over the nesting, which a view bounds by FPL_VIEW_MAX_DEPTH. */
+// NOLINTNEXTLINE(misc-no-recursion)
 size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t i,
                        size_t depth)
 {
@@ -200,6 +202,7 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
     return i + 1;
 }
 
+// NOLINTNEXTLINE(readability-non-const-parameter): buf is written through t
 size_t fpl_view_json(const fpl_node *nodes, size_t count, char *buf, size_t capacity)
 {
     fpl__text t = {buf, buf != NULL ? capacity : 0, 0};

@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import _amount, _copy, _describe, _encode, _is_text, _library_dict, _rate
+from ._model import _amount, _copy, _describe, _encode, _is_text, _rate, _view_dict
 
 __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
            "ChannelMost"]
@@ -147,7 +147,7 @@ class Channels:
         """The object ``funnelplan channels ... --format json`` prints: the
         library's JSON (``fpl_channels_json``)."""
         terms, inp, r = self._source
-        return _library_dict(_native.fn.channels_json, (byref(terms), byref(inp), byref(r)))
+        return _view_dict(_native.fn.view_channels, (byref(terms), byref(inp), byref(r)))
 
 
 def _channel(index, item):

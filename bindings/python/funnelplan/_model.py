@@ -14,6 +14,7 @@ import ctypes
 import dataclasses
 import decimal
 import json
+import math
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t
 from dataclasses import dataclass, field
@@ -182,15 +183,79 @@ def _target_detail(given):
 # Results
 
 
-def _library_dict(render, args):
-    """The object of the JSON the library writes for a result (``render``
-    is ``fn.plan_json`` or ``fn.forecast_json``): ``to_dict()`` comes from
-    the same description of the result as the CLI's ``--format json``."""
-    length = c_size_t()
-    render(*args, None, 0, byref(length))
-    text = ctypes.create_string_buffer(length.value + 1)
-    render(*args, text, len(text), byref(length))
-    return json.loads(text.value)
+def _month_text(m):
+    """A C fpl_month as the library writes it: ``"2027-01"``."""
+    text = ctypes.create_string_buffer(_native.CALENDAR_TEXT_MAX)
+    fn.month_format(m, text, len(text))
+    return text.value.decode("ascii")
+
+
+def _node_value(nodes, i):
+    """(the value of view node i and its subtree, the index after it): what
+    ``json.loads`` of the library's JSON gives, except that a number is a
+    float and only a whole count an int (the text writes 0.0 and 0 alike)."""
+    n = nodes[i]
+    kind = n.kind
+    if kind in (_native.NODE_OBJECT, _native.NODE_ARRAY):
+        items = []
+        i += 1
+        for _ in range(n.children):
+            key = nodes[i].key
+            value, i = _node_value(nodes, i)
+            items.append((None if key is None else key.decode("utf-8"), value))
+        if kind == _native.NODE_OBJECT:
+            return dict(items), i
+        return [v for _, v in items], i
+    v = n.value
+    if kind == _native.NODE_BOOL:
+        return bool(v.boolean), i + 1
+    if kind == _native.NODE_NUMBER:
+        return (v.number if math.isfinite(v.number) else None), i + 1
+    if kind == _native.NODE_WHOLE:
+        x = v.number
+        return (int(x) if math.isfinite(x) and x == int(x) and x >= 0 else x), i + 1
+    if kind == _native.NODE_COUNT:
+        return int(v.count), i + 1
+    if kind == _native.NODE_STRING:
+        return (None if v.string is None else v.string.decode("utf-8")), i + 1
+    if kind == _native.NODE_MONTH:
+        return _month_text(v.month), i + 1
+    return None, i + 1
+
+
+def _view_dict(describe, args, mixes=()):
+    """The object the library's view of a result describes: the JSON of
+    ``--format json``, with its types (a number is a float, a whole count an
+    int). ``describe`` is a bound ``fn.view_<result>``, ``args`` what follows
+    its view and key; ``mixes`` lists ``(key, funnel, C mixes, how many)``
+    appended to the object as the CLI appends them. A first pass without
+    nodes counts them."""
+    def build(view, check):
+        call = describe if check else describe.c_function
+        call(byref(view), None, *args, *(() if check else (None,)))
+        for key, funnel, mix, n in mixes:
+            if n:
+                fn.view_reopen(byref(view))
+                add = fn.view_mixes if check else fn.view_mixes.c_function
+                add(byref(view), key, funnel, mix, n, *(() if check else (None,)))
+                fn.view_close(byref(view))
+    view = _native.fpl_view()
+    fn.view_init(byref(view), None, 0)
+    build(view, False)
+    size = max(view.needed, 1024)
+    while True:
+        nodes = (_native.fpl_node * size)()
+        fn.view_init(byref(view), nodes, size)
+        try:
+            build(view, True)
+            fn.view_check(byref(view))
+        except FunnelError as exc:
+            # a describer that refuses a small view before counting it all
+            if exc.status != "FPL_ERR_WORKSPACE" or size >= 1 << 22:
+                raise
+            size *= 4
+            continue
+        return _node_value(nodes, 0)[0]
 
 
 def _copy(c_struct):
@@ -325,9 +390,9 @@ class Plan:
 
     def to_dict(self):
         funnel, plan, confidence, mixes = self._source
-        return _library_dict(fn.plan_json, (byref(funnel), byref(plan),
-                                            None if confidence is None else byref(confidence),
-                                            *_mixes_arg(mixes, self.mix)))
+        return _view_dict(fn.view_plan, (byref(funnel), byref(plan),
+                                         None if confidence is None else byref(confidence)),
+                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
 
 
 @dataclass(frozen=True)
@@ -398,8 +463,8 @@ class Forecast:
 
     def to_dict(self):
         funnel, forecast, mixes = self._source
-        return _library_dict(fn.forecast_json, (byref(funnel), byref(forecast),
-                                                *_mixes_arg(mixes, self.mix)))
+        return _view_dict(fn.view_forecast, (byref(funnel), byref(forecast)),
+                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
 
 
 # ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from typing import Optional, Tuple
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
 from ._model import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_text,
-                     _library_dict, _rate)
+                     _rate, _view_dict)
 from ._native import fn
 
 __all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "OddsHistory",
@@ -183,7 +183,7 @@ class Odds:
 
 def _odds_dict(funnel, odds, sim_input, sim):
     """The object of the library's JSON of an odds result (``fpl_odds_json``)."""
-    return _library_dict(fn.odds_json, (byref(funnel), byref(odds),
+    return _view_dict(fn.view_odds, (byref(funnel), byref(odds),
                                         None if sim_input is None else byref(sim_input),
                                         None if sim is None else byref(sim)))
 

@@ -32,8 +32,8 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _amount, _copy, _describe, _encode, _is_text, _number,
-                     _rate)
+from ._model import (PERIODS, _amount, _copy, _describe, _encode, _is_text, _month_text,
+                     _number, _rate, _view_dict)
 from ._native import fn
 
 __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
@@ -46,52 +46,6 @@ DAYS_PER_MONTH = fn.days_per_month()
 
 def _opt(present, value):
     return value if present else None
-
-
-def _node_value(nodes, i):
-    """(the value of view node i and its subtree, the index after it): what
-    ``json.loads`` of the library's JSON gives, except that a number is a
-    float and only a count an int (the text writes 0.0 and 0 alike)."""
-    n = nodes[i]
-    kind = n.kind
-    if kind in (_native.NODE_OBJECT, _native.NODE_ARRAY):
-        items = []
-        i += 1
-        for _ in range(n.children):
-            key = nodes[i].key
-            value, i = _node_value(nodes, i)
-            items.append((None if key is None else key.decode("utf-8"), value))
-        if kind == _native.NODE_OBJECT:
-            return dict(items), i
-        return [v for _, v in items], i
-    v = n.value
-    if kind == _native.NODE_BOOL:
-        return bool(v.boolean), i + 1
-    if kind == _native.NODE_NUMBER:
-        return (v.number if math.isfinite(v.number) else None), i + 1
-    if kind == _native.NODE_WHOLE:
-        x = v.number
-        return (int(x) if math.isfinite(x) and x == int(x) and x >= 0 else x), i + 1
-    if kind == _native.NODE_COUNT:
-        return int(v.count), i + 1
-    if kind == _native.NODE_STRING:
-        return (None if v.string is None else v.string.decode("utf-8")), i + 1
-    if kind == _native.NODE_MONTH:
-        return _month_text(v.month), i + 1
-    return None, i + 1
-
-
-def _view_dict(describe, args):
-    """The object the library's view of a result describes (``describe`` is
-    ``fn.view_schedule`` or ``fn.view_pace``): the JSON of ``--format json``
-    with its types. A first pass without nodes counts them."""
-    view = _native.fpl_view()
-    fn.view_init(byref(view), None, 0)
-    describe.c_function(byref(view), None, *args, None)
-    nodes = (_native.fpl_node * max(view.needed, 1))()
-    fn.view_init(byref(view), nodes, len(nodes))
-    describe(byref(view), None, *args)
-    return _node_value(nodes, 0)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -347,13 +301,6 @@ def _date(label, value):
     """A C fpl_date: ``"2027-02-14"``, ``(2027, 2, 14)`` or a ``datetime.date``."""
     data, context = _calendar_text(label, value, 3)
     return _parse(fn.date_parse, data, _native.fpl_date(), context)
-
-
-def _month_text(m):
-    """A C fpl_month as the library writes it: ``"2027-01"``."""
-    text = create_string_buffer(_native.CALENDAR_TEXT_MAX)
-    fn.month_format(m, text, len(text))
-    return text.value.decode("ascii")
 
 
 def _months(value):

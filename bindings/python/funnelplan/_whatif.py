@@ -25,7 +25,7 @@ from typing import Optional, Tuple, Union
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
 from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _copy, _describe,
-                     _encode, _is_text, _library_dict, _missing, _number, _parse_mixes)
+                     _encode, _is_text, _missing, _number, _parse_mixes, _view_dict)
 from ._native import fn
 
 __all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
@@ -110,11 +110,10 @@ class WhatIf:
 
     def to_dict(self):
         funnel, question, result, mixes, scenario_mixes = self._source
-        return _library_dict(fn.whatif_json,
-                             (byref(funnel), byref(question), byref(result),
-                              mixes, len(mixes) if mixes is not None else 0,
-                              scenario_mixes,
-                              len(scenario_mixes) if scenario_mixes is not None else 0))
+        return _view_dict(fn.view_whatif, (byref(funnel), byref(question), byref(result)),
+                          [(b"mix", byref(funnel), mixes, len(mixes) if mixes is not None else 0),
+                           (b"scenario_mix", byref(funnel), scenario_mixes,
+                            len(scenario_mixes) if scenario_mixes is not None else 0)])
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ class Sensitivity:
 
     def to_dict(self):
         funnel, result = self._source
-        return _library_dict(fn.sensitivity_json, (byref(funnel), byref(result)))
+        return _view_dict(fn.view_sensitivity, (byref(funnel), byref(result)))
 
 
 @dataclass(frozen=True)
@@ -185,7 +184,7 @@ class Solve:
 
     def to_dict(self):
         funnel, result = self._source
-        return _library_dict(fn.solve_json, (byref(funnel), byref(result)))
+        return _view_dict(fn.view_solve, (byref(funnel), byref(result)))
 
 
 # ---------------------------------------------------------------------------
