@@ -13,7 +13,6 @@ too large for a double, and ``None`` where a value is required.
 import ctypes
 import dataclasses
 import decimal
-import json
 import math
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t
