@@ -444,3 +444,11 @@ fpl_field fpl__status_field(fpl_status st)
     default: return FPL_FIELD_NONE;
     }
 }
+
+size_t fpl_utf8_next(const char *text, size_t len, uint32_t *cp_out)
+{
+    if (text == NULL || cp_out == NULL || len == 0) {
+        return 0;
+    }
+    return fpl__utf8_decode((const unsigned char *)text, len, cp_out);
+}

@@ -154,10 +154,35 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 
+/* fpl_utf8_next: the library's one rule of valid UTF-8, which the CLI's
+ * escaping uses too. */
+static void test_utf8_next_decodes_only_valid_sequences(void **state)
+{
+    (void)state;
+    uint32_t cp = 7;
+    assert_int_equal(fpl_utf8_next("a", 1, &cp), 1);
+    assert_int_equal(cp, 'a');
+    assert_int_equal(fpl_utf8_next("\xC3\xA9t\xC3\xA9", 5, &cp), 2); /* é */
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(fpl_utf8_next("\xF0\x9F\x98\x80", 4, &cp), 4); /* U+1F600 */
+    assert_int_equal(cp, 0x1F600);
+    cp = 7;
+    assert_int_equal(fpl_utf8_next("\xC0\x80", 2, &cp), 0);         /* overlong NUL */
+    assert_int_equal(fpl_utf8_next("\xED\xA0\x80", 3, &cp), 0);     /* a surrogate */
+    assert_int_equal(fpl_utf8_next("\xF4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+    assert_int_equal(fpl_utf8_next("\xE2\x82\xAC", 2, &cp), 0);     /* cut by len */
+    assert_int_equal(fpl_utf8_next("\x80", 1, &cp), 0);               /* a lone continuation */
+    assert_int_equal(cp, 7);                                           /* untouched */
+    assert_int_equal(fpl_utf8_next("a", 0, &cp), 0);
+    assert_int_equal(fpl_utf8_next(NULL, 1, &cp), 0);
+    assert_int_equal(fpl_utf8_next("a", 1, NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_status_has_its_own_message_and_name),
+        cmocka_unit_test(test_utf8_next_decodes_only_valid_sequences),
         cmocka_unit_test(test_only_questions_without_answer_are_not_input_errors),
         cmocka_unit_test(test_periods_have_months_names_and_parse_back),
         cmocka_unit_test(test_ceil_tolerant_absorbs_float_noise_but_not_fractions),

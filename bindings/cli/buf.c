@@ -207,53 +207,17 @@ void cli_buf_csv_field(cli_buf *b, const char *s)
     cli_buf_putc(b, '"');
 }
 
-/* Length of the valid UTF-8 sequence at s and its code point, or 0. */
-static size_t utf8_next(const unsigned char *s, uint32_t *cp)
-{
-    unsigned char c = s[0];
-    size_t n;
-    uint32_t v;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-        v = c & 0x1Fu;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        v = c & 0x0Fu;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        v = c & 0x07u;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; ++i) {
-        if ((s[i] & 0xC0u) != 0x80u) { /* also stops at the terminating NUL */
-            return 0;
-        }
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        return 0;
-    }
-    *cp = v;
-    return n;
-}
-
 void cli_buf_escaped(cli_buf *b, const char *text)
 {
     const unsigned char *s = (const unsigned char *)text;
-    while (*s != '\0') {
+    size_t left = strlen(text);
+    while (left > 0) {
         uint32_t cp = 0;
-        size_t n = utf8_next(s, &cp);
+        size_t n = fpl_utf8_next((const char *)s, left, &cp); /* the library's rule */
         if (n == 0) {
             cli_buf_printf(b, "\\x%02X", (unsigned)*s);
             s++;
+            left--;
             continue;
         }
         if (cp == '\\') {
@@ -272,6 +236,7 @@ void cli_buf_escaped(cli_buf *b, const char *text)
             cli_buf_put(b, (const char *)s, n);
         }
         s += n;
+        left -= n;
     }
 }
 

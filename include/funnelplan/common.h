@@ -375,6 +375,19 @@ FPL_API const char *fpl_period_name(fpl_period period);
 FPL_API fpl_status fpl_period_parse(const char *text, size_t len, fpl_period *out, fpl_error *err);
 
 /**
+ * @brief Decodes the UTF-8 sequence at the start of a text: the library's
+ * one rule of valid UTF-8 (no overlong forms, no surrogates, nothing past
+ * U+10FFFF, no sequence cut short), which stage names are checked by, for
+ * faces that print names.
+ * @param[in] text the bytes; need not be NUL-terminated.
+ * @param[in] len how many bytes there are (0 gives 0).
+ * @param[out] cp_out the code point, written only when a sequence is valid.
+ * @return the length of the valid sequence, 1 to 4; 0 when the bytes do not
+ *   begin one (or @p text or @p cp_out is NULL).
+ */
+FPL_API size_t fpl_utf8_next(const char *text, size_t len, uint32_t *cp_out);
+
+/**
  * @brief Rounds up with the tolerance of the specification.
  *
  * A value within 16 machine epsilons of an integer, relative to its size
