@@ -141,12 +141,6 @@ void jw_key_number(jw *w, const char *key, double x)
     jw_number(w, x);
 }
 
-void jw_key_number_or_null(jw *w, const char *key, bool present, double x)
-{
-    jw_key(w, key);
-    jw_number_or_null(w, present, x);
-}
-
 void jw_key_string(jw *w, const char *key, const char *s)
 {
     jw_key(w, key);

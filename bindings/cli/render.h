@@ -47,7 +47,6 @@ void jw_whole(jw *w, double x);
 void jw_string(jw *w, const char *s);
 void jw_bool(jw *w, bool x);
 void jw_key_number(jw *w, const char *key, double x);
-void jw_key_number_or_null(jw *w, const char *key, bool present, double x);
 void jw_key_string(jw *w, const char *key, const char *s);
 /* Ends the output after the top object (a newline). */
 void jw_end(jw *w);
