@@ -93,6 +93,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_MIX_SHARES: return "the shares of a mix must add up to 100%";
     case FPL_ERR_BANDS: return "the thresholds are scores above 0 and at most 100, warm at most hot";
     case FPL_ERR_TOP: return "top must be a whole number of rows (0 or more)";
+    case FPL_ERR_FORMAT: return "this result is not rendered in that format";
     }
     return "unknown status";
 }
@@ -181,6 +182,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_MIX_SHARES: return "FPL_ERR_MIX_SHARES";
     case FPL_ERR_BANDS: return "FPL_ERR_BANDS";
     case FPL_ERR_TOP: return "FPL_ERR_TOP";
+    case FPL_ERR_FORMAT: return "FPL_ERR_FORMAT";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -327,6 +329,7 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_TOP: return "top";
     case FPL_FIELD_FUNNEL: return "funnel";
     case FPL_FIELD_CHANNEL_RATE: return "channel_rate";
+    case FPL_FIELD_FORMAT: return "format";
     }
     return "unknown";
 }
@@ -441,6 +444,7 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_MIX_SHARES: return FPL_FIELD_MIX;
     case FPL_ERR_BANDS: return FPL_FIELD_HOT;
     case FPL_ERR_TOP: return FPL_FIELD_TOP;
+    case FPL_ERR_FORMAT: return FPL_FIELD_FORMAT;
     default: return FPL_FIELD_NONE;
     }
 }

@@ -208,52 +208,6 @@ static void csv_whole(cli_buf *out, double x)
     }
 }
 
-static void plan_csv(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
-                     const fpl_odds_plan *conf)
-{
-    cli_buf_puts(out, "stage,rate,cumulative_rate,required,required_whole");
-    if (p->has_cost) {
-        cli_buf_puts(out, ",cost_per");
-    }
-    if (conf != NULL) {
-        cli_buf_puts(out, ",required_for_confidence");
-    }
-    cli_buf_puts(out, ",required_per_month,required_per_quarter,required_per_year\n");
-    for (size_t k = 0; k < p->n_stages; ++k) {
-        const fpl_plan_stage *s = &p->stages[k];
-        cli_buf_csv_field(out, f->stages[k].name);
-        csv_number(out, s->rate);
-        csv_number(out, s->cumulative_rate);
-        csv_number(out, s->required);
-        cli_buf_printf(out, ",%llu", (unsigned long long)s->required_whole);
-        if (p->has_cost) {
-            csv_number(out, s->cost_per);
-        }
-        if (conf != NULL) {
-            csv_whole(out, conf->required[k]);
-        }
-        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-            csv_number(out, p->by_period[q].required[k]);
-        }
-        cli_buf_putc(out, '\n');
-    }
-}
-
-static void forecast_csv(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
-{
-    cli_buf_puts(out, "stage,rate,expected,expected_per_month,expected_per_quarter,"
-                      "expected_per_year\n");
-    for (size_t k = r->at; k < r->n_stages; ++k) {
-        cli_buf_csv_field(out, f->stages[k].name);
-        csv_number(out, f->stages[k].rate);
-        csv_number(out, r->expected[k]);
-        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-            csv_number(out, r->by_period[q].expected[k]);
-        }
-        cli_buf_putc(out, '\n');
-    }
-}
-
 /* ---- tables ------------------------------------------------------------ */
 
 /* The label of the row that stands for won deals below the last stage
@@ -413,222 +367,6 @@ static void put_gross_profit(cli_buf *out, double margin, double gross_profit, f
     cli_buf_puts(out, ": ");
     cli_put_amount(out, gross_profit);
     cli_buf_printf(out, " per %s.\n", fpl_period_name(per));
-}
-
-static void plan_table(cli_buf *out, const fpl_funnel *f, const fpl_plan *p,
-                       const fpl_odds_plan *conf)
-{
-    const char *per = fpl_period_name(p->per);
-    char whole_header[32];
-    snprintf(whole_header, sizeof whole_header, "whole/%s", per);
-    char level[CLI_NUM_MAX];
-    char conf_header[CLI_NUM_MAX + 8];
-    cli_fmt_percent(level, conf != NULL ? conf->confidence : 0.0);
-    snprintf(conf_header, sizeof conf_header, "for %s", level);
-
-    /* Headline: the target as a sentence. */
-    char deals[CLI_NUM_MAX];
-    char whole[CLI_NUM_MAX];
-    cli_fmt_amount(deals, p->deals);
-    cli_fmt_count(whole, p->deals_whole);
-    cli_buf_printf(out, "Plan per %s: ", per);
-    if (p->has_revenue) {
-        cli_buf_puts(out, "revenue ");
-        cli_put_amount(out, p->revenue);
-        cli_buf_puts(out, " \u00F7 deal size ");
-        cli_put_amount(out, p->deal_size);
-        cli_buf_puts(out, " = ");
-    }
-    cli_buf_printf(out, "%s deals", deals);
-    if (strcmp(deals, whole) != 0) {
-        cli_buf_printf(out, " (%s whole)", whole);
-    }
-    if (!p->has_revenue && p->has_deal_size) {
-        cli_buf_puts(out, " at a deal size of ");
-        cli_put_amount(out, p->deal_size);
-    }
-    cli_buf_puts(out, "\n\n");
-
-    /* The funnel, top first, then the deals it wins. */
-    enum { C_STAGE, C_RATE, C_CUM, C_WHOLE, C_CONF, C_COST, C_MONTH, C_QUARTER, C_YEAR, C_BAR,
-           C_N };
-    const char *headers[C_N] = {"stage",     "rate",      "cumulative", whole_header,
-                                conf_header, "cost each", "per month",  "per quarter",
-                                "per year",  ""};
-    const cli_align align[C_N] = {CLI_LEFT,  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT,
-                                  CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
-    /* Without a cost the cost column is left out, without --confidence the
-     * column for it: shift the rest left. */
-    size_t col[C_N];
-    const char *hdr[C_N];
-    cli_align al[C_N];
-    size_t ncols = 0;
-    for (size_t c = 0; c < C_N; ++c) {
-        if ((c == C_COST && !p->has_cost) || (c == C_CONF && conf == NULL)) {
-            col[c] = (size_t)-1;
-            continue;
-        }
-        col[c] = ncols;
-        hdr[ncols] = headers[c];
-        al[ncols] = align[c];
-        ncols++;
-    }
-    cli_table t;
-    cli_table_init(&t, ncols, hdr, al);
-    const double top = p->stages[0].required;
-    for (size_t k = 0; k < p->n_stages; ++k) {
-        const fpl_plan_stage *s = &p->stages[k];
-        cli_table_row(&t);
-        cli_table_set(&t, col[C_STAGE], f->stages[k].name);
-        set_percent(&t, col[C_RATE], s->rate);
-        set_percent(&t, col[C_CUM], s->cumulative_rate);
-        set_count(&t, col[C_WHOLE], s->required_whole);
-        if (conf != NULL) {
-            set_whole(&t, col[C_CONF], conf->required[k]);
-        }
-        if (p->has_cost) {
-            set_fixed2(&t, col[C_COST], s->cost_per);
-        }
-        set_fixed2(&t, col[C_MONTH], p->by_period[FPL_PERIOD_MONTH].required[k]);
-        set_fixed2(&t, col[C_QUARTER], p->by_period[FPL_PERIOD_QUARTER].required[k]);
-        set_fixed2(&t, col[C_YEAR], p->by_period[FPL_PERIOD_YEAR].required[k]);
-        set_bar(&t, col[C_BAR], s->required, top);
-    }
-    cli_table_row(&t);
-    cli_table_set(&t, col[C_STAGE], won_label);
-    set_count(&t, col[C_WHOLE], p->deals_whole);
-    if (conf != NULL) {
-        set_whole(&t, col[C_CONF], conf->deals_whole);
-    }
-    if (p->has_cost) {
-        set_fixed2(&t, col[C_COST], p->cost_per_deal);
-    }
-    set_fixed2(&t, col[C_MONTH], p->by_period[FPL_PERIOD_MONTH].deals);
-    set_fixed2(&t, col[C_QUARTER], p->by_period[FPL_PERIOD_QUARTER].deals);
-    set_fixed2(&t, col[C_YEAR], p->by_period[FPL_PERIOD_YEAR].deals);
-    set_bar(&t, col[C_BAR], p->deals, top);
-    cli_table_render(&t, out);
-    cli_table_free(&t);
-
-    /* Money, then the footnote. */
-    bool blank = false;
-    if (p->has_cost) {
-        double budget[FPL_PERIOD_COUNT];
-        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-            budget[q] = p->by_period[q].budget;
-        }
-        cli_buf_putc(out, '\n');
-        blank = true;
-        put_budget(out, p->cost_per_lead, budget, p->cost_per_deal);
-    }
-    if (p->has_revenue && p->margin < 1.0) {
-        if (!blank) {
-            cli_buf_putc(out, '\n');
-        }
-        put_gross_profit(out, p->margin, p->gross_profit, p->per);
-    }
-    cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n"
-                      "Whole counts are rounded up: the deals first, then each stage from the "
-                      "bottom of the funnel up.\n");
-    if (conf != NULL) {
-        cli_buf_printf(out, "for %s: the least whole units entering each stage that give %s %s "
-                            "chance of ", level, article(level), level);
-        put_units(out, conf->deals_whole, "deal");
-        cli_buf_puts(out, " (each unit becomes a deal on its own).\n");
-    }
-}
-
-static void forecast_table(cli_buf *out, const fpl_funnel *f, const fpl_forecast *r)
-{
-    const char *per = fpl_period_name(r->per);
-
-    cli_buf_printf(out, "Forecast per %s: ", per);
-    cli_put_amount(out, r->volume);
-    cli_buf_puts(out, " enter ");
-    cli_buf_puts(out, f->stages[r->at].name);
-    cli_buf_puts(out, " \u2192 ");
-    put_deals(out, r->deals);
-    if (r->has_revenue) {
-        cli_buf_puts(out, " \u00D7 deal size ");
-        cli_put_amount(out, r->deal_size);
-        cli_buf_puts(out, " = revenue ");
-        cli_put_amount(out, r->revenue);
-    }
-    cli_buf_puts(out, "\n\n");
-
-    enum { C_STAGE, C_RATE, C_MONTH, C_QUARTER, C_YEAR, C_BAR, C_N };
-    const char *headers[C_N] = {"stage", "rate", "per month", "per quarter", "per year", ""};
-    const cli_align align[C_N] = {CLI_LEFT,  CLI_RIGHT, CLI_RIGHT,
-                                  CLI_RIGHT, CLI_RIGHT, CLI_LEFT};
-    cli_table t;
-    cli_table_init(&t, C_N, headers, align);
-    const double top = r->expected[r->at];
-    for (size_t k = r->at; k < r->n_stages; ++k) {
-        cli_table_row(&t);
-        cli_table_set(&t, C_STAGE, f->stages[k].name);
-        set_percent(&t, C_RATE, f->stages[k].rate);
-        set_fixed2(&t, C_MONTH, r->by_period[FPL_PERIOD_MONTH].expected[k]);
-        set_fixed2(&t, C_QUARTER, r->by_period[FPL_PERIOD_QUARTER].expected[k]);
-        set_fixed2(&t, C_YEAR, r->by_period[FPL_PERIOD_YEAR].expected[k]);
-        set_bar(&t, C_BAR, r->expected[k], top);
-    }
-    cli_table_row(&t);
-    cli_table_set(&t, C_STAGE, won_label);
-    set_fixed2(&t, C_MONTH, r->by_period[FPL_PERIOD_MONTH].deals);
-    set_fixed2(&t, C_QUARTER, r->by_period[FPL_PERIOD_QUARTER].deals);
-    set_fixed2(&t, C_YEAR, r->by_period[FPL_PERIOD_YEAR].deals);
-    set_bar(&t, C_BAR, r->deals, top);
-    cli_table_render(&t, out);
-    cli_table_free(&t);
-
-    cli_buf_putc(out, '\n');
-    double values[FPL_PERIOD_COUNT];
-    if (r->has_revenue) {
-        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-            values[q] = r->by_period[q].revenue;
-        }
-        cli_buf_puts(out, "Revenue: ");
-        put_by_period(out, values);
-        cli_buf_puts(out, ".\n");
-    }
-    if (r->has_cost) {
-        for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-            values[q] = r->by_period[q].budget;
-        }
-        put_budget(out, r->cost_per_lead, values, r->cost_per_deal);
-    }
-    if (r->has_revenue && r->margin < 1.0) {
-        put_gross_profit(out, r->margin, r->gross_profit, r->per);
-    }
-    if (r->target != FPL_TARGET_NONE) {
-        cli_buf_printf(out, "Target per %s: ", per);
-        if (r->has_target_revenue) {
-            cli_buf_puts(out, "revenue ");
-            cli_put_amount(out, r->target_revenue);
-            cli_buf_puts(out, " = ");
-        }
-        put_deals(out, r->target_deals);
-        cli_buf_puts(out, "; attainment ");
-        cli_put_percent(out, r->attainment);
-        cli_buf_puts(out, ".\n");
-        /* The sign of the gap only chooses the words. */
-        if (r->gap_deals > 0.0 || r->gap_deals < 0.0) {
-            bool short_of = r->gap_deals > 0.0;
-            cli_buf_puts(out, short_of ? "Gap: short by " : "Gap: ahead by ");
-            put_deals(out, short_of ? r->gap_deals : -r->gap_deals);
-            if (r->has_gap_revenue) {
-                cli_buf_puts(out, ", revenue ");
-                cli_put_amount(out, short_of ? r->gap_revenue : -r->gap_revenue);
-            }
-            cli_buf_puts(out, ".\n");
-        } else {
-            cli_buf_puts(out, "Gap: none, the forecast meets the target exactly.\n");
-        }
-    }
-    if (r->has_revenue || r->has_cost || r->target != FPL_TARGET_NONE) {
-        cli_buf_putc(out, '\n');
-    }
-    cli_buf_puts(out, "Figures are rounded for display (--format json gives exact values).\n");
 }
 
 /* ---- what-if, sensitivity and goal seek -------------------------------- */
@@ -1378,68 +1116,10 @@ void cli_put_changes(cli_buf *out, const fpl_funnel *f, const fpl_whatif_input *
 
 /* ---- entry points ------------------------------------------------------ */
 
-/* The JSON of a plan or a forecast is the library's (src/render/): asked
- * for its length first (capacity 0), then written into the buffer. A
- * refusal (never, for a result the library computed) shows as a failed
- * output. */
-static void put_json(cli_buf *out, fpl_status st, size_t len, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence,
-                     const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
-{
-    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
-    if (text != NULL) {
-        st = plan != NULL ? fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, text,
-                                          len + 1, &len, NULL)
-                          : fpl_forecast_json(funnel, forecast, mixes, n_mixes, text, len + 1,
-                                              &len, NULL);
-    }
-    if (text == NULL || st != FPL_OK) {
-        out->oom = true;
-        return;
-    }
-    out->len += len;
-}
-
-void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                     const fpl_plan *plan, const fpl_odds_plan *confidence,
-                     const fpl_mix *mixes, size_t n_mixes)
-{
-    switch (format) {
-    case CLI_FORMAT_JSON: {
-        size_t len = 0;
-        fpl_status st = fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, NULL, 0, &len,
-                                      NULL);
-        put_json(out, st, len, funnel, plan, confidence, NULL, mixes, n_mixes);
-        return;
-    }
-    case CLI_FORMAT_CSV: plan_csv(out, funnel, plan, confidence); break;
-    case CLI_FORMAT_TABLE: plan_table(out, funnel, plan, confidence); break;
-    case CLI_FORMAT_SVG: cli_svg_plan(out, funnel, plan, confidence); break;
-    }
-    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
-}
-
-void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
-                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
-{
-    switch (format) {
-    case CLI_FORMAT_JSON: {
-        size_t len = 0;
-        fpl_status st = fpl_forecast_json(funnel, forecast, mixes, n_mixes, NULL, 0, &len, NULL);
-        put_json(out, st, len, funnel, NULL, NULL, forecast, mixes, n_mixes);
-        return;
-    }
-    case CLI_FORMAT_CSV: forecast_csv(out, funnel, forecast); break;
-    case CLI_FORMAT_TABLE: forecast_table(out, funnel, forecast); break;
-    case CLI_FORMAT_SVG: cli_svg_forecast(out, funnel, forecast); break;
-    }
-    cli_render_mixes(out, format, "mix", funnel, mixes, n_mixes);
-}
-
 /* Text the library writes (asked for its length first, then written): the
  * buffer's room for it, or NULL (a failed output) after a refusal (never,
  * for a result the library computed) or without memory. */
-static char *library_space(cli_buf *out, fpl_status st, size_t len)
+char *cli_library_space(cli_buf *out, fpl_status st, size_t len)
 {
     char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
     if (text == NULL) {
@@ -1448,7 +1128,7 @@ static char *library_space(cli_buf *out, fpl_status st, size_t len)
     return text;
 }
 
-static void library_wrote(cli_buf *out, fpl_status st, size_t len)
+void cli_library_wrote(cli_buf *out, fpl_status st, size_t len)
 {
     if (st != FPL_OK) {
         out->oom = true;
@@ -1467,11 +1147,11 @@ void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
         size_t len = 0;
         fpl_status st = fpl_whatif_json(q->funnel, input, whatif, mixes, n_mixes,
                                         scenario_mixes, n_scenario_mixes, NULL, 0, &len, NULL);
-        char *text = library_space(out, st, len);
+        char *text = cli_library_space(out, st, len);
         if (text != NULL) {
             st = fpl_whatif_json(q->funnel, input, whatif, mixes, n_mixes, scenario_mixes,
                                  n_scenario_mixes, text, len + 1, &len, NULL);
-            library_wrote(out, st, len);
+            cli_library_wrote(out, st, len);
         }
         return;
     }
@@ -1490,10 +1170,10 @@ void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question 
     case CLI_FORMAT_JSON: {
         size_t len = 0;
         fpl_status st = fpl_sensitivity_json(q->funnel, sensitivity, NULL, 0, &len, NULL);
-        char *text = library_space(out, st, len);
+        char *text = cli_library_space(out, st, len);
         if (text != NULL) {
             st = fpl_sensitivity_json(q->funnel, sensitivity, text, len + 1, &len, NULL);
-            library_wrote(out, st, len);
+            cli_library_wrote(out, st, len);
         }
         break;
     }
@@ -1510,10 +1190,10 @@ void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
     case CLI_FORMAT_JSON: {
         size_t len = 0;
         fpl_status st = fpl_solve_json(q->funnel, solve, NULL, 0, &len, NULL);
-        char *text = library_space(out, st, len);
+        char *text = cli_library_space(out, st, len);
         if (text != NULL) {
             st = fpl_solve_json(q->funnel, solve, text, len + 1, &len, NULL);
-            library_wrote(out, st, len);
+            cli_library_wrote(out, st, len);
         }
         break;
     }
@@ -1537,4 +1217,25 @@ void cli_render_odds(cli_buf *out, cli_format format, const fpl_funnel *funnel,
     case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
     case CLI_FORMAT_TABLE: odds_table(out, funnel, odds, sim_input, sim); break;
     }
+}
+
+void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
+                     const fpl_plan *plan, const fpl_odds_plan *confidence,
+                     const fpl_mix *mixes, size_t n_mixes)
+{
+    if (format == CLI_FORMAT_SVG) {
+        cli_svg_plan(out, funnel, plan, confidence);
+        return;
+    }
+    CLI_RENDER(out, fpl_plan_render, funnel, plan, confidence, mixes, n_mixes, format);
+}
+
+void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
+                         const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
+{
+    if (format == CLI_FORMAT_SVG) {
+        cli_svg_forecast(out, funnel, forecast);
+        return;
+    }
+    CLI_RENDER(out, fpl_forecast_render, funnel, forecast, mixes, n_mixes, format);
 }

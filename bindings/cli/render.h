@@ -9,14 +9,30 @@
 #include "cli.h"
 #include "funnelplan.h"
 
-typedef enum cli_format {
-    CLI_FORMAT_TABLE = 0, /* for people: aligned columns, bars, a footnote */
-    CLI_FORMAT_JSON,      /* one object; the keys are a documented contract */
-    CLI_FORMAT_CSV,       /* a header row and one row per stage (or lever) */
-    CLI_FORMAT_SVG        /* a picture (svg.h): plan, forecast, whatif, schedule
-                           * and channels only; funnelplan.c refuses it for
-                           * the other commands */
-} cli_format;
+/* The output formats are the library's (fpl_render_format). */
+typedef fpl_render_format cli_format;
+#define CLI_FORMAT_TABLE FPL_RENDER_TABLE
+#define CLI_FORMAT_JSON FPL_RENDER_JSON
+#define CLI_FORMAT_CSV FPL_RENDER_CSV
+#define CLI_FORMAT_SVG FPL_RENDER_SVG
+
+/* Text the library renders, appended to out: asked for its length
+ * (capacity 0), then written into out's buffer; fn is an fpl_*_render or
+ * fpl_*_json function and the arguments are those before its buffer. A
+ * refusal (never, for a result the library computed) or no memory shows as
+ * a failed output. */
+#define CLI_RENDER(out, fn, ...)                                                \
+    do {                                                                        \
+        size_t cli_len_ = 0;                                                    \
+        fpl_status cli_st_ = fn(__VA_ARGS__, NULL, 0, &cli_len_, NULL);         \
+        char *cli_text_ = cli_library_space(out, cli_st_, cli_len_);            \
+        if (cli_text_ != NULL) {                                                \
+            cli_st_ = fn(__VA_ARGS__, cli_text_, cli_len_ + 1, &cli_len_, NULL); \
+            cli_library_wrote(out, cli_st_, cli_len_);                          \
+        }                                                                       \
+    } while (0)
+char *cli_library_space(cli_buf *out, fpl_status st, size_t len);
+void cli_library_wrote(cli_buf *out, fpl_status st, size_t len);
 
 /* ---- render.c: the JSON writer of the commands not yet described by the
  * library (plan, forecast and whatif's JSON is the library's, src/render/) -

@@ -169,11 +169,12 @@ typedef enum fpl_status {
     FPL_ERR_MIX,                ///< a mix is not `STAGE=NAME:SHARE@RATE,...` with shares in [0, 1] and rates in (0, 1]
     FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%
     FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
-    FPL_ERR_TOP                 ///< how many rows to keep is not a whole number from 0 to 2^53
+    FPL_ERR_TOP,                ///< how many rows to keep is not a whole number from 0 to 2^53
+    FPL_ERR_FORMAT              ///< a result has no rendering in that format (see ::fpl_render_format)
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_TOP + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_FORMAT + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -273,11 +274,12 @@ typedef enum fpl_field {
     FPL_FIELD_LEADS,                ///< a CSV file of leads (line: where)
     FPL_FIELD_TOP,                  ///< how many of the best leads to keep
     FPL_FIELD_FUNNEL,               ///< a funnel of a batch (index: which)
-    FPL_FIELD_CHANNEL_RATE          ///< a channel's `rate=`, its own top-stage rate (index: the channel)
+    FPL_FIELD_CHANNEL_RATE,         ///< a channel's `rate=`, its own top-stage rate (index: the channel)
+    FPL_FIELD_FORMAT                ///< the output format asked of a renderer
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_CHANNEL_RATE + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_FORMAT + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)

@@ -800,6 +800,69 @@ FPL_API fpl_status fpl_sensitivity_json(const fpl_funnel *funnel,
 FPL_API fpl_status fpl_solve_json(const fpl_funnel *funnel, const fpl_solve *solve, char *buf,
                                   size_t capacity, size_t *length_out, fpl_error *err);
 
+/* ---- every format ------------------------------------------------------- */
+
+/** The formats a result is rendered in: what `--format` takes. */
+typedef enum fpl_render_format {
+    FPL_RENDER_TABLE = 0, ///< for people: a headline, aligned columns with bars, notes (UTF-8)
+    FPL_RENDER_JSON,      ///< the JSON contract, as the result's `fpl_*_json()` writes it
+    FPL_RENDER_CSV,       ///< a header row, then one row per stage, lever, level or month
+    FPL_RENDER_SVG        ///< a picture (plan, forecast, whatif, schedule and channels only)
+} fpl_render_format;
+
+/**
+ * @brief A plan and its mixes in any format: what `funnelplan plan
+ * --format F` prints, byte for byte.
+ *
+ * Every format checks the plan as fpl_plan_json() does. Text goes into the
+ * caller's buffer as fpl_view_json() writes it: call with capacity 0 for
+ * the length, then with length + 1.
+ *
+ * @code
+ * char text[4096];
+ * size_t len;
+ * if (fpl_plan_render(&funnel, &plan, NULL, NULL, 0, FPL_RENDER_TABLE, text, sizeof text,
+ *                     &len, NULL) == FPL_OK && len < sizeof text) {
+ *     fputs(text, stdout);
+ * }
+ * @endcode
+ * @param[in] funnel the funnel planned.
+ * @param[in] plan the plan.
+ * @param[in] confidence the volumes for a chance, or NULL.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes (may be NULL when @p capacity is 0).
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK, a status of fpl_plan_json(), ::FPL_ERR_NULL or
+ *   ::FPL_ERR_FORMAT (a format outside ::fpl_render_format).
+ */
+FPL_API fpl_status fpl_plan_render(const fpl_funnel *funnel, const fpl_plan *plan,
+                                   const fpl_odds_plan *confidence, const fpl_mix *mixes,
+                                   size_t n_mixes, fpl_render_format format, char *buf,
+                                   size_t capacity, size_t *length_out, fpl_error *err);
+
+/**
+ * @brief A forecast and its mixes in any format: what `funnelplan forecast
+ * --format F` prints, byte for byte.
+ * @param[in] funnel the funnel of the forecast.
+ * @param[in] forecast the forecast.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_forecast_json().
+ */
+FPL_API fpl_status fpl_forecast_render(const fpl_funnel *funnel, const fpl_forecast *forecast,
+                                       const fpl_mix *mixes, size_t n_mixes,
+                                       fpl_render_format format, char *buf, size_t capacity,
+                                       size_t *length_out, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

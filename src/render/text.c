@@ -1,0 +1,257 @@
+/*
+ * funnelplan — documents: the text tables, CSV and sentences of every
+ * result, written into the caller's buffer in two passes (internal.h).
+ * SPDX-License-Identifier: MIT
+ *
+ * The one place where a table is laid out and a CSV field quoted; the
+ * per-result files (table_*.c) only say which cells and sentences.
+ */
+
+#include "internal.h"
+
+#include "../internal.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void fpl__doc_init(fpl__doc *d, char *buf, size_t capacity)
+{
+    memset(d, 0, sizeof *d);
+    d->text.buf = buf;
+    d->text.capacity = buf != NULL ? capacity : 0;
+}
+
+bool fpl__doc_pass(fpl__doc *d)
+{
+    if (d->pass >= 2) {
+        return false;
+    }
+    d->pass++;
+    d->text.len = 0;
+    d->table = 0;
+    d->ncols = 0;
+    return true;
+}
+
+void fpl__render_begin(fpl__doc *d, fpl_status st, size_t json_length, fpl_render_format format,
+                       bool svg, char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+{
+    fpl__doc_init(d, buf, capacity);
+    d->length_out = length_out;
+    d->pass = 2; /* nothing to write, unless all is well below */
+    if (st == FPL_OK && length_out == NULL) {
+        st = fpl__fail(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
+    } else if (st == FPL_OK && format == FPL_RENDER_JSON) {
+        d->text.len = json_length; /* written already */
+    } else if (st == FPL_OK && format != FPL_RENDER_TABLE && format != FPL_RENDER_CSV &&
+               !(svg && format == FPL_RENDER_SVG)) {
+        st = fpl__fail(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
+    } else if (st == FPL_OK) {
+        d->pass = 0;
+    }
+    d->status = st;
+}
+
+fpl_status fpl__render_end(fpl__doc *d, fpl_error *err)
+{
+    if (d->status == FPL_OK) {
+        fpl__text_end(&d->text);
+        *d->length_out = d->text.len;
+    }
+    return fpl__done(err, d->status);
+}
+
+void fpl__put_n(fpl__doc *d, const char *s, size_t n)
+{
+    if (d->pass == 2) {
+        fpl__text_put(&d->text, s, n);
+    }
+}
+
+void fpl__put(fpl__doc *d, ...)
+{
+    va_list ap;
+    va_start(ap, d);
+    for (const char *s = va_arg(ap, const char *); s != NULL; s = va_arg(ap, const char *)) {
+        fpl__put_n(d, s, strlen(s));
+    }
+    va_end(ap);
+}
+
+void fpl__put_style(fpl__doc *d, double x, fpl_number_style style)
+{
+    char num[FPL_NUMBER_MAX];
+    fpl_format_number(x, style, num, sizeof num);
+    fpl__put(d, num, NULL);
+}
+
+void fpl__put_count(fpl__doc *d, uint64_t n)
+{
+    char num[FPL_NUMBER_MAX];
+    fpl_format_count(n, num, sizeof num);
+    fpl__put(d, num, NULL);
+}
+
+/* ---- CSV ------------------------------------------------------------------ */
+
+void fpl__csv_text(fpl__doc *d, bool first, const char *s)
+{
+    size_t n = strlen(s);
+    if (!first) {
+        fpl__put_n(d, ",", 1);
+    }
+    if (strpbrk(s, ",\"\r\n") == NULL && !(n > 0 && (s[0] == ' ' || s[n - 1] == ' '))) {
+        fpl__put_n(d, s, n);
+        return;
+    }
+    fpl__put_n(d, "\"", 1);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        fpl__put_n(d, s, (size_t)(q - s) + 1);
+        fpl__put_n(d, "\"", 1);
+    }
+    fpl__put(d, s, "\"", NULL);
+}
+
+void fpl__csv_number(fpl__doc *d, double x)
+{
+    fpl__put_n(d, ",", 1);
+    fpl__put_style(d, x, FPL_NUMBER_JSON);
+}
+
+void fpl__csv_whole(fpl__doc *d, double x)
+{
+    if (x >= 0.0 && x <= FPL_WHOLE_MAX && !((double)(uint64_t)x < x)) {
+        fpl__csv_count(d, (uint64_t)x);
+    } else {
+        fpl__csv_number(d, x);
+    }
+}
+
+void fpl__csv_count(fpl__doc *d, uint64_t n)
+{
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+        digits[--i] = (char)('0' + n % 10u);
+        n /= 10u;
+    } while (n > 0);
+    digits[--i] = ',';
+    fpl__put_n(d, digits + i, sizeof digits - i);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+size_t fpl__display_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s != '\0'; ++s) {
+        w += ((unsigned char)*s & 0xC0u) != 0x80u;
+    }
+    return w;
+}
+
+/* The row built so far: measured (first pass) or written (second). */
+static void flush_row(fpl__doc *d)
+{
+    if (!d->row_open) {
+        return;
+    }
+    d->row_open = false;
+    size_t *width = d->width[d->table - 1];
+    size_t last = FPL__COLS; /* the last cell with text: nothing padded past it */
+    for (size_t c = 0; c < d->ncols; ++c) {
+        size_t w = fpl__display_width(d->cell[c]);
+        if (d->pass == 1 && w > width[c]) {
+            width[c] = w;
+        }
+        last = w > 0 ? c : last;
+    }
+    for (size_t c = 0; last < FPL__COLS && c <= last; ++c) {
+        size_t pad = width[c] - fpl__display_width(d->cell[c]);
+        if (c > 0) {
+            fpl__put_n(d, "  ", 2);
+        }
+        for (size_t i = 0; d->align[c] == FPL__RIGHT && i < pad; ++i) {
+            fpl__put_n(d, " ", 1);
+        }
+        fpl__put(d, d->cell[c], NULL);
+        for (size_t i = 0; d->align[c] == FPL__LEFT && c < last && i < pad; ++i) {
+            fpl__put_n(d, " ", 1);
+        }
+    }
+    fpl__put_n(d, "\n", 1);
+}
+
+void fpl__table_row(fpl__doc *d)
+{
+    flush_row(d);
+    d->row_open = d->ncols > 0;
+    for (size_t c = 0; c < d->ncols; ++c) {
+        d->cell[c][0] = '\0';
+    }
+}
+
+void fpl__table_begin(fpl__doc *d, size_t ncols, const char *const *headers,
+                      const fpl__align *align)
+{
+    fpl__table_end(d);
+    if (d->table >= FPL__TABLES) {
+        return; /* more tables than any result has: a programming error */
+    }
+    d->table++;
+    d->ncols = ncols < FPL__COLS ? ncols : FPL__COLS;
+    memcpy(d->align, align, d->ncols * sizeof *align);
+    fpl__table_row(d);
+    for (size_t c = 0; c < d->ncols; ++c) {
+        fpl__table_set(d, c, headers[c]);
+    }
+}
+
+void fpl__table_set(fpl__doc *d, size_t col, const char *text)
+{
+    if (col < d->ncols) {
+        size_t n = strlen(text);
+        n = n < FPL__CELL ? n : FPL__CELL - 1;
+        memcpy(d->cell[col], text, n);
+        d->cell[col][n] = '\0';
+    }
+}
+
+void fpl__table_style(fpl__doc *d, size_t col, double x, fpl_number_style style)
+{
+    if (col < d->ncols) {
+        fpl_format_number(x, style, d->cell[col], FPL__CELL);
+    }
+}
+
+void fpl__table_count(fpl__doc *d, size_t col, uint64_t n)
+{
+    if (col < d->ncols) {
+        fpl_format_count(n, d->cell[col], FPL__CELL);
+    }
+}
+
+void fpl__table_bar(fpl__doc *d, size_t col, double value, double top)
+{
+    /* U+2588 FULL BLOCK, then U+2589..U+258F: seven eighths down to one. */
+    static const char *const partial[8] = {"",         "\u258F", "\u258E", "\u258D",
+                                           "\u258C", "\u258B", "\u258A", "\u2589"};
+    static const char full[] = "\u2588";
+    if (col >= d->ncols || !(value > 0.0) || !(top > 0.0)) {
+        return;
+    }
+    double ratio = value / top < 1.0 ? value / top : 1.0;
+    long eighths = (long)(ratio * FPL__BAR_WIDTH * 8 + 0.5);
+    eighths = eighths < 1 ? 1 : eighths; /* a thin sliver: the stage is there, just small */
+    char *o = d->cell[col];
+    for (long i = 0; i < eighths / 8; ++i, o += sizeof full - 1) {
+        memcpy(o, full, sizeof full - 1);
+    }
+    strcpy(o, partial[eighths % 8]);
+}
+
+void fpl__table_end(fpl__doc *d)
+{
+    flush_row(d);
+    d->ncols = 0;
+}
