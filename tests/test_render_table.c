@@ -171,6 +171,29 @@ static void test_render_refusals(void **state)
     assert_int_equal(len, 7);
 }
 
+/* Format names read back; anything else is refused with its bytes. */
+static void test_render_format_names(void **state)
+{
+    (void)state;
+    for (int f = FPL_RENDER_TABLE; f <= FPL_RENDER_SVG; ++f) {
+        const char *name = fpl_render_format_name((fpl_render_format)f);
+        fpl_render_format back = (fpl_render_format)99;
+        assert_int_equal(fpl_render_format_parse(name, FPL_NUL_TERMINATED, &back, NULL), FPL_OK);
+        assert_int_equal(back, f);
+    }
+    assert_string_equal(fpl_render_format_name(FPL_RENDER_CSV), "csv");
+    assert_null(fpl_render_format_name((fpl_render_format)4));
+    fpl_render_format out = FPL_RENDER_CSV;
+    fpl_error err;
+    assert_int_equal(fpl_render_format_parse("tablex", 5, &out, NULL), FPL_OK);
+    assert_int_equal(out, FPL_RENDER_TABLE);
+    assert_int_equal(fpl_render_format_parse("JSON", 4, &out, &err), FPL_ERR_FORMAT);
+    assert_error_at(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX, 0, 4);
+    assert_int_equal(fpl_render_format_parse("", 0, &out, &err), FPL_ERR_FORMAT);
+    assert_int_equal(fpl_render_format_parse(NULL, 0, &out, &err), FPL_ERR_NULL);
+    assert_int_equal(out, FPL_RENDER_TABLE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_plan_render_json_is_plan_json),
         cmocka_unit_test(test_forecast_csv_and_table),
         cmocka_unit_test(test_render_refusals),
+        cmocka_unit_test(test_render_format_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -811,6 +811,26 @@ typedef enum fpl_render_format {
 } fpl_render_format;
 
 /**
+ * @brief The name of a format, as `--format` takes it: `"table"`, `"json"`,
+ * `"csv"` or `"svg"`.
+ * @param[in] format the format.
+ * @return a static string; NULL for a value outside the enum.
+ */
+FPL_API const char *fpl_render_format_name(fpl_render_format format);
+
+/**
+ * @brief Reads a format name (exact, lower case, as fpl_render_format_name()
+ * writes it).
+ * @param[in] text the name; NUL-terminated when @p len is ::FPL_NUL_TERMINATED.
+ * @param[in] len its length in bytes.
+ * @param[out] out the format, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_FORMAT (::FPL_FIELD_FORMAT).
+ */
+FPL_API fpl_status fpl_render_format_parse(const char *text, size_t len, fpl_render_format *out,
+                                           fpl_error *err);
+
+/**
  * @brief A plan and its mixes in any format: what `funnelplan plan
  * --format F` prints, byte for byte.
  *

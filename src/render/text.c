@@ -14,6 +14,30 @@
 #include <stdarg.h>
 #include <string.h>
 
+static const char *const format_names[] = {"table", "json", "csv", "svg"};
+
+const char *fpl_render_format_name(fpl_render_format format)
+{
+    return (unsigned)format < 4u ? format_names[format] : NULL;
+}
+
+fpl_status fpl_render_format_parse(const char *text, size_t len, fpl_render_format *out,
+                                   fpl_error *err)
+{
+    fpl__begin(err);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    len = fpl__text_len(text, len);
+    for (unsigned f = 0; f < 4u; ++f) {
+        if (strlen(format_names[f]) == len && memcmp(format_names[f], text, len) == 0) {
+            *out = (fpl_render_format)f;
+            return fpl__done(err, FPL_OK);
+        }
+    }
+    return fpl__fail_at(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX, 0, len);
+}
+
 void fpl__doc_init(fpl__doc *d, char *buf, size_t capacity)
 {
     memset(d, 0, sizeof *d);

@@ -1,16 +1,17 @@
 /*
- * json.c — the JSON of a plan, written by the library.
+ * render.c — a plan as a table, CSV or JSON, written by the library.
  * SPDX-License-Identifier: MIT
  *
  * Worked example 1 of the guide (a year's revenue of 1,000,000 at deals of
  * 50,000; 1% of leads accepted, 10% of accepted leads won), planned and
- * printed as JSON: byte for byte what
+ * printed in the format named by the argument (table, csv or json; json
+ * when none): byte for byte what
  *     funnelplan plan --stage lead=1% --stage accepted=10% \
- *         --deal-size 50000 --revenue 1000000 --per year --format json
+ *         --deal-size 50000 --revenue 1000000 --per year --format FORMAT
  * prints, since the command line prints what the library writes.
  *
  * Build it against an installed library:
- *     cc json.c $(pkg-config --cflags --libs funnelplan) -o json
+ *     cc render.c $(pkg-config --cflags --libs funnelplan) -o render
  */
 
 #include <funnelplan.h>
@@ -22,14 +23,18 @@
 /* Reports a refusal with the field the library names. */
 static int fail(const char *what, const fpl_error *err)
 {
-    fprintf(stderr, "json: %s: %s: %s\n", what, fpl_field_name(err->field),
+    fprintf(stderr, "render: %s: %s: %s\n", what, fpl_field_name(err->field),
             fpl_strerror(err->status));
     return 1;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     fpl_error err;
+    fpl_render_format format = FPL_RENDER_JSON;
+    if (argc > 1 && fpl_render_format_parse(argv[1], FPL_NUL_TERMINATED, &format, &err) != FPL_OK) {
+        return fail("format", &err);
+    }
     fpl_funnel funnel = {0};
     if (fpl_funnel_add_stage(&funnel, "lead", strlen("lead"), 0.01, &err) != FPL_OK ||
         fpl_funnel_add_stage(&funnel, "accepted", strlen("accepted"), 0.10, &err) != FPL_OK) {
@@ -50,17 +55,18 @@ int main(void)
 
     /* Like snprintf: ask for the length with capacity 0, then write. */
     size_t len = 0;
-    if (fpl_plan_json(&funnel, &plan, NULL, NULL, 0, NULL, 0, &len, &err) != FPL_OK) {
-        return fail("json", &err);
+    if (fpl_plan_render(&funnel, &plan, NULL, NULL, 0, format, NULL, 0, &len, &err) != FPL_OK) {
+        return fail("render", &err);
     }
     char *text = malloc(len + 1);
     if (text == NULL) {
-        fputs("json: out of memory\n", stderr);
+        fputs("render: out of memory\n", stderr);
         return 1;
     }
-    if (fpl_plan_json(&funnel, &plan, NULL, NULL, 0, text, len + 1, &len, &err) != FPL_OK) {
+    if (fpl_plan_render(&funnel, &plan, NULL, NULL, 0, format, text, len + 1, &len, &err) !=
+        FPL_OK) {
         free(text);
-        return fail("json", &err);
+        return fail("render", &err);
     }
     fwrite(text, 1, len, stdout);
     free(text);
