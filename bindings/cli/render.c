@@ -185,9 +185,6 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
     }
 }
 
-static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
-                                                         FPL_PERIOD_YEAR};
-
 /* ---- CSV --------------------------------------------------------------- */
 
 static void csv_number(cli_buf *out, double x)
@@ -200,35 +197,10 @@ static void csv_number(cli_buf *out, double x)
 
 /* ---- tables ------------------------------------------------------------ */
 
-/* The label of the row that stands for won deals below the last stage
- * (`won` is a reserved word, so no stage can have this name). */
-static const char won_label[] = "won";
-
-static void set_fixed2(cli_table *t, size_t col, double x)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_fixed2(num, x);
-    cli_table_set(t, col, num);
-}
-
-static void set_count(cli_table *t, size_t col, uint64_t n)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_count(num, n);
-    cli_table_set(t, col, num);
-}
-
 /* A whole count with separators (anything else with two decimals). */
 static void fmt_whole(char out[CLI_NUM_MAX], double x)
 {
     fpl_format_number(x, FPL_NUMBER_WHOLE, out, CLI_NUM_MAX);
-}
-
-static void set_whole(cli_table *t, size_t col, double x)
-{
-    char num[CLI_NUM_MAX];
-    fmt_whole(num, x);
-    cli_table_set(t, col, num);
 }
 
 static void set_percent(cli_table *t, size_t col, double fraction)
@@ -243,17 +215,6 @@ static void set_bar(cli_table *t, size_t col, double value, double top)
     char bar[CLI_NUM_MAX];
     cli_bar(bar, value, top);
     cli_table_set(t, col, bar);
-}
-
-/* "16,666.67 per month, 50,000 per quarter, 200,000 per year" */
-static void put_by_period(cli_buf *out, const double values[FPL_PERIOD_COUNT])
-{
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        char num[CLI_NUM_MAX];
-        cli_fmt_amount(num, values[q]);
-        cli_buf_printf(out, "%s%s per %s", q > 0 ? ", " : "", num,
-                       fpl_period_name(all_periods[q]));
-    }
 }
 
 void cli_put_amount(cli_buf *out, double x)
@@ -285,27 +246,6 @@ static void put_deals(cli_buf *out, double deals)
 {
     cli_put_amount(out, deals);
     cli_buf_puts(out, " deals");
-}
-
-static void put_budget(cli_buf *out, double cost_per_lead, const double budget[FPL_PERIOD_COUNT],
-                       double cost_per_deal)
-{
-    cli_buf_puts(out, "Budget at a cost per lead of ");
-    cli_put_amount(out, cost_per_lead);
-    cli_buf_puts(out, ": ");
-    put_by_period(out, budget);
-    cli_buf_puts(out, "; cost per deal ");
-    cli_put_amount(out, cost_per_deal);
-    cli_buf_puts(out, ".\n");
-}
-
-static void put_gross_profit(cli_buf *out, double margin, double gross_profit, fpl_period per)
-{
-    cli_buf_puts(out, "Gross profit at a margin of ");
-    cli_put_percent(out, margin);
-    cli_buf_puts(out, ": ");
-    cli_put_amount(out, gross_profit);
-    cli_buf_printf(out, " per %s.\n", fpl_period_name(per));
 }
 
 /* ---- what-if, sensitivity and goal seek -------------------------------- */
