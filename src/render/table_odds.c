@@ -11,8 +11,6 @@
 
 #include "../internal.h"
 
-#include <string.h>
-
 /* "a 54.6%", "an 80%": a chance read aloud. */
 static void put_a(fpl__doc *d, double p, fpl_number_style style)
 {
