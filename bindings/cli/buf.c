@@ -146,11 +146,6 @@ void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
     fpl_format_number(fraction, FPL_NUMBER_PERCENT, out, CLI_NUM_MAX);
 }
 
-void cli_fmt_chance(char out[CLI_NUM_MAX], double p)
-{
-    fpl_format_number(p, FPL_NUMBER_CHANCE, out, CLI_NUM_MAX);
-}
-
 /* ---- text -------------------------------------------------------------- */
 
 size_t cli_display_width(const char *s)

@@ -81,9 +81,6 @@ void cli_fmt_amount(char out[CLI_NUM_MAX], double x);
 void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t n);
 /* A fraction as a percentage with up to 4 decimals: 1%, 12.5%, 33.3333%. */
 void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction);
-/* A probability as a percentage with one decimal: 54.6%, 90.0%; "<0.1%" and
- * ">99.9%" for a chance that would round to 0% or 100% without being it. */
-void cli_fmt_chance(char out[CLI_NUM_MAX], double p);
 
 /* Number of UTF-8 code points in s (bytes that are not continuation bytes). */
 size_t cli_display_width(const char *s);

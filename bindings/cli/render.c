@@ -185,9 +185,6 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
     }
 }
 
-static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
-                                                         FPL_PERIOD_YEAR};
-
 /* ---- CSV --------------------------------------------------------------- */
 
 static void csv_number(cli_buf *out, double x)
@@ -198,98 +195,12 @@ static void csv_number(cli_buf *out, double x)
     cli_buf_puts(out, num);
 }
 
-/* ",12" for a whole count, else the number (as jw_whole). */
-static void csv_whole(cli_buf *out, double x)
-{
-    if (is_count(x)) {
-        cli_buf_printf(out, ",%llu", (unsigned long long)x);
-    } else {
-        csv_number(out, x);
-    }
-}
-
 /* ---- tables ------------------------------------------------------------ */
-
-/* The label of the row that stands for won deals below the last stage
- * (`won` is a reserved word, so no stage can have this name). */
-static const char won_label[] = "won";
-
-static void set_fixed2(cli_table *t, size_t col, double x)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_fixed2(num, x);
-    cli_table_set(t, col, num);
-}
-
-static void set_count(cli_table *t, size_t col, uint64_t n)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_count(num, n);
-    cli_table_set(t, col, num);
-}
 
 /* A whole count with separators (anything else with two decimals). */
 static void fmt_whole(char out[CLI_NUM_MAX], double x)
 {
     fpl_format_number(x, FPL_NUMBER_WHOLE, out, CLI_NUM_MAX);
-}
-
-static void set_whole(cli_table *t, size_t col, double x)
-{
-    char num[CLI_NUM_MAX];
-    fmt_whole(num, x);
-    cli_table_set(t, col, num);
-}
-
-/* A name in the plural, by the plain English rule: a consonant and "y"
- * become "ies" ("opportunities"), "s" is appended unless the name ends in
- * one ("leads", "deals", "sales"); cut to FPL_NAME_MAX - 1 bytes first. */
-static void plural(char out[FPL_NAME_MAX + 2], const char *name)
-{
-    size_t len = strlen(name);
-    if (len > FPL_NAME_MAX - 1) {
-        len = FPL_NAME_MAX - 1;
-    }
-    memcpy(out, name, len);
-    const char last = len > 0 ? name[len - 1] : '\0';
-    const char before = len > 1 ? name[len - 2] : '\0';
-    if (last == 'y' && before != '\0' && strchr("aeiouAEIOU", before) == NULL) {
-        out[len - 1] = 'i';
-        out[len++] = 'e';
-        out[len++] = 's';
-    } else if (len == 0 || last != 's') {
-        out[len++] = 's';
-    }
-    out[len] = '\0';
-}
-
-/* "100 leads", "1 lead", "12 deals": a whole count of units of a stage (or
- * of deals), the name in the plural unless the count is one. */
-static void put_units(cli_buf *out, double n, const char *name)
-{
-    char num[CLI_NUM_MAX];
-    char names[FPL_NAME_MAX + 2];
-    fmt_whole(num, n);
-    plural(names, name);
-    cli_buf_printf(out, "%s %s", num, strcmp(num, "1") == 0 ? name : names);
-}
-
-/* "a" or "an" before a percentage as it is read aloud: an 80%, an 8.5%,
- * an 11%, an 18% chance; a 54.6% chance. */
-static const char *article(const char *percent)
-{
-    size_t digits = strspn(percent, "0123456789");
-    bool an = percent[0] == '8' ||
-              (digits == 2 && (strncmp(percent, "11", 2) == 0 || strncmp(percent, "18", 2) == 0));
-    return an ? "an" : "a";
-}
-
-/* The verb after put_units(): "1 lead gives", "100 leads give". */
-static const char *give(double n)
-{
-    char num[CLI_NUM_MAX];
-    fmt_whole(num, n);
-    return strcmp(num, "1") == 0 ? " gives " : " give ";
 }
 
 static void set_percent(cli_table *t, size_t col, double fraction)
@@ -304,17 +215,6 @@ static void set_bar(cli_table *t, size_t col, double value, double top)
     char bar[CLI_NUM_MAX];
     cli_bar(bar, value, top);
     cli_table_set(t, col, bar);
-}
-
-/* "16,666.67 per month, 50,000 per quarter, 200,000 per year" */
-static void put_by_period(cli_buf *out, const double values[FPL_PERIOD_COUNT])
-{
-    for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        char num[CLI_NUM_MAX];
-        cli_fmt_amount(num, values[q]);
-        cli_buf_printf(out, "%s%s per %s", q > 0 ? ", " : "", num,
-                       fpl_period_name(all_periods[q]));
-    }
 }
 
 void cli_put_amount(cli_buf *out, double x)
@@ -346,27 +246,6 @@ static void put_deals(cli_buf *out, double deals)
 {
     cli_put_amount(out, deals);
     cli_buf_puts(out, " deals");
-}
-
-static void put_budget(cli_buf *out, double cost_per_lead, const double budget[FPL_PERIOD_COUNT],
-                       double cost_per_deal)
-{
-    cli_buf_puts(out, "Budget at a cost per lead of ");
-    cli_put_amount(out, cost_per_lead);
-    cli_buf_puts(out, ": ");
-    put_by_period(out, budget);
-    cli_buf_puts(out, "; cost per deal ");
-    cli_put_amount(out, cost_per_deal);
-    cli_buf_puts(out, ".\n");
-}
-
-static void put_gross_profit(cli_buf *out, double margin, double gross_profit, fpl_period per)
-{
-    cli_buf_puts(out, "Gross profit at a margin of ");
-    cli_put_percent(out, margin);
-    cli_buf_puts(out, ": ");
-    cli_put_amount(out, gross_profit);
-    cli_buf_printf(out, " per %s.\n", fpl_period_name(per));
 }
 
 /* ---- what-if, sensitivity and goal seek -------------------------------- */
@@ -862,227 +741,6 @@ static void solve_table(cli_buf *out, const cli_question *q, const fpl_solve *r)
     cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
 }
 
-/* ---- odds -------------------------------------------------------------- */
-
-/* The values (or the standard errors) of the three quantile estimates. */
-static void estimates(const fpl_odds_estimate e[FPL_ODDS_QUANTILES], bool std_error,
-                      double out[FPL_ODDS_QUANTILES])
-{
-    for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {
-        out[i] = std_error ? e[i].std_error : e[i].value;
-    }
-}
-
-/* The JSON is the library's (fpl_odds_json()): asked for its length first
- * (capacity 0), then written into the buffer; a refusal (never, for a
- * result the library computed) shows as a failed output. */
-static void odds_json(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
-                      const fpl_odds_sim_input *si, const fpl_odds_sim *s)
-{
-    size_t len = 0;
-    fpl_status st = fpl_odds_json(f, r, si, s, NULL, 0, &len, NULL);
-    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
-    if (text != NULL) {
-        st = fpl_odds_json(f, r, si, s, text, len + 1, &len, NULL);
-    }
-    if (text == NULL || st != FPL_OK) {
-        out->oom = true;
-        return;
-    }
-    out->len += len;
-}
-
-/* One row per confidence level; the chance with the volume given is the
- * same on every row, so that each row reads on its own. */
-static void odds_csv(cli_buf *out, const fpl_odds *r)
-{
-    cli_buf_puts(out, "confidence,volume,p_hit,target_deals\n");
-    for (size_t i = 0; i < r->n_levels; ++i) {
-        char num[CLI_NUM_MAX];
-        cli_fmt_json_number(num, r->volume_for[i].confidence);
-        cli_buf_puts(out, num);
-        if (r->volume_for[i].has_volume) {
-            csv_whole(out, r->volume_for[i].volume);
-        } else {
-            cli_buf_putc(out, ','); /* empty: more than 2^53 units */
-        }
-        csv_number(out, r->p_hit);
-        csv_whole(out, r->target_deals);
-        cli_buf_putc(out, '\n');
-    }
-}
-
-/* "a 54.6% chance" (one decimal; see cli_fmt_chance). */
-static void put_chance(cli_buf *out, double p)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_chance(num, p);
-    cli_buf_printf(out, "%s %s chance", article(num), num);
-}
-
-/* The middle of the distribution, P10 to P90: "8 to 16 deals" (or "12
- * deals" when they agree), then "in 8 of 10 months". */
-static void put_deal_range(cli_buf *out, const double q[FPL_ODDS_QUANTILES], fpl_period per)
-{
-    if (q[0] < q[2]) {
-        char num[CLI_NUM_MAX];
-        fmt_whole(num, q[0]);
-        cli_buf_printf(out, "%s to ", num);
-    }
-    put_units(out, q[2], "deal");
-    cli_buf_printf(out, " in 8 of 10 %ss", fpl_period_name(per));
-}
-
-/* "32,000 to 64,000 in 8 of 10 months" */
-static void put_revenue_range(cli_buf *out, const double q[FPL_ODDS_QUANTILES], fpl_period per)
-{
-    if (q[0] < q[2]) {
-        cli_put_amount(out, q[0]);
-        cli_buf_puts(out, " to ");
-    }
-    cli_put_amount(out, q[2]);
-    cli_buf_printf(out, " in 8 of 10 %ss", fpl_period_name(per));
-}
-
-/* "12 ± 0.03" */
-static void put_estimate(cli_buf *out, const fpl_odds_estimate *e)
-{
-    char num[CLI_NUM_MAX];
-    fmt_trimmed(num, e->value);
-    cli_buf_printf(out, "%s \u00B1 ", num);
-    fmt_trimmed(num, e->std_error);
-    cli_buf_puts(out, num);
-}
-
-static void simulation_table(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
-                             const fpl_odds_sim_input *in, const fpl_odds_sim *s)
-{
-    char num[CLI_NUM_MAX];
-    double q[FPL_ODDS_QUANTILES];
-    cli_fmt_count(num, (uint64_t)s->trials);
-    cli_buf_printf(out, "\nSimulation (%s trials, seed %llu): ", num,
-                   (unsigned long long)s->seed);
-    cli_fmt_chance(num, s->p_hit.value);
-    cli_buf_printf(out, "%s %s \u00B1 ", article(num), num);
-    /* Presentation: the standard error in percentage points. */
-    fmt_trimmed(num, s->p_hit.std_error * 100.0);
-    cli_buf_printf(out, "%s%% chance of ", num);
-    if (s->by_revenue) {
-        cli_buf_puts(out, "revenue ");
-        cli_put_amount(out, r->target_revenue);
-    } else {
-        put_units(out, s->target_deals, "deal");
-    }
-    cli_buf_puts(out, ".\n  Deals: expected ");
-    put_estimate(out, &s->expected_deals);
-    cli_buf_puts(out, "; ");
-    estimates(s->deals_quantiles, false, q);
-    put_deal_range(out, q, r->per);
-    cli_buf_puts(out, ".\n");
-    if (s->has_revenue) {
-        cli_buf_puts(out, "  Revenue: expected ");
-        put_estimate(out, &s->expected_revenue);
-        cli_buf_puts(out, "; ");
-        estimates(s->revenue_quantiles, false, q);
-        put_revenue_range(out, q, r->per);
-        cli_buf_puts(out, ".\n");
-    }
-    if (in->deal_size_cv > 0.0) {
-        cli_buf_puts(out, "  Deal sizes vary around ");
-        cli_put_amount(out, r->deal_size);
-        cli_fmt_json_number(num, in->deal_size_cv); /* 0.5, 0.001: as typed */
-        cli_buf_printf(out, " (gamma distributed, coefficient of variation %s).\n", num);
-    }
-    for (size_t k = 0; k < f->n_stages; ++k) {
-        if (in->has_history[k]) {
-            cli_buf_printf(out, "  %s: the rate is drawn in every trial from its history, ",
-                           f->stages[k].name);
-            fmt_whole(num, in->won[k]);
-            cli_buf_printf(out, "%s of ", num);
-            fmt_whole(num, in->total[k]);
-            cli_buf_printf(out, "%s moved on.\n", num);
-        }
-    }
-}
-
-static void odds_table(cli_buf *out, const fpl_funnel *f, const fpl_odds *r,
-                       const fpl_odds_sim_input *si, const fpl_odds_sim *s)
-{
-    const char *per = fpl_period_name(r->per);
-    const char *at = f->stages[r->at].name;
-    char num[CLI_NUM_MAX];
-
-    /* The model and the target. */
-    cli_fmt_percent(num, r->cumulative_rate);
-    cli_buf_printf(out, "Odds per %s: each %s becomes a deal on its own, with a chance of %s.\n",
-                   per, at, num);
-    cli_buf_printf(out, "Target per %s: ", per);
-    if (r->has_target_revenue) {
-        cli_buf_puts(out, "revenue ");
-        cli_put_amount(out, r->target_revenue);
-        cli_buf_puts(out, " at a deal size of ");
-        cli_put_amount(out, r->deal_size);
-        cli_buf_puts(out, ", i.e. ");
-    }
-    put_units(out, r->target_deals, "deal");
-    cli_buf_puts(out, ".\n\n");
-
-    /* The chance with the volume given, and the spread. */
-    put_units(out, r->volume, at);
-    cli_buf_puts(out, give(r->volume));
-    put_chance(out, r->p_hit);
-    cli_buf_puts(out, " of ");
-    put_units(out, r->target_deals, "deal");
-    fmt_trimmed(num, r->expected_deals);
-    cli_buf_printf(out, " (expected %s; ", num);
-    put_deal_range(out, r->deals_quantiles, r->per);
-    cli_buf_puts(out, ").\n");
-    if (r->has_revenue) {
-        cli_buf_puts(out, "Revenue: expected ");
-        cli_put_amount(out, r->expected_revenue);
-        cli_buf_puts(out, "; ");
-        put_revenue_range(out, r->revenue_quantiles, r->per);
-        cli_buf_puts(out, ".\n");
-    }
-
-    /* The volume for each level: "136 leads give a 90% chance of 12
-     * deals.", the counts aligned. */
-    char names[FPL_NAME_MAX + 2];
-    plural(names, at);
-    if (names[0] >= 'a' && names[0] <= 'z') {
-        names[0] = (char)(names[0] - 'a' + 'A');
-    }
-    cli_buf_printf(out, "\n%s needed for a chance of ", names);
-    put_units(out, r->target_deals, "deal");
-    cli_buf_puts(out, ":\n");
-    size_t width = 0;
-    for (size_t i = 0; i < r->n_levels; ++i) {
-        fmt_whole(num, r->volume_for[i].volume);
-        width = strlen(num) > width ? strlen(num) : width;
-    }
-    for (size_t i = 0; i < r->n_levels; ++i) {
-        const fpl_odds_level *l = &r->volume_for[i];
-        if (!l->has_volume) {
-            cli_fmt_percent(num, l->confidence);
-            cli_buf_printf(out, "  %s %s chance needs more than 2^53 units, beyond exact counting.\n",
-                           article(num), num);
-            continue;
-        }
-        fmt_whole(num, l->volume);
-        cli_buf_repeat(out, " ", 2 + width - strlen(num));
-        put_units(out, l->volume, at);
-        cli_buf_puts(out, give(l->volume));
-        cli_fmt_percent(num, l->confidence);
-        cli_buf_printf(out, "%s %s chance of ", article(num), num);
-        put_units(out, r->target_deals, "deal");
-        cli_buf_puts(out, ".\n");
-    }
-    if (s != NULL) {
-        simulation_table(out, f, r, si, s);
-    }
-    cli_buf_puts(out, "\nFigures are rounded for display (--format json gives exact values).\n");
-}
-
 /* ---- helpers shared with svg.c (declared in render.h) ------------------- */
 
 void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x)
@@ -1207,16 +865,7 @@ void cli_render_odds(cli_buf *out, cli_format format, const fpl_funnel *funnel,
                      const fpl_odds *odds, const fpl_odds_sim_input *sim_input,
                      const fpl_odds_sim *sim)
 {
-    /* Both or neither: a simulation is shown with what it was asked. */
-    if (sim_input == NULL) {
-        sim = NULL;
-    }
-    switch (format) {
-    case CLI_FORMAT_JSON: odds_json(out, funnel, odds, sim_input, sim); break;
-    case CLI_FORMAT_CSV: odds_csv(out, odds); break;
-    case CLI_FORMAT_SVG: /* not offered: funnelplan.c refuses it */
-    case CLI_FORMAT_TABLE: odds_table(out, funnel, odds, sim_input, sim); break;
-    }
+    CLI_RENDER(out, fpl_odds_render, funnel, odds, sim_input, sim, format);
 }
 
 void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,

@@ -883,6 +883,32 @@ FPL_API fpl_status fpl_forecast_render(const fpl_funnel *funnel, const fpl_forec
                                        fpl_render_format format, char *buf, size_t capacity,
                                        size_t *length_out, fpl_error *err);
 
+/**
+ * @brief An odds result in any format but SVG: what `funnelplan odds
+ * --format F` prints, byte for byte.
+ *
+ * The simulation is shown when both @p sim_input and @p sim are given
+ * (the table says what it was asked; the CSV, one row per confidence
+ * level, has the exact figures only); @p sim_input without @p sim is no
+ * simulation, @p sim without @p sim_input is refused, as fpl_odds_json()
+ * does.
+ * @param[in] funnel the funnel.
+ * @param[in] odds the exact result (fpl_odds_compute()).
+ * @param[in] sim_input what fpl_odds_simulate() was given, or NULL.
+ * @param[in] sim what it returned, or NULL.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_odds_json();
+ *   ::FPL_ERR_FORMAT also for ::FPL_RENDER_SVG (odds have no picture).
+ */
+FPL_API fpl_status fpl_odds_render(const fpl_funnel *funnel, const fpl_odds *odds,
+                                   const fpl_odds_sim_input *sim_input, const fpl_odds_sim *sim,
+                                   fpl_render_format format, char *buf, size_t capacity,
+                                   size_t *length_out, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -30,6 +30,8 @@ typedef struct fpl__text {
 } fpl__text;
 
 void fpl__text_put(fpl__text *t, const char *s, size_t n);
+/* An unsigned integer in decimal, no separators. */
+void fpl__text_count(fpl__text *t, uint64_t n);
 /* Ends the text with a NUL (when there is room for one). */
 void fpl__text_end(fpl__text *t);
 
@@ -101,6 +103,7 @@ void fpl__put(fpl__doc *d, ...);
 void fpl__put_n(fpl__doc *d, const char *s, size_t n);
 void fpl__put_style(fpl__doc *d, double x, fpl_number_style style);
 void fpl__put_count(fpl__doc *d, uint64_t n);
+void fpl__put_digits(fpl__doc *d, uint64_t n); /* no separators */
 /* A field of CSV: quoted when it holds a comma, a quote, a line break or
  * an outer blank; ",x" with a comma before it unless first. */
 void fpl__csv_text(fpl__doc *d, bool first, const char *s);
@@ -132,6 +135,8 @@ void fpl__table_end(fpl__doc *d);
 extern const char fpl__won_label[];
 /* The footnote of every table. */
 extern const char fpl__rounded_note[];
+/* A name in the plural: "leads", "opportunities" (cut to FPL_NAME_MAX - 1 first). */
+void fpl__plural(char out[FPL_NAME_MAX + 2], const char *name);
 /* Whether a whole count shows as "1". */
 bool fpl__is_one(double n);
 /* "100 leads", "1 lead", "12 deals": the name in the plural unless one. */

@@ -45,8 +45,7 @@ static void put_indent(fpl__text *t, size_t depth)
     }
 }
 
-/* An unsigned integer in decimal. */
-static void put_count(fpl__text *t, uint64_t n)
+void fpl__text_count(fpl__text *t, uint64_t n)
 {
     char digits[20];
     size_t i = sizeof digits;
@@ -175,12 +174,12 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
     case FPL_NODE_NUMBER: put_number(t, n->value.number); break;
     case FPL_NODE_WHOLE:
         if (is_count(n->value.number)) {
-            put_count(t, (uint64_t)n->value.number);
+            fpl__text_count(t, (uint64_t)n->value.number);
         } else {
             put_number(t, n->value.number); /* never from the library: shown, not cut */
         }
         break;
-    case FPL_NODE_COUNT: put_count(t, n->value.count); break;
+    case FPL_NODE_COUNT: fpl__text_count(t, n->value.count); break;
     case FPL_NODE_STRING:
         if (n->value.string != NULL) {
             put_string(t, n->value.string);

@@ -23,10 +23,9 @@ const char fpl__won_label[] = "won";
 const char fpl__rounded_note[] =
     "Figures are rounded for display (--format json gives exact values).\n";
 
-/* A name in the plural, by the plain English rule: a consonant and "y"
- * become "ies" ("opportunities"), "s" is appended unless the name ends in
- * one ("leads", "deals", "sales"); cut to FPL_NAME_MAX - 1 bytes first. */
-static void plural(char out[FPL_NAME_MAX + 2], const char *name)
+/* The plain English rule: a consonant and "y" become "ies", "s" is
+ * appended unless the name ends in one ("leads", "deals", "sales"). */
+void fpl__plural(char out[FPL_NAME_MAX + 2], const char *name)
 {
     size_t len = strlen(name);
     len = len > FPL_NAME_MAX - 1 ? FPL_NAME_MAX - 1 : len;
@@ -53,7 +52,7 @@ bool fpl__is_one(double n)
 void fpl__put_units(fpl__doc *d, double n, const char *name)
 {
     char names[FPL_NAME_MAX + 2];
-    plural(names, name);
+    fpl__plural(names, name);
     fpl__put_style(d, n, FPL_NUMBER_WHOLE);
     fpl__put(d, " ", fpl__is_one(n) ? name : names, NULL);
 }

@@ -109,6 +109,13 @@ void fpl__put_style(fpl__doc *d, double x, fpl_number_style style)
     fpl__put(d, num, NULL);
 }
 
+void fpl__put_digits(fpl__doc *d, uint64_t n)
+{
+    if (d->pass == 2) {
+        fpl__text_count(&d->text, n);
+    }
+}
+
 void fpl__put_count(fpl__doc *d, uint64_t n)
 {
     char num[FPL_NUMBER_MAX];
@@ -153,14 +160,8 @@ void fpl__csv_whole(fpl__doc *d, double x)
 
 void fpl__csv_count(fpl__doc *d, uint64_t n)
 {
-    char digits[24];
-    size_t i = sizeof digits;
-    do {
-        digits[--i] = (char)('0' + n % 10u);
-        n /= 10u;
-    } while (n > 0);
-    digits[--i] = ',';
-    fpl__put_n(d, digits + i, sizeof digits - i);
+    fpl__put_n(d, ",", 1);
+    fpl__put_digits(d, n);
 }
 
 /* ---- tables --------------------------------------------------------------- */
