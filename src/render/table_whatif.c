@@ -58,13 +58,6 @@ static void put_change(fpl__doc *d, fpl_lever lever, fpl_change_kind kind, doubl
     fpl__put(d, value < 0.0 ? "-" : "+", num, kind == FPL_CHANGE_POINTS ? "pp" : "", NULL);
 }
 
-/* A lever's value: a rate as a percentage, an amount with separators. */
-static void lever_value(char out[FPL_NUMBER_MAX], fpl_lever lever, double x)
-{
-    fpl_format_number(x, lever == FPL_LEVER_STAGE ? FPL_NUMBER_PERCENT : FPL_NUMBER_TRIMMED,
-                      out, FPL_NUMBER_MAX);
-}
-
 /* The question's checks after the result's own (its JSON's): the terms and
  * the input given, and the held volume's stage in the funnel. */
 static fpl_status check_question(fpl_status st, const fpl_funnel *funnel, const fpl_terms *terms,
@@ -137,11 +130,10 @@ static void whatif_compare(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r
         fpl__table_style(d, 1, f->stages[k].rate, FPL_NUMBER_PERCENT);
         fpl__table_style(d, 2, r->scenario_funnel.stages[k].rate, FPL_NUMBER_PERCENT);
     }
-    const bool held = r->volume_held;
+    const fpl_forecast *bf = &r->baseline_forecast;
     const double terms[2][2] = {
-        {held ? r->baseline_forecast.deal_size : r->baseline_plan.deal_size,
-         r->scenario_terms.deal_size},
-        {held ? r->baseline_forecast.cost_per_lead : r->baseline_plan.cost_per_lead,
+        {r->volume_held ? bf->deal_size : r->baseline_plan.deal_size, r->scenario_terms.deal_size},
+        {r->volume_held ? bf->cost_per_lead : r->baseline_plan.cost_per_lead,
          r->scenario_terms.cost_per_lead}};
     for (size_t i = 0; !horizon && i < 2; ++i) {
         if (i == 0 ? r->has_revenue : r->has_cost) {
@@ -164,13 +156,6 @@ static void whatif_compare(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r
         fpl__table_style(d, 3, delta[i], FPL_NUMBER_SIGNED);
     }
     fpl__table_end(d);
-}
-
-/* "12 months", "1 year" */
-static void put_periods(fpl__doc *d, unsigned n, fpl_period per)
-{
-    fpl__put_style(d, (double)n, FPL_NUMBER_JSON);
-    fpl__put(d, " ", fpl_period_name(per), n == 1 ? "" : "s", NULL);
 }
 
 static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_input *in,
@@ -197,9 +182,9 @@ static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_inpu
     strcat(volume_label, f->stages[r->volume_held ? volume.at : 0].name);
     char header[32] = "per ";
     whatif_compare(d, f, r, strcat(header, per), volume_label, false);
-    char num[FPL_NUMBER_MAX];
+    char num[24];
     fpl_format_number((double)r->horizon, FPL_NUMBER_JSON, num, sizeof num);
-    char over[FPL_NUMBER_MAX + 32] = "over ";
+    char over[64] = "over ";
     strcat(strcat(strcat(strcat(over, num), " "), per), r->horizon == 1 ? "" : "s");
     fpl__put(d, "\n", NULL);
     whatif_compare(d, f, r, over, volume_label, true);
@@ -219,8 +204,7 @@ static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_inpu
         fpl__put_style(d, r->invest, FPL_NUMBER_AMOUNT);
         fpl__put(d, ": ROI ", NULL);
         fpl__put_style(d, r->roi, FPL_NUMBER_PERCENT);
-        fpl__put(d, " over ", NULL);
-        put_periods(d, r->horizon, r->per);
+        fpl__put(d, " ", over, NULL);
         if (r->has_payback) {
             fpl__put(d, "; payback in ", NULL);
             fpl__put_style(d, r->payback_periods, FPL_NUMBER_TRIMMED);
@@ -230,9 +214,7 @@ static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_inpu
         }
     }
     if (r->has_whole_deals) { /* only when the count is not whole already */
-        fpl__put(d, "Whole deals: over ", NULL);
-        put_periods(d, r->horizon, r->per);
-        fpl__put(d, " the scenario wins ", NULL);
+        fpl__put(d, "Whole deals: ", over, " the scenario wins ", NULL);
         fpl__put_style(d, r->scenario_horizon.deals, FPL_NUMBER_TRIMMED);
         fpl__put(d, " deals; counted in whole deals ", NULL);
         fpl__put_count(d, (uint64_t)r->whole_deals);
@@ -328,8 +310,10 @@ static void solve_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms *terms
     char value[FPL_NUMBER_MAX];
     char current[FPL_NUMBER_MAX];
     char change[FPL_NUMBER_MAX];
-    lever_value(value, r->lever, r->value);
-    lever_value(current, r->lever, r->current);
+    const fpl_number_style style =
+        r->lever == FPL_LEVER_STAGE ? FPL_NUMBER_PERCENT : FPL_NUMBER_TRIMMED;
+    fpl_format_number(r->value, style, value, sizeof value);
+    fpl_format_number(r->current, style, current, sizeof current);
     fpl_format_number(r->change, FPL_NUMBER_RELATIVE, change, sizeof change);
 
     /* One sentence: "opportunity must convert 33.3333% (now 33%, +1.01%) for
@@ -371,11 +355,10 @@ fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_input *i
                              size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    const bool json = format == FPL_RENDER_JSON;
+    const size_t cap = format == FPL_RENDER_JSON ? capacity : 0; /* else only the checks */
     size_t len = 0;
     fpl_status st = fpl_whatif_json(funnel, input, whatif, mixes, n_mixes, scenario_mixes,
-                                    n_scenario_mixes, json ? buf : NULL, json ? capacity : 0,
-                                    &len, err);
+                                    n_scenario_mixes, buf, cap, &len, err);
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
@@ -396,10 +379,9 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
                                   char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    const bool json = format == FPL_RENDER_JSON;
+    const size_t cap = format == FPL_RENDER_JSON ? capacity : 0; /* else only the checks */
     size_t len = 0;
-    fpl_status st = fpl_sensitivity_json(funnel, sensitivity, json ? buf : NULL,
-                                         json ? capacity : 0, &len, err);
+    fpl_status st = fpl_sensitivity_json(funnel, sensitivity, buf, cap, &len, err);
     const bool held = st == FPL_OK && input != NULL && sensitivity->volume_held;
     st = check_question(st, funnel, terms, input, held ? &input->volume : NULL, err);
     fpl__doc d;
@@ -420,10 +402,9 @@ fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
                             size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    const bool json = format == FPL_RENDER_JSON;
+    const size_t cap = format == FPL_RENDER_JSON ? capacity : 0; /* else only the checks */
     size_t len = 0;
-    fpl_status st = fpl_solve_json(funnel, solve, json ? buf : NULL, json ? capacity : 0, &len,
-                                   err);
+    fpl_status st = fpl_solve_json(funnel, solve, buf, cap, &len, err);
     st = check_question(st, funnel, terms, input, input != NULL ? &input->volume : NULL, err);
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
