@@ -123,8 +123,7 @@ static void whatif_compare(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r
     const bool shown[] = {true, true, r->has_revenue, r->has_cost, true};
     for (size_t k = 0; !horizon && k < f->n_stages; ++k) {
         char label[FPL_NAME_MAX + 8];
-        strcpy(label, f->stages[k].name);
-        strcat(label, " rate");
+        fpl__join(label, sizeof label, f->stages[k].name, " rate", NULL);
         fpl__table_row(d);
         fpl__table_set(d, 0, label);
         fpl__table_style(d, 1, f->stages[k].rate, FPL_NUMBER_PERCENT);
@@ -178,16 +177,17 @@ static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_inpu
 
     /* Per period, then over the horizon: the library's totals. */
     const char *per = fpl_period_name(r->per);
-    char volume_label[FPL_NAME_MAX + 16] = "volume at ";
-    strcat(volume_label, f->stages[r->volume_held ? volume.at : 0].name);
-    char header[32] = "per ";
-    whatif_compare(d, f, r, strcat(header, per), volume_label, false);
+    char label[FPL_NAME_MAX + 16];
+    fpl__join(label, sizeof label, "volume at ", f->stages[r->volume_held ? volume.at : 0].name,
+              NULL);
+    char header[32];
+    whatif_compare(d, f, r, fpl__join(header, sizeof header, "per ", per, NULL), label, false);
     char num[24];
     fpl_format_number((double)r->horizon, FPL_NUMBER_JSON, num, sizeof num);
-    char over[64] = "over ";
-    strcat(strcat(strcat(strcat(over, num), " "), per), r->horizon == 1 ? "" : "s");
+    char over[64];
+    fpl__join(over, sizeof over, "over ", num, " ", per, r->horizon == 1 ? "" : "s", NULL);
     fpl__put(d, "\n", NULL);
-    whatif_compare(d, f, r, over, volume_label, true);
+    whatif_compare(d, f, r, over, label, true);
 
     /* The gain, the return, and what whole deals would show. */
     fpl__put(d, "\n", NULL);
@@ -265,10 +265,9 @@ static void sensitivity_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms 
                  ".\n\n", NULL);
     }
 
-    char effect[FPL_NAME_MAX + 16] = "revenue gained";
-    if (!r->volume_held) {
-        strcat(strcpy(effect, f->stages[0].name), " saved");
-    }
+    char effect[FPL_NAME_MAX + 16];
+    fpl__join(effect, sizeof effect, r->volume_held ? "revenue gained" : f->stages[0].name,
+              r->volume_held ? "" : " saved", NULL);
     const char *headers[] = {"#", "lever", "from", "to", effect, "share", ""};
     static const fpl__align align[] = {FPL__RIGHT, FPL__LEFT,  FPL__RIGHT, FPL__RIGHT,
                                        FPL__RIGHT, FPL__RIGHT, FPL__LEFT};
@@ -386,7 +385,7 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
     st = check_question(st, funnel, terms, input, held ? &input->volume : NULL, err);
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
-         fpl__doc_pass(&d);) {
+         st == FPL_OK && fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             sensitivity_csv(&d, funnel, sensitivity);
         } else {
@@ -408,7 +407,7 @@ fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
     st = check_question(st, funnel, terms, input, input != NULL ? &input->volume : NULL, err);
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
-         fpl__doc_pass(&d);) {
+         st == FPL_OK && fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             solve_csv(&d, funnel, solve);
         } else {
