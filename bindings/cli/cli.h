@@ -138,7 +138,7 @@ int cli_execute(int argc, char **argv, cli_buf *out);
  * closed, with write errors reported (exit status 3). */
 int cli_main(int argc, char **argv);
 
-/* ---- table.c: aligned text tables with bars -------------------------- */
+/* ---- table.c: aligned text tables ------------------------------------ */
 
 #define CLI_TABLE_MAX_COLS 12
 #define CLI_TABLE_MAX_ROWS 64 /* a header, 32 stages and the rows around them */
@@ -163,11 +163,5 @@ void cli_table_set(cli_table *t, size_t col, const char *text);
 /* Appends the table: columns two spaces apart, no trailing blanks. */
 void cli_table_render(const cli_table *t, cli_buf *out);
 void cli_table_free(cli_table *t);
-
-/* Width in character cells of the bars drawn by cli_bar(). */
-#define CLI_BAR_WIDTH 24
-/* A horizontal bar, linear in value / top with 1/8-cell resolution; any
- * positive value gets at least a thin sliver. Writes into out (UTF-8). */
-void cli_bar(char out[CLI_NUM_MAX], double value, double top);
 
 #endif /* FUNNELPLAN_CLI_H */

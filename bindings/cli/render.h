@@ -108,17 +108,16 @@ typedef struct cli_question {
 } cli_question;
 
 /* Appends a what-if result and its lead mixes (the funnel's and the
- * scenario's): its baseline and scenario are rendered by the plan or
- * forecast renderers (from the scenario funnel for the scenario); the JSON
- * is the library's (fpl_whatif_json). */
+ * scenario's): fpl_whatif_render(), or the picture of svg.c. */
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
                        const fpl_whatif_input *input, const fpl_whatif *whatif,
                        const fpl_mix *mixes, size_t n_mixes, const fpl_mix *scenario_mixes,
                        size_t n_scenario_mixes);
-/* Appends a sensitivity result: the levers ranked, best first. */
+/* Appends a sensitivity result, the levers ranked best first
+ * (fpl_sensitivity_render()). */
 void cli_render_sensitivity(cli_buf *out, cli_format format, const cli_question *q,
                             const fpl_sensitivity *sensitivity);
-/* Appends a goal-seek result. */
+/* Appends a goal-seek result (fpl_solve_render()). */
 void cli_render_solve(cli_buf *out, cli_format format, const cli_question *q,
                       const fpl_solve *solve);
 

@@ -1,5 +1,5 @@
 /*
- * funnelplan CLI — aligned text tables and the bars that show a funnel's shape.
+ * funnelplan CLI — aligned text tables.
  * SPDX-License-Identifier: MIT
  */
 
@@ -107,33 +107,4 @@ void cli_table_free(cli_table *t)
             t->cell[r][c] = NULL;
         }
     }
-}
-
-void cli_bar(char out[CLI_NUM_MAX], double value, double top)
-{
-    /* U+2588 FULL BLOCK, then U+2589..U+258F: seven eighths down to one. */
-    static const char *const partial[8] = {"",  "\u258F", "\u258E", "\u258D",
-                                           "\u258C", "\u258B", "\u258A", "\u2589"};
-    static const char full[] = "\u2588";
-    out[0] = '\0';
-    if (!(value > 0.0) || !(top > 0.0)) {
-        return;
-    }
-    double ratio = value / top;
-    if (ratio > 1.0) {
-        ratio = 1.0;
-    }
-    long eighths = (long)(ratio * CLI_BAR_WIDTH * 8 + 0.5);
-    if (eighths < 1) {
-        eighths = 1; /* a thin sliver: the stage is there, just small */
-    }
-    char *o = out;
-    for (long i = 0; i < eighths / 8; ++i) {
-        memcpy(o, full, sizeof full - 1);
-        o += sizeof full - 1;
-    }
-    const char *p = partial[eighths % 8];
-    size_t n = strlen(p);
-    memcpy(o, p, n);
-    o[n] = '\0';
 }

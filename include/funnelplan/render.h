@@ -909,6 +909,77 @@ FPL_API fpl_status fpl_odds_render(const fpl_funnel *funnel, const fpl_odds *odd
                                    fpl_render_format format, char *buf, size_t capacity,
                                    size_t *length_out, fpl_error *err);
 
+/**
+ * @brief A what-if and its lead mixes in any format but SVG: what
+ * `funnelplan whatif --format F` prints, byte for byte.
+ *
+ * The result and the input carry every word of the table (what is held,
+ * the changes as typed).
+ * @param[in] funnel the funnel of the question.
+ * @param[in] input the question.
+ * @param[in] whatif the result.
+ * @param[in] mixes the funnel's lead mixes (may be NULL when @p n_mixes is 0).
+ * @param[in] n_mixes how many.
+ * @param[in] scenario_mixes the scenario's lead mixes (may be NULL when
+ *   @p n_scenario_mixes is 0).
+ * @param[in] n_scenario_mixes how many.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_whatif_json().
+ */
+FPL_API fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_input *input,
+                                     const fpl_whatif *whatif, const fpl_mix *mixes,
+                                     size_t n_mixes, const fpl_mix *scenario_mixes,
+                                     size_t n_scenario_mixes, fpl_render_format format,
+                                     char *buf, size_t capacity, size_t *length_out,
+                                     fpl_error *err);
+
+/**
+ * @brief A sensitivity ranking in any format but SVG: what `funnelplan
+ * sensitivity --format F` prints, byte for byte (without its lead mixes).
+ * @param[in] funnel the funnel of the question.
+ * @param[in] terms the terms it was computed with (the target held, named
+ *   in the headline).
+ * @param[in] input the question (the volume held, named in the headline).
+ * @param[in] sensitivity the result.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_sensitivity_json();
+ *   ::FPL_ERR_STAGE_UNKNOWN (::FPL_FIELD_AT) for a volume held at a stage
+ *   the funnel lacks.
+ */
+FPL_API fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *terms,
+                                          const fpl_sensitivity_input *input,
+                                          const fpl_sensitivity *sensitivity,
+                                          fpl_render_format format, char *buf,
+                                          size_t capacity, size_t *length_out, fpl_error *err);
+
+/**
+ * @brief A goal seek in any format but SVG: what `funnelplan solve
+ * --format F` prints, byte for byte (without its lead mixes).
+ * @param[in] funnel the funnel of the question.
+ * @param[in] terms the terms it was computed with (the target, named in the
+ *   headline).
+ * @param[in] input the question (the volume, named in the headline).
+ * @param[in] solve the result.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_sensitivity_render(), with the statuses of fpl_solve_json().
+ */
+FPL_API fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
+                                    const fpl_solve_input *input, const fpl_solve *solve,
+                                    fpl_render_format format, char *buf, size_t capacity,
+                                    size_t *length_out, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -101,6 +101,8 @@ fpl_status fpl__render_end(fpl__doc *d, fpl_error *err);
  * NULL; fpl__put_* write one figure in the display styles of format.h. */
 void fpl__put(fpl__doc *d, ...);
 void fpl__put_n(fpl__doc *d, const char *s, size_t n);
+/* out (size bytes, at least 1) = the strings up to a NULL, cut to fit. */
+char *fpl__join(char *out, size_t size, ...);
 void fpl__put_style(fpl__doc *d, double x, fpl_number_style style);
 void fpl__put_count(fpl__doc *d, uint64_t n);
 void fpl__put_digits(fpl__doc *d, uint64_t n); /* no separators */

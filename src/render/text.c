@@ -102,6 +102,22 @@ void fpl__put(fpl__doc *d, ...)
     va_end(ap);
 }
 
+char *fpl__join(char *out, size_t size, ...)
+{
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, size);
+    for (const char *s = va_arg(ap, const char *); s != NULL; s = va_arg(ap, const char *)) {
+        size_t k = strlen(s);
+        k = k < size - 1 - n ? k : size - 1 - n;
+        memcpy(out + n, s, k);
+        n += k;
+    }
+    va_end(ap);
+    out[n] = '\0';
+    return out;
+}
+
 void fpl__put_style(fpl__doc *d, double x, fpl_number_style style)
 {
     char num[FPL_NUMBER_MAX];
