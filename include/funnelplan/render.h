@@ -980,6 +980,65 @@ FPL_API fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *t
                                     fpl_render_format format, char *buf, size_t capacity,
                                     size_t *length_out, fpl_error *err);
 
+/**
+ * @brief A schedule in any format: what `funnelplan schedule --format F`
+ * prints, byte for byte, except SVG (::FPL_ERR_FORMAT for now).
+ * @param[in] funnel the funnel scheduled.
+ * @param[in] schedule the schedule.
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_schedule_json().
+ */
+FPL_API fpl_status fpl_schedule_render(const fpl_funnel *funnel, const fpl_schedule *schedule,
+                                       fpl_render_format format, char *buf, size_t capacity,
+                                       size_t *length_out, fpl_error *err);
+
+/**
+ * @brief A pace in any format but SVG: what `funnelplan pace --format F`
+ * prints, byte for byte.
+ * @param[in] funnel the funnel paced.
+ * @param[in] pace the pace.
+ * @param[in] start the first day of the period, or NULL.
+ * @param[in] as_of the day measured, or NULL; with @p start, the table's
+ *   headline shows both (`(2027-01-01 to 2027-02-15)`), as when the
+ *   elapsed share came from fpl_pace_elapsed().
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_pace_json().
+ */
+FPL_API fpl_status fpl_pace_render(const fpl_funnel *funnel, const fpl_pace *pace,
+                                   const fpl_date *start, const fpl_date *as_of,
+                                   fpl_render_format format, char *buf, size_t capacity,
+                                   size_t *length_out, fpl_error *err);
+
+/**
+ * @brief Lead channels in any format: what `funnelplan channels --format
+ * F` prints, byte for byte, except SVG (::FPL_ERR_FORMAT for now).
+ * @param[in] funnel the funnel of the channels (the table's headline shows
+ *   its stages), checked as fpl_funnel_check() does.
+ * @param[in] terms the terms of the question, as fpl_channels_json().
+ * @param[in] input the channels asked about.
+ * @param[in] channels the result of fpl_channels_compute().
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return as fpl_plan_render(), with the statuses of fpl_funnel_check() and
+ *   fpl_channels_json().
+ */
+FPL_API fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms *terms,
+                                       const fpl_channels_input *input,
+                                       const fpl_channels *channels, fpl_render_format format,
+                                       char *buf, size_t capacity, size_t *length_out,
+                                       fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -65,7 +65,7 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
 
 enum {
     FPL__TABLES = 8,         /* tables in one document */
-    FPL__COLS = 12,          /* columns in one table */
+    FPL__COLS = 2 * FPL_MAX_STAGES + 5, /* columns in one table: a schedule's with reps */
     FPL__CELL = FPL_NUMBER_MAX /* bytes of one cell, the NUL counted */
 };
 
@@ -114,6 +114,8 @@ void fpl__csv_text(fpl__doc *d, bool first, const char *s);
 void fpl__csv_number(fpl__doc *d, double x);
 void fpl__csv_whole(fpl__doc *d, double x);
 void fpl__csv_count(fpl__doc *d, uint64_t n);
+/* fpl__csv_number when present, else an empty field. */
+void fpl__csv_maybe(fpl__doc *d, bool present, double x);
 
 /* A table: its header row, then rows of cells; columns two blanks apart,
  * right-aligned ones padded on the left, nothing padded after the last
@@ -124,6 +126,8 @@ void fpl__table_row(fpl__doc *d);
 void fpl__table_set(fpl__doc *d, size_t col, const char *text);
 void fpl__table_style(fpl__doc *d, size_t col, double x, fpl_number_style style);
 void fpl__table_count(fpl__doc *d, size_t col, uint64_t n);
+/* fpl__table_style when present, else "-". */
+void fpl__table_maybe(fpl__doc *d, size_t col, bool present, double x, fpl_number_style style);
 /* A bar of width value / top in eighths of FPL__BAR_WIDTH cells; any
  * positive value gets at least a sliver. */
 void fpl__table_bar(fpl__doc *d, size_t col, double value, double top);

@@ -174,6 +174,15 @@ void fpl__csv_whole(fpl__doc *d, double x)
     }
 }
 
+void fpl__csv_maybe(fpl__doc *d, bool present, double x)
+{
+    if (present) {
+        fpl__csv_number(d, x);
+    } else {
+        fpl__put_n(d, ",", 1);
+    }
+}
+
 void fpl__csv_count(fpl__doc *d, uint64_t n)
 {
     fpl__put_n(d, ",", 1);
@@ -269,6 +278,15 @@ void fpl__table_count(fpl__doc *d, size_t col, uint64_t n)
 {
     if (col < d->ncols) {
         fpl_format_count(n, d->cell[col], FPL__CELL);
+    }
+}
+
+void fpl__table_maybe(fpl__doc *d, size_t col, bool present, double x, fpl_number_style style)
+{
+    if (present) {
+        fpl__table_style(d, col, x, style);
+    } else {
+        fpl__table_set(d, col, "-");
     }
 }
 
