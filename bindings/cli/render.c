@@ -198,17 +198,6 @@ void cli_put_amount(cli_buf *out, double x)
     cli_buf_puts(out, num);
 }
 
-void cli_table_set_amount(cli_table *t, size_t col, bool present, double x)
-{
-    char num[CLI_NUM_MAX];
-    if (present) {
-        cli_fmt_amount(num, x);
-    } else {
-        snprintf(num, sizeof num, "-");
-    }
-    cli_table_set(t, col, num);
-}
-
 void cli_put_percent(cli_buf *out, double fraction)
 {
     char num[CLI_NUM_MAX];

@@ -72,8 +72,6 @@ void jw_end(jw *w);
 void cli_put_amount(cli_buf *out, double x);
 /* A fraction as a percentage (cli_fmt_percent), appended. */
 void cli_put_percent(cli_buf *out, double fraction);
-/* A table cell: the amount, or "-" when not present. */
-void cli_table_set_amount(cli_table *t, size_t col, bool present, double x);
 /* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
 void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x);
 /* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
