@@ -9,11 +9,9 @@
 
 #include "../internal.h"
 
-static void put_amount(fpl__doc *d, const char *before, double x, const char *after)
+static void amount(fpl__doc *d, const char *before, double x, const char *after)
 {
-    fpl__put(d, before, NULL);
-    fpl__put_style(d, x, FPL_NUMBER_AMOUNT);
-    fpl__put(d, after, NULL);
+    fpl__put_figure(d, before, x, FPL_NUMBER_AMOUNT, after);
 }
 
 static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_channels *r)
@@ -50,19 +48,17 @@ static void channels_headline(fpl__doc *d, const fpl_funnel *fn, const fpl_terms
         fpl__put(d, r->by_shares ? "leads split by fixed shares" : "the cheapest allocation",
                  " for ", NULL);
         if (r->target == FPL_TARGET_REVENUE) {
-            put_amount(d, "revenue ", terms->revenue, "");
+            amount(d, "revenue ", terms->revenue, "");
         } else {
-            put_amount(d, "", terms->deals, " deals");
+            amount(d, "", terms->deals, " deals");
         }
     }
     fpl__put(d, ".\nFunnel: ", NULL);
     for (size_t k = 0; k < fn->n_stages; ++k) {
-        fpl__put(d, k > 0 ? " > " : "", fn->stages[k].name, " ", NULL);
-        fpl__put_style(d, fn->stages[k].rate, FPL_NUMBER_PERCENT);
+        fpl__put(d, k > 0 ? " > " : "", fn->stages[k].name, NULL);
+        fpl__put_figure(d, " ", fn->stages[k].rate, FPL_NUMBER_PERCENT, "");
     }
-    fpl__put(d, "; margin ", NULL);
-    fpl__put_style(d, r->margin, FPL_NUMBER_PERCENT);
-    fpl__put(d, ". Ranked by ROI.\n\n", NULL);
+    fpl__put_figure(d, "; margin ", r->margin, FPL_NUMBER_PERCENT, ". Ranked by ROI.\n\n");
 }
 
 /* Ranked channels, then their total. */
@@ -121,11 +117,11 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
     channels_grid(d, in, r);
     fpl__put(d, "\n", NULL);
     if (r->has_revenue) {
-        put_amount(d, "Gross profit ", r->gross_profit, " per ");
+        amount(d, "Gross profit ", r->gross_profit, " per ");
         fpl__put(d, per, ".\n", NULL);
     }
     if (r->has_marginal) {
-        put_amount(d, "The last deal costs ", r->marginal_cost_per_deal, "");
+        amount(d, "The last deal costs ", r->marginal_cost_per_deal, "");
         if (r->marginal_channel < r->n_channels) {
             fpl__put(d, " (", in->channels[r->marginal_channel].name, ").\n", NULL);
         } else {
@@ -139,19 +135,19 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
             const fpl_channel_figures *f = &r->channels[r->ranking[k]];
             if (f->has_revenue && f->loses_money) {
                 fpl__put(d, sep, in->channels[r->ranking[k]].name, NULL);
-                put_amount(d, " (pays ", f->cost_per_lead, " a lead, breaks even at ");
-                put_amount(d, "", f->break_even_cost_per_lead, ")");
+                amount(d, " (pays ", f->cost_per_lead, " a lead, breaks even at ");
+                amount(d, "", f->break_even_cost_per_lead, ")");
                 sep = "; ";
             }
         }
         fpl__put(d, ".\n", NULL);
     }
     if (r->has_most) {
-        put_amount(d, "At most ", r->most_deals, " deals");
+        amount(d, "At most ", r->most_deals, " deals");
         if (r->has_most_revenue) {
-            put_amount(d, " (revenue ", r->most_revenue, ")");
+            amount(d, " (revenue ", r->most_revenue, ")");
         }
-        put_amount(d, " from ", r->most_leads, " leads per ");
+        amount(d, " from ", r->most_leads, " leads per ");
         fpl__put(d, per, r->by_shares ? " at these shares.\n" : " with every channel full.\n",
                  NULL);
     }

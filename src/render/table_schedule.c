@@ -12,23 +12,9 @@
 
 #include <string.h>
 
-static void put_amount(fpl__doc *d, double x)
+static void amount(fpl__doc *d, const char *before, double x, const char *after)
 {
-    fpl__put_style(d, x, FPL_NUMBER_AMOUNT);
-}
-
-static void put_month(fpl__doc *d, fpl_month m)
-{
-    char text[FPL_CALENDAR_TEXT_MAX];
-    fpl_month_format(m, text, sizeof text);
-    fpl__put(d, text, NULL);
-}
-
-static void put_per_rep(fpl__doc *d, double reps)
-{
-    fpl__put(d, "Per rep: ", NULL);
-    put_amount(d, reps);
-    fpl__put(d, " reps share the work (the /rep columns).\n", NULL);
+    fpl__put_figure(d, before, x, FPL_NUMBER_AMOUNT, after);
 }
 
 /* ---- schedule ------------------------------------------------------------- */
@@ -43,25 +29,23 @@ static void schedule_csv(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s
     fpl__put(d, s->has_reps ? ",deals_per_rep" : "", NULL);
     for (size_t i = 0; s->has_reps && i < n; ++i) {
         char field[FPL_NAME_MAX + 16];
-        strcat(strcpy(field, f->stages[i].name), "_per_rep");
+        fpl__join(field, sizeof field, f->stages[i].name, "_per_rep", NULL);
         fpl__csv_text(d, false, field);
     }
     fpl__put(d, "\n", NULL);
     for (size_t r = 0; r < s->n_rows; ++r) {
         const fpl_schedule_row *row = &s->rows[r];
-        put_month(d, row->month);
-        fpl__put(d, row->in_span ? ",true" : ",false", NULL);
+        char month[FPL_CALENDAR_TEXT_MAX];
+        fpl_month_format(row->month, month, sizeof month);
+        fpl__put(d, month, row->in_span ? ",true" : ",false", NULL);
         fpl__csv_number(d, row->share);
         fpl__csv_number(d, row->deals);
         fpl__csv_maybe(d, s->has_revenue, row->revenue);
         for (size_t i = 0; i < n; ++i) {
             fpl__csv_number(d, row->entering[i]);
         }
-        if (s->has_reps) {
-            fpl__csv_number(d, row->deals_per_rep);
-            for (size_t i = 0; i < n; ++i) {
-                fpl__csv_number(d, row->entering_per_rep[i]);
-            }
+        for (size_t i = 0; s->has_reps && i <= n; ++i) {
+            fpl__csv_number(d, i == 0 ? row->deals_per_rep : row->entering_per_rep[i - 1]);
         }
         fpl__put(d, "\n", NULL);
     }
@@ -73,11 +57,10 @@ static void schedule_csv(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s
 static void schedule_grid(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s)
 {
     const size_t n = s->n_stages;
-    char per_rep[FPL_MAX_STAGES][FPL_NAME_MAX + 8];
-    const char *hdr[FPL__COLS];
+    char per_rep[FPL_MAX_STAGES + 1][FPL_NAME_MAX + 8];
+    const char *hdr[FPL__COLS] = {"month"};
     fpl__align al[FPL__COLS];
-    size_t c = 0;
-    hdr[c++] = "month";
+    size_t c = 1;
     for (size_t i = 0; i < n; ++i) {
         hdr[c++] = f->stages[i].name;
     }
@@ -85,11 +68,9 @@ static void schedule_grid(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *
     if (s->has_revenue) {
         hdr[c++] = "revenue";
     }
-    for (size_t i = 0; s->has_reps && i < n; ++i) {
-        hdr[c++] = strcat(strcpy(per_rep[i], f->stages[i].name), "/rep");
-    }
-    if (s->has_reps) {
-        hdr[c++] = "deals/rep";
+    for (size_t i = 0; s->has_reps && i <= n; ++i) {
+        const char *name = i < n ? f->stages[i].name : "deals";
+        hdr[c++] = fpl__join(per_rep[i], sizeof per_rep[i], name, "/rep", NULL);
     }
     hdr[c++] = "";
     for (size_t k = 0; k < c; ++k) {
@@ -105,20 +86,21 @@ static void schedule_grid(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *
         }
         fpl__table_row(d);
         fpl__table_set(d, 0, month);
-        for (size_t i = 0; i < n; ++i) {
-            fpl__table_style(d, 1 + i, total ? s->totals[i] : row->entering[i],
+        size_t col = 1;
+        for (size_t i = 0; i <= n; ++i, ++col) {
+            double x = i < n ? row->entering[i] : row->deals;
+            fpl__table_style(d, col, !total ? x : i < n ? s->totals[i] : s->deals,
                              FPL_NUMBER_AMOUNT);
         }
-        size_t col = 1 + n;
-        fpl__table_style(d, col++, total ? s->deals : row->deals, FPL_NUMBER_AMOUNT);
         if (s->has_revenue) {
             fpl__table_style(d, col++, total ? s->revenue : row->revenue, FPL_NUMBER_AMOUNT);
         }
-        for (size_t i = 0; !total && s->has_reps && i <= n; ++i) {
-            fpl__table_style(d, col + i, i < n ? row->entering_per_rep[i] : row->deals_per_rep,
-                             FPL_NUMBER_AMOUNT);
+        for (size_t i = 0; s->has_reps && i <= n; ++i, ++col) {
+            if (!total) {
+                fpl__table_style(d, col, i < n ? row->entering_per_rep[i] : row->deals_per_rep,
+                                 FPL_NUMBER_AMOUNT);
+            }
         }
-        col += s->has_reps ? n + 1 : 0;
         fpl__table_set(d, col, total || row->in_span ? "" : "before the start");
     }
     fpl__table_end(d);
@@ -128,16 +110,16 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
 {
     const size_t n = s->n_stages;
     const char *per = fpl_period_name(s->per);
+    char start[FPL_CALENDAR_TEXT_MAX];
+    char first[FPL_CALENDAR_TEXT_MAX];
+    fpl_month_format(s->start, start, sizeof start);
+    fpl_month_format(s->rows[0].month, first, sizeof first);
     fpl__put(d, "Schedule for ", NULL);
     fpl__put_units(d, s->months, "month");
-    fpl__put(d, " from ", NULL);
-    put_month(d, s->start);
-    fpl__put(d, ": ", NULL);
-    put_amount(d, s->deals);
-    fpl__put(d, " deals", NULL);
+    fpl__put(d, " from ", start, NULL);
+    amount(d, ": ", s->deals, " deals");
     if (s->has_revenue) {
-        fpl__put(d, ", revenue ", NULL);
-        put_amount(d, s->revenue);
+        amount(d, ", revenue ", s->revenue, "");
     }
     fpl__put(d,
              s->has_monthly   ? ", a target per month as given"
@@ -145,7 +127,6 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
                               : ", the same every month",
              ".\nUnits that must enter each stage in each month:\n\n", NULL);
     schedule_grid(d, f, s);
-
     fpl__put(d, "\n", NULL);
     if (!s->has_monthly) {
         fpl__put(d, "Totals are the plan's volume per ", per, " for the ", NULL);
@@ -154,51 +135,38 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
     }
     fpl__put(d, "Lags (months):", NULL);
     for (size_t i = 0; i < n; ++i) {
-        fpl__put(d, i > 0 ? ", " : " ", f->stages[i].name, " ", NULL);
-        put_amount(d, s->lag_months[i]);
+        fpl__put(d, i > 0 ? ", " : " ", f->stages[i].name, NULL);
+        amount(d, " ", s->lag_months[i], "");
     }
-    fpl__put(d, "; from ", f->stages[0].name, " to a closed deal ", NULL);
-    put_amount(d, s->total_lag);
-    fpl__put(d, " months.\n", NULL);
+    fpl__put(d, "; from ", f->stages[0].name, NULL);
+    amount(d, " to a closed deal ", s->total_lag, " months.\n");
     if (s->lead_months > 0) {
         fpl__put(d, "Lead time: the funnel must start ", NULL);
         fpl__put_units(d, (double)s->lead_months, "month");
-        fpl__put(d, " before ", NULL);
-        put_month(d, s->start);
-        fpl__put(d, ", in ", NULL);
-        put_month(d, s->rows[0].month);
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, " before ", start, ", in ", first, ".\n", NULL);
     }
     if (s->has_velocity) {
-        fpl__put(d, "Sales velocity: ", NULL);
-        put_amount(d, s->velocity_opportunities);
-        fpl__put(d, " entering ", f->stages[n - 1].name, " a month x ", NULL);
-        fpl__put_style(d, f->stages[n - 1].rate, FPL_NUMBER_PERCENT);
-        fpl__put(d, " won x deal size ", NULL);
-        put_amount(d, s->deal_size);
-        fpl__put(d, " / a cycle of ", NULL);
-        put_amount(d, s->velocity_cycle_days);
-        fpl__put(d, " days = ", NULL);
-        put_amount(d, s->velocity);
-        fpl__put(d, " per day.\n", NULL);
+        amount(d, "Sales velocity: ", s->velocity_opportunities, " entering ");
+        fpl__put(d, f->stages[n - 1].name, NULL);
+        fpl__put_figure(d, " a month x ", f->stages[n - 1].rate, FPL_NUMBER_PERCENT, "");
+        amount(d, " won x deal size ", s->deal_size, "");
+        amount(d, " / a cycle of ", s->velocity_cycle_days, "");
+        amount(d, " days = ", s->velocity, " per day.\n");
     }
     if (s->has_reps) {
-        put_per_rep(d, s->reps);
+        amount(d, "Per rep: ", s->reps, " reps share the work (the /rep columns).\n");
     }
     if (s->has_reps_needed) {
         char exact[FPL_NUMBER_MAX];
         char whole[FPL_NUMBER_MAX];
         fpl_format_number(s->reps_needed, FPL_NUMBER_AMOUNT, exact, sizeof exact);
         fpl_format_number(s->reps_needed_whole, FPL_NUMBER_AMOUNT, whole, sizeof whole);
-        fpl__put(d, "Reps needed at a quota of ", NULL);
-        put_amount(d, s->quota);
-        fpl__put(d, " per ", per, " with ", NULL);
-        fpl__put_style(d, s->attainment, FPL_NUMBER_PERCENT);
-        fpl__put(d, " attainment: ", exact, NULL);
-        if (strcmp(exact, whole) != 0) {
-            fpl__put(d, ", ", whole, " whole reps", NULL);
-        }
-        fpl__put(d, ".\n", NULL);
+        const bool cut = strcmp(exact, whole) != 0;
+        amount(d, "Reps needed at a quota of ", s->quota, " per ");
+        fpl__put(d, per, NULL);
+        fpl__put_figure(d, " with ", s->attainment, FPL_NUMBER_PERCENT, " attainment: ");
+        fpl__put(d, exact, cut ? ", " : "", cut ? whole : "", cut ? " whole reps" : "", ".\n",
+                 NULL);
     }
     fpl__put(d, fpl__rounded_note, NULL);
 }
@@ -210,11 +178,10 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
 static const fpl_pace_row *pace_row(const fpl_funnel *f, const fpl_pace *p, size_t i,
                                     const char **name)
 {
-    *name = i < p->n_stages ? f->stages[i].name : i == p->n_stages ? "deals" : "revenue";
-    return i < p->n_stages        ? &p->stages[i]
-           : i == p->n_stages     ? &p->deals
-           : i == p->n_stages + 1 && p->has_revenue ? &p->revenue
-                                  : NULL;
+    const size_t n = p->n_stages;
+    *name = i < n ? f->stages[i].name : i == n ? "deals" : "revenue";
+    return i < n ? &p->stages[i] : i == n ? &p->deals : i == n + 1 && p->has_revenue ? &p->revenue
+                                                                                      : NULL;
 }
 
 static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
@@ -236,46 +203,15 @@ static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
     }
 }
 
-static void put_tenths(fpl__doc *d, const char *before, double x, const char *after)
-{
-    fpl__put(d, before, NULL);
-    fpl__put_style(d, x, FPL_NUMBER_TENTHS);
-    fpl__put(d, after, NULL);
-}
-
-static void pace_headline(fpl__doc *d, const fpl_pace *p, const fpl_date *start,
-                          const fpl_date *as_of)
-{
-    const char *per = fpl_period_name(p->per);
-    fpl__put(d, "Pace per ", per, ": ", NULL);
-    fpl__put_style(d, p->elapsed, FPL_NUMBER_PERCENT);
-    fpl__put(d, " of the ", per, " elapsed", NULL);
-    if (start != NULL && as_of != NULL) {
-        char from[FPL_CALENDAR_TEXT_MAX];
-        char to[FPL_CALENDAR_TEXT_MAX];
-        fpl_date_format(*start, from, sizeof from);
-        fpl_date_format(*as_of, to, sizeof to);
-        fpl__put(d, " (", from, " to ", to, ")", NULL);
-    }
-    fpl__put(d, "; target ", NULL);
-    put_amount(d, p->deals.plan);
-    fpl__put(d, " deals", NULL);
-    if (p->has_revenue) {
-        fpl__put(d, ", revenue ", NULL);
-        put_amount(d, p->revenue.plan);
-    }
-    fpl__put(d, ".\n\n", NULL);
-}
-
 static void pace_grid(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
 {
     enum { P_NAME, P_PLAN, P_TO_DATE, P_ACTUAL, P_ATTAIN, P_PROJ, P_NEEDED, P_STATUS, P_IMPLIED,
            P_PLAN_REP, P_ACTUAL_REP, P_NEEDED_REP, P_N };
-    char needed[32] = "needed/";
-    strcat(needed, fpl_period_name(p->per));
-    const char *headers[P_N] = {"",           "plan",          "to date",  "actual",
-                                "attainment", "projection",    needed,     "status",
-                                "implied deals", "plan/rep",   "actual/rep", "needed/rep"};
+    char needed[32];
+    fpl__join(needed, sizeof needed, "needed/", fpl_period_name(p->per), NULL);
+    const char *headers[P_N] = {"",           "plan",       "to date",  "actual",
+                                "attainment", "projection", needed,     "status",
+                                "implied deals", "plan/rep", "actual/rep", "needed/rep"};
     fpl__align al[P_N];
     for (size_t c = 0; c < P_N; ++c) {
         al[c] = c == P_NAME || c == P_STATUS ? FPL__LEFT : FPL__RIGHT;
@@ -305,53 +241,68 @@ static void pace_grid(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
     fpl__table_end(d);
 }
 
+static void pace_coverage(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
+{
+    fpl__put(d, "Open pipeline:", NULL);
+    for (size_t i = 0, shown = 0; i < p->n_stages; ++i) {
+        if (p->has_open[i]) {
+            amount(d, shown++ > 0 ? ", " : " ", p->open[i], " ");
+            fpl__put(d, f->stages[i].name, NULL);
+        }
+    }
+    amount(d, "; expected to bring ", p->open_deals, " deals.\n");
+    if (p->has_coverage_ratio) {
+        fpl__put_figure(d, "Pipeline covers ", p->coverage_raw, FPL_NUMBER_TENTHS, "x of the ");
+        amount(d, "", p->still_to_close, " deals still to close; weighted ");
+        fpl__put_figure(d, "", p->coverage_weighted, FPL_NUMBER_TENTHS, "x");
+    } else {
+        fpl__put(d, "Nothing is left to close: the deals won meet the target", NULL);
+    }
+    if (p->has_coverage_required) {
+        fpl__put_figure(d, "; these rates need ", p->coverage_required, FPL_NUMBER_TENTHS,
+                        "x.\n");
+    } else {
+        fpl__put(d, "; the open pipeline is expected to bring no deals.\n", NULL);
+    }
+}
+
 static void pace_table(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p,
                        const fpl_date *start, const fpl_date *as_of)
 {
-    pace_headline(d, p, start, as_of);
+    const char *per = fpl_period_name(p->per);
+    fpl__put(d, "Pace per ", per, NULL);
+    fpl__put_figure(d, ": ", p->elapsed, FPL_NUMBER_PERCENT, " of the ");
+    fpl__put(d, per, " elapsed", NULL);
+    if (start != NULL && as_of != NULL) {
+        char from[FPL_CALENDAR_TEXT_MAX];
+        char to[FPL_CALENDAR_TEXT_MAX];
+        fpl_date_format(*start, from, sizeof from);
+        fpl_date_format(*as_of, to, sizeof to);
+        fpl__put(d, " (", from, " to ", to, ")", NULL);
+    }
+    amount(d, "; target ", p->deals.plan, " deals");
+    if (p->has_revenue) {
+        amount(d, ", revenue ", p->revenue.plan, "");
+    }
+    fpl__put(d, ".\n\n", NULL);
     pace_grid(d, f, p);
-    fpl__put(d, "\nStatus against plan to date: on track from ", NULL);
-    fpl__put_style(d, p->at_risk, FPL_NUMBER_PERCENT);
-    fpl__put(d, ", at risk from ", NULL);
-    fpl__put_style(d, p->off_track, FPL_NUMBER_PERCENT);
-    fpl__put(d, ", off track below.\n", NULL);
+    fpl__put_figure(d, "\nStatus against plan to date: on track from ", p->at_risk,
+                    FPL_NUMBER_PERCENT, ", at risk from ");
+    fpl__put_figure(d, "", p->off_track, FPL_NUMBER_PERCENT, ", off track below.\n");
     if (p->has_warning) {
         fpl__put(d, "Warning: ", f->stages[p->warning_stage].name, " is off track: ", NULL);
         if (p->warning_months > 0.0) {
-            put_tenths(d, "it shows in deals in about ", p->warning_months, " months.\n");
+            fpl__put_figure(d, "it shows in deals in about ", p->warning_months,
+                            FPL_NUMBER_TENTHS, " months.\n");
         } else {
             fpl__put(d, "with no lag below it, it shows in deals at once.\n", NULL);
         }
     }
     if (p->has_coverage) {
-        fpl__put(d, "Open pipeline:", NULL);
-        const char *comma = " ";
-        for (size_t i = 0; i < p->n_stages; ++i) {
-            if (p->has_open[i]) {
-                fpl__put(d, comma, NULL);
-                put_amount(d, p->open[i]);
-                fpl__put(d, " ", f->stages[i].name, NULL);
-                comma = ", ";
-            }
-        }
-        fpl__put(d, "; expected to bring ", NULL);
-        put_amount(d, p->open_deals);
-        fpl__put(d, " deals.\n", NULL);
-        if (p->has_coverage_ratio) {
-            put_tenths(d, "Pipeline covers ", p->coverage_raw, "x of the ");
-            put_amount(d, p->still_to_close);
-            put_tenths(d, " deals still to close; weighted ", p->coverage_weighted, "x");
-        } else {
-            fpl__put(d, "Nothing is left to close: the deals won meet the target", NULL);
-        }
-        if (p->has_coverage_required) {
-            put_tenths(d, "; these rates need ", p->coverage_required, "x.\n");
-        } else {
-            fpl__put(d, "; the open pipeline is expected to bring no deals.\n", NULL);
-        }
+        pace_coverage(d, f, p);
     }
     if (p->has_reps) {
-        put_per_rep(d, p->reps);
+        amount(d, "Per rep: ", p->reps, " reps share the work (the /rep columns).\n");
     }
     fpl__put(d, fpl__rounded_note, NULL);
 }

@@ -132,6 +132,14 @@ void fpl__put_digits(fpl__doc *d, uint64_t n)
     }
 }
 
+void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style style,
+                     const char *after)
+{
+    fpl__put(d, before, NULL);
+    fpl__put_style(d, x, style);
+    fpl__put(d, after, NULL);
+}
+
 void fpl__put_count(fpl__doc *d, uint64_t n)
 {
     char num[FPL_NUMBER_MAX];
