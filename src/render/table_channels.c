@@ -28,7 +28,7 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
                             f->opportunities, f->deals, f->revenue, f->cost,
                             f->cost_per_opportunity, f->cost_per_deal, f->gross_profit,
                             f->roi, f->break_even_cost_per_lead, f->headroom};
-        fpl__put_count(d, k + 1);
+        fpl__put_digits(d, k + 1);
         fpl__csv_text(d, false, in->channels[r->ranking[k]].name);
         for (size_t c = 0; c < sizeof x / sizeof x[0]; ++c) {
             fpl__csv_maybe(d, has[c], x[c]);
