@@ -44,8 +44,10 @@ extern "C" {
  *
  * Memory: nothing allocates. A view's nodes are the caller's array, with its
  * capacity (::FPL_VIEW_MAX_NODES always suffices for one plan or forecast
- * with its mixes); text goes into the caller's buffer, whose size the
- * writer tells like `snprintf` (call it with capacity 0 first). A view
+ * with its mixes; a describer given too few, even none, still counts them
+ * all in fpl_view::needed, so a second call with that many succeeds); text
+ * goes into the caller's buffer, whose size the writer tells like
+ * `snprintf` (call it with capacity 0 first). A view
  * borrows the strings it names (stage and segment names, keys): keep the
  * funnel, the mixes and the keys alive until the view is written.
  *

@@ -170,7 +170,7 @@ fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funn
     fpl_view_close(view);
     if (sim != NULL) {
         fpl_status st = fpl_view_odds_sim(view, "simulation", funnel, sim_input, sim, err);
-        if (st != FPL_OK) {
+        if (st != FPL_OK && st != FPL_ERR_WORKSPACE) { /* a full view goes on counting */
             return st;
         }
     } else {

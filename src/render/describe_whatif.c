@@ -112,11 +112,13 @@ fpl_status fpl_view_whatif(fpl_view *view, const char *key, const fpl_funnel *fu
     }
     fpl_view_object(view, key);
     whatif_head(view, funnel, input, whatif);
+    /* A side that did not fit is still counted whole: go on, so that
+     * fpl_view::needed is the whole what-if's. */
     st = whatif_side(view, "baseline", funnel, whatif, false, err);
-    if (st == FPL_OK) {
+    if (st == FPL_OK || st == FPL_ERR_WORKSPACE) {
         st = whatif_side(view, "scenario", funnel, whatif, true, err);
     }
-    if (st != FPL_OK) {
+    if (st != FPL_OK && st != FPL_ERR_WORKSPACE) {
         return fpl__done(err, st);
     }
     whatif_tail(view, whatif);
