@@ -694,7 +694,7 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
            fpl_pace_input, fpl_pace_row, fpl_pace,
            fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
-           fpl_segment, fpl_mix, fpl_error)
+           fpl_segment, fpl_mix, fpl_error, fpl_whatif_totals)
 
 
 # format.h
