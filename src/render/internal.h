@@ -16,6 +16,8 @@ typedef struct fpl__text {
     char *buf;
     size_t capacity;
     size_t len;
+    fpl_json_sink sink; /* when not NULL, the bytes go there, not into buf */
+    void *ctx;
 } fpl__text;
 
 void fpl__text_put(fpl__text *t, const char *s, size_t n);

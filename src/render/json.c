@@ -19,7 +19,9 @@
 
 void fpl__text_put(fpl__text *t, const char *s, size_t n)
 {
-    if (t->len < t->capacity) {
+    if (t->sink != NULL) {
+        t->sink(t->ctx, s, n);
+    } else if (t->len < t->capacity) {
         size_t room = t->capacity - 1 - t->len; /* one byte stays for the NUL */
         memcpy(t->buf + t->len, s, n < room ? n : room);
     }
@@ -295,7 +297,7 @@ fpl_status fpl__json_members(fpl__json *j, const fpl_view *view, const fpl__part
 fpl_status fpl__json_begin(fpl__json *j, char *buf, size_t capacity, const size_t *length_out,
                            fpl_error *err)
 {
-    *j = (fpl__json){.t = {buf, buf != NULL ? capacity : 0, 0}};
+    *j = (fpl__json){.t = {.buf = buf, .capacity = buf != NULL ? capacity : 0}};
     if (length_out == NULL || (buf == NULL && capacity > 0)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
@@ -319,7 +321,7 @@ fpl_status fpl__json_end(fpl__json *j, const fpl_view *view, fpl_status st, size
 // NOLINTNEXTLINE(readability-non-const-parameter): buf is written through j
 size_t fpl_view_json(const fpl_node *nodes, size_t count, char *buf, size_t capacity)
 {
-    fpl__json j = {.t = {buf, buf != NULL ? capacity : 0, 0}};
+    fpl__json j = {.t = {.buf = buf, .capacity = buf != NULL ? capacity : 0}};
     fpl__json_put(&j, NULL, nodes, count);
     return j.t.len;
 }
