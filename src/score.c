@@ -32,6 +32,20 @@ const char *fpl_band_name(fpl_band band)
     return "unknown";
 }
 
+void fpl_score_tally_add(fpl_score_tally *tally, const fpl_csv_row *row)
+{
+    if (tally == NULL || row == NULL) {
+        return;
+    }
+    if (row->fault != FPL_CSV_OK) {
+        tally->skipped++;
+        return;
+    }
+    tally->scored++;
+    tally->bands[row->score.band <= FPL_BAND_HOT ? row->score.band : FPL_BAND_COLD]++;
+    tally->sales_ready += row->score.sales_ready ? 1u : 0u;
+}
+
 fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err)
 {
     fpl__begin(err);

@@ -64,6 +64,9 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_SEGMENT: return sizeof(fpl_segment);
     case FPL_ABI_MIX: return sizeof(fpl_mix);
     case FPL_ABI_ERROR: return sizeof(fpl_error);
+    case FPL_ABI_WHATIF_TOTALS: return sizeof(fpl_whatif_totals);
+    case FPL_ABI_SCORE_TALLY: return sizeof(fpl_score_tally);
+    case FPL_ABI_SCORE_JSON: return sizeof(fpl_score_json);
     }
     return 0;
 }

@@ -198,8 +198,7 @@ static void test_the_first_funnel_at_fault_is_named(void **state)
     buf.deals[400] = 0.0;
     fpl_error bad;
     assert_int_equal(fpl_plan_batch_compute(&b, &bad), FPL_ERR_DEALS);
-    assert_int_equal(bad.field, FPL_FIELD_FUNNEL);
-    assert_int_equal(bad.index, 400);
+    assert_error(bad, FPL_ERR_DEALS, FPL_FIELD_FUNNEL, 400);
     free_buffers(&buf);
 }
 

@@ -226,9 +226,7 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
     memset(&err, 0x5A, sizeof err);
     fpl_error before = err;
     assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1", 19, &c, &err), FPL_OK);
-    assert_int_equal(err.status, FPL_OK);
-    assert_int_equal(err.field, before.field);
-    assert_int_equal(err.index, before.index);
+    assert_error(err, FPL_OK, before.field, before.index);
     assert_int_equal(err.offset, before.offset);
 }
 

@@ -134,32 +134,27 @@ static void test_check_names_the_faulty_stage_of_a_hand_built_funnel(void **stat
     fpl_funnel g = f;
     g.stages[2].rate = NAN;
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_RATE_RANGE);
-    assert_int_equal(at.field, FPL_FIELD_STAGE);
-    assert_int_equal(at.index, 2);
+    assert_error(at, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, 2);
 
     g = f;
     memcpy(g.stages[1].name, "lead", 5);
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_DUPLICATE);
-    assert_int_equal(at.field, FPL_FIELD_STAGE);
-    assert_int_equal(at.index, 1);
+    assert_error(at, FPL_ERR_STAGE_DUPLICATE, FPL_FIELD_STAGE, 1);
 
     g = f;
     memset(g.stages[0].name, 'x', sizeof g.stages[0].name); /* no terminator */
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_LONG);
-    assert_int_equal(at.field, FPL_FIELD_STAGE);
-    assert_int_equal(at.index, 0);
+    assert_error(at, FPL_ERR_STAGE_NAME_LONG, FPL_FIELD_STAGE, 0);
 
     g = f;
     g.stages[1].name[0] = '\0';
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_EMPTY);
-    assert_int_equal(at.field, FPL_FIELD_STAGE);
-    assert_int_equal(at.index, 1);
+    assert_error(at, FPL_ERR_STAGE_NAME_EMPTY, FPL_FIELD_STAGE, 1);
 
     g = f;
     memcpy(g.stages[2].name, "won", 4);
     assert_int_equal(fpl_funnel_check(&g, &at), FPL_ERR_STAGE_NAME_RESERVED);
-    assert_int_equal(at.field, FPL_FIELD_STAGE);
-    assert_int_equal(at.index, 2);
+    assert_error(at, FPL_ERR_STAGE_NAME_RESERVED, FPL_FIELD_STAGE, 2);
 
     g = f;
     g.n_stages = FPL_MAX_STAGES + 1;

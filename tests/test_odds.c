@@ -16,25 +16,6 @@ static double sim_work[2 * 200000];
 #define GOLDEN_P_HIT 0.54368
 #define GOLDEN_MEAN 11.98488
 
-/* The library's description of a failure: status, field and list entry
- * (this file's own: the bytes are checked only by assert_error_at). */
-#undef assert_error
-#undef assert_error_at
-#define assert_error(e, st, fld, idx)                                                              \
-    do {                                                                                           \
-        assert_int_equal((e).status, (st));                                                        \
-        assert_int_equal((e).field, (fld));                                                        \
-        assert_int_equal((e).index, (idx));                                                        \
-    } while (0)
-
-/* ... and the bytes at fault in the text parsed. */
-#define assert_error_at(e, st, fld, idx, off, len)                                                 \
-    do {                                                                                           \
-        assert_error((e), (st), (fld), (idx));                                                     \
-        assert_int_equal((e).offset, (off));                                                       \
-        assert_int_equal((e).length, (len));                                                       \
-    } while (0)
-
 static fpl_terms deal_target(double deals)
 {
     fpl_terms t = {0};

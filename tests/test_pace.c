@@ -14,9 +14,7 @@ static fpl_error err;
 static void expect(fpl_status got, fpl_status st, fpl_field field, size_t index)
 {
     assert_int_equal(got, st);
-    assert_int_equal(err.status, st);
-    assert_int_equal(err.field, field);
-    assert_int_equal(err.index, index);
+    assert_error(err, st, field, index);
     memset(&err, 0x5B, sizeof err);
 }
 

@@ -335,8 +335,7 @@ static void test_views_refuse_what_they_cannot_describe(void **state)
     p.has_warning = true;
     p.warning_stage = 2;
     assert_int_equal(fpl_pace_json(&f, &p, text, sizeof text, &len, &err), FPL_ERR_STAGE_UNKNOWN);
-    assert_int_equal(err.field, FPL_FIELD_STAGE);
-    assert_int_equal(err.index, 2);
+    assert_error(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_STAGE, 2);
     p.has_warning = false;
     p.n_stages = 3;
     assert_int_equal(fpl_pace_json(&f, &p, text, sizeof text, &len, &err), FPL_ERR_STAGE_COUNT);

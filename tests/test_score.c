@@ -127,9 +127,7 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     bant.criteria[2].weight = NAN;
     fpl_error at;
     assert_int_equal(fpl_criteria_check(&bant, &at), FPL_ERR_CRITERION);
-    assert_int_equal(at.status, FPL_ERR_CRITERION);
-    assert_int_equal(at.field, FPL_FIELD_CRITERION);
-    assert_int_equal(at.index, 2);
+    assert_error(at, FPL_ERR_CRITERION, FPL_FIELD_CRITERION, 2);
     fpl_criteria_bant(&bant, NULL);
     fpl_lead_score s;
     memset(&s, 0x11, sizeof s);
@@ -139,14 +137,11 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     const size_t bad_index[4] = {3, 1, 0, 2};
     for (size_t i = 0; i < 4; ++i) {
         assert_int_equal(fpl_score_lead(&bant, bad_answers[i], 4, &s, &at), FPL_ERR_ANSWER);
-        assert_int_equal(at.status, FPL_ERR_ANSWER);
-        assert_int_equal(at.field, FPL_FIELD_ANSWER);
-        assert_int_equal(at.index, bad_index[i]);
+        assert_error(at, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, bad_index[i]);
     }
     const double ok[4] = {1, 1, 1, 1};
     assert_int_equal(fpl_score_lead(&bant, ok, 3, &s, &at), FPL_ERR_ANSWER);
-    assert_int_equal(at.field, FPL_FIELD_ANSWER);
-    assert_int_equal(at.index, FPL_NO_INDEX);
+    assert_error(at, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, FPL_NO_INDEX);
     assert_memory_equal(&s, &before, sizeof s);
     double v;
     const char *good[] = {"1", "0", " 0.5 ", "50%", "1/4", "YES", "no", "y", "N", "True",
@@ -159,10 +154,7 @@ static void test_score_refuses_bad_criteria_and_answers(void **state)
     const char *worse[] = {"2", "-1", "150%", "maybe", "1e400", "nan", "yess", "0x1"};
     for (size_t i = 0; i < sizeof worse / sizeof worse[0]; ++i) {
         assert_int_equal(fpl_answer_parse(worse[i], strlen(worse[i]), &v, &at), FPL_ERR_ANSWER);
-        assert_int_equal(at.field, FPL_FIELD_ANSWER);
-        assert_int_equal(at.index, FPL_NO_INDEX);
-        assert_int_equal(at.offset, 0);
-        assert_int_equal(at.length, strlen(worse[i]));
+        assert_error_at(at, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, FPL_NO_INDEX, 0, strlen(worse[i]));
     }
     /* the bytes at fault are the answer without the spaces around it */
     assert_int_equal(fpl_answer_parse(" \tmaybe ", 8, &v, &at), FPL_ERR_ANSWER);
@@ -201,11 +193,9 @@ static void test_score_criterion_errors_say_where(void **state)
         memset(&err, 0x5a, sizeof err);
         const size_t len = strlen(cases[i].text);
         assert_int_equal(fpl_criteria_add_parse(&c, cases[i].text, len, &err), cases[i].status);
-        assert_int_equal(err.status, cases[i].status);
-        assert_int_equal(err.field, FPL_FIELD_CRITERION);
-        assert_int_equal(err.index, 2); /* the third criterion */
-        assert_int_equal(err.offset, cases[i].offset);
-        assert_int_equal(err.length, cases[i].length);
+        /* the third criterion */
+        assert_error_at(err, cases[i].status, FPL_FIELD_CRITERION, 2, cases[i].offset,
+                        cases[i].length);
         assert_int_equal(err.line, 0);
         assert_int_equal(c.n_criteria, 2);
     }
@@ -237,19 +227,16 @@ static void test_score_criterion_errors_say_where(void **state)
     /* the struct: which criterion, no bytes */
     memset(&c, 0, sizeof c);
     assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_CRITERION_COUNT);
-    assert_int_equal(err.field, FPL_FIELD_CRITERIA);
-    assert_int_equal(err.index, FPL_NO_INDEX);
+    assert_error(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
     assert_int_equal(ADD(&c, "a"), FPL_OK);
     assert_int_equal(ADD(&c, "b"), FPL_OK);
     assert_int_equal(ADD(&c, "c"), FPL_OK);
     memcpy(c.criteria[2].name, "a", 2);
     assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_CRITERION_DUPLICATE);
-    assert_int_equal(err.field, FPL_FIELD_CRITERION);
-    assert_int_equal(err.index, 2);
+    assert_error(err, FPL_ERR_CRITERION_DUPLICATE, FPL_FIELD_CRITERION, 2);
     c.criteria[1].name[0] = '\0';
     assert_int_equal(fpl_criteria_check(&c, &err), FPL_ERR_STAGE_NAME_EMPTY);
-    assert_int_equal(err.field, FPL_FIELD_CRITERION);
-    assert_int_equal(err.index, 1);
+    assert_error(err, FPL_ERR_STAGE_NAME_EMPTY, FPL_FIELD_CRITERION, 1);
     assert_string_equal(fpl_error_message(&err), "criterion name is empty");
     for (int i = 3; i < FPL_MAX_CRITERIA; ++i) {
         char name[8];
@@ -257,8 +244,7 @@ static void test_score_criterion_errors_say_where(void **state)
         assert_int_equal(fpl_criteria_add_parse(&c, name, (size_t)len, NULL), FPL_OK);
     }
     assert_int_equal(fpl_criteria_add_parse(&c, "more", 4, &err), FPL_ERR_CRITERION_COUNT);
-    assert_int_equal(err.field, FPL_FIELD_CRITERIA);
-    assert_int_equal(err.index, FPL_NO_INDEX);
+    assert_error(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
 }
 
 /* The thresholds: the defaults unless given; one given is checked as given
@@ -314,9 +300,7 @@ static void test_score_thresholds_name_hot_or_warm(void **state)
         const fpl_status want = cases[i].field == FPL_FIELD_NONE ? FPL_OK : FPL_ERR_BANDS;
         assert_int_equal(fpl_criteria_check(&c, &err), want);
         if (want != FPL_OK) {
-            assert_int_equal(err.status, FPL_ERR_BANDS);
-            assert_int_equal(err.field, cases[i].field);
-            assert_int_equal(err.index, FPL_NO_INDEX);
+            assert_error(err, FPL_ERR_BANDS, cases[i].field, FPL_NO_INDEX);
         }
     }
     /* scoring and the reader check the same way */
@@ -443,9 +427,7 @@ static void test_score_csv_header_and_ends(void **state)
         assert_int_equal(fpl_csv_feed(&reader, text, strlen(text), true, buf, 2, &n_rows, &used,
                                       &err),
                          FPL_ERR_CSV_HEADER);
-        assert_int_equal(err.status, FPL_ERR_CSV_HEADER);
-        assert_int_equal(err.field, FPL_FIELD_LEADS);
-        assert_int_equal(err.index, bad_headers[i].column);
+        assert_error(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, bad_headers[i].column);
         assert_int_equal(err.line, bad_headers[i].line);
         assert_int_equal(n_rows, 0);
     }
@@ -518,14 +500,12 @@ static void test_score_csv_header_and_ends(void **state)
     assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, rows, 0, &n, &used, NULL), FPL_ERR_NULL);
     fpl_error err;
     assert_int_equal(fpl_csv_begin(&reader, &bant, "bad\nid", 6, &err), FPL_ERR_STAGE_NAME_CONTROL);
-    assert_int_equal(err.field, FPL_FIELD_ID_COLUMN);
-    assert_int_equal(err.index, FPL_NO_INDEX);
+    assert_error(err, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_ID_COLUMN, FPL_NO_INDEX);
     assert_int_equal(fpl_csv_begin(&reader, &bant, "", 0, &err), FPL_ERR_STAGE_NAME_EMPTY);
     assert_int_equal(err.field, FPL_FIELD_ID_COLUMN);
     bant.criteria[1].weight = 0;
     assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, &err), FPL_ERR_CRITERION);
-    assert_int_equal(err.field, FPL_FIELD_CRITERION);
-    assert_int_equal(err.index, 1);
+    assert_error(err, FPL_ERR_CRITERION, FPL_FIELD_CRITERION, 1);
 }
 
 /* How many leads to keep: a whole number from 0 to 2^53, about `top`. */
@@ -558,9 +538,7 @@ static void test_score_top_is_a_whole_count(void **state)
             assert_int_equal(n, cases[i].value);
         } else {
             assert_int_equal(n, 77);
-            assert_int_equal(err.status, cases[i].status);
-            assert_int_equal(err.field, FPL_FIELD_TOP);
-            assert_int_equal(err.index, FPL_NO_INDEX);
+            assert_error(err, cases[i].status, FPL_FIELD_TOP, FPL_NO_INDEX);
         }
     }
     assert_string_equal(fpl_strerror(FPL_ERR_TOP),

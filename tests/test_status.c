@@ -151,6 +151,10 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_CSV_READER), sizeof(fpl_csv_reader));
     assert_int_equal(fpl_abi_size(FPL_ABI_SEGMENT), sizeof(fpl_segment));
     assert_int_equal(fpl_abi_size(FPL_ABI_MIX), sizeof(fpl_mix));
+    assert_int_equal(fpl_abi_size(FPL_ABI_ERROR), sizeof(fpl_error));
+    assert_int_equal(fpl_abi_size(FPL_ABI_WHATIF_TOTALS), sizeof(fpl_whatif_totals));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCORE_TALLY), sizeof(fpl_score_tally));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCORE_JSON), sizeof(fpl_score_json));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 

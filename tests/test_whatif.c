@@ -429,8 +429,7 @@ static void test_check_names_the_change_at_fault(void **state)
     in.n_changes = 3;
     fpl_error at = {.index = 99};
     assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_ERR_CHANGE_RANGE);
-    assert_int_equal(at.field, FPL_FIELD_CHANGE);
-    assert_int_equal(at.index, 2);
+    assert_error(at, FPL_ERR_CHANGE_RANGE, FPL_FIELD_CHANGE, 2);
     in.n_changes = 2;
     at.index = 99;
     assert_int_equal(fpl_whatif_check(&f, &t, &in, &at), FPL_OK);

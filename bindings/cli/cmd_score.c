@@ -30,9 +30,9 @@
  * output (or a temporary file) could not be written; 4 some rows were
  * skipped (each reported on stderr as FILE:LINE: MESSAGE).
  *
- * The JSON keys and their order are the documented contract
- * (notes/score_contract.md): `--format json` prints the same object as
- * Python's `Score.to_dict()`.
+ * The JSON is the library's (fpl_score_json_begin(), _lead(), _skipped(),
+ * _end()), written into out a part at a time; the counts are its too
+ * (fpl_score_tally_add()).
  */
 
 #include "render.h"
@@ -197,10 +197,7 @@ typedef struct scorer {
     size_t n_runs;
     size_t runs_cap;
     /* the counts, over every row */
-    uint64_t scored;
-    uint64_t skipped;
-    uint64_t bands[3];
-    uint64_t sales_ready;
+    fpl_score_tally tally;
     skipped_row kept[KEEP_SKIPPED];
     size_t n_kept;
     size_t id_width; /* table: the widest id shown (display cells) */
@@ -479,7 +476,7 @@ static int take_row(scorer *s, const fpl_csv_row *row)
     if (row->fault != FPL_CSV_OK) {
         const skipped_row r = {row->line, row->fault,
                                row->fault == FPL_CSV_ANSWER ? row->criterion : SIZE_MAX};
-        s->skipped++;
+        fpl_score_tally_add(&s->tally, row);
         if (s->n_kept < KEEP_SKIPPED) {
             s->kept[s->n_kept++] = r;
         }
@@ -490,9 +487,7 @@ static int take_row(scorer *s, const fpl_csv_row *row)
                   s->scratch.oom ? fpl_csv_fault_message(r.fault) : s->scratch.data);
         return s->rq->strict ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     }
-    s->scored++;
-    s->bands[row->score.band <= FPL_BAND_HOT ? row->score.band : FPL_BAND_COLD]++;
-    s->sales_ready += row->score.sales_ready ? 1u : 0u;
+    fpl_score_tally_add(&s->tally, row);
     if (s->rq->format == CLI_FORMAT_TABLE && s->id_width < ID_WIDTH_MAX) {
         size_t w = id_cells(&s->scratch, row->id);
         s->id_width = w > s->id_width ? (w < ID_WIDTH_MAX ? w : ID_WIDTH_MAX) : s->id_width;
@@ -587,7 +582,7 @@ typedef struct writer {
     const scorer *s;
     cli_format format;
     cli_buf *out;
-    jw w;
+    fpl_score_json json;
     uint64_t rank;
     uint64_t top;
     size_t rank_width;
@@ -632,6 +627,12 @@ static void end_line(cli_buf *out)
     cli_buf_putc(out, '\n');
 }
 
+/* The library's JSON writer puts its text here. */
+static void put_text(void *out, const char *text, size_t len)
+{
+    cli_buf_put(out, text, len);
+}
+
 static const char *const TABLE_HEAD[6] = {"rank", NULL, "score", "band", "sales-ready",
                                           "missing"};
 
@@ -642,42 +643,9 @@ static void begin_output(writer *wr)
     cli_buf *out = wr->out;
     const char *id_column = s->reader->id_column;
     switch (wr->format) {
-    case CLI_FORMAT_JSON: {
-        jw *w = &wr->w;
-        jw_open(w, '{');
-        jw_key_string(w, "command", "score");
-        jw_key(w, "criteria");
-        jw_open(w, '[');
-        for (size_t i = 0; i < c->n_criteria; ++i) {
-            jw_open(w, '{');
-            jw_key_string(w, "name", c->criteria[i].name);
-            jw_key_number(w, "weight", c->criteria[i].weight);
-            jw_key(w, "required");
-            jw_bool(w, c->criteria[i].required);
-            jw_close(w, '}');
-        }
-        jw_close(w, ']');
-        jw_key_number(w, "hot", fpl_criteria_hot(c));
-        jw_key_number(w, "warm", fpl_criteria_warm(c));
-        jw_key_string(w, "id_column", id_column);
-        jw_key(w, "scored");
-        jw_count(w, s->scored);
-        jw_key(w, "skipped");
-        jw_count(w, s->skipped);
-        jw_key(w, "bands");
-        jw_open(w, '{');
-        static const fpl_band order[3] = {FPL_BAND_HOT, FPL_BAND_WARM, FPL_BAND_COLD};
-        for (int b = 0; b < 3; ++b) {
-            jw_key(w, fpl_band_name(order[b]));
-            jw_count(w, s->bands[order[b]]);
-        }
-        jw_close(w, '}');
-        jw_key(w, "sales_ready");
-        jw_count(w, s->sales_ready);
-        jw_key(w, "rows");
-        jw_open(w, '[');
+    case CLI_FORMAT_JSON:
+        (void)fpl_score_json_begin(&wr->json, c, id_column, &s->tally, put_text, out, NULL);
         break;
-    }
     case CLI_FORMAT_CSV:
         cli_buf_puts(out, "rank,line,id,score,band,sales_ready,missing\n");
         break;
@@ -704,29 +672,9 @@ static bool put_row(void *ctx, const lead *l, const char *id)
     wr->rank++;
     char num[CLI_NUM_MAX];
     switch (wr->format) {
-    case CLI_FORMAT_JSON: {
-        jw *w = &wr->w;
-        jw_open(w, '{');
-        jw_key(w, "rank");
-        jw_count(w, wr->rank);
-        jw_key(w, "line");
-        jw_count(w, l->line);
-        jw_key_string(w, "id", id);
-        jw_key_number(w, "score", l->score.score);
-        jw_key_string(w, "band", fpl_band_name(l->score.band));
-        jw_key(w, "sales_ready");
-        jw_bool(w, l->score.sales_ready);
-        jw_key(w, "missing");
-        jw_open(w, '[');
-        for (size_t i = 0; i < c->n_criteria; ++i) {
-            if (l->score.missing & (UINT64_C(1) << i)) {
-                jw_string(w, c->criteria[i].name);
-            }
-        }
-        jw_close(w, ']');
-        jw_close(w, '}');
+    case CLI_FORMAT_JSON:
+        (void)fpl_score_json_lead(&wr->json, l->line, id, &l->score, NULL);
         break;
-    }
     case CLI_FORMAT_CSV:
         cli_buf_printf(out, "%llu,%llu,", (unsigned long long)wr->rank,
                        (unsigned long long)l->line);
@@ -772,40 +720,30 @@ static void end_output(writer *wr)
     cli_buf *out = wr->out;
     char num[CLI_NUM_MAX];
     switch (wr->format) {
-    case CLI_FORMAT_JSON: {
-        jw *w = &wr->w;
-        jw_close(w, ']');
-        jw_key(w, "skipped_rows");
-        jw_open(w, '[');
+    case CLI_FORMAT_JSON:
         for (size_t i = 0; i < s->n_kept; ++i) {
-            jw_open(w, '{');
-            jw_key(w, "line");
-            jw_count(w, s->kept[i].line);
             wr->cell.len = 0;
             fault_message(&wr->cell, s, &s->kept[i]);
             cli_buf_putc(&wr->cell, '\0');
-            jw_key_string(w, "message", wr->cell.oom ? "" : wr->cell.data);
-            jw_close(w, '}');
+            (void)fpl_score_json_skipped(&wr->json, s->kept[i].line,
+                                         wr->cell.oom ? "" : wr->cell.data, NULL);
         }
-        jw_close(w, ']');
-        jw_close(w, '}');
-        jw_end(w);
+        (void)fpl_score_json_end(&wr->json, NULL);
         break;
-    }
     case CLI_FORMAT_CSV:
         break;
     default:
         cli_buf_putc(out, '\n');
-        put_plural(out, s->scored, "lead scored: ", "leads scored: ");
-        cli_fmt_count(num, s->bands[FPL_BAND_HOT]);
+        put_plural(out, s->tally.scored, "lead scored: ", "leads scored: ");
+        cli_fmt_count(num, s->tally.bands[FPL_BAND_HOT]);
         cli_buf_printf(out, "%s hot, ", num);
-        cli_fmt_count(num, s->bands[FPL_BAND_WARM]);
+        cli_fmt_count(num, s->tally.bands[FPL_BAND_WARM]);
         cli_buf_printf(out, "%s warm, ", num);
-        cli_fmt_count(num, s->bands[FPL_BAND_COLD]);
+        cli_fmt_count(num, s->tally.bands[FPL_BAND_COLD]);
         cli_buf_printf(out, "%s cold; ", num);
-        cli_fmt_count(num, s->sales_ready);
+        cli_fmt_count(num, s->tally.sales_ready);
         cli_buf_printf(out, "%s sales-ready; ", num);
-        put_plural(out, s->skipped, "row skipped\n", "rows skipped\n");
+        put_plural(out, s->tally.skipped, "row skipped\n", "rows skipped\n");
         break;
     }
 }
@@ -826,10 +764,9 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
     wr.s = s;
     wr.format = s->rq->format;
     wr.out = out;
-    wr.w = (jw){out, 0, false, false};
     wr.top = top;
     char num[CLI_NUM_MAX];
-    cli_fmt_count(num, s->scored < top ? s->scored : top);
+    cli_fmt_count(num, s->tally.scored < top ? s->tally.scored : top);
     wr.rank_width = strlen(num) > 4 ? strlen(num) : 4;
     wr.id_width = s->id_width > strlen(s->reader->id_column)
                       ? s->id_width
@@ -914,7 +851,7 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     if (rc == CLI_EXIT_OK) {
         rc = write_result(s, top, out);
     }
-    if (rc == CLI_EXIT_OK && s->skipped > 0) {
+    if (rc == CLI_EXIT_OK && s->tally.skipped > 0) {
         rc = CLI_EXIT_SKIPPED;
     }
     free_scorer(s);

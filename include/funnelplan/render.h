@@ -21,6 +21,7 @@
 #include "pace.h"
 #include "plan.h"
 #include "schedule.h"
+#include "score.h"
 #include "sensitivity.h"
 #include "solve.h"
 #include "terms.h"
@@ -44,8 +45,10 @@ extern "C" {
  *
  * Memory: nothing allocates. A view's nodes are the caller's array, with its
  * capacity (::FPL_VIEW_MAX_NODES always suffices for one plan or forecast
- * with its mixes); text goes into the caller's buffer, whose size the
- * writer tells like `snprintf` (call it with capacity 0 first). A view
+ * with its mixes; a describer given too few, even none, still counts them
+ * all in fpl_view::needed, so a second call with that many succeeds); text
+ * goes into the caller's buffer, whose size the writer tells like
+ * `snprintf` (call it with capacity 0 first). A view
  * borrows the strings it names (stage and segment names, keys): keep the
  * funnel, the mixes and the keys alive until the view is written.
  *
@@ -1038,6 +1041,97 @@ FPL_API fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms
                                        const fpl_channels *channels, fpl_render_format format,
                                        char *buf, size_t capacity, size_t *length_out,
                                        fpl_error *err);
+/* ---- score ---------------------------------------------------------------- */
+
+/**
+ * @brief Where JSON written a part at a time goes: each piece of text in
+ * order (not NUL-terminated), as soon as it is made.
+ * @param[in] ctx what the caller gave with the sink.
+ * @param[in] text the bytes.
+ * @param[in] len how many.
+ */
+typedef void (*fpl_json_sink)(void *ctx, const char *text, size_t len);
+
+/**
+ * @brief The JSON of a file of scored leads, written a lead at a time: what
+ * `funnelplan score --format json` prints, byte for byte, with memory that
+ * does not grow with the file.
+ *
+ * Set up by fpl_score_json_begin() (the object and its counts), then
+ * fpl_score_json_lead() for each lead in rank order, fpl_score_json_skipped()
+ * for each skipped row to list, and fpl_score_json_end(). The fields are
+ * read-only for the caller. New members are appended at the end.
+ *
+ * @code
+ * static void to_file(void *f, const char *text, size_t len) { fwrite(text, 1, len, f); }
+ * fpl_score_json json;
+ * if (fpl_score_json_begin(&json, &criteria, "id", &tally, to_file, stdout, NULL) == FPL_OK) {
+ *     for (size_t i = 0; i < n; ++i) {
+ *         fpl_score_json_lead(&json, rows[i].line, rows[i].id, &rows[i].score, NULL);
+ *     }
+ *     fpl_score_json_end(&json, NULL);
+ * }
+ * @endcode
+ */
+typedef struct fpl_score_json {
+    fpl_json_sink sink;           ///< where the text goes; NULL once ended
+    void *ctx;                    ///< given to the sink
+    const fpl_criteria *criteria; ///< the definition (borrowed); NULL once a skipped row was written
+    uint64_t leads;               ///< leads written: the last one's rank
+    uint64_t skipped;             ///< skipped rows written
+} fpl_score_json;
+
+/**
+ * @brief Starts the JSON of a file of scored leads: the object, its
+ * criteria and thresholds, the id column, the counts, and the opening of
+ * its `rows`.
+ * @param[out] json the writer.
+ * @param[in] criteria the definition the leads were scored with (kept:
+ *   alive until the last lead is written).
+ * @param[in] id_column the name of the id column, NUL-terminated.
+ * @param[in] tally the counts of the whole file (fpl_score_tally_add()).
+ * @param[in] sink where the text goes.
+ * @param[in] ctx given to the sink.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CRITERION_COUNT for more than
+ *   ::FPL_MAX_CRITERIA criteria.
+ */
+FPL_API fpl_status fpl_score_json_begin(fpl_score_json *json, const fpl_criteria *criteria,
+                                        const char *id_column, const fpl_score_tally *tally,
+                                        fpl_json_sink sink, void *ctx, fpl_error *err);
+
+/**
+ * @brief Writes the next lead of the ranking (its rank is one more than the
+ * last's): line, id, score, band, sales-readiness and the criteria it
+ * misses.
+ * @param[in,out] json the writer.
+ * @param[in] line the lead's line in the file.
+ * @param[in] id its id, NUL-terminated.
+ * @param[in] score its score.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL, also after a skipped row or the end.
+ */
+FPL_API fpl_status fpl_score_json_lead(fpl_score_json *json, uint64_t line, const char *id,
+                                       const fpl_lead_score *score, fpl_error *err);
+
+/**
+ * @brief Writes a skipped row under `skipped_rows`, after every lead.
+ * @param[in,out] json the writer.
+ * @param[in] line the row's line in the file.
+ * @param[in] message why it was skipped, NUL-terminated.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL, also after the end.
+ */
+FPL_API fpl_status fpl_score_json_skipped(fpl_score_json *json, uint64_t line,
+                                          const char *message, fpl_error *err);
+
+/**
+ * @brief Ends the JSON: closes what is open and writes the final newline.
+ * @param[in,out] json the writer.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL, also when it was already ended.
+ */
+FPL_API fpl_status fpl_score_json_end(fpl_score_json *json, fpl_error *err);
 
 /** @} */
 

@@ -339,6 +339,21 @@ FPL_API fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t
                                 fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
                                 size_t *consumed_out, fpl_error *err);
 
+/** What a file of leads came to: the counts `funnelplan score` reports. */
+typedef struct fpl_score_tally {
+    uint64_t scored;      ///< rows scored
+    uint64_t skipped;     ///< rows refused (fpl_csv_row::fault)
+    uint64_t bands[3];    ///< rows scored in each band, indexed by ::fpl_band
+    uint64_t sales_ready; ///< rows scored sales-ready
+} fpl_score_tally;
+
+/**
+ * @brief Counts one row of a file (fpl_csv_feed()) in a tally.
+ * @param[in,out] tally the tally, zero-initialised before the first row.
+ * @param[in] row the row, scored or refused; nothing happens when NULL.
+ */
+FPL_API void fpl_score_tally_add(fpl_score_tally *tally, const fpl_csv_row *row);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -99,11 +99,14 @@ typedef enum fpl_abi_struct {
     FPL_ABI_CSV_READER = 42,     ///< ::fpl_csv_reader
     FPL_ABI_SEGMENT = 43,        ///< ::fpl_segment
     FPL_ABI_MIX = 44,            ///< ::fpl_mix
-    FPL_ABI_ERROR = 45           ///< ::fpl_error
+    FPL_ABI_ERROR = 45,          ///< ::fpl_error
+    FPL_ABI_WHATIF_TOTALS = 46,  ///< ::fpl_whatif_totals
+    FPL_ABI_SCORE_TALLY = 47,    ///< ::fpl_score_tally
+    FPL_ABI_SCORE_JSON = 48      ///< ::fpl_score_json
 } fpl_abi_struct;
 
 /** Number of ::fpl_abi_struct values. */
-#define FPL_ABI_STRUCT_COUNT 46
+#define FPL_ABI_STRUCT_COUNT 49
 
 /**
  * @brief The size in bytes of a public struct in the running library.

@@ -36,7 +36,7 @@ static void put_int(fpl__text *t, int x, size_t width)
 // NOLINTNEXTLINE(readability-non-const-parameter)
 size_t fpl_month_format(fpl_month month, char *out, size_t capacity)
 {
-    fpl__text t = {out, out != NULL ? capacity : 0, 0};
+    fpl__text t = {.buf = out, .capacity = out != NULL ? capacity : 0};
     put_int(&t, month.year, 4);
     fpl__text_put(&t, "-", 1);
     put_int(&t, month.month, 2);
@@ -47,7 +47,7 @@ size_t fpl_month_format(fpl_month month, char *out, size_t capacity)
 // NOLINTNEXTLINE(readability-non-const-parameter)
 size_t fpl_date_format(fpl_date date, char *out, size_t capacity)
 {
-    fpl__text t = {out, out != NULL ? capacity : 0, 0};
+    fpl__text t = {.buf = out, .capacity = out != NULL ? capacity : 0};
     put_int(&t, date.year, 4);
     fpl__text_put(&t, "-", 1);
     put_int(&t, date.month, 2);

@@ -14,14 +14,6 @@
 static const fpl_period all_periods[FPL_PERIOD_COUNT] = {FPL_PERIOD_MONTH, FPL_PERIOD_QUARTER,
                                                          FPL_PERIOD_YEAR};
 
-/* FPL_OK when the nodes added so far were all stored. */
-static fpl_status view_status(const fpl_view *view, fpl_error *err)
-{
-    return view->count < view->needed ? fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE,
-                                                  FPL_NO_INDEX)
-                                      : FPL_OK;
-}
-
 fpl_status fpl_view_plan(fpl_view *view, const char *key, const fpl_funnel *funnel,
                          const fpl_plan *plan, const fpl_odds_plan *confidence, fpl_error *err)
 {
@@ -94,7 +86,7 @@ fpl_status fpl_view_plan(fpl_view *view, const char *key, const fpl_funnel *funn
         fpl_view_number(view, "cost_per_deal", p->cost_per_deal);
     }
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 fpl_status fpl_view_forecast(fpl_view *view, const char *key, const fpl_funnel *funnel,
@@ -169,7 +161,7 @@ fpl_status fpl_view_forecast(fpl_view *view, const char *key, const fpl_funnel *
         fpl_view_number(view, "attainment", r->attainment);
     }
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 fpl_status fpl__mixes_check(const fpl_funnel *funnel, const fpl_mix *mixes, size_t n,
@@ -191,7 +183,9 @@ fpl_status fpl__mixes_check(const fpl_funnel *funnel, const fpl_mix *mixes, size
     return FPL_OK;
 }
 
-void fpl__view_mix(fpl_view *view, const fpl_funnel *funnel, const fpl_mix *mix)
+/* One mix's object (as an element of the open array): its stage, its
+ * segments and its blended rate. The mix was checked by fpl__mixes_check. */
+static void view_mix(fpl_view *view, const fpl_funnel *funnel, const fpl_mix *mix)
 {
     double rate = 0.0;
     (void)fpl_mix_rate(mix, &rate, NULL); /* checked by fpl__mixes_check */
@@ -223,8 +217,20 @@ fpl_status fpl_view_mixes(fpl_view *view, const char *key, const fpl_funnel *fun
     }
     fpl_view_array(view, key);
     for (size_t i = 0; i < n; ++i) {
-        fpl__view_mix(view, funnel, &mixes[i]);
+        view_mix(view, funnel, &mixes[i]);
     }
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
+}
+
+static void describe_mix(fpl_view *view, const void *funnel, const void *mixes, size_t i)
+{
+    view_mix(view, funnel, (const fpl_mix *)mixes + i);
+}
+
+fpl_status fpl__json_mixes(fpl__json *j, const char *key, const fpl_funnel *funnel,
+                           const fpl_mix *mixes, size_t n, fpl_error *err)
+{
+    const fpl__part part = {key, n, describe_mix, funnel, mixes};
+    return n > 0 ? fpl__json_array(j, &part, err) : FPL_OK;
 }

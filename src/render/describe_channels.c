@@ -87,11 +87,9 @@ static void view_channel(fpl_view *v, const fpl_channels_input *input, const fpl
 }
 
 /* The result's object; with bodies false its "channels" array is left
- * empty, and *channels_at (when not NULL) gets the index of that array's
- * node. */
+ * empty. */
 static void view_result(fpl_view *v, const char *key, const fpl_terms *t,
-                        const fpl_channels_input *input, const fpl_channels *r, bool bodies,
-                        size_t *channels_at)
+                        const fpl_channels_input *input, const fpl_channels *r, bool bodies)
 {
     const fpl_channel *ch = input->channels;
     fpl_view_object(v, key);
@@ -108,9 +106,6 @@ static void view_result(fpl_view *v, const char *key, const fpl_terms *t,
     }
     fpl_view_number_or_null(v, "deal_size", t->has_deal_size, t->deal_size);
     fpl_view_number(v, "margin", r->margin);
-    if (channels_at != NULL) {
-        *channels_at = v->count;
-    }
     fpl_view_array(v, "channels");
     for (size_t i = 0; bodies && i < r->n_channels; ++i) {
         view_channel(v, input, r, i);
@@ -172,7 +167,7 @@ fpl_status fpl_view_channels(fpl_view *view, const char *key, const fpl_terms *t
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    view_result(view, key, terms, input, channels, true, NULL);
+    view_result(view, key, terms, input, channels, true);
     return fpl_view_check(view, err);
 }
 
@@ -180,57 +175,30 @@ fpl_status fpl_view_channels(fpl_view *view, const char *key, const fpl_terms *t
  * and the names of ranking and losing. */
 #define SKELETON_NODES (FPL_VIEW_CHANNELS_NODES - FPL_VIEW_CHANNEL_NODES * FPL_MAX_CHANNELS)
 
+static void describe_channel(fpl_view *view, const void *input, const void *channels, size_t i)
+{
+    view_channel(view, input, channels, i);
+}
+
 fpl_status fpl_channels_json(const fpl_terms *terms, const fpl_channels_input *input,
                              const fpl_channels *channels, char *buf, size_t capacity,
                              size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
+    if (st == FPL_OK) {
+        st = check(terms, input, channels, err);
     }
-    fpl_status st = check(terms, input, channels, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
+    if (st == FPL_OK) {
+        /* the skeleton's members, its "channels" filled a channel at a time */
+        fpl_node nodes[SKELETON_NODES];
+        fpl_view view;
+        fpl_view_init(&view, nodes, SKELETON_NODES);
+        view_result(&view, NULL, terms, input, channels, false);
+        const fpl__part each = {"channels", channels->n_channels, describe_channel, input,
+                                channels};
+        st = fpl__json_members(&j, &view, &each, err);
     }
-    fpl_node nodes[SKELETON_NODES];
-    fpl_view view;
-    fpl_view_init(&view, nodes, SKELETON_NODES);
-    size_t channels_at = 0;
-    view_result(&view, NULL, terms, input, channels, false, &channels_at);
-    st = fpl_view_check(&view, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st); /* never: SKELETON_NODES holds any result */
-    }
-    /* The root's members as fpl_view_json() writes them, the channels'
-     * array filled one channel's view at a time. */
-    fpl__text t = {NULL, 0, 0};
-    if (buf != NULL) {
-        t.buf = buf;
-        t.capacity = capacity;
-    }
-    fpl__text_put(&t, "{", 1);
-    size_t next = 1;
-    for (size_t m = 0; m < nodes[0].children; ++m) {
-        fpl__json_item(&t, m == 0, 1, nodes[next].key);
-        if (next != channels_at) {
-            next = fpl__json_value(&t, nodes, view.count, next, 1);
-            continue;
-        }
-        fpl__text_put(&t, "[", 1);
-        for (size_t i = 0; i < channels->n_channels; ++i) {
-            fpl_node one[FPL_VIEW_CHANNEL_NODES];
-            fpl_view v;
-            fpl_view_init(&v, one, FPL_VIEW_CHANNEL_NODES);
-            view_channel(&v, input, channels, i);
-            fpl__json_item(&t, i == 0, 2, NULL);
-            (void)fpl__json_value(&t, one, v.count, 0, 2);
-        }
-        fpl__json_close(&t, channels->n_channels == 0, 1, ']');
-        next++;
-    }
-    fpl__json_close(&t, false, 0, '}');
-    fpl__text_put(&t, "\n", 1);
-    fpl__text_end(&t);
-    *length_out = t.len;
-    return FPL_OK;
+    return fpl__json_end(&j, NULL, st, length_out, err);
 }

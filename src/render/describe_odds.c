@@ -15,14 +15,6 @@
 
 static const char *const quantile_names[FPL_ODDS_QUANTILES] = {"p10", "p50", "p90"};
 
-/* FPL_OK when the nodes added so far were all stored. */
-static fpl_status view_status(const fpl_view *view, fpl_error *err)
-{
-    return view->count < view->needed ? fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE,
-                                                  FPL_NO_INDEX)
-                                      : FPL_OK;
-}
-
 const char *fpl_odds_distribution_name(double deal_size_cv)
 {
     return deal_size_cv > 0.0 ? "gamma" : NULL;
@@ -114,7 +106,7 @@ fpl_status fpl_view_odds_sim(fpl_view *view, const char *key, const fpl_funnel *
     view_quantiles(view, "revenue_quantiles", s->has_revenue, false, q);
     fpl_view_close(view);
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funnel,
@@ -170,14 +162,14 @@ fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funn
     fpl_view_close(view);
     if (sim != NULL) {
         fpl_status st = fpl_view_odds_sim(view, "simulation", funnel, sim_input, sim, err);
-        if (st != FPL_OK) {
+        if (st != FPL_OK && st != FPL_ERR_WORKSPACE) { /* a full view goes on counting */
             return st;
         }
     } else {
         fpl_view_null(view, "simulation");
     }
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
@@ -185,15 +177,13 @@ fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
                          size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
     fpl_node nodes[FPL_VIEW_ODDS_NODES];
     fpl_view view;
     fpl_view_init(&view, nodes, FPL_VIEW_ODDS_NODES);
-    fpl_status st = fpl_view_odds(&view, NULL, funnel, odds, sim_input, sim, err);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
     if (st == FPL_OK) {
-        *length_out = fpl_view_json(view.nodes, view.count, buf, capacity);
+        st = fpl_view_odds(&view, NULL, funnel, odds, sim_input, sim, err);
     }
-    return fpl__done(err, st);
+    return fpl__json_end(&j, &view, st, length_out, err);
 }

@@ -13,15 +13,6 @@
 
 #include "../internal.h"
 
-#include <string.h>
-
-/* FPL_OK when the nodes added so far were all stored. */
-static fpl_status stored(const fpl_view *view, fpl_error *err)
-{
-    return view->count < view->needed ? fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE,
-                                                  FPL_NO_INDEX)
-                                      : FPL_OK;
-}
 
 static void numbers(fpl_view *view, const char *key, const double *x, size_t n)
 {
@@ -150,63 +141,38 @@ fpl_status fpl_view_schedule(fpl_view *view, const char *key, const fpl_funnel *
         return st;
     }
     schedule_object(view, key, funnel, schedule, true);
-    return stored(view, err);
+    return fpl_view_check(view, err);
 }
 
 /* The nodes of a schedule without its rows. */
 #define SCHEDULE_HEAD_NODES (FPL_VIEW_SCHEDULE_NODES - \
                              FPL_SCHEDULE_MAX_ROWS * FPL_VIEW_SCHEDULE_ROW_NODES)
 
-/* buf is written through t (clang-tidy sees only the copy of the pointer). */
-fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedule *schedule,
-                             char *buf, // NOLINT(readability-non-const-parameter)
+static void describe_row(fpl_view *view, const void *schedule, const void *unused, size_t r)
+{
+    (void)unused;
+    schedule_row(view, schedule, &((const fpl_schedule *)schedule)->rows[r]);
+}
+
+fpl_status fpl_schedule_json(const fpl_funnel *funnel, const fpl_schedule *schedule, char *buf,
                              size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
+    if (st == FPL_OK) {
+        st = schedule_check(funnel, schedule, err);
     }
-    fpl_status st = schedule_check(funnel, schedule, err);
-    if (st != FPL_OK) {
-        return st;
+    if (st == FPL_OK) {
+        /* the object without its rows, then the rows one at a time */
+        fpl_node nodes[SCHEDULE_HEAD_NODES];
+        fpl_view view;
+        fpl_view_init(&view, nodes, SCHEDULE_HEAD_NODES);
+        schedule_object(&view, NULL, funnel, schedule, false);
+        const fpl__part rows = {"rows", schedule->n_rows, describe_row, schedule, NULL};
+        st = fpl__json_members(&j, &view, &rows, err);
     }
-    fpl_node nodes[SCHEDULE_HEAD_NODES];
-    fpl_view view;
-    fpl_view_init(&view, nodes, SCHEDULE_HEAD_NODES);
-    schedule_object(&view, NULL, funnel, schedule, false);
-    st = stored(&view, err);
-    if (st != FPL_OK) {
-        return st;
-    }
-    /* The root's members as fpl_view_json() writes them, the rows (empty
-     * in the view) one at a time. */
-    fpl__text t = {buf, buf != NULL ? capacity : 0, 0};
-    fpl__text_put(&t, "{", 1);
-    size_t next = 1;
-    for (size_t m = 0; m < nodes[0].children && next < view.count; ++m) {
-        const char *member = nodes[next].key;
-        fpl__json_item(&t, m == 0, 1, member);
-        if (strcmp(member, "rows") != 0) {
-            next = fpl__json_value(&t, nodes, view.count, next, 1);
-            continue;
-        }
-        fpl__text_put(&t, "[", 1);
-        for (size_t r = 0; r < schedule->n_rows; ++r) {
-            fpl_node row_nodes[FPL_VIEW_SCHEDULE_ROW_NODES];
-            fpl_view row_view;
-            fpl_view_init(&row_view, row_nodes, FPL_VIEW_SCHEDULE_ROW_NODES);
-            schedule_row(&row_view, schedule, &schedule->rows[r]);
-            fpl__json_item(&t, r == 0, 2, NULL);
-            (void)fpl__json_value(&t, row_nodes, row_view.count, 0, 2);
-        }
-        fpl__json_close(&t, schedule->n_rows == 0, 1, ']');
-        next++; /* the empty array */
-    }
-    fpl__json_close(&t, nodes[0].children == 0, 0, '}');
-    fpl__text_put(&t, "\n", 1);
-    fpl__text_end(&t);
-    *length_out = t.len;
-    return FPL_OK;
+    return fpl__json_end(&j, NULL, st, length_out, err);
 }
 
 /* ---- pace ---------------------------------------------------------------- */
@@ -313,22 +279,20 @@ fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funn
     }
     fpl_view_number_or_null(view, "reps", p->has_reps, p->reps);
     fpl_view_close(view);
-    return stored(view, err);
+    return fpl_view_check(view, err);
 }
 
 fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace, char *buf,
                          size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
     fpl_node nodes[FPL_VIEW_PACE_NODES];
     fpl_view view;
     fpl_view_init(&view, nodes, FPL_VIEW_PACE_NODES);
-    fpl_status st = fpl_view_pace(&view, NULL, funnel, pace, err);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
     if (st == FPL_OK) {
-        *length_out = fpl_view_json(nodes, view.count, buf, capacity);
+        st = fpl_view_pace(&view, NULL, funnel, pace, err);
     }
-    return st;
+    return fpl__json_end(&j, &view, st, length_out, err);
 }

@@ -12,14 +12,6 @@
 
 #include "../internal.h"
 
-/* FPL_OK when the nodes added so far were all stored. */
-static fpl_status view_status(const fpl_view *view, fpl_error *err)
-{
-    return view->count < view->needed ? fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE,
-                                                  FPL_NO_INDEX)
-                                      : FPL_OK;
-}
-
 /* ---- what-if ------------------------------------------------------------ */
 
 /* What fpl_view_whatif() refuses before it adds a node. */
@@ -112,16 +104,18 @@ fpl_status fpl_view_whatif(fpl_view *view, const char *key, const fpl_funnel *fu
     }
     fpl_view_object(view, key);
     whatif_head(view, funnel, input, whatif);
+    /* A side that did not fit is still counted whole: go on, so that
+     * fpl_view::needed is the whole what-if's. */
     st = whatif_side(view, "baseline", funnel, whatif, false, err);
-    if (st == FPL_OK) {
+    if (st == FPL_OK || st == FPL_ERR_WORKSPACE) {
         st = whatif_side(view, "scenario", funnel, whatif, true, err);
     }
-    if (st != FPL_OK) {
+    if (st != FPL_OK && st != FPL_ERR_WORKSPACE) {
         return fpl__done(err, st);
     }
     whatif_tail(view, whatif);
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 /* ---- sensitivity -------------------------------------------------------- */
@@ -173,7 +167,7 @@ fpl_status fpl_view_sensitivity(fpl_view *view, const char *key, const fpl_funne
     }
     fpl_view_close(view);
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 /* ---- goal seek ---------------------------------------------------------- */
@@ -201,97 +195,45 @@ fpl_status fpl_view_solve(fpl_view *view, const char *key, const fpl_funnel *fun
     fpl_view_number(view, "value", solve->value);
     fpl_view_number(view, "change", solve->change);
     fpl_view_close(view);
-    return view_status(view, err);
+    return fpl_view_check(view, err);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
-
-static bool bad_buffer(const char *buf, size_t capacity, const size_t *length_out)
-{
-    return length_out == NULL || (buf == NULL && capacity > 0);
-}
-
-/* A view of one result written whole (the sensitivity and the goal seek
- * are small: their nodes fit on the stack). */
-#define SMALL_NODES FPL_VIEW_SENSITIVITY_NODES
 
 fpl_status fpl_sensitivity_json(const fpl_funnel *funnel, const fpl_sensitivity *sensitivity,
                                 char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (bad_buffer(buf, capacity, length_out)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
-    fpl_node nodes[SMALL_NODES];
+    fpl_node nodes[FPL_VIEW_SENSITIVITY_NODES];
     fpl_view view;
-    fpl_view_init(&view, nodes, SMALL_NODES);
-    fpl_status st = fpl_view_sensitivity(&view, NULL, funnel, sensitivity, err);
+    fpl_view_init(&view, nodes, FPL_VIEW_SENSITIVITY_NODES);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
     if (st == FPL_OK) {
-        *length_out = fpl_view_json(nodes, view.count, buf, capacity);
+        st = fpl_view_sensitivity(&view, NULL, funnel, sensitivity, err);
     }
-    return fpl__done(err, st);
+    return fpl__json_end(&j, &view, st, length_out, err);
 }
 
 fpl_status fpl_solve_json(const fpl_funnel *funnel, const fpl_solve *solve, char *buf,
                           size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (bad_buffer(buf, capacity, length_out)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
     fpl_node nodes[FPL_VIEW_SOLVE_NODES];
     fpl_view view;
     fpl_view_init(&view, nodes, FPL_VIEW_SOLVE_NODES);
-    fpl_status st = fpl_view_solve(&view, NULL, funnel, solve, err);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
     if (st == FPL_OK) {
-        *length_out = fpl_view_json(nodes, view.count, buf, capacity);
+        st = fpl_view_solve(&view, NULL, funnel, solve, err);
     }
-    return fpl__done(err, st);
+    return fpl__json_end(&j, &view, st, length_out, err);
 }
 
 /* The what-if's object is written a part at a time, each part described
  * into the same nodes: the head, the baseline, the scenario, the tail, then
  * each mix. The bytes are those of fpl_view_json() over the whole view with
  * its mixes (test_render_whatif.c). */
-
-/* The members of a part's root object, as members of the what-if's. */
-static void put_members(fpl__text *t, const fpl_view *part, size_t *written)
-{
-    const fpl_node *nodes = part->nodes;
-    size_t next = 1;
-    for (size_t m = 0; m < nodes[0].children && next < part->count; ++m) {
-        fpl__json_item(t, *written == 0, 1, nodes[next].key != NULL ? nodes[next].key : "");
-        next = fpl__json_value(t, nodes, part->count, next, 1);
-        ++*written;
-    }
-}
-
-/* A list of mixes under key (nothing when n is 0; checked by
- * fpl__mixes_check). */
-static fpl_status put_mixes(fpl__text *t, const char *key, const fpl_funnel *funnel,
-                            const fpl_mix *mixes, size_t n, size_t *written, fpl_error *err)
-{
-    if (n == 0) {
-        return FPL_OK;
-    }
-    fpl__json_item(t, *written == 0, 1, key);
-    ++*written;
-    fpl__text_put(t, "[", 1);
-    for (size_t i = 0; i < n; ++i) {
-        fpl_node mix_nodes[FPL_VIEW_MIX_NODES];
-        fpl_view mix_view;
-        fpl_view_init(&mix_view, mix_nodes, FPL_VIEW_MIX_NODES);
-        fpl__view_mix(&mix_view, funnel, &mixes[i]);
-        fpl_status st = fpl_view_check(&mix_view, err);
-        if (st != FPL_OK) {
-            return st;
-        }
-        fpl__json_item(t, i == 0, 2, NULL);
-        (void)fpl__json_value(t, mix_nodes, mix_view.count, 0, 2);
-    }
-    fpl__json_close(t, false, 1, ']');
-    return FPL_OK;
-}
 
 /* Nodes for the largest part: a side (a plan or a forecast) or the head
  * (its object, 4 figures and every change). */
@@ -304,41 +246,32 @@ fpl_status fpl_whatif_json(const fpl_funnel *funnel, const fpl_whatif_input *inp
                            size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (bad_buffer(buf, capacity, length_out)) {
-        return fpl__done(err, FPL_ERR_NULL);
+    fpl__json j;
+    fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
+    if (st == FPL_OK) {
+        st = whatif_check(funnel, input, whatif, err);
     }
-    fpl_status st = whatif_check(funnel, input, whatif, err);
     if (st == FPL_OK) {
         st = fpl__mixes_check(funnel, mixes, n_mixes, err);
     }
     if (st == FPL_OK) {
         st = fpl__mixes_check(funnel, scenario_mixes, n_scenario_mixes, err);
     }
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
-    fpl__text t = {buf, buf != NULL ? capacity : 0, 0};
     fpl_node nodes[PART_NODES];
     fpl_view part;
-    size_t written = 0;
-    fpl__text_put(&t, "{", 1);
-
-    fpl_view_init(&part, nodes, PART_NODES);
-    fpl_view_object(&part, NULL);
-    whatif_head(&part, funnel, input, whatif);
-    fpl_view_close(&part);
-    st = view_status(&part, err);
     if (st == FPL_OK) {
-        put_members(&t, &part, &written);
+        fpl_view_init(&part, nodes, PART_NODES);
+        fpl_view_object(&part, NULL);
+        whatif_head(&part, funnel, input, whatif);
+        fpl_view_close(&part);
+        st = fpl__json_members(&j, &part, NULL, err);
     }
     static const char *const sides[2] = {"baseline", "scenario"};
     for (int s = 0; s < 2 && st == FPL_OK; ++s) {
         fpl_view_init(&part, nodes, PART_NODES);
         st = whatif_side(&part, NULL, funnel, whatif, s == 1, err);
         if (st == FPL_OK) {
-            fpl__json_item(&t, written == 0, 1, sides[s]);
-            ++written;
-            (void)fpl__json_value(&t, nodes, part.count, 0, 1);
+            fpl__json_put(&j, sides[s], nodes, part.count);
         }
     }
     if (st == FPL_OK) {
@@ -346,22 +279,13 @@ fpl_status fpl_whatif_json(const fpl_funnel *funnel, const fpl_whatif_input *inp
         fpl_view_object(&part, NULL);
         whatif_tail(&part, whatif);
         fpl_view_close(&part);
-        st = view_status(&part, err);
+        st = fpl__json_members(&j, &part, NULL, err);
     }
     if (st == FPL_OK) {
-        put_members(&t, &part, &written);
-        st = put_mixes(&t, "mix", funnel, mixes, n_mixes, &written, err);
+        st = fpl__json_mixes(&j, "mix", funnel, mixes, n_mixes, err);
     }
     if (st == FPL_OK) {
-        st = put_mixes(&t, "scenario_mix", funnel, scenario_mixes, n_scenario_mixes, &written,
-                       err);
+        st = fpl__json_mixes(&j, "scenario_mix", funnel, scenario_mixes, n_scenario_mixes, err);
     }
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
-    fpl__json_close(&t, written == 0, 0, '}');
-    fpl__text_put(&t, "\n", 1);
-    fpl__text_end(&t);
-    *length_out = t.len;
-    return FPL_OK;
+    return fpl__json_end(&j, NULL, st, length_out, err);
 }

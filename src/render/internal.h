@@ -9,16 +9,6 @@
 #include "funnelplan/format.h"
 #include "funnelplan/render.h"
 
-/* ---- describe.c --------------------------------------------------------- */
-
-/* Adds one mix's object (as an element of the open array): its stage, its
- * segments and its blended rate. The mix was checked by fpl__mixes_check. */
-void fpl__view_mix(fpl_view *view, const fpl_funnel *funnel, const fpl_mix *mix);
-
-/* The checks fpl_view_mixes() makes of its arguments. */
-fpl_status fpl__mixes_check(const fpl_funnel *funnel, const fpl_mix *mixes, size_t n,
-                            fpl_error *err);
-
 /* ---- json.c ------------------------------------------------------------- */
 
 /* Text written into the caller's buffer like snprintf: len counts every
@@ -27,6 +17,8 @@ typedef struct fpl__text {
     char *buf;
     size_t capacity;
     size_t len;
+    fpl_json_sink sink; /* when not NULL, the bytes go there, not into buf */
+    void *ctx;
 } fpl__text;
 
 void fpl__text_put(fpl__text *t, const char *s, size_t n);
@@ -35,17 +27,61 @@ void fpl__text_count(fpl__text *t, uint64_t n);
 /* Ends the text with a NUL (when there is room for one). */
 void fpl__text_end(fpl__text *t);
 
-/* Before a member or an element of a container at depth - 1: the comma of
- * the one before (unless first), a newline and the indent of depth, and the
- * key when not NULL. */
-void fpl__json_item(fpl__text *t, bool first, size_t depth, const char *key);
-/* After the last member or element: a newline and the indent of depth
- * (when there was one), and the closing c. */
-void fpl__json_close(fpl__text *t, bool empty, size_t depth, char c);
-/* The value of node i and its subtree, at depth; returns the index after
- * the subtree. */
-size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t i,
-                       size_t depth);
+/* JSON written a part at a time, with the bytes fpl_view_json() writes of
+ * the whole: so a large result (a schedule's rows, a what-if's two plans)
+ * is written from small views, one after the other. */
+typedef struct fpl__json {
+    fpl__text t;
+    size_t depth;                     /* containers open */
+    size_t items[FPL_VIEW_MAX_DEPTH]; /* members or elements written in each */
+    char close[FPL_VIEW_MAX_DEPTH];   /* and the byte that closes it */
+} fpl__json;
+
+/* Opens an object ('{') or an array ('[') under key (NULL in an array or at
+ * the root); fpl__json_close() closes it, and after the root ends the text
+ * (a newline and the NUL). */
+void fpl__json_open(fpl__json *j, const char *key, char c);
+void fpl__json_close(fpl__json *j);
+/* The root of a view (nodes, count) as one value under key. */
+void fpl__json_put(fpl__json *j, const char *key, const fpl_node *nodes, size_t count);
+
+/* An array whose n elements are each described alone, into a few nodes:
+ * describe(view, a, b, i) adds element i. */
+typedef struct fpl__part {
+    const char *key;
+    size_t n;
+    void (*describe)(fpl_view *view, const void *a, const void *b, size_t i);
+    const void *a;
+    const void *b;
+} fpl__part;
+
+/* Nodes an element of a part may take: a schedule's row is the largest. */
+#define FPL__PART_NODES FPL_VIEW_SCHEDULE_ROW_NODES
+
+fpl_status fpl__json_array(fpl__json *j, const fpl__part *part, fpl_error *err);
+/* The members of a described view's root object as members of the open
+ * object; its empty array under hole->key (when hole is not NULL) is
+ * filled by hole. Fails as fpl_view_check() when the view did not fit. */
+fpl_status fpl__json_members(fpl__json *j, const fpl_view *view, const fpl__part *hole,
+                             fpl_error *err);
+
+/* The JSON of a result written a part at a time into the caller's buffer:
+ * begin checks the buffer and opens the root object; end writes the members
+ * of view (when not NULL), closes the root and tells the length, when st
+ * is FPL_OK; both return their status through fpl__done. */
+fpl_status fpl__json_begin(fpl__json *j, char *buf, size_t capacity, const size_t *length_out,
+                           fpl_error *err);
+fpl_status fpl__json_end(fpl__json *j, const fpl_view *view, fpl_status st, size_t *length_out,
+                         fpl_error *err);
+
+/* ---- describe.c --------------------------------------------------------- */
+
+/* The checks fpl_view_mixes() makes of its arguments. */
+fpl_status fpl__mixes_check(const fpl_funnel *funnel, const fpl_mix *mixes, size_t n,
+                            fpl_error *err);
+/* The mixes (checked) as an array under key; nothing when n is 0. */
+fpl_status fpl__json_mixes(fpl__json *j, const char *key, const fpl_funnel *funnel,
+                           const fpl_mix *mixes, size_t n, fpl_error *err);
 
 /* ---- text.c: tables, CSV and sentences ---------------------------------
  * A document (the table or CSV of a result) is written by one function

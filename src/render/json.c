@@ -19,7 +19,9 @@
 
 void fpl__text_put(fpl__text *t, const char *s, size_t n)
 {
-    if (t->len < t->capacity) {
+    if (t->sink != NULL) {
+        t->sink(t->ctx, s, n);
+    } else if (t->len < t->capacity) {
         size_t room = t->capacity - 1 - t->len; /* one byte stays for the NUL */
         memcpy(t->buf + t->len, s, n < room ? n : room);
     }
@@ -108,7 +110,10 @@ static void put_string(fpl__text *t, const char *s)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-void fpl__json_item(fpl__text *t, bool first, size_t depth, const char *key)
+/* Before a member or an element of a container at depth - 1: the comma of
+ * the one before (unless first), a newline and the indent of depth, and the
+ * key when not NULL. */
+static void put_item(fpl__text *t, bool first, size_t depth, const char *key)
 {
     if (!first) {
         fpl__text_put(t, ",", 1);
@@ -121,7 +126,9 @@ void fpl__json_item(fpl__text *t, bool first, size_t depth, const char *key)
     }
 }
 
-void fpl__json_close(fpl__text *t, bool empty, size_t depth, char c)
+/* After the last member or element: a newline and the indent of depth
+ * (when there was one), and the closing c. */
+static void put_close(fpl__text *t, bool empty, size_t depth, char c)
 {
     if (!empty) {
         fpl__text_put(t, "\n", 1);
@@ -145,10 +152,11 @@ static size_t skip(const fpl_node *nodes, size_t count, size_t i)
     return i;
 }
 
-/* Recursive over the nesting, which a view bounds by FPL_VIEW_MAX_DEPTH. */
+/* The value of node i and its subtree, at depth; returns the index after
+ * the subtree. Recursive over the nesting, which a view bounds by
+ * FPL_VIEW_MAX_DEPTH. */
 // NOLINTNEXTLINE(misc-no-recursion)
-size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t i,
-                       size_t depth)
+static size_t put_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t i, size_t depth)
 {
     const fpl_node *n = &nodes[i];
     switch (n->kind) {
@@ -164,10 +172,10 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
         size_t written = 0;
         for (; written < n->children && next < count; ++written) {
             const char *key = object ? (nodes[next].key != NULL ? nodes[next].key : "") : NULL;
-            fpl__json_item(t, written == 0, depth + 1, key);
-            next = fpl__json_value(t, nodes, count, next, depth + 1);
+            put_item(t, written == 0, depth + 1, key);
+            next = put_value(t, nodes, count, next, depth + 1);
         }
-        fpl__json_close(t, written == 0, depth, object ? '}' : ']');
+        put_close(t, written == 0, depth, object ? '}' : ']');
         return next;
     }
     case FPL_NODE_BOOL: put_str(t, n->value.boolean ? "true" : "false"); break;
@@ -201,106 +209,177 @@ size_t fpl__json_value(fpl__text *t, const fpl_node *nodes, size_t count, size_t
     return i + 1;
 }
 
-// NOLINTNEXTLINE(readability-non-const-parameter): buf is written through t
-size_t fpl_view_json(const fpl_node *nodes, size_t count, char *buf, size_t capacity)
+/* ---- a part at a time ---------------------------------------------------- */
+
+/* Before a member or an element of the open container (nothing at the root). */
+static void stream_item(fpl__json *j, const char *key)
 {
-    fpl__text t = {buf, buf != NULL ? capacity : 0, 0};
-    if (nodes == NULL || count == 0) {
-        put_str(&t, "null");
-    } else {
-        (void)fpl__json_value(&t, nodes, count, 0, 0);
+    if (j->depth > 0) {
+        put_item(&j->t, j->items[j->depth - 1]++ == 0, j->depth, key);
     }
-    fpl__text_put(&t, "\n", 1);
-    fpl__text_end(&t);
-    return t.len;
 }
 
-/* ---- a result and its mixes in one call ---------------------------------
- * The result's view is written member by member, then the mixes one at a
- * time, each described into a few nodes: so only the result's nodes are
- * held at once, not FPL_VIEW_MAX_NODES, and the stack stays small. The bytes
- * are those of fpl_view_json() over the whole view (test_render.c). */
-
-static fpl_status result_json(fpl_view *view, const fpl_funnel *funnel, const fpl_mix *mixes,
-                              size_t n_mixes, char *buf, size_t capacity, size_t *length_out,
-                              fpl_error *err)
+/* After a value: the end of the text when it was the root. */
+static void stream_end(fpl__json *j)
 {
-    fpl__text t = {buf, buf != NULL ? capacity : 0, 0};
-    const fpl_node *nodes = view->nodes;
-    const fpl_node *root = &nodes[0];
-    if (n_mixes == 0 || root->kind != FPL_NODE_OBJECT) {
-        *length_out = fpl_view_json(nodes, view->count, buf, capacity);
-        return FPL_OK;
+    if (j->depth == 0) {
+        fpl__text_put(&j->t, "\n", 1);
+        fpl__text_end(&j->t);
     }
-    fpl__text_put(&t, "{", 1);
-    size_t next = 1;
-    size_t written = 0;
-    for (; written < root->children && next < view->count; ++written) {
-        fpl__json_item(&t, written == 0, 1, nodes[next].key != NULL ? nodes[next].key : "");
-        next = fpl__json_value(&t, nodes, view->count, next, 1);
+}
+
+void fpl__json_open(fpl__json *j, const char *key, char c)
+{
+    stream_item(j, key);
+    fpl__text_put(&j->t, &c, 1);
+    j->close[j->depth] = c == '{' ? '}' : ']';
+    j->items[j->depth++] = 0;
+}
+
+void fpl__json_close(fpl__json *j)
+{
+    j->depth--;
+    put_close(&j->t, j->items[j->depth] == 0, j->depth, j->close[j->depth]);
+    stream_end(j);
+}
+
+void fpl__json_put(fpl__json *j, const char *key, const fpl_node *nodes, size_t count)
+{
+    stream_item(j, key);
+    if (nodes == NULL || count == 0) {
+        put_str(&j->t, "null");
+    } else {
+        (void)put_value(&j->t, nodes, count, 0, j->depth);
     }
-    fpl__json_item(&t, written == 0, 1, "mix");
-    fpl__text_put(&t, "[", 1);
-    for (size_t i = 0; i < n_mixes; ++i) {
-        fpl_node mix_nodes[FPL_VIEW_MIX_NODES];
-        fpl_view mix_view;
-        fpl_view_init(&mix_view, mix_nodes, FPL_VIEW_MIX_NODES);
-        fpl__view_mix(&mix_view, funnel, &mixes[i]);
-        fpl_status st = fpl_view_check(&mix_view, err);
+    stream_end(j);
+}
+
+fpl_status fpl__json_array(fpl__json *j, const fpl__part *part, fpl_error *err)
+{
+    fpl__json_open(j, part->key, '[');
+    for (size_t i = 0; i < part->n; ++i) {
+        fpl_node nodes[FPL__PART_NODES];
+        fpl_view view;
+        fpl_view_init(&view, nodes, FPL__PART_NODES);
+        part->describe(&view, part->a, part->b, i);
+        fpl_status st = fpl_view_check(&view, err);
         if (st != FPL_OK) {
             return st;
         }
-        fpl__json_item(&t, i == 0, 2, NULL);
-        (void)fpl__json_value(&t, mix_nodes, mix_view.count, 0, 2);
+        fpl__json_put(j, NULL, nodes, view.count);
     }
-    fpl__json_close(&t, false, 1, ']');
-    fpl__json_close(&t, false, 0, '}');
-    fpl__text_put(&t, "\n", 1);
-    fpl__text_end(&t);
-    *length_out = t.len;
+    fpl__json_close(j);
     return FPL_OK;
+}
+
+fpl_status fpl__json_members(fpl__json *j, const fpl_view *view, const fpl__part *hole,
+                             fpl_error *err)
+{
+    fpl_status st = fpl_view_check(view, err);
+    const fpl_node *nodes = view->nodes;
+    size_t next = 1;
+    for (size_t m = 0; st == FPL_OK && next < view->count && m < nodes[0].children; ++m) {
+        const fpl_node *n = &nodes[next];
+        if (hole != NULL && n->kind == FPL_NODE_ARRAY && n->children == 0 && n->key != NULL &&
+            strcmp(n->key, hole->key) == 0) {
+            st = fpl__json_array(j, hole, err);
+            next++;
+        } else {
+            stream_item(j, n->key != NULL ? n->key : "");
+            next = put_value(&j->t, nodes, view->count, next, j->depth);
+        }
+    }
+    return st;
+}
+
+// NOLINTNEXTLINE(readability-non-const-parameter): buf is written through j
+fpl_status fpl__json_begin(fpl__json *j, char *buf, size_t capacity, const size_t *length_out,
+                           fpl_error *err)
+{
+    *j = (fpl__json){.t = {.buf = buf, .capacity = buf != NULL ? capacity : 0}};
+    if (length_out == NULL || (buf == NULL && capacity > 0)) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl__json_open(j, NULL, '{');
+    return FPL_OK;
+}
+
+fpl_status fpl__json_end(fpl__json *j, const fpl_view *view, fpl_status st, size_t *length_out,
+                         fpl_error *err)
+{
+    if (st == FPL_OK && view != NULL) {
+        st = fpl__json_members(j, view, NULL, err);
+    }
+    if (st == FPL_OK) {
+        fpl__json_close(j);
+        *length_out = j->t.len;
+    }
+    return fpl__done(err, st);
+}
+
+// NOLINTNEXTLINE(readability-non-const-parameter): buf is written through j
+size_t fpl_view_json(const fpl_node *nodes, size_t count, char *buf, size_t capacity)
+{
+    fpl__json j = {.t = {.buf = buf, .capacity = buf != NULL ? capacity : 0}};
+    fpl__json_put(&j, NULL, nodes, count);
+    return j.t.len;
+}
+
+/* ---- a plan or a forecast and its mixes ---------------------------------
+ * The result's members, then its mixes one at a time: so only the result's
+ * nodes are held at once, not FPL_VIEW_MAX_NODES. The bytes are those of
+ * fpl_view_json() over the whole view (test_render.c). */
+
+/* What the JSON of a result and its mixes checks before it describes. */
+static fpl_status result_begin(fpl__json *j, char *buf, size_t capacity, const size_t *length_out,
+                               const fpl_funnel *funnel, const fpl_mix *mixes, size_t n_mixes,
+                               fpl_error *err)
+{
+    fpl__begin(err);
+    fpl_status st = fpl__json_begin(j, buf, capacity, length_out, err);
+    return st == FPL_OK ? fpl__mixes_check(funnel, mixes, n_mixes, err) : st;
+}
+
+/* The described result's members (st: the describer's status), then its mixes. */
+static fpl_status result_end(fpl__json *j, const fpl_view *view, fpl_status st,
+                             const fpl_funnel *funnel, const fpl_mix *mixes, size_t n_mixes,
+                             size_t *length_out, fpl_error *err)
+{
+    if (st == FPL_OK) {
+        st = fpl__json_members(j, view, NULL, err);
+    }
+    if (st == FPL_OK) {
+        st = fpl__json_mixes(j, "mix", funnel, mixes, n_mixes, err);
+    }
+    return fpl__json_end(j, NULL, st, length_out, err);
 }
 
 fpl_status fpl_plan_json(const fpl_funnel *funnel, const fpl_plan *plan,
                          const fpl_odds_plan *confidence, const fpl_mix *mixes, size_t n_mixes,
                          char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
-    fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
-    fpl_status st = fpl__mixes_check(funnel, mixes, n_mixes, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
     fpl_node nodes[FPL_VIEW_PLAN_NODES];
     fpl_view view;
     fpl_view_init(&view, nodes, FPL_VIEW_PLAN_NODES);
-    st = fpl_view_plan(&view, NULL, funnel, plan, confidence, err);
+    fpl__json j;
+    fpl_status st = result_begin(&j, buf, capacity, length_out, funnel, mixes, n_mixes, err);
     if (st == FPL_OK) {
-        st = result_json(&view, funnel, mixes, n_mixes, buf, capacity, length_out, err);
+        st = fpl_view_plan(&view, NULL, funnel, plan, confidence, err);
     }
-    return fpl__done(err, st);
+    return result_end(&j, &view, st, funnel, mixes, n_mixes, length_out, err);
 }
 
 fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecast *forecast,
                              const fpl_mix *mixes, size_t n_mixes, char *buf, size_t capacity,
                              size_t *length_out, fpl_error *err)
 {
-    fpl__begin(err);
-    if (length_out == NULL || (buf == NULL && capacity > 0)) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
-    fpl_status st = fpl__mixes_check(funnel, mixes, n_mixes, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
     fpl_node nodes[FPL_VIEW_FORECAST_NODES];
     fpl_view view;
     fpl_view_init(&view, nodes, FPL_VIEW_FORECAST_NODES);
-    st = fpl_view_forecast(&view, NULL, funnel, forecast, err);
+    fpl__json j;
+    fpl_status st = result_begin(&j, buf, capacity, length_out, funnel, mixes, n_mixes, err);
     if (st == FPL_OK) {
-        st = result_json(&view, funnel, mixes, n_mixes, buf, capacity, length_out, err);
+        st = fpl_view_forecast(&view, NULL, funnel, forecast, err);
     }
-    return fpl__done(err, st);
+    return result_end(&j, &view, st, funnel, mixes, n_mixes, length_out, err);
 }

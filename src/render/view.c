@@ -122,68 +122,53 @@ void fpl_view_reopen(fpl_view *view)
     view->last = NOT_STORED;
 }
 
+/* Adds a leaf: its kind and its value are the template's. */
+static void add_leaf(fpl_view *view, const char *key, fpl_node leaf)
+{
+    fpl_node *node = add(view, leaf.kind, key);
+    if (node != NULL) {
+        node->value = leaf.value;
+    }
+}
+
 void fpl_view_null(fpl_view *view, const char *key)
 {
-    (void)add(view, FPL_NODE_NULL, key);
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_NULL});
 }
 
 void fpl_view_bool(fpl_view *view, const char *key, bool x)
 {
-    fpl_node *node = add(view, FPL_NODE_BOOL, key);
-    if (node != NULL) {
-        node->value.boolean = x;
-    }
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_BOOL, .value.boolean = x});
 }
 
 void fpl_view_number(fpl_view *view, const char *key, double x)
 {
-    fpl_node *node = add(view, FPL_NODE_NUMBER, key);
-    if (node != NULL) {
-        node->value.number = x;
-    }
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_NUMBER, .value.number = x});
 }
 
 void fpl_view_number_or_null(fpl_view *view, const char *key, bool present, double x)
 {
-    if (present) {
-        fpl_view_number(view, key, x);
-    } else {
-        fpl_view_null(view, key);
-    }
+    add_leaf(view, key, present ? (fpl_node){.kind = FPL_NODE_NUMBER, .value.number = x}
+                                : (fpl_node){.kind = FPL_NODE_NULL});
 }
 
 void fpl_view_whole(fpl_view *view, const char *key, double x)
 {
-    fpl_node *node = add(view, FPL_NODE_WHOLE, key);
-    if (node != NULL) {
-        node->value.number = x;
-    }
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_WHOLE, .value.number = x});
 }
 
 void fpl_view_count(fpl_view *view, const char *key, uint64_t n)
 {
-    fpl_node *node = add(view, FPL_NODE_COUNT, key);
-    if (node != NULL) {
-        node->value.count = n;
-    }
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_COUNT, .value.count = n});
 }
 
 void fpl_view_string(fpl_view *view, const char *key, const char *s)
 {
-    if (s == NULL) {
-        fpl_view_null(view, key);
-        return;
-    }
-    fpl_node *node = add(view, FPL_NODE_STRING, key);
-    if (node != NULL) {
-        node->value.string = s;
-    }
+    add_leaf(view, key, s != NULL ? (fpl_node){.kind = FPL_NODE_STRING, .value.string = s}
+                                  : (fpl_node){.kind = FPL_NODE_NULL});
 }
 
 void fpl_view_month(fpl_view *view, const char *key, fpl_month month)
 {
-    fpl_node *node = add(view, FPL_NODE_MONTH, key);
-    if (node != NULL) {
-        node->value.month = month;
-    }
+    add_leaf(view, key, (fpl_node){.kind = FPL_NODE_MONTH, .value.month = month});
 }

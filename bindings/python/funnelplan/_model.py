@@ -228,7 +228,7 @@ def _view_dict(describe, args, mixes=()):
     int). ``describe`` is a bound ``fn.view_<result>``, ``args`` what follows
     its view and key; ``mixes`` lists ``(key, funnel, C mixes, how many)``
     appended to the object as the CLI appends them. A first pass without
-    nodes counts them."""
+    nodes counts them; the second has exactly as many."""
     def build(view, check):
         call = describe if check else describe.c_function
         call(byref(view), None, *args, *(() if check else (None,)))
@@ -241,20 +241,11 @@ def _view_dict(describe, args, mixes=()):
     view = _native.fpl_view()
     fn.view_init(byref(view), None, 0)
     build(view, False)
-    size = max(view.needed, 1024)
-    while True:
-        nodes = (_native.fpl_node * size)()
-        fn.view_init(byref(view), nodes, size)
-        try:
-            build(view, True)
-            fn.view_check(byref(view))
-        except FunnelError as exc:
-            # a describer that refuses a small view before counting it all
-            if exc.status != "FPL_ERR_WORKSPACE" or size >= 1 << 22:
-                raise
-            size *= 4
-            continue
-        return _node_value(nodes, 0)[0]
+    nodes = (_native.fpl_node * max(view.needed, 1))()
+    fn.view_init(byref(view), nodes, len(nodes))
+    build(view, True)
+    fn.view_check(byref(view))
+    return _node_value(nodes, 0)[0]
 
 
 def _copy(c_struct):

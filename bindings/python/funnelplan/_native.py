@@ -655,6 +655,21 @@ class fpl_csv_reader(Structure):
                 ("record", c_char * CSV_RECORD_MAX)]
 
 
+class fpl_score_tally(Structure):
+    _fields_ = [("scored", c_uint64),
+                ("skipped", c_uint64),
+                ("bands", c_uint64 * 3),
+                ("sales_ready", c_uint64)]
+
+
+class fpl_score_json(Structure):  # render.h: the score JSON written a lead at a time
+    _fields_ = [("sink", c_void_p),
+                ("ctx", c_void_p),
+                ("criteria", c_void_p),
+                ("leads", c_uint64),
+                ("skipped", c_uint64)]
+
+
 # mix.h
 
 MAX_SEGMENTS = 16
@@ -694,7 +709,8 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_month, fpl_date, fpl_schedule_input, fpl_schedule_row, fpl_schedule,
            fpl_pace_input, fpl_pace_row, fpl_pace,
            fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
-           fpl_segment, fpl_mix, fpl_error)
+           fpl_segment, fpl_mix, fpl_error, fpl_whatif_totals, fpl_score_tally,
+           fpl_score_json)
 
 
 # format.h

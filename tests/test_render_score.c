@@ -1,0 +1,179 @@
+/*
+ * funnelplan — the JSON of a file of scored leads, written a lead at a time
+ * (fpl_score_json_*): the bytes of `funnelplan score --format json`.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+static char text[4096];
+static size_t text_len;
+static size_t pieces;
+
+static void into_text(void *ctx, const char *s, size_t len)
+{
+    assert_ptr_equal(ctx, text);
+    assert_true(text_len + len < sizeof text);
+    memcpy(text + text_len, s, len);
+    text_len += len;
+    text[text_len] = '\0';
+    pieces++;
+}
+
+/* fit (weight 2, required) and budget (weight 1); hot from 80. */
+static fpl_criteria two_criteria(void)
+{
+    fpl_criteria c = {0};
+    assert_int_equal(fpl_criteria_add_parse(&c, "fit=2,required", FPL_NUL_TERMINATED, NULL),
+                     FPL_OK);
+    assert_int_equal(fpl_criteria_add_parse(&c, "budget=1", FPL_NUL_TERMINATED, NULL), FPL_OK);
+    c.has_hot = true;
+    c.hot = 80;
+    return c;
+}
+
+static const char two_leads_json[] =
+    "{\n"
+    "  \"command\": \"score\",\n"
+    "  \"criteria\": [\n"
+    "    {\n"
+    "      \"name\": \"fit\",\n"
+    "      \"weight\": 2,\n"
+    "      \"required\": true\n"
+    "    },\n"
+    "    {\n"
+    "      \"name\": \"budget\",\n"
+    "      \"weight\": 1,\n"
+    "      \"required\": false\n"
+    "    }\n"
+    "  ],\n"
+    "  \"hot\": 80,\n"
+    "  \"warm\": 50,\n"
+    "  \"id_column\": \"lead id\",\n"
+    "  \"scored\": 2,\n"
+    "  \"skipped\": 1,\n"
+    "  \"bands\": {\n"
+    "    \"hot\": 1,\n"
+    "    \"warm\": 0,\n"
+    "    \"cold\": 1\n"
+    "  },\n"
+    "  \"sales_ready\": 1,\n"
+    "  \"rows\": [\n"
+    "    {\n"
+    "      \"rank\": 1,\n"
+    "      \"line\": 3,\n"
+    "      \"id\": \"a\\\"1\",\n"
+    "      \"score\": 100,\n"
+    "      \"band\": \"hot\",\n"
+    "      \"sales_ready\": true,\n"
+    "      \"missing\": []\n"
+    "    },\n"
+    "    {\n"
+    "      \"rank\": 2,\n"
+    "      \"line\": 2,\n"
+    "      \"id\": \"b2\",\n"
+    "      \"score\": 33.333333333333336,\n"
+    "      \"band\": \"cold\",\n"
+    "      \"sales_ready\": false,\n"
+    "      \"missing\": [\n"
+    "        \"fit\",\n"
+    "        \"budget\"\n"
+    "      ]\n"
+    "    }\n"
+    "  ],\n"
+    "  \"skipped_rows\": [\n"
+    "    {\n"
+    "      \"line\": 4,\n"
+    "      \"message\": \"not as many fields as the header\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+
+static void test_score_json_is_the_cli_contract(void **state)
+{
+    (void)state;
+    const fpl_criteria c = two_criteria();
+    fpl_score_tally tally = {0};
+    fpl_csv_row rows[3] = {{.line = 2}, {.line = 3}, {.line = 4, .fault = FPL_CSV_FIELDS}};
+    const double answers[2][2] = {{0.5, 0}, {1, 1}};
+    for (int i = 0; i < 2; ++i) {
+        assert_int_equal(fpl_score_lead(&c, answers[i], 2, &rows[i].score, NULL), FPL_OK);
+    }
+    for (int i = 0; i < 3; ++i) {
+        fpl_score_tally_add(&tally, &rows[i]);
+    }
+    text_len = 0;
+    fpl_score_json json;
+    fpl_error err;
+    assert_int_equal(fpl_score_json_begin(&json, &c, "lead id", &tally, into_text, text, &err),
+                     FPL_OK);
+    assert_int_equal(fpl_score_json_lead(&json, 3, "a\"1", &rows[1].score, &err), FPL_OK);
+    assert_int_equal(fpl_score_json_lead(&json, 2, "b2", &rows[0].score, &err), FPL_OK);
+    assert_int_equal(fpl_score_json_skipped(&json, 4, fpl_csv_fault_message(FPL_CSV_FIELDS), &err),
+                     FPL_OK);
+    /* the rows are over, and once ended so is the rest */
+    assert_int_equal(fpl_score_json_lead(&json, 5, "c", &rows[0].score, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_json_end(&json, &err), FPL_OK);
+    assert_int_equal(fpl_score_json_end(&json, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_json_skipped(&json, 6, "x", &err), FPL_ERR_NULL);
+    assert_string_equal(text, two_leads_json);
+    assert_int_equal(json.leads, 2);
+    assert_int_equal(json.skipped, 1);
+}
+
+static void test_score_json_of_no_leads_has_empty_lists(void **state)
+{
+    (void)state;
+    fpl_criteria c = {0};
+    assert_int_equal(fpl_criteria_add_parse(&c, "fit=1", FPL_NUL_TERMINATED, NULL), FPL_OK);
+    const fpl_score_tally tally = {0};
+    text_len = 0;
+    pieces = 0;
+    fpl_score_json json;
+    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, into_text, text, NULL), FPL_OK);
+    const size_t head = pieces;
+    assert_true(head > 0); /* written as it is made, not held */
+    assert_int_equal(fpl_score_json_end(&json, NULL), FPL_OK);
+    const char *tail = strstr(text, "\"sales_ready\": 0,\n");
+    assert_non_null(tail);
+    assert_string_equal(tail, "\"sales_ready\": 0,\n  \"rows\": [],\n  \"skipped_rows\": []\n}\n");
+}
+
+static void test_score_json_refuses_what_it_cannot_write(void **state)
+{
+    (void)state;
+    fpl_criteria c = {0};
+    const fpl_score_tally tally = {0};
+    fpl_score_json json;
+    fpl_error err;
+    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, NULL, NULL, &err),
+                     FPL_ERR_NULL);
+    assert_int_equal(fpl_score_json_begin(NULL, &c, "id", &tally, into_text, text, &err),
+                     FPL_ERR_NULL);
+    c.n_criteria = FPL_MAX_CRITERIA + 1;
+    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, into_text, text, &err),
+                     FPL_ERR_CRITERION_COUNT);
+    assert_error(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    assert_int_equal(fpl_score_json_lead(NULL, 1, "a", NULL, &err), FPL_ERR_NULL);
+    /* a tally counts what fpl_csv_feed gave */
+    fpl_score_tally t = {0};
+    fpl_csv_row row = {.score = {.band = FPL_BAND_WARM, .sales_ready = true}};
+    fpl_score_tally_add(&t, &row);
+    fpl_score_tally_add(&t, NULL);
+    row.fault = FPL_CSV_UTF8;
+    fpl_score_tally_add(&t, &row);
+    assert_int_equal(t.scored, 1);
+    assert_int_equal(t.skipped, 1);
+    assert_int_equal(t.bands[FPL_BAND_WARM], 1);
+    assert_int_equal(t.sales_ready, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_score_json_is_the_cli_contract),
+        cmocka_unit_test(test_score_json_of_no_leads_has_empty_lists),
+        cmocka_unit_test(test_score_json_refuses_what_it_cannot_write),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
