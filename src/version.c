@@ -64,6 +64,7 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_SEGMENT: return sizeof(fpl_segment);
     case FPL_ABI_MIX: return sizeof(fpl_mix);
     case FPL_ABI_ERROR: return sizeof(fpl_error);
+    case FPL_ABI_BOUNDS: return sizeof(fpl_bounds);
     }
     return 0;
 }

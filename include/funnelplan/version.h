@@ -99,11 +99,12 @@ typedef enum fpl_abi_struct {
     FPL_ABI_CSV_READER = 42,     ///< ::fpl_csv_reader
     FPL_ABI_SEGMENT = 43,        ///< ::fpl_segment
     FPL_ABI_MIX = 44,            ///< ::fpl_mix
-    FPL_ABI_ERROR = 45           ///< ::fpl_error
+    FPL_ABI_ERROR = 45,          ///< ::fpl_error
+    FPL_ABI_BOUNDS = 46          ///< ::fpl_bounds
 } fpl_abi_struct;
 
 /** Number of ::fpl_abi_struct values. */
-#define FPL_ABI_STRUCT_COUNT 46
+#define FPL_ABI_STRUCT_COUNT 47
 
 /**
  * @brief The size in bytes of a public struct in the running library.
