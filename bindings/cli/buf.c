@@ -7,6 +7,7 @@
 
 #include "funnelplan/common.h"
 #include "funnelplan/format.h"
+#include "funnelplan/limits.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -295,4 +296,87 @@ int cli_fail(const char *option, const char *value, const fpl_error *err)
     cli_error_value(option, value, fpl_error_message(err));
     return err != NULL && !fpl_status_is_input_error(err->status) ? CLI_EXIT_NO_ANSWER
                                                                    : CLI_EXIT_USAGE;
+}
+
+/* ---- help text: the library's limits ------------------------------------ */
+
+/* A whole number in decimal (no printf: no locale). */
+static void put_whole(cli_buf *b, uint64_t n)
+{
+    char digits[20];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + n % 10u);
+        n /= 10u;
+    } while (n > 0);
+    cli_buf_put(b, digits + k, sizeof digits - k);
+}
+
+/* Appends the bound a placeholder's inside, "NAME.BOUND[:pp]", names:
+ * BOUND is min, max or default of the limit NAME (fpl_limit_name); a whole
+ * count in digits, a number as in JSON, a rate as a percentage (":pp": in
+ * percentage points). False when it names none. */
+static bool put_bound(cli_buf *b, const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    size_t name_len = dot != NULL ? (size_t)(dot - s) : n;
+    size_t rest = n - name_len;
+    const bool points = rest > 3 && memcmp(s + n - 3, ":pp", 3) == 0;
+    const char *which = s + name_len + 1;
+    size_t which_len = rest > 0 ? rest - 1 - (points ? 3 : 0) : 0;
+    for (int i = 0; dot != NULL && i < FPL_LIMIT_COUNT; ++i) {
+        const char *name = fpl_limit_name((fpl_limit)i);
+        if (strlen(name) != name_len || memcmp(name, s, name_len) != 0) {
+            continue;
+        }
+        const fpl_bounds bd = fpl_limit_bounds((fpl_limit)i);
+        double x;
+        uint64_t w;
+        if (which_len == 3 && memcmp(which, "min", 3) == 0) {
+            x = bd.min;
+            w = bd.min_whole;
+        } else if (which_len == 3 && memcmp(which, "max", 3) == 0) {
+            x = bd.max;
+            w = bd.max_whole;
+        } else if (which_len == 7 && memcmp(which, "default", 7) == 0 && bd.has_default) {
+            x = bd.default_value;
+            w = bd.default_whole;
+        } else {
+            return false;
+        }
+        char num[CLI_NUM_MAX];
+        switch (bd.kind) {
+        case FPL_BOUND_WHOLE: put_whole(b, w); return true;
+        case FPL_BOUND_NUMBER: cli_fmt_json_number(num, x); break;
+        case FPL_BOUND_RATE: cli_fmt_percent(num, x); break;
+        }
+        size_t len = strlen(num);
+        if (points && len > 0 && num[len - 1] == '%') {
+            num[len - 1] = '\0';
+            cli_buf_puts(b, num);
+            cli_buf_puts(b, "pp");
+            return true;
+        }
+        cli_buf_puts(b, num);
+        return true;
+    }
+    return false;
+}
+
+void cli_buf_help(cli_buf *b, const char *text)
+{
+    const char *s = text;
+    for (;;) {
+        const char *open = strchr(s, '{');
+        const char *close = open != NULL ? strchr(open, '}') : NULL;
+        if (close == NULL) {
+            cli_buf_puts(b, s);
+            return;
+        }
+        cli_buf_put(b, s, (size_t)(open - s));
+        if (!put_bound(b, open + 1, (size_t)(close - open - 1))) {
+            cli_buf_put(b, open, (size_t)(close + 1 - open)); /* no limit: as written */
+        }
+        s = close + 1;
+    }
 }

@@ -96,6 +96,12 @@ void cli_buf_csv_field(cli_buf *b, const char *s);
  * backslashes escaped, so the message stays on one line. */
 void cli_buf_escaped(cli_buf *b, const char *s);
 
+/* Appends a help text with its placeholders filled from the library's
+ * limits (limits.h): "{trials.max}" is 10000000, "{margin.default}" 100%,
+ * "{step.default:pp}" 1pp. So --help, the man page and the completion state
+ * a range or a default only as the library does. */
+void cli_buf_help(cli_buf *b, const char *text);
+
 /* ---- errors ---------------------------------------------------------- */
 
 /* Writes "funnelplan: " + the formatted message + "\n" to stderr. */

@@ -261,7 +261,7 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in,
     if (st != FPL_OK) {
         return fail_status("--start", rq->start, st);
     }
-    in->months = 12;
+    in->months = (unsigned)fpl_limit_bounds(FPL_LIMIT_MONTHS).default_whole;
     if (rq->months != NULL && (rc = parse_months(rq->months, &in->months)) != CLI_EXIT_OK) {
         return rc;
     }

@@ -39,7 +39,7 @@ enum {
 static const cli_option options[] = {
     {OPT_STAGE, FPL_FIELD_STAGE, "--stage", "NAME=RATE", CMD_FUNNEL, true,
      "a stage and its conversion rate, top of the funnel\n"
-     "first; repeat for each stage (1 to 32); the last\n"
+     "first; repeat for each stage ({stages.min} to {stages.max}); the last\n"
      "stage's rate is its win rate"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PLAN, false,
      "revenue target per period (needs --deal-size)"},
@@ -76,7 +76,7 @@ static const cli_option options[] = {
     {OPT_AT, FPL_FIELD_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "the stage the volume enters (default: the top)"},
     {OPT_CHANGE, FPL_FIELD_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
-     "a change to price (0 to 40, applied in order).\n"
+     "a change to price ({changes.min} to {changes.max}, applied in order).\n"
      "LEVER: a stage, deal-size, volume (with --volume)\n"
      "or cost-per-lead (with --cost-per-lead). CHANGE:\n"
      "+10% or -10% (relative: 33% becomes 36.3%), +3pp\n"
@@ -84,15 +84,15 @@ static const cli_option options[] = {
      "plain value that sets the lever (40%, 5000)"},
     {OPT_HORIZON, FPL_FIELD_HORIZON, "--horizon", "N", CMD_WHATIF, false,
      "periods to add the gain up over: a whole number\n"
-     "from 1 to 1000000 (default: the periods in a year)"},
+     "from {horizon.min} to {horizon.max} (default: the periods in a year)"},
     {OPT_INVEST, FPL_FIELD_INVEST, "--invest", "AMOUNT", CMD_WHATIF, false,
      "one-off cost of the improvement: adds the ROI\n"
      "over the horizon and the payback in periods"},
     {OPT_STEP, FPL_FIELD_STEP, "--step", "STEP", CMD_SENSITIVITY, false,
-     "the step of every stage's rate: +1pp (default) or\n"
+     "the step of every stage's rate: +{step.default:pp} (default) or\n"
      "a relative step such as +10%; above zero"},
     {OPT_DEAL_SIZE_STEP, FPL_FIELD_DEAL_SIZE_STEP, "--deal-size-step", "STEP", CMD_SENSITIVITY, false,
-     "the relative step of the deal size: +10% (default)"},
+     "the relative step of the deal size: +{deal_size_step.default} (default)"},
     {OPT_FOR, FPL_FIELD_LEVER, "--for", "LEVER", CMD_SOLVE, false,
      "the lever to solve for (required): a stage at or\n"
      "below --at, deal-size (with --revenue) or volume"},
@@ -101,8 +101,8 @@ static const cli_option options[] = {
      "the least whole units every stage needs for it"},
     {OPT_CONFIDENCE, FPL_FIELD_CONFIDENCE, "--confidence", "RATE", CMD_ODDS, true,
      "a chance to give the volume for, besides 50%, 80%,\n"
-     "90%, 95% and 99% (up to 16 levels; above 0% and\n"
-     "below 100%)"},
+     "90%, 95% and 99% (up to {confidence_levels.max} levels; above {confidence.min} and\n"
+     "below {confidence.max})"},
     {OPT_MIX, FPL_FIELD_MIX, "--mix", "MIX", CMD_MIX, true,
      "the lead mix entering a stage, as\n"
      "STAGE=NAME:SHARE@RATE,... (e.g.\n"
@@ -121,16 +121,16 @@ static const cli_option options[] = {
      "run the Monte Carlo simulation too (implied by\n"
      "--trials, --seed, --deal-size-cv and --history)"},
     {OPT_TRIALS, FPL_FIELD_TRIALS, "--trials", "COUNT", CMD_ODDS, false,
-     "Monte Carlo trials: a whole number from 1 to\n"
-     "10000000 (default 10000)"},
+     "Monte Carlo trials: a whole number from {trials.min} to\n"
+     "{trials.max} (default {trials.default})"},
     {OPT_SEED, FPL_FIELD_SEED, "--seed", "N", CMD_ODDS, false,
-     "the generator's seed: a whole number from 0 to\n"
-     "18446744073709551615 (default 1); the same seed\n"
+     "the generator's seed: a whole number from {seed.min} to\n"
+     "{seed.max} (default {seed.default}); the same seed\n"
      "gives the same figures on every platform"},
     {OPT_DEAL_SIZE_CV, FPL_FIELD_DEAL_SIZE_CV, "--deal-size-cv", "NUMBER", CMD_ODDS, false,
      "how much one deal's size varies: its standard\n"
-     "deviation / the deal size, 0 (fixed, the default)\n"
-     "or 0.001 to 10, e.g. 0.5 (with --deal-size); the\n"
+     "deviation / the deal size, {deal_size_cv.default} (fixed, the default)\n"
+     "or {deal_size_cv.min} to {deal_size_cv.max}, e.g. 0.5 (with --deal-size); the\n"
      "sizes are gamma distributed"},
     {OPT_HISTORY, FPL_FIELD_HISTORY, "--history", "STAGE=WON/TOTAL", CMD_ODDS, true,
      "a stage's rate known from history: WON of TOTAL\n"
@@ -138,7 +138,7 @@ static const cli_option options[] = {
      "the rate from what that history allows (Beta\n"
      "posterior); at most once per stage"},
     {OPT_CHANNEL, FPL_FIELD_CHANNEL, "--channel", "SPEC", CMD_CHANNELS, true,
-     "a lead channel (1 to 32): 'NAME: FIELD=VALUE, ...'\n"
+     "a lead channel ({channels.min} to {channels.max}): 'NAME: FIELD=VALUE, ...'\n"
      "with cost-per-lead=AMOUNT, or spend=AMOUNT with\n"
      "leads=COUNT (or with cost-per-lead); capacity=COUNT\n"
      "(most leads per period); rate=RATE (its own top\n"
@@ -157,13 +157,13 @@ static const cli_option options[] = {
      "share= of the leads)"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_CHANNELS, false,
      "gross margin, for gross profit, ROI and break-even\n"
-     "(default 100%)"},
+     "(default {margin.default})"},
     /* schedule and pace: the values are read in cmd_schedule.c */
     {OPT_START, FPL_FIELD_START, "--start", "YYYY-MM", CMD_SCHEDULE, false,
      "the first month of the span (required), e.g. 2027-01"},
     {OPT_MONTHS, FPL_FIELD_MONTHS, "--months", "N", CMD_SCHEDULE, false,
-     "months in the span: a whole number from 1 to 120\n"
-     "(default 12)"},
+     "months in the span: a whole number from {months.min} to {months.max}\n"
+     "(default {months.default})"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_SCHEDULE, false,
      "revenue target per period (needs --deal-size),\n"
      "spread over the months of the span"},
@@ -174,7 +174,7 @@ static const cli_option options[] = {
      "average deal size: gives the revenue, and with a\n"
      "lag on the last stage the sales velocity"},
     {OPT_SEASONALITY, FPL_FIELD_SEASONALITY, "--seasonality", "W1,...,W12", CMD_SCHEDULE, false,
-     "12 weights, January first (e.g. 8,8,9,...): a\n"
+     "{seasonality_weights.max} weights, January first (e.g. 8,8,9,...): a\n"
      "month's share of the target is its weight / the\n"
      "span's total (default: every month the same)"},
     {OPT_MONTHLY_DEALS, FPL_FIELD_MONTHLY_DEALS, "--monthly-deals", "LIST", CMD_SCHEDULE, false,
@@ -187,7 +187,7 @@ static const cli_option options[] = {
     {OPT_LAG, FPL_FIELD_LAG, "--lag", "STAGE=LAG", CMD_SCHEDULE, true,
      "average time from entering STAGE to entering the\n"
      "next (the last stage: to closing): 45 or 45d days,\n"
-     "2w weeks, 1.5m months; once per stage (default 0);\n"
+     "2w weeks, 1.5m months; once per stage (default {lag.default});\n"
      "a fraction of a month splits a month's volume over\n"
      "the two months it falls between"},
     {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_SCHEDULE, false,
@@ -198,7 +198,7 @@ static const cli_option options[] = {
      "--deal-size): adds the reps needed"},
     {OPT_ATTAINMENT, FPL_FIELD_ATTAINMENT, "--attainment", "RATE", CMD_SCHEDULE, false,
      "share of the quota a rep attains (with --quota;\n"
-     "default 100%)"},
+     "default {attainment.default})"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PACE, false,
      "revenue target per period (needs --deal-size);\n"
      "this or --deals is required"},
@@ -232,10 +232,10 @@ static const cli_option options[] = {
      "a stage off track shows in deals"},
     {OPT_AT_RISK, FPL_FIELD_AT_RISK, "--at-risk", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is at\n"
-     "risk (default 95%; at most 1000%)"},
+     "risk (default {at_risk.default}; at most {at_risk.max})"},
     {OPT_OFF_TRACK, FPL_FIELD_OFF_TRACK, "--off-track", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is off\n"
-     "track (default 80%; at most --at-risk)"},
+     "track (default {off_track.default}; at most --at-risk)"},
     {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_PACE, false,
      "sales reps sharing the work: adds the figures per\n"
      "rep"},
@@ -250,17 +250,17 @@ static const cli_option options[] = {
      "authority, need and timing, equal weights, all four\n"
      "required for sales-ready"},
     {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
-     "a criterion instead of the preset (1 to 32, in\n"
+     "a criterion instead of the preset ({criteria.min} to {criteria.max}, in\n"
      "order): NAME (weight 1), NAME=WEIGHT or\n"
      "NAME=WEIGHT,required (must be fully met for\n"
      "sales-ready; with none required, sales-ready means\n"
      "hot)"},
     {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
-     "a score at or above this is hot (default 75; at\n"
-     "most 100)"},
+     "a score at or above this is hot (default {hot.default}; at\n"
+     "most {hot.max})"},
     {OPT_WARM, FPL_FIELD_WARM, "--warm", "SCORE", CMD_SCORE, false,
      "a score at or above this is warm, below it cold\n"
-     "(default 50; above 0, at most --hot)"},
+     "(default {warm.default}; above {warm.min}, at most --hot)"},
     {OPT_ID_COLUMN, FPL_FIELD_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
      "the column that names a lead (default id)"},
     {OPT_STRICT, FPL_FIELD_NONE, "--strict", NULL, CMD_SCORE, false,
@@ -289,10 +289,10 @@ static const cli_option options[] = {
      "cost of one unit entering the top stage (with a\n"
      "volume, only with --at at the top)"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_PLAN | CMD_FORECAST | CMD_SENSITIVITY | CMD_SOLVE,
-     false, "gross margin, for the gross profit (default 100%)"},
+     false, "gross margin, for the gross profit (default {margin.default})"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_WHATIF, false,
      "gross margin: the gain counts revenue x margin\n"
-     "(default 100%)"},
+     "(default {margin.default})"},
     {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_ODDS, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used by odds"},
@@ -597,12 +597,16 @@ static void command_help(const cli_command *cmd, cli_buf *out)
         cli_buf_printf(out, "  %s%s%s", o->name, o->metavar ? " " : "",
                        o->metavar ? o->metavar : "");
         cli_buf_repeat(out, " ", col - w);
-        for (const char *s = o->help; *s != '\0'; ++s) {
-            cli_buf_putc(out, *s);
-            if (*s == '\n') {
+        cli_buf help = {0};
+        cli_buf_help(&help, o->help);
+        for (size_t k = 0; k < help.len; ++k) {
+            cli_buf_putc(out, help.data[k]);
+            if (help.data[k] == '\n') {
                 cli_buf_repeat(out, " ", col + 2);
             }
         }
+        out->oom |= help.oom;
+        cli_buf_free(&help);
         cli_buf_putc(out, '\n');
     }
     cli_buf_printf(out, "\n%s\n", cmd->csv);
