@@ -291,6 +291,12 @@ void cli_error_value(const char *what, const char *value, const char *message)
     write_error_line(&line);
 }
 
+int cli_fail_usage(const char *option, const char *value, const char *message)
+{
+    cli_error_value(option, value, message);
+    return CLI_EXIT_USAGE;
+}
+
 int cli_fail(const char *option, const char *value, const fpl_error *err)
 {
     cli_error_value(option, value, fpl_error_message(err));

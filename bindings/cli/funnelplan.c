@@ -626,77 +626,109 @@ static void command_help(const cli_command *cmd, cli_buf *out)
 
 /* ---- parsing ------------------------------------------------------------- */
 
+/* Every value of a repeated option is kept as typed, in the order given:
+ * LIST_MAX holds the longest list the library takes (checked below). */
+enum { LIST_MAX = FPL_MAX_CHANGES };
+
 struct request {
     const cli_command *cmd;
     const char *value[OPT_COUNT]; /* each option's value as given (the last of a
                                    * repeated one); NULL when absent */
+    const char *list[OPT_COUNT][LIST_MAX]; /* a repeated option's values, in order */
+    size_t n[OPT_COUNT];
     fpl_funnel funnel;
-    const char *stage_text[FPL_MAX_STAGES]; /* the --stage texts, in funnel order */
     fpl_terms terms;
     double volume;
     cli_format format;
-    /* whatif: the --change texts, read once the funnel is complete */
-    const char *change[FPL_MAX_CHANGES];
-    size_t n_changes;
-    unsigned horizon; /* 0: the library's default, the periods in a year */
+    unsigned horizon; /* whatif; read only when --horizon is given */
     double invest;
-    /* sensitivity */
-    fpl_change_kind step_kind;
+    fpl_change_kind step_kind; /* sensitivity */
     double step;
     double deal_size_step;
-    /* plan and odds: the --confidence levels and their texts */
-    double confidence[FPL_ODDS_MAX_REQUESTED];
-    const char *confidence_text[FPL_ODDS_MAX_REQUESTED];
-    size_t n_confidence;
-    /* odds: the Monte Carlo options (the --history texts are read once the
-     * funnel is complete) */
-    size_t trials; /* when --trials is given; else the library's default */
+    double confidence[FPL_ODDS_MAX_REQUESTED]; /* plan and odds: the --confidence levels */
+    size_t trials; /* odds: the Monte Carlo options, read when given */
     uint64_t seed;
     double deal_size_cv;
-    const char *history[FPL_MAX_STAGES];
-    size_t n_history;
-    const char *history_at[FPL_MAX_STAGES]; /* the --history text of each stage */
-    /* channels: the --channel specs, read by the library in cmd_channels.c */
-    const char *channel[FPL_MAX_CHANNELS];
-    size_t n_channels;
-    bool by_shares;
-    /* schedule and pace: the STAGE=VALUE texts of the repeated options, read
-     * in cmd_schedule.c (every other option's text is in value[]) */
-    const char *lag[FPL_MAX_STAGES];
-    size_t n_lags;
-    const char *actual[FPL_MAX_STAGES];
-    size_t n_actuals;
-    const char *open[FPL_MAX_STAGES];
-    size_t n_open;
-    /* --mix and whatif's --scenario-mix: the texts, read once the funnel is
-     * complete (apply_mixes), then the mixes in funnel order */
-    const char *mix_text[FPL_MAX_STAGES];
-    size_t n_mix_texts;
-    const char *scenario_mix_text[FPL_MAX_STAGES];
-    size_t n_scenario_mix_texts;
+    bool by_shares; /* channels: --allocate shares */
+    /* --mix and whatif's --scenario-mix, read once the funnel is complete
+     * (read_mixes), in funnel order */
     fpl_mix mix[FPL_MAX_STAGES];
     size_t n_mixes;
     fpl_mix scenario_mix[FPL_MAX_STAGES];
     size_t n_scenario_mixes;
-    /* score: the --criterion texts (every other option's text is in value[]) */
-    const char *criterion[FPL_MAX_CRITERIA];
-    size_t n_criteria;
 };
 
-/* "funnelplan: --stage 'lead=150%': rate must be between 0% and 100%" */
-static int fail_value(opt_id id, const char *value, const char *message)
-{
-    cli_error_value(option_by_id(id)->name, value, message);
-    return CLI_EXIT_USAGE;
-}
+/* How an option's value is read, and where it goes: the other half of an
+ * option's row (tables.h has its name, metavar, commands, field and help). */
+typedef enum value_kind {
+    V_TEXT,      /* kept as typed in value[]: read later, against the complete
+                  * funnel or by cmd_*.c (and flags: present) */
+    V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
+    V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
+    V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
+    V_RATE,      /* fpl_parse_rate() into the double at `at` */
+    V_STAGE,     /* --stage NAME=RATE, added to the funnel */
+    V_PERIOD,    /* fpl_period_parse() */
+    V_FORMAT,    /* a value of the formats table the command takes */
+    V_HORIZON,   /* fpl_horizon_parse() */
+    V_STEP,      /* fpl_step_parse() of a rate's step, or (deal_size) the deal size's */
+    V_TRIALS,    /* fpl_odds_trials_parse() */
+    V_SEED,      /* decimal digits of a uint64_t */
+    V_ALLOCATE,  /* cheapest or shares */
+    V_CONFIDENCE /* a list whose entries are rates, read at once */
+} value_kind;
 
-/* The library's message for a status about one option's value: bad input
- * exits 2, a question without an answer (a change pushing a rate past 100%,
- * a target no rate can reach) exits 1. */
-static int fail_status(opt_id id, const char *value, fpl_status st)
+typedef struct opt_bind {
+    value_kind kind;
+    size_t at;       /* offsetof(request, ...): the value (V_AMOUNT, V_RATE) */
+    size_t has_at;   /* offsetof(request, ...): a bool set when given; 0: none */
+    fpl_limit limit; /* V_LIST, V_CONFIDENCE: how many the library takes */
+    int target;      /* V_AMOUNT of a target: its fpl_target_kind; else 0 */
+    const char *full; /* V_PER_STAGE: the message past one per stage */
+} opt_bind;
+
+#define AT(member) offsetof(request, member)
+
+static const opt_bind binds[OPT_COUNT] = {
+    [OPT_STAGE] = {V_STAGE, 0, 0, FPL_LIMIT_STAGES, 0, NULL},
+    [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
+    [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
+    [OPT_DEALS] = {V_AMOUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
+    [OPT_VOLUME] = {V_AMOUNT, AT(volume), 0, 0, 0, NULL},
+    [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
+                           NULL},
+    [OPT_MARGIN] = {V_RATE, AT(terms.margin), AT(terms.has_margin), 0, 0, NULL},
+    [OPT_PER] = {V_PERIOD, 0, 0, 0, 0, NULL},
+    [OPT_FORMAT] = {V_FORMAT, 0, 0, 0, 0, NULL},
+    [OPT_CHANGE] = {V_LIST, 0, 0, FPL_LIMIT_CHANGES, 0, NULL},
+    [OPT_HORIZON] = {V_HORIZON, 0, 0, 0, 0, NULL},
+    [OPT_INVEST] = {V_AMOUNT, AT(invest), 0, 0, 0, NULL},
+    [OPT_STEP] = {V_STEP, AT(step), 0, 0, 0, NULL},
+    [OPT_DEAL_SIZE_STEP] = {V_STEP, AT(deal_size_step), 0, 0, 0, NULL},
+    [OPT_CONFIDENCE] = {V_CONFIDENCE, 0, 0, FPL_LIMIT_CONFIDENCE_LEVELS, 0, NULL},
+    [OPT_TRIALS] = {V_TRIALS, 0, 0, 0, 0, NULL},
+    [OPT_SEED] = {V_SEED, 0, 0, 0, 0, NULL},
+    [OPT_DEAL_SIZE_CV] = {V_AMOUNT, AT(deal_size_cv), 0, 0, 0, NULL},
+    [OPT_HISTORY] = {V_PER_STAGE, 0, 0, 0, 0, "at most one --history per stage"},
+    [OPT_CHANNEL] = {V_LIST, 0, 0, FPL_LIMIT_CHANNELS, 0, NULL},
+    [OPT_ALLOCATE] = {V_ALLOCATE, 0, 0, 0, 0, NULL},
+    [OPT_LAG] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_ACTUAL] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_OPEN] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_SCENARIO_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_CRITERION] = {V_LIST, 0, 0, FPL_LIMIT_CRITERIA, 0, NULL},
+    /* every other option is V_TEXT (zero): --at and --for (read against the
+     * funnel), the flags, and what cmd_schedule.c and cmd_score.c read */
+};
+
+_Static_assert(FPL_MAX_STAGES <= LIST_MAX && FPL_MAX_CHANNELS <= LIST_MAX &&
+                   FPL_MAX_CRITERIA <= LIST_MAX && FPL_ODDS_MAX_REQUESTED <= LIST_MAX,
+               "a list holds every entry the library takes");
+
+static int fail_option(opt_id id, const char *value, const fpl_error *e)
 {
-    fail_value(id, value, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    return cli_fail(option_by_id(id)->name, value, e);
 }
 
 static bool starts_option(const char *arg)
@@ -709,35 +741,26 @@ static int add_stage(request *req, const char *value)
 {
     const char *eq = strrchr(value, '=');
     if (eq == NULL) {
-        return fail_value(OPT_STAGE, value, "expected NAME=RATE, e.g. lead=12%");
+        return cli_fail_usage(option_by_id(OPT_STAGE)->name, value,
+                              "expected NAME=RATE, e.g. lead=12%");
     }
     size_t name_len = (size_t)(eq - value);
-    fpl_status st = fpl_stage_name_check(value, name_len, NULL);
-    if (st != FPL_OK) {
-        return fail_status(OPT_STAGE, value, st);
-    }
     double rate;
-    st = fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, NULL);
-    if (st == FPL_OK) {
-        st = fpl_funnel_add_stage(&req->funnel, value, name_len, rate, NULL);
+    fpl_error e;
+    if (fpl_stage_name_check(value, name_len, &e) != FPL_OK ||
+        fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
+        fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
+        return fail_option(OPT_STAGE, value, &e);
     }
-    if (st != FPL_OK) {
-        return fail_status(OPT_STAGE, value, st);
-    }
-    req->stage_text[req->funnel.n_stages - 1] = value;
+    req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;
     return CLI_EXIT_OK;
 }
 
-static int parse_amount(opt_id id, const char *value, double *out)
-{
-    fpl_status st = fpl_parse_amount(value, strlen(value), out, NULL);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_status(id, value, st);
-}
-
-/* --seed N: decimal digits only, 0 to 2^64 - 1 (the library takes any
- * 64-bit seed; reading it is the binding's part). */
+/* --seed N: decimal digits only, 0 to the library's largest seed (the
+ * library takes any 64-bit seed; reading it is the binding's part). */
 static bool parse_seed(const char *text, uint64_t *out)
 {
+    const uint64_t max = fpl_limit_bounds(FPL_LIMIT_SEED).max_whole;
     uint64_t v = 0;
     if (*text == '\0') {
         return false;
@@ -747,23 +770,13 @@ static bool parse_seed(const char *text, uint64_t *out)
             return false;
         }
         unsigned d = (unsigned)(*s - '0');
-        if (v > (UINT64_MAX - d) / 10u) {
+        if (v > (max - d) / 10u) {
             return false;
         }
         v = v * 10u + d;
     }
     *out = v;
     return true;
-}
-
-/* Keeps the text of a repeated STAGE=VALUE option (one per stage at most). */
-static int keep_per_stage(opt_id id, const char *value, const char **list, size_t *n)
-{
-    if (*n == FPL_MAX_STAGES) {
-        return fail_value(id, value, "at most one per stage");
-    }
-    list[(*n)++] = value;
-    return CLI_EXIT_OK;
 }
 
 /* --format: a value of the formats table that the command takes. */
@@ -799,166 +812,80 @@ static int take_format(request *req, const char *value)
         cli_buf msg = {0};
         cli_buf_printf(&msg, "format must be %s", names.data);
         cli_buf_putc(&msg, '\0');
-        rc = fail_value(OPT_FORMAT, value, msg.oom ? "unknown format" : msg.data);
+        rc = cli_fail_usage(option_by_id(OPT_FORMAT)->name, value, msg.oom ? "unknown format" : msg.data);
         cli_buf_free(&msg);
     }
     cli_buf_free(&names);
     return rc;
 }
 
-/* Reads one option's value into the request. */
+/* Reads one option's value to where its binding says it goes. */
 static int take_value(request *req, opt_id id, const char *value)
 {
-    fpl_terms *t = &req->terms;
-    fpl_status st = FPL_OK;
-    int rc = CLI_EXIT_OK;
+    const opt_bind *b = &binds[id];
+    const char *name = option_by_id(id)->name;
+    const size_t len = strlen(value);
+    const size_t n = req->n[id];
+    char *base = (char *)req;
+    double *x = (double *)(base + b->at);
     fpl_change_kind kind;
-    switch (id) {
-    case OPT_STAGE:
-        rc = add_stage(req, value);
-        break;
-    case OPT_DEAL_SIZE:
-        rc = parse_amount(id, value, &t->deal_size);
-        t->has_deal_size = true;
-        break;
-    case OPT_REVENUE:
-        rc = parse_amount(id, value, &t->revenue);
-        t->target = FPL_TARGET_REVENUE;
-        break;
-    case OPT_DEALS:
-        rc = parse_amount(id, value, &t->deals);
-        t->target = FPL_TARGET_DEALS;
-        break;
-    case OPT_VOLUME:
-        rc = parse_amount(id, value, &req->volume);
-        break;
-    case OPT_COST_PER_LEAD:
-        rc = parse_amount(id, value, &t->cost_per_lead);
-        t->has_cost_per_lead = true;
-        break;
-    case OPT_MARGIN:
-        st = fpl_parse_rate(value, strlen(value), &t->margin, NULL);
-        t->has_margin = true;
-        break;
-    case OPT_PER:
-        st = fpl_period_parse(value, strlen(value), &t->per, NULL);
-        break;
-    case OPT_FORMAT:
-        rc = take_format(req, value);
-        break;
-    case OPT_CHANGE: /* read against the funnel once every --stage is known */
-        if (req->n_changes == FPL_MAX_CHANGES) {
-            rc = fail_status(id, value, FPL_ERR_CHANGE_COUNT);
-        } else {
-            req->change[req->n_changes++] = value;
+    fpl_error e;
+    fpl_status st = FPL_OK;
+    switch (b->kind) {
+    case V_TEXT: return CLI_EXIT_OK;
+    case V_STAGE: return add_stage(req, value);
+    case V_FORMAT: return take_format(req, value);
+    case V_PER_STAGE:
+        if (n == FPL_MAX_STAGES) {
+            return cli_fail_usage(name, value, b->full);
         }
-        break;
-    case OPT_HORIZON:
-        st = fpl_horizon_parse(value, strlen(value), &req->horizon, NULL);
-        break;
-    case OPT_INVEST:
-        rc = parse_amount(id, value, &req->invest);
-        break;
-    case OPT_STEP:
-        st = fpl_step_parse(value, strlen(value), false, &req->step_kind, &req->step, NULL);
-        break;
-    case OPT_DEAL_SIZE_STEP:
-        st = fpl_step_parse(value, strlen(value), true, &kind, &req->deal_size_step, NULL);
-        break;
-    case OPT_CONFIDENCE: /* its range is checked by the library */
-        if (req->n_confidence == FPL_ODDS_MAX_REQUESTED) {
-            rc = fail_status(id, value, FPL_ERR_CONFIDENCE_COUNT);
-            break;
+        req->list[id][req->n[id]++] = value;
+        return CLI_EXIT_OK;
+    case V_LIST:
+    case V_CONFIDENCE:
+        st = fpl_limit_check(b->limit, (double)n + 1, n, &e);
+        if (st == FPL_OK && b->kind == V_CONFIDENCE) {
+            st = fpl_parse_rate(value, len, &req->confidence[n], &e);
         }
-        st = fpl_parse_rate(value, strlen(value), &req->confidence[req->n_confidence], NULL);
         if (st == FPL_OK) {
-            req->confidence_text[req->n_confidence++] = value;
+            req->list[id][req->n[id]++] = value;
         }
         break;
-    case OPT_TRIALS:
-        st = fpl_odds_trials_parse(value, strlen(value), &req->trials, NULL);
+    case V_AMOUNT:
+        st = fpl_parse_amount(value, len, x, &e);
+        if (b->target != 0) {
+            req->terms.target = (fpl_target_kind)b->target;
+        }
         break;
-    case OPT_SEED:
+    case V_RATE: st = fpl_parse_rate(value, len, x, &e); break;
+    case V_PERIOD: st = fpl_period_parse(value, len, &req->terms.per, &e); break;
+    case V_HORIZON: st = fpl_horizon_parse(value, len, &req->horizon, &e); break;
+    case V_STEP:
+        st = fpl_step_parse(value, len, id == OPT_DEAL_SIZE_STEP,
+                            id == OPT_STEP ? &req->step_kind : &kind, x, &e);
+        break;
+    case V_TRIALS: st = fpl_odds_trials_parse(value, len, &req->trials, &e); break;
+    case V_SEED:
         if (!parse_seed(value, &req->seed)) {
-            rc = fail_value(id, value,
-                            "seed must be a whole number from 0 to 18446744073709551615");
+            cli_buf msg = {0};
+            cli_buf_help(&msg, "seed must be a whole number from {seed.min} to {seed.max}");
+            cli_buf_putc(&msg, '\0');
+            int rc = cli_fail_usage(name, value, msg.oom ? "not a seed" : msg.data);
+            cli_buf_free(&msg);
+            return rc;
         }
         break;
-    case OPT_DEAL_SIZE_CV:
-        rc = parse_amount(id, value, &req->deal_size_cv);
-        break;
-    case OPT_HISTORY: /* read against the funnel once every --stage is known */
-        if (req->n_history == FPL_MAX_STAGES) {
-            rc = fail_value(id, value, "at most one --history per stage");
-        } else {
-            req->history[req->n_history++] = value;
+    case V_ALLOCATE:
+        if (strcmp(value, "cheapest") != 0 && strcmp(value, "shares") != 0) {
+            return cli_fail_usage(name, value, "allocate must be cheapest or shares");
         }
-        break;
-    case OPT_CHANNEL:
-        if (req->n_channels == FPL_MAX_CHANNELS) {
-            rc = fail_status(id, value, FPL_ERR_CHANNEL_COUNT);
-        } else {
-            req->channel[req->n_channels++] = value;
-        }
-        break;
-    case OPT_ALLOCATE:
-        if (strcmp(value, "cheapest") == 0 || strcmp(value, "shares") == 0) {
-            req->by_shares = value[0] == 's';
-        } else {
-            rc = fail_value(id, value, "allocate must be cheapest or shares");
-        }
-        break;
-    case OPT_LAG: /* STAGE=VALUE: read once every --stage is known */
-        rc = keep_per_stage(id, value, req->lag, &req->n_lags);
-        break;
-    case OPT_ACTUAL:
-        rc = keep_per_stage(id, value, req->actual, &req->n_actuals);
-        break;
-    case OPT_OPEN:
-        rc = keep_per_stage(id, value, req->open, &req->n_open);
-        break;
-    case OPT_MIX:
-        rc = keep_per_stage(id, value, req->mix_text, &req->n_mix_texts);
-        break;
-    case OPT_SCENARIO_MIX:
-        rc = keep_per_stage(id, value, req->scenario_mix_text, &req->n_scenario_mix_texts);
-        break;
-    case OPT_CRITERION:
-        if (req->n_criteria == FPL_MAX_CRITERIA) {
-            rc = fail_status(id, value, FPL_ERR_CRITERION_COUNT);
-        } else {
-            req->criterion[req->n_criteria++] = value;
-        }
-        break;
-    case OPT_LEADS: /* score: read in cmd_score.c */
-    case OPT_CRITERIA:
-    case OPT_HOT:
-    case OPT_WARM:
-    case OPT_ID_COLUMN:
-    case OPT_STRICT:
-    case OPT_TOP:
-    case OPT_START: /* schedule and pace: read in cmd_schedule.c */
-    case OPT_MONTHS:
-    case OPT_SEASONALITY:
-    case OPT_MONTHLY_DEALS:
-    case OPT_MONTHLY_REVENUE:
-    case OPT_REPS:
-    case OPT_QUOTA:
-    case OPT_ATTAINMENT:
-    case OPT_ELAPSED:
-    case OPT_AS_OF:
-    case OPT_ACTUAL_DEALS:
-    case OPT_ACTUAL_REVENUE:
-    case OPT_AT_RISK:
-    case OPT_OFF_TRACK:
-    case OPT_SIMULATE: /* a flag: its presence is all */
-    case OPT_AT:   /* looked up once the funnel is complete */
-    case OPT_FOR:  /* likewise */
-    case OPT_HELP: /* handled before parsing */
-    case OPT_COUNT:
+        req->by_shares = value[0] == 's';
         break;
     }
-    return st == FPL_OK ? rc : fail_status(id, value, st);
+    if (b->has_at != 0) {
+        *(bool *)(base + b->has_at) = true;
+    }
+    return st == FPL_OK ? CLI_EXIT_OK : fail_option(id, value, &e);
 }
 
 /* Reads the arguments of a command (args[0] is the command's name). */
@@ -995,7 +922,7 @@ static int parse_command(request *req, const cli_args *args)
         const char *value;
         if (opt->metavar == NULL) {
             if (eq != NULL) {
-                return fail_value(opt->id, eq + 1, "this option takes no value");
+                return cli_fail_usage(opt->name, eq + 1, "this option takes no value");
             }
             if (opt->id == OPT_HELP) {
                 continue; /* handled before parsing */
@@ -1015,13 +942,18 @@ static int parse_command(request *req, const cli_args *args)
             return CLI_EXIT_USAGE;
         }
         if (!opt->repeat && req->value[opt->id] != NULL) {
-            return fail_value(opt->id, value, "given more than once");
+            return cli_fail_usage(opt->name, value, "given more than once");
         }
-        if ((opt->id == OPT_REVENUE && req->value[OPT_DEALS] != NULL) ||
-            (opt->id == OPT_DEALS && req->value[OPT_REVENUE] != NULL)) {
-            return fail_value(opt->id, value,
-                              opt->id == OPT_REVENUE ? "cannot be given with --deals"
-                                                     : "cannot be given with --revenue");
+        /* one target: an option that sets one excludes the others */
+        for (int k = 0; binds[opt->id].target != 0 && k < OPT_COUNT; ++k) {
+            if (binds[k].target != 0 && k != (int)opt->id && req->value[k] != NULL) {
+                cli_buf msg = {0};
+                cli_buf_printf(&msg, "cannot be given with %s", option_by_id((opt_id)k)->name);
+                cli_buf_putc(&msg, '\0');
+                int rc = cli_fail_usage(opt->name, value, msg.oom ? "one target only" : msg.data);
+                cli_buf_free(&msg);
+                return rc;
+            }
         }
         req->value[opt->id] = value;
         int rc = take_value(req, opt->id, value);
@@ -1067,34 +999,14 @@ static const char *text_of_stage(const request *req, const char *const *texts, s
  * option), else its value. NULL when not given. */
 static const char *given_text(const request *req, opt_id id, size_t index)
 {
-    const char *const *list = NULL;
-    size_t n = 0;
-    bool by_stage = false;
-    switch (id) {
-    case OPT_STAGE: list = req->stage_text; n = req->funnel.n_stages; break;
-    case OPT_CHANGE: list = req->change; n = req->n_changes; break;
-    case OPT_CONFIDENCE: list = req->confidence_text; n = req->n_confidence; break;
-    case OPT_CHANNEL: list = req->channel; n = req->n_channels; break;
-    case OPT_CRITERION: list = req->criterion; n = req->n_criteria; break;
-    case OPT_HISTORY: list = req->history; n = req->n_history; by_stage = true; break;
-    case OPT_LAG: list = req->lag; n = req->n_lags; by_stage = true; break;
-    case OPT_ACTUAL: list = req->actual; n = req->n_actuals; by_stage = true; break;
-    case OPT_OPEN: list = req->open; n = req->n_open; by_stage = true; break;
-    case OPT_MIX: list = req->mix_text; n = req->n_mix_texts; by_stage = true; break;
-    case OPT_SCENARIO_MIX:
-        list = req->scenario_mix_text;
-        n = req->n_scenario_mix_texts;
-        by_stage = true;
-        break;
-    default: break;
-    }
-    if (list == NULL || index == FPL_NO_INDEX) {
+    const size_t n = req->n[id];
+    if (n == 0 || index == FPL_NO_INDEX) {
         return req->value[id];
     }
-    if (by_stage) {
-        return text_of_stage(req, list, n, index);
+    if (binds[id].kind == V_PER_STAGE) {
+        return text_of_stage(req, req->list[id], n, index);
     }
-    return index < n ? list[index] : NULL;
+    return index < n ? req->list[id][index] : NULL;
 }
 
 /* Reports a failure the library described: bad input names the option the
@@ -1105,8 +1017,7 @@ static int fail_error(const request *req, const fpl_error *e)
     const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
     const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
     if (text != NULL) {
-        fail_value(o->id, text, fpl_error_message(e));
-        return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+        return fail_option(o->id, text, e);
     }
     cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
     return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
@@ -1114,20 +1025,22 @@ static int fail_error(const request *req, const fpl_error *e)
 
 /* Reads mix texts (--mix or --scenario-mix) against the complete funnel:
  * at most one per stage; out gets the mixes in funnel order. */
-static int read_mixes(request *req, opt_id id, const char *const *texts, size_t n,
-                      fpl_mix *out, const char **texts_out, size_t *n_out)
+static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_out,
+                      size_t *n_out)
 {
     static const fpl_mix none;
+    const char *const *texts = req->list[id];
     const char *given[FPL_MAX_STAGES] = {NULL};
     fpl_mix by_stage[FPL_MAX_STAGES];
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < req->n[id]; ++i) {
         fpl_mix m = none;
-        fpl_status st = fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, NULL);
-        if (st != FPL_OK) {
-            return fail_status(id, texts[i], st);
+        fpl_error e;
+        if (fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, &e) != FPL_OK) {
+            return fail_option(id, texts[i], &e);
         }
         if (given[m.stage] != NULL) {
-            return fail_value(id, texts[i], "that stage's mix is given already");
+            return cli_fail_usage(option_by_id(id)->name, texts[i],
+                                  "that stage's mix is given already");
         }
         given[m.stage] = texts[i];
         by_stage[m.stage] = m;
@@ -1146,8 +1059,7 @@ static int read_mixes(request *req, opt_id id, const char *const *texts, size_t 
 static int apply_mixes(request *req)
 {
     const char *texts[FPL_MAX_STAGES];
-    int rc = read_mixes(req, OPT_MIX, req->mix_text, req->n_mix_texts, req->mix, texts,
-                        &req->n_mixes);
+    int rc = read_mixes(req, OPT_MIX, req->mix, texts, &req->n_mixes);
     for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
         fpl_error e;
         if (fpl_mix_apply(&req->funnel, &req->mix[i], &e) != FPL_OK) {
@@ -1170,6 +1082,18 @@ static int check_common(request *req)
     return apply_mixes(req);
 }
 
+/* --at NAME, the stage the volume enters: the top when not given. */
+static int find_at(const request *req, size_t *at)
+{
+    const char *name = req->value[OPT_AT];
+    fpl_error e;
+    *at = 0;
+    if (name != NULL && fpl_funnel_find(&req->funnel, name, strlen(name), at, &e) != FPL_OK) {
+        return fail_option(OPT_AT, name, &e);
+    }
+    return CLI_EXIT_OK;
+}
+
 /* The question a whatif, sensitivity or solve asks: the funnel, the terms,
  * and the volume and its stage when one is given (--at needs --volume). */
 static int read_question(request *req, cli_question *q)
@@ -1180,16 +1104,11 @@ static int read_question(request *req, cli_question *q)
     q->has_volume = req->value[OPT_VOLUME] != NULL;
     q->volume.volume = req->volume;
     const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        if (!q->has_volume) {
-            return fail_value(OPT_AT, at, "needs --volume (the units entering that stage)");
-        }
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &q->volume.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if (at != NULL && !q->has_volume) {
+        return cli_fail_usage(option_by_id(OPT_AT)->name, at,
+                              "needs --volume (the units entering that stage)");
     }
-    return CLI_EXIT_OK;
+    return find_at(req, &q->volume.at);
 }
 
 /* whatif and sensitivity hold either the volume or the target. */
@@ -1223,7 +1142,7 @@ static int run_plan(request *req, cli_buf *out)
     }
     /* --confidence RATE: the volumes for that chance of the whole deals. */
     fpl_odds_plan odds_plan;
-    const bool has_confidence = req->n_confidence > 0;
+    const bool has_confidence = req->n[OPT_CONFIDENCE] > 0;
     if (has_confidence) {
         if (fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, &e) !=
             FPL_OK) {
@@ -1246,12 +1165,8 @@ static int run_forecast(request *req, cli_buf *out)
         return CLI_EXIT_USAGE;
     }
     fpl_forecast_input in = {req->volume, 0};
-    const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_forecast forecast;
     fpl_error e;
@@ -1288,11 +1203,12 @@ static int run_whatif(request *req, cli_buf *out)
     in->horizon = req->horizon;
     in->has_invest = req->value[OPT_INVEST] != NULL;
     in->invest = req->invest;
-    for (size_t i = 0; i < req->n_changes && rc == CLI_EXIT_OK; ++i) {
-        const char *text = req->change[i];
-        fpl_status st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], NULL);
-        if (st != FPL_OK) {
-            rc = fail_status(OPT_CHANGE, text, st);
+    const size_t n_changes = req->n[OPT_CHANGE];
+    fpl_error e;
+    for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
+        const char *text = req->list[OPT_CHANGE][i];
+        if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], &e) != FPL_OK) {
+            rc = fail_option(OPT_CHANGE, text, &e);
         }
         in->n_changes = i + 1;
     }
@@ -1300,33 +1216,29 @@ static int run_whatif(request *req, cli_buf *out)
      * change that sets its stage's rate to the blended rate. */
     const char *mix_texts[FPL_MAX_STAGES];
     if (rc == CLI_EXIT_OK) {
-        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix_text,
-                        req->n_scenario_mix_texts, req->scenario_mix, mix_texts,
+        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
                         &req->n_scenario_mixes);
     }
     for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
         const fpl_mix *m = &req->scenario_mix[i];
         fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        fpl_status st = fpl_mix_rate(m, &c.value, NULL);
-        if (st == FPL_OK && in->n_changes == FPL_MAX_CHANGES) {
-            st = FPL_ERR_CHANGE_COUNT;
-        }
-        if (st != FPL_OK) {
-            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[i], st);
+        const size_t k = in->n_changes;
+        if (fpl_mix_rate(m, &c.value, &e) != FPL_OK ||
+            fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, &e) != FPL_OK) {
+            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[i], &e);
         } else {
             in->changes[in->n_changes++] = c;
         }
     }
     if (rc == CLI_EXIT_OK) {
-        fpl_error e;
         fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
             cli_render_whatif(out, req->format, &q, in, w, req->mix, req->n_mixes,
                               req->scenario_mix, req->n_scenario_mixes);
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
-                   e.index >= req->n_changes && e.index < in->n_changes) {
+                   e.index >= n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */
-            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[e.index - req->n_changes], st);
+            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
         } else {
             rc = fail_error(req, &e);
         }
@@ -1402,12 +1314,11 @@ static int run_solve(request *req, cli_buf *out)
         return rc;
     }
     fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
-    fpl_status st = fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, NULL);
-    if (st != FPL_OK) {
-        return fail_status(OPT_FOR, lever, st);
+    fpl_error e;
+    if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, &e) != FPL_OK) {
+        return fail_option(OPT_FOR, lever, &e);
     }
     fpl_solve s;
-    fpl_error e;
     if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
         return fail_error(req, &e);
     }
@@ -1435,25 +1346,24 @@ static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_s
     if (req->value[OPT_DEAL_SIZE_CV] != NULL) {
         in->deal_size_cv = req->deal_size_cv;
     }
-    for (size_t i = 0; i < req->n_history; ++i) {
-        const char *text = req->history[i];
+    const char *name = option_by_id(OPT_HISTORY)->name;
+    for (size_t i = 0; i < req->n[OPT_HISTORY]; ++i) {
+        const char *text = req->list[OPT_HISTORY][i];
         const char *eq = strrchr(text, '=');
         if (eq == NULL) {
-            return fail_value(OPT_HISTORY, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
+            return cli_fail_usage(name, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
         }
         size_t k;
-        fpl_status st = fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, NULL);
-        if (st == FPL_OK) {
-            st = fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], NULL);
-        }
-        if (st != FPL_OK) {
-            return fail_status(OPT_HISTORY, text, st);
+        fpl_error e;
+        if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, &e) != FPL_OK ||
+            fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], &e) !=
+                FPL_OK) {
+            return fail_option(OPT_HISTORY, text, &e);
         }
         if (in->has_history[k]) {
-            return fail_value(OPT_HISTORY, text, "that stage's history is given already");
+            return cli_fail_usage(name, text, "that stage's history is given already");
         }
         in->has_history[k] = true;
-        req->history_at[k] = text;
     }
     return CLI_EXIT_OK;
 }
@@ -1475,20 +1385,16 @@ static int run_odds(request *req, cli_buf *out)
     fpl_odds_input in;
     memset(&in, 0, sizeof in);
     in.volume = req->volume;
-    const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
+        return rc;
     }
-    in.n_levels = req->n_confidence;
-    for (size_t i = 0; i < req->n_confidence; ++i) {
+    in.n_levels = req->n[OPT_CONFIDENCE];
+    for (size_t i = 0; i < in.n_levels; ++i) {
         in.levels[i] = req->confidence[i];
     }
     const bool simulate = req->value[OPT_SIMULATE] != NULL || req->value[OPT_TRIALS] != NULL ||
                           req->value[OPT_SEED] != NULL ||
-                          req->value[OPT_DEAL_SIZE_CV] != NULL || req->n_history > 0;
+                          req->value[OPT_DEAL_SIZE_CV] != NULL || req->n[OPT_HISTORY] > 0;
     fpl_odds_sim_input sim_in;
     if (simulate) {
         rc = read_simulation(req, &in, &sim_in);
@@ -1530,8 +1436,8 @@ static int run_channels(request *req, cli_buf *out)
         cli_error("channels: at least one --stage NAME=RATE is needed");
         return CLI_EXIT_USAGE;
     }
-    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->channel,
-                               req->n_channels, req->by_shares, req->value[OPT_REVENUE],
+    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->list[OPT_CHANNEL],
+                               req->n[OPT_CHANNEL], req->by_shares, req->value[OPT_REVENUE],
                                req->value[OPT_DEALS], req->value[OPT_DEAL_SIZE],
                                req->value[OPT_MARGIN]};
     return cli_channels_run(&rq, out);
@@ -1546,8 +1452,8 @@ static cli_schedule_request schedule_request(request *req)
     rq.terms = &req->terms;
     rq.format = req->format;
     rq.start = req->value[OPT_START];
-    rq.lag = req->lag;
-    rq.n_lags = req->n_lags;
+    rq.lag = req->list[OPT_LAG];
+    rq.n_lags = req->n[OPT_LAG];
     rq.reps = req->value[OPT_REPS];
     rq.months = req->value[OPT_MONTHS];
     rq.seasonality = req->value[OPT_SEASONALITY];
@@ -1557,12 +1463,12 @@ static cli_schedule_request schedule_request(request *req)
     rq.attainment = req->value[OPT_ATTAINMENT];
     rq.elapsed = req->value[OPT_ELAPSED];
     rq.as_of = req->value[OPT_AS_OF];
-    rq.actual = req->actual;
-    rq.n_actuals = req->n_actuals;
+    rq.actual = req->list[OPT_ACTUAL];
+    rq.n_actuals = req->n[OPT_ACTUAL];
     rq.actual_deals = req->value[OPT_ACTUAL_DEALS];
     rq.actual_revenue = req->value[OPT_ACTUAL_REVENUE];
-    rq.open = req->open;
-    rq.n_open = req->n_open;
+    rq.open = req->list[OPT_OPEN];
+    rq.n_open = req->n[OPT_OPEN];
     rq.at_risk = req->value[OPT_AT_RISK];
     rq.off_track = req->value[OPT_OFF_TRACK];
     return rq;
@@ -1600,8 +1506,8 @@ static int run_score(request *req, cli_buf *out)
     rq.format = req->format;
     rq.leads = req->value[OPT_LEADS];
     rq.criteria = req->value[OPT_CRITERIA];
-    rq.criterion = req->criterion;
-    rq.n_criteria = req->n_criteria;
+    rq.criterion = req->list[OPT_CRITERION];
+    rq.n_criteria = req->n[OPT_CRITERION];
     rq.hot = req->value[OPT_HOT];
     rq.warm = req->value[OPT_WARM];
     rq.id_column = req->value[OPT_ID_COLUMN];
