@@ -812,7 +812,8 @@ static int take_format(request *req, const char *value)
         cli_buf msg = {0};
         cli_buf_printf(&msg, "format must be %s", names.data);
         cli_buf_putc(&msg, '\0');
-        rc = cli_fail_usage(option_by_id(OPT_FORMAT)->name, value, msg.oom ? "unknown format" : msg.data);
+        rc = cli_fail_usage(option_by_id(OPT_FORMAT)->name, value,
+                            msg.oom ? "unknown format" : msg.data);
         cli_buf_free(&msg);
     }
     cli_buf_free(&names);
@@ -1123,16 +1124,35 @@ static int need_volume_or_target(const request *req)
     return CLI_EXIT_OK;
 }
 
+/* plan, odds, pace and solve take a target (asked once the funnel has a
+ * stage, so a missing --stage is said first). */
+static int need_target(const request *req)
+{
+    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
+        cli_error("%s: a target is needed: --revenue with --deal-size, or --deals",
+                  req->cmd->name);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* forecast, solve and odds take a volume. */
+static int need_volume(const request *req)
+{
+    if (req->value[OPT_VOLUME] == NULL) {
+        cli_error("%s: --volume COUNT is needed (the units entering --at each period)",
+                  req->cmd->name);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
 /* ---- the commands ---------------------------------------------------- */
 
 static int run_plan(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("plan: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
     fpl_plan plan;
@@ -1160,9 +1180,8 @@ static int run_forecast(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("forecast: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_forecast_input in = {req->volume, 0};
     if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
@@ -1295,13 +1314,11 @@ static int run_solve(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("solve: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
-    if (req->terms.target == FPL_TARGET_NONE) {
-        cli_error("solve: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_target(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     const char *lever = req->value[OPT_FOR];
     if (lever == NULL) {
@@ -1370,17 +1387,12 @@ static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_s
 
 static int run_odds(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("odds: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("odds: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_odds_input in;
     memset(&in, 0, sizeof in);
@@ -1446,31 +1458,17 @@ static int run_channels(request *req, cli_buf *out)
 /* schedule and pace: the work is in cmd_schedule.c. */
 static cli_schedule_request schedule_request(request *req)
 {
-    cli_schedule_request rq;
-    memset(&rq, 0, sizeof rq);
-    rq.funnel = &req->funnel;
-    rq.terms = &req->terms;
-    rq.format = req->format;
-    rq.start = req->value[OPT_START];
-    rq.lag = req->list[OPT_LAG];
-    rq.n_lags = req->n[OPT_LAG];
-    rq.reps = req->value[OPT_REPS];
-    rq.months = req->value[OPT_MONTHS];
-    rq.seasonality = req->value[OPT_SEASONALITY];
-    rq.monthly_deals = req->value[OPT_MONTHLY_DEALS];
-    rq.monthly_revenue = req->value[OPT_MONTHLY_REVENUE];
-    rq.quota = req->value[OPT_QUOTA];
-    rq.attainment = req->value[OPT_ATTAINMENT];
-    rq.elapsed = req->value[OPT_ELAPSED];
-    rq.as_of = req->value[OPT_AS_OF];
-    rq.actual = req->list[OPT_ACTUAL];
-    rq.n_actuals = req->n[OPT_ACTUAL];
-    rq.actual_deals = req->value[OPT_ACTUAL_DEALS];
-    rq.actual_revenue = req->value[OPT_ACTUAL_REVENUE];
-    rq.open = req->list[OPT_OPEN];
-    rq.n_open = req->n[OPT_OPEN];
-    rq.at_risk = req->value[OPT_AT_RISK];
-    rq.off_track = req->value[OPT_OFF_TRACK];
+    const char *const *v = req->value;
+    const cli_schedule_request rq = {
+        .funnel = &req->funnel, .terms = &req->terms, .format = req->format,
+        .start = v[OPT_START], .lag = req->list[OPT_LAG], .n_lags = req->n[OPT_LAG],
+        .reps = v[OPT_REPS], .months = v[OPT_MONTHS], .seasonality = v[OPT_SEASONALITY],
+        .monthly_deals = v[OPT_MONTHLY_DEALS], .monthly_revenue = v[OPT_MONTHLY_REVENUE],
+        .quota = v[OPT_QUOTA], .attainment = v[OPT_ATTAINMENT], .elapsed = v[OPT_ELAPSED],
+        .as_of = v[OPT_AS_OF], .actual = req->list[OPT_ACTUAL], .n_actuals = req->n[OPT_ACTUAL],
+        .actual_deals = v[OPT_ACTUAL_DEALS], .actual_revenue = v[OPT_ACTUAL_REVENUE],
+        .open = req->list[OPT_OPEN], .n_open = req->n[OPT_OPEN], .at_risk = v[OPT_AT_RISK],
+        .off_track = v[OPT_OFF_TRACK]};
     return rq;
 }
 
@@ -1486,12 +1484,8 @@ static int run_schedule(request *req, cli_buf *out)
 
 static int run_pace(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("pace: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
     cli_schedule_request rq = schedule_request(req);
@@ -1501,18 +1495,12 @@ static int run_pace(request *req, cli_buf *out)
 /* score: the work is in cmd_score.c. */
 static int run_score(request *req, cli_buf *out)
 {
-    cli_score_request rq;
-    memset(&rq, 0, sizeof rq);
-    rq.format = req->format;
-    rq.leads = req->value[OPT_LEADS];
-    rq.criteria = req->value[OPT_CRITERIA];
-    rq.criterion = req->list[OPT_CRITERION];
-    rq.n_criteria = req->n[OPT_CRITERION];
-    rq.hot = req->value[OPT_HOT];
-    rq.warm = req->value[OPT_WARM];
-    rq.id_column = req->value[OPT_ID_COLUMN];
-    rq.strict = req->value[OPT_STRICT] != NULL;
-    rq.top = req->value[OPT_TOP];
+    const char *const *v = req->value;
+    const cli_score_request rq = {
+        .format = req->format, .leads = v[OPT_LEADS], .criteria = v[OPT_CRITERIA],
+        .criterion = req->list[OPT_CRITERION], .n_criteria = req->n[OPT_CRITERION],
+        .hot = v[OPT_HOT], .warm = v[OPT_WARM], .id_column = v[OPT_ID_COLUMN],
+        .strict = v[OPT_STRICT] != NULL, .top = v[OPT_TOP]};
     return cli_score_run(&rq, out);
 }
 
