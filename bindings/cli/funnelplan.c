@@ -553,6 +553,22 @@ const cli_tables cli_program_tables = {
     numbers_help, exit_help,
 };
 
+static int run_help(const cli_args *args, cli_buf *out);
+static int run_version(const cli_args *args, cli_buf *out);
+
+/* The program's own options, given instead of a command: what --help lists
+ * under "Options:", and (help NULL, a name prefix) the hidden modes for the
+ * build, --generate-man and --generate-bash-completion (gen.c). */
+static const struct program_option {
+    const char *name;
+    const char *help;
+    int (*run)(const cli_args *args, cli_buf *out);
+} program_options[] = {
+    {"--help", "show this help, or a command's with COMMAND --help", run_help},
+    {"--version", "print the version and exit", run_version},
+    {"--generate-", NULL, cli_generate},
+};
+
 static void global_help(cli_buf *out)
 {
     cli_buf_printf(out,
@@ -568,9 +584,11 @@ static void global_help(cli_buf *out)
     for (size_t i = 0; i < N_COMMANDS; ++i) {
         cli_buf_printf(out, "  %-13s%s\n", commands[i].name, commands[i].summary);
     }
-    cli_buf_puts(out, "\nOptions:\n"
-                      "  --help     show this help, or a command's with COMMAND --help\n"
-                      "  --version  print the version and exit\n\n");
+    cli_buf_puts(out, "\nOptions:\n");
+    for (size_t i = 0; program_options[i].help != NULL; ++i) {
+        cli_buf_printf(out, "  %-11s%s\n", program_options[i].name, program_options[i].help);
+    }
+    cli_buf_putc(out, '\n');
     cli_buf_puts(out, numbers_help);
     cli_buf_putc(out, '\n');
     cli_buf_puts(out, exit_help);
@@ -1550,6 +1568,34 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* funnelplan --version */
+static int run_version(const cli_args *args, cli_buf *out)
+{
+    if (args->n > 1) {
+        cli_error("%s: unexpected argument '%s'", args->v[0], args->v[1]);
+        return CLI_EXIT_USAGE;
+    }
+    cli_buf_printf(out, "funnelplan %s\n", fpl_version_string());
+    return CLI_EXIT_OK;
+}
+
+/* funnelplan --help [COMMAND] */
+static int run_help(const cli_args *args, cli_buf *out)
+{
+    if (args->n == 1) {
+        global_help(out);
+        return CLI_EXIT_OK;
+    }
+    const cli_command *cmd = find_command(args->v[1]);
+    if (cmd == NULL || args->n > 2) {
+        cli_error("%s: unexpected argument '%s' (try funnelplan --help)", args->v[0],
+                  cmd == NULL ? args->v[1] : args->v[2]);
+        return CLI_EXIT_USAGE;
+    }
+    command_help(cmd, out);
+    return CLI_EXIT_OK;
+}
+
 static int run(const cli_args *args, cli_buf *out)
 {
     if (args->n == 0) {
@@ -1559,32 +1605,12 @@ static int run(const cli_args *args, cli_buf *out)
         return CLI_EXIT_USAGE;
     }
     const char *first = args->v[0];
-    if (strcmp(first, "--version") == 0) {
-        if (args->n > 1) {
-            cli_error("--version: unexpected argument '%s'", args->v[1]);
-            return CLI_EXIT_USAGE;
+    for (size_t i = 0; i < sizeof program_options / sizeof program_options[0]; ++i) {
+        const struct program_option *p = &program_options[i];
+        const size_t n = strlen(p->name);
+        if (strncmp(first, p->name, n) == 0 && (p->help == NULL || first[n] == '\0')) {
+            return p->run(args, out);
         }
-        cli_buf_printf(out, "funnelplan %s\n", fpl_version_string());
-        return CLI_EXIT_OK;
-    }
-    /* Hidden modes for the build, not in --help (see gen.c):
-     * --generate-man and --generate-bash-completion. */
-    if (strncmp(first, "--generate-", 11) == 0) {
-        return cli_generate(args, out);
-    }
-    if (strcmp(first, "--help") == 0) {
-        if (args->n == 1) {
-            global_help(out);
-            return CLI_EXIT_OK;
-        }
-        const cli_command *cmd = find_command(args->v[1]);
-        if (cmd == NULL || args->n > 2) {
-            cli_error("--help: unexpected argument '%s' (try funnelplan --help)",
-                      cmd == NULL ? args->v[1] : args->v[2]);
-            return CLI_EXIT_USAGE;
-        }
-        command_help(cmd, out);
-        return CLI_EXIT_OK;
     }
     const cli_command *cmd = find_command(first);
     if (cmd == NULL) {
@@ -1604,7 +1630,7 @@ static int run(const cli_args *args, cli_buf *out)
      * bare word --help: a value never starts with "--" unless given as
      * --option=VALUE, and then it is not an argument of its own. */
     for (size_t i = 1; i < args->n; ++i) {
-        if (strcmp(args->v[i], "--help") == 0) {
+        if (strcmp(args->v[i], option_by_id(OPT_HELP)->name) == 0) {
             command_help(cmd, out);
             return CLI_EXIT_OK;
         }
