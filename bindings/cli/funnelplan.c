@@ -658,15 +658,13 @@ struct request {
     fpl_terms terms;
     double volume;
     cli_format format;
-    unsigned horizon; /* whatif; read only when --horizon is given */
-    double invest;
-    fpl_change_kind step_kind; /* sensitivity */
-    double step;
-    double deal_size_step;
+    /* the inputs the options go into; the rest of each is filled by the
+     * command (the volume, and what is read against the funnel) */
+    fpl_whatif_input whatif;           /* --horizon, --invest */
+    fpl_sensitivity_input sensitivity; /* --step, --deal-size-step */
+    fpl_odds_sim_input sim;            /* --trials, --seed, --deal-size-cv (the
+                                        * library's defaults otherwise) */
     double confidence[FPL_ODDS_MAX_REQUESTED]; /* plan and odds: the --confidence levels */
-    size_t trials; /* odds: the Monte Carlo options, read when given */
-    uint64_t seed;
-    double deal_size_cv;
     bool by_shares; /* channels: --allocate shares */
     /* --mix and whatif's --scenario-mix, read once the funnel is complete
      * (read_mixes), in funnel order */
@@ -720,13 +718,14 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_FORMAT] = {V_FORMAT, 0, 0, 0, 0, NULL},
     [OPT_CHANGE] = {V_LIST, 0, 0, FPL_LIMIT_CHANGES, 0, NULL},
     [OPT_HORIZON] = {V_HORIZON, 0, 0, 0, 0, NULL},
-    [OPT_INVEST] = {V_AMOUNT, AT(invest), 0, 0, 0, NULL},
-    [OPT_STEP] = {V_STEP, AT(step), 0, 0, 0, NULL},
-    [OPT_DEAL_SIZE_STEP] = {V_STEP, AT(deal_size_step), 0, 0, 0, NULL},
+    [OPT_INVEST] = {V_AMOUNT, AT(whatif.invest), AT(whatif.has_invest), 0, 0, NULL},
+    [OPT_STEP] = {V_STEP, AT(sensitivity.step), AT(sensitivity.has_step), 0, 0, NULL},
+    [OPT_DEAL_SIZE_STEP] = {V_STEP, AT(sensitivity.deal_size_step),
+                            AT(sensitivity.has_deal_size_step), 0, 0, NULL},
     [OPT_CONFIDENCE] = {V_CONFIDENCE, 0, 0, FPL_LIMIT_CONFIDENCE_LEVELS, 0, NULL},
     [OPT_TRIALS] = {V_TRIALS, 0, 0, 0, 0, NULL},
     [OPT_SEED] = {V_SEED, 0, 0, 0, 0, NULL},
-    [OPT_DEAL_SIZE_CV] = {V_AMOUNT, AT(deal_size_cv), 0, 0, 0, NULL},
+    [OPT_DEAL_SIZE_CV] = {V_AMOUNT, AT(sim.deal_size_cv), 0, 0, 0, NULL},
     [OPT_HISTORY] = {V_PER_STAGE, 0, 0, 0, 0, "at most one --history per stage"},
     [OPT_CHANNEL] = {V_LIST, 0, 0, FPL_LIMIT_CHANNELS, 0, NULL},
     [OPT_ALLOCATE] = {V_ALLOCATE, 0, 0, 0, 0, NULL},
@@ -878,14 +877,14 @@ static int take_value(request *req, opt_id id, const char *value)
         break;
     case V_RATE: st = fpl_parse_rate(value, len, x, &e); break;
     case V_PERIOD: st = fpl_period_parse(value, len, &req->terms.per, &e); break;
-    case V_HORIZON: st = fpl_horizon_parse(value, len, &req->horizon, &e); break;
+    case V_HORIZON: st = fpl_horizon_parse(value, len, &req->whatif.horizon, &e); break;
     case V_STEP:
         st = fpl_step_parse(value, len, id == OPT_DEAL_SIZE_STEP,
-                            id == OPT_STEP ? &req->step_kind : &kind, x, &e);
+                            id == OPT_STEP ? &req->sensitivity.step_kind : &kind, x, &e);
         break;
-    case V_TRIALS: st = fpl_odds_trials_parse(value, len, &req->trials, &e); break;
+    case V_TRIALS: st = fpl_odds_trials_parse(value, len, &req->sim.trials, &e); break;
     case V_SEED:
-        if (!parse_seed(value, &req->seed)) {
+        if (!parse_seed(value, &req->sim.seed)) {
             cli_buf msg = {0};
             cli_buf_help(&msg, "seed must be a whole number from {seed.min} to {seed.max}");
             cli_buf_putc(&msg, '\0');
@@ -1227,19 +1226,14 @@ static int run_whatif(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_whatif_input *in = calloc(1, sizeof *in);
     fpl_whatif *w = malloc(sizeof *w);
-    if (in == NULL || w == NULL) {
-        free(in);
-        free(w);
+    if (w == NULL) {
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
+    fpl_whatif_input *in = &req->whatif;
     in->has_volume = q.has_volume;
     in->volume = q.volume;
-    in->horizon = req->horizon;
-    in->has_invest = req->value[OPT_INVEST] != NULL;
-    in->invest = req->invest;
     const size_t n_changes = req->n[OPT_CHANGE];
     fpl_error e;
     for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
@@ -1280,7 +1274,6 @@ static int run_whatif(request *req, cli_buf *out)
             rc = fail_error(req, &e);
         }
     }
-    free(in);
     free(w);
     return rc;
 }
@@ -1298,21 +1291,16 @@ static int run_sensitivity(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_sensitivity_input in = {0};
-    in.has_volume = q.has_volume;
-    in.volume = q.volume;
-    in.has_step = req->value[OPT_STEP] != NULL;
-    in.step_kind = req->step_kind;
-    in.step = req->step;
-    in.has_deal_size_step = req->value[OPT_DEAL_SIZE_STEP] != NULL;
-    in.deal_size_step = req->deal_size_step;
+    fpl_sensitivity_input *in = &req->sensitivity;
+    in->has_volume = q.has_volume;
+    in->volume = q.volume;
     fpl_sensitivity *r = malloc(sizeof *r);
     if (r == NULL) {
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
     fpl_error e;
-    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, &e);
+    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, in, r, &e);
     if (st == FPL_OK) {
         cli_render_sensitivity(out, req->format, &q, r);
         /* the mixes as a note for people; the JSON is the contract's, without */
@@ -1367,20 +1355,11 @@ static int run_solve(request *req, cli_buf *out)
 /* The Monte Carlo part of an odds question: the volume and its stage (as
  * for the exact model), trials, seed, deal-size variation and the --history
  * texts, each read against the complete funnel. */
-static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_sim_input *in)
+static int read_simulation(request *req, const fpl_odds_input *exact)
 {
-    fpl_odds_sim_input_init(in); /* the library's defaults */
+    fpl_odds_sim_input *in = &req->sim; /* the options given, on the library's defaults */
     in->volume = exact->volume;
     in->at = exact->at;
-    if (req->value[OPT_TRIALS] != NULL) {
-        in->trials = req->trials;
-    }
-    if (req->value[OPT_SEED] != NULL) {
-        in->seed = req->seed;
-    }
-    if (req->value[OPT_DEAL_SIZE_CV] != NULL) {
-        in->deal_size_cv = req->deal_size_cv;
-    }
     const char *name = option_by_id(OPT_HISTORY)->name;
     for (size_t i = 0; i < req->n[OPT_HISTORY]; ++i) {
         const char *text = req->list[OPT_HISTORY][i];
@@ -1425,9 +1404,8 @@ static int run_odds(request *req, cli_buf *out)
     const bool simulate = req->value[OPT_SIMULATE] != NULL || req->value[OPT_TRIALS] != NULL ||
                           req->value[OPT_SEED] != NULL ||
                           req->value[OPT_DEAL_SIZE_CV] != NULL || req->n[OPT_HISTORY] > 0;
-    fpl_odds_sim_input sim_in;
     if (simulate) {
-        rc = read_simulation(req, &in, &sim_in);
+        rc = read_simulation(req, &in);
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
@@ -1442,7 +1420,7 @@ static int run_odds(request *req, cli_buf *out)
         return CLI_EXIT_OK;
     }
     /* The library never allocates: the workspace is the caller's. */
-    size_t len = fpl_odds_sim_work_len(sim_in.trials);
+    size_t len = fpl_odds_sim_work_len(req->sim.trials);
     double *work = len <= SIZE_MAX / sizeof *work ? malloc(len * sizeof *work) : NULL;
     if (work == NULL) {
         cli_error("out of memory");
@@ -1450,12 +1428,12 @@ static int run_odds(request *req, cli_buf *out)
     }
     fpl_odds_sim sim;
     const fpl_status st =
-        fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
+        fpl_odds_simulate(&req->funnel, &req->terms, &req->sim, work, len, &sim, &e);
     free(work);
     if (st != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_odds(out, req->format, &req->funnel, &odds, &sim_in, &sim);
+    cli_render_odds(out, req->format, &req->funnel, &odds, &req->sim, &sim);
     return CLI_EXIT_OK;
 }
 
@@ -1642,6 +1620,7 @@ static int run(const cli_args *args, cli_buf *out)
     }
     req->cmd = cmd;
     req->format = CLI_FORMAT_TABLE;
+    fpl_odds_sim_input_init(&req->sim); /* the library's defaults */
     int rc = parse_command(req, args);
     if (rc == CLI_EXIT_OK) {
         rc = cmd->run(req, out);
