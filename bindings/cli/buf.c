@@ -324,46 +324,38 @@ static void put_whole(cli_buf *b, uint64_t n)
  * percentage points). False when it names none. */
 static bool put_bound(cli_buf *b, const char *s, size_t n)
 {
+    static const char *const which[3] = {"min", "max", "default"};
+    const bool points = n > 3 && memcmp(s + n - 3, ":pp", 3) == 0;
     const char *dot = memchr(s, '.', n);
-    size_t name_len = dot != NULL ? (size_t)(dot - s) : n;
-    size_t rest = n - name_len;
-    const bool points = rest > 3 && memcmp(s + n - 3, ":pp", 3) == 0;
-    const char *which = s + name_len + 1;
-    size_t which_len = rest > 0 ? rest - 1 - (points ? 3 : 0) : 0;
-    for (int i = 0; dot != NULL && i < FPL_LIMIT_COUNT; ++i) {
+    if (dot == NULL) {
+        return false;
+    }
+    const size_t name_len = (size_t)(dot - s);
+    const size_t which_len = (size_t)(s + n - (points ? 3 : 0) - (dot + 1));
+    int k = 0;
+    while (k < 3 && !(strlen(which[k]) == which_len && memcmp(which[k], dot + 1, which_len) == 0)) {
+        ++k;
+    }
+    for (int i = 0; k < 3 && i < FPL_LIMIT_COUNT; ++i) {
         const char *name = fpl_limit_name((fpl_limit)i);
         if (strlen(name) != name_len || memcmp(name, s, name_len) != 0) {
             continue;
         }
         const fpl_bounds bd = fpl_limit_bounds((fpl_limit)i);
-        double x;
-        uint64_t w;
-        if (which_len == 3 && memcmp(which, "min", 3) == 0) {
-            x = bd.min;
-            w = bd.min_whole;
-        } else if (which_len == 3 && memcmp(which, "max", 3) == 0) {
-            x = bd.max;
-            w = bd.max_whole;
-        } else if (which_len == 7 && memcmp(which, "default", 7) == 0 && bd.has_default) {
-            x = bd.default_value;
-            w = bd.default_whole;
-        } else {
+        if (k == 2 && !bd.has_default) {
             return false;
         }
-        char num[CLI_NUM_MAX];
-        switch (bd.kind) {
-        case FPL_BOUND_WHOLE: put_whole(b, w); return true;
-        case FPL_BOUND_NUMBER: cli_fmt_json_number(num, x); break;
-        case FPL_BOUND_RATE: cli_fmt_percent(num, x); break;
-        }
-        size_t len = strlen(num);
-        if (points && len > 0 && num[len - 1] == '%') {
-            num[len - 1] = '\0';
-            cli_buf_puts(b, num);
-            cli_buf_puts(b, "pp");
+        if (bd.kind == FPL_BOUND_WHOLE) {
+            put_whole(b, k == 0 ? bd.min_whole : k == 1 ? bd.max_whole : bd.default_whole);
             return true;
         }
-        cli_buf_puts(b, num);
+        char num[CLI_NUM_MAX];
+        const double x = k == 0 ? bd.min : k == 1 ? bd.max : bd.default_value;
+        (bd.kind == FPL_BOUND_RATE ? cli_fmt_percent : cli_fmt_json_number)(num, x);
+        const size_t len = strlen(num);
+        const bool pp = points && len > 0 && num[len - 1] == '%';
+        cli_buf_put(b, num, pp ? len - 1 : len);
+        cli_buf_puts(b, pp ? "pp" : "");
         return true;
     }
     return false;
