@@ -70,7 +70,7 @@ static const limit_row rows[FPL_LIMIT_COUNT] = {
     [FPL_LIMIT_OFF_TRACK] = {"off_track", RATE, 0, 10, true, false, true,
                              FPL_PACE_OFF_TRACK_DEFAULT, FPL_ERR_THRESHOLD, FPL_FIELD_OFF_TRACK},
     [FPL_LIMIT_CRITERIA] = {"criteria", WHOLE, 1, FPL_MAX_CRITERIA, false, false, false, 0,
-                            FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERION},
+                            FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA},
     [FPL_LIMIT_HOT] = {"hot", NUMBER, 0, 100, true, false, true, FPL_SCORE_HOT_DEFAULT,
                        FPL_ERR_BANDS, FPL_FIELD_HOT},
     [FPL_LIMIT_WARM] = {"warm", NUMBER, 0, 100, true, false, true, FPL_SCORE_WARM_DEFAULT,

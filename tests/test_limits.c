@@ -120,8 +120,9 @@ static void test_check_refuses_with_the_limits_status_field_and_index(void **sta
     assert_int_equal(e.field, FPL_FIELD_CHANNEL);
     assert_int_equal(fpl_limit_check(FPL_LIMIT_CONFIDENCE_LEVELS, 17, 16, &e),
                      FPL_ERR_CONFIDENCE_COUNT);
+    /* the count is about the whole list, as fpl_criteria_check() says it */
     assert_int_equal(fpl_limit_check(FPL_LIMIT_CRITERIA, 33, 32, &e), FPL_ERR_CRITERION_COUNT);
-    assert_int_equal(e.field, FPL_FIELD_CRITERION);
+    assert_int_equal(e.field, FPL_FIELD_CRITERIA);
     /* whole limits refuse fractions; months 0 and 121 are out */
     assert_int_equal(fpl_limit_check(FPL_LIMIT_MONTHS, 12.5, FPL_NO_INDEX, &e), FPL_ERR_MONTHS);
     assert_int_equal(e.field, FPL_FIELD_MONTHS);
