@@ -31,6 +31,7 @@
 #include "funnelplan/pace.h"
 #include "funnelplan/score.h"
 #include "funnelplan/mix.h"
+#include "funnelplan/limits.h"
 #include "funnelplan/format.h"
 #include "funnelplan/render.h"
 

@@ -7,6 +7,7 @@
 
 #include "funnelplan/common.h"
 #include "funnelplan/format.h"
+#include "funnelplan/limits.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -285,9 +286,90 @@ void cli_error_value(const char *what, const char *value, const char *message)
     write_error_line(&line);
 }
 
+int cli_fail_usage(const char *option, const char *value, const char *message)
+{
+    cli_error_value(option, value, message);
+    return CLI_EXIT_USAGE;
+}
+
 int cli_fail(const char *option, const char *value, const fpl_error *err)
 {
     cli_error_value(option, value, fpl_error_message(err));
     return err != NULL && !fpl_status_is_input_error(err->status) ? CLI_EXIT_NO_ANSWER
                                                                    : CLI_EXIT_USAGE;
+}
+
+/* ---- help text: the library's limits ------------------------------------ */
+
+/* A whole number in decimal (no printf: no locale). */
+static void put_whole(cli_buf *b, uint64_t n)
+{
+    char digits[20];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + n % 10u);
+        n /= 10u;
+    } while (n > 0);
+    cli_buf_put(b, digits + k, sizeof digits - k);
+}
+
+/* Appends the bound a placeholder's inside, "NAME.BOUND[:pp]", names:
+ * BOUND is min, max or default of the limit NAME (fpl_limit_name); a whole
+ * count in digits, a number as in JSON, a rate as a percentage (":pp": in
+ * percentage points). False when it names none. */
+static bool put_bound(cli_buf *b, const char *s, size_t n)
+{
+    static const char *const which[3] = {"min", "max", "default"};
+    const bool points = n > 3 && memcmp(s + n - 3, ":pp", 3) == 0;
+    const char *dot = memchr(s, '.', n);
+    if (dot == NULL) {
+        return false;
+    }
+    const size_t name_len = (size_t)(dot - s);
+    const size_t which_len = (size_t)(s + n - (points ? 3 : 0) - (dot + 1));
+    int k = 0;
+    while (k < 3 && !(strlen(which[k]) == which_len && memcmp(which[k], dot + 1, which_len) == 0)) {
+        ++k;
+    }
+    for (int i = 0; k < 3 && i < FPL_LIMIT_COUNT; ++i) {
+        const char *name = fpl_limit_name((fpl_limit)i);
+        if (strlen(name) != name_len || memcmp(name, s, name_len) != 0) {
+            continue;
+        }
+        const fpl_bounds bd = fpl_limit_bounds((fpl_limit)i);
+        if (k == 2 && !bd.has_default) {
+            return false;
+        }
+        if (bd.kind == FPL_BOUND_WHOLE) {
+            put_whole(b, k == 0 ? bd.min_whole : k == 1 ? bd.max_whole : bd.default_whole);
+            return true;
+        }
+        char num[CLI_NUM_MAX];
+        const double x = k == 0 ? bd.min : k == 1 ? bd.max : bd.default_value;
+        (bd.kind == FPL_BOUND_RATE ? cli_fmt_percent : cli_fmt_json_number)(num, x);
+        const size_t len = strlen(num);
+        const bool pp = points && len > 0 && num[len - 1] == '%';
+        cli_buf_put(b, num, pp ? len - 1 : len);
+        cli_buf_puts(b, pp ? "pp" : "");
+        return true;
+    }
+    return false;
+}
+
+void cli_buf_help(cli_buf *b, const char *text)
+{
+    const char *s = text;
+    for (;;) {
+        const char *open = strchr(s, '{');
+        const char *close = open != NULL ? strchr(open, '}') : NULL;
+        if (close == NULL) {
+            cli_buf_puts(b, s);
+            return;
+        }
+        cli_buf_put(b, s, (size_t)(open - s));
+        if (!put_bound(b, open + 1, (size_t)(close - open - 1))) {
+            cli_buf_put(b, open, (size_t)(close + 1 - open)); /* no limit: as written */
+        }
+        s = close + 1;
+    }
 }

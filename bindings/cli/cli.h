@@ -93,6 +93,12 @@ void cli_buf_csv_field(cli_buf *b, const char *s);
  * backslashes escaped, so the message stays on one line. */
 void cli_buf_escaped(cli_buf *b, const char *s);
 
+/* Appends a help text with its placeholders filled from the library's
+ * limits (limits.h): "{trials.max}" is 10000000, "{margin.default}" 100%,
+ * "{step.default:pp}" 1pp. So --help, the man page and the completion state
+ * a range or a default only as the library does. */
+void cli_buf_help(cli_buf *b, const char *text);
+
 /* ---- errors ---------------------------------------------------------- */
 
 /* Writes "funnelplan: " + the formatted message + "\n" to stderr. */
@@ -108,6 +114,9 @@ void cli_error_value(const char *what, const char *value, const char *message);
  * for bad input, CLI_EXIT_NO_ANSWER for a question without an answer. */
 struct fpl_error;
 int cli_fail(const char *option, const char *value, const struct fpl_error *err);
+/* A usage rule of the command line refused VALUE, the text of OPTION:
+ * writes "funnelplan: OPTION 'VALUE': MESSAGE"; returns CLI_EXIT_USAGE. */
+int cli_fail_usage(const char *option, const char *value, const char *message);
 
 /* ---- args.c: the argument list and @FILE expansion ------------------- */
 

@@ -14,11 +14,18 @@
 
 #include "render.h"
 #include "svg.h"
+#include "tables.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- the command ------------------------------------------------------- */
+
+/* The option of a field, as the option table spells it. */
+static const char *option(fpl_field field)
+{
+    return cli_option_for_field(CMD_CHANNELS, field)->name;
+}
 
 /* The exit status of a failure: 2 for bad input, 1 for no answer. */
 static int exit_status(fpl_status st)
@@ -31,17 +38,17 @@ static int exit_status(fpl_status st)
  * is not the whole spec (has_part: a parse, whose bytes are meaningful). */
 static int fail_spec(const char *spec, const fpl_error *e, bool has_part)
 {
+    const char *channel = option(FPL_FIELD_CHANNEL);
     const char *message = fpl_error_message(e);
     size_t n = strlen(spec), at = e->offset, len = e->length;
     if (!has_part || (at == 0 && len == n) || at > n || len > n - at) {
-        cli_error_value("--channel", spec, message);
-    } else {
-        cli_buf msg = {0};
-        cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, message);
-        cli_buf_putc(&msg, '\0');
-        cli_error_value("--channel", spec, msg.oom ? message : msg.data);
-        cli_buf_free(&msg);
+        return cli_fail(channel, spec, e);
     }
+    cli_buf msg = {0};
+    cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, message);
+    cli_buf_putc(&msg, '\0');
+    cli_error_value(channel, spec, msg.oom ? message : msg.data);
+    cli_buf_free(&msg);
     return exit_status(e->status);
 }
 
@@ -70,17 +77,9 @@ static int fail_question(const cli_channels_request *rq, const fpl_error *e)
     }
     const char *value = typed(rq, e->field);
     if (value != NULL) {
-        char option[64] = "--";
-        const char *name = fpl_field_name(e->field);
-        size_t k = 2;
-        for (; name[k - 2] != '\0' && k + 1 < sizeof option; ++k) {
-            option[k] = name[k - 2] == '_' ? '-' : name[k - 2];
-        }
-        option[k] = '\0';
-        cli_error_value(option, value, fpl_error_message(e));
-    } else {
-        cli_error("channels: %s", fpl_error_message(e));
+        return cli_fail(option(e->field), value, e);
     }
+    cli_error("channels: %s", fpl_error_message(e));
     return exit_status(e->status);
 }
 

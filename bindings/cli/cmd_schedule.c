@@ -15,7 +15,8 @@
  * lives here: every figure comes from the library's result (lags in months
  * and days, the attainment, thresholds and cumulative rates used), and
  * every refusal names the field and entry the library's fpl_error gives,
- * which fail_at() turns into the option and the text typed.
+ * which fail_at() turns into the option (as the option table spells it)
+ * and the text typed.
  *
  * The JSON keys and their order are the documented contract (docs/guide.md):
  * `--format json` prints what the library writes, the object Python's
@@ -24,44 +25,12 @@
 
 #include "render.h"
 #include "svg.h"
+#include "tables.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- errors -------------------------------------------------------------- */
-
-/* "funnelplan: --lag 'lead=-1': MESSAGE": bad input, exit 2. */
-static int fail_value(const char *option, const char *value, const char *message)
-{
-    cli_error_value(option, value, message);
-    return CLI_EXIT_USAGE;
-}
-
-/* The library's message for a status about one option's value. */
-static int fail_status(const char *option, const char *value, fpl_status st)
-{
-    cli_error_value(option, value, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
-}
-
-/* A status about no single option: "funnelplan: schedule: MESSAGE". */
-static int fail_command(const char *command, fpl_status st)
-{
-    cli_error("%s: %s", command, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
-}
-
-static int parse_amount(const char *option, const char *text, double *out)
-{
-    fpl_status st = fpl_parse_amount(text, strlen(text), out, NULL);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
-}
-
-static int parse_rate(const char *option, const char *text, double *out)
-{
-    fpl_status st = fpl_parse_rate(text, strlen(text), out, NULL);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
-}
+/* ---- errors and the values typed ------------------------------------------ */
 
 /* The texts given per stage: --lag, --actual and --open (NULL: none). */
 typedef struct stage_texts {
@@ -70,9 +39,53 @@ typedef struct stage_texts {
     const char *open[FPL_MAX_STAGES];
 } stage_texts;
 
-static const char *stage_text(const char *const texts[FPL_MAX_STAGES], size_t index)
+#define TEXT_AT(member) offsetof(cli_schedule_request, member)
+
+/* Where the text of each field's option is in the request. */
+static const struct {
+    fpl_field field;
+    size_t at;
+} texts[] = {
+    {FPL_FIELD_START, TEXT_AT(start)},
+    {FPL_FIELD_MONTHS, TEXT_AT(months)},
+    {FPL_FIELD_SEASONALITY, TEXT_AT(seasonality)},
+    {FPL_FIELD_MONTHLY_DEALS, TEXT_AT(monthly_deals)},
+    {FPL_FIELD_MONTHLY_REVENUE, TEXT_AT(monthly_revenue)},
+    {FPL_FIELD_REPS, TEXT_AT(reps)},
+    {FPL_FIELD_QUOTA, TEXT_AT(quota)},
+    {FPL_FIELD_ATTAINMENT, TEXT_AT(attainment)},
+    {FPL_FIELD_ELAPSED, TEXT_AT(elapsed)},
+    {FPL_FIELD_AS_OF, TEXT_AT(as_of)},
+    {FPL_FIELD_ACTUAL_DEALS, TEXT_AT(actual_deals)},
+    {FPL_FIELD_ACTUAL_REVENUE, TEXT_AT(actual_revenue)},
+    {FPL_FIELD_AT_RISK, TEXT_AT(at_risk)},
+    {FPL_FIELD_OFF_TRACK, TEXT_AT(off_track)},
+};
+
+/* The text typed for a field (for a STAGE=... option, the stage's entry);
+ * NULL when none was. */
+static const char *typed(const cli_schedule_request *rq, const stage_texts *g, fpl_field field,
+                         size_t index)
 {
-    return index < FPL_MAX_STAGES ? texts[index] : NULL;
+    const char *const *per_stage = field == FPL_FIELD_LAG      ? g->lag
+                                   : field == FPL_FIELD_ACTUAL ? g->actual
+                                   : field == FPL_FIELD_OPEN   ? g->open
+                                                               : NULL;
+    if (per_stage != NULL) {
+        return index < FPL_MAX_STAGES ? per_stage[index] : NULL;
+    }
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; ++i) {
+        if (texts[i].field == field) {
+            return *(const char *const *)((const char *)rq + texts[i].at);
+        }
+    }
+    return NULL;
+}
+
+/* The option of a field, as the option table spells it. */
+static const char *option(fpl_field field)
+{
+    return cli_option_for_field(CMD_SCHEDULE | CMD_PACE, field)->name;
 }
 
 /* A refusal of the library, about the option the field it names was given
@@ -81,60 +94,61 @@ static const char *stage_text(const char *const texts[FPL_MAX_STAGES], size_t in
 static int fail_at(const cli_schedule_request *rq, const stage_texts *g, const char *command,
                    const fpl_error *e)
 {
-    const char *option = NULL;
-    const char *text = NULL;
-    switch (e->field) {
-    case FPL_FIELD_START: option = "--start"; text = rq->start; break;
-    case FPL_FIELD_MONTHS: option = "--months"; text = rq->months; break;
-    case FPL_FIELD_SEASONALITY: option = "--seasonality"; text = rq->seasonality; break;
-    case FPL_FIELD_MONTHLY_DEALS: option = "--monthly-deals"; text = rq->monthly_deals; break;
-    case FPL_FIELD_MONTHLY_REVENUE:
-        option = "--monthly-revenue";
-        text = rq->monthly_revenue;
-        break;
-    case FPL_FIELD_LAG: option = "--lag"; text = stage_text(g->lag, e->index); break;
-    case FPL_FIELD_REPS: option = "--reps"; text = rq->reps; break;
-    case FPL_FIELD_QUOTA: option = "--quota"; text = rq->quota; break;
-    case FPL_FIELD_ATTAINMENT: option = "--attainment"; text = rq->attainment; break;
-    case FPL_FIELD_ELAPSED: option = "--elapsed"; text = rq->elapsed; break;
-    case FPL_FIELD_AS_OF: option = "--as-of"; text = rq->as_of; break;
-    case FPL_FIELD_ACTUAL: option = "--actual"; text = stage_text(g->actual, e->index); break;
-    case FPL_FIELD_ACTUAL_DEALS: option = "--actual-deals"; text = rq->actual_deals; break;
-    case FPL_FIELD_ACTUAL_REVENUE:
-        option = "--actual-revenue";
-        text = rq->actual_revenue;
-        break;
-    case FPL_FIELD_OPEN: option = "--open"; text = stage_text(g->open, e->index); break;
-    case FPL_FIELD_AT_RISK: option = "--at-risk"; text = rq->at_risk; break;
-    case FPL_FIELD_OFF_TRACK: option = "--off-track"; text = rq->off_track; break;
-    default: break;
+    const char *text = typed(rq, g, e->field, e->index);
+    if (text != NULL) {
+        return cli_fail(option(e->field), text, e);
     }
-    return text != NULL ? fail_status(option, text, e->status) : fail_command(command, e->status);
+    cli_error("%s: %s", command, fpl_strerror(e->status));
+    return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+}
+
+/* "funnelplan: --lag 'lead=-1': MESSAGE": a rule of the command line. */
+static int fail_usage(fpl_field field, const char *text, const char *message)
+{
+    return cli_fail_usage(option(field), text, message);
+}
+
+/* Reads the field's text, when one was typed, with fpl_parse_rate() (rate)
+ * or fpl_parse_amount(); sets *has. */
+static int read_number(const cli_schedule_request *rq, fpl_field field, bool rate, double *out,
+                       bool *has)
+{
+    static const stage_texts none;
+    const char *text = typed(rq, &none, field, FPL_NO_INDEX);
+    fpl_error e;
+    if (text == NULL) {
+        return CLI_EXIT_OK;
+    }
+    *has = true;
+    if ((rate ? fpl_parse_rate : fpl_parse_amount)(text, strlen(text), out, &e) != FPL_OK) {
+        return cli_fail(option(field), text, &e);
+    }
+    return CLI_EXIT_OK;
 }
 
 /* One STAGE=VALUE of a repeated option (split at the last '='), at most
  * once per stage: the stage's index and the text of the value. */
-static int stage_value(const fpl_funnel *f, const char *option, const char *text,
+static int stage_value(const fpl_funnel *f, fpl_field field, const char *text,
                        const char *expected, bool seen[FPL_MAX_STAGES], size_t *stage,
                        const char **value)
 {
     const char *eq = strrchr(text, '=');
     if (eq == NULL) {
-        return fail_value(option, text, expected);
+        return fail_usage(field, text, expected);
     }
-    fpl_status st = fpl_funnel_find(f, text, (size_t)(eq - text), stage, NULL);
-    if (st != FPL_OK) {
-        return fail_status(option, text, st);
+    fpl_error e;
+    if (fpl_funnel_find(f, text, (size_t)(eq - text), stage, &e) != FPL_OK) {
+        return cli_fail(option(field), text, &e);
     }
     if (seen[*stage]) {
-        return fail_value(option, text, "that stage is given already (once per stage)");
+        return fail_usage(field, text, "that stage is given already (once per stage)");
     }
     seen[*stage] = true;
     *value = eq + 1;
     return CLI_EXIT_OK;
 }
 
-/* --lag STAGE=LAG, repeated: stages without one keep a lag of 0. */
+/* --lag STAGE=LAG, repeated: stages without one keep the default lag. */
 static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES], stage_texts *g)
 {
     bool seen[FPL_MAX_STAGES] = {false};
@@ -142,14 +156,14 @@ static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES],
         const char *text = rq->lag[i];
         size_t k;
         const char *value;
-        int rc = stage_value(rq->funnel, "--lag", text, "expected STAGE=LAG, e.g. lead=45d",
+        int rc = stage_value(rq->funnel, FPL_FIELD_LAG, text, "expected STAGE=LAG, e.g. lead=45d",
                              seen, &k, &value);
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
-        fpl_status st = fpl_lag_parse(value, strlen(value), &lag[k], NULL);
-        if (st != FPL_OK) {
-            return fail_status("--lag", text, st);
+        fpl_error e;
+        if (fpl_lag_parse(value, strlen(value), &lag[k], &e) != FPL_OK) {
+            return cli_fail(option(FPL_FIELD_LAG), text, &e);
         }
         g->lag[k] = text;
     }
@@ -158,33 +172,35 @@ static int read_lags(const cli_schedule_request *rq, double lag[FPL_MAX_STAGES],
 
 /* ---- schedule: reading the question ---------------------------------- */
 
-/* --months N: the input holds an unsigned, so a count that is not a whole
- * number an unsigned holds is refused here, with the library's status; the
- * library refuses the rest of its range. */
-static int parse_months(const char *text, unsigned *out)
+/* --months N: a whole number of months within the library's limit. */
+static int read_months(const cli_schedule_request *rq, unsigned *out)
 {
     double x;
-    int rc = parse_amount("--months", text, &x);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
+    bool has = false;
+    int rc = read_number(rq, FPL_FIELD_MONTHS, false, &x, &has);
+    fpl_error e;
+    if (rc == CLI_EXIT_OK && has) {
+        if (fpl_limit_check(FPL_LIMIT_MONTHS, x, FPL_NO_INDEX, &e) != FPL_OK) {
+            return cli_fail(option(FPL_FIELD_MONTHS), rq->months, &e);
+        }
+        *out = (unsigned)x;
     }
-    if (!(x <= 4294967295.0) || (double)(unsigned)x != x) {
-        return fail_status("--months", text, FPL_ERR_MONTHS);
-    }
-    *out = (unsigned)x;
-    return CLI_EXIT_OK;
+    return rc;
 }
 
 /* A comma-separated list of exactly `want` numbers. */
-static int parse_list(const char *option, const char *text, double *out, size_t capacity,
+static int parse_list(fpl_field field, const char *text, double *out, size_t capacity,
                       size_t want)
 {
     size_t count = 0;
-    fpl_status st = fpl_list_parse(text, strlen(text), out, capacity, &count, NULL);
-    if (st == FPL_OK && count != want) {
-        st = FPL_ERR_WEIGHTS_COUNT;
+    fpl_error e;
+    fpl_status st = fpl_list_parse(text, strlen(text), out, capacity, &count, &e);
+    if (st == FPL_OK && count != want) { /* the input holds no count to check */
+        const fpl_error wrong = {FPL_ERR_WEIGHTS_COUNT, field, FPL_NO_INDEX, 0, 0, 0};
+        e = wrong;
+        st = e.status;
     }
-    return st == FPL_OK ? CLI_EXIT_OK : fail_status(option, text, st);
+    return st == FPL_OK ? CLI_EXIT_OK : cli_fail(option(field), text, &e);
 }
 
 /* The usage rules the library cannot see (it takes a monthly target or the
@@ -192,22 +208,22 @@ static int parse_list(const char *option, const char *text, double *out, size_t 
 static int check_schedule_usage(const cli_schedule_request *rq)
 {
     const char *monthly = rq->monthly_deals != NULL ? rq->monthly_deals : rq->monthly_revenue;
-    const char *monthly_option = rq->monthly_deals != NULL ? "--monthly-deals"
-                                                           : "--monthly-revenue";
+    const fpl_field monthly_field =
+        rq->monthly_deals != NULL ? FPL_FIELD_MONTHLY_DEALS : FPL_FIELD_MONTHLY_REVENUE;
     if (rq->start == NULL) {
         cli_error("schedule: --start YYYY-MM is needed (the first month of the span)");
         return CLI_EXIT_USAGE;
     }
     if (rq->monthly_deals != NULL && rq->monthly_revenue != NULL) {
-        return fail_value("--monthly-revenue", rq->monthly_revenue,
+        return fail_usage(FPL_FIELD_MONTHLY_REVENUE, rq->monthly_revenue,
                           "cannot be given with --monthly-deals");
     }
     if (monthly != NULL && rq->terms->target != FPL_TARGET_NONE) {
-        cli_error("%s: give a target per period or per month, not both", monthly_option);
+        cli_error("%s: give a target per period or per month, not both", option(monthly_field));
         return CLI_EXIT_USAGE;
     }
     if (monthly != NULL && rq->seasonality != NULL) {
-        return fail_value("--seasonality", rq->seasonality,
+        return fail_usage(FPL_FIELD_SEASONALITY, rq->seasonality,
                           "seasonality spreads a target per period; a target per month "
                           "needs none");
     }
@@ -217,7 +233,7 @@ static int check_schedule_usage(const cli_schedule_request *rq)
         return CLI_EXIT_USAGE;
     }
     if (rq->attainment != NULL && rq->quota == NULL) {
-        return fail_value("--attainment", rq->attainment,
+        return fail_usage(FPL_FIELD_ATTAINMENT, rq->attainment,
                           "needs --quota (the share of the quota a rep attains)");
     }
     return CLI_EXIT_OK;
@@ -230,20 +246,21 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in,
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_status st = fpl_month_parse(rq->start, strlen(rq->start), &in->start, NULL);
-    if (st != FPL_OK) {
-        return fail_status("--start", rq->start, st);
+    fpl_error e;
+    if (fpl_month_parse(rq->start, strlen(rq->start), &in->start, &e) != FPL_OK) {
+        return cli_fail(option(FPL_FIELD_START), rq->start, &e);
     }
-    in->months = 12;
-    if (rq->months != NULL && (rc = parse_months(rq->months, &in->months)) != CLI_EXIT_OK) {
+    in->months = (unsigned)fpl_limit_bounds(FPL_LIMIT_MONTHS).default_whole;
+    if ((rc = read_months(rq, &in->months)) != CLI_EXIT_OK) {
         return rc;
     }
     if (rq->seasonality != NULL) {
-        rc = parse_list("--seasonality", rq->seasonality, in->weights, 12, 12);
+        const size_t weights = fpl_limit_bounds(FPL_LIMIT_SEASONALITY_WEIGHTS).max_whole;
+        rc = parse_list(FPL_FIELD_SEASONALITY, rq->seasonality, in->weights, weights, weights);
         in->has_weights = true;
     } else if (rq->monthly_deals != NULL || rq->monthly_revenue != NULL) {
         bool deals = rq->monthly_deals != NULL;
-        rc = parse_list(deals ? "--monthly-deals" : "--monthly-revenue",
+        rc = parse_list(deals ? FPL_FIELD_MONTHLY_DEALS : FPL_FIELD_MONTHLY_REVENUE,
                         deals ? rq->monthly_deals : rq->monthly_revenue, in->monthly,
                         FPL_SCHEDULE_MAX_MONTHS, in->months);
         in->has_monthly = true;
@@ -252,17 +269,14 @@ static int read_schedule(const cli_schedule_request *rq, fpl_schedule_input *in,
     if (rc == CLI_EXIT_OK) {
         rc = read_lags(rq, in->lag, g);
     }
-    if (rc == CLI_EXIT_OK && rq->reps != NULL) {
-        rc = parse_amount("--reps", rq->reps, &in->reps);
-        in->has_reps = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_REPS, false, &in->reps, &in->has_reps);
     }
-    if (rc == CLI_EXIT_OK && rq->quota != NULL) {
-        rc = parse_amount("--quota", rq->quota, &in->quota);
-        in->has_quota = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_QUOTA, false, &in->quota, &in->has_quota);
     }
-    if (rc == CLI_EXIT_OK && rq->attainment != NULL) {
-        rc = parse_rate("--attainment", rq->attainment, &in->attainment);
-        in->has_attainment = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_ATTAINMENT, true, &in->attainment, &in->has_attainment);
     }
     return rc;
 }
@@ -274,7 +288,7 @@ static int fail_schedule(const cli_schedule_request *rq, const stage_texts *g,
                          const fpl_error *e)
 {
     if (e->field == FPL_FIELD_START) {
-        return fail_value("--start", rq->start,
+        return fail_usage(FPL_FIELD_START, rq->start,
                           "the schedule would run outside years 1 to 9999 (with the "
                           "months before the start that the lags need)");
     }
@@ -322,10 +336,11 @@ static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, do
 {
     if (rq->elapsed != NULL) {
         if (rq->start != NULL || rq->as_of != NULL) {
-            return fail_value("--elapsed", rq->elapsed,
+            return fail_usage(FPL_FIELD_ELAPSED, rq->elapsed,
                               "give --elapsed, or --start with --as-of, not both");
         }
-        return parse_rate("--elapsed", rq->elapsed, elapsed);
+        bool has;
+        return read_number(rq, FPL_FIELD_ELAPSED, true, elapsed, &has);
     }
     if (rq->start == NULL && rq->as_of == NULL) {
         cli_error("pace: the share of the period elapsed is needed: --elapsed RATE, or "
@@ -333,29 +348,27 @@ static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, do
         return CLI_EXIT_USAGE;
     }
     if (rq->as_of == NULL) {
-        return fail_value("--start", rq->start, "needs --as-of DATE (the day measured)");
+        return fail_usage(FPL_FIELD_START, rq->start, "needs --as-of DATE (the day measured)");
     }
     if (rq->start == NULL) {
-        return fail_value("--as-of", rq->as_of,
+        return fail_usage(FPL_FIELD_AS_OF, rq->as_of,
                           "needs --start DATE (the first day of the period)");
     }
     fpl_date start;
     fpl_date as_of;
-    fpl_status st = fpl_date_parse(rq->start, strlen(rq->start), &start, NULL);
-    if (st != FPL_OK) {
-        return fail_status("--start", rq->start, st);
-    }
-    st = fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of, NULL);
-    if (st != FPL_OK) {
-        return fail_status("--as-of", rq->as_of, st);
-    }
     fpl_error err;
-    st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, &err);
+    if (fpl_date_parse(rq->start, strlen(rq->start), &start, &err) != FPL_OK) {
+        return cli_fail(option(FPL_FIELD_START), rq->start, &err);
+    }
+    if (fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of, &err) != FPL_OK) {
+        return cli_fail(option(FPL_FIELD_AS_OF), rq->as_of, &err);
+    }
+    fpl_status st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, &err);
     return st == FPL_OK ? CLI_EXIT_OK : fail_at(rq, g, "pace", &err);
 }
 
 /* --actual or --open STAGE=COUNT, repeated, once per stage. */
-static int read_counts(const cli_schedule_request *rq, const char *option,
+static int read_counts(const cli_schedule_request *rq, fpl_field field,
                        const char *const *texts, size_t n_texts, bool has[FPL_MAX_STAGES],
                        double value[FPL_MAX_STAGES], const char *given[FPL_MAX_STAGES])
 {
@@ -363,15 +376,15 @@ static int read_counts(const cli_schedule_request *rq, const char *option,
     for (size_t i = 0; i < n_texts; ++i) {
         size_t k;
         const char *count;
-        int rc = stage_value(rq->funnel, option, texts[i], "expected STAGE=COUNT, e.g. lead=150",
+        int rc = stage_value(rq->funnel, field, texts[i], "expected STAGE=COUNT, e.g. lead=150",
                              seen, &k, &count);
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
         /* the message names the whole STAGE=COUNT */
-        fpl_status st = fpl_parse_amount(count, strlen(count), &value[k], NULL);
-        if (st != FPL_OK) {
-            return fail_status(option, texts[i], st);
+        fpl_error e;
+        if (fpl_parse_amount(count, strlen(count), &value[k], &e) != FPL_OK) {
+            return cli_fail(option(field), texts[i], &e);
         }
         has[k] = true;
         given[k] = texts[i];
@@ -383,34 +396,32 @@ static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in, stage_t
 {
     int rc = read_elapsed(rq, g, &in->elapsed);
     if (rc == CLI_EXIT_OK) {
-        rc = read_counts(rq, "--actual", rq->actual, rq->n_actuals, in->has_actual, in->actual,
-                         g->actual);
-    }
-    if (rc == CLI_EXIT_OK && rq->actual_deals != NULL) {
-        rc = parse_amount("--actual-deals", rq->actual_deals, &in->actual_deals);
-        in->has_actual_deals = true;
-    }
-    if (rc == CLI_EXIT_OK && rq->actual_revenue != NULL) {
-        rc = parse_amount("--actual-revenue", rq->actual_revenue, &in->actual_revenue);
-        in->has_actual_revenue = true;
+        rc = read_counts(rq, FPL_FIELD_ACTUAL, rq->actual, rq->n_actuals, in->has_actual,
+                         in->actual, g->actual);
     }
     if (rc == CLI_EXIT_OK) {
-        rc = read_counts(rq, "--open", rq->open, rq->n_open, in->has_open, in->open, g->open);
+        rc = read_number(rq, FPL_FIELD_ACTUAL_DEALS, false, &in->actual_deals,
+                         &in->has_actual_deals);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_ACTUAL_REVENUE, false, &in->actual_revenue,
+                         &in->has_actual_revenue);
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = read_counts(rq, FPL_FIELD_OPEN, rq->open, rq->n_open, in->has_open, in->open,
+                         g->open);
     }
     if (rc == CLI_EXIT_OK) {
         rc = read_lags(rq, in->lag, g);
     }
-    if (rc == CLI_EXIT_OK && rq->at_risk != NULL) {
-        rc = parse_rate("--at-risk", rq->at_risk, &in->at_risk);
-        in->has_at_risk = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_AT_RISK, true, &in->at_risk, &in->has_at_risk);
     }
-    if (rc == CLI_EXIT_OK && rq->off_track != NULL) {
-        rc = parse_rate("--off-track", rq->off_track, &in->off_track);
-        in->has_off_track = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_OFF_TRACK, true, &in->off_track, &in->has_off_track);
     }
-    if (rc == CLI_EXIT_OK && rq->reps != NULL) {
-        rc = parse_amount("--reps", rq->reps, &in->reps);
-        in->has_reps = true;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_number(rq, FPL_FIELD_REPS, false, &in->reps, &in->has_reps);
     }
     return rc;
 }

@@ -36,6 +36,7 @@
  */
 
 #include "render.h"
+#include "tables.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -55,35 +56,39 @@ enum {
 
 /* ---- errors -------------------------------------------------------------- */
 
+/* The option of a field, as the option table spells it. */
+static const char *option(fpl_field field)
+{
+    return cli_option_for_field(CMD_SCORE, field)->name;
+}
+
+/* The text typed for the field the library blames (and its criterion);
+ * NULL when none was. */
+static const char *typed(const cli_score_request *rq, fpl_field field, size_t index)
+{
+    switch (field) {
+    case FPL_FIELD_CRITERION: return index < rq->n_criteria ? rq->criterion[index] : NULL;
+    case FPL_FIELD_HOT: return rq->hot;
+    case FPL_FIELD_WARM: return rq->warm;
+    case FPL_FIELD_ID_COLUMN: return rq->id_column != NULL ? rq->id_column : "id";
+    case FPL_FIELD_LEADS: return rq->leads;
+    case FPL_FIELD_TOP: return rq->top;
+    default: return NULL;
+    }
+}
+
 /* The option the user typed for the field the library blames, and its
  * text: the library says which field (and which criterion), the CLI only
  * knows how it was spelled. */
 static int fail(const cli_score_request *rq, const fpl_error *err)
 {
-    const char *id = rq->id_column != NULL ? rq->id_column : "id";
-    switch (err->field) {
-    case FPL_FIELD_CRITERION:
-        if (err->index < rq->n_criteria) {
-            return cli_fail("--criterion", rq->criterion[err->index], err);
-        }
-        break;
-    case FPL_FIELD_HOT:
-        if (rq->hot != NULL) {
-            return cli_fail("--hot", rq->hot, err);
-        }
-        break;
-    case FPL_FIELD_WARM:
-        if (rq->warm != NULL) {
-            return cli_fail("--warm", rq->warm, err);
-        }
-        break;
-    case FPL_FIELD_ID_COLUMN: return cli_fail("--id-column", id, err);
-    case FPL_FIELD_LEADS: return cli_fail("--leads", rq->leads, err);
-    case FPL_FIELD_TOP: return cli_fail("--top", rq->top, err);
-    default: break;
+    const char *text = typed(rq, err->field, err->index);
+    if (text != NULL) {
+        return cli_fail(option(err->field), text, err);
     }
     /* the preset (or a default) itself: never refused by the library */
-    return cli_fail("--criteria", rq->criteria != NULL ? rq->criteria : "bant", err);
+    return cli_fail(option(FPL_FIELD_CRITERIA), rq->criteria != NULL ? rq->criteria : "bant",
+                    err);
 }
 
 /* A temporary file that cannot be made, written or read back: the output
@@ -114,9 +119,8 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
     }
     if (rq->n_criteria == 0) {
         if (rq->criteria != NULL && strcmp(rq->criteria, "bant") != 0) {
-            cli_error_value("--criteria", rq->criteria,
-                            "the preset is bant (or give each criterion with --criterion)");
-            return CLI_EXIT_USAGE;
+            return cli_fail_usage(option(FPL_FIELD_CRITERIA), rq->criteria,
+                                  "the preset is bant (or give each criterion with --criterion)");
         }
         (void)fpl_criteria_bant(c, NULL);
     }
@@ -127,7 +131,7 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
             return fail(rq, &err);
         }
     }
-    const char *names[2] = {"--hot", "--warm"};
+    const fpl_field fields[2] = {FPL_FIELD_HOT, FPL_FIELD_WARM};
     const char *texts[2] = {rq->hot, rq->warm};
     double *values[2] = {&c->hot, &c->warm};
     bool *given[2] = {&c->has_hot, &c->has_warm};
@@ -136,7 +140,7 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
             continue;
         }
         if (fpl_parse_amount(texts[k], strlen(texts[k]), values[k], &err) != FPL_OK) {
-            return cli_fail(names[k], texts[k], &err);
+            return cli_fail(option(fields[k]), texts[k], &err);
         }
         *given[k] = true;
     }
@@ -521,8 +525,7 @@ static int cannot_read(const char *path, int err)
 {
     char message[256];
     snprintf(message, sizeof message, "cannot read: %s", strerror(err != 0 ? err : EIO));
-    cli_error_value("--leads", path, message);
-    return CLI_EXIT_USAGE;
+    return cli_fail_usage(option(FPL_FIELD_LEADS), path, message);
 }
 
 /* Reads the whole file through the library's reader. */

@@ -39,7 +39,7 @@ enum {
 static const cli_option options[] = {
     {OPT_STAGE, FPL_FIELD_STAGE, "--stage", "NAME=RATE", CMD_FUNNEL, true,
      "a stage and its conversion rate, top of the funnel\n"
-     "first; repeat for each stage (1 to 32); the last\n"
+     "first; repeat for each stage ({stages.min} to {stages.max}); the last\n"
      "stage's rate is its win rate"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PLAN, false,
      "revenue target per period (needs --deal-size)"},
@@ -76,7 +76,7 @@ static const cli_option options[] = {
     {OPT_AT, FPL_FIELD_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "the stage the volume enters (default: the top)"},
     {OPT_CHANGE, FPL_FIELD_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
-     "a change to price (0 to 40, applied in order).\n"
+     "a change to price ({changes.min} to {changes.max}, applied in order).\n"
      "LEVER: a stage, deal-size, volume (with --volume)\n"
      "or cost-per-lead (with --cost-per-lead). CHANGE:\n"
      "+10% or -10% (relative: 33% becomes 36.3%), +3pp\n"
@@ -84,15 +84,15 @@ static const cli_option options[] = {
      "plain value that sets the lever (40%, 5000)"},
     {OPT_HORIZON, FPL_FIELD_HORIZON, "--horizon", "N", CMD_WHATIF, false,
      "periods to add the gain up over: a whole number\n"
-     "from 1 to 1000000 (default: the periods in a year)"},
+     "from {horizon.min} to {horizon.max} (default: the periods in a year)"},
     {OPT_INVEST, FPL_FIELD_INVEST, "--invest", "AMOUNT", CMD_WHATIF, false,
      "one-off cost of the improvement: adds the ROI\n"
      "over the horizon and the payback in periods"},
     {OPT_STEP, FPL_FIELD_STEP, "--step", "STEP", CMD_SENSITIVITY, false,
-     "the step of every stage's rate: +1pp (default) or\n"
+     "the step of every stage's rate: +{step.default:pp} (default) or\n"
      "a relative step such as +10%; above zero"},
     {OPT_DEAL_SIZE_STEP, FPL_FIELD_DEAL_SIZE_STEP, "--deal-size-step", "STEP", CMD_SENSITIVITY, false,
-     "the relative step of the deal size: +10% (default)"},
+     "the relative step of the deal size: +{deal_size_step.default} (default)"},
     {OPT_FOR, FPL_FIELD_LEVER, "--for", "LEVER", CMD_SOLVE, false,
      "the lever to solve for (required): a stage at or\n"
      "below --at, deal-size (with --revenue) or volume"},
@@ -101,8 +101,8 @@ static const cli_option options[] = {
      "the least whole units every stage needs for it"},
     {OPT_CONFIDENCE, FPL_FIELD_CONFIDENCE, "--confidence", "RATE", CMD_ODDS, true,
      "a chance to give the volume for, besides 50%, 80%,\n"
-     "90%, 95% and 99% (up to 16 levels; above 0% and\n"
-     "below 100%)"},
+     "90%, 95% and 99% (up to {confidence_levels.max} levels; above {confidence.min} and\n"
+     "below {confidence.max})"},
     {OPT_MIX, FPL_FIELD_MIX, "--mix", "MIX", CMD_MIX, true,
      "the lead mix entering a stage, as\n"
      "STAGE=NAME:SHARE@RATE,... (e.g.\n"
@@ -121,16 +121,16 @@ static const cli_option options[] = {
      "run the Monte Carlo simulation too (implied by\n"
      "--trials, --seed, --deal-size-cv and --history)"},
     {OPT_TRIALS, FPL_FIELD_TRIALS, "--trials", "COUNT", CMD_ODDS, false,
-     "Monte Carlo trials: a whole number from 1 to\n"
-     "10000000 (default 10000)"},
+     "Monte Carlo trials: a whole number from {trials.min} to\n"
+     "{trials.max} (default {trials.default})"},
     {OPT_SEED, FPL_FIELD_SEED, "--seed", "N", CMD_ODDS, false,
-     "the generator's seed: a whole number from 0 to\n"
-     "18446744073709551615 (default 1); the same seed\n"
+     "the generator's seed: a whole number from {seed.min} to\n"
+     "{seed.max} (default {seed.default}); the same seed\n"
      "gives the same figures on every platform"},
     {OPT_DEAL_SIZE_CV, FPL_FIELD_DEAL_SIZE_CV, "--deal-size-cv", "NUMBER", CMD_ODDS, false,
      "how much one deal's size varies: its standard\n"
-     "deviation / the deal size, 0 (fixed, the default)\n"
-     "or 0.001 to 10, e.g. 0.5 (with --deal-size); the\n"
+     "deviation / the deal size, {deal_size_cv.default} (fixed, the default)\n"
+     "or {deal_size_cv.min} to {deal_size_cv.max}, e.g. 0.5 (with --deal-size); the\n"
      "sizes are gamma distributed"},
     {OPT_HISTORY, FPL_FIELD_HISTORY, "--history", "STAGE=WON/TOTAL", CMD_ODDS, true,
      "a stage's rate known from history: WON of TOTAL\n"
@@ -138,7 +138,7 @@ static const cli_option options[] = {
      "the rate from what that history allows (Beta\n"
      "posterior); at most once per stage"},
     {OPT_CHANNEL, FPL_FIELD_CHANNEL, "--channel", "SPEC", CMD_CHANNELS, true,
-     "a lead channel (1 to 32): 'NAME: FIELD=VALUE, ...'\n"
+     "a lead channel ({channels.min} to {channels.max}): 'NAME: FIELD=VALUE, ...'\n"
      "with cost-per-lead=AMOUNT, or spend=AMOUNT with\n"
      "leads=COUNT (or with cost-per-lead); capacity=COUNT\n"
      "(most leads per period); rate=RATE (its own top\n"
@@ -157,13 +157,13 @@ static const cli_option options[] = {
      "share= of the leads)"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_CHANNELS, false,
      "gross margin, for gross profit, ROI and break-even\n"
-     "(default 100%)"},
+     "(default {margin.default})"},
     /* schedule and pace: the values are read in cmd_schedule.c */
     {OPT_START, FPL_FIELD_START, "--start", "YYYY-MM", CMD_SCHEDULE, false,
      "the first month of the span (required), e.g. 2027-01"},
     {OPT_MONTHS, FPL_FIELD_MONTHS, "--months", "N", CMD_SCHEDULE, false,
-     "months in the span: a whole number from 1 to 120\n"
-     "(default 12)"},
+     "months in the span: a whole number from {months.min} to {months.max}\n"
+     "(default {months.default})"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_SCHEDULE, false,
      "revenue target per period (needs --deal-size),\n"
      "spread over the months of the span"},
@@ -174,7 +174,7 @@ static const cli_option options[] = {
      "average deal size: gives the revenue, and with a\n"
      "lag on the last stage the sales velocity"},
     {OPT_SEASONALITY, FPL_FIELD_SEASONALITY, "--seasonality", "W1,...,W12", CMD_SCHEDULE, false,
-     "12 weights, January first (e.g. 8,8,9,...): a\n"
+     "{seasonality_weights.max} weights, January first (e.g. 8,8,9,...): a\n"
      "month's share of the target is its weight / the\n"
      "span's total (default: every month the same)"},
     {OPT_MONTHLY_DEALS, FPL_FIELD_MONTHLY_DEALS, "--monthly-deals", "LIST", CMD_SCHEDULE, false,
@@ -187,7 +187,7 @@ static const cli_option options[] = {
     {OPT_LAG, FPL_FIELD_LAG, "--lag", "STAGE=LAG", CMD_SCHEDULE, true,
      "average time from entering STAGE to entering the\n"
      "next (the last stage: to closing): 45 or 45d days,\n"
-     "2w weeks, 1.5m months; once per stage (default 0);\n"
+     "2w weeks, 1.5m months; once per stage (default {lag.default});\n"
      "a fraction of a month splits a month's volume over\n"
      "the two months it falls between"},
     {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_SCHEDULE, false,
@@ -198,7 +198,7 @@ static const cli_option options[] = {
      "--deal-size): adds the reps needed"},
     {OPT_ATTAINMENT, FPL_FIELD_ATTAINMENT, "--attainment", "RATE", CMD_SCHEDULE, false,
      "share of the quota a rep attains (with --quota;\n"
-     "default 100%)"},
+     "default {attainment.default})"},
     {OPT_REVENUE, FPL_FIELD_REVENUE, "--revenue", "AMOUNT", CMD_PACE, false,
      "revenue target per period (needs --deal-size);\n"
      "this or --deals is required"},
@@ -232,10 +232,10 @@ static const cli_option options[] = {
      "a stage off track shows in deals"},
     {OPT_AT_RISK, FPL_FIELD_AT_RISK, "--at-risk", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is at\n"
-     "risk (default 95%; at most 1000%)"},
+     "risk (default {at_risk.default}; at most {at_risk.max})"},
     {OPT_OFF_TRACK, FPL_FIELD_OFF_TRACK, "--off-track", "RATE", CMD_PACE, false,
      "below this share of plan to date a figure is off\n"
-     "track (default 80%; at most --at-risk)"},
+     "track (default {off_track.default}; at most --at-risk)"},
     {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_PACE, false,
      "sales reps sharing the work: adds the figures per\n"
      "rep"},
@@ -250,17 +250,17 @@ static const cli_option options[] = {
      "authority, need and timing, equal weights, all four\n"
      "required for sales-ready"},
     {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
-     "a criterion instead of the preset (1 to 32, in\n"
+     "a criterion instead of the preset ({criteria.min} to {criteria.max}, in\n"
      "order): NAME (weight 1), NAME=WEIGHT or\n"
      "NAME=WEIGHT,required (must be fully met for\n"
      "sales-ready; with none required, sales-ready means\n"
      "hot)"},
     {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
-     "a score at or above this is hot (default 75; at\n"
-     "most 100)"},
+     "a score at or above this is hot (default {hot.default}; at\n"
+     "most {hot.max})"},
     {OPT_WARM, FPL_FIELD_WARM, "--warm", "SCORE", CMD_SCORE, false,
      "a score at or above this is warm, below it cold\n"
-     "(default 50; above 0, at most --hot)"},
+     "(default {warm.default}; above {warm.min}, at most --hot)"},
     {OPT_ID_COLUMN, FPL_FIELD_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
      "the column that names a lead (default id)"},
     {OPT_STRICT, FPL_FIELD_NONE, "--strict", NULL, CMD_SCORE, false,
@@ -289,10 +289,10 @@ static const cli_option options[] = {
      "cost of one unit entering the top stage (with a\n"
      "volume, only with --at at the top)"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_PLAN | CMD_FORECAST | CMD_SENSITIVITY | CMD_SOLVE,
-     false, "gross margin, for the gross profit (default 100%)"},
+     false, "gross margin, for the gross profit (default {margin.default})"},
     {OPT_MARGIN, FPL_FIELD_MARGIN, "--margin", "RATE", CMD_WHATIF, false,
      "gross margin: the gain counts revenue x margin\n"
-     "(default 100%)"},
+     "(default {margin.default})"},
     {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_ODDS, false,
      "accepted (so a saved funnel can be used) and not\n"
      "used by odds"},
@@ -553,6 +553,22 @@ const cli_tables cli_program_tables = {
     numbers_help, exit_help,
 };
 
+static int run_help(const cli_args *args, cli_buf *out);
+static int run_version(const cli_args *args, cli_buf *out);
+
+/* The program's own options, given instead of a command: what --help lists
+ * under "Options:", and (help NULL, a name prefix) the hidden modes for the
+ * build, --generate-man and --generate-bash-completion (gen.c). */
+static const struct program_option {
+    const char *name;
+    const char *help;
+    int (*run)(const cli_args *args, cli_buf *out);
+} program_options[] = {
+    {"--help", "show this help, or a command's with COMMAND --help", run_help},
+    {"--version", "print the version and exit", run_version},
+    {"--generate-", NULL, cli_generate},
+};
+
 static void global_help(cli_buf *out)
 {
     cli_buf_printf(out,
@@ -568,9 +584,11 @@ static void global_help(cli_buf *out)
     for (size_t i = 0; i < N_COMMANDS; ++i) {
         cli_buf_printf(out, "  %-13s%s\n", commands[i].name, commands[i].summary);
     }
-    cli_buf_puts(out, "\nOptions:\n"
-                      "  --help     show this help, or a command's with COMMAND --help\n"
-                      "  --version  print the version and exit\n\n");
+    cli_buf_puts(out, "\nOptions:\n");
+    for (size_t i = 0; program_options[i].help != NULL; ++i) {
+        cli_buf_printf(out, "  %-11s%s\n", program_options[i].name, program_options[i].help);
+    }
+    cli_buf_putc(out, '\n');
     cli_buf_puts(out, numbers_help);
     cli_buf_putc(out, '\n');
     cli_buf_puts(out, exit_help);
@@ -597,12 +615,16 @@ static void command_help(const cli_command *cmd, cli_buf *out)
         cli_buf_printf(out, "  %s%s%s", o->name, o->metavar ? " " : "",
                        o->metavar ? o->metavar : "");
         cli_buf_repeat(out, " ", col - w);
-        for (const char *s = o->help; *s != '\0'; ++s) {
-            cli_buf_putc(out, *s);
-            if (*s == '\n') {
+        cli_buf help = {0};
+        cli_buf_help(&help, o->help);
+        for (size_t k = 0; k < help.len; ++k) {
+            cli_buf_putc(out, help.data[k]);
+            if (help.data[k] == '\n') {
                 cli_buf_repeat(out, " ", col + 2);
             }
         }
+        out->oom |= help.oom;
+        cli_buf_free(&help);
         cli_buf_putc(out, '\n');
     }
     cli_buf_printf(out, "\n%s\n", cmd->csv);
@@ -622,77 +644,108 @@ static void command_help(const cli_command *cmd, cli_buf *out)
 
 /* ---- parsing ------------------------------------------------------------- */
 
+/* Every value of a repeated option is kept as typed, in the order given:
+ * LIST_MAX holds the longest list the library takes (checked below). */
+enum { LIST_MAX = FPL_MAX_CHANGES };
+
 struct request {
     const cli_command *cmd;
     const char *value[OPT_COUNT]; /* each option's value as given (the last of a
                                    * repeated one); NULL when absent */
+    const char *list[OPT_COUNT][LIST_MAX]; /* a repeated option's values, in order */
+    size_t n[OPT_COUNT];
     fpl_funnel funnel;
-    const char *stage_text[FPL_MAX_STAGES]; /* the --stage texts, in funnel order */
     fpl_terms terms;
     double volume;
     cli_format format;
-    /* whatif: the --change texts, read once the funnel is complete */
-    const char *change[FPL_MAX_CHANGES];
-    size_t n_changes;
-    unsigned horizon; /* 0: the library's default, the periods in a year */
-    double invest;
-    /* sensitivity */
-    fpl_change_kind step_kind;
-    double step;
-    double deal_size_step;
-    /* plan and odds: the --confidence levels and their texts */
-    double confidence[FPL_ODDS_MAX_REQUESTED];
-    const char *confidence_text[FPL_ODDS_MAX_REQUESTED];
-    size_t n_confidence;
-    /* odds: the Monte Carlo options (the --history texts are read once the
-     * funnel is complete) */
-    size_t trials; /* when --trials is given; else the library's default */
-    uint64_t seed;
-    double deal_size_cv;
-    const char *history[FPL_MAX_STAGES];
-    size_t n_history;
-    const char *history_at[FPL_MAX_STAGES]; /* the --history text of each stage */
-    /* channels: the --channel specs, read by the library in cmd_channels.c */
-    const char *channel[FPL_MAX_CHANNELS];
-    size_t n_channels;
-    bool by_shares;
-    /* schedule and pace: the STAGE=VALUE texts of the repeated options, read
-     * in cmd_schedule.c (every other option's text is in value[]) */
-    const char *lag[FPL_MAX_STAGES];
-    size_t n_lags;
-    const char *actual[FPL_MAX_STAGES];
-    size_t n_actuals;
-    const char *open[FPL_MAX_STAGES];
-    size_t n_open;
-    /* --mix and whatif's --scenario-mix: the texts, read once the funnel is
-     * complete (apply_mixes), then the mixes in funnel order */
-    const char *mix_text[FPL_MAX_STAGES];
-    size_t n_mix_texts;
-    const char *scenario_mix_text[FPL_MAX_STAGES];
-    size_t n_scenario_mix_texts;
+    /* the inputs the options go into; the rest of each is filled by the
+     * command (the volume, and what is read against the funnel) */
+    fpl_whatif_input whatif;           /* --horizon, --invest */
+    fpl_sensitivity_input sensitivity; /* --step, --deal-size-step */
+    fpl_odds_sim_input sim;            /* --trials, --seed, --deal-size-cv (the
+                                        * library's defaults otherwise) */
+    double confidence[FPL_ODDS_MAX_REQUESTED]; /* plan and odds: the --confidence levels */
+    bool by_shares; /* channels: --allocate shares */
+    /* --mix and whatif's --scenario-mix, read once the funnel is complete
+     * (read_mixes), in funnel order */
     fpl_mix mix[FPL_MAX_STAGES];
     size_t n_mixes;
     fpl_mix scenario_mix[FPL_MAX_STAGES];
     size_t n_scenario_mixes;
-    /* score: the --criterion texts (every other option's text is in value[]) */
-    const char *criterion[FPL_MAX_CRITERIA];
-    size_t n_criteria;
 };
 
-/* "funnelplan: --stage 'lead=150%': rate must be between 0% and 100%" */
-static int fail_value(opt_id id, const char *value, const char *message)
-{
-    cli_error_value(option_by_id(id)->name, value, message);
-    return CLI_EXIT_USAGE;
-}
+/* How an option's value is read, and where it goes: the other half of an
+ * option's row (tables.h has its name, metavar, commands, field and help). */
+typedef enum value_kind {
+    V_TEXT,      /* kept as typed in value[]: read later, against the complete
+                  * funnel or by cmd_*.c (and flags: present) */
+    V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
+    V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
+    V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
+    V_RATE,      /* fpl_parse_rate() into the double at `at` */
+    V_STAGE,     /* --stage NAME=RATE, added to the funnel */
+    V_PERIOD,    /* fpl_period_parse() */
+    V_FORMAT,    /* a value of the formats table the command takes */
+    V_HORIZON,   /* fpl_horizon_parse() */
+    V_STEP,      /* fpl_step_parse() of a rate's step, or (deal_size) the deal size's */
+    V_TRIALS,    /* fpl_odds_trials_parse() */
+    V_SEED,      /* decimal digits of a uint64_t */
+    V_ALLOCATE,  /* cheapest or shares */
+    V_CONFIDENCE /* a list whose entries are rates, read at once */
+} value_kind;
 
-/* The library's message for a status about one option's value: bad input
- * exits 2, a question without an answer (a change pushing a rate past 100%,
- * a target no rate can reach) exits 1. */
-static int fail_status(opt_id id, const char *value, fpl_status st)
+typedef struct opt_bind {
+    value_kind kind;
+    size_t at;       /* offsetof(request, ...): the value (V_AMOUNT, V_RATE) */
+    size_t has_at;   /* offsetof(request, ...): a bool set when given; 0: none */
+    fpl_limit limit; /* V_LIST, V_CONFIDENCE: how many the library takes */
+    int target;      /* V_AMOUNT of a target: its fpl_target_kind; else 0 */
+    const char *full; /* V_PER_STAGE: the message past one per stage */
+} opt_bind;
+
+#define AT(member) offsetof(request, member)
+
+static const opt_bind binds[OPT_COUNT] = {
+    [OPT_STAGE] = {V_STAGE, 0, 0, FPL_LIMIT_STAGES, 0, NULL},
+    [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
+    [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
+    [OPT_DEALS] = {V_AMOUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
+    [OPT_VOLUME] = {V_AMOUNT, AT(volume), 0, 0, 0, NULL},
+    [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
+                           NULL},
+    [OPT_MARGIN] = {V_RATE, AT(terms.margin), AT(terms.has_margin), 0, 0, NULL},
+    [OPT_PER] = {V_PERIOD, 0, 0, 0, 0, NULL},
+    [OPT_FORMAT] = {V_FORMAT, 0, 0, 0, 0, NULL},
+    [OPT_CHANGE] = {V_LIST, 0, 0, FPL_LIMIT_CHANGES, 0, NULL},
+    [OPT_HORIZON] = {V_HORIZON, 0, 0, 0, 0, NULL},
+    [OPT_INVEST] = {V_AMOUNT, AT(whatif.invest), AT(whatif.has_invest), 0, 0, NULL},
+    [OPT_STEP] = {V_STEP, AT(sensitivity.step), AT(sensitivity.has_step), 0, 0, NULL},
+    [OPT_DEAL_SIZE_STEP] = {V_STEP, AT(sensitivity.deal_size_step),
+                            AT(sensitivity.has_deal_size_step), 0, 0, NULL},
+    [OPT_CONFIDENCE] = {V_CONFIDENCE, 0, 0, FPL_LIMIT_CONFIDENCE_LEVELS, 0, NULL},
+    [OPT_TRIALS] = {V_TRIALS, 0, 0, 0, 0, NULL},
+    [OPT_SEED] = {V_SEED, 0, 0, 0, 0, NULL},
+    [OPT_DEAL_SIZE_CV] = {V_AMOUNT, AT(sim.deal_size_cv), 0, 0, 0, NULL},
+    [OPT_HISTORY] = {V_PER_STAGE, 0, 0, 0, 0, "at most one --history per stage"},
+    [OPT_CHANNEL] = {V_LIST, 0, 0, FPL_LIMIT_CHANNELS, 0, NULL},
+    [OPT_ALLOCATE] = {V_ALLOCATE, 0, 0, 0, 0, NULL},
+    [OPT_LAG] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_ACTUAL] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_OPEN] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_SCENARIO_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_CRITERION] = {V_LIST, 0, 0, FPL_LIMIT_CRITERIA, 0, NULL},
+    /* every other option is V_TEXT (zero): --at and --for (read against the
+     * funnel), the flags, and what cmd_schedule.c and cmd_score.c read */
+};
+
+_Static_assert(FPL_MAX_STAGES <= LIST_MAX && FPL_MAX_CHANNELS <= LIST_MAX &&
+                   FPL_MAX_CRITERIA <= LIST_MAX && FPL_ODDS_MAX_REQUESTED <= LIST_MAX,
+               "a list holds every entry the library takes");
+
+static int fail_option(opt_id id, const char *value, const fpl_error *e)
 {
-    fail_value(id, value, fpl_strerror(st));
-    return fpl_status_is_input_error(st) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+    return cli_fail(option_by_id(id)->name, value, e);
 }
 
 static bool starts_option(const char *arg)
@@ -705,35 +758,26 @@ static int add_stage(request *req, const char *value)
 {
     const char *eq = strrchr(value, '=');
     if (eq == NULL) {
-        return fail_value(OPT_STAGE, value, "expected NAME=RATE, e.g. lead=12%");
+        return cli_fail_usage(option_by_id(OPT_STAGE)->name, value,
+                              "expected NAME=RATE, e.g. lead=12%");
     }
     size_t name_len = (size_t)(eq - value);
-    fpl_status st = fpl_stage_name_check(value, name_len, NULL);
-    if (st != FPL_OK) {
-        return fail_status(OPT_STAGE, value, st);
-    }
     double rate;
-    st = fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, NULL);
-    if (st == FPL_OK) {
-        st = fpl_funnel_add_stage(&req->funnel, value, name_len, rate, NULL);
+    fpl_error e;
+    if (fpl_stage_name_check(value, name_len, &e) != FPL_OK ||
+        fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
+        fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
+        return fail_option(OPT_STAGE, value, &e);
     }
-    if (st != FPL_OK) {
-        return fail_status(OPT_STAGE, value, st);
-    }
-    req->stage_text[req->funnel.n_stages - 1] = value;
+    req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;
     return CLI_EXIT_OK;
 }
 
-static int parse_amount(opt_id id, const char *value, double *out)
-{
-    fpl_status st = fpl_parse_amount(value, strlen(value), out, NULL);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_status(id, value, st);
-}
-
-/* --seed N: decimal digits only, 0 to 2^64 - 1 (the library takes any
- * 64-bit seed; reading it is the binding's part). */
+/* --seed N: decimal digits only, 0 to the library's largest seed (the
+ * library takes any 64-bit seed; reading it is the binding's part). */
 static bool parse_seed(const char *text, uint64_t *out)
 {
+    const uint64_t max = fpl_limit_bounds(FPL_LIMIT_SEED).max_whole;
     uint64_t v = 0;
     if (*text == '\0') {
         return false;
@@ -743,23 +787,13 @@ static bool parse_seed(const char *text, uint64_t *out)
             return false;
         }
         unsigned d = (unsigned)(*s - '0');
-        if (v > (UINT64_MAX - d) / 10u) {
+        if (v > (max - d) / 10u) {
             return false;
         }
         v = v * 10u + d;
     }
     *out = v;
     return true;
-}
-
-/* Keeps the text of a repeated STAGE=VALUE option (one per stage at most). */
-static int keep_per_stage(opt_id id, const char *value, const char **list, size_t *n)
-{
-    if (*n == FPL_MAX_STAGES) {
-        return fail_value(id, value, "at most one per stage");
-    }
-    list[(*n)++] = value;
-    return CLI_EXIT_OK;
 }
 
 /* --format: a value of the formats table that the command takes. */
@@ -795,166 +829,81 @@ static int take_format(request *req, const char *value)
         cli_buf msg = {0};
         cli_buf_printf(&msg, "format must be %s", names.data);
         cli_buf_putc(&msg, '\0');
-        rc = fail_value(OPT_FORMAT, value, msg.oom ? "unknown format" : msg.data);
+        rc = cli_fail_usage(option_by_id(OPT_FORMAT)->name, value,
+                            msg.oom ? "unknown format" : msg.data);
         cli_buf_free(&msg);
     }
     cli_buf_free(&names);
     return rc;
 }
 
-/* Reads one option's value into the request. */
+/* Reads one option's value to where its binding says it goes. */
 static int take_value(request *req, opt_id id, const char *value)
 {
-    fpl_terms *t = &req->terms;
-    fpl_status st = FPL_OK;
-    int rc = CLI_EXIT_OK;
+    const opt_bind *b = &binds[id];
+    const char *name = option_by_id(id)->name;
+    const size_t len = strlen(value);
+    const size_t n = req->n[id];
+    char *base = (char *)req;
+    double *x = (double *)(base + b->at);
     fpl_change_kind kind;
-    switch (id) {
-    case OPT_STAGE:
-        rc = add_stage(req, value);
-        break;
-    case OPT_DEAL_SIZE:
-        rc = parse_amount(id, value, &t->deal_size);
-        t->has_deal_size = true;
-        break;
-    case OPT_REVENUE:
-        rc = parse_amount(id, value, &t->revenue);
-        t->target = FPL_TARGET_REVENUE;
-        break;
-    case OPT_DEALS:
-        rc = parse_amount(id, value, &t->deals);
-        t->target = FPL_TARGET_DEALS;
-        break;
-    case OPT_VOLUME:
-        rc = parse_amount(id, value, &req->volume);
-        break;
-    case OPT_COST_PER_LEAD:
-        rc = parse_amount(id, value, &t->cost_per_lead);
-        t->has_cost_per_lead = true;
-        break;
-    case OPT_MARGIN:
-        st = fpl_parse_rate(value, strlen(value), &t->margin, NULL);
-        t->has_margin = true;
-        break;
-    case OPT_PER:
-        st = fpl_period_parse(value, strlen(value), &t->per, NULL);
-        break;
-    case OPT_FORMAT:
-        rc = take_format(req, value);
-        break;
-    case OPT_CHANGE: /* read against the funnel once every --stage is known */
-        if (req->n_changes == FPL_MAX_CHANGES) {
-            rc = fail_status(id, value, FPL_ERR_CHANGE_COUNT);
-        } else {
-            req->change[req->n_changes++] = value;
+    fpl_error e;
+    fpl_status st = FPL_OK;
+    switch (b->kind) {
+    case V_TEXT: return CLI_EXIT_OK;
+    case V_STAGE: return add_stage(req, value);
+    case V_FORMAT: return take_format(req, value);
+    case V_PER_STAGE:
+        if (n == FPL_MAX_STAGES) {
+            return cli_fail_usage(name, value, b->full);
         }
-        break;
-    case OPT_HORIZON:
-        st = fpl_horizon_parse(value, strlen(value), &req->horizon, NULL);
-        break;
-    case OPT_INVEST:
-        rc = parse_amount(id, value, &req->invest);
-        break;
-    case OPT_STEP:
-        st = fpl_step_parse(value, strlen(value), false, &req->step_kind, &req->step, NULL);
-        break;
-    case OPT_DEAL_SIZE_STEP:
-        st = fpl_step_parse(value, strlen(value), true, &kind, &req->deal_size_step, NULL);
-        break;
-    case OPT_CONFIDENCE: /* its range is checked by the library */
-        if (req->n_confidence == FPL_ODDS_MAX_REQUESTED) {
-            rc = fail_status(id, value, FPL_ERR_CONFIDENCE_COUNT);
-            break;
+        req->list[id][req->n[id]++] = value;
+        return CLI_EXIT_OK;
+    case V_LIST:
+    case V_CONFIDENCE:
+        st = fpl_limit_check(b->limit, (double)n + 1, n, &e);
+        if (st == FPL_OK && b->kind == V_CONFIDENCE) {
+            st = fpl_parse_rate(value, len, &req->confidence[n], &e);
         }
-        st = fpl_parse_rate(value, strlen(value), &req->confidence[req->n_confidence], NULL);
         if (st == FPL_OK) {
-            req->confidence_text[req->n_confidence++] = value;
+            req->list[id][req->n[id]++] = value;
         }
         break;
-    case OPT_TRIALS:
-        st = fpl_odds_trials_parse(value, strlen(value), &req->trials, NULL);
-        break;
-    case OPT_SEED:
-        if (!parse_seed(value, &req->seed)) {
-            rc = fail_value(id, value,
-                            "seed must be a whole number from 0 to 18446744073709551615");
+    case V_AMOUNT:
+        st = fpl_parse_amount(value, len, x, &e);
+        if (b->target != 0) {
+            req->terms.target = (fpl_target_kind)b->target;
         }
         break;
-    case OPT_DEAL_SIZE_CV:
-        rc = parse_amount(id, value, &req->deal_size_cv);
+    case V_RATE: st = fpl_parse_rate(value, len, x, &e); break;
+    case V_PERIOD: st = fpl_period_parse(value, len, &req->terms.per, &e); break;
+    case V_HORIZON: st = fpl_horizon_parse(value, len, &req->whatif.horizon, &e); break;
+    case V_STEP:
+        st = fpl_step_parse(value, len, id == OPT_DEAL_SIZE_STEP,
+                            id == OPT_STEP ? &req->sensitivity.step_kind : &kind, x, &e);
         break;
-    case OPT_HISTORY: /* read against the funnel once every --stage is known */
-        if (req->n_history == FPL_MAX_STAGES) {
-            rc = fail_value(id, value, "at most one --history per stage");
-        } else {
-            req->history[req->n_history++] = value;
+    case V_TRIALS: st = fpl_odds_trials_parse(value, len, &req->sim.trials, &e); break;
+    case V_SEED:
+        if (!parse_seed(value, &req->sim.seed)) {
+            cli_buf msg = {0};
+            cli_buf_help(&msg, "seed must be a whole number from {seed.min} to {seed.max}");
+            cli_buf_putc(&msg, '\0');
+            int rc = cli_fail_usage(name, value, msg.oom ? "not a seed" : msg.data);
+            cli_buf_free(&msg);
+            return rc;
         }
         break;
-    case OPT_CHANNEL:
-        if (req->n_channels == FPL_MAX_CHANNELS) {
-            rc = fail_status(id, value, FPL_ERR_CHANNEL_COUNT);
-        } else {
-            req->channel[req->n_channels++] = value;
+    case V_ALLOCATE:
+        if (strcmp(value, "cheapest") != 0 && strcmp(value, "shares") != 0) {
+            return cli_fail_usage(name, value, "allocate must be cheapest or shares");
         }
-        break;
-    case OPT_ALLOCATE:
-        if (strcmp(value, "cheapest") == 0 || strcmp(value, "shares") == 0) {
-            req->by_shares = value[0] == 's';
-        } else {
-            rc = fail_value(id, value, "allocate must be cheapest or shares");
-        }
-        break;
-    case OPT_LAG: /* STAGE=VALUE: read once every --stage is known */
-        rc = keep_per_stage(id, value, req->lag, &req->n_lags);
-        break;
-    case OPT_ACTUAL:
-        rc = keep_per_stage(id, value, req->actual, &req->n_actuals);
-        break;
-    case OPT_OPEN:
-        rc = keep_per_stage(id, value, req->open, &req->n_open);
-        break;
-    case OPT_MIX:
-        rc = keep_per_stage(id, value, req->mix_text, &req->n_mix_texts);
-        break;
-    case OPT_SCENARIO_MIX:
-        rc = keep_per_stage(id, value, req->scenario_mix_text, &req->n_scenario_mix_texts);
-        break;
-    case OPT_CRITERION:
-        if (req->n_criteria == FPL_MAX_CRITERIA) {
-            rc = fail_status(id, value, FPL_ERR_CRITERION_COUNT);
-        } else {
-            req->criterion[req->n_criteria++] = value;
-        }
-        break;
-    case OPT_LEADS: /* score: read in cmd_score.c */
-    case OPT_CRITERIA:
-    case OPT_HOT:
-    case OPT_WARM:
-    case OPT_ID_COLUMN:
-    case OPT_STRICT:
-    case OPT_TOP:
-    case OPT_START: /* schedule and pace: read in cmd_schedule.c */
-    case OPT_MONTHS:
-    case OPT_SEASONALITY:
-    case OPT_MONTHLY_DEALS:
-    case OPT_MONTHLY_REVENUE:
-    case OPT_REPS:
-    case OPT_QUOTA:
-    case OPT_ATTAINMENT:
-    case OPT_ELAPSED:
-    case OPT_AS_OF:
-    case OPT_ACTUAL_DEALS:
-    case OPT_ACTUAL_REVENUE:
-    case OPT_AT_RISK:
-    case OPT_OFF_TRACK:
-    case OPT_SIMULATE: /* a flag: its presence is all */
-    case OPT_AT:   /* looked up once the funnel is complete */
-    case OPT_FOR:  /* likewise */
-    case OPT_HELP: /* handled before parsing */
-    case OPT_COUNT:
+        req->by_shares = value[0] == 's';
         break;
     }
-    return st == FPL_OK ? rc : fail_status(id, value, st);
+    if (b->has_at != 0) {
+        *(bool *)(base + b->has_at) = true;
+    }
+    return st == FPL_OK ? CLI_EXIT_OK : fail_option(id, value, &e);
 }
 
 /* Reads the arguments of a command (args[0] is the command's name). */
@@ -991,7 +940,7 @@ static int parse_command(request *req, const cli_args *args)
         const char *value;
         if (opt->metavar == NULL) {
             if (eq != NULL) {
-                return fail_value(opt->id, eq + 1, "this option takes no value");
+                return cli_fail_usage(opt->name, eq + 1, "this option takes no value");
             }
             if (opt->id == OPT_HELP) {
                 continue; /* handled before parsing */
@@ -1011,13 +960,18 @@ static int parse_command(request *req, const cli_args *args)
             return CLI_EXIT_USAGE;
         }
         if (!opt->repeat && req->value[opt->id] != NULL) {
-            return fail_value(opt->id, value, "given more than once");
+            return cli_fail_usage(opt->name, value, "given more than once");
         }
-        if ((opt->id == OPT_REVENUE && req->value[OPT_DEALS] != NULL) ||
-            (opt->id == OPT_DEALS && req->value[OPT_REVENUE] != NULL)) {
-            return fail_value(opt->id, value,
-                              opt->id == OPT_REVENUE ? "cannot be given with --deals"
-                                                     : "cannot be given with --revenue");
+        /* one target: an option that sets one excludes the others */
+        for (int k = 0; binds[opt->id].target != 0 && k < OPT_COUNT; ++k) {
+            if (binds[k].target != 0 && k != (int)opt->id && req->value[k] != NULL) {
+                cli_buf msg = {0};
+                cli_buf_printf(&msg, "cannot be given with %s", option_by_id((opt_id)k)->name);
+                cli_buf_putc(&msg, '\0');
+                int rc = cli_fail_usage(opt->name, value, msg.oom ? "one target only" : msg.data);
+                cli_buf_free(&msg);
+                return rc;
+            }
         }
         req->value[opt->id] = value;
         int rc = take_value(req, opt->id, value);
@@ -1063,34 +1017,14 @@ static const char *text_of_stage(const request *req, const char *const *texts, s
  * option), else its value. NULL when not given. */
 static const char *given_text(const request *req, opt_id id, size_t index)
 {
-    const char *const *list = NULL;
-    size_t n = 0;
-    bool by_stage = false;
-    switch (id) {
-    case OPT_STAGE: list = req->stage_text; n = req->funnel.n_stages; break;
-    case OPT_CHANGE: list = req->change; n = req->n_changes; break;
-    case OPT_CONFIDENCE: list = req->confidence_text; n = req->n_confidence; break;
-    case OPT_CHANNEL: list = req->channel; n = req->n_channels; break;
-    case OPT_CRITERION: list = req->criterion; n = req->n_criteria; break;
-    case OPT_HISTORY: list = req->history; n = req->n_history; by_stage = true; break;
-    case OPT_LAG: list = req->lag; n = req->n_lags; by_stage = true; break;
-    case OPT_ACTUAL: list = req->actual; n = req->n_actuals; by_stage = true; break;
-    case OPT_OPEN: list = req->open; n = req->n_open; by_stage = true; break;
-    case OPT_MIX: list = req->mix_text; n = req->n_mix_texts; by_stage = true; break;
-    case OPT_SCENARIO_MIX:
-        list = req->scenario_mix_text;
-        n = req->n_scenario_mix_texts;
-        by_stage = true;
-        break;
-    default: break;
-    }
-    if (list == NULL || index == FPL_NO_INDEX) {
+    const size_t n = req->n[id];
+    if (n == 0 || index == FPL_NO_INDEX) {
         return req->value[id];
     }
-    if (by_stage) {
-        return text_of_stage(req, list, n, index);
+    if (binds[id].kind == V_PER_STAGE) {
+        return text_of_stage(req, req->list[id], n, index);
     }
-    return index < n ? list[index] : NULL;
+    return index < n ? req->list[id][index] : NULL;
 }
 
 /* Reports a failure the library described: bad input names the option the
@@ -1101,8 +1035,7 @@ static int fail_error(const request *req, const fpl_error *e)
     const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
     const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
     if (text != NULL) {
-        fail_value(o->id, text, fpl_error_message(e));
-        return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
+        return fail_option(o->id, text, e);
     }
     cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
     return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
@@ -1110,20 +1043,22 @@ static int fail_error(const request *req, const fpl_error *e)
 
 /* Reads mix texts (--mix or --scenario-mix) against the complete funnel:
  * at most one per stage; out gets the mixes in funnel order. */
-static int read_mixes(request *req, opt_id id, const char *const *texts, size_t n,
-                      fpl_mix *out, const char **texts_out, size_t *n_out)
+static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_out,
+                      size_t *n_out)
 {
     static const fpl_mix none;
+    const char *const *texts = req->list[id];
     const char *given[FPL_MAX_STAGES] = {NULL};
     fpl_mix by_stage[FPL_MAX_STAGES];
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < req->n[id]; ++i) {
         fpl_mix m = none;
-        fpl_status st = fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, NULL);
-        if (st != FPL_OK) {
-            return fail_status(id, texts[i], st);
+        fpl_error e;
+        if (fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, &e) != FPL_OK) {
+            return fail_option(id, texts[i], &e);
         }
         if (given[m.stage] != NULL) {
-            return fail_value(id, texts[i], "that stage's mix is given already");
+            return cli_fail_usage(option_by_id(id)->name, texts[i],
+                                  "that stage's mix is given already");
         }
         given[m.stage] = texts[i];
         by_stage[m.stage] = m;
@@ -1142,8 +1077,7 @@ static int read_mixes(request *req, opt_id id, const char *const *texts, size_t 
 static int apply_mixes(request *req)
 {
     const char *texts[FPL_MAX_STAGES];
-    int rc = read_mixes(req, OPT_MIX, req->mix_text, req->n_mix_texts, req->mix, texts,
-                        &req->n_mixes);
+    int rc = read_mixes(req, OPT_MIX, req->mix, texts, &req->n_mixes);
     for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
         fpl_error e;
         if (fpl_mix_apply(&req->funnel, &req->mix[i], &e) != FPL_OK) {
@@ -1166,6 +1100,18 @@ static int check_common(request *req)
     return apply_mixes(req);
 }
 
+/* --at NAME, the stage the volume enters: the top when not given. */
+static int find_at(const request *req, size_t *at)
+{
+    const char *name = req->value[OPT_AT];
+    fpl_error e;
+    *at = 0;
+    if (name != NULL && fpl_funnel_find(&req->funnel, name, strlen(name), at, &e) != FPL_OK) {
+        return fail_option(OPT_AT, name, &e);
+    }
+    return CLI_EXIT_OK;
+}
+
 /* The question a whatif, sensitivity or solve asks: the funnel, the terms,
  * and the volume and its stage when one is given (--at needs --volume). */
 static int read_question(request *req, cli_question *q)
@@ -1176,16 +1122,11 @@ static int read_question(request *req, cli_question *q)
     q->has_volume = req->value[OPT_VOLUME] != NULL;
     q->volume.volume = req->volume;
     const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        if (!q->has_volume) {
-            return fail_value(OPT_AT, at, "needs --volume (the units entering that stage)");
-        }
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &q->volume.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if (at != NULL && !q->has_volume) {
+        return cli_fail_usage(option_by_id(OPT_AT)->name, at,
+                              "needs --volume (the units entering that stage)");
     }
-    return CLI_EXIT_OK;
+    return find_at(req, &q->volume.at);
 }
 
 /* whatif and sensitivity hold either the volume or the target. */
@@ -1200,16 +1141,35 @@ static int need_volume_or_target(const request *req)
     return CLI_EXIT_OK;
 }
 
+/* plan, odds, pace and solve take a target (asked once the funnel has a
+ * stage, so a missing --stage is said first). */
+static int need_target(const request *req)
+{
+    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
+        cli_error("%s: a target is needed: --revenue with --deal-size, or --deals",
+                  req->cmd->name);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* forecast, solve and odds take a volume. */
+static int need_volume(const request *req)
+{
+    if (req->value[OPT_VOLUME] == NULL) {
+        cli_error("%s: --volume COUNT is needed (the units entering --at each period)",
+                  req->cmd->name);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
 /* ---- the commands ---------------------------------------------------- */
 
 static int run_plan(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("plan: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
     fpl_plan plan;
@@ -1219,7 +1179,7 @@ static int run_plan(request *req, cli_buf *out)
     }
     /* --confidence RATE: the volumes for that chance of the whole deals. */
     fpl_odds_plan odds_plan;
-    const bool has_confidence = req->n_confidence > 0;
+    const bool has_confidence = req->n[OPT_CONFIDENCE] > 0;
     if (has_confidence) {
         if (fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, &e) !=
             FPL_OK) {
@@ -1237,17 +1197,12 @@ static int run_forecast(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("forecast: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_forecast_input in = {req->volume, 0};
-    const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_forecast forecast;
     fpl_error e;
@@ -1271,24 +1226,20 @@ static int run_whatif(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_whatif_input *in = calloc(1, sizeof *in);
     fpl_whatif *w = malloc(sizeof *w);
-    if (in == NULL || w == NULL) {
-        free(in);
-        free(w);
+    if (w == NULL) {
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
+    fpl_whatif_input *in = &req->whatif;
     in->has_volume = q.has_volume;
     in->volume = q.volume;
-    in->horizon = req->horizon;
-    in->has_invest = req->value[OPT_INVEST] != NULL;
-    in->invest = req->invest;
-    for (size_t i = 0; i < req->n_changes && rc == CLI_EXIT_OK; ++i) {
-        const char *text = req->change[i];
-        fpl_status st = fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], NULL);
-        if (st != FPL_OK) {
-            rc = fail_status(OPT_CHANGE, text, st);
+    const size_t n_changes = req->n[OPT_CHANGE];
+    fpl_error e;
+    for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
+        const char *text = req->list[OPT_CHANGE][i];
+        if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], &e) != FPL_OK) {
+            rc = fail_option(OPT_CHANGE, text, &e);
         }
         in->n_changes = i + 1;
     }
@@ -1296,38 +1247,33 @@ static int run_whatif(request *req, cli_buf *out)
      * change that sets its stage's rate to the blended rate. */
     const char *mix_texts[FPL_MAX_STAGES];
     if (rc == CLI_EXIT_OK) {
-        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix_text,
-                        req->n_scenario_mix_texts, req->scenario_mix, mix_texts,
+        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
                         &req->n_scenario_mixes);
     }
     for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
         const fpl_mix *m = &req->scenario_mix[i];
         fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        fpl_status st = fpl_mix_rate(m, &c.value, NULL);
-        if (st == FPL_OK && in->n_changes == FPL_MAX_CHANGES) {
-            st = FPL_ERR_CHANGE_COUNT;
-        }
-        if (st != FPL_OK) {
-            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[i], st);
+        const size_t k = in->n_changes;
+        if (fpl_mix_rate(m, &c.value, &e) != FPL_OK ||
+            fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, &e) != FPL_OK) {
+            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[i], &e);
         } else {
             in->changes[in->n_changes++] = c;
         }
     }
     if (rc == CLI_EXIT_OK) {
-        fpl_error e;
         fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
             cli_render_whatif(out, req->format, &q, in, w, req->mix, req->n_mixes,
                               req->scenario_mix, req->n_scenario_mixes);
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
-                   e.index >= req->n_changes && e.index < in->n_changes) {
+                   e.index >= n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */
-            rc = fail_status(OPT_SCENARIO_MIX, mix_texts[e.index - req->n_changes], st);
+            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
         } else {
             rc = fail_error(req, &e);
         }
     }
-    free(in);
     free(w);
     return rc;
 }
@@ -1345,21 +1291,16 @@ static int run_sensitivity(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_sensitivity_input in = {0};
-    in.has_volume = q.has_volume;
-    in.volume = q.volume;
-    in.has_step = req->value[OPT_STEP] != NULL;
-    in.step_kind = req->step_kind;
-    in.step = req->step;
-    in.has_deal_size_step = req->value[OPT_DEAL_SIZE_STEP] != NULL;
-    in.deal_size_step = req->deal_size_step;
+    fpl_sensitivity_input *in = &req->sensitivity;
+    in->has_volume = q.has_volume;
+    in->volume = q.volume;
     fpl_sensitivity *r = malloc(sizeof *r);
     if (r == NULL) {
         cli_error("out of memory");
         return CLI_EXIT_OUTPUT;
     }
     fpl_error e;
-    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, &in, r, &e);
+    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, in, r, &e);
     if (st == FPL_OK) {
         cli_render_sensitivity(out, req->format, &q, r);
         /* the mixes as a note for people; the JSON is the contract's, without */
@@ -1379,13 +1320,11 @@ static int run_solve(request *req, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("solve: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
-    if (req->terms.target == FPL_TARGET_NONE) {
-        cli_error("solve: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_target(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     const char *lever = req->value[OPT_FOR];
     if (lever == NULL) {
@@ -1398,12 +1337,11 @@ static int run_solve(request *req, cli_buf *out)
         return rc;
     }
     fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
-    fpl_status st = fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, NULL);
-    if (st != FPL_OK) {
-        return fail_status(OPT_FOR, lever, st);
+    fpl_error e;
+    if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, &e) != FPL_OK) {
+        return fail_option(OPT_FOR, lever, &e);
     }
     fpl_solve s;
-    fpl_error e;
     if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
         return fail_error(req, &e);
     }
@@ -1417,77 +1355,57 @@ static int run_solve(request *req, cli_buf *out)
 /* The Monte Carlo part of an odds question: the volume and its stage (as
  * for the exact model), trials, seed, deal-size variation and the --history
  * texts, each read against the complete funnel. */
-static int read_simulation(request *req, const fpl_odds_input *exact, fpl_odds_sim_input *in)
+static int read_simulation(request *req, const fpl_odds_input *exact)
 {
-    fpl_odds_sim_input_init(in); /* the library's defaults */
+    fpl_odds_sim_input *in = &req->sim; /* the options given, on the library's defaults */
     in->volume = exact->volume;
     in->at = exact->at;
-    if (req->value[OPT_TRIALS] != NULL) {
-        in->trials = req->trials;
-    }
-    if (req->value[OPT_SEED] != NULL) {
-        in->seed = req->seed;
-    }
-    if (req->value[OPT_DEAL_SIZE_CV] != NULL) {
-        in->deal_size_cv = req->deal_size_cv;
-    }
-    for (size_t i = 0; i < req->n_history; ++i) {
-        const char *text = req->history[i];
+    const char *name = option_by_id(OPT_HISTORY)->name;
+    for (size_t i = 0; i < req->n[OPT_HISTORY]; ++i) {
+        const char *text = req->list[OPT_HISTORY][i];
         const char *eq = strrchr(text, '=');
         if (eq == NULL) {
-            return fail_value(OPT_HISTORY, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
+            return cli_fail_usage(name, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
         }
         size_t k;
-        fpl_status st = fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, NULL);
-        if (st == FPL_OK) {
-            st = fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], NULL);
-        }
-        if (st != FPL_OK) {
-            return fail_status(OPT_HISTORY, text, st);
+        fpl_error e;
+        if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, &e) != FPL_OK ||
+            fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], &e) !=
+                FPL_OK) {
+            return fail_option(OPT_HISTORY, text, &e);
         }
         if (in->has_history[k]) {
-            return fail_value(OPT_HISTORY, text, "that stage's history is given already");
+            return cli_fail_usage(name, text, "that stage's history is given already");
         }
         in->has_history[k] = true;
-        req->history_at[k] = text;
     }
     return CLI_EXIT_OK;
 }
 
 static int run_odds(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("odds: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("odds: --volume COUNT is needed (the units entering --at each period)");
-        return CLI_EXIT_USAGE;
+    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
     }
     fpl_odds_input in;
     memset(&in, 0, sizeof in);
     in.volume = req->volume;
-    const char *at = req->value[OPT_AT];
-    if (at != NULL) {
-        fpl_status st = fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, NULL);
-        if (st != FPL_OK) {
-            return fail_status(OPT_AT, at, st);
-        }
+    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
+        return rc;
     }
-    in.n_levels = req->n_confidence;
-    for (size_t i = 0; i < req->n_confidence; ++i) {
+    in.n_levels = req->n[OPT_CONFIDENCE];
+    for (size_t i = 0; i < in.n_levels; ++i) {
         in.levels[i] = req->confidence[i];
     }
     const bool simulate = req->value[OPT_SIMULATE] != NULL || req->value[OPT_TRIALS] != NULL ||
                           req->value[OPT_SEED] != NULL ||
-                          req->value[OPT_DEAL_SIZE_CV] != NULL || req->n_history > 0;
-    fpl_odds_sim_input sim_in;
+                          req->value[OPT_DEAL_SIZE_CV] != NULL || req->n[OPT_HISTORY] > 0;
     if (simulate) {
-        rc = read_simulation(req, &in, &sim_in);
+        rc = read_simulation(req, &in);
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
@@ -1502,7 +1420,7 @@ static int run_odds(request *req, cli_buf *out)
         return CLI_EXIT_OK;
     }
     /* The library never allocates: the workspace is the caller's. */
-    size_t len = fpl_odds_sim_work_len(sim_in.trials);
+    size_t len = fpl_odds_sim_work_len(req->sim.trials);
     double *work = len <= SIZE_MAX / sizeof *work ? malloc(len * sizeof *work) : NULL;
     if (work == NULL) {
         cli_error("out of memory");
@@ -1510,12 +1428,12 @@ static int run_odds(request *req, cli_buf *out)
     }
     fpl_odds_sim sim;
     const fpl_status st =
-        fpl_odds_simulate(&req->funnel, &req->terms, &sim_in, work, len, &sim, &e);
+        fpl_odds_simulate(&req->funnel, &req->terms, &req->sim, work, len, &sim, &e);
     free(work);
     if (st != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_odds(out, req->format, &req->funnel, &odds, &sim_in, &sim);
+    cli_render_odds(out, req->format, &req->funnel, &odds, &req->sim, &sim);
     return CLI_EXIT_OK;
 }
 
@@ -1526,8 +1444,8 @@ static int run_channels(request *req, cli_buf *out)
         cli_error("channels: at least one --stage NAME=RATE is needed");
         return CLI_EXIT_USAGE;
     }
-    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->channel,
-                               req->n_channels, req->by_shares, req->value[OPT_REVENUE],
+    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->list[OPT_CHANNEL],
+                               req->n[OPT_CHANNEL], req->by_shares, req->value[OPT_REVENUE],
                                req->value[OPT_DEALS], req->value[OPT_DEAL_SIZE],
                                req->value[OPT_MARGIN]};
     return cli_channels_run(&rq, out);
@@ -1536,31 +1454,17 @@ static int run_channels(request *req, cli_buf *out)
 /* schedule and pace: the work is in cmd_schedule.c. */
 static cli_schedule_request schedule_request(request *req)
 {
-    cli_schedule_request rq;
-    memset(&rq, 0, sizeof rq);
-    rq.funnel = &req->funnel;
-    rq.terms = &req->terms;
-    rq.format = req->format;
-    rq.start = req->value[OPT_START];
-    rq.lag = req->lag;
-    rq.n_lags = req->n_lags;
-    rq.reps = req->value[OPT_REPS];
-    rq.months = req->value[OPT_MONTHS];
-    rq.seasonality = req->value[OPT_SEASONALITY];
-    rq.monthly_deals = req->value[OPT_MONTHLY_DEALS];
-    rq.monthly_revenue = req->value[OPT_MONTHLY_REVENUE];
-    rq.quota = req->value[OPT_QUOTA];
-    rq.attainment = req->value[OPT_ATTAINMENT];
-    rq.elapsed = req->value[OPT_ELAPSED];
-    rq.as_of = req->value[OPT_AS_OF];
-    rq.actual = req->actual;
-    rq.n_actuals = req->n_actuals;
-    rq.actual_deals = req->value[OPT_ACTUAL_DEALS];
-    rq.actual_revenue = req->value[OPT_ACTUAL_REVENUE];
-    rq.open = req->open;
-    rq.n_open = req->n_open;
-    rq.at_risk = req->value[OPT_AT_RISK];
-    rq.off_track = req->value[OPT_OFF_TRACK];
+    const char *const *v = req->value;
+    const cli_schedule_request rq = {
+        .funnel = &req->funnel, .terms = &req->terms, .format = req->format,
+        .start = v[OPT_START], .lag = req->list[OPT_LAG], .n_lags = req->n[OPT_LAG],
+        .reps = v[OPT_REPS], .months = v[OPT_MONTHS], .seasonality = v[OPT_SEASONALITY],
+        .monthly_deals = v[OPT_MONTHLY_DEALS], .monthly_revenue = v[OPT_MONTHLY_REVENUE],
+        .quota = v[OPT_QUOTA], .attainment = v[OPT_ATTAINMENT], .elapsed = v[OPT_ELAPSED],
+        .as_of = v[OPT_AS_OF], .actual = req->list[OPT_ACTUAL], .n_actuals = req->n[OPT_ACTUAL],
+        .actual_deals = v[OPT_ACTUAL_DEALS], .actual_revenue = v[OPT_ACTUAL_REVENUE],
+        .open = req->list[OPT_OPEN], .n_open = req->n[OPT_OPEN], .at_risk = v[OPT_AT_RISK],
+        .off_track = v[OPT_OFF_TRACK]};
     return rq;
 }
 
@@ -1576,12 +1480,8 @@ static int run_schedule(request *req, cli_buf *out)
 
 static int run_pace(request *req, cli_buf *out)
 {
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("pace: a target is needed: --revenue with --deal-size, or --deals");
-        return CLI_EXIT_USAGE;
-    }
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
+    int rc = need_target(req);
+    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
         return rc;
     }
     cli_schedule_request rq = schedule_request(req);
@@ -1591,18 +1491,12 @@ static int run_pace(request *req, cli_buf *out)
 /* score: the work is in cmd_score.c. */
 static int run_score(request *req, cli_buf *out)
 {
-    cli_score_request rq;
-    memset(&rq, 0, sizeof rq);
-    rq.format = req->format;
-    rq.leads = req->value[OPT_LEADS];
-    rq.criteria = req->value[OPT_CRITERIA];
-    rq.criterion = req->criterion;
-    rq.n_criteria = req->n_criteria;
-    rq.hot = req->value[OPT_HOT];
-    rq.warm = req->value[OPT_WARM];
-    rq.id_column = req->value[OPT_ID_COLUMN];
-    rq.strict = req->value[OPT_STRICT] != NULL;
-    rq.top = req->value[OPT_TOP];
+    const char *const *v = req->value;
+    const cli_score_request rq = {
+        .format = req->format, .leads = v[OPT_LEADS], .criteria = v[OPT_CRITERIA],
+        .criterion = req->list[OPT_CRITERION], .n_criteria = req->n[OPT_CRITERION],
+        .hot = v[OPT_HOT], .warm = v[OPT_WARM], .id_column = v[OPT_ID_COLUMN],
+        .strict = v[OPT_STRICT] != NULL, .top = v[OPT_TOP]};
     return cli_score_run(&rq, out);
 }
 
@@ -1652,6 +1546,34 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* funnelplan --version */
+static int run_version(const cli_args *args, cli_buf *out)
+{
+    if (args->n > 1) {
+        cli_error("%s: unexpected argument '%s'", args->v[0], args->v[1]);
+        return CLI_EXIT_USAGE;
+    }
+    cli_buf_printf(out, "funnelplan %s\n", fpl_version_string());
+    return CLI_EXIT_OK;
+}
+
+/* funnelplan --help [COMMAND] */
+static int run_help(const cli_args *args, cli_buf *out)
+{
+    if (args->n == 1) {
+        global_help(out);
+        return CLI_EXIT_OK;
+    }
+    const cli_command *cmd = find_command(args->v[1]);
+    if (cmd == NULL || args->n > 2) {
+        cli_error("%s: unexpected argument '%s' (try funnelplan --help)", args->v[0],
+                  cmd == NULL ? args->v[1] : args->v[2]);
+        return CLI_EXIT_USAGE;
+    }
+    command_help(cmd, out);
+    return CLI_EXIT_OK;
+}
+
 static int run(const cli_args *args, cli_buf *out)
 {
     if (args->n == 0) {
@@ -1661,32 +1583,12 @@ static int run(const cli_args *args, cli_buf *out)
         return CLI_EXIT_USAGE;
     }
     const char *first = args->v[0];
-    if (strcmp(first, "--version") == 0) {
-        if (args->n > 1) {
-            cli_error("--version: unexpected argument '%s'", args->v[1]);
-            return CLI_EXIT_USAGE;
+    for (size_t i = 0; i < sizeof program_options / sizeof program_options[0]; ++i) {
+        const struct program_option *p = &program_options[i];
+        const size_t n = strlen(p->name);
+        if (strncmp(first, p->name, n) == 0 && (p->help == NULL || first[n] == '\0')) {
+            return p->run(args, out);
         }
-        cli_buf_printf(out, "funnelplan %s\n", fpl_version_string());
-        return CLI_EXIT_OK;
-    }
-    /* Hidden modes for the build, not in --help (see gen.c):
-     * --generate-man and --generate-bash-completion. */
-    if (strncmp(first, "--generate-", 11) == 0) {
-        return cli_generate(args, out);
-    }
-    if (strcmp(first, "--help") == 0) {
-        if (args->n == 1) {
-            global_help(out);
-            return CLI_EXIT_OK;
-        }
-        const cli_command *cmd = find_command(args->v[1]);
-        if (cmd == NULL || args->n > 2) {
-            cli_error("--help: unexpected argument '%s' (try funnelplan --help)",
-                      cmd == NULL ? args->v[1] : args->v[2]);
-            return CLI_EXIT_USAGE;
-        }
-        command_help(cmd, out);
-        return CLI_EXIT_OK;
     }
     const cli_command *cmd = find_command(first);
     if (cmd == NULL) {
@@ -1706,7 +1608,7 @@ static int run(const cli_args *args, cli_buf *out)
      * bare word --help: a value never starts with "--" unless given as
      * --option=VALUE, and then it is not an argument of its own. */
     for (size_t i = 1; i < args->n; ++i) {
-        if (strcmp(args->v[i], "--help") == 0) {
+        if (strcmp(args->v[i], option_by_id(OPT_HELP)->name) == 0) {
             command_help(cmd, out);
             return CLI_EXIT_OK;
         }
@@ -1718,6 +1620,7 @@ static int run(const cli_args *args, cli_buf *out)
     }
     req->cmd = cmd;
     req->format = CLI_FORMAT_TABLE;
+    fpl_odds_sim_input_init(&req->sim); /* the library's defaults */
     int rc = parse_command(req, args);
     if (rc == CLI_EXIT_OK) {
         rc = cmd->run(req, out);

@@ -109,6 +109,21 @@ static void roff_text(cli_buf *out, const char *text)
     }
 }
 
+/* Appends an option's help text (its limits filled in, cli_buf_help) as
+ * filled text. */
+static void roff_help(cli_buf *out, const char *help)
+{
+    cli_buf text = {0};
+    cli_buf_help(&text, help);
+    cli_buf_putc(&text, '\0');
+    if (text.oom) {
+        out->oom = true;
+    } else {
+        roff_text(out, text.data);
+    }
+    cli_buf_free(&text);
+}
+
 /* Appends a shell command (lines ending in a backslash) as an indented
  * example, unfilled. */
 static void roff_example(cli_buf *out, const char *example)
@@ -164,7 +179,7 @@ static void roff_option(cli_buf *out, const cli_option *o)
 {
     cli_buf_puts(out, ".TP\n");
     roff_option_tag(out, o);
-    roff_text(out, o->help);
+    roff_help(out, o->help);
     if (o->repeat) {
         cli_buf_puts(out, ".br\nMay be given more than once.\n");
     }
@@ -332,7 +347,7 @@ static void roff_option_index(cli_buf *out, const cli_tables *t)
                 roff_command_names(out, t, v->commands & all);
                 cli_buf_puts(out, "\\fR:\n");
             }
-            roff_text(out, v->help);
+            roff_help(out, v->help);
         }
         if (o->repeat) {
             cli_buf_puts(out, ".br\nMay be given more than once.\n");

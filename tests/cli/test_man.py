@@ -69,6 +69,20 @@ class ManPage(base.CliTestCase):
             self.skipTest("FUNNELPLAN_MAN_PAGE is not set (meson sets it)")
         self.assertEqual(self.built, self.text)
 
+    def test_limits_are_the_librarys_and_every_placeholder_is_filled(self):
+        """Ranges and defaults in the help come from fpl_limit_bounds(): the
+        page states them as the specification does, and no {limit.bound}
+        placeholder is left over (a misspelt one would be printed as is)."""
+        self.assertNotRegex(self.text, r"\{[a-z_]+\.(min|max|default)(:pp)?\}")
+        for stated in ("from 1 to\n10000000 (default 10000)", "from 1 to 120\n(default 12)",
+                       "(default 95%; at most 1000%)", "(default 80%; at most \\-\\-at\\-risk)",
+                       "(up to 16 levels; above 0% and\nbelow 100%)",
+                       "+1pp (default)", "(default 75; at\nmost 100)"):
+            self.assertIn(stated, self.text)
+        help_odds = base.run(["odds", "--help"]).stdout.decode()
+        self.assertIn("(default 10000)", help_odds)
+        self.assertIn("18446744073709551615 (default 1)", help_odds)
+
     def test_header_and_sections(self):
         self.assertTrue(any(line.startswith(".TH FUNNELPLAN 1 ") for line in self.lines))
         titles = list(self.sections("SH"))

@@ -26,6 +26,7 @@ def c_program():
              '#include "funnelplan/channels.h"', '#include "funnelplan/schedule.h"',
              '#include "funnelplan/pace.h"', '#include "funnelplan/score.h"',
              '#include "funnelplan/mix.h"', '#include "funnelplan/render.h"',
+             '#include "funnelplan/limits.h"',
              "int main(void) {"]
     for struct in filter(None, _native.STRUCTS + _native.VIEW_STRUCTS):
         name = struct.__name__

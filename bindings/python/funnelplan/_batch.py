@@ -218,7 +218,8 @@ def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
                           "not a whole number of stages per funnel")
         else:
             n_stages = n_rates // n_funnels
-    if not 1 <= n_stages <= _native.MAX_STAGES:
+    stages = _native.LIMITS["stages"]
+    if not stages.min_whole <= n_stages <= stages.max_whole:
         raise _native.error_named("FPL_ERR_STAGE_COUNT", "n_stages %d" % n_stages)
     return n_stages
 

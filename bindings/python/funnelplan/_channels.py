@@ -231,7 +231,8 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     if allocate not in ("cheapest", "shares"):
         raise FunnelError("FPL_ERR_ALLOCATE", "allocate must be cheapest or shares",
                           context="allocate %s" % _describe(allocate))
-    if not 1 <= len(items) <= _native.MAX_CHANNELS:
+    channels = _native.LIMITS["channels"]
+    if not channels.min_whole <= len(items) <= channels.max_whole:
         raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels (%d given)" % len(items))
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, margin, "channels")
     terms.has_cost_per_lead = False  # each channel has its own

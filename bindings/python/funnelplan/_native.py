@@ -695,6 +695,13 @@ class fpl_error(Structure):
 NO_INDEX = ctypes.c_size_t(-1).value  # FPL_NO_INDEX
 
 
+# limits.h
+class fpl_bounds(Structure):
+    _fields_ = [("kind", c_int), ("min", c_double), ("max", c_double), ("min_excluded", c_bool),
+                ("max_excluded", c_bool), ("has_default", c_bool), ("default_value", c_double),
+                ("min_whole", c_uint64), ("max_whole", c_uint64), ("default_whole", c_uint64)]
+
+
 # In the order of the C enum fpl_abi_struct, so that fpl_abi_size(i) is the
 # C compiler's sizeof(STRUCTS[i]) in the library that was loaded. None holds
 # the place of a retired struct (FPL_ABI_RESERVED_29, fpl_abi_size 0).
@@ -710,7 +717,7 @@ STRUCTS = (fpl_stage, fpl_funnel, fpl_terms, fpl_plan_stage, fpl_plan_period, fp
            fpl_pace_input, fpl_pace_row, fpl_pace,
            fpl_criterion, fpl_criteria, fpl_lead_score, fpl_csv_row, fpl_csv_reader,
            fpl_segment, fpl_mix, fpl_error, fpl_whatif_totals, fpl_score_tally,
-           fpl_score_json)
+           fpl_score_json, fpl_bounds)
 
 
 # format.h
@@ -763,6 +770,9 @@ FUNCTIONS = (
     ("fpl_ceil_tolerant", [c_double], c_double),
     ("fpl_field_name", [c_int], c_char_p),
     ("fpl_error_message", [POINTER(fpl_error)], c_char_p),
+    # limits.h
+    ("fpl_limit_bounds", [c_int], fpl_bounds),
+    ("fpl_limit_name", [c_int], c_char_p),
     # version.h
     ("fpl_version_string", [], c_char_p),
     ("fpl_version_number", [], c_uint),
@@ -1049,6 +1059,21 @@ def _field_codes():
 
 
 FIELDS = _field_codes()
+
+
+def _limits():
+    """Every limit the library states, name -> fpl_bounds (limits.h)."""
+    limits = {}
+    code = 0
+    while fn.limit_name(code) is not None:
+        limits[fn.limit_name(code).decode("ascii")] = fn.limit_bounds(code)
+        code += 1
+    return limits
+
+
+#: The least, greatest and default value of each limited input, from the
+#: library: ``LIMITS["trials"].max_whole`` is 10000000.
+LIMITS = _limits()
 
 
 version_string = fn.version_string().decode("ascii")

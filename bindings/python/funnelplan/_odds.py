@@ -48,7 +48,7 @@ __all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "Odd
 STANDARD_LEVELS = (0.5, 0.8, 0.9, 0.95, 0.99)
 
 #: The largest seed (the C ``uint64_t``).
-SEED_MAX = 2 ** 64 - 1
+SEED_MAX = _native.LIMITS["seed"].max_whole
 
 _SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
 
@@ -226,7 +226,7 @@ def _levels(confidence):
         except TypeError:
             raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "confidence %s"
                                       % _describe(confidence), FunnelTypeError) from None
-    if len(items) > _native.ODDS_MAX_REQUESTED:
+    if len(items) > _native.LIMITS["confidence_levels"].max_whole:
         raise _native.error_named("FPL_ERR_CONFIDENCE_COUNT",
                                   "confidence (%d given)" % len(items))
     return [(item, _rate("confidence", item)) for item in items]

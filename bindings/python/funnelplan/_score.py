@@ -217,7 +217,8 @@ def _set_thresholds(c, hot, warm):
                     else _describe(hot),
                     "%s (the default)" % fn.criteria_warm(byref(c)) if warm is None
                     else _describe(warm))
-            raise exc.with_context(context + ": 0 < warm <= hot <= 100") from None
+            raise exc.with_context(context + ": %g < warm <= hot <= %g" % (
+                _native.LIMITS["warm"].min, _native.LIMITS["hot"].max)) from None
         raise exc.with_context("criteria") from None  # pragma: no cover
 
 

@@ -341,7 +341,7 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     items = _change_items(changes)
     # The scenario's mixes: each a change that sets its stage to the blended rate.
     mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
-    if len(items) + len(mixes) > _native.MAX_CHANGES:
+    if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
         raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given%s)"
                                   % (len(items), " and %d scenario mixes" % len(mixes)
                                      if mixes else ""))
