@@ -713,6 +713,7 @@ VIEW_MAX_DEPTH = 16
 
 
 class fpl_node_value(ctypes.Union):
+    _c_type_ = "__typeof__(((fpl_node *)0)->value)"  # unnamed in render.h
     _fields_ = [("boolean", c_bool), ("number", c_double), ("count", c_uint64),
                 ("string", c_char_p), ("month", fpl_month)]
 
