@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, fields
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import _amount, _copy, _describe, _encode, _is_text, _rate, _view_dict
+from ._common import (_amount, _copy, _describe, _encode, _is_text, _name, _opt, _rate, _view_dict,
+                      refuse)
+from ._errors import FunnelError
 
 __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
            "ChannelMost"]
@@ -166,14 +167,13 @@ def _channel(index, item):
             raise _at(exc.with_context(context), index) from None
         return c
     if not isinstance(item, dict):
-        raise _at(_native.error_named("FPL_ERR_CHANNEL_SYNTAX", "channels[%d] %s: expected a "
-                                      "spec string or a mapping" % (index, _describe(item)),
-                                      FunnelTypeError, field="channel"), index)
+        raise _at(refuse("CHANNEL_SYNTAX", "channels[%d] %s: expected a "
+                         "spec string or a mapping" % (index, _describe(item)), typed=True,
+                         field="channel"), index)
     name = item.get("name")
     context = "channels[%d] %s" % (index, _describe(name))
     if name is not None and not _is_text(name):
-        raise _at(_native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError,
-                                      field="channel"), index)
+        raise _at(refuse("STAGE_NAME_UTF8", context, typed=True, field="channel"), index)
     data = b"" if name is None else _encode(name)
     try:
         _native.fn.channel_set_name(byref(c), data, len(data))
@@ -187,14 +187,12 @@ def _channel(index, item):
                     setattr(c, key, _KEYS[key](label, value))
                 elif key in ("rate", "quality"):
                     if c.quality != _native.QUALITY_FUNNEL:
-                        raise _native.error_named("FPL_ERR_CHANNEL_QUALITY",
-                                                  "%s (rate and quality together)" % context,
-                                                  field="channel_quality")
+                        raise refuse("CHANNEL_QUALITY", "%s (rate and quality together)" % context,
+                                     field="channel_quality")
                     c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
                     c.quality_value = _rate(label, value)
                 else:
-                    raise _native.error_named("FPL_ERR_CHANNEL_FIELD", "%s: %r" % (context, key),
-                                              field="channel")
+                    raise refuse("CHANNEL_FIELD", "%s: %r" % (context, key), field="channel")
             except FunnelError as exc:
                 if exc.field is None:  # a value that cannot be read: that key's
                     exc.field = "channel_" + key
@@ -211,33 +209,23 @@ def _at(exc, index):
     return exc
 
 
-def _opt(present, value):
-    return value if present else None
-
-
-def _name(text):
-    """A name the library gives (a period, a mode, a quality, a target kind)."""
-    return text.decode("ascii")
-
-
 def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     if _is_text(specs) or isinstance(specs, dict):
         specs = [specs]
     try:
         items = list(specs)
     except TypeError:
-        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels %s" % _describe(specs),
-                                  FunnelTypeError) from None
+        raise refuse("CHANNEL_COUNT", "channels %s" % _describe(specs), typed=True) from None
     if allocate not in ("cheapest", "shares"):
         raise FunnelError("FPL_ERR_ALLOCATE", "allocate must be cheapest or shares",
                           context="allocate %s" % _describe(allocate))
     if not 1 <= len(items) <= _native.MAX_CHANNELS:
-        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels (%d given)" % len(items))
+        raise refuse("CHANNEL_COUNT", "channels (%d given)" % len(items))
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, margin, "channels")
     terms.has_cost_per_lead = False  # each channel has its own
     if allocate == "shares" and terms.target == _native.TARGET_NONE:
-        raise _native.error_named("FPL_ERR_TARGET", "channels (allocate 'shares' needs "
-                                  "revenue or deals)")
+        raise refuse("TARGET", "channels (allocate 'shares' needs "
+                     "revenue or deals)")
     inp = _native.fpl_channels_input()
     for i, item in enumerate(items):
         inp.channels[i] = _channel(i, item)

@@ -962,13 +962,16 @@ def status_name(code):
     return fn.status_name(code).decode("ascii")
 
 
+_PREFIX = "FPL_ERR_"
+
+
 def _status_codes():
     """Every status the library knows, name -> code, read from the library."""
     codes = {}
     code = 0
     while True:
         name = status_name(code)
-        if name == "FPL_ERR_UNKNOWN":
+        if name == _PREFIX + "UNKNOWN":
             return codes
         codes[name] = code
         code += 1
@@ -977,18 +980,18 @@ def _status_codes():
 STATUS = _status_codes()
 
 
-_NEEDED = ("FPL_OK", "FPL_ERR_NULL", "FPL_ERR_PARSE_SYNTAX", "FPL_ERR_PARSE_OVERFLOW",
-           "FPL_ERR_PERIOD", "FPL_ERR_STAGE_COUNT", "FPL_ERR_STAGE_NAME_UTF8",
-           "FPL_ERR_STAGE_UNKNOWN", "FPL_ERR_VOLUME", "FPL_ERR_TARGET", "FPL_ERR_CHANGE_SYNTAX",
-           "FPL_ERR_CHANGE_COUNT", "FPL_ERR_STEP", "FPL_ERR_STAGE_DUPLICATE",
-           "FPL_ERR_VOLUME_WHOLE", "FPL_ERR_CONFIDENCE", "FPL_ERR_CONFIDENCE_COUNT",
-           "FPL_ERR_TRIALS", "FPL_ERR_VARIATION", "FPL_ERR_HISTORY", "FPL_ERR_DATE",
-           "FPL_ERR_MONTHS", "FPL_ERR_WEIGHTS", "FPL_ERR_WEIGHTS_COUNT", "FPL_ERR_LAG",
-           "FPL_ERR_REPS", "FPL_ERR_QUOTA", "FPL_ERR_ATTAINMENT", "FPL_ERR_ELAPSED",
-           "FPL_ERR_ACTUAL", "FPL_ERR_THRESHOLD", "FPL_ERR_CRITERION",
-           "FPL_ERR_CRITERION_DUPLICATE", "FPL_ERR_CRITERION_COUNT", "FPL_ERR_ANSWER",
-           "FPL_ERR_CSV_HEADER", "FPL_ERR_MIX", "FPL_ERR_MIX_SHARES", "FPL_ERR_BANDS")
-if STATUS.get("FPL_OK") != 0 or any(name not in STATUS for name in _NEEDED):
+#: The library's statuses by name without their prefix (``ERR["NULL"]``),
+#: for the refusals the package decides (``_common.refuse``).
+ERR = {name[len(_PREFIX):]: code for name, code in STATUS.items() if name.startswith(_PREFIX)}
+
+_NEEDED = ("NULL", "PARSE_SYNTAX", "PARSE_OVERFLOW", "PARSE_EMPTY", "PARSE_NEGATIVE", "PERIOD",
+           "STAGE_COUNT", "STAGE_NAME_UTF8", "STAGE_UNKNOWN", "VOLUME", "TARGET",
+           "CHANGE_SYNTAX", "CHANGE_COUNT", "STEP", "STAGE_DUPLICATE", "VOLUME_WHOLE",
+           "CONFIDENCE", "CONFIDENCE_COUNT", "TRIALS", "VARIATION", "HISTORY", "DATE", "MONTHS",
+           "WEIGHTS", "WEIGHTS_COUNT", "LAG", "REPS", "QUOTA", "ATTAINMENT", "ELAPSED", "ACTUAL",
+           "THRESHOLD", "CRITERION", "CRITERION_DUPLICATE", "CRITERION_COUNT", "ANSWER",
+           "CSV_HEADER", "MIX", "MIX_SHARES", "BANDS")
+if STATUS.get("FPL_OK") != 0 or any(name not in ERR for name in _NEEDED):
     raise ImportError("funnelplan: %s does not report the expected status names" % library_path)
 
 

@@ -21,7 +21,7 @@ numbers go through as doubles and text is read by its own parsers
 (``fpl_parse_amount``, ``fpl_parse_rate``, ``fpl_odds_trials_parse``,
 ``fpl_odds_history_parse``). Only what a C field cannot hold is refused
 here: a trial count that is not a whole number a C size holds
-(``FPL_ERR_TRIALS``) and a seed that is not a whole number from 0 to
+(status ``TRIALS``) and a seed that is not a whole number from 0 to
 2**64 - 1. A refusal names what the library says it is about (its
 ``field`` and ``index``). ``to_dict()`` is the object ``funnelplan odds ...
 --format json`` prints (and, for a plan with ``confidence``, ``funnelplan
@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_text,
-                     _rate, _view_dict)
+from ._common import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_int, _is_text, _rate,
+                      _view_dict, refuse, status_is)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "OddsHistory",
@@ -192,25 +192,14 @@ def _odds_dict(funnel, odds, sim_input, sim):
 # Inputs
 
 
-def _binding_error(status, message, context, cls=FunnelError):
-    """A refusal decided here (not by the library), with a status the
-    library knows and a message of our own."""
-    return cls(status, message, code=_native.STATUS[status], context=context,
-               is_input_error=True)
-
-
-def _is_int(value):
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
 def _whole(label, value, status):
     """A double from an amount (number or text), refusing an int that no
     double holds exactly (2**53 + 1 would silently become 2**53)."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+        raise refuse("NULL", "%s None" % label)
     x = _amount(label, value)
     if _is_int(value) and x != int(value):
-        raise _native.error_named(status, "%s %s" % (label, _describe(value)))
+        raise refuse(status, "%s %s" % (label, _describe(value)))
     return x
 
 
@@ -224,27 +213,26 @@ def _levels(confidence):
         try:
             items = list(confidence)
         except TypeError:
-            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "confidence %s"
-                                      % _describe(confidence), FunnelTypeError) from None
+            raise refuse("PARSE_SYNTAX", "confidence %s"
+                         % _describe(confidence), typed=True) from None
     if len(items) > _native.ODDS_MAX_REQUESTED:
-        raise _native.error_named("FPL_ERR_CONFIDENCE_COUNT",
-                                  "confidence (%d given)" % len(items))
+        raise refuse("CONFIDENCE_COUNT", "confidence (%d given)" % len(items))
     return [(item, _rate("confidence", item)) for item in items]
 
 
 def _trials(value):
     """The C trial count: text as ``fpl_odds_trials_parse`` reads it; a
     number passed on when it is a whole number a C size holds (the library
-    judges the range, 0 included), else ``FPL_ERR_TRIALS``."""
+    judges the range, 0 included), else status ``TRIALS``."""
     context = "trials %s" % _describe(value)
     if _is_text(value):
         data = _encode(value)
         out = c_size_t()
         _call(fn.odds_trials_parse, (data, len(data), byref(out)), context, {})
         return out.value
-    x = _whole("trials", value, "FPL_ERR_TRIALS")
+    x = _whole("trials", value, "TRIALS")
     if not (math.isfinite(x) and x == math.floor(x) and 0 <= x < 2.0 ** (8 * sizeof(c_size_t))):
-        raise _native.error_named("FPL_ERR_TRIALS", context)
+        raise refuse("TRIALS", context)
     return int(x)
 
 
@@ -254,22 +242,22 @@ def _seed(value):
     if _is_text(value):
         text = _encode(value)
         if not text:
-            raise _binding_error("FPL_ERR_PARSE_EMPTY", _SEED_MESSAGE, context)
+            raise refuse("PARSE_EMPTY", context, _SEED_MESSAGE)
         if text[:1] == b"-" and text[1:].isdigit() and text[1:].isascii():
-            raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+            raise refuse("PARSE_NEGATIVE", context, _SEED_MESSAGE)
         if not (text.isascii() and text.isdigit()):
-            raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context)
+            raise refuse("PARSE_SYNTAX", context, _SEED_MESSAGE)
         # At most 20 significant digits: never a huge int to build.
         if len(text.lstrip(b"0")) > 20:
-            raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+            raise refuse("PARSE_OVERFLOW", context, _SEED_MESSAGE)
         value = int(text)
     elif not _is_int(value):
-        raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context, FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", context, _SEED_MESSAGE, typed=True)
     value = int(value)
     if value < 0:
-        raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+        raise refuse("PARSE_NEGATIVE", context, _SEED_MESSAGE)
     if value > SEED_MAX:
-        raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+        raise refuse("PARSE_OVERFLOW", context, _SEED_MESSAGE)
     return value
 
 
@@ -277,14 +265,13 @@ def _history_items(history):
     if hasattr(history, "items") and callable(history.items):
         return list(history.items())
     if _is_text(history):
-        raise _native.error_named("FPL_ERR_HISTORY", "history %s: expected a mapping "
-                                  "{stage: 'WON/TOTAL' or (won, total)} or a list of pairs"
-                                  % _describe(history), FunnelTypeError)
+        raise refuse("HISTORY", "history %s: expected a mapping "
+                     "{stage: 'WON/TOTAL' or (won, total)} or a list of pairs"
+                     % _describe(history), typed=True)
     try:
         return list(history)
     except TypeError:
-        raise _native.error_named("FPL_ERR_HISTORY", "history %s" % _describe(history),
-                                  FunnelTypeError) from None
+        raise refuse("HISTORY", "history %s" % _describe(history), typed=True) from None
 
 
 def _count_text(context, value):
@@ -292,25 +279,25 @@ def _count_text(context, value):
     if _is_text(value):
         data = _encode(value)
         if b"/" in data:
-            raise _native.error_named("FPL_ERR_HISTORY", context)
+            raise refuse("HISTORY", context)
         return data
     if value is None or isinstance(value, bool):
-        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+        raise refuse("HISTORY", context, typed=True)
     if _is_int(value):
         n = int(value)
         if abs(n) >= 10 ** 400:
-            raise _native.error_named("FPL_ERR_HISTORY", context)
+            raise refuse("HISTORY", context)
         return str(n).encode("ascii")
     if isinstance(value, (numbers.Real, decimal.Decimal)):
         try:
             x = float(value)
         except (OverflowError, ValueError, TypeError):
-            raise _native.error_named("FPL_ERR_HISTORY", context) from None
+            raise refuse("HISTORY", context) from None
         if math.isfinite(x) and x == math.floor(x):
             return ("%d" % x).encode("ascii")
         # Not whole, NaN, an infinity: the library's parser refuses its repr.
         return repr(x).encode("ascii")
-    raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+    raise refuse("HISTORY", context, typed=True)
 
 
 def _history_value(context, value):
@@ -320,9 +307,9 @@ def _history_value(context, value):
     elif isinstance(value, (tuple, list)) and len(value) == 2:
         data = _count_text(context, value[0]) + b"/" + _count_text(context, value[1])
     elif value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     else:
-        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+        raise refuse("HISTORY", context, typed=True)
     won = c_double()
     total = c_double()
     _call(fn.odds_history_parse, (data, len(data), byref(won), byref(total)), context, {})
@@ -339,26 +326,24 @@ def _history(funnel, inp, history):
             context = "history %s" % _describe(item)
             stage, sep, value = _encode(item).rpartition(b"=")
             if not sep:
-                raise _native.error_named("FPL_ERR_HISTORY", context)
+                raise refuse("HISTORY", context)
         elif isinstance(item, (tuple, list)) and len(item) == 2:
             stage, value = item
             context = "history %s %s" % (_describe(stage), _describe(value))
         else:
-            raise _native.error_named(
-                "FPL_ERR_HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
-                "'STAGE=WON/TOTAL'" % (index, _describe(item)), FunnelTypeError)
+            raise refuse("HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
+                         "'STAGE=WON/TOTAL'" % (index, _describe(item)), typed=True)
         if stage is None:
-            raise _native.error_named("FPL_ERR_NULL", context)
+            raise refuse("NULL", context)
         if not _is_text(stage):
-            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+            raise refuse("STAGE_UNKNOWN", context, typed=True)
         data = _encode(stage)
         k = c_size_t()
         _call(fn.funnel_find, (byref(funnel._c), data, len(data), byref(k)), context, {})
         k = k.value
         if inp.has_history[k]:
-            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE",
-                                      "%s: stage %s has a history already"
-                                      % (context, _describe(funnel.names[k])))
+            raise refuse("STAGE_DUPLICATE", "%s: stage %s has a history already"
+                         % (context, _describe(funnel.names[k])))
         inp.won[k], inp.total[k] = _history_value(context, value)
         inp.has_history[k] = True
         contexts[k] = context
@@ -368,8 +353,8 @@ def _history(funnel, inp, history):
 def _simulate_flag(value):
     if value is None or value is False or value is True:
         return bool(value)
-    raise _binding_error("FPL_ERR_PARSE_SYNTAX", "simulate must be True or False",
-                         "simulate %s" % _describe(value), FunnelTypeError)
+    raise refuse("PARSE_SYNTAX", "simulate %s" % _describe(value),
+                 "simulate must be True or False", typed=True)
 
 
 def _reraise(exc):
@@ -385,11 +370,11 @@ def _odds_context(exc, given, levels, what, history, funnel, at):
         if "confidence" in given:
             return "confidence %s" % _describe(given["confidence"])
     if exc.field == "history" and exc.index in history:
-        if exc.status == "FPL_ERR_HISTORY_STAGE" and exc.index < at:
+        if status_is(exc, "HISTORY_STAGE") and exc.index < at:
             return "%s (the volume enters below it, at %s)" % (
                 history[exc.index], _describe(funnel.names[at]))
         return history[exc.index]
-    if exc.field == "deal_size_cv" and exc.status == "FPL_ERR_DEAL_SIZE_MISSING" \
+    if exc.field == "deal_size_cv" and status_is(exc, "DEAL_SIZE_MISSING") \
             and "deal_size_cv" in given:
         return "%s (deal_size_cv %s without a deal_size)" % (what,
                                                              _describe(given["deal_size_cv"]))
@@ -427,7 +412,7 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     """:meth:`Funnel.odds`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "odds")
     inp = _native.fpl_odds_input()
-    inp.volume = _whole("volume", volume, "FPL_ERR_VOLUME_WHOLE")
+    inp.volume = _whole("volume", volume, "VOLUME_WHOLE")
     given["volume"] = volume
     inp.at = funnel._index(at)
     if at is not None:

@@ -12,7 +12,7 @@ parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
 like the CLI's bare number (written as ``"<repr>d"`` for ``fpl_lag_parse``).
 
 Only what a C field cannot hold is refused here: months that are not a whole
-number an unsigned int holds (``FPL_ERR_MONTHS``, as the CLI's ``--months``).
+number an unsigned int holds (status ``MONTHS``, as the CLI's ``--months``).
 Every other refusal is the library's, and names its field and stage
 (``FunnelError.field``, ``.index``), which the message turns back into the
 argument given. Defaults (thresholds, attainment) and figures (lags in days,
@@ -24,16 +24,15 @@ schedule|pace ... --format json`` prints.
 
 import datetime
 import decimal
-import math
 import numbers
-from ctypes import byref, c_double, c_size_t, create_string_buffer
+from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _amount, _copy, _describe, _encode, _is_text, _month_text,
-                     _number, _rate, _view_dict)
+from ._common import (PERIODS, _amount, _copy, _describe, _encode, _is_int, _is_text, _month_text,
+                      _number, _opt, _parse, _rate, _view_dict, refuse, status_is)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
@@ -42,10 +41,6 @@ __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "Monthl
 
 #: Days in the average month (365.2425 / 12): a lag in days over this is months.
 DAYS_PER_MONTH = fn.days_per_month()
-
-
-def _opt(present, value):
-    return value if present else None
 
 
 # ---------------------------------------------------------------------------
@@ -252,31 +247,12 @@ class Pace:
 # Inputs
 
 
-def _binding_error(status, message, context, cls=FunnelError):
-    """A refusal decided here (not by the library), with a status the
-    library knows and a message of our own."""
-    return cls(status, message, code=_native.STATUS[status], context=context,
-               is_input_error=True)
-
-
-def _is_int(value):
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _parse(func, data, out, context):
-    try:
-        func(data, len(data), byref(out))
-    except FunnelError as exc:
-        raise exc.with_context(context) from None
-    return out
-
-
 def _calendar_text(label, value, parts):
     """The text of a month (parts 2) or date (parts 3) given as text, a
     ``datetime.date`` or a tuple of ints, for the library's parser."""
     context = "%s %s" % (label, _describe(value))
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         return _encode(value), context
     if isinstance(value, datetime.date):
@@ -285,9 +261,9 @@ def _calendar_text(label, value, parts):
             and all(_is_int(v) for v in value):
         fields = tuple(int(v) for v in value)
         if any(abs(v) > 10 ** 6 for v in fields):
-            raise _native.error_named("FPL_ERR_DATE", context)
+            raise refuse("DATE", context)
     else:
-        raise _native.error_named("FPL_ERR_DATE", context, FunnelTypeError)
+        raise refuse("DATE", context, typed=True)
     return ("-".join(["%04d"] + ["%02d"] * (parts - 1)) % fields).encode("ascii"), context
 
 
@@ -309,7 +285,7 @@ def _months(value):
     context = "months %s" % _describe(value)
     x = _amount("months", value)
     if not (0 <= x < 2 ** 32 and x == int(x)):
-        raise _native.error_named("FPL_ERR_MONTHS", context)
+        raise refuse("MONTHS", context)
     return int(x)
 
 
@@ -319,7 +295,7 @@ def _values(label, value, capacity, needed):
     Exactly ``needed`` values."""
     context = "%s %s" % (label, _describe(value))
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
         buf = (c_double * capacity)()
@@ -331,15 +307,15 @@ def _values(label, value, capacity, needed):
         values = tuple(buf[:count.value])
     else:
         if isinstance(value, (numbers.Real, decimal.Decimal)) or isinstance(value, dict):
-            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError)
+            raise refuse("WEIGHTS", context, typed=True)
         try:
             items = list(value)
         except TypeError:
-            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError) from None
+            raise refuse("WEIGHTS", context, typed=True) from None
         values = tuple(_amount("%s[%d]" % (label, k), item) for k, item in enumerate(items))
     if len(values) != needed:
-        raise _native.error_named("FPL_ERR_WEIGHTS_COUNT", "%s (%d values, %d needed)"
-                                  % (context, len(values), needed))
+        raise refuse("WEIGHTS_COUNT", "%s (%d values, %d needed)"
+                     % (context, len(values), needed))
     return values
 
 
@@ -347,19 +323,19 @@ def _lag(context, value):
     """A lag in months read by ``fpl_lag_parse``: text (``"45d"``, ``"2w"``,
     ``"1.5m"``, ``"45"``) or a number of days."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
     elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
         try:
             days = float(value)
         except (OverflowError, TypeError, ValueError):
-            raise _native.error_named("FPL_ERR_LAG", context) from None
+            raise refuse("LAG", context) from None
         # repr is the shortest text that reads back as the same double; the
         # parser refuses nan, inf and negatives as it does on the command line.
         data = (repr(days if days != 0 else 0.0) + "d").encode("ascii")
     else:
-        raise _native.error_named("FPL_ERR_LAG", context, FunnelTypeError)
+        raise refuse("LAG", context, typed=True)
     return _parse(fn.lag_parse, data, c_double(), context).value
 
 
@@ -379,23 +355,22 @@ def _stage_items(label, value, status):
         try:
             items = list(value)
         except TypeError:
-            raise _native.error_named(status, "%s %s: expected a mapping {stage: value}"
-                                      % (label, _describe(value)), FunnelTypeError) from None
+            raise refuse(status, "%s %s: expected a mapping {stage: value}"
+                         % (label, _describe(value)), typed=True) from None
     out = []
     for index, item in enumerate(items):
         if _is_text(item):
             context = "%s %s" % (label, _describe(item))
             stage, sep, text = _encode(item).rpartition(b"=")
             if not sep:
-                raise _native.error_named(status, context)
+                raise refuse(status, context)
             out.append((stage, text, context))
         elif isinstance(item, (tuple, list)) and len(item) == 2:
             out.append((item[0], item[1],
                         "%s %s %s" % (label, _describe(item[0]), _describe(item[1]))))
         else:
-            raise _native.error_named(
-                status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
-                % (label, index, _describe(item)), FunnelTypeError)
+            raise refuse(status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
+                         % (label, index, _describe(item)), typed=True)
     return out
 
 
@@ -406,9 +381,9 @@ def _per_stage(funnel, label, value, read, status):
     out = {}
     for stage, given, context in _stage_items(label, value, status):
         if stage is None:
-            raise _native.error_named("FPL_ERR_NULL", context)
+            raise refuse("NULL", context)
         if not _is_text(stage):
-            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+            raise refuse("STAGE_UNKNOWN", context, typed=True)
         data = _encode(stage)
         k = c_size_t()
         try:
@@ -417,8 +392,8 @@ def _per_stage(funnel, label, value, read, status):
             raise exc.with_context(context) from None
         k = k.value
         if k in out:
-            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE", "%s: stage %s given twice"
-                                      % (context, _describe(funnel.names[k])))
+            raise refuse("STAGE_DUPLICATE", "%s: stage %s given twice"
+                         % (context, _describe(funnel.names[k])))
         out[k] = (read(context, given), context)
     return out
 
@@ -431,12 +406,12 @@ def _fail(exc, what, given, stages):
     context = stages.get(field, {}).get(exc.index)
     if context is not None:
         raise exc.with_context(context) from None
-    if exc.status == "FPL_ERR_DEAL_SIZE_MISSING":
+    if status_is(exc, "DEAL_SIZE_MISSING"):
         # the terms' revenue is refused as about the deal size it lacks
         culprit = field if field in given else "revenue"
         detail = "%s %s" % (culprit, _describe(given.get(culprit)))
         raise exc.with_context("%s (%s without a deal_size)" % (what, detail)) from None
-    if exc.status == "FPL_ERR_TARGET":
+    if status_is(exc, "TARGET"):
         raise exc.with_context("%s (no target: give revenue or deals%s)"
                                % (what, ", or monthly_deals or monthly_revenue"
                                   if what == "schedule" else "")) from None
@@ -453,20 +428,21 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
              monthly_revenue, lags, reps, quota, attainment):
     """:meth:`Funnel.schedule`."""
     if monthly_deals is not None and monthly_revenue is not None:
-        raise _binding_error("FPL_ERR_TARGET", "give monthly_deals or monthly_revenue, "
-                             "not both", "schedule")
+        raise refuse("TARGET", "schedule", "give monthly_deals or monthly_revenue, "
+                     "not both")
     monthly_label = ("monthly_deals" if monthly_deals is not None else
                      "monthly_revenue" if monthly_revenue is not None else None)
     monthly = monthly_deals if monthly_deals is not None else monthly_revenue
     if monthly_label is not None and (revenue is not None or deals is not None):
-        raise _binding_error("FPL_ERR_TARGET", "give a target per period or per month, "
-                             "not both", monthly_label)
+        raise refuse("TARGET", monthly_label, "give a target per period or per month, "
+                     "not both")
     if monthly_label is not None and seasonality is not None:
-        raise _binding_error("FPL_ERR_WEIGHTS", "seasonality spreads a target per period; "
-                             "a target per month needs none", "seasonality")
+        raise refuse("WEIGHTS", "seasonality", "seasonality spreads a target per period; "
+                     "a target per month needs none")
     if attainment is not None and quota is None:
-        raise _binding_error("FPL_ERR_QUOTA", "attainment is the share of a quota: give "
-                             "the quota too", "attainment %s" % _describe(attainment))
+        raise refuse("QUOTA", "attainment %s" % _describe(attainment),
+                     "attainment is the share of a quota: give "
+                     "the quota too")
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "schedule")
     inp = _native.fpl_schedule_input()
     inp.start = _month("start", start)
@@ -490,7 +466,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
         given[monthly_label] = monthly
     lag_contexts = {}
     for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "FPL_ERR_LAG").items():
+                                               "LAG").items():
         inp.lag[k] = months_lag
         lag_contexts[k] = context
     if reps is not None:
@@ -580,13 +556,13 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     """:meth:`Funnel.pace`."""
     dates = start is not None or as_of is not None
     if elapsed is not None and dates:
-        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed, or start and as_of, not both",
-                             "elapsed %s" % _describe(elapsed))
+        raise refuse("ELAPSED", "elapsed %s" % _describe(elapsed),
+                     "give elapsed, or start and as_of, not both")
     if elapsed is None and (start is None or as_of is None):
-        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed (a share of the period), or "
-                             "the period's start date and an as_of date",
-                             "pace (start %s, as_of %s)" % (_describe(start),
-                                                            _describe(as_of)))
+        raise refuse("ELAPSED", "pace (start %s, as_of %s)" % (_describe(start),
+                                                               _describe(as_of)),
+                     "give elapsed (a share of the period), or "
+                     "the period's start date and an as_of date")
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "pace")
     inp = _native.fpl_pace_input()
     if elapsed is not None:
@@ -607,7 +583,7 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     for field, value in (("actual", actual), ("open", open_)):
         per_stage[field] = {}
         for k, (x, context) in _per_stage(funnel, field, value, _count,
-                                          "FPL_ERR_ACTUAL").items():
+                                          "ACTUAL").items():
             getattr(inp, "has_" + field)[k] = True
             getattr(inp, field)[k] = x
             per_stage[field][k] = context
@@ -618,7 +594,7 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
             given[label] = value
     per_stage["lag"] = {}
     for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "FPL_ERR_LAG").items():
+                                               "LAG").items():
         inp.lag[k] = months_lag
         per_stage["lag"][k] = context
     for label, value in (("at_risk", at_risk), ("off_track", off_track)):

@@ -20,12 +20,12 @@ import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
 from dataclasses import dataclass, field
-from typing import Optional, Tuple, Union
+from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _copy, _describe,
-                     _encode, _is_text, _missing, _number, _parse_mixes, _view_dict)
+from ._common import (Mix, PERIODS, _amount, _call, _context, _copy, _describe, _encode,
+                      _is_number, _is_text, _missing, _number, _parse_mixes, _view_dict, refuse)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
@@ -93,8 +93,8 @@ class WhatIf:
     horizon: int                      # periods the horizon spans
     mode: str                         # "volume" or "target"
     changes: Tuple[Change, ...]       # in the order applied
-    baseline: Union[Forecast, Plan]
-    scenario: Union[Forecast, Plan]
+    baseline: object                  # a Forecast (volume held) or a Plan (target)
+    scenario: object                  # as baseline
     margin: float
     delta: WhatIfDelta
     invest: Optional[float]
@@ -198,9 +198,9 @@ def _lever_name(funnel, lever, stage):
 def _lever(funnel, lever, context):
     """(C lever, stage index) for a lever name, read by ``fpl_lever_parse``."""
     if lever is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if not _is_text(lever):
-        raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+        raise refuse("STAGE_UNKNOWN", context, typed=True)
     data = _encode(lever)
     kind = c_int()
     stage = c_size_t()
@@ -209,16 +209,11 @@ def _lever(funnel, lever, context):
     return kind.value, stage.value
 
 
-def _is_number(value):
-    return (isinstance(value, (numbers.Real, decimal.Decimal))
-            and not isinstance(value, bool))
-
-
 def _change_value(context, value, is_rate):
     """(C kind, value) of a CHANGE: text read by ``fpl_change_value_parse``;
     a number sets the lever."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
         kind = c_int()
@@ -228,7 +223,7 @@ def _change_value(context, value, is_rate):
         return kind.value, out.value
     if _is_number(value):
         return _native.CHANGE_SET, _number(context, value, None)
-    raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", context, FunnelTypeError)
+    raise refuse("CHANGE_SYNTAX", context, typed=True)
 
 
 def _change_items(changes):
@@ -238,14 +233,13 @@ def _change_items(changes):
     if hasattr(changes, "items") and callable(changes.items):
         return list(changes.items())
     if _is_text(changes):
-        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s: expected a mapping or "
-                                  "a list of (lever, change) pairs" % _describe(changes),
-                                  FunnelTypeError)
+        raise refuse("CHANGE_SYNTAX", "changes %s: expected a mapping or "
+                     "a list of (lever, change) pairs" % _describe(changes),
+                     typed=True)
     try:
         return list(changes)
     except TypeError:
-        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s" % _describe(changes),
-                                  FunnelTypeError) from None
+        raise refuse("CHANGE_SYNTAX", "changes %s" % _describe(changes), typed=True) from None
 
 
 def _change(funnel, item, index):
@@ -258,9 +252,8 @@ def _change(funnel, item, index):
         _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
         return c, context
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise _native.error_named(
-            "FPL_ERR_CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
-            "'LEVER=CHANGE'" % (index, _describe(item)), FunnelTypeError)
+        raise refuse("CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
+                     "'LEVER=CHANGE'" % (index, _describe(item)), typed=True)
     lever, value = item
     context = "change %s %s" % (_describe(lever), _describe(value))
     if (_is_text(lever) and _is_text(value) and b"=" not in _encode(value)):
@@ -281,7 +274,7 @@ def _horizon_text(context, value):
     if _is_text(value):
         return _encode(value)
     if isinstance(value, bool) or not _is_number(value):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", context, typed=True)
     if isinstance(value, numbers.Integral):
         n = int(value)
         try:
@@ -319,8 +312,8 @@ def _volume_input(funnel, target, volume, at, given):
 
 def _at_without_volume(funnel, at, what):
     funnel._index(at)  # an unknown stage is refused as such first
-    raise _native.error_named("FPL_ERR_VOLUME", "%s (at %s without a volume)"
-                              % (what, _describe(at)))
+    raise refuse("VOLUME", "%s (at %s without a volume)"
+                 % (what, _describe(at)))
 
 
 # ---------------------------------------------------------------------------
@@ -342,9 +335,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     # The scenario's mixes: each a change that sets its stage to the blended rate.
     mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
     if len(items) + len(mixes) > _native.MAX_CHANGES:
-        raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given%s)"
-                                  % (len(items), " and %d scenario mixes" % len(mixes)
-                                     if mixes else ""))
+        raise refuse("CHANGE_COUNT", "changes (%d given%s)"
+                     % (len(items), " and %d scenario mixes" % len(mixes)
+                        if mixes else ""))
     contexts = []
     for index, item in enumerate(items):
         c, context = _change(funnel, item, index)
@@ -428,7 +421,7 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
             # A deal-size step is relative only ("+10%"); the C input holds
             # no kind, so a set value is refused here with the status the
             # library gives a step of the wrong kind.
-            raise _native.error_named("FPL_ERR_STEP", context)
+            raise refuse("STEP", context)
         inp.has_deal_size_step = True
         inp.deal_size_step = value
         given["deal_size_step"] = deal_size_step
