@@ -11,12 +11,12 @@ the CLI's strings). ``to_dict()`` is the object ``funnelplan channels ...
 """
 
 from ctypes import byref
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_amount, _copy, _describe, _encode, _is_text, _name, _opt, _rate, _view_dict,
-                      refuse)
+from ._common import (_Part, _View, _amount, _copy, _describe, _encode, _is_text, _name, _opt,
+                      _rate, _view_field, refuse)
 from ._errors import FunnelError
 
 __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
@@ -27,22 +27,16 @@ _KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _amount, "capacity
          "deal_size": _amount, "share": _rate}
 
 
-def _plain(obj):
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
-
-
 @dataclass(frozen=True)
-class ChannelTarget:
+class ChannelTarget(_Part):
     """What the allocation met: ``kind`` ``"deals"`` or ``"revenue"``, and its ``value``."""
     kind: str
     value: float
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelFigures:
+class ChannelFigures(_Part):
     """One channel's figures per period (see ``channels.h`` for each formula).
     ``opportunities`` are the units entering the last stage; ``rank`` is 1
     for the best. ``None``: unknown (no deal size; no ROI at a cost of 0)."""
@@ -71,13 +65,11 @@ class ChannelFigures:
     break_even_cost_per_lead: Optional[float]
     headroom: Optional[float]
     loses_money: Optional[bool]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelTotal:
+class ChannelTotal(_Part):
     """All channels together."""
     leads: float
     opportunities: float
@@ -89,32 +81,26 @@ class ChannelTotal:
     revenue: Optional[float]
     gross_profit: Optional[float]
     roi: Optional[float]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class Marginal:
+class Marginal(_Part):
     """The cost of the last deal: the channel that supplies it (``None`` with
     fixed shares, where every channel does) and its cost per deal."""
     channel: Optional[str]
     cost_per_deal: float
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelMost:
+class ChannelMost(_Part):
     """The most the channels can deliver per period (every channel full, or
     the first full at fixed shares)."""
     leads: float
     deals: float
     revenue: Optional[float]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -134,8 +120,9 @@ class Channels:
     total: ChannelTotal
     marginal: Optional[Marginal]
     most: Optional[ChannelMost]
-    # What the library describes: the C terms, channels input and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_channels): the C terms, channels
+    # input and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A channel's figures by name."""
@@ -147,8 +134,7 @@ class Channels:
     def to_dict(self):
         """The object ``funnelplan channels ... --format json`` prints: the
         library's JSON (``fpl_channels_json``)."""
-        terms, inp, r = self._source
-        return _view_dict(_native.fn.view_channels, (byref(terms), byref(inp), byref(r)))
+        return self._source()
 
 
 def _channel(index, item):
@@ -247,6 +233,7 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
             err.most = ChannelMost(r.most_leads, r.most_deals,
                                    _opt(r.has_most_revenue, r.most_revenue))
         raise err from None
+    view = _View("view_channels", _copy(terms), _copy(inp), _copy(r))
     names = [inp.channels[i].name.decode("utf-8") for i in range(r.n_channels)]
     figures = []
     for i in range(r.n_channels):
@@ -265,26 +252,29 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
             value_per_lead=_opt(rev, f.value_per_lead), revenue=_opt(rev, f.revenue),
             gross_profit=_opt(rev, f.gross_profit), roi=_opt(f.has_roi, f.roi),
             break_even_cost_per_lead=_opt(rev, f.break_even_cost_per_lead),
-            headroom=_opt(rev, f.headroom), loses_money=_opt(rev, f.loses_money)))
+            headroom=_opt(rev, f.headroom), loses_money=_opt(rev, f.loses_money),
+            _view=view.part("channels", i)))
     ranking = tuple(names[r.ranking[k]] for k in range(r.n_channels))
     losing = tuple(n for n in ranking if figures[names.index(n)].loses_money)
     target = None
     if r.target != _native.TARGET_NONE:
         revenue = r.target == _native.TARGET_REVENUE
         target = ChannelTarget(_name(_native.fn.target_name(r.target)),
-                               terms.revenue if revenue else terms.deals)
+                               terms.revenue if revenue else terms.deals, view.part("target"))
     marginal = None
     if r.has_marginal:
         marginal = Marginal(names[r.marginal_channel] if r.marginal_channel < r.n_channels
-                            else None, r.marginal_cost_per_deal)
+                            else None, r.marginal_cost_per_deal, view.part("marginal"))
     most = None
     if r.has_most:
-        most = ChannelMost(r.most_leads, r.most_deals, _opt(r.has_most_revenue, r.most_revenue))
+        most = ChannelMost(r.most_leads, r.most_deals, _opt(r.has_most_revenue, r.most_revenue),
+                           view.part("most"))
     total = ChannelTotal(r.leads, r.opportunities, r.deals, r.cost, r.cost_per_lead,
                          r.cost_per_opportunity, r.cost_per_deal, _opt(r.has_revenue, r.revenue),
-                         _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi))
+                         _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi),
+                         view.part("total"))
     return Channels(per=_name(_native.fn.period_name(r.per)),
                     mode=_name(_native.fn.channels_mode_name(byref(r))), target=target,
                     deal_size=_opt(terms.has_deal_size, terms.deal_size), margin=r.margin,
                     channels=tuple(figures), ranking=ranking, losing=losing, total=total,
-                    marginal=marginal, most=most, _source=(_copy(terms), _copy(inp), _copy(r)))
+                    marginal=marginal, most=most, _source=view)

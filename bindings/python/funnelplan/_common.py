@@ -14,6 +14,7 @@ module imports no other module of the package but ``_native`` and
 """
 
 import ctypes
+import dataclasses
 import decimal
 import math
 import numbers
@@ -278,6 +279,54 @@ def _view_dict(describe, args, mixes=()):
             size *= 4
             continue
         return _node_value(nodes, 0)[0]
+
+
+class _View:
+    """The library's view of one result, walked when a ``to_dict()`` asks
+    for it: ``describer`` names a ``fn.view_<result>`` (render.h),
+    ``structs`` are the C structs it describes (copies the result keeps;
+    None for an absent one) and ``mixes`` the ``(key, C funnel, C mixes, how
+    many)`` appended as the CLI appends them. Plain data, so results pickle."""
+
+    def __init__(self, describer, *structs, mixes=()):
+        self.describer, self.structs = describer, structs
+        # each mix a struct of its own (a ctypes array type does not pickle)
+        self.mixes = tuple((key, funnel, tuple(map(_copy, (mix or ())[:n])))
+                           for key, funnel, mix, n in mixes)
+
+    def __call__(self, *path):
+        """The object the view describes, or its piece down the keys ``path``."""
+        def ref(c):
+            return None if c is None else byref(c)
+        d = _view_dict(getattr(fn, self.describer), tuple(map(ref, self.structs)),
+                       [(key, ref(funnel), (_native.fpl_mix * len(mix))(*mix), len(mix))
+                        for key, funnel, mix in self.mixes])
+        for key in path:
+            d = d[key]
+        return d
+
+    def part(self, *path):
+        """What a part of the result keeps for its ``to_dict()``."""
+        return (self, path)
+
+
+def _view_field():
+    """The ``_view`` field of a :class:`_Part`."""
+    return dataclasses.field(default=None, repr=False, compare=False)
+
+
+class _Part:
+    """A part of a result (a stage, a period, a row): its ``to_dict()`` is
+    its piece of the result's view (``_view``: the :class:`_View` and the
+    keys down to the piece, set by the package). A part built by hand has
+    no view, and gives its public fields."""
+
+    def to_dict(self):
+        if self._view is None:
+            return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                    if not f.name.startswith("_")}
+        view, path = self._view
+        return view(*path)
 
 
 def _copy(c_struct):

@@ -10,15 +10,14 @@ value of the wrong type (a bool, a list, a name that is not text), an int
 too large for a double, and ``None`` where a value is required.
 """
 
-import dataclasses
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Mix, PERIODS, Segment, _amount, _call, _copy, _describe, _encode, _is_text,
-                      _missing, _mix_argument, _mixes_arg, _optional, _parse_mixes, _period, _rate,
-                      _view_dict, refuse)
+from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
+                      _encode, _is_text, _missing, _mix_argument, _mixes_arg, _name, _opt,
+                      _optional, _parse_mixes, _period, _rate, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -68,33 +67,25 @@ class Periods:
 
 
 @dataclass(frozen=True)
-class StageRequired:
+class StageRequired(_Part):
     """Units that must enter one stage in a period."""
     name: str
     required: float
-
-    def to_dict(self):
-        return {"name": self.name, "required": self.required}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class PlanPeriod:
+class PlanPeriod(_Part):
     """A plan's figures for one period length."""
     revenue: Optional[float]          # None when the target was deals
     deals: float
     stages: Tuple[StageRequired, ...]
     budget: Optional[float]           # None without a cost per lead
-
-    def to_dict(self):
-        d = {"revenue": self.revenue, "deals": self.deals,
-             "stages": [s.to_dict() for s in self.stages]}
-        if self.budget is not None:
-            d["budget"] = self.budget
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class PlanStage:
+class PlanStage(_Part):
     """One stage of a plan."""
     name: str
     rate: float
@@ -105,15 +96,7 @@ class PlanStage:
     # Least whole units entering this stage that reach the whole deals with
     # the plan's confidence; None unless plan() was given a confidence.
     required_for_confidence: Optional[int] = None
-
-    def to_dict(self):
-        d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate,
-             "required": self.required, "required_whole": self.required_whole}
-        if self.cost_per is not None:
-            d["cost_per"] = self.cost_per
-        if self.required_for_confidence is not None:
-            d["required_for_confidence"] = self.required_for_confidence
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -140,52 +123,39 @@ class Plan:
     # The lead mixes of the funnel (Funnel(..., mix=...)), in funnel order;
     # None without one.
     mix: Optional[Tuple[Mix, ...]] = None
-    # What the library describes: the C funnel, plan, confidence volumes
-    # (or None) and mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_plan): the C funnel, plan,
+    # confidence volumes (or None) and mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, plan, confidence, mixes = self._source
-        return _view_dict(fn.view_plan, (byref(funnel), byref(plan),
-                                         None if confidence is None else byref(confidence)),
-                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
+        return self._source()
 
 
 @dataclass(frozen=True)
-class StageExpected:
+class StageExpected(_Part):
     """Units expected to enter one stage in a period."""
     name: str
     expected: float
-
-    def to_dict(self):
-        return {"name": self.name, "expected": self.expected}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ForecastPeriod:
+class ForecastPeriod(_Part):
     """A forecast's figures for one period length."""
     revenue: Optional[float]          # None without a deal size
     deals: float
     stages: Tuple[StageExpected, ...]  # from `at` down
     budget: Optional[float]           # None without a cost per lead
-
-    def to_dict(self):
-        d = {"revenue": self.revenue, "deals": self.deals,
-             "stages": [s.to_dict() for s in self.stages]}
-        if self.budget is not None:
-            d["budget"] = self.budget
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ForecastStage:
+class ForecastStage(_Part):
     """One stage of a forecast (from the stage the volume enters down)."""
     name: str
     rate: float
     expected: float
-
-    def to_dict(self):
-        return {"name": self.name, "rate": self.rate, "expected": self.expected}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -214,13 +184,12 @@ class Forecast:
     gap_deals: Optional[float]        # target_deals - deals (positive: short)
     attainment: Optional[float]       # deals / target_deals
     mix: Optional[Tuple[Mix, ...]] = None  # as Plan.mix
-    # What the library describes: the C funnel, forecast and mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_forecast): the C funnel, forecast
+    # and mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, forecast, mixes = self._source
-        return _view_dict(fn.view_forecast, (byref(funnel), byref(forecast)),
-                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -418,15 +387,9 @@ class Funnel:
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
         _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
-        result = self._plan_result(out)
         if confidence is None:
-            return result
-        level, required, c_confidence = _odds.plan_confidence(self, terms, given, confidence)
-        return dataclasses.replace(
-            result, confidence=level,
-            stages=tuple(dataclasses.replace(s, required_for_confidence=r)
-                         for s, r in zip(result.stages, required)),
-            _source=result._source[:2] + (c_confidence,) + result._source[3:])
+            return self._plan_result(out)
+        return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
 
     def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
                  cost_per_lead=None, margin=None):
@@ -665,70 +628,73 @@ class Funnel:
         _call(fn.funnel_find, (byref(self._c), data, len(data), byref(out)), context, {})
         return out.value
 
-    def _plan_result(self, p):
+    def _view(self, describer, c_funnel, *structs, mixes=True):
+        """The :class:`_View` of a result on this funnel, listing its mixes
+        unless ``mixes`` is False (a what-if lists them once, at its top)."""
+        listed = self._mix if mixes else ()
+        return _View(describer, c_funnel, *structs,
+                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, listed))])
+
+    def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
+        """A :class:`Plan` from the C result (with a confidence: its level, the
+        volumes every stage needs and the C result that holds them)."""
         n = p.n_stages
         names = self._names
         cost = bool(p.has_cost)
+        view = self._view("view_plan", _copy(self._c), _copy(p), c_confidence, mixes=mixes)
         stages = tuple(PlanStage(names[k], s.rate, s.cumulative_rate, s.required,
-                                 int(s.required_whole), s.cost_per if cost else None)
+                                 int(s.required_whole), _opt(cost, s.cost_per),
+                                 None if required is None else required[k],
+                                 _view=view.part("stages", k))
                        for k, s in enumerate(p.stages[:n]))
-        periods = Periods(*(PlanPeriod(f.revenue if p.has_revenue else None, f.deals,
-                                       tuple(StageRequired(names[k], r)
+        periods = Periods(*(PlanPeriod(_opt(p.has_revenue, f.revenue), f.deals,
+                                       tuple(StageRequired(names[k], r, view.part(
+                                           "by_period", per, "stages", k))
                                              for k, r in enumerate(f.required[:n])),
-                                       f.budget if cost else None)
-                            for f in p.by_period))
-        return Plan(per=PERIODS[p.per],
-                    revenue=p.revenue if p.has_revenue else None,
-                    deal_size=p.deal_size if p.has_deal_size else None,
+                                       _opt(cost, f.budget), view.part("by_period", per))
+                            for per, f in zip(PERIODS, p.by_period)))
+        return Plan(per=PERIODS[p.per], revenue=_opt(p.has_revenue, p.revenue),
+                    deal_size=_opt(p.has_deal_size, p.deal_size),
                     deals=p.deals, deals_whole=int(p.deals_whole), margin=p.margin,
-                    gross_profit=p.gross_profit if p.has_revenue else None,
+                    gross_profit=_opt(p.has_revenue, p.gross_profit),
                     stages=stages, by_period=periods,
-                    cost_per_lead=p.cost_per_lead if cost else None,
-                    budget=p.budget if cost else None,
-                    cost_per_deal=p.cost_per_deal if cost else None,
-                    mix=self._mix or None,
-                    _source=(_copy(self._c), _copy(p), None, self._c_mix))
+                    cost_per_lead=_opt(cost, p.cost_per_lead), budget=_opt(cost, p.budget),
+                    cost_per_deal=_opt(cost, p.cost_per_deal), confidence=confidence,
+                    mix=(self._mix or None) if mixes else None, _source=view)
 
-    def _forecast_result(self, r, funnel=None):
+    def _forecast_result(self, r, funnel=None, mixes=True):
         """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
         the forecast was computed on (default this one), for its rates."""
         n = r.n_stages
         at = r.at
         names = self._names
         cost = bool(r.has_cost)
-        if funnel is None:
-            rates = [s.rate for s in self._stages]
-        else:
-            rates = [funnel.stages[k].rate for k in range(n)]
-        stages = tuple(ForecastStage(names[k], rates[k], r.expected[k])
+        c_funnel = _copy(self._c if funnel is None else funnel)
+        view = self._view("view_forecast", c_funnel, _copy(r), mixes=mixes)
+        stages = tuple(ForecastStage(names[k], c_funnel.stages[k].rate, r.expected[k],
+                                     view.part("stages", k - at))
                        for k in range(at, n))
-        periods = Periods(*(ForecastPeriod(f.revenue if r.has_revenue else None, f.deals,
-                                           tuple(StageExpected(names[k], f.expected[k])
+        periods = Periods(*(ForecastPeriod(_opt(r.has_revenue, f.revenue), f.deals,
+                                           tuple(StageExpected(names[k], f.expected[k], view.part(
+                                               "by_period", per, "stages", k - at))
                                                  for k in range(at, n)),
-                                           f.budget if cost else None)
-                            for f in r.by_period))
-        target = {_native.TARGET_NONE: None, _native.TARGET_REVENUE: "revenue",
-                  _native.TARGET_DEALS: "deals"}[r.target]
+                                           _opt(cost, f.budget), view.part("by_period", per))
+                            for per, f in zip(PERIODS, r.by_period)))
+        target = fn.target_name(r.target)  # NULL without a target
         has_target = target is not None
+        target = _name(target) if has_target else None
         return Forecast(per=PERIODS[r.per], at=names[at], volume=r.volume, stages=stages,
-                        deals=r.deals,
-                        revenue=r.revenue if r.has_revenue else None,
-                        deal_size=r.deal_size if r.has_revenue else None,
-                        margin=r.margin,
-                        gross_profit=r.gross_profit if r.has_revenue else None,
-                        by_period=periods,
-                        cost_per_lead=r.cost_per_lead if cost else None,
-                        budget=r.budget if cost else None,
-                        cost_per_deal=r.cost_per_deal if cost else None,
-                        target=target,
-                        target_revenue=r.target_revenue if r.has_target_revenue else None,
-                        target_deals=r.target_deals if has_target else None,
-                        gap_revenue=r.gap_revenue if r.has_gap_revenue else None,
-                        gap_deals=r.gap_deals if has_target else None,
-                        attainment=r.attainment if has_target else None,
-                        mix=self._mix or None,
-                        _source=(_copy(self._c if funnel is None else funnel), _copy(r),
-                                 self._c_mix))
+                        deals=r.deals, revenue=_opt(r.has_revenue, r.revenue),
+                        deal_size=_opt(r.has_revenue, r.deal_size), margin=r.margin,
+                        gross_profit=_opt(r.has_revenue, r.gross_profit), by_period=periods,
+                        cost_per_lead=_opt(cost, r.cost_per_lead), budget=_opt(cost, r.budget),
+                        cost_per_deal=_opt(cost, r.cost_per_deal), target=target,
+                        target_revenue=_opt(r.has_target_revenue, r.target_revenue),
+                        target_deals=_opt(has_target, r.target_deals),
+                        gap_revenue=_opt(r.has_gap_revenue, r.gap_revenue),
+                        gap_deals=_opt(has_target, r.gap_deals),
+                        attainment=_opt(has_target, r.attainment),
+                        mix=(self._mix or None) if mixes else None, _source=view)
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):

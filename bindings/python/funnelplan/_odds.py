@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_int, _is_text, _rate,
-                      _view_dict, refuse, status_is)
+from ._common import (PERIODS, _Part, _View, _amount, _call, _copy, _describe, _encode, _is_int,
+                      _is_text, _opt, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -58,57 +58,45 @@ _SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
 
 
 @dataclass(frozen=True)
-class Quantiles:
+class Quantiles(_Part):
     """P10, P50 and P90 of a distribution (of deals: ints; of revenue, or
     standard errors: floats)."""
     p10: object
     p50: object
     p90: object
-
-    def to_dict(self):
-        return {"p10": self.p10, "p50": self.p50, "p90": self.p90}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsLevel:
+class OddsLevel(_Part):
     """The least whole volume that reaches the target with a given chance."""
     confidence: float                 # in (0, 1)
     volume: Optional[int]             # units entering `at` per period; None above 2^53
-
-    def to_dict(self):
-        return {"confidence": self.confidence, "volume": self.volume}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsHistory:
+class OddsHistory(_Part):
     """A stage's rate known from history: ``won`` of ``total`` units moved on."""
     stage: str
     won: int
     total: int
-
-    def to_dict(self):
-        return {"stage": self.stage, "won": self.won, "total": self.total}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsStdError:
+class OddsStdError(_Part):
     """The standard errors of a simulation's estimates."""
     p_hit: float
     expected_deals: float
     expected_revenue: Optional[float]           # None without a deal size
     deals_quantiles: Quantiles                  # of floats
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
-
-    def to_dict(self):
-        return {"p_hit": self.p_hit, "expected_deals": self.expected_deals,
-                "expected_revenue": self.expected_revenue,
-                "deals_quantiles": self.deals_quantiles.to_dict(),
-                "revenue_quantiles": (None if self.revenue_quantiles is None
-                                      else self.revenue_quantiles.to_dict())}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsSimulation:
+class OddsSimulation(_Part):
     """Monte Carlo estimates (``fpl_odds_simulate``): deal sizes that vary
     (gamma distributed with coefficient of variation ``deal_size_cv``) and
     rates known only from ``history`` (drawn from their Beta posterior in
@@ -127,12 +115,7 @@ class OddsSimulation:
     deals_quantiles: Quantiles                  # of ints
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     std_error: OddsStdError
-    # What the library describes: the C funnel, exact result, simulation
-    # input and simulation.
-    _source: tuple = field(default=None, repr=False, compare=False)
-
-    def to_dict(self):
-        return _odds_dict(*self._source)["simulation"]
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -165,9 +148,9 @@ class Odds:
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     volume_for: Tuple[OddsLevel, ...]           # ascending confidence
     simulation: Optional[OddsSimulation]        # None unless Monte Carlo ran
-    # What the library describes: the C funnel, exact result, and the
-    # simulation input and simulation (both None unless Monte Carlo ran).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_odds): the C funnel, exact result,
+    # and the simulation input and simulation (both None unless Monte Carlo ran).
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def volume_needed(self, confidence):
         """The volume for a level of :attr:`volume_for` (a float such as
@@ -178,14 +161,7 @@ class Odds:
         raise KeyError(confidence)
 
     def to_dict(self):
-        return _odds_dict(*self._source)
-
-
-def _odds_dict(funnel, odds, sim_input, sim):
-    """The object of the library's JSON of an odds result (``fpl_odds_json``)."""
-    return _view_dict(fn.view_odds, (byref(funnel), byref(odds),
-                                        None if sim_input is None else byref(sim_input),
-                                        None if sim is None else byref(sim)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -403,8 +379,9 @@ def _odds_call(func, args, given, levels=(), what="odds", history=None, funnel=N
 # The questions
 
 
-def _quantiles(values, kind):
-    return Quantiles(*(kind(v) for v in values))
+def _quantiles(values, kind, view, *path):
+    """The :class:`Quantiles` of a distribution, None without one."""
+    return None if values is None else Quantiles(*map(kind, values), view.part(*path))
 
 
 def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin, confidence,
@@ -442,59 +419,71 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     out = _native.fpl_odds()
     _odds_call(fn.odds_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
                given, levels)
-    c_funnel, c_out = _copy(funnel._c), _copy(out)
-    simulation = (_simulate(funnel, terms, sim_in, given, history_contexts, c_funnel, c_out)
-                  if run else None)
-
+    sim = _simulate(funnel, terms, sim_in, given, history_contexts) if run else None
+    c_sim_in, c_sim = (_copy(sim_in), _copy(sim)) if run else (None, None)
+    view = _View("view_odds", _copy(funnel._c), _copy(out), c_sim_in, c_sim)
     names = funnel.names
     has_revenue = bool(out.has_revenue)
     return Odds(per=PERIODS[out.per], at=names[out.at], volume=int(out.volume),
                 cumulative_rate=out.cumulative_rate, target_deals=int(out.target_deals),
-                target_revenue=out.target_revenue if out.has_target_revenue else None,
-                deal_size=out.deal_size if has_revenue else None,
+                target_revenue=_opt(out.has_target_revenue, out.target_revenue),
+                deal_size=_opt(has_revenue, out.deal_size),
                 p_hit=out.p_hit, p_miss=out.p_miss, expected_deals=out.expected_deals,
-                sd_deals=out.sd_deals,
-                expected_revenue=out.expected_revenue if has_revenue else None,
-                deals_quantiles=_quantiles(out.deals_quantiles, int),
-                revenue_quantiles=(_quantiles(out.revenue_quantiles, float) if has_revenue
-                                   else None),
-                volume_for=tuple(OddsLevel(level.confidence,
-                                           int(level.volume) if level.has_volume else None)
-                                 for level in out.volume_for[:out.n_levels]),
-                simulation=simulation,
-                _source=(c_funnel, c_out) + (simulation._source[2:] if run else (None, None)))
+                sd_deals=out.sd_deals, expected_revenue=_opt(has_revenue, out.expected_revenue),
+                deals_quantiles=_quantiles(out.deals_quantiles, int, view, "deals_quantiles"),
+                revenue_quantiles=_quantiles(_opt(has_revenue, out.revenue_quantiles), float,
+                                             view, "revenue_quantiles"),
+                volume_for=tuple(OddsLevel(level.confidence, int(level.volume)
+                                           if level.has_volume else None,
+                                           view.part("volume_for", k))
+                                 for k, level in enumerate(out.volume_for[:out.n_levels])),
+                simulation=_simulation(funnel, sim_in, sim, view) if run else None,
+                _source=view)
 
 
-def _simulate(funnel, terms, inp, given, history_contexts, c_funnel, c_odds):
-    """An :class:`OddsSimulation` from ``fpl_odds_simulate`` (the workspace
-    is allocated here: the library never allocates); ``c_funnel`` and
-    ``c_odds`` are kept for its ``to_dict()``."""
+def _simulate(funnel, terms, inp, given, history_contexts):
+    """The C result of ``fpl_odds_simulate`` (the workspace is allocated
+    here: the library never allocates)."""
     work_len = fn.odds_sim_work_len(inp.trials)
     work = (c_double * work_len)()
     out = _native.fpl_odds_sim()
     _odds_call(fn.odds_simulate,
                (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out)),
                given, history=history_contexts, funnel=funnel, at=inp.at)
+    return out
+
+
+def _simulation(funnel, inp, out, view):
+    """The :class:`OddsSimulation` of a C simulation, its parts under
+    ``"simulation"`` in ``view``."""
     has_revenue = bool(out.has_revenue)
     cv = inp.deal_size_cv
-    history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]))
-                    for k in range(len(funnel)) if inp.has_history[k])
+    history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]),
+                                view.part("simulation", "history", i))
+                    for i, k in enumerate(k for k in range(len(funnel)) if inp.has_history[k]))
+
+    def estimates(part, what, kind=float):
+        values = [getattr(e, what) for e in getattr(out, part)]
+        if part == "revenue_quantiles" and not has_revenue:
+            values = None
+        path = ("simulation",) + (("std_error",) if what == "std_error" else ()) + (part,)
+        return _quantiles(values, kind, view, *path)
+
     std_error = OddsStdError(
         p_hit=out.p_hit.std_error, expected_deals=out.expected_deals.std_error,
-        expected_revenue=out.expected_revenue.std_error if has_revenue else None,
-        deals_quantiles=Quantiles(*(e.std_error for e in out.deals_quantiles)),
-        revenue_quantiles=(Quantiles(*(e.std_error for e in out.revenue_quantiles))
-                           if has_revenue else None))
+        expected_revenue=_opt(has_revenue, out.expected_revenue.std_error),
+        deals_quantiles=estimates("deals_quantiles", "std_error"),
+        revenue_quantiles=estimates("revenue_quantiles", "std_error"),
+        _view=view.part("simulation", "std_error"))
     return OddsSimulation(
         trials=int(out.trials), seed=int(out.seed), deal_size_cv=cv,
         deal_size_distribution=_label(fn.odds_distribution_name(cv)), history=history,
         judged_on=_label(fn.odds_judged_on_name(byref(out))),
         p_hit=out.p_hit.value, expected_deals=out.expected_deals.value,
-        expected_revenue=out.expected_revenue.value if has_revenue else None,
-        deals_quantiles=Quantiles(*(int(e.value) for e in out.deals_quantiles)),
-        revenue_quantiles=(Quantiles(*(e.value for e in out.revenue_quantiles))
-                           if has_revenue else None),
-        std_error=std_error, _source=(c_funnel, c_odds, _copy(inp), _copy(out)))
+        expected_revenue=_opt(has_revenue, out.expected_revenue.value),
+        deals_quantiles=estimates("deals_quantiles", "value", int),
+        revenue_quantiles=estimates("revenue_quantiles", "value"),
+        std_error=std_error, _view=view.part("simulation"))
 
 
 def _label(name):

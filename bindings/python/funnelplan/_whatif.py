@@ -15,7 +15,6 @@ refuse. ``fpl_whatif_check`` says which change a refused question is about.
 keeps in ``_source``.
 """
 
-import dataclasses
 import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
@@ -23,8 +22,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _amount, _call, _context, _copy, _describe, _encode,
-                      _is_number, _is_text, _missing, _number, _parse_mixes, _view_dict, refuse)
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
+                      _encode, _is_number, _is_text, _missing, _mixes_arg, _number, _opt,
+                      _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -45,20 +45,18 @@ CHANGE_KINDS = ("relative", "points", "set")
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(_Part):
     """One change of one lever, as the library read it: ``kind`` is
     ``"relative"`` (``+10%`` is 0.10), ``"points"`` (``-3pp`` is -0.03) or
     ``"set"`` (the new value: a rate as a fraction, or an amount)."""
     lever: str                        # a stage name, "deal-size", "volume" or "cost-per-lead"
     kind: str
     value: float
-
-    def to_dict(self):
-        return {"lever": self.lever, "kind": self.kind, "value": self.value}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class WhatIfDelta:
+class WhatIfDelta(_Part):
     """Scenario minus baseline: per period, and over the horizon."""
     deals: float
     revenue: Optional[float]          # None without a deal size
@@ -68,11 +66,7 @@ class WhatIfDelta:
     revenue_horizon: Optional[float]
     cost_horizon: Optional[float]
     gain_horizon: float
-
-    def to_dict(self):
-        return {"deals": self.deals, "revenue": self.revenue, "volume": self.volume,
-                "cost": self.cost, "gain": self.gain, "revenue_horizon": self.revenue_horizon,
-                "cost_horizon": self.cost_horizon, "gain_horizon": self.gain_horizon}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -104,20 +98,16 @@ class WhatIf:
     # (whatif(scenario_mix=...)), in funnel order; None without them.
     mix: Optional[Tuple[Mix, ...]] = None
     scenario_mix: Optional[Tuple[Mix, ...]] = None
-    # What the library describes: the C funnel, question, result, mixes
-    # (or None) and scenario mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_whatif): the C funnel, question,
+    # result, mixes and scenario mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, question, result, mixes, scenario_mixes = self._source
-        return _view_dict(fn.view_whatif, (byref(funnel), byref(question), byref(result)),
-                          [(b"mix", byref(funnel), mixes, len(mixes) if mixes is not None else 0),
-                           (b"scenario_mix", byref(funnel), scenario_mixes,
-                            len(scenario_mixes) if scenario_mixes is not None else 0)])
+        return self._source()
 
 
 @dataclass(frozen=True)
-class SensitivityRow:
+class SensitivityRow(_Part):
     """One lever moved by one step. ``effect`` is the revenue gained per
     period (volume held; also ``revenue_delta``) or the top-of-funnel volume
     saved per period (target held; also ``volume_delta``)."""
@@ -127,6 +117,7 @@ class SensitivityRow:
     effect: float
     share: float                      # effect / the best row's effect (0 when the best is 0)
     mode: str                         # "volume" or "target", as the result's
+    _view: tuple = _view_field()
 
     @property
     def revenue_delta(self):
@@ -137,9 +128,9 @@ class SensitivityRow:
         return self.effect if self.mode == "target" else None
 
     def to_dict(self):
-        key = "revenue_delta" if self.mode == "volume" else "volume_delta"
-        return {"lever": self.lever, "from": self.from_, "to": self.to, key: self.effect,
-                "share": self.share}
+        if self._view is None:
+            raise TypeError("a SensitivityRow of a Sensitivity has a to_dict()")
+        return _Part.to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -158,12 +149,11 @@ class Sensitivity:
     step: float
     deal_size_step: float
     rows: Tuple[SensitivityRow, ...]
-    # What the library describes: the C funnel and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_sensitivity): the C funnel and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, result = self._source
-        return _view_dict(fn.view_sensitivity, (byref(funnel), byref(result)))
+        return self._source()
 
 
 @dataclass(frozen=True)
@@ -179,12 +169,11 @@ class Solve:
     current: float
     value: float
     change: float
-    # What the library describes: the C funnel and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_solve): the C funnel and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, result = self._source
-        return _view_dict(fn.view_solve, (byref(funnel), byref(result)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -362,41 +351,38 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
             raise exc.with_context(contexts[exc.index]) from None
         raise exc.with_context(_context(exc, "whatif", given)) from None
 
+    scenario_mixes = (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes)) if mixes else None
+    c_funnel = _copy(funnel._c)
+    view = _View("view_whatif", c_funnel, _copy(inp), _copy(out),
+                 mixes=[(b"mix", c_funnel, *_mixes_arg(funnel._c_mix, funnel.mix)),
+                        (b"scenario_mix", c_funnel, scenario_mixes, len(mixes))])
     changes_out = tuple(Change(_lever_name(funnel, c.lever, c.stage), CHANGE_KINDS[c.kind],
-                               c.value) for c in inp.changes[:inp.n_changes])
+                               c.value, view.part("changes", k))
+                        for k, c in enumerate(inp.changes[:inp.n_changes]))
+    # The mixes are listed once, at the top (not in the baseline and scenario).
     if out.volume_held:
         mode = "volume"
-        baseline = funnel._forecast_result(out.baseline_forecast)
-        scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel)
+        baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
+        scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel, False)
     else:
         mode = "target"
-        baseline = funnel._plan_result(out.baseline_plan)
-        scenario = funnel._plan_result(out.scenario_plan)
-    # The mixes are listed once, at the top (not in the baseline and scenario).
-    baseline = dataclasses.replace(baseline, mix=None)
-    scenario = dataclasses.replace(scenario, mix=None)
+        baseline = funnel._plan_result(out.baseline_plan, mixes=False)
+        scenario = funnel._plan_result(out.scenario_plan, mixes=False)
     revenue_known = bool(out.has_revenue)
     cost_known = bool(out.has_cost)
-    delta = WhatIfDelta(deals=out.deals,
-                        revenue=out.revenue if revenue_known else None,
-                        volume=out.volume,
-                        cost=out.cost if cost_known else None,
-                        gain=out.gain,
-                        revenue_horizon=out.revenue_horizon if revenue_known else None,
-                        cost_horizon=out.cost_horizon if cost_known else None,
-                        gain_horizon=out.gain_horizon)
+    delta = WhatIfDelta(deals=out.deals, revenue=_opt(revenue_known, out.revenue),
+                        volume=out.volume, cost=_opt(cost_known, out.cost), gain=out.gain,
+                        revenue_horizon=_opt(revenue_known, out.revenue_horizon),
+                        cost_horizon=_opt(cost_known, out.cost_horizon),
+                        gain_horizon=out.gain_horizon, _view=view.part("delta"))
     invested = bool(out.has_invest)
     return WhatIf(per=PERIODS[out.per], horizon=int(out.horizon), mode=mode,
                   changes=changes_out, baseline=baseline, scenario=scenario,
-                  margin=out.margin, delta=delta,
-                  invest=out.invest if invested else None,
-                  roi=out.roi if invested else None,
-                  payback_periods=out.payback_periods if invested and out.has_payback else None,
+                  margin=out.margin, delta=delta, invest=_opt(invested, out.invest),
+                  roi=_opt(invested, out.roi),
+                  payback_periods=_opt(invested and out.has_payback, out.payback_periods),
                   mix=funnel.mix or None,
-                  scenario_mix=tuple(mix for _, mix in mixes) or None,
-                  _source=(_copy(funnel._c), _copy(inp), _copy(out), funnel._c_mix,
-                           (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes))
-                           if mixes else None))
+                  scenario_mix=tuple(mix for _, mix in mixes) or None, _source=view)
 
 
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
@@ -436,12 +422,13 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
                                    % _describe(volume)) from None
         raise exc.with_context(_context(exc, "sensitivity", given)) from None
     mode = "volume" if out.volume_held else "target"
+    view = _View("view_sensitivity", _copy(funnel._c), out)
     rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
-                                r.effect, r.share, mode)
-                 for r in out.rows[:out.n_rows])
+                                r.effect, r.share, mode, view.part("rows", k))
+                 for k, r in enumerate(out.rows[:out.n_rows]))
     return Sensitivity(per=PERIODS[out.per], mode=mode, step_kind=CHANGE_KINDS[out.step_kind],
                        step=out.step, deal_size_step=out.deal_size_step, rows=rows,
-                       _source=(_copy(funnel._c), out))
+                       _source=view)
 
 
 def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin):
@@ -462,4 +449,4 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
         raise exc.with_context(_context(exc, "solve", given)) from None
     return Solve(per=PERIODS[out.per], lever=_lever_name(funnel, out.lever, out.stage),
                  current=out.current, value=out.value, change=out.change,
-                 _source=(_copy(funnel._c), out))
+                 _source=_View("view_solve", _copy(funnel._c), out))
