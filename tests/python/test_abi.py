@@ -33,6 +33,14 @@ class CtypesMirrorMatchesTheHeaders(unittest.TestCase):
         self.assertIn("Py_buffer", names)
         self.assertIn("fpl_node_value", names)
 
+    def test_api_is_what_the_headers_declare(self):
+        """_api.py, from which _native builds the mirrors and binds the
+        functions, is gen_api.py's output for the headers as they are."""
+        import gen_api
+        with open(gen_api.OUT, encoding="utf-8") as f:
+            self.assertEqual(f.read(), gen_api.module(),
+                             "run python3 tests/python/gen_api.py after changing a header")
+
     def test_import_check_compares_with_the_library(self):
         """The import-time check asks the loaded library for each sizeof."""
         sizes = [_native.fn.abi_size(i) for i in range(len(_native.STRUCTS))]

@@ -451,8 +451,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
     given["months"] = months
     weights = None
     if seasonality is not None:
-        weights = _values("seasonality", seasonality, _native.SEASONALITY_WEIGHTS,
-                          _native.SEASONALITY_WEIGHTS)
+        weights = _values("seasonality", seasonality, len(inp.weights), len(inp.weights))
         inp.has_weights = True
         inp.weights[:] = weights
         given["seasonality"] = seasonality
