@@ -18,6 +18,7 @@ import dataclasses
 import decimal
 import math
 import numbers
+import typing
 from ctypes import byref, c_double, c_int
 from dataclasses import dataclass
 from typing import NamedTuple, Tuple
@@ -327,6 +328,37 @@ class _Part:
                     if not f.name.startswith("_")}
         view, path = self._view
         return view(*path)
+
+
+def _from_view(cls, d, view=None, path=()):
+    """A result (or a part) of dataclass ``cls`` from ``d``, its object in the
+    library's view: every public field from the key of its name (None where
+    the view leaves it out), a part or a tuple of parts built alike, a list a
+    tuple. A result's ``_source`` is ``view``; a part's ``_view`` the keys
+    ``path`` down to it."""
+    hints = typing.get_type_hints(cls)
+    args = {}
+    for f in dataclasses.fields(cls):
+        if f.name == "_source":
+            args[f.name] = view
+        elif f.name == "_view":
+            args[f.name] = view.part(*path)
+        elif not f.name.startswith("_"):
+            args[f.name] = _field_value(hints[f.name], d.get(f.name), view, path + (f.name,))
+    return cls(**args)
+
+
+def _field_value(hint, value, view, path):
+    if value is None:
+        return None
+    if typing.get_origin(hint) is typing.Union:  # Optional[X]
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    if dataclasses.is_dataclass(hint):
+        return _from_view(hint, value, view, path)
+    if typing.get_origin(hint) is tuple:  # Tuple[X, ...]
+        item = typing.get_args(hint)[0]
+        return tuple(_field_value(item, v, view, path + (k,)) for k, v in enumerate(value))
+    return value
 
 
 def _copy(c_struct):

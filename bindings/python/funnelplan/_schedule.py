@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (PERIODS, _amount, _copy, _describe, _encode, _is_int, _is_text, _month_text,
-                      _number, _opt, _parse, _rate, _view_dict, refuse, status_is)
+from ._common import (PERIODS, _View, _amount, _copy, _describe, _encode, _from_view, _is_int,
+                      _is_text, _number, _parse, _rate, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -121,8 +121,9 @@ class Schedule:
     reps_needed: Optional[float]
     reps_needed_whole: Optional[int]
     velocity: Optional[Velocity]      # None without a deal size or a last-stage lag
-    # What the library describes: the C funnel and schedule.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_schedule), and so what the
+    # fields are read from: the C funnel and schedule.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def row(self, month):
         """The row of a calendar month (``"2027-03"``); KeyError if none."""
@@ -139,8 +140,7 @@ class Schedule:
         raise KeyError(stage)
 
     def to_dict(self):
-        funnel, schedule = self._source
-        return _view_dict(fn.view_schedule, (byref(funnel), byref(schedule)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -228,8 +228,9 @@ class Pace:
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
-    # What the library describes: the C funnel and pace.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_pace), and so what the fields are
+    # read from: the C funnel and pace.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A stage's row by name."""
@@ -239,8 +240,7 @@ class Pace:
         raise KeyError(name)
 
     def to_dict(self):
-        funnel, pace = self._source
-        return _view_dict(fn.view_pace, (byref(funnel), byref(pace)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -491,63 +491,12 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
                                    % _describe(start)) from None
         _fail(exc, "schedule", given, {"lag": lag_contexts})
 
-    n = out.n_stages
-    names = funnel.names
-    rates = [s.rate for s in funnel.stages]
-    has_revenue = bool(out.has_revenue)
-    has_reps = bool(out.has_reps)
-    stages = tuple(ScheduleStage(names[k], rates[k], out.lag_months[k], out.lag_days[k],
-                                 out.totals[k])
-                   for k in range(n))
-    rows = []
-    for r in out.rows[:out.n_rows]:
-        rows.append(ScheduleRow(
-            month=_month_text(r.month), in_span=bool(r.in_span), share=r.share, deals=r.deals,
-            revenue=_opt(has_revenue, r.revenue), entering=tuple(r.entering[:n]),
-            deals_per_rep=_opt(has_reps, r.deals_per_rep),
-            entering_per_rep=_opt(has_reps, tuple(r.entering_per_rep[:n]))))
-    velocity = None
-    if out.has_velocity:
-        velocity = Velocity(per_day=out.velocity,
-                            opportunities_per_month=out.velocity_opportunities,
-                            win_rate=rates[n - 1], deal_size=out.deal_size,
-                            cycle_days=out.velocity_cycle_days)
-    has_quota = bool(out.has_reps_needed)
-    return Schedule(
-        per=PERIODS[out.per], start=_month_text(out.start), months=int(out.months),
-        lead_months=int(out.lead_months), total_lag=out.total_lag, deals=out.deals,
-        revenue=_opt(has_revenue, out.revenue), deal_size=_opt(has_revenue, out.deal_size),
-        seasonality=weights,
-        monthly=(None if values is None else
-                 MonthlyTarget("deals" if monthly_label == "monthly_deals" else "revenue",
-                               values)),
-        stages=stages, rows=tuple(rows), reps=_opt(has_reps, out.reps),
-        quota=_opt(has_quota, out.quota),
-        attainment=_opt(has_quota, out.attainment),
-        reps_needed=_opt(has_quota, out.reps_needed),
-        reps_needed_whole=_opt(has_quota, int(out.reps_needed_whole)),
-        velocity=velocity, _source=(_copy(funnel._c), out))
+    view = _View("view_schedule", _copy(funnel._c), out)
+    return _from_view(Schedule, view(), view)
 
 
 # ---------------------------------------------------------------------------
 # pace
-
-
-def _status_name(code):
-    return fn.pace_status_name(code).decode("ascii")
-
-
-def _pace_row(r, has_reps):
-    a = bool(r.has_actual)
-    rate = a and bool(r.has_needed_rate)
-    return dict(plan=r.plan, plan_to_date=r.plan_to_date, actual=_opt(a, r.actual),
-                attainment=_opt(a, r.attainment), projection=_opt(a, r.projection),
-                projected_attainment=_opt(a, r.projected_attainment),
-                still_needed=_opt(a, r.still_needed), needed_rate=_opt(rate, r.needed_rate),
-                catch_up=_opt(rate, r.catch_up), status=_opt(a, _status_name(r.status)),
-                plan_per_rep=_opt(has_reps, r.plan_per_rep),
-                actual_per_rep=_opt(has_reps and a, r.actual_per_rep),
-                needed_rate_per_rep=_opt(has_reps and rate, r.needed_rate_per_rep))
 
 
 def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, actual_deals,
@@ -616,33 +565,5 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                 _describe(off_track) if off_track is not None else "(default)")) from None
         _fail(exc, "pace", given, per_stage)
 
-    names = funnel.names
-    has_reps = bool(out.has_reps)
-    stages = []
-    for k in range(out.n_stages):
-        r = out.stages[k]
-        stages.append(PaceStage(name=names[k], rate=funnel.stages[k].rate,
-                                cumulative_rate=out.cumulative_rate[k],
-                                implied_deals=_opt(r.has_actual, r.implied_deals),
-                                **_pace_row(r, has_reps)))
-    warning = None
-    if out.has_warning:
-        warning = PaceWarning(names[out.warning_stage], out.warning_months)
-    coverage = None
-    if out.has_coverage:
-        coverage = Coverage(
-            open=tuple(OpenPipeline(names[k], inp.open[k]) for k in range(out.n_stages)
-                       if inp.has_open[k]),
-            open_units=out.open_units, open_deals=out.open_deals,
-            still_to_close=out.still_to_close,
-            raw=_opt(out.has_coverage_ratio, out.coverage_raw),
-            weighted=_opt(out.has_coverage_ratio, out.coverage_weighted),
-            required=_opt(out.has_coverage_required, out.coverage_required))
-    return Pace(per=PERIODS[out.per], elapsed=out.elapsed, at_risk=out.at_risk,
-                off_track=out.off_track, stages=tuple(stages),
-                deals=PaceRow(**_pace_row(out.deals, has_reps)),
-                revenue=(PaceRow(**_pace_row(out.revenue, has_reps)) if out.has_revenue
-                         else None),
-                warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps),
-                _source=(_copy(funnel._c), out))
-
+    view = _View("view_pace", _copy(funnel._c), out)
+    return _from_view(Pace, view(), view)
