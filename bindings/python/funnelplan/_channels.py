@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _copy, _describe, _encode, _is_text, _name, _opt,
+from ._common import (_Part, _View, _amount, _copy, _describe, _encode, _from_view, _is_text, _opt,
                       _rate, _view_field, refuse)
 from ._errors import FunnelError
 
@@ -234,47 +234,4 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
                                    _opt(r.has_most_revenue, r.most_revenue))
         raise err from None
     view = _View("view_channels", _copy(terms), _copy(inp), _copy(r))
-    names = [inp.channels[i].name.decode("utf-8") for i in range(r.n_channels)]
-    figures = []
-    for i in range(r.n_channels):
-        f, c = r.channels[i], inp.channels[i]
-        rev = f.has_revenue
-        figures.append(ChannelFigures(
-            name=names[i], rank=f.rank + 1,
-            quality=_name(_native.fn.channel_quality_name(c.quality)),
-            quality_value=_opt(c.quality != _native.QUALITY_FUNNEL, c.quality_value),
-            top_rate=f.top_rate, opportunity_rate=f.opportunity_rate,
-            rate_to_won=f.rate_to_won, cost_per_lead=f.cost_per_lead,
-            capacity=_opt(f.has_capacity, f.capacity), at_capacity=f.at_capacity,
-            leads=f.leads, share=f.share, opportunities=f.opportunities, deals=f.deals,
-            cost=f.cost, cost_per_opportunity=f.cost_per_opportunity,
-            cost_per_deal=f.cost_per_deal, deal_size=_opt(rev, f.deal_size),
-            value_per_lead=_opt(rev, f.value_per_lead), revenue=_opt(rev, f.revenue),
-            gross_profit=_opt(rev, f.gross_profit), roi=_opt(f.has_roi, f.roi),
-            break_even_cost_per_lead=_opt(rev, f.break_even_cost_per_lead),
-            headroom=_opt(rev, f.headroom), loses_money=_opt(rev, f.loses_money),
-            _view=view.part("channels", i)))
-    ranking = tuple(names[r.ranking[k]] for k in range(r.n_channels))
-    losing = tuple(n for n in ranking if figures[names.index(n)].loses_money)
-    target = None
-    if r.target != _native.TARGET_NONE:
-        revenue = r.target == _native.TARGET_REVENUE
-        target = ChannelTarget(_name(_native.fn.target_name(r.target)),
-                               terms.revenue if revenue else terms.deals, view.part("target"))
-    marginal = None
-    if r.has_marginal:
-        marginal = Marginal(names[r.marginal_channel] if r.marginal_channel < r.n_channels
-                            else None, r.marginal_cost_per_deal, view.part("marginal"))
-    most = None
-    if r.has_most:
-        most = ChannelMost(r.most_leads, r.most_deals, _opt(r.has_most_revenue, r.most_revenue),
-                           view.part("most"))
-    total = ChannelTotal(r.leads, r.opportunities, r.deals, r.cost, r.cost_per_lead,
-                         r.cost_per_opportunity, r.cost_per_deal, _opt(r.has_revenue, r.revenue),
-                         _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi),
-                         view.part("total"))
-    return Channels(per=_name(_native.fn.period_name(r.per)),
-                    mode=_name(_native.fn.channels_mode_name(byref(r))), target=target,
-                    deal_size=_opt(terms.has_deal_size, terms.deal_size), margin=r.margin,
-                    channels=tuple(figures), ranking=ranking, losing=losing, total=total,
-                    marginal=marginal, most=most, _source=view)
+    return _from_view(Channels, view(), view)

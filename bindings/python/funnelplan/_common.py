@@ -330,21 +330,30 @@ class _Part:
         return view(*path)
 
 
-def _from_view(cls, d, view=None, path=()):
+def _from_view(cls, d, view=None, path=(), **known):
     """A result (or a part) of dataclass ``cls`` from ``d``, its object in the
     library's view: every public field from the key of its name (None where
     the view leaves it out), a part or a tuple of parts built alike, a list a
-    tuple. A result's ``_source`` is ``view``; a part's ``_view`` the keys
-    ``path`` down to it."""
+    tuple; ``known`` gives fields the view does not hold. A result's
+    ``_source`` is ``view``; a part's ``_view`` the keys ``path`` down to it."""
     hints = typing.get_type_hints(cls)
-    args = {}
+    args = dict(known)
     for f in dataclasses.fields(cls):
+        if f.name in known:
+            continue
         if f.name == "_source":
             args[f.name] = view
         elif f.name == "_view":
             args[f.name] = view.part(*path)
         elif not f.name.startswith("_"):
-            args[f.name] = _field_value(hints[f.name], d.get(f.name), view, path + (f.name,))
+            where = path + (f.name,)
+            if "of" in f.metadata:  # a container (Periods) of parts of one class
+                args[f.name] = hints[f.name](**{
+                    g.name: _from_view(f.metadata["of"], d[f.name][g.name], view,
+                                       where + (g.name,))
+                    for g in dataclasses.fields(hints[f.name])})
+            else:
+                args[f.name] = _field_value(hints[f.name], d.get(f.name), view, where)
     return cls(**args)
 
 

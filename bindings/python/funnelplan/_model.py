@@ -16,7 +16,7 @@ from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
 from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
-                      _encode, _is_text, _missing, _mix_argument, _mixes_arg, _name, _opt,
+                      _encode, _from_view, _is_text, _missing, _mix_argument, _mixes_arg, _name,
                       _optional, _parse_mixes, _period, _rate, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
@@ -113,7 +113,7 @@ class Plan:
     margin: float
     gross_profit: Optional[float]     # revenue * margin; None without revenue
     stages: Tuple[PlanStage, ...]     # top first
-    by_period: Periods                # of PlanPeriod
+    by_period: Periods = field(metadata={"of": PlanPeriod})
     cost_per_lead: Optional[float]    # these three are None without a cost per lead
     budget: Optional[float]
     cost_per_deal: Optional[float]
@@ -173,7 +173,7 @@ class Forecast:
     deal_size: Optional[float]
     margin: float
     gross_profit: Optional[float]
-    by_period: Periods                # of ForecastPeriod
+    by_period: Periods = field(metadata={"of": ForecastPeriod})
     cost_per_lead: Optional[float]    # these three are None without a cost per lead
     budget: Optional[float]
     cost_per_deal: Optional[float]
@@ -638,63 +638,16 @@ class Funnel:
     def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
         """A :class:`Plan` from the C result (with a confidence: its level, the
         volumes every stage needs and the C result that holds them)."""
-        n = p.n_stages
-        names = self._names
-        cost = bool(p.has_cost)
         view = self._view("view_plan", _copy(self._c), _copy(p), c_confidence, mixes=mixes)
-        stages = tuple(PlanStage(names[k], s.rate, s.cumulative_rate, s.required,
-                                 int(s.required_whole), _opt(cost, s.cost_per),
-                                 None if required is None else required[k],
-                                 _view=view.part("stages", k))
-                       for k, s in enumerate(p.stages[:n]))
-        periods = Periods(*(PlanPeriod(_opt(p.has_revenue, f.revenue), f.deals,
-                                       tuple(StageRequired(names[k], r, view.part(
-                                           "by_period", per, "stages", k))
-                                             for k, r in enumerate(f.required[:n])),
-                                       _opt(cost, f.budget), view.part("by_period", per))
-                            for per, f in zip(PERIODS, p.by_period)))
-        return Plan(per=PERIODS[p.per], revenue=_opt(p.has_revenue, p.revenue),
-                    deal_size=_opt(p.has_deal_size, p.deal_size),
-                    deals=p.deals, deals_whole=int(p.deals_whole), margin=p.margin,
-                    gross_profit=_opt(p.has_revenue, p.gross_profit),
-                    stages=stages, by_period=periods,
-                    cost_per_lead=_opt(cost, p.cost_per_lead), budget=_opt(cost, p.budget),
-                    cost_per_deal=_opt(cost, p.cost_per_deal), confidence=confidence,
-                    mix=(self._mix or None) if mixes else None, _source=view)
+        return _from_view(Plan, view(), view)
 
     def _forecast_result(self, r, funnel=None, mixes=True):
         """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
         the forecast was computed on (default this one), for its rates."""
-        n = r.n_stages
-        at = r.at
-        names = self._names
-        cost = bool(r.has_cost)
         c_funnel = _copy(self._c if funnel is None else funnel)
         view = self._view("view_forecast", c_funnel, _copy(r), mixes=mixes)
-        stages = tuple(ForecastStage(names[k], c_funnel.stages[k].rate, r.expected[k],
-                                     view.part("stages", k - at))
-                       for k in range(at, n))
-        periods = Periods(*(ForecastPeriod(_opt(r.has_revenue, f.revenue), f.deals,
-                                           tuple(StageExpected(names[k], f.expected[k], view.part(
-                                               "by_period", per, "stages", k - at))
-                                                 for k in range(at, n)),
-                                           _opt(cost, f.budget), view.part("by_period", per))
-                            for per, f in zip(PERIODS, r.by_period)))
         target = fn.target_name(r.target)  # NULL without a target
-        has_target = target is not None
-        target = _name(target) if has_target else None
-        return Forecast(per=PERIODS[r.per], at=names[at], volume=r.volume, stages=stages,
-                        deals=r.deals, revenue=_opt(r.has_revenue, r.revenue),
-                        deal_size=_opt(r.has_revenue, r.deal_size), margin=r.margin,
-                        gross_profit=_opt(r.has_revenue, r.gross_profit), by_period=periods,
-                        cost_per_lead=_opt(cost, r.cost_per_lead), budget=_opt(cost, r.budget),
-                        cost_per_deal=_opt(cost, r.cost_per_deal), target=target,
-                        target_revenue=_opt(r.has_target_revenue, r.target_revenue),
-                        target_deals=_opt(has_target, r.target_deals),
-                        gap_revenue=_opt(r.has_gap_revenue, r.gap_revenue),
-                        gap_deals=_opt(has_target, r.gap_deals),
-                        attainment=_opt(has_target, r.attainment),
-                        mix=(self._mix or None) if mixes else None, _source=view)
+        return _from_view(Forecast, view(), view, target=target and _name(target))
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):

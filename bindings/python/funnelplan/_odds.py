@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (PERIODS, _Part, _View, _amount, _call, _copy, _describe, _encode, _is_int,
-                      _is_text, _opt, _rate, _view_field, refuse, status_is)
+from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
+                      _is_text, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -379,11 +379,6 @@ def _odds_call(func, args, given, levels=(), what="odds", history=None, funnel=N
 # The questions
 
 
-def _quantiles(values, kind, view, *path):
-    """The :class:`Quantiles` of a distribution, None without one."""
-    return None if values is None else Quantiles(*map(kind, values), view.part(*path))
-
-
 def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin, confidence,
          simulate, trials, seed, deal_size_cv, history):
     """:meth:`Funnel.odds`."""
@@ -422,23 +417,7 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     sim = _simulate(funnel, terms, sim_in, given, history_contexts) if run else None
     c_sim_in, c_sim = (_copy(sim_in), _copy(sim)) if run else (None, None)
     view = _View("view_odds", _copy(funnel._c), _copy(out), c_sim_in, c_sim)
-    names = funnel.names
-    has_revenue = bool(out.has_revenue)
-    return Odds(per=PERIODS[out.per], at=names[out.at], volume=int(out.volume),
-                cumulative_rate=out.cumulative_rate, target_deals=int(out.target_deals),
-                target_revenue=_opt(out.has_target_revenue, out.target_revenue),
-                deal_size=_opt(has_revenue, out.deal_size),
-                p_hit=out.p_hit, p_miss=out.p_miss, expected_deals=out.expected_deals,
-                sd_deals=out.sd_deals, expected_revenue=_opt(has_revenue, out.expected_revenue),
-                deals_quantiles=_quantiles(out.deals_quantiles, int, view, "deals_quantiles"),
-                revenue_quantiles=_quantiles(_opt(has_revenue, out.revenue_quantiles), float,
-                                             view, "revenue_quantiles"),
-                volume_for=tuple(OddsLevel(level.confidence, int(level.volume)
-                                           if level.has_volume else None,
-                                           view.part("volume_for", k))
-                                 for k, level in enumerate(out.volume_for[:out.n_levels])),
-                simulation=_simulation(funnel, sim_in, sim, view) if run else None,
-                _source=view)
+    return _from_view(Odds, view(), view)
 
 
 def _simulate(funnel, terms, inp, given, history_contexts):
@@ -451,44 +430,6 @@ def _simulate(funnel, terms, inp, given, history_contexts):
                (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out)),
                given, history=history_contexts, funnel=funnel, at=inp.at)
     return out
-
-
-def _simulation(funnel, inp, out, view):
-    """The :class:`OddsSimulation` of a C simulation, its parts under
-    ``"simulation"`` in ``view``."""
-    has_revenue = bool(out.has_revenue)
-    cv = inp.deal_size_cv
-    history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]),
-                                view.part("simulation", "history", i))
-                    for i, k in enumerate(k for k in range(len(funnel)) if inp.has_history[k]))
-
-    def estimates(part, what, kind=float):
-        values = [getattr(e, what) for e in getattr(out, part)]
-        if part == "revenue_quantiles" and not has_revenue:
-            values = None
-        path = ("simulation",) + (("std_error",) if what == "std_error" else ()) + (part,)
-        return _quantiles(values, kind, view, *path)
-
-    std_error = OddsStdError(
-        p_hit=out.p_hit.std_error, expected_deals=out.expected_deals.std_error,
-        expected_revenue=_opt(has_revenue, out.expected_revenue.std_error),
-        deals_quantiles=estimates("deals_quantiles", "std_error"),
-        revenue_quantiles=estimates("revenue_quantiles", "std_error"),
-        _view=view.part("simulation", "std_error"))
-    return OddsSimulation(
-        trials=int(out.trials), seed=int(out.seed), deal_size_cv=cv,
-        deal_size_distribution=_label(fn.odds_distribution_name(cv)), history=history,
-        judged_on=_label(fn.odds_judged_on_name(byref(out))),
-        p_hit=out.p_hit.value, expected_deals=out.expected_deals.value,
-        expected_revenue=_opt(has_revenue, out.expected_revenue.value),
-        deals_quantiles=estimates("deals_quantiles", "value", int),
-        revenue_quantiles=estimates("revenue_quantiles", "value"),
-        std_error=std_error, _view=view.part("simulation"))
-
-
-def _label(name):
-    """A label the library names (bytes, or None for the JSON's null)."""
-    return None if name is None else name.decode("ascii")
 
 
 def plan_confidence(funnel, terms, given, confidence):

@@ -23,7 +23,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
-                      _encode, _is_number, _is_text, _missing, _mixes_arg, _number, _opt,
+                      _encode, _from_view, _is_number, _is_text, _missing, _mixes_arg, _number,
                       _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
@@ -351,38 +351,18 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
             raise exc.with_context(contexts[exc.index]) from None
         raise exc.with_context(_context(exc, "whatif", given)) from None
 
-    scenario_mixes = (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes)) if mixes else None
     c_funnel = _copy(funnel._c)
     view = _View("view_whatif", c_funnel, _copy(inp), _copy(out),
                  mixes=[(b"mix", c_funnel, *_mixes_arg(funnel._c_mix, funnel.mix)),
-                        (b"scenario_mix", c_funnel, scenario_mixes, len(mixes))])
-    changes_out = tuple(Change(_lever_name(funnel, c.lever, c.stage), CHANGE_KINDS[c.kind],
-                               c.value, view.part("changes", k))
-                        for k, c in enumerate(inp.changes[:inp.n_changes]))
+                        (b"scenario_mix", c_funnel, [m for m, _ in mixes], len(mixes))])
     # The mixes are listed once, at the top (not in the baseline and scenario).
     if out.volume_held:
-        mode = "volume"
         baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
         scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel, False)
     else:
-        mode = "target"
         baseline = funnel._plan_result(out.baseline_plan, mixes=False)
         scenario = funnel._plan_result(out.scenario_plan, mixes=False)
-    revenue_known = bool(out.has_revenue)
-    cost_known = bool(out.has_cost)
-    delta = WhatIfDelta(deals=out.deals, revenue=_opt(revenue_known, out.revenue),
-                        volume=out.volume, cost=_opt(cost_known, out.cost), gain=out.gain,
-                        revenue_horizon=_opt(revenue_known, out.revenue_horizon),
-                        cost_horizon=_opt(cost_known, out.cost_horizon),
-                        gain_horizon=out.gain_horizon, _view=view.part("delta"))
-    invested = bool(out.has_invest)
-    return WhatIf(per=PERIODS[out.per], horizon=int(out.horizon), mode=mode,
-                  changes=changes_out, baseline=baseline, scenario=scenario,
-                  margin=out.margin, delta=delta, invest=_opt(invested, out.invest),
-                  roi=_opt(invested, out.roi),
-                  payback_periods=_opt(invested and out.has_payback, out.payback_periods),
-                  mix=funnel.mix or None,
-                  scenario_mix=tuple(mix for _, mix in mixes) or None, _source=view)
+    return _from_view(WhatIf, view(), view, baseline=baseline, scenario=scenario)
 
 
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
@@ -447,6 +427,5 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
         if exc.field == "lever":
             raise exc.with_context("solve (%s)" % context) from None
         raise exc.with_context(_context(exc, "solve", given)) from None
-    return Solve(per=PERIODS[out.per], lever=_lever_name(funnel, out.lever, out.stage),
-                 current=out.current, value=out.value, change=out.change,
-                 _source=_View("view_solve", _copy(funnel._c), out))
+    view = _View("view_solve", _copy(funnel._c), out)
+    return _from_view(Solve, view(), view)
