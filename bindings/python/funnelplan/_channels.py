@@ -6,8 +6,9 @@ A channel is given as the CLI's ``--channel`` spec (``"ads: cost-per-lead=40,
 capacity=500, rate=2%"``, read by the library's ``fpl_channel_parse``) or as
 a mapping with the keys ``name``, ``cost_per_lead``, ``spend``, ``leads``,
 ``capacity``, ``rate``, ``quality``, ``deal_size``, ``share`` (numbers or
-the CLI's strings). ``to_dict()`` is the object ``funnelplan channels ...
---format json`` prints (notes/channels_contract.md).
+the CLI's strings). The result's fields, and ``to_dict()`` (the object
+``funnelplan channels ... --format json`` prints), are read from the view
+the library describes of it (``fpl_view_channels``).
 """
 
 from ctypes import byref
@@ -133,7 +134,7 @@ class Channels:
 
     def to_dict(self):
         """The object ``funnelplan channels ... --format json`` prints: the
-        library's JSON (``fpl_channels_json``)."""
+        library's view of the result (``fpl_view_channels``)."""
         return self._source()
 
 

@@ -7,7 +7,9 @@ The library decides what is valid: numbers are passed through as doubles
 by its own locale-independent parsers (``fpl_parse_amount``,
 ``fpl_parse_rate``). Python only refuses what cannot reach the library: a
 value of the wrong type (a bool, a list, a name that is not text), an int
-too large for a double, and ``None`` where a value is required.
+too large for a double, and ``None`` where a value is required. A result's
+fields, and its parts' and its own ``to_dict()``, are read from the view the
+library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 """
 
 from ctypes import byref, c_size_t

@@ -23,9 +23,10 @@ numbers go through as doubles and text is read by its own parsers
 here: a trial count that is not a whole number a C size holds
 (status ``TRIALS``) and a seed that is not a whole number from 0 to
 2**64 - 1. A refusal names what the library says it is about (its
-``field`` and ``index``). ``to_dict()`` is the object ``funnelplan odds ...
---format json`` prints (and, for a plan with ``confidence``, ``funnelplan
-plan ... --confidence RATE --format json``).
+``field`` and ``index``). The result's fields are read from the library's
+view of it (``fpl_view_odds``), which is also ``to_dict()``: the object
+``funnelplan odds ... --format json`` prints (and, for a plan with
+``confidence``, ``funnelplan plan ... --confidence RATE --format json``).
 """
 
 import decimal

@@ -16,10 +16,10 @@ number an unsigned int holds (status ``MONTHS``, as the CLI's ``--months``).
 Every other refusal is the library's, and names its field and stage
 (``FunnelError.field``, ``.index``), which the message turns back into the
 argument given. Defaults (thresholds, attainment) and figures (lags in days,
-the attainment used, cumulative rates) are the library's too, and so is
-``to_dict()``: the object the library's view of the result describes
-(``fpl_view_schedule``, ``fpl_view_pace``), whose JSON ``funnelplan
-schedule|pace ... --format json`` prints.
+the attainment used, cumulative rates) are the library's too, and so are the
+results: their fields are read from the view the library describes of them
+(``fpl_view_schedule``, ``fpl_view_pace``), which is also ``to_dict()``,
+the object ``funnelplan schedule|pace ... --format json`` prints.
 """
 
 import datetime

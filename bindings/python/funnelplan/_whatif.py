@@ -9,10 +9,10 @@ written as text are read by its own parsers (``fpl_change_parse``,
 ``fpl_change_value_parse``, ``fpl_lever_parse``, ``fpl_horizon_parse``), and
 numbers go through as doubles (a horizon as its decimal text) for it to
 refuse. ``fpl_whatif_check`` says which change a refused question is about.
-``to_dict()`` is the object the CLI's ``whatif|sensitivity|solve ...
---format json`` prints: the library writes it (``fpl_whatif_json``,
-``fpl_sensitivity_json``, ``fpl_solve_json``) from the C structs each result
-keeps in ``_source``.
+A result's fields, and its ``to_dict()`` (the object the CLI's
+``whatif|sensitivity|solve ... --format json`` prints), are read from the
+view the library describes of it (``fpl_view_whatif``, ``fpl_view_solve``;
+a sensitivity's rows are named in Python's terms from its C result).
 """
 
 import decimal
