@@ -464,8 +464,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
         inp.monthly[:len(values)] = values
         given[monthly_label] = monthly
     lag_contexts = {}
-    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "LAG").items():
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag, "LAG").items():
         inp.lag[k] = months_lag
         lag_contexts[k] = context
     if reps is not None:
@@ -528,21 +527,19 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                                       PERIODS[terms.per])) from None
         inp.elapsed = share.value
     per_stage = {}
-    for field, value in (("actual", actual), ("open", open_)):
-        per_stage[field] = {}
-        for k, (x, context) in _per_stage(funnel, field, value, _count,
-                                          "ACTUAL").items():
-            getattr(inp, "has_" + field)[k] = True
-            getattr(inp, field)[k] = x
-            per_stage[field][k] = context
+    for label, value in (("actual", actual), ("open", open_)):
+        per_stage[label] = {}
+        for k, (x, context) in _per_stage(funnel, label, value, _count, "ACTUAL").items():
+            getattr(inp, "has_" + label)[k] = True
+            getattr(inp, label)[k] = x
+            per_stage[label][k] = context
     for label, value in (("actual_deals", actual_deals), ("actual_revenue", actual_revenue)):
         if value is not None:
             setattr(inp, "has_" + label, True)
             setattr(inp, label, _amount(label, value))
             given[label] = value
     per_stage["lag"] = {}
-    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "LAG").items():
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag, "LAG").items():
         inp.lag[k] = months_lag
         per_stage["lag"][k] = context
     for label, value in (("at_risk", at_risk), ("off_track", off_track)):
