@@ -82,7 +82,7 @@ class ImportGraph(unittest.TestCase):
     def test_the_shared_helpers_live_once(self):
         """The small helpers every question uses are defined in _common only."""
         shared = ("_describe", "_encode", "_is_text", "_is_int", "_is_number", "_opt", "_name",
-                  "_parse", "_copy", "_view_dict", "_call", "refuse")
+                  "_parse", "_copy", "_view_dict", "_call", "_items", "refuse")
         for module in import_graph():
             with open(os.path.join(PACKAGE, module + ".py"), encoding="utf-8") as f:
                 tree = ast.parse(f.read())

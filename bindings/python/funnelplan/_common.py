@@ -71,6 +71,28 @@ def _name(text):
     return text.decode("ascii")
 
 
+def _items(label, value, status, text=None, other=None):
+    """The items of an argument given as a mapping (its (key, value) pairs,
+    in its order) or as a sequence. Text is one item, or with ``text`` (what
+    to give instead; "" to say nothing) refused; anything else is refused,
+    saying ``other`` (what to give instead) when given. A refusal has
+    ``status`` and is a :class:`FunnelTypeError`."""
+    def refused(instead):
+        return refuse(status, "%s %s%s" % (label, _describe(value),
+                                            ": expected " + instead if instead else ""),
+                      typed=True)
+    if hasattr(value, "items") and callable(value.items):
+        return list(value.items())
+    if _is_text(value):
+        if text is None:
+            return [value]
+        raise refused(text)
+    try:
+        return list(value)
+    except TypeError:
+        raise refused(other) from None
+
+
 def _parse(func, data, out, context):
     """``func(data, len(data), &out)`` with ``context`` on a refusal."""
     try:
@@ -406,20 +428,6 @@ class Mix:
                 "rate": self.rate}
 
 
-def _mix_items(mix, what):
-    """The items of a mix argument: a mapping's (stage, spec) pairs in its
-    order, or a sequence of such pairs or of ``"STAGE=..."`` strings."""
-    if hasattr(mix, "items") and callable(mix.items):
-        return list(mix.items())
-    if _is_text(mix):
-        return [mix]
-    try:
-        return list(mix)
-    except TypeError:
-        raise refuse("MIX", "%s %s: expected a mapping {stage: mix}"
-                     % (what, _describe(mix)), typed=True) from None
-
-
 def _mix_piece(context, value):
     """A segment's name, share or rate as text of the mix syntax: text as
     given, a number as the repr of its double (read back exactly; ``nan``,
@@ -482,7 +490,7 @@ def _parse_mixes(c, mix, what):
     if mix is None:
         return []
     found = {}
-    for index, item in enumerate(_mix_items(mix, what)):
+    for index, item in enumerate(_items(what, mix, "MIX", other="a mapping {stage: mix}")):
         text, context = _mix_text(item, index, what)
         m = _native.fpl_mix()
         _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {})

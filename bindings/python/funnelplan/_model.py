@@ -18,8 +18,8 @@ from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
 from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
-                      _encode, _from_view, _is_text, _missing, _mix_argument, _mixes_arg, _name,
-                      _optional, _parse_mixes, _period, _rate, _view_field, refuse)
+                      _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
+                      _name, _optional, _parse_mixes, _period, _rate, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -207,14 +207,7 @@ class Stage(NamedTuple):
 def _stage_items(stages):
     if stages is None:
         raise refuse("NULL", "stages None")
-    if hasattr(stages, "items") and callable(stages.items):
-        stages = stages.items()  # a mapping, name -> rate, in its order
-    if _is_text(stages):
-        raise refuse("STAGE_COUNT", "stages %s" % _describe(stages), typed=True)
-    try:
-        return list(stages)
-    except TypeError:
-        raise refuse("STAGE_COUNT", "stages %s" % _describe(stages), typed=True) from None
+    return _items("stages", stages, "STAGE_COUNT", text="")  # a mapping: name -> rate
 
 
 class Funnel:

@@ -38,7 +38,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
-                      _is_text, _rate, _view_field, refuse, status_is)
+                      _is_text, _items, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -238,19 +238,6 @@ def _seed(value):
     return value
 
 
-def _history_items(history):
-    if hasattr(history, "items") and callable(history.items):
-        return list(history.items())
-    if _is_text(history):
-        raise refuse("HISTORY", "history %s: expected a mapping "
-                     "{stage: 'WON/TOTAL' or (won, total)} or a list of pairs"
-                     % _describe(history), typed=True)
-    try:
-        return list(history)
-    except TypeError:
-        raise refuse("HISTORY", "history %s" % _describe(history), typed=True) from None
-
-
 def _count_text(context, value):
     """One side of a (won, total) pair as text for ``fpl_odds_history_parse``."""
     if _is_text(value):
@@ -297,7 +284,8 @@ def _history(funnel, inp, history):
     """Fills the history of a C fpl_odds_sim_input; returns the context of
     each stage's entry (for messages), by stage index."""
     contexts = {}
-    for index, item in enumerate(_history_items(history)):
+    for index, item in enumerate(_items("history", history, "HISTORY", text=(
+            "a mapping {stage: 'WON/TOTAL' or (won, total)} or a list of pairs"))):
         if _is_text(item):
             # The CLI's own form, "STAGE=WON/TOTAL", split at the last '='.
             context = "history %s" % _describe(item)

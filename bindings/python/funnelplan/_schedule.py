@@ -31,7 +31,7 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._common import (PERIODS, _View, _amount, _copy, _describe, _encode, _from_view, _is_int,
-                      _is_text, _number, _parse, _rate, refuse, status_is)
+                      _is_text, _items, _number, _parse, _rate, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -347,18 +347,8 @@ def _count(context, value):
 def _stage_items(label, value, status):
     """(stage, value, context) from a mapping {stage: value}, a sequence of
     (stage, value) pairs or of the CLI's ``"STAGE=VALUE"`` strings."""
-    if hasattr(value, "items") and callable(value.items):
-        items = list(value.items())
-    elif _is_text(value):
-        items = [value]
-    else:
-        try:
-            items = list(value)
-        except TypeError:
-            raise refuse(status, "%s %s: expected a mapping {stage: value}"
-                         % (label, _describe(value)), typed=True) from None
     out = []
-    for index, item in enumerate(items):
+    for index, item in enumerate(_items(label, value, status, other="a mapping {stage: value}")):
         if _is_text(item):
             context = "%s %s" % (label, _describe(item))
             stage, sep, text = _encode(item).rpartition(b"=")

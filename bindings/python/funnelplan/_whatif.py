@@ -23,8 +23,8 @@ from typing import Optional, Tuple
 
 from . import _native
 from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
-                      _encode, _from_view, _is_number, _is_text, _missing, _mixes_arg, _number,
-                      _parse_mixes, _view_field, refuse)
+                      _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
+                      _number, _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -219,16 +219,8 @@ def _change_items(changes):
     """The changes as a list: a mapping's items in order, or a sequence."""
     if changes is None:
         return []
-    if hasattr(changes, "items") and callable(changes.items):
-        return list(changes.items())
-    if _is_text(changes):
-        raise refuse("CHANGE_SYNTAX", "changes %s: expected a mapping or "
-                     "a list of (lever, change) pairs" % _describe(changes),
-                     typed=True)
-    try:
-        return list(changes)
-    except TypeError:
-        raise refuse("CHANGE_SYNTAX", "changes %s" % _describe(changes), typed=True) from None
+    return _items("changes", changes, "CHANGE_SYNTAX",
+                  text="a mapping or a list of (lever, change) pairs")
 
 
 def _change(funnel, item, index):
