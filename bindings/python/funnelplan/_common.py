@@ -171,13 +171,7 @@ def _period(per):
     context = "per %s" % _describe(per)
     if not _is_text(per):
         raise refuse("PERIOD", context, typed=True)
-    data = _encode(per)
-    out = c_int()
-    try:
-        fn.period_parse(data, len(data), byref(out))
-    except FunnelError as exc:
-        raise exc.with_context(context) from None
-    return out.value
+    return _parse(fn.period_parse, _encode(per), c_int(), context).value
 
 
 class _Value(NamedTuple):

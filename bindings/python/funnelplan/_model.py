@@ -12,6 +12,7 @@ fields, and its parts' and its own ``to_dict()``, are read from the view the
 library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 """
 
+import functools
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
@@ -19,7 +20,7 @@ from typing import NamedTuple, Optional, Tuple
 from . import _channels, _native, _odds, _schedule, _whatif
 from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
                       _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
-                      _name, _optional, _parse_mixes, _period, _rate, _view_field, refuse)
+                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -613,15 +614,18 @@ class Funnel:
                               off_track, reps)
 
     def _index(self, at):
-        if at is None:
-            return 0
-        context = "at %s" % _describe(at)
-        if not _is_text(at):
+        """The index of the stage ``at`` (the top stage for None)."""
+        return 0 if at is None else self._find(at, "at %s" % _describe(at))
+
+    def _find(self, stage, context):
+        """The index of a stage by name, as ``fpl_funnel_find`` finds it."""
+        if stage is None:
+            raise refuse("NULL", context)
+        if not _is_text(stage):
             raise refuse("STAGE_UNKNOWN", context, typed=True)
-        data = _encode(at)
-        out = c_size_t()
-        _call(fn.funnel_find, (byref(self._c), data, len(data), byref(out)), context, {})
-        return out.value
+        data = _encode(stage)
+        return _parse(functools.partial(fn.funnel_find, byref(self._c)), data, c_size_t(),
+                      context).value
 
     def _view(self, describer, c_funnel, *structs, mixes=True):
         """The :class:`_View` of a result on this funnel, listing its mixes

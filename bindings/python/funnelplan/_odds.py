@@ -298,14 +298,7 @@ def _history(funnel, inp, history):
         else:
             raise refuse("HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
                          "'STAGE=WON/TOTAL'" % (index, _describe(item)), typed=True)
-        if stage is None:
-            raise refuse("NULL", context)
-        if not _is_text(stage):
-            raise refuse("STAGE_UNKNOWN", context, typed=True)
-        data = _encode(stage)
-        k = c_size_t()
-        _call(fn.funnel_find, (byref(funnel._c), data, len(data), byref(k)), context, {})
-        k = k.value
+        k = funnel._find(stage, context)
         if inp.has_history[k]:
             raise refuse("STAGE_DUPLICATE", "%s: stage %s has a history already"
                          % (context, _describe(funnel.names[k])))

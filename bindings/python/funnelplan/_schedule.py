@@ -370,17 +370,7 @@ def _per_stage(funnel, label, value, read, status):
         return {}
     out = {}
     for stage, given, context in _stage_items(label, value, status):
-        if stage is None:
-            raise refuse("NULL", context)
-        if not _is_text(stage):
-            raise refuse("STAGE_UNKNOWN", context, typed=True)
-        data = _encode(stage)
-        k = c_size_t()
-        try:
-            fn.funnel_find(byref(funnel._c), data, len(data), byref(k))
-        except FunnelError as exc:
-            raise exc.with_context(context) from None
-        k = k.value
+        k = funnel._find(stage, context)
         if k in out:
             raise refuse("STAGE_DUPLICATE", "%s: stage %s given twice"
                          % (context, _describe(funnel.names[k])))

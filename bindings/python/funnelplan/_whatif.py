@@ -24,7 +24,7 @@ from typing import Optional, Tuple
 from . import _native
 from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
                       _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
-                      _number, _parse_mixes, _view_field, refuse)
+                      _number, _parse, _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -276,10 +276,7 @@ def _horizon(value):
     if value is None:
         return 0
     context = "horizon %s" % _describe(value)
-    data = _horizon_text(context, value)
-    out = c_uint()
-    _call(fn.horizon_parse, (data, len(data), byref(out)), context, {})
-    return out.value
+    return _parse(fn.horizon_parse, _horizon_text(context, value), c_uint(), context).value
 
 
 def _volume_input(funnel, target, volume, at, given):
