@@ -16,13 +16,13 @@ import ctypes
 import operator
 import sys
 from contextlib import ExitStack
-from ctypes import POINTER, byref, c_char_p, c_int, c_size_t, c_ssize_t, c_void_p
+from ctypes import POINTER, byref, c_char_p, c_int, c_ssize_t, c_void_p
 from dataclasses import dataclass, field
 from typing import NamedTuple, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import _describe
+from ._common import (_describe, refuse)
+from ._errors import FunnelError
 
 __all__ = ["plan_batch", "PlanBatch", "BatchFunnel"]
 
@@ -128,13 +128,6 @@ def _address(stack, obj, mv):
 # Inputs
 
 
-def _refuse(status, context, message, cls=FunnelError):
-    """A refusal found before the library is called: the nearest status, and
-    a message that says what was expected."""
-    return cls(status, message, code=_native.STATUS[status], context=context,
-               is_input_error=True)
-
-
 def _kind(obj):
     t = type(obj)
     return t.__qualname__ if t.__module__ == "builtins" else "%s.%s" % (t.__module__,
@@ -145,34 +138,34 @@ def _doubles(stack, label, obj, max_ndim):
     """A C-contiguous memoryview of ``obj`` holding doubles (released when
     ``stack`` closes), with the number of doubles; FunnelError otherwise."""
     if obj is None:
-        raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+        raise refuse("NULL", "%s None" % label)
     try:
         mv = memoryview(obj)
     except TypeError:
-        raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s %s" % (label, _describe(obj)),
-                      "not a buffer: give array.array('d'), a numpy float64 array, bytes "
-                      "or a memoryview", FunnelTypeError) from None
+        raise refuse("PARSE_SYNTAX", "%s %s" % (label, _describe(obj)),
+                     "not a buffer: give array.array('d'), a numpy float64 array, bytes "
+                     "or a memoryview", typed=True) from None
     stack.callback(_release_view, mv)
     what = "%s (%s" % (label, _kind(obj))
     if mv.format in _DOUBLE and mv.itemsize == 8:
         if not 1 <= mv.ndim <= max_ndim:
-            raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s, shape %r)" % (what, mv.shape),
-                          "must be 1-D, or 2-D (n_stages, n_funnels)" if max_ndim == 2
-                          else "must be 1-D")
+            raise refuse("PARSE_SYNTAX", "%s, shape %r)" % (what, mv.shape),
+                         "must be 1-D, or 2-D (n_stages, n_funnels)" if max_ndim == 2
+                         else "must be 1-D")
     elif mv.format == _RAW and mv.ndim == 1:
         if mv.nbytes % 8:
-            raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s, %d bytes)" % (what, mv.nbytes),
-                          "raw bytes must be a whole number of 8-byte doubles")
+            raise refuse("PARSE_SYNTAX", "%s, %d bytes)" % (what, mv.nbytes),
+                         "raw bytes must be a whole number of 8-byte doubles")
     else:
-        raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s, format %r, %d-byte items)"
-                      % (what, mv.format, mv.itemsize),
-                      "must hold C doubles in the machine's byte order (format 'd': "
-                      "array.array('d'), numpy float64) or be raw bytes", FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", "%s, format %r, %d-byte items)"
+                     % (what, mv.format, mv.itemsize),
+                     "must hold C doubles in the machine's byte order (format 'd': "
+                     "array.array('d'), numpy float64) or be raw bytes", typed=True)
     if not mv.c_contiguous:
-        raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s, shape %r, strides %r)"
-                      % (what, mv.shape, mv.strides),
-                      "must be C-contiguous (numpy.ascontiguousarray(a) makes a contiguous "
-                      "copy of a numpy array)")
+        raise refuse("PARSE_SYNTAX", "%s, shape %r, strides %r)"
+                     % (what, mv.shape, mv.strides),
+                     "must be C-contiguous (numpy.ascontiguousarray(a) makes a contiguous "
+                     "copy of a numpy array)")
     return mv, mv.nbytes // 8
 
 
@@ -182,8 +175,7 @@ def _stage_count(n_stages):
             raise TypeError
         return operator.index(n_stages)
     except TypeError:
-        raise _native.error_named("FPL_ERR_STAGE_COUNT", "n_stages %s" % _describe(n_stages),
-                                  FunnelTypeError) from None
+        raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages), typed=True) from None
 
 
 def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
@@ -195,32 +187,30 @@ def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
         rows, cols = rates_mv.shape
         shape = "rates (%s, shape %r)" % (_kind(rates), rates_mv.shape)
         if given and n_stages != rows:
-            raise _refuse("FPL_ERR_STAGE_COUNT", "%s with n_stages %d" % (shape, n_stages),
-                          "a 2-D rates array is (n_stages, n_funnels)")
+            raise refuse("STAGE_COUNT", "%s with n_stages %d" % (shape, n_stages),
+                         "a 2-D rates array is (n_stages, n_funnels)")
         if cols != n_funnels:
-            raise _refuse("FPL_ERR_STAGE_COUNT", "%s with %d deals" % (shape, n_funnels),
-                          "a 2-D rates array is (n_stages, n_funnels): one column per deal "
-                          "target")
+            raise refuse("STAGE_COUNT", "%s with %d deals" % (shape, n_funnels),
+                         "a 2-D rates array is (n_stages, n_funnels): one column per deal "
+                         "target")
         n_stages = rows
     else:
         what = "rates (%d doubles) for %d funnels (the length of deals)" % (n_rates, n_funnels)
         if given:
             if n_rates != n_stages * n_funnels:
-                raise _refuse("FPL_ERR_STAGE_COUNT", "%s with n_stages %d" % (what, n_stages),
-                              "need n_stages × n_funnels = %d rates, stage-major"
-                              % (n_stages * n_funnels))
+                raise refuse("STAGE_COUNT", "%s with n_stages %d" % (what, n_stages),
+                             "need n_stages × n_funnels = %d rates, stage-major"
+                             % (n_stages * n_funnels))
         elif n_funnels == 0:
-            raise _refuse("FPL_ERR_STAGE_COUNT", what,
-                          "give n_stages for an empty batch" if n_rates == 0
-                          else "rates without deals")
+            raise refuse("STAGE_COUNT", what, "give n_stages for an empty batch" if n_rates == 0
+                         else "rates without deals")
         elif n_rates % n_funnels:
-            raise _refuse("FPL_ERR_STAGE_COUNT", what,
-                          "not a whole number of stages per funnel")
+            raise refuse("STAGE_COUNT", what, "not a whole number of stages per funnel")
         else:
             n_stages = n_rates // n_funnels
     stages = _native.LIMITS["stages"]
     if not stages.min_whole <= n_stages <= stages.max_whole:
-        raise _native.error_named("FPL_ERR_STAGE_COUNT", "n_stages %d" % n_stages)
+        raise refuse("STAGE_COUNT", "n_stages %d" % n_stages)
     return n_stages
 
 
@@ -299,13 +289,13 @@ def _outputs(stack, out, n_stages, n_funnels):
     """The memoryviews of the arrays of ``out``, checked to be writable
     doubles of the sizes of the batch."""
     if not isinstance(out, PlanBatch):
-        raise _refuse("FPL_ERR_PARSE_SYNTAX", "out %s" % _describe(out),
-                      "must be a PlanBatch (an earlier result, or one built from writable "
-                      "buffers of doubles)", FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", "out %s" % _describe(out),
+                     "must be a PlanBatch (an earlier result, or one built from writable "
+                     "buffers of doubles)", typed=True)
     if (out.n_stages, out.n_funnels) != (n_stages, n_funnels):
-        raise _refuse("FPL_ERR_STAGE_COUNT", "out (%r stages × %r funnels)"
-                      % (out.n_stages, out.n_funnels),
-                      "the batch is %d stages × %d funnels" % (n_stages, n_funnels))
+        raise refuse("STAGE_COUNT", "out (%r stages × %r funnels)"
+                     % (out.n_stages, out.n_funnels),
+                     "the batch is %d stages × %d funnels" % (n_stages, n_funnels))
     views = []
     for name in ("required", "required_whole", "deals_whole"):
         obj = getattr(out, name)
@@ -313,12 +303,11 @@ def _outputs(stack, out, n_stages, n_funnels):
         mv, count = _doubles(stack, label, obj, 2)
         need = n_funnels if name == "deals_whole" else n_stages * n_funnels
         if mv.readonly:
-            raise _refuse("FPL_ERR_PARSE_SYNTAX", "%s (%s)" % (label, _kind(obj)),
-                          "must be writable")
+            raise refuse("PARSE_SYNTAX", "%s (%s)" % (label, _kind(obj)), "must be writable")
         if count != need:
-            raise _refuse("FPL_ERR_STAGE_COUNT", "%s (%d doubles)" % (label, count),
-                          "a batch of %d stages × %d funnels needs %d"
-                          % (n_stages, n_funnels, need))
+            raise refuse("STAGE_COUNT", "%s (%d doubles)" % (label, count),
+                         "a batch of %d stages × %d funnels needs %d"
+                         % (n_stages, n_funnels, need))
         views.append((label, obj, mv))
     return views
 
@@ -374,16 +363,16 @@ def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
 
     Raises :class:`FunnelError`: for the first funnel the library refuses,
     with its status and the funnel's index (``"funnel 777: rate must be
-    between 0% and 100%"``; ``FPL_ERR_RATE_RANGE``, ``FPL_ERR_DEALS``, or
-    ``FPL_ERR_TOO_LARGE``/``FPL_ERR_OVERFLOW`` with ``is_input_error``
-    False); for ``n_stages`` outside 1 to 32, ``FPL_ERR_STAGE_COUNT``.
+    between 0% and 100%"``; ``RATE_RANGE``, ``DEALS``, or
+    ``TOO_LARGE``/``OVERFLOW`` with ``is_input_error``
+    False); for ``n_stages`` outside 1 to 32, ``STAGE_COUNT``.
     Refusals found before the library is called carry the nearest status and
-    a message that says what was expected: ``FPL_ERR_NULL`` for ``None``;
-    ``FPL_ERR_PARSE_SYNTAX`` for an object that is not a buffer, a format
+    a message that says what was expected: ``NULL`` for ``None``;
+    ``PARSE_SYNTAX`` for an object that is not a buffer, a format
     other than doubles (``'f'``, ints; a :class:`FunnelTypeError`), a
     buffer that is not C-contiguous (a strided numpy slice) or has the wrong
     number of dimensions, an unknown ``layout``, an ``out`` that is read-only
-    or overlaps an input; ``FPL_ERR_STAGE_COUNT`` for sizes that disagree.
+    or overlaps an input; ``STAGE_COUNT`` for sizes that disagree.
 
     >>> from array import array
     >>> b = plan_batch(array("d", [0.01, 0.27,     # stage 0 of funnels 0 and 1
@@ -401,8 +390,8 @@ def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
     (10000, 200)
     """
     if layout not in LAYOUTS:
-        raise _refuse("FPL_ERR_PARSE_SYNTAX", "layout %s" % _describe(layout),
-                      "the layout must be 'stage-major' (rates[k * n_funnels + i])")
+        raise refuse("PARSE_SYNTAX", "layout %s" % _describe(layout),
+                     "the layout must be 'stage-major' (rates[k * n_funnels + i])")
     with ExitStack() as stack:
         rates_mv, n_rates = _doubles(stack, "rates", rates, 2)
         deals_mv, n_funnels = _doubles(stack, "deals", deals, 1)
@@ -444,5 +433,5 @@ def _check_overlap(buffers):
             continue
         for other, o_start, o_end in spans[:j]:
             if start < o_end and o_start < end:
-                raise _refuse("FPL_ERR_PARSE_SYNTAX", label,
-                              "overlaps %s: the outputs need memory of their own" % other)
+                raise refuse("PARSE_SYNTAX", label,
+                             "overlaps %s: the outputs need memory of their own" % other)

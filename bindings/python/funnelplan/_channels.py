@@ -6,17 +6,19 @@ A channel is given as the CLI's ``--channel`` spec (``"ads: cost-per-lead=40,
 capacity=500, rate=2%"``, read by the library's ``fpl_channel_parse``) or as
 a mapping with the keys ``name``, ``cost_per_lead``, ``spend``, ``leads``,
 ``capacity``, ``rate``, ``quality``, ``deal_size``, ``share`` (numbers or
-the CLI's strings). ``to_dict()`` is the object ``funnelplan channels ...
---format json`` prints (notes/channels_contract.md).
+the CLI's strings). The result's fields, and ``to_dict()`` (the object
+``funnelplan channels ... --format json`` prints), are read from the view
+the library describes of it (``fpl_view_channels``).
 """
 
 from ctypes import byref
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import _amount, _copy, _describe, _encode, _is_text, _rate, _view_dict
+from ._common import (_Part, _View, _amount, _copy, _describe, _encode, _from_view, _is_text, _opt,
+                      _rate, _view_field, refuse)
+from ._errors import FunnelError
 
 __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal",
            "ChannelMost"]
@@ -26,22 +28,16 @@ _KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _amount, "capacity
          "deal_size": _amount, "share": _rate}
 
 
-def _plain(obj):
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
-
-
 @dataclass(frozen=True)
-class ChannelTarget:
+class ChannelTarget(_Part):
     """What the allocation met: ``kind`` ``"deals"`` or ``"revenue"``, and its ``value``."""
     kind: str
     value: float
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelFigures:
+class ChannelFigures(_Part):
     """One channel's figures per period (see ``channels.h`` for each formula).
     ``opportunities`` are the units entering the last stage; ``rank`` is 1
     for the best. ``None``: unknown (no deal size; no ROI at a cost of 0)."""
@@ -70,13 +66,11 @@ class ChannelFigures:
     break_even_cost_per_lead: Optional[float]
     headroom: Optional[float]
     loses_money: Optional[bool]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelTotal:
+class ChannelTotal(_Part):
     """All channels together."""
     leads: float
     opportunities: float
@@ -88,32 +82,26 @@ class ChannelTotal:
     revenue: Optional[float]
     gross_profit: Optional[float]
     roi: Optional[float]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class Marginal:
+class Marginal(_Part):
     """The cost of the last deal: the channel that supplies it (``None`` with
     fixed shares, where every channel does) and its cost per deal."""
     channel: Optional[str]
     cost_per_deal: float
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ChannelMost:
+class ChannelMost(_Part):
     """The most the channels can deliver per period (every channel full, or
     the first full at fixed shares)."""
     leads: float
     deals: float
     revenue: Optional[float]
-
-    def to_dict(self):
-        return _plain(self)
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -133,8 +121,9 @@ class Channels:
     total: ChannelTotal
     marginal: Optional[Marginal]
     most: Optional[ChannelMost]
-    # What the library describes: the C terms, channels input and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_channels): the C terms, channels
+    # input and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A channel's figures by name."""
@@ -145,9 +134,8 @@ class Channels:
 
     def to_dict(self):
         """The object ``funnelplan channels ... --format json`` prints: the
-        library's JSON (``fpl_channels_json``)."""
-        terms, inp, r = self._source
-        return _view_dict(_native.fn.view_channels, (byref(terms), byref(inp), byref(r)))
+        library's view of the result (``fpl_view_channels``)."""
+        return self._source()
 
 
 def _channel(index, item):
@@ -166,14 +154,13 @@ def _channel(index, item):
             raise _at(exc.with_context(context), index) from None
         return c
     if not isinstance(item, dict):
-        raise _at(_native.error_named("FPL_ERR_CHANNEL_SYNTAX", "channels[%d] %s: expected a "
-                                      "spec string or a mapping" % (index, _describe(item)),
-                                      FunnelTypeError, field="channel"), index)
+        raise _at(refuse("CHANNEL_SYNTAX", "channels[%d] %s: expected a "
+                         "spec string or a mapping" % (index, _describe(item)), typed=True,
+                         field="channel"), index)
     name = item.get("name")
     context = "channels[%d] %s" % (index, _describe(name))
     if name is not None and not _is_text(name):
-        raise _at(_native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError,
-                                      field="channel"), index)
+        raise _at(refuse("STAGE_NAME_UTF8", context, typed=True, field="channel"), index)
     data = b"" if name is None else _encode(name)
     try:
         _native.fn.channel_set_name(byref(c), data, len(data))
@@ -187,14 +174,12 @@ def _channel(index, item):
                     setattr(c, key, _KEYS[key](label, value))
                 elif key in ("rate", "quality"):
                     if c.quality != _native.QUALITY_FUNNEL:
-                        raise _native.error_named("FPL_ERR_CHANNEL_QUALITY",
-                                                  "%s (rate and quality together)" % context,
-                                                  field="channel_quality")
+                        raise refuse("CHANNEL_QUALITY", "%s (rate and quality together)" % context,
+                                     field="channel_quality")
                     c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
                     c.quality_value = _rate(label, value)
                 else:
-                    raise _native.error_named("FPL_ERR_CHANNEL_FIELD", "%s: %r" % (context, key),
-                                              field="channel")
+                    raise refuse("CHANNEL_FIELD", "%s: %r" % (context, key), field="channel")
             except FunnelError as exc:
                 if exc.field is None:  # a value that cannot be read: that key's
                     exc.field = "channel_" + key
@@ -211,34 +196,24 @@ def _at(exc, index):
     return exc
 
 
-def _opt(present, value):
-    return value if present else None
-
-
-def _name(text):
-    """A name the library gives (a period, a mode, a quality, a target kind)."""
-    return text.decode("ascii")
-
-
 def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
     if _is_text(specs) or isinstance(specs, dict):
         specs = [specs]
     try:
         items = list(specs)
     except TypeError:
-        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels %s" % _describe(specs),
-                                  FunnelTypeError) from None
+        raise refuse("CHANNEL_COUNT", "channels %s" % _describe(specs), typed=True) from None
     if allocate not in ("cheapest", "shares"):
         raise FunnelError("FPL_ERR_ALLOCATE", "allocate must be cheapest or shares",
                           context="allocate %s" % _describe(allocate))
     channels = _native.LIMITS["channels"]
     if not channels.min_whole <= len(items) <= channels.max_whole:
-        raise _native.error_named("FPL_ERR_CHANNEL_COUNT", "channels (%d given)" % len(items))
+        raise refuse("CHANNEL_COUNT", "channels (%d given)" % len(items))
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, margin, "channels")
     terms.has_cost_per_lead = False  # each channel has its own
     if allocate == "shares" and terms.target == _native.TARGET_NONE:
-        raise _native.error_named("FPL_ERR_TARGET", "channels (allocate 'shares' needs "
-                                  "revenue or deals)")
+        raise refuse("TARGET", "channels (allocate 'shares' needs "
+                     "revenue or deals)")
     inp = _native.fpl_channels_input()
     for i, item in enumerate(items):
         inp.channels[i] = _channel(i, item)
@@ -260,44 +235,5 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
             err.most = ChannelMost(r.most_leads, r.most_deals,
                                    _opt(r.has_most_revenue, r.most_revenue))
         raise err from None
-    names = [inp.channels[i].name.decode("utf-8") for i in range(r.n_channels)]
-    figures = []
-    for i in range(r.n_channels):
-        f, c = r.channels[i], inp.channels[i]
-        rev = f.has_revenue
-        figures.append(ChannelFigures(
-            name=names[i], rank=f.rank + 1,
-            quality=_name(_native.fn.channel_quality_name(c.quality)),
-            quality_value=_opt(c.quality != _native.QUALITY_FUNNEL, c.quality_value),
-            top_rate=f.top_rate, opportunity_rate=f.opportunity_rate,
-            rate_to_won=f.rate_to_won, cost_per_lead=f.cost_per_lead,
-            capacity=_opt(f.has_capacity, f.capacity), at_capacity=f.at_capacity,
-            leads=f.leads, share=f.share, opportunities=f.opportunities, deals=f.deals,
-            cost=f.cost, cost_per_opportunity=f.cost_per_opportunity,
-            cost_per_deal=f.cost_per_deal, deal_size=_opt(rev, f.deal_size),
-            value_per_lead=_opt(rev, f.value_per_lead), revenue=_opt(rev, f.revenue),
-            gross_profit=_opt(rev, f.gross_profit), roi=_opt(f.has_roi, f.roi),
-            break_even_cost_per_lead=_opt(rev, f.break_even_cost_per_lead),
-            headroom=_opt(rev, f.headroom), loses_money=_opt(rev, f.loses_money)))
-    ranking = tuple(names[r.ranking[k]] for k in range(r.n_channels))
-    losing = tuple(n for n in ranking if figures[names.index(n)].loses_money)
-    target = None
-    if r.target != _native.TARGET_NONE:
-        revenue = r.target == _native.TARGET_REVENUE
-        target = ChannelTarget(_name(_native.fn.target_name(r.target)),
-                               terms.revenue if revenue else terms.deals)
-    marginal = None
-    if r.has_marginal:
-        marginal = Marginal(names[r.marginal_channel] if r.marginal_channel < r.n_channels
-                            else None, r.marginal_cost_per_deal)
-    most = None
-    if r.has_most:
-        most = ChannelMost(r.most_leads, r.most_deals, _opt(r.has_most_revenue, r.most_revenue))
-    total = ChannelTotal(r.leads, r.opportunities, r.deals, r.cost, r.cost_per_lead,
-                         r.cost_per_opportunity, r.cost_per_deal, _opt(r.has_revenue, r.revenue),
-                         _opt(r.has_revenue, r.gross_profit), _opt(r.has_roi, r.roi))
-    return Channels(per=_name(_native.fn.period_name(r.per)),
-                    mode=_name(_native.fn.channels_mode_name(byref(r))), target=target,
-                    deal_size=_opt(terms.has_deal_size, terms.deal_size), margin=r.margin,
-                    channels=tuple(figures), ranking=ranking, losing=losing, total=total,
-                    marginal=marginal, most=most, _source=(_copy(terms), _copy(inp), _copy(r)))
+    view = _View("view_channels", _copy(terms), _copy(inp), _copy(r))
+    return _from_view(Channels, view(), view)

@@ -10,7 +10,8 @@ class FunnelError(ValueError):
 
     Attributes:
         status: the library's symbolic status name, e.g. ``"FPL_ERR_RATE_RANGE"``
-            (from ``fpl_status_name``).
+            (from ``fpl_status_name``). The package's documentation names a
+            status without its ``FPL_ERR_`` prefix (``RATE_RANGE``).
         code: the numeric ``fpl_status``.
         message: the library's message for the failure (``fpl_error_message``:
             ``fpl_strerror`` of the status, worded for the field at fault).

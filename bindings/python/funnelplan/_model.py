@@ -7,101 +7,37 @@ The library decides what is valid: numbers are passed through as doubles
 by its own locale-independent parsers (``fpl_parse_amount``,
 ``fpl_parse_rate``). Python only refuses what cannot reach the library: a
 value of the wrong type (a bool, a list, a name that is not text), an int
-too large for a double, and ``None`` where a value is required.
+too large for a double, and ``None`` where a value is required. A result's
+fields, and its parts' and its own ``to_dict()``, are read from the view the
+library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 """
 
-import ctypes
-import dataclasses
-import decimal
-import math
-import numbers
-from ctypes import byref, c_double, c_int, c_size_t
+import functools
+from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
-from . import _native
-from ._errors import FunnelError, FunnelTypeError
+from . import _channels, _native, _odds, _schedule, _whatif
+from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
+                      _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
+                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["PERIODS", "Funnel", "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired",
            "Forecast", "ForecastStage", "ForecastPeriod", "StageExpected", "Periods",
            "Mix", "Segment", "parse_amount", "parse_rate"]
 
-#: Period names, in the order of the C enum and of ``by_period``.
-PERIODS = ("month", "quarter", "year")
-
-
-# ---------------------------------------------------------------------------
-# Inputs
-
-
-def _describe(value):
-    """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            text = repr(value)
-        except ValueError:  # more digits than sys.get_int_max_str_digits()
-            text = "an int of about %d digits" % (value.bit_length() * 0.30103)
-    elif isinstance(value, (str, bytes, float)):
-        text = repr(value)
-    else:
-        text = "%r (%s)" % (value, type(value).__name__)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _encode(text):
-    """Bytes for the library. Lone surrogates are kept (as invalid UTF-8) so
-    that the library, not the codec, refuses them."""
-    if isinstance(text, str):
-        return text.encode("utf-8", "surrogatepass")
-    return bytes(text)
-
-
-def _is_text(value):
-    return isinstance(value, (str, bytes, bytearray))
-
-
-def _number(context, value, parse):
-    """A double from a number or a numeric string read by ``parse``."""
-    if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
-    if isinstance(value, bool):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
-    if _is_text(value):
-        data = _encode(value)
-        out = c_double()
-        try:
-            parse(data, len(data), byref(out))
-        except FunnelError as exc:
-            raise exc.with_context(context) from None
-        return out.value
-    if isinstance(value, (numbers.Real, decimal.Decimal)):
-        try:
-            return float(value)
-        except OverflowError:
-            raise _native.error_named("FPL_ERR_PARSE_OVERFLOW", context) from None
-        except (TypeError, ValueError):
-            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context) from None
-    raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
-
-
-def _amount(label, value):
-    return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
-
-
-def _rate(label, value):
-    return _number("%s %s" % (label, _describe(value)), value, fn.parse_rate)
 
 
 def parse_amount(text):
     """Reads an amount or a count as the CLI does: ``"1,000,000"``, ``"1.5M"``,
     ``"250k"``, ``"1e6"``, ``"1_000"``. Same result in every locale.
 
-    Raises :class:`FunnelError` (``.status`` e.g. ``"FPL_ERR_PARSE_SYNTAX"``).
+    Raises :class:`FunnelError` (``.status`` e.g. ``PARSE_SYNTAX``).
     """
     if not _is_text(text):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "amount %s" % _describe(text),
-                                  FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", "amount %s" % _describe(text), typed=True)
     return _amount("amount", text)
 
 
@@ -112,151 +48,8 @@ def parse_rate(text):
     Raises :class:`FunnelError`.
     """
     if not _is_text(text):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "rate %s" % _describe(text),
-                                  FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", "rate %s" % _describe(text), typed=True)
     return _rate("rate", text)
-
-
-def _period(per):
-    """The C period for a name (``None`` is the default, month)."""
-    if per is None:
-        return _native.PERIOD_MONTH
-    context = "per %s" % _describe(per)
-    if not _is_text(per):
-        raise _native.error_named("FPL_ERR_PERIOD", context, FunnelTypeError)
-    data = _encode(per)
-    out = c_int()
-    try:
-        fn.period_parse(data, len(data), byref(out))
-    except FunnelError as exc:
-        raise exc.with_context(context) from None
-    return out.value
-
-
-class _Value(NamedTuple):
-    """An optional input: what the caller wrote (for messages) and its double."""
-    given: object
-    value: float
-
-
-def _optional(label, value, reader, default=None):
-    if value is None:
-        return default
-    return _Value(value, reader(label, value))
-
-
-def _call(func, args, what, given):
-    """Calls a status-returning function; on failure says what it refused
-    (see :func:`_context`)."""
-    try:
-        func(*args)
-    except FunnelError as exc:
-        raise exc.with_context(_context(exc, what, given)) from None
-
-
-def _context(exc, what, given):
-    """What a refusal is about, in the caller's terms: the argument named by
-    the library's field (``exc.field``; ``given`` maps argument names to the
-    values the caller wrote), else ``what`` (the question, "plan",
-    "forecast"), with why for a target that is missing or incomplete."""
-    if exc.status in ("FPL_ERR_TARGET", "FPL_ERR_DEAL_SIZE_MISSING"):
-        return "%s (%s)" % (what, _target_detail(given))
-    if exc.field not in given:
-        return what
-    context = "%s %s" % (exc.field, _describe(given[exc.field]))
-    if exc.field == "at" and "cost_per_lead" in given:  # a cost needs the top stage
-        context = "cost_per_lead %s with %s" % (_describe(given["cost_per_lead"]), context)
-    return context
-
-
-def _target_detail(given):
-    """Why a target was refused, in the caller's terms."""
-    if "revenue" in given and "deal_size" not in given:
-        return "revenue %s without a deal_size" % _describe(given["revenue"])
-    if "revenue" not in given and "deals" not in given:
-        return "neither revenue nor deals given"
-    return "the target is incomplete"
-
-
-# ---------------------------------------------------------------------------
-# Results
-
-
-def _month_text(m):
-    """A C fpl_month as the library writes it: ``"2027-01"``."""
-    text = ctypes.create_string_buffer(_native.CALENDAR_TEXT_MAX)
-    fn.month_format(m, text, len(text))
-    return text.value.decode("ascii")
-
-
-def _node_value(nodes, i):
-    """(the value of view node i and its subtree, the index after it): what
-    ``json.loads`` of the library's JSON gives, except that a number is a
-    float and only a whole count an int (the text writes 0.0 and 0 alike)."""
-    n = nodes[i]
-    kind = n.kind
-    if kind in (_native.NODE_OBJECT, _native.NODE_ARRAY):
-        items = []
-        i += 1
-        for _ in range(n.children):
-            key = nodes[i].key
-            value, i = _node_value(nodes, i)
-            items.append((None if key is None else key.decode("utf-8"), value))
-        if kind == _native.NODE_OBJECT:
-            return dict(items), i
-        return [v for _, v in items], i
-    v = n.value
-    if kind == _native.NODE_BOOL:
-        return bool(v.boolean), i + 1
-    if kind == _native.NODE_NUMBER:
-        return (v.number if math.isfinite(v.number) else None), i + 1
-    if kind == _native.NODE_WHOLE:
-        x = v.number
-        return (int(x) if math.isfinite(x) and x == int(x) and x >= 0 else x), i + 1
-    if kind == _native.NODE_COUNT:
-        return int(v.count), i + 1
-    if kind == _native.NODE_STRING:
-        return (None if v.string is None else v.string.decode("utf-8")), i + 1
-    if kind == _native.NODE_MONTH:
-        return _month_text(v.month), i + 1
-    return None, i + 1
-
-
-def _view_dict(describe, args, mixes=()):
-    """The object the library's view of a result describes: the JSON of
-    ``--format json``, with its types (a number is a float, a whole count an
-    int). ``describe`` is a bound ``fn.view_<result>``, ``args`` what follows
-    its view and key; ``mixes`` lists ``(key, funnel, C mixes, how many)``
-    appended to the object as the CLI appends them. A first pass without
-    nodes counts them; the second has exactly as many."""
-    def build(view, check):
-        call = describe if check else describe.c_function
-        call(byref(view), None, *args, *(() if check else (None,)))
-        for key, funnel, mix, n in mixes:
-            if n:
-                fn.view_reopen(byref(view))
-                add = fn.view_mixes if check else fn.view_mixes.c_function
-                add(byref(view), key, funnel, mix, n, *(() if check else (None,)))
-                fn.view_close(byref(view))
-    view = _native.fpl_view()
-    fn.view_init(byref(view), None, 0)
-    build(view, False)
-    nodes = (_native.fpl_node * max(view.needed, 1))()
-    fn.view_init(byref(view), nodes, len(nodes))
-    build(view, True)
-    fn.view_check(byref(view))
-    return _node_value(nodes, 0)[0]
-
-
-def _copy(c_struct):
-    """A copy of a C struct, so a result keeps what it was computed from."""
-    return type(c_struct).from_buffer_copy(c_struct)
-
-
-def _mixes_arg(mixes, mix):
-    """(C mixes, how many) for a result whose ``mix`` is ``mix``: none once
-    the result's mixes were taken off (a what-if lists them at its top)."""
-    return (mixes, len(mix)) if mix else (None, 0)
 
 
 @dataclass(frozen=True)
@@ -277,58 +70,25 @@ class Periods:
 
 
 @dataclass(frozen=True)
-class Segment:
-    """One segment of a lead mix: its ``share`` of the units entering the
-    stage and the stage's ``rate`` for it (both as fractions)."""
-    name: str
-    share: float
-    rate: float
-
-    def to_dict(self):
-        return {"name": self.name, "share": self.share, "rate": self.rate}
-
-
-@dataclass(frozen=True)
-class Mix:
-    """The lead mix of one stage: its segments and the blended ``rate``
-    (Σ share · rate) that the stage takes."""
-    stage: str
-    segments: Tuple[Segment, ...]
-    rate: float
-
-    def to_dict(self):
-        return {"stage": self.stage, "segments": [s.to_dict() for s in self.segments],
-                "rate": self.rate}
-
-
-@dataclass(frozen=True)
-class StageRequired:
+class StageRequired(_Part):
     """Units that must enter one stage in a period."""
     name: str
     required: float
-
-    def to_dict(self):
-        return {"name": self.name, "required": self.required}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class PlanPeriod:
+class PlanPeriod(_Part):
     """A plan's figures for one period length."""
     revenue: Optional[float]          # None when the target was deals
     deals: float
     stages: Tuple[StageRequired, ...]
     budget: Optional[float]           # None without a cost per lead
-
-    def to_dict(self):
-        d = {"revenue": self.revenue, "deals": self.deals,
-             "stages": [s.to_dict() for s in self.stages]}
-        if self.budget is not None:
-            d["budget"] = self.budget
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class PlanStage:
+class PlanStage(_Part):
     """One stage of a plan."""
     name: str
     rate: float
@@ -339,15 +99,7 @@ class PlanStage:
     # Least whole units entering this stage that reach the whole deals with
     # the plan's confidence; None unless plan() was given a confidence.
     required_for_confidence: Optional[int] = None
-
-    def to_dict(self):
-        d = {"name": self.name, "rate": self.rate, "cumulative_rate": self.cumulative_rate,
-             "required": self.required, "required_whole": self.required_whole}
-        if self.cost_per is not None:
-            d["cost_per"] = self.cost_per
-        if self.required_for_confidence is not None:
-            d["required_for_confidence"] = self.required_for_confidence
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -364,7 +116,7 @@ class Plan:
     margin: float
     gross_profit: Optional[float]     # revenue * margin; None without revenue
     stages: Tuple[PlanStage, ...]     # top first
-    by_period: Periods                # of PlanPeriod
+    by_period: Periods = field(metadata={"of": PlanPeriod})
     cost_per_lead: Optional[float]    # these three are None without a cost per lead
     budget: Optional[float]
     cost_per_deal: Optional[float]
@@ -374,52 +126,39 @@ class Plan:
     # The lead mixes of the funnel (Funnel(..., mix=...)), in funnel order;
     # None without one.
     mix: Optional[Tuple[Mix, ...]] = None
-    # What the library describes: the C funnel, plan, confidence volumes
-    # (or None) and mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_plan): the C funnel, plan,
+    # confidence volumes (or None) and mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, plan, confidence, mixes = self._source
-        return _view_dict(fn.view_plan, (byref(funnel), byref(plan),
-                                         None if confidence is None else byref(confidence)),
-                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
+        return self._source()
 
 
 @dataclass(frozen=True)
-class StageExpected:
+class StageExpected(_Part):
     """Units expected to enter one stage in a period."""
     name: str
     expected: float
-
-    def to_dict(self):
-        return {"name": self.name, "expected": self.expected}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ForecastPeriod:
+class ForecastPeriod(_Part):
     """A forecast's figures for one period length."""
     revenue: Optional[float]          # None without a deal size
     deals: float
     stages: Tuple[StageExpected, ...]  # from `at` down
     budget: Optional[float]           # None without a cost per lead
-
-    def to_dict(self):
-        d = {"revenue": self.revenue, "deals": self.deals,
-             "stages": [s.to_dict() for s in self.stages]}
-        if self.budget is not None:
-            d["budget"] = self.budget
-        return d
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class ForecastStage:
+class ForecastStage(_Part):
     """One stage of a forecast (from the stage the volume enters down)."""
     name: str
     rate: float
     expected: float
-
-    def to_dict(self):
-        return {"name": self.name, "rate": self.rate, "expected": self.expected}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -437,7 +176,7 @@ class Forecast:
     deal_size: Optional[float]
     margin: float
     gross_profit: Optional[float]
-    by_period: Periods                # of ForecastPeriod
+    by_period: Periods = field(metadata={"of": ForecastPeriod})
     cost_per_lead: Optional[float]    # these three are None without a cost per lead
     budget: Optional[float]
     cost_per_deal: Optional[float]
@@ -448,13 +187,12 @@ class Forecast:
     gap_deals: Optional[float]        # target_deals - deals (positive: short)
     attainment: Optional[float]       # deals / target_deals
     mix: Optional[Tuple[Mix, ...]] = None  # as Plan.mix
-    # What the library describes: the C funnel, forecast and mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_forecast): the C funnel, forecast
+    # and mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, forecast, mixes = self._source
-        return _view_dict(fn.view_forecast, (byref(funnel), byref(forecast)),
-                          [(b"mix", byref(funnel), *_mixes_arg(mixes, self.mix))])
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -469,115 +207,8 @@ class Stage(NamedTuple):
 
 def _stage_items(stages):
     if stages is None:
-        raise _native.error_named("FPL_ERR_NULL", "stages None")
-    if hasattr(stages, "items") and callable(stages.items):
-        stages = stages.items()  # a mapping, name -> rate, in its order
-    if _is_text(stages):
-        raise _native.error_named("FPL_ERR_STAGE_COUNT", "stages %s" % _describe(stages),
-                                  FunnelTypeError)
-    try:
-        return list(stages)
-    except TypeError:
-        raise _native.error_named("FPL_ERR_STAGE_COUNT", "stages %s" % _describe(stages),
-                                  FunnelTypeError) from None
-
-
-def _mix_items(mix, what):
-    """The items of a mix argument: a mapping's (stage, spec) pairs in its
-    order, or a sequence of such pairs or of ``"STAGE=..."`` strings."""
-    if hasattr(mix, "items") and callable(mix.items):
-        return list(mix.items())
-    if _is_text(mix):
-        return [mix]
-    try:
-        return list(mix)
-    except TypeError:
-        raise _native.error_named("FPL_ERR_MIX", "%s %s: expected a mapping {stage: mix}"
-                                  % (what, _describe(mix)), FunnelTypeError) from None
-
-
-def _mix_piece(context, value):
-    """A segment's name, share or rate as text of the mix syntax: text as
-    given, a number as the repr of its double (read back exactly; ``nan``,
-    ``inf`` and negatives are left for the library to refuse)."""
-    if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
-    if _is_text(value):
-        data = _encode(value)
-    elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
-        try:
-            data = repr(float(value)).encode("ascii")
-        except OverflowError:
-            data = b"inf"
-    else:
-        raise _native.error_named("FPL_ERR_MIX", context, FunnelTypeError)
-    if b"," in data or b"=" in data:
-        # The text could not say where it ends.
-        raise _native.error_named("FPL_ERR_MIX", context + ": ',' and '=' cannot be written "
-                                  "in a mix")
-    return data
-
-
-def _mix_text(item, index, what):
-    """(text for fpl_mix_parse, context) of one item of a mix argument."""
-    if _is_text(item):
-        return _encode(item), "%s %s" % (what, _describe(item))
-    if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise _native.error_named(
-            "FPL_ERR_MIX", "%s[%d] %s: expected a (stage, mix) pair or "
-            "'STAGE=NAME:SHARE@RATE,...'" % (what, index, _describe(item)), FunnelTypeError)
-    stage, spec = item
-    context = "%s %s %s" % (what, _describe(stage), _describe(spec))
-    if not _is_text(stage):
-        raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
-    if _is_text(spec):
-        body = _encode(spec)
-    else:
-        try:
-            segments = list(spec)
-        except TypeError:
-            raise _native.error_named("FPL_ERR_MIX", context, FunnelTypeError) from None
-        parts = []
-        for k, seg in enumerate(segments):
-            if isinstance(seg, Segment):
-                seg = (seg.name, seg.share, seg.rate)
-            where = "%s: segment %s" % (context, _describe(seg))
-            if not (isinstance(seg, (tuple, list)) and len(seg) == 3):
-                raise _native.error_named("FPL_ERR_MIX", where + ": expected (name, share, rate)",
-                                          FunnelTypeError)
-            name, share, rate = seg
-            if not _is_text(name):
-                raise _native.error_named("FPL_ERR_MIX", where, FunnelTypeError)
-            parts.append(_mix_piece(where, name) + b":" + _mix_piece(where, share) + b"@"
-                         + _mix_piece(where, rate))
-        body = b",".join(parts)
-    return _encode(stage) + b"=" + body, context
-
-
-def _parse_mixes(c, mix, what):
-    """[(C fpl_mix, :class:`Mix`)] of a mix argument, read by ``fpl_mix_parse``
-    against the C funnel ``c``, in funnel order."""
-    if mix is None:
-        return []
-    found = {}
-    for index, item in enumerate(_mix_items(mix, what)):
-        text, context = _mix_text(item, index, what)
-        m = _native.fpl_mix()
-        _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {})
-        if m.stage in found:
-            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE", "%s: a second mix for stage %s"
-                                      % (context, _describe(c.stages[m.stage].name.decode())))
-        rate = c_double()
-        _call(fn.mix_rate, (byref(m), byref(rate)), context, {})
-        segments = tuple(Segment(g.name.decode("utf-8"), g.share, g.rate)
-                         for g in m.segments[:m.n_segments])
-        found[m.stage] = (m, Mix(c.stages[m.stage].name.decode("utf-8"), segments, rate.value))
-    return [found[k] for k in sorted(found)]
-
-
-def _mix_argument(mix):
-    """A funnel's mixes as the ``mix`` argument that rebuilds them."""
-    return {m.stage: [(g.name, g.share, g.rate) for g in m.segments] for m in mix}
+        raise refuse("NULL", "stages None")
+    return _items("stages", stages, "STAGE_COUNT", text="")  # a mapping: name -> rate
 
 
 class Funnel:
@@ -619,9 +250,8 @@ class Funnel:
         built = []
         for index, item in enumerate(items):
             if not (isinstance(item, (tuple, list)) and len(item) == 2):
-                raise _native.error_named(
-                    "FPL_ERR_NULL", "stages[%d] %s: expected a (name, rate) pair"
-                    % (index, _describe(item)), FunnelTypeError)
+                raise refuse("NULL", "stages[%d] %s: expected a (name, rate) pair"
+                             % (index, _describe(item)), typed=True)
             name, rate = item
             context = "stage %s" % _describe(name)
             if name is None:
@@ -629,7 +259,7 @@ class Funnel:
             elif _is_text(name):
                 data = _encode(name)
             else:
-                raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError)
+                raise refuse("STAGE_NAME_UTF8", context, typed=True)
             _call(fn.stage_name_check, (data, 0 if data is None else len(data)), context, {})
             value = _rate(context + " rate", rate)
             try:
@@ -714,9 +344,8 @@ class Funnel:
         given = {}
         t.per = _period(per)
         if revenue is not None and deals is not None:
-            raise _native.error_named(
-                "FPL_ERR_TARGET", "%s (revenue %s and deals %s: give one of them)"
-                % (what, _describe(revenue), _describe(deals)))
+            raise refuse("TARGET", "%s (revenue %s and deals %s: give one of them)"
+                         % (what, _describe(revenue), _describe(deals)))
         if revenue is not None:
             t.target = _native.TARGET_REVENUE
             t.revenue = _amount("revenue", revenue)
@@ -754,15 +383,9 @@ class Funnel:
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
         _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
-        result = self._plan_result(out)
         if confidence is None:
-            return result
-        level, required, c_confidence = _odds.plan_confidence(self, terms, given, confidence)
-        return dataclasses.replace(
-            result, confidence=level,
-            stages=tuple(dataclasses.replace(s, required_for_confidence=r)
-                         for s, r in zip(result.stages, required)),
-            _source=result._source[:2] + (c_confidence,) + result._source[3:])
+            return self._plan_result(out)
+        return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
 
     def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
                  cost_per_lead=None, margin=None):
@@ -846,7 +469,7 @@ class Funnel:
 
         A relative or point change that pushes a rate out of (0%, 100%] (or
         an amount to 0 or below) raises :class:`FunnelError` with status
-        ``"FPL_ERR_CHANGE_RANGE"`` and ``is_input_error`` False; a change
+        ``CHANGE_RANGE`` and ``is_input_error`` False; a change
         that sets a value out of range is bad input with the status of the
         option it replaces (a rate, a deal size, a volume, a cost per lead).
         Either way ``.field`` is ``"change"``, ``.index`` says which change
@@ -890,7 +513,7 @@ class Funnel:
         target) or ``"volume"``; ``for_`` is an alias named after the CLI's
         ``--for`` (give one of the two). When no value in range can reach the
         target (a rate would exceed 100%) :class:`FunnelError` has status
-        ``"FPL_ERR_UNREACHABLE"`` and ``is_input_error`` False.
+        ``UNREACHABLE`` and ``is_input_error`` False.
 
         >>> s = Funnel([("opportunity", "1/3")], deal_size=4000).solve(
         ...     "opportunity", volume=75, revenue=125_000)
@@ -915,7 +538,7 @@ class Funnel:
         leads are allocated the cheapest way (``allocate="cheapest"``) or by
         each channel's ``share`` (``allocate="shares"``). When the channels
         cannot bring enough, :class:`FunnelError` has status
-        ``"FPL_ERR_CHANNEL_SHORT"``, ``is_input_error`` False and ``.most``
+        ``CHANNEL_SHORT``, ``is_input_error`` False and ``.most``
         the most they can deliver.
 
         >>> f = Funnel([("lead", "20%"), ("sql", "50%"), ("opportunity", "25%")],
@@ -991,90 +614,42 @@ class Funnel:
                               off_track, reps)
 
     def _index(self, at):
-        if at is None:
-            return 0
-        context = "at %s" % _describe(at)
-        if not _is_text(at):
-            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
-        data = _encode(at)
-        out = c_size_t()
-        _call(fn.funnel_find, (byref(self._c), data, len(data), byref(out)), context, {})
-        return out.value
+        """The index of the stage ``at`` (the top stage for None)."""
+        return 0 if at is None else self._find(at, "at %s" % _describe(at))
 
-    def _plan_result(self, p):
-        n = p.n_stages
-        names = self._names
-        cost = bool(p.has_cost)
-        stages = tuple(PlanStage(names[k], s.rate, s.cumulative_rate, s.required,
-                                 int(s.required_whole), s.cost_per if cost else None)
-                       for k, s in enumerate(p.stages[:n]))
-        periods = Periods(*(PlanPeriod(f.revenue if p.has_revenue else None, f.deals,
-                                       tuple(StageRequired(names[k], r)
-                                             for k, r in enumerate(f.required[:n])),
-                                       f.budget if cost else None)
-                            for f in p.by_period))
-        return Plan(per=PERIODS[p.per],
-                    revenue=p.revenue if p.has_revenue else None,
-                    deal_size=p.deal_size if p.has_deal_size else None,
-                    deals=p.deals, deals_whole=int(p.deals_whole), margin=p.margin,
-                    gross_profit=p.gross_profit if p.has_revenue else None,
-                    stages=stages, by_period=periods,
-                    cost_per_lead=p.cost_per_lead if cost else None,
-                    budget=p.budget if cost else None,
-                    cost_per_deal=p.cost_per_deal if cost else None,
-                    mix=self._mix or None,
-                    _source=(_copy(self._c), _copy(p), None, self._c_mix))
+    def _find(self, stage, context):
+        """The index of a stage by name, as ``fpl_funnel_find`` finds it."""
+        if stage is None:
+            raise refuse("NULL", context)
+        if not _is_text(stage):
+            raise refuse("STAGE_UNKNOWN", context, typed=True)
+        data = _encode(stage)
+        return _parse(functools.partial(fn.funnel_find, byref(self._c)), data, c_size_t(),
+                      context).value
 
-    def _forecast_result(self, r, funnel=None):
+    def _view(self, describer, c_funnel, *structs, mixes=True):
+        """The :class:`_View` of a result on this funnel, listing its mixes
+        unless ``mixes`` is False (a what-if lists them once, at its top)."""
+        listed = self._mix if mixes else ()
+        return _View(describer, c_funnel, *structs,
+                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, listed))])
+
+    def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
+        """A :class:`Plan` from the C result (with a confidence: its level, the
+        volumes every stage needs and the C result that holds them)."""
+        view = self._view("view_plan", _copy(self._c), _copy(p), c_confidence, mixes=mixes)
+        return _from_view(Plan, view(), view)
+
+    def _forecast_result(self, r, funnel=None, mixes=True):
         """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
         the forecast was computed on (default this one), for its rates."""
-        n = r.n_stages
-        at = r.at
-        names = self._names
-        cost = bool(r.has_cost)
-        if funnel is None:
-            rates = [s.rate for s in self._stages]
-        else:
-            rates = [funnel.stages[k].rate for k in range(n)]
-        stages = tuple(ForecastStage(names[k], rates[k], r.expected[k])
-                       for k in range(at, n))
-        periods = Periods(*(ForecastPeriod(f.revenue if r.has_revenue else None, f.deals,
-                                           tuple(StageExpected(names[k], f.expected[k])
-                                                 for k in range(at, n)),
-                                           f.budget if cost else None)
-                            for f in r.by_period))
-        target = {_native.TARGET_NONE: None, _native.TARGET_REVENUE: "revenue",
-                  _native.TARGET_DEALS: "deals"}[r.target]
-        has_target = target is not None
-        return Forecast(per=PERIODS[r.per], at=names[at], volume=r.volume, stages=stages,
-                        deals=r.deals,
-                        revenue=r.revenue if r.has_revenue else None,
-                        deal_size=r.deal_size if r.has_revenue else None,
-                        margin=r.margin,
-                        gross_profit=r.gross_profit if r.has_revenue else None,
-                        by_period=periods,
-                        cost_per_lead=r.cost_per_lead if cost else None,
-                        budget=r.budget if cost else None,
-                        cost_per_deal=r.cost_per_deal if cost else None,
-                        target=target,
-                        target_revenue=r.target_revenue if r.has_target_revenue else None,
-                        target_deals=r.target_deals if has_target else None,
-                        gap_revenue=r.gap_revenue if r.has_gap_revenue else None,
-                        gap_deals=r.gap_deals if has_target else None,
-                        attainment=r.attainment if has_target else None,
-                        mix=self._mix or None,
-                        _source=(_copy(self._c if funnel is None else funnel), _copy(r),
-                                 self._c_mix))
-
-
-def _missing(label):
-    raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+        c_funnel = _copy(self._c if funnel is None else funnel)
+        view = self._view("view_forecast", c_funnel, _copy(r), mixes=mixes)
+        target = fn.target_name(r.target)  # NULL without a target
+        return _from_view(Forecast, view(), view, target=target and _name(target))
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):
     return Funnel(stages, deal_size=deal_size, cost_per_lead=cost_per_lead, margin=margin,
                   mix=mix)
 
-
-# The what-if and odds questions use the names above.
-from . import _channels, _odds, _schedule, _whatif  # noqa: E402

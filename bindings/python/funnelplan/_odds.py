@@ -21,11 +21,12 @@ numbers go through as doubles and text is read by its own parsers
 (``fpl_parse_amount``, ``fpl_parse_rate``, ``fpl_odds_trials_parse``,
 ``fpl_odds_history_parse``). Only what a C field cannot hold is refused
 here: a trial count that is not a whole number a C size holds
-(``FPL_ERR_TRIALS``) and a seed that is not a whole number from 0 to
+(status ``TRIALS``) and a seed that is not a whole number from 0 to
 2**64 - 1. A refusal names what the library says it is about (its
-``field`` and ``index``). ``to_dict()`` is the object ``funnelplan odds ...
---format json`` prints (and, for a plan with ``confidence``, ``funnelplan
-plan ... --confidence RATE --format json``).
+``field`` and ``index``). The result's fields are read from the library's
+view of it (``fpl_view_odds``), which is also ``to_dict()``: the object
+``funnelplan odds ... --format json`` prints (and, for a plan with
+``confidence``, ``funnelplan plan ... --confidence RATE --format json``).
 """
 
 import decimal
@@ -36,9 +37,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _amount, _call, _copy, _describe, _encode, _is_text,
-                     _rate, _view_dict)
+from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
+                      _is_text, _items, _rate, _view_field, refuse, status_is)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["STANDARD_LEVELS", "SEED_MAX", "Odds", "OddsLevel", "Quantiles", "OddsHistory",
@@ -58,57 +59,45 @@ _SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
 
 
 @dataclass(frozen=True)
-class Quantiles:
+class Quantiles(_Part):
     """P10, P50 and P90 of a distribution (of deals: ints; of revenue, or
     standard errors: floats)."""
     p10: object
     p50: object
     p90: object
-
-    def to_dict(self):
-        return {"p10": self.p10, "p50": self.p50, "p90": self.p90}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsLevel:
+class OddsLevel(_Part):
     """The least whole volume that reaches the target with a given chance."""
     confidence: float                 # in (0, 1)
     volume: Optional[int]             # units entering `at` per period; None above 2^53
-
-    def to_dict(self):
-        return {"confidence": self.confidence, "volume": self.volume}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsHistory:
+class OddsHistory(_Part):
     """A stage's rate known from history: ``won`` of ``total`` units moved on."""
     stage: str
     won: int
     total: int
-
-    def to_dict(self):
-        return {"stage": self.stage, "won": self.won, "total": self.total}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsStdError:
+class OddsStdError(_Part):
     """The standard errors of a simulation's estimates."""
     p_hit: float
     expected_deals: float
     expected_revenue: Optional[float]           # None without a deal size
     deals_quantiles: Quantiles                  # of floats
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
-
-    def to_dict(self):
-        return {"p_hit": self.p_hit, "expected_deals": self.expected_deals,
-                "expected_revenue": self.expected_revenue,
-                "deals_quantiles": self.deals_quantiles.to_dict(),
-                "revenue_quantiles": (None if self.revenue_quantiles is None
-                                      else self.revenue_quantiles.to_dict())}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class OddsSimulation:
+class OddsSimulation(_Part):
     """Monte Carlo estimates (``fpl_odds_simulate``): deal sizes that vary
     (gamma distributed with coefficient of variation ``deal_size_cv``) and
     rates known only from ``history`` (drawn from their Beta posterior in
@@ -127,12 +116,7 @@ class OddsSimulation:
     deals_quantiles: Quantiles                  # of ints
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     std_error: OddsStdError
-    # What the library describes: the C funnel, exact result, simulation
-    # input and simulation.
-    _source: tuple = field(default=None, repr=False, compare=False)
-
-    def to_dict(self):
-        return _odds_dict(*self._source)["simulation"]
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -165,9 +149,9 @@ class Odds:
     revenue_quantiles: Optional[Quantiles]      # None without a deal size
     volume_for: Tuple[OddsLevel, ...]           # ascending confidence
     simulation: Optional[OddsSimulation]        # None unless Monte Carlo ran
-    # What the library describes: the C funnel, exact result, and the
-    # simulation input and simulation (both None unless Monte Carlo ran).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_odds): the C funnel, exact result,
+    # and the simulation input and simulation (both None unless Monte Carlo ran).
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def volume_needed(self, confidence):
         """The volume for a level of :attr:`volume_for` (a float such as
@@ -178,39 +162,21 @@ class Odds:
         raise KeyError(confidence)
 
     def to_dict(self):
-        return _odds_dict(*self._source)
-
-
-def _odds_dict(funnel, odds, sim_input, sim):
-    """The object of the library's JSON of an odds result (``fpl_odds_json``)."""
-    return _view_dict(fn.view_odds, (byref(funnel), byref(odds),
-                                        None if sim_input is None else byref(sim_input),
-                                        None if sim is None else byref(sim)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
 # Inputs
 
 
-def _binding_error(status, message, context, cls=FunnelError):
-    """A refusal decided here (not by the library), with a status the
-    library knows and a message of our own."""
-    return cls(status, message, code=_native.STATUS[status], context=context,
-               is_input_error=True)
-
-
-def _is_int(value):
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
 def _whole(label, value, status):
     """A double from an amount (number or text), refusing an int that no
     double holds exactly (2**53 + 1 would silently become 2**53)."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", "%s None" % label)
+        raise refuse("NULL", "%s None" % label)
     x = _amount(label, value)
     if _is_int(value) and x != int(value):
-        raise _native.error_named(status, "%s %s" % (label, _describe(value)))
+        raise refuse(status, "%s %s" % (label, _describe(value)))
     return x
 
 
@@ -224,27 +190,26 @@ def _levels(confidence):
         try:
             items = list(confidence)
         except TypeError:
-            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", "confidence %s"
-                                      % _describe(confidence), FunnelTypeError) from None
+            raise refuse("PARSE_SYNTAX", "confidence %s"
+                         % _describe(confidence), typed=True) from None
     if len(items) > _native.LIMITS["confidence_levels"].max_whole:
-        raise _native.error_named("FPL_ERR_CONFIDENCE_COUNT",
-                                  "confidence (%d given)" % len(items))
+        raise refuse("CONFIDENCE_COUNT", "confidence (%d given)" % len(items))
     return [(item, _rate("confidence", item)) for item in items]
 
 
 def _trials(value):
     """The C trial count: text as ``fpl_odds_trials_parse`` reads it; a
     number passed on when it is a whole number a C size holds (the library
-    judges the range, 0 included), else ``FPL_ERR_TRIALS``."""
+    judges the range, 0 included), else status ``TRIALS``."""
     context = "trials %s" % _describe(value)
     if _is_text(value):
         data = _encode(value)
         out = c_size_t()
         _call(fn.odds_trials_parse, (data, len(data), byref(out)), context, {})
         return out.value
-    x = _whole("trials", value, "FPL_ERR_TRIALS")
+    x = _whole("trials", value, "TRIALS")
     if not (math.isfinite(x) and x == math.floor(x) and 0 <= x < 2.0 ** (8 * sizeof(c_size_t))):
-        raise _native.error_named("FPL_ERR_TRIALS", context)
+        raise refuse("TRIALS", context)
     return int(x)
 
 
@@ -254,37 +219,23 @@ def _seed(value):
     if _is_text(value):
         text = _encode(value)
         if not text:
-            raise _binding_error("FPL_ERR_PARSE_EMPTY", _SEED_MESSAGE, context)
+            raise refuse("PARSE_EMPTY", context, _SEED_MESSAGE)
         if text[:1] == b"-" and text[1:].isdigit() and text[1:].isascii():
-            raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+            raise refuse("PARSE_NEGATIVE", context, _SEED_MESSAGE)
         if not (text.isascii() and text.isdigit()):
-            raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context)
+            raise refuse("PARSE_SYNTAX", context, _SEED_MESSAGE)
         # At most 20 significant digits: never a huge int to build.
         if len(text.lstrip(b"0")) > 20:
-            raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+            raise refuse("PARSE_OVERFLOW", context, _SEED_MESSAGE)
         value = int(text)
     elif not _is_int(value):
-        raise _binding_error("FPL_ERR_PARSE_SYNTAX", _SEED_MESSAGE, context, FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", context, _SEED_MESSAGE, typed=True)
     value = int(value)
     if value < 0:
-        raise _binding_error("FPL_ERR_PARSE_NEGATIVE", _SEED_MESSAGE, context)
+        raise refuse("PARSE_NEGATIVE", context, _SEED_MESSAGE)
     if value > SEED_MAX:
-        raise _binding_error("FPL_ERR_PARSE_OVERFLOW", _SEED_MESSAGE, context)
+        raise refuse("PARSE_OVERFLOW", context, _SEED_MESSAGE)
     return value
-
-
-def _history_items(history):
-    if hasattr(history, "items") and callable(history.items):
-        return list(history.items())
-    if _is_text(history):
-        raise _native.error_named("FPL_ERR_HISTORY", "history %s: expected a mapping "
-                                  "{stage: 'WON/TOTAL' or (won, total)} or a list of pairs"
-                                  % _describe(history), FunnelTypeError)
-    try:
-        return list(history)
-    except TypeError:
-        raise _native.error_named("FPL_ERR_HISTORY", "history %s" % _describe(history),
-                                  FunnelTypeError) from None
 
 
 def _count_text(context, value):
@@ -292,25 +243,25 @@ def _count_text(context, value):
     if _is_text(value):
         data = _encode(value)
         if b"/" in data:
-            raise _native.error_named("FPL_ERR_HISTORY", context)
+            raise refuse("HISTORY", context)
         return data
     if value is None or isinstance(value, bool):
-        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+        raise refuse("HISTORY", context, typed=True)
     if _is_int(value):
         n = int(value)
         if abs(n) >= 10 ** 400:
-            raise _native.error_named("FPL_ERR_HISTORY", context)
+            raise refuse("HISTORY", context)
         return str(n).encode("ascii")
     if isinstance(value, (numbers.Real, decimal.Decimal)):
         try:
             x = float(value)
         except (OverflowError, ValueError, TypeError):
-            raise _native.error_named("FPL_ERR_HISTORY", context) from None
+            raise refuse("HISTORY", context) from None
         if math.isfinite(x) and x == math.floor(x):
             return ("%d" % x).encode("ascii")
         # Not whole, NaN, an infinity: the library's parser refuses its repr.
         return repr(x).encode("ascii")
-    raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+    raise refuse("HISTORY", context, typed=True)
 
 
 def _history_value(context, value):
@@ -320,9 +271,9 @@ def _history_value(context, value):
     elif isinstance(value, (tuple, list)) and len(value) == 2:
         data = _count_text(context, value[0]) + b"/" + _count_text(context, value[1])
     elif value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     else:
-        raise _native.error_named("FPL_ERR_HISTORY", context, FunnelTypeError)
+        raise refuse("HISTORY", context, typed=True)
     won = c_double()
     total = c_double()
     _call(fn.odds_history_parse, (data, len(data), byref(won), byref(total)), context, {})
@@ -333,32 +284,24 @@ def _history(funnel, inp, history):
     """Fills the history of a C fpl_odds_sim_input; returns the context of
     each stage's entry (for messages), by stage index."""
     contexts = {}
-    for index, item in enumerate(_history_items(history)):
+    for index, item in enumerate(_items("history", history, "HISTORY", text=(
+            "a mapping {stage: 'WON/TOTAL' or (won, total)} or a list of pairs"))):
         if _is_text(item):
             # The CLI's own form, "STAGE=WON/TOTAL", split at the last '='.
             context = "history %s" % _describe(item)
             stage, sep, value = _encode(item).rpartition(b"=")
             if not sep:
-                raise _native.error_named("FPL_ERR_HISTORY", context)
+                raise refuse("HISTORY", context)
         elif isinstance(item, (tuple, list)) and len(item) == 2:
             stage, value = item
             context = "history %s %s" % (_describe(stage), _describe(value))
         else:
-            raise _native.error_named(
-                "FPL_ERR_HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
-                "'STAGE=WON/TOTAL'" % (index, _describe(item)), FunnelTypeError)
-        if stage is None:
-            raise _native.error_named("FPL_ERR_NULL", context)
-        if not _is_text(stage):
-            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
-        data = _encode(stage)
-        k = c_size_t()
-        _call(fn.funnel_find, (byref(funnel._c), data, len(data), byref(k)), context, {})
-        k = k.value
+            raise refuse("HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
+                         "'STAGE=WON/TOTAL'" % (index, _describe(item)), typed=True)
+        k = funnel._find(stage, context)
         if inp.has_history[k]:
-            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE",
-                                      "%s: stage %s has a history already"
-                                      % (context, _describe(funnel.names[k])))
+            raise refuse("STAGE_DUPLICATE", "%s: stage %s has a history already"
+                         % (context, _describe(funnel.names[k])))
         inp.won[k], inp.total[k] = _history_value(context, value)
         inp.has_history[k] = True
         contexts[k] = context
@@ -368,8 +311,8 @@ def _history(funnel, inp, history):
 def _simulate_flag(value):
     if value is None or value is False or value is True:
         return bool(value)
-    raise _binding_error("FPL_ERR_PARSE_SYNTAX", "simulate must be True or False",
-                         "simulate %s" % _describe(value), FunnelTypeError)
+    raise refuse("PARSE_SYNTAX", "simulate %s" % _describe(value),
+                 "simulate must be True or False", typed=True)
 
 
 def _reraise(exc):
@@ -385,11 +328,11 @@ def _odds_context(exc, given, levels, what, history, funnel, at):
         if "confidence" in given:
             return "confidence %s" % _describe(given["confidence"])
     if exc.field == "history" and exc.index in history:
-        if exc.status == "FPL_ERR_HISTORY_STAGE" and exc.index < at:
+        if status_is(exc, "HISTORY_STAGE") and exc.index < at:
             return "%s (the volume enters below it, at %s)" % (
                 history[exc.index], _describe(funnel.names[at]))
         return history[exc.index]
-    if exc.field == "deal_size_cv" and exc.status == "FPL_ERR_DEAL_SIZE_MISSING" \
+    if exc.field == "deal_size_cv" and status_is(exc, "DEAL_SIZE_MISSING") \
             and "deal_size_cv" in given:
         return "%s (deal_size_cv %s without a deal_size)" % (what,
                                                              _describe(given["deal_size_cv"]))
@@ -418,16 +361,12 @@ def _odds_call(func, args, given, levels=(), what="odds", history=None, funnel=N
 # The questions
 
 
-def _quantiles(values, kind):
-    return Quantiles(*(kind(v) for v in values))
-
-
 def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin, confidence,
          simulate, trials, seed, deal_size_cv, history):
     """:meth:`Funnel.odds`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "odds")
     inp = _native.fpl_odds_input()
-    inp.volume = _whole("volume", volume, "FPL_ERR_VOLUME_WHOLE")
+    inp.volume = _whole("volume", volume, "VOLUME_WHOLE")
     given["volume"] = volume
     inp.at = funnel._index(at)
     if at is not None:
@@ -457,64 +396,22 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     out = _native.fpl_odds()
     _odds_call(fn.odds_compute, (byref(funnel._c), byref(terms), byref(inp), byref(out)),
                given, levels)
-    c_funnel, c_out = _copy(funnel._c), _copy(out)
-    simulation = (_simulate(funnel, terms, sim_in, given, history_contexts, c_funnel, c_out)
-                  if run else None)
-
-    names = funnel.names
-    has_revenue = bool(out.has_revenue)
-    return Odds(per=PERIODS[out.per], at=names[out.at], volume=int(out.volume),
-                cumulative_rate=out.cumulative_rate, target_deals=int(out.target_deals),
-                target_revenue=out.target_revenue if out.has_target_revenue else None,
-                deal_size=out.deal_size if has_revenue else None,
-                p_hit=out.p_hit, p_miss=out.p_miss, expected_deals=out.expected_deals,
-                sd_deals=out.sd_deals,
-                expected_revenue=out.expected_revenue if has_revenue else None,
-                deals_quantiles=_quantiles(out.deals_quantiles, int),
-                revenue_quantiles=(_quantiles(out.revenue_quantiles, float) if has_revenue
-                                   else None),
-                volume_for=tuple(OddsLevel(level.confidence,
-                                           int(level.volume) if level.has_volume else None)
-                                 for level in out.volume_for[:out.n_levels]),
-                simulation=simulation,
-                _source=(c_funnel, c_out) + (simulation._source[2:] if run else (None, None)))
+    sim = _simulate(funnel, terms, sim_in, given, history_contexts) if run else None
+    c_sim_in, c_sim = (_copy(sim_in), _copy(sim)) if run else (None, None)
+    view = _View("view_odds", _copy(funnel._c), _copy(out), c_sim_in, c_sim)
+    return _from_view(Odds, view(), view)
 
 
-def _simulate(funnel, terms, inp, given, history_contexts, c_funnel, c_odds):
-    """An :class:`OddsSimulation` from ``fpl_odds_simulate`` (the workspace
-    is allocated here: the library never allocates); ``c_funnel`` and
-    ``c_odds`` are kept for its ``to_dict()``."""
+def _simulate(funnel, terms, inp, given, history_contexts):
+    """The C result of ``fpl_odds_simulate`` (the workspace is allocated
+    here: the library never allocates)."""
     work_len = fn.odds_sim_work_len(inp.trials)
     work = (c_double * work_len)()
     out = _native.fpl_odds_sim()
     _odds_call(fn.odds_simulate,
                (byref(funnel._c), byref(terms), byref(inp), work, work_len, byref(out)),
                given, history=history_contexts, funnel=funnel, at=inp.at)
-    has_revenue = bool(out.has_revenue)
-    cv = inp.deal_size_cv
-    history = tuple(OddsHistory(funnel.names[k], int(inp.won[k]), int(inp.total[k]))
-                    for k in range(len(funnel)) if inp.has_history[k])
-    std_error = OddsStdError(
-        p_hit=out.p_hit.std_error, expected_deals=out.expected_deals.std_error,
-        expected_revenue=out.expected_revenue.std_error if has_revenue else None,
-        deals_quantiles=Quantiles(*(e.std_error for e in out.deals_quantiles)),
-        revenue_quantiles=(Quantiles(*(e.std_error for e in out.revenue_quantiles))
-                           if has_revenue else None))
-    return OddsSimulation(
-        trials=int(out.trials), seed=int(out.seed), deal_size_cv=cv,
-        deal_size_distribution=_label(fn.odds_distribution_name(cv)), history=history,
-        judged_on=_label(fn.odds_judged_on_name(byref(out))),
-        p_hit=out.p_hit.value, expected_deals=out.expected_deals.value,
-        expected_revenue=out.expected_revenue.value if has_revenue else None,
-        deals_quantiles=Quantiles(*(int(e.value) for e in out.deals_quantiles)),
-        revenue_quantiles=(Quantiles(*(e.value for e in out.revenue_quantiles))
-                           if has_revenue else None),
-        std_error=std_error, _source=(c_funnel, c_odds, _copy(inp), _copy(out)))
-
-
-def _label(name):
-    """A label the library names (bytes, or None for the JSON's null)."""
-    return None if name is None else name.decode("ascii")
+    return out
 
 
 def plan_confidence(funnel, terms, given, confidence):

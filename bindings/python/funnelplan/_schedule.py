@@ -12,28 +12,27 @@ parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
 like the CLI's bare number (written as ``"<repr>d"`` for ``fpl_lag_parse``).
 
 Only what a C field cannot hold is refused here: months that are not a whole
-number an unsigned int holds (``FPL_ERR_MONTHS``, as the CLI's ``--months``).
+number an unsigned int holds (status ``MONTHS``, as the CLI's ``--months``).
 Every other refusal is the library's, and names its field and stage
 (``FunnelError.field``, ``.index``), which the message turns back into the
 argument given. Defaults (thresholds, attainment) and figures (lags in days,
-the attainment used, cumulative rates) are the library's too, and so is
-``to_dict()``: the object the library's view of the result describes
-(``fpl_view_schedule``, ``fpl_view_pace``), whose JSON ``funnelplan
-schedule|pace ... --format json`` prints.
+the attainment used, cumulative rates) are the library's too, and so are the
+results: their fields are read from the view the library describes of them
+(``fpl_view_schedule``, ``fpl_view_pace``), which is also ``to_dict()``,
+the object ``funnelplan schedule|pace ... --format json`` prints.
 """
 
 import datetime
 import decimal
-import math
 import numbers
-from ctypes import byref, c_double, c_size_t, create_string_buffer
+from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, _amount, _copy, _describe, _encode, _is_text, _month_text,
-                     _number, _rate, _view_dict)
+from ._common import (PERIODS, _View, _amount, _copy, _describe, _encode, _from_view, _is_int,
+                      _is_text, _items, _number, _parse, _rate, refuse, status_is)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
@@ -42,10 +41,6 @@ __all__ = ["DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "Monthl
 
 #: Days in the average month (365.2425 / 12): a lag in days over this is months.
 DAYS_PER_MONTH = fn.days_per_month()
-
-
-def _opt(present, value):
-    return value if present else None
 
 
 # ---------------------------------------------------------------------------
@@ -126,8 +121,9 @@ class Schedule:
     reps_needed: Optional[float]
     reps_needed_whole: Optional[int]
     velocity: Optional[Velocity]      # None without a deal size or a last-stage lag
-    # What the library describes: the C funnel and schedule.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_schedule), and so what the
+    # fields are read from: the C funnel and schedule.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def row(self, month):
         """The row of a calendar month (``"2027-03"``); KeyError if none."""
@@ -144,8 +140,7 @@ class Schedule:
         raise KeyError(stage)
 
     def to_dict(self):
-        funnel, schedule = self._source
-        return _view_dict(fn.view_schedule, (byref(funnel), byref(schedule)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -233,8 +228,9 @@ class Pace:
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
-    # What the library describes: the C funnel and pace.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_pace), and so what the fields are
+    # read from: the C funnel and pace.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def __getitem__(self, name):
         """A stage's row by name."""
@@ -244,31 +240,11 @@ class Pace:
         raise KeyError(name)
 
     def to_dict(self):
-        funnel, pace = self._source
-        return _view_dict(fn.view_pace, (byref(funnel), byref(pace)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
 # Inputs
-
-
-def _binding_error(status, message, context, cls=FunnelError):
-    """A refusal decided here (not by the library), with a status the
-    library knows and a message of our own."""
-    return cls(status, message, code=_native.STATUS[status], context=context,
-               is_input_error=True)
-
-
-def _is_int(value):
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _parse(func, data, out, context):
-    try:
-        func(data, len(data), byref(out))
-    except FunnelError as exc:
-        raise exc.with_context(context) from None
-    return out
 
 
 def _calendar_text(label, value, parts):
@@ -276,7 +252,7 @@ def _calendar_text(label, value, parts):
     ``datetime.date`` or a tuple of ints, for the library's parser."""
     context = "%s %s" % (label, _describe(value))
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         return _encode(value), context
     if isinstance(value, datetime.date):
@@ -285,9 +261,9 @@ def _calendar_text(label, value, parts):
             and all(_is_int(v) for v in value):
         fields = tuple(int(v) for v in value)
         if any(abs(v) > 10 ** 6 for v in fields):
-            raise _native.error_named("FPL_ERR_DATE", context)
+            raise refuse("DATE", context)
     else:
-        raise _native.error_named("FPL_ERR_DATE", context, FunnelTypeError)
+        raise refuse("DATE", context, typed=True)
     return ("-".join(["%04d"] + ["%02d"] * (parts - 1)) % fields).encode("ascii"), context
 
 
@@ -309,7 +285,7 @@ def _months(value):
     context = "months %s" % _describe(value)
     x = _amount("months", value)
     if not (0 <= x < 2 ** 32 and x == int(x)):
-        raise _native.error_named("FPL_ERR_MONTHS", context)
+        raise refuse("MONTHS", context)
     return int(x)
 
 
@@ -319,7 +295,7 @@ def _values(label, value, capacity, needed):
     Exactly ``needed`` values."""
     context = "%s %s" % (label, _describe(value))
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
         buf = (c_double * capacity)()
@@ -331,15 +307,15 @@ def _values(label, value, capacity, needed):
         values = tuple(buf[:count.value])
     else:
         if isinstance(value, (numbers.Real, decimal.Decimal)) or isinstance(value, dict):
-            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError)
+            raise refuse("WEIGHTS", context, typed=True)
         try:
             items = list(value)
         except TypeError:
-            raise _native.error_named("FPL_ERR_WEIGHTS", context, FunnelTypeError) from None
+            raise refuse("WEIGHTS", context, typed=True) from None
         values = tuple(_amount("%s[%d]" % (label, k), item) for k, item in enumerate(items))
     if len(values) != needed:
-        raise _native.error_named("FPL_ERR_WEIGHTS_COUNT", "%s (%d values, %d needed)"
-                                  % (context, len(values), needed))
+        raise refuse("WEIGHTS_COUNT", "%s (%d values, %d needed)"
+                     % (context, len(values), needed))
     return values
 
 
@@ -347,19 +323,19 @@ def _lag(context, value):
     """A lag in months read by ``fpl_lag_parse``: text (``"45d"``, ``"2w"``,
     ``"1.5m"``, ``"45"``) or a number of days."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
     elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
         try:
             days = float(value)
         except (OverflowError, TypeError, ValueError):
-            raise _native.error_named("FPL_ERR_LAG", context) from None
+            raise refuse("LAG", context) from None
         # repr is the shortest text that reads back as the same double; the
         # parser refuses nan, inf and negatives as it does on the command line.
         data = (repr(days if days != 0 else 0.0) + "d").encode("ascii")
     else:
-        raise _native.error_named("FPL_ERR_LAG", context, FunnelTypeError)
+        raise refuse("LAG", context, typed=True)
     return _parse(fn.lag_parse, data, c_double(), context).value
 
 
@@ -371,31 +347,20 @@ def _count(context, value):
 def _stage_items(label, value, status):
     """(stage, value, context) from a mapping {stage: value}, a sequence of
     (stage, value) pairs or of the CLI's ``"STAGE=VALUE"`` strings."""
-    if hasattr(value, "items") and callable(value.items):
-        items = list(value.items())
-    elif _is_text(value):
-        items = [value]
-    else:
-        try:
-            items = list(value)
-        except TypeError:
-            raise _native.error_named(status, "%s %s: expected a mapping {stage: value}"
-                                      % (label, _describe(value)), FunnelTypeError) from None
     out = []
-    for index, item in enumerate(items):
+    for index, item in enumerate(_items(label, value, status, other="a mapping {stage: value}")):
         if _is_text(item):
             context = "%s %s" % (label, _describe(item))
             stage, sep, text = _encode(item).rpartition(b"=")
             if not sep:
-                raise _native.error_named(status, context)
+                raise refuse(status, context)
             out.append((stage, text, context))
         elif isinstance(item, (tuple, list)) and len(item) == 2:
             out.append((item[0], item[1],
                         "%s %s %s" % (label, _describe(item[0]), _describe(item[1]))))
         else:
-            raise _native.error_named(
-                status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
-                % (label, index, _describe(item)), FunnelTypeError)
+            raise refuse(status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
+                         % (label, index, _describe(item)), typed=True)
     return out
 
 
@@ -405,20 +370,10 @@ def _per_stage(funnel, label, value, read, status):
         return {}
     out = {}
     for stage, given, context in _stage_items(label, value, status):
-        if stage is None:
-            raise _native.error_named("FPL_ERR_NULL", context)
-        if not _is_text(stage):
-            raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
-        data = _encode(stage)
-        k = c_size_t()
-        try:
-            fn.funnel_find(byref(funnel._c), data, len(data), byref(k))
-        except FunnelError as exc:
-            raise exc.with_context(context) from None
-        k = k.value
+        k = funnel._find(stage, context)
         if k in out:
-            raise _native.error_named("FPL_ERR_STAGE_DUPLICATE", "%s: stage %s given twice"
-                                      % (context, _describe(funnel.names[k])))
+            raise refuse("STAGE_DUPLICATE", "%s: stage %s given twice"
+                         % (context, _describe(funnel.names[k])))
         out[k] = (read(context, given), context)
     return out
 
@@ -431,12 +386,12 @@ def _fail(exc, what, given, stages):
     context = stages.get(field, {}).get(exc.index)
     if context is not None:
         raise exc.with_context(context) from None
-    if exc.status == "FPL_ERR_DEAL_SIZE_MISSING":
+    if status_is(exc, "DEAL_SIZE_MISSING"):
         # the terms' revenue is refused as about the deal size it lacks
         culprit = field if field in given else "revenue"
         detail = "%s %s" % (culprit, _describe(given.get(culprit)))
         raise exc.with_context("%s (%s without a deal_size)" % (what, detail)) from None
-    if exc.status == "FPL_ERR_TARGET":
+    if status_is(exc, "TARGET"):
         raise exc.with_context("%s (no target: give revenue or deals%s)"
                                % (what, ", or monthly_deals or monthly_revenue"
                                   if what == "schedule" else "")) from None
@@ -453,20 +408,21 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
              monthly_revenue, lags, reps, quota, attainment):
     """:meth:`Funnel.schedule`."""
     if monthly_deals is not None and monthly_revenue is not None:
-        raise _binding_error("FPL_ERR_TARGET", "give monthly_deals or monthly_revenue, "
-                             "not both", "schedule")
+        raise refuse("TARGET", "schedule", "give monthly_deals or monthly_revenue, "
+                     "not both")
     monthly_label = ("monthly_deals" if monthly_deals is not None else
                      "monthly_revenue" if monthly_revenue is not None else None)
     monthly = monthly_deals if monthly_deals is not None else monthly_revenue
     if monthly_label is not None and (revenue is not None or deals is not None):
-        raise _binding_error("FPL_ERR_TARGET", "give a target per period or per month, "
-                             "not both", monthly_label)
+        raise refuse("TARGET", monthly_label, "give a target per period or per month, "
+                     "not both")
     if monthly_label is not None and seasonality is not None:
-        raise _binding_error("FPL_ERR_WEIGHTS", "seasonality spreads a target per period; "
-                             "a target per month needs none", "seasonality")
+        raise refuse("WEIGHTS", "seasonality", "seasonality spreads a target per period; "
+                     "a target per month needs none")
     if attainment is not None and quota is None:
-        raise _binding_error("FPL_ERR_QUOTA", "attainment is the share of a quota: give "
-                             "the quota too", "attainment %s" % _describe(attainment))
+        raise refuse("QUOTA", "attainment %s" % _describe(attainment),
+                     "attainment is the share of a quota: give "
+                     "the quota too")
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "schedule")
     inp = _native.fpl_schedule_input()
     inp.start = _month("start", start)
@@ -475,8 +431,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
     given["months"] = months
     weights = None
     if seasonality is not None:
-        weights = _values("seasonality", seasonality, _native.SEASONALITY_WEIGHTS,
-                          _native.SEASONALITY_WEIGHTS)
+        weights = _values("seasonality", seasonality, len(inp.weights), len(inp.weights))
         inp.has_weights = True
         inp.weights[:] = weights
         given["seasonality"] = seasonality
@@ -489,8 +444,7 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
         inp.monthly[:len(values)] = values
         given[monthly_label] = monthly
     lag_contexts = {}
-    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "FPL_ERR_LAG").items():
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag, "LAG").items():
         inp.lag[k] = months_lag
         lag_contexts[k] = context
     if reps is not None:
@@ -516,63 +470,12 @@ def schedule(funnel, start, months, per, revenue, deals, deal_size, seasonality,
                                    % _describe(start)) from None
         _fail(exc, "schedule", given, {"lag": lag_contexts})
 
-    n = out.n_stages
-    names = funnel.names
-    rates = [s.rate for s in funnel.stages]
-    has_revenue = bool(out.has_revenue)
-    has_reps = bool(out.has_reps)
-    stages = tuple(ScheduleStage(names[k], rates[k], out.lag_months[k], out.lag_days[k],
-                                 out.totals[k])
-                   for k in range(n))
-    rows = []
-    for r in out.rows[:out.n_rows]:
-        rows.append(ScheduleRow(
-            month=_month_text(r.month), in_span=bool(r.in_span), share=r.share, deals=r.deals,
-            revenue=_opt(has_revenue, r.revenue), entering=tuple(r.entering[:n]),
-            deals_per_rep=_opt(has_reps, r.deals_per_rep),
-            entering_per_rep=_opt(has_reps, tuple(r.entering_per_rep[:n]))))
-    velocity = None
-    if out.has_velocity:
-        velocity = Velocity(per_day=out.velocity,
-                            opportunities_per_month=out.velocity_opportunities,
-                            win_rate=rates[n - 1], deal_size=out.deal_size,
-                            cycle_days=out.velocity_cycle_days)
-    has_quota = bool(out.has_reps_needed)
-    return Schedule(
-        per=PERIODS[out.per], start=_month_text(out.start), months=int(out.months),
-        lead_months=int(out.lead_months), total_lag=out.total_lag, deals=out.deals,
-        revenue=_opt(has_revenue, out.revenue), deal_size=_opt(has_revenue, out.deal_size),
-        seasonality=weights,
-        monthly=(None if values is None else
-                 MonthlyTarget("deals" if monthly_label == "monthly_deals" else "revenue",
-                               values)),
-        stages=stages, rows=tuple(rows), reps=_opt(has_reps, out.reps),
-        quota=_opt(has_quota, out.quota),
-        attainment=_opt(has_quota, out.attainment),
-        reps_needed=_opt(has_quota, out.reps_needed),
-        reps_needed_whole=_opt(has_quota, int(out.reps_needed_whole)),
-        velocity=velocity, _source=(_copy(funnel._c), out))
+    view = _View("view_schedule", _copy(funnel._c), out)
+    return _from_view(Schedule, view(), view)
 
 
 # ---------------------------------------------------------------------------
 # pace
-
-
-def _status_name(code):
-    return fn.pace_status_name(code).decode("ascii")
-
-
-def _pace_row(r, has_reps):
-    a = bool(r.has_actual)
-    rate = a and bool(r.has_needed_rate)
-    return dict(plan=r.plan, plan_to_date=r.plan_to_date, actual=_opt(a, r.actual),
-                attainment=_opt(a, r.attainment), projection=_opt(a, r.projection),
-                projected_attainment=_opt(a, r.projected_attainment),
-                still_needed=_opt(a, r.still_needed), needed_rate=_opt(rate, r.needed_rate),
-                catch_up=_opt(rate, r.catch_up), status=_opt(a, _status_name(r.status)),
-                plan_per_rep=_opt(has_reps, r.plan_per_rep),
-                actual_per_rep=_opt(has_reps and a, r.actual_per_rep),
-                needed_rate_per_rep=_opt(has_reps and rate, r.needed_rate_per_rep))
 
 
 def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, actual_deals,
@@ -580,13 +483,13 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     """:meth:`Funnel.pace`."""
     dates = start is not None or as_of is not None
     if elapsed is not None and dates:
-        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed, or start and as_of, not both",
-                             "elapsed %s" % _describe(elapsed))
+        raise refuse("ELAPSED", "elapsed %s" % _describe(elapsed),
+                     "give elapsed, or start and as_of, not both")
     if elapsed is None and (start is None or as_of is None):
-        raise _binding_error("FPL_ERR_ELAPSED", "give elapsed (a share of the period), or "
-                             "the period's start date and an as_of date",
-                             "pace (start %s, as_of %s)" % (_describe(start),
-                                                            _describe(as_of)))
+        raise refuse("ELAPSED", "pace (start %s, as_of %s)" % (_describe(start),
+                                                               _describe(as_of)),
+                     "give elapsed (a share of the period), or "
+                     "the period's start date and an as_of date")
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "pace")
     inp = _native.fpl_pace_input()
     if elapsed is not None:
@@ -604,21 +507,19 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                                       PERIODS[terms.per])) from None
         inp.elapsed = share.value
     per_stage = {}
-    for field, value in (("actual", actual), ("open", open_)):
-        per_stage[field] = {}
-        for k, (x, context) in _per_stage(funnel, field, value, _count,
-                                          "FPL_ERR_ACTUAL").items():
-            getattr(inp, "has_" + field)[k] = True
-            getattr(inp, field)[k] = x
-            per_stage[field][k] = context
+    for label, value in (("actual", actual), ("open", open_)):
+        per_stage[label] = {}
+        for k, (x, context) in _per_stage(funnel, label, value, _count, "ACTUAL").items():
+            getattr(inp, "has_" + label)[k] = True
+            getattr(inp, label)[k] = x
+            per_stage[label][k] = context
     for label, value in (("actual_deals", actual_deals), ("actual_revenue", actual_revenue)):
         if value is not None:
             setattr(inp, "has_" + label, True)
             setattr(inp, label, _amount(label, value))
             given[label] = value
     per_stage["lag"] = {}
-    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag,
-                                               "FPL_ERR_LAG").items():
+    for k, (months_lag, context) in _per_stage(funnel, "lags", lags, _lag, "LAG").items():
         inp.lag[k] = months_lag
         per_stage["lag"][k] = context
     for label, value in (("at_risk", at_risk), ("off_track", off_track)):
@@ -641,33 +542,5 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                 _describe(off_track) if off_track is not None else "(default)")) from None
         _fail(exc, "pace", given, per_stage)
 
-    names = funnel.names
-    has_reps = bool(out.has_reps)
-    stages = []
-    for k in range(out.n_stages):
-        r = out.stages[k]
-        stages.append(PaceStage(name=names[k], rate=funnel.stages[k].rate,
-                                cumulative_rate=out.cumulative_rate[k],
-                                implied_deals=_opt(r.has_actual, r.implied_deals),
-                                **_pace_row(r, has_reps)))
-    warning = None
-    if out.has_warning:
-        warning = PaceWarning(names[out.warning_stage], out.warning_months)
-    coverage = None
-    if out.has_coverage:
-        coverage = Coverage(
-            open=tuple(OpenPipeline(names[k], inp.open[k]) for k in range(out.n_stages)
-                       if inp.has_open[k]),
-            open_units=out.open_units, open_deals=out.open_deals,
-            still_to_close=out.still_to_close,
-            raw=_opt(out.has_coverage_ratio, out.coverage_raw),
-            weighted=_opt(out.has_coverage_ratio, out.coverage_weighted),
-            required=_opt(out.has_coverage_required, out.coverage_required))
-    return Pace(per=PERIODS[out.per], elapsed=out.elapsed, at_risk=out.at_risk,
-                off_track=out.off_track, stages=tuple(stages),
-                deals=PaceRow(**_pace_row(out.deals, has_reps)),
-                revenue=(PaceRow(**_pace_row(out.revenue, has_reps)) if out.has_revenue
-                         else None),
-                warning=warning, coverage=coverage, reps=_opt(has_reps, out.reps),
-                _source=(_copy(funnel._c), out))
-
+    view = _View("view_pace", _copy(funnel._c), out)
+    return _from_view(Pace, view(), view)

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import _amount, _describe, _encode, _is_text
+from ._common import _amount, _describe, _encode, _is_text, refuse
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["Criteria", "Criterion", "LeadScore", "Score", "ScoredLead", "SkippedRow", "Bands",
@@ -160,7 +160,9 @@ def _number_text(value):
     return repr(x).encode("ascii")
 
 
-def _is_number(value):
+def _is_real(value):
+    """A weight or an answer as a number: a real, not a bool (nor, unlike
+    the amounts of the other questions, a Decimal)."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
@@ -172,24 +174,22 @@ def _criterion_text(index, item):
         item = (item.name, item.weight, item.required)
     context = "criteria[%d] %s" % (index, _describe(item))
     if not (isinstance(item, (tuple, list)) and 1 <= len(item) <= 3):
-        raise _native.error_named("FPL_ERR_CRITERION", context + ": expected a spec "
-                                  "'NAME=WEIGHT,required' or a (name, weight, required) tuple",
-                                  FunnelTypeError)
+        raise refuse("CRITERION", context + ": expected a spec "
+                     "'NAME=WEIGHT,required' or a (name, weight, required) tuple",
+                     typed=True)
     name = item[0]
     weight = item[1] if len(item) > 1 else 1
     required = item[2] if len(item) > 2 else False
     if not _is_text(name):
-        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8", context, FunnelTypeError,
-                                  field="criterion", index=index)
+        raise refuse("STAGE_NAME_UTF8", context, typed=True, field="criterion", index=index)
     if _is_text(weight):
         weight_text = _encode(weight)
-    elif _is_number(weight):
+    elif _is_real(weight):
         weight_text = _number_text(weight)
     else:
-        raise _native.error_named("FPL_ERR_CRITERION", context, FunnelTypeError)
+        raise refuse("CRITERION", context, typed=True)
     if not isinstance(required, bool):
-        raise _native.error_named("FPL_ERR_CRITERION", context + ": required is True or False",
-                                  FunnelTypeError)
+        raise refuse("CRITERION", context + ": required is True or False", typed=True)
     # Always NAME=WEIGHT: the library splits at the last '=', so a name may
     # hold '=' itself.
     text = _encode(name) + b"=" + weight_text + (b",required" if required else b"")
@@ -248,16 +248,15 @@ class Criteria:
 
     def __init__(self, criteria, *, hot=None, warm=None):
         if criteria is None:
-            raise _native.error_named("FPL_ERR_CRITERION_COUNT", "criteria None")
+            raise refuse("CRITERION_COUNT", "criteria None")
         if _is_text(criteria):
             if criteria == "bant":
                 c = _native.fpl_criteria()
                 fn.criteria_bant(byref(c))
                 self._init(c, hot, warm)
                 return
-            raise _native.error_named(
-                "FPL_ERR_CRITERION", "criteria %s: 'bant' or a list of criteria"
-                % _describe(criteria), FunnelTypeError)
+            raise refuse("CRITERION", "criteria %s: 'bant' or a list of criteria"
+                         % _describe(criteria), typed=True)
         if isinstance(criteria, Criteria):
             # a threshold not given stays as the other had it: given or not
             c = criteria._c
@@ -267,8 +266,7 @@ class Criteria:
         try:
             items = list(criteria)
         except TypeError:
-            raise _native.error_named("FPL_ERR_CRITERION", "criteria %s" % _describe(criteria),
-                                      FunnelTypeError) from None
+            raise refuse("CRITERION", "criteria %s" % _describe(criteria), typed=True) from None
         c = _native.fpl_criteria()
         for index, item in enumerate(items):
             text, context = _criterion_text(index, item)
@@ -279,7 +277,7 @@ class Criteria:
                     context = "criteria (%d given)" % len(items)
                 raise exc.with_context(context) from None
         if not items:
-            raise _native.error_named("FPL_ERR_CRITERION_COUNT", "criteria (none given)")
+            raise refuse("CRITERION_COUNT", "criteria (none given)")
         self._init(c, hot, warm)
 
     def _init(self, c, hot, warm):
@@ -364,14 +362,12 @@ class Criteria:
                 exc.index = index  # the library read one answer: which is known here
                 raise exc from None
             return out.value
-        if _is_number(value):
+        if _is_real(value):
             try:
                 return float(value)
             except OverflowError:
-                raise _native.error_named("FPL_ERR_ANSWER", context, field="answer",
-                                          index=index) from None
-        raise _native.error_named("FPL_ERR_ANSWER", context, FunnelTypeError, field="answer",
-                                  index=index)
+                raise refuse("ANSWER", context, field="answer", index=index) from None
+        raise refuse("ANSWER", context, typed=True, field="answer", index=index)
 
     def score(self, answers):
         """Scores one lead: a :class:`LeadScore`.
@@ -384,27 +380,25 @@ class Criteria:
         """
         names = self.names
         if answers is None:
-            raise _native.error_named("FPL_ERR_NULL", "answers None")
+            raise refuse("NULL", "answers None")
         if hasattr(answers, "items") and callable(answers.items):
             given = dict(answers.items())
             unknown = [k for k in given if k not in names]
             if unknown:
-                raise _native.error_named(
-                    "FPL_ERR_ANSWER", "answers: %s is not a criterion (%s)"
-                    % (_describe(unknown[0]), ", ".join(names)))
+                raise refuse("ANSWER", "answers: %s is not a criterion (%s)"
+                             % (_describe(unknown[0]), ", ".join(names)))
             items = [(n, given.get(n)) for n in names]
         elif _is_text(answers):
-            raise _native.error_named("FPL_ERR_ANSWER", "answers %s: expected a mapping or a "
-                                      "sequence" % _describe(answers), FunnelTypeError)
+            raise refuse("ANSWER", "answers %s: expected a mapping or a "
+                         "sequence" % _describe(answers), typed=True)
         else:
             try:
                 values = list(answers)
             except TypeError:
-                raise _native.error_named("FPL_ERR_ANSWER", "answers %s" % _describe(answers),
-                                          FunnelTypeError) from None
+                raise refuse("ANSWER", "answers %s" % _describe(answers), typed=True) from None
             if len(values) != len(names):
-                raise _native.error_named("FPL_ERR_ANSWER", "answers: %d given for %d criteria"
-                                          % (len(values), len(names)))
+                raise refuse("ANSWER", "answers: %d given for %d criteria"
+                             % (len(values), len(names)))
             items = list(zip(names, values))
         array = (c_double * len(items))(*[self._answer(i, n, v)
                                           for i, (n, v) in enumerate(items)])
@@ -447,8 +441,8 @@ def _chunks(leads):
     if hasattr(leads, "read") and callable(leads.read):
         name = getattr(leads, "name", None)
         return (name if isinstance(name, str) else None), _file_chunks(leads, False)
-    raise _native.error_named("FPL_ERR_CSV_HEADER", "leads %s: expected a path, a file object "
-                              "or the CSV text" % _describe(leads), FunnelTypeError)
+    raise refuse("CSV_HEADER", "leads %s: expected a path, a file object "
+                 "or the CSV text" % _describe(leads), typed=True)
 
 
 def _once(data):
@@ -479,16 +473,16 @@ def _top(top):
         return None
     context = "top %s" % _describe(top)
     if isinstance(top, bool):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", context, typed=True)
     if isinstance(top, numbers.Integral):
         n = int(top)
     else:
         x = _amount("top", top)
         if not (x == x and abs(x) != float("inf") and x == int(x)):
-            raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context + ": a whole number of rows")
+            raise refuse("PARSE_SYNTAX", context + ": a whole number of rows")
         n = int(x)
     if n < 0:
-        raise _native.error_named("FPL_ERR_PARSE_NEGATIVE", context)
+        raise refuse("PARSE_NEGATIVE", context)
     return n
 
 
@@ -503,8 +497,7 @@ def _fault_error(label, row, message, names):
     answer (its criterion's index) or the file (``leads``), at its line."""
     where = "line %d" % row.line if label is None else "%s:%d" % (label, row.line)
     if row.fault == "FPL_CSV_ANSWER":
-        exc = FunnelError("FPL_ERR_ANSWER", message, code=_native.STATUS["FPL_ERR_ANSWER"],
-                          context=where)
+        exc = refuse("ANSWER", where, message)
     else:
         exc = FunnelError(row.fault, message, context=where)
     exc.line = row.line
@@ -539,9 +532,9 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     CLI's message; with ``strict=True`` the first one raises
     :class:`FunnelError` naming ``FILE:LINE`` (``line N`` for CSV text or
     a file object without a name; ``.line`` and ``.fault``
-    tell which; ``.status`` is ``"FPL_ERR_ANSWER"`` for an answer, else the
+    tell which; ``.status`` is ``ANSWER`` for an answer, else the
     fault's name such as ``"FPL_CSV_FIELDS"``). A header without the id
-    column or a criterion raises ``FPL_ERR_CSV_HEADER``. ``top`` keeps only
+    column or a criterion raises ``CSV_HEADER``. ``top`` keeps only
     the first ``top`` ranked rows (the counts cover every row); with it, memory
     stays bounded however long the file (the rows are cut to the best ``top``
     as they come), without it every scored row is held.
@@ -553,8 +546,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     """
     crit = _criteria_of(criteria, hot, warm)
     if not _is_text(id_column):
-        raise _native.error_named("FPL_ERR_STAGE_NAME_UTF8",
-                                  "id_column %s" % _describe(id_column), FunnelTypeError)
+        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), typed=True)
     keep = _top(top)
     if not isinstance(strict, bool):
         raise TypeError("score(): strict is True or False, not %s" % _describe(strict))

@@ -9,23 +9,23 @@ written as text are read by its own parsers (``fpl_change_parse``,
 ``fpl_change_value_parse``, ``fpl_lever_parse``, ``fpl_horizon_parse``), and
 numbers go through as doubles (a horizon as its decimal text) for it to
 refuse. ``fpl_whatif_check`` says which change a refused question is about.
-``to_dict()`` is the object the CLI's ``whatif|sensitivity|solve ...
---format json`` prints: the library writes it (``fpl_whatif_json``,
-``fpl_sensitivity_json``, ``fpl_solve_json``) from the C structs each result
-keeps in ``_source``.
+A result's fields, and its ``to_dict()`` (the object the CLI's
+``whatif|sensitivity|solve ... --format json`` prints), are read from the
+view the library describes of it (``fpl_view_whatif``, ``fpl_view_solve``;
+a sensitivity's rows are named in Python's terms from its C result).
 """
 
-import dataclasses
 import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
 from dataclasses import dataclass, field
-from typing import Optional, Tuple, Union
+from typing import Optional, Tuple
 
 from . import _native
-from ._errors import FunnelError, FunnelTypeError
-from ._model import (PERIODS, Forecast, Mix, Plan, _amount, _call, _context, _copy, _describe,
-                     _encode, _is_text, _missing, _number, _parse_mixes, _view_dict)
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
+                      _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
+                      _number, _parse, _parse_mixes, _view_field, refuse)
+from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["LEVERS", "CHANGE_KINDS", "Change", "WhatIf", "WhatIfDelta",
@@ -45,20 +45,18 @@ CHANGE_KINDS = ("relative", "points", "set")
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(_Part):
     """One change of one lever, as the library read it: ``kind`` is
     ``"relative"`` (``+10%`` is 0.10), ``"points"`` (``-3pp`` is -0.03) or
     ``"set"`` (the new value: a rate as a fraction, or an amount)."""
     lever: str                        # a stage name, "deal-size", "volume" or "cost-per-lead"
     kind: str
     value: float
-
-    def to_dict(self):
-        return {"lever": self.lever, "kind": self.kind, "value": self.value}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
-class WhatIfDelta:
+class WhatIfDelta(_Part):
     """Scenario minus baseline: per period, and over the horizon."""
     deals: float
     revenue: Optional[float]          # None without a deal size
@@ -68,11 +66,7 @@ class WhatIfDelta:
     revenue_horizon: Optional[float]
     cost_horizon: Optional[float]
     gain_horizon: float
-
-    def to_dict(self):
-        return {"deals": self.deals, "revenue": self.revenue, "volume": self.volume,
-                "cost": self.cost, "gain": self.gain, "revenue_horizon": self.revenue_horizon,
-                "cost_horizon": self.cost_horizon, "gain_horizon": self.gain_horizon}
+    _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
@@ -93,8 +87,8 @@ class WhatIf:
     horizon: int                      # periods the horizon spans
     mode: str                         # "volume" or "target"
     changes: Tuple[Change, ...]       # in the order applied
-    baseline: Union[Forecast, Plan]
-    scenario: Union[Forecast, Plan]
+    baseline: object                  # a Forecast (volume held) or a Plan (target)
+    scenario: object                  # as baseline
     margin: float
     delta: WhatIfDelta
     invest: Optional[float]
@@ -104,20 +98,16 @@ class WhatIf:
     # (whatif(scenario_mix=...)), in funnel order; None without them.
     mix: Optional[Tuple[Mix, ...]] = None
     scenario_mix: Optional[Tuple[Mix, ...]] = None
-    # What the library describes: the C funnel, question, result, mixes
-    # (or None) and scenario mixes (or None).
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_whatif): the C funnel, question,
+    # result, mixes and scenario mixes.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, question, result, mixes, scenario_mixes = self._source
-        return _view_dict(fn.view_whatif, (byref(funnel), byref(question), byref(result)),
-                          [(b"mix", byref(funnel), mixes, len(mixes) if mixes is not None else 0),
-                           (b"scenario_mix", byref(funnel), scenario_mixes,
-                            len(scenario_mixes) if scenario_mixes is not None else 0)])
+        return self._source()
 
 
 @dataclass(frozen=True)
-class SensitivityRow:
+class SensitivityRow(_Part):
     """One lever moved by one step. ``effect`` is the revenue gained per
     period (volume held; also ``revenue_delta``) or the top-of-funnel volume
     saved per period (target held; also ``volume_delta``)."""
@@ -127,6 +117,7 @@ class SensitivityRow:
     effect: float
     share: float                      # effect / the best row's effect (0 when the best is 0)
     mode: str                         # "volume" or "target", as the result's
+    _view: tuple = _view_field()
 
     @property
     def revenue_delta(self):
@@ -137,9 +128,9 @@ class SensitivityRow:
         return self.effect if self.mode == "target" else None
 
     def to_dict(self):
-        key = "revenue_delta" if self.mode == "volume" else "volume_delta"
-        return {"lever": self.lever, "from": self.from_, "to": self.to, key: self.effect,
-                "share": self.share}
+        if self._view is None:
+            raise TypeError("a SensitivityRow of a Sensitivity has a to_dict()")
+        return _Part.to_dict(self)
 
 
 @dataclass(frozen=True)
@@ -158,12 +149,11 @@ class Sensitivity:
     step: float
     deal_size_step: float
     rows: Tuple[SensitivityRow, ...]
-    # What the library describes: the C funnel and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_sensitivity): the C funnel and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, result = self._source
-        return _view_dict(fn.view_sensitivity, (byref(funnel), byref(result)))
+        return self._source()
 
 
 @dataclass(frozen=True)
@@ -179,12 +169,11 @@ class Solve:
     current: float
     value: float
     change: float
-    # What the library describes: the C funnel and result.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    # What the library describes (fpl_view_solve): the C funnel and result.
+    _source: _View = field(default=None, repr=False, compare=False)
 
     def to_dict(self):
-        funnel, result = self._source
-        return _view_dict(fn.view_solve, (byref(funnel), byref(result)))
+        return self._source()
 
 
 # ---------------------------------------------------------------------------
@@ -198,9 +187,9 @@ def _lever_name(funnel, lever, stage):
 def _lever(funnel, lever, context):
     """(C lever, stage index) for a lever name, read by ``fpl_lever_parse``."""
     if lever is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if not _is_text(lever):
-        raise _native.error_named("FPL_ERR_STAGE_UNKNOWN", context, FunnelTypeError)
+        raise refuse("STAGE_UNKNOWN", context, typed=True)
     data = _encode(lever)
     kind = c_int()
     stage = c_size_t()
@@ -209,16 +198,11 @@ def _lever(funnel, lever, context):
     return kind.value, stage.value
 
 
-def _is_number(value):
-    return (isinstance(value, (numbers.Real, decimal.Decimal))
-            and not isinstance(value, bool))
-
-
 def _change_value(context, value, is_rate):
     """(C kind, value) of a CHANGE: text read by ``fpl_change_value_parse``;
     a number sets the lever."""
     if value is None:
-        raise _native.error_named("FPL_ERR_NULL", context)
+        raise refuse("NULL", context)
     if _is_text(value):
         data = _encode(value)
         kind = c_int()
@@ -228,24 +212,15 @@ def _change_value(context, value, is_rate):
         return kind.value, out.value
     if _is_number(value):
         return _native.CHANGE_SET, _number(context, value, None)
-    raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", context, FunnelTypeError)
+    raise refuse("CHANGE_SYNTAX", context, typed=True)
 
 
 def _change_items(changes):
     """The changes as a list: a mapping's items in order, or a sequence."""
     if changes is None:
         return []
-    if hasattr(changes, "items") and callable(changes.items):
-        return list(changes.items())
-    if _is_text(changes):
-        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s: expected a mapping or "
-                                  "a list of (lever, change) pairs" % _describe(changes),
-                                  FunnelTypeError)
-    try:
-        return list(changes)
-    except TypeError:
-        raise _native.error_named("FPL_ERR_CHANGE_SYNTAX", "changes %s" % _describe(changes),
-                                  FunnelTypeError) from None
+    return _items("changes", changes, "CHANGE_SYNTAX",
+                  text="a mapping or a list of (lever, change) pairs")
 
 
 def _change(funnel, item, index):
@@ -258,9 +233,8 @@ def _change(funnel, item, index):
         _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
         return c, context
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise _native.error_named(
-            "FPL_ERR_CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
-            "'LEVER=CHANGE'" % (index, _describe(item)), FunnelTypeError)
+        raise refuse("CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
+                     "'LEVER=CHANGE'" % (index, _describe(item)), typed=True)
     lever, value = item
     context = "change %s %s" % (_describe(lever), _describe(value))
     if (_is_text(lever) and _is_text(value) and b"=" not in _encode(value)):
@@ -281,7 +255,7 @@ def _horizon_text(context, value):
     if _is_text(value):
         return _encode(value)
     if isinstance(value, bool) or not _is_number(value):
-        raise _native.error_named("FPL_ERR_PARSE_SYNTAX", context, FunnelTypeError)
+        raise refuse("PARSE_SYNTAX", context, typed=True)
     if isinstance(value, numbers.Integral):
         n = int(value)
         try:
@@ -302,10 +276,7 @@ def _horizon(value):
     if value is None:
         return 0
     context = "horizon %s" % _describe(value)
-    data = _horizon_text(context, value)
-    out = c_uint()
-    _call(fn.horizon_parse, (data, len(data), byref(out)), context, {})
-    return out.value
+    return _parse(fn.horizon_parse, _horizon_text(context, value), c_uint(), context).value
 
 
 def _volume_input(funnel, target, volume, at, given):
@@ -319,8 +290,8 @@ def _volume_input(funnel, target, volume, at, given):
 
 def _at_without_volume(funnel, at, what):
     funnel._index(at)  # an unknown stage is refused as such first
-    raise _native.error_named("FPL_ERR_VOLUME", "%s (at %s without a volume)"
-                              % (what, _describe(at)))
+    raise refuse("VOLUME", "%s (at %s without a volume)"
+                 % (what, _describe(at)))
 
 
 # ---------------------------------------------------------------------------
@@ -342,9 +313,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     # The scenario's mixes: each a change that sets its stage to the blended rate.
     mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
     if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
-        raise _native.error_named("FPL_ERR_CHANGE_COUNT", "changes (%d given%s)"
-                                  % (len(items), " and %d scenario mixes" % len(mixes)
-                                     if mixes else ""))
+        raise refuse("CHANGE_COUNT", "changes (%d given%s)"
+                     % (len(items), " and %d scenario mixes" % len(mixes)
+                        if mixes else ""))
     contexts = []
     for index, item in enumerate(items):
         c, context = _change(funnel, item, index)
@@ -369,41 +340,18 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
             raise exc.with_context(contexts[exc.index]) from None
         raise exc.with_context(_context(exc, "whatif", given)) from None
 
-    changes_out = tuple(Change(_lever_name(funnel, c.lever, c.stage), CHANGE_KINDS[c.kind],
-                               c.value) for c in inp.changes[:inp.n_changes])
-    if out.volume_held:
-        mode = "volume"
-        baseline = funnel._forecast_result(out.baseline_forecast)
-        scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel)
-    else:
-        mode = "target"
-        baseline = funnel._plan_result(out.baseline_plan)
-        scenario = funnel._plan_result(out.scenario_plan)
+    c_funnel = _copy(funnel._c)
+    view = _View("view_whatif", c_funnel, _copy(inp), _copy(out),
+                 mixes=[(b"mix", c_funnel, *_mixes_arg(funnel._c_mix, funnel.mix)),
+                        (b"scenario_mix", c_funnel, [m for m, _ in mixes], len(mixes))])
     # The mixes are listed once, at the top (not in the baseline and scenario).
-    baseline = dataclasses.replace(baseline, mix=None)
-    scenario = dataclasses.replace(scenario, mix=None)
-    revenue_known = bool(out.has_revenue)
-    cost_known = bool(out.has_cost)
-    delta = WhatIfDelta(deals=out.deals,
-                        revenue=out.revenue if revenue_known else None,
-                        volume=out.volume,
-                        cost=out.cost if cost_known else None,
-                        gain=out.gain,
-                        revenue_horizon=out.revenue_horizon if revenue_known else None,
-                        cost_horizon=out.cost_horizon if cost_known else None,
-                        gain_horizon=out.gain_horizon)
-    invested = bool(out.has_invest)
-    return WhatIf(per=PERIODS[out.per], horizon=int(out.horizon), mode=mode,
-                  changes=changes_out, baseline=baseline, scenario=scenario,
-                  margin=out.margin, delta=delta,
-                  invest=out.invest if invested else None,
-                  roi=out.roi if invested else None,
-                  payback_periods=out.payback_periods if invested and out.has_payback else None,
-                  mix=funnel.mix or None,
-                  scenario_mix=tuple(mix for _, mix in mixes) or None,
-                  _source=(_copy(funnel._c), _copy(inp), _copy(out), funnel._c_mix,
-                           (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes))
-                           if mixes else None))
+    if out.volume_held:
+        baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
+        scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel, False)
+    else:
+        baseline = funnel._plan_result(out.baseline_plan, mixes=False)
+        scenario = funnel._plan_result(out.scenario_plan, mixes=False)
+    return _from_view(WhatIf, view(), view, baseline=baseline, scenario=scenario)
 
 
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
@@ -428,7 +376,7 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
             # A deal-size step is relative only ("+10%"); the C input holds
             # no kind, so a set value is refused here with the status the
             # library gives a step of the wrong kind.
-            raise _native.error_named("FPL_ERR_STEP", context)
+            raise refuse("STEP", context)
         inp.has_deal_size_step = True
         inp.deal_size_step = value
         given["deal_size_step"] = deal_size_step
@@ -443,12 +391,13 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
                                    % _describe(volume)) from None
         raise exc.with_context(_context(exc, "sensitivity", given)) from None
     mode = "volume" if out.volume_held else "target"
+    view = _View("view_sensitivity", _copy(funnel._c), out)
     rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
-                                r.effect, r.share, mode)
-                 for r in out.rows[:out.n_rows])
+                                r.effect, r.share, mode, view.part("rows", k))
+                 for k, r in enumerate(out.rows[:out.n_rows]))
     return Sensitivity(per=PERIODS[out.per], mode=mode, step_kind=CHANGE_KINDS[out.step_kind],
                        step=out.step, deal_size_step=out.deal_size_step, rows=rows,
-                       _source=(_copy(funnel._c), out))
+                       _source=view)
 
 
 def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin):
@@ -467,6 +416,5 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
         if exc.field == "lever":
             raise exc.with_context("solve (%s)" % context) from None
         raise exc.with_context(_context(exc, "solve", given)) from None
-    return Solve(per=PERIODS[out.per], lever=_lever_name(funnel, out.lever, out.stage),
-                 current=out.current, value=out.value, change=out.change,
-                 _source=(_copy(funnel._c), out))
+    view = _View("view_solve", _copy(funnel._c), out)
+    return _from_view(Solve, view(), view)

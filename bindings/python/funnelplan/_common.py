@@ -1,0 +1,509 @@
+# funnelplan — what every question of the package shares.
+# SPDX-License-Identifier: MIT
+"""The helpers every module uses, once: how a Python value reaches the
+library (numbers as doubles, text as UTF-8 for its own parsers), how a
+refusal is raised (:func:`refuse`, by the library's status names), how a
+refusal gets its context, the lead mixes a funnel or a scenario takes, and
+the typed view a result's ``to_dict()`` walks.
+
+The library decides what is valid: Python only refuses what cannot reach
+it, a value of the wrong type (a bool, a list, a name that is not text), an
+int too large for a double, and ``None`` where a value is required. This
+module imports no other module of the package but ``_native`` and
+``_errors``, which is what keeps the package's imports free of cycles.
+"""
+
+import ctypes
+import dataclasses
+import decimal
+import math
+import numbers
+import typing
+from ctypes import byref, c_double, c_int
+from dataclasses import dataclass
+from typing import NamedTuple, Tuple
+
+from . import _native
+from ._errors import FunnelError, FunnelTypeError
+from ._native import fn
+
+#: Period names, in the order of the C enum and of ``by_period``.
+PERIODS = ("month", "quarter", "year")
+
+
+def refuse(status, context=None, message=None, *, typed=False, field=None, index=None):
+    """The :class:`FunnelError` for a refusal decided before the library is
+    called: ``status`` is one of the library's status names without its
+    prefix (``"PARSE_SYNTAX"``, looked up in :data:`_native.ERR`), ``typed``
+    makes it a :class:`FunnelTypeError` (a value of the wrong Python type).
+    Without ``message`` the library words it (for ``field``, a name of
+    :data:`_native.FIELDS`, and ``index`` when given); with one, the message
+    is the package's own."""
+    code = _native.ERR[status]
+    cls = FunnelTypeError if typed else FunnelError
+    if message is None:
+        return _native.error_named(_native.status_name(code), context, cls, field, index)
+    return cls(_native.status_name(code), message, code=code, context=context,
+               is_input_error=True)
+
+
+def status_is(exc, *names):
+    """Whether a :class:`FunnelError` has one of the statuses ``names``
+    (written as for :func:`refuse`)."""
+    return exc.status in [_native.status_name(_native.ERR[name]) for name in names]
+
+
+def _is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _is_number(value):
+    return isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool)
+
+
+def _opt(present, value):
+    """A C figure, or None where its ``has_`` flag says it is absent."""
+    return value if present else None
+
+
+def _name(text):
+    """A name the library gives (a period, a mode, a status, a band)."""
+    return text.decode("ascii")
+
+
+def _items(label, value, status, text=None, other=None):
+    """The items of an argument given as a mapping (its (key, value) pairs,
+    in its order) or as a sequence. Text is one item, or with ``text`` (what
+    to give instead; "" to say nothing) refused; anything else is refused,
+    saying ``other`` (what to give instead) when given. A refusal has
+    ``status`` and is a :class:`FunnelTypeError`."""
+    def refused(instead):
+        return refuse(status, "%s %s%s" % (label, _describe(value),
+                                            ": expected " + instead if instead else ""),
+                      typed=True)
+    if hasattr(value, "items") and callable(value.items):
+        return list(value.items())
+    if _is_text(value):
+        if text is None:
+            return [value]
+        raise refused(text)
+    try:
+        return list(value)
+    except TypeError:
+        raise refused(other) from None
+
+
+def _parse(func, data, out, context):
+    """``func(data, len(data), &out)`` with ``context`` on a refusal."""
+    try:
+        func(data, len(data), byref(out))
+    except FunnelError as exc:
+        raise exc.with_context(context) from None
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def _describe(value):
+    """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            text = repr(value)
+        except ValueError:  # more digits than sys.get_int_max_str_digits()
+            text = "an int of about %d digits" % (value.bit_length() * 0.30103)
+    elif isinstance(value, (str, bytes, float)):
+        text = repr(value)
+    else:
+        text = "%r (%s)" % (value, type(value).__name__)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _encode(text):
+    """Bytes for the library. Lone surrogates are kept (as invalid UTF-8) so
+    that the library, not the codec, refuses them."""
+    if isinstance(text, str):
+        return text.encode("utf-8", "surrogatepass")
+    return bytes(text)
+
+
+def _is_text(value):
+    return isinstance(value, (str, bytes, bytearray))
+
+
+def _number(context, value, parse):
+    """A double from a number or a numeric string read by ``parse``."""
+    if value is None:
+        raise refuse("NULL", context)
+    if isinstance(value, bool):
+        raise refuse("PARSE_SYNTAX", context, typed=True)
+    if _is_text(value):
+        data = _encode(value)
+        out = c_double()
+        try:
+            parse(data, len(data), byref(out))
+        except FunnelError as exc:
+            raise exc.with_context(context) from None
+        return out.value
+    if isinstance(value, (numbers.Real, decimal.Decimal)):
+        try:
+            return float(value)
+        except OverflowError:
+            raise refuse("PARSE_OVERFLOW", context) from None
+        except (TypeError, ValueError):
+            raise refuse("PARSE_SYNTAX", context) from None
+    raise refuse("PARSE_SYNTAX", context, typed=True)
+
+
+def _amount(label, value):
+    return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
+
+
+def _rate(label, value):
+    return _number("%s %s" % (label, _describe(value)), value, fn.parse_rate)
+
+
+def _period(per):
+    """The C period for a name (``None`` is the default, month)."""
+    if per is None:
+        return _native.PERIOD_MONTH
+    context = "per %s" % _describe(per)
+    if not _is_text(per):
+        raise refuse("PERIOD", context, typed=True)
+    return _parse(fn.period_parse, _encode(per), c_int(), context).value
+
+
+class _Value(NamedTuple):
+    """An optional input: what the caller wrote (for messages) and its double."""
+    given: object
+    value: float
+
+
+def _optional(label, value, reader, default=None):
+    if value is None:
+        return default
+    return _Value(value, reader(label, value))
+
+
+def _call(func, args, what, given):
+    """Calls a status-returning function; on failure says what it refused
+    (see :func:`_context`)."""
+    try:
+        func(*args)
+    except FunnelError as exc:
+        raise exc.with_context(_context(exc, what, given)) from None
+
+
+def _context(exc, what, given):
+    """What a refusal is about, in the caller's terms: the argument named by
+    the library's field (``exc.field``; ``given`` maps argument names to the
+    values the caller wrote), else ``what`` (the question, "plan",
+    "forecast"), with why for a target that is missing or incomplete."""
+    if status_is(exc, "TARGET", "DEAL_SIZE_MISSING"):
+        return "%s (%s)" % (what, _target_detail(given))
+    if exc.field not in given:
+        return what
+    context = "%s %s" % (exc.field, _describe(given[exc.field]))
+    if exc.field == "at" and "cost_per_lead" in given:  # a cost needs the top stage
+        context = "cost_per_lead %s with %s" % (_describe(given["cost_per_lead"]), context)
+    return context
+
+
+def _target_detail(given):
+    """Why a target was refused, in the caller's terms."""
+    if "revenue" in given and "deal_size" not in given:
+        return "revenue %s without a deal_size" % _describe(given["revenue"])
+    if "revenue" not in given and "deals" not in given:
+        return "neither revenue nor deals given"
+    return "the target is incomplete"
+
+
+# ---------------------------------------------------------------------------
+# Results
+
+
+def _month_text(m):
+    """A C fpl_month as the library writes it: ``"2027-01"``."""
+    text = ctypes.create_string_buffer(_native.CALENDAR_TEXT_MAX)
+    fn.month_format(m, text, len(text))
+    return text.value.decode("ascii")
+
+
+def _node_value(nodes, i):
+    """(the value of view node i and its subtree, the index after it): what
+    ``json.loads`` of the library's JSON gives, except that a number is a
+    float and only a whole count an int (the text writes 0.0 and 0 alike)."""
+    n = nodes[i]
+    kind = n.kind
+    if kind in (_native.NODE_OBJECT, _native.NODE_ARRAY):
+        items = []
+        i += 1
+        for _ in range(n.children):
+            key = nodes[i].key
+            value, i = _node_value(nodes, i)
+            items.append((None if key is None else key.decode("utf-8"), value))
+        if kind == _native.NODE_OBJECT:
+            return dict(items), i
+        return [v for _, v in items], i
+    v = n.value
+    if kind == _native.NODE_BOOL:
+        return bool(v.boolean), i + 1
+    if kind == _native.NODE_NUMBER:
+        return (v.number if math.isfinite(v.number) else None), i + 1
+    if kind == _native.NODE_WHOLE:
+        x = v.number
+        return (int(x) if math.isfinite(x) and x == int(x) and x >= 0 else x), i + 1
+    if kind == _native.NODE_COUNT:
+        return int(v.count), i + 1
+    if kind == _native.NODE_STRING:
+        return (None if v.string is None else v.string.decode("utf-8")), i + 1
+    if kind == _native.NODE_MONTH:
+        return _month_text(v.month), i + 1
+    return None, i + 1
+
+
+def _view_dict(describe, args, mixes=()):
+    """The object the library's view of a result describes: the JSON of
+    ``--format json``, with its types (a number is a float, a whole count an
+    int). ``describe`` is a bound ``fn.view_<result>``, ``args`` what follows
+    its view and key; ``mixes`` lists ``(key, funnel, C mixes, how many)``
+    appended to the object as the CLI appends them. A first pass without
+    nodes counts them."""
+    def build(view, check):
+        call = describe if check else describe.c_function
+        call(byref(view), None, *args, *(() if check else (None,)))
+        for key, funnel, mix, n in mixes:
+            if n:
+                fn.view_reopen(byref(view))
+                add = fn.view_mixes if check else fn.view_mixes.c_function
+                add(byref(view), key, funnel, mix, n, *(() if check else (None,)))
+                fn.view_close(byref(view))
+    view = _native.fpl_view()
+    fn.view_init(byref(view), None, 0)
+    build(view, False)
+    size = max(view.needed, 1024)
+    while True:
+        nodes = (_native.fpl_node * size)()
+        fn.view_init(byref(view), nodes, size)
+        try:
+            build(view, True)
+            fn.view_check(byref(view))
+        except FunnelError as exc:
+            # a describer that refuses a small view before counting it all
+            if not status_is(exc, "WORKSPACE") or size >= 1 << 22:
+                raise
+            size *= 4
+            continue
+        return _node_value(nodes, 0)[0]
+
+
+class _View:
+    """The library's view of one result, walked when a ``to_dict()`` asks
+    for it: ``describer`` names a ``fn.view_<result>`` (render.h),
+    ``structs`` are the C structs it describes (copies the result keeps;
+    None for an absent one) and ``mixes`` the ``(key, C funnel, C mixes, how
+    many)`` appended as the CLI appends them. Plain data, so results pickle."""
+
+    def __init__(self, describer, *structs, mixes=()):
+        self.describer, self.structs = describer, structs
+        # each mix a struct of its own (a ctypes array type does not pickle)
+        self.mixes = tuple((key, funnel, tuple(map(_copy, (mix or ())[:n])))
+                           for key, funnel, mix, n in mixes)
+
+    def __call__(self, *path):
+        """The object the view describes, or its piece down the keys ``path``."""
+        def ref(c):
+            return None if c is None else byref(c)
+        d = _view_dict(getattr(fn, self.describer), tuple(map(ref, self.structs)),
+                       [(key, ref(funnel), (_native.fpl_mix * len(mix))(*mix), len(mix))
+                        for key, funnel, mix in self.mixes])
+        for key in path:
+            d = d[key]
+        return d
+
+    def part(self, *path):
+        """What a part of the result keeps for its ``to_dict()``."""
+        return (self, path)
+
+
+def _view_field():
+    """The ``_view`` field of a :class:`_Part`."""
+    return dataclasses.field(default=None, repr=False, compare=False)
+
+
+class _Part:
+    """A part of a result (a stage, a period, a row): its ``to_dict()`` is
+    its piece of the result's view (``_view``: the :class:`_View` and the
+    keys down to the piece, set by the package). A part built by hand has
+    no view, and gives its public fields."""
+
+    def to_dict(self):
+        if self._view is None:
+            return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                    if not f.name.startswith("_")}
+        view, path = self._view
+        return view(*path)
+
+
+def _from_view(cls, d, view=None, path=(), **known):
+    """A result (or a part) of dataclass ``cls`` from ``d``, its object in the
+    library's view: every public field from the key of its name (None where
+    the view leaves it out), a part or a tuple of parts built alike, a list a
+    tuple; ``known`` gives fields the view does not hold. A result's
+    ``_source`` is ``view``; a part's ``_view`` the keys ``path`` down to it."""
+    hints = typing.get_type_hints(cls)
+    args = dict(known)
+    for f in dataclasses.fields(cls):
+        if f.name in known:
+            continue
+        if f.name == "_source":
+            args[f.name] = view
+        elif f.name == "_view":
+            args[f.name] = view.part(*path)
+        elif not f.name.startswith("_"):
+            where = path + (f.name,)
+            if "of" in f.metadata:  # a container (Periods) of parts of one class
+                args[f.name] = hints[f.name](**{
+                    g.name: _from_view(f.metadata["of"], d[f.name][g.name], view,
+                                       where + (g.name,))
+                    for g in dataclasses.fields(hints[f.name])})
+            else:
+                args[f.name] = _field_value(hints[f.name], d.get(f.name), view, where)
+    return cls(**args)
+
+
+def _field_value(hint, value, view, path):
+    if value is None:
+        return None
+    if typing.get_origin(hint) is typing.Union:  # Optional[X]
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    if dataclasses.is_dataclass(hint):
+        return _from_view(hint, value, view, path)
+    if typing.get_origin(hint) is tuple:  # Tuple[X, ...]
+        item = typing.get_args(hint)[0]
+        return tuple(_field_value(item, v, view, path + (k,)) for k, v in enumerate(value))
+    return value
+
+
+def _copy(c_struct):
+    """A copy of a C struct, so a result keeps what it was computed from."""
+    return type(c_struct).from_buffer_copy(c_struct)
+
+
+def _mixes_arg(mixes, mix):
+    """(C mixes, how many) for a result whose ``mix`` is ``mix``: none once
+    the result's mixes were taken off (a what-if lists them at its top)."""
+    return (mixes, len(mix)) if mix else (None, 0)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment of a lead mix: its ``share`` of the units entering the
+    stage and the stage's ``rate`` for it (both as fractions)."""
+    name: str
+    share: float
+    rate: float
+
+    def to_dict(self):
+        return {"name": self.name, "share": self.share, "rate": self.rate}
+
+
+@dataclass(frozen=True)
+class Mix:
+    """The lead mix of one stage: its segments and the blended ``rate``
+    (Σ share · rate) that the stage takes."""
+    stage: str
+    segments: Tuple[Segment, ...]
+    rate: float
+
+    def to_dict(self):
+        return {"stage": self.stage, "segments": [s.to_dict() for s in self.segments],
+                "rate": self.rate}
+
+
+def _mix_piece(context, value):
+    """A segment's name, share or rate as text of the mix syntax: text as
+    given, a number as the repr of its double (read back exactly; ``nan``,
+    ``inf`` and negatives are left for the library to refuse)."""
+    if value is None:
+        raise refuse("NULL", context)
+    if _is_text(value):
+        data = _encode(value)
+    elif isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool):
+        try:
+            data = repr(float(value)).encode("ascii")
+        except OverflowError:
+            data = b"inf"
+    else:
+        raise refuse("MIX", context, typed=True)
+    if b"," in data or b"=" in data:
+        # The text could not say where it ends.
+        raise refuse("MIX", context + ": ',' and '=' cannot be written "
+                     "in a mix")
+    return data
+
+
+def _mix_text(item, index, what):
+    """(text for fpl_mix_parse, context) of one item of a mix argument."""
+    if _is_text(item):
+        return _encode(item), "%s %s" % (what, _describe(item))
+    if not (isinstance(item, (tuple, list)) and len(item) == 2):
+        raise refuse("MIX", "%s[%d] %s: expected a (stage, mix) pair or "
+                     "'STAGE=NAME:SHARE@RATE,...'" % (what, index, _describe(item)), typed=True)
+    stage, spec = item
+    context = "%s %s %s" % (what, _describe(stage), _describe(spec))
+    if not _is_text(stage):
+        raise refuse("STAGE_UNKNOWN", context, typed=True)
+    if _is_text(spec):
+        body = _encode(spec)
+    else:
+        try:
+            segments = list(spec)
+        except TypeError:
+            raise refuse("MIX", context, typed=True) from None
+        parts = []
+        for k, seg in enumerate(segments):
+            if isinstance(seg, Segment):
+                seg = (seg.name, seg.share, seg.rate)
+            where = "%s: segment %s" % (context, _describe(seg))
+            if not (isinstance(seg, (tuple, list)) and len(seg) == 3):
+                raise refuse("MIX", where + ": expected (name, share, rate)", typed=True)
+            name, share, rate = seg
+            if not _is_text(name):
+                raise refuse("MIX", where, typed=True)
+            parts.append(_mix_piece(where, name) + b":" + _mix_piece(where, share) + b"@"
+                         + _mix_piece(where, rate))
+        body = b",".join(parts)
+    return _encode(stage) + b"=" + body, context
+
+
+def _parse_mixes(c, mix, what):
+    """[(C fpl_mix, :class:`Mix`)] of a mix argument, read by ``fpl_mix_parse``
+    against the C funnel ``c``, in funnel order."""
+    if mix is None:
+        return []
+    found = {}
+    for index, item in enumerate(_items(what, mix, "MIX", other="a mapping {stage: mix}")):
+        text, context = _mix_text(item, index, what)
+        m = _native.fpl_mix()
+        _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {})
+        if m.stage in found:
+            raise refuse("STAGE_DUPLICATE", "%s: a second mix for stage %s"
+                         % (context, _describe(c.stages[m.stage].name.decode())))
+        rate = c_double()
+        _call(fn.mix_rate, (byref(m), byref(rate)), context, {})
+        segments = tuple(Segment(g.name.decode("utf-8"), g.share, g.rate)
+                         for g in m.segments[:m.n_segments])
+        found[m.stage] = (m, Mix(c.stages[m.stage].name.decode("utf-8"), segments, rate.value))
+    return [found[k] for k in sorted(found)]
+
+
+def _mix_argument(mix):
+    """A funnel's mixes as the ``mix`` argument that rebuilds them."""
+    return {m.stage: [(g.name, g.share, g.rate) for g in m.segments] for m in mix}
+
+
+def _missing(label):
+    raise refuse("NULL", "%s None" % label)
+
