@@ -179,13 +179,13 @@ static void plan_headline(fpl__doc *d, const fpl_plan *p)
 static void plan_table(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
                        const fpl_odds_plan *conf)
 {
-    char whole_header[32] = "whole/";
-    strcat(whole_header, fpl_period_name(p->per));
+    char whole_header[32];
+    fpl__join(whole_header, sizeof whole_header, "whole/", fpl_period_name(p->per), NULL);
     char level[FPL_NUMBER_MAX];
-    char conf_header[FPL_NUMBER_MAX + 8] = "for ";
+    char conf_header[FPL_NUMBER_MAX + 8];
     fpl_format_number(conf != NULL ? conf->confidence : 0.0, FPL_NUMBER_PERCENT, level,
                       sizeof level);
-    strcat(conf_header, level);
+    fpl__join(conf_header, sizeof conf_header, "for ", level, NULL);
     plan_headline(d, p);
 
     /* The funnel, top first, then the deals it wins. Without a cost the

@@ -314,7 +314,8 @@ void fpl__table_bar(fpl__doc *d, size_t col, double value, double top)
     for (long i = 0; i < eighths / 8; ++i, o += sizeof full - 1) {
         memcpy(o, full, sizeof full - 1);
     }
-    strcpy(o, partial[eighths % 8]);
+    const char *tail = partial[eighths % 8];
+    memcpy(o, tail, strlen(tail) + 1);
 }
 
 void fpl__table_end(fpl__doc *d)
