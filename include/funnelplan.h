@@ -34,5 +34,6 @@
 #include "funnelplan/limits.h"
 #include "funnelplan/format.h"
 #include "funnelplan/render.h"
+#include "funnelplan/svg.h"
 
 #endif /* FUNNELPLAN_H */
