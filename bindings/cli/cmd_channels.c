@@ -13,7 +13,6 @@
  */
 
 #include "render.h"
-#include "svg.h"
 #include "tables.h"
 
 #include <stdlib.h>
@@ -140,11 +139,7 @@ int cli_channels_run(const cli_channels_request *rq, cli_buf *out)
         fpl_error e;
         fpl_status st = fpl_channels_compute(rq->funnel, rq->terms, in, r, &e);
         if (st == FPL_OK) {
-            if (rq->format == CLI_FORMAT_SVG) {
-                cli_svg_channels(out, rq->funnel, rq->terms, in, r);
-            } else {
-                CLI_RENDER(out, fpl_channels_render, rq->funnel, rq->terms, in, r, rq->format);
-            }
+            CLI_RENDER(out, fpl_channels_render, rq->funnel, rq->terms, in, r, rq->format);
         } else if (st == FPL_ERR_CHANNEL_SHORT) { /* the result holds the most */
             rc = fail_short(rq, &e, r);
         } else {

@@ -24,7 +24,6 @@
  */
 
 #include "render.h"
-#include "svg.h"
 #include "tables.h"
 
 #include <stdlib.h>
@@ -316,11 +315,7 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
         if (st != FPL_OK) {
             rc = fail_schedule(rq, &given, &err);
         } else {
-            if (rq->format == CLI_FORMAT_SVG) {
-                cli_svg_schedule(out, rq->funnel, in, s);
-            } else {
-                CLI_RENDER(out, fpl_schedule_render, rq->funnel, s, rq->format);
-            }
+            CLI_RENDER(out, fpl_schedule_render, rq->funnel, s, rq->format);
         }
     }
     free(in);

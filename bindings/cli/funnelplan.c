@@ -30,7 +30,7 @@
 
 /* The CMD_* bits, the option ids and the row types: see tables.h. */
 
-/* The commands that draw a picture with --format svg (svg.c), and the rest. */
+/* The commands that draw a picture with --format svg (funnelplan/svg.h), and the rest. */
 enum {
     CMD_SVG = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SCHEDULE | CMD_CHANNELS,
     CMD_NO_SVG = CMD_ALL & ~CMD_SVG /* sensitivity, solve, odds, pace, score, ... */

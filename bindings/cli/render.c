@@ -1,14 +1,12 @@
 /*
  * funnelplan CLI — presenting results: the library renders plan, forecast,
- * whatif, sensitivity and solve in every format but SVG (fpl_*_render,
- * through CLI_RENDER); odds as CSV and a table are still written here.
+ * whatif, sensitivity, solve and odds in every format (fpl_*_render,
+ * through CLI_RENDER).
  * SPDX-License-Identifier: MIT
  *
  * No formula lives here: every figure comes from the library's result. The
  * only arithmetic is presentation (rounding for display, a fraction shown as
  * a percentage).
- *
- * `--format svg` draws plan, forecast and whatif with svg.c.
  *
  * JSON keys and their order are the documented contract: `--format json`
  * prints the same object as Python's `result.to_dict()`. The commands whose
@@ -16,7 +14,6 @@
  */
 
 #include "render.h"
-#include "svg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,12 +182,6 @@ void cli_render_mixes(cli_buf *out, cli_format format, const char *key,
 
 /* ---- tables ------------------------------------------------------------ */
 
-/* A whole count with separators (anything else with two decimals). */
-static void fmt_whole(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_WHOLE, out, CLI_NUM_MAX);
-}
-
 void cli_put_amount(cli_buf *out, double x)
 {
     char num[CLI_NUM_MAX];
@@ -203,107 +194,6 @@ void cli_put_percent(cli_buf *out, double fraction)
     char num[CLI_NUM_MAX];
     cli_fmt_percent(num, fraction);
     cli_buf_puts(out, num);
-}
-
-/* ---- a what-if's changes, for svg.c ------------------------------------ */
-
-/* The library's names; "?" for what has none (never, for a result the
- * library computed). */
-static const char *lever_name(const fpl_funnel *f, fpl_lever lever, size_t stage)
-{
-    const char *name = fpl_lever_name(f, lever, stage);
-    return name != NULL ? name : "?";
-}
-
-static const char *kind_name(fpl_change_kind kind)
-{
-    const char *name = fpl_change_kind_name(kind);
-    return name != NULL ? name : "?";
-}
-
-/* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
-static void fmt_trimmed(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_TRIMMED, out, CLI_NUM_MAX);
-}
-
-/* out = sign + num + suffix (a formatted number is far shorter than
- * CLI_NUM_MAX; the number is cut should it ever not fit). */
-static void join(char out[CLI_NUM_MAX], const char *sign, const char *num, const char *suffix)
-{
-    size_t a = strlen(sign);
-    size_t n = strlen(num);
-    size_t c = strlen(suffix);
-    if (a + n + c >= CLI_NUM_MAX) {
-        n = CLI_NUM_MAX - 1 - a - c;
-    }
-    memcpy(out, sign, a);
-    memcpy(out + a, num, n);
-    memcpy(out + a + n, suffix, c + 1);
-}
-
-/* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
-static void fmt_signed(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_SIGNED, out, CLI_NUM_MAX);
-}
-
-/* A change as typed: "+10%", "-3pp", "40%" (a rate set), "5,000" (an amount
- * set). */
-static void fmt_change(char out[CLI_NUM_MAX], const fpl_change *c)
-{
-    char num[CLI_NUM_MAX];
-    const char *sign = c->value < 0.0 ? "-" : "+";
-    double magnitude = c->value < 0.0 ? -c->value : c->value;
-    switch (c->kind) {
-    case FPL_CHANGE_RELATIVE:
-        cli_fmt_percent(num, magnitude);
-        join(out, sign, num, "");
-        return;
-    case FPL_CHANGE_POINTS:
-        cli_fmt_percent(num, magnitude);
-        num[strlen(num) - 1] = '\0'; /* the '%' becomes "pp" */
-        join(out, sign, num, "pp");
-        return;
-    case FPL_CHANGE_SET:
-        break;
-    }
-    if (c->lever == FPL_LEVER_STAGE) {
-        cli_fmt_percent(out, c->value);
-    } else {
-        fmt_trimmed(out, c->value);
-    }
-}
-
-/* ---- helpers shared with svg.c (declared in render.h) ------------------- */
-
-void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x)
-{
-    fmt_trimmed(out, x);
-}
-
-void cli_fmt_signed(char out[CLI_NUM_MAX], double x)
-{
-    fmt_signed(out, x);
-}
-
-void cli_fmt_whole(char out[CLI_NUM_MAX], double x)
-{
-    fmt_whole(out, x);
-}
-
-void cli_put_changes(cli_buf *out, const fpl_funnel *f, const fpl_whatif_input *in)
-{
-    char num[CLI_NUM_MAX];
-    if (in->n_changes == 0) {
-        cli_buf_puts(out, "none");
-    }
-    for (size_t i = 0; i < in->n_changes; ++i) {
-        const fpl_change *c = &in->changes[i];
-        fmt_change(num, c);
-        cli_buf_printf(out, "%s%s %s (%s)", i > 0 ? ", " : "",
-                       lever_name(f, c->lever, c->stage), num, kind_name(c->kind));
-    }
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -334,10 +224,6 @@ void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
                        const fpl_mix *mixes, size_t n_mixes, const fpl_mix *scenario_mixes,
                        size_t n_scenario_mixes)
 {
-    if (format == CLI_FORMAT_SVG) {
-        cli_svg_whatif(out, q, input, whatif);
-        return;
-    }
     CLI_RENDER(out, fpl_whatif_render, q->funnel, input, whatif, mixes, n_mixes, scenario_mixes,
                n_scenario_mixes, format);
 }
@@ -369,19 +255,11 @@ void cli_render_plan(cli_buf *out, cli_format format, const fpl_funnel *funnel,
                      const fpl_plan *plan, const fpl_odds_plan *confidence,
                      const fpl_mix *mixes, size_t n_mixes)
 {
-    if (format == CLI_FORMAT_SVG) {
-        cli_svg_plan(out, funnel, plan, confidence);
-        return;
-    }
     CLI_RENDER(out, fpl_plan_render, funnel, plan, confidence, mixes, n_mixes, format);
 }
 
 void cli_render_forecast(cli_buf *out, cli_format format, const fpl_funnel *funnel,
                          const fpl_forecast *forecast, const fpl_mix *mixes, size_t n_mixes)
 {
-    if (format == CLI_FORMAT_SVG) {
-        cli_svg_forecast(out, funnel, forecast);
-        return;
-    }
     CLI_RENDER(out, fpl_forecast_render, funnel, forecast, mixes, n_mixes, format);
 }

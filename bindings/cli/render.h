@@ -72,16 +72,6 @@ void jw_end(jw *w);
 void cli_put_amount(cli_buf *out, double x);
 /* A fraction as a percentage (cli_fmt_percent), appended. */
 void cli_put_percent(cli_buf *out, double fraction);
-/* x with up to two decimals, trailing zeros dropped: 326.7, 297, 1,304,000. */
-void cli_fmt_trimmed(char out[CLI_NUM_MAX], double x);
-/* A delta: "+9,900", "-2,500", "0" (two decimals at most). */
-void cli_fmt_signed(char out[CLI_NUM_MAX], double x);
-/* A whole count held in a double with separators (anything else with two
- * decimals). */
-void cli_fmt_whole(char out[CLI_NUM_MAX], double x);
-/* A what-if's changes as typed, appended: "opportunity +10% (relative),
- * deal-size 5,000 (set)", or "none". */
-void cli_put_changes(cli_buf *out, const fpl_funnel *funnel, const fpl_whatif_input *input);
 
 /* Appends the plan in the given format (the funnel gives the stage names),
  * and its lead mixes (--mix; n_mixes 0 without); with `plan --confidence`,
@@ -106,7 +96,7 @@ typedef struct cli_question {
 } cli_question;
 
 /* Appends a what-if result and its lead mixes (the funnel's and the
- * scenario's): fpl_whatif_render(), or the picture of svg.c. */
+ * scenario's): fpl_whatif_render(). */
 void cli_render_whatif(cli_buf *out, cli_format format, const cli_question *q,
                        const fpl_whatif_input *input, const fpl_whatif *whatif,
                        const fpl_mix *mixes, size_t n_mixes, const fpl_mix *scenario_mixes,

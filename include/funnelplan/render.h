@@ -837,9 +837,10 @@ FPL_API fpl_status fpl_render_format_parse(const char *text, size_t len, fpl_ren
  * @brief A plan and its mixes in any format: what `funnelplan plan
  * --format F` prints, byte for byte.
  *
- * Every format checks the plan as fpl_plan_json() does. Text goes into the
- * caller's buffer as fpl_view_json() writes it: call with capacity 0 for
- * the length, then with length + 1.
+ * Every format checks the plan as fpl_plan_json() does; ::FPL_RENDER_SVG is
+ * fpl_plan_svg()'s picture (the mixes are checked, not drawn). Text goes
+ * into the caller's buffer as fpl_view_json() writes it: call with capacity
+ * 0 for the length, then with length + 1.
  *
  * @code
  * char text[4096];
@@ -913,8 +914,8 @@ FPL_API fpl_status fpl_odds_render(const fpl_funnel *funnel, const fpl_odds *odd
                                    size_t *length_out, fpl_error *err);
 
 /**
- * @brief A what-if and its lead mixes in any format but SVG: what
- * `funnelplan whatif --format F` prints, byte for byte.
+ * @brief A what-if and its lead mixes in any format: what `funnelplan
+ * whatif --format F` prints, byte for byte (SVG: fpl_whatif_svg()).
  *
  * The result and the input carry every word of the table (what is held,
  * the changes as typed).
@@ -985,7 +986,7 @@ FPL_API fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *t
 
 /**
  * @brief A schedule in any format: what `funnelplan schedule --format F`
- * prints, byte for byte, except SVG (::FPL_ERR_FORMAT for now).
+ * prints, byte for byte (SVG: fpl_schedule_svg()).
  * @param[in] funnel the funnel scheduled.
  * @param[in] schedule the schedule.
  * @param[in] format the format.
@@ -1022,7 +1023,7 @@ FPL_API fpl_status fpl_pace_render(const fpl_funnel *funnel, const fpl_pace *pac
 
 /**
  * @brief Lead channels in any format: what `funnelplan channels --format
- * F` prints, byte for byte, except SVG (::FPL_ERR_FORMAT for now).
+ * F` prints, byte for byte (SVG: fpl_channels_svg()).
  * @param[in] funnel the funnel of the channels (the table's headline shows
  *   its stages), checked as fpl_funnel_check() does.
  * @param[in] terms the terms of the question, as fpl_channels_json().

@@ -8,6 +8,7 @@
 
 #include "funnelplan/format.h"
 #include "funnelplan/render.h"
+#include "funnelplan/svg.h"
 
 /* ---- json.c ------------------------------------------------------------- */
 

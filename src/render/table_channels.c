@@ -169,6 +169,9 @@ fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms *terms,
         st = fpl_channels_json(terms, input, channels, json ? buf : NULL, json ? capacity : 0,
                                &len, err);
     }
+    if (st == FPL_OK && format == FPL_RENDER_SVG) {
+        return fpl_channels_svg(funnel, terms, input, channels, buf, capacity, length_out, err);
+    }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {

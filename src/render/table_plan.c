@@ -377,6 +377,9 @@ fpl_status fpl_plan_render(const fpl_funnel *funnel, const fpl_plan *plan,
     size_t len = 0;
     fpl_status st = fpl_plan_json(funnel, plan, confidence, mixes, n_mixes, json ? buf : NULL,
                                   json ? capacity : 0, &len, err);
+    if (st == FPL_OK && format == FPL_RENDER_SVG) {
+        return fpl_plan_svg(funnel, plan, confidence, buf, capacity, length_out, err);
+    }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
@@ -399,6 +402,9 @@ fpl_status fpl_forecast_render(const fpl_funnel *funnel, const fpl_forecast *for
     size_t len = 0;
     fpl_status st = fpl_forecast_json(funnel, forecast, mixes, n_mixes, json ? buf : NULL,
                                       json ? capacity : 0, &len, err);
+    if (st == FPL_OK && format == FPL_RENDER_SVG) {
+        return fpl_forecast_svg(funnel, forecast, buf, capacity, length_out, err);
+    }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {

@@ -318,6 +318,9 @@ fpl_status fpl_schedule_render(const fpl_funnel *funnel, const fpl_schedule *sch
     size_t len = 0;
     fpl_status st = fpl_schedule_json(funnel, schedule, json ? buf : NULL, json ? capacity : 0,
                                       &len, err);
+    if (st == FPL_OK && format == FPL_RENDER_SVG) {
+        return fpl_schedule_svg(funnel, schedule, buf, capacity, length_out, err);
+    }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {

@@ -358,6 +358,9 @@ fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_input *i
     size_t len = 0;
     fpl_status st = fpl_whatif_json(funnel, input, whatif, mixes, n_mixes, scenario_mixes,
                                     n_scenario_mixes, buf, cap, &len, err);
+    if (st == FPL_OK && format == FPL_RENDER_SVG) {
+        return fpl_whatif_svg(funnel, input, whatif, buf, capacity, length_out, err);
+    }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
