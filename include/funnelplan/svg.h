@@ -32,24 +32,22 @@ extern "C" {
  * byte for byte, for C, the CLI and Python alike.
  *
  * Each function writes one standalone SVG 1.1 document, 800 px wide and as
- * tall as its content, UTF-8, without scripts, links, images or external
- * fonts; names are XML-escaped. The figures are those of the result,
- * rounded for display as the tables round them (@ref format).
+ * tall as its content, without scripts, links, images or external fonts;
+ * names are XML-escaped, figures rounded for display (@ref format). Each
+ * refuses what the JSON writer of the same result refuses, so a result the
+ * library computed always draws.
  *
- * Buffers follow fpl_plan_json(): the text is cut short when @p capacity is
- * too small (always NUL-terminated when @p capacity > 0), and @p length_out
- * gets the length of the whole text, so a caller can call with capacity 0
- * first and again with `length + 1` bytes. A cut text is not a failure.
- *
- * Memory: nothing allocates; a call takes about 45 KB of stack. Thread
- * safety and locale: as everywhere in the library (see @ref common).
+ * Buffers follow fpl_plan_json(): a text too long for @p capacity is cut
+ * (NUL-terminated when @p capacity > 0) and @p length_out still gets the
+ * whole length, so a caller can ask with capacity 0, then again with
+ * `length + 1` bytes. Nothing allocates (a call takes about 45 KB of stack);
+ * thread safety and locale as everywhere (see @ref common).
  * @{
  */
 
 /**
- * @brief The picture of a plan: the funnel, top first, a bar per stage to
- * scale with its whole units, then the deals it wins; the budget, the gross
- * profit and, with a confidence, the volumes for that chance below.
+ * @brief The picture of a plan: a bar per stage to scale with its whole
+ * units, then the deals; budget, gross profit and confidence below.
  *
  * @code
  * size_t len;
@@ -73,37 +71,31 @@ extern "C" {
  *   when it is @p capacity or more); written only on success.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL (also for @p length_out NULL, or @p buf
- *   NULL with a capacity); otherwise what fpl_plan_json() refuses of the
- *   same arguments.
+ *   NULL with a capacity); what fpl_plan_json() refuses.
  */
 FPL_API fpl_status fpl_plan_svg(const fpl_funnel *funnel, const fpl_plan *plan,
                                 const fpl_odds_plan *confidence, char *buf, size_t capacity,
                                 size_t *length_out, fpl_error *err);
 
 /**
- * @brief The picture of a forecast: the funnel from the stage the volume
- * enters down, the units expected at each, the deals; revenue, budget,
- * gross profit and the target's gap below.
+ * @brief The picture of a forecast: the units expected at each stage from
+ * the one the volume enters, then the deals; revenue, budget and target below.
  * @param[in] funnel the funnel of the forecast.
  * @param[in] forecast the forecast (fpl_forecast_compute()).
  * @param[out] buf as fpl_plan_svg().
  * @param[in] capacity as fpl_plan_svg().
  * @param[out] length_out as fpl_plan_svg().
  * @param[out] err as fpl_plan_svg().
- * @return ::FPL_OK; ::FPL_ERR_NULL; otherwise what fpl_forecast_json()
- *   refuses.
+ * @return as fpl_plan_svg(), with fpl_forecast_json().
  */
 FPL_API fpl_status fpl_forecast_svg(const fpl_funnel *funnel, const fpl_forecast *forecast,
                                     char *buf, size_t capacity, size_t *length_out,
                                     fpl_error *err);
 
 /**
- * @brief The picture of a what-if: the changes, then for every stage (from
- * the one the volume enters, or the top) and the deals the baseline's bar
- * above the scenario's; the revenue, cost, gain and investment below.
- *
- * The target held is the one of fpl_whatif::scenario_terms (changes never
- * move a target), so the terms are not asked again.
+ * @brief The picture of a what-if: for each stage and the deals, the
+ * baseline's bar above the scenario's; revenue, cost, gain and ROI below.
+ * The target held is fpl_whatif::scenario_terms' (changes never move it).
  * @param[in] funnel the funnel of the question (the baseline's).
  * @param[in] input the question (its changes, in the order applied).
  * @param[in] whatif the result (fpl_whatif_compute()).
@@ -111,29 +103,24 @@ FPL_API fpl_status fpl_forecast_svg(const fpl_funnel *funnel, const fpl_forecast
  * @param[in] capacity as fpl_plan_svg().
  * @param[out] length_out as fpl_plan_svg().
  * @param[out] err as fpl_plan_svg().
- * @return ::FPL_OK; ::FPL_ERR_NULL; otherwise what fpl_whatif_json()
- *   refuses (a change without a name is ::FPL_ERR_CHANGE_LEVER, field
- *   ::FPL_FIELD_CHANGE, index: which).
+ * @return as fpl_plan_svg(), with fpl_whatif_json() (a change without a
+ *   name is ::FPL_ERR_CHANGE_LEVER, field ::FPL_FIELD_CHANGE, index: which).
  */
 FPL_API fpl_status fpl_whatif_svg(const fpl_funnel *funnel, const fpl_whatif_input *input,
                                   const fpl_whatif *whatif, char *buf, size_t capacity,
                                   size_t *length_out, fpl_error *err);
 
 /**
- * @brief The picture of a schedule: for every stage and the deals, its
- * months as bars, the months before the start shaded; the lags, the lead
- * time, the velocity and the reps below.
- *
- * Whether a target per month or a seasonality was given is the schedule's
- * (fpl_schedule::has_monthly, fpl_schedule::has_weights).
+ * @brief The picture of a schedule: for each stage and the deals, its
+ * months as bars, those before the start shaded; lags, velocity, reps below.
  * @param[in] funnel the funnel scheduled.
  * @param[in] schedule the schedule (fpl_schedule_compute()).
  * @param[out] buf as fpl_plan_svg().
  * @param[in] capacity as fpl_plan_svg().
  * @param[out] length_out as fpl_plan_svg().
  * @param[out] err as fpl_plan_svg().
- * @return ::FPL_OK; ::FPL_ERR_NULL; what fpl_schedule_json() refuses;
- *   ::FPL_ERR_MONTHS (field ::FPL_FIELD_MONTHS) for a schedule without rows.
+ * @return as fpl_plan_svg(), with fpl_schedule_json(); ::FPL_ERR_MONTHS
+ *   (field ::FPL_FIELD_MONTHS) for a schedule without rows.
  */
 FPL_API fpl_status fpl_schedule_svg(const fpl_funnel *funnel, const fpl_schedule *schedule,
                                     char *buf, size_t capacity, size_t *length_out,
@@ -141,9 +128,7 @@ FPL_API fpl_status fpl_schedule_svg(const fpl_funnel *funnel, const fpl_schedule
 
 /**
  * @brief The picture of lead channels, ranked by ROI: each one's leads,
- * deals and cost as bars to the largest channel's, the channels that lose
- * money marked; the totals, the marginal deal and the most a target can
- * reach below.
+ * deals and cost as bars, those losing money marked; the totals below.
  * @param[in] funnel the funnel (for the stage names and rates shown).
  * @param[in] terms the terms of the question (the target's value).
  * @param[in] input the channels asked about (their names).
@@ -152,8 +137,8 @@ FPL_API fpl_status fpl_schedule_svg(const fpl_funnel *funnel, const fpl_schedule
  * @param[in] capacity as fpl_plan_svg().
  * @param[out] length_out as fpl_plan_svg().
  * @param[out] err as fpl_plan_svg().
- * @return ::FPL_OK; ::FPL_ERR_NULL; what fpl_funnel_check() refuses of the
- *   funnel; otherwise what fpl_channels_json() refuses.
+ * @return as fpl_plan_svg(), with fpl_funnel_check() of @p funnel and
+ *   fpl_channels_json().
  */
 FPL_API fpl_status fpl_channels_svg(const fpl_funnel *funnel, const fpl_terms *terms,
                                     const fpl_channels_input *input,

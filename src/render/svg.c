@@ -59,7 +59,7 @@ typedef enum anchor { START, MIDDLE, END } anchor;
 /* The longest line composed: every channel losing money, with its name and
  * two numbers at their longest (a what-if's changes and a schedule's lags
  * are shorter). */
-#define LINE_MAX (64 + FPL_MAX_CHANNELS * (FPL_NAME_MAX + 2 * FPL_NUMBER_MAX + 48))
+#define LINE_BYTES (64 + FPL_MAX_CHANNELS * (FPL_NAME_MAX + 2 * FPL_NUMBER_MAX + 48))
 
 /* A picture being drawn, from the top down. */
 typedef struct svg {
@@ -70,7 +70,7 @@ typedef struct svg {
     fpl__text title; /* the headline, in <title> and as the first line */
     fpl__text line;  /* a text being composed */
     char title_buf[8 * FPL_NUMBER_MAX];
-    char line_buf[LINE_MAX];
+    char line_buf[LINE_BYTES];
 } svg;
 
 /* What is drawn: the arguments of one of the public functions. */
@@ -854,20 +854,15 @@ static void channels_picture(svg *d, const picture *pic)
 
 /* ---- entry points --------------------------------------------------------- */
 
-/* The buffer's checks, then (unless they failed) the status of the JSON
- * writer of the same result: a picture refuses what its JSON refuses, so a
- * result the library computed always draws. */
-static fpl_status check(const char *buf, size_t capacity, const size_t *length_out,
-                        fpl_error *err)
-{
-    fpl__begin(err);
-    return length_out == NULL || (buf == NULL && capacity > 0) ? fpl__done(err, FPL_ERR_NULL)
-                                                               : FPL_OK;
-}
-
+/* Draws pic into the buffer after its checks: the buffer's, then those of
+ * the JSON writer of the same result (st), so a picture refuses what its
+ * JSON refuses and a result the library computed always draws. */
 static fpl_status draw(const picture *pic, fpl_status st, char *buf, size_t capacity,
                        size_t *length_out, fpl_error *err)
 {
+    if (length_out == NULL || (buf == NULL && capacity > 0)) {
+        st = FPL_ERR_NULL;
+    }
     svg d;
     fpl__text t = {buf, capacity, 0};
     for (int pass = 0; pass < 2 && st == FPL_OK; ++pass) {
@@ -892,21 +887,18 @@ fpl_status fpl_plan_svg(const fpl_funnel *funnel, const fpl_plan *plan,
                         size_t *length_out, fpl_error *err)
 {
     size_t n;
-    fpl_status st = check(buf, capacity, length_out, err);
-    st = st != FPL_OK ? st : fpl_plan_json(funnel, plan, confidence, NULL, 0, NULL, 0, &n, err);
-    const picture pic = {.draw = plan_picture, .funnel = funnel, .plan = plan,
-                         .confidence = confidence};
-    return draw(&pic, st, buf, capacity, length_out, err);
+    const picture pic = {plan_picture, funnel, .plan = plan, .confidence = confidence};
+    return draw(&pic, fpl_plan_json(funnel, plan, confidence, NULL, 0, NULL, 0, &n, err), buf,
+                capacity, length_out, err);
 }
 
 fpl_status fpl_forecast_svg(const fpl_funnel *funnel, const fpl_forecast *forecast, char *buf,
                             size_t capacity, size_t *length_out, fpl_error *err)
 {
     size_t n;
-    fpl_status st = check(buf, capacity, length_out, err);
-    st = st != FPL_OK ? st : fpl_forecast_json(funnel, forecast, NULL, 0, NULL, 0, &n, err);
-    const picture pic = {.draw = forecast_picture, .funnel = funnel, .forecast = forecast};
-    return draw(&pic, st, buf, capacity, length_out, err);
+    const picture pic = {forecast_picture, funnel, .forecast = forecast};
+    return draw(&pic, fpl_forecast_json(funnel, forecast, NULL, 0, NULL, 0, &n, err), buf,
+                capacity, length_out, err);
 }
 
 fpl_status fpl_whatif_svg(const fpl_funnel *funnel, const fpl_whatif_input *input,
@@ -914,24 +906,20 @@ fpl_status fpl_whatif_svg(const fpl_funnel *funnel, const fpl_whatif_input *inpu
                           size_t *length_out, fpl_error *err)
 {
     size_t n;
-    fpl_status st = check(buf, capacity, length_out, err);
-    st = st != FPL_OK ? st
-                      : fpl_whatif_json(funnel, input, whatif, NULL, 0, NULL, 0, NULL, 0, &n, err);
-    const picture pic = {.draw = whatif_picture, .funnel = funnel, .whatif_input = input,
-                         .whatif = whatif};
-    return draw(&pic, st, buf, capacity, length_out, err);
+    const picture pic = {whatif_picture, funnel, .whatif_input = input, .whatif = whatif};
+    return draw(&pic, fpl_whatif_json(funnel, input, whatif, NULL, 0, NULL, 0, NULL, 0, &n, err),
+                buf, capacity, length_out, err);
 }
 
 fpl_status fpl_schedule_svg(const fpl_funnel *funnel, const fpl_schedule *schedule, char *buf,
                             size_t capacity, size_t *length_out, fpl_error *err)
 {
     size_t n;
-    fpl_status st = check(buf, capacity, length_out, err);
-    st = st != FPL_OK ? st : fpl_schedule_json(funnel, schedule, NULL, 0, &n, err);
+    fpl_status st = fpl_schedule_json(funnel, schedule, NULL, 0, &n, err);
     if (st == FPL_OK && schedule->n_rows == 0) {
         st = fpl__fail(err, FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
     }
-    const picture pic = {.draw = schedule_picture, .funnel = funnel, .schedule = schedule};
+    const picture pic = {schedule_picture, funnel, .schedule = schedule};
     return draw(&pic, st, buf, capacity, length_out, err);
 }
 
@@ -940,10 +928,9 @@ fpl_status fpl_channels_svg(const fpl_funnel *funnel, const fpl_terms *terms,
                             char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
     size_t n;
-    fpl_status st = check(buf, capacity, length_out, err);
-    st = st != FPL_OK ? st : fpl_funnel_check(funnel, err);
+    fpl_status st = fpl_funnel_check(funnel, err);
     st = st != FPL_OK ? st : fpl_channels_json(terms, input, channels, NULL, 0, &n, err);
-    const picture pic = {.draw = channels_picture, .funnel = funnel, .terms = terms,
-                         .channels_input = input, .channels = channels};
+    const picture pic = {channels_picture, funnel, .terms = terms, .channels_input = input,
+                         .channels = channels};
     return draw(&pic, st, buf, capacity, length_out, err);
 }
