@@ -108,7 +108,7 @@ static void escape(fpl__text *t, const char *s, size_t n)
 }
 
 /* Appends f, each directive replaced by the next argument: %s a string, %e
- * a string XML-escaped, %d an int, %u an unsigned, %z a size_t, %n a count
+ * a string XML-escaped, %d an int (every small count drawn), %n a count
  * (uint64_t, grouped), %m a month, %o a double with one decimal, %b three
  * doubles (per month, quarter and year), and a double in a style of
  * fpl_format_number(): %x a coordinate, %a an amount, %f two decimals, %t
@@ -137,10 +137,8 @@ static void vsay(fpl__text *t, const char *f, va_list ap)
             n = strlen(s);
         } else if (c == 'o') {
             n = fpl_format_fixed(va_arg(ap, double), 1, false, num, sizeof num);
-        } else if (c == 'd' || c == 'u' || c == 'z') {
-            const double x = c == 'd' ? (double)va_arg(ap, int)
-                           : c == 'u' ? (double)va_arg(ap, unsigned) : (double)va_arg(ap, size_t);
-            n = fpl_format_fixed(x, 0, false, num, sizeof num);
+        } else if (c == 'd') {
+            n = fpl_format_fixed((double)va_arg(ap, int), 0, false, num, sizeof num);
         } else if (c == 'n') {
             n = fpl_format_count(va_arg(ap, uint64_t), num, sizeof num);
         } else if (c == 'm') {
@@ -181,6 +179,7 @@ static void say(fpl__text *t, const char *f, ...)
 
 /* f as say() writes it, into out: FPL_NUMBER_MAX bytes (a number, a year, a
  * numbered name). */
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
 static const char *fmt(char *out, const char *f, ...)
 {
     fpl__text t = {out, FPL_NUMBER_MAX, 0};
@@ -314,8 +313,13 @@ static void note(svg *d, bool show, const char *f, ...)
     va_end(ap);
 }
 
-static void footnote(svg *d)
+static void footnote(svg *d, bool break_even)
 {
+    d->y += 6.0;
+    if (break_even) {
+        para(d, FOOTNOTE, 15.0, "break-even: the highest cost per lead that still pays back "
+                                "(deal size \u00D7 rate to won \u00D7 margin).");
+    }
     para(d, FOOTNOTE, 15.0, "Figures are rounded for display (--format json gives exact values).");
 }
 
@@ -488,8 +492,7 @@ static void plan_picture(svg *d, const picture *pic)
          p->margin, p->gross_profit, per);
     note(d, has_conf, "for %s: the least whole units entering each stage that give a %s chance "
                       "of %n whole deals.", level, level, p->deals_whole);
-    d->y += 6.0;
-    footnote(d);
+    footnote(d, false);
 }
 
 static void forecast_picture(svg *d, const picture *pic)
@@ -537,8 +540,7 @@ static void forecast_picture(svg *d, const picture *pic)
          short_of ? "Short" : "Ahead", short_of ? r->gap_deals : -r->gap_deals,
          gap && r->has_gap_revenue, short_of ? r->gap_revenue : -r->gap_revenue,
          gap ? "." : " The forecast meets the target exactly.");
-    d->y += 6.0;
-    footnote(d);
+    footnote(d, false);
 }
 
 /* ---- what-if: the baseline against the scenario --------------------------- */
@@ -634,15 +636,14 @@ static void whatif_picture(svg *d, const picture *pic)
     note(d, r->has_cost, "Acquisition cost per %s: %t \u2192 %t (%+).", per,
          held ? bf->budget : bp->budget, held ? sf->budget : sp->budget, r->cost);
     const bool explain = r->margin < 1.0 || r->has_cost;
-    note(d, true, "Gain per %s %+; over %u %s%s %+.%? Gain = revenue gained%;%? \u00D7 margin "
-                  "%p%;%s", per, r->gain, r->horizon, per, plural, r->gain_horizon, explain,
+    note(d, true, "Gain per %s %+; over %d %s%s %+.%? Gain = revenue gained%;%? \u00D7 margin "
+                  "%p%;%s", per, r->gain, (int)r->horizon, per, plural, r->gain_horizon, explain,
          r->margin < 1.0, r->margin,
          !explain ? "" : r->has_cost ? " \u2212 acquisition cost added." : ".");
-    note(d, r->has_invest, "Investment %a: ROI %p over %u %s%s; %?payback in %t %ss.%;%?no "
+    note(d, r->has_invest, "Investment %a: ROI %p over %d %s%s; %?payback in %t %ss.%;%?no "
                            "payback: the gain per %s is not positive.%;", r->invest, r->roi,
-         r->horizon, per, plural, r->has_payback, r->payback_periods, per, !r->has_payback, per);
-    d->y += 6.0;
-    footnote(d);
+         (int)r->horizon, per, plural, r->has_payback, r->payback_periods, per, !r->has_payback, per);
+    footnote(d, false);
 }
 
 /* ---- schedule: the months as bars ----------------------------------------- */
@@ -718,14 +719,14 @@ static void schedule_picture(svg *d, const picture *pic)
     const size_t n = s->n_stages;
     const char *lead_plural = s->lead_months == 1 ? "" : "s";
     char num[FPL_NUMBER_MAX], whole[FPL_NUMBER_MAX];
-    say(&d->title, "Schedule for %u month%s from %m: %a deals%?, revenue %a%;, %s", s->months,
+    say(&d->title, "Schedule for %d month%s from %m: %a deals%?, revenue %a%;, %s", (int)s->months,
         s->months == 1 ? "" : "s", s->start, s->deals, s->has_revenue, s->revenue,
         s->has_monthly   ? "a target per month as given"
         : s->has_weights ? "spread by the seasonality given" : "the same every month");
     headline(d);
     para(d, SUBTITLE, 18.0, "Units that must enter each stage in each month, and the deals "
-                            "closing.%? Shaded: the %z month%s before %m in which the funnel "
-                            "must already run.%;", s->lead_months > 0, s->lead_months,
+                            "closing.%? Shaded: the %d month%s before %m in which the funnel "
+                            "must already run.%;", s->lead_months > 0, (int)s->lead_months,
          lead_plural, s->start);
     fpl__text *b = line(d);
     say(b, "Lags (months):");
@@ -743,8 +744,8 @@ static void schedule_picture(svg *d, const picture *pic)
 
     note(d, s->has_revenue, "Revenue over the span %a at a deal size of %a.", s->revenue,
          s->deal_size);
-    note(d, s->lead_months > 0, "Lead time: the funnel must start %z month%s before %m, in %m.",
-         s->lead_months, lead_plural, s->start, s->rows[0].month);
+    note(d, s->lead_months > 0, "Lead time: the funnel must start %d month%s before %m, in %m.",
+         (int)s->lead_months, lead_plural, s->start, s->rows[0].month);
     note(d, s->has_velocity, "Sales velocity: %a entering %s a month \u00D7 %p won \u00D7 deal "
                              "size %a / a cycle of %a days = %a per day.",
          s->velocity_opportunities, f->stages[n - 1].name, f->stages[n - 1].rate, s->deal_size,
@@ -756,8 +757,7 @@ static void schedule_picture(svg *d, const picture *pic)
     note(d, s->has_reps_needed, "Reps needed at a quota of %a per %s with %p attainment: %s%?, "
                                 "%s whole reps%;.", s->quota, fpl_period_name(s->per),
          s->attainment, num, strcmp(num, whole) != 0, whole);
-    d->y += 6.0;
-    footnote(d);
+    footnote(d, false);
 }
 
 /* ---- channels: leads, deals and cost of each ------------------------------ */
@@ -809,7 +809,7 @@ static void channels_picture(svg *d, const picture *pic)
             c->at_capacity, revenue && c->has_roi, c->roi, revenue && !c->has_roi,
             c->cost_per_lead, c->cost_per_deal, revenue, c->break_even_cost_per_lead);
         const double row_top = d->y;
-        header(d, fmt(name, "%z. %s", k + 1, in->channels[r->ranking[k]].name),
+        header(d, fmt(name, "%d. %s", (int)(k + 1), in->channels[r->ranking[k]].name),
                losing ? NAME_BAD : NAME);
         side_bar(d, CHANNEL, c->leads, top[0], LEADS_COLOUR, fmt(name, "%a leads", c->leads));
         side_bar(d, CHANNEL, c->deals, top[1], WON_COLOUR,
@@ -844,12 +844,7 @@ static void channels_picture(svg *d, const picture *pic)
     note(d, r->has_most, "At most %a deals%? (revenue %a)%; from %a leads per %s %s.",
          r->most_deals, r->has_most_revenue, r->most_revenue, r->most_leads, per,
          r->by_shares ? "at these shares" : "with every channel full");
-    d->y += 6.0;
-    if (r->has_revenue) {
-        para(d, FOOTNOTE, 15.0, "break-even: the highest cost per lead that still pays back "
-                                "(deal size \u00D7 rate to won \u00D7 margin).");
-    }
-    footnote(d);
+    footnote(d, r->has_revenue);
 }
 
 /* ---- entry points --------------------------------------------------------- */
@@ -857,6 +852,7 @@ static void channels_picture(svg *d, const picture *pic)
 /* Draws pic into the buffer after its checks: the buffer's, then those of
  * the JSON writer of the same result (st), so a picture refuses what its
  * JSON refuses and a result the library computed always draws. */
+// NOLINTNEXTLINE(readability-non-const-parameter): buf is written through t
 static fpl_status draw(const picture *pic, fpl_status st, char *buf, size_t capacity,
                        size_t *length_out, fpl_error *err)
 {
