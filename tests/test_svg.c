@@ -101,6 +101,33 @@ static void test_plan_svg_is_cut_like_snprintf_and_retried(void **state)
     assert_int_equal(strlen(text), whole - 1);
 }
 
+/* The renderer of every format draws the same picture. */
+static void test_plan_and_forecast_render_draw_the_svg(void **state)
+{
+    (void)state;
+    static char rendered[65536];
+    fpl_funnel f;
+    fpl_plan p;
+    plan(&f, &p, "lead");
+    size_t len = 0, rendered_len = 0;
+    assert_int_equal(fpl_plan_svg(&f, &p, NULL, text, sizeof text, &len, NULL), FPL_OK);
+    assert_int_equal(fpl_plan_render(&f, &p, NULL, NULL, 0, FPL_RENDER_SVG, rendered,
+                                     sizeof rendered, &rendered_len, NULL),
+                     FPL_OK);
+    assert_int_equal(rendered_len, len);
+    assert_string_equal(rendered, text);
+    fpl_forecast_input in = {80, 0};
+    fpl_forecast r;
+    fpl_terms t = {0};
+    assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_int_equal(fpl_forecast_svg(&f, &r, text, sizeof text, &len, NULL), FPL_OK);
+    assert_int_equal(fpl_forecast_render(&f, &r, NULL, 0, FPL_RENDER_SVG, rendered,
+                                         sizeof rendered, &rendered_len, NULL),
+                     FPL_OK);
+    assert_int_equal(rendered_len, len);
+    assert_string_equal(rendered, text);
+}
+
 static void test_svg_escapes_names(void **state)
 {
     (void)state;
@@ -321,6 +348,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plan_svg_draws_the_funnel_to_scale),
         cmocka_unit_test(test_plan_svg_is_cut_like_snprintf_and_retried),
+        cmocka_unit_test(test_plan_and_forecast_render_draw_the_svg),
         cmocka_unit_test(test_svg_escapes_names),
         cmocka_unit_test(test_plan_svg_with_confidence_names_its_volumes),
         cmocka_unit_test(test_forecast_svg_draws_from_the_stage_entered),
