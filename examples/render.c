@@ -1,10 +1,10 @@
 /*
- * render.c — a plan as a table, CSV or JSON, written by the library.
+ * render.c — a plan as a table, CSV, JSON or SVG, written by the library.
  * SPDX-License-Identifier: MIT
  *
  * Worked example 1 of the guide (a year's revenue of 1,000,000 at deals of
  * 50,000; 1% of leads accepted, 10% of accepted leads won), planned and
- * printed in the format named by the argument (table, csv or json; json
+ * printed in the format named by the argument (table, csv, json or svg; json
  * when none): byte for byte what
  *     funnelplan plan --stage lead=1% --stage accepted=10% \
  *         --deal-size 50000 --revenue 1000000 --per year --format FORMAT
