@@ -320,7 +320,8 @@ static void footnote(svg *d, bool break_even)
         para(d, FOOTNOTE, 15.0, "break-even: the highest cost per lead that still pays back "
                                 "(deal size \u00D7 rate to won \u00D7 margin).");
     }
-    para(d, FOOTNOTE, 15.0, "Figures are rounded for display (--format json gives exact values).");
+    fpl__text_put(line(d), fpl__rounded_note, strlen(fpl__rounded_note) - 1); /* no newline */
+    para(d, FOOTNOTE, 15.0, NULL);
 }
 
 /* The document's head, then the title's line(s). */
@@ -481,7 +482,7 @@ static void plan_picture(svg *d, const picture *pic)
     say(line(d), "deals" SEP "%a per %s%?" SEP "cost per deal %f%;%?" SEP "for %s: %w%;",
         p->by_period[other].deals, fpl_period_name(other), p->has_cost, p->cost_per_deal,
         has_conf, level, conf->deals_whole);
-    funnel_row(d, &prev, "won", p->deals, p->stages[0].required, whole, WON_COLOUR);
+    funnel_row(d, &prev, fpl__won_label, p->deals, p->stages[0].required, whole, WON_COLOUR);
 
     d->y += 8.0;
     const double budget[] = {p->by_period[0].budget, p->by_period[1].budget,
@@ -518,7 +519,7 @@ static void forecast_picture(svg *d, const picture *pic)
     }
     say(line(d), "deals" SEP "%a per %s%?" SEP "revenue %a%;", r->by_period[other].deals,
         fpl_period_name(other), r->has_revenue, r->revenue);
-    funnel_row(d, &prev, "won", r->deals, r->expected[r->at], fmt(num, "%a", r->deals),
+    funnel_row(d, &prev, fpl__won_label, r->deals, r->expected[r->at], fmt(num, "%a", r->deals),
                WON_COLOUR);
 
     d->y += 8.0;
@@ -616,7 +617,7 @@ static void whatif_picture(svg *d, const picture *pic)
         } else {
             say(line(d), "deals");
         }
-        header(d, k < n ? f->stages[k].name : "won", NAME);
+        header(d, k < n ? f->stages[k].name : fpl__won_label, NAME);
         d->y += 2.0;
         side_bar(d, PAIR, figure(r, false, k, n), top, BASELINE_COLOUR,
                  fmt(num, "%t", figure(r, false, k, n)));
