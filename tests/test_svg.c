@@ -31,6 +31,16 @@ static void assert_document(size_t len)
     assert_string_equal(text + len - 7, "</svg>\n");
 }
 
+/* Asserts that a renderer of every format (st, the length in *len) wrote
+ * in rendered the picture in text. */
+static char rendered[65536];
+static void assert_rendered_same(fpl_status st, const size_t *len)
+{
+    assert_int_equal(st, FPL_OK);
+    assert_int_equal(*len, strlen(text));
+    assert_string_equal(rendered, text);
+}
+
 /* lead 25% > opportunity 50%, per month. */
 static void funnel(fpl_funnel *f, const char *top_name)
 {
@@ -105,27 +115,22 @@ static void test_plan_svg_is_cut_like_snprintf_and_retried(void **state)
 static void test_plan_and_forecast_render_draw_the_svg(void **state)
 {
     (void)state;
-    static char rendered[65536];
     fpl_funnel f;
     fpl_plan p;
     plan(&f, &p, "lead");
-    size_t len = 0, rendered_len = 0;
+    size_t len = 0;
     assert_int_equal(fpl_plan_svg(&f, &p, NULL, text, sizeof text, &len, NULL), FPL_OK);
-    assert_int_equal(fpl_plan_render(&f, &p, NULL, NULL, 0, FPL_RENDER_SVG, rendered,
-                                     sizeof rendered, &rendered_len, NULL),
-                     FPL_OK);
-    assert_int_equal(rendered_len, len);
-    assert_string_equal(rendered, text);
+    assert_rendered_same(fpl_plan_render(&f, &p, NULL, NULL, 0, FPL_RENDER_SVG, rendered,
+                                         sizeof rendered, &len, NULL),
+                         &len);
     fpl_forecast_input in = {80, 0};
     fpl_forecast r;
     fpl_terms t = {0};
     assert_int_equal(fpl_forecast_compute(&f, &t, &in, &r, NULL), FPL_OK);
     assert_int_equal(fpl_forecast_svg(&f, &r, text, sizeof text, &len, NULL), FPL_OK);
-    assert_int_equal(fpl_forecast_render(&f, &r, NULL, 0, FPL_RENDER_SVG, rendered,
-                                         sizeof rendered, &rendered_len, NULL),
-                     FPL_OK);
-    assert_int_equal(rendered_len, len);
-    assert_string_equal(rendered, text);
+    assert_rendered_same(fpl_forecast_render(&f, &r, NULL, 0, FPL_RENDER_SVG, rendered,
+                                             sizeof rendered, &len, NULL),
+                         &len);
 }
 
 static void test_svg_escapes_names(void **state)
@@ -217,6 +222,9 @@ static void test_whatif_svg_pairs_baseline_and_scenario(void **state)
     assert_has("width=\"133\" height=\"14\" fill=\"#4e79a7\"/>");
     assert_has(">80 (0)</text>");
     assert_has(">20 (+10)</text>");
+    assert_rendered_same(fpl_whatif_render(&f, &in, &w, NULL, 0, NULL, 0, FPL_RENDER_SVG, rendered,
+                                           sizeof rendered, &len, NULL),
+                         &len);
 }
 
 static void test_schedule_svg_draws_each_month(void **state)
@@ -244,6 +252,8 @@ static void test_schedule_svg_draws_each_month(void **state)
     assert_has("width=\"175.5\" height=\"96\" fill=\"#3d8b37\"/>");
     assert_has(">Mar</text>");
     assert_has(">2027</text>");
+    assert_rendered_same(
+        fpl_schedule_render(&f, &s, FPL_RENDER_SVG, rendered, sizeof rendered, &len, NULL), &len);
 }
 
 static void test_channels_svg_ranks_and_scales_each_measure(void **state)
@@ -280,6 +290,9 @@ static void test_channels_svg_ranks_and_scales_each_measure(void **state)
     assert_has("width=\"246\" height=\"12\" fill=\"#3d8b37\"/>");
     assert_has("width=\"164\" height=\"12\" fill=\"#d9711c\"/>");
     assert_has(">10 deals \u00B7 revenue 50,000</text>");
+    assert_rendered_same(fpl_channels_render(&f, &t, &in, &r, FPL_RENDER_SVG, rendered,
+                                             sizeof rendered, &len, NULL),
+                         &len);
 }
 
 static void test_svg_refuses_null_and_bad_results(void **state)
