@@ -121,7 +121,7 @@ static void vsay(fpl__text *t, const char *f, va_list ap)
                                               FPL_NUMBER_FIXED2,     FPL_NUMBER_TRIMMED,
                                               FPL_NUMBER_SIGNED,     FPL_NUMBER_WHOLE,
                                               FPL_NUMBER_PERCENT};
-    fpl__text none = {NULL, 0, 0};
+    fpl__text none = {.buf = NULL};
     fpl__text *to = t;
     for (const char *pct; (pct = strchr(f, '%')) != NULL; f = pct + 2) {
         fpl__text_put(to, f, (size_t)(pct - f));
@@ -182,7 +182,7 @@ static void say(fpl__text *t, const char *f, ...)
 // NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
 static const char *fmt(char *out, const char *f, ...)
 {
-    fpl__text t = {out, FPL_NUMBER_MAX, 0};
+    fpl__text t = {.buf = out, .capacity = FPL_NUMBER_MAX};
     va_list ap;
     va_start(ap, f);
     vsay(&t, f, ap);
@@ -246,8 +246,9 @@ static void rect(svg *d, double x, double y, double w, double h, const char *fil
 
 static void hline(svg *d, double x0, double x1, double y, const char *stroke)
 {
-    say(d->out, "<line x1=\"%x\" y1=\"%x\" x2=\"%x\" y2=\"%x\" stroke=\"%s\" stroke-width=\"1\"/>\n",
-        x0, y, x1, y, stroke);
+    say(d->out,
+        "<line x1=\"%x\" y1=\"%x\" x2=\"%x\" y2=\"%x\" stroke=\"%s\" stroke-width=\"1\"/>\n", x0,
+        y, x1, y, stroke);
 }
 
 /* The end of the first line of s when it is broken at spaces into lines of
@@ -630,7 +631,8 @@ static void whatif_picture(svg *d, const picture *pic)
     d->y += 4.0;
     const fpl_forecast *bf = &r->baseline_forecast, *sf = &r->scenario_forecast;
     const fpl_plan *bp = &r->baseline_plan, *sp = &r->scenario_plan;
-    const bool both = held ? bf->has_revenue && sf->has_revenue : bp->has_revenue && sp->has_revenue;
+    const bool both = held ? bf->has_revenue && sf->has_revenue
+                           : bp->has_revenue && sp->has_revenue;
     note(d, r->has_revenue, "Revenue per %s: %?%t \u2192 %t (%+)%;%?%+%;.", per, both,
          held ? bf->revenue : bp->revenue, held ? sf->revenue : sp->revenue, r->revenue, !both,
          r->revenue);
@@ -643,7 +645,8 @@ static void whatif_picture(svg *d, const picture *pic)
          !explain ? "" : r->has_cost ? " \u2212 acquisition cost added." : ".");
     note(d, r->has_invest, "Investment %a: ROI %p over %d %s%s; %?payback in %t %ss.%;%?no "
                            "payback: the gain per %s is not positive.%;", r->invest, r->roi,
-         (int)r->horizon, per, plural, r->has_payback, r->payback_periods, per, !r->has_payback, per);
+         (int)r->horizon, per, plural, r->has_payback, r->payback_periods, per,
+         !r->has_payback, per);
     footnote(d, false);
 }
 
@@ -861,14 +864,14 @@ static fpl_status draw(const picture *pic, fpl_status st, char *buf, size_t capa
         st = FPL_ERR_NULL;
     }
     svg d;
-    fpl__text t = {buf, capacity, 0};
+    fpl__text t = {.buf = buf, .capacity = capacity};
     for (int pass = 0; pass < 2 && st == FPL_OK; ++pass) {
         d.height = pass == 0 ? 0 : (int)(d.y + 16.0);
-        d.none = (fpl__text){NULL, 0, 0};
+        d.none = (fpl__text){.buf = NULL};
         d.out = pass == 0 ? &d.none : &t;
         d.y = 8.0;
-        d.title = (fpl__text){d.title_buf, sizeof d.title_buf, 0};
-        d.line = (fpl__text){d.line_buf, sizeof d.line_buf, 0};
+        d.title = (fpl__text){.buf = d.title_buf, .capacity = sizeof d.title_buf};
+        d.line = (fpl__text){.buf = d.line_buf, .capacity = sizeof d.line_buf};
         pic->draw(&d, pic);
     }
     if (st == FPL_OK) {
