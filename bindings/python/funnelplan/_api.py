@@ -382,4 +382,10 @@ fpl_score_json_begin(fpl_score_json*, fpl_criteria*, str, fpl_score_tally*, ptr,
 fpl_score_json_lead(fpl_score_json*, uint64, str, fpl_lead_score*) status
 fpl_score_json_skipped(fpl_score_json*, uint64, str) status
 fpl_score_json_end(fpl_score_json*) status
+fpl_plan_svg(fpl_funnel*, fpl_plan*, fpl_odds_plan*, char*, size_t, size_t*) status
+fpl_forecast_svg(fpl_funnel*, fpl_forecast*, char*, size_t, size_t*) status
+fpl_whatif_svg(fpl_funnel*, fpl_whatif_input*, fpl_whatif*, char*, size_t, size_t*) status
+fpl_schedule_svg(fpl_funnel*, fpl_schedule*, char*, size_t, size_t*) status
+fpl_channels_svg(fpl_funnel*, fpl_terms*, fpl_channels_input*, fpl_channels*, char*, size_t,
+    size_t*) status
 """
