@@ -136,10 +136,12 @@ fpl_status fpl__render_end(fpl__doc *d, fpl_error *err);
 
 /* Text: written in the second pass only. fpl__put takes strings up to a
  * NULL; fpl__put_* write one figure in the display styles of format.h. */
-void fpl__put(fpl__doc *d, ...);
+void fpl__put_list(fpl__doc *d, ...);
+#define fpl__put(d, ...) fpl__put_list((d), __VA_ARGS__, (const char *)NULL)
 void fpl__put_n(fpl__doc *d, const char *s, size_t n);
 /* out (size bytes, at least 1) = the strings up to a NULL, cut to fit. */
-char *fpl__join(char *out, size_t size, ...);
+char *fpl__join_list(char *out, size_t size, ...);
+#define fpl__join(out, size, ...) fpl__join_list((out), (size), __VA_ARGS__, (const char *)NULL)
 void fpl__put_style(fpl__doc *d, double x, fpl_number_style style);
 void fpl__put_count(fpl__doc *d, uint64_t n);
 void fpl__put_digits(fpl__doc *d, uint64_t n); /* no separators */

@@ -18,7 +18,7 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
 {
     fpl__put(d, "rank,channel,cost_per_lead,capacity,leads,share,opportunities,deals,revenue,"
                 "cost,cost_per_opportunity,cost_per_deal,gross_profit,roi,"
-                "break_even_cost_per_lead,headroom,loses_money\n", NULL);
+                "break_even_cost_per_lead,headroom,loses_money\n");
     for (size_t k = 0; k < r->n_channels; ++k) {
         const fpl_channel_figures *f = &r->channels[r->ranking[k]];
         const bool rev = f->has_revenue;
@@ -33,7 +33,7 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
         for (size_t c = 0; c < sizeof x / sizeof x[0]; ++c) {
             fpl__csv_maybe(d, has[c], x[c]);
         }
-        fpl__put(d, !rev ? ",\n" : f->loses_money ? ",true\n" : ",false\n", NULL);
+        fpl__put(d, !rev ? ",\n" : f->loses_money ? ",true\n" : ",false\n");
     }
 }
 
@@ -41,21 +41,21 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
 static void channels_headline(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *terms,
                               const fpl_channels *r)
 {
-    fpl__put(d, "Lead channels per ", fpl_period_name(r->per), ": ", NULL);
+    fpl__put(d, "Lead channels per ", fpl_period_name(r->per), ": ");
     if (r->target == FPL_TARGET_NONE) {
-        fpl__put(d, "the profitability of the leads each brings", NULL);
+        fpl__put(d, "the profitability of the leads each brings");
     } else {
         fpl__put(d, r->by_shares ? "leads split by fixed shares" : "the cheapest allocation",
-                 " for ", NULL);
+                 " for ");
         if (r->target == FPL_TARGET_REVENUE) {
             amount(d, "revenue ", terms->revenue, "");
         } else {
             amount(d, "", terms->deals, " deals");
         }
     }
-    fpl__put(d, ".\nFunnel: ", NULL);
+    fpl__put(d, ".\nFunnel: ");
     for (size_t k = 0; k < fn->n_stages; ++k) {
-        fpl__put(d, k > 0 ? " > " : "", fn->stages[k].name, NULL);
+        fpl__put(d, k > 0 ? " > " : "", fn->stages[k].name);
         fpl__put_figure(d, " ", fn->stages[k].rate, FPL_NUMBER_PERCENT, "");
     }
     fpl__put_figure(d, "; margin ", r->margin, FPL_NUMBER_PERCENT, ". Ranked by ROI.\n\n");
@@ -115,32 +115,32 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
     const char *per = fpl_period_name(r->per);
     channels_headline(d, fn, terms, r);
     channels_grid(d, in, r);
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
     if (r->has_revenue) {
         amount(d, "Gross profit ", r->gross_profit, " per ");
-        fpl__put(d, per, ".\n", NULL);
+        fpl__put(d, per, ".\n");
     }
     if (r->has_marginal) {
         amount(d, "The last deal costs ", r->marginal_cost_per_deal, "");
         if (r->marginal_channel < r->n_channels) {
-            fpl__put(d, " (", in->channels[r->marginal_channel].name, ").\n", NULL);
+            fpl__put(d, " (", in->channels[r->marginal_channel].name, ").\n");
         } else {
-            fpl__put(d, " (every channel in its share).\n", NULL);
+            fpl__put(d, " (every channel in its share).\n");
         }
     }
     if (r->n_losing > 0) {
-        fpl__put(d, "Losing money at any volume:", NULL);
+        fpl__put(d, "Losing money at any volume:");
         const char *sep = " ";
         for (size_t k = 0; k < r->n_channels; ++k) {
             const fpl_channel_figures *f = &r->channels[r->ranking[k]];
             if (f->has_revenue && f->loses_money) {
-                fpl__put(d, sep, in->channels[r->ranking[k]].name, NULL);
+                fpl__put(d, sep, in->channels[r->ranking[k]].name);
                 amount(d, " (pays ", f->cost_per_lead, " a lead, breaks even at ");
                 amount(d, "", f->break_even_cost_per_lead, ")");
                 sep = "; ";
             }
         }
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
     if (r->has_most) {
         amount(d, "At most ", r->most_deals, " deals");
@@ -148,12 +148,11 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
             amount(d, " (revenue ", r->most_revenue, ")");
         }
         amount(d, " from ", r->most_leads, " leads per ");
-        fpl__put(d, per, r->by_shares ? " at these shares.\n" : " with every channel full.\n",
-                 NULL);
+        fpl__put(d, per, r->by_shares ? " at these shares.\n" : " with every channel full.\n");
     }
     fpl__put(d, "break-even: the highest cost per lead that still pays back (deal size x\n"
                 "rate to won x margin); headroom: break-even - cost per lead.\n",
-             fpl__rounded_note, NULL);
+             fpl__rounded_note);
 }
 
 fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms *terms,

@@ -16,14 +16,14 @@ static void put_a(fpl__doc *d, double p, fpl_number_style style)
 {
     char num[FPL_NUMBER_MAX];
     fpl_format_number(p, style, num, sizeof num);
-    fpl__put(d, fpl__article(num), " ", num, NULL);
+    fpl__put(d, fpl__article(num), " ", num);
 }
 
 /* "136 leads give ", "1 lead gives " */
 static void put_give(fpl__doc *d, double n, const char *name)
 {
     fpl__put_units(d, n, name);
-    fpl__put(d, fpl__is_one(n) ? " gives " : " give ", NULL);
+    fpl__put(d, fpl__is_one(n) ? " gives " : " give ");
 }
 
 /* The middle of the distribution, P10 to P90: "8 to 16 deals in 8 of 10
@@ -34,14 +34,14 @@ static void put_range(fpl__doc *d, const double q[FPL_ODDS_QUANTILES], bool deal
     fpl_number_style style = deals ? FPL_NUMBER_WHOLE : FPL_NUMBER_AMOUNT;
     if (q[0] < q[2]) {
         fpl__put_style(d, q[0], style);
-        fpl__put(d, " to ", NULL);
+        fpl__put(d, " to ");
     }
     if (deals) {
         fpl__put_units(d, q[2], "deal");
     } else {
         fpl__put_style(d, q[2], style);
     }
-    fpl__put(d, " in 8 of 10 ", fpl_period_name(per), "s", NULL);
+    fpl__put(d, " in 8 of 10 ", fpl_period_name(per), "s");
 }
 
 /* "  Deals: expected 12 ± 0.03; 8 to 16 deals in 8 of 10 months.\n" */
@@ -52,53 +52,53 @@ static void put_estimated(fpl__doc *d, bool deals, const fpl_odds_estimate *e,
     for (int i = 0; i < FPL_ODDS_QUANTILES; ++i) {
         values[i] = q[i].value;
     }
-    fpl__put(d, deals ? "  Deals" : "  Revenue", ": expected ", NULL);
+    fpl__put(d, deals ? "  Deals" : "  Revenue", ": expected ");
     fpl__put_style(d, e->value, FPL_NUMBER_TRIMMED);
-    fpl__put(d, " \u00B1 ", NULL);
+    fpl__put(d, " \u00B1 ");
     fpl__put_style(d, e->std_error, FPL_NUMBER_TRIMMED);
-    fpl__put(d, "; ", NULL);
+    fpl__put(d, "; ");
     put_range(d, values, deals, per);
-    fpl__put(d, ".\n", NULL);
+    fpl__put(d, ".\n");
 }
 
 static void simulation_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
                              const fpl_odds_sim_input *in, const fpl_odds_sim *s)
 {
-    fpl__put(d, "\nSimulation (", NULL);
+    fpl__put(d, "\nSimulation (");
     fpl__put_count(d, (uint64_t)s->trials);
-    fpl__put(d, " trials, seed ", NULL);
+    fpl__put(d, " trials, seed ");
     fpl__put_digits(d, s->seed);
-    fpl__put(d, "): ", NULL);
+    fpl__put(d, "): ");
     put_a(d, s->p_hit.value, FPL_NUMBER_CHANCE);
-    fpl__put(d, " \u00B1 ", NULL);
+    fpl__put(d, " \u00B1 ");
     fpl__put_style(d, s->p_hit.std_error * 100.0, FPL_NUMBER_TRIMMED);
-    fpl__put(d, "% chance of ", NULL);
+    fpl__put(d, "% chance of ");
     if (s->by_revenue) {
-        fpl__put(d, "revenue ", NULL);
+        fpl__put(d, "revenue ");
         fpl__put_style(d, r->target_revenue, FPL_NUMBER_AMOUNT);
     } else {
         fpl__put_units(d, s->target_deals, "deal");
     }
-    fpl__put(d, ".\n", NULL);
+    fpl__put(d, ".\n");
     put_estimated(d, true, &s->expected_deals, s->deals_quantiles, r->per);
     if (s->has_revenue) {
         put_estimated(d, false, &s->expected_revenue, s->revenue_quantiles, r->per);
     }
     if (in->deal_size_cv > 0.0) {
-        fpl__put(d, "  Deal sizes vary around ", NULL);
+        fpl__put(d, "  Deal sizes vary around ");
         fpl__put_style(d, r->deal_size, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " (gamma distributed, coefficient of variation ", NULL);
+        fpl__put(d, " (gamma distributed, coefficient of variation ");
         fpl__put_style(d, in->deal_size_cv, FPL_NUMBER_JSON); /* 0.5, 0.001: as typed */
-        fpl__put(d, ").\n", NULL);
+        fpl__put(d, ").\n");
     }
     for (size_t k = 0; k < f->n_stages; ++k) {
         if (in->has_history[k]) {
             fpl__put(d, "  ", f->stages[k].name,
-                     ": the rate is drawn in every trial from its history, ", NULL);
+                     ": the rate is drawn in every trial from its history, ");
             fpl__put_style(d, in->won[k], FPL_NUMBER_WHOLE);
-            fpl__put(d, " of ", NULL);
+            fpl__put(d, " of ");
             fpl__put_style(d, in->total[k], FPL_NUMBER_WHOLE);
-            fpl__put(d, " moved on.\n", NULL);
+            fpl__put(d, " moved on.\n");
         }
     }
 }
@@ -110,36 +110,35 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     const char *at = f->stages[r->at].name;
 
     /* The model and the target. */
-    fpl__put(d, "Odds per ", per, ": each ", at, " becomes a deal on its own, with a chance of ",
-             NULL);
+    fpl__put(d, "Odds per ", per, ": each ", at, " becomes a deal on its own, with a chance of ");
     fpl__put_style(d, r->cumulative_rate, FPL_NUMBER_PERCENT);
-    fpl__put(d, ".\nTarget per ", per, ": ", NULL);
+    fpl__put(d, ".\nTarget per ", per, ": ");
     if (r->has_target_revenue) {
-        fpl__put(d, "revenue ", NULL);
+        fpl__put(d, "revenue ");
         fpl__put_style(d, r->target_revenue, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " at a deal size of ", NULL);
+        fpl__put(d, " at a deal size of ");
         fpl__put_style(d, r->deal_size, FPL_NUMBER_AMOUNT);
-        fpl__put(d, ", i.e. ", NULL);
+        fpl__put(d, ", i.e. ");
     }
     fpl__put_units(d, r->target_deals, "deal");
-    fpl__put(d, ".\n\n", NULL);
+    fpl__put(d, ".\n\n");
 
     /* The chance with the volume given, and the spread. */
     put_give(d, r->volume, at);
     put_a(d, r->p_hit, FPL_NUMBER_CHANCE);
-    fpl__put(d, " chance of ", NULL);
+    fpl__put(d, " chance of ");
     fpl__put_units(d, r->target_deals, "deal");
-    fpl__put(d, " (expected ", NULL);
+    fpl__put(d, " (expected ");
     fpl__put_style(d, r->expected_deals, FPL_NUMBER_TRIMMED);
-    fpl__put(d, "; ", NULL);
+    fpl__put(d, "; ");
     put_range(d, r->deals_quantiles, true, r->per);
-    fpl__put(d, ").\n", NULL);
+    fpl__put(d, ").\n");
     if (r->has_revenue) {
-        fpl__put(d, "Revenue: expected ", NULL);
+        fpl__put(d, "Revenue: expected ");
         fpl__put_style(d, r->expected_revenue, FPL_NUMBER_AMOUNT);
-        fpl__put(d, "; ", NULL);
+        fpl__put(d, "; ");
         put_range(d, r->revenue_quantiles, false, r->per);
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
 
     /* The volume for each level, the counts aligned: "136 leads give a 90%
@@ -148,9 +147,9 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     char num[FPL_NUMBER_MAX];
     fpl__plural(names, at);
     names[0] = names[0] >= 'a' && names[0] <= 'z' ? (char)(names[0] - 'a' + 'A') : names[0];
-    fpl__put(d, "\n", names, " needed for a chance of ", NULL);
+    fpl__put(d, "\n", names, " needed for a chance of ");
     fpl__put_units(d, r->target_deals, "deal");
-    fpl__put(d, ":\n", NULL);
+    fpl__put(d, ":\n");
     size_t width = 0;
     for (size_t i = 0; i < r->n_levels; ++i) {
         size_t w = fpl_format_number(r->volume_for[i].volume, FPL_NUMBER_WHOLE, num, sizeof num);
@@ -159,42 +158,42 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     for (size_t i = 0; i < r->n_levels; ++i) {
         const fpl_odds_level *l = &r->volume_for[i];
         size_t w = fpl_format_number(l->volume, FPL_NUMBER_WHOLE, num, sizeof num);
-        fpl__put(d, "  ", NULL);
+        fpl__put(d, "  ");
         if (!l->has_volume) {
             put_a(d, l->confidence, FPL_NUMBER_PERCENT);
-            fpl__put(d, " chance needs more than 2^53 units, beyond exact counting.\n", NULL);
+            fpl__put(d, " chance needs more than 2^53 units, beyond exact counting.\n");
             continue;
         }
         for (; w < width; ++w) {
-            fpl__put(d, " ", NULL);
+            fpl__put(d, " ");
         }
         put_give(d, l->volume, at);
         put_a(d, l->confidence, FPL_NUMBER_PERCENT);
-        fpl__put(d, " chance of ", NULL);
+        fpl__put(d, " chance of ");
         fpl__put_units(d, r->target_deals, "deal");
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
     if (s != NULL) {
         simulation_table(d, f, r, si, s);
     }
-    fpl__put(d, "\n", fpl__rounded_note, NULL);
+    fpl__put(d, "\n", fpl__rounded_note);
 }
 
 /* One row per confidence level; the chance with the volume given is the
  * same on every row, so that each row reads on its own. */
 static void odds_csv(fpl__doc *d, const fpl_odds *r)
 {
-    fpl__put(d, "confidence,volume,p_hit,target_deals\n", NULL);
+    fpl__put(d, "confidence,volume,p_hit,target_deals\n");
     for (size_t i = 0; i < r->n_levels; ++i) {
         fpl__put_style(d, r->volume_for[i].confidence, FPL_NUMBER_JSON);
         if (r->volume_for[i].has_volume) {
             fpl__csv_whole(d, r->volume_for[i].volume);
         } else {
-            fpl__put(d, ",", NULL); /* empty: more than 2^53 units */
+            fpl__put(d, ","); /* empty: more than 2^53 units */
         }
         fpl__csv_number(d, r->p_hit);
         fpl__csv_whole(d, r->target_deals);
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 

@@ -27,11 +27,12 @@ const char fpl__rounded_note[] =
  * appended unless the name ends in one ("leads", "deals", "sales"). */
 void fpl__plural(char out[FPL_NAME_MAX + 2], const char *name)
 {
-    size_t len = strlen(name);
-    len = len > FPL_NAME_MAX - 1 ? FPL_NAME_MAX - 1 : len;
-    memcpy(out, name, len);
-    const char last = len > 0 ? name[len - 1] : '\0';
-    const char before = len > 1 ? name[len - 2] : '\0';
+    size_t len = 0;
+    for (; len < FPL_NAME_MAX - 1 && name[len] != '\0'; ++len) {
+        out[len] = name[len];
+    }
+    const char last = len > 0 ? out[len - 1] : '\0';
+    const char before = len > 1 ? out[len - 2] : '\0';
     if (last == 'y' && before != '\0' && strchr("aeiouAEIOU", before) == NULL) {
         out[len - 1] = 'i';
         out[len++] = 'e';
@@ -54,7 +55,7 @@ void fpl__put_units(fpl__doc *d, double n, const char *name)
     char names[FPL_NAME_MAX + 2];
     fpl__plural(names, name);
     fpl__put_style(d, n, FPL_NUMBER_WHOLE);
-    fpl__put(d, " ", fpl__is_one(n) ? name : names, NULL);
+    fpl__put(d, " ", fpl__is_one(n) ? name : names);
 }
 
 const char *fpl__article(const char *percent)
@@ -68,37 +69,37 @@ const char *fpl__article(const char *percent)
 void fpl__put_by_period(fpl__doc *d, const double values[FPL_PERIOD_COUNT])
 {
     for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
-        fpl__put(d, q > 0 ? ", " : "", NULL);
+        fpl__put(d, q > 0 ? ", " : "");
         fpl__put_style(d, values[q], FPL_NUMBER_AMOUNT);
-        fpl__put(d, " per ", fpl_period_name(all_periods[q]), NULL);
+        fpl__put(d, " per ", fpl_period_name(all_periods[q]));
     }
 }
 
 void fpl__put_budget(fpl__doc *d, double cost_per_lead, const double budget[FPL_PERIOD_COUNT],
                      double cost_per_deal)
 {
-    fpl__put(d, "Budget at a cost per lead of ", NULL);
+    fpl__put(d, "Budget at a cost per lead of ");
     fpl__put_style(d, cost_per_lead, FPL_NUMBER_AMOUNT);
-    fpl__put(d, ": ", NULL);
+    fpl__put(d, ": ");
     fpl__put_by_period(d, budget);
-    fpl__put(d, "; cost per deal ", NULL);
+    fpl__put(d, "; cost per deal ");
     fpl__put_style(d, cost_per_deal, FPL_NUMBER_AMOUNT);
-    fpl__put(d, ".\n", NULL);
+    fpl__put(d, ".\n");
 }
 
 void fpl__put_gross_profit(fpl__doc *d, double margin, double gross_profit, fpl_period per)
 {
-    fpl__put(d, "Gross profit at a margin of ", NULL);
+    fpl__put(d, "Gross profit at a margin of ");
     fpl__put_style(d, margin, FPL_NUMBER_PERCENT);
-    fpl__put(d, ": ", NULL);
+    fpl__put(d, ": ");
     fpl__put_style(d, gross_profit, FPL_NUMBER_AMOUNT);
-    fpl__put(d, " per ", fpl_period_name(per), ".\n", NULL);
+    fpl__put(d, " per ", fpl_period_name(per), ".\n");
 }
 
 static void put_deals(fpl__doc *d, double deals)
 {
     fpl__put_style(d, deals, FPL_NUMBER_AMOUNT);
-    fpl__put(d, " deals", NULL);
+    fpl__put(d, " deals");
 }
 
 void fpl__put_mixes(fpl__doc *d, bool scenario, const fpl_funnel *funnel, const fpl_mix *mixes,
@@ -109,16 +110,16 @@ void fpl__put_mixes(fpl__doc *d, bool scenario, const fpl_funnel *funnel, const 
         double rate = 0.0;
         (void)fpl_mix_rate(m, &rate, NULL);
         fpl__put(d, i == 0 ? "\n" : "", scenario ? "Scenario lead mix" : "Lead mix", " at ",
-                 funnel->stages[m->stage].name, ": ", NULL);
+                 funnel->stages[m->stage].name, ": ");
         for (size_t k = 0; k < m->n_segments; ++k) {
-            fpl__put(d, k > 0 ? ", " : "", m->segments[k].name, " ", NULL);
+            fpl__put(d, k > 0 ? ", " : "", m->segments[k].name, " ");
             fpl__put_style(d, m->segments[k].share, FPL_NUMBER_PERCENT);
-            fpl__put(d, " at ", NULL);
+            fpl__put(d, " at ");
             fpl__put_style(d, m->segments[k].rate, FPL_NUMBER_PERCENT);
         }
-        fpl__put(d, "; blended rate ", NULL);
+        fpl__put(d, "; blended rate ");
         fpl__put_style(d, rate, FPL_NUMBER_PERCENT);
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
 }
 
@@ -129,7 +130,7 @@ static void plan_csv(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
 {
     fpl__put(d, "stage,rate,cumulative_rate,required,required_whole",
              p->has_cost ? ",cost_per" : "", conf != NULL ? ",required_for_confidence" : "",
-             ",required_per_month,required_per_quarter,required_per_year\n", NULL);
+             ",required_per_month,required_per_quarter,required_per_year\n");
     for (size_t k = 0; k < p->n_stages; ++k) {
         const fpl_plan_stage *s = &p->stages[k];
         fpl__csv_text(d, true, f->stages[k].name);
@@ -146,7 +147,7 @@ static void plan_csv(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
             fpl__csv_number(d, p->by_period[q].required[k]);
         }
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
@@ -157,35 +158,35 @@ static void plan_headline(fpl__doc *d, const fpl_plan *p)
     char whole[FPL_NUMBER_MAX];
     fpl_format_number(p->deals, FPL_NUMBER_AMOUNT, deals, sizeof deals);
     fpl_format_count(p->deals_whole, whole, sizeof whole);
-    fpl__put(d, "Plan per ", fpl_period_name(p->per), ": ", NULL);
+    fpl__put(d, "Plan per ", fpl_period_name(p->per), ": ");
     if (p->has_revenue) {
-        fpl__put(d, "revenue ", NULL);
+        fpl__put(d, "revenue ");
         fpl__put_style(d, p->revenue, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " \u00F7 deal size ", NULL);
+        fpl__put(d, " \u00F7 deal size ");
         fpl__put_style(d, p->deal_size, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " = ", NULL);
+        fpl__put(d, " = ");
     }
-    fpl__put(d, deals, " deals", NULL);
+    fpl__put(d, deals, " deals");
     if (strcmp(deals, whole) != 0) {
-        fpl__put(d, " (", whole, " whole)", NULL);
+        fpl__put(d, " (", whole, " whole)");
     }
     if (!p->has_revenue && p->has_deal_size) {
-        fpl__put(d, " at a deal size of ", NULL);
+        fpl__put(d, " at a deal size of ");
         fpl__put_style(d, p->deal_size, FPL_NUMBER_AMOUNT);
     }
-    fpl__put(d, "\n\n", NULL);
+    fpl__put(d, "\n\n");
 }
 
 static void plan_table(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
                        const fpl_odds_plan *conf)
 {
     char whole_header[32];
-    fpl__join(whole_header, sizeof whole_header, "whole/", fpl_period_name(p->per), NULL);
+    fpl__join(whole_header, sizeof whole_header, "whole/", fpl_period_name(p->per));
     char level[FPL_NUMBER_MAX];
     char conf_header[FPL_NUMBER_MAX + 8];
     fpl_format_number(conf != NULL ? conf->confidence : 0.0, FPL_NUMBER_PERCENT, level,
                       sizeof level);
-    fpl__join(conf_header, sizeof conf_header, "for ", level, NULL);
+    fpl__join(conf_header, sizeof conf_header, "for ", level);
     plan_headline(d, p);
 
     /* The funnel, top first, then the deals it wins. Without a cost the
@@ -239,21 +240,21 @@ static void plan_table(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
             budget[q] = p->by_period[q].budget;
         }
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
         fpl__put_budget(d, p->cost_per_lead, budget, p->cost_per_deal);
     }
     if (p->has_revenue && p->margin < 1.0) {
-        fpl__put(d, p->has_cost ? "" : "\n", NULL);
+        fpl__put(d, p->has_cost ? "" : "\n");
         fpl__put_gross_profit(d, p->margin, p->gross_profit, p->per);
     }
     fpl__put(d, "\n", fpl__rounded_note,
              "Whole counts are rounded up: the deals first, then each stage from the "
-             "bottom of the funnel up.\n", NULL);
+             "bottom of the funnel up.\n");
     if (conf != NULL) {
         fpl__put(d, "for ", level, ": the least whole units entering each stage that give ",
-                 fpl__article(level), " ", level, " chance of ", NULL);
+                 fpl__article(level), " ", level, " chance of ");
         fpl__put_units(d, conf->deals_whole, "deal");
-        fpl__put(d, " (each unit becomes a deal on its own).\n", NULL);
+        fpl__put(d, " (each unit becomes a deal on its own).\n");
     }
 }
 
@@ -262,7 +263,7 @@ static void plan_table(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
 static void forecast_csv(fpl__doc *d, const fpl_funnel *f, const fpl_forecast *r)
 {
     fpl__put(d, "stage,rate,expected,expected_per_month,expected_per_quarter,"
-                "expected_per_year\n", NULL);
+                "expected_per_year\n");
     for (size_t k = r->at; k < r->n_stages; ++k) {
         fpl__csv_text(d, true, f->stages[k].name);
         fpl__csv_number(d, f->stages[k].rate);
@@ -270,50 +271,50 @@ static void forecast_csv(fpl__doc *d, const fpl_funnel *f, const fpl_forecast *r
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
             fpl__csv_number(d, r->by_period[q].expected[k]);
         }
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
 static void forecast_target(fpl__doc *d, const fpl_forecast *r)
 {
-    fpl__put(d, "Target per ", fpl_period_name(r->per), ": ", NULL);
+    fpl__put(d, "Target per ", fpl_period_name(r->per), ": ");
     if (r->has_target_revenue) {
-        fpl__put(d, "revenue ", NULL);
+        fpl__put(d, "revenue ");
         fpl__put_style(d, r->target_revenue, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " = ", NULL);
+        fpl__put(d, " = ");
     }
     put_deals(d, r->target_deals);
-    fpl__put(d, "; attainment ", NULL);
+    fpl__put(d, "; attainment ");
     fpl__put_style(d, r->attainment, FPL_NUMBER_PERCENT);
-    fpl__put(d, ".\n", NULL);
+    fpl__put(d, ".\n");
     /* The sign of the gap only chooses the words. */
     if (!(r->gap_deals > 0.0 || r->gap_deals < 0.0)) {
-        fpl__put(d, "Gap: none, the forecast meets the target exactly.\n", NULL);
+        fpl__put(d, "Gap: none, the forecast meets the target exactly.\n");
         return;
     }
     bool short_of = r->gap_deals > 0.0;
-    fpl__put(d, short_of ? "Gap: short by " : "Gap: ahead by ", NULL);
+    fpl__put(d, short_of ? "Gap: short by " : "Gap: ahead by ");
     put_deals(d, short_of ? r->gap_deals : -r->gap_deals);
     if (r->has_gap_revenue) {
-        fpl__put(d, ", revenue ", NULL);
+        fpl__put(d, ", revenue ");
         fpl__put_style(d, short_of ? r->gap_revenue : -r->gap_revenue, FPL_NUMBER_AMOUNT);
     }
-    fpl__put(d, ".\n", NULL);
+    fpl__put(d, ".\n");
 }
 
 static void forecast_table(fpl__doc *d, const fpl_funnel *f, const fpl_forecast *r)
 {
-    fpl__put(d, "Forecast per ", fpl_period_name(r->per), ": ", NULL);
+    fpl__put(d, "Forecast per ", fpl_period_name(r->per), ": ");
     fpl__put_style(d, r->volume, FPL_NUMBER_AMOUNT);
-    fpl__put(d, " enter ", f->stages[r->at].name, " \u2192 ", NULL);
+    fpl__put(d, " enter ", f->stages[r->at].name, " \u2192 ");
     put_deals(d, r->deals);
     if (r->has_revenue) {
-        fpl__put(d, " \u00D7 deal size ", NULL);
+        fpl__put(d, " \u00D7 deal size ");
         fpl__put_style(d, r->deal_size, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " = revenue ", NULL);
+        fpl__put(d, " = revenue ");
         fpl__put_style(d, r->revenue, FPL_NUMBER_AMOUNT);
     }
-    fpl__put(d, "\n\n", NULL);
+    fpl__put(d, "\n\n");
 
     static const char *const headers[] = {"stage", "rate", "per month", "per quarter",
                                           "per year", ""};
@@ -337,15 +338,15 @@ static void forecast_table(fpl__doc *d, const fpl_funnel *f, const fpl_forecast 
     }
     fpl__table_end(d);
 
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
     double values[FPL_PERIOD_COUNT];
     if (r->has_revenue) {
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
             values[q] = r->by_period[q].revenue;
         }
-        fpl__put(d, "Revenue: ", NULL);
+        fpl__put(d, "Revenue: ");
         fpl__put_by_period(d, values);
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
     if (r->has_cost) {
         for (int q = 0; q < FPL_PERIOD_COUNT; ++q) {
@@ -360,9 +361,9 @@ static void forecast_table(fpl__doc *d, const fpl_funnel *f, const fpl_forecast 
         forecast_target(d, r);
     }
     if (r->has_revenue || r->has_cost || r->target != FPL_TARGET_NONE) {
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
-    fpl__put(d, fpl__rounded_note, NULL);
+    fpl__put(d, fpl__rounded_note);
 }
 
 /* ---- the public entry points ---------------------------------------------- */

@@ -22,22 +22,22 @@ static void amount(fpl__doc *d, const char *before, double x, const char *after)
 static void schedule_csv(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s)
 {
     const size_t n = s->n_stages;
-    fpl__put(d, "month,in_span,share,deals,revenue", NULL);
+    fpl__put(d, "month,in_span,share,deals,revenue");
     for (size_t i = 0; i < n; ++i) {
         fpl__csv_text(d, false, f->stages[i].name);
     }
-    fpl__put(d, s->has_reps ? ",deals_per_rep" : "", NULL);
+    fpl__put(d, s->has_reps ? ",deals_per_rep" : "");
     for (size_t i = 0; s->has_reps && i < n; ++i) {
         char field[FPL_NAME_MAX + 16];
-        fpl__join(field, sizeof field, f->stages[i].name, "_per_rep", NULL);
+        fpl__join(field, sizeof field, f->stages[i].name, "_per_rep");
         fpl__csv_text(d, false, field);
     }
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
     for (size_t r = 0; r < s->n_rows; ++r) {
         const fpl_schedule_row *row = &s->rows[r];
         char month[FPL_CALENDAR_TEXT_MAX];
         fpl_month_format(row->month, month, sizeof month);
-        fpl__put(d, month, row->in_span ? ",true" : ",false", NULL);
+        fpl__put(d, month, row->in_span ? ",true" : ",false");
         fpl__csv_number(d, row->share);
         fpl__csv_number(d, row->deals);
         fpl__csv_maybe(d, s->has_revenue, row->revenue);
@@ -47,7 +47,7 @@ static void schedule_csv(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s
         for (size_t i = 0; s->has_reps && i <= n; ++i) {
             fpl__csv_number(d, i == 0 ? row->deals_per_rep : row->entering_per_rep[i - 1]);
         }
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
@@ -70,7 +70,7 @@ static void schedule_grid(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *
     }
     for (size_t i = 0; s->has_reps && i <= n; ++i) {
         const char *name = i < n ? f->stages[i].name : "deals";
-        hdr[c++] = fpl__join(per_rep[i], sizeof per_rep[i], name, "/rep", NULL);
+        hdr[c++] = fpl__join(per_rep[i], sizeof per_rep[i], name, "/rep");
     }
     hdr[c++] = "";
     for (size_t k = 0; k < c; ++k) {
@@ -114,9 +114,9 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
     char first[FPL_CALENDAR_TEXT_MAX];
     fpl_month_format(s->start, start, sizeof start);
     fpl_month_format(s->rows[0].month, first, sizeof first);
-    fpl__put(d, "Schedule for ", NULL);
+    fpl__put(d, "Schedule for ");
     fpl__put_units(d, s->months, "month");
-    fpl__put(d, " from ", start, NULL);
+    fpl__put(d, " from ", start);
     amount(d, ": ", s->deals, " deals");
     if (s->has_revenue) {
         amount(d, ", revenue ", s->revenue, "");
@@ -125,29 +125,29 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
              s->has_monthly   ? ", a target per month as given"
              : s->has_weights ? ", spread by the seasonality given"
                               : ", the same every month",
-             ".\nUnits that must enter each stage in each month:\n\n", NULL);
+             ".\nUnits that must enter each stage in each month:\n\n");
     schedule_grid(d, f, s);
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
     if (!s->has_monthly) {
-        fpl__put(d, "Totals are the plan's volume per ", per, " for the ", NULL);
+        fpl__put(d, "Totals are the plan's volume per ", per, " for the ");
         fpl__put_units(d, s->months, "month");
-        fpl__put(d, " of the span.\n", NULL);
+        fpl__put(d, " of the span.\n");
     }
-    fpl__put(d, "Lags (months):", NULL);
+    fpl__put(d, "Lags (months):");
     for (size_t i = 0; i < n; ++i) {
-        fpl__put(d, i > 0 ? ", " : " ", f->stages[i].name, NULL);
+        fpl__put(d, i > 0 ? ", " : " ", f->stages[i].name);
         amount(d, " ", s->lag_months[i], "");
     }
-    fpl__put(d, "; from ", f->stages[0].name, NULL);
+    fpl__put(d, "; from ", f->stages[0].name);
     amount(d, " to a closed deal ", s->total_lag, " months.\n");
     if (s->lead_months > 0) {
-        fpl__put(d, "Lead time: the funnel must start ", NULL);
+        fpl__put(d, "Lead time: the funnel must start ");
         fpl__put_units(d, (double)s->lead_months, "month");
-        fpl__put(d, " before ", start, ", in ", first, ".\n", NULL);
+        fpl__put(d, " before ", start, ", in ", first, ".\n");
     }
     if (s->has_velocity) {
         amount(d, "Sales velocity: ", s->velocity_opportunities, " entering ");
-        fpl__put(d, f->stages[n - 1].name, NULL);
+        fpl__put(d, f->stages[n - 1].name);
         fpl__put_figure(d, " a month x ", f->stages[n - 1].rate, FPL_NUMBER_PERCENT, "");
         amount(d, " won x deal size ", s->deal_size, "");
         amount(d, " / a cycle of ", s->velocity_cycle_days, "");
@@ -163,12 +163,11 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
         fpl_format_number(s->reps_needed_whole, FPL_NUMBER_AMOUNT, whole, sizeof whole);
         const bool cut = strcmp(exact, whole) != 0;
         amount(d, "Reps needed at a quota of ", s->quota, " per ");
-        fpl__put(d, per, NULL);
+        fpl__put(d, per);
         fpl__put_figure(d, " with ", s->attainment, FPL_NUMBER_PERCENT, " attainment: ");
-        fpl__put(d, exact, cut ? ", " : "", cut ? whole : "", cut ? " whole reps" : "", ".\n",
-                 NULL);
+        fpl__put(d, exact, cut ? ", " : "", cut ? whole : "", cut ? " whole reps" : "", ".\n");
     }
-    fpl__put(d, fpl__rounded_note, NULL);
+    fpl__put(d, fpl__rounded_note);
 }
 
 /* ---- pace ----------------------------------------------------------------- */
@@ -186,7 +185,7 @@ static const fpl_pace_row *pace_row(const fpl_funnel *f, const fpl_pace *p, size
 
 static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
 {
-    fpl__put(d, "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status\n", NULL);
+    fpl__put(d, "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status\n");
     const char *name;
     const fpl_pace_row *r;
     for (size_t i = 0; (r = pace_row(f, p, i, &name)) != NULL; ++i) {
@@ -199,7 +198,7 @@ static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
         fpl__csv_maybe(d, a, r->projection);
         fpl__csv_maybe(d, a && r->has_needed_rate, r->needed_rate);
         fpl__csv_text(d, false, a ? fpl_pace_status_name(r->status) : "");
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
@@ -208,7 +207,7 @@ static void pace_grid(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
     enum { P_NAME, P_PLAN, P_TO_DATE, P_ACTUAL, P_ATTAIN, P_PROJ, P_NEEDED, P_STATUS, P_IMPLIED,
            P_PLAN_REP, P_ACTUAL_REP, P_NEEDED_REP, P_N };
     char needed[32];
-    fpl__join(needed, sizeof needed, "needed/", fpl_period_name(p->per), NULL);
+    fpl__join(needed, sizeof needed, "needed/", fpl_period_name(p->per));
     const char *headers[P_N] = {"",           "plan",       "to date",  "actual",
                                 "attainment", "projection", needed,     "status",
                                 "implied deals", "plan/rep", "actual/rep", "needed/rep"};
@@ -243,11 +242,11 @@ static void pace_grid(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
 
 static void pace_coverage(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
 {
-    fpl__put(d, "Open pipeline:", NULL);
+    fpl__put(d, "Open pipeline:");
     for (size_t i = 0, shown = 0; i < p->n_stages; ++i) {
         if (p->has_open[i]) {
             amount(d, shown++ > 0 ? ", " : " ", p->open[i], " ");
-            fpl__put(d, f->stages[i].name, NULL);
+            fpl__put(d, f->stages[i].name);
         }
     }
     amount(d, "; expected to bring ", p->open_deals, " deals.\n");
@@ -256,13 +255,13 @@ static void pace_coverage(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
         amount(d, "", p->still_to_close, " deals still to close; weighted ");
         fpl__put_figure(d, "", p->coverage_weighted, FPL_NUMBER_TENTHS, "x");
     } else {
-        fpl__put(d, "Nothing is left to close: the deals won meet the target", NULL);
+        fpl__put(d, "Nothing is left to close: the deals won meet the target");
     }
     if (p->has_coverage_required) {
         fpl__put_figure(d, "; these rates need ", p->coverage_required, FPL_NUMBER_TENTHS,
                         "x.\n");
     } else {
-        fpl__put(d, "; the open pipeline is expected to bring no deals.\n", NULL);
+        fpl__put(d, "; the open pipeline is expected to bring no deals.\n");
     }
 }
 
@@ -270,32 +269,32 @@ static void pace_table(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p,
                        const fpl_date *start, const fpl_date *as_of)
 {
     const char *per = fpl_period_name(p->per);
-    fpl__put(d, "Pace per ", per, NULL);
+    fpl__put(d, "Pace per ", per);
     fpl__put_figure(d, ": ", p->elapsed, FPL_NUMBER_PERCENT, " of the ");
-    fpl__put(d, per, " elapsed", NULL);
+    fpl__put(d, per, " elapsed");
     if (start != NULL && as_of != NULL) {
         char from[FPL_CALENDAR_TEXT_MAX];
         char to[FPL_CALENDAR_TEXT_MAX];
         fpl_date_format(*start, from, sizeof from);
         fpl_date_format(*as_of, to, sizeof to);
-        fpl__put(d, " (", from, " to ", to, ")", NULL);
+        fpl__put(d, " (", from, " to ", to, ")");
     }
     amount(d, "; target ", p->deals.plan, " deals");
     if (p->has_revenue) {
         amount(d, ", revenue ", p->revenue.plan, "");
     }
-    fpl__put(d, ".\n\n", NULL);
+    fpl__put(d, ".\n\n");
     pace_grid(d, f, p);
     fpl__put_figure(d, "\nStatus against plan to date: on track from ", p->at_risk,
                     FPL_NUMBER_PERCENT, ", at risk from ");
     fpl__put_figure(d, "", p->off_track, FPL_NUMBER_PERCENT, ", off track below.\n");
     if (p->has_warning) {
-        fpl__put(d, "Warning: ", f->stages[p->warning_stage].name, " is off track: ", NULL);
+        fpl__put(d, "Warning: ", f->stages[p->warning_stage].name, " is off track: ");
         if (p->warning_months > 0.0) {
             fpl__put_figure(d, "it shows in deals in about ", p->warning_months,
                             FPL_NUMBER_TENTHS, " months.\n");
         } else {
-            fpl__put(d, "with no lag below it, it shows in deals at once.\n", NULL);
+            fpl__put(d, "with no lag below it, it shows in deals at once.\n");
         }
     }
     if (p->has_coverage) {
@@ -304,7 +303,7 @@ static void pace_table(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p,
     if (p->has_reps) {
         amount(d, "Per rep: ", p->reps, " reps share the work (the /rep columns).\n");
     }
-    fpl__put(d, fpl__rounded_note, NULL);
+    fpl__put(d, fpl__rounded_note);
 }
 
 /* ---- the public entry points ---------------------------------------------- */

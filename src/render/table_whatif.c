@@ -19,9 +19,9 @@
 static void put_target(fpl__doc *d, const fpl_terms *terms)
 {
     bool revenue = terms->target == FPL_TARGET_REVENUE;
-    fpl__put(d, revenue ? "revenue " : "", NULL);
+    fpl__put(d, revenue ? "revenue " : "");
     fpl__put_style(d, revenue ? terms->revenue : terms->deals, FPL_NUMBER_AMOUNT);
-    fpl__put(d, revenue ? "" : " deals", NULL);
+    fpl__put(d, revenue ? "" : " deals");
 }
 
 /* "What-if per month, volume held: 75 enter opportunity each month." (volume
@@ -30,15 +30,14 @@ static void put_held(fpl__doc *d, const char *what, fpl_period per, const fpl_fu
                      const fpl_forecast_input *volume, const fpl_terms *terms)
 {
     const char *name = fpl_period_name(per);
-    fpl__put(d, what, " per ", name, volume != NULL ? ", volume held: " : ", target held: ",
-             NULL);
+    fpl__put(d, what, " per ", name, volume != NULL ? ", volume held: " : ", target held: ");
     if (volume != NULL) {
         fpl__put_style(d, volume->volume, FPL_NUMBER_AMOUNT);
-        fpl__put(d, " enter ", f->stages[volume->at].name, NULL);
+        fpl__put(d, " enter ", f->stages[volume->at].name);
     } else {
         put_target(d, terms);
     }
-    fpl__put(d, " each ", name, ".\n", NULL);
+    fpl__put(d, " each ", name, ".\n");
 }
 
 /* A change as typed: "+10%", "-3pp", "40%" (a rate set), "5,000" (an amount
@@ -55,7 +54,7 @@ static void put_change(fpl__doc *d, fpl_lever lever, fpl_change_kind kind, doubl
     if (kind == FPL_CHANGE_POINTS) {
         num[strlen(num) - 1] = '\0'; /* the '%' becomes "pp" */
     }
-    fpl__put(d, value < 0.0 ? "-" : "+", num, kind == FPL_CHANGE_POINTS ? "pp" : "", NULL);
+    fpl__put(d, value < 0.0 ? "-" : "+", num, kind == FPL_CHANGE_POINTS ? "pp" : "");
 }
 
 /* The question's checks after the result's own (its JSON's): the terms and
@@ -78,8 +77,7 @@ static fpl_status check_question(fpl_status st, const fpl_funnel *funnel, const 
 static void whatif_csv(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r)
 {
     const char *units = r->volume_held ? "expected" : "required";
-    fpl__put(d, "stage,baseline_rate,scenario_rate,baseline_", units, ",scenario_", units, "\n",
-             NULL);
+    fpl__put(d, "stage,baseline_rate,scenario_rate,baseline_", units, ",scenario_", units, "\n");
     for (size_t k = r->volume_held ? r->baseline_forecast.at : 0; k < f->n_stages; ++k) {
         fpl__csv_text(d, true, f->stages[k].name);
         fpl__csv_number(d, f->stages[k].rate);
@@ -88,7 +86,7 @@ static void whatif_csv(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r)
                                           : r->baseline_plan.stages[k].required);
         fpl__csv_number(d, r->volume_held ? r->scenario_forecast.expected[k]
                                           : r->scenario_plan.stages[k].required);
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
@@ -123,7 +121,7 @@ static void whatif_compare(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r
     const bool shown[] = {true, true, r->has_revenue, r->has_cost, true};
     for (size_t k = 0; !horizon && k < f->n_stages; ++k) {
         char label[FPL_NAME_MAX + 8];
-        fpl__join(label, sizeof label, f->stages[k].name, " rate", NULL);
+        fpl__join(label, sizeof label, f->stages[k].name, " rate");
         fpl__table_row(d);
         fpl__table_set(d, 0, label);
         fpl__table_style(d, 1, f->stages[k].rate, FPL_NUMBER_PERCENT);
@@ -166,73 +164,71 @@ static void whatif_table(fpl__doc *d, const fpl_funnel *f, const fpl_whatif_inpu
                               .revenue = bp->revenue, .deals = bp->deals};
     const fpl_forecast_input volume = {r->baseline_forecast.volume, r->baseline_forecast.at};
     put_held(d, "What-if", r->per, f, r->volume_held ? &volume : NULL, &target);
-    fpl__put(d, "Changes: ", in->n_changes == 0 ? "none" : "", NULL);
+    fpl__put(d, "Changes: ", in->n_changes == 0 ? "none" : "");
     for (size_t i = 0; i < in->n_changes; ++i) {
         const fpl_change *c = &in->changes[i];
-        fpl__put(d, i > 0 ? ", " : "", fpl_lever_name(f, c->lever, c->stage), " ", NULL);
+        fpl__put(d, i > 0 ? ", " : "", fpl_lever_name(f, c->lever, c->stage), " ");
         put_change(d, c->lever, c->kind, c->value);
-        fpl__put(d, " (", fpl_change_kind_name(c->kind), ")", NULL);
+        fpl__put(d, " (", fpl_change_kind_name(c->kind), ")");
     }
-    fpl__put(d, ".\n\n", NULL);
+    fpl__put(d, ".\n\n");
 
     /* Per period, then over the horizon: the library's totals. */
     const char *per = fpl_period_name(r->per);
     char label[FPL_NAME_MAX + 16];
-    fpl__join(label, sizeof label, "volume at ", f->stages[r->volume_held ? volume.at : 0].name,
-              NULL);
+    fpl__join(label, sizeof label, "volume at ", f->stages[r->volume_held ? volume.at : 0].name);
     char header[32];
-    whatif_compare(d, f, r, fpl__join(header, sizeof header, "per ", per, NULL), label, false);
+    whatif_compare(d, f, r, fpl__join(header, sizeof header, "per ", per), label, false);
     char num[24];
     fpl_format_number((double)r->horizon, FPL_NUMBER_JSON, num, sizeof num);
     char over[64];
-    fpl__join(over, sizeof over, "over ", num, " ", per, r->horizon == 1 ? "" : "s", NULL);
-    fpl__put(d, "\n", NULL);
+    fpl__join(over, sizeof over, "over ", num, " ", per, r->horizon == 1 ? "" : "s");
+    fpl__put(d, "\n");
     whatif_compare(d, f, r, over, label, true);
 
     /* The gain, the return, and what whole deals would show. */
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
     if (r->margin < 1.0 || r->has_cost) {
-        fpl__put(d, "Gain = revenue gained", r->margin < 1.0 ? " \u00D7 margin " : "", NULL);
+        fpl__put(d, "Gain = revenue gained", r->margin < 1.0 ? " \u00D7 margin " : "");
         if (r->margin < 1.0) {
             fpl__put_style(d, r->margin, FPL_NUMBER_PERCENT);
         }
         fpl__put(d, r->has_cost ? " \u2212 acquisition cost added (a saving is a gain).\n"
-                                : ".\n", NULL);
+                                : ".\n");
     }
     if (r->has_invest) {
-        fpl__put(d, "Investment ", NULL);
+        fpl__put(d, "Investment ");
         fpl__put_style(d, r->invest, FPL_NUMBER_AMOUNT);
-        fpl__put(d, ": ROI ", NULL);
+        fpl__put(d, ": ROI ");
         fpl__put_style(d, r->roi, FPL_NUMBER_PERCENT);
-        fpl__put(d, " ", over, NULL);
+        fpl__put(d, " ", over);
         if (r->has_payback) {
-            fpl__put(d, "; payback in ", NULL);
+            fpl__put(d, "; payback in ");
             fpl__put_style(d, r->payback_periods, FPL_NUMBER_TRIMMED);
-            fpl__put(d, " ", per, "s.\n", NULL);
+            fpl__put(d, " ", per, "s.\n");
         } else {
-            fpl__put(d, "; no payback: the gain per ", per, " is not positive.\n", NULL);
+            fpl__put(d, "; no payback: the gain per ", per, " is not positive.\n");
         }
     }
     if (r->has_whole_deals) { /* only when the count is not whole already */
-        fpl__put(d, "Whole deals: ", over, " the scenario wins ", NULL);
+        fpl__put(d, "Whole deals: ", over, " the scenario wins ");
         fpl__put_style(d, r->scenario_horizon.deals, FPL_NUMBER_TRIMMED);
-        fpl__put(d, " deals; counted in whole deals ", NULL);
+        fpl__put(d, " deals; counted in whole deals ");
         fpl__put_count(d, (uint64_t)r->whole_deals);
         if (r->scenario_terms.has_deal_size) {
-            fpl__put(d, ", i.e. revenue ", NULL);
+            fpl__put(d, ", i.e. revenue ");
             fpl__put_style(d, r->whole_revenue, FPL_NUMBER_AMOUNT);
         }
-        fpl__put(d, ".\n", NULL);
+        fpl__put(d, ".\n");
     }
-    fpl__put(d, "\n", fpl__rounded_note, NULL);
+    fpl__put(d, "\n", fpl__rounded_note);
 }
 
 /* ---- sensitivity ---------------------------------------------------------- */
 
 static void sensitivity_csv(fpl__doc *d, const fpl_funnel *f, const fpl_sensitivity *r)
 {
-    fpl__put(d, "lever,from,to,", r->volume_held ? "revenue_delta" : "volume_delta", ",share\n",
-             NULL);
+    fpl__put(d, "lever,from,to,", r->volume_held ? "revenue_delta" : "volume_delta", ",share\n");
     for (size_t i = 0; i < r->n_rows; ++i) {
         const fpl_sensitivity_row *row = &r->rows[i];
         fpl__csv_text(d, true, fpl_lever_name(f, row->lever, row->stage));
@@ -240,7 +236,7 @@ static void sensitivity_csv(fpl__doc *d, const fpl_funnel *f, const fpl_sensitiv
         for (size_t c = 0; c < 4; ++c) {
             fpl__csv_number(d, values[c]);
         }
-        fpl__put(d, "\n", NULL);
+        fpl__put(d, "\n");
     }
 }
 
@@ -249,25 +245,25 @@ static void sensitivity_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms 
 {
     const char *per = fpl_period_name(r->per);
     put_held(d, "Sensitivity", r->per, f, r->volume_held ? &in->volume : NULL, terms);
-    fpl__put(d, "One step of each lever (every stage ", NULL);
+    fpl__put(d, "One step of each lever (every stage ");
     put_change(d, FPL_LEVER_STAGE, r->step_kind, r->step);
     for (size_t i = 0; i < r->n_rows; ++i) {
         if (r->rows[i].lever == FPL_LEVER_DEAL_SIZE) {
-            fpl__put(d, ", the deal size ", NULL);
+            fpl__put(d, ", the deal size ");
             put_change(d, FPL_LEVER_STAGE, FPL_CHANGE_RELATIVE, r->deal_size_step);
             break;
         }
     }
     if (r->volume_held) {
-        fpl__put(d, "), ranked by the revenue it gains per ", per, ".\n\n", NULL);
+        fpl__put(d, "), ranked by the revenue it gains per ", per, ".\n\n");
     } else {
         fpl__put(d, "), ranked by the ", f->stages[0].name, " volume it saves per ", per,
-                 ".\n\n", NULL);
+                 ".\n\n");
     }
 
     char effect[FPL_NAME_MAX + 16];
     fpl__join(effect, sizeof effect, r->volume_held ? "revenue gained" : f->stages[0].name,
-              r->volume_held ? "" : " saved", NULL);
+              r->volume_held ? "" : " saved");
     const char *headers[] = {"#", "lever", "from", "to", effect, "share", ""};
     static const fpl__align align[] = {FPL__RIGHT, FPL__LEFT,  FPL__RIGHT, FPL__RIGHT,
                                        FPL__RIGHT, FPL__RIGHT, FPL__LEFT};
@@ -287,19 +283,19 @@ static void sensitivity_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms 
     }
     fpl__table_end(d);
     fpl__put(d, "\nshare: a lever's effect as a fraction of the best lever's.\n",
-             fpl__rounded_note, NULL);
+             fpl__rounded_note);
 }
 
 /* ---- goal seek ------------------------------------------------------------ */
 
 static void solve_csv(fpl__doc *d, const fpl_funnel *f, const fpl_solve *r)
 {
-    fpl__put(d, "lever,current,value,change\n", NULL);
+    fpl__put(d, "lever,current,value,change\n");
     fpl__csv_text(d, true, fpl_lever_name(f, r->lever, r->stage));
     fpl__csv_number(d, r->current);
     fpl__csv_number(d, r->value);
     fpl__csv_number(d, r->change);
-    fpl__put(d, "\n", NULL);
+    fpl__put(d, "\n");
 }
 
 static void solve_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms *terms,
@@ -320,18 +316,18 @@ static void solve_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms *terms
     const char *a_per = fpl_period_name(r->per);
     if (r->lever == FPL_LEVER_VOLUME || r->lever == FPL_LEVER_COST_PER_LEAD) {
         fpl__put(d, "The volume entering ", at, " must be ", value, " a ", a_per, " (now ",
-                 current, ", ", change, ")", NULL);
+                 current, ", ", change, ")");
     } else {
         fpl__put(d, r->lever == FPL_LEVER_STAGE ? f->stages[r->stage].name : "The deal size",
                  r->lever == FPL_LEVER_STAGE ? " must convert " : " must be ", value, " (now ",
-                 current, ", ", change, ") for ", NULL);
+                 current, ", ", change, ") for ");
         fpl__put_style(d, in->volume.volume, FPL_NUMBER_TRIMMED);
         fpl__put(d, " a ", a_per, in->volume.at != 0 ? " entering " : "",
-                 in->volume.at != 0 ? at : "", NULL);
+                 in->volume.at != 0 ? at : "");
     }
-    fpl__put(d, " to reach ", NULL);
+    fpl__put(d, " to reach ");
     put_target(d, terms);
-    fpl__put(d, ".\n\n", NULL);
+    fpl__put(d, ".\n\n");
 
     static const char *const headers[] = {"lever", "now", "needed", "change"};
     static const fpl__align align[] = {FPL__LEFT, FPL__RIGHT, FPL__RIGHT, FPL__RIGHT};
@@ -342,7 +338,7 @@ static void solve_table(fpl__doc *d, const fpl_funnel *f, const fpl_terms *terms
     fpl__table_set(d, 2, value);
     fpl__table_set(d, 3, change);
     fpl__table_end(d);
-    fpl__put(d, "\n", fpl__rounded_note, NULL);
+    fpl__put(d, "\n", fpl__rounded_note);
 }
 
 /* ---- the public entry points ---------------------------------------------- */

@@ -92,7 +92,7 @@ void fpl__put_n(fpl__doc *d, const char *s, size_t n)
     }
 }
 
-void fpl__put(fpl__doc *d, ...)
+void fpl__put_list(fpl__doc *d, ...)
 {
     va_list ap;
     va_start(ap, d);
@@ -102,7 +102,7 @@ void fpl__put(fpl__doc *d, ...)
     va_end(ap);
 }
 
-char *fpl__join(char *out, size_t size, ...)
+char *fpl__join_list(char *out, size_t size, ...)
 {
     size_t n = 0;
     va_list ap;
@@ -122,7 +122,7 @@ void fpl__put_style(fpl__doc *d, double x, fpl_number_style style)
 {
     char num[FPL_NUMBER_MAX];
     fpl_format_number(x, style, num, sizeof num);
-    fpl__put(d, num, NULL);
+    fpl__put(d, num);
 }
 
 void fpl__put_digits(fpl__doc *d, uint64_t n)
@@ -135,16 +135,16 @@ void fpl__put_digits(fpl__doc *d, uint64_t n)
 void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style style,
                      const char *after)
 {
-    fpl__put(d, before, NULL);
+    fpl__put(d, before);
     fpl__put_style(d, x, style);
-    fpl__put(d, after, NULL);
+    fpl__put(d, after);
 }
 
 void fpl__put_count(fpl__doc *d, uint64_t n)
 {
     char num[FPL_NUMBER_MAX];
     fpl_format_count(n, num, sizeof num);
-    fpl__put(d, num, NULL);
+    fpl__put(d, num);
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
@@ -164,7 +164,7 @@ void fpl__csv_text(fpl__doc *d, bool first, const char *s)
         fpl__put_n(d, s, (size_t)(q - s) + 1);
         fpl__put_n(d, "\"", 1);
     }
-    fpl__put(d, s, "\"", NULL);
+    fpl__put(d, s, "\"");
 }
 
 void fpl__csv_number(fpl__doc *d, double x)
@@ -232,8 +232,8 @@ static void flush_row(fpl__doc *d)
         for (size_t i = 0; d->align[c] == FPL__RIGHT && i < pad; ++i) {
             fpl__put_n(d, " ", 1);
         }
-        fpl__put(d, d->cell[c], NULL);
-        for (size_t i = 0; d->align[c] == FPL__LEFT && c < last && i < pad; ++i) {
+        fpl__put(d, d->cell[c]);
+        for (size_t i = 0; c < last && d->align[c] == FPL__LEFT && i < pad; ++i) {
             fpl__put_n(d, " ", 1);
         }
     }
