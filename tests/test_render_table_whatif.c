@@ -106,7 +106,7 @@ static void test_sensitivity_csv(void **state)
     assert_int_equal(fpl_sensitivity_compute(&f, &t, &in, &r, NULL), FPL_OK);
     char text[512];
     size_t len = 0;
-    assert_int_equal(fpl_sensitivity_render(&f, &t, &in, &r, FPL_RENDER_CSV, text, sizeof text,
+    assert_int_equal(fpl_sensitivity_render(&f, &t, &in, &r, NULL, 0, FPL_RENDER_CSV, text, sizeof text,
                                             &len, NULL),
                      FPL_OK);
     assert_string_equal(text, "lever,from,to,revenue_delta,share\n"
@@ -116,7 +116,7 @@ static void test_sensitivity_csv(void **state)
     /* a ranking has no picture */
     fpl_error err;
     len = 7;
-    assert_int_equal(fpl_sensitivity_render(&f, &t, &in, &r, FPL_RENDER_SVG, text, sizeof text,
+    assert_int_equal(fpl_sensitivity_render(&f, &t, &in, &r, NULL, 0, FPL_RENDER_SVG, text, sizeof text,
                                             &len, &err),
                      FPL_ERR_FORMAT);
     assert_int_equal(err.field, FPL_FIELD_FORMAT);
@@ -144,7 +144,7 @@ static void test_solve_csv(void **state)
     solve_ab(&f, &t, &in, &s);
     char text[256];
     size_t len = 0;
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_CSV, text, sizeof text, &len,
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_CSV, text, sizeof text, &len,
                                       NULL),
                      FPL_OK);
     assert_string_equal(text, "lever,current,value,change\nb,0.25,0.5,1\n");
@@ -168,18 +168,18 @@ static void test_length_first_then_the_text(void **state)
                        "\n"
                        "Figures are rounded for display (--format json gives exact values).\n";
     size_t len = 0;
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_TABLE, NULL, 0, &len, NULL),
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_TABLE, NULL, 0, &len, NULL),
                      FPL_OK);
     assert_int_equal(len, strlen(want));
     char *text = malloc(len + 1);
     assert_non_null(text);
     size_t again = 0;
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_TABLE, text, len + 1, &again,
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_TABLE, text, len + 1, &again,
                                       NULL),
                      FPL_OK);
     assert_int_equal(again, len);
     assert_string_equal(text, want);
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_TABLE, text, 9, &again, NULL),
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_TABLE, text, 9, &again, NULL),
                      FPL_OK);
     assert_int_equal(again, len);
     assert_string_equal(text, "b must c");
@@ -197,14 +197,14 @@ static void test_refusals(void **state)
     char text[256];
     size_t len = 0;
     fpl_error err;
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_CSV, text, sizeof text, NULL,
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_CSV, text, sizeof text, NULL,
                                       &err),
                      FPL_ERR_NULL);
-    assert_int_equal(fpl_solve_render(&f, NULL, &in, &s, FPL_RENDER_TABLE, text, sizeof text,
+    assert_int_equal(fpl_solve_render(&f, NULL, &in, &s, NULL, 0, FPL_RENDER_TABLE, text, sizeof text,
                                       &len, &err),
                      FPL_ERR_NULL);
     in.volume.at = 2; /* a stage the funnel lacks */
-    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, FPL_RENDER_TABLE, text, sizeof text,
+    assert_int_equal(fpl_solve_render(&f, &t, &in, &s, NULL, 0, FPL_RENDER_TABLE, text, sizeof text,
                                       &len, &err),
                      FPL_ERR_STAGE_UNKNOWN);
     assert_int_equal(err.field, FPL_FIELD_AT);

@@ -147,30 +147,4 @@ int cli_execute(int argc, char **argv, cli_buf *out);
  * closed, with write errors reported (exit status 3). */
 int cli_main(int argc, char **argv);
 
-/* ---- table.c: aligned text tables ------------------------------------ */
-
-#define CLI_TABLE_MAX_COLS 12
-#define CLI_TABLE_MAX_ROWS 64 /* a header, 32 stages and the rows around them */
-
-typedef enum cli_align { CLI_LEFT, CLI_RIGHT } cli_align;
-
-typedef struct cli_table {
-    size_t ncols;
-    size_t nrows;
-    cli_align align[CLI_TABLE_MAX_COLS];
-    char *cell[CLI_TABLE_MAX_ROWS][CLI_TABLE_MAX_COLS]; /* owned, NULL = empty */
-    bool oom;
-} cli_table;
-
-/* Sets up the columns: their header texts (row 0) and alignment. */
-void cli_table_init(cli_table *t, size_t ncols, const char *const *headers,
-                    const cli_align *align);
-/* Starts a new row; returns its index (rows past the limit are dropped). */
-size_t cli_table_row(cli_table *t);
-/* Sets a cell of the current row (a copy of text). */
-void cli_table_set(cli_table *t, size_t col, const char *text);
-/* Appends the table: columns two spaces apart, no trailing blanks. */
-void cli_table_render(const cli_table *t, cli_buf *out);
-void cli_table_free(cli_table *t);
-
 #endif /* FUNNELPLAN_CLI_H */

@@ -1186,8 +1186,8 @@ static int run_plan(request *req, cli_buf *out)
             return fail_error(req, &e);
         }
     }
-    cli_render_plan(out, req->format, &req->funnel, &plan, has_confidence ? &odds_plan : NULL,
-                    req->mix, req->n_mixes);
+    CLI_RENDER(out, fpl_plan_render, &req->funnel, &plan, has_confidence ? &odds_plan : NULL,
+               req->mix, req->n_mixes, req->format);
     return CLI_EXIT_OK;
 }
 
@@ -1209,7 +1209,8 @@ static int run_forecast(request *req, cli_buf *out)
     if (fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, &e) != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_forecast(out, req->format, &req->funnel, &forecast, req->mix, req->n_mixes);
+    CLI_RENDER(out, fpl_forecast_render, &req->funnel, &forecast, req->mix, req->n_mixes,
+               req->format);
     return CLI_EXIT_OK;
 }
 
@@ -1264,8 +1265,8 @@ static int run_whatif(request *req, cli_buf *out)
     if (rc == CLI_EXIT_OK) {
         fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
         if (st == FPL_OK) {
-            cli_render_whatif(out, req->format, &q, in, w, req->mix, req->n_mixes,
-                              req->scenario_mix, req->n_scenario_mixes);
+            CLI_RENDER(out, fpl_whatif_render, &req->funnel, in, w, req->mix, req->n_mixes,
+                       req->scenario_mix, req->n_scenario_mixes, req->format);
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
                    e.index >= n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */
@@ -1302,11 +1303,8 @@ static int run_sensitivity(request *req, cli_buf *out)
     fpl_error e;
     fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, in, r, &e);
     if (st == FPL_OK) {
-        cli_render_sensitivity(out, req->format, &q, r);
-        /* the mixes as a note for people; the JSON is the contract's, without */
-        if (req->format == CLI_FORMAT_TABLE) {
-            cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
-        }
+        CLI_RENDER(out, fpl_sensitivity_render, &req->funnel, &req->terms, in, r, req->mix,
+                   req->n_mixes, req->format);
     } else {
         rc = fail_error(req, &e);
     }
@@ -1345,10 +1343,8 @@ static int run_solve(request *req, cli_buf *out)
     if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_solve(out, req->format, &q, &s);
-    if (req->format == CLI_FORMAT_TABLE) {
-        cli_render_mixes(out, req->format, "mix", &req->funnel, req->mix, req->n_mixes);
-    }
+    CLI_RENDER(out, fpl_solve_render, &req->funnel, &req->terms, &in, &s, req->mix, req->n_mixes,
+               req->format);
     return CLI_EXIT_OK;
 }
 
@@ -1416,7 +1412,7 @@ static int run_odds(request *req, cli_buf *out)
         return fail_error(req, &e);
     }
     if (!simulate) {
-        cli_render_odds(out, req->format, &req->funnel, &odds, NULL, NULL);
+        CLI_RENDER(out, fpl_odds_render, &req->funnel, &odds, NULL, NULL, req->format);
         return CLI_EXIT_OK;
     }
     /* The library never allocates: the workspace is the caller's. */
@@ -1433,7 +1429,7 @@ static int run_odds(request *req, cli_buf *out)
     if (st != FPL_OK) {
         return fail_error(req, &e);
     }
-    cli_render_odds(out, req->format, &req->funnel, &odds, &req->sim, &sim);
+    CLI_RENDER(out, fpl_odds_render, &req->funnel, &odds, &req->sim, &sim, req->format);
     return CLI_EXIT_OK;
 }
 

@@ -949,6 +949,9 @@ FPL_API fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_
  *   in the headline).
  * @param[in] input the question (the volume held, named in the headline).
  * @param[in] sensitivity the result.
+ * @param[in] mixes the funnel's lead mixes, a line each under the table (may
+ *   be NULL when @p n_mixes is 0; not in the JSON or the CSV).
+ * @param[in] n_mixes how many.
  * @param[in] format the format.
  * @param[out] buf where the text goes, as fpl_plan_render().
  * @param[in] capacity its size in bytes.
@@ -961,6 +964,7 @@ FPL_API fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_
 FPL_API fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *terms,
                                           const fpl_sensitivity_input *input,
                                           const fpl_sensitivity *sensitivity,
+                                          const fpl_mix *mixes, size_t n_mixes,
                                           fpl_render_format format, char *buf,
                                           size_t capacity, size_t *length_out, fpl_error *err);
 
@@ -972,6 +976,8 @@ FPL_API fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_te
  *   headline).
  * @param[in] input the question (the volume, named in the headline).
  * @param[in] solve the result.
+ * @param[in] mixes the funnel's lead mixes, as fpl_sensitivity_render().
+ * @param[in] n_mixes how many.
  * @param[in] format the format.
  * @param[out] buf where the text goes, as fpl_plan_render().
  * @param[in] capacity its size in bytes.
@@ -981,6 +987,7 @@ FPL_API fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_te
  */
 FPL_API fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
                                     const fpl_solve_input *input, const fpl_solve *solve,
+                                    const fpl_mix *mixes, size_t n_mixes,
                                     fpl_render_format format, char *buf, size_t capacity,
                                     size_t *length_out, fpl_error *err);
 

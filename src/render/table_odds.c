@@ -146,7 +146,10 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     char names[FPL_NAME_MAX + 2];
     char num[FPL_NUMBER_MAX];
     fpl__plural(names, at);
-    names[0] = names[0] >= 'a' && names[0] <= 'z' ? (char)(names[0] - 'a' + 'A') : names[0];
+    static const char upper[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"; /* no locale */
+    if (names[0] >= 'a' && names[0] <= 'z') {
+        names[0] = upper[names[0] - 'a'];
+    }
     fpl__put(d, "\n", names, " needed for a chance of ");
     fpl__put_units(d, r->target_deals, "deal");
     fpl__put(d, ":\n");

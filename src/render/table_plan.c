@@ -31,8 +31,9 @@ void fpl__plural(char out[FPL_NAME_MAX + 2], const char *name)
     for (; len < FPL_NAME_MAX - 1 && name[len] != '\0'; ++len) {
         out[len] = name[len];
     }
-    const char last = len > 0 ? out[len - 1] : '\0';
-    const char before = len > 1 ? out[len - 2] : '\0';
+    out[len] = '\0';
+    const char last = len > 0 ? out[len - 1] : out[len];
+    const char before = len > 1 ? out[len - 2] : out[len];
     if (last == 'y' && before != '\0' && strchr("aeiouAEIOU", before) == NULL) {
         out[len - 1] = 'i';
         out[len++] = 'e';

@@ -373,8 +373,9 @@ fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_input *i
 
 fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *terms,
                                   const fpl_sensitivity_input *input,
-                                  const fpl_sensitivity *sensitivity, fpl_render_format format,
-                                  char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+                                  const fpl_sensitivity *sensitivity, const fpl_mix *mixes,
+                                  size_t n_mixes, fpl_render_format format, char *buf,
+                                  size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
     const size_t cap = format == FPL_RENDER_JSON ? capacity : 0; /* else only the checks */
@@ -382,6 +383,7 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
     fpl_status st = fpl_sensitivity_json(funnel, sensitivity, buf, cap, &len, err);
     const bool held = st == FPL_OK && input != NULL && sensitivity->volume_held;
     st = check_question(st, funnel, terms, input, held ? &input->volume : NULL, err);
+    st = st == FPL_OK ? fpl__mixes_check(funnel, mixes, n_mixes, err) : st;
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          st == FPL_OK && fpl__doc_pass(&d);) {
@@ -389,6 +391,7 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
             sensitivity_csv(&d, funnel, sensitivity);
         } else {
             sensitivity_table(&d, funnel, terms, input, sensitivity);
+            fpl__put_mixes(&d, false, funnel, mixes, n_mixes);
         }
     }
     return fpl__render_end(&d, err);
@@ -396,14 +399,15 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
 
 fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
                             const fpl_solve_input *input, const fpl_solve *solve,
-                            fpl_render_format format, char *buf, size_t capacity,
-                            size_t *length_out, fpl_error *err)
+                            const fpl_mix *mixes, size_t n_mixes, fpl_render_format format,
+                            char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__begin(err);
     const size_t cap = format == FPL_RENDER_JSON ? capacity : 0; /* else only the checks */
     size_t len = 0;
     fpl_status st = fpl_solve_json(funnel, solve, buf, cap, &len, err);
     st = check_question(st, funnel, terms, input, input != NULL ? &input->volume : NULL, err);
+    st = st == FPL_OK ? fpl__mixes_check(funnel, mixes, n_mixes, err) : st;
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
          st == FPL_OK && fpl__doc_pass(&d);) {
@@ -411,6 +415,7 @@ fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
             solve_csv(&d, funnel, solve);
         } else {
             solve_table(&d, funnel, terms, input, solve);
+            fpl__put_mixes(&d, false, funnel, mixes, n_mixes);
         }
     }
     return fpl__render_end(&d, err);

@@ -370,10 +370,10 @@ fpl_odds_render(fpl_funnel*, fpl_odds*, fpl_odds_sim_input*, fpl_odds_sim*, int,
     size_t*) status
 fpl_whatif_render(fpl_funnel*, fpl_whatif_input*, fpl_whatif*, fpl_mix*, size_t, fpl_mix*, size_t,
     int, char*, size_t, size_t*) status
-fpl_sensitivity_render(fpl_funnel*, fpl_terms*, fpl_sensitivity_input*, fpl_sensitivity*, int,
+fpl_sensitivity_render(fpl_funnel*, fpl_terms*, fpl_sensitivity_input*, fpl_sensitivity*, fpl_mix*,
+    size_t, int, char*, size_t, size_t*) status
+fpl_solve_render(fpl_funnel*, fpl_terms*, fpl_solve_input*, fpl_solve*, fpl_mix*, size_t, int,
     char*, size_t, size_t*) status
-fpl_solve_render(fpl_funnel*, fpl_terms*, fpl_solve_input*, fpl_solve*, int, char*, size_t,
-    size_t*) status
 fpl_schedule_render(fpl_funnel*, fpl_schedule*, int, char*, size_t, size_t*) status
 fpl_pace_render(fpl_funnel*, fpl_pace*, fpl_date*, fpl_date*, int, char*, size_t, size_t*) status
 fpl_channels_render(fpl_funnel*, fpl_terms*, fpl_channels_input*, fpl_channels*, int, char*,
