@@ -198,6 +198,8 @@ void fpl__put_gross_profit(fpl__doc *d, double margin, double gross_profit, fpl_
 void fpl__put_mixes(fpl__doc *d, bool scenario, const fpl_funnel *funnel, const fpl_mix *mixes,
                     size_t n);
 
+/* s as fpl_format_escaped() writes it, to t; returns its width in cells. */
+size_t fpl__escaped(fpl__text *t, const char *s);
 /* Width in character cells: the UTF-8 sequences. */
 size_t fpl__display_width(const char *s);
 
