@@ -30,7 +30,7 @@
  * output (or a temporary file) could not be written; 4 some rows were
  * skipped (each reported on stderr as FILE:LINE: MESSAGE).
  *
- * The JSON is the library's (fpl_score_json_begin(), _lead(), _skipped(),
+ * The JSON is the library's (fpl_score_render_begin(), _lead(), _skipped(),
  * _end()), written into out a part at a time; the counts are its too
  * (fpl_score_tally_add()).
  */
@@ -585,7 +585,7 @@ typedef struct writer {
     const scorer *s;
     cli_format format;
     cli_buf *out;
-    fpl_score_json json;
+    fpl_score_writer json;
     uint64_t rank;
     uint64_t top;
     size_t rank_width;
@@ -647,7 +647,8 @@ static void begin_output(writer *wr)
     const char *id_column = s->reader->id_column;
     switch (wr->format) {
     case CLI_FORMAT_JSON:
-        (void)fpl_score_json_begin(&wr->json, c, id_column, &s->tally, put_text, out, NULL);
+        (void)fpl_score_render_begin(&wr->json, FPL_RENDER_JSON, c, id_column, &s->tally, 0, 0,
+                                     put_text, out, NULL);
         break;
     case CLI_FORMAT_CSV:
         cli_buf_puts(out, "rank,line,id,score,band,sales_ready,missing\n");
@@ -676,7 +677,7 @@ static bool put_row(void *ctx, const lead *l, const char *id)
     char num[CLI_NUM_MAX];
     switch (wr->format) {
     case CLI_FORMAT_JSON:
-        (void)fpl_score_json_lead(&wr->json, l->line, id, &l->score, NULL);
+        (void)fpl_score_render_lead(&wr->json, l->line, id, &l->score, NULL);
         break;
     case CLI_FORMAT_CSV:
         cli_buf_printf(out, "%llu,%llu,", (unsigned long long)wr->rank,
@@ -728,10 +729,10 @@ static void end_output(writer *wr)
             wr->cell.len = 0;
             fault_message(&wr->cell, s, &s->kept[i]);
             cli_buf_putc(&wr->cell, '\0');
-            (void)fpl_score_json_skipped(&wr->json, s->kept[i].line,
+            (void)fpl_score_render_skipped(&wr->json, s->kept[i].line,
                                          wr->cell.oom ? "" : wr->cell.data, NULL);
         }
-        (void)fpl_score_json_end(&wr->json, NULL);
+        (void)fpl_score_render_end(&wr->json, NULL);
         break;
     case CLI_FORMAT_CSV:
         break;

@@ -17,7 +17,7 @@ typedef struct fpl__text {
     char *buf;
     size_t capacity;
     size_t len;
-    fpl_json_sink sink; /* when not NULL, the bytes go there, not into buf */
+    fpl_text_sink sink; /* when not NULL, the bytes go there, not into buf */
     void *ctx;
 } fpl__text;
 
@@ -148,6 +148,7 @@ void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style
 /* A field of CSV: quoted when it holds a comma, a quote, a line break or
  * an outer blank; ",x" with a comma before it unless first. */
 void fpl__csv_text(fpl__doc *d, bool first, const char *s);
+void fpl__csv_field(fpl__text *t, const char *s); /* the field alone, no comma */
 /* ",x" for a figure: the shortest text that reads back (a whole count with
  * fpl__csv_whole as an integer when it is one). */
 void fpl__csv_number(fpl__doc *d, double x);

@@ -149,22 +149,30 @@ void fpl__put_count(fpl__doc *d, uint64_t n)
 
 /* ---- CSV ------------------------------------------------------------------ */
 
-void fpl__csv_text(fpl__doc *d, bool first, const char *s)
+void fpl__csv_field(fpl__text *t, const char *s)
 {
     size_t n = strlen(s);
+    if (strpbrk(s, ",\"\r\n") == NULL && !(n > 0 && (s[0] == ' ' || s[n - 1] == ' '))) {
+        fpl__text_put(t, s, n);
+        return;
+    }
+    fpl__text_put(t, "\"", 1);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        fpl__text_put(t, s, (size_t)(q - s) + 1);
+        fpl__text_put(t, "\"", 1);
+    }
+    fpl__text_put(t, s, strlen(s));
+    fpl__text_put(t, "\"", 1);
+}
+
+void fpl__csv_text(fpl__doc *d, bool first, const char *s)
+{
     if (!first) {
         fpl__put_n(d, ",", 1);
     }
-    if (strpbrk(s, ",\"\r\n") == NULL && !(n > 0 && (s[0] == ' ' || s[n - 1] == ' '))) {
-        fpl__put_n(d, s, n);
-        return;
+    if (d->pass == 2) {
+        fpl__csv_field(&d->text, s);
     }
-    fpl__put_n(d, "\"", 1);
-    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
-        fpl__put_n(d, s, (size_t)(q - s) + 1);
-        fpl__put_n(d, "\"", 1);
-    }
-    fpl__put(d, s, "\"", NULL);
 }
 
 void fpl__csv_number(fpl__doc *d, double x)
