@@ -184,25 +184,6 @@ void cli_buf_json_string(cli_buf *b, const char *s)
     cli_buf_putc(b, '"');
 }
 
-void cli_buf_csv_field(cli_buf *b, const char *s)
-{
-    size_t n = strlen(s);
-    bool quote = strpbrk(s, ",\"\r\n") != NULL ||
-                 (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
-    if (!quote) {
-        cli_buf_put(b, s, n);
-        return;
-    }
-    cli_buf_putc(b, '"');
-    for (; *s != '\0'; ++s) {
-        if (*s == '"') {
-            cli_buf_putc(b, '"');
-        }
-        cli_buf_putc(b, *s);
-    }
-    cli_buf_putc(b, '"');
-}
-
 void cli_buf_escaped(cli_buf *b, const char *text)
 {
     const size_t n = fpl_format_escaped(text, NULL, 0, NULL); /* the library's rule */
