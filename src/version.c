@@ -66,7 +66,7 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_ERROR: return sizeof(fpl_error);
     case FPL_ABI_WHATIF_TOTALS: return sizeof(fpl_whatif_totals);
     case FPL_ABI_SCORE_TALLY: return sizeof(fpl_score_tally);
-    case FPL_ABI_SCORE_JSON: return sizeof(fpl_score_json);
+    case FPL_ABI_SCORE_WRITER: return sizeof(fpl_score_writer);
     case FPL_ABI_BOUNDS: return sizeof(fpl_bounds);
     }
     return 0;

@@ -1,6 +1,6 @@
 /*
- * funnelplan — the JSON of a file of scored leads, written a lead at a time
- * (fpl_score_json_*): the bytes of `funnelplan score --format json`.
+ * funnelplan — a file of scored leads written a lead at a time
+ * (fpl_score_render_*): the bytes of `funnelplan score` in every format.
  * SPDX-License-Identifier: MIT
  */
 
@@ -103,19 +103,19 @@ static void test_score_json_is_the_cli_contract(void **state)
         fpl_score_tally_add(&tally, &rows[i]);
     }
     text_len = 0;
-    fpl_score_json json;
+    fpl_score_writer json;
     fpl_error err;
-    assert_int_equal(fpl_score_json_begin(&json, &c, "lead id", &tally, into_text, text, &err),
-                     FPL_OK);
-    assert_int_equal(fpl_score_json_lead(&json, 3, "a\"1", &rows[1].score, &err), FPL_OK);
-    assert_int_equal(fpl_score_json_lead(&json, 2, "b2", &rows[0].score, &err), FPL_OK);
-    assert_int_equal(fpl_score_json_skipped(&json, 4, fpl_csv_fault_message(FPL_CSV_FIELDS), &err),
-                     FPL_OK);
+    assert_int_equal(fpl_score_render_begin(&json, FPL_RENDER_JSON, &c, "lead id", &tally, 2, 0,
+                                            into_text, text, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_lead(&json, 3, "a\"1", &rows[1].score, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_lead(&json, 2, "b2", &rows[0].score, &err), FPL_OK);
+    assert_int_equal(
+        fpl_score_render_skipped(&json, 4, fpl_csv_fault_message(FPL_CSV_FIELDS), &err), FPL_OK);
     /* the rows are over, and once ended so is the rest */
-    assert_int_equal(fpl_score_json_lead(&json, 5, "c", &rows[0].score, &err), FPL_ERR_NULL);
-    assert_int_equal(fpl_score_json_end(&json, &err), FPL_OK);
-    assert_int_equal(fpl_score_json_end(&json, &err), FPL_ERR_NULL);
-    assert_int_equal(fpl_score_json_skipped(&json, 6, "x", &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_lead(&json, 5, "c", &rows[0].score, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_end(&json, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_end(&json, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_skipped(&json, 6, "x", &err), FPL_ERR_NULL);
     assert_string_equal(text, two_leads_json);
     assert_int_equal(json.leads, 2);
     assert_int_equal(json.skipped, 1);
@@ -129,32 +129,113 @@ static void test_score_json_of_no_leads_has_empty_lists(void **state)
     const fpl_score_tally tally = {0};
     text_len = 0;
     pieces = 0;
-    fpl_score_json json;
-    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, into_text, text, NULL), FPL_OK);
+    fpl_score_writer json;
+    assert_int_equal(fpl_score_render_begin(&json, FPL_RENDER_JSON, &c, "id", &tally, 0, 0,
+                                            into_text, text, NULL), FPL_OK);
     const size_t head = pieces;
     assert_true(head > 0); /* written as it is made, not held */
-    assert_int_equal(fpl_score_json_end(&json, NULL), FPL_OK);
+    assert_int_equal(fpl_score_render_end(&json, NULL), FPL_OK);
     const char *tail = strstr(text, "\"sales_ready\": 0,\n");
     assert_non_null(tail);
     assert_string_equal(tail, "\"sales_ready\": 0,\n  \"rows\": [],\n  \"skipped_rows\": []\n}\n");
 }
 
-static void test_score_json_refuses_what_it_cannot_write(void **state)
+/* Two leads and a skipped row: an id that CSV quotes, one with control
+ * characters that the table escapes (8 cells: wider than "lead id"). */
+static void write_two_leads(fpl_render_format format)
+{
+    const fpl_criteria c = two_criteria();
+    fpl_score_tally tally = {0};
+    fpl_csv_row rows[3] = {{.line = 2}, {.line = 3}, {.line = 4, .fault = FPL_CSV_FIELDS}};
+    const double answers[2][2] = {{0.5, 0}, {1, 1}};
+    for (int i = 0; i < 3; ++i) {
+        if (i < 2) {
+            assert_int_equal(fpl_score_lead(&c, answers[i], 2, &rows[i].score, NULL), FPL_OK);
+        }
+        fpl_score_tally_add(&tally, &rows[i]);
+    }
+    const char *ids[2] = {"b\x01\tz", "x, \"1\""};
+    size_t cells = 0;
+    size_t widest = 0;
+    for (int i = 0; i < 2; ++i) {
+        (void)fpl_format_escaped(ids[i], NULL, 0, &cells);
+        widest = cells > widest ? cells : widest;
+    }
+    assert_int_equal(widest, 8);
+    text_len = 0;
+    pieces = 0;
+    fpl_score_writer w;
+    fpl_error err;
+    assert_int_equal(fpl_score_render_begin(&w, format, &c, "lead id", &tally, 2, widest,
+                                            into_text, text, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_lead(&w, 3, ids[1], &rows[1].score, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_lead(&w, 2, ids[0], &rows[0].score, &err), FPL_OK);
+    const size_t before = pieces;
+    assert_int_equal(fpl_score_render_skipped(&w, 4, "x", &err), FPL_OK);
+    assert_int_equal(pieces, before); /* listed in the JSON only */
+    assert_int_equal(fpl_score_render_lead(&w, 5, "c", &rows[0].score, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_end(&w, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_end(&w, &err), FPL_ERR_NULL);
+}
+
+static void test_score_table_escapes_ids_and_pads_columns(void **state)
+{
+    (void)state;
+    write_two_leads(FPL_RENDER_TABLE);
+    assert_string_equal(text,
+                        "rank  lead id   score  band  sales-ready  missing\n"
+                        "   1  x, \"1\"    100.0  hot   yes\n"
+                        "   2  b\\x01\\tz   33.3  cold  no           fit, budget\n"
+                        "\n"
+                        "2 leads scored: 1 hot, 0 warm, 1 cold; 1 sales-ready; 1 row skipped\n");
+}
+
+static void test_score_csv_quotes_ids(void **state)
+{
+    (void)state;
+    write_two_leads(FPL_RENDER_CSV);
+    assert_string_equal(text, "rank,line,id,score,band,sales_ready,missing\n"
+                              "1,3,\"x, \"\"1\"\"\",100,hot,true,\n"
+                              "2,2,b\x01\tz,33.333333333333336,cold,false,fit;budget\n");
+}
+
+static void test_escaped_text_is_one_printable_line(void **state)
+{
+    (void)state;
+    char out[64];
+    size_t cells = 0;
+    const char *text_in = "a\\b\n\x7f\xc2\x80\xc3\xa9\xff";
+    assert_int_equal(fpl_format_escaped(text_in, out, sizeof out, &cells), 24);
+    assert_string_equal(out, "a\\\\b\\n\\x7F\\xC2\\x80\xc3\xa9\\xFF");
+    assert_int_equal(cells, 23);
+    assert_int_equal(fpl_format_escaped(text_in, out, 4, NULL), 24); /* cut short */
+    assert_string_equal(out, "a\\\\");
+    assert_int_equal(fpl_format_escaped(NULL, NULL, 0, &cells), 0);
+    assert_int_equal(cells, 0);
+}
+
+static void test_score_writer_refuses_what_it_cannot_write(void **state)
 {
     (void)state;
     fpl_criteria c = {0};
     const fpl_score_tally tally = {0};
-    fpl_score_json json;
+    fpl_score_writer json;
     fpl_error err;
-    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, NULL, NULL, &err),
-                     FPL_ERR_NULL);
-    assert_int_equal(fpl_score_json_begin(NULL, &c, "id", &tally, into_text, text, &err),
-                     FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_begin(&json, FPL_RENDER_JSON, &c, "id", &tally, 0, 0, NULL,
+                                            NULL, &err), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_render_begin(NULL, FPL_RENDER_JSON, &c, "id", &tally, 0, 0,
+                                            into_text, text, &err), FPL_ERR_NULL);
     c.n_criteria = FPL_MAX_CRITERIA + 1;
-    assert_int_equal(fpl_score_json_begin(&json, &c, "id", &tally, into_text, text, &err),
-                     FPL_ERR_CRITERION_COUNT);
+    assert_int_equal(fpl_score_render_begin(&json, FPL_RENDER_JSON, &c, "id", &tally, 0, 0,
+                                            into_text, text, &err), FPL_ERR_CRITERION_COUNT);
     assert_error(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
-    assert_int_equal(fpl_score_json_lead(NULL, 1, "a", NULL, &err), FPL_ERR_NULL);
+    c.n_criteria = 0;
+    assert_int_equal(fpl_score_render_begin(&json, FPL_RENDER_SVG, &c, "id", &tally, 0, 0,
+                                            into_text, text, &err), FPL_ERR_FORMAT);
+    assert_error(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
+    assert_int_equal(fpl_score_render_begin(&json, (fpl_render_format)7, &c, "id", &tally, 0, 0,
+                                            into_text, text, &err), FPL_ERR_FORMAT);
+    assert_int_equal(fpl_score_render_lead(NULL, 1, "a", NULL, &err), FPL_ERR_NULL);
     /* a tally counts what fpl_csv_feed gave */
     fpl_score_tally t = {0};
     fpl_csv_row row = {.score = {.band = FPL_BAND_WARM, .sales_ready = true}};
@@ -173,7 +254,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_score_json_is_the_cli_contract),
         cmocka_unit_test(test_score_json_of_no_leads_has_empty_lists),
-        cmocka_unit_test(test_score_json_refuses_what_it_cannot_write),
+        cmocka_unit_test(test_score_table_escapes_ids_and_pads_columns),
+        cmocka_unit_test(test_score_csv_quotes_ids),
+        cmocka_unit_test(test_escaped_text_is_one_printable_line),
+        cmocka_unit_test(test_score_writer_refuses_what_it_cannot_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -154,7 +154,7 @@ static void test_abi_sizes_are_the_structs_sizes(void **state)
     assert_int_equal(fpl_abi_size(FPL_ABI_ERROR), sizeof(fpl_error));
     assert_int_equal(fpl_abi_size(FPL_ABI_WHATIF_TOTALS), sizeof(fpl_whatif_totals));
     assert_int_equal(fpl_abi_size(FPL_ABI_SCORE_TALLY), sizeof(fpl_score_tally));
-    assert_int_equal(fpl_abi_size(FPL_ABI_SCORE_JSON), sizeof(fpl_score_json));
+    assert_int_equal(fpl_abi_size(FPL_ABI_SCORE_WRITER), sizeof(fpl_score_writer));
     assert_int_equal(fpl_abi_size((fpl_abi_struct)FPL_ABI_STRUCT_COUNT), 0);
 }
 

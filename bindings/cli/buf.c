@@ -184,55 +184,12 @@ void cli_buf_json_string(cli_buf *b, const char *s)
     cli_buf_putc(b, '"');
 }
 
-void cli_buf_csv_field(cli_buf *b, const char *s)
-{
-    size_t n = strlen(s);
-    bool quote = strpbrk(s, ",\"\r\n") != NULL ||
-                 (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
-    if (!quote) {
-        cli_buf_put(b, s, n);
-        return;
-    }
-    cli_buf_putc(b, '"');
-    for (; *s != '\0'; ++s) {
-        if (*s == '"') {
-            cli_buf_putc(b, '"');
-        }
-        cli_buf_putc(b, *s);
-    }
-    cli_buf_putc(b, '"');
-}
-
 void cli_buf_escaped(cli_buf *b, const char *text)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t left = strlen(text);
-    while (left > 0) {
-        uint32_t cp = 0;
-        size_t n = fpl_utf8_next((const char *)s, left, &cp); /* the library's rule */
-        if (n == 0) {
-            cli_buf_printf(b, "\\x%02X", (unsigned)*s);
-            s++;
-            left--;
-            continue;
-        }
-        if (cp == '\\') {
-            cli_buf_puts(b, "\\\\");
-        } else if (cp == '\n') {
-            cli_buf_puts(b, "\\n");
-        } else if (cp == '\r') {
-            cli_buf_puts(b, "\\r");
-        } else if (cp == '\t') {
-            cli_buf_puts(b, "\\t");
-        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-            for (size_t i = 0; i < n; ++i) {
-                cli_buf_printf(b, "\\x%02X", (unsigned)s[i]);
-            }
-        } else {
-            cli_buf_put(b, (const char *)s, n);
-        }
-        s += n;
-        left -= n;
+    const size_t n = fpl_format_escaped(text, NULL, 0, NULL); /* the library's rule */
+    char *p = cli_buf_space(b, n + 1);
+    if (p != NULL) {
+        b->len += fpl_format_escaped(text, p, n + 1, NULL);
     }
 }
 

@@ -87,10 +87,8 @@ size_t cli_display_width(const char *s);
 
 /* Appends s as a JSON string, quotes included. */
 void cli_buf_json_string(cli_buf *b, const char *s);
-/* Appends s as a CSV field, quoted as RFC 4180 says when it needs quotes. */
-void cli_buf_csv_field(cli_buf *b, const char *s);
-/* Appends s for an error message: control characters, invalid UTF-8 and
- * backslashes escaped, so the message stays on one line. */
+/* Appends s for an error message, escaped by fpl_format_escaped() so the
+ * message stays on one line. */
 void cli_buf_escaped(cli_buf *b, const char *s);
 
 /* Appends a help text with its placeholders filled from the library's

@@ -30,9 +30,10 @@
  * output (or a temporary file) could not be written; 4 some rows were
  * skipped (each reported on stderr as FILE:LINE: MESSAGE).
  *
- * The JSON is the library's (fpl_score_json_begin(), _lead(), _skipped(),
- * _end()), written into out a part at a time; the counts are its too
- * (fpl_score_tally_add()).
+ * The table, the CSV and the JSON are the library's
+ * (fpl_score_render_begin(), _lead(), _skipped(), _end()), written into out
+ * a part at a time; the counts are its too (fpl_score_tally_add()), and the
+ * width of an id as the table shows it (fpl_format_escaped()).
  */
 
 #include "render.h"
@@ -49,7 +50,6 @@ enum {
     BATCH = 65536,     /* most scored rows held in memory */
     FAN_IN = 16,       /* runs merged into one at a time */
     KEEP_SKIPPED = 100, /* skipped rows listed in the JSON */
-    ID_WIDTH_MAX = 40,  /* widest id column of the table (longer ids overflow) */
     RECORD_HEAD = 28    /* a record on disk: line, score, missing, band,
                          * sales-ready, id length (then the id's bytes) */
 };
@@ -204,7 +204,7 @@ typedef struct scorer {
     fpl_score_tally tally;
     skipped_row kept[KEEP_SKIPPED];
     size_t n_kept;
-    size_t id_width; /* table: the widest id shown (display cells) */
+    size_t id_cells; /* the widest id as the table shows it */
     cli_buf scratch;
 } scorer;
 
@@ -231,15 +231,6 @@ static void fault_message(cli_buf *out, const scorer *s, const skipped_row *r)
         cli_buf_puts(out, "': ");
     }
     cli_buf_puts(out, fpl_csv_fault_message(r->fault));
-}
-
-/* Width in display cells of an id as the table shows it (escaped). */
-static size_t id_cells(cli_buf *scratch, const char *id)
-{
-    scratch->len = 0;
-    cli_buf_escaped(scratch, id);
-    cli_buf_putc(scratch, '\0');
-    return scratch->oom ? 0 : cli_display_width(scratch->data);
 }
 
 /* ---- runs on disk -------------------------------------------------------- */
@@ -492,10 +483,9 @@ static int take_row(scorer *s, const fpl_csv_row *row)
         return s->rq->strict ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     }
     fpl_score_tally_add(&s->tally, row);
-    if (s->rq->format == CLI_FORMAT_TABLE && s->id_width < ID_WIDTH_MAX) {
-        size_t w = id_cells(&s->scratch, row->id);
-        s->id_width = w > s->id_width ? (w < ID_WIDTH_MAX ? w : ID_WIDTH_MAX) : s->id_width;
-    }
+    size_t cells = 0;
+    (void)fpl_format_escaped(row->id, NULL, 0, &cells);
+    s->id_cells = cells > s->id_cells ? cells : s->id_cells;
     if (s->n_batch == BATCH) {
         int rc = spill(s);
         if (rc != CLI_EXIT_OK) {
@@ -583,172 +573,40 @@ static int read_leads(scorer *s)
 
 typedef struct writer {
     const scorer *s;
-    cli_format format;
     cli_buf *out;
-    fpl_score_json json;
-    uint64_t rank;
+    fpl_score_writer w;
     uint64_t top;
-    size_t rank_width;
-    size_t id_width;
-    cli_buf cell;
 } writer;
 
-/* The names of the criteria a lead misses, in criteria order, joined. */
-static void put_missing(cli_buf *out, const fpl_criteria *c, uint64_t missing, const char *sep)
-{
-    bool first = true;
-    for (size_t i = 0; i < c->n_criteria; ++i) {
-        if (missing & (UINT64_C(1) << i)) {
-            cli_buf_puts(out, first ? "" : sep);
-            cli_buf_puts(out, c->criteria[i].name);
-            first = false;
-        }
-    }
-}
-
-/* A table cell padded to width display cells, then the gap to the next. */
-static void put_cell(cli_buf *out, const char *text, size_t width, bool right)
-{
-    size_t w = cli_display_width(text);
-    size_t pad = w < width ? width - w : 0;
-    if (right) {
-        cli_buf_repeat(out, " ", pad);
-    }
-    cli_buf_puts(out, text);
-    if (!right) {
-        cli_buf_repeat(out, " ", pad);
-    }
-    cli_buf_puts(out, "  ");
-}
-
-/* Ends a table line: no trailing blanks (the line is the end of out). */
-static void end_line(cli_buf *out)
-{
-    while (out->len > 0 && out->data[out->len - 1] == ' ') {
-        out->len--;
-    }
-    cli_buf_putc(out, '\n');
-}
-
-/* The library's JSON writer puts its text here. */
+/* The library's writer puts its text here. */
 static void put_text(void *out, const char *text, size_t len)
 {
     cli_buf_put(out, text, len);
 }
 
-static const char *const TABLE_HEAD[6] = {"rank", NULL, "score", "band", "sales-ready",
-                                          "missing"};
-
-static void begin_output(writer *wr)
-{
-    const scorer *s = wr->s;
-    const fpl_criteria *c = &s->criteria;
-    cli_buf *out = wr->out;
-    const char *id_column = s->reader->id_column;
-    switch (wr->format) {
-    case CLI_FORMAT_JSON:
-        (void)fpl_score_json_begin(&wr->json, c, id_column, &s->tally, put_text, out, NULL);
-        break;
-    case CLI_FORMAT_CSV:
-        cli_buf_puts(out, "rank,line,id,score,band,sales_ready,missing\n");
-        break;
-    default: {
-        const size_t widths[6] = {wr->rank_width, wr->id_width, 5, 4, 11, 0};
-        for (int k = 0; k < 6; ++k) {
-            put_cell(out, TABLE_HEAD[k] != NULL ? TABLE_HEAD[k] : id_column, widths[k],
-                     k == 0 || k == 2);
-        }
-        end_line(out);
-        break;
-    }
-    }
-}
-
 static bool put_row(void *ctx, const lead *l, const char *id)
 {
     writer *wr = ctx;
-    const fpl_criteria *c = &wr->s->criteria;
-    cli_buf *out = wr->out;
-    if (wr->rank >= wr->top || out->sink_error != 0) {
+    if (wr->w.leads >= wr->top || wr->out->sink_error != 0) {
         return false;
     }
-    wr->rank++;
-    char num[CLI_NUM_MAX];
-    switch (wr->format) {
-    case CLI_FORMAT_JSON:
-        (void)fpl_score_json_lead(&wr->json, l->line, id, &l->score, NULL);
-        break;
-    case CLI_FORMAT_CSV:
-        cli_buf_printf(out, "%llu,%llu,", (unsigned long long)wr->rank,
-                       (unsigned long long)l->line);
-        cli_buf_csv_field(out, id);
-        cli_fmt_json_number(num, l->score.score);
-        cli_buf_printf(out, ",%s,%s,%s,", num, fpl_band_name(l->score.band),
-                       l->score.sales_ready ? "true" : "false");
-        wr->cell.len = 0;
-        put_missing(&wr->cell, c, l->score.missing, ";");
-        cli_buf_putc(&wr->cell, '\0');
-        cli_buf_csv_field(out, wr->cell.oom ? "" : wr->cell.data);
-        cli_buf_putc(out, '\n');
-        break;
-    default:
-        cli_fmt_count(num, wr->rank);
-        put_cell(out, num, wr->rank_width, true);
-        wr->cell.len = 0;
-        cli_buf_escaped(&wr->cell, id);
-        cli_buf_putc(&wr->cell, '\0');
-        put_cell(out, wr->cell.oom ? "" : wr->cell.data, wr->id_width, false);
-        fpl_format_fixed(l->score.score, 1, false, num, sizeof num);
-        put_cell(out, num, 5, true);
-        put_cell(out, fpl_band_name(l->score.band), 4, false);
-        put_cell(out, l->score.sales_ready ? "yes" : "no", 11, false);
-        put_missing(out, c, l->score.missing, ", ");
-        end_line(out);
-        break;
-    }
-    cli_buf_drain(out);
-    return out->sink_error == 0;
+    (void)fpl_score_render_lead(&wr->w, l->line, id, &l->score, NULL);
+    cli_buf_drain(wr->out);
+    return wr->out->sink_error == 0;
 }
 
-static void put_plural(cli_buf *out, uint64_t n, const char *one, const char *many)
-{
-    char num[CLI_NUM_MAX];
-    cli_fmt_count(num, n);
-    cli_buf_printf(out, "%s %s", num, n == 1 ? one : many);
-}
-
-static void end_output(writer *wr)
+/* The skipped rows listed (in the JSON) and the end. */
+static void end_output(writer *wr, cli_buf *cell)
 {
     const scorer *s = wr->s;
-    cli_buf *out = wr->out;
-    char num[CLI_NUM_MAX];
-    switch (wr->format) {
-    case CLI_FORMAT_JSON:
-        for (size_t i = 0; i < s->n_kept; ++i) {
-            wr->cell.len = 0;
-            fault_message(&wr->cell, s, &s->kept[i]);
-            cli_buf_putc(&wr->cell, '\0');
-            (void)fpl_score_json_skipped(&wr->json, s->kept[i].line,
-                                         wr->cell.oom ? "" : wr->cell.data, NULL);
-        }
-        (void)fpl_score_json_end(&wr->json, NULL);
-        break;
-    case CLI_FORMAT_CSV:
-        break;
-    default:
-        cli_buf_putc(out, '\n');
-        put_plural(out, s->tally.scored, "lead scored: ", "leads scored: ");
-        cli_fmt_count(num, s->tally.bands[FPL_BAND_HOT]);
-        cli_buf_printf(out, "%s hot, ", num);
-        cli_fmt_count(num, s->tally.bands[FPL_BAND_WARM]);
-        cli_buf_printf(out, "%s warm, ", num);
-        cli_fmt_count(num, s->tally.bands[FPL_BAND_COLD]);
-        cli_buf_printf(out, "%s cold; ", num);
-        cli_fmt_count(num, s->tally.sales_ready);
-        cli_buf_printf(out, "%s sales-ready; ", num);
-        put_plural(out, s->tally.skipped, "row skipped\n", "rows skipped\n");
-        break;
+    for (size_t i = 0; i < s->n_kept; ++i) {
+        cell->len = 0;
+        fault_message(cell, s, &s->kept[i]);
+        cli_buf_putc(cell, '\0');
+        (void)fpl_score_render_skipped(&wr->w, s->kept[i].line, cell->oom ? "" : cell->data,
+                                       NULL);
     }
+    (void)fpl_score_render_end(&wr->w, NULL);
 }
 
 /* Writes the result: the counts, then the rows best first (from the batch
@@ -762,19 +620,10 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    writer wr;
-    memset(&wr, 0, sizeof wr);
-    wr.s = s;
-    wr.format = s->rq->format;
-    wr.out = out;
-    wr.top = top;
-    char num[CLI_NUM_MAX];
-    cli_fmt_count(num, s->tally.scored < top ? s->tally.scored : top);
-    wr.rank_width = strlen(num) > 4 ? strlen(num) : 4;
-    wr.id_width = s->id_width > strlen(s->reader->id_column)
-                      ? s->id_width
-                      : cli_display_width(s->reader->id_column);
-    begin_output(&wr);
+    writer wr = {s, out, {0}, top};
+    (void)fpl_score_render_begin(&wr.w, s->rq->format, &s->criteria, s->reader->id_column,
+                                 &s->tally, s->tally.scored < top ? s->tally.scored : top,
+                                 s->id_cells, put_text, out, NULL);
     if (s->n_runs == 0) {
         qsort(s->batch, s->n_batch, sizeof *s->batch, compare_leads);
         for (size_t i = 0; i < s->n_batch; ++i) {
@@ -791,9 +640,8 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
         rc = merge_runs(s->runs, s->n_runs, put_row, &wr);
     }
     if (rc == CLI_EXIT_OK) {
-        end_output(&wr);
+        end_output(&wr, &s->scratch);
     }
-    cli_buf_free(&wr.cell);
     return rc;
 }
 

@@ -194,6 +194,23 @@ FPL_API size_t fpl_month_format(fpl_month month, char *out, size_t capacity);
  */
 FPL_API size_t fpl_date_format(fpl_date date, char *out, size_t capacity);
 
+/**
+ * @brief Writes a text as one printable line, the way the score table shows
+ * an id and the command line shows a value in a message: `\\`, `\n`, `\r`
+ * and `\t` escaped, every other control character (C0, DEL, C1) and every
+ * byte that does not begin valid UTF-8 (fpl_utf8_next()) as `\xNN`.
+ * @param[in] text the text, NUL-terminated (NULL is empty).
+ * @param[out] out the line, NUL-terminated, cut to `capacity` bytes; may be
+ * NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; 4 times the text's length plus 1
+ * always suffice.
+ * @param[out] cells_out the line's width in character cells (one per
+ * UTF-8 sequence), what a table pads it to; may be NULL.
+ * @return the length of the whole line, without the NUL (as `snprintf`).
+ */
+FPL_API size_t fpl_format_escaped(const char *text, char *out, size_t capacity,
+                                  size_t *cells_out);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -1052,94 +1052,116 @@ FPL_API fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms
 /* ---- score ---------------------------------------------------------------- */
 
 /**
- * @brief Where JSON written a part at a time goes: each piece of text in
+ * @brief Where text written a part at a time goes: each piece of text in
  * order (not NUL-terminated), as soon as it is made.
  * @param[in] ctx what the caller gave with the sink.
  * @param[in] text the bytes.
  * @param[in] len how many.
  */
-typedef void (*fpl_json_sink)(void *ctx, const char *text, size_t len);
+typedef void (*fpl_text_sink)(void *ctx, const char *text, size_t len);
+
+/** Widest id column of the score table, in cells: a longer id overflows it. */
+#define FPL_SCORE_ID_WIDTH_MAX 40
 
 /**
- * @brief The JSON of a file of scored leads, written a lead at a time: what
- * `funnelplan score --format json` prints, byte for byte, with memory that
- * does not grow with the file.
+ * @brief A file of scored leads written a lead at a time, in any format but
+ * SVG: what `funnelplan score` prints, byte for byte, with memory that does
+ * not grow with the file.
  *
- * Set up by fpl_score_json_begin() (the object and its counts), then
- * fpl_score_json_lead() for each lead in rank order, fpl_score_json_skipped()
- * for each skipped row to list, and fpl_score_json_end(). The fields are
- * read-only for the caller. New members are appended at the end.
+ * Set up by fpl_score_render_begin() (the JSON's object and counts, the
+ * table's or the CSV's header), then fpl_score_render_lead() for each lead
+ * in rank order, fpl_score_render_skipped() for each skipped row to list
+ * (the JSON's `skipped_rows`; nothing in a table or CSV), and
+ * fpl_score_render_end() (the table's counts). The fields are read-only for
+ * the caller. New members are appended at the end.
  *
  * @code
  * static void to_file(void *f, const char *text, size_t len) { fwrite(text, 1, len, f); }
- * fpl_score_json json;
- * if (fpl_score_json_begin(&json, &criteria, "id", &tally, to_file, stdout, NULL) == FPL_OK) {
+ * fpl_score_writer w;
+ * if (fpl_score_render_begin(&w, FPL_RENDER_JSON, &criteria, "id", &tally, n, 0,
+ *                            to_file, stdout, NULL) == FPL_OK) {
  *     for (size_t i = 0; i < n; ++i) {
- *         fpl_score_json_lead(&json, rows[i].line, rows[i].id, &rows[i].score, NULL);
+ *         fpl_score_render_lead(&w, rows[i].line, rows[i].id, &rows[i].score, NULL);
  *     }
- *     fpl_score_json_end(&json, NULL);
+ *     fpl_score_render_end(&w, NULL);
  * }
  * @endcode
  */
-typedef struct fpl_score_json {
-    fpl_json_sink sink;           ///< where the text goes; NULL once ended
+typedef struct fpl_score_writer {
+    fpl_text_sink sink;           ///< where the text goes; NULL once ended
     void *ctx;                    ///< given to the sink
     const fpl_criteria *criteria; ///< the definition (borrowed); NULL once a skipped row was written
     uint64_t leads;               ///< leads written: the last one's rank
     uint64_t skipped;             ///< skipped rows written
-} fpl_score_json;
+    fpl_render_format format;     ///< ::FPL_RENDER_TABLE, ::FPL_RENDER_JSON or ::FPL_RENDER_CSV
+    size_t rank_width;            ///< the table's rank column, in cells
+    size_t id_width;              ///< the table's id column, in cells
+    fpl_score_tally tally;        ///< the counts of the whole file
+} fpl_score_writer;
 
 /**
- * @brief Starts the JSON of a file of scored leads: the object, its
- * criteria and thresholds, the id column, the counts, and the opening of
- * its `rows`.
- * @param[out] json the writer.
+ * @brief Starts a file of scored leads: for JSON the object, its criteria
+ * and thresholds, the id column, the counts and the opening of its `rows`;
+ * for a table or CSV the header line.
+ * @param[out] w the writer.
+ * @param[in] format ::FPL_RENDER_TABLE, ::FPL_RENDER_JSON or ::FPL_RENDER_CSV.
  * @param[in] criteria the definition the leads were scored with (kept:
  *   alive until the last lead is written).
  * @param[in] id_column the name of the id column, NUL-terminated.
  * @param[in] tally the counts of the whole file (fpl_score_tally_add()).
+ * @param[in] rows how many leads will be written (the table's rank column
+ *   is as wide as the last rank).
+ * @param[in] id_cells the widest id that will be written, as the table
+ *   shows it: the largest `cells_out` of fpl_format_escaped() (the column
+ *   is at most ::FPL_SCORE_ID_WIDTH_MAX wide, at least as wide as
+ *   @p id_column).
  * @param[in] sink where the text goes.
  * @param[in] ctx given to the sink.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
- * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_CRITERION_COUNT for more than
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_FORMAT for SVG or a value
+ *   outside the enum; ::FPL_ERR_CRITERION_COUNT for more than
  *   ::FPL_MAX_CRITERIA criteria.
  */
-FPL_API fpl_status fpl_score_json_begin(fpl_score_json *json, const fpl_criteria *criteria,
-                                        const char *id_column, const fpl_score_tally *tally,
-                                        fpl_json_sink sink, void *ctx, fpl_error *err);
+FPL_API fpl_status fpl_score_render_begin(fpl_score_writer *w, fpl_render_format format,
+                                          const fpl_criteria *criteria, const char *id_column,
+                                          const fpl_score_tally *tally, uint64_t rows,
+                                          size_t id_cells, fpl_text_sink sink, void *ctx,
+                                          fpl_error *err);
 
 /**
  * @brief Writes the next lead of the ranking (its rank is one more than the
- * last's): line, id, score, band, sales-readiness and the criteria it
- * misses.
- * @param[in,out] json the writer.
+ * last's): line (not in the table), id (escaped in the table), score, band,
+ * sales-readiness and the criteria it misses.
+ * @param[in,out] w the writer.
  * @param[in] line the lead's line in the file.
  * @param[in] id its id, NUL-terminated.
  * @param[in] score its score.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL, also after a skipped row or the end.
  */
-FPL_API fpl_status fpl_score_json_lead(fpl_score_json *json, uint64_t line, const char *id,
-                                       const fpl_lead_score *score, fpl_error *err);
+FPL_API fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char *id,
+                                         const fpl_lead_score *score, fpl_error *err);
 
 /**
- * @brief Writes a skipped row under `skipped_rows`, after every lead.
- * @param[in,out] json the writer.
+ * @brief Lists a skipped row, after every lead: under the JSON's
+ * `skipped_rows` (a table or CSV lists none).
+ * @param[in,out] w the writer.
  * @param[in] line the row's line in the file.
  * @param[in] message why it was skipped, NUL-terminated.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL, also after the end.
  */
-FPL_API fpl_status fpl_score_json_skipped(fpl_score_json *json, uint64_t line,
-                                          const char *message, fpl_error *err);
+FPL_API fpl_status fpl_score_render_skipped(fpl_score_writer *w, uint64_t line,
+                                            const char *message, fpl_error *err);
 
 /**
- * @brief Ends the JSON: closes what is open and writes the final newline.
- * @param[in,out] json the writer.
+ * @brief Ends the text: the JSON closed with its final newline, the table's
+ * counts after a blank line.
+ * @param[in,out] w the writer.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK; ::FPL_ERR_NULL, also when it was already ended.
  */
-FPL_API fpl_status fpl_score_json_end(fpl_score_json *json, fpl_error *err);
+FPL_API fpl_status fpl_score_render_end(fpl_score_writer *w, fpl_error *err);
 
 /** @} */
 

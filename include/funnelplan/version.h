@@ -102,7 +102,7 @@ typedef enum fpl_abi_struct {
     FPL_ABI_ERROR = 45,          ///< ::fpl_error
     FPL_ABI_WHATIF_TOTALS = 46,  ///< ::fpl_whatif_totals
     FPL_ABI_SCORE_TALLY = 47,    ///< ::fpl_score_tally
-    FPL_ABI_SCORE_JSON = 48,     ///< ::fpl_score_json
+    FPL_ABI_SCORE_WRITER = 48,   ///< ::fpl_score_writer
     FPL_ABI_BOUNDS = 49          ///< ::fpl_bounds
 } fpl_abi_struct;
 

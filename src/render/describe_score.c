@@ -1,17 +1,21 @@
 /*
- * funnelplan — the JSON of a file of scored leads, written a lead at a time.
+ * funnelplan — a file of scored leads (its JSON, table or CSV), written a
+ * lead at a time.
  * SPDX-License-Identifier: MIT
  *
  * The keys and their order are the documented contract (docs/guide.md,
- * "score"). A file can have millions of leads: each part (the
- * head, a lead, a skipped row) is described into a few nodes and written to
- * the caller's sink; between two parts the writer holds only how many leads
- * and skipped rows it wrote.
+ * "score"). A file can have millions of leads: each part (the head, a
+ * lead, a skipped row) is described into a few nodes, or a line, and
+ * written to the caller's sink; between two parts the writer holds only
+ * how many leads and skipped rows it wrote, the counts and the table's
+ * column widths.
  */
 
 #include "internal.h"
 
 #include "../internal.h"
+
+#include <string.h>
 
 /* The head: the object, its 4 leading members with 3 per criterion, the
  * counts and the bands. */
@@ -22,11 +26,11 @@
 
 /* The text as it stands between two parts: the root object open and, in
  * it, the rows (before any skipped row) or the skipped rows. */
-static fpl__json stream_of(const fpl_score_json *json)
+static fpl__json stream_of(const fpl_score_writer *w)
 {
-    return (fpl__json){.t = {.sink = json->sink, .ctx = json->ctx},
+    return (fpl__json){.t = {.sink = w->sink, .ctx = w->ctx},
                        .depth = 2,
-                       .items = {1, json->skipped > 0 ? json->skipped : json->leads},
+                       .items = {1, w->skipped > 0 ? w->skipped : w->leads},
                        .close = {'}', ']'}};
 }
 
@@ -47,18 +51,66 @@ static void skipped_rows(fpl__json *j)
     fpl__json_open(j, "skipped_rows", '[');
 }
 
-fpl_status fpl_score_json_begin(fpl_score_json *json, const fpl_criteria *criteria,
-                                const char *id_column, const fpl_score_tally *tally,
-                                fpl_json_sink sink, void *ctx, fpl_error *err)
+static void put_str(fpl__text *t, const char *s)
 {
-    fpl__begin(err);
-    if (json == NULL || criteria == NULL || id_column == NULL || tally == NULL || sink == NULL) {
-        return fpl__done(err, FPL_ERR_NULL);
+    fpl__text_put(t, s, strlen(s));
+}
+
+/* The names of the criteria a lead misses, in criteria order, joined. */
+static const char *missing_names(char *out, size_t size, const fpl_criteria *c,
+                                 uint64_t missing, const char *sep)
+{
+    fpl__text t = {.buf = out, .capacity = size};
+    for (size_t i = 0, n = 0; i < c->n_criteria && i < FPL_MAX_CRITERIA; ++i) {
+        if (missing & (UINT64_C(1) << i)) {
+            put_str(&t, n++ > 0 ? sep : "");
+            put_str(&t, c->criteria[i].name);
+        }
     }
-    if (criteria->n_criteria > FPL_MAX_CRITERIA) {
-        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    fpl__text_end(&t);
+    return out;
+}
+
+static void blanks(fpl__text *t, size_t n)
+{
+    static const char forty[] = "                                        ";
+    for (size_t k; n > 0; n -= k) {
+        fpl__text_put(t, forty, k = n < 40 ? n : 40);
     }
-    *json = (fpl_score_json){sink, ctx, criteria, 0, 0};
+}
+
+/* A line of the table: each cell padded to its column, two blanks apart,
+ * nothing after the last cell with text; a lead's id (cell 1) escaped. */
+static void table_line(const fpl_score_writer *w, const char *const cell[6], bool lead)
+{
+    const size_t width[6] = {w->rank_width, w->id_width, 5, 4, 11, 0};
+    fpl__text t = {.sink = w->sink, .ctx = w->ctx};
+    size_t last = 6;
+    while (last > 0 && cell[last - 1][0] == '\0') {
+        last--;
+    }
+    for (size_t c = 0; c < last; ++c) {
+        const bool escape = lead && c == 1;
+        const bool right = c == 0 || c == 2;
+        const size_t cells = escape ? fpl__escaped(&(fpl__text){0}, cell[c])
+                                    : fpl__display_width(cell[c]);
+        const size_t pad = cells < width[c] ? width[c] - cells : 0;
+        blanks(&t, c > 0 ? 2 : 0);
+        blanks(&t, right ? pad : 0);
+        if (escape) {
+            (void)fpl__escaped(&t, cell[c]);
+        } else {
+            put_str(&t, cell[c]);
+        }
+        blanks(&t, right || c + 1 == last ? 0 : pad);
+    }
+    fpl__text_put(&t, "\n", 1);
+}
+
+/* The JSON's head: the object and its members up to the opening of rows. */
+static fpl_status json_head(const fpl_score_writer *w, const char *id_column, fpl_error *err)
+{
+    const fpl_criteria *criteria = w->criteria;
     fpl_node nodes[HEAD_NODES];
     fpl_view v;
     fpl_view_init(&v, nodes, HEAD_NODES);
@@ -76,17 +128,17 @@ fpl_status fpl_score_json_begin(fpl_score_json *json, const fpl_criteria *criter
     fpl_view_number(&v, "hot", fpl_criteria_hot(criteria));
     fpl_view_number(&v, "warm", fpl_criteria_warm(criteria));
     fpl_view_string(&v, "id_column", id_column);
-    fpl_view_count(&v, "scored", tally->scored);
-    fpl_view_count(&v, "skipped", tally->skipped);
+    fpl_view_count(&v, "scored", w->tally.scored);
+    fpl_view_count(&v, "skipped", w->tally.skipped);
     fpl_view_object(&v, "bands");
     static const fpl_band order[3] = {FPL_BAND_HOT, FPL_BAND_WARM, FPL_BAND_COLD};
     for (int b = 0; b < 3; ++b) {
-        fpl_view_count(&v, fpl_band_name(order[b]), tally->bands[order[b]]);
+        fpl_view_count(&v, fpl_band_name(order[b]), w->tally.bands[order[b]]);
     }
     fpl_view_close(&v);
-    fpl_view_count(&v, "sales_ready", tally->sales_ready);
+    fpl_view_count(&v, "sales_ready", w->tally.sales_ready);
     fpl_view_close(&v);
-    fpl__json j = {.t = {.sink = sink, .ctx = ctx}};
+    fpl__json j = {.t = {.sink = w->sink, .ctx = w->ctx}};
     fpl__json_open(&j, NULL, '{');
     fpl_status st = fpl__json_members(&j, &v, NULL, err);
     if (st == FPL_OK) {
@@ -95,24 +147,84 @@ fpl_status fpl_score_json_begin(fpl_score_json *json, const fpl_criteria *criter
     return fpl__done(err, st);
 }
 
-fpl_status fpl_score_json_lead(fpl_score_json *json, uint64_t line, const char *id,
-                               const fpl_lead_score *score, fpl_error *err)
+fpl_status fpl_score_render_begin(fpl_score_writer *w, fpl_render_format format,
+                                  const fpl_criteria *criteria, const char *id_column,
+                                  const fpl_score_tally *tally, uint64_t rows, size_t id_cells,
+                                  fpl_text_sink sink, void *ctx, fpl_error *err)
 {
     fpl__begin(err);
-    if (json == NULL || json->sink == NULL || json->criteria == NULL || id == NULL ||
-        score == NULL) {
+    if (w == NULL || criteria == NULL || id_column == NULL || tally == NULL || sink == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    const fpl_criteria *c = json->criteria;
+    if (format != FPL_RENDER_TABLE && format != FPL_RENDER_JSON && format != FPL_RENDER_CSV) {
+        return fpl__fail(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
+    }
+    if (criteria->n_criteria > FPL_MAX_CRITERIA) {
+        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    }
+    const size_t rank_width = fpl_format_count(rows, NULL, 0);
+    const size_t id_width = id_cells < FPL_SCORE_ID_WIDTH_MAX ? id_cells : FPL_SCORE_ID_WIDTH_MAX;
+    const size_t head_width = fpl__display_width(id_column);
+    *w = (fpl_score_writer){sink, ctx, criteria, 0, 0, format, rank_width > 4 ? rank_width : 4,
+                            id_width > head_width ? id_width : head_width, *tally};
+    if (format == FPL_RENDER_JSON) {
+        return json_head(w, id_column, err);
+    }
+    if (format == FPL_RENDER_CSV) {
+        fpl__text t = {.sink = sink, .ctx = ctx};
+        put_str(&t, "rank,line,id,score,band,sales_ready,missing\n");
+    } else {
+        table_line(w, (const char *const[6]){"rank", id_column, "score", "band", "sales-ready",
+                                             "missing"}, false);
+    }
+    return FPL_OK;
+}
+
+fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char *id,
+                                 const fpl_lead_score *score, fpl_error *err)
+{
+    fpl__begin(err);
+    if (w == NULL || w->sink == NULL || w->criteria == NULL || id == NULL || score == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const fpl_criteria *c = w->criteria;
+    const char *band = fpl_band_name(score->band);
+    char missing[FPL_MAX_CRITERIA * (FPL_NAME_MAX + 2)];
+    char num[FPL_NUMBER_MAX];
+    char rank[FPL_NUMBER_MAX];
+    fpl__text t = {.sink = w->sink, .ctx = w->ctx};
+    if (w->format == FPL_RENDER_CSV) {
+        fpl__text_count(&t, ++w->leads);
+        put_str(&t, ",");
+        fpl__text_count(&t, line);
+        put_str(&t, ",");
+        fpl__csv_field(&t, id);
+        fpl_format_number(score->score, FPL_NUMBER_JSON, num, sizeof num);
+        const char *const rest[] = {",", num, ",", band, score->sales_ready ? ",true," : ",false,"};
+        for (size_t k = 0; k < 5; ++k) {
+            put_str(&t, rest[k]);
+        }
+        fpl__csv_field(&t, missing_names(missing, sizeof missing, c, score->missing, ";"));
+        put_str(&t, "\n");
+        return FPL_OK;
+    }
+    if (w->format == FPL_RENDER_TABLE) {
+        fpl_format_count(++w->leads, rank, sizeof rank);
+        fpl_format_fixed(score->score, 1, false, num, sizeof num);
+        table_line(w, (const char *const[6]){rank, id, num, band, score->sales_ready ? "yes" : "no",
+                                             missing_names(missing, sizeof missing, c,
+                                                           score->missing, ", ")}, true);
+        return FPL_OK;
+    }
     fpl_node nodes[LEAD_NODES];
     fpl_view v;
     fpl_view_init(&v, nodes, LEAD_NODES);
     fpl_view_object(&v, NULL);
-    fpl_view_count(&v, "rank", json->leads + 1);
+    fpl_view_count(&v, "rank", w->leads + 1);
     fpl_view_count(&v, "line", line);
     fpl_view_string(&v, "id", id);
     fpl_view_number(&v, "score", score->score);
-    fpl_view_string(&v, "band", fpl_band_name(score->band));
+    fpl_view_string(&v, "band", band);
     fpl_view_bool(&v, "sales_ready", score->sales_ready);
     fpl_view_array(&v, "missing");
     for (size_t i = 0; i < c->n_criteria && i < FPL_MAX_CRITERIA; ++i) {
@@ -122,17 +234,22 @@ fpl_status fpl_score_json_lead(fpl_score_json *json, uint64_t line, const char *
     }
     fpl_view_close(&v);
     fpl_view_close(&v);
-    fpl__json j = stream_of(json);
-    json->leads++;
+    fpl__json j = stream_of(w);
+    w->leads++;
     return put(&j, &v, err);
 }
 
-fpl_status fpl_score_json_skipped(fpl_score_json *json, uint64_t line, const char *message,
-                                  fpl_error *err)
+fpl_status fpl_score_render_skipped(fpl_score_writer *w, uint64_t line, const char *message,
+                                    fpl_error *err)
 {
     fpl__begin(err);
-    if (json == NULL || json->sink == NULL || message == NULL) {
+    if (w == NULL || w->sink == NULL || message == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
+    }
+    w->criteria = NULL; /* the rows are over */
+    if (w->format != FPL_RENDER_JSON) {
+        w->skipped++;
+        return FPL_OK;
     }
     fpl_node nodes[3];
     fpl_view v;
@@ -141,27 +258,43 @@ fpl_status fpl_score_json_skipped(fpl_score_json *json, uint64_t line, const cha
     fpl_view_count(&v, "line", line);
     fpl_view_string(&v, "message", message);
     fpl_view_close(&v);
-    fpl__json j = stream_of(json);
-    if (json->skipped++ == 0) {
+    fpl__json j = stream_of(w);
+    if (w->skipped++ == 0) {
         skipped_rows(&j);
     }
-    json->criteria = NULL; /* the rows are over */
     return put(&j, &v, err);
 }
 
-fpl_status fpl_score_json_end(fpl_score_json *json, fpl_error *err)
+fpl_status fpl_score_render_end(fpl_score_writer *w, fpl_error *err)
 {
     fpl__begin(err);
-    if (json == NULL || json->sink == NULL) {
+    if (w == NULL || w->sink == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl__json j = stream_of(json);
-    if (json->skipped == 0) {
-        skipped_rows(&j);
+    if (w->format == FPL_RENDER_JSON) {
+        fpl__json j = stream_of(w);
+        if (w->skipped == 0) {
+            skipped_rows(&j);
+        }
+        fpl__json_close(&j);
+        fpl__json_close(&j);
+    } else if (w->format == FPL_RENDER_TABLE) {
+        const fpl_score_tally *n = &w->tally;
+        const uint64_t count[6] = {n->scored, n->bands[FPL_BAND_HOT], n->bands[FPL_BAND_WARM],
+                                   n->bands[FPL_BAND_COLD], n->sales_ready, n->skipped};
+        const char *const after[6] = {n->scored == 1 ? " lead scored: " : " leads scored: ",
+                                      " hot, ", " warm, ", " cold; ", " sales-ready; ",
+                                      n->skipped == 1 ? " row skipped\n" : " rows skipped\n"};
+        char num[FPL_NUMBER_MAX];
+        fpl__text t = {.sink = w->sink, .ctx = w->ctx};
+        put_str(&t, "\n");
+        for (size_t k = 0; k < 6; ++k) {
+            fpl_format_count(count[k], num, sizeof num);
+            put_str(&t, num);
+            put_str(&t, after[k]);
+        }
     }
-    fpl__json_close(&j);
-    fpl__json_close(&j);
-    json->sink = NULL;
-    json->criteria = NULL;
+    w->sink = NULL;
+    w->criteria = NULL;
     return FPL_OK;
 }

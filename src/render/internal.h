@@ -18,7 +18,7 @@ typedef struct fpl__text {
     char *buf;
     size_t capacity;
     size_t len;
-    fpl_json_sink sink; /* when not NULL, the bytes go there, not into buf */
+    fpl_text_sink sink; /* when not NULL, the bytes go there, not into buf */
     void *ctx;
 } fpl__text;
 
@@ -151,6 +151,7 @@ void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style
 /* A field of CSV: quoted when it holds a comma, a quote, a line break or
  * an outer blank; ",x" with a comma before it unless first. */
 void fpl__csv_text(fpl__doc *d, bool first, const char *s);
+void fpl__csv_field(fpl__text *t, const char *s); /* the field alone, no comma */
 /* ",x" for a figure: the shortest text that reads back (a whole count with
  * fpl__csv_whole as an integer when it is one). */
 void fpl__csv_number(fpl__doc *d, double x);
@@ -201,6 +202,8 @@ void fpl__put_gross_profit(fpl__doc *d, double margin, double gross_profit, fpl_
 void fpl__put_mixes(fpl__doc *d, bool scenario, const fpl_funnel *funnel, const fpl_mix *mixes,
                     size_t n);
 
+/* s as fpl_format_escaped() writes it, to t; returns its width in cells. */
+size_t fpl__escaped(fpl__text *t, const char *s);
 /* Width in character cells: the UTF-8 sequences. */
 size_t fpl__display_width(const char *s);
 

@@ -149,22 +149,30 @@ void fpl__put_count(fpl__doc *d, uint64_t n)
 
 /* ---- CSV ------------------------------------------------------------------ */
 
-void fpl__csv_text(fpl__doc *d, bool first, const char *s)
+void fpl__csv_field(fpl__text *t, const char *s)
 {
     size_t n = strlen(s);
+    if (strpbrk(s, ",\"\r\n") == NULL && !(n > 0 && (s[0] == ' ' || s[n - 1] == ' '))) {
+        fpl__text_put(t, s, n);
+        return;
+    }
+    fpl__text_put(t, "\"", 1);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        fpl__text_put(t, s, (size_t)(q - s) + 1);
+        fpl__text_put(t, "\"", 1);
+    }
+    fpl__text_put(t, s, strlen(s));
+    fpl__text_put(t, "\"", 1);
+}
+
+void fpl__csv_text(fpl__doc *d, bool first, const char *s)
+{
     if (!first) {
         fpl__put_n(d, ",", 1);
     }
-    if (strpbrk(s, ",\"\r\n") == NULL && !(n > 0 && (s[0] == ' ' || s[n - 1] == ' '))) {
-        fpl__put_n(d, s, n);
-        return;
+    if (d->pass == 2) {
+        fpl__csv_field(&d->text, s);
     }
-    fpl__put_n(d, "\"", 1);
-    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
-        fpl__put_n(d, s, (size_t)(q - s) + 1);
-        fpl__put_n(d, "\"", 1);
-    }
-    fpl__put(d, s, "\"");
 }
 
 void fpl__csv_number(fpl__doc *d, double x)
@@ -198,6 +206,43 @@ void fpl__csv_count(fpl__doc *d, uint64_t n)
 }
 
 /* ---- tables --------------------------------------------------------------- */
+
+size_t fpl__escaped(fpl__text *t, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t cells = 0;
+    for (size_t left = strlen(s), n; left > 0; s += n, left -= n) {
+        uint32_t cp = 0;
+        n = fpl__utf8_decode((const unsigned char *)s, left, &cp);
+        const char *pair = cp == '\\' ? "\\\\" : cp == '\n' ? "\\n"
+                         : cp == '\r' ? "\\r" : cp == '\t' ? "\\t" : NULL;
+        if (n > 0 && pair != NULL) {
+            fpl__text_put(t, pair, 2);
+            cells += 2;
+        } else if (n == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            n += n == 0;
+            for (size_t i = 0; i < n; ++i, cells += 4) {
+                const unsigned char c = (unsigned char)s[i];
+                fpl__text_put(t, (const char[4]){'\\', 'x', hex[c >> 4], hex[c & 15u]}, 4);
+            }
+        } else {
+            fpl__text_put(t, s, n);
+            cells++;
+        }
+    }
+    return cells;
+}
+
+size_t fpl_format_escaped(const char *text, char *out, size_t capacity, size_t *cells_out)
+{
+    fpl__text t = {.buf = out, .capacity = out != NULL ? capacity : 0};
+    const size_t cells = text != NULL ? fpl__escaped(&t, text) : 0;
+    fpl__text_end(&t);
+    if (cells_out != NULL) {
+        *cells_out = cells;
+    }
+    return t.len;
+}
 
 size_t fpl__display_width(const char *s)
 {

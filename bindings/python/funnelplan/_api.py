@@ -38,6 +38,7 @@ VIEW_CHANNEL_NODES = 26
 VIEW_CHANNELS_NODES = 926
 VIEW_SENSITIVITY_NODES = 207
 VIEW_SOLVE_NODES = 7
+SCORE_ID_WIDTH_MAX = 40
 
 # enum values, one enum a line
 (PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR) = range(3)
@@ -98,7 +99,7 @@ ABI_ORDER = ("fpl_stage", "fpl_funnel", "fpl_terms", "fpl_plan_stage", "fpl_plan
              "fpl_schedule_input", "fpl_schedule_row", "fpl_schedule", "fpl_pace_input",
              "fpl_pace_row", "fpl_pace", "fpl_criterion", "fpl_criteria", "fpl_lead_score",
              "fpl_csv_row", "fpl_csv_reader", "fpl_segment", "fpl_mix", "fpl_error",
-             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_json", "fpl_bounds")
+             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds")
 
 #: Every struct (and unnamed union) in declaration order, field by field:
 #: ``type name``, ``type[count] name``; ``str`` is ``const char *``, ``ptr``
@@ -227,7 +228,8 @@ union fpl_node.value: bool boolean; double number; uint64 count; str string; fpl
 fpl_node: int kind; str key; size_t children; fpl_node_value value;
 fpl_view: fpl_node* nodes; size_t capacity; size_t count; size_t needed; size_t depth;
     size_t[16] open; size_t excess; size_t last;
-fpl_score_json: ptr sink; ptr ctx; fpl_criteria* criteria; uint64 leads; uint64 skipped;
+fpl_score_writer: ptr sink; ptr ctx; fpl_criteria* criteria; uint64 leads; uint64 skipped;
+    int format; size_t rank_width; size_t id_width; fpl_score_tally tally;
 """
 
 #: Every function: ``name(parameter types) result type``, as for STRUCTS;
@@ -320,6 +322,7 @@ fpl_format_fixed(double, int, bool, char*, size_t) size_t
 fpl_format_exponent(double, int, char*, size_t) size_t
 fpl_month_format(fpl_month, char*, size_t) size_t
 fpl_date_format(fpl_date, char*, size_t) size_t
+fpl_format_escaped(str, char*, size_t, size_t*) size_t
 fpl_view_init(fpl_view*, fpl_node*, size_t) void
 fpl_view_check(fpl_view*) status
 fpl_view_object(fpl_view*, str) void
@@ -378,10 +381,11 @@ fpl_schedule_render(fpl_funnel*, fpl_schedule*, int, char*, size_t, size_t*) sta
 fpl_pace_render(fpl_funnel*, fpl_pace*, fpl_date*, fpl_date*, int, char*, size_t, size_t*) status
 fpl_channels_render(fpl_funnel*, fpl_terms*, fpl_channels_input*, fpl_channels*, int, char*,
     size_t, size_t*) status
-fpl_score_json_begin(fpl_score_json*, fpl_criteria*, str, fpl_score_tally*, ptr, void*) status
-fpl_score_json_lead(fpl_score_json*, uint64, str, fpl_lead_score*) status
-fpl_score_json_skipped(fpl_score_json*, uint64, str) status
-fpl_score_json_end(fpl_score_json*) status
+fpl_score_render_begin(fpl_score_writer*, int, fpl_criteria*, str, fpl_score_tally*, uint64,
+    size_t, ptr, void*) status
+fpl_score_render_lead(fpl_score_writer*, uint64, str, fpl_lead_score*) status
+fpl_score_render_skipped(fpl_score_writer*, uint64, str) status
+fpl_score_render_end(fpl_score_writer*) status
 fpl_plan_svg(fpl_funnel*, fpl_plan*, fpl_odds_plan*, char*, size_t, size_t*) status
 fpl_forecast_svg(fpl_funnel*, fpl_forecast*, char*, size_t, size_t*) status
 fpl_whatif_svg(fpl_funnel*, fpl_whatif_input*, fpl_whatif*, char*, size_t, size_t*) status
