@@ -163,10 +163,13 @@ fpl_status fpl_score_render_begin(fpl_score_writer *w, fpl_render_format format,
         return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
     }
     const size_t rank_width = fpl_format_count(rows, NULL, 0);
-    const size_t id_width = id_cells < FPL_SCORE_ID_WIDTH_MAX ? id_cells : FPL_SCORE_ID_WIDTH_MAX;
+    size_t id_width = id_cells < FPL_SCORE_ID_WIDTH_MAX ? id_cells : FPL_SCORE_ID_WIDTH_MAX;
     const size_t head_width = fpl__display_width(id_column);
+    if (id_width < head_width) { /* the header's width at least */
+        id_width = head_width;
+    }
     *w = (fpl_score_writer){sink, ctx, criteria, 0, 0, format, rank_width > 4 ? rank_width : 4,
-                            id_width > head_width ? id_width : head_width, *tally};
+                            id_width, *tally};
     if (format == FPL_RENDER_JSON) {
         return json_head(w, id_column, err);
     }
@@ -191,7 +194,6 @@ fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char 
     const char *band = fpl_band_name(score->band);
     char missing[FPL_MAX_CRITERIA * (FPL_NAME_MAX + 2)];
     char num[FPL_NUMBER_MAX];
-    char rank[FPL_NUMBER_MAX];
     fpl__text t = {.sink = w->sink, .ctx = w->ctx};
     if (w->format == FPL_RENDER_CSV) {
         fpl__text_count(&t, ++w->leads);
@@ -209,6 +211,7 @@ fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char 
         return FPL_OK;
     }
     if (w->format == FPL_RENDER_TABLE) {
+        char rank[FPL_NUMBER_MAX];
         fpl_format_count(++w->leads, rank, sizeof rank);
         fpl_format_fixed(score->score, 1, false, num, sizeof num);
         table_line(w, (const char *const[6]){rank, id, num, band, score->sales_ready ? "yes" : "no",
