@@ -57,6 +57,7 @@ static void put_str(fpl__text *t, const char *s)
 }
 
 /* The names of the criteria a lead misses, in criteria order, joined. */
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
 static const char *missing_names(char *out, size_t size, const fpl_criteria *c,
                                  uint64_t missing, const char *sep)
 {

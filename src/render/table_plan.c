@@ -32,8 +32,14 @@ void fpl__plural(char out[FPL_NAME_MAX + 2], const char *name)
         out[len] = name[len];
     }
     out[len] = '\0';
-    const char last = len > 0 ? out[len - 1] : out[len];
-    const char before = len > 1 ? out[len - 2] : out[len];
+    char last = '\0';
+    char before = '\0';
+    if (len > 0) {
+        last = out[len - 1];
+    }
+    if (len > 1) {
+        before = out[len - 2];
+    }
     if (last == 'y' && before != '\0' && strchr("aeiouAEIOU", before) == NULL) {
         out[len - 1] = 'i';
         out[len++] = 'e';

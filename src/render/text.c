@@ -233,6 +233,7 @@ size_t fpl__escaped(fpl__text *t, const char *s)
     return cells;
 }
 
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
 size_t fpl_format_escaped(const char *text, char *out, size_t capacity, size_t *cells_out)
 {
     fpl__text t = {.buf = out, .capacity = out != NULL ? capacity : 0};
