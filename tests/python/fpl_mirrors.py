@@ -61,7 +61,9 @@ def _real_fields(cls):
 
 def c_program(structs):
     """The C source that prints the compiler's layout of ``structs``."""
-    lines = ["#include <Python.h>", "#include <stdio.h>", "#include <stddef.h>"]
+    lines = ["#include <stdio.h>", "#include <stddef.h>"]
+    if any(name.startswith("Py") for name, _ in structs):
+        lines.insert(0, "#include <Python.h>")
     lines += ['#include "%s"' % h for h in _HEADERS]
     lines.append("int main(void) {")
     for name, cls in structs:
@@ -102,9 +104,20 @@ def c_layout(structs, cc):
     return out
 
 
+def _without_python_h(structs):
+    """The mirrors, less CPython's own (``Py_buffer``) when ``Python.h`` is
+    not installed (Debian's python3 without python3-dev): the library's
+    mirrors are checked on every machine."""
+    header = os.path.join(sysconfig.get_paths()["include"], "Python.h")
+    if os.path.exists(header):
+        return structs
+    print("fpl_mirrors: no %s: CPython's own structs not checked" % header)
+    return [(name, cls) for name, cls in structs if not name.startswith("Py")]
+
+
 def differences(structs=None, cc=None):
     """One line per figure in which a mirror and the C compiler disagree."""
-    structs = mirrors() if structs is None else structs
+    structs = _without_python_h(mirrors() if structs is None else structs)
     c = c_layout(structs, cc or c_compiler())
     py = ctypes_layout(structs)
     wrong = []
