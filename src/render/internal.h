@@ -125,11 +125,11 @@ typedef struct fpl__doc {
 void fpl__doc_init(fpl__doc *d, char *buf, size_t capacity);
 /* Starts the next pass; false after the second. */
 bool fpl__doc_pass(fpl__doc *d);
-/* Begins rendering a result in format (svg: whether it has a picture),
- * after its JSON answered st and json_length; refuses a missing
- * length_out (FPL_ERR_NULL) and a format the result lacks (FPL_ERR_FORMAT). */
+/* Begins rendering a result as a table or CSV (a picture is handed to its
+ * fpl_*_svg() before), after its JSON answered st and json_length; refuses
+ * a missing length_out (FPL_ERR_NULL) and any other format (FPL_ERR_FORMAT). */
 void fpl__render_begin(fpl__doc *d, fpl_status st, size_t json_length, fpl_render_format format,
-                       bool svg, char *buf, size_t capacity, size_t *length_out, fpl_error *err);
+                       char *buf, size_t capacity, size_t *length_out, fpl_error *err);
 /* Ends the text with a NUL, stores its whole length (a text cut short is
  * not a failure) and returns the status through fpl__done. */
 fpl_status fpl__render_end(fpl__doc *d, fpl_error *err);

@@ -172,7 +172,7 @@ fpl_status fpl_channels_render(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl_channels_svg(funnel, terms, input, channels, buf, capacity, length_out, err);
     }
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             channels_csv(&d, input, channels);

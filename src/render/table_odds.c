@@ -211,7 +211,7 @@ fpl_status fpl_odds_render(const fpl_funnel *funnel, const fpl_odds *odds,
     fpl_status st = fpl_odds_json(funnel, odds, sim_input, sim, json ? buf : NULL,
                                   json ? capacity : 0, &len, err);
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             odds_csv(&d, odds);

@@ -389,7 +389,7 @@ fpl_status fpl_plan_render(const fpl_funnel *funnel, const fpl_plan *plan,
         return fpl_plan_svg(funnel, plan, confidence, buf, capacity, length_out, err);
     }
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             plan_csv(&d, funnel, plan, confidence);
@@ -414,7 +414,7 @@ fpl_status fpl_forecast_render(const fpl_funnel *funnel, const fpl_forecast *for
         return fpl_forecast_svg(funnel, forecast, buf, capacity, length_out, err);
     }
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             forecast_csv(&d, funnel, forecast);

@@ -321,7 +321,7 @@ fpl_status fpl_schedule_render(const fpl_funnel *funnel, const fpl_schedule *sch
         return fpl_schedule_svg(funnel, schedule, buf, capacity, length_out, err);
     }
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             schedule_csv(&d, funnel, schedule);
@@ -342,7 +342,7 @@ fpl_status fpl_pace_render(const fpl_funnel *funnel, const fpl_pace *pace, const
     fpl_status st = fpl_pace_json(funnel, pace, json ? buf : NULL, json ? capacity : 0, &len,
                                   err);
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             pace_csv(&d, funnel, pace);

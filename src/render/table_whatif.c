@@ -358,7 +358,7 @@ fpl_status fpl_whatif_render(const fpl_funnel *funnel, const fpl_whatif_input *i
         return fpl_whatif_svg(funnel, input, whatif, buf, capacity, length_out, err);
     }
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             whatif_csv(&d, funnel, whatif);
@@ -385,7 +385,7 @@ fpl_status fpl_sensitivity_render(const fpl_funnel *funnel, const fpl_terms *ter
     st = check_question(st, funnel, terms, input, held ? &input->volume : NULL, err);
     st = st == FPL_OK ? fpl__mixes_check(funnel, mixes, n_mixes, err) : st;
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          st == FPL_OK && fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             sensitivity_csv(&d, funnel, sensitivity);
@@ -409,7 +409,7 @@ fpl_status fpl_solve_render(const fpl_funnel *funnel, const fpl_terms *terms,
     st = check_question(st, funnel, terms, input, input != NULL ? &input->volume : NULL, err);
     st = st == FPL_OK ? fpl__mixes_check(funnel, mixes, n_mixes, err) : st;
     fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, false, buf, capacity, length_out, err);
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
          st == FPL_OK && fpl__doc_pass(&d);) {
         if (format == FPL_RENDER_CSV) {
             solve_csv(&d, funnel, solve);

@@ -58,7 +58,7 @@ bool fpl__doc_pass(fpl__doc *d)
 }
 
 void fpl__render_begin(fpl__doc *d, fpl_status st, size_t json_length, fpl_render_format format,
-                       bool svg, char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+                       char *buf, size_t capacity, size_t *length_out, fpl_error *err)
 {
     fpl__doc_init(d, buf, capacity);
     d->length_out = length_out;
@@ -67,8 +67,7 @@ void fpl__render_begin(fpl__doc *d, fpl_status st, size_t json_length, fpl_rende
         st = fpl__fail(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     } else if (st == FPL_OK && format == FPL_RENDER_JSON) {
         d->text.len = json_length; /* written already */
-    } else if (st == FPL_OK && format != FPL_RENDER_TABLE && format != FPL_RENDER_CSV &&
-               !(svg && format == FPL_RENDER_SVG)) {
+    } else if (st == FPL_OK && format != FPL_RENDER_TABLE && format != FPL_RENDER_CSV) {
         st = fpl__fail(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
     } else if (st == FPL_OK) {
         d->pass = 0;
