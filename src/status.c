@@ -94,6 +94,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_BANDS: return "the thresholds are scores above 0 and at most 100, warm at most hot";
     case FPL_ERR_TOP: return "top must be a whole number of rows (0 or more)";
     case FPL_ERR_FORMAT: return "this result is not rendered in that format";
+    case FPL_ERR_PARSE_AMBIGUOUS: return "the number reads two ways";
     }
     return "unknown status";
 }
@@ -183,6 +184,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_BANDS: return "FPL_ERR_BANDS";
     case FPL_ERR_TOP: return "FPL_ERR_TOP";
     case FPL_ERR_FORMAT: return "FPL_ERR_FORMAT";
+    case FPL_ERR_PARSE_AMBIGUOUS: return "FPL_ERR_PARSE_AMBIGUOUS";
     }
     return "FPL_ERR_UNKNOWN";
 }

@@ -251,7 +251,16 @@ int cli_fail_usage(const char *option, const char *value, const char *message)
 
 int cli_fail(const char *option, const char *value, const fpl_error *err)
 {
-    cli_error_value(option, value, fpl_error_message(err));
+    /* The library's message, then its hint on how to write the value. */
+    const char *text = fpl_error_message(err);
+    char message[FPL_HINT_MAX + 256];
+    const size_t n = strlen(text);
+    if (n < 256 && fpl_error_hint(err, value, strlen(value), message + n + 2, FPL_HINT_MAX) > 0) {
+        memcpy(message, text, n);
+        memcpy(message + n, ": ", 2);
+        text = message;
+    }
+    cli_error_value(option, value, text);
     return err != NULL && !fpl_status_is_input_error(err->status) ? CLI_EXIT_NO_ANSWER
                                                                    : CLI_EXIT_USAGE;
 }

@@ -764,9 +764,13 @@ static int add_stage(request *req, const char *value)
     size_t name_len = (size_t)(eq - value);
     double rate;
     fpl_error e;
-    if (fpl_stage_name_check(value, name_len, &e) != FPL_OK ||
-        fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
+    if (fpl_stage_name_check(value, name_len, &e) != FPL_OK) {
+        return fail_option(OPT_STAGE, value, &e);
+    }
+    if (fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
         fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
+        e.offset = name_len + 1; /* the rate is at fault: its bytes, for the hint */
+        e.length = strlen(eq + 1);
         return fail_option(OPT_STAGE, value, &e);
     }
     req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;

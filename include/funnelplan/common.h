@@ -170,11 +170,12 @@ typedef enum fpl_status {
     FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%
     FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
     FPL_ERR_TOP,                ///< how many rows to keep is not a whole number from 0 to 2^53
-    FPL_ERR_FORMAT              ///< a result has no rendering in that format (see ::fpl_render_format)
+    FPL_ERR_FORMAT,             ///< a result has no rendering in that format (see ::fpl_render_format)
+    FPL_ERR_PARSE_AMBIGUOUS     ///< a number that reads two ways: `8.000` (eight or eight thousand), `0,25`
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_FORMAT + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_AMBIGUOUS + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -337,6 +338,32 @@ FPL_API const char *fpl_field_name(fpl_field field);
  * @return a static string, never NULL.
  */
 FPL_API const char *fpl_error_message(const fpl_error *err);
+
+/** Bytes that always hold a hint of fpl_error_hint() and its NUL. */
+#define FPL_HINT_MAX 256
+
+/**
+ * @brief How to write what was probably meant, from the text refused.
+ *
+ * Where fpl_error_message() says what is wrong, the hint says how to write
+ * it, worded from the part of `text` at fault (`err->offset` and
+ * `err->length`; the whole text when the length is 0): `did you mean 25%?`
+ * for a rate typed as `25`. Lower case, no final period; the faces print it
+ * after the message with `": "` between. It quotes at most a short prefix
+ * of the text, so a huge value is never echoed whole.
+ * @param[in] err a failure as the function that refused `text` described
+ *   it; NULL gives no hint.
+ * @param[in] text the text that was refused (the whole option or argument
+ *   value); may be NULL when `len` is 0.
+ * @param[in] len its length in bytes.
+ * @param[out] out the hint, NUL-terminated, cut to `capacity` bytes; may be
+ *   NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; ::FPL_HINT_MAX always suffices.
+ * @return the length of the whole hint, without the NUL; 0 when there is
+ *   none.
+ */
+FPL_API size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *out,
+                              size_t capacity);
 
 /**
  * @brief The period a target, volume or figure refers to.

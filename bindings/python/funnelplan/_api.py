@@ -9,6 +9,7 @@ for ``_native`` to mirror (names without their ``FPL_`` prefix)."""
 MAX_STAGES = 32
 HORIZON_MAX = 1000000
 NAME_MAX = 64
+HINT_MAX = 256
 PERIOD_COUNT = 3
 ABI_STRUCT_COUNT = 50
 MAX_CHANGES = 40
@@ -240,6 +241,7 @@ fpl_status_name(int) str
 fpl_status_is_input_error(int) bool
 fpl_field_name(int) str
 fpl_error_message(fpl_error*) str
+fpl_error_hint(fpl_error*, str, size_t, char*, size_t) size_t
 fpl_period_months(int) uint
 fpl_period_name(int) str
 fpl_period_parse(str, size_t, int*) status
