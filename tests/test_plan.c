@@ -217,6 +217,10 @@ static void test_bad_terms_are_refused_and_leave_the_plan_untouched(void **state
     t.has_margin = true;
     t.margin = nextafter(1.0, 2.0);
     assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_ERR_MARGIN);
+    t.margin = 1.0; /* exactly 100%: the largest margin there is */
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
+    assert_same_double(p.margin, 1.0);
+    p = sentinel;
     t = deal_terms(FPL_PERIOD_MONTH, 5);
     t.has_deal_size = true;
     t.deal_size = 0.0;
