@@ -137,6 +137,8 @@ static void test_check_refuses_with_the_limits_status_field_and_index(void **sta
     /* excluded bounds */
     assert_int_equal(fpl_limit_check(FPL_LIMIT_CONFIDENCE, 1.0, 0, NULL), FPL_ERR_CONFIDENCE);
     assert_int_equal(fpl_limit_check(FPL_LIMIT_CONFIDENCE, 0.99, 0, NULL), FPL_OK);
+    assert_int_equal(fpl_limit_check(FPL_LIMIT_CONFIDENCE, 0.0, 0, NULL), FPL_ERR_CONFIDENCE);
+    assert_int_equal(fpl_limit_check(FPL_LIMIT_CONFIDENCE, 0x1p-1074, 0, NULL), FPL_OK);
     assert_int_equal(fpl_limit_check((fpl_limit)FPL_LIMIT_COUNT, 0, 0, NULL), FPL_ERR_NULL);
 }
 

@@ -108,6 +108,11 @@ static void test_mix_refuses_bad_mixes(void **state)
     z.segments[1].rate = 0.5;
     double rate;
     assert_int_equal(fpl_mix_rate(&z, &rate, NULL), FPL_OK);
+    assert_same_double(rate, 0.5);
+    z.segments[0].rate = 1.0; /* a segment that always converts is a rate */
+    assert_int_equal(fpl_mix_rate(&z, &rate, NULL), FPL_OK);
+    assert_same_double(rate, 1.0);
+    z.segments[0].rate = 0.5;
     z.stage = 3;
     assert_int_equal(fpl_mix_apply(&f, &z, NULL), FPL_ERR_STAGE_UNKNOWN);
     z.stage = 0;
