@@ -158,6 +158,12 @@ static void test_pace_pipeline_coverage(void **state)
     assert_same_double(p.at_risk, 1.0);
     assert_same_double(p.off_track, 0.5);
     assert_close(p.revenue.plan_per_rep, 25000.0);
+    /* equal thresholds leave no at-risk band: 84% is off track */
+    in.off_track = 1.0;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
+    assert_int_equal(p.revenue.status, FPL_PACE_OFF_TRACK);
+    in.off_track = 0.5;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, NULL), FPL_OK);
     assert_close(p.revenue.actual_per_rep, 10500.0);
     assert_close(p.revenue.needed_rate_per_rep, 29000.0 / 0.5 / 2.0);
     assert_close(p.stages[0].plan_per_rep, 200.0);
@@ -187,6 +193,12 @@ static void test_pace_elapsed_from_dates(void **state)
     assert_close(e, 45.0 / 90.0);
     assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_YEAR, &e, NULL), FPL_OK);
     assert_close(e, 45.0 / 365.0);
+    /* 2100 is not a leap year (a century not divisible by 400): 31 + 28 + 1 */
+    assert_int_equal(fpl_date_parse("2100-01-01", 10, &start, NULL), FPL_OK);
+    assert_int_equal(fpl_date_parse("2100-03-01", 10, &as_of, NULL), FPL_OK);
+    assert_int_equal(fpl_pace_elapsed(&start, &as_of, FPL_PERIOD_YEAR, &e, NULL), FPL_OK);
+    assert_close(e, 60.0 / 365.0);
+    assert_int_equal(fpl_date_parse("2027-01-01", 10, &start, NULL), FPL_OK);
     assert_int_equal(fpl_pace_elapsed(&start, &start, FPL_PERIOD_MONTH, &e, NULL), FPL_OK);
     assert_close(e, 1.0 / 31.0);
     /* a leap year, across the year boundary */

@@ -310,6 +310,10 @@ static void test_schedule_refuses_bad_input(void **state)
     expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
     reset_input(2027, 1, FPL_SCHEDULE_MAX_MONTHS + 1);
     expect(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_ERR_MONTHS, FPL_FIELD_MONTHS, FPL_NO_INDEX);
+    reset_input(2027, 1, FPL_SCHEDULE_MAX_MONTHS); /* the longest schedule is one */
+    assert_int_equal(fpl_schedule_compute(&f, &t, &in, &s, &err), FPL_OK);
+    assert_int_equal(s.months, FPL_SCHEDULE_MAX_MONTHS);
+    s = s2; /* the refusals below must leave it untouched */
     const double bad_lag[] = {-1.0, NAN, INFINITY, 121.0};
     for (size_t i = 0; i < 4; ++i) {
         reset_input(2027, 1, 12);
@@ -438,6 +442,8 @@ static void test_schedule_parsers(void **state)
     expect_at(fpl_lag_parse("d", 1, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, 1);
     expect_at(fpl_lag_parse("121m", 4, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0,
               4);
+    assert_int_equal(fpl_lag_parse("120m", 4, &lag, &err), FPL_OK); /* the longest lead itself */
+    assert_same_double(lag, (double)FPL_SCHEDULE_MAX_LEAD);
     expect_at(fpl_lag_parse("1x", 2, &lag, &err), FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, 2);
     double list[12];
     size_t count = 99;
