@@ -214,7 +214,7 @@ fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char 
     if (w->format == FPL_RENDER_TABLE) {
         char rank[FPL_NUMBER_MAX];
         fpl_format_count(++w->leads, rank, sizeof rank);
-        fpl_format_fixed(score->score, 1, false, num, sizeof num);
+        fpl_score_format(c, score, num, sizeof num); /* never across its band's line */
         table_line(w, (const char *const[6]){rank, id, num, band, score->sales_ready ? "yes" : "no",
                                              missing_names(missing, sizeof missing, c,
                                                            score->missing, ", ")}, true);
