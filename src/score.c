@@ -416,7 +416,8 @@ const char *fpl_csv_fault_message(fpl_csv_fault fault)
     case FPL_CSV_UTF8: return "not valid UTF-8 text (or a NUL byte)";
     case FPL_CSV_TOO_LONG: return "the row is longer than 65536 bytes";
     case FPL_CSV_ID: return "the id is empty or longer than 256 bytes";
-    case FPL_CSV_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes or no";
+    case FPL_CSV_ANSWER:
+        return "an answer is a number from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false";
     }
     return "unknown fault";
 }

@@ -248,7 +248,7 @@ typedef enum fpl_csv_fault {
     FPL_CSV_UTF8,             ///< not valid UTF-8, or a NUL byte
     FPL_CSV_TOO_LONG,         ///< the record is longer than ::FPL_CSV_RECORD_MAX bytes
     FPL_CSV_ID,               ///< the id is empty or longer than ::FPL_CSV_ID_MAX bytes
-    FPL_CSV_ANSWER            ///< an answer is not a number in [0, 1] or yes/no
+    FPL_CSV_ANSWER            ///< an answer is not a number in [0, 1] or yes/no, y/n, true/false
 } fpl_csv_fault;
 
 /**
