@@ -974,8 +974,10 @@ size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *scor
     const double warm = key(fpl_criteria_warm(criteria));
     const fpl_band band = score->band;
     const double lo = band == FPL_BAND_HOT ? hot : band == FPL_BAND_WARM ? warm : -1.0;
-    const double hi = band == FPL_BAND_HOT ? (double)INFINITY : band == FPL_BAND_WARM ? hot : warm;
     const double k = key(x);
+    const double full = key(100.0); /* only a lead that meets every criterion shows 100.0 */
+    const double top = k < full ? full : (double)INFINITY;
+    const double hi = band == FPL_BAND_HOT ? top : band == FPL_BAND_WARM ? fmin(hot, top) : fmin(warm, top);
     double shown = 0.0; /* the nearest tenth's key, from its digits */
     for (const char *p = text; *p != '\0'; ++p) {
         if (*p >= '0' && *p <= '9') {
@@ -988,15 +990,22 @@ size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *scor
         return words_end(&w);
     }
     /* Toward the band: down from above it, up from below it, with the
-     * fewest decimals that land inside (at 9 the key itself does). */
+     * fewest decimals that land inside; at d decimals, the nearest, else
+     * the one below k (never at or above hi), else the one above (never
+     * below lo). With the thresholds' own decimals the one below is inside
+     * (lo lies on that grid), and at 9 decimals k itself is. */
     double unit = 1e8;
-    int d = 1;
-    for (; d < 9; ++d, unit /= 10.0) {
-        const double q = shown >= hi ? floor(k / unit) * unit : ceil(k / unit) * unit;
+    double q = k;
+    for (int d = 1; d <= 9; ++d, unit /= 10.0) {
+        const double nearest = d == 1 ? shown : round(k / unit) * unit;
+        const double below = floor(k / unit) * unit;
+        const double above = ceil(k / unit) * unit;
+        q = nearest >= lo && nearest < hi ? nearest : below >= lo ? below : above;
         if (q >= lo && q < hi) {
-            break;
+            say_key(&w, q, d);
+            return words_end(&w);
         }
     }
-    say_key(&w, shown >= hi ? floor(k / unit) * unit : ceil(k / unit) * unit, d);
+    say_key(&w, k, 9); /* not reached: at 9 decimals q is k */
     return words_end(&w);
 }

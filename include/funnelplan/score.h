@@ -394,8 +394,9 @@ FPL_API size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, s
  * warm, is not `75.0`): then rounded toward its band (`74.9`), and when no
  * one-decimal figure lies in the band (thresholds closer than a tenth),
  * with the fewest more decimals that do, up to 9 (the grid scores are
- * compared on). The figure shown is never on the other side of a
- * threshold from the band beside it.
+ * compared on; never more than the thresholds' own decimals). The figure
+ * shown is never on the other side of a threshold from the band beside
+ * it, and only a score of 100 shows `100.0` (99.99 is `99.9`).
  * @param[in] criteria the definition whose thresholds banded the score
  *   (NULL: the default thresholds).
  * @param[in] score the score.
