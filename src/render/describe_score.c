@@ -15,7 +15,6 @@
 
 #include "../internal.h"
 
-#include <math.h>
 #include <string.h>
 
 /* The head: the object, its 4 leading members with 3 per criterion, the
@@ -81,36 +80,13 @@ static void blanks(fpl__text *t, size_t n)
     }
 }
 
-/* The decimals of a threshold on the grid scores are compared on (a
- * billionth of a point), at least 1. */
-static size_t grid_decimals(double threshold)
-{
-    if (!(threshold > 0.0 && threshold <= 100.0)) {
-        return 1; /* not a threshold fpl_criteria_check() passes */
-    }
-    uint64_t k = (uint64_t)round(threshold * 1e9);
-    size_t d = 9;
-    while (d > 1 && k % 10 == 0) {
-        k /= 10;
-        d--;
-    }
-    return d;
-}
-
-/* The score column: `100.0` and, when the thresholds have more decimals, as
- * many more as fpl_score_format() may show (at most theirs). */
-static size_t score_width(const fpl_criteria *c)
-{
-    const size_t hot = grid_decimals(fpl_criteria_hot(c));
-    const size_t warm = grid_decimals(fpl_criteria_warm(c));
-    return 4 + (hot > warm ? hot : warm);
-}
-
 /* A line of the table: each cell padded to its column, two blanks apart,
  * nothing after the last cell with text; a lead's id (cell 1) escaped. */
 static void table_line(const fpl_score_writer *w, const char *const cell[6], bool lead)
 {
-    const size_t width[6] = {w->rank_width, w->id_width, score_width(w->criteria), 4, 11, 0};
+    /* A score wider than 5 (more decimals, between thresholds closer than a
+     * tenth: fpl_score_format()) widens its own line only. */
+    const size_t width[6] = {w->rank_width, w->id_width, 5, 4, 11, 0};
     fpl__text t = {.sink = w->sink, .ctx = w->ctx};
     size_t last = 6;
     while (last > 0 && cell[last - 1][0] == '\0') {
