@@ -85,7 +85,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_THRESHOLD: return "thresholds must be between 0% and 1000%, off-track at most at-risk";
     case FPL_ERR_HISTORY_STAGE: return "a history must be on a stage the volume passes through (at or below the stage it enters)";
     case FPL_ERR_CRITERION: return "a criterion is NAME, NAME=WEIGHT or NAME=WEIGHT,required, with a positive weight";
-    case FPL_ERR_CRITERION_DUPLICATE: return "two criteria have the same name";
+    case FPL_ERR_CRITERION_DUPLICATE: return "two criteria have the same name (names match in any case)";
     case FPL_ERR_CRITERION_COUNT: return "from 1 to 32 criteria";
     case FPL_ERR_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false";
     case FPL_ERR_CSV_HEADER: return "the header must name the id column and every criterion, each once";

@@ -391,6 +391,68 @@ class TestScoreAgainstReference(ScoreTestCase):
             self.assertEqual(line, line.rstrip(), "trailing blanks")
 
 
+class TestScoreWeightsAndDisplay(ScoreTestCase):
+    """Weights of any size give the exact score; the table never shows a
+    score across the threshold of the band beside it."""
+
+    def test_weights_of_any_size(self):
+        # (criteria, answers, the score in the CSV, band); before: 100 hot,
+        # null cold, 0 cold
+        for crit, answers, want, band in (
+                (["a=1e307"], "0.5", "50", "warm"),
+                (["a=9e307", "b=9e307"], "0.5,1", "75", "hot"),
+                (["a=4e-324", "b=4e-324"], "0.5,0.5", "50", "warm"),
+                (["a=1.7976931348623157e308", "b=4e-324"], "0.5,1", "50", "warm"),
+                (["a=1e300", "b=1e-300", "c=1"], "1,1,0", "100", "hot")):
+            with self.subTest(crit=crit):
+                names = ",".join(c.split("=")[0] for c in crit)
+                args = ["--leads", "-", "--format", "csv"]
+                for c in crit:
+                    args += ["--criterion", c]
+                r = run(["score"] + args, input=("id,%s\nx,%s\n" % (names, answers)).encode())
+                self.assertEqual(r.returncode, 0, r.stderr)
+                line = r.stdout.decode().splitlines()[1].split(",")
+                self.assertEqual(line[3:5], [want, band])
+
+    def table_scores(self, answers, extra=()):
+        data = "id,s\n" + "".join("l%d,%s\n" % (i, a) for i, a in enumerate(answers))
+        r = run(["score", "--leads", "-", "--criterion", "s"] + list(extra),
+                input=data.encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = {}
+        for line in r.stdout.decode().splitlines()[1:]:
+            cells = line.split()
+            if len(cells) >= 4 and cells[0].isdigit() and cells[1][1:].isdigit():
+                got[answers[int(cells[1][1:])]] = (cells[2], cells[3])
+        return got
+
+    def test_a_rounded_score_stays_on_its_side_of_a_threshold(self):
+        self.assertEqual(self.table_scores(["74.95%", "74.99%", "49.95%", "49.99%", "75%",
+                                            "50%", "74.94%", "99.99%", "1", "0.875"]),
+                         {"74.95%": ("74.9", "warm"), "74.99%": ("74.9", "warm"),
+                          "49.95%": ("49.9", "cold"), "49.99%": ("49.9", "cold"),
+                          "75%": ("75.0", "hot"), "50%": ("50.0", "warm"),
+                          "74.94%": ("74.9", "warm"), "99.99%": ("99.9", "hot"),
+                          "1": ("100.0", "hot"), "0.875": ("87.5", "hot")})
+
+    def test_custom_thresholds(self):
+        self.assertEqual(self.table_scores(["74.95%", "74.99%", "74.94%", "49.95%", "49.94%"],
+                                           ["--hot", "74.95", "--warm", "49.95"]),
+                         {"74.95%": ("75.0", "hot"), "74.99%": ("75.0", "hot"),
+                          "74.94%": ("74.9", "warm"), "49.95%": ("50.0", "warm"),
+                          "49.94%": ("49.9", "cold")})
+        self.assertEqual(self.table_scores(["79.99%", "80%", "59.99%", "60%"],
+                                           ["--hot", "80", "--warm", "60"]),
+                         {"79.99%": ("79.9", "warm"), "80%": ("80.0", "hot"),
+                          "59.99%": ("59.9", "cold"), "60%": ("60.0", "warm")})
+        # thresholds closer than a tenth: as many decimals as the band needs
+        self.assertEqual(self.table_scores(["80.03%", "80.049%", "80.05%", "80.01%",
+                                            "80.009%"], ["--hot", "80.05", "--warm", "80.01"]),
+                         {"80.03%": ("80.03", "warm"), "80.049%": ("80.04", "warm"),
+                          "80.05%": ("80.1", "hot"), "80.01%": ("80.01", "warm"),
+                          "80.009%": ("80.0", "cold")})
+
+
 class TestScoreFiles(ScoreTestCase):
     def test_empty_file_has_no_header(self):
         for data in (b"", b"\n\n", b"\r\n"):
@@ -467,7 +529,8 @@ class TestScoreFiles(ScoreTestCase):
         r = run(["score", "--leads", "-", "--criterion", "need", "--criterion", "Need"],
                 input=b"id,need,Need\nx,1,1\n")
         self.assertEqual((r.returncode, r.stdout), (2, b""))
-        self.assertIn("--criterion 'Need': two criteria have the same name", r.stderr.decode())
+        self.assertEqual(r.stderr.decode(), "funnelplan: --criterion 'Need': two criteria have "
+                         "the same name (names match in any case)\n")
 
     def test_an_endless_header_stops_with_an_error(self):
         # 1 MiB of one header column through a pipe: refused once past the
@@ -604,7 +667,7 @@ BAD_OPTIONS = [
     (["--criterion", "fit=-1,required"], 2, "--criterion 'fit=-1,required': "),
     (["--criterion", "fit=2,optional"], 2, "--criterion 'fit=2,optional': "),
     (["--criterion", "fit", "--criterion", "fit=2"], 2,
-     "--criterion 'fit=2': two criteria have the same name"),
+     "--criterion 'fit=2': two criteria have the same name (names match in any case)"),
     (["--criterion", ""], 2, "--criterion '': criterion name is empty"),
     (["--criterion", "fit", "--criterion", "=2,required"], 2,
      "--criterion '=2,required': criterion name is empty"),
