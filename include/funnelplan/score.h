@@ -27,8 +27,12 @@ extern "C" {
  * @brief A shared definition of a qualified lead, applied to every lead.
  *
  * A lead answers every criterion with a number in [0, 1] (1: fully met, 0:
- * not at all; `yes`/`no` and `50%` are read too). Its score is
- * 100 · Σ weight · answer / Σ weight. Its band is hot at a score ≥ the hot
+ * not at all; `yes`/`no`, `y`/`n`, `true`/`false` and `50%` are read too).
+ * Its score is 100 · Σ weight · answer / Σ weight, the weights first scaled
+ * by the power of two that brings the largest into [1, 2): exact, so
+ * ordinary weights give the formula's bits, and weights of any finite
+ * positive size (4e-324 to 1.8e308) neither overflow nor vanish; a score is
+ * never NaN and never outside [0, 100]. Its band is hot at a score ≥ the hot
  * threshold (default 75), warm at ≥ the warm threshold (default 50), else
  * cold (the thresholds in use: fpl_criteria_hot() and fpl_criteria_warm()).
  * It is sales-ready when every required criterion is fully met (answer
