@@ -294,7 +294,8 @@ static size_t score_checked(const fpl_criteria *criteria, const double *answers,
     for (size_t i = 0; i < criteria->n_criteria; ++i) {
         largest = fmax(largest, criteria->criteria[i].weight);
     }
-    const int scale = -ilogb(largest); /* the weights are checked: finite, > 0 */
+    /* the weights are checked (finite, > 0): ilogb of 0 is never taken */
+    const int scale = largest > 0.0 ? -ilogb(largest) : 0;
     double total = 0.0;
     double got = 0.0;
     bool has_required = false;
@@ -995,12 +996,11 @@ size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *scor
      * below lo). With the thresholds' own decimals the one below is inside
      * (lo lies on that grid), and at 9 decimals k itself is. */
     double unit = 1e8;
-    double q = k;
     for (int d = 1; d <= 9; ++d, unit /= 10.0) {
         const double nearest = d == 1 ? shown : round(k / unit) * unit;
         const double below = floor(k / unit) * unit;
         const double above = ceil(k / unit) * unit;
-        q = nearest >= lo && nearest < hi ? nearest : below >= lo ? below : above;
+        const double q = nearest >= lo && nearest < hi ? nearest : below >= lo ? below : above;
         if (q >= lo && q < hi) {
             say_key(&w, q, d);
             return words_end(&w);
