@@ -879,6 +879,7 @@ static void say_column(words *w, size_t column)
     says(w, " of the header");
 }
 
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through w
 size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, size_t capacity)
 {
     words w = {out, out != NULL ? capacity : 0, 0};
@@ -960,6 +961,7 @@ static void say_key(words *w, double k, int decimals)
     say(w, digits, (size_t)decimals);
 }
 
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through w
 size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *score, char *out,
                         size_t capacity)
 {
@@ -995,8 +997,9 @@ size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *scor
      * the one below k (never at or above hi), else the one above (never
      * below lo). With the thresholds' own decimals the one below is inside
      * (lo lies on that grid), and at 9 decimals k itself is. */
-    double unit = 1e8;
-    for (int d = 1; d <= 9; ++d, unit /= 10.0) {
+    static const double units[10] = {1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1};
+    for (int d = 1; d <= 9; ++d) {
+        const double unit = units[d]; /* a unit of the d-th decimal, in keys */
         const double nearest = d == 1 ? shown : round(k / unit) * unit;
         const double below = floor(k / unit) * unit;
         const double above = ceil(k / unit) * unit;

@@ -551,7 +551,9 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     fault's name such as ``"FPL_CSV_FIELDS"``). A header without the id
     column or a criterion raises ``CSV_HEADER``, its message naming the
     column at fault (names match in any ASCII case: ``Budget`` is the
-    criterion ``budget``; two columns naming one are refused). ``top`` keeps only
+    criterion ``budget``; two columns naming one are refused); its
+    ``.fault`` says why (``"FPL_CSV_HEADER_MISSING"``, ``"FPL_CSV_HEADER_TWICE"``,
+    ``"FPL_CSV_HEADER_LONG"`` for a first line past 65536 bytes, ...). ``top`` keeps only
     the first ``top`` ranked rows (the counts cover every row); with it, memory
     stays bounded however long the file (the rows are cut to the best ``top``
     as they come), without it every scored row is held.
