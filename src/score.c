@@ -5,6 +5,7 @@
  */
 
 #include "funnelplan/score.h"
+#include "funnelplan/format.h"
 #include "funnelplan/parse.h"
 
 #include "internal.h"
@@ -70,9 +71,28 @@ static size_t name_len(const fpl_criterion *c)
     return nul == NULL ? sizeof c->name : (size_t)((const char *)nul - c->name);
 }
 
+/* ASCII case folding: 'A'..'Z' to 'a'..'z', every other byte as it is (so
+ * UTF-8 beyond ASCII compares byte for byte). */
+static unsigned char fold(char c)
+{
+    const unsigned char u = (unsigned char)c;
+    return u >= 'A' && u <= 'Z' ? (unsigned char)(u - 'A' + 'a') : u;
+}
+
+/* Two names are the same name when they are equal after ASCII case
+ * folding: `Budget` in a header is the criterion `budget`, and two
+ * criteria `need` and `Need` are one criterion given twice. */
 static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
 {
-    return alen == blen && memcmp(a, b, alen) == 0;
+    if (alen != blen) {
+        return false;
+    }
+    for (size_t i = 0; i < alen; ++i) {
+        if (fold(a[i]) != fold(b[i])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size_t len, fpl_error *err)
@@ -264,6 +284,18 @@ fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error
 static size_t score_checked(const fpl_criteria *criteria, const double *answers,
                             fpl_lead_score *out)
 {
+    /* The weights are scaled by a power of two that brings the largest
+     * into [1, 2): exact (so ordinary weights give the very bits of the
+     * formula unscaled), and then the sums lie in [1, 64] and [0, 64],
+     * where neither overflows (weights of 1e308) nor vanishes (weights of
+     * 4e-324). A weight below 2^-1022 of the largest may lose bits or
+     * become 0 in the scaling: its part of the score is below 10^-305. */
+    double largest = 0.0;
+    for (size_t i = 0; i < criteria->n_criteria; ++i) {
+        largest = fmax(largest, criteria->criteria[i].weight);
+    }
+    /* the weights are checked (finite, > 0): ilogb of 0 is never taken */
+    const int scale = largest > 0.0 ? -ilogb(largest) : 0;
     double total = 0.0;
     double got = 0.0;
     bool has_required = false;
@@ -276,8 +308,9 @@ static size_t score_checked(const fpl_criteria *criteria, const double *answers,
             return i;
         }
         const fpl_criterion *c = &criteria->criteria[i];
-        total += c->weight;
-        got += c->weight * a;
+        const double weight = ldexp(c->weight, scale);
+        total += weight;
+        got += weight * a;
         const bool met = a >= 1.0;
         if (!met) {
             s.missing |= UINT64_C(1) << i;
@@ -327,6 +360,9 @@ fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
 bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                       uint64_t line_b)
 {
+    if (a == NULL || b == NULL) {
+        return a != NULL; /* no score ranks after every score */
+    }
     const double ka = key(a->score);
     const double kb = key(b->score);
     if (ka > kb) {
@@ -381,7 +417,8 @@ const char *fpl_csv_fault_message(fpl_csv_fault fault)
     case FPL_CSV_UTF8: return "not valid UTF-8 text (or a NUL byte)";
     case FPL_CSV_TOO_LONG: return "the row is longer than 65536 bytes";
     case FPL_CSV_ID: return "the id is empty or longer than 256 bytes";
-    case FPL_CSV_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes or no";
+    case FPL_CSV_ANSWER:
+        return "an answer is a number from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false";
     }
     return "unknown fault";
 }
@@ -407,6 +444,10 @@ fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
         return fpl__fail(err, st, FPL_FIELD_ID_COLUMN, FPL_NO_INDEX);
     }
     memset(reader, 0, offsetof(fpl_csv_reader, record)); /* the record needs no clearing */
+    reader->header_fault = FPL_CSV_HEADER_OK;
+    reader->header_column = FPL_NO_INDEX;
+    reader->header_first = FPL_NO_INDEX;
+    reader->header_name = FPL_NO_INDEX;
     reader->criteria = *criteria;
     memcpy(reader->id_column, id_column, id_len);
     reader->id_column[id_len] = '\0';
@@ -495,10 +536,13 @@ static size_t field_not_utf8(const fpl_csv_reader *r)
     return FPL_NO_INDEX;
 }
 
-/* The header cannot be read: column (FPL_NO_INDEX when none) at the
- * header's line. */
-static fpl_status header_fault(const fpl_csv_reader *r, size_t column, fpl_error *err)
+/* The header cannot be read: why, the column (FPL_NO_INDEX when none) at
+ * the header's line, kept in the reader for fpl_csv_header_message(). */
+static fpl_status header_fault(fpl_csv_reader *r, fpl_csv_header_fault fault, size_t column,
+                               fpl_error *err)
 {
+    r->header_fault = fault;
+    r->header_column = column;
     (void)fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, column);
     if (err != NULL) {
         err->line = r->record_line;
@@ -506,16 +550,39 @@ static fpl_status header_fault(const fpl_csv_reader *r, size_t column, fpl_error
     return FPL_ERR_CSV_HEADER;
 }
 
+/* A name (criterion k, or FPL_MAX_CRITERIA for the id column) without a
+ * column, or named again at column f after column first. */
+static fpl_status header_name_fault(fpl_csv_reader *r, size_t name, size_t f, size_t first,
+                                    fpl_error *err)
+{
+    r->header_name = name;
+    r->header_first = first;
+    return header_fault(r, f == FPL_NO_INDEX ? FPL_CSV_HEADER_MISSING : FPL_CSV_HEADER_TWICE, f,
+                        err);
+}
+
+/* The header's fault for a record already at fault. */
+static fpl_csv_header_fault header_fault_of(fpl_csv_fault fault)
+{
+    switch (fault) {
+    case FPL_CSV_FIELDS: return FPL_CSV_HEADER_COLUMNS;
+    case FPL_CSV_TOO_LONG: return FPL_CSV_HEADER_LONG;
+    case FPL_CSV_UNTERMINATED: return FPL_CSV_HEADER_UNTERMINATED;
+    case FPL_CSV_UTF8: return FPL_CSV_HEADER_UTF8;
+    default: return FPL_CSV_HEADER_QUOTE;
+    }
+}
+
 /* The header: the id column and every criterion, each named once. */
 static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
 {
     if (r->record_bad) {
         /* a faulty record keeps no field after the one at fault */
-        return header_fault(r, r->n_fields, err);
+        return header_fault(r, header_fault_of(r->record_fault), r->n_fields, err);
     }
     const size_t not_utf8 = field_not_utf8(r);
     if (not_utf8 != FPL_NO_INDEX) {
-        return header_fault(r, not_utf8, err);
+        return header_fault(r, FPL_CSV_HEADER_UTF8, not_utf8, err);
     }
     const size_t id_len = strlen(r->id_column);
     bool found_id = false;
@@ -530,29 +597,31 @@ static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
         }
         if (same_name(s, len, r->id_column, id_len)) {
             if (found_id) {
-                return header_fault(r, f, err);
+                return header_name_fault(r, FPL_MAX_CRITERIA, f, r->id_index, err);
             }
             found_id = true;
             r->id_index = f;
             continue;
         }
+        /* criteria names differ after case folding: one matches at most */
         for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
             const fpl_criterion *c = &r->criteria.criteria[k];
             if (same_name(s, len, c->name, name_len(c))) {
                 if (found[k]) {
-                    return header_fault(r, f, err);
+                    return header_name_fault(r, k, f, r->criterion_column[k], err);
                 }
                 found[k] = true;
                 r->criterion_column[k] = f;
+                break;
             }
         }
     }
     if (!found_id) {
-        return header_fault(r, FPL_NO_INDEX, err);
+        return header_name_fault(r, FPL_MAX_CRITERIA, FPL_NO_INDEX, FPL_NO_INDEX, err);
     }
     for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
         if (!found[k]) {
-            return header_fault(r, FPL_NO_INDEX, err);
+            return header_name_fault(r, k, FPL_NO_INDEX, FPL_NO_INDEX, err);
         }
     }
     r->n_columns = r->n_fields;
@@ -719,6 +788,12 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
             break;
         }
         ++i;
+        if (st == FPL_OK && !r->have_header && r->record_bad) {
+            /* The header cannot be valid any more (too long, too many
+             * columns, a stray quote): refuse it now rather than read on
+             * to a line end that may never come. */
+            st = read_header(r, err);
+        }
         if (st != FPL_OK) {
             r->state = ST_DONE;
             break;
@@ -741,6 +816,8 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
         }
         if (st == FPL_OK && !r->have_header) {
             /* an empty file, or only blank lines */
+            r->header_fault = FPL_CSV_HEADER_NONE;
+            r->header_column = FPL_NO_INDEX;
             st = fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, FPL_NO_INDEX);
         }
         r->state = ST_DONE;
@@ -748,4 +825,190 @@ fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bo
     *n_rows_out = n;
     *consumed_out = i;
     return fpl__done(err, st);
+}
+
+/* ---- words for a refused header ------------------------------------------ */
+
+/* A text written into a caller's buffer, cut to its capacity, counting the
+ * whole length. */
+typedef struct words {
+    char *out;
+    size_t cap;
+    size_t len;
+} words;
+
+static void say(words *w, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; ++i, ++w->len) {
+        if (w->len + 1 < w->cap) {
+            w->out[w->len] = s[i];
+        }
+    }
+}
+
+static void says(words *w, const char *s)
+{
+    say(w, s, strlen(s));
+}
+
+static void say_count(words *w, uint64_t n)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    say(w, digits + k, sizeof digits - k);
+}
+
+/* The text's NUL; its whole length. */
+static size_t words_end(words *w)
+{
+    if (w->cap > 0) {
+        w->out[w->len < w->cap ? w->len : w->cap - 1] = '\0';
+    }
+    return w->len;
+}
+
+/* "column N of the header" (N from 1). */
+static void say_column(words *w, size_t column)
+{
+    says(w, "column ");
+    say_count(w, (uint64_t)column + 1);
+    says(w, " of the header");
+}
+
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through w
+size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, size_t capacity)
+{
+    words w = {out, out != NULL ? capacity : 0, 0};
+    if (reader != NULL) {
+        const fpl_csv_reader *r = reader;
+        const bool id = r->header_name == FPL_MAX_CRITERIA;
+        const char *name = id                                      ? r->id_column
+                           : r->header_name < r->criteria.n_criteria ? r->criteria.criteria[r->header_name].name
+                                                                     : "";
+        switch (r->header_fault) {
+        case FPL_CSV_HEADER_OK: break;
+        case FPL_CSV_HEADER_NONE: says(&w, "the file has no header (it is empty or blank)"); break;
+        case FPL_CSV_HEADER_MISSING:
+            says(&w, "the header has no column named '");
+            says(&w, name);
+            says(&w, id ? "' (the id column)" : "' (a criterion)");
+            break;
+        case FPL_CSV_HEADER_TWICE:
+            says(&w, "columns ");
+            say_count(&w, (uint64_t)r->header_first + 1);
+            says(&w, " and ");
+            say_count(&w, (uint64_t)r->header_column + 1);
+            says(&w, " of the header both name '");
+            says(&w, name);
+            says(&w, id ? "' (the id column; names match in any case)"
+                        : "' (a criterion; names match in any case)");
+            break;
+        case FPL_CSV_HEADER_COLUMNS:
+            says(&w, "the header has more than ");
+            say_count(&w, FPL_CSV_MAX_COLUMNS);
+            says(&w, " columns");
+            break;
+        case FPL_CSV_HEADER_UTF8:
+            say_column(&w, r->header_column);
+            says(&w, " is not valid UTF-8 text (or holds a NUL byte)");
+            break;
+        case FPL_CSV_HEADER_LONG:
+            says(&w, "the header is longer than ");
+            say_count(&w, FPL_CSV_RECORD_MAX);
+            says(&w, " bytes (at column ");
+            say_count(&w, (uint64_t)r->header_column + 1);
+            says(&w, "): is it a CSV file with a line per lead?");
+            break;
+        case FPL_CSV_HEADER_QUOTE:
+            say_column(&w, r->header_column);
+            says(&w, " has a quote inside an unquoted field, or text after a closing quote");
+            break;
+        case FPL_CSV_HEADER_UNTERMINATED:
+            say_column(&w, r->header_column);
+            says(&w, " is a quoted field not closed at the end of the file");
+            break;
+        }
+    }
+    return words_end(&w);
+}
+
+/* ---- a score as the table shows it --------------------------------------- */
+
+/* k (a key: score · 10^9, whole) with `decimals` decimals, exactly. */
+static void say_key(words *w, double k, int decimals)
+{
+    double unit = 1.0;
+    for (int i = decimals; i < 9; ++i) {
+        unit *= 10.0;
+    }
+    const uint64_t n = (uint64_t)(k / unit); /* a multiple of unit: exact */
+    uint64_t ten = 1;
+    for (int i = 0; i < decimals; ++i) {
+        ten *= 10;
+    }
+    say_count(w, n / ten);
+    says(w, ".");
+    char digits[16];
+    uint64_t frac = n % ten;
+    for (int i = decimals; i-- > 0;) {
+        digits[i] = (char)('0' + frac % 10);
+        frac /= 10;
+    }
+    say(w, digits, (size_t)decimals);
+}
+
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through w
+size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *score, char *out,
+                        size_t capacity)
+{
+    words w = {out, out != NULL ? capacity : 0, 0};
+    if (score == NULL) {
+        return words_end(&w);
+    }
+    const double x = score->score;
+    char text[FPL_NUMBER_MAX];
+    (void)fpl_format_fixed(x, 1, false, text, sizeof text); /* the nearest tenth */
+    /* The band's keys: [lo, hi). */
+    const double hot = key(fpl_criteria_hot(criteria));
+    const double warm = key(fpl_criteria_warm(criteria));
+    const fpl_band band = score->band;
+    const double lo = band == FPL_BAND_HOT ? hot : band == FPL_BAND_WARM ? warm : -1.0;
+    const double k = key(x);
+    const double full = key(100.0); /* only a lead that meets every criterion shows 100.0 */
+    const double top = k < full ? full : (double)INFINITY;
+    const double hi = band == FPL_BAND_HOT ? top : band == FPL_BAND_WARM ? fmin(hot, top) : fmin(warm, top);
+    double shown = 0.0; /* the nearest tenth's key, from its digits */
+    for (const char *p = text; *p != '\0'; ++p) {
+        if (*p >= '0' && *p <= '9') {
+            shown = shown * 10.0 + (*p - '0');
+        }
+    }
+    shown *= 1e8;
+    if (!(x >= 0.0 && x <= 100.0 && k >= lo && k < hi) || (shown >= lo && shown < hi)) {
+        says(&w, text); /* inside its band, or not a score of its band */
+        return words_end(&w);
+    }
+    /* Toward the band: down from above it, up from below it, with the
+     * fewest decimals that land inside; at d decimals, the nearest, else
+     * the one below k (never at or above hi), else the one above (never
+     * below lo). With the thresholds' own decimals the one below is inside
+     * (lo lies on that grid), and at 9 decimals k itself is. */
+    static const double units[10] = {1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1};
+    for (int d = 1; d <= 9; ++d) {
+        const double unit = units[d]; /* a unit of the d-th decimal, in keys */
+        const double nearest = d == 1 ? shown : round(k / unit) * unit;
+        const double below = floor(k / unit) * unit;
+        const double above = ceil(k / unit) * unit;
+        const double q = nearest >= lo && nearest < hi ? nearest : below >= lo ? below : above;
+        if (q >= lo && q < hi) {
+            say_key(&w, q, d);
+            return words_end(&w);
+        }
+    }
+    say_key(&w, k, 9); /* not reached: at 9 decimals q is k */
+    return words_end(&w);
 }

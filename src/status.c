@@ -85,9 +85,9 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_THRESHOLD: return "thresholds must be between 0% and 1000%, off-track at most at-risk";
     case FPL_ERR_HISTORY_STAGE: return "a history must be on a stage the volume passes through (at or below the stage it enters)";
     case FPL_ERR_CRITERION: return "a criterion is NAME, NAME=WEIGHT or NAME=WEIGHT,required, with a positive weight";
-    case FPL_ERR_CRITERION_DUPLICATE: return "two criteria have the same name";
+    case FPL_ERR_CRITERION_DUPLICATE: return "two criteria have the same name (names match in any case)";
     case FPL_ERR_CRITERION_COUNT: return "from 1 to 32 criteria";
-    case FPL_ERR_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes or no";
+    case FPL_ERR_ANSWER: return "an answer is a number from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false";
     case FPL_ERR_CSV_HEADER: return "the header must name the id column and every criterion, each once";
     case FPL_ERR_MIX: return "a mix is STAGE=NAME:SHARE@RATE,... with shares from 0% to 100% and rates above 0% and at most 100%";
     case FPL_ERR_MIX_SHARES: return "the shares of a mix must add up to 100%";

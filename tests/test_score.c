@@ -5,6 +5,7 @@
 
 #include "fpl_test.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -404,17 +405,35 @@ static void test_score_csv_header_and_ends(void **state)
         const char *text;
         size_t column; /* the column at fault */
         uint64_t line; /* the header's line */
+        fpl_csv_header_fault fault;
+        const char *message; /* fpl_csv_header_message() */
     } bad_headers[] = {
-        {"", FPL_NO_INDEX, 0},
-        {"\n\n", FPL_NO_INDEX, 0},
-        {"name,budget,authority,need,timing\n", FPL_NO_INDEX, 1},
-        {"\n\nid,budget,authority,need\n", FPL_NO_INDEX, 3},
-        {"id,budget,authority,need,timing,budget\n", 5, 1},
-        {"id,id,budget,authority,need,timing\n", 1, 1},
-        {"id,budget,authority,need,timing,\xFF\n", 5, 1},
-        {"\r\nid,budget,authority,ne\"ed,timing\n", 3, 2},
-        {"id,\"budget,authority,need,timing\n", 1, 1},
-        {"id,\"budget\"x,authority,need,timing\n", 1, 1},
+        {"", FPL_NO_INDEX, 0, FPL_CSV_HEADER_NONE, "the file has no header (it is empty or blank)"},
+        {"\n\n", FPL_NO_INDEX, 0, FPL_CSV_HEADER_NONE,
+         "the file has no header (it is empty or blank)"},
+        {"name,budget,authority,need,timing\n", FPL_NO_INDEX, 1, FPL_CSV_HEADER_MISSING,
+         "the header has no column named 'id' (the id column)"},
+        {"\n\nid,budget,authority,need\n", FPL_NO_INDEX, 3, FPL_CSV_HEADER_MISSING,
+         "the header has no column named 'timing' (a criterion)"},
+        {"id,budget,authority,need,timing,budget\n", 5, 1, FPL_CSV_HEADER_TWICE,
+         "columns 2 and 6 of the header both name 'budget' (a criterion; names match in any "
+         "case)"},
+        {"id,Budget,authority,need,timing,bUDGET\n", 5, 1, FPL_CSV_HEADER_TWICE,
+         "columns 2 and 6 of the header both name 'budget' (a criterion; names match in any "
+         "case)"},
+        {"id,ID,budget,authority,need,timing\n", 1, 1, FPL_CSV_HEADER_TWICE,
+         "columns 1 and 2 of the header both name 'id' (the id column; names match in any "
+         "case)"},
+        {"id,budget,authority,need,timing,\xFF\n", 5, 1, FPL_CSV_HEADER_UTF8,
+         "column 6 of the header is not valid UTF-8 text (or holds a NUL byte)"},
+        {"\r\nid,budget,authority,ne\"ed,timing\n", 3, 2, FPL_CSV_HEADER_QUOTE,
+         "column 4 of the header has a quote inside an unquoted field, or text after a closing "
+         "quote"},
+        {"id,\"budget,authority,need,timing\n", 1, 1, FPL_CSV_HEADER_UNTERMINATED,
+         "column 2 of the header is a quoted field not closed at the end of the file"},
+        {"id,\"budget\"x,authority,need,timing\n", 1, 1, FPL_CSV_HEADER_QUOTE,
+         "column 2 of the header has a quote inside an unquoted field, or text after a closing "
+         "quote"},
     };
     for (size_t i = 0; i < sizeof bad_headers / sizeof bad_headers[0]; ++i) {
         assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
@@ -430,6 +449,17 @@ static void test_score_csv_header_and_ends(void **state)
         assert_error(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, bad_headers[i].column);
         assert_int_equal(err.line, bad_headers[i].line);
         assert_int_equal(n_rows, 0);
+        assert_int_equal(reader.header_fault, bad_headers[i].fault);
+        char message[FPL_CSV_HEADER_MESSAGE_MAX];
+        const size_t mlen = fpl_csv_header_message(&reader, message, sizeof message);
+        assert_string_equal(message, bad_headers[i].message);
+        assert_int_equal(mlen, strlen(bad_headers[i].message));
+        /* cut to the room given, the whole length still told */
+        char small[8];
+        assert_int_equal(fpl_csv_header_message(&reader, small, sizeof small), mlen);
+        assert_int_equal(strlen(small), 7);
+        assert_memory_equal(small, bad_headers[i].message, 7);
+        assert_int_equal(fpl_csv_header_message(&reader, NULL, 0), mlen);
     }
     /* too many columns: the first one past the limit */
     static char wide[8 * (FPL_CSV_MAX_COLUMNS + 8)];
@@ -449,6 +479,28 @@ static void test_score_csv_header_and_ends(void **state)
         assert_int_equal(err.field, FPL_FIELD_LEADS);
         assert_int_equal(err.index, FPL_CSV_MAX_COLUMNS);
         assert_int_equal(err.line, 1);
+        char message[FPL_CSV_HEADER_MESSAGE_MAX];
+        (void)fpl_csv_header_message(&reader, message, sizeof message);
+        assert_string_equal(message, "the header has more than 256 columns");
+        /* refused at the column past the limit, not at the line end */
+        assert_int_equal(used, (size_t)(strstr(wide, ",c256,") - wide) + 6);
+    }
+    /* names match in any ASCII case; beyond ASCII, byte for byte */
+    assert_int_equal(fpl_csv_begin(&reader, &bant, "Lead", 4, NULL), FPL_OK);
+    size_t nc = feed_all("LEAD,Budget,AUTHORITY,need,tImInG\nA,1,1,0.5,1\n", 4096, &st);
+    assert_int_equal(st, FPL_OK);
+    assert_int_equal(nc, 1);
+    assert_string_equal(rows[0].id, "A");
+    assert_same_double(rows[0].score.score, 87.5);
+    {
+        fpl_criteria e;
+        memset(&e, 0, sizeof e);
+        assert_int_equal(ADD(&e, "\xC3\xA9tape"), FPL_OK); /* étape */
+        assert_int_equal(fpl_csv_begin(&reader, &e, NULL, 0, NULL), FPL_OK);
+        (void)feed_all("id,\xC3\x89tape\nA,1\n", 4096, &st); /* Étape */
+        assert_int_equal(st, FPL_ERR_CSV_HEADER);
+        assert_int_equal(reader.header_fault, FPL_CSV_HEADER_MISSING);
+        assert_int_equal(reader.header_name, 0);
     }
     /* a byte-order mark before a quoted first header field */
     assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
@@ -506,6 +558,267 @@ static void test_score_csv_header_and_ends(void **state)
     bant.criteria[1].weight = 0;
     assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, &err), FPL_ERR_CRITERION);
     assert_error(err, FPL_ERR_CRITERION, FPL_FIELD_CRITERION, 1);
+}
+
+/* An endless first line (`--leads /dev/zero`): refused once it is longer
+ * than a record the reader holds, without a line end ever coming. */
+static void test_score_csv_endless_header_stops(void **state)
+{
+    (void)state;
+    fpl_criteria bant;
+    fpl_criteria_bant(&bant, NULL);
+    static char chunk[4096];
+    memset(chunk, 0, sizeof chunk); /* as /dev/zero gives */
+    for (int first = 0; first < 2; ++first) {
+        assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK);
+        size_t total = 0;
+        fpl_status st = FPL_OK;
+        fpl_error err;
+        if (first == 1) { /* a valid start, then an endless second column */
+            size_t n;
+            size_t used;
+            assert_int_equal(fpl_csv_feed(&reader, "id,", 3, false, rows, 1, &n, &used, &err),
+                             FPL_OK);
+            total = used;
+            memset(chunk, 'x', sizeof chunk);
+        }
+        for (int k = 0; k < 1000 && st == FPL_OK; ++k) { /* 4 MB at most */
+            size_t n;
+            size_t used;
+            st = fpl_csv_feed(&reader, chunk, sizeof chunk, false, rows, 1, &n, &used, &err);
+            assert_int_equal(n, 0);
+            total += used;
+        }
+        assert_int_equal(st, FPL_ERR_CSV_HEADER);
+        assert_error(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, (size_t)first);
+        assert_int_equal(err.line, 1);
+        /* up to the byte past the 65536 it holds (the comma is not held) */
+        assert_int_equal(total, FPL_CSV_RECORD_MAX + 1 + (first == 1 ? 1 : 0));
+        assert_int_equal(reader.header_fault, FPL_CSV_HEADER_LONG);
+        char message[FPL_CSV_HEADER_MESSAGE_MAX];
+        (void)fpl_csv_header_message(&reader, message, sizeof message);
+        assert_string_equal(message, first == 1
+                                         ? "the header is longer than 65536 bytes (at column 2): "
+                                           "is it a CSV file with a line per lead?"
+                                         : "the header is longer than 65536 bytes (at column 1): "
+                                           "is it a CSV file with a line per lead?");
+        /* and it stays refused: nothing more is read */
+        size_t n;
+        size_t used;
+        assert_int_equal(fpl_csv_feed(&reader, chunk, sizeof chunk, true, rows, 1, &n, &used, NULL),
+                         FPL_OK);
+        assert_int_equal(used, 0);
+    }
+}
+
+/* Weights of any finite positive size: the score of the formula, scaled
+ * by a power of two (exactly), never NaN, never out of [0, 100]. */
+static void test_score_weights_of_any_size(void **state)
+{
+    (void)state;
+    fpl_lead_score s;
+    fpl_criteria c;
+    /* one criterion of 1e307, half met: 50, warm (it was 100, hot) */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "a=1e307"), FPL_OK);
+    const double half[1] = {0.5};
+    assert_int_equal(fpl_score_lead(&c, half, 1, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 50.0);
+    assert_int_equal(s.band, FPL_BAND_WARM);
+    /* two of 9e307 (their sum overflows): 75, hot (it was NaN) */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "a=9e307"), FPL_OK);
+    assert_int_equal(ADD(&c, "b=9e307"), FPL_OK);
+    const double half_one[2] = {0.5, 1};
+    assert_int_equal(fpl_score_lead(&c, half_one, 2, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 75.0);
+    assert_int_equal(s.band, FPL_BAND_HOT);
+    /* two of 4e-324, the least double (half of it vanished): 50 */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "a=4e-324"), FPL_OK);
+    assert_int_equal(ADD(&c, "b=4e-324"), FPL_OK);
+    assert_same_double(c.criteria[0].weight, DBL_TRUE_MIN);
+    const double halves[2] = {0.5, 0.5};
+    assert_int_equal(fpl_score_lead(&c, halves, 2, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 50.0);
+    assert_int_equal(s.band, FPL_BAND_WARM);
+    /* the largest and the least double together: the least is 10^-630 of
+     * the score, below its last bit */
+    c.criteria[0].weight = DBL_MAX;
+    c.criteria[1].weight = DBL_TRUE_MIN;
+    const double a_half[2] = {0.5, 1};
+    assert_int_equal(fpl_score_lead(&c, a_half, 2, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 50.0);
+    /* three of DBL_MAX, one met: 100/3, as three of 1 give */
+    memset(&c, 0, sizeof c);
+    for (int i = 0; i < 3; ++i) {
+        c.criteria[i].name[0] = (char)('a' + i);
+        c.criteria[i].weight = DBL_MAX;
+    }
+    c.n_criteria = 3;
+    const double one_of_three[3] = {1, 0, 0};
+    assert_int_equal(fpl_score_lead(&c, one_of_three, 3, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 100.0 * 1.0 / 3.0);
+    assert_int_equal(s.band, FPL_BAND_COLD);
+    /* ordinary weights: the formula's very bits, and the same bits when
+     * every weight is scaled by 2^1000 or 2^-1000 */
+    static const double w[3] = {0.1, 0.2, 0.3};
+    const double ans[3] = {1, 0.5, 0.25};
+    const double total = 0.1 + 0.2 + 0.3;
+    const double got = 0.1 * 1 + 0.2 * 0.5 + 0.3 * 0.25;
+    const double want = 100.0 * got / total;
+    for (int e = -1000; e <= 1000; e += 1000) {
+        for (int i = 0; i < 3; ++i) {
+            c.criteria[i].weight = ldexp(w[i], e);
+        }
+        assert_int_equal(fpl_score_lead(&c, ans, 3, &s, NULL), FPL_OK);
+        assert_same_double(s.score, want);
+        assert_close(s.score, 275.0 / 6.0); /* 100 · 0.275 / 0.6 */
+    }
+    /* every answer met, weights from the least to the largest: 100 */
+    memset(&c, 0, sizeof c);
+    const double extremes[4] = {DBL_TRUE_MIN, DBL_MIN, 1.0, DBL_MAX};
+    for (int i = 0; i < 4; ++i) {
+        c.criteria[i].name[0] = (char)('a' + i);
+        c.criteria[i].weight = extremes[i];
+    }
+    c.n_criteria = 4;
+    const double all[4] = {1, 1, 1, 1};
+    assert_int_equal(fpl_score_lead(&c, all, 4, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 100.0);
+    const double none[4] = {0, 0, 0, 0};
+    assert_int_equal(fpl_score_lead(&c, none, 4, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 0.0);
+    /* a weight that is not finite and positive is still refused */
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "a=1e309"), FPL_ERR_CRITERION);
+    assert_int_equal(ADD(&c, "a=0"), FPL_ERR_CRITERION);
+}
+
+/* A score as the table shows it, at the edges of the bands. */
+static const char *shown(const fpl_criteria *c, double answer)
+{
+    static char text[FPL_NUMBER_MAX];
+    fpl_lead_score s;
+    assert_int_equal(fpl_score_lead(c, &answer, 1, &s, NULL), FPL_OK);
+    const size_t n = fpl_score_format(c, &s, text, sizeof text);
+    assert_int_equal(n, strlen(text));
+    return text;
+}
+
+static void test_score_format_never_crosses_a_line(void **state)
+{
+    (void)state;
+    fpl_criteria c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "s"), FPL_OK);
+    /* default thresholds, 75 and 50: a warm score is never shown 75.0 */
+    assert_string_equal(shown(&c, 0.7495), "74.9");
+    assert_string_equal(shown(&c, 0.7499), "74.9");
+    assert_string_equal(shown(&c, 0.74999999), "74.9");
+    assert_string_equal(shown(&c, 0.4995), "49.9");
+    assert_string_equal(shown(&c, 0.4999), "49.9");
+    assert_string_equal(shown(&c, 0.75), "75.0");
+    assert_string_equal(shown(&c, 0.5), "50.0");
+    assert_string_equal(shown(&c, 0.7494), "74.9");  /* the nearest, as before */
+    assert_string_equal(shown(&c, 0.7506), "75.1");
+    assert_string_equal(shown(&c, 0.875), "87.5");
+    assert_string_equal(shown(&c, 0.1225), "12.2"); /* the nearest: 12.25 is 12.2499... */
+    assert_string_equal(shown(&c, 0), "0.0");
+    /* 100.0 means every criterion fully met */
+    assert_string_equal(shown(&c, 0.9999), "99.9");
+    assert_string_equal(shown(&c, 0.99999999999), "99.9");
+    assert_string_equal(shown(&c, 1), "100.0");
+    /* custom thresholds a tenth apart or more: one decimal, toward the band */
+    c.has_hot = true;
+    c.hot = 74.95;
+    c.has_warm = true;
+    c.warm = 49.95;
+    assert_string_equal(shown(&c, 0.7495), "75.0"); /* hot now */
+    assert_string_equal(shown(&c, 0.7499), "75.0");
+    assert_string_equal(shown(&c, 0.7494), "74.9");
+    assert_string_equal(shown(&c, 0.4995), "50.0"); /* warm now */
+    assert_string_equal(shown(&c, 0.4994), "49.9");
+    c.hot = 80;
+    c.warm = 60;
+    assert_string_equal(shown(&c, 0.7999), "79.9");
+    assert_string_equal(shown(&c, 0.5999), "59.9");
+    assert_string_equal(shown(&c, 0.8), "80.0");
+    /* thresholds closer than a tenth, off the grid of tenths: the fewest
+     * decimals that stay inside the band, never more than theirs */
+    c.hot = 80.05;
+    c.warm = 80.01;
+    assert_string_equal(shown(&c, 0.8003), "80.03");
+    assert_string_equal(shown(&c, 0.8001), "80.01");
+    assert_string_equal(shown(&c, 0.80049), "80.04");
+    assert_string_equal(shown(&c, 0.8005), "80.1");
+    assert_string_equal(shown(&c, 0.80009), "80.0"); /* cold */
+    c.hot = 50.000000002;
+    c.warm = 50.000000001;
+    assert_string_equal(shown(&c, 0.50000000001), "50.000000001"); /* warm */
+    assert_string_equal(shown(&c, 0.50000000002), "50.1");         /* hot */
+    assert_string_equal(shown(&c, 0.5), "50.0");                   /* cold */
+    /* no score: an empty text; the length whatever the room */
+    fpl_lead_score s = {74.99, FPL_BAND_WARM, false, 1, 1};
+    char small[3];
+    assert_int_equal(fpl_score_format(NULL, &s, small, sizeof small), 4);
+    assert_string_equal(small, "74");
+    assert_int_equal(fpl_score_format(NULL, &s, NULL, 0), 4);
+    assert_int_equal(fpl_score_format(NULL, NULL, small, sizeof small), 0);
+    assert_string_equal(small, "");
+}
+
+/* Every score function given NULL where it takes a pointer. */
+static void test_score_null_pointers(void **state)
+{
+    (void)state;
+    fpl_criteria bant;
+    fpl_criteria_bant(&bant, NULL);
+    fpl_lead_score s = {80, FPL_BAND_HOT, false, 0, 0};
+    /* no score ranks after every score (this crashed) */
+    assert_false(fpl_score_before(&s, 1, NULL, 2) == false);
+    assert_true(fpl_score_before(&s, 1, NULL, 2));
+    assert_false(fpl_score_before(NULL, 1, &s, 2));
+    assert_false(fpl_score_before(NULL, 1, NULL, 2));
+    fpl_error err;
+    assert_int_equal(fpl_criteria_bant(NULL, &err), FPL_ERR_NULL);
+    assert_int_equal(err.status, FPL_ERR_NULL);
+    assert_int_equal(fpl_criteria_add_parse(NULL, "a", 1, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_criteria_add_parse(&bant, NULL, 1, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_criteria_check(NULL, NULL), FPL_ERR_NULL);
+    double x = 7;
+    assert_int_equal(fpl_answer_parse(NULL, 1, &x, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_answer_parse("1", 1, NULL, NULL), FPL_ERR_NULL);
+    assert_same_double(x, 7.0);
+    const double a[4] = {1, 1, 1, 1};
+    assert_int_equal(fpl_score_lead(NULL, a, 4, &s, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_lead(&bant, NULL, 4, &s, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_lead(&bant, a, 4, NULL, NULL), FPL_ERR_NULL);
+    uint64_t top;
+    assert_int_equal(fpl_score_top_parse("1", 1, NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_score_top_parse(NULL, 1, &top, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_begin(NULL, &bant, NULL, 0, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_begin(&reader, NULL, NULL, 0, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_begin(&reader, &bant, NULL, 0, NULL), FPL_OK); /* id */
+    size_t n;
+    size_t used;
+    fpl_csv_row row[1];
+    assert_int_equal(fpl_csv_feed(NULL, "x", 1, false, row, 1, &n, &used, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_feed(&reader, NULL, 1, false, row, 1, &n, &used, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, NULL, 1, &n, &used, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, row, 1, NULL, &used, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_feed(&reader, "x", 1, false, row, 1, &n, NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_csv_feed(&reader, NULL, 0, true, row, 1, &n, &used, NULL),
+                     FPL_ERR_CSV_HEADER); /* no data at the end: no header */
+    char text[8] = "junk";
+    assert_int_equal(fpl_csv_header_message(NULL, text, sizeof text), 0);
+    assert_string_equal(text, "");
+    fpl_score_tally tally = {0};
+    fpl_score_tally_add(NULL, row);
+    fpl_score_tally_add(&tally, NULL);
+    assert_int_equal(tally.scored + tally.skipped, 0);
+    assert_same_double(fpl_criteria_hot(NULL), 75.0);
+    assert_same_double(fpl_criteria_warm(NULL), 50.0);
 }
 
 /* How many leads to keep: a whole number from 0 to 2^53, about `top`. */
@@ -575,6 +888,10 @@ int main(void)
         cmocka_unit_test(test_score_thresholds_name_hot_or_warm),
         cmocka_unit_test(test_score_csv_rfc4180),
         cmocka_unit_test(test_score_csv_header_and_ends),
+        cmocka_unit_test(test_score_csv_endless_header_stops),
+        cmocka_unit_test(test_score_weights_of_any_size),
+        cmocka_unit_test(test_score_format_never_crosses_a_line),
+        cmocka_unit_test(test_score_null_pointers),
         cmocka_unit_test(test_score_top_is_a_whole_count),
         cmocka_unit_test(test_score_ranking_order),
     };

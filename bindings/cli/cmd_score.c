@@ -36,6 +36,8 @@
  * width of an id as the table shows it (fpl_format_escaped()).
  */
 
+#define _POSIX_C_SOURCE 200809L /* fstat: is standard output open? */
+
 #include "render.h"
 #include "tables.h"
 
@@ -43,6 +45,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum {
     CHUNK = 64 * 1024, /* bytes read from the file at a time */
@@ -97,6 +101,23 @@ static int fail_temp(int err)
 {
     cli_error("score: a temporary file failed: %s", strerror(err != 0 ? err : EIO));
     return CLI_EXIT_OUTPUT;
+}
+
+/* A new temporary file into *out. With standard output closed the system
+ * would give the file descriptor 1, so that the output went into the
+ * temporary file and a run read back the output's bytes: the fault is the
+ * output's, and is said as emit() says it (exit status 3). */
+static int temp_file(FILE **out)
+{
+    struct stat st;
+    *out = NULL;
+    if (fstat(STDOUT_FILENO, &st) != 0 && errno == EBADF) {
+        cli_error("cannot write output: %s", strerror(EBADF));
+        return CLI_EXIT_OUTPUT;
+    }
+    errno = 0;
+    *out = tmpfile();
+    return *out != NULL ? CLI_EXIT_OK : fail_temp(errno);
 }
 
 static int fail_memory(void)
@@ -410,12 +431,12 @@ static int cascade(scorer *s)
         if (s->runs[s->n_runs - 1].level != level) {
             return CLI_EXIT_OK;
         }
-        errno = 0;
-        run_writer w = {tmpfile(), 0, 0};
-        if (w.f == NULL) {
-            return fail_temp(errno);
+        run_writer w = {NULL, 0, 0};
+        int rc = temp_file(&w.f);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
         }
-        int rc = merge_runs(&s->runs[first], FAN_IN, put_to_run, &w);
+        rc = merge_runs(&s->runs[first], FAN_IN, put_to_run, &w);
         if (rc == CLI_EXIT_OK && w.err != 0) {
             rc = fail_temp(w.err);
         }
@@ -445,10 +466,10 @@ static int spill(scorer *s)
         s->runs = p;
         s->runs_cap = cap;
     }
-    errno = 0;
-    FILE *f = tmpfile();
-    if (f == NULL) {
-        return fail_temp(errno);
+    FILE *f;
+    const int rc = temp_file(&f);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     for (size_t i = 0; i < s->n_batch; ++i) {
         errno = 0;
@@ -551,7 +572,12 @@ static int read_leads(scorer *s)
             for (size_t i = 0; i < n && rc == CLI_EXIT_OK; ++i) {
                 rc = take_row(s, &s->rows[i]);
             }
-            if (rc == CLI_EXIT_OK && st != FPL_OK) {
+            if (rc == CLI_EXIT_OK && st == FPL_ERR_CSV_HEADER) {
+                /* the library says which column, or which name has none */
+                char message[FPL_CSV_HEADER_MESSAGE_MAX];
+                (void)fpl_csv_header_message(s->reader, message, sizeof message);
+                rc = cli_fail_usage(option(FPL_FIELD_LEADS), path, message);
+            } else if (rc == CLI_EXIT_OK && st != FPL_OK) {
                 rc = fail(s->rq, &err);
             }
             /* More to feed: the rest of the chunk, or (at the end, with the

@@ -243,8 +243,9 @@ static const cli_option options[] = {
     {OPT_LEADS, FPL_FIELD_LEADS, "--leads", "FILE", CMD_SCORE, false,
      "the CSV file of leads (required; - reads standard\n"
      "input): a header row naming the id column and every\n"
-     "criterion, then a lead per row; RFC 4180 quoting,\n"
-     "UTF-8; any size (memory does not grow with it)"},
+     "criterion once (in any case), then a lead per row;\n"
+     "RFC 4180 quoting, UTF-8; any size (memory does not\n"
+     "grow with it)"},
     {OPT_CRITERIA, FPL_FIELD_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
      "bant (the default without --criterion): budget,\n"
      "authority, need and timing, equal weights, all four\n"
@@ -483,14 +484,18 @@ static const cli_command commands[] = {
     {"score", CMD_SCORE, "lead qualification: score, band and rank a CSV of leads",
      "funnelplan score --leads FILE [--criteria bant | --criterion SPEC...] [OPTIONS]",
      "Scores every lead of a CSV file against weighted criteria (BANT by\n"
-     "default): an answer per criterion from 0 (not met) to 1 (fully met; yes/no,\n"
-     "50% and 1/2 are read too; empty is 0). The score is 100 x the weighted\n"
-     "answers / the weights; the band is hot at --hot or above, warm at --warm or\n"
-     "above, else cold; a lead is sales-ready when every required criterion is\n"
-     "fully met (with none required: when it is hot). Leads are ranked most\n"
-     "promising first: higher score, then sales-ready, then the order of the\n"
-     "file. A faulty row is reported on stderr as FILE:LINE: MESSAGE and skipped\n"
-     "(exit status 4), or with --strict ends the run (exit status 2).",
+     "default): an answer per criterion from 0 (not met) to 1 (fully met;\n"
+     "yes/no, y/n and true/false in any case, 50% and 1/2 are read too; empty\n"
+     "is 0). The score is 100 x the weighted answers / the weights (weights of\n"
+     "any size, 1e-300 or 1e300, never overflow); the table shows it with one\n"
+     "decimal, rounded toward its band at a threshold (74.99 is 74.9 warm, not\n"
+     "75.0). The header's names match in any ASCII case. The band is hot at\n"
+     "--hot or above, warm at --warm or above, else cold; a lead is sales-ready\n"
+     "when every required criterion is fully met (with none required: when it\n"
+     "is hot). Leads are ranked most promising first: higher score, then\n"
+     "sales-ready, then the order of the file. A faulty row is reported on\n"
+     "stderr as FILE:LINE: MESSAGE and skipped (exit status 4), or with --strict\n"
+     "ends the run (exit status 2).",
      "CSV: a header and one row per lead, ranked: rank, line (where the row\n"
      "starts in the file), id, score, band, sales_ready (true or false), missing\n"
      "(the criteria not fully met, separated by ;).",

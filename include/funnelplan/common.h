@@ -164,7 +164,7 @@ typedef enum fpl_status {
     FPL_ERR_CRITERION,          ///< a criterion is not NAME, NAME=WEIGHT or NAME=WEIGHT,required with a positive weight
     FPL_ERR_CRITERION_DUPLICATE,///< two criteria share a name
     FPL_ERR_CRITERION_COUNT,    ///< fewer than 1 or more than ::FPL_MAX_CRITERIA criteria
-    FPL_ERR_ANSWER,             ///< an answer is not a number from 0 to 1, or yes/no
+    FPL_ERR_ANSWER,             ///< an answer is not a number from 0 to 1, or yes/no, y/n, true/false
     FPL_ERR_CSV_HEADER,         ///< the CSV header does not name the id column and every criterion once
     FPL_ERR_MIX,                ///< a mix is not `STAGE=NAME:SHARE@RATE,...` with shares in [0, 1] and rates in (0, 1]
     FPL_ERR_MIX_SHARES,         ///< the shares of a mix do not add up to 100%

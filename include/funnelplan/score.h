@@ -27,8 +27,12 @@ extern "C" {
  * @brief A shared definition of a qualified lead, applied to every lead.
  *
  * A lead answers every criterion with a number in [0, 1] (1: fully met, 0:
- * not at all; `yes`/`no` and `50%` are read too). Its score is
- * 100 · Σ weight · answer / Σ weight. Its band is hot at a score ≥ the hot
+ * not at all; `yes`/`no`, `y`/`n`, `true`/`false` and `50%` are read too).
+ * Its score is 100 · Σ weight · answer / Σ weight, the weights first scaled
+ * by the power of two that brings the largest into [1, 2): exact, so
+ * ordinary weights give the formula's bits, and weights of any finite
+ * positive size (4e-324 to 1.8e308) neither overflow nor vanish; a score is
+ * never NaN and never outside [0, 100]. Its band is hot at a score ≥ the hot
  * threshold (default 75), warm at ≥ the warm threshold (default 50), else
  * cold (the thresholds in use: fpl_criteria_hot() and fpl_criteria_warm()).
  * It is sales-ready when every required criterion is fully met (answer
@@ -207,7 +211,8 @@ FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *an
  * @param[in] line_a its line in the file.
  * @param[in] b the other's.
  * @param[in] line_b its line.
- * @return true when a comes first.
+ * @return true when a comes first. No score (NULL) ranks after every
+ *   score: false when @p a is NULL, true when only @p b is.
  */
 FPL_API bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                               uint64_t line_b);
@@ -247,7 +252,7 @@ typedef enum fpl_csv_fault {
     FPL_CSV_UTF8,             ///< not valid UTF-8, or a NUL byte
     FPL_CSV_TOO_LONG,         ///< the record is longer than ::FPL_CSV_RECORD_MAX bytes
     FPL_CSV_ID,               ///< the id is empty or longer than ::FPL_CSV_ID_MAX bytes
-    FPL_CSV_ANSWER            ///< an answer is not a number in [0, 1] or yes/no
+    FPL_CSV_ANSWER            ///< an answer is not a number in [0, 1] or yes/no, y/n, true/false
 } fpl_csv_fault;
 
 /**
@@ -266,6 +271,23 @@ typedef struct fpl_csv_row {
     fpl_lead_score score;       ///< the score (when scored)
     size_t criterion;           ///< with ::FPL_CSV_ANSWER: the criterion (0-based) whose answer is at fault
 } fpl_csv_row;
+
+/**
+ * Why the header of a file was refused (fpl_csv_reader::header_fault);
+ * fpl_csv_header_message() words it. Values are stable: new ones are
+ * appended.
+ */
+typedef enum fpl_csv_header_fault {
+    FPL_CSV_HEADER_OK = 0,       ///< not refused
+    FPL_CSV_HEADER_NONE,         ///< no header at all: the file is empty or blank
+    FPL_CSV_HEADER_MISSING,      ///< no column names the id column or a criterion (fpl_csv_reader::header_name)
+    FPL_CSV_HEADER_TWICE,        ///< two columns name the id column or the same criterion
+    FPL_CSV_HEADER_COLUMNS,      ///< more than ::FPL_CSV_MAX_COLUMNS columns
+    FPL_CSV_HEADER_UTF8,         ///< a column is not valid UTF-8 text, or holds a NUL byte
+    FPL_CSV_HEADER_LONG,         ///< longer than ::FPL_CSV_RECORD_MAX bytes
+    FPL_CSV_HEADER_QUOTE,        ///< a quote inside an unquoted column, or text after a closing quote
+    FPL_CSV_HEADER_UNTERMINATED  ///< a quoted column still open at the end of the file
+} fpl_csv_header_fault;
 
 /**
  * @brief The state of a streaming CSV scorer. Large (about 70 KB):
@@ -289,6 +311,10 @@ typedef struct fpl_csv_reader {
     size_t field_start[FPL_CSV_MAX_COLUMNS + 1]; ///< where each field of the record starts
     size_t n_fields;                 ///< fields of the current record so far
     char record[FPL_CSV_RECORD_MAX]; ///< the current record's unquoted fields
+    fpl_csv_header_fault header_fault; ///< why the header was refused (::FPL_CSV_HEADER_OK: it was not)
+    size_t header_column; ///< the header's column at fault (from 0), ::FPL_NO_INDEX when none (a name missing, no header)
+    size_t header_first;  ///< with ::FPL_CSV_HEADER_TWICE: the column that gave the name first
+    size_t header_name;   ///< with ::FPL_CSV_HEADER_MISSING or ::FPL_CSV_HEADER_TWICE: the criterion (from 0), or ::FPL_MAX_CRITERIA for the id column
 } fpl_csv_reader;
 
 /**
@@ -315,7 +341,15 @@ FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *cri
  * double quotes may hold commas, line ends and doubled quotes (RFC 4180); a
  * UTF-8 byte-order mark at the very start is skipped; empty lines are
  * skipped. The first record is the header: it must name the id column and
- * every criterion (matched exactly; other columns are ignored).
+ * every criterion once each. Names match with ASCII case folded (`Budget`
+ * is the criterion `budget`; beyond ASCII, byte for byte), so two columns
+ * `budget` and `Budget` name one criterion twice; other columns are
+ * ignored. A header is refused as soon as it cannot be valid (longer than
+ * ::FPL_CSV_RECORD_MAX bytes, more than ::FPL_CSV_MAX_COLUMNS columns, a
+ * stray quote), without reading on to its line end: an endless first line
+ * ends the reading after ::FPL_CSV_RECORD_MAX bytes. Why a header was
+ * refused stays in fpl_csv_reader::header_fault and its neighbours;
+ * fpl_csv_header_message() words it.
  * @param[in,out] reader the state.
  * @param[in] data the bytes.
  * @param[in] len how many.
@@ -338,6 +372,46 @@ FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *cri
 FPL_API fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                                 fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
                                 size_t *consumed_out, fpl_error *err);
+
+/**
+ * @brief Says why the header of a file was refused, naming the column at
+ * fault (counted from 1) or the name without a column: `the header has no
+ * column named 'need' (a criterion)`, `columns 2 and 5 of the header both
+ * name 'budget'`. One line, lower case; empty when the header was not
+ * refused.
+ * @param[in] reader the reader whose fpl_csv_feed() returned
+ *   ::FPL_ERR_CSV_HEADER (NULL: an empty text).
+ * @param[out] out the text, NUL-terminated, cut to @p capacity bytes; may be
+ *   NULL when @p capacity is 0.
+ * @param[in] capacity bytes at @p out; ::FPL_CSV_HEADER_MESSAGE_MAX always
+ *   suffices.
+ * @return the length of the whole text, without the NUL.
+ */
+FPL_API size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, size_t capacity);
+
+/** Bytes that always hold fpl_csv_header_message()'s text and its NUL. */
+#define FPL_CSV_HEADER_MESSAGE_MAX 256u
+
+/**
+ * @brief Writes a score as the table shows it: one decimal, rounded to
+ * the nearest, unless that would cross a threshold of its band (74.99,
+ * warm, is not `75.0`): then rounded toward its band (`74.9`), and when no
+ * one-decimal figure lies in the band (thresholds closer than a tenth),
+ * with the fewest more decimals that do, up to 9 (the grid scores are
+ * compared on; never more than the thresholds' own decimals). The figure
+ * shown is never on the other side of a threshold from the band beside
+ * it, and only a score of 100 shows `100.0` (99.99 is `99.9`).
+ * @param[in] criteria the definition whose thresholds banded the score
+ *   (NULL: the default thresholds).
+ * @param[in] score the score.
+ * @param[out] out the text, NUL-terminated, cut to @p capacity bytes; may be
+ *   NULL when @p capacity is 0.
+ * @param[in] capacity bytes at @p out; ::FPL_NUMBER_MAX always suffices.
+ * @return the length of the whole text, without the NUL (0 when @p score
+ *   is NULL).
+ */
+FPL_API size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *score,
+                                char *out, size_t capacity);
 
 /** What a file of leads came to: the counts `funnelplan score` reports. */
 typedef struct fpl_score_tally {

@@ -84,6 +84,8 @@ static void blanks(fpl__text *t, size_t n)
  * nothing after the last cell with text; a lead's id (cell 1) escaped. */
 static void table_line(const fpl_score_writer *w, const char *const cell[6], bool lead)
 {
+    /* A score wider than 5 (more decimals, between thresholds closer than a
+     * tenth: fpl_score_format()) widens its own line only. */
     const size_t width[6] = {w->rank_width, w->id_width, 5, 4, 11, 0};
     fpl__text t = {.sink = w->sink, .ctx = w->ctx};
     size_t last = 6;
@@ -214,7 +216,7 @@ fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char 
     if (w->format == FPL_RENDER_TABLE) {
         char rank[FPL_NUMBER_MAX];
         fpl_format_count(++w->leads, rank, sizeof rank);
-        fpl_format_fixed(score->score, 1, false, num, sizeof num);
+        fpl_score_format(c, score, num, sizeof num); /* never across its band's line */
         table_line(w, (const char *const[6]){rank, id, num, band, score->sales_ready ? "yes" : "no",
                                              missing_names(missing, sizeof missing, c,
                                                            score->missing, ", ")}, true);

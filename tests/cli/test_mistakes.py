@@ -38,9 +38,17 @@ def python_package():
     return funnelplan
 
 
+def stdin_bytes(stdin):
+    """A case's standard input: a text, or a list of [text, times] pieces
+    (a long input without a long file)."""
+    if isinstance(stdin, str):
+        return stdin.encode("utf-8")
+    return b"".join(text.encode("utf-8") * times for text, times in stdin)
+
+
 class Mistakes(unittest.TestCase):
     def test_cases_are_well_formed(self):
-        keys = {"mistake", "cli", "exit", "stderr", "stdout_contains", "python",
+        keys = {"mistake", "cli", "stdin", "exit", "stderr", "stdout_contains", "python",
                 "python_error", "python_check"}
         names = set()
         for source, case in CASES:
@@ -62,7 +70,7 @@ class Mistakes(unittest.TestCase):
             if "cli" not in case:
                 continue
             with self.subTest(source=source, mistake=case["mistake"]):
-                r = run(case["cli"])
+                r = run(case["cli"], input=stdin_bytes(case.get("stdin", "")))
                 out = r.stdout.decode("utf-8", "replace")
                 err = r.stderr.decode("utf-8", "replace")
                 self.assertEqual(r.returncode, case["exit"], err)

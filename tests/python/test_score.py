@@ -11,6 +11,7 @@ strict, top, empty and huge values; ``to_dict()`` against the CLI's
 
 import doctest
 import io
+import math
 import os
 import pathlib
 import pickle
@@ -262,7 +263,7 @@ class Faults(unittest.TestCase):
         self.assertEqual([r.message for r in s.skipped_rows],
                          [ref.fault_message(f, c) for _, f, c in want])
         self.assertEqual(s.skipped_rows[8].message, "column 'need': an answer is a number "
-                         "from 0 to 1 (or 0% to 100%), yes or no")
+                         "from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false")
         self.assertEqual(s.skipped_rows[0].message, "not as many fields as the header")
         self.assertIn("UTF-8", s.skipped_rows[4].message)
         self.assertEqual((s.scored, s.skipped), (2, 13))
@@ -295,7 +296,7 @@ class Faults(unittest.TestCase):
             with self.assertRaises(fp.FunnelError) as cm:
                 fp.score(path, strict=True)
             self.assertEqual(str(cm.exception), "%s:4: column 'need': an answer is a number "
-                             "from 0 to 1 (or 0%% to 100%%), yes or no" % path)
+                             "from 0 to 1 (or 0%% to 100%%), yes/no, y/n or true/false" % path)
             self.assertEqual(cm.exception.code, fp._native.STATUS["FPL_ERR_ANSWER"])
             self.assertEqual((cm.exception.field, cm.exception.index, cm.exception.line),
                              ("answer", 2, 4))
@@ -337,13 +338,78 @@ class Faults(unittest.TestCase):
                      b'id,budget,authority,need,"timing\n',
                      b"id,budget,authority,need,tim\"ing\n",
                      b",".join(b"c%d" % k for k in range(300)) + b"," + HEADER,
-                     b"ID,Budget,Authority,Need,Timing\n"):
+                     b"ID,Budget,Authority,Need,Timing,BUDGET\n",
+                     b"id," + b"x" * 100000):
             with self.subTest(data=data[:60]), self.assertRaises(fp.FunnelError) as cm:
                 fp.score(data)
             self.assertEqual(cm.exception.status, "FPL_ERR_CSV_HEADER")
-            self.assertEqual(str(cm.exception), "leads: the header must name the id column "
-                             "and every criterion, each once")
             self.assertEqual(cm.exception.field, "leads")
+        # the library's words, naming the column at fault (from 1)
+        for data, fault, message in (
+                (b"", "NONE", "the file has no header (it is empty or blank)"),
+                (b"name,budget,authority,need,timing\nx,1,1,1,1\n", "MISSING",
+                 "the header has no column named 'id' (the id column)"),
+                (b"id,budget,authority,need\nx,1,1,1\n", "MISSING",
+                 "the header has no column named 'timing' (a criterion)"),
+                (b"id,budget,authority,need,timing,Budget\n", "TWICE",
+                 "columns 2 and 6 of the header both name 'budget' (a criterion; names match "
+                 "in any case)"),
+                (b"id,Id,budget,authority,need,timing\n", "TWICE",
+                 "columns 1 and 2 of the header both name 'id' (the id column; names match "
+                 "in any case)"),
+                (b"id,budget,authority,need,timing,\xff\n", "UTF8",
+                 "column 6 of the header is not valid UTF-8 text (or holds a NUL byte)"),
+                (b'id,budget,authority,need,"timing\n', "UNTERMINATED",
+                 "column 5 of the header is a quoted field not closed at the end of the file"),
+                (b"id,budget,authority,need,tim\"ing\n", "QUOTE",
+                 "column 5 of the header has a quote inside an unquoted field, or text after "
+                 "a closing quote"),
+                (b",".join(b"c%d" % k for k in range(300)) + b"," + HEADER, "COLUMNS",
+                 "the header has more than 256 columns"),
+                (b"id," + b"x" * 100000, "LONG",
+                 "the header is longer than 65536 bytes (at column 2): is it a CSV file with "
+                 "a line per lead?")):
+            with self.subTest(data=data[:40]), self.assertRaises(fp.FunnelError) as cm:
+                fp.score(data)
+            self.assertEqual((str(cm.exception), cm.exception.fault),
+                             ("leads: " + message, "FPL_CSV_HEADER_" + fault))
+
+    def test_header_names_match_in_any_ascii_case(self):
+        s = fp.score(b"Lead ID,BUDGET,Authority,nEED,timing\nacme,1,1,0.5,yes\n",
+                     id_column="lead id")
+        self.assertEqual([(r.id, r.score, r.band, r.missing) for r in s.rows],
+                         [("acme", 87.5, "hot", ("need",))])
+        # beyond ASCII, byte for byte: \u00c9 is not \u00e9
+        with self.assertRaises(fp.FunnelError) as cm:
+            fp.score("id,\u00c9tape\nx,1\n".encode(), criteria=["\u00e9tape"])
+        self.assertEqual(str(cm.exception),
+                         "leads: the header has no column named '\u00e9tape' (a criterion)")
+        # criteria that differ only in case are one criterion given twice
+        with self.assertRaises(fp.FunnelError) as cm:
+            fp.Criteria(["need", "Need"])
+        self.assertEqual(cm.exception.status, "FPL_ERR_CRITERION_DUPLICATE")
+        self.assertEqual(cm.exception.index, 1)
+
+    def test_an_endless_header_stops(self):
+        # a file object that never ends and never breaks a line (as
+        # /dev/zero): refused once the header cannot be valid
+        class Endless(io.RawIOBase):
+            given = 0
+
+            def readable(self):
+                return True
+
+            def readinto(self, b):
+                b[:] = b"\0" * len(b)
+                Endless.given += len(b)
+                if Endless.given > 1 << 24:
+                    raise AssertionError("read on past the header's limit")
+                return len(b)
+        with self.assertRaises(fp.FunnelError) as cm:
+            fp.score(Endless())
+        self.assertEqual((cm.exception.status, cm.exception.fault, cm.exception.index),
+                         ("FPL_ERR_CSV_HEADER", "FPL_CSV_HEADER_LONG", 0))
+        self.assertLessEqual(Endless.given, 2 * 65536)
 
     def test_header_faults_say_the_column_and_line(self):
         # (file, the column at fault or None, the header's line or None)
@@ -396,6 +462,79 @@ class Faults(unittest.TestCase):
         self.assertEqual([r.id for r in s.rows], ["lead%d" % i for i in want])
         self.assertEqual(s.sales_ready, len([i for i in range(rows) if i % 5 == 4 and
                                              i % 7 == 0]))
+
+
+def _weight(rng):
+    """A random finite positive double over the whole range, subnormals
+    and the extremes included."""
+    pick = rng.random()
+    if pick < 0.1:
+        return rng.choice((5e-324, 1e-323, 2.2250738585072014e-308, 1.7976931348623157e308,
+                           9e307, 1e307, 1.0))
+    if pick < 0.2:  # a subnormal
+        return rng.randint(1, 2 ** 52 - 1) * 5e-324
+    return math.ldexp(1 + rng.random(), rng.randint(-1022, 1023))
+
+
+class Weights(unittest.TestCase):
+    """Scores against the exact score (fractions) for weights of any finite
+    positive size: never NaN, never out of [0, 100], within the rounding of
+    the formula's sums."""
+
+    def assertExact(self, weights, answers, what):
+        c = fp.Criteria([("c%d" % i, w) for i, w in enumerate(weights)])
+        held = [k.weight for k in c.criteria]
+        self.assertEqual(held, weights, what)  # the text round trip is exact
+        got = c.score(answers)
+        exact = (100 * sum(Fr(w) * Fr(a) for w, a in zip(held, answers))
+                 / sum(Fr(w) for w in held))
+        n = len(weights)
+        # the sums of the scaled weights round n times each, the product and
+        # the quotient once: (2n + 2) units of 2^-53 of a score below 100
+        bound = Fr(100 * (2 * n + 2), 2 ** 53)
+        self.assertFalse(math.isnan(got.score), what)
+        self.assertTrue(0 <= got.score <= 100, what)
+        self.assertLessEqual(abs(Fr(got.score) - exact), bound, what)
+        # the band is the exact score's, except within a billionth of a line
+        key = round(exact * 10 ** 9)
+        if abs(key - 75 * 10 ** 9) > 1 and abs(key - 50 * 10 ** 9) > 1:
+            band = ("hot" if key >= 75 * 10 ** 9 else "warm" if key >= 50 * 10 ** 9
+                    else "cold")
+            self.assertEqual(got.band, band, what)
+        return got
+
+    def test_the_issue_s_cases(self):
+        self.assertEqual(self.assertExact([1e307], [0.5], "1e307").score, 50.0)
+        s = self.assertExact([9e307, 9e307], [0.5, 1], "9e307 twice")
+        self.assertEqual((s.score, s.band), (75.0, "hot"))
+        s = self.assertExact([5e-324, 5e-324], [0.5, 0.5], "4e-324 twice")
+        self.assertEqual((s.score, s.band), (50.0, "warm"))
+        s = fp.Criteria([("a", "1e307")]).score(["yes"])
+        self.assertEqual((s.score, s.band), (100.0, "hot"))
+
+    def test_random_weights_over_the_whole_range(self):
+        rng = random.Random(SEED + 15)
+        for k in range(400):
+            n = rng.randint(1, 32)
+            weights = [_weight(rng) for _ in range(n)]
+            answers = [rng.choice((0, 1, 0.5, 0.25, rng.random())) for _ in range(n)]
+            self.assertExact(weights, answers, "case %d: %r %r" % (k, weights, answers))
+
+    def test_ordinary_weights_give_the_formula_s_bits(self):
+        rng = random.Random(SEED + 16)
+        for _ in range(200):
+            n = rng.randint(1, 8)
+            weights = [rng.choice((1, 2, 3, 0.5, 0.1, 0.3, 7.25, 1e3)) for _ in range(n)]
+            answers = [rng.choice((0, 1, 0.5, 0.1, 1 / 3)) for _ in range(n)]
+            total = got = 0.0
+            for w, a in zip(weights, answers):  # the formula, in the order of C
+                total += w
+                got += w * a
+            want = min(100.0 * got / total, 100.0)
+            for scale in (1.0, 2.0 ** 900, 2.0 ** -900):
+                scaled = [w * scale for w in weights]
+                s = fp.Criteria([("c%d" % i, w) for i, w in enumerate(scaled)]).score(answers)
+                self.assertEqual(s.score, want, (weights, answers, scale))
 
 
 class FieldsAndMarks(unittest.TestCase):

@@ -28,6 +28,7 @@ MAX_CRITERIA = 32
 CSV_RECORD_MAX = 65536
 CSV_ID_MAX = 256
 CSV_MAX_COLUMNS = 256
+CSV_HEADER_MESSAGE_MAX = 256
 MAX_SEGMENTS = 16
 NUMBER_MAX = 512
 FORMAT_DECIMALS_MAX = 40
@@ -61,6 +62,12 @@ BAND_NAMES = ("FPL_BAND_COLD", "FPL_BAND_WARM", "FPL_BAND_HOT")
  CSV_ANSWER) = range(8)
 CSV_FAULT_NAMES = ("FPL_CSV_OK", "FPL_CSV_FIELDS", "FPL_CSV_QUOTE", "FPL_CSV_UNTERMINATED",
                    "FPL_CSV_UTF8", "FPL_CSV_TOO_LONG", "FPL_CSV_ID", "FPL_CSV_ANSWER")
+(CSV_HEADER_OK, CSV_HEADER_NONE, CSV_HEADER_MISSING, CSV_HEADER_TWICE, CSV_HEADER_COLUMNS,
+ CSV_HEADER_UTF8, CSV_HEADER_LONG, CSV_HEADER_QUOTE, CSV_HEADER_UNTERMINATED) = range(9)
+CSV_HEADER_FAULT_NAMES = ("FPL_CSV_HEADER_OK", "FPL_CSV_HEADER_NONE", "FPL_CSV_HEADER_MISSING",
+                          "FPL_CSV_HEADER_TWICE", "FPL_CSV_HEADER_COLUMNS", "FPL_CSV_HEADER_UTF8",
+                          "FPL_CSV_HEADER_LONG", "FPL_CSV_HEADER_QUOTE",
+                          "FPL_CSV_HEADER_UNTERMINATED")
 (LIMIT_STAGES, LIMIT_CHANGES, LIMIT_HORIZON, LIMIT_CONFIDENCE_LEVELS, LIMIT_CONFIDENCE,
  LIMIT_TRIALS, LIMIT_SEED, LIMIT_DEAL_SIZE_CV, LIMIT_CHANNELS, LIMIT_MONTHS,
  LIMIT_SEASONALITY_WEIGHTS, LIMIT_LAG, LIMIT_ATTAINMENT, LIMIT_AT_RISK, LIMIT_OFF_TRACK,
@@ -218,7 +225,8 @@ fpl_csv_row: uint64 line; int fault; size_t column; char[257] id; fpl_lead_score
 fpl_csv_reader: fpl_criteria criteria; char[65] id_column; bool have_header; size_t n_columns;
     size_t id_index; size_t[32] criterion_column; uint64 line; uint64 record_line; uint64 rows;
     int state; bool record_seen; bool record_bad; int record_fault; size_t record_len;
-    size_t[257] field_start; size_t n_fields; char[65536] record;
+    size_t[257] field_start; size_t n_fields; char[65536] record; int header_fault;
+    size_t header_column; size_t header_first; size_t header_name;
 fpl_score_tally: uint64 scored; uint64 skipped; uint64[3] bands; uint64 sales_ready;
 fpl_segment: char[65] name; double share; double rate;
 fpl_mix: size_t stage; size_t n_segments; fpl_segment[16] segments;
@@ -311,6 +319,8 @@ fpl_score_top_parse(str, size_t, uint64*) status
 fpl_csv_fault_message(int) str
 fpl_csv_begin(fpl_csv_reader*, fpl_criteria*, str, size_t) status
 fpl_csv_feed(fpl_csv_reader*, str, size_t, bool, fpl_csv_row*, size_t, size_t*, size_t*) status
+fpl_csv_header_message(fpl_csv_reader*, char*, size_t) size_t
+fpl_score_format(fpl_criteria*, fpl_lead_score*, char*, size_t) size_t
 fpl_score_tally_add(fpl_score_tally*, fpl_csv_row*) void
 fpl_mix_parse(fpl_funnel*, str, size_t, fpl_mix*) status
 fpl_mix_rate(fpl_mix*, double*) status

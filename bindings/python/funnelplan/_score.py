@@ -16,6 +16,7 @@ Python keeps every scored row in memory to rank them (about 1 KB per row);
 the CLI is the bounded-memory path for files of millions of leads.
 """
 
+import ctypes
 import functools
 import numbers
 import os
@@ -509,6 +510,20 @@ def _fault_error(label, row, message, names):
     return exc
 
 
+def _header_error(exc, reader, context):
+    """The :class:`FunnelError` of a refused header, in the library's words
+    naming the column at fault (``fpl_csv_header_message``); ``.fault`` is
+    the library's name for why (``"FPL_CSV_HEADER_MISSING"``, ...)."""
+    text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
+    fn.csv_header_message(byref(reader), text, len(text))
+    other = FunnelError(exc.status, text.value.decode("utf-8", "replace"), code=exc.code,
+                        context=context, is_input_error=exc.is_input_error)
+    for name in ("field", "index", "offset", "length", "line"):
+        setattr(other, name, getattr(exc, name))
+    other.fault = _native.CSV_HEADER_FAULT_NAMES[reader.header_fault]
+    return other
+
+
 def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict=False,
           top=None):
     """Scores a CSV file of leads and ranks them, most promising first: a
@@ -534,7 +549,11 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     a file object without a name; ``.line`` and ``.fault``
     tell which; ``.status`` is ``ANSWER`` for an answer, else the
     fault's name such as ``"FPL_CSV_FIELDS"``). A header without the id
-    column or a criterion raises ``CSV_HEADER``. ``top`` keeps only
+    column or a criterion raises ``CSV_HEADER``, its message naming the
+    column at fault (names match in any ASCII case: ``Budget`` is the
+    criterion ``budget``; two columns naming one are refused); its
+    ``.fault`` says why (``"FPL_CSV_HEADER_MISSING"``, ``"FPL_CSV_HEADER_TWICE"``,
+    ``"FPL_CSV_HEADER_LONG"`` for a first line past 65536 bytes, ...). ``top`` keeps only
     the first ``top`` ranked rows (the counts cover every row); with it, memory
     stays bounded however long the file (the rows are cut to the best ``top``
     as they come), without it every scored row is held.
@@ -628,8 +647,10 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
                             byref(used))
             except FunnelError as exc:
                 take(n.value)  # rows before a fault of the header: none
-                raise exc.with_context("leads" if label is None
-                                       else "leads %s" % _describe(label)) from None
+                context = "leads" if label is None else "leads %s" % _describe(label)
+                if reader.header_fault != _native.CSV_HEADER_OK:
+                    raise _header_error(exc, reader, context) from None
+                raise exc.with_context(context) from None
             take(n.value)
             data = data[used.value:]
             if not data and not (at_end and n.value == _ROWS):
