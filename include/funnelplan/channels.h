@@ -276,6 +276,10 @@ typedef struct fpl_channel_figures {
     double headroom;              ///< break-even − cost per lead (with revenue)
     bool loses_money;             ///< headroom < 0 (with revenue)
     size_t rank;                  ///< position in the ranking, 0 = best
+    bool committed;               ///< with a target: its leads are fixed by `leads=` (not allocated)
+    bool has_budget;              ///< with a target: a spend with a cost per lead caps its leads
+    double budget_leads;          ///< the leads its spend buys: spend / cost per lead (with has_budget)
+    bool at_budget;               ///< has_budget and the leads equal budget_leads (the spend is used up)
 } fpl_channel_figures;
 
 /** The result of fpl_channels_compute(). */
@@ -305,12 +309,13 @@ typedef struct fpl_channels {
     size_t n_losing;          ///< channels that lose money
     bool has_marginal;        ///< a target was met (the marginal cost is known)
     size_t marginal_channel;  ///< the channel that supplies the last deal; n_channels by shares (all do)
-    double marginal_cost_per_deal; ///< the cost of one more deal at the target
+    double marginal_cost_per_deal; ///< the cost of one more deal than the allocation delivers (see above)
     bool has_most;            ///< the channels' supply is bounded (also on ::FPL_ERR_CHANNEL_SHORT)
     double most_leads;        ///< the most leads they can bring (at full capacity, or at the shares)
     double most_deals;        ///< the most deals they can bring
     bool has_most_revenue;    ///< every channel's revenue is known
     double most_revenue;      ///< the most revenue they can bring
+    size_t marginal_last_channel; ///< the last channel one more deal draws on (= marginal_channel when one channel has room for all of it; n_channels by shares)
 } fpl_channels;
 
 /**
