@@ -1131,7 +1131,8 @@ class TestHelpAndOutput(WhatIfTestCase):
         self.assertEqual([c["lever"] for c in d["changes"]], [names[0], names[2]])
         self.assertEqual([s["name"] for s in d["scenario"]["stages"]], names)
         rows = self.csv_rows(args + ["--format", "csv"])
-        self.assertEqual([r[0] for r in rows[1:]], names)
+        self.assertEqual([r[1] for r in rows[1:] if r[0] == "rate"], names)
+        self.assertEqual([r[1] for r in rows[1:] if r[0] == "required"], names)
         rows = self.csv_rows(["sensitivity"] + args[1:-4] + ["--format", "csv"])
         self.assertEqual(sorted(r[0] for r in rows[1:]), sorted(names))
 
