@@ -130,6 +130,21 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
         amount(d, "Gross profit ", r->gross_profit, " per ");
         fpl__put(d, per, ".\n");
     }
+    /* Committed leads alone past the target: the surplus is said. */
+    bool committed = false, allocated = false;
+    for (size_t i = 0; i < r->n_channels; ++i) {
+        committed = committed || r->channels[i].committed;
+        allocated = allocated || (!r->channels[i].committed && r->channels[i].leads > 0.0);
+    }
+    const bool over = r->target == FPL_TARGET_REVENUE ? r->revenue > terms->revenue
+                                                      : r->deals > terms->deals;
+    if (committed && !allocated && over) {
+        amount(d, "Committed leads alone bring ", r->deals, " deals");
+        if (r->has_revenue) {
+            amount(d, " (revenue ", r->revenue, ")");
+        }
+        fpl__put(d, ", more than the target.\n");
+    }
     if (r->has_marginal) {
         amount(d, "One more deal costs ", r->marginal_cost_per_deal, "");
         if (r->marginal_channel >= r->n_channels) {

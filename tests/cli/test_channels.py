@@ -359,6 +359,11 @@ class TestChannelFieldsWithTarget(ChannelsTestCase):
         self.assertEqual(got["channels"][1]["leads"], 0)
         # the 51st deal is display's
         self.assertEqual(got["marginal"]["cost_per_deal"], 2800)
+        text = self.ok(channel_args(chans, "--deals", "30"))
+        self.assertIn("Committed leads alone bring 50 deals (revenue 200,000), more than the "
+                      "target.\n", text)
+        text = self.ok(channel_args(chans, "--deals", "60"))
+        self.assertNotIn("Committed leads alone", text)
 
     def test_budgets_bound_the_supply(self):
         chans = [Chan("search", cpl=Fr(40), spend=Fr(8000)),
