@@ -125,7 +125,11 @@ fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err)
     if (st == FPL_OK) {
         st = cost_rule(channel, &cpl, &has_leads, &leads, &field);
     }
-    if (st == FPL_OK && has_leads && channel->has_capacity && leads > channel->capacity) {
+    /* Leads given above the capacity contradict it; the leads a spend buys
+     * at a cost per lead are a budget under a target, which the capacity
+     * may bound (fpl_channels_compute() refuses them without a target). */
+    if (st == FPL_OK && has_leads && channel->has_leads && channel->has_capacity &&
+        leads > channel->capacity) {
         field = FPL_FIELD_CHANNEL_LEADS;
         st = FPL_ERR_CHANNEL_OVER_CAPACITY;
     }
@@ -541,6 +545,10 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         for (size_t i = 0; i < n; ++i) {
             if (!u[i].has_leads) {
                 return fpl__fail(err, FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS, i);
+            }
+            if (ch[i].has_capacity && u[i].leads > ch[i].capacity) {
+                /* the leads its spend buys, above its capacity */
+                return fpl__fail(err, FPL_ERR_CHANNEL_OVER_CAPACITY, FPL_FIELD_CHANNEL_SPEND, i);
             }
             leads[i] = u[i].leads;
         }

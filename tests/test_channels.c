@@ -172,8 +172,6 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         {"ads: cost-per-lead=2, spend=0", FPL_ERR_CHANNEL_SPEND, FPL_FIELD_CHANNEL_SPEND, NULL},
         {"ads: cost-per-lead=1, leads=200, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
          FPL_FIELD_CHANNEL_LEADS, NULL},
-        {"ads: cost-per-lead=2, spend=400, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
-         FPL_FIELD_CHANNEL_LEADS, NULL},
         {"ads: spend=1e300, cost-per-lead=1e-300", FPL_ERR_OVERFLOW, CH, NULL},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
@@ -617,6 +615,32 @@ static void test_leads_commit_and_spend_caps_with_a_target(void **state)
     assert_close(r.deals, 50);
     assert_same_double(r.channels[1].leads, 0.0);
     assert_close(r.marginal_cost_per_deal, 2800);
+}
+
+/* A budget above the capacity: the capacity binds under a target; without
+ * one the leads it buys (200) cannot exceed the capacity (100). */
+static void test_budget_above_the_capacity(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(5);
+    fpl_channels_input in = {0};
+    add_channel(&in, "ads: cost-per-lead=2, spend=400, capacity=100");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.channels[0].leads, 100);
+    assert_true(r.channels[0].at_capacity);
+    assert_false(r.channels[0].at_budget);
+    assert_same_double(r.channels[0].budget_leads, 200);
+    assert_close(r.channels[0].cost, 200);
+    assert_close(r.channels[1].deals, 2.5); /* 5 - 100 x 2.5% */
+    t.target = FPL_TARGET_NONE;
+    in.n_channels = 1;
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err),
+                     FPL_ERR_CHANNEL_OVER_CAPACITY);
+    assert_error(err, FPL_ERR_CHANNEL_OVER_CAPACITY, FPL_FIELD_CHANNEL_SPEND, 0);
 }
 
 /* Fixed shares set every channel's leads: a committed channel is refused. */
@@ -1236,6 +1260,7 @@ int main(void)
         cmocka_unit_test(test_every_channel_full_has_no_marginal_cost),
         cmocka_unit_test(test_leads_commit_and_spend_caps_with_a_target),
         cmocka_unit_test(test_committed_leads_refused_with_fixed_shares),
+        cmocka_unit_test(test_budget_above_the_capacity),
         cmocka_unit_test(test_spend_is_the_cost_without_a_target),
         cmocka_unit_test(test_shares_exactly_at_capacity),
         cmocka_unit_test(test_capacity_comparisons_allow_rounding),

@@ -43,7 +43,7 @@ extern "C" {
  * |-------|-----------|----------------------------|------------------------|
  * | `leads` | the leads it brings (needed) | committed: exactly these leads, counted first, whatever they cost | refused (::FPL_ERR_CHANNEL_COMMITTED): the share sets them |
  * | `spend` with `leads` | its cost | the committed leads' cost | refused, as `leads` |
- * | `spend` with `cost_per_lead` | its cost; leads = spend / cost per lead | a budget: at most spend / cost per lead leads | a budget, as a capacity |
+ * | `spend` with `cost_per_lead` | its cost; leads = spend / cost per lead (not above the capacity) | a budget: at most spend / cost per lead leads (the capacity may bind first) | a budget, as a capacity |
  * | `capacity` | leads must not exceed it; bounds the most | most leads | most leads |
  * | `share` | not used | not used | its share of the leads (needed) |
  *
@@ -244,8 +244,10 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *   NUL-terminated within ::FPL_NAME_MAX bytes, else ::FPL_ERR_STAGE_NAME_LONG);
  *   ::FPL_ERR_COST (a cost per lead that is not a finite number >= 0);
  *   ::FPL_ERR_CHANNEL_SPEND; ::FPL_ERR_CHANNEL_LEADS; ::FPL_ERR_CHANNEL_COST;
- *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads above
- *   the capacity); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
+ *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads given
+ *   above the capacity; the leads a spend buys at a cost per lead are a
+ *   budget, checked against the capacity by fpl_channels_compute() only
+ *   without a target); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
  *   (0, 1] or a factor not a positive finite number); ::FPL_ERR_DEAL_SIZE;
  *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]); ::FPL_ERR_OVERFLOW
  *   (the leads a spend buys, or the cost per lead of a spend, out of the
@@ -405,6 +407,8 @@ typedef struct fpl_channels {
  *   status of fpl_channel_check(); ::FPL_ERR_CHANNEL_DUPLICATE;
  *   ::FPL_ERR_CHANNEL_QUALITY (a factor giving a rate above 100%);
  *   ::FPL_ERR_CHANNEL_LEADS (leads unknown without a target);
+ *   ::FPL_ERR_CHANNEL_OVER_CAPACITY (without a target, the leads a spend
+ *   buys above the capacity, about ::FPL_FIELD_CHANNEL_SPEND);
  *   ::FPL_ERR_CHANNEL_COMMITTED (a channel's leads given with fixed shares,
  *   about ::FPL_FIELD_CHANNEL_LEADS of that channel);
  *   ::FPL_ERR_DEAL_SIZE_MISSING (a revenue target and a channel without a

@@ -336,6 +336,14 @@ class TestChannelFieldsWithTarget(ChannelsTestCase):
         self.assertIn("committed\n", text)
         self.assertIn("budget spent\n", text)
 
+    def test_budget_above_the_capacity_the_capacity_binds(self):
+        chans = [Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(90000),
+                      capacity=Fr(300)), DISPLAY_FREE]
+        got = self.check(chans, ("deals", Fr(30)))
+        self.assertEqual(got["channels"][0]["leads"], 300)
+        self.assertIs(got["channels"][0]["at_capacity"], True)
+        self.assertEqual(got["channels"][0]["budget_leads"], 1000)
+
     def test_budget_not_used_up(self):
         chans = [Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(90000)), DISPLAY_FREE]
         got = self.check(chans, ("deals", Fr(30)))
@@ -500,6 +508,10 @@ class TestChannelsErrors(ChannelsTestCase):
         (["--channel", "ads: cost-per-lead=4, leads=10, capacity=5"], 2,
          ["leads must not exceed the capacity"]),
         (["--channel", "ads: cost-per-lead=4"], 2, ["leads must be a positive number"]),
+        # a budget above the capacity: refused only without a target
+        (["--channel", "ads: cost-per-lead=2, spend=400, capacity=100"], 2,
+         ["--channel 'ads: cost-per-lead=2, spend=400, capacity=100': leads must not exceed "
+          "the capacity"]),
         # The question names the channel at fault, the whole spec quoted.
         (["--channel", "a: cost-per-lead=4, leads=10", "--channel", "b: cost-per-lead=4"], 2,
          ["--channel 'b: cost-per-lead=4': leads must be a positive number"]),
