@@ -42,7 +42,7 @@ for ch in mix_dict["channels"]:
           % (ch["name"], ch["leads"], ch["deals"], ch["cost_per_deal"],
              ch["break_even_cost_per_lead"], "  (loses money)" if ch["loses_money"] else ""))
 total = mix_dict["total"]
-print("  total cost %.0f, %.0f a deal; the last deal costs %.0f (%s)"
+print("  total cost %.0f, %.0f a deal; one more deal costs %.0f (%s)"
       % (total["cost"], total["cost_per_deal"], mix_dict["marginal"]["cost_per_deal"],
          mix_dict["marginal"]["channel"]))
 by_name = {ch["name"]: ch for ch in mix_dict["channels"]}

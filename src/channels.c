@@ -125,7 +125,11 @@ fpl_status fpl_channel_check(const fpl_channel *channel, fpl_error *err)
     if (st == FPL_OK) {
         st = cost_rule(channel, &cpl, &has_leads, &leads, &field);
     }
-    if (st == FPL_OK && has_leads && channel->has_capacity && leads > channel->capacity) {
+    /* Leads given above the capacity contradict it; the leads a spend buys
+     * at a cost per lead are a budget under a target, which the capacity
+     * may bound (fpl_channels_compute() refuses them without a target). */
+    if (st == FPL_OK && has_leads && channel->has_leads && channel->has_capacity &&
+        leads > channel->capacity) {
         field = FPL_FIELD_CHANNEL_LEADS;
         st = FPL_ERR_CHANNEL_OVER_CAPACITY;
     }
@@ -513,10 +517,38 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     for (size_t i = 0; i < n; ++i) {
         full_capacity = full_capacity && ch[i].has_capacity;
     }
+    /* With a target: a channel given its leads (leads=, alone or with a
+     * spend) is committed to them; a spend with a cost per lead is a budget
+     * that caps the leads at spend / cost per lead. limit[i] is the most
+     * leads channel i can bring (HUGE_VAL: no limit). */
+    double limit[FPL_MAX_CHANNELS];
+    bool committed[FPL_MAX_CHANNELS];
+    for (size_t i = 0; i < n; ++i) {
+        const fpl_channel *c = &ch[i];
+        fpl_channel_figures *f = &r.channels[i];
+        committed[i] = terms->target != FPL_TARGET_NONE && c->has_leads;
+        f->committed = committed[i];
+        f->has_budget = terms->target != FPL_TARGET_NONE && c->has_spend && c->has_cost_per_lead;
+        f->budget_leads = f->has_budget ? u[i].leads : 0.0;
+        limit[i] = c->has_capacity ? c->capacity : HUGE_VAL;
+        if (committed[i]) {
+            limit[i] = u[i].leads;
+        } else if (f->has_budget && u[i].leads < limit[i]) {
+            limit[i] = u[i].leads;
+        }
+        if (committed[i] && r.by_shares) {
+            /* fixed shares set every channel's leads */
+            return fpl__fail(err, FPL_ERR_CHANNEL_COMMITTED, FPL_FIELD_CHANNEL_LEADS, i);
+        }
+    }
     if (terms->target == FPL_TARGET_NONE) {
         for (size_t i = 0; i < n; ++i) {
             if (!u[i].has_leads) {
                 return fpl__fail(err, FPL_ERR_CHANNEL_LEADS, FPL_FIELD_CHANNEL_LEADS, i);
+            }
+            if (ch[i].has_capacity && u[i].leads > ch[i].capacity) {
+                /* the leads its spend buys, above its capacity */
+                return fpl__fail(err, FPL_ERR_CHANNEL_OVER_CAPACITY, FPL_FIELD_CHANNEL_SPEND, i);
             }
             leads[i] = u[i].leads;
         }
@@ -526,14 +558,20 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
     } else {
         const double target = revenue_target ? terms->revenue : terms->deals;
         const double tol = 64.0 * DBL_EPSILON * target;
+        bool limited = true; /* every channel has a limit */
+        for (size_t i = 0; i < n; ++i) {
+            limited = limited && isfinite(limit[i]);
+        }
         if (r.by_shares) {
-            double sum = 0.0, per_lead = 0.0;
+            double sum = 0.0, per_lead = 0.0, deals_per_lead = 0.0, cost_per_lead = 0.0;
             for (size_t i = 0; i < n; ++i) {
                 if (!ch[i].has_share) {
                     return fpl__fail(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_CHANNEL_SHARE, i);
                 }
                 sum += ch[i].share;
                 per_lead += ch[i].share * u[i].yield;
+                deals_per_lead += ch[i].share * r.channels[i].rate_to_won;
+                cost_per_lead += ch[i].share * u[i].cpl;
             }
             if (!(fabs(sum - 1.0) <= 1e-9)) {
                 /* the split as a whole */
@@ -543,11 +581,12 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             if (!(isfinite(total))) {
                 return fpl__done(err, FPL_ERR_OVERFLOW);
             }
-            /* The most leads the shares allow: the first channel full. */
+            /* The most leads the shares allow: the first channel full (at
+             * its capacity or its budget). */
             double most = HUGE_VAL;
             for (size_t i = 0; i < n; ++i) {
-                if (ch[i].has_capacity && ch[i].share > 0.0) {
-                    double m = ch[i].capacity / ch[i].share;
+                if (isfinite(limit[i]) && ch[i].share > 0.0) {
+                    double m = limit[i] / ch[i].share;
                     most = m < most ? m : most;
                 }
             }
@@ -559,17 +598,26 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
                     r.most_revenue += ch[i].share * most * r.channels[i].value_per_lead;
                 }
             }
-            if (r.has_most && total > most * (1.0 + 64.0 * DBL_EPSILON)) {
+            const double slack = 1.0 + 64.0 * DBL_EPSILON;
+            if (r.has_most && total > most * slack) {
                 goto short_of_target;
             }
             for (size_t i = 0; i < n; ++i) {
                 leads[i] = ch[i].share * total;
-                if (ch[i].has_capacity && leads[i] > ch[i].capacity) {
-                    leads[i] = ch[i].capacity; /* rounding noise at the limit */
+                if (leads[i] > limit[i] * (1.0 - 64.0 * DBL_EPSILON)) {
+                    leads[i] = limit[i]; /* at the limit, up to rounding either way */
                 }
             }
-            r.has_marginal = true;
-            r.marginal_channel = n; /* every channel: they scale together */
+            /* One more deal: every channel grows in its share, by
+             * 1 / deals per lead leads in all, at the blended cost per deal;
+             * none when that takes a channel past its limit. */
+            const double more = total + 1.0 / deals_per_lead;
+            if (!(r.has_most && more > most * slack)) {
+                r.has_marginal = true;
+                r.marginal_channel = n; /* every channel: they scale together */
+                r.marginal_last_channel = n;
+                r.marginal_cost_per_deal = fpl__track(cost_per_lead / deals_per_lead, &finite);
+            }
         } else {
             /* Greedy by cost per unit of target; equal keys keep input order. */
             size_t order[FPL_MAX_CHANNELS];
@@ -583,21 +631,28 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
                 }
                 order[k] = i;
             }
-            if (full_capacity) {
-                most_at_capacity(&r, ch, n);
+            if (limited) {
+                r.has_most = true;
+                for (size_t i = 0; i < n; ++i) {
+                    r.most_leads += limit[i];
+                    r.most_deals += limit[i] * r.channels[i].rate_to_won;
+                    r.most_revenue += limit[i] * r.channels[i].value_per_lead;
+                }
             }
+            /* Committed leads count first, whatever they cost. */
             double remaining = target;
+            for (size_t i = 0; i < n; ++i) {
+                leads[i] = committed[i] ? limit[i] : 0.0;
+                remaining -= leads[i] * u[i].yield;
+            }
             for (size_t k = 0; k < n; ++k) {
                 const size_t i = order[k];
-                leads[i] = 0.0;
-                if (remaining <= tol) {
+                if (committed[i] || remaining <= tol) {
                     continue;
                 }
-                r.has_marginal = true;
-                r.marginal_channel = i;
-                const double supply = ch[i].has_capacity ? ch[i].capacity * u[i].yield : HUGE_VAL;
+                const double supply = limit[i] * u[i].yield;
                 if (supply <= remaining + tol) {
-                    leads[i] = ch[i].capacity;
+                    leads[i] = limit[i];
                     remaining -= supply;
                 } else {
                     leads[i] = remaining / u[i].yield;
@@ -606,6 +661,37 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
             }
             if (remaining > tol) {
                 goto short_of_target;
+            }
+            /* One more deal than the allocation delivers: the fill goes on
+             * in the same order, each channel with room bringing deals at
+             * its cost per deal until one whole deal is reached. A channel
+             * with room for less than a deal brings what it can and the next
+             * one the rest. None when every channel is full. */
+            double need = 1.0, cost = 0.0;
+            for (size_t k = 0; k < n && need > 64.0 * DBL_EPSILON; ++k) {
+                const size_t i = order[k];
+                const fpl_channel_figures *f = &r.channels[i];
+                if (committed[i]) {
+                    continue;
+                }
+                const double room = isfinite(limit[i]) ? (limit[i] - leads[i]) * f->rate_to_won
+                                                        : HUGE_VAL;
+                if (isfinite(room) && !(room > 64.0 * DBL_EPSILON * limit[i] * f->rate_to_won)) {
+                    continue; /* full, up to rounding */
+                }
+                const double take = room < need ? room : need;
+                cost += take * f->cost_per_deal;
+                need -= take;
+                if (!r.has_marginal) {
+                    r.has_marginal = true;
+                    r.marginal_channel = i;
+                }
+                r.marginal_last_channel = i;
+            }
+            if (need > 64.0 * DBL_EPSILON) {
+                r.has_marginal = false; /* the channels cannot bring one more deal */
+            } else {
+                r.marginal_cost_per_deal = fpl__track(cost, &finite);
             }
         }
     }
@@ -616,10 +702,14 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         const fpl_channel *c = &ch[i];
         f->leads = fpl__track(leads[i], &finite);
         f->at_capacity = c->has_capacity && !(f->leads < c->capacity);
+        f->at_budget = f->has_budget && !(f->leads < f->budget_leads);
         f->opportunities = fpl__track(f->leads * f->opportunity_rate, &finite);
         f->deals = fpl__track(f->leads * f->rate_to_won, &finite);
-        /* A spend given with the leads it buys is the cost as given. */
-        const bool spent = terms->target == FPL_TARGET_NONE && c->has_spend;
+        /* A spend given with the leads it buys is the cost as given: the
+         * volumes without a target, a committed channel's, and a budget
+         * used up. */
+        const bool spent = c->has_spend && (terms->target == FPL_TARGET_NONE ||
+                                            f->committed || f->at_budget);
         f->cost = fpl__track(spent ? c->spend + 0.0 : f->leads * f->cost_per_lead, &finite);
         if (f->has_revenue) {
             f->revenue = fpl__track(f->deals * f->deal_size, &finite);
@@ -659,11 +749,6 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         r.target_deals = r.deals;
         r.has_target_revenue = true;
         r.target_revenue = terms->revenue;
-    }
-    if (r.has_marginal) {
-        r.marginal_cost_per_deal = r.marginal_channel < n
-                                       ? r.channels[r.marginal_channel].cost_per_deal
-                                       : r.cost_per_deal;
     }
     /* Ranking: insertion sort, n <= 32. */
     for (size_t i = 0; i < n; ++i) {

@@ -95,6 +95,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_TOP: return "top must be a whole number of rows (0 or more)";
     case FPL_ERR_FORMAT: return "this result is not rendered in that format";
     case FPL_ERR_PARSE_AMBIGUOUS: return "the number reads two ways";
+    case FPL_ERR_CHANNEL_COMMITTED: return "with fixed shares a channel's leads follow its share: drop leads= (and the spend that goes with it), or allocate the cheapest way";
     }
     return "unknown status";
 }
@@ -185,6 +186,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_TOP: return "FPL_ERR_TOP";
     case FPL_ERR_FORMAT: return "FPL_ERR_FORMAT";
     case FPL_ERR_PARSE_AMBIGUOUS: return "FPL_ERR_PARSE_AMBIGUOUS";
+    case FPL_ERR_CHANNEL_COMMITTED: return "FPL_ERR_CHANNEL_COMMITTED";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -426,7 +428,8 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_CHANNEL_COST:
     case FPL_ERR_CHANNEL_OVER_CAPACITY: return FPL_FIELD_CHANNEL;
     case FPL_ERR_CHANNEL_SPEND: return FPL_FIELD_CHANNEL_SPEND;
-    case FPL_ERR_CHANNEL_LEADS: return FPL_FIELD_CHANNEL_LEADS;
+    case FPL_ERR_CHANNEL_LEADS:
+    case FPL_ERR_CHANNEL_COMMITTED: return FPL_FIELD_CHANNEL_LEADS;
     case FPL_ERR_CHANNEL_CAPACITY: return FPL_FIELD_CHANNEL_CAPACITY;
     case FPL_ERR_CHANNEL_QUALITY: return FPL_FIELD_CHANNEL_QUALITY;
     case FPL_ERR_CHANNEL_SHARE: return FPL_FIELD_CHANNEL_SHARE;

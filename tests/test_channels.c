@@ -172,8 +172,6 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         {"ads: cost-per-lead=2, spend=0", FPL_ERR_CHANNEL_SPEND, FPL_FIELD_CHANNEL_SPEND, NULL},
         {"ads: cost-per-lead=1, leads=200, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
          FPL_FIELD_CHANNEL_LEADS, NULL},
-        {"ads: cost-per-lead=2, spend=400, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
-         FPL_FIELD_CHANNEL_LEADS, NULL},
         {"ads: spend=1e300, cost-per-lead=1e-300", FPL_ERR_OVERFLOW, CH, NULL},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
@@ -505,9 +503,11 @@ static void test_zero_cost_channel_ranks_and_fills_first(void **state)
     assert_same_double(r.channels[0].leads, 0.0);
     assert_same_double(r.cost, 0.0);
     assert_false(r.has_roi);
+    /* The referrals are all used: one more deal is search's, 40 / 2.5%. */
     assert_true(r.has_marginal);
-    assert_int_equal(r.marginal_channel, 1);
-    assert_same_double(r.marginal_cost_per_deal, 0.0);
+    assert_int_equal(r.marginal_channel, 0);
+    assert_int_equal(r.marginal_last_channel, 0);
+    assert_close(r.marginal_cost_per_deal, 1600);
     /* Two more deals come from search at 1,600 each. */
     t.deals = 12;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
@@ -515,6 +515,243 @@ static void test_zero_cost_channel_ranks_and_fills_first(void **state)
     assert_close(r.cost, 3200);
     assert_int_equal(r.marginal_channel, 0);
     assert_close(r.marginal_cost_per_deal, 1600);
+}
+
+
+/* ---- issue 15: the marginal cost, and leads= and spend= with a target --- */
+
+/* One more deal that one channel cannot bring alone: webinars has 10 leads
+ * of room (half a deal at 1,800), display the other half (at 2,800). */
+static void test_next_deal_split_between_two_channels(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(30);
+    fpl_channels_input in = {0};
+    add_channel(&in, "search: cost-per-lead=40, capacity=600");
+    add_channel(&in, "webinars: cost-per-lead=90, rate=40%, capacity=310");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_close(r.channels[1].leads, 300);
+    assert_true(r.has_marginal);
+    assert_int_equal(r.marginal_channel, 1);
+    assert_int_equal(r.marginal_last_channel, 2);
+    assert_close(r.marginal_cost_per_deal, 2300); /* 900 + 1,400 */
+}
+
+/* Every channel full at the target: no more deal at any cost. */
+static void test_every_channel_full_has_no_marginal_cost(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(30);
+    fpl_channels_input in = {0};
+    add_channel(&in, "search: cost-per-lead=40, capacity=600");
+    add_channel(&in, "webinars: cost-per-lead=90, rate=40%, capacity=300");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_false(r.has_marginal);
+    assert_true(r.has_most);
+    assert_close(r.most_deals, 30);
+}
+
+/* With a target, leads= commits a channel to its leads and a spend with a
+ * cost per lead caps them at spend / cost per lead (a budget). */
+static void test_leads_commit_and_spend_caps_with_a_target(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(30);
+    fpl_channels_input in = {0};
+    add_channel(&in, "search: cost-per-lead=40, capacity=600, leads=100");
+    add_channel(&in, "webinars: cost-per-lead=90, rate=40%, spend=9000");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    /* search 100 leads, 2.5 deals, though cheaper than the rest; webinars
+     * 9,000 / 90 = 100 leads, 5 deals; display the other 22.5 deals. */
+    assert_true(r.channels[0].committed);
+    assert_same_double(r.channels[0].leads, 100);
+    assert_false(r.channels[0].at_capacity);
+    assert_close(r.channels[0].cost, 4000);
+    assert_false(r.channels[1].committed);
+    assert_true(r.channels[1].has_budget);
+    assert_same_double(r.channels[1].budget_leads, 100);
+    assert_true(r.channels[1].at_budget);
+    assert_same_double(r.channels[1].cost, 9000); /* the spend as given */
+    assert_close(r.channels[2].leads, 1800);
+    assert_close(r.channels[2].deals, 22.5);
+    assert_false(r.channels[2].has_budget);
+    assert_close(r.deals, 30);
+    assert_close(r.cost, 76000);
+    assert_int_equal(r.marginal_channel, 2);
+    assert_close(r.marginal_cost_per_deal, 2800);
+
+    /* A budget not used up: 600 of the 1,000 leads 90,000 buys. */
+    in.n_channels = 0;
+    add_channel(&in, "webinars: cost-per-lead=90, rate=40%, spend=90000");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_close(r.channels[0].leads, 600);
+    assert_false(r.channels[0].at_budget);
+    assert_close(r.channels[0].cost, 54000);
+    assert_close(r.marginal_cost_per_deal, 1800);
+
+    /* Budgets bound the supply: 200 + 100 leads, 5 + 5 deals. */
+    in.n_channels = 0;
+    add_channel(&in, "search: cost-per-lead=40, spend=8000");
+    add_channel(&in, "webinars: cost-per-lead=90, rate=40%, spend=9000");
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_ERR_CHANNEL_SHORT);
+    assert_true(r.has_most);
+    assert_close(r.most_leads, 300);
+    assert_close(r.most_deals, 10);
+
+    /* Committed leads above the target are kept; the 51st deal is display's. */
+    in.n_channels = 0;
+    add_channel(&in, "search: cost-per-lead=40, leads=2000");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_close(r.deals, 50);
+    assert_same_double(r.channels[1].leads, 0.0);
+    assert_close(r.marginal_cost_per_deal, 2800);
+}
+
+/* A budget above the capacity: the capacity binds under a target; without
+ * one the leads it buys (200) cannot exceed the capacity (100). */
+static void test_budget_above_the_capacity(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(5);
+    fpl_channels_input in = {0};
+    add_channel(&in, "ads: cost-per-lead=2, spend=400, capacity=100");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.channels[0].leads, 100);
+    assert_true(r.channels[0].at_capacity);
+    assert_false(r.channels[0].at_budget);
+    assert_same_double(r.channels[0].budget_leads, 200);
+    assert_close(r.channels[0].cost, 200);
+    assert_close(r.channels[1].deals, 2.5); /* 5 - 100 x 2.5% */
+    t.target = FPL_TARGET_NONE;
+    in.n_channels = 1;
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err),
+                     FPL_ERR_CHANNEL_OVER_CAPACITY);
+    assert_error(err, FPL_ERR_CHANNEL_OVER_CAPACITY, FPL_FIELD_CHANNEL_SPEND, 0);
+}
+
+/* Fixed shares set every channel's leads: a committed channel is refused. */
+static void test_committed_leads_refused_with_fixed_shares(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(8);
+    fpl_channels_input in = {0};
+    add_channel(&in, "search: cost-per-lead=40, share=50%");
+    add_channel(&in, "display: spend=3500, leads=100, share=50%");
+    in.by_shares = true;
+    fpl_channels r;
+    fpl_error err;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_COMMITTED);
+    assert_error(err, FPL_ERR_CHANNEL_COMMITTED, FPL_FIELD_CHANNEL_LEADS, 1);
+    assert_true(fpl_status_is_input_error(FPL_ERR_CHANNEL_COMMITTED));
+    /* A budget is a limit, like a capacity: 8,000 / 40 = 200 leads at half
+     * the leads is 400 leads, 7.5 deals at most. */
+    in.n_channels = 0;
+    add_channel(&in, "search: cost-per-lead=40, spend=8000, share=50%");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5, share=50%");
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHORT);
+    assert_close(r.most_leads, 400);
+    assert_close(r.most_deals, 7.5);
+}
+
+/* Without a target a spend given with its leads is the cost, exactly: 1 / 49
+ * x 49 is 0.9999999999999999 in doubles. */
+static void test_spend_is_the_cost_without_a_target(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = {0};
+    fpl_channels_input in = {0};
+    add_channel(&in, "a: spend=1, leads=49");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_true((1.0 / 49.0) * 49.0 != 1.0); /* the case is one that tells */
+    assert_same_double(r.channels[0].cost, 1.0);
+    assert_same_double(r.cost, 1.0);
+}
+
+/* Fixed shares that fill a channel exactly: its leads are its capacity, not
+ * 599.9999999999999, and one more deal is past the limit. */
+static void test_shares_exactly_at_capacity(void **state)
+{
+    (void)state;
+    fpl_funnel f = three_stage_funnel();
+    fpl_terms t = deal_terms(22.5);
+    fpl_channels_input in = {0};
+    add_channel(&in, "search: cost-per-lead=40, capacity=600, share=50%");
+    add_channel(&in, "display: cost-per-lead=35, quality=0.5, share=50%");
+    in.by_shares = true;
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_true(22.5 / (0.5 * 0.025 + 0.5 * 0.0125) / 2 < 600); /* rounding tells */
+    assert_same_double(r.channels[0].leads, 600);
+    assert_true(r.channels[0].at_capacity);
+    assert_false(r.has_marginal);
+    /* 9 deals: 1/2 x 40 + 1/2 x 35 = 37.5 a lead for 3/160 deals: 2,000. */
+    t.deals = 9;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_true(r.has_marginal);
+    assert_close(r.marginal_cost_per_deal, 2000);
+}
+
+/* Comparisons at a limit allow 64 epsilons of rounding: a target equal to
+ * a channel's supply in decimal is met at its capacity, not a hair short of
+ * it, nor refused as out of reach. */
+static void test_capacity_comparisons_allow_rounding(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_terms t = deal_terms(0.3);
+    fpl_channels_input in = {0};
+    add_channel(&in, "a: cost-per-lead=10, capacity=3");
+    add_channel(&in, "b: cost-per-lead=20");
+    fpl_channels r;
+    /* 3 x 0.1 is 0.30000000000000004: above the target by a hair. */
+    assert_true(3 * 0.1 > 0.3);
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.channels[0].leads, 3);
+    assert_true(r.channels[0].at_capacity);
+    assert_same_double(r.channels[1].leads, 0.0);
+    assert_int_equal(r.marginal_channel, 1); /* a is full */
+    assert_close(r.marginal_cost_per_deal, 200);
+
+    /* 3 x 0.3 is 0.8999999999999999: below the target by a hair. */
+    fpl_funnel g = {0};
+    fpl_test_add(&g, "lead", 0.3);
+    t.deals = 0.9;
+    in.n_channels = 0;
+    add_channel(&in, "a: cost-per-lead=10, capacity=3");
+    assert_true(3 * 0.3 < 0.9);
+    assert_int_equal(fpl_channels_compute(&g, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.channels[0].leads, 3);
+    assert_false(r.has_marginal);
+
+    /* By shares: 4.2 deals / 0.3 is 14.000000000000002 leads, 7 each,
+     * a's capacity: met, a full. */
+    t.deals = 4.2;
+    in.n_channels = 0;
+    add_channel(&in, "a: cost-per-lead=10, capacity=7, share=50%");
+    add_channel(&in, "b: cost-per-lead=20, share=50%");
+    in.by_shares = true;
+    assert_true(4.2 / (0.5 * 0.3 + 0.5 * 0.3) > 14);
+    assert_int_equal(fpl_channels_compute(&g, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.channels[0].leads, 7);
+    assert_true(r.channels[0].at_capacity);
 }
 
 /* Equal keys: the ranking breaks ties by name, the allocation by the order given. */
@@ -617,8 +854,12 @@ static void test_guide_30_deals_cheapest_and_by_shares(void **state)
     assert_true(r.channels[1].at_capacity);
     assert_same_double(r.channels[2].leads, 0.0);
     assert_close(r.cost, 51000);
-    assert_int_equal(r.marginal_channel, 1);
-    assert_close(r.marginal_cost_per_deal, 1800);
+    /* Issue 15: the last deal allocated cost 1,800 (webinars), but both
+     * cheap channels are full: one more deal is display's, 35 / 1.25%. */
+    assert_true(r.has_marginal);
+    assert_int_equal(r.marginal_channel, 2);
+    assert_int_equal(r.marginal_last_channel, 2);
+    assert_close(r.marginal_cost_per_deal, 2800);
 
     in.by_shares = true; /* 50% / 25% / 25% of the leads */
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
@@ -633,6 +874,9 @@ static void test_guide_30_deals_cheapest_and_by_shares(void **state)
     assert_true(r.cost > 51000);           /* dearer than the cheapest */
     assert_true(r.has_marginal);
     assert_int_equal(r.marginal_channel, r.n_channels);
+    assert_int_equal(r.marginal_last_channel, r.n_channels);
+    /* 50% x 40 + 25% x 90 + 25% x 35 = 51.25 a lead, for 0.028125 deals */
+    assert_close(r.marginal_cost_per_deal, 51.25 / 0.028125);
     assert_close(r.marginal_cost_per_deal, r.cost / 30);
     assert_true(r.has_most);
     assert_close(r.most_leads, 1200);
@@ -1012,6 +1256,14 @@ int main(void)
         cmocka_unit_test(test_allocation_meets_target_within_capacity_and_nothing_is_cheaper),
         cmocka_unit_test(test_question_refusals_name_the_channel),
         cmocka_unit_test(test_overflow_is_a_question_without_answer),
+        cmocka_unit_test(test_next_deal_split_between_two_channels),
+        cmocka_unit_test(test_every_channel_full_has_no_marginal_cost),
+        cmocka_unit_test(test_leads_commit_and_spend_caps_with_a_target),
+        cmocka_unit_test(test_committed_leads_refused_with_fixed_shares),
+        cmocka_unit_test(test_budget_above_the_capacity),
+        cmocka_unit_test(test_spend_is_the_cost_without_a_target),
+        cmocka_unit_test(test_shares_exactly_at_capacity),
+        cmocka_unit_test(test_capacity_comparisons_allow_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,7 +66,10 @@ static const char example_json[] =
     "      \"roi\": 5.25,\n"
     "      \"break_even_cost_per_lead\": 125,\n"
     "      \"headroom\": 105,\n"
-    "      \"loses_money\": false\n"
+    "      \"loses_money\": false,\n"
+    "      \"committed\": false,\n"
+    "      \"budget_leads\": null,\n"
+    "      \"at_budget\": false\n"
     "    },\n"
     "    {\n"
     "      \"name\": \"events\",\n"
@@ -93,7 +96,10 @@ static const char example_json[] =
     "      \"roi\": 3.1666666666666665,\n"
     "      \"break_even_cost_per_lead\": 250,\n"
     "      \"headroom\": 190,\n"
-    "      \"loses_money\": false\n"
+    "      \"loses_money\": false,\n"
+    "      \"committed\": false,\n"
+    "      \"budget_leads\": null,\n"
+    "      \"at_budget\": false\n"
     "    }\n"
     "  ],\n"
     "  \"ranking\": [\n"
@@ -115,7 +121,8 @@ static const char example_json[] =
     "  },\n"
     "  \"marginal\": {\n"
     "    \"channel\": \"events\",\n"
-    "    \"cost_per_deal\": 1200\n"
+    "    \"cost_per_deal\": 1200,\n"
+    "    \"last_channel\": \"events\"\n"
     "  },\n"
     "  \"most\": null\n"
     "}\n";
@@ -167,9 +174,9 @@ static void test_channels_view_has_the_contract_nodes(void **state)
     fpl_view v;
     fpl_view_init(&v, nodes, FPL_VIEW_CHANNELS_NODES);
     assert_int_equal(fpl_view_channels(&v, NULL, &t, &in, &r, NULL), FPL_OK);
-    /* root, 3 leaves, target {2}, 2 leaves, channels [2 x 26], ranking [2],
-     * losing [], total {10}, marginal {2}, most null */
-    assert_int_equal(v.count, 1 + 3 + 3 + 2 + 1 + 2 * FPL_VIEW_CHANNEL_NODES + 3 + 1 + 11 + 3 + 1);
+    /* root, 3 leaves, target {2}, 2 leaves, channels [2 x 29], ranking [2],
+     * losing [], total {10}, marginal {3}, most null */
+    assert_int_equal(v.count, 1 + 3 + 3 + 2 + 1 + 2 * FPL_VIEW_CHANNEL_NODES + 3 + 1 + 11 + 4 + 1);
     assert_int_equal(nodes[0].kind, FPL_NODE_OBJECT);
     assert_int_equal(nodes[0].children, 12);
     /* the first channel's object follows the channels' array */
@@ -188,6 +195,10 @@ static void test_channels_view_has_the_contract_nodes(void **state)
     assert_string_equal(ads[25].key, "loses_money");
     assert_int_equal(ads[25].kind, FPL_NODE_BOOL);
     assert_false(ads[25].value.boolean);
+    assert_string_equal(ads[26].key, "committed");
+    assert_string_equal(ads[27].key, "budget_leads");
+    assert_int_equal(ads[27].kind, FPL_NODE_NULL);
+    assert_string_equal(ads[28].key, "at_budget");
 }
 
 /* The largest result: FPL_MAX_CHANNELS channels, every one losing money,
@@ -195,7 +206,7 @@ static void test_channels_view_has_the_contract_nodes(void **state)
 static void test_largest_channels_result_fills_the_promised_capacity(void **state)
 {
     (void)state;
-    assert_int_equal(FPL_VIEW_CHANNELS_NODES, 30 + 28 * FPL_MAX_CHANNELS);
+    assert_int_equal(FPL_VIEW_CHANNELS_NODES, 31 + 31 * FPL_MAX_CHANNELS);
     static fpl_channels_input in;
     static fpl_channels r;
     in = (fpl_channels_input){0};
@@ -266,7 +277,9 @@ static void test_channels_json_without_target_writes_nulls(void **state)
                                  "      \"quality_value\": 1.5,\n"));
     assert_non_null(strstr(text, "      \"cost_per_lead\": 2.5,\n      \"capacity\": null,\n"));
     assert_non_null(strstr(text, "      \"roi\": null,\n"));
-    assert_non_null(strstr(text, "      \"loses_money\": null\n    }\n  ],\n"));
+    assert_non_null(strstr(text, "      \"loses_money\": null,\n      \"committed\": false,\n"
+                                 "      \"budget_leads\": null,\n"
+                                 "      \"at_budget\": false\n    }\n  ],\n"));
     assert_non_null(strstr(text, "  \"ranking\": [\n    \"say \\\"hi\\\"\"\n  ],\n"
                                  "  \"losing\": [],\n"));
     assert_non_null(strstr(text, "    \"roi\": null\n  },\n  \"marginal\": null,\n"

@@ -169,7 +169,7 @@ static void test_channels_table_and_csv_are_the_cli_bytes(void **state)
         "   total           40    800     30  150,000  32,000   1,066.67    368.75%\n"
         "\n"
         "Gross profit 118,000 per month.\n"
-        "The last deal costs 1,200 (events).\n"
+        "One more deal costs 1,200 (events).\n"
         "break-even: the highest cost per lead that still pays back (deal size x\n"
         "rate to won x margin); headroom: break-even - cost per lead.\n"
         "Figures are rounded for display (--format json gives exact values).\n");
@@ -177,10 +177,11 @@ static void test_channels_table_and_csv_are_the_cli_bytes(void **state)
     assert_string_equal(text,
         "rank,channel,cost_per_lead,capacity,leads,share,opportunities,deals,revenue,cost,"
         "cost_per_opportunity,cost_per_deal,gross_profit,roi,break_even_cost_per_lead,"
-        "headroom,loses_money\n"
-        "1,ads,20,400,400,0.5,40,10,50000,8000,200,800,42000,5.25,125,105,false\n"
+        "headroom,loses_money,value_per_lead,at_capacity,committed,budget_leads,at_budget\n"
+        "1,ads,20,400,400,0.5,40,10,50000,8000,200,800,42000,5.25,125,105,false,125,true,false,,"
+        "false\n"
         "2,events,60,,400,0.5,80,20,100000,24000,300,1200,76000,3.1666666666666665,250,190,"
-        "false\n");
+        "false,250,false,false,,false\n");
     /* the JSON is fpl_channels_json()'s */
     static char json[8192];
     size_t len;

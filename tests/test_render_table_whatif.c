@@ -81,10 +81,26 @@ static void test_whatif_table_and_csv(void **state)
     assert_int_equal(fpl_whatif_render(&f, &in, &w, NULL, 0, NULL, 0, FPL_RENDER_CSV, text,
                                        sizeof text, &len, NULL),
                      FPL_OK);
-    assert_string_equal(text, "stage,baseline_rate,scenario_rate,baseline_expected,"
-                              "scenario_expected\n"
-                              "a,0.5,0.5,64,64\n"
-                              "b,0.25,0.5,32,32\n");
+    /* Every figure of the table, each in a row of its own: 100 invested
+     * returns (3 x 64 - 100) / 100 = 0.92 and pays back in 100 / 64 =
+     * 1.5625 months. */
+    assert_string_equal(text, "figure,stage,baseline,scenario,delta\n"
+                              "rate,a,0.5,0.5,\n"
+                              "rate,b,0.25,0.5,\n"
+                              "expected,a,64,64,\n"
+                              "expected,b,32,32,\n"
+                              "deal_size,,8,8,\n"
+                              "volume,,64,64,0\n"
+                              "deals,,8,16,8\n"
+                              "revenue,,64,128,64\n"
+                              "gain,,,,64\n"
+                              "volume_horizon,,192,192,0\n"
+                              "deals_horizon,,24,48,24\n"
+                              "revenue_horizon,,192,384,192\n"
+                              "gain_horizon,,,,192\n"
+                              "invest,,,,100\n"
+                              "roi,,,,0.92\n"
+                              "payback_periods,,,,1.5625\n");
 }
 
 /* Volume held, +25pp and the deal size +25%: b 25% -> 50% doubles the

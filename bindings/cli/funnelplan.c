@@ -377,11 +377,12 @@ static const cli_command commands[] = {
      "acquisition cost added; over the horizon it is added up, and with --invest\n"
      "roi = (gain over the horizon - invest) / invest and payback = invest / gain\n"
      "per period.",
-     "CSV: a header and one row per stage (from --at down with a volume, every\n"
-     "stage with a target): stage, baseline_rate, scenario_rate, then\n"
-     "baseline_expected, scenario_expected (volume held) or baseline_required,\n"
-     "scenario_required (target held): the units entering the stage per period.\n"
-     "The deltas, ROI and payback are in the table and the JSON.",
+     "CSV: figure,stage,baseline,scenario,delta, one row per figure of the\n"
+     "table: rate (a row per stage), expected (volume held, from --at down) or\n"
+     "required (target held), deal_size, cost_per_lead, then volume, deals,\n"
+     "revenue, cost and gain per period, the same with _horizon over the\n"
+     "horizon, and with --invest: invest, roi, payback_periods. The figures of\n"
+     "the change alone (gain, invest, roi, payback) are in the delta column.",
      "funnelplan whatif --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --change opportunity=+10% --horizon 12 --invest 50000",
      run_whatif},

@@ -37,6 +37,20 @@ extern "C" {
  * Giving all three, or fewer than the two a cost needs, is
  * ::FPL_ERR_CHANNEL_COST.
  *
+ * **What each field means, with and without a target.** No field is ever
+ * ignored:
+ * | field | no target | a target, the cheapest way | a target, fixed shares |
+ * |-------|-----------|----------------------------|------------------------|
+ * | `leads` | the leads it brings (needed) | committed: exactly these leads, counted first, whatever they cost | refused (::FPL_ERR_CHANNEL_COMMITTED): the share sets them |
+ * | `spend` with `leads` | its cost | the committed leads' cost | refused, as `leads` |
+ * | `spend` with `cost_per_lead` | its cost; leads = spend / cost per lead (not above the capacity) | a budget: at most spend / cost per lead leads (the capacity may bind first) | a budget, as a capacity |
+ * | `capacity` | leads must not exceed it; bounds the most | most leads | most leads |
+ * | `share` | not used | not used | its share of the leads (needed) |
+ *
+ * A committed channel or a budget used up costs the spend as given; leads
+ * a budget leaves unused cost nothing. Committed leads that bring more than
+ * the target are kept (the totals show the surplus).
+ *
  * **Quality.** The channel's leads convert at the funnel's rates except at
  * the top stage, whose rate is the funnel's own (::FPL_QUALITY_FUNNEL), a
  * rate of the channel's own (::FPL_QUALITY_RATE) or the funnel's times a
@@ -49,7 +63,11 @@ extern "C" {
  *   (whose rate is the win rate), leads × the rates above it: with a single
  *   stage they are the leads themselves;
  * - deals = leads × rate to won; revenue = deals × deal size (its own, else
- *   the terms'); cost = leads × cost per lead;
+ *   the terms'); cost = leads × cost per lead (a spend given: the spend);
+ * - value per lead = deal size × rate to won: the revenue one lead brings on
+ *   average, in the currency of the deal size, per lead (not per period: it
+ *   is the same whatever fpl_terms::per is); the gross profit a lead brings
+ *   before its cost is value per lead × margin;
  * - cost per opportunity = cost per lead / opportunities per lead; cost per
  *   deal (CAC) = cost per lead / rate to won; both hold for any volume;
  * - gross profit = revenue × margin − cost; ROI = gross profit / cost, which
@@ -81,9 +99,23 @@ extern "C" {
  * some target units from a channel earlier in that order, which has room,
  * to one later; each unit so moved costs cⱼ/yⱼ ≥ cᵢ/yᵢ instead, so it cannot
  * be cheaper (an exchange argument). Channels of equal cost per unit fill in
- * the order given. The marginal cost of the last deal is the cost per deal
- * of the channel that supplies it (the last one filled); with fixed shares
- * it is the blended cost per deal, as every channel scales together.
+ * the order given; committed channels are counted first and take no part.
+ *
+ * **The marginal cost** is the cost of ONE MORE deal than the allocation
+ * delivers, given every capacity and budget: the fill goes on in the same
+ * order, each channel with room bringing deals at its cost per deal (cost
+ * per lead / rate to won) until one whole deal is reached. When the cheapest
+ * channel with room has room for less than a deal (r deals, r < 1), the
+ * marginal cost is r × its cost per deal + (1 − r) × the next one's, and so
+ * on: with search full, webinars 10 leads (half a deal at 1,800) from full
+ * and display unlimited at 2,800 a deal, one more deal costs 900 + 1,400 =
+ * 2,300. Under a deal target this is exactly C(T + 1) − C(T), C the least
+ * cost of a target; under a revenue target it is the next deal along the
+ * fill by cost per unit of revenue. With fixed shares every channel grows in
+ * its share: the marginal cost is Σ shareᵢ × cost per leadᵢ / Σ shareᵢ ×
+ * rate to wonᵢ (the blended cost per deal). There is none
+ * (fpl_channels::has_marginal false) when no channel has room for one more
+ * deal, or when, by shares, one more deal takes a channel past its limit.
  *
  * @code
  * fpl_funnel f = {0};
@@ -212,8 +244,10 @@ FPL_API fpl_status fpl_channel_parse(const char *text, size_t len, fpl_channel *
  *   NUL-terminated within ::FPL_NAME_MAX bytes, else ::FPL_ERR_STAGE_NAME_LONG);
  *   ::FPL_ERR_COST (a cost per lead that is not a finite number >= 0);
  *   ::FPL_ERR_CHANNEL_SPEND; ::FPL_ERR_CHANNEL_LEADS; ::FPL_ERR_CHANNEL_COST;
- *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads above
- *   the capacity); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
+ *   ::FPL_ERR_CHANNEL_CAPACITY; ::FPL_ERR_CHANNEL_OVER_CAPACITY (leads given
+ *   above the capacity; the leads a spend buys at a cost per lead are a
+ *   budget, checked against the capacity by fpl_channels_compute() only
+ *   without a target); ::FPL_ERR_CHANNEL_QUALITY (an unknown kind, a rate not in
  *   (0, 1] or a factor not a positive finite number); ::FPL_ERR_DEAL_SIZE;
  *   ::FPL_ERR_CHANNEL_SHARE (a share not in [0, 1]); ::FPL_ERR_OVERFLOW
  *   (the leads a spend buys, or the cost per lead of a spend, out of the
@@ -267,7 +301,7 @@ typedef struct fpl_channel_figures {
     double cost_per_deal;         ///< cost per lead / rate to won (CAC)
     bool has_revenue;             ///< a deal size is known (the channel's or the terms')
     double deal_size;             ///< the deal size used
-    double value_per_lead;        ///< deal size × rate to won: revenue per lead
+    double value_per_lead;        ///< deal size × rate to won: the average revenue of one lead, in the deal size's currency (per lead, not per period)
     double revenue;               ///< deals × deal size, per period
     double gross_profit;          ///< revenue × margin − cost, per period
     bool has_roi;                 ///< has_revenue and a cost per lead above 0
@@ -276,6 +310,10 @@ typedef struct fpl_channel_figures {
     double headroom;              ///< break-even − cost per lead (with revenue)
     bool loses_money;             ///< headroom < 0 (with revenue)
     size_t rank;                  ///< position in the ranking, 0 = best
+    bool committed;               ///< with a target: its leads are fixed by `leads=` (not allocated)
+    bool has_budget;              ///< with a target: a spend with a cost per lead caps its leads
+    double budget_leads;          ///< the leads its spend buys: spend / cost per lead (with has_budget)
+    bool at_budget;               ///< has_budget and the leads equal budget_leads (the spend is used up)
 } fpl_channel_figures;
 
 /** The result of fpl_channels_compute(). */
@@ -303,14 +341,15 @@ typedef struct fpl_channels {
     bool has_roi;             ///< has_revenue and a cost above 0
     double roi;               ///< gross profit / cost
     size_t n_losing;          ///< channels that lose money
-    bool has_marginal;        ///< a target was met (the marginal cost is known)
-    size_t marginal_channel;  ///< the channel that supplies the last deal; n_channels by shares (all do)
-    double marginal_cost_per_deal; ///< the cost of one more deal at the target
+    bool has_marginal;        ///< a target was met and one more deal can be had (the marginal cost is known)
+    size_t marginal_channel;  ///< the first channel one more deal comes from; n_channels by shares (all do)
+    double marginal_cost_per_deal; ///< the cost of one more deal than the allocation delivers (see above)
     bool has_most;            ///< the channels' supply is bounded (also on ::FPL_ERR_CHANNEL_SHORT)
     double most_leads;        ///< the most leads they can bring (at full capacity, or at the shares)
     double most_deals;        ///< the most deals they can bring
     bool has_most_revenue;    ///< every channel's revenue is known
     double most_revenue;      ///< the most revenue they can bring
+    size_t marginal_last_channel; ///< the last channel one more deal draws on (= marginal_channel when one channel has room for all of it; n_channels by shares)
 } fpl_channels;
 
 /**
@@ -322,14 +361,16 @@ typedef struct fpl_channels {
  * cheapest way or by fixed shares (every channel then needs a share, the
  * shares adding up to 100% within 1e-9; a channel's leads are its share of
  * the total). A revenue target needs a deal size for every channel, its own
- * or the terms'. A channel's `leads` is used under a target only to give the
- * cost per lead of a spend. The terms' cost per lead is not used: each
+ * or the terms'. Under a target a channel's `leads` commits it to those
+ * leads (refused by shares) and a `spend` with a cost per lead caps its
+ * leads (see the table above). The terms' cost per lead is not used: each
  * channel has its own.
  *
  * When the channels cannot bring enough (every channel that could help is
  * full), the answer is ::FPL_ERR_CHANNEL_SHORT, and @p out says the most
  * they can deliver: under the cheapest allocation every channel at its
- * capacity; by shares the split at which the first channel is full.
+ * limit (its committed leads, else the lower of its capacity and its
+ * budget); by shares the split at which the first channel is at its limit.
  *
  * On failure @p err names the field and, for a channel, its index in
  * @p input (fpl_error::index): a fault of one channel (as by
@@ -366,6 +407,10 @@ typedef struct fpl_channels {
  *   status of fpl_channel_check(); ::FPL_ERR_CHANNEL_DUPLICATE;
  *   ::FPL_ERR_CHANNEL_QUALITY (a factor giving a rate above 100%);
  *   ::FPL_ERR_CHANNEL_LEADS (leads unknown without a target);
+ *   ::FPL_ERR_CHANNEL_OVER_CAPACITY (without a target, the leads a spend
+ *   buys above the capacity, about ::FPL_FIELD_CHANNEL_SPEND);
+ *   ::FPL_ERR_CHANNEL_COMMITTED (a channel's leads given with fixed shares,
+ *   about ::FPL_FIELD_CHANNEL_LEADS of that channel);
  *   ::FPL_ERR_DEAL_SIZE_MISSING (a revenue target and a channel without a
  *   deal size); ::FPL_ERR_CHANNEL_SHARE (a share missing, or shares not
  *   adding up to 100%); ::FPL_ERR_CHANNEL_SHORT (no answer: not enough

@@ -599,16 +599,16 @@ FPL_API fpl_status fpl_odds_json(const fpl_funnel *funnel, const fpl_odds *odds,
 
 /* ---- channels ---------------------------------------------------------- */
 
-/** Nodes one channel adds to fpl_view_channels(): its object and 25 figures. */
-#define FPL_VIEW_CHANNEL_NODES 26
+/** Nodes one channel adds to fpl_view_channels(): its object and 28 figures. */
+#define FPL_VIEW_CHANNEL_NODES 29
 
 /**
  * Nodes fpl_view_channels() adds at most (::FPL_MAX_CHANNELS channels, a
  * target, a marginal cost and a most): the object and its 5 leaves, target
  * (3), channels, ranking and losing (an array and a name per channel each),
- * total (11), marginal (3), most (4).
+ * total (11), marginal (4), most (4).
  */
-#define FPL_VIEW_CHANNELS_NODES (30 + (FPL_VIEW_CHANNEL_NODES + 2) * FPL_MAX_CHANNELS)
+#define FPL_VIEW_CHANNELS_NODES (31 + (FPL_VIEW_CHANNEL_NODES + 2) * FPL_MAX_CHANNELS)
 
 /**
  * @brief Adds the description of a channels result: the object `funnelplan

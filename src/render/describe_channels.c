@@ -83,6 +83,9 @@ static void view_channel(fpl_view *v, const fpl_channels_input *input, const fpl
     } else {
         fpl_view_null(v, "loses_money");
     }
+    fpl_view_bool(v, "committed", f->committed);
+    fpl_view_number_or_null(v, "budget_leads", f->has_budget, f->budget_leads);
+    fpl_view_bool(v, "at_budget", f->at_budget);
     fpl_view_close(v);
 }
 
@@ -144,6 +147,9 @@ static void view_result(fpl_view *v, const char *key, const fpl_terms *t,
         fpl_view_string(v, "channel",
                         r->marginal_channel < r->n_channels ? ch[r->marginal_channel].name : NULL);
         fpl_view_number(v, "cost_per_deal", r->marginal_cost_per_deal);
+        fpl_view_string(v, "last_channel", r->marginal_last_channel < r->n_channels
+                                               ? ch[r->marginal_last_channel].name
+                                               : NULL);
         fpl_view_close(v);
     }
     if (!r->has_most) {

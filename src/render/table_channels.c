@@ -18,7 +18,8 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
 {
     fpl__put(d, "rank,channel,cost_per_lead,capacity,leads,share,opportunities,deals,revenue,"
                 "cost,cost_per_opportunity,cost_per_deal,gross_profit,roi,"
-                "break_even_cost_per_lead,headroom,loses_money\n");
+                "break_even_cost_per_lead,headroom,loses_money,value_per_lead,at_capacity,"
+                "committed,budget_leads,at_budget\n");
     for (size_t k = 0; k < r->n_channels; ++k) {
         const fpl_channel_figures *f = &r->channels[r->ranking[k]];
         const bool rev = f->has_revenue;
@@ -33,7 +34,11 @@ static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_ch
         for (size_t c = 0; c < sizeof x / sizeof x[0]; ++c) {
             fpl__csv_maybe(d, has[c], x[c]);
         }
-        fpl__put(d, !rev ? ",\n" : f->loses_money ? ",true\n" : ",false\n");
+        fpl__put(d, !rev ? "," : f->loses_money ? ",true" : ",false");
+        fpl__csv_maybe(d, rev, f->value_per_lead);
+        fpl__put(d, f->at_capacity ? ",true" : ",false", f->committed ? ",true" : ",false");
+        fpl__csv_maybe(d, f->has_budget, f->budget_leads);
+        fpl__put(d, f->at_budget ? ",true\n" : ",false\n");
     }
 }
 
@@ -101,9 +106,14 @@ static void channels_grid(fpl__doc *d, const fpl_channels_input *in, const fpl_c
             const bool loses = rev && f->loses_money;
             fpl__table_maybe(d, C_BE, rev, f->break_even_cost_per_lead, FPL_NUMBER_AMOUNT);
             fpl__table_maybe(d, C_HEAD, rev, f->headroom, FPL_NUMBER_AMOUNT);
-            fpl__table_set(d, C_NOTE, f->at_capacity ? (loses ? "full, loses money" : "full")
-                                      : loses        ? "loses money"
-                                                     : "");
+            /* committed, full or budget spent, loses money */
+            char note[64];
+            fpl__join(note, sizeof note, f->committed ? "committed" : "",
+                      f->committed && (f->at_capacity || f->at_budget || loses) ? ", " : "",
+                      f->at_capacity ? "full" : f->at_budget ? "budget spent" : "",
+                      (f->at_capacity || f->at_budget) && loses ? ", " : "",
+                      loses ? "loses money" : "");
+            fpl__table_set(d, C_NOTE, note);
         }
     }
     fpl__table_end(d);
@@ -120,13 +130,35 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
         amount(d, "Gross profit ", r->gross_profit, " per ");
         fpl__put(d, per, ".\n");
     }
-    if (r->has_marginal) {
-        amount(d, "The last deal costs ", r->marginal_cost_per_deal, "");
-        if (r->marginal_channel < r->n_channels) {
-            fpl__put(d, " (", in->channels[r->marginal_channel].name, ").\n");
-        } else {
-            fpl__put(d, " (every channel in its share).\n");
+    /* Committed leads alone past the target: the surplus is said. */
+    bool committed = false, allocated = false;
+    for (size_t i = 0; i < r->n_channels; ++i) {
+        committed = committed || r->channels[i].committed;
+        allocated = allocated || (!r->channels[i].committed && r->channels[i].leads > 0.0);
+    }
+    const bool over = r->target == FPL_TARGET_REVENUE ? r->revenue > terms->revenue
+                                                      : r->deals > terms->deals;
+    if (committed && !allocated && over) {
+        amount(d, "Committed leads alone bring ", r->deals, " deals");
+        if (r->has_revenue) {
+            amount(d, " (revenue ", r->revenue, ")");
         }
+        fpl__put(d, ", more than the target.\n");
+    }
+    if (r->has_marginal) {
+        amount(d, "One more deal costs ", r->marginal_cost_per_deal, "");
+        if (r->marginal_channel >= r->n_channels) {
+            fpl__put(d, " (every channel in its share).\n");
+        } else if (r->marginal_last_channel != r->marginal_channel) {
+            fpl__put(d, " (", in->channels[r->marginal_channel].name, " has room for part of it, ",
+                     in->channels[r->marginal_last_channel].name, " the rest).\n");
+        } else {
+            fpl__put(d, " (", in->channels[r->marginal_channel].name, ").\n");
+        }
+    } else if (r->target != FPL_TARGET_NONE) {
+        fpl__put(d, r->by_shares ? "One more deal would take a channel past its limit at these "
+                                   "shares.\n"
+                                 : "No channel has room for one more deal.\n");
     }
     if (r->n_losing > 0) {
         fpl__put(d, "Losing money at any volume:");

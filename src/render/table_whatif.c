@@ -74,22 +74,6 @@ static fpl_status check_question(fpl_status st, const fpl_funnel *funnel, const 
 
 /* ---- what-if -------------------------------------------------------------- */
 
-static void whatif_csv(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r)
-{
-    const char *units = r->volume_held ? "expected" : "required";
-    fpl__put(d, "stage,baseline_rate,scenario_rate,baseline_", units, ",scenario_", units, "\n");
-    for (size_t k = r->volume_held ? r->baseline_forecast.at : 0; k < f->n_stages; ++k) {
-        fpl__csv_text(d, true, f->stages[k].name);
-        fpl__csv_number(d, f->stages[k].rate);
-        fpl__csv_number(d, r->scenario_funnel.stages[k].rate);
-        fpl__csv_number(d, r->volume_held ? r->baseline_forecast.expected[k]
-                                          : r->baseline_plan.stages[k].required);
-        fpl__csv_number(d, r->volume_held ? r->scenario_forecast.expected[k]
-                                          : r->scenario_plan.stages[k].required);
-        fpl__put(d, "\n");
-    }
-}
-
 /* The figures of one side per period, as the totals over the horizon. */
 static fpl_whatif_totals per_period(const fpl_whatif *r, bool scenario)
 {
@@ -98,6 +82,77 @@ static fpl_whatif_totals per_period(const fpl_whatif *r, bool scenario)
     fpl_whatif_totals t = {f->volume, f->deals, f->has_revenue, f->revenue, f->budget};
     fpl_whatif_totals u = {p->stages[0].required, p->deals, p->has_revenue, p->revenue, p->budget};
     return r->volume_held ? t : u;
+}
+
+/* One row of the what-if CSV: a figure, its stage (or none), and the
+ * baseline, scenario and delta cells that are present. */
+static void whatif_csv_row(fpl__doc *d, const char *figure, const char *stage, bool sides,
+                           double baseline, double scenario, bool has_delta, double delta)
+{
+    fpl__csv_text(d, true, figure);
+    fpl__csv_text(d, false, stage);
+    fpl__csv_maybe(d, sides, baseline);
+    fpl__csv_maybe(d, sides, scenario);
+    fpl__csv_maybe(d, has_delta, delta);
+    fpl__put(d, "\n");
+}
+
+/* The table's figures, one per row (figure,stage,baseline,scenario,delta):
+ * every stage's rate and volume, the terms, the figures per period and over
+ * the horizon, and the figures of the change alone (its gain, the
+ * investment, ROI and payback) in the delta column. */
+static void whatif_csv(fpl__doc *d, const fpl_funnel *f, const fpl_whatif *r)
+{
+    const char *units = r->volume_held ? "expected" : "required";
+    fpl__put(d, "figure,stage,baseline,scenario,delta\n");
+    for (size_t k = 0; k < f->n_stages; ++k) {
+        whatif_csv_row(d, "rate", f->stages[k].name, true, f->stages[k].rate,
+                       r->scenario_funnel.stages[k].rate, false, 0.0);
+    }
+    for (size_t k = r->volume_held ? r->baseline_forecast.at : 0; k < f->n_stages; ++k) {
+        whatif_csv_row(d, units, f->stages[k].name, true,
+                       r->volume_held ? r->baseline_forecast.expected[k]
+                                      : r->baseline_plan.stages[k].required,
+                       r->volume_held ? r->scenario_forecast.expected[k]
+                                      : r->scenario_plan.stages[k].required,
+                       false, 0.0);
+    }
+    const fpl_forecast *bf = &r->baseline_forecast;
+    if (r->has_revenue) {
+        whatif_csv_row(d, "deal_size", "", true,
+                       r->volume_held ? bf->deal_size : r->baseline_plan.deal_size,
+                       r->scenario_terms.deal_size, false, 0.0);
+    }
+    if (r->has_cost) {
+        whatif_csv_row(d, "cost_per_lead", "", true,
+                       r->volume_held ? bf->cost_per_lead : r->baseline_plan.cost_per_lead,
+                       r->scenario_terms.cost_per_lead, false, 0.0);
+    }
+    for (int horizon = 0; horizon < 2; ++horizon) {
+        const fpl_whatif_totals b = horizon ? r->baseline_horizon : per_period(r, false);
+        const fpl_whatif_totals sc = horizon ? r->scenario_horizon : per_period(r, true);
+        const bool both = b.has_revenue && sc.has_revenue;
+        whatif_csv_row(d, horizon ? "volume_horizon" : "volume", "", true, b.volume, sc.volume,
+                       true, horizon ? r->volume_horizon : r->volume);
+        whatif_csv_row(d, horizon ? "deals_horizon" : "deals", "", true, b.deals, sc.deals, true,
+                       horizon ? r->deals_horizon : r->deals);
+        if (r->has_revenue) {
+            whatif_csv_row(d, horizon ? "revenue_horizon" : "revenue", "", both, b.revenue,
+                           sc.revenue, true, horizon ? r->revenue_horizon : r->revenue);
+        }
+        if (r->has_cost) {
+            whatif_csv_row(d, horizon ? "cost_horizon" : "cost", "", true, b.cost, sc.cost, true,
+                           horizon ? r->cost_horizon : r->cost);
+        }
+        whatif_csv_row(d, horizon ? "gain_horizon" : "gain", "", false, 0.0, 0.0, true,
+                       horizon ? r->gain_horizon : r->gain);
+    }
+    if (r->has_invest) {
+        whatif_csv_row(d, "invest", "", false, 0.0, 0.0, true, r->invest);
+        whatif_csv_row(d, "roi", "", false, 0.0, 0.0, true, r->roi);
+        whatif_csv_row(d, "payback_periods", "", false, 0.0, 0.0, r->has_payback,
+                       r->payback_periods);
+    }
 }
 
 /* Baseline, scenario and delta side by side: per period (with the rates

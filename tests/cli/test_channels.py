@@ -61,7 +61,8 @@ class TestChannelsJson(ChannelsTestCase):
         self.assertEqual([c["deals"] for c in got["channels"]], [15, 15, 10])
         self.assertEqual(got["total"]["cost"], 79000)
         self.assertEqual(got["total"]["cost_per_deal"], 1975)
-        self.assertEqual(got["marginal"], {"channel": "display", "cost_per_deal": 2800})
+        self.assertEqual(got["marginal"], {"channel": "display", "cost_per_deal": 2800,
+                                           "last_channel": "display"})
         self.assertEqual(got["losing"], ["display"])
         self.assertEqual(got["ranking"], ["search", "webinars", "display"])
         self.assertEqual([c["break_even_cost_per_lead"] for c in got["channels"]], [60, 120, 30])
@@ -104,7 +105,8 @@ class TestChannelsJson(ChannelsTestCase):
         self.assertEqual(ch["referrals"]["leads"], 200)
         self.assertEqual(ch["search"]["leads"], 80)
         self.assertEqual(got["ranking"][0], "referrals")
-        self.assertEqual(got["marginal"], {"channel": "search", "cost_per_deal": 1600})
+        self.assertEqual(got["marginal"], {"channel": "search", "cost_per_deal": 1600,
+                                           "last_channel": "search"})
 
     def test_without_deal_size_revenue_is_null(self):
         got = self.json_of(["channels", "--stage", "opportunity=1/3",
@@ -170,7 +172,7 @@ class TestChannelsTableAndCsv(ChannelsTestCase):
         row = [ln for ln in lines if ln.split()[:2] == ["3", "display"]][0]
         self.assertEqual(row.split(), ["3", "display", "35", "800", "10", "40,000", "28,000",
                                        "2,800", "-14.2857%", "30", "-5", "loses", "money"])
-        self.assertIn("The last deal costs 2,800 (display).", text)
+        self.assertIn("One more deal costs 2,800 (display).", text)
         self.assertIn("Losing money at any volume: display (pays 35 a lead, breaks even at 30).",
                       text)
         total = [ln for ln in lines if ln.split()[:1] == ["total"]][0]
@@ -206,6 +208,264 @@ class TestChannelsTableAndCsv(ChannelsTestCase):
         self.assertIn("--channel SPEC", text)
         self.assertIn("--allocate HOW", text)
         self.assertNotIn("--volume", text)
+
+
+# The channels of issue 15: search and webinars have room for exactly 30
+# deals (600 x 1/40 + 300 x 1/20); display has no capacity.
+SEARCH_600 = Chan("search", cpl=Fr(40), capacity=Fr(600))
+WEBINARS_300 = Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), capacity=Fr(300))
+DISPLAY_FREE = Chan("display", cpl=Fr(35), quality=Fr(1, 2))
+
+
+def channel_args(chans, *extra):
+    args = ["channels"] + FUNNEL + ["--deal-size", "4000", "--margin", "60%"]
+    for c in chans:
+        args += ["--channel", c.spec()]
+    return args + list(extra)
+
+
+class TestMarginalCost(ChannelsTestCase):
+    """The marginal cost is the cost of ONE MORE deal than the allocation
+    delivers, given every capacity and budget."""
+
+    def check(self, chans, target, by_shares=False):
+        value = target[1]
+        text = str(value) if value.denominator == 1 else repr(float(value))
+        args = channel_args(chans, "--" + target[0], text, "--format", "json")
+        if by_shares:
+            args += ["--allocate", "shares"]
+        got = self.json_of(args)
+        want = ref.reference(STAGES, chans, deal_size=Fr(4000), margin=Fr(3, 5),
+                             target=target, by_shares=by_shares)
+        self.assertAgrees(got, want)
+        return got
+
+    def test_cheapest_channels_full_the_next_deal_costs_the_next_channel(self):
+        # issue 15: this reported 1,800 (webinars, full) although one more
+        # deal can only come from display at 35 / (1/80) = 2,800.
+        got = self.check([SEARCH_600, WEBINARS_300, DISPLAY_FREE], ("deals", Fr(30)))
+        self.assertEqual(got["marginal"], {"channel": "display", "cost_per_deal": 2800,
+                                           "last_channel": "display"})
+        self.assertEqual([c["at_capacity"] for c in got["channels"]], [True, True, False])
+        text = self.ok(channel_args([SEARCH_600, WEBINARS_300, DISPLAY_FREE], "--deals", "30"))
+        self.assertIn("One more deal costs 2,800 (display).", text)
+        self.assertNotIn("1,800 (webinars)", text)
+
+    def test_next_deal_split_between_two_channels(self):
+        # webinars has 10 leads of room: half a deal at 1,800, the other
+        # half from display at 2,800: 900 + 1,400 = 2,300.
+        webinars = Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), capacity=Fr(310))
+        got = self.check([SEARCH_600, webinars, DISPLAY_FREE], ("deals", Fr(30)))
+        self.assertEqual(got["marginal"], {"channel": "webinars", "cost_per_deal": 2300,
+                                           "last_channel": "display"})
+        text = self.ok(channel_args([SEARCH_600, webinars, DISPLAY_FREE], "--deals", "30"))
+        self.assertIn("One more deal costs 2,300 (webinars has room for part of it, "
+                      "display the rest).", text)
+
+    def test_every_channel_full_no_marginal_cost(self):
+        got = self.check([SEARCH_600, WEBINARS_300], ("deals", Fr(30)))
+        self.assertIsNone(got["marginal"])
+        self.assertEqual(got["most"], {"leads": 900, "deals": 30, "revenue": 120000})
+        text = self.ok(channel_args([SEARCH_600, WEBINARS_300], "--deals", "30"))
+        self.assertIn("No channel has room for one more deal.", text)
+        self.assertNotIn("One more deal costs", text)
+
+    def test_room_left_in_the_marginal_channel(self):
+        got = self.check([SEARCH_600, WEBINARS_300, DISPLAY_FREE], ("deals", Fr(20)))
+        # search full (15 deals), webinars brings 5 of its 15: the next deal
+        # is webinars' at 90 / (1/20) = 1,800.
+        self.assertEqual(got["marginal"]["cost_per_deal"], 1800)
+        self.assertEqual(got["channels"][1]["leads"], 100)
+
+    def test_revenue_target_next_deal_along_the_fill(self):
+        # A revenue target fills by cost per unit of revenue; the next deal
+        # continues that fill: events (own deal size 10,000) is full, so
+        # it comes from search at 40 / (1/40) = 1,600.
+        events = Chan("events", cpl=Fr(100), capacity=Fr(200), deal_size=Fr(10000))
+        got = self.check([events, Chan("search", cpl=Fr(40))], ("revenue", Fr(50000)))
+        self.assertEqual(got["channels"][0]["leads"], 200)
+        self.assertEqual(got["marginal"], {"channel": "search", "cost_per_deal": 1600,
+                                           "last_channel": "search"})
+
+    def test_shares_next_deal_at_the_blended_cost_or_none_at_the_limit(self):
+        chans = [Chan("search", cpl=Fr(40), capacity=Fr(600), share=Fr(1, 2)),
+                 Chan("display", cpl=Fr(35), quality=Fr(1, 2), share=Fr(1, 2))]
+        got = self.check(chans, ("deals", Fr(9)), by_shares=True)
+        # per lead: 1/2 x 1/40 + 1/2 x 1/80 = 3/160 deals at 75/2: 2,000 a deal
+        self.assertIsNone(got["marginal"]["channel"])
+        self.assertIsNone(got["marginal"]["last_channel"])
+        self.assertAlmostEqual(got["marginal"]["cost_per_deal"], 2000, places=9)
+        # 1,200 leads in all is search at capacity: 22.5 deals, no more.
+        got = self.check(chans, ("deals", Fr(45, 2)), by_shares=True)
+        self.assertIsNone(got["marginal"])
+        self.assertEqual([c["at_capacity"] for c in got["channels"]], [True, False])
+        self.assertEqual(got["channels"][0]["leads"], 600)
+        text = self.ok(channel_args(chans, "--deals", "22.5", "--allocate", "shares"))
+        self.assertIn("One more deal would take a channel past its limit at these shares.",
+                      text)
+
+
+class TestChannelFieldsWithTarget(ChannelsTestCase):
+    """With a target, leads= commits a channel to its leads and a spend with
+    a cost per lead caps them; neither is ignored."""
+
+    def check(self, chans, target, by_shares=False):
+        args = channel_args(chans, "--" + target[0], str(target[1]), "--format", "json")
+        got = self.json_of(args)
+        want = ref.reference(STAGES, chans, deal_size=Fr(4000), margin=Fr(3, 5), target=target)
+        self.assertAgrees(got, want)
+        return got
+
+    def test_leads_commit_and_spend_caps(self):
+        chans = [Chan("search", cpl=Fr(40), capacity=Fr(600), leads=Fr(100)),
+                 Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(9000)),
+                 DISPLAY_FREE]
+        got = self.check(chans, ("deals", Fr(30)))
+        ch = got["channels"]
+        # search: its 100 committed leads (not the 600 it could take);
+        # webinars: 9,000 / 90 = 100 leads, the budget spent;
+        # display: the rest, 30 - 2.5 - 5 = 22.5 deals from 1,800 leads.
+        self.assertEqual([c["leads"] for c in ch], [100, 100, 1800])
+        self.assertEqual([c["deals"] for c in ch], [2.5, 5, 22.5])
+        self.assertEqual([c["cost"] for c in ch], [4000, 9000, 63000])
+        self.assertEqual([c["committed"] for c in ch], [True, False, False])
+        self.assertEqual([c["budget_leads"] for c in ch], [None, 100, None])
+        self.assertEqual([c["at_budget"] for c in ch], [False, True, False])
+        self.assertEqual(got["total"]["cost"], 76000)
+        text = self.ok(channel_args(chans, "--deals", "30"))
+        self.assertIn("committed\n", text)
+        self.assertIn("budget spent\n", text)
+
+    def test_budget_above_the_capacity_the_capacity_binds(self):
+        chans = [Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(90000),
+                      capacity=Fr(300)), DISPLAY_FREE]
+        got = self.check(chans, ("deals", Fr(30)))
+        self.assertEqual(got["channels"][0]["leads"], 300)
+        self.assertIs(got["channels"][0]["at_capacity"], True)
+        self.assertEqual(got["channels"][0]["budget_leads"], 1000)
+
+    def test_budget_not_used_up(self):
+        chans = [Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(90000)), DISPLAY_FREE]
+        got = self.check(chans, ("deals", Fr(30)))
+        self.assertEqual(got["channels"][0]["leads"], 600)
+        self.assertEqual(got["channels"][0]["cost"], 54000)
+        self.assertIs(got["channels"][0]["at_budget"], False)
+        self.assertEqual(got["channels"][0]["budget_leads"], 1000)
+
+    def test_spend_with_leads_is_a_committed_volume_at_its_cost(self):
+        chans = [Chan("events", spend=Fr(12000), leads=Fr(100), deal_size=Fr(10000)),
+                 SEARCH_600]
+        got = self.check(chans, ("deals", Fr(10)))
+        self.assertEqual(got["channels"][0]["leads"], 100)
+        self.assertEqual(got["channels"][0]["cost"], 12000)
+        self.assertEqual(got["channels"][1]["leads"], 300)  # 10 - 2.5 deals
+
+    def test_committed_leads_above_the_target_are_kept(self):
+        chans = [Chan("search", cpl=Fr(40), leads=Fr(2000)), DISPLAY_FREE]
+        got = self.check(chans, ("deals", Fr(30)))
+        self.assertEqual(got["total"]["deals"], 50)
+        self.assertEqual(got["channels"][1]["leads"], 0)
+        # the 51st deal is display's
+        self.assertEqual(got["marginal"]["cost_per_deal"], 2800)
+        text = self.ok(channel_args(chans, "--deals", "30"))
+        self.assertIn("Committed leads alone bring 50 deals (revenue 200,000), more than the "
+                      "target.\n", text)
+        text = self.ok(channel_args(chans, "--deals", "60"))
+        self.assertNotIn("Committed leads alone", text)
+
+    def test_budgets_bound_the_supply(self):
+        chans = [Chan("search", cpl=Fr(40), spend=Fr(8000)),
+                 Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(9000))]
+        want = ref.reference(STAGES, chans, deal_size=Fr(4000), target=("deals", Fr(30)))
+        self.assertEqual(want[0], "short")
+        self.assertEqual(want[1], {"leads": 300, "deals": 10, "revenue": 40000})
+        self.assertRefused(channel_args(chans, "--deals", "30"), 1,
+                           "at most 10 deals (revenue 40,000) from 300 leads per month")
+
+    def test_budget_limits_a_shares_split(self):
+        chans = [Chan("search", cpl=Fr(40), spend=Fr(8000), share=Fr(1, 2)),
+                 Chan("display", cpl=Fr(35), quality=Fr(1, 2), share=Fr(1, 2))]
+        # search's 200 leads at half the leads: at most 400 leads, 7.5 deals
+        self.assertRefused(channel_args(chans, "--deals", "8", "--allocate", "shares"), 1,
+                           "at most 7.50 deals (revenue 30,000) from 400 leads per month at "
+                           "these shares")
+        args = channel_args(chans, "--deals", "6", "--allocate", "shares", "--format", "json")
+        got = self.json_of(args)
+        self.assertAgrees(got, ref.reference(STAGES, chans, deal_size=Fr(4000),
+                                             margin=Fr(3, 5), target=("deals", Fr(6)),
+                                             by_shares=True))
+        self.assertAlmostEqual(got["channels"][0]["leads"], 160, places=9)
+
+    def test_leads_refused_with_fixed_shares(self):
+        chans = [Chan("search", cpl=Fr(40), leads=Fr(100), share=Fr(1, 2)),
+                 Chan("display", cpl=Fr(35), share=Fr(1, 2))]
+        err = self.assertRefused(channel_args(chans, "--deals", "8", "--allocate", "shares"), 2)
+        self.assertEqual(err, "funnelplan: --channel 'search: cost-per-lead=40, leads=100, "
+                              "share=1/2': with fixed shares a channel's leads follow its "
+                              "share: drop leads= (and the spend that goes with it), or "
+                              "allocate the cheapest way\n")
+
+    def test_spend_is_the_cost_without_a_target(self):
+        # 1 / 49 x 49 is 0.9999999999999999 in doubles: the cost of a spend
+        # given with its leads is the spend itself.
+        got = self.json_of(["channels"] + FUNNEL + ["--channel", "a: spend=1, leads=49",
+                                                    "--format", "json"])
+        self.assertEqual(repr(got["channels"][0]["cost"]), "1")
+        self.assertEqual(got["total"]["cost"], 1)
+
+    def test_random_committed_and_budgeted_channels(self):
+        rng = random.Random(20261203)
+        checked = 0
+        for case in range(40):
+            stages, chans = ref.random_case(rng)
+            for c in chans:
+                c.share = None
+                roll = rng.random()
+                if roll < 0.25:
+                    c.leads = Fr(rng.randint(1, 400))
+                    if c.capacity is not None and c.leads > c.capacity:
+                        c.capacity = None
+                elif roll < 0.5 and c.cpl > 0:
+                    c.spend = c.cpl * rng.randint(1, 3000)
+                    if c.capacity is not None and c.spend / c.cpl > c.capacity:
+                        c.capacity = None
+            target = ("deals", Fr(rng.randint(1, 400), 4))
+            args = ["channels"] + stage_args(stages) + ["--deal-size", "5000", "--deals",
+                                                        repr(float(target[1])),
+                                                        "--format", "json"]
+            for c in chans:
+                args += ["--channel", c.spec()]
+            want = ref.reference(stages, chans, deal_size=Fr(5000), target=target)
+            with self.subTest(case=case, args=args):
+                if isinstance(want, tuple):
+                    self.assertRefused(args, 1, "cannot bring enough leads")
+                    continue
+                self.assertAgrees(self.json_of(args), want)
+                checked += 1
+        self.assertGreater(checked, 15)
+
+
+class TestChannelsCsvCarriesTheTable(ChannelsTestCase):
+    def test_csv_figures_are_the_json_values(self):
+        chans = [Chan("search", cpl=Fr(40), capacity=Fr(600), leads=Fr(100)),
+                 Chan("webinars", cpl=Fr(90), rate=Fr(2, 5), spend=Fr(9000)), DISPLAY_FREE]
+        got = self.json_of(channel_args(chans, "--deals", "30", "--format", "json"))
+        rows = list(csv.DictReader(io.StringIO(self.ok(channel_args(chans, "--deals", "30",
+                                                                    "--format", "csv")))))
+        self.assertEqual([r["channel"] for r in rows], got["ranking"])
+        by_name = {c["name"]: c for c in got["channels"]}
+        for r in rows:
+            c = by_name[r["channel"]]
+            for key in ("cost_per_lead", "leads", "share", "opportunities", "deals", "revenue",
+                        "cost", "cost_per_opportunity", "cost_per_deal", "gross_profit", "roi",
+                        "break_even_cost_per_lead", "headroom", "value_per_lead"):
+                self.assertEqual(float(r[key]), c[key], key)
+            for key in ("loses_money", "at_capacity", "committed", "at_budget"):
+                self.assertEqual(r[key], "true" if c[key] else "false", key)
+            self.assertEqual(r["budget_leads"], "" if c["budget_leads"] is None
+                             else "%g" % c["budget_leads"])
+            self.assertEqual(r["capacity"], "" if c["capacity"] is None
+                             else "%g" % c["capacity"])
 
 
 class TestChannelsErrors(ChannelsTestCase):
@@ -248,6 +508,10 @@ class TestChannelsErrors(ChannelsTestCase):
         (["--channel", "ads: cost-per-lead=4, leads=10, capacity=5"], 2,
          ["leads must not exceed the capacity"]),
         (["--channel", "ads: cost-per-lead=4"], 2, ["leads must be a positive number"]),
+        # a budget above the capacity: refused only without a target
+        (["--channel", "ads: cost-per-lead=2, spend=400, capacity=100"], 2,
+         ["--channel 'ads: cost-per-lead=2, spend=400, capacity=100': leads must not exceed "
+          "the capacity"]),
         # The question names the channel at fault, the whole spec quoted.
         (["--channel", "a: cost-per-lead=4, leads=10", "--channel", "b: cost-per-lead=4"], 2,
          ["--channel 'b: cost-per-lead=4': leads must be a positive number"]),

@@ -279,6 +279,9 @@ class WhatIfTestCase(base.CliTestCase):
         return list(csv.reader(io.StringIO(self.ok(args))))
 
 
+SKIP = object()  # a cell the test does not check
+
+
 def close(a, b, rel=REL_DELTA):
     return abs(a - b) <= rel * abs(b)
 
@@ -547,22 +550,91 @@ class TestWhatIfTableAndCsv(WhatIfTestCase):
         self.assertIn("no payback: the gain per month is not positive", out)
 
     def test_csv(self):
-        for case, changes in [(EX3, EX3_CHANGE), (MIXED_VOLUME, MIXED_CHANGES),
-                              (MIXED_TARGET, MIXED_TARGET_CHANGES), (BELOW_TOP, [])]:
+        # issue 15: the CSV had rates and volumes but no revenue, gain, ROI
+        # or payback. Every figure of the table is a row of its own
+        # (figure,stage,baseline,scenario,delta), each the JSON's exact
+        # value (the CSV writes the shortest text that reads back).
+        for case, changes, invest in [(EX3, EX3_CHANGE, Fr(50000)),
+                                      (MIXED_VOLUME, MIXED_CHANGES, Fr(1000)),
+                                      (MIXED_TARGET, MIXED_TARGET_CHANGES, Fr(20000)),
+                                      (BELOW_TOP, [], None),
+                                      (EX2_COST, [C("opportunity=40%", "set", Fr(2, 5))], Fr(20000))]:
             with self.subTest(case=case.name):
-                rows = self.csv_rows(whatif_args(case, changes, fmt="csv"))
-                want = ref_whatif(case, changes)
-                units = "expected" if case.volume is not None else "required"
-                header = ["stage", "baseline_rate", "scenario_rate", "baseline_" + units,
-                          "scenario_" + units]
-                self.assertEqual(rows[0], header)
-                b, s = want["baseline"]["stages"], want["scenario"]["stages"]
-                self.assertEqual(len(rows), 1 + len(b))
-                for k, r in enumerate(rows[1:]):
-                    self.assertEqual(r[0], b[k]["name"])
-                    for text, value in zip(r[1:], (b[k]["rate"], s[k]["rate"], b[k][units],
-                                                   s[k][units])):
-                        self.assertTrue(close(Fr(float(text)), Fr(value), REL), (text, value))
+                kw = {} if invest is None else {"invest": str(invest)}
+                rows = self.csv_rows(whatif_args(case, changes, fmt="csv", **kw))
+                got = self.json_of(whatif_args(case, changes, **kw))
+                want = ref_whatif(case, changes, invest=invest)
+                self.assertEqual(rows[0], ["figure", "stage", "baseline", "scenario", "delta"])
+                table = {}
+                for r in rows[1:]:
+                    self.assertEqual(len(r), 5, r)
+                    self.assertNotIn((r[0], r[1]), table, r)
+                    table[(r[0], r[1])] = [None if t == "" else float(t) for t in r[2:]]
+                b, sc, d = got["baseline"], got["scenario"], got["delta"]
+                volume_held = case.volume is not None
+                units = "expected" if volume_held else "required"
+                expect = {}
+                for name, _, value in case.stages:
+                    bs = [x for x in b["stages"] if x["name"] == name]
+                    ss = [x for x in sc["stages"] if x["name"] == name]
+                    if bs:
+                        expect[(units, name)] = [bs[0][units], ss[0][units], None]
+                        expect[("rate", name)] = [bs[0]["rate"], ss[0]["rate"], None]
+                    else:  # above the stage the volume enters: not in the JSON
+                        expect[("rate", name)] = [float(value), SKIP, None]
+                if case.deal_size is not None:
+                    expect[("deal_size", "")] = [b["deal_size"], sc["deal_size"], None]
+                if case.cost is not None:
+                    expect[("cost_per_lead", "")] = [b["cost_per_lead"], sc["cost_per_lead"],
+                                                     None]
+                vol = (lambda o: o["volume"]) if volume_held else \
+                    (lambda o: o["stages"][0]["required"])
+                h = got["horizon"]
+                expect[("volume", "")] = [vol(b), vol(sc), d["volume"]]
+                expect[("deals", "")] = [b["deals"], sc["deals"], d["deals"]]
+                if d["revenue"] is not None:
+                    both = b.get("revenue") is not None and sc.get("revenue") is not None
+                    expect[("revenue", "")] = [b["revenue"] if both else None,
+                                               sc["revenue"] if both else None, d["revenue"]]
+                    expect[("revenue_horizon", "")] = [
+                        b["revenue"] * h if both else None, sc["revenue"] * h if both else None,
+                        d["revenue_horizon"]]
+                if d["cost"] is not None:
+                    expect[("cost", "")] = [b["budget"], sc["budget"], d["cost"]]
+                    expect[("cost_horizon", "")] = [b["budget"] * h, sc["budget"] * h,
+                                                    d["cost_horizon"]]
+                expect[("gain", "")] = [None, None, d["gain"]]
+                expect[("volume_horizon", "")] = [vol(b) * h, vol(sc) * h,
+                                                  float(want["delta"]["volume"] * h)]
+                expect[("deals_horizon", "")] = [b["deals"] * h, sc["deals"] * h,
+                                                 float(want["delta"]["deals"] * h)]
+                expect[("gain_horizon", "")] = [None, None, d["gain_horizon"]]
+                if invest is not None:
+                    expect[("invest", "")] = [None, None, got["invest"]]
+                    expect[("roi", "")] = [None, None, got["roi"]]
+                    expect[("payback_periods", "")] = [None, None, got["payback_periods"]]
+                    self.assertEqual(table[("roi", "")][2], got["roi"])  # exactly
+                self.assertEqual(sorted(table), sorted(expect))
+                exact = {"gain", "gain_horizon", "invest", "roi", "payback_periods", "deals",
+                         "volume", "revenue", "cost", units, "rate", "deal_size",
+                         "cost_per_lead"}
+                for key, values in expect.items():
+                    for i, (text, value) in enumerate(zip(table[key], values)):
+                        if value is SKIP:
+                            continue
+                        if value is None or text is None:
+                            self.assertEqual(text, value, (key, i))
+                        elif key[0] in exact:
+                            self.assertEqual(text, value, (key, i))  # the JSON's double
+                        else:
+                            self.assertTrue(close(Fr(text), Fr(value), REL_DELTA),
+                                            (key, i, text, value))
+                # and the figures the table exists for, against the reference
+                self.assertTrue(close(Fr(table[("gain_horizon", "")][2]),
+                                      want["delta"]["gain_horizon"], REL_DELTA)
+                                or want["delta"]["gain_horizon"] == 0)
+                if invest is not None:
+                    self.assertTrue(close(Fr(table[("roi", "")][2]), want["roi"], REL_DELTA))
 
 
 # --------------------------------------------------------------------------
@@ -1059,7 +1131,8 @@ class TestHelpAndOutput(WhatIfTestCase):
         self.assertEqual([c["lever"] for c in d["changes"]], [names[0], names[2]])
         self.assertEqual([s["name"] for s in d["scenario"]["stages"]], names)
         rows = self.csv_rows(args + ["--format", "csv"])
-        self.assertEqual([r[0] for r in rows[1:]], names)
+        self.assertEqual([r[1] for r in rows[1:] if r[0] == "rate"], names)
+        self.assertEqual([r[1] for r in rows[1:] if r[0] == "required"], names)
         rows = self.csv_rows(["sensitivity"] + args[1:-4] + ["--format", "csv"])
         self.assertEqual(sorted(r[0] for r in rows[1:]), sorted(names))
 

@@ -76,7 +76,18 @@ def reference(stages, chans, deal_size=None, margin=None, target=None, by_shares
         else:
             cpl, leads = c.cpl, c.leads
         ds = c.deal_size if c.deal_size is not None else deal_size
-        rows.append(dict(c=c, top=top, opp=opp, rtw=rtw, cpl=cpl, given=leads, ds=ds))
+        # With a target: leads= commits the channel to them; a spend with a
+        # cost per lead is a budget capping the leads.
+        committed = target is not None and c.leads is not None
+        budget = (c.spend / c.cpl if target is not None and c.spend is not None
+                  and c.cpl is not None else None)
+        limit = c.capacity
+        if committed:
+            limit = c.leads
+        elif budget is not None and (limit is None or budget < limit):
+            limit = budget
+        rows.append(dict(c=c, top=top, opp=opp, rtw=rtw, cpl=cpl, given=leads, ds=ds,
+                         committed=committed, budget=budget, limit=limit))
     has_rev = all(r["ds"] is not None for r in rows)
     mode = "volumes" if target is None else ("shares" if by_shares else "cheapest")
     for r in rows:
@@ -94,27 +105,31 @@ def reference(stages, chans, deal_size=None, margin=None, target=None, by_shares
         T = target[1]
         per_lead = sum(r["c"].share * r["yield"] for r in rows)
         total = T / per_lead
-        lim = [r["c"].capacity / r["c"].share for r in rows
-               if r["c"].capacity is not None and r["c"].share > 0]
+        lim = [r["limit"] / r["c"].share for r in rows
+               if r["limit"] is not None and r["c"].share > 0]
+        L = None
         if lim:
             L = min(lim)
             most = _most([r["c"].share * L for r in rows], rows, has_rev)
             if total > L:
                 return ("short", most)
         leads = [r["c"].share * total for r in rows]
-        marginal = "blended"
+        dpl = sum(r["c"].share * r["rtw"] for r in rows)
+        if L is None or total + 1 / dpl <= L:
+            marginal = dict(channel=None,
+                            cost_per_deal=sum(r["c"].share * r["cpl"] for r in rows) / dpl,
+                            last_channel=None)
     else:
         T = target[1]
         order = sorted(range(len(rows)), key=lambda i: (rows[i]["cpl"] / rows[i]["yield"], i))
-        leads = [Fr(0)] * len(rows)
-        remaining = T
-        if capped:
-            most = _most([r["c"].capacity for r in rows], rows, has_rev)
+        leads = [r["limit"] if r["committed"] else Fr(0) for r in rows]
+        remaining = T - sum(x * r["yield"] for x, r in zip(leads, rows))
+        if all(r["limit"] is not None for r in rows):
+            most = _most([r["limit"] for r in rows], rows, has_rev)
         for i in order:
-            if remaining <= 0:
+            if remaining <= 0 or rows[i]["committed"]:
                 continue
-            marginal = i
-            cap = rows[i]["c"].capacity
+            cap = rows[i]["limit"]
             if cap is not None and cap * rows[i]["yield"] <= remaining:
                 leads[i] = cap
                 remaining -= cap * rows[i]["yield"]
@@ -123,10 +138,29 @@ def reference(stages, chans, deal_size=None, margin=None, target=None, by_shares
                 remaining = 0
         if remaining > 0:
             return ("short", most)
+        # One more deal: the fill goes on in the same order.
+        need, cost, first, last = Fr(1), Fr(0), None, None
+        for i in order:
+            r = rows[i]
+            if need <= 0 or r["committed"]:
+                continue
+            room = None if r["limit"] is None else (r["limit"] - leads[i]) * r["rtw"]
+            if room is not None and room <= 0:
+                continue
+            take = need if room is None else min(room, need)
+            cost += take * r["cpl"] / r["rtw"]
+            need -= take
+            first = i if first is None else first
+            last = i
+        if need <= 0:
+            marginal = dict(channel=rows[first]["c"].name, cost_per_deal=cost,
+                            last_channel=rows[last]["c"].name)
     out_rows = []
     for r, x in zip(rows, leads):
         c = r["c"]
-        cost = c.spend if (mode == "volumes" and c.spend is not None) else x * r["cpl"]
+        at_budget = r["budget"] is not None and x >= r["budget"]
+        spent = c.spend is not None and (mode == "volumes" or r["committed"] or at_budget)
+        cost = c.spend if spent else x * r["cpl"]
         deals = x * r["rtw"]
         rev = deals * r["ds"] if r["ds"] is not None else None
         be = r["ds"] * r["rtw"] * m if r["ds"] is not None else None
@@ -144,7 +178,8 @@ def reference(stages, chans, deal_size=None, margin=None, target=None, by_shares
             revenue=rev, gross_profit=rev * m - cost if rev is not None else None,
             roi=head / r["cpl"] if head is not None and r["cpl"] > 0 else None,
             break_even_cost_per_lead=be, headroom=head,
-            loses_money=(head < 0) if head is not None else None))
+            loses_money=(head < 0) if head is not None else None,
+            committed=r["committed"], budget_leads=r["budget"], at_budget=at_budget))
     total_leads = sum(leads)
     for o in out_rows:
         o["share"] = o["leads"] / total_leads
@@ -170,18 +205,13 @@ def reference(stages, chans, deal_size=None, margin=None, target=None, by_shares
                  cost_per_lead=cost / total_leads, cost_per_opportunity=cost / opps,
                  cost_per_deal=cost / deals, revenue=revenue, gross_profit=gp,
                  roi=gp / cost if has_rev and cost > 0 else None)
-    if marginal is None:
-        marg = None
-    elif marginal == "blended":
-        marg = dict(channel=None, cost_per_deal=cost / deals)
-    else:
-        marg = dict(channel=out_rows[marginal]["name"],
-                    cost_per_deal=out_rows[marginal]["cost_per_deal"])
+    marg = marginal
     keys = ["name", "rank", "quality", "quality_value", "top_rate", "opportunity_rate",
             "rate_to_won", "cost_per_lead", "capacity", "at_capacity", "leads", "share",
             "opportunities", "deals", "cost", "cost_per_opportunity", "cost_per_deal",
             "deal_size", "value_per_lead", "revenue", "gross_profit", "roi",
-            "break_even_cost_per_lead", "headroom", "loses_money"]
+            "break_even_cost_per_lead", "headroom", "loses_money", "committed", "budget_leads",
+            "at_budget"]
     return {
         "command": "channels", "per": per, "mode": mode,
         "target": None if target is None else {"kind": target[0], "value": target[1]},

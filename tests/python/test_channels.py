@@ -47,7 +47,7 @@ class KnownValues(unittest.TestCase):
         self.assertEqual(r.ranking, ("search", "webinars", "display"))
         self.assertEqual(r.total.cost, 79000)
         self.assertEqual(r.total.gross_profit, 17000)
-        self.assertEqual(r.marginal, fp.Marginal("display", 2800.0))
+        self.assertEqual(r.marginal, fp.Marginal("display", 2800.0, "display"))
         self.assertIsNone(r.most)
         self.assertEqual(r["search"].rank, 1)
         self.assertAlmostEqual(r["webinars"].roi, 1 / 3, places=15)
@@ -76,6 +76,38 @@ class KnownValues(unittest.TestCase):
         self.assertEqual(cm.exception.status, "FPL_ERR_CHANNEL_SHORT")
         self.assertFalse(cm.exception.is_input_error)
         self.assertEqual(cm.exception.most, fp.ChannelMost(1200.0, 33.75, 135000.0))
+
+    def test_marginal_cost_is_one_more_deal(self):
+        # issue 15: search and webinars full at 30 deals; one more deal is
+        # display's, 35 / (1/80) = 2,800 (not webinars' 1,800).
+        chans = [{"name": "search", "cost_per_lead": 40, "capacity": 600},
+                 {"name": "webinars", "cost_per_lead": 90, "rate": "40%", "capacity": 300},
+                 {"name": "display", "cost_per_lead": 35, "quality": 0.5}]
+        r = funnel(deal_size=4000).channels(chans, deals=30)
+        self.assertEqual(r.marginal, fp.Marginal("display", Fr(2800), "display"))
+        r = funnel(deal_size=4000).channels(chans[:2], deals=30)
+        self.assertIsNone(r.marginal)
+        chans[1]["capacity"] = 310  # half a deal of room: 900 + 1,400
+        r = funnel(deal_size=4000).channels(chans, deals=30)
+        self.assertEqual(r.marginal, fp.Marginal("webinars", Fr(2300), "display"))
+
+    def test_leads_and_spend_with_a_target(self):
+        chans = [{"name": "search", "cost_per_lead": 40, "capacity": 600, "leads": 100},
+                 {"name": "webinars", "cost_per_lead": 90, "rate": "40%", "spend": 9000},
+                 {"name": "display", "cost_per_lead": 35, "quality": 0.5}]
+        r = funnel(deal_size=4000).channels(chans, deals=30)
+        self.assertEqual([c.leads for c in r.channels], [100, 100, 1800])
+        self.assertEqual([c.committed for c in r.channels], [True, False, False])
+        self.assertEqual([c.budget_leads for c in r.channels], [None, 100, None])
+        self.assertEqual([c.at_budget for c in r.channels], [False, True, False])
+        self.assertEqual(r.total.cost, 76000)
+        with self.assertRaises(fp.FunnelError) as cm:
+            funnel(deal_size=4000).channels(
+                ["search: cost-per-lead=40, leads=100, share=50%",
+                 "display: cost-per-lead=35, share=50%"], deals=8, allocate="shares")
+        self.assertEqual(cm.exception.status, "FPL_ERR_CHANNEL_COMMITTED")
+        self.assertEqual(cm.exception.field, "channel_leads")
+        self.assertEqual(cm.exception.index, 0)
 
     def test_capacity_exhaustion_cheapest(self):
         f = funnel(deal_size=4000)

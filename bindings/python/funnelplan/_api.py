@@ -36,8 +36,8 @@ CALENDAR_TEXT_MAX = 36
 VIEW_MAX_DEPTH = 16
 VIEW_MIX_NODES = 68
 VIEW_SCHEDULE_ROW_NODES = 73
-VIEW_CHANNEL_NODES = 26
-VIEW_CHANNELS_NODES = 926
+VIEW_CHANNEL_NODES = 29
+VIEW_CHANNELS_NODES = 1023
 VIEW_SENSITIVITY_NODES = 207
 VIEW_SOLVE_NODES = 7
 SCORE_ID_WIDTH_MAX = 40
@@ -178,7 +178,8 @@ fpl_channel_figures: double top_rate; double rate_to_won; double opportunity_rat
     double share; double opportunities; double deals; double cost; double cost_per_opportunity;
     double cost_per_deal; bool has_revenue; double deal_size; double value_per_lead;
     double revenue; double gross_profit; bool has_roi; double roi; double break_even_cost_per_lead;
-    double headroom; bool loses_money; size_t rank;
+    double headroom; bool loses_money; size_t rank; bool committed; bool has_budget;
+    double budget_leads; bool at_budget;
 fpl_channels: int per; int target; bool by_shares; double margin; double target_deals;
     bool has_target_revenue; double target_revenue; size_t n_channels;
     fpl_channel_figures[32] channels; size_t[32] ranking; double leads; double opportunities;
@@ -186,7 +187,7 @@ fpl_channels: int per; int target; bool by_shares; double margin; double target_
     double cost_per_deal; bool has_revenue; double revenue; double gross_profit; bool has_roi;
     double roi; size_t n_losing; bool has_marginal; size_t marginal_channel;
     double marginal_cost_per_deal; bool has_most; double most_leads; double most_deals;
-    bool has_most_revenue; double most_revenue;
+    bool has_most_revenue; double most_revenue; size_t marginal_last_channel;
 fpl_month: int year; int month;
 fpl_date: int year; int month; int day;
 fpl_schedule_input: fpl_month start; uint months; bool has_weights; double[12] weights;

@@ -40,7 +40,10 @@ class ChannelTarget(_Part):
 class ChannelFigures(_Part):
     """One channel's figures per period (see ``channels.h`` for each formula).
     ``opportunities`` are the units entering the last stage; ``rank`` is 1
-    for the best. ``None``: unknown (no deal size; no ROI at a cost of 0)."""
+    for the best. ``None``: unknown (no deal size; no ROI at a cost of 0).
+    With a target, ``committed`` is a channel whose ``leads`` were given
+    (fixed, not allocated) and ``budget_leads`` the leads a ``spend`` with a
+    ``cost_per_lead`` buys (their cap), ``at_budget`` when all are used."""
     name: str
     rank: int
     quality: str
@@ -66,6 +69,9 @@ class ChannelFigures(_Part):
     break_even_cost_per_lead: Optional[float]
     headroom: Optional[float]
     loses_money: Optional[bool]
+    committed: bool = False
+    budget_leads: Optional[float] = None
+    at_budget: bool = False
     _view: tuple = _view_field()
 
 
@@ -87,10 +93,14 @@ class ChannelTotal(_Part):
 
 @dataclass(frozen=True)
 class Marginal(_Part):
-    """The cost of the last deal: the channel that supplies it (``None`` with
-    fixed shares, where every channel does) and its cost per deal."""
+    """The cost of one more deal than the allocation delivers, given the
+    capacities and budgets: ``channel`` is where it comes from,
+    ``last_channel`` the last channel it draws on when the first has room
+    for only part of it (both ``None`` with fixed shares, where every
+    channel grows in its share)."""
     channel: Optional[str]
     cost_per_deal: float
+    last_channel: Optional[str] = None
     _view: tuple = _view_field()
 
 
