@@ -18,9 +18,9 @@ static const double STANDARD_LEVELS[FPL_ODDS_STANDARD_LEVELS] = {0.5, 0.8, 0.9, 
 static const double QUANTILE_Q[FPL_ODDS_QUANTILES] = {0.1, 0.5, 0.9};
 
 /* A probability within this of a level counts as reaching it: the tails
- * are good to about 1e-13 up to 10^9 units, and exact ties are common (a
- * 50% rate reaches k deals from 2k − 1 units with probability exactly 1/2,
- * which rounding may put a hair below). */
+ * are good to 1e-12 (measured 4e-16) up to 2^53 units, and exact ties are
+ * common (a 50% rate reaches k deals from 2k − 1 units with probability
+ * exactly 1/2, which rounding may put a hair below). */
 #define TIE 1e-12
 
 static const double LN_2PI = 1.837877066409345483560659472811;

@@ -12,16 +12,17 @@ function, and integrates its density
 
 numerically in ``decimal`` at 60 digits: from p away from the mode of the
 density (where it only falls) over 60 standard deviations of t, in pieces of
-one standard deviation, each by 20-point Gauss-Legendre. Nothing here is
+two standard deviations, each by 20-point Gauss-Legendre. Nothing here is
 asymptotic or shares a formula with src/odds.c: log(x!) is Stirling's series
 with enough Bernoulli terms (fpl_odds_support.log_factorial), the nodes are
 Newton's roots of the Legendre polynomial in 60 digits, and the density is a
-smooth bell (log-concave), on which Gauss-Legendre over one standard
-deviation is exact far beyond 1e-25. ``tails`` checks itself against exact
+smooth bell (log-concave), on which Gauss-Legendre over two standard
+deviations is exact far beyond 1e-25. ``tails`` checks itself against exact
 rational sums at small n in tests/python/test_odds_accuracy.py.
 """
 
 import decimal
+import functools
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -31,6 +32,7 @@ from fpl_odds_support import log_factorial
 PREC = 60
 NODES = 20
 WIDTH_SD = 60          # standard deviations integrated beyond p
+PIECE_SD = 2           # standard deviations in one Gauss-Legendre piece
 _GL = None
 
 
@@ -65,6 +67,7 @@ def _legendre_nodes():
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def tails(n, p, k):
     """(P(X >= k), P(X < k)) as Decimals, each computed so that the smaller
     one is accurate relative to itself; p a float or Fraction in [0, 1]."""
@@ -103,7 +106,7 @@ def tails(n, p, k):
             lo, hi = max(Decimal(0), P - width), P
         else:
             lo, hi = P, min(Decimal(1), P + width)
-        pieces = WIDTH_SD
+        pieces = WIDTH_SD // PIECE_SD
         step = (hi - lo) / pieces
         total = Decimal(0)
         for i in range(pieces):
