@@ -743,9 +743,11 @@ _Static_assert(FPL_MAX_STAGES <= LIST_MAX && FPL_MAX_CHANNELS <= LIST_MAX &&
                    FPL_MAX_CRITERIA <= LIST_MAX && FPL_ODDS_MAX_REQUESTED <= LIST_MAX,
                "a list holds every entry the library takes");
 
-static int fail_option(opt_id id, const char *value, const fpl_error *e)
+/* A value of option id refused: with the funnel read so far, so that a name
+ * that is no stage's gets the stages and the one probably meant. */
+static int fail_option(const request *req, opt_id id, const char *value, const fpl_error *e)
 {
-    return cli_fail(option_by_id(id)->name, value, e);
+    return cli_fail_funnel(&req->funnel, option_by_id(id)->name, value, e);
 }
 
 static bool starts_option(const char *arg)
@@ -765,13 +767,13 @@ static int add_stage(request *req, const char *value)
     double rate;
     fpl_error e;
     if (fpl_stage_name_check(value, name_len, &e) != FPL_OK) {
-        return fail_option(OPT_STAGE, value, &e);
+        return fail_option(req, OPT_STAGE, value, &e);
     }
     if (fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
         fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
         e.offset = name_len + 1; /* the rate is at fault: its bytes, for the hint */
         e.length = strlen(eq + 1);
-        return fail_option(OPT_STAGE, value, &e);
+        return fail_option(req, OPT_STAGE, value, &e);
     }
     req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;
     return CLI_EXIT_OK;
@@ -907,7 +909,7 @@ static int take_value(request *req, opt_id id, const char *value)
     if (b->has_at != 0) {
         *(bool *)(base + b->has_at) = true;
     }
-    return st == FPL_OK ? CLI_EXIT_OK : fail_option(id, value, &e);
+    return st == FPL_OK ? CLI_EXIT_OK : fail_option(req, id, value, &e);
 }
 
 /* Reads the arguments of a command (args[0] is the command's name). */
@@ -1039,7 +1041,7 @@ static int fail_error(const request *req, const fpl_error *e)
     const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
     const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
     if (text != NULL) {
-        return fail_option(o->id, text, e);
+        return fail_option(req, o->id, text, e);
     }
     cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
     return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
@@ -1058,7 +1060,7 @@ static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_
         fpl_mix m = none;
         fpl_error e;
         if (fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, &e) != FPL_OK) {
-            return fail_option(id, texts[i], &e);
+            return fail_option(req, id, texts[i], &e);
         }
         if (given[m.stage] != NULL) {
             return cli_fail_usage(option_by_id(id)->name, texts[i],
@@ -1111,7 +1113,7 @@ static int find_at(const request *req, size_t *at)
     fpl_error e;
     *at = 0;
     if (name != NULL && fpl_funnel_find(&req->funnel, name, strlen(name), at, &e) != FPL_OK) {
-        return fail_option(OPT_AT, name, &e);
+        return fail_option(req, OPT_AT, name, &e);
     }
     return CLI_EXIT_OK;
 }
@@ -1244,7 +1246,7 @@ static int run_whatif(request *req, cli_buf *out)
     for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
         const char *text = req->list[OPT_CHANGE][i];
         if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], &e) != FPL_OK) {
-            rc = fail_option(OPT_CHANGE, text, &e);
+            rc = fail_option(req, OPT_CHANGE, text, &e);
         }
         in->n_changes = i + 1;
     }
@@ -1261,7 +1263,7 @@ static int run_whatif(request *req, cli_buf *out)
         const size_t k = in->n_changes;
         if (fpl_mix_rate(m, &c.value, &e) != FPL_OK ||
             fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, &e) != FPL_OK) {
-            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[i], &e);
+            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], &e);
         } else {
             in->changes[in->n_changes++] = c;
         }
@@ -1274,7 +1276,7 @@ static int run_whatif(request *req, cli_buf *out)
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
                    e.index >= n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */
-            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
+            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
         } else {
             rc = fail_error(req, &e);
         }
@@ -1341,7 +1343,7 @@ static int run_solve(request *req, cli_buf *out)
     fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
     fpl_error e;
     if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, &e) != FPL_OK) {
-        return fail_option(OPT_FOR, lever, &e);
+        return fail_option(req, OPT_FOR, lever, &e);
     }
     fpl_solve s;
     if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
@@ -1372,7 +1374,7 @@ static int read_simulation(request *req, const fpl_odds_input *exact)
         if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, &e) != FPL_OK ||
             fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], &e) !=
                 FPL_OK) {
-            return fail_option(OPT_HISTORY, text, &e);
+            return fail_option(req, OPT_HISTORY, text, &e);
         }
         if (in->has_history[k]) {
             return cli_fail_usage(name, text, "that stage's history is given already");
