@@ -403,6 +403,40 @@ class TestScoreFiles(ScoreTestCase):
                                  "funnelplan: --leads '%s': the header must name the id column "
                                  "and every criterion, each once\n" % p)
 
+    def test_ids_never_reach_the_terminal_raw(self):
+        # An escape sequence, a right-to-left override, an isolate, a mark, a
+        # backslash and a quoted comma: the one rule of fpl_format_escaped in
+        # the table and the CSV; the JSON keeps the text, as \u escapes.
+        p = self.write("ids.csv", b'id,budget,authority,need,timing\n'
+                                  b'"a\x1b[31mX",1,1,1,1\n'
+                                  b'b\xe2\x80\xaecba,1,0,1,0\n'
+                                  b'"c\\d,e\xe2\x81\xa6\xe2\x80\x8f",0,0,0,1\n')
+        r = run(["score", "--leads", p])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(
+            r.stdout,
+            b"rank  id                              score  band  sales-ready  missing\n"
+            b"   1  a\\x1B[31mX                      100.0  hot   yes\n"
+            b"   2  b\\xE2\\x80\\xAEcba                 50.0  warm  no           authority, timing\n"
+            b"   3  c\\\\d,e\\xE2\\x81\\xA6\\xE2\\x80\\x8F   25.0  cold  no           "
+            b"budget, authority, need\n"
+            b"\n"
+            b"3 leads scored: 1 hot, 1 warm, 1 cold; 1 sales-ready; 0 rows skipped\n")
+        r = run(["score", "--leads", p, "--format", "csv"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(
+            r.stdout,
+            b"rank,line,id,score,band,sales_ready,missing\n"
+            b"1,2,a\\x1B[31mX,100,hot,true,\n"
+            b"2,3,b\\xE2\\x80\\xAEcba,50,warm,false,authority;timing\n"
+            b'3,4,"c\\\\d,e\\xE2\\x81\\xA6\\xE2\\x80\\x8F",25,cold,false,budget;authority;need\n')
+        got, _ = self.score_json(["--leads", p])
+        self.assertEqual([row["id"] for row in got["rows"]],
+                         ["a\x1b[31mX", "b\u202ecba", "c\\d,e\u2066\u200f"])
+        r = run(["score", "--leads", p, "--format", "json"])
+        self.assertIn(b'"id": "b\\u202ecba"', r.stdout)
+        self.assertNotIn(b"\xe2\x80\xae", r.stdout)
+
     def test_header_only_scores_nothing(self):
         for text in ("id,budget,authority,need,timing\n", "id,budget,authority,need,timing",
                      "\ufeffbudget,timing,need,authority,id,notes\r\n\r\n"):
