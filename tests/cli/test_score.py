@@ -364,14 +364,19 @@ class TestScoreAgainstReference(ScoreTestCase):
         want = reference(bant, f.leads)["rows"]
         self.assertEqual(len(got), 301)
         for g, w in zip(got[1:], want):
-            self.assertEqual(g[2], w["id"])  # commas, quotes, line ends, UTF-8
+            # commas, quotes and UTF-8 as they are; line ends, tabs and
+            # backslashes escaped (the rule of the table: no control
+            # character reaches a terminal raw)
+            self.assertEqual(g[2], escaped(w["id"]))
             self.assertEqual(int(g[1]), w["line"])
             self.assertLessEqual(abs(Fr(g[3]) - w["score"]), Fr(1, 10**12) * w["score"])
         # Quoted exactly when needed (RFC 4180; a blank at either end too).
         self.assertEqual(out, "".join(",".join(csv_field(x) for x in row) + "\n"
                                       for row in got))
         self.assertIn('"say ""hi""', out)
-        self.assertIn('"multi\nline', out)
+        self.assertIn('multi\\nline', out)
+        self.assertIn('tab\\there', out)
+        self.assertNotIn('multi\nline', out)
 
     def test_table_lists_the_rows_and_the_counts(self):
         p = self.write("t.csv", 'id,budget,authority,need,timing\nacme,1,1,1,1\n'
@@ -632,6 +637,24 @@ class TestScoreOptions(ScoreTestCase):
 
 
 # --------------------------------------------------------------------------
+
+
+def escaped(text):
+    """fpl_format_escaped's rule, written independently: a backslash, LF, CR
+    and tab as two characters, every byte of any other control character
+    (C0, DEL, C1) or bidirectional control as \\xNN."""
+    pairs = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    unsafe = set(range(0x20)) | {0x7F} | set(range(0x80, 0xA0)) | {
+        0x061C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+    out = []
+    for ch in text:
+        if ch in pairs:
+            out.append(pairs[ch])
+        elif ord(ch) in unsafe:
+            out.append("".join("\\x%02X" % b for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def csv_field(x):
