@@ -34,7 +34,7 @@ fpl_status fpl_stage_name_check(const char *name, size_t len, fpl_error *err)
         if (n == 0) {
             return fpl__fail_at(err, FPL_ERR_STAGE_NAME_UTF8, FPL_FIELD_STAGE, FPL_NO_INDEX, i, 1);
         }
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        if (fpl__unsafe_char(cp)) {
             return fpl__fail_at(err, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_STAGE, FPL_NO_INDEX, i,
                                 n);
         }

@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+#include "funnelplan/funnel.h"
+
 #include <string.h>
 
 /* Longest part of the text a hint quotes: a 100 KB value is never echoed. */
@@ -103,6 +105,60 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
         default: break;
         }
     }
+    if (capacity > 0) {
+        out[h.length < capacity ? h.length : capacity - 1] = '\0';
+    }
+    return h.length;
+}
+
+/* A name that is no stage's: the stage meant, when one is near, and the
+ * funnel's stages, top first; where a lever is named (whatif's --change,
+ * solve's --for), the levers that are not stages too. */
+static void stage_hint(hint_text *h, const fpl_funnel *f, fpl_field field, const char *s,
+                       size_t n)
+{
+    static const char *const levers[] = {"deal-size", "volume", "cost-per-lead"};
+    if (f->n_stages == 0 || f->n_stages > FPL_MAX_STAGES) {
+        return;
+    }
+    const bool lever = field == FPL_FIELD_CHANGE || field == FPL_FIELD_LEVER;
+    const char *names[FPL_MAX_STAGES + sizeof levers / sizeof levers[0]];
+    size_t count = 0;
+    for (size_t i = 0; i < f->n_stages; ++i) {
+        names[count++] = f->stages[i].name;
+    }
+    for (size_t i = 0; lever && i < sizeof levers / sizeof levers[0]; ++i) {
+        names[count++] = levers[i];
+    }
+    const size_t meant = fpl_suggest(s, n, names, count);
+    if (meant != FPL_NO_INDEX) {
+        add(h, "did you mean ");
+        add(h, names[meant]);
+        add(h, "? (");
+    }
+    add(h, lever ? "the levers are " : "the stages are ");
+    for (size_t i = 0; i < count; ++i) {
+        add(h, i > 0 ? ", " : "");
+        add(h, names[i]);
+    }
+    add(h, meant != FPL_NO_INDEX ? ")" : "");
+}
+
+size_t fpl_funnel_hint(const fpl_funnel *funnel, const fpl_error *err, const char *text,
+                       size_t len, char *out, size_t capacity)
+{
+    if (funnel == NULL || err == NULL || err->status != FPL_ERR_STAGE_UNKNOWN ||
+        (text == NULL && len > 0)) {
+        return fpl_error_hint(err, text, len, out, capacity);
+    }
+    hint_text h = {out, capacity, 0};
+    const char *part = text;
+    size_t n = len;
+    if (err->length > 0 && err->offset <= len && err->length <= len - err->offset) {
+        part = text + err->offset;
+        n = err->length;
+    }
+    stage_hint(&h, funnel, err->field, part, n);
     if (capacity > 0) {
         out[h.length < capacity ? h.length : capacity - 1] = '\0';
     }

@@ -88,6 +88,19 @@ static inline size_t fpl__utf8_decode(const unsigned char *s, size_t len, uint32
     return n;
 }
 
+/* The one rule of what never reaches a terminal raw: the control characters
+ * (C0, DEL, C1) and the bidirectional controls (Unicode's Bidi_Control:
+ * U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which can
+ * reorder the text around them. Names refuse them (fpl_stage_name_check);
+ * the table and the CSV write them escaped (fpl_format_escaped), the JSON
+ * as \u escapes. */
+static inline bool fpl__unsafe_char(uint32_t cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
+           cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Days in a month of the proleptic Gregorian calendar (month 1 to 12). */
 static inline int fpl__days_in_month(int year, int month)
 {

@@ -44,7 +44,7 @@ static hostile catalogue[] = {
     {"1\xc2\xa0" "000", 0, SYN, SYN, OK, 0},         /* no-break space */
     {"1\xe2\x80\x89" "000", 0, SYN, SYN, OK, 0},     /* thin space */
     {"1\xd9\xab" "5", 0, SYN, SYN, OK, 0},           /* Arabic decimal separator */
-    {"1\xe2\x80\xae", 0, SYN, SYN, OK, 0},           /* right-to-left override */
+    {"1\xe2\x80\xae", 0, SYN, SYN, FPL_ERR_STAGE_NAME_CONTROL, 0}, /* right-to-left override */
     {"1\0" "5", 3, SYN, SYN, FPL_ERR_STAGE_NAME_CONTROL, 0},
     {"\0", 1, SYN, SYN, FPL_ERR_STAGE_NAME_CONTROL, 0},
     {"\xff\xfe", 0, SYN, SYN, FPL_ERR_STAGE_NAME_UTF8, 0},

@@ -212,10 +212,21 @@ static void ref_fixed(char out[REF_MAX], double x, int decimals, bool group)
     strcpy(o, s + int_len);
 }
 
+/* Every display style bounds its width: a finite value of 1e21 or more in
+ * magnitude is written as JSON writes it, in exponent form. */
+static bool ref_huge(double x)
+{
+    return isfinite(x) && fabs(x) >= 1e21;
+}
+
 static void ref_fixed2(char out[REF_MAX], double x)
 {
     if (!isfinite(x)) {
         strcpy(out, isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf"));
+        return;
+    }
+    if (ref_huge(x)) {
+        ref_json(out, x);
         return;
     }
     char tmp[REF_MAX];
@@ -257,6 +268,11 @@ static void ref_count(char out[REF_MAX], uint64_t v)
 
 static void ref_percent(char out[REF_MAX], double fraction)
 {
+    if (ref_huge(fraction * 100.0)) {
+        ref_json(out, fraction * 100.0); /* at most 24 bytes */
+        strcat(out, "%");
+        return;
+    }
     char tmp[REF_MAX - 2];
     strcpy(tmp, ref_f(fraction * 100.0, 4)); /* snprintf "%.4f" */
     size_t n = strlen(tmp);
@@ -278,6 +294,11 @@ static void ref_percent(char out[REF_MAX], double fraction)
 
 static void ref_chance(char out[REF_MAX], double p)
 {
+    if (ref_huge(p * 100.0)) {
+        ref_json(out, p * 100.0);
+        strcat(out, "%");
+        return;
+    }
     strcpy(out, ref_f(p * 100.0, 1)); /* snprintf(out, REF_MAX, "%.1f%%", p * 100.0) */
     strcat(out, "%");
     if (strcmp(out, "0.0%") == 0 && p > 0.0) {
@@ -291,7 +312,7 @@ static void ref_trimmed(char out[REF_MAX], double x)
 {
     ref_fixed2(out, x);
     char *point = strchr(out, '.');
-    if (point != NULL) {
+    if (point != NULL && !ref_huge(x)) {
         size_t n = strlen(out);
         while (out[n - 1] == '0') {
             out[--n] = '\0';
@@ -335,6 +356,10 @@ static void ref_whole(char out[REF_MAX], double x)
 
 static void ref_tenths(char out[REF_MAX], double x)
 {
+    if (ref_huge(x)) {
+        ref_json(out, x);
+        return;
+    }
     strcpy(out, ref_f(x, 1)); /* snprintf(out, REF_MAX, "%.1f", x) */
     size_t n = strlen(out);
     if (n > 2 && strcmp(out + n - 2, ".0") == 0) {
@@ -347,6 +372,10 @@ static void ref_tenths(char out[REF_MAX], double x)
 
 static void ref_coordinate(char out[REF_MAX], double x)
 {
+    if (ref_huge(x)) {
+        ref_json(out, x);
+        return;
+    }
     strcpy(out, ref_f(x, 1)); /* snprintf(out, REF_MAX, "%.1f", x) */
     size_t n = strlen(out);
     if (n > 2 && strcmp(out + n - 2, ".0") == 0) {
@@ -568,6 +597,46 @@ static void test_formatting_ignores_the_host_locale(void **state)
     setlocale(LC_ALL, "C");
 }
 
+/* ---- the bound: no display is hundreds of digits long ---------------------- */
+
+static void check_style(double x, fpl_number_style style, const char *want)
+{
+    char out[FPL_NUMBER_MAX];
+    assert_int_equal(fpl_format_number(x, style, out, sizeof out), strlen(want));
+    assert_string_equal(out, want);
+}
+
+static void test_huge_figures_print_in_exponent_form(void **state)
+{
+    (void)state;
+    check_style(1e300, FPL_NUMBER_AMOUNT, "1e+300");
+    check_style(1e300, FPL_NUMBER_FIXED2, "1e+300");
+    check_style(1e300, FPL_NUMBER_WHOLE, "1e+300");
+    check_style(1.2e301, FPL_NUMBER_TRIMMED, "1.2e+301");
+    check_style(1e21, FPL_NUMBER_AMOUNT, "1e+21");
+    check_style(-1e21, FPL_NUMBER_FIXED2, "-1e+21");
+    check_style(2.5e22, FPL_NUMBER_SIGNED, "+2.5e+22");
+    check_style(-2.5e22, FPL_NUMBER_SIGNED, "-2.5e+22");
+    check_style(1e19, FPL_NUMBER_PERCENT, "1e+21%");
+    check_style(1e20, FPL_NUMBER_RELATIVE, "+1e+22%");
+    check_style(-3e25, FPL_NUMBER_TENTHS, "-3e+25");
+    check_style(DBL_MAX, FPL_NUMBER_AMOUNT, "1.7976931348623157e+308");
+    /* the largest double below 1e21 still in full: 22 digits at most */
+    check_style(999999999999999868928.0, FPL_NUMBER_AMOUNT, "999,999,999,999,999,868,928");
+    check_style(999999999999999868928.0, FPL_NUMBER_FIXED2, "999,999,999,999,999,868,928.00");
+    /* the infinities and NaN as before; tiny values as zero */
+    check_style(HUGE_VAL, FPL_NUMBER_AMOUNT, "inf");
+    check_style(-HUGE_VAL, FPL_NUMBER_FIXED2, "-inf");
+    check_style(1e-300, FPL_NUMBER_AMOUNT, "0");
+    /* no display style is longer than 32 bytes, whatever the double */
+    const double xs[] = {DBL_MAX, -DBL_MAX, 1e21, 1e300, -1e300, 123456789012345678901234.0};
+    for (size_t i = 0; i < sizeof xs / sizeof xs[0]; ++i) {
+        for (int st = FPL_NUMBER_FIXED2; st < FPL_NUMBER_STYLE_COUNT; ++st) {
+            assert_true(fpl_format_number(xs[i], (fpl_number_style)st, NULL, 0) <= 32);
+        }
+    }
+}
+
 /* ---- differential: every style against the reference --------------------- */
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
@@ -761,6 +830,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_fixed_rounds_the_exact_value_half_to_even),
         cmocka_unit_test(test_styles_of_the_faces),
         cmocka_unit_test(test_counts_are_grouped_in_threes),
+        cmocka_unit_test(test_huge_figures_print_in_exponent_form),
         cmocka_unit_test(test_buffers_are_cut_like_snprintf),
         cmocka_unit_test(test_formatting_ignores_the_host_locale),
         cmocka_unit_test(test_every_style_matches_snprintf_over_random_doubles),

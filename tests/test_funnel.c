@@ -31,6 +31,15 @@ static const name_case name_cases[] = {
     {"line\nbreak", 0, FPL_ERR_STAGE_NAME_CONTROL},
     {"del\x7f", 0, FPL_ERR_STAGE_NAME_CONTROL},
     {"c1\xc2\x85", 0, FPL_ERR_STAGE_NAME_CONTROL},                /* NEL */
+    {"rlo\xe2\x80\xae", 0, FPL_ERR_STAGE_NAME_CONTROL},         /* U+202E: bidi override */
+    {"lre\xe2\x80\xaa", 0, FPL_ERR_STAGE_NAME_CONTROL},         /* U+202A */
+    {"lri\xe2\x81\xa6", 0, FPL_ERR_STAGE_NAME_CONTROL},         /* U+2066: isolate */
+    {"pdi\xe2\x81\xa9", 0, FPL_ERR_STAGE_NAME_CONTROL},         /* U+2069 */
+    {"rlm\xe2\x80\x8f", 0, FPL_ERR_STAGE_NAME_CONTROL},         /* U+200F: mark */
+    {"alm\xd8\x9c", 0, FPL_ERR_STAGE_NAME_CONTROL},              /* U+061C */
+    {"\xd7\x9c\xd7\x99\xd7\x93", 0, FPL_OK},                   /* Hebrew letters */
+    {"dash\xe2\x80\x90", 0, FPL_OK},                             /* U+2010 hyphen */
+    {"ltr\xe2\x80\xaf", 0, FPL_OK},                              /* U+202F: a space */
     {"nul\0x", 5, FPL_ERR_STAGE_NAME_CONTROL},
     {"bad\xc3\x28", 0, FPL_ERR_STAGE_NAME_UTF8},
     {"overlong\xc0\xaf", 0, FPL_ERR_STAGE_NAME_UTF8},
@@ -260,6 +269,118 @@ static void test_errors_name_the_stage_and_the_bytes(void **state)
     assert_int_equal(k, 99);
 }
 
+static void test_a_bidirectional_override_is_refused_where_it_is(void **state)
+{
+    (void)state;
+    fpl_error e;
+    assert_int_equal(fpl_stage_name_check("ab\xe2\x80\xae" "cd", 7, &e), FPL_ERR_STAGE_NAME_CONTROL);
+    assert_error_at(e, FPL_ERR_STAGE_NAME_CONTROL, FPL_FIELD_STAGE, FPL_NO_INDEX, 2, 3);
+}
+
+static void test_suggest_finds_the_name_meant(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {"plan", "forecast", "whatif", "sensitivity", "solve",
+                                           "odds", "channels", "schedule", "pace", "score"};
+    static const char *const options[] = {"stage", "revenue", "deals", "deal-size", "volume",
+                                          "deal-size-step", "per", "format", "help"};
+    const size_t nc = sizeof commands / sizeof commands[0];
+    const size_t no = sizeof options / sizeof options[0];
+    assert_int_equal(fpl_suggest("plna", 4, commands, nc), 0);       /* a swap */
+    assert_int_equal(fpl_suggest("PLAN", 4, commands, nc), 0);       /* case */
+    assert_int_equal(fpl_suggest("forcast", 7, commands, nc), 1);    /* a deletion */
+    assert_int_equal(fpl_suggest("sensitivty", 10, commands, nc), 3);
+    assert_int_equal(fpl_suggest("oods", 4, commands, nc), 5);       /* a substitution */
+    assert_int_equal(fpl_suggest("sched", 5, commands, nc), 7);      /* a unique prefix */
+    assert_int_equal(fpl_suggest("sc", 2, commands, nc), FPL_NO_INDEX); /* 2 bytes: exact only */
+    assert_int_equal(fpl_suggest("s", 1, commands, nc), FPL_NO_INDEX);
+    assert_int_equal(fpl_suggest("xyzzy", 5, commands, nc), FPL_NO_INDEX);
+    assert_int_equal(fpl_suggest("", 0, commands, nc), FPL_NO_INDEX);
+    assert_int_equal(fpl_suggest(NULL, 0, commands, nc), FPL_NO_INDEX);
+    assert_int_equal(fpl_suggest("plan", 4, NULL, 0), FPL_NO_INDEX);
+    assert_int_equal(fpl_suggest("deal_size", 9, options, no), 3);
+    assert_int_equal(fpl_suggest("dealsize", 8, options, no), 3);
+    assert_int_equal(fpl_suggest("revenu", 6, options, no), 1);
+    assert_int_equal(fpl_suggest("rev", 3, options, no), 1);
+    assert_int_equal(fpl_suggest("deal", 4, options, no), 2);       /* deals: 1 edit; 3 prefixed */
+    assert_int_equal(fpl_suggest("dea", 3, options, no), FPL_NO_INDEX); /* prefix of three */
+    assert_int_equal(fpl_suggest("dealsizestep", 12, options, no), 5);
+    assert_int_equal(fpl_suggest("volumes", 7, options, no), 4);
+    /* 3 to 5 bytes: one edit; from 6 bytes: two */
+    assert_int_equal(fpl_suggest("pre", 3, options, no), 6);
+    assert_int_equal(fpl_suggest("stgee", 5, options, no), FPL_NO_INDEX); /* two edits */
+    assert_int_equal(fpl_suggest("fromat", 6, options, no), 7);
+    assert_int_equal(fpl_suggest("frmaat", 6, options, no), 7);  /* two edits at 6 bytes */
+    assert_int_equal(fpl_suggest("fxrmxt", 6, options, no), 7);
+    assert_int_equal(fpl_suggest("fxxmxt", 6, options, no), FPL_NO_INDEX); /* three */
+    /* the first of equals; NULL entries skipped */
+    static const char *const two[] = {NULL, "lead", "lean"};
+    assert_int_equal(fpl_suggest("leap", 4, two, 3), 1);
+    /* texts are not NUL-terminated */
+    assert_int_equal(fpl_suggest("plnaXYZ", 4, commands, nc), 0);
+    /* longer than 128 bytes: the prefix rule only */
+    char long_name[200];
+    memset(long_name, 'a', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    const char *const longs[] = {long_name};
+    assert_int_equal(fpl_suggest(long_name, 150, longs, 1), 0);
+    assert_int_equal(fpl_suggest("ab", 2, longs, 1), FPL_NO_INDEX);
+}
+
+static void test_funnel_hint_lists_the_stages_and_the_one_meant(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.1);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_error e;
+    char out[FPL_FUNNEL_HINT_MAX];
+    size_t k;
+    assert_int_equal(fpl_funnel_find(&f, "lad", 3, &k, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_hint(&f, &e, "lad", 3, out, sizeof out), 53);
+    assert_string_equal(out, "did you mean lead? (the stages are lead, opportunity)");
+    /* the name's bytes within a longer text (offset and length) */
+    e.offset = 0;
+    e.length = 3;
+    assert_int_equal(fpl_funnel_hint(&f, &e, "opp=a:1@1", 9, out, sizeof out), 60);
+    assert_string_equal(out, "did you mean opportunity? (the stages are lead, opportunity)");
+    assert_int_equal(fpl_funnel_find(&f, "xyz", 3, &k, &e), FPL_ERR_STAGE_UNKNOWN);
+    assert_int_equal(fpl_funnel_hint(&f, &e, "xyz", 3, out, sizeof out), 32);
+    assert_string_equal(out, "the stages are lead, opportunity");
+    /* a lever: the levers that are not stages too */
+    e.field = FPL_FIELD_LEVER;
+    assert_int_equal(fpl_funnel_hint(&f, &e, "dealsize", 8, out, sizeof out), 92);
+    assert_string_equal(out, "did you mean deal-size? (the levers are lead, opportunity, "
+                             "deal-size, volume, cost-per-lead)");
+    /* cut to the capacity, the whole length returned */
+    e.field = FPL_FIELD_AT;
+    assert_int_equal(fpl_funnel_hint(&f, &e, "lad", 3, out, 8), 53);
+    assert_string_equal(out, "did you");
+    /* without a funnel, or another failure: fpl_error_hint's hint */
+    assert_int_equal(fpl_funnel_hint(NULL, &e, "lad", 3, out, sizeof out), 0);
+    assert_string_equal(out, "");
+    fpl_error rate = {.status = FPL_ERR_RATE_RANGE, .field = FPL_FIELD_STAGE};
+    assert_int_equal(fpl_funnel_hint(&f, &rate, "25", 2, out, sizeof out), 17);
+    assert_string_equal(out, "did you mean 25%?");
+    assert_int_equal(fpl_funnel_hint(&f, NULL, "lad", 3, out, sizeof out), 0);
+    assert_int_equal(fpl_funnel_hint(&f, &e, NULL, 0, out, sizeof out), 32);
+    assert_int_equal(fpl_funnel_hint(&f, &e, "lad", 3, NULL, 0), 53);
+    /* every one of 32 stages of 64 bytes fits FPL_FUNNEL_HINT_MAX */
+    fpl_funnel big = {0};
+    for (size_t i = 0; i < FPL_MAX_STAGES; ++i) {
+        char name[FPL_NAME_MAX + 1];
+        memset(name, 'a', FPL_NAME_MAX);
+        snprintf(name, sizeof name, "%02zu", i);
+        name[2] = 'a';
+        assert_int_equal(fpl_funnel_add_stage(&big, name, FPL_NAME_MAX, 0.5, NULL), FPL_OK);
+    }
+    e.field = FPL_FIELD_CHANGE;
+    const size_t n = fpl_funnel_hint(&big, &e, "zzzzzzzzzzzzzzzzzzz", 19, out, sizeof out);
+    assert_true(n < sizeof out);
+    assert_int_equal(n, strlen("the levers are ") + FPL_MAX_STAGES * (FPL_NAME_MAX + 2) +
+                            strlen("deal-size, volume, cost-per-lead"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +391,9 @@ int main(void)
         cmocka_unit_test(test_check_names_the_faulty_stage_of_a_hand_built_funnel),
         cmocka_unit_test(test_nul_terminated_names_are_read_to_the_nul),
         cmocka_unit_test(test_find_is_exact),
+        cmocka_unit_test(test_a_bidirectional_override_is_refused_where_it_is),
+        cmocka_unit_test(test_suggest_finds_the_name_meant),
+        cmocka_unit_test(test_funnel_hint_lists_the_stages_and_the_one_meant),
         cmocka_unit_test(test_errors_name_the_stage_and_the_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

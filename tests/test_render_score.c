@@ -196,7 +196,43 @@ static void test_score_csv_quotes_ids(void **state)
     write_two_leads(FPL_RENDER_CSV);
     assert_string_equal(text, "rank,line,id,score,band,sales_ready,missing\n"
                               "1,3,\"x, \"\"1\"\"\",100,hot,true,\n"
-                              "2,2,b\x01\tz,33.333333333333336,cold,false,fit;budget\n");
+                              "2,2,b\\x01\\tz,33.333333333333336,cold,false,fit;budget\n");
+}
+
+/* One lead whose id holds an escape sequence, a right-to-left override, an
+ * isolate, a mark and a quote, written in a format. */
+static void write_bidi_lead(fpl_render_format format)
+{
+    const fpl_criteria c = two_criteria();
+    fpl_score_tally tally = {0};
+    fpl_csv_row row = {.line = 2};
+    const double answers[2] = {1, 1};
+    assert_int_equal(fpl_score_lead(&c, answers, 2, &row.score, NULL), FPL_OK);
+    fpl_score_tally_add(&tally, &row);
+    text_len = 0;
+    pieces = 0;
+    fpl_score_writer w;
+    fpl_error err;
+    assert_int_equal(fpl_score_render_begin(&w, format, &c, "id", &tally, 1, 24, into_text, text,
+                                            &err), FPL_OK);
+    assert_int_equal(fpl_score_render_lead(&w, 2, "\x1b[2Jab\xe2\x80\xaeyx\xe2\x81\xa6\xe2\x80\x8f\"",
+                                           &row.score, &err), FPL_OK);
+    assert_int_equal(fpl_score_render_end(&w, &err), FPL_OK);
+}
+
+static void test_score_ids_never_reach_a_terminal_raw(void **state)
+{
+    (void)state;
+    write_bidi_lead(FPL_RENDER_CSV);
+    assert_string_equal(text, "rank,line,id,score,band,sales_ready,missing\n"
+                              "1,2,\"\\x1B[2Jab\\xE2\\x80\\xAEyx\\xE2\\x81\\xA6\\xE2\\x80\\x8F\"\"\","
+                              "100,hot,true,\n");
+    write_bidi_lead(FPL_RENDER_TABLE);
+    assert_non_null(strstr(text, "   1  \\x1B[2Jab\\xE2\\x80\\xAEyx\\xE2\\x81\\xA6\\xE2\\x80\\x8F\"  100.0"));
+    assert_null(strstr(text, "\xe2\x80\xae"));
+    write_bidi_lead(FPL_RENDER_JSON);
+    assert_non_null(strstr(text, "\"id\": \"\\u001b[2Jab\\u202eyx\\u2066\\u200f\\\"\""));
+    assert_null(strstr(text, "\xe2\x80\xae"));
 }
 
 static void test_escaped_text_is_one_printable_line(void **state)
@@ -212,6 +248,26 @@ static void test_escaped_text_is_one_printable_line(void **state)
     assert_string_equal(out, "a\\\\");
     assert_int_equal(fpl_format_escaped(NULL, NULL, 0, &cells), 0);
     assert_int_equal(cells, 0);
+}
+
+static void test_escaped_text_shows_bidirectional_controls_as_bytes(void **state)
+{
+    (void)state;
+    char out[128];
+    size_t cells = 0;
+    /* U+202E RLO, U+2066 LRI, U+2069 PDI, U+200E LRM, U+200F RLM, U+061C
+     * ALM: escaped; U+05D0 (a Hebrew letter) and U+2010 (a hyphen) kept. */
+    const char *text_in = "\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c"
+                          "\xd7\x90\xe2\x80\x90";
+    assert_int_equal(fpl_format_escaped(text_in, out, sizeof out, &cells), 5 * 12 + 8 + 2 + 3);
+    assert_string_equal(out, "\\xE2\\x80\\xAE\\xE2\\x81\\xA6\\xE2\\x81\\xA9\\xE2\\x80\\x8E"
+                             "\\xE2\\x80\\x8F\\xD8\\x9C\xd7\x90\xe2\x80\x90");
+    assert_int_equal(cells, 5 * 12 + 8 + 2);
+    /* U+202A..U+202D and U+2067, U+2068: the rest of the set */
+    const char *more = "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad\xe2\x81\xa7\xe2\x81\xa8";
+    assert_int_equal(fpl_format_escaped(more, out, sizeof out, &cells), 6 * 12);
+    assert_string_equal(out, "\\xE2\\x80\\xAA\\xE2\\x80\\xAB\\xE2\\x80\\xAC\\xE2\\x80\\xAD"
+                             "\\xE2\\x81\\xA7\\xE2\\x81\\xA8");
 }
 
 static void test_score_writer_refuses_what_it_cannot_write(void **state)
@@ -257,6 +313,8 @@ int main(void)
         cmocka_unit_test(test_score_table_escapes_ids_and_pads_columns),
         cmocka_unit_test(test_score_csv_quotes_ids),
         cmocka_unit_test(test_escaped_text_is_one_printable_line),
+        cmocka_unit_test(test_escaped_text_shows_bidirectional_controls_as_bytes),
+        cmocka_unit_test(test_score_ids_never_reach_a_terminal_raw),
         cmocka_unit_test(test_score_writer_refuses_what_it_cannot_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 
 #include "funnelplan/common.h"
 #include "funnelplan/format.h"
+#include "funnelplan/funnel.h"
 #include "funnelplan/limits.h"
 
 #include <errno.h>
@@ -251,11 +252,18 @@ int cli_fail_usage(const char *option, const char *value, const char *message)
 
 int cli_fail(const char *option, const char *value, const fpl_error *err)
 {
+    return cli_fail_funnel(NULL, option, value, err);
+}
+
+int cli_fail_funnel(const fpl_funnel *funnel, const char *option, const char *value,
+                    const fpl_error *err)
+{
     /* The library's message, then its hint on how to write the value. */
     const char *text = fpl_error_message(err);
-    char message[FPL_HINT_MAX + 256];
+    char message[FPL_FUNNEL_HINT_MAX + 256];
     const size_t n = strlen(text);
-    if (n < 256 && fpl_error_hint(err, value, strlen(value), message + n + 2, FPL_HINT_MAX) > 0) {
+    if (n < 256 && fpl_funnel_hint(funnel, err, value, strlen(value), message + n + 2,
+                                   FPL_FUNNEL_HINT_MAX) > 0) {
         memcpy(message, text, n);
         memcpy(message + n, ": ", 2);
         text = message;

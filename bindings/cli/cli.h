@@ -112,6 +112,11 @@ void cli_error_value(const char *what, const char *value, const char *message);
  * for bad input, CLI_EXIT_NO_ANSWER for a question without an answer. */
 struct fpl_error;
 int cli_fail(const char *option, const char *value, const struct fpl_error *err);
+/* cli_fail() with the funnel the value was read against: a name that is no
+ * stage's gets the stages and the one probably meant (fpl_funnel_hint). */
+struct fpl_funnel;
+int cli_fail_funnel(const struct fpl_funnel *funnel, const char *option, const char *value,
+                    const struct fpl_error *err);
 /* A usage rule of the command line refused VALUE, the text of OPTION:
  * writes "funnelplan: OPTION 'VALUE': MESSAGE"; returns CLI_EXIT_USAGE. */
 int cli_fail_usage(const char *option, const char *value, const char *message);

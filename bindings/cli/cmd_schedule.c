@@ -137,7 +137,7 @@ static int stage_value(const fpl_funnel *f, fpl_field field, const char *text,
     }
     fpl_error e;
     if (fpl_funnel_find(f, text, (size_t)(eq - text), stage, &e) != FPL_OK) {
-        return cli_fail(option(field), text, &e);
+        return cli_fail_funnel(f, option(field), text, &e);
     }
     if (seen[*stage]) {
         return fail_usage(field, text, "that stage is given already (once per stage)");

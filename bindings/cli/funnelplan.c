@@ -311,7 +311,7 @@ static const cli_option options[] = {
      "(a picture: a standalone SVG 800 px wide)"},
     {OPT_FORMAT, FPL_FIELD_NONE, "--format", "FORMAT", CMD_NO_SVG, false,
      "table (default, for people), json or csv"},
-    {OPT_HELP, FPL_FIELD_NONE, "--help", NULL, CMD_ALL, false, "show this help and exit"},
+    {OPT_HELP, FPL_FIELD_NONE, "--help", NULL, CMD_ALL, false, "show this help and exit (also -h)"},
 };
 
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
@@ -571,6 +571,7 @@ static const struct program_option {
     int (*run)(const cli_args *args, cli_buf *out);
 } program_options[] = {
     {"--help", "show this help, or a command's with COMMAND --help", run_help},
+    {"-h", "the same as --help; help [COMMAND] too", run_help},
     {"--version", "print the version and exit", run_version},
     {"--generate-", NULL, cli_generate},
 };
@@ -585,7 +586,8 @@ static void global_help(cli_buf *out)
     for (size_t i = 0; i < N_COMMANDS; ++i) {
         cli_buf_printf(out, "  %s\n", commands[i].usage);
     }
-    cli_buf_puts(out, "  funnelplan COMMAND --help\n  funnelplan --help | --version\n\n"
+    cli_buf_puts(out, "  funnelplan COMMAND --help\n  funnelplan help [COMMAND]\n"
+                      "  funnelplan --help | --version\n\n"
                       "Commands:\n");
     for (size_t i = 0; i < N_COMMANDS; ++i) {
         cli_buf_printf(out, "  %-13s%s\n", commands[i].name, commands[i].summary);
@@ -749,9 +751,11 @@ _Static_assert(FPL_MAX_STAGES <= LIST_MAX && FPL_MAX_CHANNELS <= LIST_MAX &&
                    FPL_MAX_CRITERIA <= LIST_MAX && FPL_ODDS_MAX_REQUESTED <= LIST_MAX,
                "a list holds every entry the library takes");
 
-static int fail_option(opt_id id, const char *value, const fpl_error *e)
+/* A value of option id refused: with the funnel read so far, so that a name
+ * that is no stage's gets the stages and the one probably meant. */
+static int fail_option(const request *req, opt_id id, const char *value, const fpl_error *e)
 {
-    return cli_fail(option_by_id(id)->name, value, e);
+    return cli_fail_funnel(&req->funnel, option_by_id(id)->name, value, e);
 }
 
 static bool starts_option(const char *arg)
@@ -771,13 +775,13 @@ static int add_stage(request *req, const char *value)
     double rate;
     fpl_error e;
     if (fpl_stage_name_check(value, name_len, &e) != FPL_OK) {
-        return fail_option(OPT_STAGE, value, &e);
+        return fail_option(req, OPT_STAGE, value, &e);
     }
     if (fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
         fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
         e.offset = name_len + 1; /* the rate is at fault: its bytes, for the hint */
         e.length = strlen(eq + 1);
-        return fail_option(OPT_STAGE, value, &e);
+        return fail_option(req, OPT_STAGE, value, &e);
     }
     req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;
     return CLI_EXIT_OK;
@@ -913,7 +917,25 @@ static int take_value(request *req, opt_id id, const char *value)
     if (b->has_at != 0) {
         *(bool *)(base + b->has_at) = true;
     }
-    return st == FPL_OK ? CLI_EXIT_OK : fail_option(id, value, &e);
+    return st == FPL_OK ? CLI_EXIT_OK : fail_option(req, id, value, &e);
+}
+
+/* The option of the command that arg[0, len) probably meant (fpl_suggest,
+ * on the names without their dashes), or NULL. */
+static const cli_option *suggest_option(const cli_command *cmd, const char *arg, size_t len)
+{
+    const char *names[N_OPTIONS];
+    const cli_option *rows[N_OPTIONS];
+    size_t n = 0;
+    for (size_t k = 0; k < N_OPTIONS; ++k) {
+        if (options[k].commands & cmd->bit) {
+            rows[n] = &options[k];
+            names[n++] = options[k].name + 2;
+        }
+    }
+    const size_t dashes = len >= 2 && arg[1] == '-' ? 2 : 1;
+    const size_t k = fpl_suggest(arg + dashes, len - dashes, names, n);
+    return k == FPL_NO_INDEX ? NULL : rows[k];
 }
 
 /* Reads the arguments of a command (args[0] is the command's name). */
@@ -943,8 +965,11 @@ static int parse_command(request *req, const cli_args *args)
             }
         }
         if (opt == NULL) {
-            cli_error("%s: unknown option '%.*s'%s (see funnelplan %s --help)", cmd,
-                      (int)name_len, arg, elsewhere ? " for this command" : "", cmd);
+            const cli_option *meant = elsewhere ? NULL : suggest_option(req->cmd, arg, name_len);
+            cli_error("%s: unknown option '%.*s'%s%s%s%s (see funnelplan %s --help)", cmd,
+                      (int)name_len, arg, elsewhere ? " for this command" : "",
+                      meant != NULL ? ": did you mean " : "", meant != NULL ? meant->name : "",
+                      meant != NULL ? "?" : "", cmd);
             return CLI_EXIT_USAGE;
         }
         const char *value;
@@ -1045,7 +1070,7 @@ static int fail_error(const request *req, const fpl_error *e)
     const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
     const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
     if (text != NULL) {
-        return fail_option(o->id, text, e);
+        return fail_option(req, o->id, text, e);
     }
     cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
     return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
@@ -1064,7 +1089,7 @@ static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_
         fpl_mix m = none;
         fpl_error e;
         if (fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, &e) != FPL_OK) {
-            return fail_option(id, texts[i], &e);
+            return fail_option(req, id, texts[i], &e);
         }
         if (given[m.stage] != NULL) {
             return cli_fail_usage(option_by_id(id)->name, texts[i],
@@ -1117,7 +1142,7 @@ static int find_at(const request *req, size_t *at)
     fpl_error e;
     *at = 0;
     if (name != NULL && fpl_funnel_find(&req->funnel, name, strlen(name), at, &e) != FPL_OK) {
-        return fail_option(OPT_AT, name, &e);
+        return fail_option(req, OPT_AT, name, &e);
     }
     return CLI_EXIT_OK;
 }
@@ -1250,7 +1275,7 @@ static int run_whatif(request *req, cli_buf *out)
     for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
         const char *text = req->list[OPT_CHANGE][i];
         if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], &e) != FPL_OK) {
-            rc = fail_option(OPT_CHANGE, text, &e);
+            rc = fail_option(req, OPT_CHANGE, text, &e);
         }
         in->n_changes = i + 1;
     }
@@ -1267,7 +1292,7 @@ static int run_whatif(request *req, cli_buf *out)
         const size_t k = in->n_changes;
         if (fpl_mix_rate(m, &c.value, &e) != FPL_OK ||
             fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, &e) != FPL_OK) {
-            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[i], &e);
+            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], &e);
         } else {
             in->changes[in->n_changes++] = c;
         }
@@ -1280,7 +1305,7 @@ static int run_whatif(request *req, cli_buf *out)
         } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
                    e.index >= n_changes && e.index < in->n_changes) {
             /* the changes after the --change list are the scenario mixes */
-            rc = fail_option(OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
+            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
         } else {
             rc = fail_error(req, &e);
         }
@@ -1347,7 +1372,7 @@ static int run_solve(request *req, cli_buf *out)
     fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
     fpl_error e;
     if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, &e) != FPL_OK) {
-        return fail_option(OPT_FOR, lever, &e);
+        return fail_option(req, OPT_FOR, lever, &e);
     }
     fpl_solve s;
     if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
@@ -1378,7 +1403,7 @@ static int read_simulation(request *req, const fpl_odds_input *exact)
         if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, &e) != FPL_OK ||
             fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], &e) !=
                 FPL_OK) {
-            return fail_option(OPT_HISTORY, text, &e);
+            return fail_option(req, OPT_HISTORY, text, &e);
         }
         if (in->has_history[k]) {
             return cli_fail_usage(name, text, "that stage's history is given already");
@@ -1563,7 +1588,34 @@ static int run_version(const cli_args *args, cli_buf *out)
     return CLI_EXIT_OK;
 }
 
-/* funnelplan --help [COMMAND] */
+/* The command name[0, len) probably meant ("help" too), or NULL. */
+static const char *suggest_command(const char *name, size_t len)
+{
+    const char *names[N_COMMANDS + 1];
+    for (size_t i = 0; i < N_COMMANDS; ++i) {
+        names[i] = commands[i].name;
+    }
+    names[N_COMMANDS] = "help";
+    const size_t k = fpl_suggest(name, len, names, N_COMMANDS + 1);
+    return k == FPL_NO_INDEX ? NULL : names[k];
+}
+
+/* "unknown command 'NAME': did you mean plan? (see funnelplan --help)", or
+ * with the commands listed when none is near. */
+static int unknown_command(const char *name)
+{
+    const char *meant = suggest_command(name, strlen(name));
+    if (meant != NULL) {
+        cli_error("unknown command '%s': did you mean %s? (see funnelplan --help)", name, meant);
+    } else {
+        char names[160];
+        cli_error("unknown command '%s': the commands are %s (see funnelplan --help)", name,
+                  command_names(names, "and"));
+    }
+    return CLI_EXIT_USAGE;
+}
+
+/* funnelplan --help [COMMAND], -h [COMMAND], help [COMMAND] */
 static int run_help(const cli_args *args, cli_buf *out)
 {
     if (args->n == 1) {
@@ -1571,6 +1623,9 @@ static int run_help(const cli_args *args, cli_buf *out)
         return CLI_EXIT_OK;
     }
     const cli_command *cmd = find_command(args->v[1]);
+    if (cmd == NULL && args->n == 2 && args->v[1][0] != '-') {
+        return unknown_command(args->v[1]);
+    }
     if (cmd == NULL || args->n > 2) {
         cli_error("%s: unexpected argument '%s' (try funnelplan --help)", args->v[0],
                   cmd == NULL ? args->v[1] : args->v[2]);
@@ -1578,6 +1633,31 @@ static int run_help(const cli_args *args, cli_buf *out)
     }
     command_help(cmd, out);
     return CLI_EXIT_OK;
+}
+
+/* Whether the arguments of a command ask for its help: --help or -h where
+ * an option can stand (never as the value of an option before it). */
+static bool asks_help(const cli_command *cmd, const cli_args *args)
+{
+    const char *help = option_by_id(OPT_HELP)->name;
+    for (size_t i = 1; i < args->n; ++i) {
+        const char *arg = args->v[i];
+        if (strcmp(arg, help) == 0 || strcmp(arg, "-h") == 0) {
+            return true;
+        }
+        if (!starts_option(arg) || strchr(arg, '=') != NULL) {
+            continue;
+        }
+        for (size_t k = 0; k < N_OPTIONS; ++k) {
+            if ((options[k].commands & cmd->bit) && strcmp(options[k].name, arg) == 0 &&
+                options[k].metavar != NULL && i + 1 < args->n &&
+                !starts_option(args->v[i + 1])) {
+                i++; /* its value */
+                break;
+            }
+        }
+    }
+    return false;
 }
 
 static int run(const cli_args *args, cli_buf *out)
@@ -1589,6 +1669,9 @@ static int run(const cli_args *args, cli_buf *out)
         return CLI_EXIT_USAGE;
     }
     const char *first = args->v[0];
+    if (strcmp(first, "help") == 0) {
+        return run_help(args, out);
+    }
     for (size_t i = 0; i < sizeof program_options / sizeof program_options[0]; ++i) {
         const struct program_option *p = &program_options[i];
         const size_t n = strlen(p->name);
@@ -1598,26 +1681,35 @@ static int run(const cli_args *args, cli_buf *out)
     }
     const cli_command *cmd = find_command(first);
     if (cmd == NULL) {
-        char names[160];
-        if (first[0] == '-') {
+        if (first[0] != '-') {
+            return unknown_command(first);
+        }
+        const char *names[sizeof program_options / sizeof program_options[0]];
+        size_t n = 0;
+        for (; program_options[n].help != NULL; ++n) { /* --help, -h, --version */
+            const char *name = program_options[n].name;
+            names[n] = name[1] == '-' ? name + 2 : NULL;
+        }
+        const size_t dashes = first[1] == '-' ? 2 : 1;
+        const size_t k = fpl_suggest(first + dashes, strlen(first + dashes), names, n);
+        char list[160];
+        if (k != FPL_NO_INDEX) {
+            cli_error("unknown option '%s': did you mean %s? (see funnelplan --help)", first,
+                      program_options[k].name);
+        } else {
             cli_error("unknown option '%s': a command comes first: %s "
                       "(see funnelplan --help)",
-                      first, command_names(names, "or"));
-        } else {
-            cli_error("unknown command '%s': the commands are %s "
-                      "(see funnelplan --help)",
-                      first, command_names(names, "and"));
+                      first, command_names(list, "or"));
         }
         return CLI_EXIT_USAGE;
     }
-    /* --help anywhere wins over every other argument. No value can be the
+    /* --help or -h wins over every other argument. No value can be the
      * bare word --help: a value never starts with "--" unless given as
-     * --option=VALUE, and then it is not an argument of its own. */
-    for (size_t i = 1; i < args->n; ++i) {
-        if (strcmp(args->v[i], option_by_id(OPT_HELP)->name) == 0) {
-            command_help(cmd, out);
-            return CLI_EXIT_OK;
-        }
+     * --option=VALUE, and then it is not an argument of its own; -h counts
+     * where an option can stand. */
+    if (asks_help(cmd, args)) {
+        command_help(cmd, out);
+        return CLI_EXIT_OK;
     }
     request *req = calloc(1, sizeof *req);
     if (req == NULL) {

@@ -377,6 +377,7 @@ static int generate_man(const cli_tables *t, cli_buf *out)
         cli_buf_puts(out, ".br\n");
     }
     cli_buf_puts(out, "\\fBfunnelplan\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR\n.br\n"
+                      "\\fBfunnelplan\\fR \\fBhelp\\fR [\\fICOMMAND\\fR]\n.br\n"
                       "\\fBfunnelplan\\fR \\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR\n");
 
     cli_buf_puts(out,
@@ -431,6 +432,10 @@ static int generate_man(const cli_tables *t, cli_buf *out)
                       ".TP\n\\fB\\-\\-help\\fR\n"
                       "show the list of commands and exit; \\fBfunnelplan \\fICOMMAND\\fB "
                       "\\-\\-help\\fR shows a command's options\n"
+                      ".TP\n\\fB\\-h\\fR, \\fBhelp\\fR [\\fICOMMAND\\fR]\n"
+                      "the same as \\fB\\-\\-help\\fR [\\fICOMMAND\\fR]; "
+                      "\\fBfunnelplan \\fICOMMAND\\fB \\-h\\fR is "
+                      "\\fBfunnelplan \\fICOMMAND\\fB \\-\\-help\\fR\n"
                       ".TP\n\\fB\\-\\-version\\fR\n"
                       "print the version and exit\n");
 
@@ -577,6 +582,15 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
                  "        _funnelplan_files @ \"${cur#@}\"\n"
                  "        return 0\n"
                  "    fi\n"
+                 "    # help COMMAND, -h COMMAND, --help COMMAND: a command, then nothing.\n"
+                 "    if ((COMP_CWORD > 1)); then\n"
+                 "        case ${COMP_WORDS[1]} in\n"
+                 "        help | -h | --help)\n"
+                 "            ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))\n"
+                 "            return 0\n"
+                 "            ;;\n"
+                 "        esac\n"
+                 "    fi\n"
                  "    # The command: the first word that names one.\n"
                  "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
                  "        w=${COMP_WORDS[i]}\n"
@@ -587,9 +601,7 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
                  "    done\n"
                  "    if [[ -z $cmd ]]; then\n"
                  "        if ((COMP_CWORD == 1)); then\n"
-                 "            COMPREPLY=($(compgen -W \"$commands --help --version\" -- \"$cur\"))\n"
-                 "        elif [[ $prev == --help ]]; then\n"
-                 "            COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))\n"
+                 "            COMPREPLY=($(compgen -W \"$commands help --help -h --version\" -- \"$cur\"))\n"
                  "        fi\n"
                  "        return 0\n"
                  "    fi\n"

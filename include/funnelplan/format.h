@@ -61,6 +61,11 @@ extern "C" {
  * Values are stable: styles added later are appended. "Two decimals" below
  * means ::FPL_NUMBER_FIXED2: `-0.00` is written `0.00`, NaN `nan`, the
  * infinities `inf` and `-inf`.
+ *
+ * Every style has a bounded width: a finite value of 1e21 or more in
+ * magnitude (for the percentage styles, the percentage) is written in
+ * the exponent form of ::FPL_NUMBER_JSON, `1e+300`, `+2.5e+22`, `1e+21%`,
+ * never as hundreds of digits; no style writes more than 32 bytes.
  */
 typedef enum fpl_number_style {
     /** The shortest decimal of at most 17 significant digits that reads back

@@ -102,6 +102,65 @@ FPL_API fpl_status fpl_funnel_check(const fpl_funnel *funnel, fpl_error *err);
 FPL_API fpl_status fpl_funnel_find(const fpl_funnel *funnel, const char *name, size_t name_len,
                                    size_t *index_out, fpl_error *err);
 
+/**
+ * @brief The candidate a mistyped name probably meant: the one rule of
+ * every did-you-mean (commands and options of the CLI, stage names).
+ *
+ * Letters compare ASCII case-insensitively. A candidate matches when the
+ * optimal-string-alignment distance (insertions, deletions, substitutions
+ * and swaps of two neighbouring bytes) between it and `typed` is at most
+ * 0 for a typed text of 1 or 2 bytes, 1 for 3 to 5 bytes and 2 from 6
+ * bytes on (`lad` is `lead`, `plna` is `plan`, `dealsize` and `deal_size`
+ * are `deal-size`); the least distance wins, the first candidate among
+ * equals. When none does, a typed text of at least 3 bytes that begins
+ * exactly one candidate names it (`rev` is `revenue`). Texts and names
+ * longer than 128 bytes are compared by the prefix rule only.
+ *
+ * @code
+ * static const char *const commands[] = {"plan", "forecast", "odds"};
+ * size_t k = fpl_suggest("plna", 4, commands, 3);   // 0: "plan"
+ * @endcode
+ *
+ * @param[in] typed the text typed; need not be NUL-terminated; may be
+ *   NULL when `len` is 0.
+ * @param[in] len its length in bytes.
+ * @param[in] candidates the names it may stand for, NUL-terminated
+ *   (a NULL entry is skipped); may be NULL when `n` is 0.
+ * @param[in] n how many.
+ * @return the index of the candidate meant, or ::FPL_NO_INDEX when none
+ *   matches (or `typed` is empty).
+ */
+FPL_API size_t fpl_suggest(const char *typed, size_t len, const char *const *candidates,
+                           size_t n);
+
+/** Bytes that always hold a hint of fpl_funnel_hint() and its NUL: the
+ *  longest hint of fpl_error_hint(), or every stage name listed. */
+#define FPL_FUNNEL_HINT_MAX (FPL_HINT_MAX + FPL_MAX_STAGES * (FPL_NAME_MAX + 2) + 64)
+
+/**
+ * @brief fpl_error_hint() with the funnel at hand: a name that is no
+ * stage's gets the funnel's stages and the one probably meant.
+ *
+ * For ::FPL_ERR_STAGE_UNKNOWN the hint lists the stages, top first, and, when
+ * fpl_suggest() finds one, suggests it: `did you mean lead? (the stages
+ * are lead, opportunity)`, or `the stages are lead, opportunity`. The name
+ * is the part of `text` at fault (`err->offset`, `err->length`; the whole
+ * text when the length is 0). Any other failure gets fpl_error_hint()'s
+ * hint. The faces print it after the message with `": "` between.
+ * @param[in] funnel the funnel the name was looked up in; NULL gives
+ *   fpl_error_hint()'s hint.
+ * @param[in] err the failure; NULL gives no hint.
+ * @param[in] text the text that was refused; may be NULL when `len` is 0.
+ * @param[in] len its length in bytes.
+ * @param[out] out the hint, NUL-terminated, cut to `capacity` bytes; may be
+ *   NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; ::FPL_FUNNEL_HINT_MAX always suffices.
+ * @return the length of the whole hint, without the NUL; 0 when there is
+ *   none.
+ */
+FPL_API size_t fpl_funnel_hint(const fpl_funnel *funnel, const fpl_error *err, const char *text,
+                               size_t len, char *out, size_t capacity);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -203,7 +203,7 @@ fpl_status fpl_score_render_lead(fpl_score_writer *w, uint64_t line, const char 
         put_str(&t, ",");
         fpl__text_count(&t, line);
         put_str(&t, ",");
-        fpl__csv_field(&t, id);
+        fpl__csv_escaped(&t, id);
         fpl_format_number(score->score, FPL_NUMBER_JSON, num, sizeof num);
         const char *const rest[] = {",", num, ",", band, score->sales_ready ? ",true," : ",false,"};
         for (size_t k = 0; k < 5; ++k) {

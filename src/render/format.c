@@ -13,6 +13,7 @@
 
 #include "funnelplan/format.h"
 
+#include <float.h>
 #include <string.h>
 
 /* ---- a small big integer ------------------------------------------------- */
@@ -659,12 +660,25 @@ static void put_count(text *t, uint64_t v)
     put_grouped(t, tmp + 20 - k, k);
 }
 
-/* Two decimals, separators, "-0.00" as "0.00", "nan", "inf", "-inf". */
+/* The bound of every display style: a finite value of 1e21 or more in
+ * magnitude is written as JSON writes it, in exponent form (1e+300,
+ * -2.5e+21), never as hundreds of digits. */
+static bool is_huge(double x)
+{
+    return (x >= 1e21 && x <= DBL_MAX) || (x <= -1e21 && x >= -DBL_MAX);
+}
+
+/* Two decimals, separators, "-0.00" as "0.00", "nan", "inf", "-inf"; a huge
+ * value in exponent form. */
 static void put_fixed2(text *t, double x)
 {
     parts p = split(x);
     if (p.nan) {
         puts_(t, "nan");
+        return;
+    }
+    if (is_huge(x)) {
+        put_json(t, x);
         return;
     }
     size_t start = t->n;
@@ -685,7 +699,7 @@ static void put_trimmed(text *t, double x)
 {
     size_t start = t->n;
     put_fixed2(t, x);
-    if (memchr(t->s + start, '.', t->n - start) != NULL) {
+    if (memchr(t->s + start, '.', t->n - start) != NULL && !is_huge(x)) {
         while (t->s[t->n - 1] == '0') {
             t->n--;
         }
@@ -710,6 +724,10 @@ static void put_signed(text *t, double x, const char *suffix)
 /* One decimal without separators, ".0" dropped. */
 static void put_tenths(text *t, double x)
 {
+    if (is_huge(x)) {
+        put_json(t, x);
+        return;
+    }
     put_fixed(t, x, 1, false);
     if (t->n > 2 && ends_with(t, ".0")) {
         t->n -= 2;
@@ -746,6 +764,11 @@ static void format_style(text *t, double x, fpl_number_style style)
         }
         return;
     case FPL_NUMBER_PERCENT:
+        if (is_huge(x * 100.0)) {
+            put_json(t, x * 100.0);
+            putc_(t, '%');
+            return;
+        }
         put_fixed(t, x * 100.0, 4, false);
         while (t->n > 0 && t->s[t->n - 1] == '0') {
             t->n--;
@@ -761,6 +784,11 @@ static void format_style(text *t, double x, fpl_number_style style)
         putc_(t, '%');
         return;
     case FPL_NUMBER_CHANCE:
+        if (is_huge(x * 100.0)) { /* no chance is, but the bound holds for any double */
+            put_json(t, x * 100.0);
+            putc_(t, '%');
+            return;
+        }
         put_fixed(t, x * 100.0, 1, false);
         if (text_is(t, "0.0") && x > 0.0) {
             t->n = 0;

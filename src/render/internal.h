@@ -152,6 +152,10 @@ void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style
  * an outer blank; ",x" with a comma before it unless first. */
 void fpl__csv_text(fpl__doc *d, bool first, const char *s);
 void fpl__csv_field(fpl__text *t, const char *s); /* the field alone, no comma */
+/* A field of free text (a lead's id): escaped as fpl_format_escaped() does,
+ * then quoted as fpl__csv_field() would, so no control or bidirectional
+ * character reaches a terminal raw. */
+void fpl__csv_escaped(fpl__text *t, const char *s);
 /* ",x" for a figure: the shortest text that reads back (a whole count with
  * fpl__csv_whole as an integer when it is one). */
 void fpl__csv_number(fpl__doc *d, double x);

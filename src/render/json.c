@@ -72,8 +72,23 @@ static bool is_count(double x)
     return x >= 0.0 && x <= FPL_WHOLE_MAX && !((double)(uint64_t)x < x);
 }
 
-/* A string in quotes: ", \ and the control characters escaped, every other
- * byte as it is. */
+static const unsigned char *c_bytes(const char *s)
+{
+    return (const unsigned char *)s;
+}
+
+/* The bytes before the NUL at s, up to the 4 of the longest UTF-8 sequence. */
+static size_t up_to_4(const char *s)
+{
+    size_t n = 0;
+    while (n < 4 && s[n] != '\0') {
+        n++;
+    }
+    return n;
+}
+
+/* A string in quotes: ", \ and the control characters escaped (C1 and the
+ * bidirectional controls too, fpl__unsafe_char), every other byte as it is. */
 static void put_string(fpl__text *t, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -98,10 +113,25 @@ static void put_string(fpl__text *t, const char *s)
                 esc = u;
             }
         }
+        size_t n = 1;
+        uint32_t cp = 0;
+        if (c >= 0x80 && (n = fpl__utf8_decode(c_bytes(s), up_to_4(s), &cp)) > 0 &&
+            fpl__unsafe_char(cp)) {
+            /* a C1 or bidirectional control: as \uXXXX (the same text to a
+             * JSON reader, never raw on a terminal) */
+            u[2] = hex[(cp >> 12) & 0xFu];
+            u[3] = hex[(cp >> 8) & 0xFu];
+            u[4] = hex[(cp >> 4) & 0xFu];
+            u[5] = hex[cp & 0xFu];
+            esc = u;
+        } else {
+            n = 1;
+        }
         if (esc != NULL) {
             fpl__text_put(t, run, (size_t)(s - run));
             put_str(t, esc);
-            run = s + 1;
+            run = s + n;
+            s += n - 1;
         }
     }
     fpl__text_put(t, run, (size_t)(s - run));

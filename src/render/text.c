@@ -206,11 +206,12 @@ void fpl__csv_count(fpl__doc *d, uint64_t n)
 
 /* ---- tables --------------------------------------------------------------- */
 
-size_t fpl__escaped(fpl__text *t, const char *s)
+/* s[0, len) as fpl_format_escaped() writes it, to t; its width in cells. */
+static size_t escaped_n(fpl__text *t, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t cells = 0;
-    for (size_t left = strlen(s), n; left > 0; s += n, left -= n) {
+    for (size_t left = len, n; left > 0; s += n, left -= n) {
         uint32_t cp = 0;
         n = fpl__utf8_decode((const unsigned char *)s, left, &cp);
         const char *pair = cp == '\\' ? "\\\\" : cp == '\n' ? "\\n"
@@ -218,7 +219,7 @@ size_t fpl__escaped(fpl__text *t, const char *s)
         if (n > 0 && pair != NULL) {
             fpl__text_put(t, pair, 2);
             cells += 2;
-        } else if (n == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        } else if (n == 0 || fpl__unsafe_char(cp)) {
             n += n == 0;
             for (size_t i = 0; i < n; ++i, cells += 4) {
                 const unsigned char c = (unsigned char)s[i];
@@ -230,6 +231,24 @@ size_t fpl__escaped(fpl__text *t, const char *s)
         }
     }
     return cells;
+}
+
+size_t fpl__escaped(fpl__text *t, const char *s)
+{
+    return escaped_n(t, s, strlen(s));
+}
+
+void fpl__csv_escaped(fpl__text *t, const char *s)
+{
+    const size_t n = strlen(s);
+    const bool quote = strpbrk(s, ",\"") != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+    fpl__text_put(t, "\"", quote ? 1 : 0);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        (void)escaped_n(t, s, (size_t)(q - s));
+        fpl__text_put(t, "\"\"", 2);
+    }
+    (void)escaped_n(t, s, strlen(s));
+    fpl__text_put(t, "\"", quote ? 1 : 0);
 }
 
 // NOLINTNEXTLINE(readability-non-const-parameter): out is written through t

@@ -98,7 +98,8 @@ class Completion(base.CliTestCase):
 
     def test_every_command_of_help_first(self):
         self.assertGreaterEqual(len(self.commands), 9)
-        self.assertEqual(self.complete(""), self.commands + ["--help", "--version"])
+        self.assertEqual(self.complete(""),
+                         self.commands + ["help", "--help", "-h", "--version"])
 
     def test_a_command_prefix(self):
         self.assertEqual(self.complete("pl"), ["plan"])
@@ -110,6 +111,10 @@ class Completion(base.CliTestCase):
     def test_the_command_after_help(self):
         self.assertEqual(self.complete("--help", "fo"), ["forecast"])
         self.assertEqual(self.complete("--help", ""), self.commands)
+        self.assertEqual(self.complete("help", "od"), ["odds"])
+        self.assertEqual(self.complete("-h", ""), self.commands)
+        # help takes one command and nothing after it (not the command's options)
+        self.assertEqual(self.complete("help", "plan", "--"), [])
 
     # -- options ----------------------------------------------------------------
 

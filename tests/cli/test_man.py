@@ -131,9 +131,9 @@ class ManPage(base.CliTestCase):
     def test_options_lists_every_option_once_with_each_help(self):
         section = self.sections("SH")["OPTIONS"]
         tags = [plain([section[i + 1]]) for i, line in enumerate(section) if line == ".TP"]
-        # Every option of every command once, then --help and --version
-        # without a command.
-        self.assertEqual(tags[-2:], ["--help", "--version"])
+        # Every option of every command once, then --help, -h (and help)
+        # and --version without a command.
+        self.assertEqual(tags[-3:], ["--help", "-h, help [COMMAND]", "--version"])
         want, helps = [], {}
         for command, _ in cli_help.commands():
             for name, metavar, help_text in cli_help.options(command):
@@ -141,7 +141,7 @@ class ManPage(base.CliTestCase):
                 if tag not in want:
                     want.append(tag)
                 helps.setdefault(tag, set()).add(" ".join(help_text.split()))
-        self.assertEqual(sorted(tags[:-2]), sorted(want))
+        self.assertEqual(sorted(tags[:-3]), sorted(want))
         text = plain(section)
         for tag, texts in helps.items():
             for help_text in texts:

@@ -364,14 +364,19 @@ class TestScoreAgainstReference(ScoreTestCase):
         want = reference(bant, f.leads)["rows"]
         self.assertEqual(len(got), 301)
         for g, w in zip(got[1:], want):
-            self.assertEqual(g[2], w["id"])  # commas, quotes, line ends, UTF-8
+            # commas, quotes and UTF-8 as they are; line ends, tabs and
+            # backslashes escaped (the rule of the table: no control
+            # character reaches a terminal raw)
+            self.assertEqual(g[2], escaped(w["id"]))
             self.assertEqual(int(g[1]), w["line"])
             self.assertLessEqual(abs(Fr(g[3]) - w["score"]), Fr(1, 10**12) * w["score"])
         # Quoted exactly when needed (RFC 4180; a blank at either end too).
         self.assertEqual(out, "".join(",".join(csv_field(x) for x in row) + "\n"
                                       for row in got))
         self.assertIn('"say ""hi""', out)
-        self.assertIn('"multi\nline', out)
+        self.assertIn('multi\\nline', out)
+        self.assertIn('tab\\there', out)
+        self.assertNotIn('multi\nline', out)
 
     def test_table_lists_the_rows_and_the_counts(self):
         p = self.write("t.csv", 'id,budget,authority,need,timing\nacme,1,1,1,1\n'
@@ -464,6 +469,40 @@ class TestScoreFiles(ScoreTestCase):
                 self.assertEqual(r.stderr.decode(),
                                  "funnelplan: --leads '%s': the file has no header (it is "
                                  "empty or blank)\n" % p)
+
+    def test_ids_never_reach_the_terminal_raw(self):
+        # An escape sequence, a right-to-left override, an isolate, a mark, a
+        # backslash and a quoted comma: the one rule of fpl_format_escaped in
+        # the table and the CSV; the JSON keeps the text, as \u escapes.
+        p = self.write("ids.csv", b'id,budget,authority,need,timing\n'
+                                  b'"a\x1b[31mX",1,1,1,1\n'
+                                  b'b\xe2\x80\xaecba,1,0,1,0\n'
+                                  b'"c\\d,e\xe2\x81\xa6\xe2\x80\x8f",0,0,0,1\n')
+        r = run(["score", "--leads", p])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(
+            r.stdout,
+            b"rank  id                              score  band  sales-ready  missing\n"
+            b"   1  a\\x1B[31mX                      100.0  hot   yes\n"
+            b"   2  b\\xE2\\x80\\xAEcba                 50.0  warm  no           authority, timing\n"
+            b"   3  c\\\\d,e\\xE2\\x81\\xA6\\xE2\\x80\\x8F   25.0  cold  no           "
+            b"budget, authority, need\n"
+            b"\n"
+            b"3 leads scored: 1 hot, 1 warm, 1 cold; 1 sales-ready; 0 rows skipped\n")
+        r = run(["score", "--leads", p, "--format", "csv"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(
+            r.stdout,
+            b"rank,line,id,score,band,sales_ready,missing\n"
+            b"1,2,a\\x1B[31mX,100,hot,true,\n"
+            b"2,3,b\\xE2\\x80\\xAEcba,50,warm,false,authority;timing\n"
+            b'3,4,"c\\\\d,e\\xE2\\x81\\xA6\\xE2\\x80\\x8F",25,cold,false,budget;authority;need\n')
+        got, _ = self.score_json(["--leads", p])
+        self.assertEqual([row["id"] for row in got["rows"]],
+                         ["a\x1b[31mX", "b\u202ecba", "c\\d,e\u2066\u200f"])
+        r = run(["score", "--leads", p, "--format", "json"])
+        self.assertIn(b'"id": "b\\u202ecba"', r.stdout)
+        self.assertNotIn(b"\xe2\x80\xae", r.stdout)
 
     def test_header_only_scores_nothing(self):
         for text in ("id,budget,authority,need,timing\n", "id,budget,authority,need,timing",
@@ -725,6 +764,24 @@ class TestScoreOptions(ScoreTestCase):
 
 
 # --------------------------------------------------------------------------
+
+
+def escaped(text):
+    """fpl_format_escaped's rule, written independently: a backslash, LF, CR
+    and tab as two characters, every byte of any other control character
+    (C0, DEL, C1) or bidirectional control as \\xNN."""
+    pairs = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    unsafe = set(range(0x20)) | {0x7F} | set(range(0x80, 0xA0)) | {
+        0x061C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+    out = []
+    for ch in text:
+        if ch in pairs:
+            out.append(pairs[ch])
+        elif ord(ch) in unsafe:
+            out.append("".join("\\x%02X" % b for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def csv_field(x):

@@ -97,6 +97,8 @@ def read():
 def _param(decl, enum_types):
     """A parameter's or a result's type: ``double``, ``fpl_plan*``, ``str``
     (``const char *``), ``char*`` (a buffer to write), ``int`` (an enum)."""
+    if re.fullmatch(r"const\s+char\s*\*\s*const\s*\*\s*\w*", decl.strip()):
+        return "ptr"  # an array of texts (fpl_suggest's candidates)
     m = re.fullmatch(r"(const\s+)?(\w+)\s*(\*?)\s*\w*", decl.strip())
     ctype, pointer = m.group(2), m.group(3)
     if pointer and ctype == "char" and m.group(1):

@@ -69,7 +69,12 @@ class RefusalMixin:
         self.assertIsInstance(e, ValueError)
         self.assertEqual(e.status, status, "%s: %s" % (status, e))
         self.assertEqual(e.code, _native.STATUS[status])
-        self.assertEqual(e.message, _native.fn.strerror(e.code).decode())
+        # the library's message, and for a name that is no stage's the
+        # library's hint after it (fpl_funnel_hint)
+        message = _native.fn.strerror(e.code).decode()
+        if e.message != message:
+            self.assertEqual(status, "FPL_ERR_STAGE_UNKNOWN", str(e))
+            self.assertTrue(e.message.startswith(message + ": "), str(e))
         self.assertTrue(str(e).endswith(": " + e.message), str(e))
         self.assertTrue(e.context, str(e))
         self.assertEqual(str(e), "%s: %s" % (e.context, e.message))
@@ -344,6 +349,13 @@ class At(RefusalMixin, unittest.TestCase):
                                    type_error=True)
         self.assertRefused("FPL_ERR_STAGE_UNKNOWN", f.forecast, 1, at="x",
                            context="at 'x': no stage of that name")
+        # the stages, and the one meant when one is near (the library's hint)
+        names = "the stages are lead, sql"
+        for at, hint in (("x", names), ("LEAD", "did you mean lead? (%s)" % names),
+                         (b"sq", names), ("sqll", "did you mean sql? (%s)" % names)):
+            with self.subTest(at=at):
+                e = self.assertRefused("FPL_ERR_STAGE_UNKNOWN", f.forecast, 1, at=at)
+                self.assertEqual(e.message, "no stage of that name: " + hint)
 
     def test_known_stage(self):
         self.assertEqual(funnel().forecast(10, at="sql").deals, 5.0)

@@ -92,11 +92,10 @@ class Loader(unittest.TestCase):
         if installed_library():
             self.skipTest("a system libfunnelplan is installed; the search would find it")
         site, _ = self.copy_package()
-        missing = os.path.join(self.tmp.name, "nowhere", "libfunnelplan.so")
-        code, out, err = child(site, env_library=missing)
+        code, out, err = child(site)
         self.assertNotEqual(code, 0, out)
         self.assertIn("ImportError", err)
-        self.assertIn("$FUNNELPLAN_LIBRARY: %s: no such file" % missing, err)
+        self.assertIn("$FUNNELPLAN_LIBRARY: not set", err)
         self.assertIn("package directory: no libfunnelplan.so", err)
         self.assertIn("installed libdir: not an installed package (no _paths.py beside it)", err)
         self.assertIn("build tree: the package is not inside a funnelplan source tree", err)
@@ -115,9 +114,47 @@ class Loader(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertEqual(out, real)
 
-    def test_a_bad_environment_variable_falls_back_to_the_next_candidate(self):
+    def test_a_missing_environment_library_fails_loudly(self):
+        # A usable library sits in the package directory (and the build tree
+        # has one): the import still fails, naming the path asked for.
+        site, _ = self.copy_package(with_library=True)
+        missing = os.path.join(self.tmp.name, "nonexistent.so")
+        code, out, err = child(site, env_library=missing)
+        self.assertNotEqual(code, 0, out)
+        self.assertEqual(out, "")
+        self.assertIn("ImportError: funnelplan: FUNNELPLAN_LIBRARY=%s cannot be used: "
+                      "no such file. Point FUNNELPLAN_LIBRARY at a libfunnelplan of ABI "
+                      "major 0, or unset it" % missing, err)
+
+    def test_a_missing_environment_library_fails_inside_the_source_tree_too(self):
+        # The package of the source tree, whose build tree holds a library
+        # that the search would otherwise find.
+        missing = os.path.join(self.tmp.name, "nonexistent.so")
+        code, out, err = child(PACKAGE_PARENT, env_library=missing)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("FUNNELPLAN_LIBRARY=%s cannot be used: no such file" % missing, err)
+
+    def test_an_environment_file_that_is_not_a_library_fails_loudly(self):
+        site, _ = self.copy_package(with_library=True)
+        bogus = os.path.join(self.tmp.name, "notes.txt")
+        with open(bogus, "w") as f:
+            f.write("not a shared library\n")
+        code, out, err = child(site, env_library=bogus)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("FUNNELPLAN_LIBRARY=%s cannot be used: cannot load: " % bogus, err)
+
+    def test_an_environment_library_of_another_kind_fails_loudly(self):
+        # A real shared library, but not libfunnelplan: nothing it lacks is bound.
+        lib = compile_fake(self.tmp.name, 100, ["fpl_version_number"])
+        site, _ = self.copy_package(with_library=True)
+        code, out, err = child(site, env_library=lib)
+        self.assertNotEqual(code, 0, out)
+        self.assertIn("FUNNELPLAN_LIBRARY=%s cannot be used: does not export fpl_strerror" % lib,
+                      err)
+
+    def test_an_empty_environment_variable_is_not_set(self):
         site, dest = self.copy_package(with_library=True)
-        code, out, err = child(site, env_library=os.path.join(self.tmp.name, "missing.so"))
+        code, out, err = child(site, env_library="")
         self.assertEqual(code, 0, err)
         self.assertEqual(out, os.path.join(dest, "libfunnelplan.so"))
 
@@ -168,7 +205,8 @@ class Loader(unittest.TestCase):
         code, out, err = child(site, env_library=lib)
         self.assertNotEqual(code, 0, out)
         self.assertIn("ImportError", err)
-        self.assertIn("%s: major version 1 (version number 10203), but this package mirrors "
+        self.assertIn("FUNNELPLAN_LIBRARY=%s cannot be used: major version 1 (version number "
+                      "10203), but this package mirrors "
                       "the ABI of major version 0" % lib, err)
 
     def test_library_missing_functions_is_refused(self):
@@ -189,7 +227,7 @@ class Loader(unittest.TestCase):
         site, _ = self.copy_package()
         code, out, err = child(site, env_library=bogus)
         self.assertNotEqual(code, 0, out)
-        self.assertIn("%s: cannot load:" % bogus, err)
+        self.assertIn("FUNNELPLAN_LIBRARY=%s cannot be used: cannot load:" % bogus, err)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ NAME_MAX = 64
 HINT_MAX = 256
 PERIOD_COUNT = 3
 ABI_STRUCT_COUNT = 50
+FUNNEL_HINT_MAX = 2432
 MAX_CHANGES = 40
 ODDS_STANDARD_LEVELS = 5
 ODDS_MAX_REQUESTED = 16
@@ -265,6 +266,8 @@ fpl_stage_name_check(str, size_t) status
 fpl_funnel_add_stage(fpl_funnel*, str, size_t, double) status
 fpl_funnel_check(fpl_funnel*) status
 fpl_funnel_find(fpl_funnel*, str, size_t, size_t*) status
+fpl_suggest(str, size_t, ptr, size_t) size_t
+fpl_funnel_hint(fpl_funnel*, fpl_error*, str, size_t, char*, size_t) size_t
 fpl_terms_check(fpl_terms*) status
 fpl_target_name(int) str
 fpl_plan_compute(fpl_funnel*, fpl_terms*, fpl_plan*) status

@@ -186,13 +186,40 @@ def _optional(label, value, reader, default=None):
     return _Value(value, reader(label, value))
 
 
-def _call(func, args, what, given):
+def _call(func, args, what, given, funnel=None, text=None):
     """Calls a status-returning function; on failure says what it refused
-    (see :func:`_context`)."""
+    (see :func:`_context`). With ``funnel`` (a C ``fpl_funnel``) and the
+    ``text`` it read, a name that is no stage's gets the library's hint
+    (:func:`stage_hint`)."""
     try:
         func(*args)
     except FunnelError as exc:
+        if funnel is not None:
+            exc = stage_hint(exc, funnel, text)
         raise exc.with_context(_context(exc, what, given)) from None
+
+
+def stage_hint(exc, funnel, text):
+    """``exc`` with ``fpl_funnel_hint``'s hint after its message when it is
+    about a name that is no stage's (``STAGE_UNKNOWN``): the funnel's stages
+    and the one probably meant, as the CLI says it. ``funnel`` is the C
+    ``fpl_funnel``, ``text`` the bytes the library read."""
+    if not status_is(exc, "STAGE_UNKNOWN") or text is None:
+        return exc
+    where = _native._MIRRORS["fpl_error"](
+        status=exc.code, field=_native.FIELDS.get(exc.field, 0) if exc.field else 0,
+        index=_native.NO_INDEX if exc.index is None else exc.index,
+        offset=exc.offset, length=exc.length)
+    n = fn.funnel_hint(byref(funnel), byref(where), text, len(text), None, 0)
+    if n == 0:
+        return exc
+    out = ctypes.create_string_buffer(n + 1)
+    fn.funnel_hint(byref(funnel), byref(where), text, len(text), out, n + 1)
+    hinted = type(exc)(exc.status, "%s: %s" % (exc.message, out.value.decode("utf-8", "replace")),
+                       code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
+    for name in ("field", "index", "offset", "length", "line"):
+        setattr(hinted, name, getattr(exc, name))
+    return hinted
 
 
 def _context(exc, what, given):
@@ -487,7 +514,7 @@ def _parse_mixes(c, mix, what):
     for index, item in enumerate(_items(what, mix, "MIX", other="a mapping {stage: mix}")):
         text, context = _mix_text(item, index, what)
         m = _native.fpl_mix()
-        _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {})
+        _call(fn.mix_parse, (byref(c), text, len(text), byref(m)), context, {}, c, text)
         if m.stage in found:
             raise refuse("STAGE_DUPLICATE", "%s: a second mix for stage %s"
                          % (context, _describe(c.stages[m.stage].name.decode())))

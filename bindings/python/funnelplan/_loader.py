@@ -2,16 +2,19 @@
 # SPDX-License-Identifier: MIT
 """Finds ``libfunnelplan`` and checks that it is one this package can drive.
 
-Candidates, in order (the first that loads and passes the checks wins):
+When the environment variable ``FUNNELPLAN_LIBRARY`` is set (and not
+empty), the file it names is the only candidate: if it cannot be used, the
+import fails with an ``ImportError`` naming the path and why, rather than
+quietly loading another library than the one asked for. Otherwise the
+candidates are, in order (the first that loads and passes the checks wins):
 
-1. the file named by the environment variable ``FUNNELPLAN_LIBRARY``;
-2. the package directory (a library installed next to ``__init__.py``);
-3. the installed library: ``meson install`` puts the package into the
+1. the package directory (a library installed next to ``__init__.py``);
+2. the installed library: ``meson install`` puts the package into the
    prefix's Python site directory together with ``_paths.py``, which names
    the libdir the library went to (the source tree has no ``_paths.py``);
-4. the build tree: from the package directory up to the source tree's root,
+3. the build tree: from the package directory up to the source tree's root,
    every ``build*/`` directory (newest library first);
-5. ``ctypes.util.find_library("funnelplan")`` (the system's search path).
+4. ``ctypes.util.find_library("funnelplan")`` (the system's search path).
 
 A candidate passes when it loads, exports every function the package binds,
 and its major version (``fpl_version_number() // 10000``, the soversion) is
@@ -126,11 +129,7 @@ def _installed_candidates():
 
 def _candidates():
     """Yields (how it was found, path or name) in order, or (how, None, why)."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        yield ("$%s" % ENV_VAR, env, None)
-    else:
-        yield ("$%s" % ENV_VAR, None, "not set")
+    yield ("$%s" % ENV_VAR, None, "not set")
 
     local = _in_directory(_PACKAGE_DIR)
     if local:
@@ -190,6 +189,17 @@ def load(symbols):
     lacks any of them is skipped. Returns ``(CDLL, path)``; raises
     ``ImportError`` listing every candidate and why it failed.
     """
+    env = os.environ.get(ENV_VAR)
+    if env:
+        # Named on purpose: that library or none, never a silent substitute.
+        lib, why = _try(env, symbols)
+        if lib is not None:
+            return lib, env
+        raise ImportError(
+            "funnelplan: %s=%s cannot be used: %s. Point %s at a libfunnelplan "
+            "of ABI major %d, or unset it to search the package directory, the "
+            "installed libdir, the build tree and the system." % (
+                ENV_VAR, env, why, ENV_VAR, ABI_MAJOR))
     tried = []
     for how, path, why in _candidates():
         if path is None:

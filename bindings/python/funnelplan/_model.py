@@ -20,7 +20,8 @@ from typing import NamedTuple, Optional, Tuple
 from . import _channels, _native, _odds, _schedule, _whatif
 from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
                       _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
-                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse)
+                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
+                      stage_hint)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -624,8 +625,12 @@ class Funnel:
         if not _is_text(stage):
             raise refuse("STAGE_UNKNOWN", context, typed=True)
         data = _encode(stage)
-        return _parse(functools.partial(fn.funnel_find, byref(self._c)), data, c_size_t(),
-                      context).value
+        try:
+            found = _parse(functools.partial(fn.funnel_find, byref(self._c)), data, c_size_t(),
+                           context)
+        except FunnelError as exc:
+            raise stage_hint(exc, self._c, data) from None
+        return found.value
 
     def _view(self, describer, c_funnel, *structs, mixes=True):
         """The :class:`_View` of a result on this funnel, listing its mixes

@@ -194,7 +194,7 @@ def _lever(funnel, lever, context):
     kind = c_int()
     stage = c_size_t()
     _call(fn.lever_parse, (byref(funnel._c), data, len(data), byref(kind), byref(stage)),
-          context, {})
+          context, {}, funnel._c, data)
     return kind.value, stage.value
 
 
@@ -230,7 +230,8 @@ def _change(funnel, item, index):
         # The CLI's own form, "LEVER=CHANGE".
         context = "change %s" % _describe(item)
         data = _encode(item)
-        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
+        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {},
+              funnel._c, data)
         return c, context
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
         raise refuse("CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
@@ -241,7 +242,8 @@ def _change(funnel, item, index):
         # Exactly the text the CLI reads from --change LEVER=CHANGE (split at
         # the last '='), so both refuse a bad change with the same status.
         data = _encode(lever) + b"=" + _encode(value)
-        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {})
+        _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {},
+              funnel._c, data)
         return c, context
     c.lever, c.stage = _lever(funnel, lever, context)
     c.kind, c.value = _change_value(context, value, c.lever == _native.LEVER_STAGE)
