@@ -327,6 +327,9 @@ fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *answers,
 bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                       uint64_t line_b)
 {
+    if (a == NULL || b == NULL) {
+        return a != NULL; /* a lead that is not there ranks after one that is */
+    }
     const double ka = key(a->score);
     const double kb = key(b->score);
     if (ka > kb) {
