@@ -739,6 +739,86 @@ static void test_odds_simulation_refuses_bad_input(void **state)
     assert_memory_equal(&s, &before, sizeof s);
 }
 
+/* With three trials the quantiles P10, P50 and P90 are the three draws
+ * themselves (ranks ⌈0.3⌉ = 1, ⌈1.5⌉ = 2, ⌈2.7⌉ = 3), so every other figure
+ * follows from them by hand: the mean, its standard error s/√T with the
+ * sample variance over T − 1, and each quantile's standard error, half the
+ * spread of the order statistics ⌈qT ∓ √(Tq(1−q))⌉ clamped to 1..T: P10
+ * from rank 1 to 1 and P90 from 3 to 3 (both 0: the unclamped ranks 0 and 4
+ * lie outside the sample), P50 from 1 to 3. Guards on both sides of the
+ * workspace would show a read outside it. */
+static void test_odds_simulation_three_trials_by_hand(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.5);
+    fpl_terms t = deal_target(5);
+    t.has_deal_size = true;
+    t.deal_size = 1000;
+    struct {
+        double before;
+        double work[6];
+        double after;
+    } ws = {1e300, {0}, 2e300};
+    fpl_odds_sim_input in = sim_input(10, 1, 3);
+    fpl_odds_sim s;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, ws.work, 6, &s, NULL), FPL_OK);
+    /* seed 1 draws 2, 6 and 9 deals (golden: the generator is specified) */
+    const double x[3] = {2.0, 6.0, 9.0};
+    for (int i = 0; i < 3; ++i) {
+        assert_same_double(s.deals_quantiles[i].value, x[i]);
+    }
+    /* mean 17/3; squares about it (121 + 1 + 100)/9 = 222/9; the standard
+     * error √(222/9 / 2 / 3) = √37/3 (over T it would be √222/9) */
+    assert_close_rel(s.expected_deals.value, 17.0 / 3.0, 1e-15);
+    assert_close_rel(s.expected_deals.std_error, sqrt(37.0) / 3.0, 1e-15);
+    assert_same_double(s.deals_quantiles[0].std_error, 0.0);
+    assert_same_double(s.deals_quantiles[1].std_error, 3.5); /* (9 − 2)/2 */
+    assert_same_double(s.deals_quantiles[2].std_error, 0.0);
+    /* fixed sizes: the revenue of each trial is its deals × 1,000 */
+    assert_true(s.has_revenue);
+    assert_close_rel(s.expected_revenue.value, 17000.0 / 3.0, 1e-15);
+    assert_close_rel(s.expected_revenue.std_error, 1000.0 * sqrt(37.0) / 3.0, 1e-15);
+    for (int i = 0; i < 3; ++i) {
+        assert_same_double(s.revenue_quantiles[i].value, 1000.0 * x[i]);
+    }
+    assert_same_double(s.revenue_quantiles[0].std_error, 0.0);
+    assert_same_double(s.revenue_quantiles[1].std_error, 3500.0);
+    assert_same_double(s.revenue_quantiles[2].std_error, 0.0);
+    /* the chance: 6 and 9 reach 5 deals, 2 of 3, standard error √(2/27) */
+    assert_same_double(s.p_hit.value, 2.0 / 3.0);
+    assert_close_rel(s.p_hit.std_error, sqrt(2.0 / 27.0), 1e-15);
+    assert_same_double(ws.before, 1e300);
+    assert_same_double(ws.after, 2e300);
+}
+
+/* Rates whose product underflows to zero (1e-200 three times) have no odds:
+ * every odds question says so instead of answering with a rate of 0. */
+static void test_odds_underflowing_cumulative_rate_is_refused(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "a", 1e-200);
+    fpl_test_add(&f, "b", 1e-200);
+    fpl_test_add(&f, "c", 1e-200);
+    fpl_terms t = deal_target(2);
+    fpl_odds_input oi = {0};
+    oi.volume = 1000;
+    fpl_odds o;
+    fpl_error e;
+    assert_int_equal(fpl_odds_compute(&f, &t, &oi, &o, &e), FPL_ERR_OVERFLOW);
+    assert_int_equal(e.status, FPL_ERR_OVERFLOW);
+    fpl_odds_plan op;
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, &op, &e), FPL_ERR_OVERFLOW);
+    fpl_odds_sim_input in = sim_input(1000, 1, 10);
+    fpl_odds_sim s;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 20, &s, &e), FPL_ERR_OVERFLOW);
+    /* from the third stage alone the rate is 1e-200: an answer */
+    oi.at = 2;
+    assert_int_equal(fpl_odds_compute(&f, &t, &oi, &o, &e), FPL_OK);
+    assert_same_double(o.cumulative_rate, 1e-200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +839,8 @@ int main(void)
         cmocka_unit_test(test_odds_simulation_large_volumes),
         cmocka_unit_test(test_odds_simulation_history_and_deal_sizes),
         cmocka_unit_test(test_odds_simulation_refuses_bad_input),
+        cmocka_unit_test(test_odds_simulation_three_trials_by_hand),
+        cmocka_unit_test(test_odds_underflowing_cumulative_rate_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
