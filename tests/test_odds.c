@@ -12,9 +12,16 @@
 static double sim_work[2 * 200000];
 
 #define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n), NULL)
-/* Seed 42, 100,000 trials of 100 leads at 12%: see the test. */
+/* Seed 42, 100,000 trials of 100 leads at 12%: see the test (the reference
+ * tests/python/fpl_rng_reference.py draws the same). */
 #define GOLDEN_P_HIT 0.54368
 #define GOLDEN_MEAN 11.98488
+/* The chance and the mean deals of test_odds_simulation_large_volumes (seed
+ * 7, 20,000 trials of Bin(1e6, 0.3), Bin(1e9, 1e-6), Bin(1e12, 1e-9)),
+ * computed independently by tests/python/fpl_rng_reference.py, a Python
+ * rendering of the specified generator and draws. */
+static const double GOLDEN_LARGE_P_HIT[3] = {0.498, 0.50675, 0.49245};
+static const double GOLDEN_LARGE_MEAN[3] = {299998.3627, 1000.06805, 999.98075};
 
 static fpl_terms deal_target(double deals)
 {
@@ -137,6 +144,7 @@ static void test_odds_huge_volume_by_symmetry(void **state)
         /* one deal more moves it by exactly that pmf */
         assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0 + 1.0, &u, &l, NULL), FPL_OK);
         assert_true(fabs(u - (0.5 - pmf / 2.0)) < tolerance[i]);
+        assert_true(fabs(l - (0.5 + pmf / 2.0)) < tolerance[i]);
     }
 }
 
@@ -628,6 +636,9 @@ static void test_odds_simulation_large_volumes(void **state)
         double exact;
         assert_int_equal(fpl_odds_tail(volumes[i], rates[i], ceil(mean), &exact, NULL, NULL), FPL_OK);
         assert_true(fabs(s.p_hit.value - exact) < 4.0 * s.p_hit.std_error);
+        /* seed 7's figures, as tests/python/fpl_rng_reference.py draws them */
+        assert_same_double(s.p_hit.value, GOLDEN_LARGE_P_HIT[i]);
+        assert_same_double(s.expected_deals.value, GOLDEN_LARGE_MEAN[i]);
     }
 }
 
@@ -656,6 +667,9 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
     const double var = 100.0 * 13 * 89 * (102 + 100) / (102.0 * 102 * 103);
     assert_close_rel(s.expected_deals.std_error * sqrt(1e5), sqrt(var), 0.02);
     assert_false(s.by_revenue); /* fixed sizes: the hit is judged on deals */
+    /* seed 1's figures, as tests/python/fpl_rng_reference.py draws them */
+    assert_same_double(s.p_hit.value, 0.57372);
+    assert_same_double(s.expected_deals.value, 12.7188);
     assert_close(s.expected_revenue.value, s.expected_deals.value * 4000);
 
     /* Deal sizes with CV 0.5: revenue of d deals is Gamma(4d, 1000); mean
@@ -665,6 +679,8 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
     assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s, NULL), FPL_OK);
     assert_true(s.by_revenue);
     assert_true(fabs(s.expected_revenue.value - 48000.0) < 4.0 * s.expected_revenue.std_error);
+    assert_same_double(s.p_hit.value, 0.47669); /* seed 1, as the reference draws it */
+    assert_same_double(s.expected_revenue.value, 48018.51339041592);
     /* Var(revenue) = E[d]·Var(size) + Var(d)·size² */
     const double vr = 12.0 * (2000.0 * 2000.0) + 100 * 0.12 * 0.88 * 4000.0 * 4000.0;
     assert_close_rel(s.expected_revenue.std_error * sqrt(1e5), sqrt(vr), 0.02);
