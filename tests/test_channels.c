@@ -226,6 +226,9 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
     memset(&err, 0x5A, sizeof err);
     fpl_error before = err;
     assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1", 19, &c, &err), FPL_OK);
+    assert_string_equal(c.name, "ab");
+    assert_true(c.has_cost_per_lead);
+    assert_same_double(c.cost_per_lead, 1.0);
     assert_error(err, FPL_OK, before.field, before.index);
     assert_int_equal(err.offset, before.offset);
 }
