@@ -11,13 +11,16 @@ The CLI comes from $FUNNELPLAN_CLI (set by meson) or build/bindings/cli/, as
 in test_cli.py.
 """
 
+import math
 import os
 import random
+from fractions import Fraction
 import unittest
 
-from fpl_support import cli_path, questions
+from fpl_support import cli_path, close, questions
 from fpl_whatif_support import percent_text, whatif_questions
 from test_cli import cli_json, difference, run_cli
+from test_whatif import Mismatch, check_whatif
 
 import funnelplan as fp
 
@@ -275,6 +278,15 @@ class WhatIfCliJsonEqualsToDict(unittest.TestCase):
         cases = whatif_questions(SEED, COUNT)
         self.run_cases([((lambda wq=wq: wq.q.funnel().whatif(**wq.kwargs())), wq.cli_args())
                         for wq in cases])
+        # Equal faces could share a wrong figure: the same questions' figures
+        # (the CLI's, equal to Python's above) against exact arithmetic.
+        failures = []
+        for i, wq in enumerate(cases):
+            try:
+                check_whatif(wq)
+            except (Mismatch, fp.FunnelError) as exc:
+                failures.append("case %d: %s\n    %s" % (i, exc, wq.describe()))
+        self.assertEqual(failures, [], "\n".join(failures[:5]))
 
     def test_random_sensitivity(self):
         rng = random.Random(SEED + 1)
@@ -282,7 +294,48 @@ class WhatIfCliJsonEqualsToDict(unittest.TestCase):
 
     def test_random_solve(self):
         rng = random.Random(SEED + 2)
-        self.run_cases([random_solve(rng, q) for q in questions(SEED + 2, COUNT)])
+        qs = questions(SEED + 2, COUNT)
+        cases = [random_solve(rng, q) for q in qs]
+        self.run_cases(cases)
+        # Equal faces could share a wrong figure: the value each lever must
+        # reach, from the Fractions written. Deals are linear in a stage's
+        # rate and in the volume, revenue in the deal size, so the value is
+        # the current one times target / forecast (for the deal size, the
+        # target revenue over the forecast deals).
+        failures = []
+        compared = 0
+        for i, (q, (call, args)) in enumerate(zip(qs, cases)):
+            lever = args[args.index("--for") + 1]
+            deals = q.volume * math.prod(q.rates[q.at:])
+            if q.target_revenue is not None:
+                target_revenue = q.target_revenue
+                target = q.target_revenue / q.deal_size
+            else:
+                target_revenue = None
+                target = q.target_deals if q.target_deals is not None else Fraction(25, 2)
+            names = [name for name, _ in q.stages]
+            if lever == "volume":
+                current, value = q.volume, q.volume * target / deals
+            elif lever == "deal-size":
+                current, value = q.deal_size, target_revenue / deals
+            else:
+                current = q.rates[names.index(lever)]
+                value = current * target / deals
+            try:
+                s = call()
+            except fp.FunnelError as exc:
+                if lever in names and value > 1:
+                    continue  # a rate above 100%: no answer, rightly
+                failures.append("case %d: refused (%s), exact %s" % (i, exc, float(value)))
+                continue
+            if not (close(s.current, current) and close(s.value, value)
+                    and close(s.change, value / current - 1, max(value / current, 1))):
+                failures.append("case %d: funnelplan %s: current %r value %r, exact %r %r"
+                                % (i, " ".join(args), s.current, s.value, float(current),
+                                   float(value)))
+            compared += 1
+        self.assertEqual(failures, [], "\n".join(failures[:5]))
+        self.assertGreater(compared, len(cases) // 2)  # most levers have an answer
 
     def test_refusals_agree(self):
         for call, args, same_message in REFUSALS:
