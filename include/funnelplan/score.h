@@ -207,7 +207,8 @@ FPL_API fpl_status fpl_score_lead(const fpl_criteria *criteria, const double *an
  * @param[in] line_a its line in the file.
  * @param[in] b the other's.
  * @param[in] line_b its line.
- * @return true when a comes first.
+ * @return true when a comes first; a NULL lead comes after any other (two
+ *   NULL leads: false).
  */
 FPL_API bool fpl_score_before(const fpl_lead_score *a, uint64_t line_a, const fpl_lead_score *b,
                               uint64_t line_b);
