@@ -92,7 +92,7 @@ static void rate_hint(hint_text *h, const char *s, size_t n)
 size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *out,
                       size_t capacity)
 {
-    hint_text h = {out, capacity, 0};
+    hint_text h = {out, out != NULL ? capacity : 0, 0}; /* NULL: only the length */
     if (err != NULL && (text != NULL || len == 0)) {
         const char *part = text;
         size_t n = len;
@@ -105,7 +105,7 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
         default: break;
         }
     }
-    if (capacity > 0) {
+    if (capacity > 0 && out != NULL) {
         out[h.length < capacity ? h.length : capacity - 1] = '\0';
     }
     return h.length;

@@ -38,8 +38,25 @@ static inline void fpl_assert_close_at(double got, double want, double rel, cons
 #define assert_close_rel(got, want, rel) \
     fpl_assert_close_at((got), (want), (rel), #got, __FILE__, __LINE__)
 
-/* Exact equality of doubles, spelled out so -Wfloat-equal stays quiet. */
-#define assert_same_double(got, want) \
+/*
+ * The same double: equal, and of the same sign when zero (-0.0 is not 0.0:
+ * it prints as "-0" and divides to -inf). NaN is the same as NaN.
+ */
+static inline void fpl_assert_same_at(double got, double want, const char *expr, const char *file,
+                                      int line)
+{
+    const bool same = isnan(got) ? isnan(want)
+                                 : !(got < want || got > want) && !isnan(want) &&
+                                       signbit(got) == signbit(want);
+    if (!same) {
+        print_error("%s = %.17g, want exactly %.17g\n", expr, got, want);
+        _fail(file, line);
+    }
+}
+#define assert_same_double(got, want) fpl_assert_same_at((got), (want), #got, __FILE__, __LINE__)
+
+/* Equal as numbers, where the sign of a zero does not matter (-0.0 == 0.0). */
+#define assert_equal_double(got, want) \
     fpl_assert_close_at((got), (want), 0.0, #got, __FILE__, __LINE__)
 
 /* Parses with a string literal's length. */

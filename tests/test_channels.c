@@ -224,6 +224,9 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
     memset(&err, 0x5A, sizeof err);
     fpl_error before = err;
     assert_int_equal(fpl_channel_parse("ab: cost-per-lead=1", 19, &c, &err), FPL_OK);
+    assert_string_equal(c.name, "ab");
+    assert_true(c.has_cost_per_lead);
+    assert_same_double(c.cost_per_lead, 1.0);
     assert_error(err, FPL_OK, before.field, before.index);
     assert_int_equal(err.offset, before.offset);
 }
@@ -1237,6 +1240,36 @@ static void test_overflow_is_a_question_without_answer(void **state)
     assert_error(err, FPL_ERR_OVERFLOW, FPL_FIELD_CHANNEL, 0);
 }
 
+/* A channel whose cost per lead is exactly its break-even cost (8,000 ×
+ * 50% × 25% = 1,000 at a margin of 100%) has a headroom of 0: it does not
+ * lose money, it breaks even (ROI 0); a cent more per lead loses. */
+static void test_break_even_channel_does_not_lose_money(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.5);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_terms t = {0};
+    t.has_deal_size = true;
+    t.deal_size = 8000;
+    fpl_channels_input in = {0};
+    add_channel(&in, "even: cost-per-lead=1000, leads=80");
+    add_channel(&in, "over: cost-per-lead=1000.01, leads=80");
+    fpl_channels r;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    const fpl_channel_figures *even = &r.channels[0];
+    assert_same_double(even->value_per_lead, 1000.0);
+    assert_same_double(even->break_even_cost_per_lead, 1000.0);
+    assert_same_double(even->headroom, 0.0);
+    assert_false(even->loses_money);
+    assert_same_double(even->roi, 0.0);
+    assert_same_double(even->gross_profit, 0.0);
+    const fpl_channel_figures *over = &r.channels[1];
+    assert_close(over->headroom, -0.01);
+    assert_true(over->loses_money);
+    assert_int_equal(r.n_losing, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1264,6 +1297,7 @@ int main(void)
         cmocka_unit_test(test_spend_is_the_cost_without_a_target),
         cmocka_unit_test(test_shares_exactly_at_capacity),
         cmocka_unit_test(test_capacity_comparisons_allow_rounding),
+        cmocka_unit_test(test_break_even_channel_does_not_lose_money),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

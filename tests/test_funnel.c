@@ -87,6 +87,10 @@ static void test_names_of_64_bytes_fit_and_65_do_not(void **state)
     }
     wide[63] = 'e';
     assert_int_equal(fpl_funnel_add_stage(&g, wide, sizeof wide, 1.0, NULL), FPL_OK);
+    assert_int_equal(g.n_stages, 1);
+    assert_memory_equal(g.stages[0].name, wide, sizeof wide);
+    assert_int_equal(g.stages[0].name[sizeof wide], '\0');
+    assert_same_double(g.stages[0].rate, 1.0);
 }
 
 static void test_rates_must_be_in_zero_one(void **state)

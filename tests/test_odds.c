@@ -12,9 +12,16 @@
 static double sim_work[2 * 200000];
 
 #define PARSE_HISTORY(lit, w, n) fpl_odds_history_parse((lit), sizeof(lit) - 1, (w), (n), NULL)
-/* Seed 42, 100,000 trials of 100 leads at 12%: see the test. */
+/* Seed 42, 100,000 trials of 100 leads at 12%: see the test (the reference
+ * tests/python/fpl_rng_reference.py draws the same). */
 #define GOLDEN_P_HIT 0.54368
 #define GOLDEN_MEAN 11.98488
+/* The chance and the mean deals of test_odds_simulation_large_volumes (seed
+ * 7, 20,000 trials of Bin(1e6, 0.3), Bin(1e9, 1e-6), Bin(1e12, 1e-9)),
+ * computed independently by tests/python/fpl_rng_reference.py, a Python
+ * rendering of the specified generator and draws. */
+static const double GOLDEN_LARGE_P_HIT[3] = {0.498, 0.50675, 0.49245};
+static const double GOLDEN_LARGE_MEAN[3] = {299998.3627, 1000.06805, 999.98075};
 
 static fpl_terms deal_target(double deals)
 {
@@ -138,6 +145,7 @@ static void test_odds_huge_volume_by_symmetry(void **state)
         assert_int_equal(fpl_odds_tail(n, 0.5, n / 2.0 + 1.0, &u, &l, NULL), FPL_OK);
         assert_close_rel(u, 0.5 - pmf / 2.0, 1e-15);
         assert_true(u < 0.5);
+        assert_close_rel(l, 0.5 + pmf / 2.0, 1e-15);
         /* P(X >= k) + P(X >= n − k + 1) = 1, a few standard deviations out */
         const double sd = sqrt(n) / 2.0;
         const double offsets[] = {-3.0, -1.0, 0.5, 2.0, 5.0};
@@ -653,6 +661,9 @@ static void test_odds_simulation_large_volumes(void **state)
         double exact;
         assert_int_equal(fpl_odds_tail(volumes[i], rates[i], ceil(mean), &exact, NULL, NULL), FPL_OK);
         assert_true(fabs(s.p_hit.value - exact) < 4.0 * s.p_hit.std_error);
+        /* seed 7's figures, as tests/python/fpl_rng_reference.py draws them */
+        assert_same_double(s.p_hit.value, GOLDEN_LARGE_P_HIT[i]);
+        assert_same_double(s.expected_deals.value, GOLDEN_LARGE_MEAN[i]);
     }
 }
 
@@ -681,6 +692,9 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
     const double var = 100.0 * 13 * 89 * (102 + 100) / (102.0 * 102 * 103);
     assert_close_rel(s.expected_deals.std_error * sqrt(1e5), sqrt(var), 0.02);
     assert_false(s.by_revenue); /* fixed sizes: the hit is judged on deals */
+    /* seed 1's figures, as tests/python/fpl_rng_reference.py draws them */
+    assert_same_double(s.p_hit.value, 0.57372);
+    assert_same_double(s.expected_deals.value, 12.7188);
     assert_close(s.expected_revenue.value, s.expected_deals.value * 4000);
 
     /* Deal sizes with CV 0.5: revenue of d deals is Gamma(4d, 1000); mean
@@ -690,6 +704,8 @@ static void test_odds_simulation_history_and_deal_sizes(void **state)
     assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, len, &s, NULL), FPL_OK);
     assert_true(s.by_revenue);
     assert_true(fabs(s.expected_revenue.value - 48000.0) < 4.0 * s.expected_revenue.std_error);
+    assert_same_double(s.p_hit.value, 0.47669); /* seed 1, as the reference draws it */
+    assert_same_double(s.expected_revenue.value, 48018.51339041592);
     /* Var(revenue) = E[d]·Var(size) + Var(d)·size² */
     const double vr = 12.0 * (2000.0 * 2000.0) + 100 * 0.12 * 0.88 * 4000.0 * 4000.0;
     assert_close_rel(s.expected_revenue.std_error * sqrt(1e5), sqrt(vr), 0.02);
@@ -764,6 +780,86 @@ static void test_odds_simulation_refuses_bad_input(void **state)
     assert_memory_equal(&s, &before, sizeof s);
 }
 
+/* With three trials the quantiles P10, P50 and P90 are the three draws
+ * themselves (ranks ⌈0.3⌉ = 1, ⌈1.5⌉ = 2, ⌈2.7⌉ = 3), so every other figure
+ * follows from them by hand: the mean, its standard error s/√T with the
+ * sample variance over T − 1, and each quantile's standard error, half the
+ * spread of the order statistics ⌈qT ∓ √(Tq(1−q))⌉ clamped to 1..T: P10
+ * from rank 1 to 1 and P90 from 3 to 3 (both 0: the unclamped ranks 0 and 4
+ * lie outside the sample), P50 from 1 to 3. Guards on both sides of the
+ * workspace would show a read outside it. */
+static void test_odds_simulation_three_trials_by_hand(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.5);
+    fpl_terms t = deal_target(5);
+    t.has_deal_size = true;
+    t.deal_size = 1000;
+    struct {
+        double before;
+        double work[6];
+        double after;
+    } ws = {1e300, {0}, 2e300};
+    fpl_odds_sim_input in = sim_input(10, 1, 3);
+    fpl_odds_sim s;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, ws.work, 6, &s, NULL), FPL_OK);
+    /* seed 1 draws 2, 6 and 9 deals (golden: the generator is specified) */
+    const double x[3] = {2.0, 6.0, 9.0};
+    for (int i = 0; i < 3; ++i) {
+        assert_same_double(s.deals_quantiles[i].value, x[i]);
+    }
+    /* mean 17/3; squares about it (121 + 1 + 100)/9 = 222/9; the standard
+     * error √(222/9 / 2 / 3) = √37/3 (over T it would be √222/9) */
+    assert_close_rel(s.expected_deals.value, 17.0 / 3.0, 1e-15);
+    assert_close_rel(s.expected_deals.std_error, sqrt(37.0) / 3.0, 1e-15);
+    assert_same_double(s.deals_quantiles[0].std_error, 0.0);
+    assert_same_double(s.deals_quantiles[1].std_error, 3.5); /* (9 − 2)/2 */
+    assert_same_double(s.deals_quantiles[2].std_error, 0.0);
+    /* fixed sizes: the revenue of each trial is its deals × 1,000 */
+    assert_true(s.has_revenue);
+    assert_close_rel(s.expected_revenue.value, 17000.0 / 3.0, 1e-15);
+    assert_close_rel(s.expected_revenue.std_error, 1000.0 * sqrt(37.0) / 3.0, 1e-15);
+    for (int i = 0; i < 3; ++i) {
+        assert_same_double(s.revenue_quantiles[i].value, 1000.0 * x[i]);
+    }
+    assert_same_double(s.revenue_quantiles[0].std_error, 0.0);
+    assert_same_double(s.revenue_quantiles[1].std_error, 3500.0);
+    assert_same_double(s.revenue_quantiles[2].std_error, 0.0);
+    /* the chance: 6 and 9 reach 5 deals, 2 of 3, standard error √(2/27) */
+    assert_same_double(s.p_hit.value, 2.0 / 3.0);
+    assert_close_rel(s.p_hit.std_error, sqrt(2.0 / 27.0), 1e-15);
+    assert_same_double(ws.before, 1e300);
+    assert_same_double(ws.after, 2e300);
+}
+
+/* Rates whose product underflows to zero (1e-200 three times) have no odds:
+ * every odds question says so instead of answering with a rate of 0. */
+static void test_odds_underflowing_cumulative_rate_is_refused(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "a", 1e-200);
+    fpl_test_add(&f, "b", 1e-200);
+    fpl_test_add(&f, "c", 1e-200);
+    fpl_terms t = deal_target(2);
+    fpl_odds_input oi = {0};
+    oi.volume = 1000;
+    fpl_odds o;
+    fpl_error e;
+    assert_int_equal(fpl_odds_compute(&f, &t, &oi, &o, &e), FPL_ERR_OVERFLOW);
+    assert_int_equal(e.status, FPL_ERR_OVERFLOW);
+    fpl_odds_plan op;
+    assert_int_equal(fpl_odds_plan_compute(&f, &t, 0.9, &op, &e), FPL_ERR_OVERFLOW);
+    fpl_odds_sim_input in = sim_input(1000, 1, 10);
+    fpl_odds_sim s;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &in, sim_work, 20, &s, &e), FPL_ERR_OVERFLOW);
+    /* from the third stage alone the rate is 1e-200: an answer */
+    oi.at = 2;
+    assert_int_equal(fpl_odds_compute(&f, &t, &oi, &o, &e), FPL_OK);
+    assert_same_double(o.cumulative_rate, 1e-200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -784,6 +880,8 @@ int main(void)
         cmocka_unit_test(test_odds_simulation_large_volumes),
         cmocka_unit_test(test_odds_simulation_history_and_deal_sizes),
         cmocka_unit_test(test_odds_simulation_refuses_bad_input),
+        cmocka_unit_test(test_odds_simulation_three_trials_by_hand),
+        cmocka_unit_test(test_odds_underflowing_cumulative_rate_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -269,6 +269,7 @@ static void test_parse_errors_give_the_bytes_not_the_field(void **state)
     assert_error(e, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     assert_same_double(x, 7.0);
     assert_int_equal(fpl_parse_rate("12%", 3, &x, &e), FPL_OK);
+    assert_same_double(x, 0.12);
     assert_int_equal(e.status, FPL_OK);
 }
 

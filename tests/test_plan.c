@@ -439,6 +439,32 @@ static void test_terms_errors_name_the_field(void **state)
     assert_error(e, FPL_ERR_RATE_RANGE, FPL_FIELD_STAGE, 0);
 }
 
+/* Two rates of 1e-200 multiply to 1e-400, below the smallest double: the
+ * cumulative rate underflows to 0 while the volumes (1e-200 deals ÷ 1e-200
+ * ÷ 1e-200 = 1e200) stay finite. The plan is refused as out of range, not
+ * answered with a cumulative rate of 0 (nor as a count too large, as if
+ * only the whole units were the trouble). */
+static void test_underflowing_cumulative_rate_is_refused(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 1e-200);
+    fpl_test_add(&f, "deal", 1e-200);
+    fpl_terms t = {0};
+    t.target = FPL_TARGET_DEALS;
+    t.deals = 1e-200;
+    fpl_plan p;
+    fpl_error e;
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, &e), FPL_ERR_OVERFLOW);
+    assert_int_equal(e.status, FPL_ERR_OVERFLOW);
+    /* 1e-150 twice does not underflow (1e-300): what is wrong then is only
+     * the whole count at the top, 1e200 units, past 2^53 */
+    fpl_funnel g = {0};
+    fpl_test_add(&g, "lead", 1e-150);
+    fpl_test_add(&g, "deal", 1e-150);
+    assert_int_equal(fpl_plan_compute(&g, &t, &p, &e), FPL_ERR_TOO_LARGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_whole_counts_match_an_integer_reference),
         cmocka_unit_test(test_results_do_not_change_with_the_locale),
         cmocka_unit_test(test_terms_errors_name_the_field),
+        cmocka_unit_test(test_underflowing_cumulative_rate_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,8 +71,12 @@ static void test_names_of_levers_and_change_kinds(void **state)
         const char *name = fpl_lever_name(&f, levers[i], 1);
         fpl_lever lever;
         size_t stage;
+        stage = 99;
         assert_int_equal(fpl_lever_parse(&f, name, strlen(name), &lever, &stage, NULL), FPL_OK);
         assert_int_equal(lever, levers[i]);
+        if (levers[i] == FPL_LEVER_STAGE) {
+            assert_int_equal(stage, 1);
+        }
     }
 }
 

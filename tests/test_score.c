@@ -45,10 +45,12 @@ static void test_score_bant_preset(void **state)
     assert_int_equal(s.band, FPL_BAND_HOT);
     const double two[4] = {1, 0, 1, 0};
     assert_int_equal(fpl_score_lead(&bant, two, 4, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 50.0);
     assert_int_equal(s.band, FPL_BAND_WARM);
     assert_int_equal(s.missing, (1u << 1) | (1u << 3));
     const double one[4] = {0, 0, 0, 1};
     assert_int_equal(fpl_score_lead(&bant, one, 4, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 25.0);
     assert_int_equal(s.band, FPL_BAND_COLD);
     assert_string_equal(fpl_band_name(s.band), "cold");
     assert_string_equal(fpl_band_name(FPL_BAND_HOT), "hot");
@@ -93,10 +95,13 @@ static void test_score_custom_criteria_and_thresholds(void **state)
     d.has_hot = true;
     const double n[2] = {0.3, 0.9};
     assert_int_equal(fpl_score_lead(&d, n, 2, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 60.0);
     assert_int_equal(s.band, FPL_BAND_WARM);
     /* no required criterion: sales-ready when hot */
     const double full[2] = {1, 1};
     assert_int_equal(fpl_score_lead(&d, full, 2, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 100.0);
+    assert_int_equal(s.band, FPL_BAND_HOT);
     assert_true(s.sales_ready);
     assert_int_equal(fpl_score_lead(&d, n, 2, &s, NULL), FPL_OK);
     assert_false(s.sales_ready);

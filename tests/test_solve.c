@@ -121,11 +121,12 @@ static void test_levers_that_cannot_reach_the_target_are_refused(void **state)
     assert_int_equal(fpl_solve_compute(&f, &huge, &in, &s, NULL), FPL_ERR_OVERFLOW);
 }
 
-/* A target that needs exactly 100% is reachable, whatever the rounding. */
+/* A target that needs exactly 100% is reachable, whatever the rounding:
+ * every rate from 0.1% to 99.9% solves to exactly 1 (100 deals from 100
+ * units), from the rate as parsed, a change of 1/rate − 1. */
 static void test_exactly_100_percent_is_reachable(void **state)
 {
     (void)state;
-    int reached = 0;
     for (int k = 1; k <= 999; ++k) {
         char text[16];
         int len = snprintf(text, sizeof text, "%d.%d%%", k / 10, k % 10);
@@ -139,10 +140,12 @@ static void test_exactly_100_percent_is_reachable(void **state)
         fpl_solve_input in = {{100, 0}, FPL_LEVER_STAGE, 0};
         fpl_solve s;
         assert_int_equal(fpl_solve_compute(&f, &t, &in, &s, NULL), FPL_OK);
+        assert_int_equal(s.lever, FPL_LEVER_STAGE);
+        assert_int_equal(s.stage, 0);
+        assert_same_double(s.current, k / 1000.0);
         assert_same_double(s.value, 1.0);
-        reached++;
+        assert_close(s.change, 1.0 / rate - 1.0);
     }
-    assert_int_equal(reached, 999);
 }
 
 static void test_solve_errors_name_the_lever(void **state)

@@ -390,7 +390,7 @@ static void put_grouped(text *t, const char *digits, size_t n)
 
 static size_t finish(const text *t, char *out, size_t capacity)
 {
-    if (capacity > 0) {
+    if (capacity > 0 && out != NULL) { /* NULL: only the length, as with capacity 0 */
         size_t n = t->n < capacity - 1 ? t->n : capacity - 1;
         memcpy(out, t->s, n);
         out[n] = '\0';

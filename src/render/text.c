@@ -63,7 +63,7 @@ void fpl__render_begin(fpl__doc *d, fpl_status st, size_t json_length, fpl_rende
     fpl__doc_init(d, buf, capacity);
     d->length_out = length_out;
     d->pass = 2; /* nothing to write, unless all is well below */
-    if (st == FPL_OK && length_out == NULL) {
+    if (st == FPL_OK && (length_out == NULL || (buf == NULL && capacity > 0))) {
         st = fpl__fail(err, FPL_ERR_NULL, FPL_FIELD_NONE, FPL_NO_INDEX);
     } else if (st == FPL_OK && format == FPL_RENDER_JSON) {
         d->text.len = json_length; /* written already */

@@ -25,6 +25,8 @@ import unittest
 from fractions import Fraction as Fr
 
 import test_cli as base
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python"))
+import fpl_rng_reference  # noqa: E402  (tests/python: the generator's reference)
 from test_cli import Whole, run
 
 # The library's tails are accurate to about 1e-13; the figures it derives
@@ -592,6 +594,28 @@ class TestSimulation(OddsTestCase):
                                        delta=1e-12)
                 self.assertLessEqual(abs(s["expected_deals"] - d["expected_deals"]),
                                      4 * s["std_error"]["expected_deals"])
+
+    def test_figures_are_the_reference_draws(self):
+        # The seed fixes every figure: tests/python/fpl_rng_reference.py,
+        # written from the generator's specification, draws the same numbers
+        # (rates from their Beta posteriors, gamma revenue). Lead 30/250 and
+        # opportunity 5/10 from history; 30,000 at 4,000 a deal is 8 deals.
+        d = self.json_of(SIM_REVENUE + ["--seed", "42", "--format", "json"])
+        s = d["simulation"]
+        want = fpl_rng_reference.simulate([0.12, 0.5], 150, 8, 4000, 42, deal_size=4000.0,
+                                          cv=0.5, revenue=30000.0,
+                                          history={0: (30, 250), 1: (5, 10)})
+        self.assertEqual(s["judged_on"], "revenue")
+        self.assertEqual(s["p_hit"], want["p_hit"])
+        self.assertEqual(s["std_error"]["p_hit"], want["p_hit_se"])
+        self.assertEqual(s["expected_deals"], want["expected_deals"])
+        self.assertEqual(s["std_error"]["expected_deals"], want["expected_deals_se"])
+        self.assertEqual(s["expected_revenue"], want["expected_revenue"])
+        self.assertEqual(s["std_error"]["expected_revenue"], want["expected_revenue_se"])
+        for key, name in (("deals_quantiles", "deals_quantiles"),
+                          ("revenue_quantiles", "revenue_quantiles")):
+            got = [(s[key][q], s["std_error"][key][q]) for q in QUANTILE_KEYS]
+            self.assertEqual(got, want[name], key)
 
     def test_same_seed_gives_byte_identical_output(self):
         for fmt in ("json", "table", "csv"):

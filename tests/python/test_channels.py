@@ -218,6 +218,13 @@ class SameAsTheCli(unittest.TestCase):
                 cli = cli_json(args)
                 self.assertIsNone(difference(py, cli))
                 self.assertEqual(py, cli)
+                # Equal faces could share a wrong figure: the figures both
+                # print are held to the exact Fraction reference too.
+                want = ref.reference(stages, chans, deal_size=Fr(4000), margin=Fr(35, 100),
+                                     target=None if mode == "volumes" else ("deals", Fr(7, 2)),
+                                     by_shares=mode == "shares", per="quarter")
+                problems = ref.mismatches(py, want)
+                self.assertEqual(problems, [], "\n".join(problems[:8]))
 
 
 class Refusals(unittest.TestCase):

@@ -377,9 +377,20 @@ class CliJsonEqualsToDict(unittest.TestCase):
             deals = str(case.deals)
             volume = str(case.volume)
             with self.subTest(case=i, args=common):
-                self.assertSame(f.plan(deals=deals), ["plan"] + common + ["--deals", deals])
-                self.assertSame(f.forecast(volume=volume),
-                                ["forecast"] + common + ["--volume", volume])
+                plan = f.plan(deals=deals)
+                self.assertSame(plan, ["plan"] + common + ["--deals", deals])
+                forecast = f.forecast(volume=volume)
+                self.assertSame(forecast, ["forecast"] + common + ["--volume", volume])
+                # Equal faces could share a wrong figure: the blended rates'
+                # plan and forecast against exact arithmetic too.
+                e = exact_plan(case.blended, case.deals, "month")
+                for k, st in enumerate(plan.stages):
+                    self.assertTrue(close(st.rate, case.blended[k]), (k, st.rate))
+                    self.assertTrue(close(st.required, e["required"][k]), (k, st.required))
+                    self.assertEqual(st.required_whole, e["required_whole"][k])
+                e = exact_forecast(case.blended, case.volume, 0, "month", deal_size=Fr(250))
+                self.assertTrue(close(forecast.deals, e["deals"]), forecast.deals)
+                self.assertTrue(close(forecast.revenue, e["revenue"]), forecast.revenue)
                 self.assertSame(f.whatif(volume=volume, changes={"deal-size": "+10%"}),
                                 ["whatif"] + common + ["--volume", volume, "--change",
                                                        "deal-size=+10%"])

@@ -27,6 +27,7 @@ import unittest
 from decimal import Decimal
 from fractions import Fraction
 
+import fpl_rng_reference
 from fpl_odds_support import ExactBinomial, big_tail, exact_volume_for
 from fpl_support import cli_path
 from test_cli import cli_json, difference, run_cli
@@ -559,6 +560,69 @@ class Simulation(unittest.TestCase):
 # Refusals
 
 
+class SeedFixedGolden(unittest.TestCase):
+    """The Monte Carlo figures for a seed are knowable: the generator and
+    every draw are specified (src/rng.h), and fpl_rng_reference.py, written
+    from that specification in Python's doubles, draws the same numbers.
+    Every estimate and standard error must equal the reference's exactly,
+    for fixed rates (small means and the beta-splitting binomial), rates
+    from history (beta draws) and deal sizes that vary (gamma draws)."""
+
+    CASES = (
+        # stages, volume, target, trials, seed, keyword arguments, reference
+        ([("lead", "12%")], 100, dict(deals=12), 700, 42, {},
+         dict(rates=[0.12], k=12)),
+        ([("lead", "30%"), ("sql", "40%")], 400, dict(deals=50), 300, 7, {},
+         dict(rates=[0.3, 0.4], k=50)),           # n·p = 48: Knuth's splitting
+        ([("lead", "20%"), ("sql", "50%")], 200, dict(deals=15), 300, 12345,
+         dict(history={"sql": "30/50"}), dict(rates=[0.2, 0.5], k=15, history={1: (30, 50)})),
+        ([("lead", "25%")], 40, dict(revenue=10000), 300, 2024,
+         dict(deal_size_cv=0.5), dict(rates=[0.25], k=10, revenue=10000.0, cv=0.5)),
+        ([("lead", "25%")], 40, dict(deals=10), 200, 2 ** 64 - 1,
+         dict(deal_size_cv=0.25), dict(rates=[0.25], k=10, cv=0.25)),
+    )
+
+    def test_every_figure_is_the_reference_draws(self):
+        for stages, volume, target, trials, seed, kw, ref in self.CASES:
+            with self.subTest(stages=stages, seed=seed, kw=kw):
+                f = fp.Funnel(stages, deal_size=1000)
+                s = f.odds(volume, trials=trials, seed=seed, **target, **kw).simulation
+                rates = [fp.parse_rate(rate) for _, rate in stages]
+                self.assertEqual(rates, ref["rates"])
+                want = fpl_rng_reference.simulate(
+                    ref["rates"], volume, ref["k"], trials, seed, deal_size=1000.0,
+                    cv=ref.get("cv", 0.0), revenue=ref.get("revenue"),
+                    history=ref.get("history"))
+                self.assertEqual(s.judged_on, "revenue" if want["by_revenue"] else "deals")
+                self.assertEqual(s.p_hit, want["p_hit"])
+                self.assertEqual(s.std_error.p_hit, want["p_hit_se"])
+                self.assertEqual(s.expected_deals, want["expected_deals"])
+                self.assertEqual(s.std_error.expected_deals, want["expected_deals_se"])
+                got_q = (s.deals_quantiles.p10, s.deals_quantiles.p50, s.deals_quantiles.p90)
+                got_se = (s.std_error.deals_quantiles.p10, s.std_error.deals_quantiles.p50,
+                          s.std_error.deals_quantiles.p90)
+                self.assertEqual(list(zip(got_q, got_se)), want["deals_quantiles"])
+                self.assertEqual(s.expected_revenue, want["expected_revenue"])
+                self.assertEqual(s.std_error.expected_revenue, want["expected_revenue_se"])
+                got_q = (s.revenue_quantiles.p10, s.revenue_quantiles.p50,
+                         s.revenue_quantiles.p90)
+                got_se = (s.std_error.revenue_quantiles.p10, s.std_error.revenue_quantiles.p50,
+                          s.std_error.revenue_quantiles.p90)
+                self.assertEqual(list(zip(got_q, got_se)), want["revenue_quantiles"])
+
+    def test_three_trials_of_seed_1_by_hand(self):
+        # The draws of tests/test_odds.c: 2, 6 and 9 deals of Bin(10, 1/2).
+        s = fp.Funnel([("lead", "50%")], deal_size=1000).odds(
+            10, deals=5, trials=3, seed=1).simulation
+        self.assertEqual((s.deals_quantiles.p10, s.deals_quantiles.p50,
+                          s.deals_quantiles.p90), (2, 6, 9))
+        self.assertEqual(s.p_hit, 2 / 3)
+        self.assertAlmostEqual(s.expected_deals, 17 / 3, places=14)
+        self.assertAlmostEqual(s.std_error.expected_deals, math.sqrt(37) / 3, places=14)
+        self.assertEqual((s.std_error.deals_quantiles.p10, s.std_error.deals_quantiles.p50,
+                          s.std_error.deals_quantiles.p90), (0.0, 3.5, 0.0))
+
+
 class Refusals(unittest.TestCase):
 
     def assertRefused(self, status, call, context=None, type_error=None, input_error=True):
@@ -871,8 +935,29 @@ class MatchesTheCli(unittest.TestCase):
 
     def test_random_questions(self):
         for index, case in enumerate(cases(SEED + 7, 25)):
-            self.check("seed %d case %d: %s" % (SEED + 7, index, case.describe()),
-                       case.odds, case.cli_args())
+            label = "seed %d case %d: %s" % (SEED + 7, index, case.describe())
+            self.check(label, case.odds, case.cli_args())
+            # Both faces print one library's figures: equal, they could share
+            # a wrong one. The CLI's are also checked against the exact
+            # binomial of the Fractions written.
+            with self.subTest(reference=label):
+                d = cli_json(case.cli_args())
+                ref = ExactBinomial(case.volume, case.p)
+                self.assertEqual(d["target_deals"], case.k)
+                self.assertTrue(relclose(d["cumulative_rate"], case.p, 1e-14))
+                self.assertLessEqual(abs(d["p_hit"] - ref.tail(case.k)), 1e-9)
+                self.assertLessEqual(abs(d["p_miss"] - ref.below(case.k)), 1e-9)
+                self.assertTrue(relclose(d["expected_deals"], case.volume * case.p))
+                for q in QUANTILE_Q:
+                    want = ref.quantile(Fraction(q))
+                    if ref.quantile_margin(Fraction(q), want) >= NEAR:
+                        self.assertEqual(d["deals_quantiles"]["p%d" % round(q * 100)], want)
+                for lv in d["volume_for"]:
+                    c = Fraction(lv["confidence"])
+                    want = exact_volume_for(case.p, case.k, c)
+                    if min(ExactBinomial(n, case.p).tail_distance(case.k, c)
+                           for n in (want - 1, want) if n >= 0) >= NEAR:
+                        self.assertEqual(lv["volume"], want, lv)
 
     def test_refusals(self):
         for call, args in CLI_REFUSALS:

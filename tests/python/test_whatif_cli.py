@@ -11,13 +11,16 @@ The CLI comes from $FUNNELPLAN_CLI (set by meson) or build/bindings/cli/, as
 in test_cli.py.
 """
 
+import math
 import os
 import random
+from fractions import Fraction
 import unittest
 
-from fpl_support import cli_path, questions
-from fpl_whatif_support import percent_text, whatif_questions
+from fpl_support import cli_path, close, questions
+from fpl_whatif_support import exact_sensitivity, percent_text, whatif_questions
 from test_cli import cli_json, difference, run_cli
+from test_whatif import Mismatch, check_whatif
 
 import funnelplan as fp
 
@@ -197,18 +200,23 @@ def random_sensitivity(rng, q):
     """(Python call, CLI arguments) of a sensitivity question on q."""
     volume_held = q.deal_size is not None and rng.random() < 0.5
     if rng.random() < 0.5:
-        text, _ = percent_text(rng, 0.1, 20)
+        text, value = percent_text(rng, 0.1, 20)
         step = "+%spp" % text
+        kind = "points"
     else:
-        text, _ = percent_text(rng, 0.1, 100)
+        text, value = percent_text(rng, 0.1, 100)
         step = "+%s%%" % text
-    ds_text, _ = percent_text(rng, 0.1, 50)
+        kind = "relative"
+    ds_text, ds_value = percent_text(rng, 0.1, 50)
     ds_step = "+%s%%" % ds_text
     kw = q.forecast_kwargs() if volume_held else q.plan_kwargs()
     args = q.forecast_cli_args() if volume_held else q.plan_cli_args()
     args[0] = "sensitivity"
     args += ["--step", step, "--deal-size-step", ds_step]
-    return (lambda: q.funnel().sensitivity(step=step, deal_size_step=ds_step, **kw)), args
+    call = lambda: q.funnel().sensitivity(step=step, deal_size_step=ds_step, **kw)  # noqa: E731
+    # the exact question, for the reference (exact_sensitivity's arguments)
+    call.exact = (volume_held, kind, value, ds_value)
+    return call, args
 
 
 def random_solve(rng, q):
@@ -275,14 +283,93 @@ class WhatIfCliJsonEqualsToDict(unittest.TestCase):
         cases = whatif_questions(SEED, COUNT)
         self.run_cases([((lambda wq=wq: wq.q.funnel().whatif(**wq.kwargs())), wq.cli_args())
                         for wq in cases])
+        # Equal faces could share a wrong figure: the same questions' figures
+        # (the CLI's, equal to Python's above) against exact arithmetic.
+        failures = []
+        for i, wq in enumerate(cases):
+            try:
+                check_whatif(wq)
+            except (Mismatch, fp.FunnelError) as exc:
+                failures.append("case %d: %s\n    %s" % (i, exc, wq.describe()))
+        self.assertEqual(failures, [], "\n".join(failures[:5]))
 
     def test_random_sensitivity(self):
         rng = random.Random(SEED + 1)
-        self.run_cases([random_sensitivity(rng, q) for q in questions(SEED + 1, COUNT)])
+        qs = questions(SEED + 1, COUNT)
+        cases = [random_sensitivity(rng, q) for q in qs]
+        self.run_cases(cases)
+        # Equal faces could share a wrong figure: each lever's from and to
+        # against exact arithmetic, and the ranking where no effects are
+        # within rounding of each other.
+        failures = []
+        for i, (q, (call, args)) in enumerate(zip(qs, cases)):
+            volume_held, kind, step, ds_step = call.exact
+            try:
+                s = call()
+            except fp.FunnelError:
+                continue  # refused alike by both faces (run_cases)
+            if volume_held:
+                rows, base = exact_sensitivity(q.rates, True, kind, step, ds_step,
+                                               volume=q.volume, at=q.at, deal_size=q.deal_size)
+            else:
+                rows, base = exact_sensitivity(q.rates, False, kind, step, ds_step,
+                                               deal_size=q.deal_size, deals=q.deals,
+                                               revenue=q.revenue)
+            names = [name for name, _ in q.stages] + ["deal-size"]
+            exact = {names[li]: (frm, to) for li, frm, to, _ in rows}
+            for r in s.rows:
+                frm, to = exact[r.lever]
+                if not (close(r.from_, frm) and close(r.to, to)):
+                    failures.append("case %d: %s from %r to %r, exact %s to %s"
+                                    % (i, r.lever, r.from_, r.to, float(frm), float(to)))
+            if len(s.rows) != len(rows):
+                failures.append("case %d: %d rows, exact %d" % (i, len(s.rows), len(rows)))
+        self.assertEqual(failures, [], "\n".join(failures[:5]))
 
     def test_random_solve(self):
         rng = random.Random(SEED + 2)
-        self.run_cases([random_solve(rng, q) for q in questions(SEED + 2, COUNT)])
+        qs = questions(SEED + 2, COUNT)
+        cases = [random_solve(rng, q) for q in qs]
+        self.run_cases(cases)
+        # Equal faces could share a wrong figure: the value each lever must
+        # reach, from the Fractions written. Deals are linear in a stage's
+        # rate and in the volume, revenue in the deal size, so the value is
+        # the current one times target / forecast (for the deal size, the
+        # target revenue over the forecast deals).
+        failures = []
+        compared = 0
+        for i, (q, (call, args)) in enumerate(zip(qs, cases)):
+            lever = args[args.index("--for") + 1]
+            deals = q.volume * math.prod(q.rates[q.at:])
+            if q.target_revenue is not None:
+                target_revenue = q.target_revenue
+                target = q.target_revenue / q.deal_size
+            else:
+                target_revenue = None
+                target = q.target_deals if q.target_deals is not None else Fraction(25, 2)
+            names = [name for name, _ in q.stages]
+            if lever == "volume":
+                current, value = q.volume, q.volume * target / deals
+            elif lever == "deal-size":
+                current, value = q.deal_size, target_revenue / deals
+            else:
+                current = q.rates[names.index(lever)]
+                value = current * target / deals
+            try:
+                s = call()
+            except fp.FunnelError as exc:
+                if lever in names and value > 1:
+                    continue  # a rate above 100%: no answer, rightly
+                failures.append("case %d: refused (%s), exact %s" % (i, exc, float(value)))
+                continue
+            if not (close(s.current, current) and close(s.value, value)
+                    and close(s.change, value / current - 1, max(value / current, 1))):
+                failures.append("case %d: funnelplan %s: current %r value %r, exact %r %r"
+                                % (i, " ".join(args), s.current, s.value, float(current),
+                                   float(value)))
+            compared += 1
+        self.assertEqual(failures, [], "\n".join(failures[:5]))
+        self.assertGreater(compared, len(cases) // 2)  # most levers have an answer
 
     def test_refusals_agree(self):
         for call, args, same_message in REFUSALS:
