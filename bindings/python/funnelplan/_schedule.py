@@ -5,7 +5,8 @@
 
 Every formula is the library's (``schedule.h``, ``pace.h``), and so is every
 parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
-(``"2027-02-14"``) through ``fpl_date_parse``, lags (``"45d"``, ``"2w"``,
+(``"2027-02-14"``) through ``fpl_date_parse``, the share elapsed (``"4m"``,
+``"33%"``) through ``fpl_elapsed_parse``, lags (``"45d"``, ``"2w"``,
 ``"1.5m"``) through ``fpl_lag_parse``, lists given as the CLI's text
 (``"8,8,9,..."``) through ``fpl_list_parse``; a ``(2027, 1)`` tuple or a
 ``datetime.date`` is written as that text first. A number as a lag is days,
@@ -166,6 +167,12 @@ class PaceRow:
     plan_per_rep: Optional[float]
     actual_per_rep: Optional[float]
     needed_rate_per_rep: Optional[float]
+    # what is still needed in whole units (None for revenue and without an
+    # actual) and per month left (None also when the period is over)
+    plan_whole: Optional[int]              # the plan's whole count (required_whole, deals_whole)
+    still_needed_whole: Optional[int]      # max(0, plan_whole - actual), rounded up
+    needed_per_month: Optional[float]      # still needed / months_left
+    needed_per_month_whole: Optional[int]  # still_needed_whole / months_left, rounded up
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,7 @@ class Pace:
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
+    months_left: float                # months(per) * (1 - elapsed)
     # What the library describes (fpl_view_pace), and so what the fields are
     # read from: the C funnel and pace.
     _source: _View = field(default=None, repr=False, compare=False)
@@ -337,6 +345,22 @@ def _lag(context, value):
     else:
         raise refuse("LAG", context, typed=True)
     return _parse(fn.lag_parse, data, c_double(), context).value
+
+
+def _elapsed(value, per):
+    """The share of the period elapsed: text read by ``fpl_elapsed_parse``
+    (a share, ``"33%"``, ``"4/12"``, or months, ``"4m"``, ``"4 months"``, of
+    the period ``per``), or a number, the share itself (``Fraction(4, 12)``)."""
+    context = "elapsed %s" % _describe(value)
+    if _is_text(value):
+        data = _encode(value)
+        share = c_double()
+        try:
+            fn.elapsed_parse(data, len(data), per, byref(share))
+        except FunnelError as exc:
+            raise exc.with_context(context) from None
+        return share.value
+    return _rate("elapsed", value)  # fpl_pace_compute() holds it to (0, 1]
 
 
 def _count(context, value):
@@ -493,7 +517,7 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "pace")
     inp = _native.fpl_pace_input()
     if elapsed is not None:
-        inp.elapsed = _rate("elapsed", elapsed)
+        inp.elapsed = _elapsed(elapsed, terms.per)
         given["elapsed"] = elapsed
     else:
         first = _date("start", start)
