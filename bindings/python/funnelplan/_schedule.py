@@ -507,8 +507,11 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     """:meth:`Funnel.pace`."""
     dates = start is not None or as_of is not None
     if elapsed is not None and dates:
+        # name only what was given
+        other = ("start and as_of" if start is not None and as_of is not None else
+                 "start" if start is not None else "as_of")
         raise refuse("ELAPSED", "elapsed %s" % _describe(elapsed),
-                     "give elapsed, or start and as_of, not both")
+                     "give elapsed or %s, not both" % other)
     if elapsed is None and (start is None or as_of is None):
         raise refuse("ELAPSED", "pace (start %s, as_of %s)" % (_describe(start),
                                                                _describe(as_of)),
