@@ -65,11 +65,11 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     /* the month after the period may be January 10000 (a period ending on
      * 9999-12-31, or later): its day number is as well defined as any */
     const int last = fpl__days_in_month(ey, em);
-    const int end_day = start->day <= last ? start->day : last;
     /* 31 January + 1 month: the period runs to the end of February */
-    long period_end = day_number(ey, em, end_day);
-    if (end_day < start->day) {
-        period_end += 1; /* clamped: the period includes the month's last day */
+    const bool clamped = start->day > last;
+    long period_end = day_number(ey, em, clamped ? last : start->day);
+    if (clamped) {
+        period_end += 1; /* the period includes the month's last day */
     }
     const long first = day_number(start->year, start->month, start->day);
     const long day = day_number(as_of->year, as_of->month, as_of->day);
