@@ -1006,14 +1006,19 @@ class PaceRefusals(unittest.TestCase):
             ({"at_risk": INF}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": 11}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": "1001%"}, "FPL_ERR_THRESHOLD", "at_risk"),
-            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD", "off_track (default)"),
+            # a clash with the other's default: that default, not an argument not given
+            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD",
+             "at_risk '0.5': the at-risk threshold must be above 0%, at most 1000%, and at "
+             "least the off-track threshold (80% by default)"),
             ({"at_risk": ""}, "FPL_ERR_PARSE_EMPTY", "at_risk"),
             ({"at_risk": "-5%"}, "FPL_ERR_PARSE_NEGATIVE", "at_risk"),
             ({"off_track": 0}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": -1}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": NAN}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": INF}, "FPL_ERR_THRESHOLD", "off_track"),
-            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD", "at_risk (default)"),
+            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD",
+             "off_track '96%': the off-track threshold must be above 0%, at most 1000%, and "
+             "at most the at-risk threshold (95% by default)"),
             ({"off_track": HUGE_INT}, "FPL_ERR_PARSE_OVERFLOW", "off_track"),
             ({"off_track": "x"}, "FPL_ERR_PARSE_SYNTAX", "off_track"),
             # reps

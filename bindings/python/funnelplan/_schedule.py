@@ -580,10 +580,11 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
         fn.pace_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
         if exc.field in ("at_risk", "off_track"):
-            # both thresholds, the one not given as the library's default
-            raise exc.with_context("at_risk %s, off_track %s" % (
-                _describe(at_risk) if at_risk is not None else "(default)",
-                _describe(off_track) if off_track is not None else "(default)")) from None
+            # the thresholds given (the message names the other one's default)
+            raise exc.with_context(", ".join(
+                "%s %s" % (label, _describe(value))
+                for label, value in (("at_risk", at_risk), ("off_track", off_track))
+                if value is not None)) from None
         _fail(exc, "pace", given, per_stage)
 
     view = _View("view_pace", _copy(funnel._c), out)
