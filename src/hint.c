@@ -89,6 +89,41 @@ static void rate_hint(hint_text *h, const char *s, size_t n)
     }
 }
 
+/* "4" for the share of a period elapsed: up to 12, months or a percentage
+ * ("did you mean 4m (4 months) or 4%?"); above, a percentage. */
+static void elapsed_hint(hint_text *h, const char *s, size_t n)
+{
+    hint_text percent = {NULL, 0, 0};
+    rate_hint(&percent, s, n); /* a plain number above 1, at most 100 */
+    if (percent.length == 0) {
+        return;
+    }
+    double value = 0.0;
+    double scale = 0.1;
+    bool point = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            point = true;
+        } else if (!point) {
+            value = value * 10.0 + (s[i] - '0');
+        } else {
+            value += scale * (s[i] - '0');
+            scale /= 10.0;
+        }
+    }
+    if (value > 12.0) {
+        rate_hint(h, s, n);
+        return;
+    }
+    add(h, "did you mean ");
+    add_n(h, s, n);
+    add(h, "m (");
+    add_n(h, s, n);
+    add(h, " months) or ");
+    add_n(h, s, n);
+    add(h, "%?");
+}
+
 size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *out,
                       size_t capacity)
 {
@@ -102,6 +137,11 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
         }
         switch (err->status) {
         case FPL_ERR_RATE_RANGE: rate_hint(&h, part, n); break;
+        case FPL_ERR_ELAPSED:
+            if (n == len) { /* a share, not the number of a month count */
+                elapsed_hint(&h, part, n);
+            }
+            break;
         default: break;
         }
     }

@@ -5,6 +5,7 @@
  */
 
 #include "funnelplan/pace.h"
+#include "funnelplan/parse.h"
 #include "funnelplan/plan.h"
 
 #include "internal.h"
@@ -61,16 +62,14 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
     const long end_month = (long)start->year * 12 + (start->month - 1) + (long)months;
     const int ey = (int)(end_month / 12);
     const int em = (int)(end_month % 12) + 1;
-    if (ey > 9999) {
-        return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_START, FPL_NO_INDEX);
-    }
-    fpl_date next = {ey, em, start->day};
-    while (!date_ok(&next)) {
-        next.day--; /* 31 January + 1 month: the period runs to the end of February */
-    }
-    long period_end = day_number(next.year, next.month, next.day);
-    if (next.day < start->day) {
-        period_end += 1; /* clamped: the period includes the month's last day */
+    /* the month after the period may be January 10000 (a period ending on
+     * 9999-12-31, or later): its day number is as well defined as any */
+    const int last = fpl__days_in_month(ey, em);
+    /* 31 January + 1 month: the period runs to the end of February */
+    const bool clamped = start->day > last;
+    long period_end = day_number(ey, em, clamped ? last : start->day);
+    if (clamped) {
+        period_end += 1; /* the period includes the month's last day */
     }
     const long first = day_number(start->year, start->month, start->day);
     const long day = day_number(as_of->year, as_of->month, as_of->day);
@@ -80,6 +79,80 @@ fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_pe
         return fpl__fail(err, FPL_ERR_ELAPSED, FPL_FIELD_AS_OF, FPL_NO_INDEX);
     }
     *out = done / length;
+    return FPL_OK;
+}
+
+/* ---- elapsed as typed ------------------------------------------------------ */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether s[0, n) is a month unit: m, mo, month, months (any case). */
+static bool month_unit(const char *s, size_t n)
+{
+    static const char *const units[] = {"m", "mo", "month", "months"};
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; ++u) {
+        size_t k = 0;
+        while (k < n && units[u][k] != '\0' && lower(s[k]) == units[u][k]) {
+            ++k;
+        }
+        if (k == n && units[u][k] == '\0') {
+            return true;
+        }
+    }
+    return false;
+}
+
+fpl_status fpl_elapsed_parse(const char *text, size_t len, fpl_period per, double *share,
+                             fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (text == NULL || share == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const unsigned months = fpl_period_months(per);
+    if (months == 0) {
+        return fpl__done(err, FPL_ERR_PERIOD);
+    }
+    /* a month count: a number, blanks, then the unit's letters at the end */
+    size_t letters = len;
+    while (letters > 0 && ((text[letters - 1] >= 'a' && text[letters - 1] <= 'z') ||
+                           (text[letters - 1] >= 'A' && text[letters - 1] <= 'Z'))) {
+        --letters;
+    }
+    double x;
+    fpl_error e;
+    if (letters > 0 && letters < len && month_unit(text + letters, len - letters)) {
+        size_t number = letters;
+        while (number > 0 && is_blank(text[number - 1])) {
+            --number;
+        }
+        fpl_status st = fpl_parse_amount(text, number, &x, &e);
+        if (st != FPL_OK) {
+            return fpl__fail_at(err, st, FPL_FIELD_ELAPSED, FPL_NO_INDEX, e.offset, e.length);
+        }
+        if (!(x > 0.0 && x <= (double)months)) {
+            return fpl__fail_at(err, FPL_ERR_ELAPSED, FPL_FIELD_ELAPSED, FPL_NO_INDEX, 0, number);
+        }
+        *share = x / (double)months; /* 12 months of a year: exactly 1 */
+        return FPL_OK;
+    }
+    fpl_status st = fpl_parse_rate(text, len, &x, &e);
+    if (st != FPL_OK) {
+        return fpl__fail_at(err, st, FPL_FIELD_ELAPSED, FPL_NO_INDEX, e.offset, e.length);
+    }
+    if (!(x > 0.0 && x <= 1.0)) {
+        return fpl__fail_at(err, FPL_ERR_ELAPSED, FPL_FIELD_ELAPSED, FPL_NO_INDEX, 0, len);
+    }
+    *share = x;
     return FPL_OK;
 }
 
@@ -95,9 +168,9 @@ static bool counts_ok(double x)
     return isfinite(x) && x >= 0.0;
 }
 
-/* One row; `finite` collects overflow. */
+/* One row (the whole figures are pace_whole()'s); `finite` collects overflow. */
 static fpl_pace_row pace_row(double plan, bool has_actual, double actual, double elapsed,
-                             double reps, thresholds th, bool *finite)
+                             double months_left, double reps, thresholds th, bool *finite)
 {
     fpl_pace_row r;
     memset(&r, 0, sizeof r);
@@ -129,7 +202,37 @@ static fpl_pace_row pace_row(double plan, bool has_actual, double actual, double
             r.needed_rate_per_rep = fpl__track(r.needed_rate / reps, finite);
         }
     }
+    if (r.has_needed_rate) {
+        r.needed_per_month = fpl__track(r.still_needed / months_left, finite);
+    }
     return r;
+}
+
+/* The whole figures of a row of units or deals: plan_whole is the plan's
+ * whole count. False when a whole count per month left passes 2^53. */
+static bool pace_whole(fpl_pace_row *r, double plan_whole, double months_left)
+{
+    if (!r->has_actual) {
+        return true;
+    }
+    r->has_whole = true;
+    r->plan_whole = plan_whole;
+    r->still_needed_whole =
+        plan_whole > r->actual ? fpl_ceil_tolerant(plan_whole - r->actual) : 0.0;
+    if (r->has_needed_rate) {
+        return fpl__whole(r->still_needed_whole / months_left, &r->needed_per_month_whole);
+    }
+    return true;
+}
+
+/* months · (1 − elapsed), a whole number when within 16 epsilons of one
+ * (4/12 of a year elapsed leaves 8 months, not 8.000000000000002). */
+static double months_left_of(fpl_period per, double elapsed)
+{
+    const double m = (double)fpl_period_months(per);
+    const double left = m - m * elapsed;
+    const double r = round(left);
+    return fabs(left - r) <= 16.0 * DBL_EPSILON * left ? r : left;
 }
 
 fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
@@ -215,22 +318,27 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     r.off_track = th.off_track;
     r.has_reps = has_reps;
     r.reps = reps;
+    r.months_left = months_left_of(terms->per, e);
+    bool whole = true;
     for (size_t i = 0; i < n; ++i) {
         r.cumulative_rate[i] = plan.stages[i].cumulative_rate;
         r.stages[i] = pace_row(plan.stages[i].required, input->has_actual[i], input->actual[i],
-                               e, reps, th, &finite);
+                               e, r.months_left, reps, th, &finite);
+        whole = whole && pace_whole(&r.stages[i], (double)plan.stages[i].required_whole,
+                                        r.months_left);
         if (input->has_actual[i]) {
             r.stages[i].implied_deals =
                 fpl__track(input->actual[i] * plan.stages[i].cumulative_rate, &finite);
         }
     }
-    r.deals = pace_row(plan.deals, input->has_actual_deals, input->actual_deals, e, reps, th,
-                       &finite);
+    r.deals = pace_row(plan.deals, input->has_actual_deals, input->actual_deals, e,
+                       r.months_left, reps, th, &finite);
+    whole = whole && pace_whole(&r.deals, (double)plan.deals_whole, r.months_left);
     r.has_revenue = terms->has_deal_size;
     if (r.has_revenue) {
         const double revenue = plan.has_revenue ? plan.revenue : plan.deals * terms->deal_size;
         r.revenue = pace_row(fpl__track(revenue, &finite), input->has_actual_revenue,
-                             input->actual_revenue, e, reps, th, &finite);
+                             input->actual_revenue, e, r.months_left, reps, th, &finite);
     }
     for (size_t i = 0; i < n; ++i) {
         if (r.stages[i].has_actual && r.stages[i].status == FPL_PACE_OFF_TRACK) {
@@ -275,6 +383,9 @@ fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     }
     if (!finite) {
         return fpl__done(err, FPL_ERR_OVERFLOW);
+    }
+    if (!whole) {
+        return fpl__done(err, FPL_ERR_TOO_LARGE);
     }
     *out = r;
     return FPL_OK;

@@ -80,7 +80,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_REPS: return "reps must be a positive number";
     case FPL_ERR_QUOTA: return "quota must be a positive amount";
     case FPL_ERR_ATTAINMENT: return "attainment must be between 0% and 100%";
-    case FPL_ERR_ELAPSED: return "elapsed must be between 0% and 100% of the period (0 excluded), and the as-of date inside the period";
+    case FPL_ERR_ELAPSED: return "the share of the period elapsed must be above 0% and at most 100%";
     case FPL_ERR_ACTUAL: return "actuals and open pipeline must be numbers of 0 or more";
     case FPL_ERR_THRESHOLD: return "thresholds must be between 0% and 1000%, off-track at most at-risk";
     case FPL_ERR_HISTORY_STAGE: return "a history must be on a stage the volume passes through (at or below the stage it enters)";
@@ -377,6 +377,24 @@ const char *fpl_error_message(const fpl_error *err)
             break;
         default: break;
         }
+    }
+    if (err->status == FPL_ERR_ELAPSED && err->field == FPL_FIELD_ELAPSED) {
+        return "elapsed must be above 0 and at most the whole period: a share up to 100%, or "
+               "months up to 1 (month), 3 (quarter) or 12 (year)";
+    }
+    /* a threshold speaks of the other one as a threshold, not as an option
+     * that may not have been given */
+    if (err->status == FPL_ERR_THRESHOLD && err->field == FPL_FIELD_AT_RISK) {
+        return "the at-risk threshold must be above 0%, at most 1000%, and at least the "
+               "off-track threshold (80% by default)";
+    }
+    if (err->status == FPL_ERR_THRESHOLD && err->field == FPL_FIELD_OFF_TRACK) {
+        return "the off-track threshold must be above 0%, at most 1000%, and at most the "
+               "at-risk threshold (95% by default)";
+    }
+    if (err->status == FPL_ERR_ELAPSED && err->field == FPL_FIELD_AS_OF) {
+        return "the as-of date must lie in the period that begins at the start (from the "
+               "start to the period's last day)";
     }
     if (err->field == FPL_FIELD_CHANNEL_RATE && err->status == FPL_ERR_CHANNEL_QUALITY) {
         return fpl_strerror(FPL_ERR_RATE_RANGE); /* a rate of its own, like a stage's */

@@ -18,6 +18,15 @@ static void expect(fpl_status got, fpl_status st, fpl_field field, size_t index)
     memset(&err, 0x5B, sizeof err);
 }
 
+/* As expect(), with the bytes at fault in the text. */
+static void expect_at(fpl_status got, fpl_status st, fpl_field field, size_t offset,
+                      size_t length)
+{
+    assert_int_equal(got, st);
+    assert_error_at(err, st, field, FPL_NO_INDEX, offset, length);
+    memset(&err, 0x5B, sizeof err);
+}
+
 static fpl_terms ten_deals(void)
 {
     fpl_terms t = {0};
@@ -228,9 +237,215 @@ static void test_pace_elapsed_from_dates(void **state)
            FPL_FIELD_PER, FPL_NO_INDEX);
     expect(fpl_pace_elapsed(NULL, &as_of, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_NULL,
            FPL_FIELD_NONE, FPL_NO_INDEX);
-    fpl_date last = {9999, 12, 1}; /* the month would end past year 9999 */
-    expect(fpl_pace_elapsed(&last, &last, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_DATE,
-           FPL_FIELD_START, FPL_NO_INDEX);
+}
+
+/* The last month, quarter and year of the calendar and the first: a period
+ * ending on 9999-12-31 (the next day, 10000-01-01, out of range) is a
+ * period like any other; a year from February 9999 runs into 10000. */
+static void test_pace_elapsed_at_the_ends_of_the_calendar(void **state)
+{
+    (void)state;
+    static const struct {
+        fpl_date start;
+        fpl_date as_of;
+        fpl_period per;
+        double days;
+        double length;
+    } cases[] = {
+        {{9999, 12, 1}, {9999, 12, 31}, FPL_PERIOD_MONTH, 31, 31},
+        {{9999, 12, 1}, {9999, 12, 1}, FPL_PERIOD_MONTH, 1, 31},
+        {{9999, 12, 31}, {9999, 12, 31}, FPL_PERIOD_MONTH, 1, 31},
+        {{9999, 10, 1}, {9999, 12, 31}, FPL_PERIOD_QUARTER, 92, 92},
+        {{9999, 10, 1}, {9999, 11, 15}, FPL_PERIOD_QUARTER, 46, 92},
+        {{9999, 1, 1}, {9999, 12, 31}, FPL_PERIOD_YEAR, 365, 365},
+        {{9999, 1, 1}, {9999, 7, 1}, FPL_PERIOD_YEAR, 182, 365},
+        {{9999, 2, 1}, {9999, 12, 31}, FPL_PERIOD_YEAR, 334, 365},
+        {{1, 1, 1}, {1, 1, 31}, FPL_PERIOD_MONTH, 31, 31},
+        {{1, 1, 1}, {1, 2, 28}, FPL_PERIOD_QUARTER, 59, 90},
+        {{1, 1, 1}, {1, 1, 1}, FPL_PERIOD_YEAR, 1, 365},
+        {{1, 1, 1}, {1, 12, 31}, FPL_PERIOD_YEAR, 365, 365},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        double e = -1.0;
+        assert_int_equal(fpl_pace_elapsed(&cases[i].start, &cases[i].as_of, cases[i].per, &e,
+                                          &err),
+                         FPL_OK);
+        assert_same_double(e, cases[i].days / cases[i].length);
+    }
+    /* the day after the period is still refused as outside it */
+    double e = -1.0;
+    const fpl_date nov = {9999, 11, 1};
+    const fpl_date dec = {9999, 12, 1};
+    expect(fpl_pace_elapsed(&nov, &dec, FPL_PERIOD_MONTH, &e, &err), FPL_ERR_ELAPSED,
+           FPL_FIELD_AS_OF, FPL_NO_INDEX);
+    assert_same_double(e, -1.0);
+}
+
+/* --elapsed as typed: months of the period or a share (fpl_elapsed_parse). */
+static void test_elapsed_parse_months_and_shares(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_period per;
+        double share;
+    } good[] = {
+        {"4m", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"4 months", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"4 month", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"4 MONTHS", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"4mo", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"12m", FPL_PERIOD_YEAR, 1.0},
+        {"1.5m", FPL_PERIOD_QUARTER, 0.5},
+        {"1m", FPL_PERIOD_MONTH, 1.0},
+        {"0.5 month", FPL_PERIOD_MONTH, 0.5},
+        {"4/12", FPL_PERIOD_YEAR, 4.0 / 12.0},
+        {"33%", FPL_PERIOD_YEAR, 0.33},
+        {"0.33", FPL_PERIOD_MONTH, 0.33},
+        {"100%", FPL_PERIOD_QUARTER, 1.0},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        double share = -1.0;
+        assert_int_equal(fpl_elapsed_parse(good[i].text, FPL_NUL_TERMINATED, good[i].per,
+                                           &share, &err),
+                         FPL_OK);
+        assert_same_double(share, good[i].share);
+    }
+    /* the month counts: refused naming elapsed, the bytes of the number */
+    double share = -1.0;
+    expect_at(fpl_elapsed_parse("13m", 3, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_ELAPSED,
+              FPL_FIELD_ELAPSED, 0, 2);
+    expect_at(fpl_elapsed_parse("4 months", 8, FPL_PERIOD_QUARTER, &share, &err), FPL_ERR_ELAPSED,
+              FPL_FIELD_ELAPSED, 0, 1);
+    assert_int_equal(fpl_elapsed_parse("4 months", 8, FPL_PERIOD_QUARTER, &share, &err),
+                     FPL_ERR_ELAPSED);
+    assert_int_equal(err.offset, 0);
+    assert_int_equal(err.length, 1);
+    assert_string_equal(fpl_error_message(&err),
+                        "elapsed must be above 0 and at most the whole period: a share up to "
+                        "100%, or months up to 1 (month), 3 (quarter) or 12 (year)");
+    expect_at(fpl_elapsed_parse("2m", 2, FPL_PERIOD_MONTH, &share, &err), FPL_ERR_ELAPSED,
+              FPL_FIELD_ELAPSED, 0, 1);
+    expect_at(fpl_elapsed_parse("0m", 2, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_ELAPSED,
+              FPL_FIELD_ELAPSED, 0, 1);
+    expect_at(fpl_elapsed_parse("-1m", 3, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_PARSE_NEGATIVE,
+              FPL_FIELD_ELAPSED, 0, 2);
+    /* shares out of (0, 1]: the whole text at fault, with a hint for a bare 4 */
+    expect_at(fpl_elapsed_parse("0", 1, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_ELAPSED,
+              FPL_FIELD_ELAPSED, 0, 1);
+    assert_int_equal(fpl_elapsed_parse("4", 1, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_ELAPSED);
+    char hint[64];
+    fpl_error_hint(&err, "4", 1, hint, sizeof hint);
+    assert_string_equal(hint, "did you mean 4m (4 months) or 4%?");
+    assert_int_equal(fpl_elapsed_parse("33", 2, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_ELAPSED);
+    fpl_error_hint(&err, "33", 2, hint, sizeof hint);
+    assert_string_equal(hint, "did you mean 33%?");
+    assert_int_equal(fpl_elapsed_parse("13m", 3, FPL_PERIOD_YEAR, &share, &err),
+                     FPL_ERR_ELAPSED);
+    fpl_error_hint(&err, "13m", 3, hint, sizeof hint);
+    assert_string_equal(hint, ""); /* no "did you mean 13%?" for a month count */
+    /* not a number, and units that are not months */
+    expect_at(fpl_elapsed_parse("4 weeks", 7, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_PARSE_SYNTAX,
+              FPL_FIELD_ELAPSED, 0, 7);
+    expect_at(fpl_elapsed_parse("m", 1, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_PARSE_SYNTAX,
+              FPL_FIELD_ELAPSED, 0, 1);
+    expect(fpl_elapsed_parse("", 0, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_PARSE_EMPTY,
+           FPL_FIELD_ELAPSED, FPL_NO_INDEX);
+    expect(fpl_elapsed_parse("4m", 2, (fpl_period)9, &share, &err), FPL_ERR_PERIOD,
+           FPL_FIELD_PER, FPL_NO_INDEX);
+    expect(fpl_elapsed_parse(NULL, 2, FPL_PERIOD_YEAR, &share, &err), FPL_ERR_NULL,
+           FPL_FIELD_NONE, FPL_NO_INDEX);
+    expect(fpl_elapsed_parse("4m", 2, FPL_PERIOD_YEAR, NULL, &err), FPL_ERR_NULL,
+           FPL_FIELD_NONE, FPL_NO_INDEX);
+    assert_same_double(share, -1.0);
+}
+
+/* Still needed in whole units and per month left: 10 deals a quarter at
+ * 30% then 10% need 10 deals, 34 opportunities (10 / 0.3 = 33.3, up), 340
+ * leads (34 / 0.1) in whole units; a third of the quarter gone leaves 2
+ * months. 100 leads so far: 240 still needed, 120 a month (exactly
+ * 116.67); 9 opportunities: 25, 13 a month (12.5 up); 2 deals: 8, 4. */
+static void test_pace_still_needed_in_whole_units(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.10);
+    fpl_test_add(&f, "opportunity", 0.30);
+    fpl_terms t = ten_deals();
+    t.per = FPL_PERIOD_QUARTER;
+    t.deal_size = 1000;
+    t.has_deal_size = true;
+    fpl_pace_input in;
+    memset(&in, 0, sizeof in);
+    assert_int_equal(fpl_elapsed_parse("1m", 2, t.per, &in.elapsed, NULL), FPL_OK);
+    in.has_actual[0] = true;
+    in.actual[0] = 100;
+    in.has_actual[1] = true;
+    in.actual[1] = 9;
+    in.has_actual_deals = true;
+    in.actual_deals = 2;
+    in.has_actual_revenue = true;
+    in.actual_revenue = 2500;
+    fpl_pace p;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_OK);
+    assert_same_double(p.months_left, 2.0);
+    const fpl_pace_row *lead = &p.stages[0];
+    assert_true(lead->has_whole);
+    assert_same_double(lead->plan_whole, 340.0);
+    assert_same_double(lead->still_needed_whole, 240.0);
+    assert_same_double(lead->needed_per_month_whole, 120.0);
+    assert_close(lead->needed_per_month, (10.0 / 0.03 - 100.0) / 2.0);
+    const fpl_pace_row *opp = &p.stages[1];
+    assert_same_double(opp->plan_whole, 34.0);
+    assert_same_double(opp->still_needed_whole, 25.0);
+    assert_same_double(opp->needed_per_month_whole, 13.0);
+    assert_close(opp->needed_per_month, (10.0 / 0.3 - 9.0) / 2.0);
+    assert_same_double(p.deals.plan_whole, 10.0);
+    assert_same_double(p.deals.still_needed_whole, 8.0);
+    assert_same_double(p.deals.needed_per_month_whole, 4.0);
+    assert_same_double(p.deals.needed_per_month, 4.0);
+    /* revenue is an amount: no whole count, 7,500 still needed, 3,750 a month */
+    assert_false(p.revenue.has_whole);
+    assert_same_double(p.revenue.still_needed_whole, 0.0);
+    assert_same_double(p.revenue.needed_per_month, 3750.0);
+    /* a fraction of a unit so far still leaves whole units: 340 − 99.5 = 240.5, 241 */
+    in.actual[0] = 99.5;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_OK);
+    assert_same_double(p.stages[0].still_needed_whole, 241.0);
+    assert_same_double(p.stages[0].needed_per_month_whole, 121.0);
+    /* more than the plan: nothing still needed */
+    in.actual[0] = 400;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_OK);
+    assert_same_double(p.stages[0].still_needed_whole, 0.0);
+    assert_same_double(p.stages[0].needed_per_month_whole, 0.0);
+    assert_same_double(p.stages[0].needed_per_month, 0.0);
+    /* the period over: no month left, nothing per month */
+    in.elapsed = 1.0;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_OK);
+    assert_same_double(p.months_left, 0.0);
+    assert_false(p.stages[1].has_needed_rate);
+    assert_same_double(p.stages[1].still_needed_whole, 25.0);
+    assert_same_double(p.stages[1].needed_per_month_whole, 0.0);
+    /* a year 4/12 gone leaves exactly 8 months */
+    t.per = FPL_PERIOD_YEAR;
+    in.elapsed = 4.0 / 12.0;
+    assert_int_equal(fpl_pace_compute(&f, &t, &in, &p, &err), FPL_OK);
+    assert_same_double(p.months_left, 8.0);
+    /* a whole count per month left past 2^53 cannot be exact: 2^50 deals
+     * with 12/1024 of a month left are 2^60/12 a month */
+    fpl_funnel one = {0};
+    fpl_test_add(&one, "opportunity", 1.0);
+    fpl_pace_input late;
+    memset(&late, 0, sizeof late);
+    late.has_actual_deals = true;
+    t.deals = 0x1p50;
+    t.has_deal_size = false;
+    late.elapsed = 1.0 - 1.0 / 1024.0;
+    expect(fpl_pace_compute(&one, &t, &late, &p, &err), FPL_ERR_TOO_LARGE, FPL_FIELD_NONE,
+           FPL_NO_INDEX);
+    late.elapsed = 0.5; /* 2^50 / 6 a month: whole */
+    assert_int_equal(fpl_pace_compute(&one, &t, &late, &p, &err), FPL_OK);
+    assert_same_double(p.deals.needed_per_month_whole, ceil(0x1p50 / 6.0));
 }
 
 static void test_pace_refuses_bad_input(void **state)
@@ -330,6 +545,9 @@ int main(void)
         cmocka_unit_test(test_pace_half_month),
         cmocka_unit_test(test_pace_pipeline_coverage),
         cmocka_unit_test(test_pace_elapsed_from_dates),
+        cmocka_unit_test(test_pace_elapsed_at_the_ends_of_the_calendar),
+        cmocka_unit_test(test_elapsed_parse_months_and_shares),
+        cmocka_unit_test(test_pace_still_needed_in_whole_units),
         cmocka_unit_test(test_pace_refuses_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -287,7 +287,7 @@ static void test_largest_results_fit_the_promised_capacities(void **state)
     fpl_view_init(&v, nodes, FPL_VIEW_PACE_NODES + 1);
     assert_int_equal(fpl_view_pace(&v, NULL, &f, &p, NULL), FPL_OK);
     assert_int_equal(v.count, FPL_VIEW_PACE_NODES);
-    assert_int_equal(FPL_VIEW_PACE_NODES, 47 + 21 * FPL_MAX_STAGES);
+    assert_int_equal(FPL_VIEW_PACE_NODES, 56 + 25 * FPL_MAX_STAGES);
 }
 
 static void test_views_refuse_what_they_cannot_describe(void **state)
@@ -376,9 +376,9 @@ static void test_pace_json_shows_the_figures_and_names(void **state)
     fpl_view v;
     fpl_view_init(&v, nodes, FPL_VIEW_PACE_NODES);
     assert_int_equal(fpl_view_pace(&v, NULL, &f, &p, NULL), FPL_OK);
-    /* root, 5 leaves, stages [2 x 18], deals {13}, revenue null, warning
-     * {2}, coverage {open [1 x 3], 6}, reps */
-    assert_int_equal(v.count, 1 + 5 + 1 + 2 * 18 + 14 + 1 + 3 + (1 + 1 + 3 + 6) + 1);
+    /* root, 5 leaves, stages [2 x 22], deals {17}, revenue null, warning
+     * {2}, coverage {open [1 x 3], 6}, reps, months_left */
+    assert_int_equal(v.count, 1 + 5 + 1 + 2 * 22 + 18 + 1 + 3 + (1 + 1 + 3 + 6) + 1 + 1);
     static char text[16384];
     json_of(&v, text, sizeof text);
     assert_non_null(strstr(text, "{\n  \"command\": \"pace\",\n  \"per\": \"month\",\n"
@@ -391,13 +391,21 @@ static void test_pace_json_shows_the_figures_and_names(void **state)
     assert_non_null(strstr(text, "      \"catch_up\": 1.25,\n      \"status\": \"off track\",\n"
                                  "      \"plan_per_rep\": 200,\n      \"actual_per_rep\": 75,\n"
                                  "      \"needed_rate_per_rep\": 250,\n"
-                                 "      \"implied_deals\": 3.75\n    },\n"));
+                                 "      \"implied_deals\": 3.75,\n"
+                                 "      \"plan_whole\": 400,\n"
+                                 "      \"still_needed_whole\": 250,\n"
+                                 "      \"needed_per_month\": 500,\n"
+                                 "      \"needed_per_month_whole\": 500\n    },\n"));
     /* a stage without an actual: its figures and status null */
     assert_non_null(strstr(text, "      \"actual\": null,\n      \"attainment\": null,\n"));
     assert_non_null(strstr(text, "      \"status\": null,\n      \"plan_per_rep\": 20,\n"
                                  "      \"actual_per_rep\": null,\n"
                                  "      \"needed_rate_per_rep\": null,\n"
-                                 "      \"implied_deals\": null\n"));
+                                 "      \"implied_deals\": null,\n"
+                                 "      \"plan_whole\": null,\n"
+                                 "      \"still_needed_whole\": null,\n"
+                                 "      \"needed_per_month\": null,\n"
+                                 "      \"needed_per_month_whole\": null\n"));
     assert_non_null(strstr(text, "  \"revenue\": null,\n  \"warning\": {\n"
                                  "    \"stage\": \"lead\",\n    \"months\": 3\n  },\n"
                                  "  \"coverage\": {\n    \"open\": [\n      {\n"
@@ -406,7 +414,7 @@ static void test_pace_json_shows_the_figures_and_names(void **state)
                                  "    \"open_units\": 12,\n    \"open_deals\": 3,\n"
                                  "    \"still_to_close\": 6,\n    \"raw\": 2,\n"
                                  "    \"weighted\": 0.5,\n    \"required\": 4\n  },\n"
-                                 "  \"reps\": 2\n}\n"));
+                                 "  \"reps\": 2,\n  \"months_left\": 0.5\n}\n"));
     size_t len;
     static char one_call[16384];
     assert_int_equal(fpl_pace_json(&f, &p, one_call, sizeof one_call, &len, NULL), FPL_OK);

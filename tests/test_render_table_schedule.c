@@ -122,22 +122,27 @@ static void test_pace_table_and_csv_are_the_cli_bytes(void **state)
     assert_string_equal(text,
         "Pace per year: 50% of the year elapsed; target 24 deals.\n"
         "\n"
-        "             plan  to date  actual  attainment  projection  needed/year  status    "
-        "implied deals\n"
-        "lead          480      240     216         90%         432          528  at risk   "
-        "        10.80\n"
-        "opportunity    48       24       -           -           -            -  -         "
-        "            -\n"
-        "deals          24       12      12        100%          24           24  on track\n"
+        "             plan  to date  actual  attainment  projection  needed/year  still needed  "
+        "per month left  status    implied deals\n"
+        "lead          480      240     216         90%         432          528           264  "
+        "            44  at risk           10.80\n"
+        "opportunity    48       24       -           -           -            -             -  "
+        "             -  -                     -\n"
+        "deals          24       12      12        100%          24           24            12  "
+        "             2  on track\n"
         "\n"
         "Status against plan to date: on track from 95%, at risk from 80%, off track below.\n"
+        "Still needed: whole units to the plan's whole counts, less the actual; per month left: "
+        "over the 6 months left.\n"
         "Figures are rounded for display (--format json gives exact values).\n");
     RENDER(fpl_pace_render, &f, &p, NULL, NULL, FPL_RENDER_CSV);
+    /* 264 leads still needed (480 − 216) over the 6 months left: 44 a month */
     assert_string_equal(text,
-        "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status\n"
-        "lead,480,240,216,0.9,432,528,at risk\n"
-        "opportunity,48,24,,,,,\n"
-        "deals,24,12,12,1,24,24,on track\n");
+        "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status,still_needed,"
+        "still_needed_whole,needed_per_month,needed_per_month_whole\n"
+        "lead,480,240,216,0.9,432,528,at risk,264,264,44,44\n"
+        "opportunity,48,24,,,,,,,,,\n"
+        "deals,24,12,12,1,24,24,on track,12,12,2,2\n");
     /* the dates the share was measured between, in the headline */
     const fpl_date start = {2027, 1, 1};
     const fpl_date as_of = {2027, 7, 2};

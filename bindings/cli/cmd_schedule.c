@@ -8,8 +8,8 @@
  * funnelplan.c reads the options (the funnel and the terms, checked; the
  * texts of every other option) and calls cli_schedule_run() or
  * cli_pace_run(); this file reads those texts with the library's parsers
- * (fpl_month_parse, fpl_date_parse, fpl_lag_parse, fpl_list_parse,
- * fpl_parse_amount, fpl_parse_rate), calls fpl_schedule_compute() or
+ * (fpl_month_parse, fpl_date_parse, fpl_elapsed_parse, fpl_lag_parse,
+ * fpl_list_parse, fpl_parse_amount, fpl_parse_rate), calls fpl_schedule_compute() or
  * fpl_pace_compute() and presents the result (the JSON is the library's:
  * fpl_schedule_json(), fpl_pace_json()). No formula and no default
  * lives here: every figure comes from the library's result (lags in months
@@ -325,21 +325,32 @@ int cli_schedule_run(const cli_schedule_request *rq, cli_buf *out)
 
 /* ---- pace: reading the question -------------------------------------- */
 
-/* The share of the period elapsed: --elapsed RATE, or --start DATE with
- * --as-of DATE (exactly one of the two ways). */
-static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, double *elapsed)
+/* The share of the period elapsed: --elapsed SHARE|MONTHS (read by
+ * fpl_elapsed_parse()), or --start DATE with --as-of DATE (exactly one of
+ * the two ways). The dates, read once, go to span[0] and span[1] for the
+ * headline (*dated tells whether they were given). */
+static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, double *elapsed,
+                        fpl_date span[2], bool *dated)
 {
+    fpl_error err;
+    *dated = false;
     if (rq->elapsed != NULL) {
         if (rq->start != NULL || rq->as_of != NULL) {
             return fail_usage(FPL_FIELD_ELAPSED, rq->elapsed,
-                              "give --elapsed, or --start with --as-of, not both");
+                              rq->start != NULL && rq->as_of != NULL
+                                  ? "give --elapsed, or --start with --as-of, not both"
+                              : rq->start != NULL ? "give --elapsed or --start, not both"
+                                                  : "give --elapsed or --as-of, not both");
         }
-        bool has;
-        return read_number(rq, FPL_FIELD_ELAPSED, true, elapsed, &has);
+        if (fpl_elapsed_parse(rq->elapsed, strlen(rq->elapsed), rq->terms->per, elapsed, &err) !=
+            FPL_OK) {
+            return fail_at(rq, g, "pace", &err);
+        }
+        return CLI_EXIT_OK;
     }
     if (rq->start == NULL && rq->as_of == NULL) {
-        cli_error("pace: the share of the period elapsed is needed: --elapsed RATE, or "
-                  "--start DATE with --as-of DATE");
+        cli_error("pace: the share of the period elapsed is needed: --elapsed SHARE or MONTHS "
+                  "(33%%, 4/12, 4m), or --start DATE with --as-of DATE");
         return CLI_EXIT_USAGE;
     }
     if (rq->as_of == NULL) {
@@ -349,17 +360,17 @@ static int read_elapsed(const cli_schedule_request *rq, const stage_texts *g, do
         return fail_usage(FPL_FIELD_AS_OF, rq->as_of,
                           "needs --start DATE (the first day of the period)");
     }
-    fpl_date start;
-    fpl_date as_of;
-    fpl_error err;
-    if (fpl_date_parse(rq->start, strlen(rq->start), &start, &err) != FPL_OK) {
+    if (fpl_date_parse(rq->start, strlen(rq->start), &span[0], &err) != FPL_OK) {
         return cli_fail(option(FPL_FIELD_START), rq->start, &err);
     }
-    if (fpl_date_parse(rq->as_of, strlen(rq->as_of), &as_of, &err) != FPL_OK) {
+    if (fpl_date_parse(rq->as_of, strlen(rq->as_of), &span[1], &err) != FPL_OK) {
         return cli_fail(option(FPL_FIELD_AS_OF), rq->as_of, &err);
     }
-    fpl_status st = fpl_pace_elapsed(&start, &as_of, rq->terms->per, elapsed, &err);
-    return st == FPL_OK ? CLI_EXIT_OK : fail_at(rq, g, "pace", &err);
+    if (fpl_pace_elapsed(&span[0], &span[1], rq->terms->per, elapsed, &err) != FPL_OK) {
+        return fail_at(rq, g, "pace", &err);
+    }
+    *dated = true;
+    return CLI_EXIT_OK;
 }
 
 /* --actual or --open STAGE=COUNT, repeated, once per stage. */
@@ -387,9 +398,10 @@ static int read_counts(const cli_schedule_request *rq, fpl_field field,
     return CLI_EXIT_OK;
 }
 
-static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in, stage_texts *g)
+static int read_pace(const cli_schedule_request *rq, fpl_pace_input *in, stage_texts *g,
+                     fpl_date span[2], bool *dated)
 {
-    int rc = read_elapsed(rq, g, &in->elapsed);
+    int rc = read_elapsed(rq, g, &in->elapsed, span, dated);
     if (rc == CLI_EXIT_OK) {
         rc = read_counts(rq, FPL_FIELD_ACTUAL, rq->actual, rq->n_actuals, in->has_actual,
                          in->actual, g->actual);
@@ -434,7 +446,9 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
         return CLI_EXIT_OUTPUT;
     }
     stage_texts given = {{NULL}, {NULL}, {NULL}};
-    int rc = read_pace(rq, in, &given);
+    fpl_date span[2];
+    bool dated = false;
+    int rc = read_pace(rq, in, &given, span, &dated);
     if (rc == CLI_EXIT_OK) {
         fpl_error err;
         fpl_status st = fpl_pace_compute(rq->funnel, rq->terms, in, p, &err);
@@ -442,10 +456,6 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out)
             rc = fail_at(rq, &given, "pace", &err);
         } else {
             /* the headline shows the dates read_elapsed() took the share from */
-            fpl_date span[2];
-            bool dated = rq->start != NULL && rq->as_of != NULL &&
-                         fpl_date_parse(rq->start, strlen(rq->start), &span[0], NULL) == FPL_OK &&
-                         fpl_date_parse(rq->as_of, strlen(rq->as_of), &span[1], NULL) == FPL_OK;
             CLI_RENDER(out, fpl_pace_render, rq->funnel, p, dated ? &span[0] : NULL,
                        dated ? &span[1] : NULL, rq->format);
         }

@@ -206,9 +206,9 @@ static const cli_option options[] = {
      "deal target per period (instead of --revenue)"},
     {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PACE, false,
      "average deal size (paces the revenue too)"},
-    {OPT_ELAPSED, FPL_FIELD_ELAPSED, "--elapsed", "RATE", CMD_PACE, false,
-     "share of the period elapsed: 50%, 0.5, 15/31\n"
-     "(above 0%, at most 100%)"},
+    {OPT_ELAPSED, FPL_FIELD_ELAPSED, "--elapsed", "SHARE|MONTHS", CMD_PACE, false,
+     "share of the period elapsed: 50%, 0.5, 15/31, or\n"
+     "months of it: 4m, 4 months (above 0, at most all)"},
     {OPT_START, FPL_FIELD_START, "--start", "DATE", CMD_PACE, false,
      "instead of --elapsed, with --as-of: the first day\n"
      "of the period, YYYY-MM-DD"},
@@ -465,13 +465,14 @@ static const cli_command commands[] = {
      "    --per year --start 2027-01 --lag lead=1m --lag opportunity=2m",
      run_schedule},
     {"pace", CMD_PACE, "actuals against plan: status, catch-up, warning, coverage",
-     "funnelplan pace --stage NAME=RATE... TARGET (--elapsed RATE | --start DATE "
+     "funnelplan pace --stage NAME=RATE... TARGET (--elapsed SHARE|MONTHS | --start DATE "
      "--as-of DATE) [OPTIONS]",
      "Measures the period's actuals so far against the plan of TARGET (--revenue\n"
      "with --deal-size, or --deals) at the share of the period elapsed: for every\n"
      "stage with --actual, and for the deals and revenue won, the plan to date,\n"
      "the attainment, the run-rate projection, the rate needed over the rest of\n"
-     "the period and a status (on track, at risk, off track). The early warning\n"
+     "the period, what is still needed in whole units and per month left, and a\n"
+     "status (on track, at risk, off track). The early warning\n"
      "is the highest stage off track and, with --lag, how many months later it\n"
      "shows in deals. With --open, the pipeline coverage: the open units against\n"
      "the deals still to close, raw and weighted by each stage's rate to a won\n"

@@ -34,6 +34,13 @@ extern "C" {
  * - still needed = max(0, required(i) − actual); the rate needed over the
  *   rest of the period = still needed / (1 − e) per period, and that rate
  *   against the plan's (the catch-up factor); none when e = 1;
+ * - months left = months(per) · (1 − e); still needed per month left =
+ *   still needed / months left; in whole units (stages and deals): still
+ *   needed whole = max(0, required_whole(i) − actual) rounded up (the
+ *   plan's whole counts, deals_whole for the deals, so the whole units
+ *   cascade as in fpl_plan_compute()), and per month left = still needed
+ *   whole / months left, rounded up (both with the tolerance of
+ *   fpl_ceil_tolerant());
  * - status: on track when attainment ≥ the at-risk threshold (default
  *   95%), at risk when ≥ the off-track threshold (default 80%), else off
  *   track (the result carries the thresholds used);
@@ -84,15 +91,45 @@ FPL_API const char *fpl_pace_status_name(fpl_pace_status status);
  * @param[in] per the period.
  * @param[out] out the share, in (0, 1], written only on success.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL):
- *   ::FPL_FIELD_START or ::FPL_FIELD_AS_OF for a date that does not exist
- *   (a period that would end after year 9999: the start), ::FPL_FIELD_AS_OF
- *   for a day outside the period, ::FPL_FIELD_PER.
+ *   ::FPL_FIELD_START or ::FPL_FIELD_AS_OF for a date that does not exist,
+ *   ::FPL_FIELD_AS_OF for a day outside the period, ::FPL_FIELD_PER.
+ *
+ * A period may end past 9999-12-31 (a year from 9999-02-01): its length is
+ * that of the proleptic Gregorian calendar, and the as-of day, a date of
+ * years 1 to 9999, lies in it. December 9999 (from 9999-12-01) is a month
+ * like any other.
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_DATE (a date that does not
  *   exist), ::FPL_ERR_PERIOD or ::FPL_ERR_ELAPSED (as_of before start or
  *   after the period's last day).
  */
 FPL_API fpl_status fpl_pace_elapsed(const fpl_date *start, const fpl_date *as_of, fpl_period per,
                                     double *out, fpl_error *err);
+
+/**
+ * @brief Reads how much of a period has elapsed, as a share of it.
+ *
+ * Two forms:
+ * - a share, read by fpl_parse_rate(): `33%`, `0.33`, `4/12`;
+ * - months of the period: a number (read by fpl_parse_amount()) followed,
+ *   after optional blanks, by `m`, `mo`, `month` or `months` (any case):
+ *   `4m`, `4 months`, `1.5 month`; the share is the months over the
+ *   period's 1, 3 or 12 (`4m` of a year is 4/12).
+ *
+ * The share must be above 0 and at most 1: at most the period's months.
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes, or ::FPL_NUL_TERMINATED.
+ * @param[in] per the period (its months give the share of a month count).
+ * @param[out] share the share of the period elapsed, in (0, 1], written
+ *   only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_ELAPSED with the bytes at fault (the number of a month
+ *   count, else the whole text), or ::FPL_FIELD_PER.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a parse status (`FPL_ERR_PARSE_*`),
+ *   ::FPL_ERR_PERIOD or ::FPL_ERR_ELAPSED (a share not in (0, 1], or a month
+ *   count not above 0 or above the period's months).
+ */
+FPL_API fpl_status fpl_elapsed_parse(const char *text, size_t len, fpl_period per, double *share,
+                                     fpl_error *err);
 
 /**
  * What a pace question is asked. Zero-initialisable; set elapsed.
@@ -138,6 +175,11 @@ typedef struct fpl_pace_row {
     double plan_per_rep;    ///< plan / reps (with reps)
     double actual_per_rep;  ///< actual / reps (with reps)
     double needed_rate_per_rep; ///< needed rate / reps (with reps and a needed rate)
+    bool has_whole;         ///< the row counts units or deals (not revenue) and has an actual: the whole figures below are set
+    double plan_whole;      ///< the plan's whole count for the period (fpl_plan_stage::required_whole, fpl_plan::deals_whole; set with has_whole)
+    double still_needed_whole; ///< whole units still needed: plan_whole − actual, at least 0, rounded up tolerantly (fpl_ceil_tolerant())
+    double needed_per_month;   ///< still needed / fpl_pace::months_left: what each month left must bring (with has_needed_rate)
+    double needed_per_month_whole; ///< still_needed_whole / months left, rounded up tolerantly (with has_whole and has_needed_rate)
 } fpl_pace_row;
 
 /** The result of fpl_pace_compute(). */
@@ -168,6 +210,7 @@ typedef struct fpl_pace {
     double cumulative_rate[FPL_MAX_STAGES]; ///< each stage's cumulative rate to a deal (the plan's): implied deals per unit
     bool has_open[FPL_MAX_STAGES]; ///< the open pipeline of stage i was given (fpl_pace_input::has_open)
     double open[FPL_MAX_STAGES];   ///< units in stage i now, as given (when has_open[i])
+    double months_left;     ///< months of the period left: months(per) · (1 − elapsed), a whole number when within 16 epsilons of one (4 months of a year elapsed: 8)
 } fpl_pace;
 
 /**
@@ -187,7 +230,8 @@ typedef struct fpl_pace {
  *   ::FPL_ERR_ELAPSED; ::FPL_ERR_ACTUAL (an actual or open count negative
  *   or not finite, revenue so far without a deal size); ::FPL_ERR_LAG;
  *   ::FPL_ERR_THRESHOLD (not in (0, 10], or off-track above at-risk);
- *   ::FPL_ERR_REPS; ::FPL_ERR_OVERFLOW.
+ *   ::FPL_ERR_REPS; ::FPL_ERR_OVERFLOW; ::FPL_ERR_TOO_LARGE (a whole count
+ *   per month left above 2^53).
  */
 FPL_API fpl_status fpl_pace_compute(const fpl_funnel *funnel, const fpl_terms *terms,
                                     const fpl_pace_input *input, fpl_pace *out, fpl_error *err);

@@ -407,11 +407,12 @@ FPL_API fpl_status fpl_forecast_json(const fpl_funnel *funnel, const fpl_forecas
 
 /**
  * Nodes fpl_view_pace() adds at most: the object and its 5 leading figures,
- * `stages` (each with 17 figures), `deals` and `revenue` (13 each),
- * `warning`, `coverage` (the open pipeline of every stage) and `reps`.
+ * `stages` (each with 21 figures), `deals` and `revenue` (17 each),
+ * `warning`, `coverage` (the open pipeline of every stage), `reps` and
+ * `months_left`.
  */
-#define FPL_VIEW_PACE_NODES (6 + (1 + 18 * FPL_MAX_STAGES) + 2 * 14 + 3 + \
-                             (8 + 3 * FPL_MAX_STAGES) + 1)
+#define FPL_VIEW_PACE_NODES (6 + (1 + 22 * FPL_MAX_STAGES) + 2 * 18 + 3 + \
+                             (8 + 3 * FPL_MAX_STAGES) + 2)
 
 /**
  * @brief Adds the description of a schedule: the object `funnelplan

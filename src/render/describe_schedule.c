@@ -199,6 +199,27 @@ static void pace_row(fpl_view *view, const fpl_pace_row *r, bool reps)
     }
 }
 
+/* What is still needed in whole units and per month left: keys added to the
+ * contract after the row's others (after a stage's implied_deals). */
+static void pace_row_left(fpl_view *view, const fpl_pace_row *r)
+{
+    const bool rate = r->has_actual && r->has_needed_rate;
+    const bool whole = r->has_whole;
+    if (whole) {
+        fpl_view_whole(view, "plan_whole", r->plan_whole);
+        fpl_view_whole(view, "still_needed_whole", r->still_needed_whole);
+    } else {
+        fpl_view_null(view, "plan_whole");
+        fpl_view_null(view, "still_needed_whole");
+    }
+    fpl_view_number_or_null(view, "needed_per_month", rate, r->needed_per_month);
+    if (whole && rate) {
+        fpl_view_whole(view, "needed_per_month_whole", r->needed_per_month_whole);
+    } else {
+        fpl_view_null(view, "needed_per_month_whole");
+    }
+}
+
 fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funnel,
                          const fpl_pace *pace, fpl_error *err)
 {
@@ -233,15 +254,18 @@ fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funn
         fpl_view_number(view, "cumulative_rate", p->cumulative_rate[i]);
         pace_row(view, r, p->has_reps);
         fpl_view_number_or_null(view, "implied_deals", r->has_actual, r->implied_deals);
+        pace_row_left(view, r);
         fpl_view_close(view);
     }
     fpl_view_close(view);
     fpl_view_object(view, "deals");
     pace_row(view, &p->deals, p->has_reps);
+    pace_row_left(view, &p->deals);
     fpl_view_close(view);
     if (p->has_revenue) {
         fpl_view_object(view, "revenue");
         pace_row(view, &p->revenue, p->has_reps);
+        pace_row_left(view, &p->revenue);
         fpl_view_close(view);
     } else {
         fpl_view_null(view, "revenue");
@@ -278,6 +302,7 @@ fpl_status fpl_view_pace(fpl_view *view, const char *key, const fpl_funnel *funn
         fpl_view_null(view, "coverage");
     }
     fpl_view_number_or_null(view, "reps", p->has_reps, p->reps);
+    fpl_view_number(view, "months_left", p->months_left);
     fpl_view_close(view);
     return fpl_view_check(view, err);
 }

@@ -226,6 +226,32 @@ def ref_row(plan, actual, e, th, reps):
     return row
 
 
+def ref_left(plan, plan_whole, actual, e, months_left):
+    """What is still needed in whole units (plan_whole: the plan's whole
+    count, None for revenue) and per month left (pace.h)."""
+    if actual is None:
+        return {"plan_whole": None, "still_needed_whole": None, "needed_per_month": None,
+                "needed_per_month_whole": None}
+    whole = None if plan_whole is None else Whole(max(0, math.ceil(plan_whole - actual)))
+    per_month = max(Fr(0), plan - actual) / months_left if e < 1 else None
+    return {"plan_whole": None if plan_whole is None else Whole(plan_whole),
+            "still_needed_whole": whole,
+            "needed_per_month": per_month,
+            "needed_per_month_whole": (Whole(math.ceil(Fr(int(whole)) / months_left))
+                                       if whole is not None and e < 1 else None)}
+
+
+def whole_cascade(deals, rates):
+    """deals_whole and every stage's required_whole, top first (SPEC.md)."""
+    deals_whole = math.ceil(deals)
+    out = []
+    below = deals_whole
+    for rate in reversed(rates):
+        below = math.ceil(Fr(below) / rate)
+        out.append(below)
+    return deals_whole, out[::-1]
+
+
 def ref_pace(stages, per, elapsed, deals=None, revenue=None, deal_size=None, actual=None,
              actual_deals=None, actual_revenue=None, open_=None, lags=None,
              at_risk=Fr(95, 100), off_track=Fr(80, 100), reps=None):
@@ -240,6 +266,8 @@ def ref_pace(stages, per, elapsed, deals=None, revenue=None, deal_size=None, act
     target_deals = revenue / deal_size if revenue is not None else deals
     cum = [prod(rates[i:]) for i in range(n)]
     th = (at_risk, off_track)
+    months_left = MONTHS[per] * (1 - elapsed)
+    deals_whole, stages_whole = whole_cascade(target_deals, rates)
     out_stages = []
     warning = None
     for i in range(n):
@@ -247,6 +275,7 @@ def ref_pace(stages, per, elapsed, deals=None, revenue=None, deal_size=None, act
         s = {"name": names[i], "rate": rates[i], "cumulative_rate": cum[i]}
         s.update(ref_row(target_deals / cum[i], a, elapsed, th, reps))
         s["implied_deals"] = a * cum[i] if a is not None else None
+        s.update(ref_left(target_deals / cum[i], stages_whole[i], a, elapsed, months_left))
         out_stages.append(s)
         if warning is None and s["status"] == "off track":
             warning = {"stage": names[i],
@@ -271,12 +300,15 @@ def ref_pace(stages, per, elapsed, deals=None, revenue=None, deal_size=None, act
                     "required": units / expected if expected > 0 else None}
     rev = None
     if deal_size is not None:
-        rev = ref_row(revenue if revenue is not None else target_deals * deal_size,
-                      actual_revenue, elapsed, th, reps)
+        plan_revenue = revenue if revenue is not None else target_deals * deal_size
+        rev = ref_row(plan_revenue, actual_revenue, elapsed, th, reps)
+        rev.update(ref_left(plan_revenue, None, actual_revenue, elapsed, months_left))
+    deals_row = ref_row(target_deals, actual_deals, elapsed, th, reps)
+    deals_row.update(ref_left(target_deals, deals_whole, actual_deals, elapsed, months_left))
     return {"command": "pace", "per": per, "elapsed": elapsed, "at_risk": at_risk,
-            "off_track": off_track, "stages": out_stages,
-            "deals": ref_row(target_deals, actual_deals, elapsed, th, reps),
-            "revenue": rev, "warning": warning, "coverage": coverage, "reps": reps}
+            "off_track": off_track, "stages": out_stages, "deals": deals_row,
+            "revenue": rev, "warning": warning, "coverage": coverage, "reps": reps,
+            "months_left": months_left}
 
 
 def frac_text(x):
@@ -667,7 +699,8 @@ class TestPaceJson(ScheduleTestCase):
                          ["name", "rate", "cumulative_rate", "plan", "plan_to_date", "actual",
                           "attainment", "projection", "projected_attainment", "still_needed",
                           "needed_rate", "catch_up", "status", "plan_per_rep", "actual_per_rep",
-                          "needed_rate_per_rep", "implied_deals"])
+                          "needed_rate_per_rep", "implied_deals", "plan_whole",
+                          "still_needed_whole", "needed_per_month", "needed_per_month_whole"])
 
     def test_coverage_of_opportunities_at_25_percent_needs_4x(self):
         args, want = pace_case(stages=PACE_FUNNEL, per="month", elapsed=Fr(1, 2), deals=10,
@@ -703,6 +736,118 @@ class TestPaceJson(ScheduleTestCase):
                 want = self.json_of(common + ["--per", per, "--elapsed", frac_text(share)])
                 self.assertEqual(got, want)
 
+    def test_elapsed_in_months_and_shares(self):
+        # --elapsed reads months of the period (fpl_elapsed_parse) and shares
+        common = ["pace", "--stage", "lead=10%", "--deals", "10", "--actual", "lead=20",
+                  "--format", "json"]
+        for per, texts, share in (
+                ("year", ["4m", "4 months", "4 month", "4 Months", "4mo", "4/12", "1/3"],
+                 Fr(1, 3)),
+                ("year", ["12m", "100%", "1"], Fr(1)),
+                ("quarter", ["1.5m", "1.5 months", "50%", "0.5"], Fr(1, 2)),
+                ("month", ["1m", "1 month"], Fr(1))):
+            want = self.json_of(common + ["--per", per, "--elapsed", frac_text(share)])
+            self.assertMatches(want["elapsed"], share)
+            for text in texts:
+                with self.subTest(per=per, elapsed=text):
+                    self.assertEqual(self.json_of(common + ["--per", per, "--elapsed", text]),
+                                     want)
+
+    def test_first_and_last_periods_of_the_calendar(self):
+        common = ["pace", "--stage", "lead=10%", "--deals", "10", "--actual", "lead=20",
+                  "--format", "json"]
+        for per, start, as_of, share in (
+                ("month", "9999-12-01", "9999-12-31", Fr(1)),
+                ("month", "9999-12-01", "9999-12-15", Fr(15, 31)),
+                ("quarter", "9999-10-01", "9999-12-31", Fr(1)),
+                ("quarter", "9999-10-01", "9999-11-15", Fr(46, 92)),
+                ("year", "9999-01-01", "9999-12-31", Fr(1)),
+                ("year", "9999-01-01", "9999-07-01", Fr(182, 365)),
+                # a year from February 9999 ends in January 10000: 334 of its 365 days
+                ("year", "9999-02-01", "9999-12-31", Fr(334, 365)),
+                ("month", "0001-01-01", "0001-01-31", Fr(1)),
+                ("quarter", "0001-01-01", "0001-02-28", Fr(59, 90)),
+                ("year", "0001-01-01", "0001-01-01", Fr(1, 365)),
+                ("year", "0001-01-01", "0001-12-31", Fr(1))):
+            with self.subTest(per=per, start=start, as_of=as_of):
+                got = self.json_of(common + ["--per", per, "--start", start, "--as-of", as_of])
+                self.assertMatches(got["elapsed"], share)
+        out = self.ok(["pace", "--stage", "lead=10%", "--deals", "10", "--start", "9999-12-01",
+                       "--as-of", "9999-12-31"])
+        self.assertTrue(out.startswith("Pace per month: 100% of the month elapsed (9999-12-01 "
+                                       "to 9999-12-31); target 10 deals."), out)
+        self.assertRefused(["pace", "--stage", "lead=10%", "--deals", "10", "--start",
+                            "9999-12-01", "--as-of", "10000-01-01"], 2, "--as-of '10000-01-01'")
+
+    def test_still_needed_in_whole_units_and_per_month_left(self):
+        # 10 deals a quarter at 30% then 10%: whole plan 10 deals, 34
+        # opportunities (10 / 0.3 = 33.3), 340 leads (34 / 0.1); a third gone
+        stages = [("lead", Fr(1, 10)), ("opportunity", Fr(3, 10))]
+        args, want = pace_case(stages=stages, per="quarter", elapsed=Fr(1, 3), deals=10,
+                               actual={"lead": 100, "opportunity": 9}, actual_deals=2)
+        args[args.index("--elapsed") + 1] = "1m"
+        got = self.check(args, want)
+        self.assertEqual(got["months_left"], 2)
+        lead, opp = got["stages"]
+        self.assertEqual((lead["plan_whole"], lead["still_needed_whole"],
+                          lead["needed_per_month_whole"]), (340, 240, 120))
+        self.assertMatches(lead["needed_per_month"], (Fr(1000, 3) - 100) / 2)
+        self.assertEqual((opp["plan_whole"], opp["still_needed_whole"],
+                          opp["needed_per_month_whole"]), (34, 25, 13))
+        self.assertEqual((got["deals"]["still_needed_whole"],
+                          got["deals"]["needed_per_month_whole"]), (8, 4))
+        for k in ("plan_whole", "still_needed_whole", "needed_per_month_whole"):
+            self.assertIs(type(lead[k]), int, k)
+        table = self.ok(args[:-1] + ["table"])
+        self.assertIn("lead         333.33   111.11     100", table)
+        self.assertRegex(table, r"lead .* 240 +120  at risk")
+        self.assertRegex(table, r"opportunity .* 25 +13  at risk")
+        self.assertRegex(table, r"deals .* 8 +4  off track")
+        self.assertIn("per month left: over the 2 months left.", table)
+        # the period over: nothing per month left
+        args, want = pace_case(stages=stages, per="quarter", elapsed=Fr(1), deals=10,
+                               actual={"lead": 100})
+        got = self.check(args, want)
+        self.assertEqual(got["stages"][0]["still_needed_whole"], 240)
+        self.assertIsNone(got["stages"][0]["needed_per_month_whole"])
+
+    def test_displays_never_cross_the_line_beside_them(self):
+        # opportunities: plan 400 a month, 200 to date at half the month
+        base_args = ["pace", "--stage", "lead=10%", "--stage", "opportunity=25%", "--deals",
+                     "100", "--elapsed", "50%"]
+
+        def row(extra):
+            out = self.ok(base_args + extra)
+            line = next(x for x in out.splitlines() if x.startswith("opportunity"))
+            return line.split()
+
+        for actual, extra, shown, status in (
+                ("189.9999999", [], "94.99999995%", "at"),        # not "95%"
+                ("190", [], "95%", "on"),
+                ("159.9999999", [], "79.99999995%", "off"),       # not "80%"
+                ("160", [], "80%", "at"),
+                ("175", [], "87.5%", "at"),
+                ("175", ["--at-risk", "87.5%"], "87.5%", "on"),
+                ("174.99999999", ["--at-risk", "87.5%"], "87.49999999%", "at"),
+                ("174.99999999", ["--at-risk", "87.5%", "--off-track", "87.5%"],
+                 "87.49999999%", "off"),
+                ("175.00000001", ["--at-risk", "87.5%", "--off-track", "87.5%"],
+                 "87.5%", "on")):
+            with self.subTest(actual=actual, extra=extra):
+                cells = row(["--actual", "opportunity=" + actual] + extra)
+                self.assertEqual(cells[4], shown)
+                self.assertEqual(cells[9], status)
+        # coverage: 0.875 of the deals still to close is not "0.9x", 3.9984x
+        # beside 4x is not "4x", 0.9996 is not "1x"
+        for open_units, raw, weighted in (("350", "3.5", "0.875"), ("399.84", "3.998", "0.9996"),
+                                          ("399.99996", "3.9999996", "0.9999999"),
+                                          # at or above the line may show on it
+                                          ("400", "4", "1"), ("400.2", "4.002", "1")):
+            with self.subTest(open=open_units):
+                out = self.ok(base_args + ["--open", "opportunity=" + open_units])
+                self.assertIn("Pipeline covers %sx of the 100 deals still to close; weighted "
+                              "%sx; these rates need 4x." % (raw, weighted), out)
+
     def test_csv_and_table(self):
         args, _ = pace_case(stages=PACE_FUNNEL, per="month", elapsed=Fr(1, 2), deals=10,
                             deal_size=5000, actual={"lead": 150}, actual_revenue=21000,
@@ -710,19 +855,25 @@ class TestPaceJson(ScheduleTestCase):
                             open_={"lead": 100, "opportunity": 12}, fmt="csv")
         rows = self.csv_rows(args)
         self.assertEqual(rows[0], ["stage", "plan", "plan_to_date", "actual", "attainment",
-                                   "projection", "needed_rate", "status"])
+                                   "projection", "needed_rate", "status", "still_needed",
+                                   "still_needed_whole", "needed_per_month",
+                                   "needed_per_month_whole"])
         self.assertEqual([r[0] for r in rows[1:]], ["lead", "opportunity", "deals", "revenue"])
+        # 250 leads still needed over the half month left: 500 a month
         self.assertEqual(rows[1], ["lead", "400", "200", "150", "0.75", "300", "500",
-                                   "off track"])
-        self.assertEqual(rows[2], ["opportunity", "40", "20", "", "", "", "", ""])
-        self.assertEqual(rows[4][-1], "at risk")
+                                   "off track", "250", "250", "500", "500"])
+        self.assertEqual(rows[2], ["opportunity", "40", "20"] + [""] * 9)
+        # revenue has no whole count: its whole columns are empty
+        self.assertEqual(rows[4][7:], ["at risk", "29000", "", "58000", ""])
         no_size = self.csv_rows(pace_args(PACE_FUNNEL, "month", Fr(1, 2), deals=10, fmt="csv"))
         self.assertEqual([r[0] for r in no_size[1:]], ["lead", "opportunity", "deals"])
         out = self.ok(args[:-1] + ["table"])
         self.assertIn("Warning: lead is off track: it shows in deals in about 3 months.", out)
         # no deals given: 21,000 of revenue so far count as 4.2 deals won
-        self.assertIn("Pipeline covers 19.3x of the 5.80 deals still to close; weighted 0.9x; "
-                      "these rates need 20.4x.", out)
+        self.assertIn("Pipeline covers 19.31x of the 5.80 deals still to close; weighted "
+                      "0.948x; these rates need 20.364x.", out)
+        self.assertIn("Still needed: whole units to the plan's whole counts, less the actual; "
+                      "per month left: over the 0.5 months left.", out)
         self.assertTrue(out.startswith("Pace per month: 50% of the month elapsed; target 10 "
                                        "deals, revenue 50,000."), out)
 
@@ -741,9 +892,14 @@ MSG = {
     "reps": "reps must be a positive number",
     "quota": "quota must be a positive amount",
     "attainment": "attainment must be between 0% and 100%",
-    "elapsed": "elapsed must be between 0% and 100% of the period (0 excluded), and the as-of "
-               "date inside the period",
-    "threshold": "thresholds must be between 0% and 1000%, off-track at most at-risk",
+    "elapsed": "elapsed must be above 0 and at most the whole period: a share up to 100%, or "
+               "months up to 1 (month), 3 (quarter) or 12 (year)",
+    "as_of": "the as-of date must lie in the period that begins at the start (from the start "
+             "to the period's last day)",
+    "at_risk": "the at-risk threshold must be above 0%, at most 1000%, and at least the "
+               "off-track threshold (80% by default)",
+    "off_track": "the off-track threshold must be above 0%, at most 1000%, and at most the "
+                 "at-risk threshold (95% by default)",
     "unknown": "no stage of that name",
     "negative": "must not be negative",
     "nan": "not a number",
@@ -832,15 +988,15 @@ PACE_BAD = [
     (PACE + ["--as-of", "2027-01-01"],
      "--as-of '2027-01-01': needs --start DATE (the first day of the period)"),
     (PACE + ["--start", "2027-01-10", "--as-of", "2027-01-09"],
-     "--as-of '2027-01-09': " + MSG["elapsed"]),
+     "--as-of '2027-01-09': " + MSG["as_of"]),
     (PACE + ["--start", "2027-01-01", "--as-of", "2027-02-01"],
-     "--as-of '2027-02-01': " + MSG["elapsed"]),
+     "--as-of '2027-02-01': " + MSG["as_of"]),
     (PACE + ["--start", "2027-02-29", "--as-of", "2027-03-01"],
      "--start '2027-02-29': " + MSG["date"]),
     (PACE + ["--start", "2027-01-01", "--as-of", "2027-13-01"],
      "--as-of '2027-13-01': " + MSG["date"]),
-    (PACE, "pace: the share of the period elapsed is needed: --elapsed RATE, or --start DATE "
-           "with --as-of DATE"),
+    (PACE, "pace: the share of the period elapsed is needed: --elapsed SHARE or MONTHS (33%, "
+           "4/12, 4m), or --start DATE with --as-of DATE"),
     (PACE_E + ["--actual", "lead=-1"], "--actual 'lead=-1': " + MSG["negative"]),
     (PACE_E + ["--actual", "lead=abc"], "--actual 'lead=abc': " + MSG["nan"]),
     (PACE_E + ["--actual", "lead"], "--actual 'lead': expected STAGE=COUNT, e.g. lead=150"),
@@ -851,14 +1007,25 @@ PACE_BAD = [
     (PACE_E + ["--open", "opportunity=-2"], "--open 'opportunity=-2': " + MSG["negative"]),
     (PACE_E + ["--actual-deals", "-1"], "--actual-deals '-1': " + MSG["negative"]),
     (PACE_E + ["--actual-revenue", "100"], "--actual-revenue '100': " + MSG["size"]),
-    (PACE_E + ["--off-track", "96%"], "--off-track '96%': " + MSG["threshold"]),
-    (PACE_E + ["--at-risk", "50%"], "--at-risk '50%': " + MSG["threshold"]),
+    (PACE_E + ["--off-track", "96%"], "--off-track '96%': " + MSG["off_track"]),
+    (PACE_E + ["--at-risk", "50%"], "--at-risk '50%': " + MSG["at_risk"]),
     (PACE_E + ["--at-risk", "90%", "--off-track", "95%"],
-     "--off-track '95%': " + MSG["threshold"]),
+     "--off-track '95%': " + MSG["off_track"]),
     (PACE_E + ["--at-risk", "1001%", "--off-track", "95%"],
-     "--at-risk '1001%': " + MSG["threshold"]),
-    (PACE_E + ["--at-risk", "0"], "--at-risk '0': " + MSG["threshold"]),
-    (PACE_E + ["--off-track", "0"], "--off-track '0': " + MSG["threshold"]),
+     "--at-risk '1001%': " + MSG["at_risk"]),
+    (PACE_E + ["--at-risk", "0"], "--at-risk '0': " + MSG["at_risk"]),
+    (PACE_E + ["--off-track", "0"], "--off-track '0': " + MSG["off_track"]),
+    # months and shares (fpl_elapsed_parse), refused naming --elapsed only
+    (PACE + ["--elapsed", "2m"], "--elapsed '2m': " + MSG["elapsed"]),
+    (PACE + ["--elapsed", "13m", "--per", "year"], "--elapsed '13m': " + MSG["elapsed"]),
+    (PACE + ["--elapsed", "4 weeks"], "--elapsed '4 weeks': " + MSG["nan"]),
+    (PACE + ["--elapsed", "4"],
+     "--elapsed '4': " + MSG["elapsed"] + ": did you mean 4m (4 months) or 4%?"),
+    (PACE + ["--elapsed", "33"], "--elapsed '33': " + MSG["elapsed"] + ": did you mean 33%?"),
+    (PACE + ["--elapsed", "4m", "--start", "2027-01-01"],
+     "--elapsed '4m': give --elapsed or --start, not both"),
+    (PACE + ["--elapsed", "4m", "--as-of", "2027-01-01"],
+     "--elapsed '4m': give --elapsed or --as-of, not both"),
     (PACE_E + ["--reps", "0"], "--reps '0': " + MSG["reps"]),
     (PACE_E + ["--lag", "lead=-1d"], "--lag 'lead=-1d': " + MSG["lag"]),
     (PACE_E + ["--lag", "lead=100m", "--lag", "opportunity=21m"],

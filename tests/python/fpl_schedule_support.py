@@ -196,6 +196,60 @@ def _pace_row(plan, actual, e, reps, at_risk, off_track):
     return r
 
 
+def _ceil(q):
+    """A tolerant ceiling of an exact value the library holds as a double:
+    exact for an integer, EITHER within 1e-9 of one (the double may fall
+    on either side), else the ceiling."""
+    if q is EITHER:
+        return EITHER
+    if q.denominator == 1:
+        return int(q)
+    if abs(q - round(q)) <= Fr(1, 10 ** 9) * max(abs(q), 1):
+        return EITHER
+    return math.ceil(q)
+
+
+def _minus(whole, actual):
+    return EITHER if whole is EITHER else whole - actual
+
+
+def _whole_plan(target, rates):
+    """deals_whole and each stage's required_whole, top first (SPEC.md)."""
+    below = _ceil(target)
+    deals_whole = below
+    out = []
+    for rate in reversed(rates):
+        below = _ceil(Fr(below) / rate) if below is not EITHER else EITHER
+        out.append(below)
+    return deals_whole, out[::-1]
+
+
+def _pace_left(row, plan_whole, months, e):
+    """The keys pace adds after a row's others: whole units still needed
+    (plan_whole None: revenue, no whole count) and per month left."""
+    actual = row["actual"]
+    left = {"plan_whole": None, "still_needed_whole": None, "needed_per_month": None,
+            "needed_per_month_whole": None}
+    if actual is None:
+        return left
+    months_left = months * (1 - e)
+    if plan_whole is not None:
+        left["plan_whole"] = plan_whole
+        still = _minus(plan_whole, actual)
+        left["still_needed_whole"] = (EITHER if still is EITHER else
+                                      _ceil(still) if still > 0 else 0)
+    if e < 1:
+        still = row["still_needed"]
+        loss = Fr(months) / months_left  # months - months * e loses digits near the end
+        left["needed_per_month"] = Scaled(still.value / months_left,
+                                          still.scale / months_left * loss)
+        whole = left["still_needed_whole"]
+        if plan_whole is not None:
+            left["needed_per_month_whole"] = (EITHER if whole is EITHER else
+                                              _ceil(Fr(whole) / months_left))
+    return left
+
+
 def exact_pace(names, rates, per, elapsed, deals=None, revenue=None, deal_size=None,
                actual=None, actual_deals=None, actual_revenue=None, open_=None, lags=None,
                at_risk=None, off_track=None, reps=None):
@@ -208,20 +262,25 @@ def exact_pace(names, rates, per, elapsed, deals=None, revenue=None, deal_size=N
     off_track = Fr("0.80") if off_track is None else off_track
     target = revenue / deal_size if revenue is not None else deals
     cum = [math.prod(rates[i:], start=Fr(1)) for i in range(n)]
+    deals_whole, stages_whole = _whole_plan(target, rates)
     stages = []
     for i in range(n):
         s = {"name": names[i], "rate": rates[i], "cumulative_rate": cum[i]}
         s.update(_pace_row(target / cum[i], actual.get(i), elapsed, reps, at_risk, off_track))
         s["implied_deals"] = actual[i] * cum[i] if i in actual else None
+        s.update(_pace_left(s, stages_whole[i], MONTHS[per], elapsed))
         stages.append(s)
+    deals_row = _pace_row(target, actual_deals, elapsed, reps, at_risk, off_track)
+    deals_row.update(_pace_left(deals_row, deals_whole, MONTHS[per], elapsed))
     out = {"command": "pace", "per": per, "elapsed": elapsed, "at_risk": at_risk,
-           "off_track": off_track, "stages": stages,
-           "deals": _pace_row(target, actual_deals, elapsed, reps, at_risk, off_track),
-           "revenue": None, "warning": None, "coverage": None, "reps": reps}
+           "off_track": off_track, "stages": stages, "deals": deals_row,
+           "revenue": None, "warning": None, "coverage": None, "reps": reps,
+           "months_left": Scaled(MONTHS[per] * (1 - elapsed), MONTHS[per])}
     if deal_size is not None:
         plan_revenue = revenue if revenue is not None else target * deal_size
         out["revenue"] = _pace_row(plan_revenue, actual_revenue, elapsed, reps, at_risk,
                                    off_track)
+        out["revenue"].update(_pace_left(out["revenue"], None, MONTHS[per], elapsed))
     for i in range(n):
         status = stages[i]["status"]
         if status is EITHER:

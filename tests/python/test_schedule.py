@@ -231,6 +231,68 @@ class PaceKnownValues(unittest.TestCase):
         with self.assertRaises(KeyError):
             p["nope"]
 
+    def test_elapsed_in_months_or_as_a_share(self):
+        # the library reads the text (fpl_elapsed_parse): months of the period
+        f = fp.Funnel(TWO)
+        want = f.pace(deals=12, per="year", elapsed=Fr(1, 3), actual={"lead": 100})
+        self.assertEqual(want.elapsed, float(Fr(1, 3)))
+        for text in ("4m", "4 months", "4 month", "4/12", "1/3"):
+            with self.subTest(elapsed=text):
+                got = f.pace(deals=12, per="year", elapsed=text, actual={"lead": 100})
+                self.assertEqual(got, want)
+        self.assertEqual(f.pace(deals=12, per="quarter", elapsed="1.5m").elapsed, 0.5)
+        self.assertEqual(f.pace(deals=12, per="month", elapsed="1 month").elapsed, 1.0)
+        with self.assertRaises(fp.FunnelError) as cm:
+            f.pace(deals=12, per="quarter", elapsed="4m")
+        self.assertEqual((cm.exception.status, cm.exception.field),
+                         ("FPL_ERR_ELAPSED", "elapsed"))
+        self.assertIn("elapsed '4m'", str(cm.exception))
+        self.assertIn("months up to 1 (month), 3 (quarter) or 12 (year)", str(cm.exception))
+
+    def test_first_and_last_periods_of_the_calendar(self):
+        f = fp.Funnel(TWO)
+        for per, start, as_of, share in (
+                ("month", "9999-12-01", "9999-12-31", Fr(1)),
+                ("month", "9999-12-01", datetime.date(9999, 12, 10), Fr(10, 31)),
+                ("quarter", (9999, 10, 1), "9999-12-31", Fr(1)),
+                ("year", "9999-01-01", "9999-12-31", Fr(1)),
+                ("year", "9999-02-01", "9999-12-31", Fr(334, 365)),
+                ("month", "0001-01-01", "0001-01-31", Fr(1)),
+                ("quarter", "0001-01-01", "0001-03-31", Fr(1)),
+                ("year", datetime.date(1, 1, 1), "0001-07-02", Fr(183, 365))):
+            with self.subTest(per=per, start=start, as_of=as_of):
+                p = f.pace(deals=10, per=per, start=start, as_of=as_of)
+                self.assertEqual(Fr(p.elapsed), Fr(float(share)))
+
+    def test_still_needed_in_whole_units_and_per_month_left(self):
+        # 10 deals a quarter at 30% then 10%: the plan's whole counts are 10
+        # deals, 34 opportunities (33.3 up), 340 leads; 2 months are left
+        f = fp.Funnel([("lead", "10%"), ("opportunity", "30%")], deal_size=1000)
+        p = f.pace(deals=10, per="quarter", elapsed="1m", actual={"lead": 100, "opportunity": 9},
+                   actual_deals=2, actual_revenue=2500)
+        self.assertEqual(p.months_left, 2)
+        lead, opp = p.stages
+        self.assertEqual((lead.plan_whole, lead.still_needed_whole, lead.needed_per_month_whole),
+                         (340, 240, 120))
+        self.assertTrue(all(type(x) is int for x in (lead.plan_whole, lead.still_needed_whole,
+                                                     lead.needed_per_month_whole)))
+        exact = (Fr(10) / Fr("0.03") - 100) / 2  # 116.67, within a few ulps
+        self.assertLessEqual(abs(Fr(lead.needed_per_month) - exact) / exact, Fr(1, 2 ** 50))
+        self.assertEqual((opp.plan_whole, opp.still_needed_whole, opp.needed_per_month_whole),
+                         (34, 25, 13))
+        self.assertEqual((p.deals.still_needed_whole, p.deals.needed_per_month_whole,
+                          p.deals.needed_per_month), (8, 4, 4.0))
+        # revenue is an amount: per month left, no whole count
+        self.assertEqual((p.revenue.plan_whole, p.revenue.still_needed_whole,
+                          p.revenue.needed_per_month, p.revenue.needed_per_month_whole),
+                         (None, None, 3750.0, None))
+        # without an actual, nothing is still needed; the period over, nothing a month
+        self.assertIsNone(f.pace(deals=10, elapsed=0.5).stages[0].still_needed_whole)
+        over = f.pace(deals=10, per="quarter", elapsed="3m", actual={"lead": 100})
+        self.assertEqual((over.months_left, over.stages[0].still_needed_whole,
+                          over.stages[0].needed_per_month,
+                          over.stages[0].needed_per_month_whole), (0, 240, None, None))
+
     def test_half_month_early_late_and_on_plan(self):
         f = fp.Funnel([("lead", "10%"), ("opportunity", "25%")])
         p = f.pace(deals=10, elapsed=0.5, actual={"lead": 150, "opportunity": 19},
@@ -349,20 +411,22 @@ class PaceKnownValues(unittest.TestCase):
         d = f.pace(deals=10, elapsed=0.5, actual={"lead": 1}, reps=3, open={"lead": 5}
                    ).to_dict()
         self.assertEqual(list(d), ["command", "per", "elapsed", "at_risk", "off_track",
-                                   "stages", "deals", "revenue", "warning", "coverage", "reps"])
+                                   "stages", "deals", "revenue", "warning", "coverage", "reps",
+                                   "months_left"])
         row = ["plan", "plan_to_date", "actual", "attainment", "projection",
                "projected_attainment", "still_needed", "needed_rate", "catch_up", "status"]
         reps = ["plan_per_rep", "actual_per_rep", "needed_rate_per_rep"]
+        left = ["plan_whole", "still_needed_whole", "needed_per_month", "needed_per_month_whole"]
         self.assertEqual(list(d["stages"][0]), ["name", "rate", "cumulative_rate"] + row + reps
-                         + ["implied_deals"])
-        self.assertEqual(list(d["deals"]), row + reps)
-        self.assertEqual(list(d["revenue"]), row + reps)
+                         + ["implied_deals"] + left)
+        self.assertEqual(list(d["deals"]), row + reps + left)
+        self.assertEqual(list(d["revenue"]), row + reps + left)
         self.assertEqual(list(d["warning"]), ["stage", "months"])
         self.assertEqual(list(d["coverage"]), ["open", "open_units", "open_deals",
                                                "still_to_close", "raw", "weighted",
                                                "required"])
         plain = fp.Funnel(TWO).pace(deals=10, elapsed=0.5).to_dict()
-        self.assertEqual(list(plain["deals"]), row)
+        self.assertEqual(list(plain["deals"]), row + left)
         for key in ("revenue", "warning", "coverage", "reps"):
             self.assertIsNone(plain[key])
         self.assertTrue(all(plain["deals"][k] is None for k in row[2:]))
@@ -876,8 +940,14 @@ class PaceRefusals(unittest.TestCase):
             ({"elapsed": ..., "start": NAN, "as_of": "2027-03-05"}, "FPL_ERR_DATE", "start"),
             ({"elapsed": ..., "start": "2027-01-01", "as_of": "2026-12-31"},
              "FPL_ERR_ELAPSED", "as_of"),
-            ({"elapsed": ..., "start": "9999-12-01", "as_of": "9999-12-02"},
+            ({"elapsed": ..., "start": "9999-12-01", "as_of": "10000-01-01"},
              "FPL_ERR_DATE", "as_of"),
+            # elapsed as text: months of the period or a share
+            ({"elapsed": "13m", "per": "year"}, "FPL_ERR_ELAPSED", "elapsed"),
+            ({"elapsed": "2 months"}, "FPL_ERR_ELAPSED", "elapsed"),
+            ({"elapsed": "4"}, "FPL_ERR_ELAPSED", "elapsed"),
+            ({"elapsed": "4 weeks"}, "FPL_ERR_PARSE_SYNTAX", "elapsed"),
+            ({"elapsed": 4}, "FPL_ERR_ELAPSED", "elapsed"),
             # per and the target
             ({"per": "fortnight"}, "FPL_ERR_PERIOD", "per"),
             ({"deals": ...}, "FPL_ERR_TARGET", "pace"),
@@ -941,14 +1011,19 @@ class PaceRefusals(unittest.TestCase):
             ({"at_risk": INF}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": 11}, "FPL_ERR_THRESHOLD", "at_risk"),
             ({"at_risk": "1001%"}, "FPL_ERR_THRESHOLD", "at_risk"),
-            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD", "off_track (default)"),
+            # a clash with the other's default: that default, not an argument not given
+            ({"at_risk": "0.5"}, "FPL_ERR_THRESHOLD",
+             "at_risk '0.5': the at-risk threshold must be above 0%, at most 1000%, and at "
+             "least the off-track threshold (80% by default)"),
             ({"at_risk": ""}, "FPL_ERR_PARSE_EMPTY", "at_risk"),
             ({"at_risk": "-5%"}, "FPL_ERR_PARSE_NEGATIVE", "at_risk"),
             ({"off_track": 0}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": -1}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": NAN}, "FPL_ERR_THRESHOLD", "off_track"),
             ({"off_track": INF}, "FPL_ERR_THRESHOLD", "off_track"),
-            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD", "at_risk (default)"),
+            ({"off_track": "96%"}, "FPL_ERR_THRESHOLD",
+             "off_track '96%': the off-track threshold must be above 0%, at most 1000%, and "
+             "at most the at-risk threshold (95% by default)"),
             ({"off_track": HUGE_INT}, "FPL_ERR_PARSE_OVERFLOW", "off_track"),
             ({"off_track": "x"}, "FPL_ERR_PARSE_SYNTAX", "off_track"),
             # reps
@@ -969,8 +1044,9 @@ class PaceRefusals(unittest.TestCase):
             ({"elapsed": 0}, "FPL_ERR_ELAPSED", "elapsed", None),
             ({"elapsed": None, "start": "2027-01-10", "as_of": "2027-01-09"},
              "FPL_ERR_ELAPSED", "as_of", None),
-            ({"elapsed": None, "start": "9999-12-01", "as_of": "9999-12-02"},
-             "FPL_ERR_DATE", "start", None),
+            ({"elapsed": None, "start": "9999-11-01", "as_of": "9999-12-01"},
+             "FPL_ERR_ELAPSED", "as_of", None),
+            ({"elapsed": "13m", "per": "year"}, "FPL_ERR_ELAPSED", "elapsed", None),
             ({"actual": {"lead": 1, "opportunity": INF}}, "FPL_ERR_ACTUAL", "actual", 1),
             ({"open": {"opportunity": -2}}, "FPL_ERR_ACTUAL", "open", 1),
             ({"actual_deals": -1}, "FPL_ERR_ACTUAL", "actual_deals", None),

@@ -210,14 +210,15 @@ fpl_pace_input: double elapsed; bool[32] has_actual; double[32] actual; bool has
 fpl_pace_row: bool has_actual; double plan; double plan_to_date; double actual; double attainment;
     double projection; double projected_attainment; double still_needed; bool has_needed_rate;
     double needed_rate; double catch_up; int status; double implied_deals; double plan_per_rep;
-    double actual_per_rep; double needed_rate_per_rep;
+    double actual_per_rep; double needed_rate_per_rep; bool has_whole; double plan_whole;
+    double still_needed_whole; double needed_per_month; double needed_per_month_whole;
 fpl_pace: int per; size_t n_stages; double elapsed; double at_risk; double off_track;
     fpl_pace_row[32] stages; fpl_pace_row deals; bool has_revenue; fpl_pace_row revenue;
     bool has_warning; size_t warning_stage; double warning_months; bool has_coverage;
     double open_units; double open_deals; double still_to_close; bool has_coverage_ratio;
     double coverage_raw; double coverage_weighted; bool has_coverage_required;
     double coverage_required; bool has_reps; double reps; double[32] cumulative_rate;
-    bool[32] has_open; double[32] open;
+    bool[32] has_open; double[32] open; double months_left;
 fpl_criterion: char[65] name; double weight; bool required;
 fpl_criteria: size_t n_criteria; fpl_criterion[32] criteria; double hot; double warm; bool has_hot;
     bool has_warm;
@@ -309,6 +310,7 @@ fpl_list_parse(str, size_t, double*, size_t, size_t*) status
 fpl_schedule_compute(fpl_funnel*, fpl_terms*, fpl_schedule_input*, fpl_schedule*) status
 fpl_pace_status_name(int) str
 fpl_pace_elapsed(fpl_date*, fpl_date*, int, double*) status
+fpl_elapsed_parse(str, size_t, int, double*) status
 fpl_pace_compute(fpl_funnel*, fpl_terms*, fpl_pace_input*, fpl_pace*) status
 fpl_criteria_hot(fpl_criteria*) double
 fpl_criteria_warm(fpl_criteria*) double

@@ -591,8 +591,9 @@ class Funnel:
         """Actuals so far against the plan of a target (``revenue`` or
         ``deals`` per ``per``, required): a :class:`Pace`.
 
-        The share of the period gone is ``elapsed`` (a rate: ``"50%"``,
-        ``0.5``, ``"15/31"``) or comes from the period's ``start`` date and
+        The share of the period gone is ``elapsed`` (a share: ``"50%"``,
+        ``0.5``, ``"15/31"``, or months of the period as text: ``"4m"``,
+        ``"4 months"``) or comes from the period's ``start`` date and
         an ``as_of`` date (``"2027-02-14"``, ``(2027, 2, 14)`` or a
         ``datetime.date``; both days counted). ``actual`` and ``open`` map a
         stage to the units that entered it so far and to the units in it
@@ -609,6 +610,8 @@ class Funnel:
         (0.5, 'off track', 'at risk', PaceWarning(stage='lead', months=3.0))
         >>> p.coverage.raw, p.coverage.weighted, p.coverage.required
         (3.5, 0.875, 4.0)
+        >>> p.months_left, p["lead"].still_needed_whole, p["lead"].needed_per_month_whole
+        (1.5, 750, 500)
         """
         return _schedule.pace(self, elapsed, start, as_of, per, revenue, deals, deal_size,
                               actual, actual_deals, actual_revenue, open, lags, at_risk,

@@ -5,7 +5,8 @@
 
 Every formula is the library's (``schedule.h``, ``pace.h``), and so is every
 parser: months (``"2027-01"``) go through ``fpl_month_parse``, dates
-(``"2027-02-14"``) through ``fpl_date_parse``, lags (``"45d"``, ``"2w"``,
+(``"2027-02-14"``) through ``fpl_date_parse``, the share elapsed (``"4m"``,
+``"33%"``) through ``fpl_elapsed_parse``, lags (``"45d"``, ``"2w"``,
 ``"1.5m"``) through ``fpl_lag_parse``, lists given as the CLI's text
 (``"8,8,9,..."``) through ``fpl_list_parse``; a ``(2027, 1)`` tuple or a
 ``datetime.date`` is written as that text first. A number as a lag is days,
@@ -25,7 +26,7 @@ the object ``funnelplan schedule|pace ... --format json`` prints.
 import datetime
 import decimal
 import numbers
-from ctypes import byref, c_double, c_size_t
+from ctypes import byref, c_double, c_size_t, create_string_buffer
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
@@ -166,6 +167,12 @@ class PaceRow:
     plan_per_rep: Optional[float]
     actual_per_rep: Optional[float]
     needed_rate_per_rep: Optional[float]
+    # what is still needed in whole units (None for revenue and without an
+    # actual) and per month left (None also when the period is over)
+    plan_whole: Optional[int]              # the plan's whole count (required_whole, deals_whole)
+    still_needed_whole: Optional[int]      # max(0, plan_whole - actual), rounded up
+    needed_per_month: Optional[float]      # still needed / months_left
+    needed_per_month_whole: Optional[int]  # still_needed_whole / months_left, rounded up
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,7 @@ class Pace:
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
+    months_left: float                # months(per) * (1 - elapsed)
     # What the library describes (fpl_view_pace), and so what the fields are
     # read from: the C funnel and pace.
     _source: _View = field(default=None, repr=False, compare=False)
@@ -337,6 +345,39 @@ def _lag(context, value):
     else:
         raise refuse("LAG", context, typed=True)
     return _parse(fn.lag_parse, data, c_double(), context).value
+
+
+def _with_hint(exc, data):
+    """The library's refusal of the text ``data`` with its hint appended
+    (``fpl_error_hint``: ``"did you mean 4m (4 months) or 4%?"``), as the
+    CLI prints it; the refusal itself when there is none."""
+    where = _native.fpl_error(status=exc.code, field=_native.FIELDS.get(exc.field, 0),
+                              index=_native.NO_INDEX if exc.index is None else exc.index,
+                              offset=exc.offset, length=exc.length)
+    buf = create_string_buffer(128)
+    if not fn.error_hint(byref(where), data, len(data), buf, len(buf)):
+        return exc
+    other = type(exc)(exc.status, "%s: %s" % (exc.message, buf.value.decode("utf-8", "replace")),
+                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
+    for name in ("field", "index", "offset", "length", "line"):
+        setattr(other, name, getattr(exc, name))
+    return other
+
+
+def _elapsed(value, per):
+    """The share of the period elapsed: text read by ``fpl_elapsed_parse``
+    (a share, ``"33%"``, ``"4/12"``, or months, ``"4m"``, ``"4 months"``, of
+    the period ``per``), or a number, the share itself (``Fraction(4, 12)``)."""
+    context = "elapsed %s" % _describe(value)
+    if _is_text(value):
+        data = _encode(value)
+        share = c_double()
+        try:
+            fn.elapsed_parse(data, len(data), per, byref(share))
+        except FunnelError as exc:
+            raise _with_hint(exc, data).with_context(context) from None
+        return share.value
+    return _rate("elapsed", value)  # fpl_pace_compute() holds it to (0, 1]
 
 
 def _count(context, value):
@@ -483,8 +524,11 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     """:meth:`Funnel.pace`."""
     dates = start is not None or as_of is not None
     if elapsed is not None and dates:
+        # name only what was given
+        other = ("start and as_of" if start is not None and as_of is not None else
+                 "start" if start is not None else "as_of")
         raise refuse("ELAPSED", "elapsed %s" % _describe(elapsed),
-                     "give elapsed, or start and as_of, not both")
+                     "give elapsed or %s, not both" % other)
     if elapsed is None and (start is None or as_of is None):
         raise refuse("ELAPSED", "pace (start %s, as_of %s)" % (_describe(start),
                                                                _describe(as_of)),
@@ -493,7 +537,7 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
     terms, given = funnel._terms(per, revenue, deals, deal_size, None, None, "pace")
     inp = _native.fpl_pace_input()
     if elapsed is not None:
-        inp.elapsed = _rate("elapsed", elapsed)
+        inp.elapsed = _elapsed(elapsed, terms.per)
         given["elapsed"] = elapsed
     else:
         first = _date("start", start)
@@ -536,10 +580,11 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
         fn.pace_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
         if exc.field in ("at_risk", "off_track"):
-            # both thresholds, the one not given as the library's default
-            raise exc.with_context("at_risk %s, off_track %s" % (
-                _describe(at_risk) if at_risk is not None else "(default)",
-                _describe(off_track) if off_track is not None else "(default)")) from None
+            # the thresholds given (the message names the other one's default)
+            raise exc.with_context(", ".join(
+                "%s %s" % (label, _describe(value))
+                for label, value in (("at_risk", at_risk), ("off_track", off_track))
+                if value is not None)) from None
         _fail(exc, "pace", given, per_stage)
 
     view = _View("view_pace", _copy(funnel._c), out)
