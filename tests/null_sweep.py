@@ -57,11 +57,18 @@ TEXT = {
     "fpl_change_value_parse": "+10%",
     "fpl_change_parse": "deal-size=+10%",
     "fpl_horizon_parse": "12",
+    "fpl_suggest": "lad",
+    "fpl_funnel_hint": None,  # the fixture's refused text, fx.error_text
+    "fpl_elapsed_parse": "4m",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
 # cover), by function and parameter: C expressions over the fixture `fx`.
 ARGS = {
+    "fpl_suggest": {"candidates": "fx_candidates", "n": "2"},
+    "fpl_funnel_hint": {"text": "fx.error_text", "len": "strlen(fx.error_text)"},
+    "fpl_elapsed_parse": {"per": "FPL_PERIOD_YEAR"},
+    "fpl_score_format": {"score": "&fx.lead_score"},
     "fpl_error_hint": {"text": "fx.error_text", "len": "strlen(fx.error_text)"},
     "fpl_format_number": {"x": "1234.5", "style": "FPL_NUMBER_AMOUNT"},
     "fpl_format_count": {"n": "1234"},
@@ -129,6 +136,14 @@ EXPECT = {
     ("fpl_error_message", "err"): "strcmp(r.str, fpl_strerror(FPL_ERR_NULL)) == 0",
     ("fpl_error_hint", "err"): "r.size == 0 && fx.buf[0] == '\\0'",
     ("fpl_error_hint", "text"): "r.size == 0 && fx.buf[0] == '\\0'",
+    ("fpl_suggest", "typed"): "r.size == FPL_NO_INDEX",
+    ("fpl_suggest", "candidates"): "r.size == FPL_NO_INDEX",
+    ("fpl_funnel_hint", "funnel"): SAME_TEXT,  # no funnel: fpl_error_hint's hint
+    ("fpl_funnel_hint", "err"): "r.size == 0 && fx.buf[0] == '\\0'",
+    ("fpl_funnel_hint", "text"): "r.size == 0 && fx.buf[0] == '\\0'",
+    ("fpl_score_format", "criteria"): SAME_TEXT,  # the default thresholds
+    ("fpl_score_format", "score"): "r.size == 0",
+    ("fpl_csv_header_message", "reader"): "r.size == 0",
     ("fpl_utf8_next", "text"): "r.size == 0",
     ("fpl_utf8_next", "cp_out"): "r.size == 0",
     ("fpl_format_escaped", "text"): "r.size == 0 && fx.buf[0] == '\\0'",
@@ -150,7 +165,7 @@ EXPECT = {
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",
-           "fpl_error_hint"):
+           "fpl_error_hint", "fpl_funnel_hint", "fpl_score_format", "fpl_csv_header_message"):
     EXPECT[(fn, "out" if fn != "fpl_view_json" else "buf")] = SAME_TEXT
 for fn in ("fpl_view_object", "fpl_view_array", "fpl_view_close", "fpl_view_reopen",
            "fpl_view_null", "fpl_view_bool", "fpl_view_number", "fpl_view_number_or_null",
@@ -184,6 +199,9 @@ ZERO_FN = {
     ("fpl_view_init", "nodes"): "fx.view.nodes == NULL && fx.view.capacity == 0",
     ("fpl_view_json", "nodes"): "r.size == 5",  # no nodes: null and a newline
     ("fpl_error_hint", "text"): "r.size == 0",  # an empty text: no hint
+    ("fpl_funnel_hint", "text"): "r.size == 0",
+    ("fpl_suggest", "typed"): "r.size == FPL_NO_INDEX",
+    ("fpl_suggest", "candidates"): "r.size == FPL_NO_INDEX",
 }
 
 FORMATS = ["FPL_RENDER_TABLE", "FPL_RENDER_JSON", "FPL_RENDER_CSV", "FPL_RENDER_SVG"]
@@ -213,6 +231,10 @@ def declarations():
             for p in m.group(3).split(","):
                 p = " ".join(p.split())
                 if p == "void":
+                    continue
+                names = re.fullmatch(r"const char ?\*const ?\*(\w+)", p)
+                if names is not None:  # a list of names
+                    params.append((True, "cstrs", True, names.group(1)))
                     continue
                 pm = re.fullmatch(r"(const )?(\w+) ?(\*?) ?(\w+)", p)
                 if pm is None:

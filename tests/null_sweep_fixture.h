@@ -20,6 +20,7 @@ enum {
 };
 
 /* A text sink that counts the bytes it is given. */
+static const char *const fx_candidates[] = {"lead", "opportunity"};
 static size_t fx_sink_bytes;
 static void fx_sink(void *ctx, const char *text, size_t len)
 {
