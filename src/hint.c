@@ -69,20 +69,23 @@ static void rate_hint(hint_text *h, const char *s, size_t n)
     while (whole < n && is_digit(s[whole])) {
         whole++;
     }
-    /* Above 1 and at most 100: 2 or 3 integer digits up to "100", or "1.x". */
+    /* Above 1 and at most 100: "1.x", 2 to 9, two digits, or 100 itself. */
     size_t first = 0;
     while (first + 1 < whole && s[first] == '0') {
         first++;
     }
-    const size_t integer = whole - first;
     bool fraction_nonzero = false;
     for (size_t i = whole + 1; i < n; i++) {
         fraction_nonzero = fraction_nonzero || s[i] != '0';
     }
-    const bool above_one = integer > 1 || s[first] > '1' || (s[first] == '1' && fraction_nonzero);
-    const bool at_most_100 = integer < 3 || (integer == 3 && memcmp(s + first, "100", 3) == 0 &&
-                                             !fraction_nonzero);
-    if (above_one && at_most_100) {
+    bool meant_percent;
+    switch (whole - first) {
+    case 1: meant_percent = s[first] > '1' || (s[first] == '1' && fraction_nonzero); break;
+    case 2: meant_percent = true; break;
+    case 3: meant_percent = memcmp(s + first, "100", 3) == 0 && !fraction_nonzero; break;
+    default: meant_percent = false; break; /* no integer digit, or above 999 */
+    }
+    if (meant_percent) {
         add(h, "did you mean ");
         add_n(h, s, n);
         add(h, "%?");

@@ -366,6 +366,28 @@ static void test_funnel_hint_lists_the_stages_and_the_one_meant(void **state)
     fpl_error rate = {.status = FPL_ERR_RATE_RANGE, .field = FPL_FIELD_STAGE};
     assert_int_equal(fpl_funnel_hint(&f, &rate, "25", 2, out, sizeof out), 17);
     assert_string_equal(out, "did you mean 25%?");
+    /* a rate typed as a percentage: above 1 and at most 100, nothing else */
+    static const struct {
+        const char *text;
+        const char *hint;
+    } rates[] = {{"1.5", "did you mean 1.5%?"}, {"2", "did you mean 2%?"},
+                 {"99.5", "did you mean 99.5%?"}, {"100", "did you mean 100%?"},
+                 {"100.0", "did you mean 100.0%?"}, {"025", "did you mean 025%?"},
+                 {"100.5", ""}, {"250", ""}, {"1000", ""}, {"0", ""}, {"1.0", ""},
+                 {"-25", ""}, {"25pp", ""}, {".5", ""}, {"1,5", ""}};
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; ++i) {
+        const size_t len = strlen(rates[i].text);
+        assert_int_equal(fpl_error_hint(&rate, rates[i].text, len, out, sizeof out),
+                         strlen(rates[i].hint));
+        assert_string_equal(out, rates[i].hint);
+    }
+    /* the bytes at fault within the text */
+    rate.offset = 5;
+    rate.length = 2;
+    assert_int_equal(fpl_error_hint(&rate, "lead=25", 7, out, sizeof out), 17);
+    assert_string_equal(out, "did you mean 25%?");
+    rate.offset = 0;
+    rate.length = 0;
     assert_int_equal(fpl_funnel_hint(&f, NULL, "lad", 3, out, sizeof out), 0);
     assert_int_equal(fpl_funnel_hint(&f, &e, NULL, 0, out, sizeof out), 32);
     assert_int_equal(fpl_funnel_hint(&f, &e, "lad", 3, NULL, 0), 53);

@@ -92,6 +92,18 @@ static void test_plan_csv_bytes(void **state)
     assert_string_equal(text, "stage,rate,cumulative_rate,required,required_whole,"
                               "required_per_month,required_per_quarter,required_per_year\n"
                               "\"a,\"\"b\"\"\",0.5,0.5,24,24,2,6,24\n");
+    /* blanks at either end would be lost by a CSV reader: quoted too */
+    f = (fpl_funnel){0};
+    fpl_test_add(&f, "x ", 0.5);
+    fpl_test_add(&f, " y", 0.5);
+    assert_int_equal(fpl_plan_compute(&f, &t, &p, NULL), FPL_OK);
+    assert_int_equal(fpl_plan_render(&f, &p, NULL, NULL, 0, FPL_RENDER_CSV, text, sizeof text,
+                                     &len, NULL),
+                     FPL_OK);
+    assert_string_equal(text, "stage,rate,cumulative_rate,required,required_whole,"
+                              "required_per_month,required_per_quarter,required_per_year\n"
+                              "\"x \",0.5,0.25,48,48,4,12,48\n"
+                              "\" y\",0.5,0.5,24,24,2,6,24\n");
 }
 
 /* JSON is the result's JSON function, byte for byte. */

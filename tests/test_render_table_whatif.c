@@ -101,6 +101,21 @@ static void test_whatif_table_and_csv(void **state)
                               "invest,,,,100\n"
                               "roi,,,,0.92\n"
                               "payback_periods,,,,1.5625\n");
+    /* a horizon of one month is one month, not "1 months" */
+    fpl_terms t = terms_ab();
+    in.horizon = 1;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
+    assert_int_equal(fpl_whatif_render(&f, &in, &w, NULL, 0, NULL, 0, FPL_RENDER_TABLE, text,
+                                       sizeof text, &len, NULL),
+                     FPL_OK);
+    assert_non_null(strstr(text, "\nover 1 month  "));
+    assert_non_null(strstr(text, "ROI -36% over 1 month;"));
+    in.horizon = 2;
+    assert_int_equal(fpl_whatif_compute(&f, &t, &in, &w, NULL), FPL_OK);
+    assert_int_equal(fpl_whatif_render(&f, &in, &w, NULL, 0, NULL, 0, FPL_RENDER_TABLE, text,
+                                       sizeof text, &len, NULL),
+                     FPL_OK);
+    assert_non_null(strstr(text, "\nover 2 months  "));
 }
 
 /* Volume held, +25pp and the deal size +25%: b 25% -> 50% doubles the
