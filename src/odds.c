@@ -500,7 +500,7 @@ fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, d
         return fpl__done(err, FPL_ERR_NULL);
     }
     /* COUNT/PERIOD when a word follows the last '/'; else the whole text is
-     * the count (whose own fractions, 1200/12, stay counts). */
+     * the count (and fpl_parse_amount() judges it). */
     size_t clen = len;
     while (clen > 0 && text[clen - 1] != '/') {
         --clen;

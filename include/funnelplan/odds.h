@@ -144,9 +144,9 @@ FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, do
  * the target, so a bare count is taken only when the target is per month
  * (it is then per month); with a target per quarter or year it is refused
  * (::FPL_ERR_VOLUME_PERIOD: write `600/month` or `600/year`). The count is
- * read as fpl_parse_amount() reads it (so `1200/12` is still the count 100:
- * only a period name after the last `/` is a period); fpl_odds_compute()
- * judges whether it is whole.
+ * read as fpl_parse_amount() reads it, the text after the last `/` as a
+ * period name when it starts with a letter; fpl_odds_compute() judges
+ * whether the count is whole.
  * @param[in] text the text (need not be NUL-terminated).
  * @param[in] len its length in bytes.
  * @param[in] per the period of the target (fpl_terms::per).
