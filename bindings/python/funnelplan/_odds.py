@@ -349,7 +349,8 @@ def _volume(per, volume, volume_per, given):
     try:
         _call(fn.odds_volume_period, (per, has_per, vper, byref(out_per)), context, {})
     except FunnelError as exc:
-        raise _with_advice(exc, _describe(volume)) from None
+        whole = math.isfinite(count) and count == math.floor(count)
+        raise _with_advice(exc, "%d" % count if whole else _describe(volume)) from None
     return count, out_per.value
 
 
