@@ -559,8 +559,8 @@ class TestPlanConfidence(OddsTestCase):
             row = next(l for l in lines if l.startswith(s["name"] + " "))
             cells = row.split()
             self.assertEqual(cells[4], "{:,}".format(s["required_for_confidence"]))
-        self.assertIn("for 90%: the least whole units entering each stage that give a 90% "
-                      "chance of 10 deals", out)
+        self.assertIn("for 90%: the least whole units entering each stage per month that "
+                      "give a 90% chance of 10 deals", out)
 
     def test_confidence_is_not_repeated_in_plan(self):
         self.assertRefused(base.EX4.args("json") + ["--confidence", "90%", "--confidence",
