@@ -183,8 +183,8 @@ FPL_API fpl_status fpl_odds_volume_period(fpl_period per, bool has_volume_per,
 /**
  * What an odds question is asked: a whole volume entering one stage.
  *
- * The volume is per fpl_odds_input::volume_per when fpl_odds_input::has_volume_per is set, and
- * per the target's period (fpl_terms::per) otherwise. A volume per a
+ * The volume is per fpl_odds_input::volume_per when
+ * fpl_odds_input::has_volume_per is set, and per the target's period (fpl_terms::per) otherwise. A volume per a
  * shorter period is multiplied exactly (600 a month are 7,200 a year); a
  * volume per a longer period must split into whole units per the target's
  * period (1,200 a year are 100 a month; 1,201 a year is
@@ -192,12 +192,12 @@ FPL_API fpl_status fpl_odds_volume_period(fpl_period per, bool has_volume_per,
  * struct grows only at its end; zero is the old meaning of every new member.
  */
 typedef struct fpl_odds_input {
-    double volume;    ///< whole units entering stage @ref at per period (see fpl_odds_input::volume_per), ≥ 1
+    double volume;    ///< whole units entering stage @ref at per period (see below), ≥ 1
     size_t at;        ///< index of the stage the volume enters (0 = top)
     size_t n_levels;  ///< confidence levels requested beyond the standard five
     double levels[FPL_ODDS_MAX_REQUESTED]; ///< each in (0, 1)
-    bool has_volume_per;   ///< fpl_odds_input::volume is per fpl_odds_input::volume_per (else per the target's period)
-    fpl_period volume_per; ///< the period of fpl_odds_input::volume (when fpl_odds_input::has_volume_per)
+    bool has_volume_per;   ///< the volume is per fpl_odds_input::volume_per (else per the target's)
+    fpl_period volume_per; ///< the period of the volume (when fpl_odds_input::has_volume_per)
 } fpl_odds_input;
 
 /** The volume a confidence level needs. */
@@ -230,7 +230,7 @@ typedef struct fpl_odds {
     fpl_odds_level volume_for[FPL_ODDS_MAX_LEVELS]; ///< ascending confidence, no duplicates
     /* Members added later: the volume's own period. */
     fpl_period volume_per;   ///< the period of the volume as given (fpl_odds::per when none was said)
-    double given_volume;     ///< the volume as given, per fpl_odds::volume_per (fpl_odds::volume is per fpl_odds::per)
+    double given_volume;     ///< the volume as given, per fpl_odds::volume_per (not fpl_odds::per)
     /** For each level of @ref volume_for (with a volume): the least whole
      * units per fpl_odds::volume_per that give it: the level's volume itself when
      * the periods agree; rounded up when the volume's period is shorter
@@ -320,8 +320,8 @@ typedef struct fpl_odds_sim_input {
     bool has_history[FPL_MAX_STAGES]; ///< stage i's rate is known from history
     double won[FPL_MAX_STAGES];   ///< units of stage i that moved on (whole, ≥ 0)
     double total[FPL_MAX_STAGES]; ///< units that entered stage i (whole, ≥ won, ≥ 1)
-    bool has_volume_per;   ///< fpl_odds_sim_input::volume is per fpl_odds_sim_input::volume_per (else per the target's period), as in ::fpl_odds_input
-    fpl_period volume_per; ///< the period of fpl_odds_sim_input::volume (when fpl_odds_sim_input::has_volume_per)
+    bool has_volume_per;   ///< the volume is per fpl_odds_sim_input::volume_per (as in ::fpl_odds_input)
+    fpl_period volume_per; ///< the period of the volume (when fpl_odds_sim_input::has_volume_per)
 } fpl_odds_sim_input;
 
 /** An fpl_odds_sim_input with every default: `fpl_odds_sim_input in = FPL_ODDS_SIM_INPUT_INIT;` */
