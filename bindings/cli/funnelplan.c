@@ -272,9 +272,12 @@ static const cli_option options[] = {
     {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
      "print only the N best rows (the counts still cover\n"
      "every row)"},
-    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL, false,
+    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL & ~CMD_ODDS, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
+    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_ODDS, false,
+     "period of the target: month (default), quarter or\n"
+     "year (the volume says its own: 600/month)"},
     {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_PLAN, false,
      "cost of one unit entering the top stage: adds the\n"
      "budget, the cost per deal and the cost per unit\n"
