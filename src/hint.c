@@ -127,6 +127,21 @@ static void elapsed_hint(hint_text *h, const char *s, size_t n)
     add(h, "%?");
 }
 
+/* "600" for a volume whose period is not said: the same count with each
+ * period written out. */
+static void volume_period_hint(hint_text *h, const char *s, size_t n)
+{
+    if (n == 0 || n > HINT_QUOTE_MAX) {
+        return;
+    }
+    static const char *const periods[] = {"/month, ", "/quarter or ", "/year"};
+    add(h, "write ");
+    for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+        add_n(h, s, n);
+        add(h, periods[i]);
+    }
+}
+
 size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *out,
                       size_t capacity)
 {
@@ -145,6 +160,7 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
                 elapsed_hint(&h, part, n);
             }
             break;
+        case FPL_ERR_VOLUME_PERIOD: volume_period_hint(&h, part, n); break;
         default: break;
         }
     }

@@ -570,6 +570,11 @@ fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
     }
     const size_t wlen = (size_t)(slash - text);
     const size_t tlen = len - wlen - 1;
+    if (memchr(slash + 1, '/', tlen) != NULL) {
+        /* "12/100/2" is not 12 of 50: exactly one '/', TOTAL a count */
+        return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, wlen + 1,
+                            tlen);
+    }
     double won;
     double total;
     if (fpl_parse_amount(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
@@ -612,6 +617,79 @@ fpl_status fpl_odds_trials_parse(const char *text, size_t len, size_t *out, fpl_
         return fpl__fail_at(err, FPL_ERR_TRIALS, FPL_FIELD_TRIALS, FPL_NO_INDEX, 0, len);
     }
     *out = (size_t)x;
+    return FPL_OK;
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+fpl_status fpl_odds_volume_period(fpl_period per, bool has_volume_per, fpl_period volume_per,
+                                  fpl_period *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (fpl_period_months(per) == 0) {
+        return fpl__fail(err, FPL_ERR_PERIOD, FPL_FIELD_PER, FPL_NO_INDEX);
+    }
+    if (has_volume_per) {
+        if (fpl_period_months(volume_per) == 0) {
+            return fpl__fail(err, FPL_ERR_PERIOD, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+        }
+        *out = volume_per;
+        return FPL_OK;
+    }
+    /* "600 leads" means 600 a month to a manager, whatever the period of
+     * the target: taken only where that reading and the target's agree. */
+    if (per != FPL_PERIOD_MONTH) {
+        return fpl__fail(err, FPL_ERR_VOLUME_PERIOD, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+    }
+    *out = FPL_PERIOD_MONTH;
+    return FPL_OK;
+}
+
+fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, double *volume_out,
+                                 fpl_period *volume_per_out, fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (text == NULL || volume_out == NULL || volume_per_out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    /* COUNT/PERIOD when a word follows the last '/'; else the whole text is
+     * the count (and fpl_parse_amount() judges it). */
+    size_t clen = len;
+    while (clen > 0 && text[clen - 1] != '/') {
+        --clen;
+    }
+    const bool has_period = clen > 0 && clen < len && is_letter(text[clen]);
+    clen = has_period ? clen - 1 : len;
+    fpl_period vper = FPL_PERIOD_MONTH;
+    if (has_period && fpl_period_parse(text + clen + 1, len - clen - 1, &vper, NULL) != FPL_OK) {
+        return fpl__fail_at(err, FPL_ERR_PERIOD, FPL_FIELD_VOLUME, FPL_NO_INDEX, clen + 1,
+                            len - clen - 1);
+    }
+    double v;
+    fpl_error e;
+    fpl_status st = fpl_parse_amount(text, clen, &v, &e);
+    if (st != FPL_OK) {
+        const bool inside = e.length > 0 && e.offset <= clen && e.length <= clen - e.offset;
+        return fpl__fail_at(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX, inside ? e.offset : 0,
+                            inside ? e.length : clen);
+    }
+    st = fpl_odds_volume_period(per, has_period, vper, &vper, err);
+    if (st != FPL_OK) {
+        if (err != NULL) {
+            err->offset = 0; /* the count, which the hint writes with a period */
+            err->length = clen;
+        }
+        return st;
+    }
+    *volume_out = v;
+    *volume_per_out = vper;
     return FPL_OK;
 }
 
@@ -675,6 +753,51 @@ static fpl_status check_volume(double volume)
     return FPL_OK;
 }
 
+/* The volume per the target's period `per` from a volume `given` per
+ * `vper` (per itself when the caller said no period): exact, since the
+ * months of one period divide the other's (1, 3, 12). */
+static fpl_status volume_per_target(double given, bool has_vper, fpl_period vper,
+                                    fpl_period per, double *out)
+{
+    fpl_status st = check_volume(given);
+    if (st != FPL_OK) {
+        return st;
+    }
+    const double mt = (double)fpl_period_months(per);
+    const double mv = has_vper ? (double)fpl_period_months(vper) : mt;
+    if (!(mv > 0.0)) {
+        return FPL_ERR_PERIOD;
+    }
+    if (mv <= mt) {
+        const double r = mt / mv; /* 1, 3, 4 or 12 */
+        if (given > FPL_WHOLE_MAX / r) {
+            return FPL_ERR_VOLUME_WHOLE;
+        }
+        *out = given * r;
+        return FPL_OK;
+    }
+    const double r = mv / mt;
+    if (fmod(given, r) > 0.0) {
+        return FPL_ERR_VOLUME_SPLIT;
+    }
+    *out = given / r;
+    return FPL_OK;
+}
+
+/* The least whole units per `vper` that give n per `per` (0 past 2^53). */
+static double volume_as_given(double n, fpl_period vper, fpl_period per)
+{
+    const double mt = (double)fpl_period_months(per);
+    const double mv = (double)fpl_period_months(vper);
+    if (mv <= mt) {
+        const double r = mt / mv;
+        const double rem = fmod(n, r);
+        return (n - rem) / r + (rem > 0.0 ? 1.0 : 0.0);
+    }
+    const double r = mv / mt;
+    return n <= FPL_WHOLE_MAX / r ? n * r : 0.0;
+}
+
 /* Insertion into an ascending list without duplicates. */
 static void add_level(fpl_odds *r, double c)
 {
@@ -706,9 +829,11 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    st = check_volume(input->volume);
+    double volume;
+    st = volume_per_target(input->volume, input->has_volume_per, input->volume_per, terms->per,
+                           &volume);
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return fpl__fail(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
     if (input->n_levels > FPL_ODDS_MAX_REQUESTED) {
         return fpl__done(err, FPL_ERR_CONFIDENCE_COUNT);
@@ -724,7 +849,9 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
     r.per = terms->per;
     r.n_stages = funnel->n_stages;
     r.at = input->at;
-    r.volume = input->volume;
+    r.volume = volume;
+    r.volume_per = input->has_volume_per ? input->volume_per : terms->per;
+    r.given_volume = input->volume;
     r.cumulative_rate = s.p;
     r.target_deals = s.k;
     r.has_target_revenue = s.has_target_revenue;
@@ -761,6 +888,8 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         double v = 0.0;
         r.volume_for[i].has_volume = volume_for(s.p, s.k, r.volume_for[i].confidence, &v);
         r.volume_for[i].volume = v;
+        r.given_volume_for[i] =
+            r.volume_for[i].has_volume ? volume_as_given(v, r.volume_per, r.per) : 0.0;
     }
     *out = r;
     return FPL_OK;
@@ -888,9 +1017,11 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    st = check_volume(input->volume);
+    double volume;
+    st = volume_per_target(input->volume, input->has_volume_per, input->volume_per, terms->per,
+                           &volume);
     if (st != FPL_OK) {
-        return fpl__done(err, st);
+        return fpl__fail(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
     const size_t trials = input->trials;
     if (trials < 1 || trials > FPL_ODDS_TRIALS_MAX) {
@@ -948,7 +1079,7 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
                 p *= funnel->stages[i].rate;
             }
         }
-        const double d = fpl__rng_binomial(&rng, input->volume, p);
+        const double d = fpl__rng_binomial(&rng, volume, p);
         deals[t] = d;
         double rev = 0.0;
         if (s.has_revenue) {

@@ -96,6 +96,8 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_FORMAT: return "this result is not rendered in that format";
     case FPL_ERR_PARSE_AMBIGUOUS: return "the number reads two ways";
     case FPL_ERR_CHANNEL_COMMITTED: return "with fixed shares a channel's leads follow its share: drop leads= (and the spend that goes with it), or allocate the cheapest way";
+    case FPL_ERR_VOLUME_PERIOD: return "the volume needs its period, as the target is not per month";
+    case FPL_ERR_VOLUME_SPLIT: return "the volume does not split into whole units per period of the target";
     }
     return "unknown status";
 }
@@ -187,6 +189,8 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_FORMAT: return "FPL_ERR_FORMAT";
     case FPL_ERR_PARSE_AMBIGUOUS: return "FPL_ERR_PARSE_AMBIGUOUS";
     case FPL_ERR_CHANNEL_COMMITTED: return "FPL_ERR_CHANNEL_COMMITTED";
+    case FPL_ERR_VOLUME_PERIOD: return "FPL_ERR_VOLUME_PERIOD";
+    case FPL_ERR_VOLUME_SPLIT: return "FPL_ERR_VOLUME_SPLIT";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -430,7 +434,9 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_INVEST: return FPL_FIELD_INVEST;
     case FPL_ERR_HORIZON: return FPL_FIELD_HORIZON;
     case FPL_ERR_STEP: return FPL_FIELD_STEP;
-    case FPL_ERR_VOLUME_WHOLE: return FPL_FIELD_VOLUME;
+    case FPL_ERR_VOLUME_WHOLE:
+    case FPL_ERR_VOLUME_PERIOD:
+    case FPL_ERR_VOLUME_SPLIT: return FPL_FIELD_VOLUME;
     case FPL_ERR_CONFIDENCE:
     case FPL_ERR_CONFIDENCE_COUNT: return FPL_FIELD_CONFIDENCE;
     case FPL_ERR_TRIALS: return FPL_FIELD_TRIALS;

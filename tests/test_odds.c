@@ -491,7 +491,7 @@ static void test_odds_history_parse(void **state)
     assert_same_double(n, 5000.0);
     assert_int_equal(PARSE_HISTORY("0/1", &w, &n), FPL_OK);
     const char *bad[] = {"", "12", "/100", "12/", "13/12", "1/0", "1.5/3", "-1/3", "a/b",
-                         "1//3", "nan/3", "1/inf", "12/100/3"};
+                         "1//3", "nan/3", "1/inf", "12/100/3", "12/100/2", "1/2/1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         w = -7.0;
         assert_int_equal(fpl_odds_history_parse(bad[i], strlen(bad[i]), &w, &n, NULL), FPL_ERR_HISTORY);
@@ -507,6 +507,7 @@ static void test_odds_history_parse(void **state)
         {"12", 0, 2},        {"/100", 0, 0},     {"12/", 3, 0},   {"13/12", 0, 5},
         {"1/0", 2, 1},       {"1.5/3", 0, 3},    {"a/b", 0, 1},   {"1//3", 2, 2},
         {"12/100/3", 3, 5},  {"1,200/x5", 6, 2}, {"", 0, 0},
+        {"12/100/2", 3, 5}, /* exactly WON/TOTAL: not 12 of 100/2 = 50 */
     };
     for (size_t i = 0; i < sizeof where / sizeof where[0]; ++i) {
         fpl_error e;
@@ -515,6 +516,176 @@ static void test_odds_history_parse(void **state)
         assert_error_at(e, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, where[i].offset,
                         where[i].length);
     }
+}
+
+/* COUNT/PERIOD, or a bare COUNT only with a monthly target. */
+static void test_odds_volume_parse(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_period per;
+        double volume;
+        fpl_period volume_per;
+    } good[] = {
+        {"600/month", FPL_PERIOD_YEAR, 600, FPL_PERIOD_MONTH},
+        {"1,800/quarter", FPL_PERIOD_YEAR, 1800, FPL_PERIOD_QUARTER},
+        {"7.2k/year", FPL_PERIOD_MONTH, 7200, FPL_PERIOD_YEAR},
+        {"600", FPL_PERIOD_MONTH, 600, FPL_PERIOD_MONTH},
+        {"600/year", FPL_PERIOD_QUARTER, 600, FPL_PERIOD_YEAR},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        double v = -1.0;
+        fpl_period vp = (fpl_period)-1;
+        fpl_error e;
+        e.status = FPL_ERR_NULL;
+        assert_int_equal(fpl_odds_volume_parse(good[i].text, strlen(good[i].text), good[i].per,
+                                               &v, &vp, &e),
+                         FPL_OK);
+        assert_int_equal(e.status, FPL_OK);
+        assert_same_double(v, good[i].volume);
+        assert_int_equal(vp, good[i].volume_per);
+    }
+    static const struct {
+        const char *text;
+        fpl_period per;
+        fpl_status status;
+        size_t offset;
+        size_t length;
+    } bad[] = {
+        {"600", FPL_PERIOD_YEAR, FPL_ERR_VOLUME_PERIOD, 0, 3},
+        {"600", FPL_PERIOD_QUARTER, FPL_ERR_VOLUME_PERIOD, 0, 3},
+        {"600/12", FPL_PERIOD_MONTH, FPL_ERR_PARSE_SYNTAX, 0, 6}, /* a period is a word */
+        {"600/monthly", FPL_PERIOD_YEAR, FPL_ERR_PERIOD, 4, 7},
+        {"600/Month", FPL_PERIOD_MONTH, FPL_ERR_PERIOD, 4, 5},
+        {"x/month", FPL_PERIOD_YEAR, FPL_ERR_PARSE_SYNTAX, 0, 1},
+        {"/month", FPL_PERIOD_MONTH, FPL_ERR_PARSE_EMPTY, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        double v = -1.0;
+        fpl_period vp = FPL_PERIOD_QUARTER;
+        fpl_error e;
+        assert_int_equal(
+            fpl_odds_volume_parse(bad[i].text, strlen(bad[i].text), bad[i].per, &v, &vp, &e),
+            bad[i].status);
+        assert_error_at(e, bad[i].status, FPL_FIELD_VOLUME, FPL_NO_INDEX, bad[i].offset,
+                        bad[i].length);
+        assert_same_double(v, -1.0);
+        assert_int_equal(vp, FPL_PERIOD_QUARTER);
+    }
+    double v;
+    fpl_period vp;
+    assert_int_equal(fpl_odds_volume_parse(NULL, 0, FPL_PERIOD_MONTH, &v, &vp, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_volume_parse("6", 1, FPL_PERIOD_MONTH, NULL, &vp, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_odds_volume_parse("6", 1, FPL_PERIOD_MONTH, &v, NULL, NULL), FPL_ERR_NULL);
+    /* The hint writes the count with each period. */
+    fpl_error e;
+    assert_int_equal(fpl_odds_volume_parse("600", 3, FPL_PERIOD_YEAR, &v, &vp, &e),
+                     FPL_ERR_VOLUME_PERIOD);
+    char hint[80];
+    assert_int_equal(fpl_error_hint(&e, "600", 3, hint, sizeof hint), 40);
+    assert_string_equal(hint, "write 600/month, 600/quarter or 600/year");
+    /* The rule for a number: a period said, or a monthly target. */
+    assert_int_equal(fpl_odds_volume_period(FPL_PERIOD_YEAR, true, FPL_PERIOD_MONTH, &vp, NULL),
+                     FPL_OK);
+    assert_int_equal(vp, FPL_PERIOD_MONTH);
+    assert_int_equal(fpl_odds_volume_period(FPL_PERIOD_MONTH, false, FPL_PERIOD_YEAR, &vp, NULL),
+                     FPL_OK);
+    assert_int_equal(vp, FPL_PERIOD_MONTH);
+    assert_int_equal(fpl_odds_volume_period(FPL_PERIOD_QUARTER, false, FPL_PERIOD_MONTH, &vp, &e),
+                     FPL_ERR_VOLUME_PERIOD);
+    assert_int_equal(e.field, FPL_FIELD_VOLUME);
+    assert_int_equal(
+        fpl_odds_volume_period(FPL_PERIOD_MONTH, true, (fpl_period)FPL_PERIOD_COUNT, &vp, &e),
+        FPL_ERR_PERIOD);
+    assert_int_equal(e.field, FPL_FIELD_VOLUME);
+    assert_int_equal(fpl_odds_volume_period(FPL_PERIOD_MONTH, false, FPL_PERIOD_MONTH, NULL, NULL),
+                     FPL_ERR_NULL);
+}
+
+/* 600 leads a month at 2% for 120 deals a year: Bin(7200, 0.02), not
+ * Bin(600, 0.02); a volume per a longer period splits exactly or not at all. */
+static void test_odds_volume_has_its_own_period(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "lead", 0.02);
+    fpl_terms t = deal_target(120);
+    t.per = FPL_PERIOD_YEAR;
+    fpl_odds_input in = {0};
+    in.volume = 600;
+    in.has_volume_per = true;
+    in.volume_per = FPL_PERIOD_MONTH;
+    fpl_odds r;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &r, NULL), FPL_OK);
+    assert_same_double(r.volume, 7200.0);
+    assert_same_double(r.given_volume, 600.0);
+    assert_int_equal(r.per, FPL_PERIOD_YEAR);
+    assert_int_equal(r.volume_per, FPL_PERIOD_MONTH);
+    assert_close_rel(r.p_hit, reference_tail(7200, 0.02, 120), 1e-12);
+    assert_true(r.p_hit > 0.98 && r.p_hit < 0.99);
+    assert_close(r.expected_deals, 144.0);
+    /* each level's least whole volume a month: its yearly volume / 12, up */
+    for (size_t i = 0; i < r.n_levels; ++i) {
+        assert_same_double(r.given_volume_for[i], ceil(r.volume_for[i].volume / 12.0));
+    }
+    assert_same_double(r.volume_for[2].volume, 6705.0);
+    assert_same_double(r.given_volume_for[2], 559.0);
+    /* without a period the volume is per the target's (the old meaning) */
+    fpl_odds_input bare = {0};
+    bare.volume = 7200;
+    fpl_odds same;
+    assert_int_equal(fpl_odds_compute(&f, &t, &bare, &same, NULL), FPL_OK);
+    assert_same_double(same.p_hit, r.p_hit);
+    assert_int_equal(same.volume_per, FPL_PERIOD_YEAR);
+    assert_same_double(same.given_volume_for[2], 6705.0);
+    /* 1,800 a quarter are 7,200 a year; 1,200 a year are 100 a month */
+    in.volume = 1800;
+    in.volume_per = FPL_PERIOD_QUARTER;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, NULL), FPL_OK);
+    assert_same_double(same.p_hit, r.p_hit);
+    t.per = FPL_PERIOD_MONTH;
+    t.deals = 2;
+    in.volume = 1200;
+    in.volume_per = FPL_PERIOD_YEAR;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, NULL), FPL_OK);
+    assert_same_double(same.volume, 100.0);
+    assert_same_double(same.given_volume, 1200.0);
+    assert_close_rel(same.p_hit, reference_tail(100, 0.02, 2), 1e-12);
+    for (size_t i = 0; i < same.n_levels; ++i) {
+        assert_same_double(same.given_volume_for[i], same.volume_for[i].volume * 12.0);
+    }
+    /* 1,201 a year are not whole a month; 2^53 a month are more than 2^53 a year */
+    fpl_error e;
+    in.volume = 1201;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, &e), FPL_ERR_VOLUME_SPLIT);
+    assert_int_equal(e.field, FPL_FIELD_VOLUME);
+    in.volume = 3;
+    in.volume_per = FPL_PERIOD_QUARTER;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, &e), FPL_OK);
+    assert_same_double(same.volume, 1.0);
+    t.per = FPL_PERIOD_YEAR;
+    in.volume = FPL_WHOLE_MAX / 4.0 + 1.0;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, &e), FPL_ERR_VOLUME_WHOLE);
+    in.volume = FPL_WHOLE_MAX / 4.0;
+    in.volume_per = (fpl_period)7;
+    assert_int_equal(fpl_odds_compute(&f, &t, &in, &same, &e), FPL_ERR_PERIOD);
+    assert_int_equal(e.field, FPL_FIELD_VOLUME);
+    /* the simulation reads the volume the same way */
+    fpl_odds_sim_input si = FPL_ODDS_SIM_INPUT_INIT;
+    assert_false(si.has_volume_per);
+    si.volume = 600;
+    si.has_volume_per = true;
+    si.volume_per = FPL_PERIOD_MONTH;
+    si.trials = 2000;
+    fpl_odds_sim s;
+    t.deals = 120;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &si, sim_work, 4000, &s, NULL), FPL_OK);
+    assert_true(s.expected_deals.value > 140.0 && s.expected_deals.value < 148.0);
+    si.volume = 1201;
+    si.volume_per = FPL_PERIOD_YEAR;
+    t.per = FPL_PERIOD_MONTH;
+    assert_int_equal(fpl_odds_simulate(&f, &t, &si, sim_work, 4000, &s, &e), FPL_ERR_VOLUME_SPLIT);
 }
 
 static void test_odds_trials_parse_names_trials(void **state)
@@ -874,6 +1045,8 @@ int main(void)
         cmocka_unit_test(test_odds_compute_refuses_bad_input),
         cmocka_unit_test(test_odds_plan_needs_more_than_expected_value),
         cmocka_unit_test(test_odds_history_parse),
+        cmocka_unit_test(test_odds_volume_parse),
+        cmocka_unit_test(test_odds_volume_has_its_own_period),
         cmocka_unit_test(test_odds_trials_parse_names_trials),
         cmocka_unit_test(test_odds_sim_input_defaults),
         cmocka_unit_test(test_odds_simulation_reproducible_and_right),

@@ -49,6 +49,9 @@ static void hand_odds(fpl_funnel *f, fpl_odds *r)
     r->n_levels = 2;
     r->volume_for[0] = (fpl_odds_level){0.5, true, 97};
     r->volume_for[1] = (fpl_odds_level){0.99, false, 0};
+    r->volume_per = FPL_PERIOD_MONTH;
+    r->given_volume = 100;
+    r->given_volume_for[0] = 97;
 }
 
 static const char hand_odds_json[] =
@@ -75,14 +78,18 @@ static const char hand_odds_json[] =
     "  \"volume_for\": [\n"
     "    {\n"
     "      \"confidence\": 0.5,\n"
-    "      \"volume\": 97\n"
+    "      \"volume\": 97,\n"
+    "      \"given_volume\": 97\n"
     "    },\n"
     "    {\n"
     "      \"confidence\": 0.99,\n"
-    "      \"volume\": null\n"
+    "      \"volume\": null,\n"
+    "      \"given_volume\": null\n"
     "    }\n"
     "  ],\n"
-    "  \"simulation\": null\n"
+    "  \"simulation\": null,\n"
+    "  \"volume_per\": \"month\",\n"
+    "  \"given_volume\": 100\n"
     "}\n";
 
 /* A simulation built by hand on a funnel lead 20%, deal 50%: sizes vary

@@ -52,15 +52,15 @@ static const char exact_table[] =
     "Odds per month: each lead becomes a deal on its own, with a chance of 50%.\n"
     "Target per month: 2 deals.\n"
     "\n"
-    "4 leads give a 68.8% chance of 2 deals (expected 2; 1 to 3 deals in 8 of 10 months).\n"
+    "4 leads per month give a 68.8% chance of 2 deals (expected 2; 1 to 3 deals in 8 of 10 months).\n"
     "Revenue: expected 2,000; 1,000 to 3,000 in 8 of 10 months.\n"
     "\n"
-    "Leads needed for a chance of 2 deals:\n"
-    "   3 leads give a 50% chance of 2 deals.\n"
-    "   5 leads give an 80% chance of 2 deals.\n"
-    "   7 leads give a 90% chance of 2 deals.\n"
-    "   8 leads give a 95% chance of 2 deals.\n"
-    "  11 leads give a 99% chance of 2 deals.\n";
+    "Leads needed per month for a chance of 2 deals:\n"
+    "   3 leads per month give a 50% chance of 2 deals.\n"
+    "   5 leads per month give an 80% chance of 2 deals.\n"
+    "   7 leads per month give a 90% chance of 2 deals.\n"
+    "   8 leads per month give a 95% chance of 2 deals.\n"
+    "  11 leads per month give a 99% chance of 2 deals.\n";
 
 static const char simulation[] =
     "\n"
@@ -73,12 +73,15 @@ static const char simulation[] =
 static const char note[] =
     "\nFigures are rounded for display (--format json gives exact values).\n";
 
-static const char csv[] = "confidence,volume,p_hit,target_deals\n"
-                          "0.5,3,0.6875,2\n"
-                          "0.8,5,0.6875,2\n"
-                          "0.9,7,0.6875,2\n"
-                          "0.95,8,0.6875,2\n"
-                          "0.99,11,0.6875,2\n";
+/* Each row its own figures: the chance with the 4 leads given, then each
+ * level with the least volume for it. */
+static const char csv[] = "row,volume,per,chance,target_deals,given_volume,volume_per\n"
+                          "given,4,month,0.6875,2,4,month\n"
+                          "needed,3,month,0.5,2,3,month\n"
+                          "needed,5,month,0.8,2,5,month\n"
+                          "needed,7,month,0.9,2,7,month\n"
+                          "needed,8,month,0.95,2,8,month\n"
+                          "needed,11,month,0.99,2,11,month\n";
 
 /* Renders into a fixed buffer, asserting success and a text that fits. */
 static const char *render(const odds_case *c, bool with_sim, fpl_render_format format)
@@ -120,7 +123,7 @@ static void test_odds_table_level_beyond_exact_counting(void **state)
     compute(&c);
     c.odds.volume_for[4].has_volume = false;
     assert_non_null(strstr(render(&c, false, FPL_RENDER_TABLE),
-                           "   8 leads give a 95% chance of 2 deals.\n"
+                           "   8 leads per month give a 95% chance of 2 deals.\n"
                            "  a 99% chance needs more than 2^53 units, beyond exact counting.\n"));
 }
 
@@ -169,7 +172,7 @@ static void test_odds_render_length_first(void **state)
     assert_int_equal(fpl_odds_render(&c.funnel, &c.odds, NULL, NULL, FPL_RENDER_CSV, text, 8,
                                      &len2, NULL),
                      FPL_OK);
-    assert_string_equal(text, "confide");
+    assert_string_equal(text, "row,vol");
     assert_int_equal(len2, strlen(csv));
     free(text);
 }
@@ -201,6 +204,63 @@ static void test_odds_render_refusals(void **state)
     assert_int_equal(len, strlen(exact_table) + strlen(note));
 }
 
+/* Lead 50%, 2 deals per `per`, a volume per `vper`. */
+static void compute_periods(odds_case *c, fpl_period per, double volume, fpl_period vper)
+{
+    c->funnel = (fpl_funnel){0};
+    fpl_test_add(&c->funnel, "lead", 0.5);
+    fpl_terms terms = {0};
+    terms.per = per;
+    terms.target = FPL_TARGET_DEALS;
+    terms.deals = 2;
+    fpl_odds_input in = {0};
+    in.volume = volume;
+    in.has_volume_per = true;
+    in.volume_per = vper;
+    assert_int_equal(fpl_odds_compute(&c->funnel, &terms, &in, &c->odds, NULL), FPL_OK);
+}
+
+/* 1 lead a month for 2 deals a quarter: 3 leads a quarter, P(Bin(3, 1/2) >=
+ * 2) = 4/8; the levels' 3, 5, 7, 8, 11 a quarter are at least 1, 2, 3, 3, 4
+ * a month (rounded up). */
+static void test_odds_table_states_both_periods(void **state)
+{
+    (void)state;
+    odds_case c;
+    compute_periods(&c, FPL_PERIOD_QUARTER, 1, FPL_PERIOD_MONTH);
+    const char *t = render(&c, false, FPL_RENDER_TABLE);
+    assert_non_null(strstr(t, "Target per quarter: 2 deals.\n\n"
+                              "3 leads per quarter (1 per month) give a 50.0% chance of 2 deals"));
+    assert_non_null(strstr(t, "Leads needed per quarter for a chance of 2 deals:\n"
+                              "   3 leads per quarter (1 per month) give a 50% chance of 2 deals.\n"
+                              "   5 leads per quarter (2 per month) give an 80% chance of 2 deals.\n"
+                              "   7 leads per quarter (3 per month) give a 90% chance of 2 deals.\n"
+                              "   8 leads per quarter (3 per month) give a 95% chance of 2 deals.\n"
+                              "  11 leads per quarter (4 per month) give a 99% chance of 2 deals.\n"));
+    assert_string_equal(render(&c, false, FPL_RENDER_CSV),
+                        "row,volume,per,chance,target_deals,given_volume,volume_per\n"
+                        "given,3,quarter,0.5,2,1,month\n"
+                        "needed,3,quarter,0.5,2,1,month\n"
+                        "needed,5,quarter,0.8,2,2,month\n"
+                        "needed,7,quarter,0.9,2,3,month\n"
+                        "needed,8,quarter,0.95,2,3,month\n"
+                        "needed,11,quarter,0.99,2,4,month\n");
+    /* 48 leads a year for 2 deals a month: 4 a month; a level's n a month
+     * needs 12n a year. */
+    compute_periods(&c, FPL_PERIOD_MONTH, 48, FPL_PERIOD_YEAR);
+    t = render(&c, false, FPL_RENDER_TABLE);
+    assert_non_null(strstr(t, "4 leads per month (48 per year) give a 68.8% chance of 2 deals"));
+    assert_non_null(strstr(t, "  11 leads per month (132 per year) give a 99% chance of 2 deals.\n"));
+    assert_string_equal(render(&c, false, FPL_RENDER_CSV),
+                        "row,volume,per,chance,target_deals,given_volume,volume_per\n"
+                        "given,4,month,0.6875,2,48,year\n"
+                        "needed,3,month,0.5,2,36,year\n"
+                        "needed,5,month,0.8,2,60,year\n"
+                        "needed,7,month,0.9,2,84,year\n"
+                        "needed,8,month,0.95,2,96,year\n"
+                        "needed,11,month,0.99,2,132,year\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_odds_json_is_fpl_odds_json),
         cmocka_unit_test(test_odds_render_length_first),
         cmocka_unit_test(test_odds_render_refusals),
+        cmocka_unit_test(test_odds_table_states_both_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

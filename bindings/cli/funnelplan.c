@@ -70,9 +70,11 @@ static const cli_option options[] = {
      "units entering stage --at each period, held: the\n"
      "question is what the same volume brings; without\n"
      "it a target is held instead (what it needs)"},
-    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_ODDS, false,
-     "whole units entering stage --at each period\n"
-     "(required)"},
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT[/PERIOD]", CMD_ODDS, false,
+     "whole units entering stage --at, with their period:\n"
+     "600/month, 1,800/quarter or 7,200/year (required);\n"
+     "a bare COUNT is per month, taken only when --per is\n"
+     "month (the default)"},
     {OPT_AT, FPL_FIELD_AT, "--at", "NAME", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "the stage the volume enters (default: the top)"},
     {OPT_CHANGE, FPL_FIELD_CHANGE, "--change", "LEVER=CHANGE", CMD_WHATIF, true,
@@ -271,9 +273,12 @@ static const cli_option options[] = {
     {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
      "print only the N best rows (the counts still cover\n"
      "every row)"},
-    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL, false,
+    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL & ~CMD_ODDS, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
+    {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_ODDS, false,
+     "period of the target: month (default), quarter or\n"
+     "year (the volume says its own: 600/month)"},
     {OPT_COST_PER_LEAD, FPL_FIELD_COST_PER_LEAD, "--cost-per-lead", "AMOUNT", CMD_PLAN, false,
      "cost of one unit entering the top stage: adds the\n"
      "budget, the cost per deal and the cost per unit\n"
@@ -410,7 +415,7 @@ static const cli_command commands[] = {
      "    --at opportunity --revenue 125000 --for opportunity",
      run_solve},
     {"odds", CMD_ODDS, "the chance of the target with a volume, the volume for a chance",
-     "funnelplan odds --stage NAME=RATE... --volume COUNT TARGET [OPTIONS]",
+     "funnelplan odds --stage NAME=RATE... --volume COUNT[/PERIOD] TARGET [OPTIONS]",
      "How likely a whole volume entering --at each period is to reach the target\n"
      "(TARGET: --revenue with --deal-size, or --deals; its deals rounded up to\n"
      "whole deals), when every unit becomes a deal on its own with the cumulative\n"
@@ -418,10 +423,14 @@ static const cli_command commands[] = {
      "(P10 to P90), and the least volume for each confidence level. A Monte Carlo\n"
      "simulation (--simulate, or any of --trials, --seed, --deal-size-cv,\n"
      "--history) adds deal sizes that vary and rates known only from history;\n"
-     "the same seed gives the same figures.",
-     "CSV: a header and one row per confidence level: confidence, volume (the\n"
-     "least whole units entering --at for that chance), p_hit (the chance with\n"
-     "--volume, the same on every row), target_deals.",
+     "the same seed gives the same figures. The volume carries its own period\n"
+     "(--volume 600/month with --per year is 7,200 a year); the target is per --per.",
+     "CSV: a header and a row for the volume given, then one row per confidence\n"
+     "level: row (given or needed), volume (units entering --at per --per: the\n"
+     "volume given, or the least for the level), per, chance (the chance with\n"
+     "the volume given, or the level, which the volume needed reaches),\n"
+     "target_deals, given_volume (the same volume per volume_per: as given, or\n"
+     "the least whole units per that period), volume_per.",
      "funnelplan odds --stage lead=12% --deals 12 --volume 100 --confidence 75%",
      run_odds},
     {"channels", CMD_CHANNELS, "lead channels: profitability, break-even, cheapest mix",
@@ -691,6 +700,8 @@ typedef enum value_kind {
     V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
     V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
     V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
+    V_VOLUME,    /* --volume: V_AMOUNT, but odds keep the text (COUNT/PERIOD),
+                  * read by run_odds once --per is known */
     V_RATE,      /* fpl_parse_rate() into the double at `at` */
     V_STAGE,     /* --stage NAME=RATE, added to the funnel */
     V_PERIOD,    /* fpl_period_parse() */
@@ -719,7 +730,7 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
     [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
     [OPT_DEALS] = {V_AMOUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
-    [OPT_VOLUME] = {V_AMOUNT, AT(volume), 0, 0, 0, NULL},
+    [OPT_VOLUME] = {V_VOLUME, AT(volume), 0, 0, 0, NULL},
     [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
                            NULL},
     [OPT_MARGIN] = {V_RATE, AT(terms.margin), AT(terms.has_margin), 0, 0, NULL},
@@ -883,6 +894,12 @@ static int take_value(request *req, opt_id id, const char *value)
         if (st == FPL_OK) {
             req->list[id][req->n[id]++] = value;
         }
+        break;
+    case V_VOLUME:
+        if (req->cmd->bit == CMD_ODDS) {
+            return CLI_EXIT_OK;
+        }
+        st = fpl_parse_amount(value, len, x, &e);
         break;
     case V_AMOUNT:
         st = fpl_parse_amount(value, len, x, &e);
@@ -1391,6 +1408,8 @@ static int read_simulation(request *req, const fpl_odds_input *exact)
 {
     fpl_odds_sim_input *in = &req->sim; /* the options given, on the library's defaults */
     in->volume = exact->volume;
+    in->has_volume_per = exact->has_volume_per;
+    in->volume_per = exact->volume_per;
     in->at = exact->at;
     const char *name = option_by_id(OPT_HISTORY)->name;
     for (size_t i = 0; i < req->n[OPT_HISTORY]; ++i) {
@@ -1425,7 +1444,13 @@ static int run_odds(request *req, cli_buf *out)
     }
     fpl_odds_input in;
     memset(&in, 0, sizeof in);
-    in.volume = req->volume;
+    fpl_error e;
+    const char *volume = req->value[OPT_VOLUME];
+    if (fpl_odds_volume_parse(volume, strlen(volume), req->terms.per, &in.volume, &in.volume_per,
+                              &e) != FPL_OK) {
+        return fail_option(OPT_VOLUME, volume, &e);
+    }
+    in.has_volume_per = true;
     if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
         return rc;
     }
@@ -1443,7 +1468,6 @@ static int run_odds(request *req, cli_buf *out)
         }
     }
     fpl_odds odds;
-    fpl_error e;
     if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, &e) != FPL_OK) {
         return fail_error(req, &e);
     }

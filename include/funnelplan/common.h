@@ -172,11 +172,13 @@ typedef enum fpl_status {
     FPL_ERR_TOP,                ///< how many rows to keep is not a whole number from 0 to 2^53
     FPL_ERR_FORMAT,             ///< a result has no rendering in that format (see ::fpl_render_format)
     FPL_ERR_PARSE_AMBIGUOUS,    ///< a number that reads two ways: `8.000` (eight or eight thousand), `0,25`
-    FPL_ERR_CHANNEL_COMMITTED   ///< a channel's leads fixed (`leads=`) where fixed shares set them
+    FPL_ERR_CHANNEL_COMMITTED,  ///< a channel's leads fixed (`leads=`) where fixed shares set them
+    FPL_ERR_VOLUME_PERIOD,      ///< a volume without its period (`600/month`) where the target is not per month
+    FPL_ERR_VOLUME_SPLIT        ///< a volume per a longer period that does not split into whole units per the target's period
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_CHANNEL_COMMITTED + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_VOLUME_SPLIT + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.

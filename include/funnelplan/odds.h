@@ -142,12 +142,68 @@ FPL_API fpl_status fpl_odds_quantile(double n, double p, double q, double *out, 
 FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, double *out,
                                        fpl_error *err);
 
-/** What an odds question is asked: a whole volume entering one stage. */
+/**
+ * @brief Reads a volume and its period: `COUNT/PERIOD` (`600/month`,
+ * `1,800/quarter`, `7.2k/year`) or a bare `COUNT`.
+ *
+ * A manager who says "600 leads" means 600 a month whatever the period of
+ * the target, so a bare count is taken only when the target is per month
+ * (it is then per month); with a target per quarter or year it is refused
+ * (::FPL_ERR_VOLUME_PERIOD: write `600/month` or `600/year`). The count is
+ * read as fpl_parse_amount() reads it, the text after the last `/` as a
+ * period name when it starts with a letter; fpl_odds_compute() judges
+ * whether the count is whole.
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[in] per the period of the target (fpl_terms::per).
+ * @param[out] volume_out the count, per @p volume_per_out, written only on success.
+ * @param[out] volume_per_out the period of the count, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
+ *   ::FPL_FIELD_VOLUME and the bytes at fault (the count, or the period).
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a status of fpl_parse_amount() (the
+ *   count), ::FPL_ERR_PERIOD (a word after the `/` that is not month, quarter
+ *   or year) or ::FPL_ERR_VOLUME_PERIOD (a bare count, @p per not a month).
+ */
+FPL_API fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per,
+                                         double *volume_out, fpl_period *volume_per_out,
+                                         fpl_error *err);
+
+/**
+ * @brief The rule of fpl_odds_volume_parse() for a volume that is a number,
+ * not a text (Python's `odds(600, per="year")`): the period of the volume,
+ * refusing to guess it.
+ * @param[in] per the period of the target (fpl_terms::per).
+ * @param[in] has_volume_per whether the caller said the volume's period.
+ * @param[in] volume_per that period (when @p has_volume_per).
+ * @param[out] out the period of the volume, written only on success:
+ *   @p volume_per, or a month when none was said and @p per is a month.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
+ *   ::FPL_FIELD_VOLUME.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PERIOD (a value outside the
+ *   enum) or ::FPL_ERR_VOLUME_PERIOD (no period said, @p per not a month).
+ */
+FPL_API fpl_status fpl_odds_volume_period(fpl_period per, bool has_volume_per,
+                                          fpl_period volume_per, fpl_period *out,
+                                          fpl_error *err);
+
+/**
+ * What an odds question is asked: a whole volume entering one stage.
+ *
+ * The volume is per fpl_odds_input::volume_per when
+ * fpl_odds_input::has_volume_per is set, and per the target's period (fpl_terms::per) otherwise. A volume per a
+ * shorter period is multiplied exactly (600 a month are 7,200 a year); a
+ * volume per a longer period must split into whole units per the target's
+ * period (1,200 a year are 100 a month; 1,201 a year is
+ * ::FPL_ERR_VOLUME_SPLIT), since the binomial counts whole units. The
+ * struct grows only at its end; zero is the old meaning of every new member.
+ */
 typedef struct fpl_odds_input {
-    double volume;    ///< whole units entering stage @ref at per period, ≥ 1
+    double volume;    ///< whole units entering stage @ref at per period (see below), ≥ 1
     size_t at;        ///< index of the stage the volume enters (0 = top)
     size_t n_levels;  ///< confidence levels requested beyond the standard five
     double levels[FPL_ODDS_MAX_REQUESTED]; ///< each in (0, 1)
+    bool has_volume_per;   ///< the volume is per fpl_odds_input::volume_per (else per the target's)
+    fpl_period volume_per; ///< the period of the volume (when fpl_odds_input::has_volume_per)
 } fpl_odds_input;
 
 /** The volume a confidence level needs. */
@@ -159,7 +215,7 @@ typedef struct fpl_odds_level {
 
 /** The result of fpl_odds_compute() (the exact binomial model). */
 typedef struct fpl_odds {
-    fpl_period per;          ///< the period of the volume and the target
+    fpl_period per;          ///< the period of the target, and of fpl_odds::volume and the figures
     size_t n_stages;         ///< number of stages in the funnel
     size_t at;               ///< the stage the volume enters
     double volume;           ///< whole units entering stage @ref at per period
@@ -178,6 +234,15 @@ typedef struct fpl_odds {
     double revenue_quantiles[FPL_ODDS_QUANTILES]; ///< deal quantiles · deal size (when has_revenue)
     size_t n_levels;         ///< confidence levels in @ref volume_for
     fpl_odds_level volume_for[FPL_ODDS_MAX_LEVELS]; ///< ascending confidence, no duplicates
+    /* Members added later: the volume's own period. */
+    fpl_period volume_per;   ///< the period of the volume as given (fpl_odds::per when none was said)
+    double given_volume;     ///< the volume as given, per fpl_odds::volume_per (not fpl_odds::per)
+    /** For each level of @ref volume_for (with a volume): the least whole
+     * units per fpl_odds::volume_per that give it: the level's volume itself when
+     * the periods agree; rounded up when the volume's period is shorter
+     * (6,705 a year are 559 a month); multiplied when longer (136 a month
+     * are 1,632 a year); 0 past 2^53. */
+    double given_volume_for[FPL_ODDS_MAX_LEVELS];
 } fpl_odds;
 
 /**
@@ -208,7 +273,10 @@ typedef struct fpl_odds {
  *   such in `input->levels`; a stage `at` beyond the last is ::FPL_FIELD_AT.
  * @return ::FPL_OK; a funnel or terms status; ::FPL_ERR_TARGET without a
  *   target; ::FPL_ERR_VOLUME (not a finite number ≥ 1);
- *   ::FPL_ERR_VOLUME_WHOLE (not whole, or above 2^53);
+ *   ::FPL_ERR_VOLUME_WHOLE (not whole, or above 2^53, as given or per the
+ *   target's period); ::FPL_ERR_PERIOD (fpl_odds_input::volume_per outside
+ *   the enum); ::FPL_ERR_VOLUME_SPLIT (a volume per a longer period that
+ *   is not a whole number per the target's period);
  *   ::FPL_ERR_STAGE_UNKNOWN; ::FPL_ERR_CONFIDENCE_COUNT;
  *   ::FPL_ERR_CONFIDENCE (a level not in (0, 1)); ::FPL_ERR_TOO_LARGE when
  *   the target needs more than 2^53 deals (a level whose volume would exceed
@@ -258,11 +326,14 @@ typedef struct fpl_odds_sim_input {
     bool has_history[FPL_MAX_STAGES]; ///< stage i's rate is known from history
     double won[FPL_MAX_STAGES];   ///< units of stage i that moved on (whole, ≥ 0)
     double total[FPL_MAX_STAGES]; ///< units that entered stage i (whole, ≥ won, ≥ 1)
+    bool has_volume_per;   ///< the volume is per fpl_odds_sim_input::volume_per (as in ::fpl_odds_input)
+    fpl_period volume_per; ///< the period of the volume (when fpl_odds_sim_input::has_volume_per)
 } fpl_odds_sim_input;
 
 /** An fpl_odds_sim_input with every default: `fpl_odds_sim_input in = FPL_ODDS_SIM_INPUT_INIT;` */
 #define FPL_ODDS_SIM_INPUT_INIT                                                                    \
-    {0.0, 0, FPL_ODDS_TRIALS_DEFAULT, FPL_ODDS_SEED_DEFAULT, 0.0, {false}, {0.0}, {0.0}}
+    {0.0, 0, FPL_ODDS_TRIALS_DEFAULT, FPL_ODDS_SEED_DEFAULT, 0.0, {false}, {0.0}, {0.0},          \
+     false, FPL_PERIOD_MONTH}
 
 /**
  * @brief Sets every member of a Monte Carlo input to its default, as

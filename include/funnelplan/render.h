@@ -504,9 +504,10 @@ FPL_API fpl_status fpl_pace_json(const fpl_funnel *funnel, const fpl_pace *pace,
 /**
  * Nodes fpl_view_odds() adds at most (a deal size, every confidence level, a
  * simulation): the object and its 13 figures, two quantile objects,
- * volume_for, simulation.
+ * volume_for (an object of 3 a level), simulation, volume_per and
+ * given_volume.
  */
-#define FPL_VIEW_ODDS_NODES (1 + 13 + 2 * 4 + 1 + 3 * FPL_ODDS_MAX_LEVELS + \
+#define FPL_VIEW_ODDS_NODES (1 + 13 + 2 * 4 + 1 + 4 * FPL_ODDS_MAX_LEVELS + 2 + \
                              FPL_VIEW_ODDS_SIM_NODES)
 
 /**

@@ -128,7 +128,8 @@ fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funn
         return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
     }
     const char *per = fpl_period_name(r->per);
-    if (per == NULL) {
+    const char *volume_per = fpl_period_name(r->volume_per);
+    if (per == NULL || volume_per == NULL) {
         return fpl__done(err, FPL_ERR_PERIOD);
     }
     fpl_view_object(view, key);
@@ -157,6 +158,11 @@ fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funn
         } else {
             fpl_view_null(view, "volume"); /* more than 2^53 units */
         }
+        if (l->has_volume && r->given_volume_for[i] > 0.0) {
+            fpl_view_whole(view, "given_volume", r->given_volume_for[i]);
+        } else {
+            fpl_view_null(view, "given_volume");
+        }
         fpl_view_close(view);
     }
     fpl_view_close(view);
@@ -168,6 +174,9 @@ fpl_status fpl_view_odds(fpl_view *view, const char *key, const fpl_funnel *funn
     } else {
         fpl_view_null(view, "simulation");
     }
+    /* Keys added later, at the end: the volume as given and its period. */
+    fpl_view_string(view, "volume_per", volume_per);
+    fpl_view_whole(view, "given_volume", r->given_volume);
     fpl_view_close(view);
     return fpl_view_check(view, err);
 }

@@ -19,10 +19,18 @@ static void put_a(fpl__doc *d, double p, fpl_number_style style)
     fpl__put(d, fpl__article(num), " ", num);
 }
 
-/* "136 leads give ", "1 lead gives " */
-static void put_give(fpl__doc *d, double n, const char *name)
+/* "136 leads per month give ", "1 lead per month gives ", and with a
+ * volume of its own period "7,200 leads per year (600 per month) give ":
+ * n per the target's period, given per the volume's (0: not shown). */
+static void put_give(fpl__doc *d, const fpl_odds *r, double n, double given, const char *name)
 {
     fpl__put_units(d, n, name);
+    fpl__put(d, " per ", fpl_period_name(r->per));
+    if (r->volume_per != r->per && given > 0.0) {
+        fpl__put(d, " (");
+        fpl__put_style(d, given, FPL_NUMBER_WHOLE);
+        fpl__put(d, " per ", fpl_period_name(r->volume_per), ")");
+    }
     fpl__put(d, fpl__is_one(n) ? " gives " : " give ");
 }
 
@@ -124,7 +132,7 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     fpl__put(d, ".\n\n");
 
     /* The chance with the volume given, and the spread. */
-    put_give(d, r->volume, at);
+    put_give(d, r, r->volume, r->given_volume, at);
     put_a(d, r->p_hit, FPL_NUMBER_CHANCE);
     fpl__put(d, " chance of ");
     fpl__put_units(d, r->target_deals, "deal");
@@ -150,7 +158,7 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     if (names[0] >= 'a' && names[0] <= 'z') {
         names[0] = upper[names[0] - 'a'];
     }
-    fpl__put(d, "\n", names, " needed for a chance of ");
+    fpl__put(d, "\n", names, " needed per ", per, " for a chance of ");
     fpl__put_units(d, r->target_deals, "deal");
     fpl__put(d, ":\n");
     size_t width = 0;
@@ -170,7 +178,7 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
         for (; w < width; ++w) {
             fpl__put(d, " ");
         }
-        put_give(d, l->volume, at);
+        put_give(d, r, l->volume, r->given_volume_for[i], at);
         put_a(d, l->confidence, FPL_NUMBER_PERCENT);
         fpl__put(d, " chance of ");
         fpl__put_units(d, r->target_deals, "deal");
@@ -182,21 +190,39 @@ static void odds_table(fpl__doc *d, const fpl_funnel *f, const fpl_odds *r,
     fpl__put(d, "\n", fpl__rounded_note);
 }
 
-/* One row per confidence level; the chance with the volume given is the
- * same on every row, so that each row reads on its own. */
+/* Each row its own figures: the volume given and its chance, then per
+ * confidence level the least volume for it and that level (the chance it
+ * gives at least). volume is per `per`, the target's period; given_volume
+ * is the same volume per volume_per, the period the volume was given in. */
+static void odds_csv_row(fpl__doc *d, const fpl_odds *r, const char *row, bool has_volume,
+                         double volume, double chance, double given)
+{
+    fpl__csv_text(d, true, row);
+    if (has_volume) {
+        fpl__csv_whole(d, volume);
+    } else {
+        fpl__put(d, ","); /* empty: more than 2^53 units */
+    }
+    fpl__csv_text(d, false, fpl_period_name(r->per));
+    fpl__csv_number(d, chance);
+    fpl__csv_whole(d, r->target_deals);
+    if (has_volume && given > 0.0) {
+        fpl__csv_whole(d, given);
+    } else {
+        fpl__put(d, ",");
+    }
+    fpl__csv_text(d, false, fpl_period_name(r->volume_per));
+    fpl__put(d, "\n");
+}
+
 static void odds_csv(fpl__doc *d, const fpl_odds *r)
 {
-    fpl__put(d, "confidence,volume,p_hit,target_deals\n");
+    fpl__put(d, "row,volume,per,chance,target_deals,given_volume,volume_per\n");
+    odds_csv_row(d, r, "given", true, r->volume, r->p_hit, r->given_volume);
     for (size_t i = 0; i < r->n_levels; ++i) {
-        fpl__put_style(d, r->volume_for[i].confidence, FPL_NUMBER_JSON);
-        if (r->volume_for[i].has_volume) {
-            fpl__csv_whole(d, r->volume_for[i].volume);
-        } else {
-            fpl__put(d, ","); /* empty: more than 2^53 units */
-        }
-        fpl__csv_number(d, r->p_hit);
-        fpl__csv_whole(d, r->target_deals);
-        fpl__put(d, "\n");
+        const fpl_odds_level *l = &r->volume_for[i];
+        odds_csv_row(d, r, "needed", l->has_volume, l->volume, l->confidence,
+                     r->given_volume_for[i]);
     }
 }
 

@@ -258,8 +258,9 @@ static void plan_table(fpl__doc *d, const fpl_funnel *f, const fpl_plan *p,
              "Whole counts are rounded up: the deals first, then each stage from the "
              "bottom of the funnel up.\n");
     if (conf != NULL) {
-        fpl__put(d, "for ", level, ": the least whole units entering each stage that give ",
-                 fpl__article(level), " ", level, " chance of ");
+        fpl__put(d, "for ", level, ": the least whole units entering each stage per ",
+                 fpl_period_name(p->per), " that give ", fpl__article(level), " ", level,
+                 " chance of ");
         fpl__put_units(d, conf->deals_whole, "deal");
         fpl__put(d, " (each unit becomes a deal on its own).\n");
     }

@@ -36,7 +36,7 @@ REL = 1e-9
 ODDS_KEYS = ["command", "per", "at", "volume", "cumulative_rate", "target_deals",
              "target_revenue", "deal_size", "p_hit", "p_miss", "expected_deals", "sd_deals",
              "expected_revenue", "deals_quantiles", "revenue_quantiles", "volume_for",
-             "simulation"]
+             "simulation", "volume_per", "given_volume"]
 SIM_KEYS = ["trials", "seed", "deal_size_cv", "deal_size_distribution", "history",
             "judged_on", "p_hit", "expected_deals", "expected_revenue", "deals_quantiles",
             "revenue_quantiles", "std_error"]
@@ -51,14 +51,28 @@ STANDARD_LEVELS = [Fr(1, 2), Fr(4, 5), Fr(9, 10), Fr(19, 20), Fr(99, 100)]
 
 def at_least(n, p, k):
     """P(X >= k) for X ~ Binomial(n, p), p a Fraction: an exact Fraction,
-    summed in integers over the common denominator b^n."""
+    summed in integers over the common denominator b^n (the shorter side:
+    1 minus the terms below k when k is small, exactly the same)."""
     if k <= 0:
         return Fr(1)
     if k > n:
         return Fr(0)
     a, b = p.numerator, p.denominator
+    if k < n - k:
+        below = sum(math.comb(n, j) * a ** j * (b - a) ** (n - j) for j in range(k))
+        return 1 - Fr(below, b ** n)
     num = sum(math.comb(n, j) * a ** j * (b - a) ** (n - j) for j in range(k, n + 1))
     return Fr(num, b ** n)
+
+
+MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def given_volume(n, per, volume_per):
+    """The least whole units per volume_per that give n per per: n / ratio
+    rounded up for a shorter period, n * ratio for a longer one."""
+    mt, mv = MONTHS[per], MONTHS[volume_per]
+    return -(-n * mv // mt) if mv <= mt else n * mv // mt
 
 
 def at_most(n, p, d):
@@ -100,8 +114,10 @@ def whole_deals(deals):
 
 
 def ref_odds(rates, volume, deals=None, revenue=None, deal_size=None, at=0, levels=(),
-             per="month", names=None):
-    """The odds object (without "simulation") for a funnel of Fraction rates."""
+             per="month", names=None, volume_per=None):
+    """The odds object (without "simulation") for a funnel of Fraction rates;
+    volume per per, the target's period, given per volume_per (default per)."""
+    volume_per = volume_per or per
     p = product(rates[at:])
     target = Fr(revenue) / Fr(deal_size) if revenue is not None else Fr(deals)
     k = whole_deals(target)
@@ -111,7 +127,8 @@ def ref_odds(rates, volume, deals=None, revenue=None, deal_size=None, at=0, leve
         n = volume_for(p, k, c)
         # The brute force must not sit on a knife's edge for the test to mean anything.
         assert clear_of(at_least(n, p, k), c) and clear_of(at_least(n - 1, p, k), c), (n, c)
-        vols.append({"confidence": c, "volume": Whole(n)})
+        vols.append({"confidence": c, "volume": Whole(n),
+                     "given_volume": Whole(given_volume(n, per, volume_per))})
     q = []
     for level in (Fr(1, 10), Fr(1, 2), Fr(9, 10)):
         d = quantile(volume, p, level)
@@ -134,6 +151,8 @@ def ref_odds(rates, volume, deals=None, revenue=None, deal_size=None, at=0, leve
                               if has_revenue else None),
         "volume_for": vols,
         "simulation": None,
+        "volume_per": volume_per,
+        "given_volume": Whole(volume * MONTHS[volume_per] // MONTHS[per]),
     }
 
 
@@ -233,12 +252,12 @@ class TestDanishExample(OddsTestCase):
 
     def test_table_sentences(self):
         out = self.ok(DANISH)
-        self.assertIn("100 leads give a 54.6% chance of 12 deals "
+        self.assertIn("100 leads per month give a 54.6% chance of 12 deals "
                       "(expected 12; 8 to 16 deals in 8 of 10 months).\n", out)
-        self.assertIn("\nLeads needed for a chance of 12 deals:\n", out)
-        self.assertIn("\n  136 leads give a 90% chance of 12 deals.\n", out)
-        self.assertIn("\n  122 leads give an 80% chance of 12 deals.\n", out)
-        self.assertIn("\n   97 leads give a 50% chance of 12 deals.\n", out)
+        self.assertIn("\nLeads needed per month for a chance of 12 deals:\n", out)
+        self.assertIn("\n  136 leads per month give a 90% chance of 12 deals.\n", out)
+        self.assertIn("\n  122 leads per month give an 80% chance of 12 deals.\n", out)
+        self.assertIn("\n   97 leads per month give a 50% chance of 12 deals.\n", out)
         self.assertIn("Odds per month: each lead becomes a deal on its own, "
                       "with a chance of 12%.\n", out)
         self.assertTrue(out.endswith("Figures are rounded for display "
@@ -249,15 +268,24 @@ class TestDanishExample(OddsTestCase):
         self.assertEqual(self.ok(DANISH), self.ok(DANISH + ["--format", "table"]))
 
     def test_csv(self):
+        """Each row its own figures: the 100 leads given with their chance,
+        then each level with the least volume for it (not the chance of
+        100 leads repeated beside 174 leads)."""
         rows = self.csv_rows(DANISH + ["--format", "csv"])
-        self.assertEqual(rows[0], ["confidence", "volume", "p_hit", "target_deals"])
-        self.assertEqual([r[:2] for r in rows[1:]],
-                         [["0.5", "97"], ["0.8", "122"], ["0.9", "136"], ["0.95", "149"],
-                          ["0.99", "174"]])
+        self.assertEqual(rows[0], ["row", "volume", "per", "chance", "target_deals",
+                                   "given_volume", "volume_per"])
         d = self.json_of(DANISH + ["--format", "json"])
-        for r in rows[1:]:
-            self.assertEqual(float(r[2]), d["p_hit"])
-            self.assertEqual(r[3], "12")
+        self.assertEqual(rows[1], ["given", "100", "month", repr(d["p_hit"]), "12", "100",
+                                   "month"])
+        self.assertEqual([r[:2] + r[3:] for r in rows[2:]],
+                         [["needed", v, c, "12", v, "month"] for c, v in
+                          [("0.5", "97"), ("0.8", "122"), ("0.9", "136"), ("0.95", "149"),
+                           ("0.99", "174")]])
+        for r in rows[2:]:
+            # the volume needed reaches its level; one less does not
+            n, c = int(r[1]), Fr(r[3])
+            self.assertGreaterEqual(at_least(n, Fr(12, 100), 12), c)
+            self.assertLess(at_least(n - 1, Fr(12, 100), 12), c)
 
 
 # Small funnels checked against the brute force: (stages, volume, target
@@ -271,7 +299,7 @@ CASES = [
      dict(rates=[Fr(1, 10), Fr(1, 3)], revenue=50000, deal_size=4000,
           names=["lead", "opportunity"])),
     ("volume below the top, per quarter, extra levels",
-     ["lead=10%", "sql=50%", "opportunity=25%"], 80,
+     ["lead=10%", "sql=50%", "opportunity=25%"], "80/quarter",
      ["--deals", "9", "--at", "sql", "--per", "quarter", "--confidence", "75%",
       "--confidence", "1/3", "--confidence", "0.9"],
      dict(rates=[Fr(1, 10), Fr(1, 2), Fr(1, 4)], deals=9, at=1, per="quarter",
@@ -300,7 +328,8 @@ class TestExactModel(OddsTestCase):
             with self.subTest(name):
                 d = self.json_of(odds_args(stages, volume, *extra))
                 ref = dict(ref)
-                self.assertOdds(d, ref_odds(volume=volume, **ref))
+                count = int(str(volume).split("/")[0])
+                self.assertOdds(d, ref_odds(volume=count, **ref))
 
     def test_key_order_and_types(self):
         d = self.json_of(DANISH + ["--format", "json"])
@@ -311,7 +340,7 @@ class TestExactModel(OddsTestCase):
         for v in d["deals_quantiles"].values():
             self.assertIs(type(v), int)
         for v in d["volume_for"]:
-            self.assertEqual(list(v), ["confidence", "volume"])
+            self.assertEqual(list(v), ["confidence", "volume", "given_volume"])
             self.assertIs(type(v["volume"]), int)
         for key in ("target_revenue", "deal_size", "expected_revenue", "revenue_quantiles",
                     "simulation"):
@@ -375,18 +404,18 @@ class TestTableAndCsv(OddsTestCase):
         self.assertIn("Target per month: revenue 50,000 at a deal size of 4,000, "
                       "i.e. 13 deals.\n", out)
         self.assertIn("\nRevenue: expected 40,000; ", out)
-        self.assertIn("300 leads give a ", out)
-        self.assertIn("\nLeads needed for a chance of 13 deals:\n", out)
+        self.assertIn("300 leads per month give a ", out)
+        self.assertIn("\nLeads needed per month for a chance of 13 deals:\n", out)
 
     def test_every_level_has_a_line(self):
         d = self.json_of(DANISH + ["--confidence", "33%", "--format", "json"])
         out = self.ok(DANISH + ["--confidence", "33%"])
-        lines = [l for l in out.split("\n") if re.match(r"^ +[\d,]+ leads give ", l)]
+        lines = [l for l in out.split("\n") if re.match(r"^ +[\d,]+ leads per month give ", l)]
         self.assertEqual(len(lines), len(d["volume_for"]))
         width = len(lines[0])
         for line, v in zip(lines, d["volume_for"]):
             pct = ("%.4f" % (v["confidence"] * 100)).rstrip("0").rstrip(".") + "%"
-            self.assertRegex(line, r"^ +%s leads give an? %s chance of 12 deals\.$"
+            self.assertRegex(line, r"^ +%s leads per month give an? %s chance of 12 deals\.$"
                              % (re.escape("{:,}".format(v["volume"])), re.escape(pct)))
             # counts right-aligned: the word after them starts in one column
             self.assertEqual(line.index(" leads"), lines[0].index(" leads"))
@@ -394,32 +423,34 @@ class TestTableAndCsv(OddsTestCase):
 
     def test_names_singular_and_plural(self):
         out = self.ok(["odds", "--stage", "sales=100%", "--deals", "1", "--volume", "1"])
-        self.assertIn("1 sales gives a 100.0% chance of 1 deal (expected 1; ", out)
-        self.assertIn("\nSales needed for a chance of 1 deal:\n", out)
-        out = self.ok(["odds", "--stage", "opportunity=1/3", "--deals", "2", "--volume", "9",
-                       "--per", "year"])
-        self.assertIn("9 opportunities give an 85.7% chance", out)  # consonant + y: "ies"
+        self.assertIn("1 sales per month gives a 100.0% chance of 1 deal (expected 1; ", out)
+        self.assertIn("\nSales needed per month for a chance of 1 deal:\n", out)
+        out = self.ok(["odds", "--stage", "opportunity=1/3", "--deals", "2", "--volume",
+                       "9/year", "--per", "year"])
+        self.assertIn("9 opportunities per year give an 85.7% chance", out)  # "ies"
         self.assertIn(" in 8 of 10 years).", out)
 
     def test_chances_that_round_to_the_ends_are_not_shown_as_certain(self):
         out = self.ok(["odds", "--stage", "lead=99%", "--deals", "1", "--volume", "2"])
-        self.assertIn("2 leads give a >99.9% chance of 1 deal", out)  # 0.9999
+        self.assertIn("2 leads per month give a >99.9% chance of 1 deal", out)  # 0.9999
         out = self.ok(["odds", "--stage", "lead=1%", "--deals", "5", "--volume", "10"])
-        self.assertIn("10 leads give a <0.1% chance of 5 deals", out)
+        self.assertIn("10 leads per month give a <0.1% chance of 5 deals", out)
         out = self.ok(["odds", "--stage", "lead=50%", "--deals", "4", "--volume", "3"])
-        self.assertIn("3 leads give a 0.0% chance of 4 deals", out)
+        self.assertIn("3 leads per month give a 0.0% chance of 4 deals", out)
 
     def test_csv_rows_follow_the_levels(self):
         args = odds_args(["lead=10%", "sql=50%"], 500, "--deals", "20", "--confidence", "2/3")
         d = self.json_of(args)
         rows = self.csv_rows(args[:-2] + ["--format", "csv"])
-        self.assertEqual(rows[0], ["confidence", "volume", "p_hit", "target_deals"])
-        self.assertEqual(len(rows), 1 + len(d["volume_for"]))
-        for row, v in zip(rows[1:], d["volume_for"]):
-            self.assertEqual(float(row[0]), v["confidence"])
+        self.assertEqual(rows[0], ["row", "volume", "per", "chance", "target_deals",
+                                   "given_volume", "volume_per"])
+        self.assertEqual(len(rows), 2 + len(d["volume_for"]))
+        self.assertEqual(rows[1][:4], ["given", "500", "month", repr(d["p_hit"])])
+        for row, v in zip(rows[2:], d["volume_for"]):
+            self.assertEqual(row[0], "needed")
+            self.assertEqual(float(row[3]), v["confidence"])
             self.assertEqual(row[1], str(v["volume"]))
-            self.assertEqual(float(row[2]), d["p_hit"])
-            self.assertEqual(row[3], "20")
+            self.assertEqual(row[4], "20")
 
     def test_stage_names_are_escaped_in_json(self):
         name = 'say "hi", \\ リード'
@@ -530,8 +561,8 @@ class TestPlanConfidence(OddsTestCase):
             row = next(l for l in lines if l.startswith(s["name"] + " "))
             cells = row.split()
             self.assertEqual(cells[4], "{:,}".format(s["required_for_confidence"]))
-        self.assertIn("for 90%: the least whole units entering each stage that give a 90% "
-                      "chance of 10 deals", out)
+        self.assertIn("for 90%: the least whole units entering each stage per month that "
+                      "give a 90% chance of 10 deals", out)
 
     def test_confidence_is_not_repeated_in_plan(self):
         self.assertRefused(base.EX4.args("json") + ["--confidence", "90%", "--confidence",
@@ -840,6 +871,101 @@ BAD = [
 ]
 
 
+# The issue's manager: 1.2M a year at deals of 10,000 (120 deals), 600 leads
+# a month at 10% then 20% (p = 1/50).
+MANAGER = ["odds", "--stage", "lead=10%", "--stage", "deal=20%", "--deal-size", "10k",
+           "--revenue", "1.2M", "--per", "year"]
+
+
+class TestVolumePeriod(OddsTestCase):
+    """A volume carries its own period: 600 a month for a yearly target are
+    7,200 a year, Bin(7200, 1/50) against 120 deals."""
+
+    P = Fr(1, 50)
+
+    def test_a_monthly_volume_for_a_yearly_target(self):
+        d = self.json_of(MANAGER + ["--volume", "600/month", "--format", "json"])
+        exact = at_least(7200, self.P, 120)
+        self.assertEqual(d["volume"], 7200)
+        self.assertEqual(d["given_volume"], 600)
+        self.assertEqual((d["per"], d["volume_per"]), ("year", "month"))
+        self.assertLessEqual(abs(Fr(d["p_hit"]) - exact), Fr(1, 10 ** 12))
+        self.assertEqual(round(float(exact), 4), 0.9826)
+        self.assertLessEqual(abs(Fr(d["expected_deals"]) - 144), Fr(144, 10 ** 14))
+        for level in d["volume_for"]:
+            n, c = level["volume"], Fr(level["confidence"])
+            self.assertGreaterEqual(at_least(n, self.P, 120), c)
+            self.assertLess(at_least(n - 1, self.P, 120), c)
+            self.assertEqual(level["given_volume"], -(-n // 12))
+        # what the bare 600 used to be: 600 a year, a chance below 10^-79
+        self.assertLess(at_least(600, self.P, 120), Fr(1, 10 ** 79))
+
+    def test_the_table_states_both_periods(self):
+        out = self.ok(MANAGER + ["--volume", "600/month"])
+        self.assertIn("Target per year: revenue 1,200,000 at a deal size of 10,000, "
+                      "i.e. 120 deals.\n\n7,200 leads per year (600 per month) give a 98.3% "
+                      "chance of 120 deals (expected 144; ", out)
+        self.assertIn("\nLeads needed per year for a chance of 120 deals:\n"
+                      "  5,984 leads per year (499 per month) give a 50% chance of 120 deals.\n",
+                      out)
+
+    def test_the_csv_rows_each_their_own(self):
+        rows = self.csv_rows(MANAGER + ["--volume", "600/month", "--format", "csv"])
+        d = self.json_of(MANAGER + ["--volume", "600/month", "--format", "json"])
+        self.assertEqual(rows[1], ["given", "7200", "year", repr(d["p_hit"]), "120", "600",
+                                   "month"])
+        self.assertEqual(rows[2], ["needed", "5984", "year", "0.5", "120", "499", "month"])
+        self.assertEqual(len(rows), 2 + len(d["volume_for"]))
+
+    def test_every_spelling_of_the_same_volume_agrees(self):
+        want = self.json_of(MANAGER + ["--volume", "600/month", "--format", "json"])
+        for spelling, given, per in (("1,800/quarter", 1800, "quarter"),
+                                     ("7.2k/year", 7200, "year")):
+            with self.subTest(spelling):
+                d = self.json_of(MANAGER + ["--volume", spelling, "--format", "json"])
+                self.assertEqual((d["p_hit"], d["volume"]), (want["p_hit"], 7200))
+                self.assertEqual((d["given_volume"], d["volume_per"]), (given, per))
+
+    def test_a_yearly_volume_for_a_monthly_target_splits_exactly(self):
+        d = self.json_of(["odds", "--stage", "lead=12%", "--deals", "12", "--volume",
+                          "1,200/year", "--format", "json"])
+        self.assertEqual((d["volume"], d["given_volume"]), (100, 1200))
+        self.assertLessEqual(abs(Fr(d["p_hit"]) - at_least(100, Fr(12, 100), 12)),
+                             Fr(1, 10 ** 12))
+        self.assertEqual([v["given_volume"] for v in d["volume_for"]],
+                         [12 * n for n in (97, 122, 136, 149, 174)])
+        err = self.assertRefused(["odds", "--stage", "lead=12%", "--deals", "12", "--volume",
+                                  "1,201/year"], 2)
+        self.assertEqual(err, "funnelplan: --volume '1,201/year': the volume does not split "
+                              "into whole units per period of the target\n")
+
+    def test_a_bare_volume_needs_a_monthly_target(self):
+        for per in ("quarter", "year"):
+            with self.subTest(per):
+                err = self.assertRefused(["odds", "--stage", "lead=12%", "--deals", "12",
+                                          "--per", per, "--volume", "600"], 2)
+                self.assertEqual(err, "funnelplan: --volume '600': the volume needs its "
+                                      "period, as the target is not per month: write "
+                                      "600/month, 600/quarter or 600/year\n")
+        # --per after --volume: the same
+        err = self.assertRefused(["odds", "--stage", "lead=12%", "--deals", "12", "--volume",
+                                  "600", "--per", "year"], 2)
+        self.assertIn("write 600/month, 600/quarter or 600/year", err)
+
+    def test_the_simulation_reads_the_same_volume(self):
+        d = self.json_of(MANAGER + ["--volume", "600/month", "--trials", "4000", "--format",
+                                    "json"])
+        sim = d["simulation"]
+        self.assertLess(abs(sim["expected_deals"] - 144), 4 * sim["std_error"]["expected_deals"])
+        self.assertLess(abs(sim["p_hit"] - d["p_hit"]), 4 * sim["std_error"]["p_hit"] + 1e-9)
+
+    def test_a_history_is_exactly_won_of_total(self):
+        err = self.assertRefused(DANISH + ["--history", "lead=12/100/2"], 2)
+        self.assertEqual(err, "funnelplan: --history 'lead=12/100/2': history must be "
+                              "WON/TOTAL with whole numbers, 0 <= WON <= TOTAL and "
+                              "TOTAL >= 1\n")
+
+
 class TestOddsErrors(OddsTestCase):
     def test_bad_argument_table(self):
         self.assertGreaterEqual(len(BAD), 80)
@@ -892,7 +1018,7 @@ class TestHelpAndOutput(OddsTestCase):
         out = self.ok(["--help"])
         section = out.split("Commands:\n")[1].split("\n\n")[0]
         self.assertRegex(section, r"(?m)^  odds {2,}\S")
-        self.assertIn("funnelplan odds --stage NAME=RATE... --volume COUNT TARGET", out)
+        self.assertIn("funnelplan odds --stage NAME=RATE... --volume COUNT[/PERIOD] TARGET", out)
 
     def test_odds_help_comes_from_the_option_table(self):
         for args in (["odds", "--help"], ["--help", "odds"], ["odds", "--seed", "x", "--help"]):
@@ -901,7 +1027,7 @@ class TestHelpAndOutput(OddsTestCase):
                 self.assertTrue(out.startswith("Usage: funnelplan odds"), out)
                 options = re.findall(r"^  (--[a-z-]+)", out, re.M)
                 self.assertEqual(options, self.ODDS_OPTIONS)
-                self.assertIn("CSV: a header and one row per confidence level", out)
+                self.assertIn("CSV: a header and a row for the volume given, then one row per confidence\nlevel", out)
                 self.assertIn("Exit status", out)
                 self.assertIn("18446744073709551615", out)
 

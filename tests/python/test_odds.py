@@ -125,7 +125,8 @@ class Case:
             self.levels)
 
     def kwargs(self):
-        kw = {"per": self.per, "at": self.stages[self.at][0], "confidence": self.levels}
+        kw = {"per": self.per, "volume_per": self.per, "at": self.stages[self.at][0],
+              "confidence": self.levels}
         for key in ("deals", "revenue", "deal_size"):
             if getattr(self, key) is not None:
                 kw[key] = getattr(self, key)
@@ -138,7 +139,7 @@ class Case:
         args = ["odds"]
         for name, rate in self.stages:
             args += ["--stage", "%s=%s" % (name, rate)]
-        args += ["--volume", str(self.volume), "--at", self.stages[self.at][0],
+        args += ["--volume", "%d/%s" % (self.volume, self.per), "--at", self.stages[self.at][0],
                  "--per", self.per]
         for key, option in (("deals", "--deals"), ("revenue", "--revenue"),
                             ("deal_size", "--deal-size")):
@@ -160,6 +161,72 @@ def relclose(got, exact, rel=1e-12):
 
 # ---------------------------------------------------------------------------
 # The exact model
+
+
+class VolumePeriod(unittest.TestCase):
+    """A volume carries its own period (``volume_per``, or text such as
+    ``"600/month"``); without one it is per month, and taken only with a
+    monthly target."""
+
+    MANAGER = dict(revenue="1.2M", per="year")
+
+    @staticmethod
+    def funnel():
+        return fp.Funnel([("lead", "10%"), ("deal", "20%")], deal_size="10k")
+
+    def test_600_a_month_for_a_yearly_target(self):
+        o = self.funnel().odds(600, volume_per="month", **self.MANAGER)
+        exact = ExactBinomial(7200, Fraction(1, 50)).tail(120)
+        self.assertEqual((o.volume, o.given_volume, o.per, o.volume_per),
+                         (7200, 600, "year", "month"))
+        self.assertLessEqual(abs(o.p_hit - exact), 1e-12)
+        self.assertEqual(round(exact, 4), 0.9826)
+        for level in o.volume_for:
+            self.assertEqual(level.given_volume, -(-level.volume // 12))
+        self.assertEqual(o.volume_needed(0.9), 6705)
+        d = o.to_dict()
+        self.assertEqual((d["volume_per"], d["given_volume"]), ("month", 600))
+        # the text form and the other periods say the same
+        for volume, kw in (("600/month", {}), (1800, {"volume_per": "quarter"}),
+                           ("7.2k/year", {})):
+            with self.subTest(volume=volume):
+                other = self.funnel().odds(volume, **kw, **self.MANAGER)
+                self.assertEqual((other.p_hit, other.volume), (o.p_hit, 7200))
+
+    def test_a_bare_volume_is_refused_unless_the_target_is_monthly(self):
+        for volume in (600, "600", 600.0):
+            with self.subTest(volume=volume):
+                with self.assertRaises(fp.FunnelError) as cm:
+                    self.funnel().odds(volume, **self.MANAGER)
+                self.assertEqual(cm.exception.status, "FPL_ERR_VOLUME_PERIOD")
+                self.assertEqual(cm.exception.field, "volume")
+                self.assertIn("give volume_per='month' (or 'quarter', 'year'), or "
+                              "volume='600/month'", str(cm.exception))
+        o = danish().odds(100, deals=12)
+        self.assertEqual((o.volume_per, o.given_volume), ("month", 100))
+
+    def test_a_longer_period_splits_exactly_or_is_refused(self):
+        o = danish().odds(1200, volume_per="year", deals=12)
+        self.assertEqual((o.volume, o.given_volume), (100, 1200))
+        self.assertEqual(round(o.p_hit, 4), 0.5458)
+        self.assertEqual(o.volume_for[2].given_volume, 12 * 136)
+        with self.assertRaises(fp.FunnelError) as cm:
+            danish().odds("1,201/year", deals=12)
+        self.assertEqual(cm.exception.status, "FPL_ERR_VOLUME_SPLIT")
+        with self.assertRaises(fp.FunnelError) as cm:
+            danish().odds(600, volume_per="monthly", deals=12)
+        self.assertEqual(cm.exception.status, "FPL_ERR_PERIOD")
+        self.assertIn("volume_per 'monthly'", str(cm.exception))
+
+    def test_the_simulation_reads_the_same_volume(self):
+        o = self.funnel().odds(600, volume_per="month", trials=4000, **self.MANAGER)
+        s = o.simulation
+        self.assertLess(abs(s.expected_deals - 144), 4 * s.std_error.expected_deals)
+
+    def test_a_history_is_exactly_won_of_total(self):
+        with self.assertRaises(fp.FunnelError) as cm:
+            danish().odds(100, deals=12, history={"lead": "12/100/2"})
+        self.assertEqual(cm.exception.status, "FPL_ERR_HISTORY")
 
 
 class KnownValues(unittest.TestCase):
@@ -202,13 +269,13 @@ class KnownValues(unittest.TestCase):
                                    "target_deals", "target_revenue", "deal_size", "p_hit",
                                    "p_miss", "expected_deals", "sd_deals", "expected_revenue",
                                    "deals_quantiles", "revenue_quantiles", "volume_for",
-                                   "simulation"])
+                                   "simulation", "volume_per", "given_volume"])
         self.assertEqual(d["command"], "odds")
         self.assertEqual(d["target_revenue"], 6000.0)
         self.assertEqual(d["deal_size"], 500.0)
         self.assertEqual(d["expected_revenue"], 6000.0)
         self.assertEqual(d["revenue_quantiles"], {"p10": 4000.0, "p50": 6000.0, "p90": 8000.0})
-        self.assertEqual(list(d["volume_for"][0]), ["confidence", "volume"])
+        self.assertEqual(list(d["volume_for"][0]), ["confidence", "volume", "given_volume"])
         json.dumps(d, allow_nan=False)
 
     def test_requested_levels_are_merged_and_sorted(self):
@@ -676,7 +743,8 @@ class Refusals(unittest.TestCase):
         o = fp.Funnel([("lead", "1e-10")]).odds(100, deals=1e7)
         self.assertEqual(o.p_hit, 0.0)
         self.assertEqual([level.volume for level in o.volume_for], [None] * 5)
-        self.assertEqual(o.to_dict()["volume_for"][0], {"confidence": 0.5, "volume": None})
+        self.assertEqual(o.to_dict()["volume_for"][0],
+                         {"confidence": 0.5, "volume": None, "given_volume": None})
 
     def test_confidence(self):
         self.check_table("confidence", lambda v: danish().odds(100, deals=12, confidence=v), [
@@ -843,10 +911,11 @@ CLI_EXAMPLES = [
      lambda: danish().odds(100, deals=12),
      odds_args([("lead", "12%")], "--volume", "100", "--deals", "12")),
     ("revenue, levels, quarter, at",
-     lambda: fp.Funnel(TWO, deal_size="2.5k").odds("1,000", at="sql", revenue="30k",
+     lambda: fp.Funnel(TWO, deal_size="2.5k").odds("1,000/quarter", at="sql", revenue="30k",
                                                    per="quarter",
                                                    confidence=["75%", "3/4", "0.999"]),
-     odds_args(TWO, "--deal-size", "2.5k", "--volume", "1,000", "--at", "sql", "--revenue",
+     odds_args(TWO, "--deal-size", "2.5k", "--volume", "1,000/quarter", "--at", "sql",
+               "--revenue",
                "30k", "--per", "quarter", "--confidence", "75%", "--confidence", "3/4",
                "--confidence", "0.999")),
     ("simulation by default",

@@ -156,16 +156,18 @@ fpl_solve_input: fpl_forecast_input volume; int lever; size_t stage;
 fpl_solve: int lever; size_t stage; double current; double value; double change; int per;
 fpl_plan_batch: size_t n_funnels; size_t n_stages; ptr rates; ptr deals; ptr required;
     ptr required_whole; ptr deals_whole;
-fpl_odds_input: double volume; size_t at; size_t n_levels; double[16] levels;
+fpl_odds_input: double volume; size_t at; size_t n_levels; double[16] levels; bool has_volume_per;
+    int volume_per;
 fpl_odds_level: double confidence; bool has_volume; double volume;
 fpl_odds: int per; size_t n_stages; size_t at; double volume; double cumulative_rate;
     double target_deals; bool has_target_revenue; double target_revenue; bool has_revenue;
     double deal_size; double p_hit; double p_miss; double expected_deals; double sd_deals;
     double expected_revenue; double[3] deals_quantiles; double[3] revenue_quantiles;
-    size_t n_levels; fpl_odds_level[21] volume_for;
+    size_t n_levels; fpl_odds_level[21] volume_for; int volume_per; double given_volume;
+    double[21] given_volume_for;
 fpl_odds_plan: double confidence; double deals_whole; size_t n_stages; double[32] required;
 fpl_odds_sim_input: double volume; size_t at; size_t trials; uint64 seed; double deal_size_cv;
-    bool[32] has_history; double[32] won; double[32] total;
+    bool[32] has_history; double[32] won; double[32] total; bool has_volume_per; int volume_per;
 fpl_odds_estimate: double value; double std_error;
 fpl_odds_sim: size_t trials; uint64 seed; double target_deals; bool has_revenue; bool by_revenue;
     fpl_odds_estimate p_hit; fpl_odds_estimate expected_deals; fpl_odds_estimate expected_revenue;
@@ -288,6 +290,8 @@ fpl_plan_batch_compute(fpl_plan_batch*) status
 fpl_odds_tail(double, double, double, double*, double*) status
 fpl_odds_quantile(double, double, double, double*) status
 fpl_odds_volume_for(double, double, double, double*) status
+fpl_odds_volume_parse(str, size_t, int, double*, int*) status
+fpl_odds_volume_period(int, bool, int, int*) status
 fpl_odds_compute(fpl_funnel*, fpl_terms*, fpl_odds_input*, fpl_odds*) status
 fpl_odds_plan_compute(fpl_funnel*, fpl_terms*, double, fpl_odds_plan*) status
 fpl_odds_sim_input_init(fpl_odds_sim_input*) void

@@ -409,7 +409,7 @@ class Funnel:
 
     def odds(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
              cost_per_lead=None, margin=None, *, confidence=(), simulate=False, trials=None,
-             seed=None, deal_size_cv=None, history=None):
+             seed=None, deal_size_cv=None, history=None, volume_per=None):
         """The chance that ``volume`` whole units entering stage ``at``
         (default the top stage) each ``per`` reach the target (``revenue``
         or ``deals``, required), the volume each confidence level needs and
@@ -433,9 +433,21 @@ class Funnel:
         ``{"lead": (12, 100)}`` (also a list of such pairs, or of
         ``"STAGE=WON/TOTAL"`` strings as on the command line); that stage's
         rate is then drawn from its Beta posterior in every trial.
+
+        The volume carries its own period: ``volume_per`` (``"month"``,
+        ``"quarter"``, ``"year"``) or text such as ``"600/month"``; ``per``
+        is the target's. A volume without one is per month and taken only
+        when ``per`` is a month: 600 leads with a yearly target are refused
+        rather than read as 600 a year. 600 a month for a yearly target are
+        7,200 a year (``o.volume``; ``o.given_volume`` is 600):
+
+        >>> o = Funnel([("lead", "2%")]).odds(600, volume_per="month", deals=120, per="year")
+        >>> o.volume, o.given_volume, o.volume_per, round(o.p_hit, 4)
+        (7200, 600, 'month', 0.9826)
         """
         return _odds.odds(self, volume, at, per, revenue, deals, deal_size, cost_per_lead,
-                          margin, confidence, simulate, trials, seed, deal_size_cv, history)
+                          margin, confidence, simulate, trials, seed, deal_size_cv, history,
+                          volume_per)
 
     def whatif(self, changes=None, volume=None, at=None, per="month", revenue=None, deals=None,
                horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None,

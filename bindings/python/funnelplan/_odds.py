@@ -32,13 +32,13 @@ view of it (``fpl_view_odds``), which is also ``to_dict()``: the object
 import decimal
 import math
 import numbers
-from ctypes import byref, c_double, c_size_t, sizeof
+from ctypes import byref, c_double, c_int, c_size_t, sizeof
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
 from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
-                      _is_text, _items, _rate, _view_field, refuse, status_is)
+                      _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -74,6 +74,9 @@ class OddsLevel(_Part):
     confidence: float                 # in (0, 1)
     volume: Optional[int]             # units entering `at` per period; None above 2^53
     _view: tuple = _view_field()
+    # The least whole units per the volume's period (Odds.volume_per) for
+    # this level; None without a volume.
+    given_volume: Optional[int] = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,10 @@ class Odds:
     # What the library describes (fpl_view_odds): the C funnel, exact result,
     # and the simulation input and simulation (both None unless Monte Carlo ran).
     _source: _View = field(default=None, repr=False, compare=False)
+    # The volume as given, per its own period: ``volume`` and the volumes of
+    # ``volume_for`` are per ``per``, the target's period.
+    volume_per: str = None
+    given_volume: int = None
 
     def volume_needed(self, confidence):
         """The volume for a level of :attr:`volume_for` (a float such as
@@ -308,6 +315,58 @@ def _history(funnel, inp, history):
     return contexts
 
 
+_VOLUME_PER_ADVICE = "give volume_per='month' (or 'quarter', 'year'), or volume='%s/month'"
+
+
+def _volume(per, volume, volume_per, given):
+    """(count, C period of the count) of a volume: text as
+    ``fpl_odds_volume_parse`` reads it (``"600/month"``; a bare count only
+    with a monthly target), a number with ``volume_per`` or, without one,
+    as ``fpl_odds_volume_period`` allows (only with a monthly target)."""
+    context = "volume %s" % _describe(volume)
+    has_per = volume_per is not None
+    vper = _native.PERIOD_MONTH
+    if has_per:
+        per_context = "volume_per %s" % _describe(volume_per)
+        if not _is_text(volume_per):
+            raise refuse("PERIOD", per_context, typed=True)
+        vper = _parse(fn.period_parse, _encode(volume_per), c_int(), per_context).value
+    if has_per:
+        given["volume_per"] = volume_per
+    if _is_text(volume) and not has_per:
+        data = _encode(volume)
+        count, out_per = c_double(), c_int()
+        try:
+            _call(fn.odds_volume_parse, (data, len(data), per, byref(count), byref(out_per)),
+                  context, {})
+        except FunnelError as exc:
+            raise _with_advice(exc, data[exc.offset:exc.offset + exc.length]) from None
+        return count.value, out_per.value
+    if volume is None:
+        raise refuse("NULL", "volume None")
+    count = _whole("volume", volume, "VOLUME_WHOLE")
+    out_per = c_int()
+    try:
+        _call(fn.odds_volume_period, (per, has_per, vper, byref(out_per)), context, {})
+    except FunnelError as exc:
+        whole = math.isfinite(count) and count == math.floor(count)
+        raise _with_advice(exc, "%d" % count if whole else _describe(volume)) from None
+    return count, out_per.value
+
+
+def _with_advice(exc, count):
+    """A volume refused for want of its period, with how to say it here."""
+    if not status_is(exc, "VOLUME_PERIOD"):
+        return exc
+    if isinstance(count, bytes):
+        count = count.decode("utf-8", "replace")
+    other = type(exc)(exc.status, "%s: %s" % (exc.message, _VOLUME_PER_ADVICE % count),
+                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
+    for name in ("field", "index", "offset", "length", "line"):
+        setattr(other, name, getattr(exc, name))
+    return other
+
+
 def _simulate_flag(value):
     if value is None or value is False or value is True:
         return bool(value)
@@ -362,11 +421,12 @@ def _odds_call(func, args, given, levels=(), what="odds", history=None, funnel=N
 
 
 def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, margin, confidence,
-         simulate, trials, seed, deal_size_cv, history):
+         simulate, trials, seed, deal_size_cv, history, volume_per=None):
     """:meth:`Funnel.odds`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "odds")
     inp = _native.fpl_odds_input()
-    inp.volume = _whole("volume", volume, "VOLUME_WHOLE")
+    inp.volume, inp.volume_per = _volume(terms.per, volume, volume_per, given)
+    inp.has_volume_per = True
     given["volume"] = volume
     inp.at = funnel._index(at)
     if at is not None:
@@ -382,6 +442,8 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
         sim_in = _native.fpl_odds_sim_input()
         fn.odds_sim_input_init(byref(sim_in))  # the library's defaults
         sim_in.volume = inp.volume
+        sim_in.has_volume_per = inp.has_volume_per
+        sim_in.volume_per = inp.volume_per
         sim_in.at = inp.at
         if trials is not None:
             sim_in.trials = _trials(trials)
