@@ -60,6 +60,7 @@ TEXT = {
     "fpl_suggest": "lad",
     "fpl_funnel_hint": None,  # the fixture's refused text, fx.error_text
     "fpl_elapsed_parse": "4m",
+    "fpl_odds_volume_parse": "600/month",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
@@ -68,6 +69,9 @@ ARGS = {
     "fpl_suggest": {"candidates": "fx_candidates", "n": "2"},
     "fpl_funnel_hint": {"text": "fx.error_text", "len": "strlen(fx.error_text)"},
     "fpl_elapsed_parse": {"per": "FPL_PERIOD_YEAR"},
+    "fpl_odds_volume_parse": {"per": "FPL_PERIOD_YEAR"},
+    "fpl_odds_volume_period": {"per": "FPL_PERIOD_YEAR", "has_volume_per": "true",
+                               "volume_per": "FPL_PERIOD_MONTH"},
     "fpl_score_format": {"score": "&fx.lead_score"},
     "fpl_error_hint": {"text": "fx.error_text", "len": "strlen(fx.error_text)"},
     "fpl_format_number": {"x": "1234.5", "style": "FPL_NUMBER_AMOUNT"},

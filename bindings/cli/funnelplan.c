@@ -1448,7 +1448,7 @@ static int run_odds(request *req, cli_buf *out)
     const char *volume = req->value[OPT_VOLUME];
     if (fpl_odds_volume_parse(volume, strlen(volume), req->terms.per, &in.volume, &in.volume_per,
                               &e) != FPL_OK) {
-        return fail_option(OPT_VOLUME, volume, &e);
+        return fail_option(req, OPT_VOLUME, volume, &e);
     }
     in.has_volume_per = true;
     if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
