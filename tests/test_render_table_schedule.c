@@ -139,10 +139,10 @@ static void test_pace_table_and_csv_are_the_cli_bytes(void **state)
     /* 264 leads still needed (480 − 216) over the 6 months left: 44 a month */
     assert_string_equal(text,
         "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status,still_needed,"
-        "still_needed_whole,needed_per_month,needed_per_month_whole\n"
-        "lead,480,240,216,0.9,432,528,at risk,264,264,44,44\n"
-        "opportunity,48,24,,,,,,,,,\n"
-        "deals,24,12,12,1,24,24,on track,12,12,2,2\n");
+        "still_needed_whole,needed_per_month,needed_per_month_whole,implied_deals\n"
+        "lead,480,240,216,0.9,432,528,at risk,264,264,44,44,10.8\n"
+        "opportunity,48,24,,,,,,,,,,\n"
+        "deals,24,12,12,1,24,24,on track,12,12,2,2,\n");
     /* the dates the share was measured between, in the headline */
     const fpl_date start = {2027, 1, 1};
     const fpl_date as_of = {2027, 7, 2};

@@ -488,7 +488,10 @@ static const cli_command commands[] = {
      "deal, and the coverage the funnel's own rates require (not a fixed 3x).",
      "CSV: a header and one row per stage, then a row deals and, with a deal\n"
      "size, a row revenue: stage, plan, plan_to_date, actual, attainment,\n"
-     "projection, needed_rate, status (empty without an actual).",
+     "projection, needed_rate, status, still_needed, still_needed_whole,\n"
+     "needed_per_month, needed_per_month_whole, implied_deals (stages only), and\n"
+     "with --reps plan_per_rep, actual_per_rep, needed_rate_per_rep (empty\n"
+     "where the table shows no figure).",
      "funnelplan pace --stage lead=10% --stage opportunity=25% --deals 10 \\\n"
      "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
      run_pace},

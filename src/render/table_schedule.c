@@ -330,7 +330,9 @@ static const fpl_pace_row *pace_row(const fpl_funnel *f, const fpl_pace *p, size
 static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
 {
     fpl__put(d, "stage,plan,plan_to_date,actual,attainment,projection,needed_rate,status,"
-                "still_needed,still_needed_whole,needed_per_month,needed_per_month_whole\n");
+                "still_needed,still_needed_whole,needed_per_month,needed_per_month_whole,"
+                "implied_deals",
+             p->has_reps ? ",plan_per_rep,actual_per_rep,needed_rate_per_rep\n" : "\n");
     const char *name;
     const fpl_pace_row *r;
     for (size_t i = 0; (r = pace_row(f, p, i, &name)) != NULL; ++i) {
@@ -355,6 +357,12 @@ static void pace_csv(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
             fpl__csv_whole(d, r->needed_per_month_whole);
         } else {
             fpl__put_n(d, ",", 1);
+        }
+        fpl__csv_maybe(d, a && i < p->n_stages, r->implied_deals); /* the table's columns */
+        if (p->has_reps) {
+            fpl__csv_number(d, r->plan_per_rep);
+            fpl__csv_maybe(d, a, r->actual_per_rep);
+            fpl__csv_maybe(d, rate, r->needed_rate_per_rep);
         }
         fpl__put(d, "\n");
     }

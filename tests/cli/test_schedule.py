@@ -857,14 +857,18 @@ class TestPaceJson(ScheduleTestCase):
         self.assertEqual(rows[0], ["stage", "plan", "plan_to_date", "actual", "attainment",
                                    "projection", "needed_rate", "status", "still_needed",
                                    "still_needed_whole", "needed_per_month",
-                                   "needed_per_month_whole"])
+                                   "needed_per_month_whole", "implied_deals"])
         self.assertEqual([r[0] for r in rows[1:]], ["lead", "opportunity", "deals", "revenue"])
         # 250 leads still needed over the half month left: 500 a month
         self.assertEqual(rows[1], ["lead", "400", "200", "150", "0.75", "300", "500",
-                                   "off track", "250", "250", "500", "500"])
-        self.assertEqual(rows[2], ["opportunity", "40", "20"] + [""] * 9)
-        # revenue has no whole count: its whole columns are empty
-        self.assertEqual(rows[4][7:], ["at risk", "29000", "", "58000", ""])
+                                   "off track", "250", "250", "500", "500", "3.75"])
+        self.assertEqual(rows[2], ["opportunity", "40", "20"] + [""] * 10)
+        # revenue has no whole count: its whole columns are empty; no implied deals
+        self.assertEqual(rows[4][7:], ["at risk", "29000", "", "58000", "", ""])
+        # with reps, the table's per-rep columns: 2 reps share 400 leads
+        reps = self.csv_rows(args[:-2] + ["--reps", "2", "--format", "csv"])
+        self.assertEqual(reps[0][-3:], ["plan_per_rep", "actual_per_rep", "needed_rate_per_rep"])
+        self.assertEqual(reps[1][-3:], ["200", "75", "250"])
         no_size = self.csv_rows(pace_args(PACE_FUNNEL, "month", Fr(1, 2), deals=10, fmt="csv"))
         self.assertEqual([r[0] for r in no_size[1:]], ["lead", "opportunity", "deals"])
         out = self.ok(args[:-1] + ["table"])
