@@ -412,10 +412,10 @@ fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
     const size_t tlen = len - wlen - 1;
     double won;
     double total;
-    if (fpl_parse_amount(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
+    if (fpl_parse_count(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
         return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, 0, wlen);
     }
-    if (fpl_parse_amount(slash + 1, tlen, &total, NULL) != FPL_OK ||
+    if (fpl_parse_count(slash + 1, tlen, &total, NULL) != FPL_OK ||
         !is_whole(total, FPL_WHOLE_MAX) || total < 1.0) {
         return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, wlen + 1,
                             tlen);

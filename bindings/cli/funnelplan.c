@@ -682,6 +682,7 @@ typedef enum value_kind {
     V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
     V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
     V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
+    V_COUNT,     /* fpl_parse_count() into the double at `at`: deals, volumes */
     V_RATE,      /* fpl_parse_rate() into the double at `at` */
     V_STAGE,     /* --stage NAME=RATE, added to the funnel */
     V_PERIOD,    /* fpl_period_parse() */
@@ -709,8 +710,8 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_STAGE] = {V_STAGE, 0, 0, FPL_LIMIT_STAGES, 0, NULL},
     [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
     [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
-    [OPT_DEALS] = {V_AMOUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
-    [OPT_VOLUME] = {V_AMOUNT, AT(volume), 0, 0, 0, NULL},
+    [OPT_DEALS] = {V_COUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
+    [OPT_VOLUME] = {V_COUNT, AT(volume), 0, 0, 0, NULL},
     [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
                            NULL},
     [OPT_MARGIN] = {V_RATE, AT(terms.margin), AT(terms.has_margin), 0, 0, NULL},
@@ -874,7 +875,8 @@ static int take_value(request *req, opt_id id, const char *value)
         }
         break;
     case V_AMOUNT:
-        st = fpl_parse_amount(value, len, x, &e);
+    case V_COUNT:
+        st = (b->kind == V_COUNT ? fpl_parse_count : fpl_parse_amount)(value, len, x, &e);
         if (b->target != 0) {
             req->terms.target = (fpl_target_kind)b->target;
         }

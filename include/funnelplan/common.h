@@ -171,11 +171,12 @@ typedef enum fpl_status {
     FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
     FPL_ERR_TOP,                ///< how many rows to keep is not a whole number from 0 to 2^53
     FPL_ERR_FORMAT,             ///< a result has no rendering in that format (see ::fpl_render_format)
-    FPL_ERR_PARSE_AMBIGUOUS     ///< a number that reads two ways: `8.000` (eight or eight thousand), `0,25`
+    FPL_ERR_PARSE_AMBIGUOUS,    ///< a number that reads two ways: `8.000` (eight or eight thousand), `1,500` in a list (one value or two)
+    FPL_ERR_PARSE_COUNT_MAX     ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_AMBIGUOUS + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_COUNT_MAX + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
