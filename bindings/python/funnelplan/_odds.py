@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
+from ._common import (_Part, _View, _amount, _call, _count, _copy, _describe, _encode, _from_view, _is_int,
                       _is_text, _items, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -174,7 +174,7 @@ def _whole(label, value, status):
     double holds exactly (2**53 + 1 would silently become 2**53)."""
     if value is None:
         raise refuse("NULL", "%s None" % label)
-    x = _amount(label, value)
+    x = _count(label, value)
     if _is_int(value) and x != int(value):
         raise refuse(status, "%s %s" % (label, _describe(value)))
     return x

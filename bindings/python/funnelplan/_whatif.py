@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _call, _context, _copy, _describe,
                       _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
                       _number, _parse, _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
@@ -281,7 +281,7 @@ def _horizon(value):
 
 def _volume_input(funnel, target, volume, at, given):
     """Fills a C fpl_forecast_input from ``volume`` and ``at``."""
-    target.volume = _amount("volume", volume)
+    target.volume = _count("volume", volume)
     target.at = funnel._index(at)
     given["volume"] = volume
     if at is not None:
