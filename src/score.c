@@ -349,7 +349,7 @@ fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out, fpl_
         return fpl__done(err, FPL_ERR_NULL);
     }
     double x;
-    fpl_status st = fpl_parse_count(text, len, &x, NULL);
+    fpl_status st = fpl_parse_amount(text, len, &x, NULL);
     if (st == FPL_OK && !(x <= FPL_WHOLE_MAX && !(x > floor(x)))) {
         st = FPL_ERR_TOP;
     }

@@ -555,6 +555,38 @@ static void test_buffers_are_cut_like_snprintf(void **state)
     assert_int_equal(strlen(big), n);
 }
 
+static void test_excerpts_quote_a_short_prefix_cut_on_utf8(void **state)
+{
+    (void)state;
+    char out[FPL_EXCERPT_TEXT_MAX];
+    /* short texts whole, escaped as fpl_format_escaped() escapes */
+    assert_int_equal(fpl_format_excerpt("lead=25", FPL_NUL_TERMINATED, out, sizeof out), 7);
+    assert_string_equal(out, "lead=25");
+    assert_int_equal(fpl_format_excerpt("a\nb", 3, out, sizeof out), 4);
+    assert_string_equal(out, "a\\nb");
+    assert_int_equal(fpl_format_excerpt("a\0b", 3, out, sizeof out), 6);
+    assert_string_equal(out, "a\\x00b");
+    assert_int_equal(fpl_format_excerpt(NULL, 0, out, sizeof out), 0);
+    assert_string_equal(out, "");
+    /* exactly FPL_EXCERPT_MAX bytes: whole; one more: cut, with "..." */
+    char text[200];
+    memset(text, 'x', sizeof text);
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX, out, sizeof out), 60);
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX + 1, out, sizeof out), 63);
+    assert_memory_equal(out, text, 60);
+    assert_string_equal(out + 60, "...");
+    /* a 2-byte sequence across byte 60 is left out whole */
+    memcpy(text + 59, "\xc3\xa9", 2);
+    assert_int_equal(fpl_format_excerpt(text, 100, out, sizeof out), 62);
+    assert_memory_equal(out, text, 59);
+    assert_string_equal(out + 59, "...");
+    /* four-byte escapes: 60 invalid bytes fill FPL_EXCERPT_TEXT_MAX */
+    memset(text, 0xff, sizeof text);
+    assert_int_equal(fpl_format_excerpt(text, sizeof text, out, sizeof out),
+                     FPL_EXCERPT_TEXT_MAX - 1);
+    assert_string_equal(out + 4 * 59, "\\xFF...");
+}
+
 static void test_formatting_ignores_the_host_locale(void **state)
 {
     (void)state;
@@ -762,6 +794,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_styles_of_the_faces),
         cmocka_unit_test(test_counts_are_grouped_in_threes),
         cmocka_unit_test(test_buffers_are_cut_like_snprintf),
+        cmocka_unit_test(test_excerpts_quote_a_short_prefix_cut_on_utf8),
         cmocka_unit_test(test_formatting_ignores_the_host_locale),
         cmocka_unit_test(test_every_style_matches_snprintf_over_random_doubles),
         cmocka_unit_test(test_benchmark),

@@ -630,7 +630,7 @@ BAD = [
     (["plan"] + STAGES + ["--deal-size", "-1", "--revenue", "5"], ["--deal-size", "'-1'"]),
     (["plan"] + STAGES + ["--deals", "0"], ["--deals", "'0'"]),
     (["plan", "--stage", "lead=150%", "--deals", "5"],
-     ["--stage", "'lead=150%'", "rate must be between 0% and 100%"]),
+     ["--stage", "'lead=150%'", "rate must be above 0% and at most 100%"]),
     (["plan", "--stage", "lead=0%", "--deals", "5"], ["--stage", "'lead=0%'"]),
     (["plan", "--stage", "lead=0", "--deals", "5"], ["--stage", "'lead=0'"]),
     (["plan", "--stage", "lead=1.5", "--deals", "5"], ["--stage", "'lead=1.5'"]),
@@ -706,7 +706,7 @@ class TestBadArguments(CliTestCase):
     def test_message_is_the_library_message(self):
         err = self.assertRefused(["plan", "--stage", "lead=150%", "--deals", "5"], 2)
         self.assertEqual(err, "funnelplan: --stage 'lead=150%': "
-                              "rate must be between 0% and 100%\n")
+                              "rate must be above 0% and at most 100%\n")
 
     def test_no_answer_exits_1(self):
         cases = [

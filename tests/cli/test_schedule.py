@@ -740,7 +740,7 @@ MSG = {
            "to at most 120 months",
     "reps": "reps must be a positive number",
     "quota": "quota must be a positive amount",
-    "attainment": "attainment must be between 0% and 100%",
+    "attainment": "attainment must be above 0% and at most 100%",
     "elapsed": "elapsed must be between 0% and 100% of the period (0 excluded), and the as-of "
                "date inside the period",
     "threshold": "thresholds must be between 0% and 1000%, off-track at most at-risk",

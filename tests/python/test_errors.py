@@ -275,7 +275,7 @@ class StagesAndNames(RefusalMixin, unittest.TestCase):
 
     def test_rate_message(self):
         self.assertRefused("FPL_ERR_RATE_RANGE", fp.Funnel, [("lead", "150%")],
-                           context="stage 'lead': rate must be between 0% and 100%")
+                           context="stage 'lead': rate must be above 0% and at most 100%")
 
     def test_bad_names(self):
         cases = [("", "FPL_ERR_STAGE_NAME_EMPTY"), (b"", "FPL_ERR_STAGE_NAME_EMPTY"),
