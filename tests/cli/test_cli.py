@@ -647,8 +647,8 @@ BAD = [
     (["plan", "--stage", "volume=10%", "--deals", "5"], ["--stage", "'volume=10%'"]),
     (["plan", "--stage", "cost-per-lead=10%", "--deals", "5"],
      ["--stage", "'cost-per-lead=10%'"]),
-    (["plan", "--stage", LONG_NAME + "=10%", "--deals", "5"],
-     ["--stage", "'%s=10%%'" % LONG_NAME, "64 bytes"]),
+    (["plan", "--stage", LONG_NAME + "=10%", "--deals", "5"],      # quoted: 60 bytes and ...
+     ["--stage", "'%s...'" % LONG_NAME[:60], "64 bytes"]),
     (["plan", "--stage", "a\tb=10%", "--deals", "5"],
      ["--stage", "'a\\tb=10%'", "control character"]),
     (["plan", "--stage", "a\nb=10%", "--deals", "5"], ["--stage", "'a\\nb=10%'"]),
@@ -713,11 +713,11 @@ class TestBadArguments(CliTestCase):
             # a whole count above 2^53 cannot be exact
             (["plan", "--stage", "a=0.001", "--deals", "1e15"], "2^53"),
             (["plan", "--deals", "1e15", "--stage", "a=1e-3", "--format", "json"], "2^53"),
-            (["plan", "--stage", "a=100%", "--deals", "9.1e15"], "2^53"),
-            # figures beyond the range of a double
-            (["plan", "--stage", "a=1e-300", "--stage", "b=1e-300", "--deals", "1e300"],
+            (["plan", "--stage", "a=50%", "--deals", "9e15"], "2^53"),
+            # figures beyond the range of a double (a count typed is at most 2^53)
+            (["plan", "--stage", "a=1e-300", "--stage", "b=1e-300", "--deals", "1e15"],
              "too large or too small for a double"),
-            (["forecast", "--stage", "a=50%", "--volume", "1e308", "--deal-size", "1e308"],
+            (["forecast", "--stage", "a=50%", "--volume", "9e15", "--deal-size", "1e308"],
              "too large or too small for a double"),
         ]
         for args, needle in cases:
