@@ -135,11 +135,12 @@ static void ambiguous_list_hint(hint_text *h, const char *s, size_t n)
     const size_t at = (size_t)(comma - s);
     add(h, "write ");
     add_n(h, s, at);
-    add_n(h, comma + 1, n - at - 1);
-    add(h, " for one value, or separate the values with ; as in ");
-    add_n(h, s, at);
     add(h, ";");
     add_n(h, comma + 1, n - at - 1);
+    add(h, " for two values (; separates them) or ");
+    add_n(h, s, at);
+    add_n(h, comma + 1, n - at - 1);
+    add(h, " for one");
 }
 
 /* A decimal comma: DIGITS,DIGITS with an optional final %. An amount

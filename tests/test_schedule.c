@@ -487,8 +487,7 @@ static void test_list_commas_that_could_group_thousands_are_refused(void **state
               FPL_FIELD_NONE, 1, 2, 5);
     expect_at(fpl_list_parse("2,8.000", 7, list, 12, &count, &err), FPL_ERR_PARSE_AMBIGUOUS,
               FPL_FIELD_NONE, 1, 2, 5);
-    expect_list_hint("1,500,2000,0",
-                     "write 1500 for one value, or separate the values with ; as in 1;500");
+    expect_list_hint("1,500,2000,0", "write 1;500 for two values (; separates them) or 1500 for one");
     expect_list_hint("8.000,1", "write 8000 or 8.0");
     /* read one way: four digits, a blank, a point before the comma, ';' */
     assert_int_equal(fpl_list_parse("1,5000,20,0", 11, list, 12, &count, NULL), FPL_OK);
