@@ -197,10 +197,13 @@ def _count_text(value):
     if isinstance(value, numbers.Rational) and not isinstance(value, bool) \
             and value.denominator == 1 and value >= 0:
         return str(value.numerator)   # ValueError: more digits than Python prints
+    # In exponent form: a number Python holds reads one way (130.125 is no
+    # thousands group), as the parser takes any text with an exponent.
     if isinstance(value, float) and math.isfinite(value) and value >= 0:
-        return repr(value)
+        text = repr(value)                 # the shortest that reads back the same
+        return text if "e" in text else text + "e0"
     if isinstance(value, decimal.Decimal) and value.is_finite() and value >= 0:
-        return str(value)
+        return format(value, "e")          # exact: 1.30125e+2
     return None
 
 
