@@ -155,8 +155,8 @@ static void decimal_comma_hint(hint_text *h, const char *s, size_t n, bool rate)
         return;
     }
     const size_t decimals = m - comma - 1;
-    if (!rate && decimals == 3 && s[0] != '0') {
-        return; /* 1,500 is a group: refused for another reason */
+    if (decimals == 3 && s[0] != '0') {
+        return; /* 1,500 is a thousands group, or (a rate) not a decimal comma for sure */
     }
     add(h, "write ");
     add_n(h, s, comma);

@@ -69,7 +69,10 @@ class RefusalMixin:
         self.assertIsInstance(e, ValueError)
         self.assertEqual(e.status, status, "%s: %s" % (status, e))
         self.assertEqual(e.code, _native.STATUS[status])
-        self.assertEqual(e.message, _native.fn.strerror(e.code).decode())
+        # the library's message, and after it the library's hint when it has one
+        message = _native.fn.strerror(e.code).decode()
+        self.assertIn(e.message[len(message):][:2], ("", ": "), e.message)
+        self.assertEqual(e.message[:len(message)], message)
         self.assertTrue(str(e).endswith(": " + e.message), str(e))
         self.assertTrue(e.context, str(e))
         self.assertEqual(str(e), "%s: %s" % (e.context, e.message))
@@ -79,6 +82,10 @@ class RefusalMixin:
             self.assertTrue(str(e).startswith(context), "%r does not start with %r"
                             % (str(e), context))
         return e
+
+
+# Deals and volumes are counts (fpl_parse_count): above 2^53 is refused as such.
+COUNTS = ("FPL_ERR_DEALS", "FPL_ERR_VOLUME")
 
 
 class AmountsAndCounts(RefusalMixin, unittest.TestCase):
@@ -108,6 +115,8 @@ class AmountsAndCounts(RefusalMixin, unittest.TestCase):
         for own_status, entries in self.ENTRY_POINTS.items():
             for label, call in entries:
                 for value, status in AMOUNT_CASES:
+                    if status == "FPL_ERR_PARSE_OVERFLOW" and own_status in COUNTS:
+                        status = "FPL_ERR_PARSE_COUNT_MAX"  # a count: at most 2^53
                     with self.subTest(entry=label, value=value):
                         self.assertRefused(status or own_status, call, value,
                                            type_error=False)
@@ -142,6 +151,18 @@ class AmountsAndCounts(RefusalMixin, unittest.TestCase):
         self.assertEqual(f.plan(deals=b"2.5").deals, 2.5)
         self.assertEqual(f.plan(deals=2 ** 53 // 10 ** 3).deals_whole, 2 ** 53 // 10 ** 3)
         self.assertEqual(f.plan(deals="5e-324").deals_whole, 1)
+        # a count is exact up to 2^53, decided from the exact value given
+        self.assertEqual(f.plan(deals=2 ** 53).deals_whole, 2 ** 53)
+        self.assertEqual(f.plan(deals=Decimal(2 ** 53)).deals_whole, 2 ** 53)
+        self.assertEqual(f.plan(deals=130.125).deals, 130.125)   # a float reads one way
+        self.assertEqual(f.plan(deals=Decimal("130.125")).deals, 130.125)
+
+    def test_counts_above_2_pow_53_are_refused_exactly(self):
+        for value in (2 ** 53 + 1, Decimal(2 ** 53 + 1), Fraction(2 ** 53 + 1), 2.0 ** 53 + 2,
+                      "9007199254740993", Decimal("9007199254740992.5"), 1e16, 10 ** 5000):
+            with self.subTest(value=value):
+                self.assertRefused("FPL_ERR_PARSE_COUNT_MAX", funnel().plan, deals=value)
+                self.assertRefused("FPL_ERR_PARSE_COUNT_MAX", funnel().forecast, value)
         self.assertEqual(funnel(deal_size="1e308").deal_size, 1e308)
 
 

@@ -189,6 +189,15 @@ def _number(context, value, parse):
     raise refuse("PARSE_SYNTAX", context, typed=True)
 
 
+def _float_text(x):
+    """A double as text the library's parsers read back as the same double
+    and one way only: ``repr`` (its shortest round-trip form) with an
+    exponent, so 130.125 is no thousands group (``130.125e0``); ``nan``,
+    ``inf`` and negatives as ``repr`` writes them, for the library to refuse."""
+    text = repr(x)
+    return text if "e" in text or not math.isfinite(x) else text + "e0"
+
+
 def _count_text(value):
     """A count as the decimal text ``fpl_parse_count`` checks against the
     library's largest count, from its exact value (an int, a Decimal, a
@@ -199,10 +208,9 @@ def _count_text(value):
         return str(value.numerator)   # ValueError: more digits than Python prints
     # In exponent form: a number Python holds reads one way (130.125 is no
     # thousands group), as the parser takes any text with an exponent.
-    if isinstance(value, float) and math.isfinite(value) and value >= 0:
-        text = repr(value)                 # the shortest that reads back the same
-        return text if "e" in text else text + "e0"
-    if isinstance(value, decimal.Decimal) and value.is_finite() and value >= 0:
+    if isinstance(value, float) and math.isfinite(value) and value > 0:
+        return _float_text(value)
+    if isinstance(value, decimal.Decimal) and value.is_finite() and value > 0:
         return format(value, "e")          # exact: 1.30125e+2
     return None
 
