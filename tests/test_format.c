@@ -571,20 +571,21 @@ static void test_excerpts_quote_a_short_prefix_cut_on_utf8(void **state)
     /* exactly FPL_EXCERPT_MAX bytes: whole; one more: cut, with "..." */
     char text[200];
     memset(text, 'x', sizeof text);
-    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX, out, sizeof out), 60);
-    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX + 1, out, sizeof out), 63);
-    assert_memory_equal(out, text, 60);
-    assert_string_equal(out + 60, "...");
-    /* a 2-byte sequence across byte 60 is left out whole */
-    memcpy(text + 59, "\xc3\xa9", 2);
-    assert_int_equal(fpl_format_excerpt(text, 100, out, sizeof out), 62);
-    assert_memory_equal(out, text, 59);
-    assert_string_equal(out + 59, "...");
-    /* four-byte escapes: 60 invalid bytes fill FPL_EXCERPT_TEXT_MAX */
+    assert_int_equal(FPL_EXCERPT_MAX, 80); /* a whole stage name and its rate */
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX, out, sizeof out), 80);
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX + 1, out, sizeof out), 83);
+    assert_memory_equal(out, text, 80);
+    assert_string_equal(out + 80, "...");
+    /* a 2-byte sequence across byte 80 is left out whole */
+    memcpy(text + 79, "\xc3\xa9", 2);
+    assert_int_equal(fpl_format_excerpt(text, 100, out, sizeof out), 82);
+    assert_memory_equal(out, text, 79);
+    assert_string_equal(out + 79, "...");
+    /* four-byte escapes: 80 invalid bytes fill FPL_EXCERPT_TEXT_MAX */
     memset(text, 0xff, sizeof text);
     assert_int_equal(fpl_format_excerpt(text, sizeof text, out, sizeof out),
                      FPL_EXCERPT_TEXT_MAX - 1);
-    assert_string_equal(out + 4 * 59, "\\xFF...");
+    assert_string_equal(out + 4 * 79, "\\xFF...");
 }
 
 static void test_formatting_ignores_the_host_locale(void **state)

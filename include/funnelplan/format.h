@@ -212,7 +212,7 @@ FPL_API size_t fpl_format_escaped(const char *text, char *out, size_t capacity,
                                   size_t *cells_out);
 
 /** Most bytes of a text that fpl_format_excerpt() quotes. */
-#define FPL_EXCERPT_MAX 60
+#define FPL_EXCERPT_MAX 80
 
 /** Bytes that always hold an excerpt of fpl_format_excerpt() and its NUL. */
 #define FPL_EXCERPT_TEXT_MAX (4 * FPL_EXCERPT_MAX + 4)

@@ -647,8 +647,10 @@ BAD = [
     (["plan", "--stage", "volume=10%", "--deals", "5"], ["--stage", "'volume=10%'"]),
     (["plan", "--stage", "cost-per-lead=10%", "--deals", "5"],
      ["--stage", "'cost-per-lead=10%'"]),
-    (["plan", "--stage", LONG_NAME + "=10%", "--deals", "5"],      # quoted: 60 bytes and ...
-     ["--stage", "'%s...'" % LONG_NAME[:60], "64 bytes"]),
+    (["plan", "--stage", LONG_NAME + "=10%", "--deals", "5"],
+     ["--stage", "'%s=10%%'" % LONG_NAME, "64 bytes"]),
+    (["plan", "--stage", "y" * 100 + "=10%", "--deals", "5"],      # quoted: 80 bytes and ...
+     ["--stage", "'%s...'" % ("y" * 80), "64 bytes"]),
     (["plan", "--stage", "a\tb=10%", "--deals", "5"],
      ["--stage", "'a\\tb=10%'", "control character"]),
     (["plan", "--stage", "a\nb=10%", "--deals", "5"], ["--stage", "'a\\nb=10%'"]),

@@ -158,8 +158,8 @@ class AmountsAndCounts(RefusalMixin, unittest.TestCase):
         self.assertEqual(f.plan(deals=Decimal("130.125")).deals, 130.125)
 
     def test_counts_above_2_pow_53_are_refused_exactly(self):
-        for value in (2 ** 53 + 1, Decimal(2 ** 53 + 1), Fraction(2 ** 53 + 1), 2.0 ** 53 + 2,
-                      "9007199254740993", Decimal("9007199254740992.5"), 1e16, 10 ** 5000):
+        for value in (2 ** 53 + 1, Decimal(2 ** 53 + 1), Fraction(2 ** 53 + 1), HUGE_INT,
+                      "9007199254740993", Decimal("9007199254740992.5"), "1e16"):
             with self.subTest(value=value):
                 self.assertRefused("FPL_ERR_PARSE_COUNT_MAX", funnel().plan, deals=value)
                 self.assertRefused("FPL_ERR_PARSE_COUNT_MAX", funnel().forecast, value)
