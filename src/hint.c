@@ -80,6 +80,7 @@ static void rate_hint(hint_text *h, const char *s, size_t n)
     const bool above_one = integer > 1 || s[first] > '1' || (s[first] == '1' && fraction_nonzero);
     const bool at_most_100 = integer < 3 || (integer == 3 && memcmp(s + first, "100", 3) == 0 &&
                                              !fraction_nonzero);
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: integer can be 3 and more
     if (above_one && at_most_100) {
         add(h, "did you mean ");
         add_n(h, s, n);
@@ -168,11 +169,11 @@ static void decimal_comma_hint(hint_text *h, const char *s, size_t n, bool rate)
     }
     /* A plain rate: from 1 up it was a percentage (12,5 is 12.5%); below 1
      * it is a fraction, or the same as a percentage: 0,25 is 25%. */
-    size_t first = 0;
-    while (first + 1 < comma && s[first] == '0') {
-        first++;
+    bool below_one = true;
+    for (size_t i = 0; i < comma; ++i) {
+        below_one = below_one && s[i] == '0';
     }
-    if (comma - first > 1 || s[first] != '0') {
+    if (!below_one) {
         add(h, "%");
         return;
     }
