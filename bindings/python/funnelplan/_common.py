@@ -201,12 +201,13 @@ def _float_text(x):
 def _count_text(value):
     """A count as the decimal text ``fpl_parse_count`` checks against the
     library's largest count, from its exact value (an int, a whole Fraction,
-    a Decimal: what a double may not hold exactly); None for a float (a
-    double already: nothing rounds) and for what is not a finite count > 0
-    (the library refuses it in its own words)."""
+    a Decimal, a float); None for what is not a finite count > 0 (the
+    library refuses it in its own words)."""
     if isinstance(value, numbers.Rational) and not isinstance(value, bool) \
             and value.denominator == 1 and value >= 0:
         return str(value.numerator)   # ValueError: more digits than Python prints
+    if isinstance(value, float) and math.isfinite(value) and value > 0:
+        return _float_text(value)     # as the CLI's text of the same double
     # A Decimal in exponent form, which reads one way (130.125 is no group).
     if isinstance(value, decimal.Decimal) and value.is_finite() and value > 0:
         return format(value, "e")          # exact: 1.30125e+2
@@ -216,9 +217,8 @@ def _count_text(value):
 def _count(label, value):
     """A count (deals, volume, leads, actuals) read by ``fpl_parse_count``:
     a number above the library's largest count (2**53) is refused from its
-    exact value, so 2**53 + 1 is not read as 2**53. A float is a double
-    already: it reaches the library as it is, which answers a count no
-    double holds exactly with FPL_ERR_TOO_LARGE."""
+    exact value, so 2**53 + 1 is not read as 2**53; a float above it is
+    refused as the CLI refuses its text."""
     return _count_in("%s %s" % (label, _describe(value)), value)
 
 

@@ -169,12 +169,13 @@ class Odds:
 # Inputs
 
 
-def _whole(label, value, status):
-    """A double from an amount (number or text), refusing an int that no
-    double holds exactly (2**53 + 1 would silently become 2**53)."""
+def _whole(label, value, status, read=_amount):
+    """A double from an amount (number or text; ``read``: ``_count`` for a
+    count, refused above 2**53), refusing an int that no double holds
+    exactly (2**53 + 1 would silently become 2**53)."""
     if value is None:
         raise refuse("NULL", "%s None" % label)
-    x = _count(label, value)
+    x = read(label, value)
     if _is_int(value) and x != int(value):
         raise refuse(status, "%s %s" % (label, _describe(value)))
     return x
@@ -366,7 +367,7 @@ def odds(funnel, volume, at, per, revenue, deals, deal_size, cost_per_lead, marg
     """:meth:`Funnel.odds`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "odds")
     inp = _native.fpl_odds_input()
-    inp.volume = _whole("volume", volume, "VOLUME_WHOLE")
+    inp.volume = _whole("volume", volume, "VOLUME_WHOLE", _count)
     given["volume"] = volume
     inp.at = funnel._index(at)
     if at is not None:
