@@ -681,7 +681,10 @@ class ScheduleRefusals(unittest.TestCase):
             ({"seasonality": "1,-2,3,4,5,6,7,8,9,10,11,12"}, "FPL_ERR_WEIGHTS",
              "seasonality"),
             ({"seasonality": "1,,3,4,5,6,7,8,9,10,11,12"}, "FPL_ERR_WEIGHTS", "seasonality"),
-            ({"seasonality": "1;2"}, "FPL_ERR_WEIGHTS", "seasonality"),
+            ({"seasonality": "1;2"}, "FPL_ERR_WEIGHTS_COUNT", "seasonality"),  # ; separates
+            ({"seasonality": "1:2"}, "FPL_ERR_WEIGHTS", "seasonality"),
+            ({"seasonality": "1,500,1,1,1,1,1,1,1,1,1,1"}, "FPL_ERR_PARSE_AMBIGUOUS",
+             "seasonality"),
             ({"seasonality": ["x"] + [1] * 11}, "FPL_ERR_PARSE_SYNTAX", "seasonality[0]"),
             ({"seasonality": [HUGE_INT] + [1] * 11}, "FPL_ERR_PARSE_OVERFLOW",
              "seasonality[0]"),
