@@ -243,7 +243,7 @@ if [ -w /dev/full ]; then
     expect_status 3 "$fp" plan --stage lead=12% --deals 12 >/dev/full
 fi
 # The message names the option and the value:
-#   funnelplan: --stage 'lead=150%': rate must be between 0% and 100%
+#   funnelplan: --stage 'lead=150%': rate must be above 0% and at most 100%
 msg=$("$fp" plan --stage lead=150% --deals 10 2>&1 >/dev/null || true)
 case $msg in
     "funnelplan: --stage 'lead=150%': "*) ;;

@@ -236,6 +236,10 @@ static fpl_status take_field(const char *text, size_t b, size_t e, unsigned *see
     case F_SHARE:
         st = fpl_parse_rate(v, vlen, &x, NULL);
         break;
+    case F_LEADS:
+    case F_CAPACITY: /* counts of leads: exact up to 2^53 */
+        st = fpl_parse_count(v, vlen, &x, NULL);
+        break;
     default:
         st = fpl_parse_amount(v, vlen, &x, NULL);
         break;

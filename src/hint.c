@@ -142,6 +142,171 @@ static void volume_period_hint(hint_text *h, const char *s, size_t n)
     }
 }
 
+/* Digits [i, n) of s; the index of the first byte that is not one. */
+static size_t digits_end(const char *s, size_t i, size_t n)
+{
+    while (i < n && is_digit(s[i])) {
+        i++;
+    }
+    return i;
+}
+
+/* "1.250M" or "8.000" (one to three digits, a point, three digits, an
+ * optional suffix), read both ways: "write 1250M or 1.25M". The decimal
+ * reading drops the zeros that end it, keeping one; with none to drop it
+ * gains one, so that it can no longer be read as a group (1.2340). */
+static void ambiguous_point_hint(hint_text *h, const char *s, size_t n)
+{
+    const size_t dot = digits_end(s, 0, n);
+    if (dot == 0 || dot >= n || s[dot] != '.' || digits_end(s, dot + 1, n) != dot + 4 ||
+        n - (dot + 4) > 1) {
+        return;
+    }
+    const char *suffix = s + dot + 4;
+    const size_t suffix_len = n - (dot + 4);
+    size_t keep = 3;
+    while (keep > 1 && s[dot + keep] == '0') {
+        keep--;
+    }
+    add(h, "write ");
+    add_n(h, s, dot);
+    add_n(h, s + dot + 1, 3);
+    add_n(h, suffix, suffix_len);
+    add(h, " or ");
+    add_n(h, s, dot + 1 + keep);
+    if (keep == 3 && s[dot + 3] != '0') {
+        add(h, "0");
+    }
+    add_n(h, suffix, suffix_len);
+}
+
+/* "1,500" in a list split at commas: one value or two. */
+static void ambiguous_list_hint(hint_text *h, const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (comma == NULL || n > HINT_QUOTE_MAX) {
+        return;
+    }
+    const size_t at = (size_t)(comma - s);
+    add(h, "write ");
+    add_n(h, s, at);
+    add(h, ";");
+    add_n(h, comma + 1, n - at - 1);
+    add(h, " for two values (; separates them) or ");
+    add_n(h, s, at);
+    add_n(h, comma + 1, n - at - 1);
+    add(h, " for one");
+}
+
+/* A decimal comma: DIGITS,DIGITS with an optional final %. An amount
+ * (rate false) is written with a point; a rate also as a percentage. */
+static void decimal_comma_hint(hint_text *h, const char *s, size_t n, bool rate)
+{
+    const bool percent = rate && n > 0 && s[n - 1] == '%';
+    const size_t m = percent ? n - 1 : n;
+    const size_t comma = digits_end(s, 0, m);
+    if (m > HINT_QUOTE_MAX || comma == 0 || comma >= m || s[comma] != ',' ||
+        digits_end(s, comma + 1, m) != m || comma + 1 == m) {
+        return;
+    }
+    const size_t decimals = m - comma - 1;
+    if (decimals == 3 && s[0] != '0') {
+        return; /* 1,500 is a thousands group, or (a rate) not a decimal comma for sure */
+    }
+    add(h, "write ");
+    add_n(h, s, comma);
+    add(h, ".");
+    add_n(h, s + comma + 1, decimals);
+    if (percent || !rate) {
+        add(h, percent ? "%" : "");
+        return;
+    }
+    /* A plain rate: from 1 up it was a percentage (12,5 is 12.5%); below 1
+     * it is a fraction, or the same as a percentage: 0,25 is 25%. */
+    bool below_one = true;
+    for (size_t i = 0; i < comma; ++i) {
+        below_one = below_one && s[i] == '0';
+    }
+    if (!below_one) {
+        add(h, "%");
+        return;
+    }
+    /* 0,DDD... as a percentage: the decimals with the point two places on. */
+    add(h, " or ");
+    char pct[HINT_QUOTE_MAX + 4];
+    size_t k = 0;
+    const char *d = s + comma + 1;
+    for (size_t i = 0; i < 2; ++i) {
+        pct[k++] = i < decimals ? d[i] : '0';
+    }
+    size_t lead = 0;
+    while (lead + 1 < k && pct[lead] == '0') {
+        lead++;
+    }
+    add_n(h, pct + lead, k - lead);
+    size_t end = decimals;
+    while (end > 2 && d[end - 1] == '0') {
+        end--;
+    }
+    if (end > 2) {
+        add(h, ".");
+        add_n(h, d + 2, end - 2);
+    }
+    add(h, "%");
+}
+
+/* The periods as people also write them: a hint, never a second spelling
+ * the parser accepts (fpl_period_parse() reads month, quarter, year). */
+static void period_hint(hint_text *h, const char *s, size_t n)
+{
+    static const struct {
+        const char *typed;
+        const char *name;
+    } known[] = {
+        {"monthly", "month"},     {"months", "month"},   {"mo", "month"},     {"mon", "month"},
+        {"mth", "month"},         {"m", "month"},        {"quarterly", "quarter"},
+        {"quarters", "quarter"},  {"q", "quarter"},      {"qtr", "quarter"},
+        {"yearly", "year"},       {"years", "year"},     {"annual", "year"},
+        {"annually", "year"},     {"yr", "year"},        {"y", "year"},       {"month", "month"},
+        {"quarter", "quarter"},   {"year", "year"},
+    };
+    char lower[16];
+    if (n == 0 || n >= sizeof lower) {
+        return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const char c = s[i];
+        lower[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    for (size_t k = 0; k < sizeof known / sizeof known[0]; ++k) {
+        if (strlen(known[k].typed) == n && memcmp(known[k].typed, lower, n) == 0) {
+            add(h, "did you mean ");
+            add(h, known[k].name);
+            add(h, "?");
+            return;
+        }
+    }
+}
+
+/* The value of a FIELD=VALUE or LEVER=VALUE text (after its last '=',
+ * trimmed of blanks), or the whole text. */
+static void value_part(const char **s, size_t *n)
+{
+    size_t b = *n;
+    while (b > 0 && (*s)[b - 1] != '=') {
+        b--;
+    }
+    size_t e = *n;
+    while (b < e && ((*s)[b] == ' ' || (*s)[b] == '\t')) {
+        b++;
+    }
+    while (e > b && ((*s)[e - 1] == ' ' || (*s)[e - 1] == '\t')) {
+        e--;
+    }
+    *s += b;
+    *n = e - b;
+}
+
 size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *out,
                       size_t capacity)
 {
@@ -154,13 +319,38 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
             n = err->length;
         }
         switch (err->status) {
-        case FPL_ERR_RATE_RANGE: rate_hint(&h, part, n); break;
         case FPL_ERR_ELAPSED:
             if (n == len) { /* a share, not the number of a month count */
                 elapsed_hint(&h, part, n);
             }
             break;
         case FPL_ERR_VOLUME_PERIOD: volume_period_hint(&h, part, n); break;
+        case FPL_ERR_RATE_RANGE:
+        case FPL_ERR_MARGIN:
+            value_part(&part, &n); /* a change's lead=25: the value */
+            rate_hint(&h, part, n);
+            break;
+        case FPL_ERR_CHANNEL_QUALITY:
+        case FPL_ERR_CHANGE_RANGE:
+            if (err->field == FPL_FIELD_CHANNEL_RATE || err->field == FPL_FIELD_CHANGE) {
+                value_part(&part, &n);
+                rate_hint(&h, part, n);
+            }
+            break;
+        case FPL_ERR_PARSE_AMBIGUOUS:
+            value_part(&part, &n); /* a channel's leads=1.500: the value */
+            if (n > 0 && memchr(part, ',', n) != NULL) {
+                ambiguous_list_hint(&h, part, n);
+            } else {
+                ambiguous_point_hint(&h, part, n);
+            }
+            break;
+        case FPL_ERR_PARSE_GROUPING:
+        case FPL_ERR_PARSE_SYNTAX:
+            value_part(&part, &n);
+            decimal_comma_hint(&h, part, n, err->status == FPL_ERR_PARSE_SYNTAX);
+            break;
+        case FPL_ERR_PERIOD: period_hint(&h, part, n); break;
         default: break;
         }
     }

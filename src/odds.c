@@ -577,10 +577,10 @@ fpl_status fpl_odds_history_parse(const char *text, size_t len, double *won_out,
     }
     double won;
     double total;
-    if (fpl_parse_amount(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
+    if (fpl_parse_count(text, wlen, &won, NULL) != FPL_OK || !is_whole(won, FPL_WHOLE_MAX)) {
         return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, 0, wlen);
     }
-    if (fpl_parse_amount(slash + 1, tlen, &total, NULL) != FPL_OK ||
+    if (fpl_parse_count(slash + 1, tlen, &total, NULL) != FPL_OK ||
         !is_whole(total, FPL_WHOLE_MAX) || total < 1.0) {
         return fpl__fail_at(err, FPL_ERR_HISTORY, FPL_FIELD_HISTORY, FPL_NO_INDEX, wlen + 1,
                             tlen);
@@ -660,7 +660,7 @@ fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, d
         return fpl__done(err, FPL_ERR_NULL);
     }
     /* COUNT/PERIOD when a word follows the last '/'; else the whole text is
-     * the count (and fpl_parse_amount() judges it). */
+     * the count (and fpl_parse_count() judges it). */
     size_t clen = len;
     while (clen > 0 && text[clen - 1] != '/') {
         --clen;
@@ -674,7 +674,7 @@ fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, d
     }
     double v;
     fpl_error e;
-    fpl_status st = fpl_parse_amount(text, clen, &v, &e);
+    fpl_status st = fpl_parse_count(text, clen, &v, &e);
     if (st != FPL_OK) {
         const bool inside = e.length > 0 && e.offset <= clen && e.length <= clen - e.offset;
         return fpl__fail_at(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX, inside ? e.offset : 0,

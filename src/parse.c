@@ -273,6 +273,9 @@ static fpl_status scan_number(const char *s, size_t len, size_t *pos, decimal *a
             if (c == ',' && (first_group ? run > 3 : run != 3)) {
                 return FPL_ERR_PARSE_GROUPING;
             }
+            if (c == ',' && first_group && s[*pos] == '0') {
+                return FPL_ERR_PARSE_GROUPING; /* 0,250: a decimal comma, not a group */
+            }
             group = c;
             first_group = false;
             run = 0;
@@ -369,7 +372,50 @@ static fpl_status parse_fail(fpl_error *err, fpl_status st, size_t len)
     return st == FPL_OK ? st : fpl__fail_at(err, st, FPL_FIELD_NONE, FPL_NO_INDEX, 0, len);
 }
 
-fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err)
+/*
+ * Digits in the shape of a European thousands group as much as of a
+ * decimal: [1-9][0-9]{0,2} "." [0-9]{3}, the whole number (suffix aside).
+ * 8.000 is eight or eight thousand, 1.250M 1.25 or 1250 million. A leading
+ * zero (0.250), four integer digits (1000.500), grouping (1,000.500),
+ * another count of decimals (8.00, 8.0000) or an exponent read one way only.
+ */
+static bool point_reads_as_group(const char *s, size_t n)
+{
+    size_t dot = 0;
+    while (dot < n && is_digit(s[dot])) {
+        dot++;
+    }
+    if (dot < 1 || dot > 3 || s[0] == '0' || dot + 4 != n || s[dot] != '.') {
+        return false;
+    }
+    return is_digit(s[dot + 1]) && is_digit(s[dot + 2]) && is_digit(s[dot + 3]);
+}
+
+/* Whether the exact decimal exceeds 2^53 (FPL_WHOLE_MAX), decided from its
+ * digits before any rounding: 9007199254740993 is above, although it
+ * rounds to 2^53. */
+static bool above_whole_max(decimal *a)
+{
+    static const char max[] = "9007199254740992"; /* 2^53: 16 digits */
+    enum { MAX_DIGITS = 16 };
+    decimal_trim(a);
+    if (a->nd == 0 || a->dp < MAX_DIGITS) {
+        return false;
+    }
+    if (a->dp > MAX_DIGITS) {
+        return true;
+    }
+    for (int k = 0; k < MAX_DIGITS; ++k) {
+        const int d = k < a->nd ? a->d[k] : 0;
+        if (d != max[k] - '0') {
+            return d > max[k] - '0';
+        }
+    }
+    return a->nd > MAX_DIGITS || a->trunc;
+}
+
+static fpl_status parse_amount_or_count(const char *text, size_t len, double *out, fpl_error *err,
+                                        bool count)
 {
     fpl__begin(err);
     len = fpl__text_len(text, len);
@@ -391,6 +437,7 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error
     if (st != FPL_OK) {
         return parse_fail(err, st, len);
     }
+    const size_t number_end = i;
     if (i < len && !saw_exponent) {
         int power = 0;
         switch (text[i]) {
@@ -407,7 +454,25 @@ fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error
     if (i != len) {
         return parse_fail(err, FPL_ERR_PARSE_SYNTAX, len);
     }
+    const size_t start = negative ? 1 : 0;
+    if (!negative && !saw_exponent &&
+        point_reads_as_group(text + start, number_end - start)) {
+        return parse_fail(err, FPL_ERR_PARSE_AMBIGUOUS, len);
+    }
+    if (!negative && count && above_whole_max(&a)) {
+        return parse_fail(err, FPL_ERR_PARSE_COUNT_MAX, len);
+    }
     return parse_fail(err, finish(&a, negative, out), len);
+}
+
+fpl_status fpl_parse_amount(const char *text, size_t len, double *out, fpl_error *err)
+{
+    return parse_amount_or_count(text, len, out, err, false);
+}
+
+fpl_status fpl_parse_count(const char *text, size_t len, double *out, fpl_error *err)
+{
+    return parse_amount_or_count(text, len, out, err, true);
 }
 
 /* A plain decimal for one side of a ratio: digits and a point only. */

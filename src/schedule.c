@@ -115,8 +115,9 @@ fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_e
         return fpl__fail_at(err, FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, 0, len);
     }
     if (fpl_parse_amount(text, n, &v, &num) != FPL_OK) {
-        /* the bytes the number's parser blamed (0 length: the number) */
-        return fpl__fail_at(err, FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, num.offset,
+        /* the bytes the number's parser blamed (0 length: the number); a
+         * number that reads two ways says so */
+        return fpl__fail_at(err, num.status == FPL_ERR_PARSE_AMBIGUOUS ? num.status : FPL_ERR_LAG, FPL_FIELD_LAG, FPL_NO_INDEX, num.offset,
                             num.length != 0 ? num.length : n);
     }
     /* months are taken as they are: no round trip through days */
@@ -128,6 +129,30 @@ fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_e
     return FPL_OK;
 }
 
+/*
+ * Whether the comma at j, after the item that starts at a, could as well
+ * be a thousands group: the item is one to three digits up to the comma
+ * and three digits follow it, then no digit (1,500,2000 is 1500 and 2000,
+ * or 1, 500 and 2000). Returns the end of those three digits, 0 when the
+ * comma only separates. A blank on either side of a comma separates.
+ */
+static size_t comma_group(const char *text, size_t len, size_t a, size_t j)
+{
+    if (j >= len || j - a < 1 || j - a > 3) {
+        return 0;
+    }
+    for (size_t k = a; k < j; ++k) {
+        if (text[k] < '0' || text[k] > '9') {
+            return 0;
+        }
+    }
+    size_t e = j + 1;
+    while (e < len && e < j + 5 && text[e] >= '0' && text[e] <= '9') {
+        ++e;
+    }
+    return e == j + 4 ? e : 0;
+}
+
 fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capacity,
                           size_t *count_out, fpl_error *err)
 {
@@ -137,13 +162,16 @@ fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capa
         return fpl__done(err, FPL_ERR_NULL);
     }
     size_t count = 0;
+    /* With a ';' anywhere the items are separated by ';' and a comma groups
+     * thousands inside an item (1,500;2,000); otherwise by ','. */
+    const char sep = memchr(text, ';', len) != NULL ? ';' : ',';
     /* first pass: check everything, so that nothing is written on error */
     for (int pass = 0; pass < 2; ++pass) {
         count = 0;
         size_t i = 0;
         for (;;) {
             size_t j = i;
-            while (j < len && text[j] != ',') {
+            while (j < len && text[j] != sep) {
                 ++j;
             }
             size_t a = i;
@@ -155,10 +183,18 @@ fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capa
                 --b;
             }
             double v;
+            fpl_error num;
             /* the item at fault: its index and bytes; the field is the
              * caller's (seasonality or a target per month) */
-            if (b == a || fpl_parse_amount(text + a, b - a, &v, NULL) != FPL_OK) {
-                return fpl__fail_at(err, FPL_ERR_WEIGHTS, FPL_FIELD_NONE, count, a, b - a);
+            if (b == a || fpl_parse_amount(text + a, b - a, &v, &num) != FPL_OK) {
+                const bool two_ways = b > a && num.status == FPL_ERR_PARSE_AMBIGUOUS;
+                return fpl__fail_at(err, two_ways ? num.status : FPL_ERR_WEIGHTS, FPL_FIELD_NONE,
+                                    count, a, b - a);
+            }
+            const size_t group = sep == ',' ? comma_group(text, len, a, j) : 0;
+            if (group > 0) {
+                return fpl__fail_at(err, FPL_ERR_PARSE_AMBIGUOUS, FPL_FIELD_NONE, count, a,
+                                    group - a);
             }
             if (count >= capacity) {
                 return fpl__fail_at(err, FPL_ERR_WEIGHTS_COUNT, FPL_FIELD_NONE, count, a, b - a);

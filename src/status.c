@@ -30,13 +30,13 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_STAGE_NAME_RESERVED: return "stage name is reserved (won, deal-size, volume, cost-per-lead)";
     case FPL_ERR_STAGE_DUPLICATE: return "stage name is used twice";
     case FPL_ERR_STAGE_UNKNOWN: return "no stage of that name";
-    case FPL_ERR_RATE_RANGE: return "rate must be between 0% and 100%";
+    case FPL_ERR_RATE_RANGE: return "rate must be above 0% and at most 100%";
     case FPL_ERR_DEAL_SIZE: return "deal size must be a positive number";
     case FPL_ERR_REVENUE: return "revenue must be a positive number";
     case FPL_ERR_DEALS: return "deals must be a positive number";
     case FPL_ERR_VOLUME: return "volume must be a positive number";
     case FPL_ERR_COST: return "cost per lead must be a number of 0 or more";
-    case FPL_ERR_MARGIN: return "margin must be between 0% and 100%";
+    case FPL_ERR_MARGIN: return "margin must be above 0% and at most 100%";
     case FPL_ERR_TARGET: return "a target is needed: a revenue with a deal size, or deals";
     case FPL_ERR_DEAL_SIZE_MISSING: return "a deal size is needed (for a revenue target, or to put a value on deals)";
     case FPL_ERR_COST_NOT_TOP: return "a cost per lead needs the volume to enter the top stage";
@@ -69,7 +69,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_CHANNEL_LEADS: return "leads must be a positive number; without a target every channel needs them";
     case FPL_ERR_CHANNEL_CAPACITY: return "capacity must be a positive number";
     case FPL_ERR_CHANNEL_OVER_CAPACITY: return "leads must not exceed the capacity";
-    case FPL_ERR_CHANNEL_QUALITY: return "quality must give a top-stage rate between 0% and 100% (a factor above 0)";
+    case FPL_ERR_CHANNEL_QUALITY: return "quality must give a top-stage rate above 0% and at most 100% (a factor above 0)";
     case FPL_ERR_CHANNEL_SHARE: return "shares must be between 0% and 100%, one per channel, adding up to 100%";
     case FPL_ERR_CHANNEL_SHORT: return "the channels cannot bring enough leads for the target";
     case FPL_ERR_DATE: return "not a calendar month YYYY-MM or date YYYY-MM-DD (years 1 to 9999)";
@@ -79,7 +79,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_LAG: return "lag must be days (45 or 45d), weeks (2w) or months (1.5m), 0 or more, adding up to at most 120 months";
     case FPL_ERR_REPS: return "reps must be a positive number";
     case FPL_ERR_QUOTA: return "quota must be a positive amount";
-    case FPL_ERR_ATTAINMENT: return "attainment must be between 0% and 100%";
+    case FPL_ERR_ATTAINMENT: return "attainment must be above 0% and at most 100%";
     case FPL_ERR_ELAPSED: return "the share of the period elapsed must be above 0% and at most 100%";
     case FPL_ERR_ACTUAL: return "actuals and open pipeline must be numbers of 0 or more";
     case FPL_ERR_THRESHOLD: return "thresholds must be between 0% and 1000%, off-track at most at-risk";
@@ -98,6 +98,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_CHANNEL_COMMITTED: return "with fixed shares a channel's leads follow its share: drop leads= (and the spend that goes with it), or allocate the cheapest way";
     case FPL_ERR_VOLUME_PERIOD: return "the volume needs its period, as the target is not per month";
     case FPL_ERR_VOLUME_SPLIT: return "the volume does not split into whole units per period of the target";
+    case FPL_ERR_PARSE_COUNT_MAX: return "count must be at most 2^53 (9007199254740992), above which not every whole number is exact";
     }
     return "unknown status";
 }
@@ -191,6 +192,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_CHANNEL_COMMITTED: return "FPL_ERR_CHANNEL_COMMITTED";
     case FPL_ERR_VOLUME_PERIOD: return "FPL_ERR_VOLUME_PERIOD";
     case FPL_ERR_VOLUME_SPLIT: return "FPL_ERR_VOLUME_SPLIT";
+    case FPL_ERR_PARSE_COUNT_MAX: return "FPL_ERR_PARSE_COUNT_MAX";
     }
     return "FPL_ERR_UNKNOWN";
 }

@@ -61,6 +61,8 @@ TEXT = {
     "fpl_funnel_hint": None,  # the fixture's refused text, fx.error_text
     "fpl_elapsed_parse": "4m",
     "fpl_odds_volume_parse": "600/month",
+    "fpl_format_excerpt": "lead=25",
+    "fpl_parse_count": "9007199254740992",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
@@ -142,6 +144,7 @@ EXPECT = {
     ("fpl_error_hint", "text"): "r.size == 0 && fx.buf[0] == '\\0'",
     ("fpl_suggest", "typed"): "r.size == FPL_NO_INDEX",
     ("fpl_suggest", "candidates"): "r.size == FPL_NO_INDEX",
+    ("fpl_format_excerpt", "text"): "r.size == 0 && fx.buf[0] == '\\0'",  # NULL is empty
     ("fpl_funnel_hint", "funnel"): SAME_TEXT,  # no funnel: fpl_error_hint's hint
     ("fpl_funnel_hint", "err"): "r.size == 0 && fx.buf[0] == '\\0'",
     ("fpl_funnel_hint", "text"): "r.size == 0 && fx.buf[0] == '\\0'",
@@ -169,7 +172,7 @@ EXPECT = {
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",
-           "fpl_error_hint", "fpl_funnel_hint", "fpl_score_format", "fpl_csv_header_message"):
+           "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message"):
     EXPECT[(fn, "out" if fn != "fpl_view_json" else "buf")] = SAME_TEXT
 for fn in ("fpl_view_object", "fpl_view_array", "fpl_view_close", "fpl_view_reopen",
            "fpl_view_null", "fpl_view_bool", "fpl_view_number", "fpl_view_number_or_null",
@@ -204,6 +207,7 @@ ZERO_FN = {
     ("fpl_view_json", "nodes"): "r.size == 5",  # no nodes: null and a newline
     ("fpl_error_hint", "text"): "r.size == 0",  # an empty text: no hint
     ("fpl_funnel_hint", "text"): "r.size == 0",
+    ("fpl_format_excerpt", "text"): "r.size == 0",
     ("fpl_suggest", "typed"): "r.size == FPL_NO_INDEX",
     ("fpl_suggest", "candidates"): "r.size == FPL_NO_INDEX",
 }

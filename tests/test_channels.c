@@ -173,6 +173,13 @@ static void test_parse_refuses_bad_specs_and_names_the_field(void **state)
         {"ads: cost-per-lead=1, leads=200, capacity=100", FPL_ERR_CHANNEL_OVER_CAPACITY,
          FPL_FIELD_CHANNEL_LEADS, NULL},
         {"ads: spend=1e300, cost-per-lead=1e-300", FPL_ERR_OVERFLOW, CH, NULL},
+        /* leads and capacity are counts: exact up to 2^53, decided from the digits */
+        {"ads: cost-per-lead=1, leads=9007199254740993", FPL_ERR_PARSE_COUNT_MAX,
+         FPL_FIELD_CHANNEL_LEADS, "leads=9007199254740993"},
+        {"ads: cost-per-lead=1, capacity=1e16", FPL_ERR_PARSE_COUNT_MAX,
+         FPL_FIELD_CHANNEL_CAPACITY, "capacity=1e16"},
+        {"ads: cost-per-lead=1, leads=1.500", FPL_ERR_PARSE_AMBIGUOUS, FPL_FIELD_CHANNEL_LEADS,
+         "leads=1.500"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
         const char *s = bad[i].spec;
@@ -244,10 +251,10 @@ static void test_messages_speak_of_the_channel(void **state)
         {": cost-per-lead=4", "channel name is empty"},
         {"a\x01: cost-per-lead=4", "channel name contains a control character"},
         {"\xff: cost-per-lead=4", "channel name is not valid UTF-8"},
-        {"ads: cost-per-lead=4, rate=0%", "rate must be between 0% and 100%"},
-        {"ads: cost-per-lead=4, rate=150%", "rate must be between 0% and 100%"},
+        {"ads: cost-per-lead=4, rate=0%", "rate must be above 0% and at most 100%"},
+        {"ads: cost-per-lead=4, rate=150%", "rate must be above 0% and at most 100%"},
         {"ads: cost-per-lead=4, quality=0",
-         "quality must give a top-stage rate between 0% and 100% (a factor above 0)"},
+         "quality must give a top-stage rate above 0% and at most 100% (a factor above 0)"},
         {"ads: cost-per-lead=4, capacity=0", "capacity must be a positive number"},
         {"ads: cost-per-lead=-4", "must not be negative"},
     };
@@ -1118,7 +1125,7 @@ static void test_question_refusals_name_the_channel(void **state)
     in.channels[1].quality_value = 0.0;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_QUALITY);
     assert_error(err, FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE, 1);
-    assert_string_equal(fpl_error_message(&err), "rate must be between 0% and 100%");
+    assert_string_equal(fpl_error_message(&err), "rate must be above 0% and at most 100%");
 
     guide_channels(&in);
     strcpy(in.channels[1].name, "search");
@@ -1221,7 +1228,7 @@ static void test_overflow_is_a_question_without_answer(void **state)
     fpl_funnel f = three_stage_funnel();
     fpl_terms t = {0};
     fpl_channels_input in = {0};
-    add_channel(&in, "huge: cost-per-lead=1e300, leads=1e300");
+    add_channel(&in, "huge: cost-per-lead=1e300, leads=9e15");
     fpl_channels r;
     fpl_error err;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_OVERFLOW);

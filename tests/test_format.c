@@ -584,6 +584,39 @@ static void test_buffers_are_cut_like_snprintf(void **state)
     assert_int_equal(strlen(big), n);
 }
 
+static void test_excerpts_quote_a_short_prefix_cut_on_utf8(void **state)
+{
+    (void)state;
+    char out[FPL_EXCERPT_TEXT_MAX];
+    /* short texts whole, escaped as fpl_format_escaped() escapes */
+    assert_int_equal(fpl_format_excerpt("lead=25", FPL_NUL_TERMINATED, out, sizeof out), 7);
+    assert_string_equal(out, "lead=25");
+    assert_int_equal(fpl_format_excerpt("a\nb", 3, out, sizeof out), 4);
+    assert_string_equal(out, "a\\nb");
+    assert_int_equal(fpl_format_excerpt("a\0b", 3, out, sizeof out), 6);
+    assert_string_equal(out, "a\\x00b");
+    assert_int_equal(fpl_format_excerpt(NULL, 0, out, sizeof out), 0);
+    assert_string_equal(out, "");
+    /* exactly FPL_EXCERPT_MAX bytes: whole; one more: cut, with "..." */
+    char text[200];
+    memset(text, 'x', sizeof text);
+    assert_int_equal(FPL_EXCERPT_MAX, 80); /* a whole stage name and its rate */
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX, out, sizeof out), 80);
+    assert_int_equal(fpl_format_excerpt(text, FPL_EXCERPT_MAX + 1, out, sizeof out), 83);
+    assert_memory_equal(out, text, 80);
+    assert_string_equal(out + 80, "...");
+    /* a 2-byte sequence across byte 80 is left out whole */
+    memcpy(text + 79, "\xc3\xa9", 2);
+    assert_int_equal(fpl_format_excerpt(text, 100, out, sizeof out), 82);
+    assert_memory_equal(out, text, 79);
+    assert_string_equal(out + 79, "...");
+    /* four-byte escapes: 80 invalid bytes fill FPL_EXCERPT_TEXT_MAX */
+    memset(text, 0xff, sizeof text);
+    assert_int_equal(fpl_format_excerpt(text, sizeof text, out, sizeof out),
+                     FPL_EXCERPT_TEXT_MAX - 1);
+    assert_string_equal(out + 4 * 79, "\\xFF...");
+}
+
 static void test_formatting_ignores_the_host_locale(void **state)
 {
     (void)state;
@@ -832,6 +865,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_counts_are_grouped_in_threes),
         cmocka_unit_test(test_huge_figures_print_in_exponent_form),
         cmocka_unit_test(test_buffers_are_cut_like_snprintf),
+        cmocka_unit_test(test_excerpts_quote_a_short_prefix_cut_on_utf8),
         cmocka_unit_test(test_formatting_ignores_the_host_locale),
         cmocka_unit_test(test_every_style_matches_snprintf_over_random_doubles),
         cmocka_unit_test(test_benchmark),

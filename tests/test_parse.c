@@ -109,6 +109,32 @@ static const parse_case amount_cases[] = {
     {"1\xc2\xa0" "000", 0, FPL_ERR_PARSE_SYNTAX, 0}, /* no-break space */
     {"5\0" "00", 4, FPL_ERR_PARSE_SYNTAX, 0},       /* embedded NUL is seen */
     {"\xff", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    /* a point before exactly three digits reads two ways (8 or 8000) */
+    {"8.000", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"1.200", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"1.234", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"999.999", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"1.250M", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"2.500k", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"-8.000", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"8.000x", 0, FPL_ERR_PARSE_SYNTAX, 0},
+    /* ... and these read one way only */
+    {"8.00", 0, FPL_OK, 8.0},
+    {"8.0000", 0, FPL_OK, 8.0},
+    {"8.0", 0, FPL_OK, 8.0},
+    {"0.250", 0, FPL_OK, 0.25},
+    {".250", 0, FPL_OK, 0.25},
+    {"1000.500", 0, FPL_OK, 1000.5},
+    {"1,000.500", 0, FPL_OK, 1000.5},
+    {"1_200.500", 0, FPL_OK, 1200.5},
+    {"8.000e0", 0, FPL_OK, 8.0},
+    {"1.25M", 0, FPL_OK, 1250000.0},
+    {"1,250", 0, FPL_OK, 1250.0},
+    /* a decimal comma is no thousands group */
+    {"0,25", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"0,250", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"0,250,000", 0, FPL_ERR_PARSE_GROUPING, 0},
+    {"12,5", 0, FPL_ERR_PARSE_GROUPING, 0},
 };
 
 static void test_amount_spellings_and_refusals(void **state)
@@ -152,7 +178,89 @@ static const parse_case rate_cases[] = {
     {"1.2e-1", 0, FPL_OK, 0.12},
     {"nan%", 0, FPL_ERR_PARSE_SYNTAX, 0},
     {"12\0%", 4, FPL_ERR_PARSE_SYNTAX, 0},
+    /* a rate has no grouping: a point reads one way */
+    {"12.500%", 0, FPL_OK, 0.125},
+    {"1.500", 0, FPL_OK, 1.5},
+    {"0,25", 0, FPL_ERR_PARSE_SYNTAX, 0},
 };
+
+static const parse_case count_cases[] = {
+    {"9007199254740992", 0, FPL_OK, 9007199254740992.0},
+    {"9007199254740993", 0, FPL_ERR_PARSE_COUNT_MAX, 0}, /* rounds to 2^53: refused first */
+    {"9007199254740994", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"09007199254740993", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"9007199254740992.5", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"9007199254740992.000", 0, FPL_OK, 9007199254740992.0},
+    {"9007199254740991.9", 0, FPL_OK, 9007199254740992.0},
+    {"9,007,199,254,740,993", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"9.007199254740992e15", 0, FPL_OK, 9007199254740992.0},
+    {"9.007199254740993e15", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"9007199254.740992M", 0, FPL_OK, 9007199254740992.0},
+    {"9007199254.740993M", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"1e16", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"1e15", 0, FPL_OK, 1e15},
+    {"1e400", 0, FPL_ERR_PARSE_COUNT_MAX, 0},
+    {"4503599627370497.5", 0, FPL_OK, 4503599627370498.0}, /* below: rounds as ever, to even */
+    {"0", 0, FPL_OK, 0.0},
+    {"2.5", 0, FPL_OK, 2.5},
+    {"-9007199254740993", 0, FPL_ERR_PARSE_NEGATIVE, 0},
+    {"8.000", 0, FPL_ERR_PARSE_AMBIGUOUS, 0},
+    {"", 0, FPL_ERR_PARSE_EMPTY, 0},
+};
+
+static void test_counts_above_two_to_the_53_are_refused_from_the_digits(void **state)
+{
+    (void)state;
+    check_cases(count_cases, sizeof count_cases / sizeof count_cases[0], fpl_parse_count);
+    /* digits dropped past the 800 the parser keeps still count */
+    char text[1000];
+    memcpy(text, "9007199254740992.", 17);
+    memset(text + 17, '0', 900);
+    text[917] = '1';
+    double x = 7.0;
+    assert_int_equal(fpl_parse_count(text, 918, &x, NULL), FPL_ERR_PARSE_COUNT_MAX);
+    text[917] = '0';
+    assert_int_equal(fpl_parse_count(text, 918, &x, NULL), FPL_OK);
+    assert_same_double(x, 9007199254740992.0);
+}
+
+/* The hint for a text, as the CLI prints it after the message. */
+static void expect_hint(fpl_status (*parse)(const char *, size_t, double *, fpl_error *),
+                        const char *text, fpl_status st, const char *hint)
+{
+    double x;
+    fpl_error e;
+    char out[FPL_HINT_MAX];
+    assert_int_equal(parse(text, strlen(text), &x, &e), st);
+    const size_t n = fpl_error_hint(&e, text, strlen(text), out, sizeof out);
+    assert_string_equal(out, hint);
+    assert_int_equal(n, strlen(hint));
+}
+
+static void test_numbers_that_read_two_ways_say_how_to_write_each(void **state)
+{
+    (void)state;
+    expect_hint(fpl_parse_amount, "8.000", FPL_ERR_PARSE_AMBIGUOUS, "write 8000 or 8.0");
+    expect_hint(fpl_parse_amount, "1.200", FPL_ERR_PARSE_AMBIGUOUS, "write 1200 or 1.2");
+    expect_hint(fpl_parse_amount, "1.250", FPL_ERR_PARSE_AMBIGUOUS, "write 1250 or 1.25");
+    expect_hint(fpl_parse_amount, "1.234", FPL_ERR_PARSE_AMBIGUOUS, "write 1234 or 1.2340");
+    expect_hint(fpl_parse_amount, "1.250M", FPL_ERR_PARSE_AMBIGUOUS, "write 1250M or 1.25M");
+    expect_hint(fpl_parse_count, "2.000k", FPL_ERR_PARSE_AMBIGUOUS, "write 2000k or 2.0k");
+    expect_hint(fpl_parse_amount, "0,25", FPL_ERR_PARSE_GROUPING, "write 0.25");
+    expect_hint(fpl_parse_amount, "0,250", FPL_ERR_PARSE_GROUPING, "write 0.250");
+    expect_hint(fpl_parse_amount, "12,5", FPL_ERR_PARSE_GROUPING, "write 12.5");
+    expect_hint(fpl_parse_amount, "1,5000", FPL_ERR_PARSE_GROUPING, "write 1.5000");
+    expect_hint(fpl_parse_amount, "1,,000", FPL_ERR_PARSE_GROUPING, "");
+    expect_hint(fpl_parse_rate, "0,25", FPL_ERR_PARSE_SYNTAX, "write 0.25 or 25%");
+    expect_hint(fpl_parse_rate, "0,5", FPL_ERR_PARSE_SYNTAX, "write 0.5 or 50%");
+    expect_hint(fpl_parse_rate, "0,125", FPL_ERR_PARSE_SYNTAX, "write 0.125 or 12.5%");
+    expect_hint(fpl_parse_rate, "0,05", FPL_ERR_PARSE_SYNTAX, "write 0.05 or 5%");
+    expect_hint(fpl_parse_rate, "0,001", FPL_ERR_PARSE_SYNTAX, "write 0.001 or 0.1%");
+    expect_hint(fpl_parse_rate, "12,5", FPL_ERR_PARSE_SYNTAX, "write 12.5%");
+    expect_hint(fpl_parse_rate, "12,5%", FPL_ERR_PARSE_SYNTAX, "write 12.5%");
+    expect_hint(fpl_parse_rate, "abc", FPL_ERR_PARSE_SYNTAX, "");
+    expect_hint(fpl_parse_count, "9007199254740993", FPL_ERR_PARSE_COUNT_MAX, "");
+}
 
 static void test_rate_spellings_and_refusals(void **state)
 {
@@ -224,6 +332,8 @@ static void test_parsers_refuse_null(void **state)
     assert_int_equal(fpl_parse_amount("123", 3, NULL, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_parse_rate(NULL, 3, &v, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_parse_rate("12%", 3, NULL, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_count(NULL, 3, &v, NULL), FPL_ERR_NULL);
+    assert_int_equal(fpl_parse_count("123", 3, NULL, NULL), FPL_ERR_NULL);
     assert_same_double(v, 7.0);
 }
 
@@ -283,6 +393,8 @@ int main(void)
         cmocka_unit_test(test_parsers_refuse_null),
         cmocka_unit_test(test_parsing_ignores_the_host_locale),
         cmocka_unit_test(test_parse_errors_give_the_bytes_not_the_field),
+        cmocka_unit_test(test_counts_above_two_to_the_53_are_refused_from_the_digits),
+        cmocka_unit_test(test_numbers_that_read_two_ways_say_how_to_write_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

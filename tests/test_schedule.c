@@ -465,6 +465,65 @@ static void test_schedule_parsers(void **state)
     assert_int_equal(fpl_list_parse(NULL, 0, list, 12, &count, NULL), FPL_ERR_NULL);
 }
 
+/* The hint of a list refused, as the CLI prints it. */
+static void expect_list_hint(const char *text, const char *hint)
+{
+    double list[12];
+    size_t count = 99;
+    fpl_error e;
+    char out[FPL_HINT_MAX];
+    assert_int_equal(fpl_list_parse(text, strlen(text), list, 12, &count, &e),
+                     FPL_ERR_PARSE_AMBIGUOUS);
+    (void)fpl_error_hint(&e, text, strlen(text), out, sizeof out);
+    assert_string_equal(out, hint);
+    assert_int_equal(count, 99);
+}
+
+static void test_list_commas_that_could_group_thousands_are_refused(void **state)
+{
+    (void)state;
+    double list[12];
+    size_t count = 99;
+    /* 1,500,2000,0: 1500, 2000, 0 or 1, 500, 2000, 0? The bytes: "1,500". */
+    expect_at(fpl_list_parse("1,500,2000,0", 12, list, 12, &count, &err),
+              FPL_ERR_PARSE_AMBIGUOUS, FPL_FIELD_NONE, 0, 0, 5);
+    expect_at(fpl_list_parse("0,100,120,90", 12, list, 12, &count, &err),
+              FPL_ERR_PARSE_AMBIGUOUS, FPL_FIELD_NONE, 0, 0, 5); /* 0,100: 0.1 or two values */
+    expect_at(fpl_list_parse("5,1,500.5", 9, list, 12, &count, &err), FPL_ERR_PARSE_AMBIGUOUS,
+              FPL_FIELD_NONE, 1, 2, 5);
+    expect_at(fpl_list_parse("2,8.000", 7, list, 12, &count, &err), FPL_ERR_PARSE_AMBIGUOUS,
+              FPL_FIELD_NONE, 1, 2, 5);
+    expect_list_hint("1,500,2000,0", "write 1;500 for two values (; separates them) or 1500 for one");
+    expect_list_hint("8.000,1", "write 8000 or 8.0");
+    /* read one way: four digits, a blank, a point before the comma, ';' */
+    assert_int_equal(fpl_list_parse("1,5000,20,0", 11, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 4);
+    assert_same_double(list[1], 5000.0);
+    assert_int_equal(fpl_list_parse("1, 500,2000", 11, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 3);
+    assert_same_double(list[1], 500.0);
+    assert_same_double(list[2], 2000.0);
+    assert_int_equal(fpl_list_parse("1500,2000,0", 11, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 3);
+    assert_same_double(list[0], 1500.0);
+    assert_int_equal(fpl_list_parse("1,500;2,000; 0", 14, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 3);
+    assert_same_double(list[0], 1500.0);
+    assert_same_double(list[1], 2000.0);
+    assert_same_double(list[2], 0.0);
+    assert_int_equal(fpl_list_parse("1;500", 5, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 2);
+    assert_same_double(list[1], 500.0);
+    assert_int_equal(fpl_list_parse("1000,500", 8, list, 12, &count, NULL), FPL_OK);
+    assert_int_equal(count, 2);
+    assert_same_double(list[1], 500.0);
+    /* a lag of 1.500 days reads two ways too */
+    double lag = -7.0;
+    expect_at(fpl_lag_parse("1.500", 5, &lag, &err), FPL_ERR_PARSE_AMBIGUOUS, FPL_FIELD_LAG,
+              FPL_NO_INDEX, 0, 5);
+    assert_same_double(lag, -7.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_schedule_totals_reconcile_and_lags_shift),
         cmocka_unit_test(test_schedule_monthly_targets_reps_quota_velocity),
         cmocka_unit_test(test_schedule_refuses_bad_input),
+        cmocka_unit_test(test_list_commas_that_could_group_thousands_are_refused),
         cmocka_unit_test(test_schedule_parsers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

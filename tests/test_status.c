@@ -26,7 +26,7 @@ static void test_every_status_has_its_own_message_and_name(void **state)
     assert_string_equal(fpl_strerror((fpl_status)FPL_STATUS_COUNT), "unknown status");
     assert_string_equal(fpl_strerror((fpl_status)-1), "unknown status");
     assert_string_equal(fpl_status_name((fpl_status)999), "FPL_ERR_UNKNOWN");
-    assert_string_equal(fpl_strerror(FPL_ERR_RATE_RANGE), "rate must be between 0% and 100%");
+    assert_string_equal(fpl_strerror(FPL_ERR_RATE_RANGE), "rate must be above 0% and at most 100%");
 }
 
 static void test_only_questions_without_answer_are_not_input_errors(void **state)
@@ -70,6 +70,50 @@ static void test_periods_have_months_names_and_parse_back(void **state)
     assert_int_equal(fpl_period_parse(NULL, 3, &p, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_period_parse("year", 4, NULL, NULL), FPL_ERR_NULL);
     assert_int_equal(p, FPL_PERIOD_YEAR); /* untouched by every failure */
+    /* what people also write: a hint, never accepted */
+    static const char *const typed[][2] = {
+        {"monthly", "did you mean month?"},  {"Month", "did you mean month?"},
+        {"months", "did you mean month?"},   {"quarterly", "did you mean quarter?"},
+        {"Q", "did you mean quarter?"},      {"yearly", "did you mean year?"},
+        {"annual", "did you mean year?"},    {"YEAR", "did you mean year?"},
+        {"fortnight", ""},                   {"monthlyy", ""},
+    };
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; ++i) {
+        fpl_error e;
+        char hint[FPL_HINT_MAX];
+        const size_t n = strlen(typed[i][0]);
+        assert_int_equal(fpl_period_parse(typed[i][0], n, &p, &e), FPL_ERR_PERIOD);
+        (void)fpl_error_hint(&e, typed[i][0], n, hint, sizeof hint);
+        assert_string_equal(hint, typed[i][1]);
+    }
+    assert_int_equal(p, FPL_PERIOD_YEAR);
+}
+
+static void test_rate_messages_say_above_zero(void **state)
+{
+    (void)state;
+    /* 0% and 150% are refused alike: the message says both bounds */
+    assert_string_equal(fpl_strerror(FPL_ERR_RATE_RANGE), "rate must be above 0% and at most 100%");
+    assert_string_equal(fpl_strerror(FPL_ERR_MARGIN), "margin must be above 0% and at most 100%");
+    fpl_error e = {FPL_ERR_MARGIN, FPL_FIELD_MARGIN, FPL_NO_INDEX, 0, 0, 0};
+    char hint[FPL_HINT_MAX];
+    assert_int_equal(fpl_error_hint(&e, "25", 2, hint, sizeof hint), 17);
+    assert_string_equal(hint, "did you mean 25%?");
+    assert_int_equal(fpl_error_hint(&e, "0%", 2, hint, sizeof hint), 0);
+    assert_string_equal(hint, "");
+    fpl_error c = {FPL_ERR_CHANNEL_QUALITY, FPL_FIELD_CHANNEL_RATE, 0, 5, 9, 0};
+    const char *spec = "ads: rate = 40, leads=5";
+    assert_int_equal(fpl_error_hint(&c, spec, strlen(spec), hint, sizeof hint), 17);
+    assert_string_equal(hint, "did you mean 40%?");
+    assert_string_equal(fpl_error_message(&c), "rate must be above 0% and at most 100%");
+    fpl_error w = {FPL_ERR_CHANGE_RANGE, FPL_FIELD_CHANGE, 0, 0, 0, 0};
+    assert_int_equal(fpl_error_hint(&w, "lead=25", 7, hint, sizeof hint), 17);
+    assert_string_equal(hint, "did you mean 25%?");
+    assert_string_equal(fpl_strerror(FPL_ERR_PARSE_COUNT_MAX),
+                        "count must be at most 2^53 (9007199254740992), above which not every "
+                        "whole number is exact");
+    assert_string_equal(fpl_status_name(FPL_ERR_PARSE_COUNT_MAX), "FPL_ERR_PARSE_COUNT_MAX");
+    assert_true(fpl_status_is_input_error(FPL_ERR_PARSE_COUNT_MAX));
 }
 
 static void test_ceil_tolerant_absorbs_float_noise_but_not_fractions(void **state)
@@ -190,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_only_questions_without_answer_are_not_input_errors),
         cmocka_unit_test(test_periods_have_months_names_and_parse_back),
         cmocka_unit_test(test_ceil_tolerant_absorbs_float_noise_but_not_fractions),
+        cmocka_unit_test(test_rate_messages_say_above_zero),
         cmocka_unit_test(test_version_is_one_source_of_truth),
         cmocka_unit_test(test_abi_sizes_are_the_structs_sizes),
     };

@@ -238,8 +238,25 @@ void cli_error_value(const char *what, const char *value, const char *message)
     cli_buf_puts(&line, "funnelplan: ");
     cli_buf_escaped(&line, what);
     cli_buf_puts(&line, " '");
-    cli_buf_escaped(&line, value);
+    char quoted[FPL_EXCERPT_TEXT_MAX]; /* at most a short prefix: the library's rule */
+    fpl_format_excerpt(value, FPL_NUL_TERMINATED, quoted, sizeof quoted);
+    cli_buf_puts(&line, quoted);
     cli_buf_puts(&line, "': ");
+    cli_buf_escaped(&line, message);
+    write_error_line(&line);
+}
+
+void cli_error_part(const char *what, const char *value, const char *part, size_t len,
+                    const char *message)
+{
+    cli_buf line = {0};
+    char quoted[FPL_EXCERPT_TEXT_MAX];
+    cli_buf_puts(&line, "funnelplan: ");
+    cli_buf_escaped(&line, what);
+    fpl_format_excerpt(value, FPL_NUL_TERMINATED, quoted, sizeof quoted);
+    cli_buf_printf(&line, " '%s': '", quoted);
+    fpl_format_excerpt(part, len, quoted, sizeof quoted);
+    cli_buf_printf(&line, "%s': ", quoted);
     cli_buf_escaped(&line, message);
     write_error_line(&line);
 }

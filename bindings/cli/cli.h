@@ -106,6 +106,11 @@ __attribute__((format(printf, 1, 2)))
 void cli_error(const char *fmt, ...);
 /* Writes "funnelplan: WHAT 'VALUE': MESSAGE" to stderr, VALUE escaped. */
 void cli_error_value(const char *what, const char *value, const char *message);
+
+/* "funnelplan: WHAT 'VALUE': 'PART': MESSAGE", PART the len bytes at part
+ * (a piece of VALUE); VALUE and PART quoted as the library cuts a value. */
+void cli_error_part(const char *what, const char *value, const char *part, size_t len,
+                    const char *message);
 /* The library refused VALUE, the text of OPTION: writes
  * "funnelplan: OPTION 'VALUE': MESSAGE" with the library's message for the
  * failure (fpl_error_message) and returns the exit status: CLI_EXIT_USAGE

@@ -44,9 +44,13 @@ static int fail_spec(const char *spec, const fpl_error *e, bool has_part)
         return cli_fail(channel, spec, e);
     }
     cli_buf msg = {0};
-    cli_buf_printf(&msg, "'%.*s': %s", (int)len, spec + at, message);
+    char hint[FPL_HINT_MAX];
+    cli_buf_puts(&msg, message);
+    if (fpl_error_hint(e, spec, n, hint, sizeof hint) > 0) {
+        cli_buf_printf(&msg, ": %s", hint); /* how to write it, as cli_fail says */
+    }
     cli_buf_putc(&msg, '\0');
-    cli_error_value(channel, spec, msg.oom ? message : msg.data);
+    cli_error_part(channel, spec, spec + at, len, msg.oom ? message : msg.data);
     cli_buf_free(&msg);
     return exit_status(e->status);
 }

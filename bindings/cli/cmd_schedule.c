@@ -389,7 +389,8 @@ static int read_counts(const cli_schedule_request *rq, fpl_field field,
         }
         /* the message names the whole STAGE=COUNT */
         fpl_error e;
-        if (fpl_parse_amount(count, strlen(count), &value[k], &e) != FPL_OK) {
+        if (fpl_parse_count(count, strlen(count), &value[k], &e) != FPL_OK) {
+            e.offset += (size_t)(count - texts[i]); /* the count's bytes, for the hint */
             return cli_fail(option(field), texts[i], &e);
         }
         has[k] = true;

@@ -703,8 +703,9 @@ typedef enum value_kind {
     V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
     V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
     V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
-    V_VOLUME,    /* --volume: V_AMOUNT, but odds keep the text (COUNT/PERIOD),
+    V_VOLUME,    /* --volume: V_COUNT, but odds keep the text (COUNT/PERIOD),
                   * read by run_odds once --per is known */
+    V_COUNT,     /* fpl_parse_count() into the double at `at`: deals, volumes */
     V_RATE,      /* fpl_parse_rate() into the double at `at` */
     V_STAGE,     /* --stage NAME=RATE, added to the funnel */
     V_PERIOD,    /* fpl_period_parse() */
@@ -732,7 +733,7 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_STAGE] = {V_STAGE, 0, 0, FPL_LIMIT_STAGES, 0, NULL},
     [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
     [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
-    [OPT_DEALS] = {V_AMOUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
+    [OPT_DEALS] = {V_COUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
     [OPT_VOLUME] = {V_VOLUME, AT(volume), 0, 0, 0, NULL},
     [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
                            NULL},
@@ -902,10 +903,11 @@ static int take_value(request *req, opt_id id, const char *value)
         if (req->cmd->bit == CMD_ODDS) {
             return CLI_EXIT_OK;
         }
-        st = fpl_parse_amount(value, len, x, &e);
+        st = fpl_parse_count(value, len, x, &e);
         break;
     case V_AMOUNT:
-        st = fpl_parse_amount(value, len, x, &e);
+    case V_COUNT:
+        st = (b->kind == V_COUNT ? fpl_parse_count : fpl_parse_amount)(value, len, x, &e);
         if (b->target != 0) {
             req->terms.target = (fpl_target_kind)b->target;
         }

@@ -171,14 +171,15 @@ typedef enum fpl_status {
     FPL_ERR_BANDS,              ///< score thresholds not 0 < warm <= hot <= 100
     FPL_ERR_TOP,                ///< how many rows to keep is not a whole number from 0 to 2^53
     FPL_ERR_FORMAT,             ///< a result has no rendering in that format (see ::fpl_render_format)
-    FPL_ERR_PARSE_AMBIGUOUS,    ///< a number that reads two ways: `8.000` (eight or eight thousand), `0,25`
+    FPL_ERR_PARSE_AMBIGUOUS,    ///< a number that reads two ways: `8.000` (eight or eight thousand), `1,500` in a list (one value or two)
     FPL_ERR_CHANNEL_COMMITTED,  ///< a channel's leads fixed (`leads=`) where fixed shares set them
     FPL_ERR_VOLUME_PERIOD,      ///< a volume without its period (`600/month`) where the target is not per month
-    FPL_ERR_VOLUME_SPLIT        ///< a volume per a longer period that does not split into whole units per the target's period
+    FPL_ERR_VOLUME_SPLIT,       ///< a volume per a longer period that does not split into whole units per the target's period
+    FPL_ERR_PARSE_COUNT_MAX     ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_VOLUME_SPLIT + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_COUNT_MAX + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.

@@ -216,6 +216,28 @@ FPL_API size_t fpl_date_format(fpl_date date, char *out, size_t capacity);
 FPL_API size_t fpl_format_escaped(const char *text, char *out, size_t capacity,
                                   size_t *cells_out);
 
+/** Most bytes of a text that fpl_format_excerpt() quotes. */
+#define FPL_EXCERPT_MAX 80
+
+/** Bytes that always hold an excerpt of fpl_format_excerpt() and its NUL. */
+#define FPL_EXCERPT_TEXT_MAX (4 * FPL_EXCERPT_MAX + 4)
+
+/**
+ * @brief Writes the start of a text as a message quotes what was typed:
+ * at most ::FPL_EXCERPT_MAX bytes, cut before the first UTF-8 sequence that
+ * would pass them (an invalid byte counts as one), escaped as
+ * fpl_format_escaped() escapes, followed by `...` when something was cut.
+ * So a 100 KB value is never echoed whole, and the excerpt is always a
+ * line of valid UTF-8.
+ * @param[in] text the text; need not be NUL-terminated (NULL is empty).
+ * @param[in] len its length in bytes (::FPL_NUL_TERMINATED: up to its NUL).
+ * @param[out] out the excerpt, NUL-terminated, cut to `capacity` bytes; may
+ * be NULL when `capacity` is 0.
+ * @param[in] capacity bytes at `out`; ::FPL_EXCERPT_TEXT_MAX always suffices.
+ * @return the length of the whole excerpt, without the NUL.
+ */
+FPL_API size_t fpl_format_excerpt(const char *text, size_t len, char *out, size_t capacity);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -117,14 +117,21 @@ FPL_API fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, f
  * @param[out] err where a failure is, see ::fpl_error (may be NULL):
  *   ::FPL_FIELD_LAG (the stage is the caller's) and the bytes at fault: the
  *   number's, or the whole text for a missing number or a lag too long.
- * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_LAG.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_LAG, or
+ *   ::FPL_ERR_PARSE_AMBIGUOUS for a number that reads two ways (`1.500`).
  */
 FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_out, fpl_error *err);
 
 /**
- * @brief Reads a comma-separated list of numbers ≥ 0 (`8,8,9,10`), each as
- * fpl_parse_amount() reads it, so thousands separators are not allowed
- * inside the items (use `_`: `1_000`).
+ * @brief Reads a list of numbers ≥ 0 (`8,8,9,10`), each as
+ * fpl_parse_amount() reads it.
+ *
+ * The items are separated by `,`, or by `;` when the text holds one; then
+ * a comma groups thousands inside an item (`1,500;2,000;0`). A comma list
+ * where a comma could as well group thousands, one to three digits before
+ * it and exactly three after (`1,500,2000,0`: 1500 and 2000, or 1, 500 and
+ * 2000?), is refused with ::FPL_ERR_PARSE_AMBIGUOUS; a blank after the
+ * comma (`1, 500`), `;` (`1;500`) or no grouping (`1500,2000`) says which.
  * @param[in] text the text.
  * @param[in] len its length in bytes.
  * @param[out] out where the numbers go, written only on success.
@@ -135,7 +142,9 @@ FPL_API fpl_status fpl_lag_parse(const char *text, size_t len, double *months_ou
  *   @p capacity) and its bytes (blanks around it left out); the field is
  *   the caller's (seasonality or a target per month).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_WEIGHTS (an item is not a
- *   number ≥ 0) or ::FPL_ERR_WEIGHTS_COUNT (more than @p capacity).
+ *   number ≥ 0), ::FPL_ERR_PARSE_AMBIGUOUS (an item, or a comma and the
+ *   three digits after it with the item before, reads two ways; the bytes
+ *   are those) or ::FPL_ERR_WEIGHTS_COUNT (more than @p capacity).
  */
 FPL_API fpl_status fpl_list_parse(const char *text, size_t len, double *out, size_t capacity,
                                   size_t *count_out, fpl_error *err);

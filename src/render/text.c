@@ -263,6 +263,41 @@ size_t fpl_format_escaped(const char *text, char *out, size_t capacity, size_t *
     return t.len;
 }
 
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
+size_t fpl_format_excerpt(const char *text, size_t len, char *out, size_t capacity)
+{
+    char head[FPL_EXCERPT_MAX + 1];
+    size_t n = 0;
+    len = text != NULL ? fpl__text_len(text, len) : 0;
+    while (n < len) {
+        uint32_t cp;
+        size_t k = fpl__utf8_decode((const unsigned char *)text + n, len - n, &cp);
+        k = k == 0 ? 1 : k;
+        if (n + k > FPL_EXCERPT_MAX) {
+            break;
+        }
+        n += k;
+    }
+    if (n > 0) {
+        memcpy(head, text, n);
+    }
+    head[n] = '\0';
+    fpl__text t = {.buf = out, .capacity = out != NULL ? capacity : 0};
+    /* escaped a NUL-terminated piece at a time: an embedded NUL as \x00 */
+    for (size_t at = 0; at <= n;) {
+        (void)fpl__escaped(&t, head + at);
+        at += strlen(head + at) + 1;
+        if (at <= n) {
+            fpl__text_put(&t, "\\x00", 4);
+        }
+    }
+    if (n < len) {
+        fpl__text_put(&t, "...", 3);
+    }
+    fpl__text_end(&t);
+    return t.len;
+}
+
 size_t fpl__display_width(const char *s)
 {
     size_t w = 0;

@@ -485,10 +485,10 @@ class TestChannelsErrors(ChannelsTestCase):
         # A channel's rate is spoken of as a rate, its quality as a quality.
         (["--channel", "ads: cost-per-lead=4, rate=150%"], 2,
          ["--channel 'ads: cost-per-lead=4, rate=150%': 'rate=150%': "
-          "rate must be between 0% and 100%"]),
+          "rate must be above 0% and at most 100%"]),
         (["--channel", "ads: cost-per-lead=4, rate=0%"], 2,
          ["--channel 'ads: cost-per-lead=4, rate=0%': 'rate=0%': "
-          "rate must be between 0% and 100%"]),
+          "rate must be above 0% and at most 100%"]),
         (["--channel", "ads: cost-per-lead=4, rate=2%, quality=2"], 2,
          ["--channel 'ads: cost-per-lead=4, rate=2%, quality=2': 'quality=2': quality must give"]),
         (["--channel", "ads: cost-per-lead=4, quality=6"], 2, ["quality must give"]),
@@ -521,7 +521,7 @@ class TestChannelsErrors(ChannelsTestCase):
         (["--channel", "a: cost-per-lead=4", "--deals", "1", "--deal-size", "0"], 2,
          ["--deal-size '0': deal size must be a positive number"]),
         (["--channel", "a: cost-per-lead=4", "--deals", "1", "--margin", "200%"], 2,
-         ["--margin '200%': margin must be between 0% and 100%"]),
+         ["--margin '200%': margin must be above 0% and at most 100%"]),
         (["--channel", "ads: cost-per-lead=4", "--deals", "0"], 2, ["--deals '0'"]),
         (["--channel", "ads: cost-per-lead=4", "--revenue", "1000"], 2,
          ["--revenue '1000': a deal size is needed"]),

@@ -630,7 +630,7 @@ BAD = [
     (["plan"] + STAGES + ["--deal-size", "-1", "--revenue", "5"], ["--deal-size", "'-1'"]),
     (["plan"] + STAGES + ["--deals", "0"], ["--deals", "'0'"]),
     (["plan", "--stage", "lead=150%", "--deals", "5"],
-     ["--stage", "'lead=150%'", "rate must be between 0% and 100%"]),
+     ["--stage", "'lead=150%'", "rate must be above 0% and at most 100%"]),
     (["plan", "--stage", "lead=0%", "--deals", "5"], ["--stage", "'lead=0%'"]),
     (["plan", "--stage", "lead=0", "--deals", "5"], ["--stage", "'lead=0'"]),
     (["plan", "--stage", "lead=1.5", "--deals", "5"], ["--stage", "'lead=1.5'"]),
@@ -649,6 +649,8 @@ BAD = [
      ["--stage", "'cost-per-lead=10%'"]),
     (["plan", "--stage", LONG_NAME + "=10%", "--deals", "5"],
      ["--stage", "'%s=10%%'" % LONG_NAME, "64 bytes"]),
+    (["plan", "--stage", "y" * 100 + "=10%", "--deals", "5"],      # quoted: 80 bytes and ...
+     ["--stage", "'%s...'" % ("y" * 80), "64 bytes"]),
     (["plan", "--stage", "a\tb=10%", "--deals", "5"],
      ["--stage", "'a\\tb=10%'", "control character"]),
     (["plan", "--stage", "a\nb=10%", "--deals", "5"], ["--stage", "'a\\nb=10%'"]),
@@ -706,18 +708,18 @@ class TestBadArguments(CliTestCase):
     def test_message_is_the_library_message(self):
         err = self.assertRefused(["plan", "--stage", "lead=150%", "--deals", "5"], 2)
         self.assertEqual(err, "funnelplan: --stage 'lead=150%': "
-                              "rate must be between 0% and 100%\n")
+                              "rate must be above 0% and at most 100%\n")
 
     def test_no_answer_exits_1(self):
         cases = [
             # a whole count above 2^53 cannot be exact
             (["plan", "--stage", "a=0.001", "--deals", "1e15"], "2^53"),
             (["plan", "--deals", "1e15", "--stage", "a=1e-3", "--format", "json"], "2^53"),
-            (["plan", "--stage", "a=100%", "--deals", "9.1e15"], "2^53"),
-            # figures beyond the range of a double
-            (["plan", "--stage", "a=1e-300", "--stage", "b=1e-300", "--deals", "1e300"],
+            (["plan", "--stage", "a=50%", "--deals", "9e15"], "2^53"),
+            # figures beyond the range of a double (a count typed is at most 2^53)
+            (["plan", "--stage", "a=1e-300", "--stage", "b=1e-300", "--deals", "1e15"],
              "too large or too small for a double"),
-            (["forecast", "--stage", "a=50%", "--volume", "1e308", "--deal-size", "1e308"],
+            (["forecast", "--stage", "a=50%", "--volume", "9e15", "--deal-size", "1e308"],
              "too large or too small for a double"),
         ]
         for args, needle in cases:

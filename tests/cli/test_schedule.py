@@ -895,7 +895,7 @@ MSG = {
            "to at most 120 months",
     "reps": "reps must be a positive number",
     "quota": "quota must be a positive amount",
-    "attainment": "attainment must be between 0% and 100%",
+    "attainment": "attainment must be above 0% and at most 100%",
     "elapsed": "elapsed must be above 0 and at most the whole period: a share up to 100%, or "
                "months up to 1 (month), 3 (quarter) or 12 (year)",
     "as_of": "the as-of date must lie in the period that begins at the start (from the start "

@@ -694,7 +694,7 @@ BAD += [
      ["--change 'deal-size=5000'"]),
     # a value set out of range is bad input, like the option it replaces
     (EX3_ARGS + ["--change", "opportunity=150%"], 2,
-     ["--change 'opportunity=150%'", "rate must be between 0% and 100%"]),
+     ["--change 'opportunity=150%'", "rate must be above 0% and at most 100%"]),
     (EX3_ARGS + ["--change", "opportunity=0"], 2, ["--change 'opportunity=0'", "rate must"]),
     (EX3_ARGS + ["--change", "opportunity=+10%", "--change", "opportunity=1.01"], 2,
      ["--change 'opportunity=1.01'", "rate must"]),

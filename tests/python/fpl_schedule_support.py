@@ -637,7 +637,9 @@ class PaceCase:
 
 
 def _plain(value):
-    """An exact decimal Fraction as plain decimal text ('12.5', '3')."""
+    """An exact decimal Fraction as plain decimal text ('12.5', '3'), never
+    one that reads two ways: 97.398 (a European thousands point) is
+    written 97.3980."""
     value = Fr(value)
     if value.denominator == 1:
         return str(value.numerator)
@@ -645,7 +647,8 @@ def _plain(value):
     while (value * 10 ** digits).denominator != 1:
         digits += 1
     text = str((value * 10 ** digits).numerator).rjust(digits + 1, "0")
-    return text[:-digits] + "." + text[-digits:]
+    whole = text[:-digits]
+    return whole + "." + text[-digits:] + ("0" if digits == 3 and whole != "0" else "")
 
 
 def schedule_cases(seed, count):

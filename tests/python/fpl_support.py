@@ -12,6 +12,7 @@ than against a second floating-point implementation.
 import math
 import os
 import random
+import re
 import shlex
 import shutil
 import sys
@@ -187,9 +188,21 @@ def _group(int_text, sep):
     return sep.join(out)
 
 
+def _one_way(text):
+    """``text`` as it reads one way: 123.456 and 1.250k read two ways (a
+    European thousands point) and are refused, 123.4560 is the same value."""
+    m = re.fullmatch(r"([1-9][0-9]{0,2}\.[0-9]{3})([kKmMbB]?)", text)
+    return m.group(1) + "0" + m.group(2) if m else text
+
+
 def amount_text(rng, value):
     """The exact decimal ``value`` written in one of the forms fpl_parse_amount
-    accepts: plain, 1,000 grouping, 1_000 grouping, k/M suffix or exponent."""
+    accepts: plain, 1,000 grouping, 1_000 grouping, k/M suffix or exponent,
+    never one that reads two ways (:func:`_one_way`)."""
+    return _one_way(_amount_text(rng, value))
+
+
+def _amount_text(rng, value):
     plain = decimal_text(value)
     int_part, _, frac_part = plain.partition(".")
     form = rng.randrange(6)

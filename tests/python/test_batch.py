@@ -467,7 +467,7 @@ class FirstFunnelAtFault(unittest.TestCase):
         rates[1, 777] = 1.5
         with self.assertRaises(fp.FunnelError) as cm:
             fp.plan_batch(rates, numpy.full(1000, 10.0))
-        self.assertEqual(str(cm.exception), "funnel 777: rate must be between 0% and 100%")
+        self.assertEqual(str(cm.exception), "funnel 777: rate must be above 0% and at most 100%")
 
 
 class EmptyBatches(unittest.TestCase):

@@ -240,7 +240,8 @@ class Refusals(unittest.TestCase):
             ([{"name": "a", "cost_per_lead": 1, "capacity": math.nan}], {"deals": 1},
              "FPL_ERR_CHANNEL_CAPACITY"),
             ([{"name": "a", "cost_per_lead": 1, "leads": 1e309}], {}, "FPL_ERR_CHANNEL_LEADS"),
-            ([{"name": "a", "cost_per_lead": 1e300, "leads": 1e300}], {}, "FPL_ERR_OVERFLOW"),
+            ([{"name": "a", "cost_per_lead": 1e300, "leads": 9e15}], {}, "FPL_ERR_OVERFLOW"),
+            ([{"name": "a", "cost_per_lead": 1, "leads": 2 ** 53 + 1}], {}, "FPL_ERR_PARSE_COUNT_MAX"),
             ([{"name": "a", "cost_per_lead": 1, "rate": 0}], {"deals": 1},
              "FPL_ERR_CHANNEL_QUALITY"),
             ([{"name": "a", "cost_per_lead": 1, "quality": 6}], {"deals": 1},
@@ -310,14 +311,14 @@ class Refusals(unittest.TestCase):
             (["ok: cost-per-lead=1", "ads: cost-per-lead=4, rate=0%"], {"deals": 1},
              "FPL_ERR_CHANNEL_QUALITY", "channel_rate", 1,
              "channels[1] 'ads: cost-per-lead=4, rate=0%': 'rate=0%': "
-             "rate must be between 0% and 100%"),
+             "rate must be above 0% and at most 100%"),
             (["a: cost-per-lead=4, quality=0"], {"deals": 1},
              "FPL_ERR_CHANNEL_QUALITY", "channel_quality", 0, "'quality=0': quality must give"),
             (["a: cost-per-lead=4, spend=x"], {"deals": 1},
              "FPL_ERR_PARSE_SYNTAX", "channel_spend", 0, "'spend=x': not a number"),
             ([{"name": "a", "cost_per_lead": 1, "rate": 0}], {"deals": 1},
              "FPL_ERR_CHANNEL_QUALITY", "channel_rate", 0,
-             "channels[0] 'a': rate must be between 0% and 100%"),
+             "channels[0] 'a': rate must be above 0% and at most 100%"),
             ([{"name": "a", "cost_per_lead": "x"}], {"deals": 1},
              "FPL_ERR_PARSE_SYNTAX", "channel_cost_per_lead", 0, "cost_per_lead 'x': not a number"),
             ([{"name": "a", "cost_per_lead": 1, "capacity": 0}], {"deals": 1},
@@ -341,7 +342,7 @@ class Refusals(unittest.TestCase):
              {"deals": 1, "allocate": "shares"}, "FPL_ERR_CHANNEL_SHARE", "allocate", None,
              "channels: shares must"),
             (["a: cost-per-lead=1"], {"deals": 1, "margin": 2}, "FPL_ERR_MARGIN", "margin", None,
-             "margin 2: margin must be between 0% and 100%"),
+             "margin 2: margin must be above 0% and at most 100%"),
         ]
         for channels, kw, status, field, index, message in bad:
             with self.subTest(channels=channels, kw=kw):

@@ -718,11 +718,12 @@ class Refusals(unittest.TestCase):
             (NAN, "FPL_ERR_VOLUME"), (INF, "FPL_ERR_VOLUME"), (-INF, "FPL_ERR_VOLUME"),
             (-5, "FPL_ERR_VOLUME"), (0, "FPL_ERR_VOLUME"), (0.5, "FPL_ERR_VOLUME"),
             (1.5, "FPL_ERR_VOLUME_WHOLE"), ("99.5", "FPL_ERR_VOLUME_WHOLE"),
-            (2 ** 53 + 1, "FPL_ERR_VOLUME_WHOLE"), (2.0 ** 53 * 2, "FPL_ERR_VOLUME_WHOLE"),
-            (1e300, "FPL_ERR_VOLUME_WHOLE"), (10 ** 400, "FPL_ERR_PARSE_OVERFLOW"),
+            # a count above 2^53, decided from the exact value given
+            (2 ** 53 + 1, "FPL_ERR_PARSE_COUNT_MAX"), (2.0 ** 53 * 2, "FPL_ERR_PARSE_COUNT_MAX"),
+            (1e300, "FPL_ERR_PARSE_COUNT_MAX"), (10 ** 400, "FPL_ERR_PARSE_COUNT_MAX"),
             ("", "FPL_ERR_PARSE_EMPTY"), ("-5", "FPL_ERR_PARSE_NEGATIVE"),
             ("abc", "FPL_ERR_PARSE_SYNTAX"), ("12%", "FPL_ERR_PARSE_SYNTAX"),
-            ("1e999", "FPL_ERR_PARSE_OVERFLOW"), (None, "FPL_ERR_NULL"),
+            ("1e999", "FPL_ERR_PARSE_COUNT_MAX"), ("1.500", "FPL_ERR_PARSE_AMBIGUOUS"), (None, "FPL_ERR_NULL"),
             (True, "FPL_ERR_PARSE_SYNTAX"), ([100], "FPL_ERR_PARSE_SYNTAX")])
         self.assertEqual(danish().odds(2 ** 53, deals=12).volume, 2 ** 53)
         self.assertEqual(danish().odds("1,000", deals=12).volume, 1000)
@@ -736,8 +737,8 @@ class Refusals(unittest.TestCase):
         self.assertRefused("FPL_ERR_STAGE_UNKNOWN", lambda: danish().odds(100, deals=1,
                                                                           at="nosuch"),
                            "at 'nosuch'")
-        self.assertRefused("FPL_ERR_TOO_LARGE", lambda: danish().odds(100, deals=1e17),
-                           input_error=False)
+        # deals above 2^53 (which no whole count could meet exactly) are refused as typed
+        self.assertRefused("FPL_ERR_PARSE_COUNT_MAX", lambda: danish().odds(100, deals=1e17))
         # A level whose volume would pass 2^53 has no volume (None, JSON null);
         # the chance with the volume given still stands.
         o = fp.Funnel([("lead", "1e-10")]).odds(100, deals=1e7)

@@ -34,6 +34,8 @@ MAX_SEGMENTS = 16
 NUMBER_MAX = 512
 FORMAT_DECIMALS_MAX = 40
 CALENDAR_TEXT_MAX = 36
+EXCERPT_MAX = 80
+EXCERPT_TEXT_MAX = 324
 VIEW_MAX_DEPTH = 16
 VIEW_MIX_NODES = 68
 VIEW_SCHEDULE_ROW_NODES = 73
@@ -264,6 +266,7 @@ fpl_version_string() str
 fpl_version_number() uint
 fpl_abi_size(int) size_t
 fpl_parse_amount(str, size_t, double*) status
+fpl_parse_count(str, size_t, double*) status
 fpl_parse_rate(str, size_t, double*) status
 fpl_stage_name_check(str, size_t) status
 fpl_funnel_add_stage(fpl_funnel*, str, size_t, double) status
@@ -345,6 +348,7 @@ fpl_format_exponent(double, int, char*, size_t) size_t
 fpl_month_format(fpl_month, char*, size_t) size_t
 fpl_date_format(fpl_date, char*, size_t) size_t
 fpl_format_escaped(str, char*, size_t, size_t*) size_t
+fpl_format_excerpt(str, size_t, char*, size_t) size_t
 fpl_view_init(fpl_view*, fpl_node*, size_t) void
 fpl_view_check(fpl_view*) status
 fpl_view_object(fpl_view*, str) void

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _copy, _describe, _encode, _from_view, _is_text, _opt,
+from ._common import (_Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
                       _rate, _view_field, refuse)
 from ._errors import FunnelError
 
@@ -24,7 +24,7 @@ __all__ = ["Channels", "ChannelFigures", "ChannelTotal", "ChannelTarget", "Margi
            "ChannelMost"]
 
 # Mapping keys -> (fpl_channel field, reader).
-_KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _amount, "capacity": _amount,
+_KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _count, "capacity": _count,
          "deal_size": _amount, "share": _rate}
 
 

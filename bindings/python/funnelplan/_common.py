@@ -93,12 +93,29 @@ def _items(label, value, status, text=None, other=None):
         raise refused(other) from None
 
 
+def _hinted(exc, data):
+    """``exc`` (the library's refusal of the text ``data``) with the
+    library's hint on how to write it after the message
+    (``fpl_error_hint``: ``did you mean month?``), as the CLI prints it."""
+    where = _native.fpl_error(status=exc.code, field=_native.FIELDS.get(exc.field, 0),
+                              index=_native.NO_INDEX if exc.index is None else exc.index,
+                              offset=exc.offset, length=exc.length)
+    hint = ctypes.create_string_buffer(_native.HINT_MAX)
+    if fn.error_hint(byref(where), data, len(data), hint, len(hint)) == 0:
+        return exc
+    other = type(exc)(exc.status, "%s: %s" % (exc.message, hint.value.decode("utf-8", "replace")),
+                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
+    for name in ("field", "index", "offset", "length", "line"):
+        setattr(other, name, getattr(exc, name))
+    return other
+
+
 def _parse(func, data, out, context):
     """``func(data, len(data), &out)`` with ``context`` on a refusal."""
     try:
         func(data, len(data), byref(out))
     except FunnelError as exc:
-        raise exc.with_context(context) from None
+        raise _hinted(exc, data).with_context(context) from None
     return out
 
 
@@ -106,14 +123,30 @@ def _parse(func, data, out, context):
 # Inputs
 
 
+def _excerpt(text):
+    """The start of a text as the library quotes it in a message
+    (``fpl_format_excerpt``: at most a short prefix, cut on a UTF-8
+    boundary, escaped, ``...`` when cut)."""
+    data = _encode(text)
+    out = ctypes.create_string_buffer(_native.EXCERPT_TEXT_MAX)
+    fn.format_excerpt(data, len(data), out, len(out))
+    return out.value.decode("utf-8", "replace")
+
+
 def _describe(value):
-    """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``."""
+    """How a value is named in an error's context: ``'12%'``, ``-5``, ``True (bool)``.
+    Text is cut as the library cuts it (:func:`_excerpt`)."""
     if isinstance(value, int) and not isinstance(value, bool):
         try:
             text = repr(value)
         except ValueError:  # more digits than sys.get_int_max_str_digits()
             text = "an int of about %d digits" % (value.bit_length() * 0.30103)
-    elif isinstance(value, (str, bytes, float)):
+    elif isinstance(value, (str, bytes)):
+        text = repr(value)
+        if len(_encode(value)) > _native.EXCERPT_MAX:
+            text = ("b'%s'" if isinstance(value, bytes) else "'%s'") % _excerpt(value)
+        return text
+    elif isinstance(value, float):
         text = repr(value)
     else:
         text = "%r (%s)" % (value, type(value).__name__)
@@ -144,7 +177,7 @@ def _number(context, value, parse):
         try:
             parse(data, len(data), byref(out))
         except FunnelError as exc:
-            raise exc.with_context(context) from None
+            raise _hinted(exc, data).with_context(context) from None
         return out.value
     if isinstance(value, (numbers.Real, decimal.Decimal)):
         try:
@@ -154,6 +187,51 @@ def _number(context, value, parse):
         except (TypeError, ValueError):
             raise refuse("PARSE_SYNTAX", context) from None
     raise refuse("PARSE_SYNTAX", context, typed=True)
+
+
+def _float_text(x):
+    """A double as text the library's parsers read back as the same double
+    and one way only: ``repr`` (its shortest round-trip form) with an
+    exponent, so 130.125 is no thousands group (``130.125e0``); ``nan``,
+    ``inf`` and negatives as ``repr`` writes them, for the library to refuse."""
+    text = repr(x)
+    return text if "e" in text or not math.isfinite(x) else text + "e0"
+
+
+def _count_text(value):
+    """A count as the decimal text ``fpl_parse_count`` checks against the
+    library's largest count, from its exact value (an int, a whole Fraction,
+    a Decimal, a float); None for what is not a finite count > 0 (the
+    library refuses it in its own words)."""
+    if isinstance(value, numbers.Rational) and not isinstance(value, bool) \
+            and value.denominator == 1 and value >= 0:
+        return str(value.numerator)   # ValueError: more digits than Python prints
+    if isinstance(value, float) and math.isfinite(value) and value > 0:
+        return _float_text(value)     # as the CLI's text of the same double
+    # A Decimal in exponent form, which reads one way (130.125 is no group).
+    if isinstance(value, decimal.Decimal) and value.is_finite() and value > 0:
+        return format(value, "e")          # exact: 1.30125e+2
+    return None
+
+
+def _count(label, value):
+    """A count (deals, volume, leads, actuals) read by ``fpl_parse_count``:
+    a number above the library's largest count (2**53) is refused from its
+    exact value, so 2**53 + 1 is not read as 2**53; a float above it is
+    refused as the CLI refuses its text."""
+    return _count_in("%s %s" % (label, _describe(value)), value)
+
+
+def _count_in(context, value):
+    """:func:`_count` with the context of a refusal given."""
+    if _is_number(value):
+        try:
+            text = _count_text(value)
+        except ValueError:
+            raise refuse("PARSE_COUNT_MAX", context) from None
+        if text is not None:
+            return _number(context, text, fn.parse_count)
+    return _number(context, value, fn.parse_count)
 
 
 def _amount(label, value):

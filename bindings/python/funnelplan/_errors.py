@@ -28,7 +28,7 @@ class FunnelError(ValueError):
             ``FPL_ERR_OVERFLOW``; the CLI's exit status 1).
 
     ``str(error)`` is ``"context: message"``, e.g.
-    ``"stage 'lead': rate must be between 0% and 100%"``.
+    ``"stage 'lead': rate must be above 0% and at most 100%"``.
     """
 
     def __init__(self, status, message=None, *, code=None, context=None, is_input_error=True):

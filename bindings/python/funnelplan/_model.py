@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _copy, _describe,
+from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _describe,
                       _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
@@ -353,7 +353,7 @@ class Funnel:
             given["revenue"] = revenue
         elif deals is not None:
             t.target = _native.TARGET_DEALS
-            t.deals = _amount("deals", deals)
+            t.deals = _count("deals", deals)
             given["deals"] = deals
         for label, value, reader, default in (
                 ("deal_size", deal_size, _amount, self._deal_size),
@@ -398,7 +398,7 @@ class Funnel:
                                    "forecast")
         given["volume"] = volume
         inp = _native.fpl_forecast_input()
-        inp.volume = _amount("volume", volume) if volume is not None else _missing("volume")
+        inp.volume = _count("volume", volume) if volume is not None else _missing("volume")
         inp.at = self._index(at)
         if at is not None:
             given["at"] = at

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _call, _copy, _describe, _encode, _from_view, _is_int,
-                      _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
+from ._common import (_Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
+                      _is_int, _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -176,12 +176,13 @@ class Odds:
 # Inputs
 
 
-def _whole(label, value, status):
-    """A double from an amount (number or text), refusing an int that no
-    double holds exactly (2**53 + 1 would silently become 2**53)."""
+def _whole(label, value, status, read=_amount):
+    """A double from an amount (number or text; ``read``: ``_count`` for a
+    count, refused above 2**53), refusing an int that no double holds
+    exactly (2**53 + 1 would silently become 2**53)."""
     if value is None:
         raise refuse("NULL", "%s None" % label)
-    x = _amount(label, value)
+    x = read(label, value)
     if _is_int(value) and x != int(value):
         raise refuse(status, "%s %s" % (label, _describe(value)))
     return x
@@ -344,7 +345,7 @@ def _volume(per, volume, volume_per, given):
         return count.value, out_per.value
     if volume is None:
         raise refuse("NULL", "volume None")
-    count = _whole("volume", volume, "VOLUME_WHOLE")
+    count = _whole("volume", volume, "VOLUME_WHOLE", _count)
     out_per = c_int()
     try:
         _call(fn.odds_volume_period, (per, has_per, vper, byref(out_per)), context, {})

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (PERIODS, _View, _amount, _copy, _describe, _encode, _from_view, _is_int,
+from ._common import (PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
                       _is_text, _items, _number, _parse, _rate, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -311,7 +311,7 @@ def _values(label, value, capacity, needed):
         try:
             fn.list_parse(data, len(data), buf, capacity, byref(count))
         except FunnelError as exc:
-            raise exc.with_context(context) from None
+            raise _hinted(exc, data).with_context(context) from None
         values = tuple(buf[:count.value])
     else:
         if isinstance(value, (numbers.Real, decimal.Decimal)) or isinstance(value, dict):
@@ -341,7 +341,8 @@ def _lag(context, value):
             raise refuse("LAG", context) from None
         # repr is the shortest text that reads back as the same double; the
         # parser refuses nan, inf and negatives as it does on the command line.
-        data = (repr(days if days != 0 else 0.0) + "d").encode("ascii")
+        # With an exponent it reads one way (97.398 days is no thousands group).
+        data = (_float_text(days if days != 0 else 0.0) + "d").encode("ascii")
     else:
         raise refuse("LAG", context, typed=True)
     return _parse(fn.lag_parse, data, c_double(), context).value
@@ -381,8 +382,8 @@ def _elapsed(value, per):
 
 
 def _count(context, value):
-    """A count (actual or open) read by ``fpl_parse_amount``; 0 allowed."""
-    return _number(context, value, fn.parse_amount)
+    """A count (actual or open) read by ``fpl_parse_count``; 0 allowed."""
+    return _count_in(context, value)
 
 
 def _stage_items(label, value, status):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import _amount, _describe, _encode, _is_text, refuse
+from ._common import _amount, _describe, _encode, _float_text, _is_text, refuse
 from ._errors import FunnelError
 from ._native import fn
 
@@ -158,7 +158,7 @@ def _number_text(value):
         x = float(value)
     except OverflowError:
         x = float("inf") if value > 0 else float("-inf")
-    return repr(x).encode("ascii")
+    return _float_text(x).encode("ascii")
 
 
 def _is_real(value):

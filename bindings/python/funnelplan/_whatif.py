@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _Part, _View, _amount, _call, _context, _copy, _describe,
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _call, _context, _copy, _describe,
                       _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
-                      _number, _parse, _parse_mixes, _view_field, refuse)
+                      _float_text, _number, _parse, _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -268,8 +268,8 @@ def _horizon_text(context, value):
             return ("%s1e%d" % ("-" if n < 0 else "", abs(n).bit_length() * 0.30103)
                     ).encode("ascii")
     if isinstance(value, decimal.Decimal):
-        return str(value).encode("ascii")
-    return repr(_number(context, value, None)).encode("ascii")
+        return (format(value, "e") if value.is_finite() else str(value)).encode("ascii")
+    return _float_text(_number(context, value, None)).encode("ascii")
 
 
 def _horizon(value):
@@ -283,7 +283,7 @@ def _horizon(value):
 
 def _volume_input(funnel, target, volume, at, given):
     """Fills a C fpl_forecast_input from ``volume`` and ``at``."""
-    target.volume = _amount("volume", volume)
+    target.volume = _count("volume", volume)
     target.at = funnel._index(at)
     given["volume"] = volume
     if at is not None:
