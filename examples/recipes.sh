@@ -214,7 +214,7 @@ expect_near "$out" required 4
 #     100%, a target no rate can reach), 3 when the output cannot be written.
 expect_status 2 "$fp" plan --stage lead=150% --deals 10 >/dev/null
 expect_status 2 "$fp" plan --stage lead=1% --deals 1,5 >/dev/null
-expect_status 1 "$fp" plan --stage lead=12% --deals 1e16 >/dev/null
+expect_status 1 "$fp" plan --stage lead=1% --deals 1e15 >/dev/null
 #     33% + 70 points is 103%; 400,000 a month needs a close rate of 133%.
 expect_status 1 "$fp" whatif --stage opportunity=33% --deal-size 4000 --volume 75 \
     --change opportunity=+70pp >/dev/null
