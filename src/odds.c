@@ -693,6 +693,38 @@ fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, d
     return FPL_OK;
 }
 
+fpl_status fpl_volume_parse(const char *text, size_t len, fpl_period per, double *out,
+                            fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (fpl_period_months(per) == 0) {
+        return fpl__done(err, FPL_ERR_PERIOD);
+    }
+    /* A bare count is per `per`: fpl_odds_volume_parse() as for a monthly
+     * target, which takes a bare count as it is. */
+    double v;
+    fpl_period vper;
+    fpl_status st = fpl_odds_volume_parse(text, len, FPL_PERIOD_MONTH, &v, &vper, err);
+    if (st != FPL_OK) {
+        return st;
+    }
+    size_t clen = len;
+    while (clen > 0 && text[clen - 1] != '/') {
+        --clen;
+    }
+    const bool has_period = clen > 0 && clen < len && is_letter(text[clen]);
+    const double y = has_period ? fpl__rescale(v, vper, per) : v;
+    if (!isfinite(y)) {
+        return fpl__fail(err, FPL_ERR_OVERFLOW, FPL_FIELD_VOLUME, FPL_NO_INDEX);
+    }
+    *out = y;
+    return FPL_OK;
+}
+
 /* What every odds question shares: checked inputs, p and k. */
 typedef struct odds_setup {
     double p;          /* cumulative rate from `at` */

@@ -62,6 +62,7 @@ TEXT = {
     "fpl_elapsed_parse": "4m",
     "fpl_odds_volume_parse": "600/month",
     "fpl_format_excerpt": "lead=25",
+    "fpl_volume_parse": "600/month",
     "fpl_parse_count": "9007199254740992",
 }
 
@@ -72,6 +73,7 @@ ARGS = {
     "fpl_funnel_hint": {"text": "fx.error_text", "len": "strlen(fx.error_text)"},
     "fpl_elapsed_parse": {"per": "FPL_PERIOD_YEAR"},
     "fpl_odds_volume_parse": {"per": "FPL_PERIOD_YEAR"},
+    "fpl_volume_parse": {"per": "FPL_PERIOD_YEAR"},
     "fpl_odds_volume_period": {"per": "FPL_PERIOD_YEAR", "has_volume_per": "true",
                                "volume_per": "FPL_PERIOD_MONTH"},
     "fpl_score_format": {"score": "&fx.lead_score"},

@@ -1031,6 +1031,44 @@ static void test_odds_underflowing_cumulative_rate_is_refused(void **state)
     assert_same_double(o.cumulative_rate, 1e-200);
 }
 
+/* The volume of a forecast, what-if or goal seek: a bare count per the
+ * question's period, a count with its period converted exactly. */
+static void test_volume_parse_converts_to_the_question_period(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        fpl_period per;
+        double volume;
+    } good[] = {
+        {"600", FPL_PERIOD_YEAR, 600.0},          /* bare: per the question */
+        {"600/month", FPL_PERIOD_YEAR, 7200.0},   /* 600 × 12 */
+        {"600/month", FPL_PERIOD_QUARTER, 1800.0},
+        {"1,800/quarter", FPL_PERIOD_YEAR, 7200.0},
+        {"1200/year", FPL_PERIOD_MONTH, 100.0},
+        {"1201/year", FPL_PERIOD_QUARTER, 300.25}, /* a forecast takes fractions */
+        {"2.5k/month", FPL_PERIOD_MONTH, 2500.0},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        double v = -1.0;
+        assert_int_equal(fpl_volume_parse(good[i].text, FPL_NUL_TERMINATED, good[i].per, &v, NULL),
+                         FPL_OK);
+        assert_same_double(v, good[i].volume);
+    }
+    double v = -1.0;
+    fpl_error e;
+    assert_int_equal(fpl_volume_parse("600/monthly", 11, FPL_PERIOD_YEAR, &v, &e), FPL_ERR_PERIOD);
+    assert_error_at(e, FPL_ERR_PERIOD, FPL_FIELD_VOLUME, FPL_NO_INDEX, 4, 7);
+    assert_int_equal(fpl_volume_parse("9007199254740993/year", FPL_NUL_TERMINATED,
+                                      FPL_PERIOD_MONTH, &v, &e),
+                     FPL_ERR_PARSE_COUNT_MAX);
+    assert_int_equal(fpl_volume_parse("8.000/month", FPL_NUL_TERMINATED, FPL_PERIOD_YEAR, &v, &e),
+                     FPL_ERR_PARSE_AMBIGUOUS);
+    assert_int_equal(fpl_volume_parse("600", 3, (fpl_period)7, &v, &e), FPL_ERR_PERIOD);
+    assert_same_double(v, -1.0); /* untouched on failure */
+    assert_int_equal(fpl_volume_parse(NULL, 0, FPL_PERIOD_MONTH, &v, NULL), FPL_ERR_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1055,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_odds_simulation_refuses_bad_input),
         cmocka_unit_test(test_odds_simulation_three_trials_by_hand),
         cmocka_unit_test(test_odds_underflowing_cumulative_rate_is_refused),
+        cmocka_unit_test(test_volume_parse_converts_to_the_question_period),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

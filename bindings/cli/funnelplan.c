@@ -64,12 +64,14 @@ static const cli_option options[] = {
     {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_PLAN, false, "average deal size"},
     {OPT_DEAL_SIZE, FPL_FIELD_DEAL_SIZE, "--deal-size", "AMOUNT", CMD_FORECAST | CMD_QUESTION | CMD_ODDS, false,
      "average deal size (gives the revenue)"},
-    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_FORECAST | CMD_SOLVE, false,
-     "units entering stage --at each period (required)"},
-    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT", CMD_HOLD, false,
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT[/PERIOD]", CMD_FORECAST | CMD_SOLVE, false,
+     "units entering stage --at each period (required);\n"
+     "600/month converts to --per (7,200 a year)"},
+    {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT[/PERIOD]", CMD_HOLD, false,
      "units entering stage --at each period, held: the\n"
      "question is what the same volume brings; without\n"
-     "it a target is held instead (what it needs)"},
+     "it a target is held instead (what it needs);\n"
+     "600/month converts to --per (7,200 a year)"},
     {OPT_VOLUME, FPL_FIELD_VOLUME, "--volume", "COUNT[/PERIOD]", CMD_ODDS, false,
      "whole units entering stage --at, with their period:\n"
      "600/month, 1,800/quarter or 7,200/year (required);\n"
@@ -703,8 +705,8 @@ typedef enum value_kind {
     V_LIST,      /* repeated: kept as typed in list[], at most `limit` */
     V_PER_STAGE, /* repeated STAGE=...: kept as typed, at most one per stage */
     V_AMOUNT,    /* fpl_parse_amount() into the double at `at` */
-    V_VOLUME,    /* --volume: V_COUNT, but odds keep the text (COUNT/PERIOD),
-                  * read by run_odds once --per is known */
+    V_VOLUME,    /* --volume: the text (COUNT or COUNT/PERIOD), read once --per
+                  * is known: read_volume, and run_odds */
     V_COUNT,     /* fpl_parse_count() into the double at `at`: deals, volumes */
     V_RATE,      /* fpl_parse_rate() into the double at `at` */
     V_STAGE,     /* --stage NAME=RATE, added to the funnel */
@@ -900,11 +902,7 @@ static int take_value(request *req, opt_id id, const char *value)
         }
         break;
     case V_VOLUME:
-        if (req->cmd->bit == CMD_ODDS) {
-            return CLI_EXIT_OK;
-        }
-        st = fpl_parse_count(value, len, x, &e);
-        break;
+        return CLI_EXIT_OK; /* read with its period once --per is known (read_volume) */
     case V_AMOUNT:
     case V_COUNT:
         st = (b->kind == V_COUNT ? fpl_parse_count : fpl_parse_amount)(value, len, x, &e);
@@ -1170,6 +1168,19 @@ static int find_at(const request *req, size_t *at)
     return CLI_EXIT_OK;
 }
 
+/* --volume of a forecast, whatif, sensitivity or solve, per --per (600, or
+ * 600/month converted by the library). */
+static int read_volume(request *req)
+{
+    const char *volume = req->value[OPT_VOLUME];
+    fpl_error e;
+    if (volume != NULL &&
+        fpl_volume_parse(volume, strlen(volume), req->terms.per, &req->volume, &e) != FPL_OK) {
+        return fail_option(req, OPT_VOLUME, volume, &e);
+    }
+    return CLI_EXIT_OK;
+}
+
 /* The question a whatif, sensitivity or solve asks: the funnel, the terms,
  * and the volume and its stage when one is given (--at needs --volume). */
 static int read_question(request *req, cli_question *q)
@@ -1178,6 +1189,10 @@ static int read_question(request *req, cli_question *q)
     q->funnel = &req->funnel;
     q->terms = &req->terms;
     q->has_volume = req->value[OPT_VOLUME] != NULL;
+    const int rc = read_volume(req);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
     q->volume.volume = req->volume;
     const char *at = req->value[OPT_AT];
     if (at != NULL && !q->has_volume) {
@@ -1256,6 +1271,9 @@ static int run_forecast(request *req, cli_buf *out)
         return rc;
     }
     if ((rc = need_volume(req)) != CLI_EXIT_OK) {
+        return rc;
+    }
+    if ((rc = read_volume(req)) != CLI_EXIT_OK) {
         return rc;
     }
     fpl_forecast_input in = {req->volume, 0};

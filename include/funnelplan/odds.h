@@ -150,7 +150,7 @@ FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, do
  * the target, so a bare count is taken only when the target is per month
  * (it is then per month); with a target per quarter or year it is refused
  * (::FPL_ERR_VOLUME_PERIOD: write `600/month` or `600/year`). The count is
- * read as fpl_parse_amount() reads it, the text after the last `/` as a
+ * read as fpl_parse_count() reads it, the text after the last `/` as a
  * period name when it starts with a letter; fpl_odds_compute() judges
  * whether the count is whole.
  * @param[in] text the text (need not be NUL-terminated).
@@ -160,13 +160,41 @@ FPL_API fpl_status fpl_odds_volume_for(double p, double k, double confidence, do
  * @param[out] volume_per_out the period of the count, written only on success.
  * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
  *   ::FPL_FIELD_VOLUME and the bytes at fault (the count, or the period).
- * @return ::FPL_OK, ::FPL_ERR_NULL, a status of fpl_parse_amount() (the
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a status of fpl_parse_count() (the
  *   count), ::FPL_ERR_PERIOD (a word after the `/` that is not month, quarter
  *   or year) or ::FPL_ERR_VOLUME_PERIOD (a bare count, @p per not a month).
  */
 FPL_API fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per,
                                          double *volume_out, fpl_period *volume_per_out,
                                          fpl_error *err);
+
+/**
+ * @brief Reads the volume of a forecast, what-if, sensitivity or goal seek,
+ * per the period of its figures: `600` (per @p per, the period the command
+ * states everything in) or `600/month`, `1,800/quarter`, `7,200/year` (the
+ * period written out, converted to @p per: 600/month of a yearly question
+ * is 7,200).
+ * A target and a volume share one period in these questions, so a bare count
+ * stays per @p per; the period written out says what a manager means when the
+ * target is yearly and the leads are counted monthly. The count is read as
+ * fpl_parse_count() reads it; a volume per a longer period converts to a
+ * fraction per a shorter one (1,201/year is 100.0833... a month), which
+ * forecasts may take.
+ * @code
+ * double v;
+ * fpl_volume_parse("600/month", FPL_NUL_TERMINATED, FPL_PERIOD_YEAR, &v, NULL); // 7200
+ * @endcode
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes (::FPL_NUL_TERMINATED: up to its NUL).
+ * @param[in] per the period of the question (fpl_terms::per).
+ * @param[out] out the volume per @p per, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL): field
+ *   ::FPL_FIELD_VOLUME and the bytes at fault.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_PERIOD (@p per, or the word
+ *   after the `/`), a status of fpl_parse_count(), or ::FPL_ERR_OVERFLOW.
+ */
+FPL_API fpl_status fpl_volume_parse(const char *text, size_t len, fpl_period per, double *out,
+                                    fpl_error *err);
 
 /**
  * @brief The rule of fpl_odds_volume_parse() for a volume that is a number,

@@ -294,6 +294,7 @@ fpl_odds_tail(double, double, double, double*, double*) status
 fpl_odds_quantile(double, double, double, double*) status
 fpl_odds_volume_for(double, double, double, double*) status
 fpl_odds_volume_parse(str, size_t, int, double*, int*) status
+fpl_volume_parse(str, size_t, int, double*) status
 fpl_odds_volume_period(int, bool, int, int*) status
 fpl_odds_compute(fpl_funnel*, fpl_terms*, fpl_odds_input*, fpl_odds*) status
 fpl_odds_plan_compute(fpl_funnel*, fpl_terms*, double, fpl_odds_plan*) status

@@ -234,6 +234,15 @@ def _count_in(context, value):
     return _number(context, value, fn.parse_count)
 
 
+def _volume(value, per):
+    """A volume per the C period ``per``: a count as :func:`_count` reads it,
+    or text as ``fpl_volume_parse`` reads it (``"600/month"`` is 7200 a year)."""
+    context = "volume %s" % _describe(value)
+    if _is_text(value):
+        return _number(context, value, lambda data, n, out: fn.volume_parse(data, n, per, out))
+    return _count_in(context, value)
+
+
 def _amount(label, value):
     return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
 

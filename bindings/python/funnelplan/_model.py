@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _describe,
-                      _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
+from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
+                      _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
 from ._errors import FunnelError
@@ -398,7 +398,7 @@ class Funnel:
                                    "forecast")
         given["volume"] = volume
         inp = _native.fpl_forecast_input()
-        inp.volume = _count("volume", volume) if volume is not None else _missing("volume")
+        inp.volume = _volume(volume, terms.per) if volume is not None else _missing("volume")
         inp.at = self._index(at)
         if at is not None:
             given["at"] = at

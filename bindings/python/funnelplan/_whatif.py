@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _call, _context, _copy, _describe,
-                      _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _call, _volume, _context,
+                      _copy, _describe, _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
                       _float_text, _number, _parse, _parse_mixes, _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
@@ -281,9 +281,10 @@ def _horizon(value):
     return _parse(fn.horizon_parse, _horizon_text(context, value), c_uint(), context).value
 
 
-def _volume_input(funnel, target, volume, at, given):
-    """Fills a C fpl_forecast_input from ``volume`` and ``at``."""
-    target.volume = _count("volume", volume)
+def _volume_input(funnel, target, volume, at, given, per):
+    """Fills a C fpl_forecast_input from ``volume`` (per the C period ``per``;
+    text may name its own: ``"600/month"``) and ``at``."""
+    target.volume = _volume(volume, per)
     target.at = funnel._index(at)
     given["volume"] = volume
     if at is not None:
@@ -308,7 +309,7 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     inp = _native.fpl_whatif_input()
     if volume is not None:
         inp.has_volume = True
-        _volume_input(funnel, inp.volume, volume, at, given)
+        _volume_input(funnel, inp.volume, volume, at, given, terms.per)
     elif at is not None:
         _at_without_volume(funnel, at, "whatif")
     items = _change_items(changes)
@@ -364,7 +365,7 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
     inp = _native.fpl_sensitivity_input()
     if volume is not None:
         inp.has_volume = True
-        _volume_input(funnel, inp.volume, volume, at, given)
+        _volume_input(funnel, inp.volume, volume, at, given, terms.per)
     elif at is not None:
         _at_without_volume(funnel, at, "sensitivity")
     if step is not None:
@@ -408,7 +409,7 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
     inp = _native.fpl_solve_input()
     if volume is None:
         _missing("volume")
-    _volume_input(funnel, inp.volume, volume, at, given)
+    _volume_input(funnel, inp.volume, volume, at, given, terms.per)
     context = "lever %s" % _describe(lever)
     inp.lever, inp.stage = _lever(funnel, lever, context)
     out = _native.fpl_solve()
