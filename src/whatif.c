@@ -168,6 +168,15 @@ fpl_status fpl_change_parse(const fpl_funnel *funnel, const char *text, size_t l
         }
         return fpl__done(err, st);
     }
+    if (c.lever == FPL_LEVER_VOLUME && c.kind == FPL_CHANGE_SET) {
+        /* a volume set is a count: decided from its digits (2^53 + 1 is not 2^53) */
+        fpl_error e;
+        st = fpl_parse_count(text + eq + 1, len - eq - 1, &c.value, &e);
+        if (st != FPL_OK) {
+            return fpl__fail_at(err, st, FPL_FIELD_CHANGE, FPL_NO_INDEX, eq + 1 + e.offset,
+                                e.length == 0 ? len - eq - 1 : e.length);
+        }
+    }
     *out = c;
     return FPL_OK;
 }

@@ -240,6 +240,14 @@ static void test_change_spellings(void **state)
     assert_int_equal(fpl_change_parse(NULL, "lead=+1%", 8, &c, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_change_parse(&f, NULL, 8, &c, NULL), FPL_ERR_NULL);
     assert_int_equal(fpl_change_parse(&f, "lead=+1%", 8, NULL, NULL), FPL_ERR_NULL);
+    /* a volume set is a count: 2^53 is one, 2^53 + 1 is refused from its digits */
+    assert_int_equal(fpl_change_parse(&f, "volume=9007199254740992", FPL_NUL_TERMINATED, &c, NULL),
+                     FPL_OK);
+    assert_same_double(c.value, 0x1p53);
+    fpl_error e;
+    assert_int_equal(fpl_change_parse(&f, "volume=9007199254740993", FPL_NUL_TERMINATED, &c, &e),
+                     FPL_ERR_PARSE_COUNT_MAX);
+    assert_error_at(e, FPL_ERR_PARSE_COUNT_MAX, FPL_FIELD_CHANGE, FPL_NO_INDEX, 7, 16);
     fpl_lever lever = FPL_LEVER_VOLUME;
     size_t stage = 5;
     assert_int_equal(fpl_lever_parse(&f, "a=b", 3, &lever, &stage, NULL), FPL_OK);

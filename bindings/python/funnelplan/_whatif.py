@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _call, _volume, _context,
-                      _copy, _describe, _encode, _from_view, _is_number, _is_text, _items, _missing, _mixes_arg,
-                      _float_text, _number, _parse, _parse_mixes, _view_field, refuse)
+from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+                      _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
+                      _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
+                      _view_field, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -246,7 +247,11 @@ def _change(funnel, item, index):
               funnel._c, data)
         return c, context
     c.lever, c.stage = _lever(funnel, lever, context)
-    c.kind, c.value = _change_value(context, value, c.lever == _native.LEVER_STAGE)
+    if c.lever == _native.LEVER_VOLUME and _is_number(value):
+        # a volume set is a count, read as fpl_change_parse reads one
+        c.kind, c.value = _native.CHANGE_SET, _count_in(context, value)
+    else:
+        c.kind, c.value = _change_value(context, value, c.lever == _native.LEVER_STAGE)
     return c, context
 
 
