@@ -1192,6 +1192,20 @@ static void test_question_refusals_name_the_channel(void **state)
         in.channels[i].share = 1.0 / 3.0;
     }
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_OK);
+    /* 99.5% is not 100%: only rounding is forgiven */
+    in.channels[0].share = 0.5;
+    in.channels[1].share = 0.25;
+    in.channels[2].share = 0.245;
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_SHARE);
+    assert_error(err, FPL_ERR_CHANNEL_SHARE, FPL_FIELD_ALLOCATE, FPL_NO_INDEX);
+    /* one channel with every lead: a share of 100% is a share */
+    in.channels[0].share = 0.0;
+    in.channels[1].share = 0.0;
+    in.channels[2].share = 1.0; /* display, which has no capacity */
+    assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_OK);
+    assert_same_double(r.channels[0].leads, 0.0);
+    assert_same_double(r.channels[1].leads, 0.0);
+    assert_true(r.channels[2].leads > 0.0);
 
     in.n_channels = 0;
     assert_int_equal(fpl_channels_compute(&f, &t, &in, &r, &err), FPL_ERR_CHANNEL_COUNT);
