@@ -490,7 +490,13 @@ class _Shown:
 
     def __str__(self):
         """The table ``funnelplan <command> --format table`` prints for the
-        same question, its final newline included."""
+        same question, its final newline included.
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000).plan(deals=10)
+        >>> print(str(plan).splitlines()[0])
+        Plan per month: 10 deals at a deal size of 1,000
+        """
         return self._render_text(_native.RENDER_TABLE)
 
     def to_csv(self):
