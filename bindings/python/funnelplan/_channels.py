@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
+from ._common import (_Shown, _Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
                       _rate, _view_field, refuse)
 from ._errors import FunnelError
 
@@ -114,8 +114,8 @@ class ChannelMost(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class Channels:
+@dataclass(frozen=True, repr=False)
+class Channels(_Shown):
     """The result of :meth:`Funnel.channels`.
 
     ``to_dict()`` is the object ``funnelplan channels ... --format json`` prints.
@@ -134,6 +134,11 @@ class Channels:
     # What the library describes (fpl_view_channels): the C terms, channels
     # input and result.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'mode', 'deal_size', 'ranking')
+
+    def _render_args(self):
+        terms, question, channels = self._source.structs
+        return _native.fn.channels_render, (*self._source.given, terms, question, channels)
 
     def __getitem__(self, name):
         """A channel's figures by name."""
@@ -245,5 +250,6 @@ def channels(funnel, specs, revenue, deals, per, deal_size, margin, allocate):
             err.most = ChannelMost(r.most_leads, r.most_deals,
                                    _opt(r.has_most_revenue, r.most_revenue))
         raise err from None
-    view = _View("view_channels", _copy(terms), _copy(inp), _copy(r))
+    view = _View("view_channels", _copy(terms), _copy(inp), _copy(r),
+                 given=(_copy(funnel._c),))  # the table's headline shows its stages
     return _from_view(Channels, view(), view)

@@ -16,6 +16,7 @@ module imports no other module of the package but ``_native`` and
 import ctypes
 import dataclasses
 import decimal
+import html
 import math
 import numbers
 import typing
@@ -419,11 +420,21 @@ class _View:
     None for an absent one) and ``mixes`` the ``(key, C funnel, C mixes, how
     many)`` appended as the CLI appends them. Plain data, so results pickle."""
 
-    def __init__(self, describer, *structs, mixes=()):
+    def __init__(self, describer, *structs, mixes=(), given=()):
         self.describer, self.structs = describer, structs
         # each mix a struct of its own (a ctypes array type does not pickle)
-        self.mixes = tuple((key, funnel, tuple(map(_copy, (mix or ())[:n])))
+        self.mixes = tuple((key, funnel, _mix_tuple(mix, n))
                            for key, funnel, mix, n in mixes)
+        # What the result's renderer takes beyond the view's structs (the
+        # terms and the question of a sensitivity, the dates of a pace).
+        self.given = given
+
+    def mix(self, key):
+        """(C mixes, how many) listed under ``key``, for a renderer."""
+        for k, _, mix in self.mixes:
+            if k == key:
+                return _mix_array(mix)
+        return None, 0
 
     def __call__(self, *path):
         """The object the view describes, or its piece down the keys ``path``."""
@@ -439,6 +450,105 @@ class _View:
     def part(self, *path):
         """What a part of the result keeps for its ``to_dict()``."""
         return (self, path)
+
+
+def _mix_tuple(mix, n):
+    """C mixes (an array and how many) as a tuple of structs, which pickles."""
+    return tuple(map(_copy, (mix or ())[:n]))
+
+
+def _mix_array(mix):
+    """(C array, how many) of a tuple of C mixes, as a renderer takes them."""
+    return ((_native.fpl_mix * len(mix))(*mix), len(mix)) if mix else (None, 0)
+
+
+def _render(func, args, fmt):
+    """The text the library renders: ``func`` is a bound ``fn.<result>_render``
+    (render.h), ``args`` the C values before its format (a struct is passed
+    by reference), ``fmt`` a ``_native.RENDER_*``. Measured with capacity 0,
+    then written, as the CLI's ``CLI_RENDER`` does; the bytes are UTF-8."""
+    args = tuple(byref(a) if isinstance(a, ctypes.Structure) else a for a in args)
+    length = ctypes.c_size_t()
+    func(*args, fmt, None, 0, byref(length))
+    buf = ctypes.create_string_buffer(length.value + 1)
+    func(*args, fmt, buf, len(buf), byref(length))
+    return buf.raw[:length.value].decode("utf-8")
+
+
+class _Shown:
+    """What every result shows, all of it rendered by the library as the CLI
+    prints it: ``str()`` the table, :meth:`to_csv`, and in a notebook
+    ``_repr_svg_`` and ``_repr_html_``. A result class gives
+    ``_render_args()``, (its ``fn.<result>_render``, the C values before the
+    format), and ``_headline``, the fields its ``repr`` shows."""
+
+    _headline = ()
+
+    def _render_text(self, fmt):
+        func, args = self._render_args()
+        return _render(func, args, fmt)
+
+    def __str__(self):
+        """The table ``funnelplan <command> --format table`` prints for the
+        same question, its final newline included.
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000).plan(deals=10)
+        >>> print(str(plan).splitlines()[0])
+        Plan per month: 10 deals at a deal size of 1,000
+        """
+        return self._render_text(_native.RENDER_TABLE)
+
+    def to_csv(self):
+        """The CSV ``funnelplan <command> --format csv`` prints for the same
+        question, byte for byte, as a str (its final newline included).
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000).plan(deals=10)
+        >>> print(plan.to_csv().splitlines()[1])
+        lead,0.1,0.025,400,400,400,1200,4800
+        """
+        return self._render_text(_native.RENDER_CSV)
+
+    def _repr_svg_(self):
+        """The picture ``funnelplan <command> --format svg`` draws (plan,
+        forecast, whatif, schedule, channels), as a str; None for a result
+        the library draws no picture of (odds, sensitivity, solve, pace).
+
+        >>> from funnelplan import Funnel
+        >>> f = Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000)
+        >>> "<svg" in f.plan(deals=10)._repr_svg_()
+        True
+        >>> f.solve("lead", volume=400, deals=10)._repr_svg_() is None
+        True
+        """
+        try:
+            return self._render_text(_native.RENDER_SVG)
+        except FunnelError as exc:
+            if status_is(exc, "FORMAT"):  # the library draws none
+                return None
+            raise
+
+    def _repr_html_(self):
+        """What a notebook shows: the table (``str()``), HTML-escaped in a
+        ``<pre>``, then the picture (:meth:`_repr_svg_`) when there is one.
+
+        >>> from funnelplan import Funnel
+        >>> html = Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10)._repr_html_()
+        >>> html.startswith("<pre>"), html.endswith("</svg>\\n")
+        (True, True)
+        """
+        svg = self._repr_svg_()
+        return "<pre>%s</pre>\n%s" % (html.escape(str(self)), svg or "")
+
+    def __repr__(self):
+        """The class and its headline figures, dataclass-style; ``...``
+        stands for the fields left out (``str()`` shows them all)."""
+        shown = ["%s=%r" % (name, getattr(self, name)) for name in self._headline]
+        if len(shown) < len([f for f in dataclasses.fields(self)
+                             if not f.name.startswith("_")]):
+            shown.append("...")
+        return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
 def _view_field():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
+from ._common import (_Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
                       _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
@@ -103,8 +103,8 @@ class PlanStage(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class Plan:
+@dataclass(frozen=True, repr=False)
+class Plan(_Shown):
     """Backward from a target: deals and the units every stage needs.
 
     ``to_dict()`` is the object ``funnelplan plan ... --format json`` prints.
@@ -130,6 +130,11 @@ class Plan:
     # What the library describes (fpl_view_plan): the C funnel, plan,
     # confidence volumes (or None) and mixes.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'revenue', 'deals', 'deals_whole')
+
+    def _render_args(self):
+        funnel, plan, confidence = self._source.structs
+        return fn.plan_render, (funnel, plan, confidence, *self._source.mix(b"mix"))
 
     def to_dict(self):
         return self._source()
@@ -162,8 +167,8 @@ class ForecastStage(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class Forecast:
+@dataclass(frozen=True, repr=False)
+class Forecast(_Shown):
     """Forward from a volume: expected units, deals and revenue.
 
     ``to_dict()`` is the object ``funnelplan forecast ... --format json`` prints.
@@ -191,6 +196,11 @@ class Forecast:
     # What the library describes (fpl_view_forecast): the C funnel, forecast
     # and mixes.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'at', 'volume', 'deals', 'revenue')
+
+    def _render_args(self):
+        funnel, forecast = self._source.structs
+        return fn.forecast_render, (funnel, forecast, *self._source.mix(b"mix"))
 
     def to_dict(self):
         return self._source()

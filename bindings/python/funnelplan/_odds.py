@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (_Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
+from ._common import (_Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
                       _is_int, _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -122,8 +122,8 @@ class OddsSimulation(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class Odds:
+@dataclass(frozen=True, repr=False)
+class Odds(_Shown):
     """The chance of the target with a volume (exact binomial model), the
     volume each confidence level needs, the quantiles of deals, and, when
     Monte Carlo ran, its estimates in ``simulation``.
@@ -155,6 +155,10 @@ class Odds:
     # What the library describes (fpl_view_odds): the C funnel, exact result,
     # and the simulation input and simulation (both None unless Monte Carlo ran).
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'at', 'volume', 'target_deals', 'p_hit')
+
+    def _render_args(self):
+        return fn.odds_render, self._source.structs
     # The volume as given, per its own period: ``volume`` and the volumes of
     # ``volume_for`` are per ``per``, the target's period.
     volume_per: str = None

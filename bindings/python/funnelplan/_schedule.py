@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
+from ._common import (_Shown, PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
                       _is_text, _items, _number, _parse, _rate, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -96,8 +96,8 @@ class Velocity:
     cycle_days: float
 
 
-@dataclass(frozen=True)
-class Schedule:
+@dataclass(frozen=True, repr=False)
+class Schedule(_Shown):
     """Month by month: the units every stage must take in each calendar
     month, from the earliest month any stage needs volume (``lead_months``
     before the start) to the end of the span.
@@ -125,6 +125,10 @@ class Schedule:
     # What the library describes (fpl_view_schedule), and so what the
     # fields are read from: the C funnel and schedule.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'start', 'months', 'deals', 'revenue')
+
+    def _render_args(self):
+        return fn.schedule_render, self._source.structs
 
     def row(self, month):
         """The row of a calendar month (``"2027-03"``); KeyError if none."""
@@ -217,8 +221,8 @@ class Coverage:
     required: Optional[float]
 
 
-@dataclass(frozen=True)
-class Pace:
+@dataclass(frozen=True, repr=False)
+class Pace(_Shown):
     """Actuals so far against plan: every stage, the deals and the revenue
     (None without a deal size), the earliest warning and the pipeline
     coverage (None without an open pipeline).
@@ -239,6 +243,11 @@ class Pace:
     # What the library describes (fpl_view_pace), and so what the fields are
     # read from: the C funnel and pace.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'elapsed', 'months_left')
+
+    def _render_args(self):
+        # the dates the elapsed share came from (None, None without them)
+        return fn.pace_render, self._source.structs + self._source.given
 
     def __getitem__(self, name):
         """A stage's row by name."""
@@ -588,5 +597,7 @@ def pace(funnel, elapsed, start, as_of, per, revenue, deals, deal_size, actual, 
                 if value is not None)) from None
         _fail(exc, "pace", given, per_stage)
 
-    view = _View("view_pace", _copy(funnel._c), out)
+    # the table's headline shows the dates the elapsed share came from
+    view = _View("view_pace", _copy(funnel._c), out,
+                 given=(first, day) if elapsed is None else (None, None))
     return _from_view(Pace, view(), view)

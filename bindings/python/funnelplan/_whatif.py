@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
 from . import _native
-from ._common import (Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+from ._common import (_Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
                       _view_field, refuse)
@@ -70,8 +70,8 @@ class WhatIfDelta(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class WhatIf:
+@dataclass(frozen=True, repr=False)
+class WhatIf(_Shown):
     """What a set of changes is worth.
 
     ``mode`` is ``"volume"`` (a volume was given and held: ``baseline`` and
@@ -102,6 +102,12 @@ class WhatIf:
     # What the library describes (fpl_view_whatif): the C funnel, question,
     # result, mixes and scenario mixes.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'mode', 'horizon')
+
+    def _render_args(self):
+        funnel, question, whatif = self._source.structs
+        return fn.whatif_render, (funnel, question, whatif, *self._source.mix(b"mix"),
+                                  *self._source.mix(b"scenario_mix"))
 
     def to_dict(self):
         return self._source()
@@ -134,8 +140,8 @@ class SensitivityRow(_Part):
         return _Part.to_dict(self)
 
 
-@dataclass(frozen=True)
-class Sensitivity:
+@dataclass(frozen=True, repr=False)
+class Sensitivity(_Shown):
     """Every stage rate, and the deal size, moved one step at a time;
     ``rows`` ranked by effect, best first (ties in funnel order, the deal
     size last). ``step_kind`` is ``"points"`` or ``"relative"``;
@@ -152,13 +158,20 @@ class Sensitivity:
     rows: Tuple[SensitivityRow, ...]
     # What the library describes (fpl_view_sensitivity): the C funnel and result.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'mode', 'step_kind', 'step')
+
+    def _render_args(self):
+        funnel, sensitivity = self._source.structs
+        terms, question, mixes = self._source.given
+        return fn.sensitivity_render, (funnel, terms, question, sensitivity,
+                                       *_mix_array(mixes))
 
     def to_dict(self):
         return self._source()
 
 
-@dataclass(frozen=True)
-class Solve:
+@dataclass(frozen=True, repr=False)
+class Solve(_Shown):
     """Goal seek: the ``value`` the ``lever`` must reach (a rate as a
     fraction), everything else held, for the volume to meet the target;
     ``change`` is value / current - 1.
@@ -172,6 +185,12 @@ class Solve:
     change: float
     # What the library describes (fpl_view_solve): the C funnel and result.
     _source: _View = field(default=None, repr=False, compare=False)
+    _headline = ('per', 'lever', 'current', 'value', 'change')
+
+    def _render_args(self):
+        funnel, solve = self._source.structs
+        terms, question, mixes = self._source.given
+        return fn.solve_render, (funnel, terms, question, solve, *_mix_array(mixes))
 
     def to_dict(self):
         return self._source()
@@ -362,6 +381,12 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     return _from_view(WhatIf, view(), view, baseline=baseline, scenario=scenario)
 
 
+def _funnel_mixes(funnel):
+    """The funnel's C mixes, which the table of a sensitivity or a solve
+    lists under it (not in its view: the JSON has none)."""
+    return _mix_tuple(*_mixes_arg(funnel._c_mix, funnel.mix))
+
+
 def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, deal_size,
                 cost_per_lead, margin):
     """:meth:`Funnel.sensitivity`."""
@@ -399,7 +424,8 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
                                    % _describe(volume)) from None
         raise exc.with_context(_context(exc, "sensitivity", given)) from None
     mode = "volume" if out.volume_held else "target"
-    view = _View("view_sensitivity", _copy(funnel._c), out)
+    view = _View("view_sensitivity", _copy(funnel._c), out,
+                 given=(_copy(terms), _copy(inp), _funnel_mixes(funnel)))
     rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
                                 r.effect, r.share, mode, view.part("rows", k))
                  for k, r in enumerate(out.rows[:out.n_rows]))
@@ -424,5 +450,6 @@ def solve(funnel, lever, volume, at, per, revenue, deals, deal_size, cost_per_le
         if exc.field == "lever":
             raise exc.with_context("solve (%s)" % context) from None
         raise exc.with_context(_context(exc, "solve", given)) from None
-    view = _View("view_solve", _copy(funnel._c), out)
+    view = _View("view_solve", _copy(funnel._c), out,
+                 given=(_copy(terms), _copy(inp), _funnel_mixes(funnel)))
     return _from_view(Solve, view(), view)
