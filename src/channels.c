@@ -535,9 +535,8 @@ fpl_status fpl_channels_compute(const fpl_funnel *funnel, const fpl_terms *terms
         f->has_budget = terms->target != FPL_TARGET_NONE && c->has_spend && c->has_cost_per_lead;
         f->budget_leads = f->has_budget ? u[i].leads : 0.0;
         limit[i] = c->has_capacity ? c->capacity : HUGE_VAL;
-        if (committed[i]) {
-            limit[i] = u[i].leads;
-        } else if (f->has_budget && u[i].leads < limit[i]) {
+        /* committed leads are the channel's volume; a budget caps it below its capacity */
+        if (committed[i] || (f->has_budget && u[i].leads < limit[i])) {
             limit[i] = u[i].leads;
         }
         if (committed[i] && r.by_shares) {

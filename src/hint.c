@@ -24,7 +24,7 @@ typedef struct hint_text {
 
 static void add_n(hint_text *h, const char *s, size_t n)
 {
-    if (h->length < h->capacity) {
+    if (n > 0 && h->out != NULL && h->length < h->capacity) {
         const size_t room = h->capacity - h->length;
         memcpy(h->out + h->length, s, n < room ? n : room);
     }
@@ -237,7 +237,7 @@ static void decimal_comma_hint(hint_text *h, const char *s, size_t n, bool rate)
     size_t k = 0;
     const char *d = s + comma + 1;
     for (size_t i = 0; i < 2; ++i) {
-        pct[k++] = i < decimals ? d[i] : '0';
+        pct[k++] = (char)(i < decimals ? d[i] : '0');
     }
     size_t lead = 0;
     while (lead + 1 < k && pct[lead] == '0') {
@@ -276,7 +276,7 @@ static void period_hint(hint_text *h, const char *s, size_t n)
     }
     for (size_t i = 0; i < n; ++i) {
         const char c = s[i];
-        lower[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
     for (size_t k = 0; k < sizeof known / sizeof known[0]; ++k) {
         if (strlen(known[k].typed) == n && memcmp(known[k].typed, lower, n) == 0) {

@@ -91,7 +91,7 @@ static bool is_blank(char c)
 
 static char lower(char c)
 {
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
 
 /* Whether s[0, n) is a month unit: m, mo, month, months (any case). */

@@ -266,7 +266,7 @@ size_t fpl_format_escaped(const char *text, char *out, size_t capacity, size_t *
 // NOLINTNEXTLINE(readability-non-const-parameter): out is written through t
 size_t fpl_format_excerpt(const char *text, size_t len, char *out, size_t capacity)
 {
-    char head[FPL_EXCERPT_MAX + 1];
+    char head[FPL_EXCERPT_MAX + 1] = {0};
     size_t n = 0;
     len = text != NULL ? fpl__text_len(text, len) : 0;
     while (n < len) {
