@@ -8,7 +8,8 @@ import fails with an ``ImportError`` naming the path and why, rather than
 quietly loading another library than the one asked for. Otherwise the
 candidates are, in order (the first that loads and passes the checks wins):
 
-1. the package directory (a library installed next to ``__init__.py``);
+1. the package directory (a library installed next to ``__init__.py``,
+   as a wheel built from ``pyproject.toml`` installs it);
 2. the installed library: ``meson install`` puts the package into the
    prefix's Python site directory together with ``_paths.py``, which names
    the libdir the library went to (the source tree has no ``_paths.py``);
@@ -121,6 +122,9 @@ def _installed_candidates():
     except ImportError:
         return [], "not an installed package (no _paths.py beside it)"
     libdir = getattr(_paths, "LIBDIR", "")
+    if not libdir:
+        # A wheel's package: its library is in the package directory.
+        return [], "installed from a wheel (the library belongs in the package directory)"
     found = _in_directory(libdir) if libdir else []
     if not found:
         return [], "no %s in %s (from _paths.py)" % (" or ".join(_library_names()), libdir)
