@@ -142,6 +142,7 @@ else
         [ -f "$package/${f##*/}" ] || fail "${f##*/} of the package is not installed"
     done
     [ -f "$package/_paths.py" ] || fail "_paths.py is not installed"
+    [ -f "$package/py.typed" ] || fail "py.typed is not installed"
     if PYTHONPATH=$site PYTHONDONTWRITEBYTECODE=1 "$python" - "$prefix" >"$log" 2>&1 <<'EOF'; then
 import os, sys
 import funnelplan as fp

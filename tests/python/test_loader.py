@@ -189,6 +189,23 @@ class Loader(unittest.TestCase):
         self.assertIn("installed libdir: no libfunnelplan.so or libfunnelplan.so.0 in %s "
                       "(from _paths.py)" % libdir, err)
 
+    def test_wheel_layout(self):
+        # A wheel (pyproject.toml) installs the package with an empty LIBDIR
+        # and only the library's full versioned name (no symlinks in a wheel).
+        site, dest = self.copy_package()
+        with open(os.path.join(dest, "_paths.py"), "w") as f:
+            f.write('LIBDIR = ""\n')
+        if not installed_library():
+            code, out, err = child(site)
+            self.assertNotEqual(code, 0, out)
+            self.assertIn("installed libdir: installed from a wheel (the library belongs "
+                          "in the package directory)", err)
+        name = "libfunnelplan.so.%s" % funnelplan.__version__
+        shutil.copy(os.path.realpath(funnelplan.library_path), os.path.join(dest, name))
+        code, out, err = child(site)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, os.path.join(dest, name))
+
     def test_build_tree(self):
         builds = glob.glob(os.path.join(REPO, "build*", "libfunnelplan.so"))
         if not builds:

@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 """``FunnelError``: every refusal of bad input or of an unanswerable question."""
 
+from typing import Any, Optional, Tuple, Type
+
 __all__ = ["FunnelError", "FunnelTypeError"]
 
 
@@ -31,26 +33,27 @@ class FunnelError(ValueError):
     ``"stage 'lead': rate must be above 0% and at most 100%"``.
     """
 
-    def __init__(self, status, message=None, *, code=None, context=None, is_input_error=True):
+    def __init__(self, status: str, message: Optional[str] = None, *, code: Optional[int] = None,
+                 context: Optional[str] = None, is_input_error: bool = True) -> None:
         if message is None:
             message = status
-        self.status = status
-        self.code = code
-        self.message = message
-        self.context = context
-        self.is_input_error = is_input_error
-        self.field = None
-        self.index = None
-        self.offset = 0
-        self.length = 0
-        self.line = None
+        self.status: str = status
+        self.code: Optional[int] = code
+        self.message: str = message
+        self.context: Optional[str] = context
+        self.is_input_error: bool = is_input_error
+        self.field: Optional[str] = None
+        self.index: Optional[int] = None
+        self.offset: int = 0
+        self.length: int = 0
+        self.line: Optional[int] = None
         super().__init__("%s: %s" % (context, message) if context else message)
 
-    def __reduce__(self):
+    def __reduce__(self) -> Tuple[Any, ...]:
         return (_rebuild, (type(self), self.status, self.message, self.code, self.context,
                            self.is_input_error))
 
-    def with_context(self, context):
+    def with_context(self, context: str) -> "FunnelError":
         """The same error with ``context`` put in front of the existing one."""
         if self.context:
             context = "%s: %s" % (context, self.context)
@@ -68,5 +71,6 @@ class FunnelTypeError(FunnelError, TypeError):
     ``FPL_ERR_PARSE_SYNTAX``, "not a number")."""
 
 
-def _rebuild(cls, status, message, code, context, is_input_error):
+def _rebuild(cls: Type[FunnelError], status: str, message: str, code: Optional[int],
+             context: Optional[str], is_input_error: bool) -> FunnelError:
     return cls(status, message, code=code, context=context, is_input_error=is_input_error)

@@ -8,7 +8,8 @@ import fails with an ``ImportError`` naming the path and why, rather than
 quietly loading another library than the one asked for. Otherwise the
 candidates are, in order (the first that loads and passes the checks wins):
 
-1. the package directory (a library installed next to ``__init__.py``);
+1. the package directory (a library installed next to ``__init__.py``,
+   as a wheel built from ``pyproject.toml`` installs it);
 2. the installed library: ``meson install`` puts the package into the
    prefix's Python site directory together with ``_paths.py``, which names
    the libdir the library went to (the source tree has no ``_paths.py``);
@@ -26,14 +27,15 @@ import ctypes
 import ctypes.util
 import os
 import sys
+from typing import Iterable, Iterator, List, Optional, Tuple
 
 __all__ = ["ABI_MAJOR", "ENV_VAR", "load"]
 
 #: The major version whose struct layouts ``_native`` mirrors.
-ABI_MAJOR = 0
+ABI_MAJOR: int = 0
 
 #: Environment variable naming the library file to use first.
-ENV_VAR = "FUNNELPLAN_LIBRARY"
+ENV_VAR: str = "FUNNELPLAN_LIBRARY"
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -41,7 +43,7 @@ _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 _TREE_DEPTH = 3
 
 
-def _library_names():
+def _library_names() -> Tuple[str, ...]:
     """File names of the shared library on this platform, preferred first."""
     if sys.platform == "win32":
         return ("funnelplan.dll", "libfunnelplan.dll")
@@ -50,7 +52,7 @@ def _library_names():
     return ("libfunnelplan.so", "libfunnelplan.so.%d" % ABI_MAJOR)
 
 
-def _in_directory(directory):
+def _in_directory(directory: str) -> List[str]:
     """Library files in one directory, preferred names first."""
     found = []
     for name in _library_names():
@@ -69,7 +71,7 @@ def _in_directory(directory):
     return found
 
 
-def _source_root():
+def _source_root() -> Optional[str]:
     """The source tree's root when the package is in one, else None."""
     parts = _PACKAGE_DIR.split(os.sep)
     if parts[-_TREE_DEPTH:] != ["bindings", "python", "funnelplan"]:
@@ -80,7 +82,7 @@ def _source_root():
     return root
 
 
-def _build_tree_candidates():
+def _build_tree_candidates() -> Tuple[List[str], Optional[str]]:
     """Libraries in build*/ directories between the package and the tree root."""
     root = _source_root()
     if root is None:
@@ -114,20 +116,23 @@ def _build_tree_candidates():
     return found, None
 
 
-def _installed_candidates():
+def _installed_candidates() -> Tuple[List[str], Optional[str]]:
     """Libraries in the libdir named by ``_paths.py`` (installed packages)."""
     try:
         from . import _paths
     except ImportError:
         return [], "not an installed package (no _paths.py beside it)"
     libdir = getattr(_paths, "LIBDIR", "")
+    if not libdir:
+        # A wheel's package: its library is in the package directory.
+        return [], "installed from a wheel (the library belongs in the package directory)"
     found = _in_directory(libdir) if libdir else []
     if not found:
         return [], "no %s in %s (from _paths.py)" % (" or ".join(_library_names()), libdir)
     return found, None
 
 
-def _candidates():
+def _candidates() -> Iterator[Tuple[str, Optional[str], Optional[str]]]:
     """Yields (how it was found, path or name) in order, or (how, None, why)."""
     yield ("$%s" % ENV_VAR, None, "not set")
 
@@ -160,7 +165,7 @@ def _candidates():
         yield ("ctypes.util.find_library", None, "found nothing named funnelplan")
 
 
-def _try(path, symbols):
+def _try(path: str, symbols: Iterable[str]) -> Tuple[Optional[ctypes.CDLL], Optional[str]]:
     """Loads one candidate; returns (CDLL, None) or (None, reason)."""
     if os.sep in path and not os.path.exists(path):
         return None, "no such file"
@@ -182,7 +187,7 @@ def _try(path, symbols):
     return lib, None
 
 
-def load(symbols):
+def load(symbols: Iterable[str]) -> Tuple[ctypes.CDLL, str]:
     """Loads the first suitable library.
 
     ``symbols`` are the function names the caller will bind; a library that
