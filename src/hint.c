@@ -311,7 +311,7 @@ size_t fpl_error_hint(const fpl_error *err, const char *text, size_t len, char *
                       size_t capacity)
 {
     hint_text h = {out, out != NULL ? capacity : 0, 0}; /* NULL: only the length */
-    if (err != NULL && (text != NULL || len == 0)) {
+    if (err != NULL && text != NULL) { /* no text (NULL, length 0): no hint */
         const char *part = text;
         size_t n = len;
         if (err->length > 0 && err->offset <= len && err->length <= len - err->offset) {
