@@ -55,8 +55,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(rate == -1.0);
     }
     if (plain_decimal(data, size)) {
-        /* A plain decimal reads the same as an amount and as a rate. */
-        check(sa == sr);
+        /* A plain decimal reads the same as an amount and as a rate, but
+         * for D.DDD (one to three digits, a point, three digits): eight or
+         * eight thousand as an amount, refused; one reading as a rate. */
+        check(sa == sr || (sa == FPL_ERR_PARSE_AMBIGUOUS && sr == FPL_OK));
         check(sa != FPL_OK || amount == rate);
     }
     fpl_period period = FPL_PERIOD_QUARTER;
