@@ -26,7 +26,7 @@ the object ``funnelplan schedule|pace ... --format json`` prints.
 import datetime
 import decimal
 import numbers
-from ctypes import byref, c_double, c_size_t, create_string_buffer
+from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass, field
 from typing import Optional, Tuple
 
@@ -357,23 +357,6 @@ def _lag(context, value):
     return _parse(fn.lag_parse, data, c_double(), context).value
 
 
-def _with_hint(exc, data):
-    """The library's refusal of the text ``data`` with its hint appended
-    (``fpl_error_hint``: ``"did you mean 4m (4 months) or 4%?"``), as the
-    CLI prints it; the refusal itself when there is none."""
-    where = _native.fpl_error(status=exc.code, field=_native.FIELDS.get(exc.field, 0),
-                              index=_native.NO_INDEX if exc.index is None else exc.index,
-                              offset=exc.offset, length=exc.length)
-    buf = create_string_buffer(128)
-    if not fn.error_hint(byref(where), data, len(data), buf, len(buf)):
-        return exc
-    other = type(exc)(exc.status, "%s: %s" % (exc.message, buf.value.decode("utf-8", "replace")),
-                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
-    for name in ("field", "index", "offset", "length", "line"):
-        setattr(other, name, getattr(exc, name))
-    return other
-
-
 def _elapsed(value, per):
     """The share of the period elapsed: text read by ``fpl_elapsed_parse``
     (a share, ``"33%"``, ``"4/12"``, or months, ``"4m"``, ``"4 months"``, of
@@ -385,7 +368,7 @@ def _elapsed(value, per):
         try:
             fn.elapsed_parse(data, len(data), per, byref(share))
         except FunnelError as exc:
-            raise _with_hint(exc, data).with_context(context) from None
+            raise _hinted(exc, data).with_context(context) from None
         return share.value
     return _rate("elapsed", value)  # fpl_pace_compute() holds it to (0, 1]
 
