@@ -275,8 +275,7 @@ static void period_hint(hint_text *h, const char *s, size_t n)
         return;
     }
     for (size_t i = 0; i < n; ++i) {
-        const char c = s[i];
-        lower[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        lower[i] = fpl__lower_ascii(s[i]);
     }
     for (size_t k = 0; k < sizeof known / sizeof known[0]; ++k) {
         if (strlen(known[k].typed) == n && memcmp(known[k].typed, lower, n) == 0) {

@@ -101,6 +101,14 @@ static inline bool fpl__unsafe_char(uint32_t cp)
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* ASCII letters in lower case, every other byte as it is: the one case
+ * folding of names, units, periods and suggestions (UTF-8 beyond ASCII
+ * compares byte for byte). */
+static inline char fpl__lower_ascii(char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
 /* Days in a month of the proleptic Gregorian calendar (month 1 to 12). */
 static inline int fpl__days_in_month(int year, int month)
 {

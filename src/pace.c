@@ -89,18 +89,13 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-static char lower(char c)
-{
-    return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-}
-
 /* Whether s[0, n) is a month unit: m, mo, month, months (any case). */
 static bool month_unit(const char *s, size_t n)
 {
     static const char *const units[] = {"m", "mo", "month", "months"};
     for (size_t u = 0; u < sizeof units / sizeof units[0]; ++u) {
         size_t k = 0;
-        while (k < n && units[u][k] != '\0' && lower(s[k]) == units[u][k]) {
+        while (k < n && units[u][k] != '\0' && fpl__lower_ascii(s[k]) == units[u][k]) {
             ++k;
         }
         if (k == n && units[u][k] == '\0') {

@@ -71,14 +71,6 @@ static size_t name_len(const fpl_criterion *c)
     return nul == NULL ? sizeof c->name : (size_t)((const char *)nul - c->name);
 }
 
-/* ASCII case folding: 'A'..'Z' to 'a'..'z', every other byte as it is (so
- * UTF-8 beyond ASCII compares byte for byte). */
-static unsigned char fold(char c)
-{
-    const unsigned char u = (unsigned char)c;
-    return u >= 'A' && u <= 'Z' ? (unsigned char)(u - 'A' + 'a') : u;
-}
-
 /* Two names are the same name when they are equal after ASCII case
  * folding: `Budget` in a header is the criterion `budget`, and two
  * criteria `need` and `Need` are one criterion given twice. */
@@ -88,7 +80,7 @@ static bool same_name(const char *a, size_t alen, const char *b, size_t blen)
         return false;
     }
     for (size_t i = 0; i < alen; ++i) {
-        if (fold(a[i]) != fold(b[i])) {
+        if (fpl__lower_ascii(a[i]) != fpl__lower_ascii(b[i])) {
             return false;
         }
     }
@@ -230,11 +222,7 @@ static bool word_is(const char *s, size_t len, const char *word)
         return false;
     }
     for (size_t i = 0; i < n; ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-        }
-        if (c != word[i]) {
+        if (fpl__lower_ascii(s[i]) != word[i]) {
             return false;
         }
     }

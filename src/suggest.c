@@ -17,12 +17,6 @@
 /* Longest text or name the distance is computed for. */
 #define SUGGEST_MAX 128
 
-static unsigned char lower(char c)
-{
-    const unsigned char u = (unsigned char)c;
-    return u >= 'A' && u <= 'Z' ? (unsigned char)(u - 'A' + 'a') : u;
-}
-
 static size_t min2(size_t a, size_t b)
 {
     return a < b ? a : b;
@@ -42,10 +36,10 @@ static size_t distance(const char *a, size_t la, const char *b, size_t lb)
     for (size_t i = 1; i <= la; ++i) {
         cur[0] = i;
         for (size_t j = 1; j <= lb; ++j) {
-            const size_t cost = lower(a[i - 1]) != lower(b[j - 1]);
+            const size_t cost = fpl__lower_ascii(a[i - 1]) != fpl__lower_ascii(b[j - 1]);
             size_t d = min2(min2(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1])) {
+            if (i > 1 && j > 1 && fpl__lower_ascii(a[i - 1]) == fpl__lower_ascii(b[j - 2]) &&
+                fpl__lower_ascii(a[i - 2]) == fpl__lower_ascii(b[j - 1])) {
                 d = min2(d, before[j - 2] + 1);
             }
             cur[j] = d;
@@ -64,7 +58,7 @@ static bool starts_with(const char *name, size_t name_len, const char *typed, si
         return false;
     }
     for (size_t i = 0; i < len; ++i) {
-        if (lower(name[i]) != lower(typed[i])) {
+        if (fpl__lower_ascii(name[i]) != fpl__lower_ascii(typed[i])) {
             return false;
         }
     }
