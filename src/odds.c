@@ -625,6 +625,17 @@ static bool is_letter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* The bytes of the count in COUNT/PERIOD (a word after the last '/'), or
+ * the whole text when no period follows (fpl_parse_count() judges it). */
+static size_t count_length(const char *text, size_t len)
+{
+    size_t slash = len;
+    while (slash > 0 && text[slash - 1] != '/') {
+        --slash;
+    }
+    return slash > 0 && slash < len && is_letter(text[slash]) ? slash - 1 : len;
+}
+
 fpl_status fpl_odds_volume_period(fpl_period per, bool has_volume_per, fpl_period volume_per,
                                   fpl_period *out, fpl_error *err)
 {
@@ -659,14 +670,8 @@ fpl_status fpl_odds_volume_parse(const char *text, size_t len, fpl_period per, d
     if (text == NULL || volume_out == NULL || volume_per_out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    /* COUNT/PERIOD when a word follows the last '/'; else the whole text is
-     * the count (and fpl_parse_count() judges it). */
-    size_t clen = len;
-    while (clen > 0 && text[clen - 1] != '/') {
-        --clen;
-    }
-    const bool has_period = clen > 0 && clen < len && is_letter(text[clen]);
-    clen = has_period ? clen - 1 : len;
+    const size_t clen = count_length(text, len);
+    const bool has_period = clen < len;
     fpl_period vper = FPL_PERIOD_MONTH;
     if (has_period && fpl_period_parse(text + clen + 1, len - clen - 1, &vper, NULL) != FPL_OK) {
         return fpl__fail_at(err, FPL_ERR_PERIOD, FPL_FIELD_VOLUME, FPL_NO_INDEX, clen + 1,
@@ -712,12 +717,7 @@ fpl_status fpl_volume_parse(const char *text, size_t len, fpl_period per, double
     if (st != FPL_OK) {
         return st;
     }
-    size_t clen = len;
-    while (clen > 0 && text[clen - 1] != '/') {
-        --clen;
-    }
-    const bool has_period = clen > 0 && clen < len && is_letter(text[clen]);
-    const double y = has_period ? fpl__rescale(v, vper, per) : v;
+    const double y = count_length(text, len) < len ? fpl__rescale(v, vper, per) : v;
     if (!isfinite(y)) {
         return fpl__fail(err, FPL_ERR_OVERFLOW, FPL_FIELD_VOLUME, FPL_NO_INDEX);
     }
