@@ -10,6 +10,7 @@
 #include "internal.h"
 
 #include "funnelplan/funnel.h"
+#include "funnelplan/parse.h"
 
 #include <string.h>
 
@@ -101,20 +102,8 @@ static void elapsed_hint(hint_text *h, const char *s, size_t n)
     if (percent.length == 0) {
         return;
     }
-    double value = 0.0;
-    double scale = 0.1;
-    bool point = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '.') {
-            point = true;
-        } else if (!point) {
-            value = value * 10.0 + (s[i] - '0');
-        } else {
-            value += scale * (s[i] - '0');
-            scale /= 10.0;
-        }
-    }
-    if (value > 12.0) {
+    double value = 0.0; /* a plain decimal, which fpl_parse_rate() reads as it is */
+    if (fpl_parse_rate(s, n, &value, NULL) != FPL_OK || value > 12.0) {
         rate_hint(h, s, n);
         return;
     }
