@@ -20,11 +20,8 @@ import subprocess
 import tempfile
 import unittest
 
+from fpl_chromium import CHROMIUM, NO_CHROMIUM, chromium_env
 from fpl_support import funnelplan as fp
-
-CHROMIUM = ("/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK)
-            else shutil.which("chromium"))
-NO_CHROMIUM = "chromium not installed (apt-get install chromium fonts-dejavu-core)"
 
 ODD = "<b>&\"'x"  # every character HTML escapes
 
@@ -69,15 +66,6 @@ def results():
              ["20,000", "200", "20"]),
             ("whatif", whatif, ["+118,800", "ROI 137.6%", "baseline", "scenario"]),
             ("odds", fp.Funnel([("lead", "12%")]).odds(volume=100, deals=12), None)]
-
-
-def chromium_env(home):
-    """The environment without the sanitizer runtime the harness may preload
-    into Python (chromium is not built for it)."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")}
-    env["HOME"] = home
-    return env
 
 
 @unittest.skipIf(CHROMIUM is None, NO_CHROMIUM)
