@@ -57,7 +57,11 @@ class FunnelError(ValueError):
         """The same error with ``context`` put in front of the existing one."""
         if self.context:
             context = "%s: %s" % (context, self.context)
-        other = type(self)(self.status, self.message, code=self.code, context=context,
+        return self._copy(self.message, context)
+
+    def _copy(self, message: str, context: Optional[str]) -> "FunnelError":
+        """The same error with ``message`` and ``context``."""
+        other = type(self)(self.status, message, code=self.code, context=context,
                            is_input_error=self.is_input_error)
         for name in ("field", "index", "offset", "length", "line"):
             setattr(other, name, getattr(self, name))

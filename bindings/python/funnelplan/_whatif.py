@@ -254,8 +254,8 @@ def _change(funnel, item, index):
               funnel._c, data)
         return c, context
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise refuse("CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
-                     "'LEVER=CHANGE'" % (index, _describe(item)), typed=True)
+        raise refuse("CHANGE_SYNTAX", "changes[%d] %s" % (index, _describe(item)),
+                     "expected a (lever, change) pair or 'LEVER=CHANGE'", typed=True)
     lever, value = item
     context = "change %s %s" % (_describe(lever), _describe(value))
     if (_is_text(lever) and _is_text(value) and b"=" not in _encode(value)):
