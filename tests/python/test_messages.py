@@ -146,7 +146,8 @@ def bad_calls():
     for name, func, kwargs in CALLS:
         for arg in kwargs:
             for value in BAD:
-                yield "%s(%s=%r)" % (name, arg, value), name, func, dict(kwargs, **{arg: value})
+                yield ("%s(%s=%r)" % (name, arg, value), name, func, dict(kwargs, **{arg: value}),
+                       value)
     for name, arg, make in NESTED:
         func, kwargs = by_name[name]
         for value in BAD:
@@ -154,17 +155,19 @@ def bad_calls():
                 made = make(value)
             except TypeError:  # an unhashable key
                 continue
-            yield "%s(%s=...%r...)" % (name, arg, value), name, func, dict(kwargs, **{arg: made})
+            yield ("%s(%s=...%r...)" % (name, arg, value), name, func,
+                   dict(kwargs, **{arg: made}), value)
 
 
 def refusals():
-    """(what, entry point, exception) of every bad call the package refused."""
+    """(what, entry point, exception, the bad value) of every bad call the
+    package refused."""
     out = []
-    for what, name, func, kwargs in bad_calls():
+    for what, name, func, kwargs, value in bad_calls():
         try:
             func(**kwargs)
         except Exception as exc:  # noqa: BLE001 (the test judges every kind)
-            out.append((what, name, exc))
+            out.append((what, name, exc, value))
     return out
 
 
@@ -174,7 +177,7 @@ class Messages(unittest.TestCase):
     def setUpClass(cls):
         cls.refused = refusals()
         if os.environ.get("FPL_SHOW_MESSAGES"):
-            for what, _, exc in cls.refused:
+            for what, _, exc, _ in cls.refused:
                 print("%-60s %s: %s" % (what[:60], type(exc).__name__, exc))
 
     def test_the_scan_is_large(self):
@@ -188,13 +191,13 @@ class Messages(unittest.TestCase):
     def test_every_refusal_is_a_funnel_error(self):
         """A FunnelError; a TypeError for a flag that is no bool; an OSError
         for text that names no file of leads."""
-        for what, name, exc in self.refused:
+        for what, name, exc, _ in self.refused:
             with self.subTest(call=what):
                 kinds = (fp.FunnelError, TypeError) + ((OSError, ValueError) if name == "score" else ())
                 self.assertIsInstance(exc, kinds, "%s: %r" % (what, exc))
 
     def test_no_message_speaks_c(self):
-        for what, name, exc in self.refused:
+        for what, name, exc, _ in self.refused:
             text = str(exc)
             if name == "plan_batch":  # its keyword
                 text = text.replace("n_stages", "")
@@ -203,13 +206,24 @@ class Messages(unittest.TestCase):
 
     def test_every_snake_case_name_is_a_keyword(self):
         allowed = keywords()
-        for what, _, exc in self.refused:
+        for what, _, exc, _ in self.refused:
             for word in re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", str(exc)):
                 with self.subTest(call=what, word=word):
                     self.assertIn(word, allowed, "%s: %s" % (what, exc))
 
+    def test_a_number_gets_no_hint_for_typed_text(self):
+        """``did you mean 25%?`` corrects text as typed; a number (25, a
+        fraction 0.25 in Python) has no text to correct."""
+        hinted = 0
+        for what, _, exc, value in self.refused:
+            if "did you mean" in str(exc):
+                hinted += 1
+                with self.subTest(call=what):
+                    self.assertIsInstance(value, (str, bytes), "%s: %s" % (what, exc))
+        self.assertGreater(hinted, 0)
+
     def test_one_line_with_a_message(self):
-        for what, _, exc in self.refused:
+        for what, _, exc, _ in self.refused:
             with self.subTest(call=what):
                 text = str(exc)
                 self.assertNotIn("\n", text)

@@ -273,12 +273,15 @@ def _call(func, args, what, given, funnel=None, text=None):
     """Calls a status-returning function; on failure says what it refused
     (see :func:`_context`). With ``funnel`` (a C ``fpl_funnel``) and the
     ``text`` it read, a name that is no stage's gets the library's hint
-    (:func:`stage_hint`)."""
+    (:func:`stage_hint`); a value the caller typed as text gets the hint
+    the CLI prints for the same text (:func:`_hinted`), a number none."""
     try:
         func(*args)
     except FunnelError as exc:
         if funnel is not None:
             exc = stage_hint(exc, funnel, text)
+        if _is_text(given.get(exc.field)):
+            exc = _hinted(exc, _encode(given[exc.field]))
         raise exc.with_context(_context(exc, what, given)) from None
 
 
