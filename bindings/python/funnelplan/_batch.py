@@ -175,7 +175,8 @@ def _stage_count(n_stages):
             raise TypeError
         return operator.index(n_stages)
     except TypeError:
-        raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages), typed=True) from None
+        raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages), "must be an int",
+                     typed=True) from None
 
 
 def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
