@@ -13,7 +13,7 @@ const char *fpl_strerror(fpl_status status)
 {
     switch (status) {
     case FPL_OK: return "success";
-    case FPL_ERR_NULL: return "a required argument is missing (NULL)";
+    case FPL_ERR_NULL: return "a required argument is missing";
     case FPL_ERR_PARSE_EMPTY: return "value is empty";
     case FPL_ERR_PARSE_SYNTAX: return "not a number";
     case FPL_ERR_PARSE_GROUPING: return "misplaced digit grouping (use 1,000,000 or 1_000_000)";

@@ -68,9 +68,8 @@ PICTURES = [
                             "loses money", "ROI 50%", "cost 79,000", "break-even 30"]),
 ]
 
-CHROMIUM = ("/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK)
-            else shutil.which("chromium"))
-NO_CHROMIUM = "chromium not installed (apt-get install chromium)"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from fpl_chromium import CHROMIUM, NO_CHROMIUM, chromium_env  # noqa: E402 (after the path)
 
 
 def texts_of(root):
@@ -360,15 +359,6 @@ def png_pixels(data):
         rows = [b"".join(palette[3 * i:3 * i + 3] for i in row) for row in rows]
         bpp = 3
     return width, height, rows, bpp
-
-
-def chromium_env(home):
-    """The environment without the sanitizer runtime the harness may preload
-    into Python (chromium is not built for it)."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")}
-    env["HOME"] = home
-    return env
 
 
 @unittest.skipIf(CHROMIUM is None, NO_CHROMIUM)

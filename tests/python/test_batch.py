@@ -371,14 +371,14 @@ class Refusals(unittest.TestCase):
         r = doubles([0.5] * 12)
         d = doubles([1.0] * 4)
         for name, call, contains in (
-                ("n_stages given", lambda: fp.plan_batch(r, d, 4), ("need n_stages × n_funnels",
+                ("n_stages given", lambda: fp.plan_batch(r, d, 4), ("need n_stages × len(deals)",
                                                                     "= 16 rates")),
                 ("not whole stages", lambda: fp.plan_batch(r, doubles([1.0] * 5)),
                  ("12 doubles) for 5 funnels", "not a whole number of stages")),
                 ("rates without deals", lambda: fp.plan_batch(r, doubles([])),
                  ("rates without deals",)),
                 ("2-D rows", lambda: fp.plan_batch(memoryview(bytes(r)).cast("d", (3, 4)), d, 2),
-                 ("shape (3, 4)) with n_stages 2", "(n_stages, n_funnels)")),
+                 ("shape (3, 4)) with n_stages 2", "(n_stages, len(deals))")),
                 ("2-D columns", lambda: fp.plan_batch(memoryview(bytes(r)).cast("d", (2, 6)), d),
                  ("shape (2, 6)) with 4 deals",))):
             with self.subTest(name):

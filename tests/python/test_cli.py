@@ -146,6 +146,16 @@ REFUSALS = [
      ["plan", "--stage", "lead=50%", "--deals", "1e16"]),
     (lambda: fp.Funnel([("lead", "50%")]).plan(deals="1e308"),
      ["plan", "--stage", "lead=50%", "--deals", "1e308"]),
+    # text as typed on the command line gets the CLI's hint (did you mean 25%?)
+    (lambda: fp.Funnel([("lead", "25")]), ["plan", "--stage", "lead=25", "--deals", "1"]),
+    (lambda: fp.Funnel([("lead", "1%")], deal_size=5).plan(deals=1, margin="25"),
+     ["plan", "--stage", "lead=1%", "--deal-size", "5", "--deals", "1", "--margin", "25"]),
+    (lambda: fp.Funnel([("lead", "1%")], deal_size=5).whatif(volume=9, changes={"lead": "25"}),
+     ["whatif", "--stage", "lead=1%", "--deal-size", "5", "--volume", "9",
+      "--change", "lead=25"]),
+    (lambda: fp.Funnel([("lead", "1%")], deal_size=5).whatif(volume=9, changes=["lead=25"]),
+     ["whatif", "--stage", "lead=1%", "--deal-size", "5", "--volume", "9",
+      "--change", "lead=25"]),
 ]
 
 
@@ -238,7 +248,8 @@ class CliJsonEqualsToDict(unittest.TestCase):
                                  "exit status for %s (%s): %r" % (e.status, e, err))
                 self.assertEqual(out, "")
                 self.assertTrue(err.startswith("funnelplan: "), err)
-                self.assertIn(e.message, err)
+                # the same message and the same hint after it, or none
+                self.assertTrue(err.endswith(": %s\n" % e.message), (err, e.message))
 
 
 if __name__ == "__main__":

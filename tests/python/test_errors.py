@@ -62,15 +62,17 @@ RATE_CASES = [
 
 
 class RefusalMixin:
-    def assertRefused(self, status, func, *args, type_error=None, context=None, **kwargs):
+    def assertRefused(self, status, func, *args, type_error=None, context=None, own=None,
+                      **kwargs):
         with self.assertRaises(fp.FunnelError, msg="%s %r %r" % (status, args, kwargs)) as cm:
             func(*args, **kwargs)
         e = cm.exception
         self.assertIsInstance(e, ValueError)
         self.assertEqual(e.status, status, "%s: %s" % (status, e))
         self.assertEqual(e.code, _native.STATUS[status])
-        # the library's message, and after it the library's hint when it has one
-        message = _native.fn.strerror(e.code).decode()
+        # the library's message, and after it the library's hint when it has one;
+        # or the package's own for a value of the wrong Python type (``own``)
+        message = own or _native.fn.strerror(e.code).decode()
         self.assertIn(e.message[len(message):][:2], ("", ": "), e.message)
         self.assertEqual(e.message[:len(message)], message)
         self.assertTrue(str(e).endswith(": " + e.message), str(e))
@@ -299,7 +301,14 @@ class StagesAndNames(RefusalMixin, unittest.TestCase):
 
     def test_rate_message(self):
         self.assertRefused("FPL_ERR_RATE_RANGE", fp.Funnel, [("lead", "150%")],
-                           context="stage 'lead': rate must be above 0% and at most 100%")
+                           context="stage 'lead' rate '150%': rate must be above 0% and at most 100%")
+        # the rate given; for text (typed as on the command line) the library's
+        # hint on how to write it, none for a number (25 is no text to correct)
+        e = self.assertRefused("FPL_ERR_RATE_RANGE", fp.Funnel, [("lead", 25)])
+        self.assertEqual(str(e), "stage 'lead' rate 25: rate must be above 0% and at most 100%")
+        e = self.assertRefused("FPL_ERR_RATE_RANGE", fp.Funnel, [("lead", "25")])
+        self.assertEqual(str(e), "stage 'lead' rate '25': rate must be above 0% and at most "
+                                 "100%: did you mean 25%?")
 
     def test_bad_names(self):
         cases = [("", "FPL_ERR_STAGE_NAME_EMPTY"), (b"", "FPL_ERR_STAGE_NAME_EMPTY"),
@@ -319,8 +328,9 @@ class StagesAndNames(RefusalMixin, unittest.TestCase):
                                    type_error=False)
         for name in (42, 1.5, True, ["a"], object()):
             with self.subTest(name=name):
-                self.assertRefused("FPL_ERR_STAGE_NAME_UTF8", fp.Funnel, [(name, "10%")],
-                                   type_error=True)
+                e = self.assertRefused("FPL_ERR_STAGE_NAME_UTF8", fp.Funnel, [(name, "10%")],
+                                       type_error=True, own="name must be a str")
+                self.assertTrue(str(e).startswith("stage %s" % (name,)), str(e))
 
     def test_good_names(self):
         names = ["x" * 64, "é" * 32, "商机", "Won", "won ", "a=b", "deal size", "😀",
@@ -348,10 +358,13 @@ class StagesAndNames(RefusalMixin, unittest.TestCase):
         self.assertRefused("FPL_ERR_NULL", fp.Funnel, None)
         for stages in ("lead=1%", b"x", 5, 1.5):
             with self.subTest(stages=stages):
-                self.assertRefused("FPL_ERR_STAGE_COUNT", fp.Funnel, stages, type_error=True)
+                self.assertRefused("FPL_ERR_STAGE_COUNT", fp.Funnel, stages, type_error=True,
+                                   own="expected a list of (name, rate) pairs or a mapping "
+                                       "{name: rate}")
         for stages in ([("lead",)], [("lead", "1%", "x")], ["lead"], [None], [5]):
             with self.subTest(stages=stages):
-                self.assertRefused("FPL_ERR_NULL", fp.Funnel, stages, type_error=True)
+                self.assertRefused("FPL_ERR_NULL", fp.Funnel, stages, type_error=True,
+                                   own="expected a (name, rate) pair")
 
 
 class At(RefusalMixin, unittest.TestCase):

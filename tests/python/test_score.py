@@ -676,7 +676,7 @@ class Arguments(unittest.TestCase):
             (["ok", "a\tb"], "criterion", 1, 0, 3, "criterion name contains a control character"),
             (["x" * 65], "criterion", 0, 0, 65, "criterion name is longer than 64 bytes"),
             ([b"\xff"], "criterion", 0, 0, 1, "criterion name is not valid UTF-8"),
-            (["ok", (5, 1)], "criterion", 1, 0, 0, "criterion name is not valid UTF-8"),
+            (["ok", (5, 1)], "criterion", 1, 0, 0, "name must be a str"),
             (["c%d" % k for k in range(33)], "criteria", None, 0, 0, "from 1 to 32 criteria"),
         ]
         for criteria, field, index, offset, length, message in cases:

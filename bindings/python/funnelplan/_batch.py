@@ -150,7 +150,7 @@ def _doubles(stack, label, obj, max_ndim):
     if mv.format in _DOUBLE and mv.itemsize == 8:
         if not 1 <= mv.ndim <= max_ndim:
             raise refuse("PARSE_SYNTAX", "%s, shape %r)" % (what, mv.shape),
-                         "must be 1-D, or 2-D (n_stages, n_funnels)" if max_ndim == 2
+                         "must be 1-D, or 2-D (n_stages, len(deals))" if max_ndim == 2
                          else "must be 1-D")
     elif mv.format == _RAW and mv.ndim == 1:
         if mv.nbytes % 8:
@@ -175,23 +175,27 @@ def _stage_count(n_stages):
             raise TypeError
         return operator.index(n_stages)
     except TypeError:
-        raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages), typed=True) from None
+        raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages), "must be an int",
+                     typed=True) from None
 
 
 def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
     """(n_stages, n_funnels) of the batch, checked against each other."""
     given = n_stages is not None
+    stages = _native.LIMITS["stages"]
     if given:
         n_stages = _stage_count(n_stages)
+        if not stages.min_whole <= n_stages <= stages.max_whole:
+            raise refuse("STAGE_COUNT", "n_stages %s" % _describe(n_stages))
     if rates_mv.ndim == 2:
         rows, cols = rates_mv.shape
         shape = "rates (%s, shape %r)" % (_kind(rates), rates_mv.shape)
         if given and n_stages != rows:
             raise refuse("STAGE_COUNT", "%s with n_stages %d" % (shape, n_stages),
-                         "a 2-D rates array is (n_stages, n_funnels)")
+                         "a 2-D rates array is (n_stages, len(deals))")
         if cols != n_funnels:
             raise refuse("STAGE_COUNT", "%s with %d deals" % (shape, n_funnels),
-                         "a 2-D rates array is (n_stages, n_funnels): one column per deal "
+                         "a 2-D rates array is (n_stages, len(deals)): one column per deal "
                          "target")
         n_stages = rows
     else:
@@ -199,7 +203,7 @@ def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
         if given:
             if n_rates != n_stages * n_funnels:
                 raise refuse("STAGE_COUNT", "%s with n_stages %d" % (what, n_stages),
-                             "need n_stages × n_funnels = %d rates, stage-major"
+                             "need n_stages × len(deals) = %d rates, stage-major"
                              % (n_stages * n_funnels))
         elif n_funnels == 0:
             raise refuse("STAGE_COUNT", what, "give n_stages for an empty batch" if n_rates == 0
@@ -208,7 +212,6 @@ def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
             raise refuse("STAGE_COUNT", what, "not a whole number of stages per funnel")
         else:
             n_stages = n_rates // n_funnels
-    stages = _native.LIMITS["stages"]
     if not stages.min_whole <= n_stages <= stages.max_whole:
         raise refuse("STAGE_COUNT", "n_stages %d" % n_stages)
     return n_stages
@@ -391,7 +394,7 @@ def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
     """
     if layout not in LAYOUTS:
         raise refuse("PARSE_SYNTAX", "layout %s" % _describe(layout),
-                     "the layout must be 'stage-major' (rates[k * n_funnels + i])")
+                     "the layout must be 'stage-major' (rates[k * len(deals) + i])")
     with ExitStack() as stack:
         rates_mv, n_rates = _doubles(stack, "rates", rates, 2)
         deals_mv, n_funnels = _doubles(stack, "deals", deals, 1)

@@ -169,13 +169,14 @@ def _channel(index, item):
             raise _at(exc.with_context(context), index) from None
         return c
     if not isinstance(item, dict):
-        raise _at(refuse("CHANNEL_SYNTAX", "channels[%d] %s: expected a "
-                         "spec string or a mapping" % (index, _describe(item)), typed=True,
-                         field="channel"), index)
+        raise _at(refuse("CHANNEL_SYNTAX", "channels[%d] %s" % (index, _describe(item)),
+                         "expected a spec string or a mapping", typed=True, field="channel"),
+                  index)
     name = item.get("name")
     context = "channels[%d] %s" % (index, _describe(name))
     if name is not None and not _is_text(name):
-        raise _at(refuse("STAGE_NAME_UTF8", context, typed=True, field="channel"), index)
+        raise _at(refuse("STAGE_NAME_UTF8", context, "name must be a str", typed=True,
+                         field="channel"), index)
     data = b"" if name is None else _encode(name)
     try:
         _native.fn.channel_set_name(byref(c), data, len(data))
@@ -194,7 +195,8 @@ def _channel(index, item):
                     c.quality = _native.QUALITY_RATE if key == "rate" else _native.QUALITY_FACTOR
                     c.quality_value = _rate(label, value)
                 else:
-                    raise refuse("CHANNEL_FIELD", "%s: %r" % (context, key), field="channel")
+                    raise refuse("CHANNEL_FIELD", "%s: %s" % (context, _describe(key)),
+                                 field="channel")
             except FunnelError as exc:
                 if exc.field is None:  # a value that cannot be read: that key's
                     exc.field = "channel_" + key

@@ -39,13 +39,13 @@ def refuse(status, context=None, message=None, *, typed=False, field=None, index
     makes it a :class:`FunnelTypeError` (a value of the wrong Python type).
     Without ``message`` the library words it (for ``field``, a name of
     :data:`_native.FIELDS`, and ``index`` when given); with one, the message
-    is the package's own."""
+    is the package's own (a Python type: ``"name must be a str"``)."""
     code = _native.ERR[status]
     cls = FunnelTypeError if typed else FunnelError
+    exc = _native.error_named(_native.status_name(code), context, cls, field, index)
     if message is None:
-        return _native.error_named(_native.status_name(code), context, cls, field, index)
-    return cls(_native.status_name(code), message, code=code, context=context,
-               is_input_error=True)
+        return exc
+    return exc._copy(message, context)
 
 
 def status_is(exc, *names):
@@ -75,13 +75,12 @@ def _name(text):
 def _items(label, value, status, text=None, other=None):
     """The items of an argument given as a mapping (its (key, value) pairs,
     in its order) or as a sequence. Text is one item, or with ``text`` (what
-    to give instead; "" to say nothing) refused; anything else is refused,
-    saying ``other`` (what to give instead) when given. A refusal has
-    ``status`` and is a :class:`FunnelTypeError`."""
+    to give instead) refused; anything else is refused, saying ``other``
+    (what to give instead). A refusal has ``status`` and is a
+    :class:`FunnelTypeError`."""
     def refused(instead):
-        return refuse(status, "%s %s%s" % (label, _describe(value),
-                                            ": expected " + instead if instead else ""),
-                      typed=True)
+        return refuse(status, "%s %s" % (label, _describe(value)),
+                      instead and "expected " + instead, typed=True)
     if hasattr(value, "items") and callable(value.items):
         return list(value.items())
     if _is_text(value):
@@ -91,7 +90,7 @@ def _items(label, value, status, text=None, other=None):
     try:
         return list(value)
     except TypeError:
-        raise refused(other) from None
+        raise refused(other or text) from None
 
 
 def _hinted(exc, data):
@@ -104,11 +103,7 @@ def _hinted(exc, data):
     hint = ctypes.create_string_buffer(_native.HINT_MAX)
     if fn.error_hint(byref(where), data, len(data), hint, len(hint)) == 0:
         return exc
-    other = type(exc)(exc.status, "%s: %s" % (exc.message, hint.value.decode("utf-8", "replace")),
-                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
-    for name in ("field", "index", "offset", "length", "line"):
-        setattr(other, name, getattr(exc, name))
-    return other
+    return exc._copy("%s: %s" % (exc.message, hint.value.decode("utf-8", "replace")), exc.context)
 
 
 def _parse(func, data, out, context):
@@ -278,12 +273,15 @@ def _call(func, args, what, given, funnel=None, text=None):
     """Calls a status-returning function; on failure says what it refused
     (see :func:`_context`). With ``funnel`` (a C ``fpl_funnel``) and the
     ``text`` it read, a name that is no stage's gets the library's hint
-    (:func:`stage_hint`)."""
+    (:func:`stage_hint`); a value the caller typed as text gets the hint
+    the CLI prints for the same text (:func:`_hinted`), a number none."""
     try:
         func(*args)
     except FunnelError as exc:
         if funnel is not None:
             exc = stage_hint(exc, funnel, text)
+        if _is_text(given.get(exc.field)):
+            exc = _hinted(exc, _encode(given[exc.field]))
         raise exc.with_context(_context(exc, what, given)) from None
 
 
@@ -303,11 +301,7 @@ def stage_hint(exc, funnel, text):
         return exc
     out = ctypes.create_string_buffer(n + 1)
     fn.funnel_hint(byref(funnel), byref(where), text, len(text), out, n + 1)
-    hinted = type(exc)(exc.status, "%s: %s" % (exc.message, out.value.decode("utf-8", "replace")),
-                       code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
-    for name in ("field", "index", "offset", "length", "line"):
-        setattr(hinted, name, getattr(exc, name))
-    return hinted
+    return exc._copy("%s: %s" % (exc.message, out.value.decode("utf-8", "replace")), exc.context)
 
 
 def _context(exc, what, given):
@@ -673,8 +667,8 @@ def _mix_text(item, index, what):
     if _is_text(item):
         return _encode(item), "%s %s" % (what, _describe(item))
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise refuse("MIX", "%s[%d] %s: expected a (stage, mix) pair or "
-                     "'STAGE=NAME:SHARE@RATE,...'" % (what, index, _describe(item)), typed=True)
+        raise refuse("MIX", "%s[%d] %s" % (what, index, _describe(item)),
+                     "expected a (stage, mix) pair or 'STAGE=NAME:SHARE@RATE,...'", typed=True)
     stage, spec = item
     context = "%s %s %s" % (what, _describe(stage), _describe(spec))
     if not _is_text(stage):
@@ -692,7 +686,7 @@ def _mix_text(item, index, what):
                 seg = (seg.name, seg.share, seg.rate)
             where = "%s: segment %s" % (context, _describe(seg))
             if not (isinstance(seg, (tuple, list)) and len(seg) == 3):
-                raise refuse("MIX", where + ": expected (name, share, rate)", typed=True)
+                raise refuse("MIX", where, "expected (name, share, rate)", typed=True)
             name, share, rate = seg
             if not _is_text(name):
                 raise refuse("MIX", where, typed=True)

@@ -16,7 +16,10 @@ class FunnelError(ValueError):
             status without its ``FPL_ERR_`` prefix (``RATE_RANGE``).
         code: the numeric ``fpl_status``.
         message: the library's message for the failure (``fpl_error_message``:
-            ``fpl_strerror`` of the status, worded for the field at fault).
+            ``fpl_strerror`` of the status, worded for the field at fault),
+            then for text the hint the CLI prints for the same text (``did
+            you mean 25%?``); for a value of the wrong Python type (a
+            :class:`FunnelTypeError`) the package's own (``name must be a str``).
         context: what was refused, e.g. ``"stage 'lead'"``, or None.
         field: the library's name of the input at fault (``"deal_size"``,
             ``"stage"``, ``"channel_spend"``, ...; ``fpl_field_name``), or None.
@@ -29,8 +32,9 @@ class FunnelError(ValueError):
             for a well-formed question without an answer (``FPL_ERR_TOO_LARGE``,
             ``FPL_ERR_OVERFLOW``; the CLI's exit status 1).
 
-    ``str(error)`` is ``"context: message"``, e.g.
-    ``"stage 'lead': rate must be above 0% and at most 100%"``.
+    ``str(error)`` is ``"context: message"``, the context naming the
+    argument and the value given, e.g.
+    ``"stage 'lead' rate 25: rate must be above 0% and at most 100%"``.
     """
 
     def __init__(self, status: str, message: Optional[str] = None, *, code: Optional[int] = None,
@@ -57,7 +61,11 @@ class FunnelError(ValueError):
         """The same error with ``context`` put in front of the existing one."""
         if self.context:
             context = "%s: %s" % (context, self.context)
-        other = type(self)(self.status, self.message, code=self.code, context=context,
+        return self._copy(self.message, context)
+
+    def _copy(self, message: str, context: Optional[str]) -> "FunnelError":
+        """The same error with ``message`` and ``context``."""
+        other = type(self)(self.status, message, code=self.code, context=context,
                            is_input_error=self.is_input_error)
         for name in ("field", "index", "offset", "length", "line"):
             setattr(other, name, getattr(self, name))

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (_Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
+from ._common import (_Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
                       _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
-                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
+                      _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
 from ._errors import FunnelError
 from ._native import fn
@@ -219,7 +219,8 @@ class Stage(NamedTuple):
 def _stage_items(stages):
     if stages is None:
         raise refuse("NULL", "stages None")
-    return _items("stages", stages, "STAGE_COUNT", text="")  # a mapping: name -> rate
+    pairs = "a list of (name, rate) pairs or a mapping {name: rate}"
+    return _items("stages", stages, "STAGE_COUNT", text=pairs, other=pairs)
 
 
 class Funnel:
@@ -261,8 +262,8 @@ class Funnel:
         built = []
         for index, item in enumerate(items):
             if not (isinstance(item, (tuple, list)) and len(item) == 2):
-                raise refuse("NULL", "stages[%d] %s: expected a (name, rate) pair"
-                             % (index, _describe(item)), typed=True)
+                raise refuse("NULL", "stages[%d] %s" % (index, _describe(item)),
+                             "expected a (name, rate) pair", typed=True)
             name, rate = item
             context = "stage %s" % _describe(name)
             if name is None:
@@ -270,14 +271,17 @@ class Funnel:
             elif _is_text(name):
                 data = _encode(name)
             else:
-                raise refuse("STAGE_NAME_UTF8", context, typed=True)
+                raise refuse("STAGE_NAME_UTF8", context, "name must be a str", typed=True)
             _call(fn.stage_name_check, (data, 0 if data is None else len(data)), context, {})
             value = _rate(context + " rate", rate)
             try:
                 fn.funnel_add_stage(byref(c), data, len(data), value)
             except FunnelError as exc:
                 if exc.index is None:  # no stage of its own: one too many
-                    context = "stages (%d given)" % len(items)
+                    raise exc.with_context("stages (%d given)" % len(items)) from None
+                if status_is(exc, "RATE_RANGE"):  # the rate given, and for text how to write it
+                    context = "%s rate %s" % (context, _describe(rate))
+                    exc = _hinted(exc, _encode(rate)) if _is_text(rate) else exc
                 raise exc.with_context(context) from None
             built.append(Stage(data.decode("utf-8"), value))
         _call(fn.funnel_check, (byref(c),), "stages (%d given)" % len(items), {})

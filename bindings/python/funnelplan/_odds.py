@@ -308,8 +308,8 @@ def _history(funnel, inp, history):
             stage, value = item
             context = "history %s %s" % (_describe(stage), _describe(value))
         else:
-            raise refuse("HISTORY", "history[%d] %s: expected a (stage, 'WON/TOTAL') pair or "
-                         "'STAGE=WON/TOTAL'" % (index, _describe(item)), typed=True)
+            raise refuse("HISTORY", "history[%d] %s" % (index, _describe(item)),
+                         "expected a (stage, 'WON/TOTAL') pair or 'STAGE=WON/TOTAL'", typed=True)
         k = funnel._find(stage, context)
         if inp.has_history[k]:
             raise refuse("STAGE_DUPLICATE", "%s: stage %s has a history already"
@@ -365,11 +365,7 @@ def _with_advice(exc, count):
         return exc
     if isinstance(count, bytes):
         count = count.decode("utf-8", "replace")
-    other = type(exc)(exc.status, "%s: %s" % (exc.message, _VOLUME_PER_ADVICE % count),
-                      code=exc.code, context=exc.context, is_input_error=exc.is_input_error)
-    for name in ("field", "index", "offset", "length", "line"):
-        setattr(other, name, getattr(exc, name))
-    return other
+    return exc._copy("%s: %s" % (exc.message, _VOLUME_PER_ADVICE % count), exc.context)
 
 
 def _simulate_flag(value):

@@ -393,8 +393,8 @@ def _stage_items(label, value, status):
             out.append((item[0], item[1],
                         "%s %s %s" % (label, _describe(item[0]), _describe(item[1]))))
         else:
-            raise refuse(status, "%s[%d] %s: expected a (stage, value) pair or 'STAGE=VALUE'"
-                         % (label, index, _describe(item)), typed=True)
+            raise refuse(status, "%s[%d] %s" % (label, index, _describe(item)),
+                         "expected a (stage, value) pair or 'STAGE=VALUE'", typed=True)
     return out
 
 

@@ -175,14 +175,14 @@ def _criterion_text(index, item):
         item = (item.name, item.weight, item.required)
     context = "criteria[%d] %s" % (index, _describe(item))
     if not (isinstance(item, (tuple, list)) and 1 <= len(item) <= 3):
-        raise refuse("CRITERION", context + ": expected a spec "
-                     "'NAME=WEIGHT,required' or a (name, weight, required) tuple",
-                     typed=True)
+        raise refuse("CRITERION", context, "expected a spec 'NAME=WEIGHT,required' or a "
+                     "(name, weight, required) tuple", typed=True)
     name = item[0]
     weight = item[1] if len(item) > 1 else 1
     required = item[2] if len(item) > 2 else False
     if not _is_text(name):
-        raise refuse("STAGE_NAME_UTF8", context, typed=True, field="criterion", index=index)
+        raise refuse("STAGE_NAME_UTF8", context, "name must be a str", typed=True,
+                     field="criterion", index=index)
     if _is_text(weight):
         weight_text = _encode(weight)
     elif _is_real(weight):
@@ -390,8 +390,8 @@ class Criteria:
                              % (_describe(unknown[0]), ", ".join(names)))
             items = [(n, given.get(n)) for n in names]
         elif _is_text(answers):
-            raise refuse("ANSWER", "answers %s: expected a mapping or a "
-                         "sequence" % _describe(answers), typed=True)
+            raise refuse("ANSWER", "answers %s" % _describe(answers),
+                         "expected a mapping or a sequence", typed=True)
         else:
             try:
                 values = list(answers)
@@ -442,8 +442,8 @@ def _chunks(leads):
     if hasattr(leads, "read") and callable(leads.read):
         name = getattr(leads, "name", None)
         return (name if isinstance(name, str) else None), _file_chunks(leads, False)
-    raise refuse("CSV_HEADER", "leads %s: expected a path, a file object "
-                 "or the CSV text" % _describe(leads), typed=True)
+    raise refuse("CSV_HEADER", "leads %s" % _describe(leads),
+                 "expected a path, a file object or the CSV text", typed=True)
 
 
 def _once(data):
@@ -516,10 +516,7 @@ def _header_error(exc, reader, context):
     the library's name for why (``"FPL_CSV_HEADER_MISSING"``, ...)."""
     text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
     fn.csv_header_message(byref(reader), text, len(text))
-    other = FunnelError(exc.status, text.value.decode("utf-8", "replace"), code=exc.code,
-                        context=context, is_input_error=exc.is_input_error)
-    for name in ("field", "index", "offset", "length", "line"):
-        setattr(other, name, getattr(exc, name))
+    other = exc._copy(text.value.decode("utf-8", "replace"), context)
     other.fault = _native.CSV_HEADER_FAULT_NAMES[reader.header_fault]
     return other
 
@@ -565,7 +562,8 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     """
     crit = _criteria_of(criteria, hot, warm)
     if not _is_text(id_column):
-        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), typed=True)
+        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), "must be a str",
+                     typed=True)
     keep = _top(top)
     if not isinstance(strict, bool):
         raise TypeError("score(): strict is True or False, not %s" % _describe(strict))

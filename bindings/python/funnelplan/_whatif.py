@@ -25,7 +25,7 @@ from . import _native
 from ._common import (_Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
-                      _view_field, refuse)
+                      _view_field, _hinted, refuse)
 from ._errors import FunnelError
 from ._native import fn
 
@@ -244,7 +244,8 @@ def _change_items(changes):
 
 
 def _change(funnel, item, index):
-    """(C fpl_change, context) for one item of ``changes``."""
+    """(C fpl_change, context, the text the library read or None) for one
+    item of ``changes``."""
     c = _native.fpl_change()
     if _is_text(item):
         # The CLI's own form, "LEVER=CHANGE".
@@ -252,10 +253,10 @@ def _change(funnel, item, index):
         data = _encode(item)
         _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {},
               funnel._c, data)
-        return c, context
+        return c, context, data
     if not (isinstance(item, (tuple, list)) and len(item) == 2):
-        raise refuse("CHANGE_SYNTAX", "changes[%d] %s: expected a (lever, change) pair or "
-                     "'LEVER=CHANGE'" % (index, _describe(item)), typed=True)
+        raise refuse("CHANGE_SYNTAX", "changes[%d] %s" % (index, _describe(item)),
+                     "expected a (lever, change) pair or 'LEVER=CHANGE'", typed=True)
     lever, value = item
     context = "change %s %s" % (_describe(lever), _describe(value))
     if (_is_text(lever) and _is_text(value) and b"=" not in _encode(value)):
@@ -264,14 +265,14 @@ def _change(funnel, item, index):
         data = _encode(lever) + b"=" + _encode(value)
         _call(fn.change_parse, (byref(funnel._c), data, len(data), byref(c)), context, {},
               funnel._c, data)
-        return c, context
+        return c, context, data
     c.lever, c.stage = _lever(funnel, lever, context)
     if c.lever == _native.LEVER_VOLUME and _is_number(value):
         # a volume set is a count, read as fpl_change_parse reads one
         c.kind, c.value = _native.CHANGE_SET, _count_in(context, value)
     else:
         c.kind, c.value = _change_value(context, value, c.lever == _native.LEVER_STAGE)
-    return c, context
+    return c, context, None
 
 
 def _horizon_text(context, value):
@@ -343,9 +344,9 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         raise refuse("CHANGE_COUNT", "changes (%d given%s)"
                      % (len(items), " and %d scenario mixes" % len(mixes)
                         if mixes else ""))
-    contexts = []
+    contexts, texts = [], {}
     for index, item in enumerate(items):
-        c, context = _change(funnel, item, index)
+        c, context, texts[index] = _change(funnel, item, index)
         inp.changes[index] = c
         contexts.append(context)
     for m, mix in mixes:
@@ -364,6 +365,8 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         fn.whatif_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
     except FunnelError as exc:
         if exc.field == "change" and exc.index is not None:  # the change at fault
+            if texts.get(exc.index):  # typed as text: the CLI's hint for it
+                exc = _hinted(exc, texts[exc.index])
             raise exc.with_context(contexts[exc.index]) from None
         raise exc.with_context(_context(exc, "whatif", given)) from None
 
