@@ -19,7 +19,7 @@ from typing import (Any, Generic, Iterable, Mapping, NamedTuple, Optional, Seque
                     TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Amount, Rate, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
+from ._common import (Amount, JSONDict, Rate, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
                       _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
@@ -230,7 +230,7 @@ class Plan(_Shown):
         funnel, plan, confidence = self._source.structs
         return fn.plan_render, (funnel, plan, confidence, *self._source.mix(b"mix"))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
@@ -357,7 +357,7 @@ class Forecast(_Shown):
         funnel, forecast = self._source.structs
         return fn.forecast_render, (funnel, forecast, *self._source.mix(b"mix"))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
