@@ -433,7 +433,7 @@ def plan_batch(rates: Any, deals: Any, n_stages: Optional[int] = None, *,
                           numpy.empty((n_stages, n_funnels)), numpy.empty(n_funnels))
             else:
                 arrays = (_zeros(n_rates), _zeros(n_rates), _zeros(n_funnels))
-            result = PlanBatch(n_funnels, n_stages, *arrays)
+            result = PlanBatch(n_funnels, n_stages, *arrays)  # type: ignore[arg-type]
             outputs = [(name, a, stack.enter_context(memoryview(a)))
                        for name, a in zip(("required", "required_whole", "deals_whole"), arrays)]
         inputs = [(label, obj, mv, _address(stack, obj, mv))

@@ -13,7 +13,7 @@ the library describes of it (``fpl_view_channels``).
 
 from ctypes import byref
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from . import _native
 from ._common import (JSONDict, _Shown, _Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
@@ -227,7 +227,7 @@ class Channels(_Shown):
     most: Optional[ChannelMost]
     # What the library describes (fpl_view_channels): the C terms, channels
     # input and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'deal_size', 'ranking')
 
     def _render_args(self):

@@ -223,7 +223,7 @@ class Plan(_Shown):
     mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_plan): the C funnel, plan,
     # confidence volumes (or None) and mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'revenue', 'deals', 'deals_whole')
 
     def _render_args(self):
@@ -350,7 +350,7 @@ class Forecast(_Shown):
     mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_forecast): the C funnel, forecast
     # and mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'deals', 'revenue')
 
     def _render_args(self):
@@ -437,12 +437,12 @@ class Funnel:
             _call(fn.stage_name_check, (data, 0 if data is None else len(data)), context, {})
             value = _rate(context + " rate", rate)
             try:
-                fn.funnel_add_stage(byref(c), data, len(data), value)
+                fn.funnel_add_stage(byref(c), data, len(data), value)  # type: ignore[arg-type]
             except FunnelError as exc:
                 if exc.index is None:  # no stage of its own: one too many
                     context = "stages (%d given)" % len(items)
                 raise exc.with_context(context) from None
-            built.append(Stage(data.decode("utf-8"), value))
+            built.append(Stage(data.decode("utf-8"), value))  # type: ignore[union-attr]
         _call(fn.funnel_check, (byref(c),), "stages (%d given)" % len(items), {})
         mixes = _parse_mixes(c, mix, "mix")
         for m, _ in mixes:

@@ -34,7 +34,7 @@ import math
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, sizeof
 from dataclasses import dataclass, field
-from typing import Optional, Tuple, Union
+from typing import Any, Optional, Tuple, Union
 
 from . import _native
 from ._common import (JSONDict, Rate, _Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
@@ -231,7 +231,7 @@ class Odds(_Shown):
     simulation: Optional[OddsSimulation]
     # What the library describes (fpl_view_odds): the C funnel, exact result,
     # and the simulation input and simulation (both None unless Monte Carlo ran).
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'target_deals', 'p_hit')
 
     def _render_args(self):

@@ -28,7 +28,7 @@ import decimal
 import numbers
 from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from . import _native
 from ._common import (JSONDict, _Shown, PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
@@ -179,7 +179,7 @@ class Schedule(_Shown):
     velocity: Optional[Velocity]
     # What the library describes (fpl_view_schedule), and so what the
     # fields are read from: the C funnel and schedule.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'start', 'months', 'deals', 'revenue')
 
     def _render_args(self):
@@ -388,7 +388,7 @@ class Pace(_Shown):
     months_left: float
     # What the library describes (fpl_view_pace), and so what the fields are
     # read from: the C funnel and pace.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'elapsed', 'months_left')
 
     def _render_args(self):

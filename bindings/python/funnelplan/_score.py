@@ -679,7 +679,7 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
     messages = {}
-    missing_of = {}   # bits of fpl_lead_score.missing -> names
+    missing_of: Dict[int, Tuple[str, ...]] = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
     # With `top`, memory stays bounded whatever the file's size: whenever the
     # list reaches this length it is ranked and cut to the best `keep` (the
@@ -695,7 +695,7 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
         items.sort(key=functools.cmp_to_key(_before))
         if keep is not None:
             del items[keep:]
-    skipped = []
+    skipped: List[SkippedRow] = []
     n_skipped = 0
     counts = {"hot": 0, "warm": 0, "cold": 0}
     n_ready = 0
@@ -763,7 +763,7 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
                    for i, (_, line, ident, value, band, ready, missing) in enumerate(scored))
     return Score(criteria=crit.criteria, hot=crit.hot, warm=crit.warm,
                  id_column=id_column if isinstance(id_column, str)
-                 else bytes(id_column).decode("utf-8"),
+                 else bytes(id_column).decode("utf-8"),  # type: ignore[arg-type]
                  scored=sum(counts.values()), skipped=n_skipped,
                  bands=Bands(counts["hot"], counts["warm"], counts["cold"]),
                  sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped))

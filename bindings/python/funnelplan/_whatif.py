@@ -148,7 +148,7 @@ class WhatIf(_Shown):
     scenario_mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_whatif): the C funnel, question,
     # result, mixes and scenario mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'horizon')
 
     def _render_args(self):
@@ -229,7 +229,7 @@ class Sensitivity(_Shown):
     deal_size_step: float
     rows: Tuple[SensitivityRow, ...]
     # What the library describes (fpl_view_sensitivity): the C funnel and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'step_kind', 'step')
 
     def _render_args(self):
@@ -265,7 +265,7 @@ class Solve(_Shown):
     value: float
     change: float
     # What the library describes (fpl_view_solve): the C funnel and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'lever', 'current', 'value', 'change')
 
     def _render_args(self):
