@@ -238,7 +238,8 @@ class Channels(_Shown):
         """A channel's figures by name; KeyError for another name.
 
         >>> from funnelplan import Funnel
-        >>> r = Funnel([("lead", "10%")], deal_size=1000).channels(["ads: leads=200, cost-per-lead=5"])
+        >>> f = Funnel([("lead", "10%")], deal_size=1000)
+        >>> r = f.channels(["ads: leads=200, cost-per-lead=5"])
         >>> r["ads"].deals, r["ads"].cost_per_deal, r["ads"].roi
         (20.0, 50.0, 19.0)
         """

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple, Union
 
 from . import _native
-from ._common import (JSONDict, Rate, _Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
+from ._common import (JSONDict, _Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
                       _is_int, _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn

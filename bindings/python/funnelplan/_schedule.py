@@ -189,7 +189,8 @@ class Schedule(_Shown):
         """The row of a calendar month (``"2027-03"``); KeyError if none.
 
         >>> from funnelplan import Funnel
-        >>> s = Funnel([("lead", "10%")], deal_size=1000).schedule("2027-01", 3, deals=30, per="quarter")
+        >>> f = Funnel([("lead", "10%")], deal_size=1000)
+        >>> s = f.schedule("2027-01", 3, deals=30, per="quarter")
         >>> s.row("2027-02").deals, s.row("2027-02").entering
         (10.0, (100.0,))
         """

@@ -22,7 +22,6 @@ import numbers
 import os
 from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass
-import os
 from typing import IO, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native

@@ -19,9 +19,9 @@ import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple, Union
+from typing import Any, Optional, Tuple
 
-from . import _model, _native  # _model: the type hints of a what-if's baseline and scenario
+from . import _native
 from ._common import (JSONDict, _Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
@@ -137,8 +137,8 @@ class WhatIf(_Shown):
     horizon: int
     mode: str
     changes: Tuple[Change, ...]
-    baseline: Union["_model.Forecast", "_model.Plan"]
-    scenario: Union["_model.Forecast", "_model.Plan"]
+    baseline: Any  # a Forecast or a Plan (_model imports this module: no cycle)
+    scenario: Any
     margin: float
     delta: WhatIfDelta
     invest: Optional[float]
