@@ -18,10 +18,10 @@ import sys
 from contextlib import ExitStack
 from ctypes import POINTER, byref, c_char_p, c_int, c_ssize_t, c_void_p
 from dataclasses import dataclass, field
-from typing import NamedTuple, Tuple
+from typing import Any, NamedTuple, Optional, Tuple
 
 from . import _native
-from ._common import (_describe, refuse)
+from ._common import (JSONDict, _describe, refuse)
 from ._errors import FunnelError
 
 __all__ = ["plan_batch", "PlanBatch", "BatchFunnel"]
@@ -222,8 +222,15 @@ def _dimensions(rates, rates_mv, n_rates, n_funnels, n_stages):
 
 
 class BatchFunnel(NamedTuple):
-    """One funnel of a :class:`PlanBatch`: the whole deals, and per stage
-    (top first) the exact and whole volumes, as in :class:`Plan`."""
+    """One funnel of a :class:`PlanBatch` (:meth:`PlanBatch.funnel`), per
+    the period of its deal target, as :class:`Plan` gives them.
+
+    Attributes:
+        deals_whole: the deals rounded up (tolerantly) to a whole deal; an int.
+        required: units that must enter each stage per period, top first;
+            exact, unrounded.
+        required_whole: the same in whole units, cascading up the funnel; ints.
+    """
     deals_whole: int
     required: Tuple[float, ...]
     required_whole: Tuple[int, ...]
@@ -250,6 +257,14 @@ class PlanBatch:
     deals of each funnel, all as doubles (whole counts are at most 2^53, so
     exact). They are numpy arrays when ``rates`` was one, else
     ``array.array('d')``. Equality is identity (compare the arrays).
+
+    Attributes:
+        n_funnels: how many funnels the batch planned.
+        n_stages: the stage count of every funnel.
+        required: units that must enter each stage of each funnel per period
+            (the period of its deals), stage-major; exact, unrounded doubles.
+        required_whole: the same in whole units (cascading up), as doubles.
+        deals_whole: every funnel's deals rounded up to a whole deal, as doubles.
     """
     n_funnels: int
     n_stages: int
@@ -257,9 +272,15 @@ class PlanBatch:
     required_whole: object = field(repr=False)
     deals_whole: object = field(repr=False)
 
-    def funnel(self, i):
+    def funnel(self, i: int) -> BatchFunnel:
         """The figures of funnel ``i`` (negative counts from the end), as
-        :meth:`Funnel.plan` gives them: a :class:`BatchFunnel`."""
+        :meth:`Funnel.plan` gives them: a :class:`BatchFunnel`.
+
+        >>> from array import array
+        >>> b = plan_batch(array("d", [0.1, 0.2, 0.5, 0.5]), array("d", [10, 3]))
+        >>> b.funnel(0), b.funnel(-1).required_whole
+        (BatchFunnel(deals_whole=10, required=(200.0, 20.0), required_whole=(200, 20)), (30, 6))
+        """
         n = self.n_funnels
         index = operator.index(i)
         if index < 0:
@@ -271,10 +292,15 @@ class PlanBatch:
         return BatchFunnel(int(_flat(self.deals_whole)[index]), tuple(required),
                            tuple(int(w) for w in whole))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         """Plain lists: ``required`` and ``required_whole`` one list per stage
         (top first) of one figure per funnel, whole counts as ints. For small
-        batches (a million funnels make millions of Python objects)."""
+        batches (a million funnels make millions of Python objects).
+
+        >>> from array import array
+        >>> plan_batch(array("d", [0.1, 0.2, 0.5, 0.5]), array("d", [10, 3])).to_dict()["required"]
+        [[200.0, 30.0], [20.0, 6.0]]
+        """
         n = self.n_funnels
         required = _flat(self.required).tolist()
         whole = [int(w) for w in _flat(self.required_whole).tolist()]
@@ -319,7 +345,8 @@ def _zeros(count):
     return array.array("d", (0.0,)) * count
 
 
-def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
+def plan_batch(rates: Any, deals: Any, n_stages: Optional[int] = None, *,
+               layout: str = "stage-major", out: Optional[PlanBatch] = None) -> PlanBatch:
     """Plans many funnels of one stage count at once (``fpl_plan_batch_compute``):
     a :class:`PlanBatch`, every figure identical to ``Funnel(...).plan(deals=...)``.
 
@@ -409,7 +436,7 @@ def plan_batch(rates, deals, n_stages=None, *, layout="stage-major", out=None):
                           numpy.empty((n_stages, n_funnels)), numpy.empty(n_funnels))
             else:
                 arrays = (_zeros(n_rates), _zeros(n_rates), _zeros(n_funnels))
-            result = PlanBatch(n_funnels, n_stages, *arrays)
+            result = PlanBatch(n_funnels, n_stages, *arrays)  # type: ignore[arg-type]
             outputs = [(name, a, stack.enter_context(memoryview(a)))
                        for name, a in zip(("required", "required_whole", "deals_whole"), arrays)]
         inputs = [(label, obj, mv, _address(stack, obj, mv))

@@ -13,10 +13,10 @@ the library describes of it (``fpl_view_channels``).
 
 from ctypes import byref
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (_Shown, _Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
+from ._common import (JSONDict, _Shown, _Part, _View, _amount, _count, _copy, _describe, _encode, _from_view, _is_text, _opt,
                       _rate, _view_field, refuse)
 from ._errors import FunnelError
 
@@ -30,7 +30,12 @@ _KEYS = {"cost_per_lead": _amount, "spend": _amount, "leads": _count, "capacity"
 
 @dataclass(frozen=True)
 class ChannelTarget(_Part):
-    """What the allocation met: ``kind`` ``"deals"`` or ``"revenue"``, and its ``value``."""
+    """What the allocation met (:attr:`Channels.target`).
+
+    Attributes:
+        kind: ``"deals"`` or ``"revenue"``.
+        value: the target per period: deals (exact) or money.
+    """
     kind: str
     value: float
     _view: tuple = _view_field()
@@ -38,12 +43,45 @@ class ChannelTarget(_Part):
 
 @dataclass(frozen=True)
 class ChannelFigures(_Part):
-    """One channel's figures per period (see ``channels.h`` for each formula).
-    ``opportunities`` are the units entering the last stage; ``rank`` is 1
-    for the best. ``None``: unknown (no deal size; no ROI at a cost of 0).
-    With a target, ``committed`` is a channel whose ``leads`` were given
-    (fixed, not allocated) and ``budget_leads`` the leads a ``spend`` with a
-    ``cost_per_lead`` buys (their cap), ``at_budget`` when all are used."""
+    """One channel's figures (an element of :attr:`Channels.channels`; see
+    ``channels.h`` for each formula). Per-period figures are per
+    :attr:`Channels.per`; all are exact, unrounded. None: unknown (no deal
+    size; no ROI at a cost of 0).
+
+    Attributes:
+        name: the channel's name.
+        rank: its place in the ranking, 1 for the best; an int.
+        quality: how its leads' top-stage rate is set: ``"funnel"`` (the
+            funnel's own), ``"rate"`` (replaced) or ``"factor"`` (multiplied).
+        quality_value: the rate (a fraction) or the factor; None for ``"funnel"``.
+        top_rate: the top-stage rate of its leads, a fraction.
+        opportunity_rate: opportunities (units entering the last stage) per lead.
+        rate_to_won: deals per lead, a fraction.
+        cost_per_lead: the cost of one lead, in money.
+        capacity: the most leads it can bring per period; None without a limit.
+        at_capacity: whether its leads equal its capacity.
+        leads: leads per period, given or allocated.
+        share: its leads / all channels' leads, a fraction.
+        opportunities: units entering the last stage per period.
+        deals: deals per period.
+        cost: leads × cost per lead, in money per period.
+        cost_per_opportunity: cost per lead / opportunities per lead, in money.
+        cost_per_deal: cost per lead / rate to won (CAC), in money per deal.
+        deal_size: the deal size used (the channel's or the funnel's), in money.
+        value_per_lead: deal size × rate to won: the revenue of one lead on
+            average, in money (per lead, not per period).
+        revenue: deals × deal size, in money per period.
+        gross_profit: revenue × margin − cost, in money per period.
+        roi: gross profit / cost, a fraction (the same at any volume).
+        break_even_cost_per_lead: value per lead × margin: the cost per lead
+            at which it makes nothing, in money.
+        headroom: break-even − cost per lead, in money per lead.
+        loses_money: whether the headroom is below 0; None without revenue.
+        committed: with a target: its ``leads`` were given (fixed, not allocated).
+        budget_leads: with a target: the leads its ``spend`` buys at its cost
+            per lead (their cap); None without a budget.
+        at_budget: whether it has a budget and its leads use it up.
+    """
     name: str
     rank: int
     quality: str
@@ -77,7 +115,23 @@ class ChannelFigures(_Part):
 
 @dataclass(frozen=True)
 class ChannelTotal(_Part):
-    """All channels together."""
+    """All channels together (:attr:`Channels.total`), per period; exact.
+
+    Attributes:
+        leads: all channels' leads per period.
+        opportunities: all channels' opportunities per period.
+        deals: all channels' deals per period.
+        cost: all channels' cost, in money per period.
+        cost_per_lead: cost / leads, in money.
+        cost_per_opportunity: cost / opportunities, in money.
+        cost_per_deal: cost / deals (the blended CAC), in money.
+        revenue: all channels' revenue, in money per period; None unless
+            every channel's is known.
+        gross_profit: revenue × margin − cost, in money per period; None
+            without revenue.
+        roi: gross profit / cost, a fraction; None without revenue or at a
+            cost of 0.
+    """
     leads: float
     opportunities: float
     deals: float
@@ -97,7 +151,14 @@ class Marginal(_Part):
     capacities and budgets: ``channel`` is where it comes from,
     ``last_channel`` the last channel it draws on when the first has room
     for only part of it (both ``None`` with fixed shares, where every
-    channel grows in its share)."""
+    channel grows in its share).
+
+    Attributes:
+        channel: the channel one more deal comes from; None by shares.
+        cost_per_deal: what one more deal costs, in money.
+        last_channel: the last channel it draws on (``channel`` unless the
+            first has room for only part of it); None by shares.
+    """
     channel: Optional[str]
     cost_per_deal: float
     last_channel: Optional[str] = None
@@ -107,7 +168,14 @@ class Marginal(_Part):
 @dataclass(frozen=True)
 class ChannelMost(_Part):
     """The most the channels can deliver per period (every channel full, or
-    the first full at fixed shares)."""
+    the first full at fixed shares) (:attr:`Channels.most`); exact.
+
+    Attributes:
+        leads: the most leads per period.
+        deals: the most deals per period.
+        revenue: the most revenue, in money per period; None unless every
+            channel's revenue is known.
+    """
     leads: float
     deals: float
     revenue: Optional[float]
@@ -116,9 +184,35 @@ class ChannelMost(_Part):
 
 @dataclass(frozen=True, repr=False)
 class Channels(_Shown):
-    """The result of :meth:`Funnel.channels`.
+    """Lead channels: profitability, break-even and ranking, and with a
+    target the allocation of leads (:meth:`Funnel.channels`).
+    ``channels["search"]`` is a channel's figures by name.
+
+    Attributes:
+        per: the period of every per-period figure.
+        mode: ``"volumes"`` (each channel's leads given), ``"cheapest"`` (a
+            target met the cheapest way) or ``"shares"`` (by fixed shares).
+        target: the target met (:class:`ChannelTarget`); None without one.
+        deal_size: the funnel's deal size in money; None without one.
+        margin: the gross margin, a fraction (1.0 when none was given).
+        channels: every channel's figures, in the order given
+            (:class:`ChannelFigures`).
+        ranking: the channels' names, best first.
+        losing: the names of the channels that lose money, best first.
+        total: all channels together (:class:`ChannelTotal`).
+        marginal: the cost of one more deal (:class:`Marginal`); None without
+            a target or when no channel has room for one more.
+        most: the most the channels can deliver (:class:`ChannelMost`); None
+            when a channel has no limit.
 
     ``to_dict()`` is the object ``funnelplan channels ... --format json`` prints.
+
+    >>> from funnelplan import Funnel
+    >>> r = Funnel([("lead", "20%"), ("sql", "50%"), ("opportunity", "25%")], deal_size=4000,
+    ...            margin="60%").channels(["search: cost-per-lead=40, capacity=600",
+    ...                                    "display: cost-per-lead=35, quality=0.5"], deals=40)
+    >>> r.ranking, r["display"].leads, r["display"].break_even_cost_per_lead, r.total.cost
+    (('search', 'display'), 2000.0, 30.0, 94000.0)
     """
     per: str
     mode: str
@@ -133,23 +227,36 @@ class Channels(_Shown):
     most: Optional[ChannelMost]
     # What the library describes (fpl_view_channels): the C terms, channels
     # input and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'deal_size', 'ranking')
 
     def _render_args(self):
         terms, question, channels = self._source.structs
         return _native.fn.channels_render, (*self._source.given, terms, question, channels)
 
-    def __getitem__(self, name):
-        """A channel's figures by name."""
+    def __getitem__(self, name: str) -> ChannelFigures:
+        """A channel's figures by name; KeyError for another name.
+
+        >>> from funnelplan import Funnel
+        >>> f = Funnel([("lead", "10%")], deal_size=1000)
+        >>> r = f.channels(["ads: leads=200, cost-per-lead=5"])
+        >>> r["ads"].deals, r["ads"].cost_per_deal, r["ads"].roi
+        (20.0, 50.0, 19.0)
+        """
         for c in self.channels:
             if c.name == name:
                 return c
         raise KeyError(name)
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         """The object ``funnelplan channels ... --format json`` prints: the
-        library's view of the result (``fpl_view_channels``)."""
+        library's view of the result (``fpl_view_channels``).
+
+        >>> from funnelplan import Funnel
+        >>> d = Funnel([("lead", "10%")]).channels(["ads: leads=200, cost-per-lead=5"]).to_dict()
+        >>> d["mode"], d["channels"][0]["deals"], d["total"]["cost"]
+        ('volumes', 20.0, 1000.0)
+        """
         return self._source()
 
 

@@ -16,13 +16,14 @@ module imports no other module of the package but ``_native`` and
 import ctypes
 import dataclasses
 import decimal
+import fractions
 import html
 import math
 import numbers
 import typing
 from ctypes import byref, c_double, c_int
 from dataclasses import dataclass
-from typing import NamedTuple, Tuple
+from typing import Any, Dict, NamedTuple, Optional, Tuple, Union
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
@@ -30,6 +31,15 @@ from ._native import fn
 
 #: Period names, in the order of the C enum and of ``by_period``.
 PERIODS = ("month", "quarter", "year")
+
+#: The type hint of an amount or a count: a number, or text read as the CLI
+#: reads it (``"1.5M"``, ``"250k"``, ``"1,000"``, ``"1e6"``).
+Amount = Union[int, float, decimal.Decimal, fractions.Fraction, str]
+#: The type hint of a rate: a number (a fraction, 0.12), or text as the CLI
+#: reads it (``"12%"``, ``"1/3"``, ``"0.12"``).
+Rate = Amount
+#: The type hint of what ``to_dict()`` returns: the JSON object as Python values.
+JSONDict = Dict[str, Any]
 
 
 def refuse(status, context=None, message=None, *, typed=False, field=None, index=None):
@@ -476,13 +486,29 @@ class _Shown:
     ``_render_args()``, (its ``fn.<result>_render``, the C values before the
     format), and ``_headline``, the fields its ``repr`` shows."""
 
-    _headline = ()
+    _headline: Tuple[str, ...] = ()
+    _source: Any
 
-    def _render_text(self, fmt):
+    def _render_args(self) -> Tuple[Any, Tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def _render_text(self, fmt: int) -> str:
         func, args = self._render_args()
         return _render(func, args, fmt)
 
-    def __str__(self):
+    def to_dict(self) -> JSONDict:
+        """The object ``funnelplan <command> --format json`` prints for the
+        same question, as Python values (a number is a float, a whole count
+        an int, ``null`` None), read from the library's view of the result.
+
+        >>> from funnelplan import Funnel
+        >>> d = Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10).to_dict()
+        >>> d["command"], d["deals_whole"], d["stages"][0]["required"]
+        ('plan', 10, 400.0)
+        """
+        return self._source()
+
+    def __str__(self) -> str:
         """The table ``funnelplan <command> --format table`` prints for the
         same question, its final newline included.
 
@@ -493,7 +519,7 @@ class _Shown:
         """
         return self._render_text(_native.RENDER_TABLE)
 
-    def to_csv(self):
+    def to_csv(self) -> str:
         """The CSV ``funnelplan <command> --format csv`` prints for the same
         question, byte for byte, as a str (its final newline included).
 
@@ -504,7 +530,7 @@ class _Shown:
         """
         return self._render_text(_native.RENDER_CSV)
 
-    def _repr_svg_(self):
+    def _repr_svg_(self) -> Optional[str]:
         """The picture ``funnelplan <command> --format svg`` draws (plan,
         forecast, whatif, schedule, channels), as a str; None for a result
         the library draws no picture of (odds, sensitivity, solve, pace).
@@ -523,7 +549,7 @@ class _Shown:
                 return None
             raise
 
-    def _repr_html_(self):
+    def _repr_html_(self) -> str:
         """What a notebook shows: the table (``str()``), HTML-escaped in a
         ``<pre>``, then the picture (:meth:`_repr_svg_`) when there is one.
 
@@ -535,7 +561,7 @@ class _Shown:
         svg = self._repr_svg_()
         return "<pre>%s</pre>\n%s" % (html.escape(str(self)), svg or "")
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         """The class and its headline figures, dataclass-style; ``...``
         stands for the fields left out (``str()`` shows them all)."""
         shown = ["%s=%r" % (name, getattr(self, name)) for name in self._headline]
@@ -556,7 +582,16 @@ class _Part:
     keys down to the piece, set by the package). A part built by hand has
     no view, and gives its public fields."""
 
-    def to_dict(self):
+    _view: Any
+
+    def to_dict(self) -> JSONDict:
+        """This part's piece of its result's ``to_dict()``: the object (or
+        the element of a list) that ``--format json`` prints for it.
+
+        >>> from funnelplan import Funnel
+        >>> Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10).stages[1].to_dict()
+        {'name': 'deal', 'rate': 0.25, 'cumulative_rate': 0.25, 'required': 40.0, 'required_whole': 40}
+        """
         if self._view is None:
             return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
                     if not f.name.startswith("_")}
@@ -585,7 +620,7 @@ def _from_view(cls, d, view=None, path=(), **known):
                 args[f.name] = hints[f.name](**{
                     g.name: _from_view(f.metadata["of"], d[f.name][g.name], view,
                                        where + (g.name,))
-                    for g in dataclasses.fields(hints[f.name])})
+                    for g in dataclasses.fields(typing.get_origin(hints[f.name]) or hints[f.name])})
             else:
                 args[f.name] = _field_value(hints[f.name], d.get(f.name), view, where)
     return cls(**args)
@@ -617,25 +652,46 @@ def _mixes_arg(mixes, mix):
 
 @dataclass(frozen=True)
 class Segment:
-    """One segment of a lead mix: its ``share`` of the units entering the
-    stage and the stage's ``rate`` for it (both as fractions)."""
+    """One segment of a lead mix (an element of :attr:`Mix.segments`).
+
+    Attributes:
+        name: the segment's name (``"hot"``).
+        share: its share of the units entering the stage, a fraction.
+        rate: the stage's conversion rate for its units, a fraction in (0, 1].
+    """
     name: str
     share: float
     rate: float
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The segment as ``to_dict()`` of a result lists it.
+
+        >>> Segment("hot", 0.2, 0.6).to_dict()
+        {'name': 'hot', 'share': 0.2, 'rate': 0.6}
+        """
         return {"name": self.name, "share": self.share, "rate": self.rate}
 
 
 @dataclass(frozen=True)
 class Mix:
-    """The lead mix of one stage: its segments and the blended ``rate``
-    (Σ share · rate) that the stage takes."""
+    """The lead mix of one stage (``Funnel(..., mix=...)``).
+
+    Attributes:
+        stage: the name of the stage the mix enters.
+        segments: its segments, in the order given (:class:`Segment`).
+        rate: the blended rate the stage takes, Σ share · rate; a fraction.
+    """
     stage: str
     segments: Tuple[Segment, ...]
     rate: float
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The mix as ``to_dict()`` of a result lists it under ``"mix"``.
+
+        >>> from funnelplan import Funnel
+        >>> Funnel([("mql", "10%")], mix={"mql": "hot:50%@40%,cold:50%@10%"}).mix[0].to_dict()
+        {'stage': 'mql', 'segments': [{'name': 'hot', 'share': 0.5, 'rate': 0.4}, {'name': 'cold', 'share': 0.5, 'rate': 0.1}], 'rate': 0.25}
+        """
         return {"stage": self.stage, "segments": [s.to_dict() for s in self.segments],
                 "rate": self.rate}
 

@@ -35,6 +35,14 @@ class FunnelError(ValueError):
     ``str(error)`` is ``"context: message"``, the context naming the
     argument and the value given, e.g.
     ``"stage 'lead' rate 25: rate must be above 0% and at most 100%"``.
+
+    >>> import funnelplan
+    >>> try:
+    ...     funnelplan.Funnel([("lead", "150%")])
+    ... except funnelplan.FunnelError as e:
+    ...     error = e
+    >>> error.status, error.field, error.index, error.is_input_error
+    ('FPL_ERR_RATE_RANGE', 'stage', 0, True)
     """
 
     def __init__(self, status: str, message: Optional[str] = None, *, code: Optional[int] = None,
@@ -58,7 +66,12 @@ class FunnelError(ValueError):
                            self.is_input_error))
 
     def with_context(self, context: str) -> "FunnelError":
-        """The same error with ``context`` put in front of the existing one."""
+        """The same error with ``context`` put in front of the existing one.
+
+        >>> e = FunnelError("FPL_ERR_PERIOD", "unknown period", context="per 'week'")
+        >>> str(e.with_context("plan"))
+        "plan: per 'week': unknown period"
+        """
         if self.context:
             context = "%s: %s" % (context, self.context)
         return self._copy(self.message, context)
@@ -76,7 +89,16 @@ class FunnelTypeError(FunnelError, TypeError):
     """A value of the wrong Python type (a bool, a list, ...) where a number,
     a numeric string or a name was expected. Both a ``FunnelError`` and a
     ``TypeError``; its status is the library's nearest one (e.g.
-    ``FPL_ERR_PARSE_SYNTAX``, "not a number")."""
+    ``FPL_ERR_PARSE_SYNTAX``, "not a number").
+
+    >>> import funnelplan
+    >>> try:
+    ...     funnelplan.Funnel([("lead", True)])
+    ... except TypeError as e:
+    ...     error = e
+    >>> isinstance(error, funnelplan.FunnelError), isinstance(error, ValueError)
+    (True, True)
+    """
 
 
 def _rebuild(cls: Type[FunnelError], status: str, message: str, code: Optional[int],

@@ -119,7 +119,7 @@ def _build_tree_candidates() -> Tuple[List[str], Optional[str]]:
 def _installed_candidates() -> Tuple[List[str], Optional[str]]:
     """Libraries in the libdir named by ``_paths.py`` (installed packages)."""
     try:
-        from . import _paths
+        from . import _paths  # type: ignore[attr-defined]  # written by meson
     except ImportError:
         return [], "not an installed package (no _paths.py beside it)"
     libdir = getattr(_paths, "LIBDIR", "")

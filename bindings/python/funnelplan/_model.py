@@ -15,10 +15,11 @@ library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 import functools
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional, Tuple
+from typing import (Any, Generic, Iterable, Mapping, NamedTuple, Optional, Sequence, Tuple,
+                    TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (_Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
+from ._common import (Amount, JSONDict, Rate, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
                       _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
@@ -29,11 +30,16 @@ __all__ = ["PERIODS", "Funnel", "Stage", "Plan", "PlanStage", "PlanPeriod", "Sta
            "Forecast", "ForecastStage", "ForecastPeriod", "StageExpected", "Periods",
            "Mix", "Segment", "parse_amount", "parse_rate"]
 
+#: The figures of one period length in a :class:`Periods`.
+P = TypeVar("P")
 
 
-def parse_amount(text):
+def parse_amount(text: str) -> float:
     """Reads an amount or a count as the CLI does: ``"1,000,000"``, ``"1.5M"``,
     ``"250k"``, ``"1e6"``, ``"1_000"``. Same result in every locale.
+
+    >>> parse_amount("1.5M"), parse_amount("250k"), parse_amount("1,000,000")
+    (1500000.0, 250000.0, 1000000.0)
 
     Raises :class:`FunnelError` (``.status`` e.g. ``PARSE_SYNTAX``).
     """
@@ -42,9 +48,12 @@ def parse_amount(text):
     return _amount("amount", text)
 
 
-def parse_rate(text):
+def parse_rate(text: str) -> float:
     """Reads a rate as the CLI does: ``"12%"``, ``"12.5%"``, ``"0.12"``, ``"1/3"``.
     The range is not checked (``"150%"`` gives 1.5); a funnel stage checks it.
+
+    >>> parse_rate("12.5%"), parse_rate("1/4"), parse_rate("150%")
+    (0.125, 0.25, 1.5)
 
     Raises :class:`FunnelError`.
     """
@@ -54,25 +63,52 @@ def parse_rate(text):
 
 
 @dataclass(frozen=True)
-class Periods:
-    """One figure set per period: ``month``, ``quarter``, ``year``.
-    ``periods["year"]`` works too."""
-    month: object
-    quarter: object
-    year: object
+class Periods(Generic[P]):
+    """One figure set per period length (a :class:`PlanPeriod` or a
+    :class:`ForecastPeriod`), each the same question scaled to that length
+    (a year is 12 months, a quarter 3). ``periods["year"]`` works too.
 
-    def __getitem__(self, name):
+    Attributes:
+        month: the figures per month.
+        quarter: the figures per quarter (3 months).
+        year: the figures per year (12 months).
+    """
+    month: P
+    quarter: P
+    year: P
+
+    def __getitem__(self, name: str) -> P:
+        """The figures of the period ``name`` (``"month"``, ``"quarter"``,
+        ``"year"``); KeyError for another name.
+
+        >>> p = Funnel([("lead", "10%")]).plan(deals=3)
+        >>> p.by_period["year"].deals
+        36.0
+        """
         if name not in PERIODS:
             raise KeyError(name)
         return getattr(self, name)
 
-    def items(self):
+    def items(self) -> Tuple[Tuple[str, P], ...]:
+        """``(period name, figures)`` pairs, month first.
+
+        >>> p = Funnel([("lead", "10%")]).plan(deals=3)
+        >>> [(name, f.deals) for name, f in p.by_period.items()]
+        [('month', 3.0), ('quarter', 9.0), ('year', 36.0)]
+        """
         return tuple((name, getattr(self, name)) for name in PERIODS)
 
 
 @dataclass(frozen=True)
 class StageRequired(_Part):
-    """Units that must enter one stage in a period."""
+    """Units that must enter one stage in one period length (an element of
+    :attr:`PlanPeriod.stages`).
+
+    Attributes:
+        name: the stage's name.
+        required: units that must enter the stage per month, quarter or year
+            (the :class:`PlanPeriod`'s length); exact, unrounded.
+    """
     name: str
     required: float
     _view: tuple = _view_field()
@@ -80,69 +116,134 @@ class StageRequired(_Part):
 
 @dataclass(frozen=True)
 class PlanPeriod(_Part):
-    """A plan's figures for one period length."""
-    revenue: Optional[float]          # None when the target was deals
+    """A plan's figures scaled to one period length (an element of
+    :attr:`Plan.by_period`): month, quarter or year.
+
+    Attributes:
+        revenue: the revenue target in money per this period; exact. None
+            when the target was deals.
+        deals: deals needed per this period; exact, unrounded (1.67 a month
+            for 20 a year).
+        stages: units every stage needs per this period, top first
+            (:class:`StageRequired`).
+        budget: acquisition budget in money per this period (required at the
+            top stage × cost per lead); exact. None without a cost per lead.
+    """
+    revenue: Optional[float]
     deals: float
     stages: Tuple[StageRequired, ...]
-    budget: Optional[float]           # None without a cost per lead
+    budget: Optional[float]
     _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
 class PlanStage(_Part):
-    """One stage of a plan."""
+    """One stage of a plan (an element of :attr:`Plan.stages`), per the
+    plan's period (:attr:`Plan.per`).
+
+    Attributes:
+        name: the stage's name.
+        rate: its conversion rate, a fraction in (0, 1]: the share of the
+            units entering it that reach the next stage (the last: are won).
+        cumulative_rate: this rate times the rate of every stage below it: the
+            chance that one unit entering this stage becomes a deal; a fraction.
+        required: units that must enter this stage per period; exact,
+            unrounded (deals / cumulative_rate).
+        required_whole: the same in whole units, rounded up tolerantly and
+            cascading up the funnel (whole units of the stage below / rate); an
+            int.
+        cost_per: the acquisition budget per unit entering this stage, in
+            money (budget / required); exact. None without a cost per lead.
+        required_for_confidence: the least whole units entering this stage per
+            period that reach :attr:`Plan.deals_whole` deals with the chance
+            :attr:`Plan.confidence`; an int. None unless ``plan()`` was given
+            a ``confidence``.
+    """
     name: str
     rate: float
-    cumulative_rate: float            # this rate times every rate below
-    required: float                   # units entering per period (exact, unrounded)
-    required_whole: int               # whole units, cascading up the funnel
-    cost_per: Optional[float]         # budget / required; None without a cost per lead
-    # Least whole units entering this stage that reach the whole deals with
-    # the plan's confidence; None unless plan() was given a confidence.
+    cumulative_rate: float
+    required: float
+    required_whole: int
+    cost_per: Optional[float]
     required_for_confidence: Optional[int] = None
     _view: tuple = _view_field()
 
 
 @dataclass(frozen=True, repr=False)
 class Plan(_Shown):
-    """Backward from a target: deals and the units every stage needs.
+    """Backward from a target: deals and the units every stage needs
+    (:meth:`Funnel.plan`). Every figure is per :attr:`per` unless it says
+    otherwise; :attr:`by_period` scales them to a month, a quarter and a year.
 
-    ``to_dict()`` is the object ``funnelplan plan ... --format json`` prints.
+    Attributes:
+        per: the period of the target: ``"month"``, ``"quarter"`` or ``"year"``.
+        revenue: the revenue target in money per period; None when the target
+            was deals.
+        deal_size: the average deal size in money; None when none was given.
+        deals: deals needed per period (revenue / deal size, or the deals
+            given); exact, unrounded.
+        deals_whole: deals rounded up (tolerantly) to a whole deal; an int.
+        margin: the gross margin, a fraction (1.0 when none was given).
+        gross_profit: revenue × margin in money per period; None without a
+            revenue.
+        stages: every stage's figures, top first (:class:`PlanStage`).
+        by_period: the figures per month, quarter and year (:class:`Periods`
+            of :class:`PlanPeriod`).
+        cost_per_lead: the cost of one unit entering the top stage, in money;
+            None without a cost per lead (so are the next two).
+        budget: acquisition budget per period, in money: required at the top
+            stage × cost per lead; exact.
+        cost_per_deal: budget / deals (CAC), in money per deal; exact.
+        confidence: the chance ``plan(confidence=...)`` asked for, a fraction
+            in (0, 1) (then every stage has its ``required_for_confidence``);
+            None without one.
+        mix: the funnel's lead mixes (:class:`Mix`), in funnel order; None
+            without one.
+
+    ``str()`` is the CLI's table, :meth:`to_csv` its CSV and ``to_dict()``
+    the object ``funnelplan plan ... --format json`` prints:
+
+    >>> p = Funnel([("opportunity", "1/3")], deal_size=4000).plan(revenue=100_000)
+    >>> p.deals, p.deals_whole, p.stages[0].required_whole, p.by_period.year.deals
+    (25.0, 25, 75, 300.0)
     """
     per: str
-    revenue: Optional[float]          # None when the target was deals
-    deal_size: Optional[float]        # None when no deal size was given
+    revenue: Optional[float]
+    deal_size: Optional[float]
     deals: float
     deals_whole: int
     margin: float
-    gross_profit: Optional[float]     # revenue * margin; None without revenue
-    stages: Tuple[PlanStage, ...]     # top first
-    by_period: Periods = field(metadata={"of": PlanPeriod})
-    cost_per_lead: Optional[float]    # these three are None without a cost per lead
+    gross_profit: Optional[float]
+    stages: Tuple[PlanStage, ...]
+    by_period: Periods[PlanPeriod] = field(metadata={"of": PlanPeriod})
+    cost_per_lead: Optional[float]
     budget: Optional[float]
     cost_per_deal: Optional[float]
-    # The chance plan(confidence=...) asked for (then every stage has its
-    # required_for_confidence); None without one.
     confidence: Optional[float] = None
-    # The lead mixes of the funnel (Funnel(..., mix=...)), in funnel order;
-    # None without one.
     mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_plan): the C funnel, plan,
     # confidence volumes (or None) and mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'revenue', 'deals', 'deals_whole')
 
     def _render_args(self):
         funnel, plan, confidence = self._source.structs
         return fn.plan_render, (funnel, plan, confidence, *self._source.mix(b"mix"))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
 @dataclass(frozen=True)
 class StageExpected(_Part):
-    """Units expected to enter one stage in a period."""
+    """Units expected to enter one stage in one period length (an element
+    of :attr:`ForecastPeriod.stages`).
+
+    Attributes:
+        name: the stage's name.
+        expected: units expected to enter the stage per month, quarter or
+            year (the :class:`ForecastPeriod`'s length); exact, unrounded.
+    """
     name: str
     expected: float
     _view: tuple = _view_field()
@@ -150,17 +251,36 @@ class StageExpected(_Part):
 
 @dataclass(frozen=True)
 class ForecastPeriod(_Part):
-    """A forecast's figures for one period length."""
-    revenue: Optional[float]          # None without a deal size
+    """A forecast's figures scaled to one period length (an element of
+    :attr:`Forecast.by_period`): month, quarter or year.
+
+    Attributes:
+        revenue: expected revenue in money per this period; exact. None
+            without a deal size.
+        deals: expected deals per this period; exact, unrounded.
+        stages: units expected to enter every stage per this period, from
+            the stage the volume enters down (:class:`StageExpected`).
+        budget: acquisition cost in money per this period (volume × cost per
+            lead); exact. None without a cost per lead.
+    """
+    revenue: Optional[float]
     deals: float
-    stages: Tuple[StageExpected, ...]  # from `at` down
-    budget: Optional[float]           # None without a cost per lead
+    stages: Tuple[StageExpected, ...]
+    budget: Optional[float]
     _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
 class ForecastStage(_Part):
-    """One stage of a forecast (from the stage the volume enters down)."""
+    """One stage of a forecast (an element of :attr:`Forecast.stages`, from
+    the stage the volume enters down), per the forecast's period.
+
+    Attributes:
+        name: the stage's name.
+        rate: its conversion rate, a fraction in (0, 1].
+        expected: units expected to enter this stage per period; exact,
+            unrounded (volume × the rates of the stages above it, from ``at``).
+    """
     name: str
     rate: float
     expected: float
@@ -169,40 +289,75 @@ class ForecastStage(_Part):
 
 @dataclass(frozen=True, repr=False)
 class Forecast(_Shown):
-    """Forward from a volume: expected units, deals and revenue.
+    """Forward from a volume: expected units, deals and revenue
+    (:meth:`Funnel.forecast`). Every figure is per :attr:`per` unless it
+    says otherwise; :attr:`by_period` scales them to a month, a quarter and
+    a year. Expected values are exact (not whole).
 
-    ``to_dict()`` is the object ``funnelplan forecast ... --format json`` prints.
+    Attributes:
+        per: the period of the volume: ``"month"``, ``"quarter"`` or ``"year"``.
+        at: the name of the stage the volume enters.
+        volume: units entering ``at`` per period, as given; exact.
+        stages: every stage from ``at`` down (:class:`ForecastStage`).
+        deals: expected deals per period; exact, unrounded.
+        revenue: deals × deal size in money per period; None without a deal
+            size.
+        deal_size: the average deal size in money; None when none was given.
+        margin: the gross margin, a fraction (1.0 when none was given).
+        gross_profit: revenue × margin in money per period; None without a
+            revenue.
+        by_period: the figures per month, quarter and year (:class:`Periods`
+            of :class:`ForecastPeriod`).
+        cost_per_lead: the cost of one unit entering the top stage, in money;
+            None without a cost per lead (so are the next two).
+        budget: volume × cost per lead, in money per period.
+        cost_per_deal: budget / deals, in money per deal.
+        target: what the forecast is measured against: ``"revenue"``,
+            ``"deals"`` or None (no target; then the next five are None).
+        target_revenue: the revenue target in money per period; None for a
+            deal target without a deal size.
+        target_deals: the deals the target means, per period; exact.
+        gap_revenue: target_revenue − revenue in money per period (positive:
+            short); None when either is unknown.
+        gap_deals: target_deals − deals per period (positive: short); exact.
+        attainment: deals / target_deals, a fraction (1.0 is on target).
+        mix: the funnel's lead mixes (:class:`Mix`), in funnel order; None
+            without one.
+
+    >>> f = Funnel([("opportunity", "1/3")], deal_size=4000).forecast(75, deals=30)
+    >>> f.deals, f.revenue, f.gap_deals, f.by_period.year.revenue
+    (25.0, 100000.0, 5.0, 1200000.0)
     """
     per: str
-    at: str                           # the stage the volume enters
+    at: str
     volume: float
-    stages: Tuple[ForecastStage, ...]  # from `at` down
+    stages: Tuple[ForecastStage, ...]
     deals: float
-    revenue: Optional[float]          # None without a deal size
+    revenue: Optional[float]
     deal_size: Optional[float]
     margin: float
     gross_profit: Optional[float]
-    by_period: Periods = field(metadata={"of": ForecastPeriod})
-    cost_per_lead: Optional[float]    # these three are None without a cost per lead
+    by_period: Periods[ForecastPeriod] = field(metadata={"of": ForecastPeriod})
+    cost_per_lead: Optional[float]
     budget: Optional[float]
     cost_per_deal: Optional[float]
-    target: Optional[str]             # "revenue", "deals" or None (no target)
-    target_revenue: Optional[float]   # None without a target, or deals without a deal size
-    target_deals: Optional[float]     # None without a target (so are the next three)
-    gap_revenue: Optional[float]      # target_revenue - revenue, when both are known
-    gap_deals: Optional[float]        # target_deals - deals (positive: short)
-    attainment: Optional[float]       # deals / target_deals
-    mix: Optional[Tuple[Mix, ...]] = None  # as Plan.mix
+    target: Optional[str]
+    target_revenue: Optional[float]
+    target_deals: Optional[float]
+    gap_revenue: Optional[float]
+    gap_deals: Optional[float]
+    attainment: Optional[float]
+    mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_forecast): the C funnel, forecast
     # and mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'deals', 'revenue')
 
     def _render_args(self):
         funnel, forecast = self._source.structs
         return fn.forecast_render, (funnel, forecast, *self._source.mix(b"mix"))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
@@ -211,7 +366,13 @@ class Forecast(_Shown):
 
 
 class Stage(NamedTuple):
-    """A stage of a funnel: its name and conversion rate (a double in (0, 1])."""
+    """A stage of a funnel (an element of :attr:`Funnel.stages`).
+
+    Attributes:
+        name: the stage's name (1 to 64 bytes of UTF-8).
+        rate: its conversion rate, a fraction in (0, 1] (the blended rate
+            when the stage has a lead mix).
+    """
     name: str
     rate: float
 
@@ -256,7 +417,9 @@ class Funnel:
     __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix",
                  "_c_mix")
 
-    def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None, mix=None):
+    def __init__(self, stages: Union[Iterable[Tuple[str, Rate]], Mapping[str, Rate]],
+                 deal_size: Optional[Amount] = None, cost_per_lead: Optional[Amount] = None,
+                 margin: Optional[Rate] = None, mix: Optional[Mapping[str, Any]] = None) -> None:
         items = _stage_items(stages)
         c = _native.fpl_funnel()
         built = []
@@ -275,7 +438,7 @@ class Funnel:
             _call(fn.stage_name_check, (data, 0 if data is None else len(data)), context, {})
             value = _rate(context + " rate", rate)
             try:
-                fn.funnel_add_stage(byref(c), data, len(data), value)
+                fn.funnel_add_stage(byref(c), data, len(data), value)  # type: ignore[arg-type]
             except FunnelError as exc:
                 if exc.index is None:  # no stage of its own: one too many
                     raise exc.with_context("stages (%d given)" % len(items)) from None
@@ -283,7 +446,7 @@ class Funnel:
                     context = "%s rate %s" % (context, _describe(rate))
                     exc = _hinted(exc, _encode(rate)) if _is_text(rate) else exc
                 raise exc.with_context(context) from None
-            built.append(Stage(data.decode("utf-8"), value))
+            built.append(Stage(data.decode("utf-8"), value))  # type: ignore[union-attr]
         _call(fn.funnel_check, (byref(c),), "stages (%d given)" % len(items), {})
         mixes = _parse_mixes(c, mix, "mix")
         for m, _ in mixes:
@@ -301,32 +464,38 @@ class Funnel:
         _call(fn.terms_check, (byref(terms),), "funnel", given)
 
     @property
-    def stages(self):
+    def stages(self) -> Tuple[Stage, ...]:
         """The stages, top first, as ``Stage(name, rate)`` (rates as doubles)."""
         return self._stages
 
     @property
-    def names(self):
+    def names(self) -> Tuple[str, ...]:
+        """The stages' names, top first."""
         return self._names
 
     @property
-    def deal_size(self):
+    def deal_size(self) -> Optional[float]:
+        """The default average deal size in money; None when none was given."""
         return None if self._deal_size is None else self._deal_size.value
 
     @property
-    def cost_per_lead(self):
+    def cost_per_lead(self) -> Optional[float]:
+        """The default cost of one unit entering the top stage, in money;
+        None when none was given."""
         return None if self._cost_per_lead is None else self._cost_per_lead.value
 
     @property
-    def margin(self):
+    def margin(self) -> Optional[float]:
+        """The default gross margin, a fraction; None when none was given
+        (the questions then take 100%)."""
         return None if self._margin is None else self._margin.value
 
     @property
-    def mix(self):
+    def mix(self) -> Tuple[Mix, ...]:
         """The lead mixes, in funnel order, as :class:`Mix` (empty without one)."""
         return self._mix
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._stages)
 
     def _key(self):
@@ -380,8 +549,10 @@ class Funnel:
                 given[label] = v.given
         return t, given
 
-    def plan(self, revenue=None, deals=None, per="month", deal_size=None, cost_per_lead=None,
-             margin=None, confidence=None):
+    def plan(self, revenue: Optional[Amount] = None, deals: Optional[Amount] = None,
+             per: str = "month", deal_size: Optional[Amount] = None,
+             cost_per_lead: Optional[Amount] = None, margin: Optional[Rate] = None,
+             confidence: Optional[Rate] = None) -> Plan:
         """Backward from a target per ``per`` (``"month"``, ``"quarter"``,
         ``"year"``): exactly one of ``revenue`` (needs a deal size) or
         ``deals``. Amounts are numbers or strings (``"1.5M"``). Returns a
@@ -402,12 +573,20 @@ class Funnel:
             return self._plan_result(out)
         return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
 
-    def forecast(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
-                 cost_per_lead=None, margin=None):
+    def forecast(self, volume: Amount, at: Optional[str] = None, per: str = "month",
+                 revenue: Optional[Amount] = None, deals: Optional[Amount] = None,
+                 deal_size: Optional[Amount] = None, cost_per_lead: Optional[Amount] = None,
+                 margin: Optional[Rate] = None) -> Forecast:
         """Forward from ``volume`` units entering stage ``at`` (a stage name;
         default the top stage) each ``per``. ``revenue`` or ``deals`` (at most
         one) is an optional target to measure the forecast against. Returns a
-        :class:`Forecast`; raises :class:`FunnelError`."""
+        :class:`Forecast`; raises :class:`FunnelError`.
+
+        >>> f = Funnel([("lead", "1%"), ("accepted", "10%")], deal_size=50_000)
+        >>> r = f.forecast(200, at="accepted", per="year", revenue="1.2M")
+        >>> r.deals, r.revenue, r.gap_revenue, r.attainment
+        (20.0, 1000000.0, 200000.0, 0.8333333333333334)
+        """
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                    "forecast")
         given["volume"] = volume
@@ -421,9 +600,13 @@ class Funnel:
               "forecast", given)
         return self._forecast_result(out)
 
-    def odds(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
-             cost_per_lead=None, margin=None, *, confidence=(), simulate=False, trials=None,
-             seed=None, deal_size_cv=None, history=None, volume_per=None):
+    def odds(self, volume: Amount, at: Optional[str] = None, per: str = "month",
+             revenue: Optional[Amount] = None, deals: Optional[Amount] = None,
+             deal_size: Optional[Amount] = None, cost_per_lead: Optional[Amount] = None,
+             margin: Optional[Rate] = None, *, confidence: Union[Rate, Sequence[Rate]] = (),
+             simulate: bool = False, trials: Optional[Amount] = None, seed: Optional[int] = None,
+             deal_size_cv: Optional[Rate] = None, history: Optional[Any] = None,
+             volume_per: Optional[str] = None) -> "_odds.Odds":
         """The chance that ``volume`` whole units entering stage ``at``
         (default the top stage) each ``per`` reach the target (``revenue``
         or ``deals``, required), the volume each confidence level needs and
@@ -463,9 +646,12 @@ class Funnel:
                           margin, confidence, simulate, trials, seed, deal_size_cv, history,
                           volume_per)
 
-    def whatif(self, changes=None, volume=None, at=None, per="month", revenue=None, deals=None,
-               horizon=None, invest=None, deal_size=None, cost_per_lead=None, margin=None,
-               scenario_mix=None):
+    def whatif(self, changes: Optional[Any] = None, volume: Optional[Amount] = None,
+               at: Optional[str] = None, per: str = "month", revenue: Optional[Amount] = None,
+               deals: Optional[Amount] = None, horizon: Optional[Union[int, str]] = None,
+               invest: Optional[Amount] = None, deal_size: Optional[Amount] = None,
+               cost_per_lead: Optional[Amount] = None, margin: Optional[Rate] = None,
+               scenario_mix: Optional[Mapping[str, Any]] = None) -> "_whatif.WhatIf":
         """What a set of changes is worth: a :class:`WhatIf`.
 
         ``changes`` is a mapping ``{lever: change}`` (in its order) or a
@@ -513,9 +699,12 @@ class Funnel:
         return _whatif.whatif(self, changes, volume, at, per, revenue, deals, horizon, invest,
                               deal_size, cost_per_lead, margin, scenario_mix)
 
-    def sensitivity(self, volume=None, at=None, per="month", revenue=None, deals=None,
-                    step="+1pp", deal_size_step="+10%", deal_size=None, cost_per_lead=None,
-                    margin=None):
+    def sensitivity(self, volume: Optional[Amount] = None, at: Optional[str] = None,
+                    per: str = "month", revenue: Optional[Amount] = None,
+                    deals: Optional[Amount] = None, step: Optional[str] = "+1pp",
+                    deal_size_step: Optional[str] = "+10%", deal_size: Optional[Amount] = None,
+                    cost_per_lead: Optional[Amount] = None,
+                    margin: Optional[Rate] = None) -> "_whatif.Sensitivity":
         """Which lever pays most: a :class:`Sensitivity`.
 
         Every stage rate is moved by ``step`` (``"+1pp"``, or relative such
@@ -526,12 +715,23 @@ class Funnel:
         held and they are ranked by the top-of-funnel volume saved. The
         deal size has a row unless the target is deals (then it saves
         nothing). ``None`` for a step means the library's default.
+
+        >>> f = Funnel([("lead", "10%"), ("opportunity", "25%")], deal_size=1000)
+        >>> s = f.sensitivity(volume=1000)
+        >>> [(r.lever, round(r.effect, 6)) for r in s.rows]
+        [('lead', 2500.0), ('deal-size', 2500.0), ('opportunity', 1000.0)]
+
+        (25 deals of 1,000 a month; a point on the 10% stage is 10% more
+        deals, a point on the 25% stage 4% more.)
         """
         return _whatif.sensitivity(self, volume, at, per, revenue, deals, step, deal_size_step,
                                    deal_size, cost_per_lead, margin)
 
-    def solve(self, lever=None, volume=None, at=None, per="month", revenue=None, deals=None,
-              deal_size=None, cost_per_lead=None, margin=None, for_=None):
+    def solve(self, lever: Optional[str] = None, volume: Optional[Amount] = None,
+              at: Optional[str] = None, per: str = "month", revenue: Optional[Amount] = None,
+              deals: Optional[Amount] = None, deal_size: Optional[Amount] = None,
+              cost_per_lead: Optional[Amount] = None, margin: Optional[Rate] = None,
+              for_: Optional[str] = None) -> "_whatif.Solve":
         """Goal seek: the value ``lever`` must reach, everything else held,
         for ``volume`` units entering stage ``at`` each ``per`` to meet the
         target (``revenue`` or ``deals``, required). A :class:`Solve`.
@@ -552,8 +752,11 @@ class Funnel:
         return _whatif.solve(self, for_ if lever is None else lever, volume, at, per, revenue,
                              deals, deal_size, cost_per_lead, margin)
 
-    def channels(self, channels, revenue=None, deals=None, per="month", deal_size=None,
-                 margin=None, allocate="cheapest"):
+    def channels(self, channels: Sequence[Union[str, Mapping[str, Any]]],
+                 revenue: Optional[Amount] = None, deals: Optional[Amount] = None,
+                 per: str = "month", deal_size: Optional[Amount] = None,
+                 margin: Optional[Rate] = None,
+                 allocate: str = "cheapest") -> "_channels.Channels":
         """Lead channels: a :class:`Channels` (profitability, break-even, ranking
         and, with a target, the allocation of leads).
 
@@ -579,9 +782,15 @@ class Funnel:
         return _channels.channels(self, channels, revenue, deals, per, deal_size, margin,
                                   allocate)
 
-    def schedule(self, start, months=12, *, per="month", revenue=None, deals=None,
-                 deal_size=None, seasonality=None, monthly_deals=None, monthly_revenue=None,
-                 lags=None, reps=None, quota=None, attainment=None):
+    def schedule(self, start: Any, months: Amount = 12, *, per: str = "month",
+                 revenue: Optional[Amount] = None, deals: Optional[Amount] = None,
+                 deal_size: Optional[Amount] = None,
+                 seasonality: Optional[Union[str, Sequence[Amount]]] = None,
+                 monthly_deals: Optional[Union[str, Sequence[Amount]]] = None,
+                 monthly_revenue: Optional[Union[str, Sequence[Amount]]] = None,
+                 lags: Optional[Mapping[str, Any]] = None, reps: Optional[Amount] = None,
+                 quota: Optional[Amount] = None,
+                 attainment: Optional[Rate] = None) -> "_schedule.Schedule":
         """Month by month: the units every stage must take in each calendar
         month of a span, and in the months before it: a :class:`Schedule`.
 
@@ -611,9 +820,15 @@ class Funnel:
                                   seasonality, monthly_deals, monthly_revenue, lags, reps, quota,
                                   attainment)
 
-    def pace(self, *, elapsed=None, start=None, as_of=None, per="month", revenue=None,
-             deals=None, deal_size=None, actual=None, actual_deals=None, actual_revenue=None,
-             open=None, lags=None, at_risk=None, off_track=None, reps=None):
+    def pace(self, *, elapsed: Optional[Rate] = None, start: Any = None, as_of: Any = None,
+             per: str = "month", revenue: Optional[Amount] = None,
+             deals: Optional[Amount] = None, deal_size: Optional[Amount] = None,
+             actual: Optional[Mapping[str, Amount]] = None,
+             actual_deals: Optional[Amount] = None, actual_revenue: Optional[Amount] = None,
+             open: Optional[Mapping[str, Amount]] = None,
+             lags: Optional[Mapping[str, Any]] = None, at_risk: Optional[Rate] = None,
+             off_track: Optional[Rate] = None,
+             reps: Optional[Amount] = None) -> "_schedule.Pace":
         """Actuals so far against the plan of a target (``revenue`` or
         ``deals`` per ``per``, required): a :class:`Pace`.
 

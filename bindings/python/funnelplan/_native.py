@@ -23,6 +23,7 @@ the binding, which raises :class:`FunnelError` for any status but
 import ctypes
 import re
 import types
+import typing
 from ctypes import POINTER, Structure, byref
 
 from . import _api, _loader
@@ -76,6 +77,11 @@ def _mirrors():
 _MIRRORS, _ctype = _mirrors()
 globals().update(_MIRRORS)
 
+if typing.TYPE_CHECKING:
+    # The names put in globals() above (constants, enum values, the ctypes
+    # mirrors) are unknown to a type checker: they are Any to it.
+    def __getattr__(name: str) -> typing.Any: ...
+
 #: The mirrors in the order of the C enum fpl_abi_struct, so that
 #: fpl_abi_size(i) is the C compiler's sizeof(STRUCTS[i]) in the library
 #: that was loaded. None holds the place of a retired struct (size 0).
@@ -89,8 +95,8 @@ NO_INDEX = ctypes.c_size_t(-1).value  # FPL_NO_INDEX
 #: Every function: (name, argtypes, restype), restype _STATUS for an fpl_status.
 _STATUS = "status"
 FUNCTIONS = tuple(
-    (m.group(1), [_ctype(t) for t in filter(None, m.group(2).split(", "))],
-     _STATUS if m.group(3) == "status" else _ctype(m.group(3)))
+    (m.group(1), [_ctype(t) for t in filter(None, m.group(2).split(", "))],  # type: ignore
+     _STATUS if m.group(3) == "status" else _ctype(m.group(3)))  # type: ignore
     for m in (re.fullmatch(r"(\w+)\((.*)\) (\S+)", e) for e in _entries(_api.FUNCTIONS)))
 
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])

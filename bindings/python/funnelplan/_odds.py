@@ -34,10 +34,10 @@ import math
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, sizeof
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple, Union
 
 from . import _native
-from ._common import (_Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
+from ._common import (JSONDict, _Shown, _Part, _View, _amount, _call, _copy, _count, _describe, _encode, _from_view,
                       _is_int, _is_text, _items, _parse, _rate, _view_field, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -60,28 +60,51 @@ _SEED_MESSAGE = "seed must be a whole number from 0 to %d" % SEED_MAX
 
 @dataclass(frozen=True)
 class Quantiles(_Part):
-    """P10, P50 and P90 of a distribution (of deals: ints; of revenue, or
-    standard errors: floats)."""
-    p10: object
-    p50: object
-    p90: object
+    """P10, P50 and P90 of a distribution of deals or revenue per period:
+    the least value with at least 10%, 50%, 90% of the chance at or below it.
+    Of deals: whole deals, ints; of revenue: deal quantiles × deal size, in
+    money; in :class:`OddsStdError`: their standard errors, floats.
+
+    Attributes:
+        p10: the 10th percentile.
+        p50: the median.
+        p90: the 90th percentile.
+    """
+    p10: Union[int, float]
+    p50: Union[int, float]
+    p90: Union[int, float]
     _view: tuple = _view_field()
 
 
 @dataclass(frozen=True)
 class OddsLevel(_Part):
-    """The least whole volume that reaches the target with a given chance."""
-    confidence: float                 # in (0, 1)
-    volume: Optional[int]             # units entering `at` per period; None above 2^53
+    """The least whole volume that reaches the target with a given chance
+    (an element of :attr:`Odds.volume_for`).
+
+    Attributes:
+        confidence: the chance, a fraction in (0, 1) (0.9 for 90%).
+        volume: the least whole units entering ``at`` per period (the
+            target's, :attr:`Odds.per`) with that chance; an int. None above 2^53.
+        given_volume: the same per the volume's own period
+            (:attr:`Odds.volume_per`), whole; None without a volume.
+    """
+    confidence: float
+    volume: Optional[int]
     _view: tuple = _view_field()
-    # The least whole units per the volume's period (Odds.volume_per) for
-    # this level; None without a volume.
     given_volume: Optional[int] = None
 
 
 @dataclass(frozen=True)
 class OddsHistory(_Part):
-    """A stage's rate known from history: ``won`` of ``total`` units moved on."""
+    """A stage's rate known from history (an element of
+    :attr:`OddsSimulation.history`): drawn from Beta(won + 1, total − won + 1)
+    in every trial.
+
+    Attributes:
+        stage: the stage's name.
+        won: units that moved on to the next stage (the last: were won); an int.
+        total: units that entered the stage; an int.
+    """
     stage: str
     won: int
     total: int
@@ -90,12 +113,21 @@ class OddsHistory(_Part):
 
 @dataclass(frozen=True)
 class OddsStdError(_Part):
-    """The standard errors of a simulation's estimates."""
+    """The standard errors of a simulation's estimates
+    (:attr:`OddsSimulation.std_error`), each in the unit of its estimate.
+
+    Attributes:
+        p_hit: of the chance of the target, a fraction.
+        expected_deals: of the mean deals per period.
+        expected_revenue: of the mean revenue, in money; None without a deal size.
+        deals_quantiles: of the deal quantiles (floats).
+        revenue_quantiles: of the revenue quantiles; None without a deal size.
+    """
     p_hit: float
     expected_deals: float
-    expected_revenue: Optional[float]           # None without a deal size
-    deals_quantiles: Quantiles                  # of floats
-    revenue_quantiles: Optional[Quantiles]      # None without a deal size
+    expected_revenue: Optional[float]
+    deals_quantiles: Quantiles
+    revenue_quantiles: Optional[Quantiles]
     _view: tuple = _view_field()
 
 
@@ -105,19 +137,38 @@ class OddsSimulation(_Part):
     (gamma distributed with coefficient of variation ``deal_size_cv``) and
     rates known only from ``history`` (drawn from their Beta posterior in
     every trial). The same ``seed`` gives the same figures everywhere.
-    ``judged_on`` is ``"revenue"`` when the hit is revenue ≥ the revenue
-    target (a revenue target with varying sizes), else ``"deals"``."""
+    Estimates are per period and carry sampling error (:attr:`std_error`).
+
+    Attributes:
+        trials: the trials run; an int.
+        seed: the seed of the generator; an int.
+        deal_size_cv: the coefficient of variation of a deal's size (0 when
+            sizes are fixed).
+        deal_size_distribution: ``"gamma"``, or None when sizes are fixed.
+        history: the stages whose rates come from history, in funnel order
+            (:class:`OddsHistory`).
+        judged_on: ``"revenue"`` when a trial hits on revenue ≥ the revenue
+            target (a revenue target with varying sizes), else ``"deals"``.
+        p_hit: the share of trials that hit the target, a fraction.
+        expected_deals: the mean deals per period over the trials.
+        expected_revenue: the mean revenue per period, in money; None without
+            a deal size.
+        deals_quantiles: quantiles of deals per period (:class:`Quantiles`, ints).
+        revenue_quantiles: quantiles of revenue per period, in money; None
+            without a deal size.
+        std_error: the standard error of each estimate (:class:`OddsStdError`).
+    """
     trials: int
     seed: int
-    deal_size_cv: float                         # 0 when sizes are fixed
-    deal_size_distribution: Optional[str]       # "gamma", or None when fixed
-    history: Tuple[OddsHistory, ...]            # in funnel order
-    judged_on: str                              # "deals" or "revenue"
+    deal_size_cv: float
+    deal_size_distribution: Optional[str]
+    history: Tuple[OddsHistory, ...]
+    judged_on: str
     p_hit: float
     expected_deals: float
-    expected_revenue: Optional[float]           # None without a deal size
-    deals_quantiles: Quantiles                  # of ints
-    revenue_quantiles: Optional[Quantiles]      # None without a deal size
+    expected_revenue: Optional[float]
+    deals_quantiles: Quantiles
+    revenue_quantiles: Optional[Quantiles]
     std_error: OddsStdError
     _view: tuple = _view_field()
 
@@ -134,45 +185,78 @@ class Odds(_Shown):
     and those asked for, ascending, without duplicates; it is always the
     exact model (the funnel's rates, a fixed deal size).
 
+    Attributes:
+        per: the period of the volume and the target.
+        at: the name of the stage the volume enters.
+        volume: N, whole units entering ``at`` per period (:attr:`per`); an int.
+        cumulative_rate: p, the chance that one unit entering ``at`` becomes
+            a deal; a fraction.
+        target_deals: k, whole deals the target needs per period; an int.
+        target_revenue: the revenue target in money per period; None when
+            the target was deals.
+        deal_size: the deal size in money; None without one.
+        p_hit: P(deals ≥ k), the chance of the target; exact binomial.
+        p_miss: P(deals < k), computed directly (not 1 − p_hit).
+        expected_deals: N·p, the mean deals per period; exact.
+        sd_deals: √(N·p·(1 − p)), the standard deviation of deals.
+        expected_revenue: N·p × deal size, in money per period; None without
+            a deal size.
+        deals_quantiles: quantiles of deals per period (:class:`Quantiles`, ints).
+        revenue_quantiles: the deal quantiles × deal size, in money; None
+            without a deal size.
+        volume_for: the least whole volume per confidence level, ascending
+            (:class:`OddsLevel`).
+        simulation: the Monte Carlo estimates (:class:`OddsSimulation`); None
+            unless it ran.
+        volume_per: the period the volume was given per (``"month"``, ...).
+        given_volume: the volume as given, whole units per ``volume_per``.
+
     ``to_dict()`` is the object ``funnelplan odds ... --format json`` prints.
     """
     per: str
-    at: str                                     # the stage the volume enters
+    at: str
     volume: int
-    cumulative_rate: float                      # p: one unit's chance to become a deal
-    target_deals: int                           # k
-    target_revenue: Optional[float]             # None when the target was deals
-    deal_size: Optional[float]                  # None without a deal size
-    p_hit: float                                # P(deals >= k)
-    p_miss: float                               # P(deals < k), computed directly
-    expected_deals: float                       # volume * p
-    sd_deals: float                             # sqrt(volume * p * (1 - p))
-    expected_revenue: Optional[float]           # None without a deal size
-    deals_quantiles: Quantiles                  # of ints
-    revenue_quantiles: Optional[Quantiles]      # None without a deal size
-    volume_for: Tuple[OddsLevel, ...]           # ascending confidence
-    simulation: Optional[OddsSimulation]        # None unless Monte Carlo ran
+    cumulative_rate: float
+    target_deals: int
+    target_revenue: Optional[float]
+    deal_size: Optional[float]
+    p_hit: float
+    p_miss: float
+    expected_deals: float
+    sd_deals: float
+    expected_revenue: Optional[float]
+    deals_quantiles: Quantiles
+    revenue_quantiles: Optional[Quantiles]
+    volume_for: Tuple[OddsLevel, ...]
+    simulation: Optional[OddsSimulation]
     # What the library describes (fpl_view_odds): the C funnel, exact result,
     # and the simulation input and simulation (both None unless Monte Carlo ran).
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'target_deals', 'p_hit')
 
     def _render_args(self):
         return fn.odds_render, self._source.structs
     # The volume as given, per its own period: ``volume`` and the volumes of
     # ``volume_for`` are per ``per``, the target's period.
-    volume_per: str = None
-    given_volume: int = None
+    volume_per: str = None  # type: ignore[assignment]
+    given_volume: int = None  # type: ignore[assignment]
 
-    def volume_needed(self, confidence):
+    def volume_needed(self, confidence: float) -> Optional[int]:
         """The volume for a level of :attr:`volume_for` (a float such as
-        0.9); KeyError if that level was not computed."""
+        0.9); KeyError if that level was not computed.
+
+        >>> from funnelplan import Funnel
+        >>> Funnel([("lead", "12%")]).odds(100, deals=12).volume_needed(0.5)
+        97
+
+        (With 97 leads P(12 deals or more) is 0.5015; with 96, 0.4865.)
+        """
         for level in self.volume_for:
             if level.confidence == confidence:
                 return level.volume
         raise KeyError(confidence)
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 

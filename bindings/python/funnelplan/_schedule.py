@@ -28,10 +28,10 @@ import decimal
 import numbers
 from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (_Shown, PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
+from ._common import (JSONDict, _Shown, PERIODS, _View, _amount, _count_in, _float_text, _hinted, _copy, _describe, _encode, _from_view, _is_int,
                       _is_text, _items, _number, _parse, _rate, refuse, status_is)
 from ._errors import FunnelError
 from ._native import fn
@@ -50,27 +50,45 @@ DAYS_PER_MONTH = fn.days_per_month()
 
 @dataclass(frozen=True)
 class ScheduleStage:
-    """One stage of a schedule: its lag to the next stage (the last: to
-    closing) in months and in days, and the units entering it over all rows
-    (``plan``'s required × months of the span / months of the period)."""
+    """One stage of a schedule (an element of :attr:`Schedule.stages`).
+
+    Attributes:
+        name: the stage's name.
+        rate: its conversion rate, a fraction in (0, 1].
+        lag_months: the time from entering it to entering the next stage
+            (the last: to closing), in months (not whole).
+        lag_days: the same in days: lag_months × :data:`DAYS_PER_MONTH`.
+        total: units entering it over all rows (the plan's required × months
+            of the span / months of the period); exact, unrounded.
+    """
     name: str
     rate: float
     lag_months: float
-    lag_days: float                   # lag_months * DAYS_PER_MONTH
+    lag_days: float
     total: float
 
 
 @dataclass(frozen=True)
 class ScheduleRow:
-    """One calendar month of a schedule. ``entering`` holds the units that
-    must enter each stage in this month, top first; months before the start
-    (``in_span`` False) close no deals. The per-rep figures are None
-    without reps."""
-    month: str                        # "YYYY-MM"
+    """One calendar month of a schedule (an element of :attr:`Schedule.rows`).
+    Its figures are for that month; exact, unrounded.
+
+    Attributes:
+        month: the month, ``"YYYY-MM"``.
+        in_span: whether it is in the span (months before the start close no
+            deals: they take the volume later deals need).
+        share: its share of the span's deals, a fraction (0 before the start).
+        deals: deals closing in this month.
+        revenue: deals × deal size, in money; None without a deal size.
+        entering: units that must enter each stage in this month, top first.
+        deals_per_rep: deals / reps; None without reps.
+        entering_per_rep: entering / reps, per stage; None without reps.
+    """
+    month: str
     in_span: bool
-    share: float                      # of the span's deals (0 before the start)
-    deals: float                      # closing this month
-    revenue: Optional[float]          # None without a deal size
+    share: float
+    deals: float
+    revenue: Optional[float]
     entering: Tuple[float, ...]
     deals_per_rep: Optional[float] = None
     entering_per_rep: Optional[Tuple[float, ...]] = None
@@ -78,17 +96,30 @@ class ScheduleRow:
 
 @dataclass(frozen=True)
 class MonthlyTarget:
-    """A target given month by month: ``kind`` ``"deals"`` or ``"revenue"``
-    and one value per month of the span."""
+    """A target given month by month (:attr:`Schedule.monthly`).
+
+    Attributes:
+        kind: ``"deals"`` or ``"revenue"``.
+        values: one target per month of the span, first month first (deals,
+            or money), as given.
+    """
     kind: str
     values: Tuple[float, ...]
 
 
 @dataclass(frozen=True)
 class Velocity:
-    """Sales velocity, revenue per day: opportunities per month (units
-    entering the last stage, the span's average) × win rate (the last
-    stage's rate) × deal size / cycle days (the last stage's lag)."""
+    """Sales velocity (:attr:`Schedule.velocity`).
+
+    Attributes:
+        per_day: revenue per day, in money: opportunities per month × win
+            rate × deal size / cycle days.
+        opportunities_per_month: units entering the last stage per month,
+            the span's average; exact.
+        win_rate: the last stage's rate, a fraction.
+        deal_size: the deal size, in money.
+        cycle_days: the last stage's lag, in days.
+    """
     per_day: float
     opportunities_per_month: float
     win_rate: float
@@ -100,51 +131,90 @@ class Velocity:
 class Schedule(_Shown):
     """Month by month: the units every stage must take in each calendar
     month, from the earliest month any stage needs volume (``lead_months``
-    before the start) to the end of the span.
+    before the start) to the end of the span (:meth:`Funnel.schedule`).
+
+    Attributes:
+        per: the period of the target: ``"month"``, ``"quarter"`` or ``"year"``.
+        start: the first month of the span, ``"YYYY-MM"``.
+        months: months in the span; an int.
+        lead_months: rows before the start (every lag rounded up, summed); an int.
+        total_lag: months from entering the top stage to closing (not whole).
+        deals: deals over the whole span; exact.
+        revenue: revenue over the span, in money; None without a deal size.
+        deal_size: the deal size in money; None without one.
+        seasonality: the 12 weights given, January first; None without them.
+        monthly: the target given month by month (:class:`MonthlyTarget`);
+            None when a target per period was given.
+        stages: every stage, top first (:class:`ScheduleStage`).
+        rows: one row per calendar month, earliest first (:class:`ScheduleRow`).
+        reps: the reps; None without them.
+        quota: revenue per rep per period, in money; None without one.
+        attainment: the share of quota a rep makes, a fraction; None without
+            a quota.
+        reps_needed: revenue per period / (quota × attainment); exact. None
+            without a quota.
+        reps_needed_whole: the same rounded up; an int. None without a quota.
+        velocity: the sales velocity (:class:`Velocity`); None without a deal
+            size or a lag on the last stage.
 
     ``to_dict()`` is the object ``funnelplan schedule ... --format json`` prints.
     """
     per: str
-    start: str                        # "YYYY-MM"
+    start: str
     months: int
     lead_months: int
-    total_lag: float                  # months from the top stage to closing
-    deals: float                      # over the span
-    revenue: Optional[float]          # None without a deal size
+    total_lag: float
+    deals: float
+    revenue: Optional[float]
     deal_size: Optional[float]
-    seasonality: Optional[Tuple[float, ...]]   # the 12 weights given, January first
-    monthly: Optional[MonthlyTarget]  # a target per month, when given
+    seasonality: Optional[Tuple[float, ...]]
+    monthly: Optional[MonthlyTarget]
     stages: Tuple[ScheduleStage, ...]
-    rows: Tuple[ScheduleRow, ...]     # earliest first
+    rows: Tuple[ScheduleRow, ...]
     reps: Optional[float]
-    quota: Optional[float]            # revenue per rep per period
-    attainment: Optional[float]       # share of quota a rep makes (None without a quota)
+    quota: Optional[float]
+    attainment: Optional[float]
     reps_needed: Optional[float]
     reps_needed_whole: Optional[int]
-    velocity: Optional[Velocity]      # None without a deal size or a last-stage lag
+    velocity: Optional[Velocity]
     # What the library describes (fpl_view_schedule), and so what the
     # fields are read from: the C funnel and schedule.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'start', 'months', 'deals', 'revenue')
 
     def _render_args(self):
         return fn.schedule_render, self._source.structs
 
-    def row(self, month):
-        """The row of a calendar month (``"2027-03"``); KeyError if none."""
+    def row(self, month: str) -> ScheduleRow:
+        """The row of a calendar month (``"2027-03"``); KeyError if none.
+
+        >>> from funnelplan import Funnel
+        >>> f = Funnel([("lead", "10%")], deal_size=1000)
+        >>> s = f.schedule("2027-01", 3, deals=30, per="quarter")
+        >>> s.row("2027-02").deals, s.row("2027-02").entering
+        (10.0, (100.0,))
+        """
         for r in self.rows:
             if r.month == month:
                 return r
         raise KeyError(month)
 
-    def entering(self, stage):
-        """Every row's units entering one stage (by name), earliest first."""
+    def entering(self, stage: str) -> Tuple[float, ...]:
+        """Every row's units entering one stage (by name), earliest first;
+        KeyError for another name.
+
+        >>> from funnelplan import Funnel
+        >>> s = Funnel([("lead", "10%")]).schedule("2027-01", 3, deals=30, per="quarter",
+        ...                                        lags={"lead": "1m"})
+        >>> s.entering("lead")
+        (100.0, 100.0, 100.0, 0.0)
+        """
         for k, s in enumerate(self.stages):
             if s.name == stage:
                 return tuple(r.entering[k] for r in self.rows)
         raise KeyError(stage)
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
@@ -157,33 +227,68 @@ class PaceRow:
     """One paced figure (a stage's units, the deals or the revenue) against
     its plan for the period. Every figure from ``actual`` on is None without
     an actual; ``needed_rate`` and ``catch_up`` also when the period is over.
-    The per-rep figures are None without reps."""
+    Units are the row's: units of a stage, deals, or money for revenue; per
+    the whole period (:attr:`Pace.per`) unless said otherwise; exact unless
+    whole.
+
+    Attributes:
+        plan: the plan for the whole period.
+        plan_to_date: plan × elapsed: the plan for the share gone.
+        actual: the actual so far; None without one.
+        attainment: actual / plan to date, a fraction.
+        projection: actual / elapsed: the run rate over the whole period.
+        projected_attainment: projection / plan, a fraction.
+        still_needed: max(0, plan − actual) for the rest of the period.
+        needed_rate: still needed / (1 − elapsed): the rate per period the
+            rest needs; None also when the period is over.
+        catch_up: needed rate / plan, a fraction (1.25: 25% above plan);
+            None also when the period is over.
+        status: ``"on track"``, ``"at risk"`` or ``"off track"`` (attainment
+            against :attr:`Pace.at_risk` and :attr:`Pace.off_track`).
+        plan_per_rep: plan / reps; None without reps (so are the next two).
+        actual_per_rep: actual / reps.
+        needed_rate_per_rep: needed rate / reps.
+        plan_whole: the plan in whole units (the plan's required_whole or
+            deals_whole); an int. None for revenue.
+        still_needed_whole: max(0, plan_whole − actual), rounded up; an int.
+            None for revenue and without an actual.
+        needed_per_month: still needed / months left, per month; None
+            without an actual or when the period is over.
+        needed_per_month_whole: still_needed_whole / months left, rounded up;
+            an int. None when either is.
+    """
     plan: float
-    plan_to_date: float               # plan * elapsed
+    plan_to_date: float
     actual: Optional[float]
-    attainment: Optional[float]       # actual / plan to date
-    projection: Optional[float]       # actual / elapsed: the run rate
-    projected_attainment: Optional[float]  # projection / plan
-    still_needed: Optional[float]     # max(0, plan - actual)
-    needed_rate: Optional[float]      # still needed / (1 - elapsed), per period
-    catch_up: Optional[float]         # needed rate / plan
-    status: Optional[str]             # "on track", "at risk", "off track"
+    attainment: Optional[float]
+    projection: Optional[float]
+    projected_attainment: Optional[float]
+    still_needed: Optional[float]
+    needed_rate: Optional[float]
+    catch_up: Optional[float]
+    status: Optional[str]
     plan_per_rep: Optional[float]
     actual_per_rep: Optional[float]
     needed_rate_per_rep: Optional[float]
-    # what is still needed in whole units (None for revenue and without an
-    # actual) and per month left (None also when the period is over)
-    plan_whole: Optional[int]              # the plan's whole count (required_whole, deals_whole)
-    still_needed_whole: Optional[int]      # max(0, plan_whole - actual), rounded up
-    needed_per_month: Optional[float]      # still needed / months_left
-    needed_per_month_whole: Optional[int]  # still_needed_whole / months_left, rounded up
+    plan_whole: Optional[int]
+    still_needed_whole: Optional[int]
+    needed_per_month: Optional[float]
+    needed_per_month_whole: Optional[int]
 
 
 @dataclass(frozen=True)
 class PaceStage(PaceRow):
-    """A stage's units so far against its plan, and the deals they imply at
-    the funnel's rates (``implied_deals``: actual × cumulative rate; None
-    without an actual)."""
+    """A stage's units so far against its plan (an element of
+    :attr:`Pace.stages`): the fields of :class:`PaceRow` in units entering
+    the stage, and:
+
+    Attributes:
+        name: the stage's name.
+        rate: its conversion rate, a fraction in (0, 1].
+        cumulative_rate: its rate times every rate below it, a fraction.
+        implied_deals: actual × cumulative rate: the deals its units so far
+            imply at the funnel's rates; exact. None without an actual.
+    """
     name: str
     rate: float
     cumulative_rate: float
@@ -192,15 +297,25 @@ class PaceStage(PaceRow):
 
 @dataclass(frozen=True)
 class PaceWarning:
-    """The highest stage off track, and in how many months (the sum of the
-    lags from it to closing) it shows in deals."""
+    """The earliest warning (:attr:`Pace.warning`).
+
+    Attributes:
+        stage: the name of the highest stage off track.
+        months: in how many months it shows in deals: the sum of the lags
+            from it to closing (not whole).
+    """
     stage: str
     months: float
 
 
 @dataclass(frozen=True)
 class OpenPipeline:
-    """Units in one stage now."""
+    """Units in one stage now (an element of :attr:`Coverage.open`).
+
+    Attributes:
+        stage: the stage's name.
+        units: the units in it now, as given.
+    """
     stage: str
     units: float
 
@@ -211,11 +326,25 @@ class Coverage:
     units / still to close, ``weighted`` = open deals / still to close (both
     None with nothing left to close), and ``required`` = open units / open
     deals, the raw coverage the funnel's own rates need (None when the
-    pipeline brings no deals)."""
-    open: Tuple[OpenPipeline, ...]    # the stages given, funnel order
+    pipeline brings no deals).
+
+    Attributes:
+        open: the open units of the stages given, in funnel order
+            (:class:`OpenPipeline`).
+        open_units: the open units, summed.
+        open_deals: Σ open units × the stage's cumulative rate: the deals
+            the open pipeline brings; exact.
+        still_to_close: max(0, target deals − deals so far).
+        raw: open units / still to close, a ratio; None with nothing to close.
+        weighted: open deals / still to close, a ratio; None with nothing to
+            close.
+        required: open units / open deals: the raw coverage the funnel's own
+            rates need; None when the pipeline brings no deals.
+    """
+    open: Tuple[OpenPipeline, ...]
     open_units: float
-    open_deals: float                 # sum of open * cumulative rate
-    still_to_close: float             # max(0, target deals - deals so far)
+    open_deals: float
+    still_to_close: float
     raw: Optional[float]
     weighted: Optional[float]
     required: Optional[float]
@@ -227,11 +356,29 @@ class Pace(_Shown):
     (None without a deal size), the earliest warning and the pipeline
     coverage (None without an open pipeline).
 
+    Attributes:
+        per: the period of the plan: ``"month"``, ``"quarter"`` or ``"year"``.
+        elapsed: the share of the period gone, a fraction in (0, 1].
+        at_risk: the attainment below which a row is at risk, a fraction.
+        off_track: the attainment below which a row is off track, a fraction.
+        stages: every stage, top first (:class:`PaceStage`).
+        deals: the deals won so far against plan (:class:`PaceRow`).
+        revenue: the revenue so far against plan, in money; None without a
+            deal size.
+        warning: the earliest warning (:class:`PaceWarning`); None when no
+            stage is off track.
+        coverage: the pipeline coverage (:class:`Coverage`); None without an
+            open pipeline.
+        reps: the reps; None without them.
+        months_left: months of the period left: months × (1 − elapsed) (whole
+            when within 16 epsilons of a whole number).
+
+    ``pace["lead"]`` is a stage's row by name.
     ``to_dict()`` is the object ``funnelplan pace ... --format json`` prints.
     """
     per: str
-    elapsed: float                    # share of the period gone, (0, 1]
-    at_risk: float                    # the thresholds used
+    elapsed: float
+    at_risk: float
     off_track: float
     stages: Tuple[PaceStage, ...]
     deals: PaceRow
@@ -239,24 +386,30 @@ class Pace(_Shown):
     warning: Optional[PaceWarning]
     coverage: Optional[Coverage]
     reps: Optional[float]
-    months_left: float                # months(per) * (1 - elapsed)
+    months_left: float
     # What the library describes (fpl_view_pace), and so what the fields are
     # read from: the C funnel and pace.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'elapsed', 'months_left')
 
     def _render_args(self):
         # the dates the elapsed share came from (None, None without them)
         return fn.pace_render, self._source.structs + self._source.given
 
-    def __getitem__(self, name):
-        """A stage's row by name."""
+    def __getitem__(self, name: str) -> PaceStage:
+        """A stage's row by name; KeyError for another name.
+
+        >>> from funnelplan import Funnel
+        >>> p = Funnel([("lead", "10%")]).pace(deals=10, elapsed="50%", actual={"lead": 40})
+        >>> p["lead"].plan, p["lead"].attainment, p["lead"].status
+        (100.0, 0.8, 'at risk')
+        """
         for s in self.stages:
             if s.name == name:
                 return s
         raise KeyError(name)
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 

@@ -22,10 +22,10 @@ import numbers
 import os
 from ctypes import byref, c_double, c_size_t
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import IO, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._common import _amount, _describe, _encode, _float_text, _is_text, refuse
+from ._common import JSONDict, _amount, _describe, _encode, _float_text, _is_text, refuse
 from ._errors import FunnelError
 from ._native import fn
 
@@ -46,36 +46,66 @@ SKIPPED_ROWS_KEPT = 100
 
 @dataclass(frozen=True)
 class Criterion:
-    """One criterion: its ``name``, ``weight`` (> 0) and whether it is
-    ``required`` (must be fully met for a lead to be sales-ready)."""
+    """One criterion of a :class:`Criteria`.
+
+    Attributes:
+        name: the criterion's name, as the CSV file's header names its column.
+        weight: its weight in the score (> 0; 1 by default).
+        required: whether it must be fully met (answer 1) for a lead to be
+            sales-ready.
+    """
     name: str
     weight: float = 1.0
     required: bool = False
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The criterion as the CLI's JSON lists it.
+
+        >>> Criterion("need", 2.0, True).to_dict()
+        {'name': 'need', 'weight': 2.0, 'required': True}
+        """
         return {"name": self.name, "weight": self.weight, "required": self.required}
 
 
 @dataclass(frozen=True)
 class LeadScore:
-    """One lead's score (0 to 100), band (``"hot"``, ``"warm"``, ``"cold"``),
-    whether it is sales-ready, and the criteria it does not fully meet (in
-    the order of the criteria)."""
+    """One lead's score (:meth:`Criteria.score`).
+
+    Attributes:
+        score: 100 · Σ weight · answer / Σ weight, from 0 to 100; exact.
+        band: ``"hot"``, ``"warm"`` or ``"cold"``.
+        sales_ready: whether every required criterion is fully met (with
+            none required: whether it is hot).
+        missing: the criteria it does not fully meet, in the criteria's order.
+    """
     score: float
     band: str
     sales_ready: bool
     missing: Tuple[str, ...]
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The score as a dict of its fields.
+
+        >>> Criteria.bant().score({"budget": 1, "authority": 1, "need": 1}).to_dict()
+        {'score': 75.0, 'band': 'hot', 'sales_ready': False, 'missing': ['timing']}
+        """
         return {"score": self.score, "band": self.band, "sales_ready": self.sales_ready,
                 "missing": list(self.missing)}
 
 
 @dataclass(frozen=True)
 class ScoredLead:
-    """A scored row of the file: its ``rank`` (1 = most promising), the
-    ``line`` where its record starts (1 is the header), its ``id`` and its
-    score."""
+    """A scored row of the file (an element of :attr:`Score.rows`).
+
+    Attributes:
+        rank: its place, 1 for the most promising; an int.
+        line: the line where its record starts (1 is the header); an int.
+        id: the lead's id, from the id column.
+        score: its score, from 0 to 100 (see :class:`LeadScore`); exact.
+        band: ``"hot"``, ``"warm"`` or ``"cold"``.
+        sales_ready: whether every required criterion is fully met.
+        missing: the criteria it does not fully meet, in the criteria's order.
+    """
     rank: int
     line: int
     id: str
@@ -84,7 +114,12 @@ class ScoredLead:
     sales_ready: bool
     missing: Tuple[str, ...]
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The row as ``Score.to_dict()`` lists it under ``"rows"``.
+
+        >>> score("id,budget,authority,need,timing\\nacme,1,1,0,1\\n").rows[0].to_dict()
+        {'rank': 1, 'line': 2, 'id': 'acme', 'score': 75.0, 'band': 'hot', 'sales_ready': False, 'missing': ['need']}
+        """
         return {"rank": self.rank, "line": self.line, "id": self.id, "score": self.score,
                 "band": self.band, "sales_ready": self.sales_ready,
                 "missing": list(self.missing)}
@@ -95,24 +130,47 @@ class SkippedRow:
     """A row that was not scored: its ``line`` and the ``message`` the CLI
     prints after ``FILE:LINE:``. ``fault`` is the library's name for the
     fault (``"FPL_CSV_FIELDS"``, ``"FPL_CSV_ANSWER"``, ...); ``column`` the
-    criterion whose answer was refused (``FPL_CSV_ANSWER`` only)."""
+    criterion whose answer was refused (``FPL_CSV_ANSWER`` only).
+
+    Attributes:
+        line: the line where the row starts (1 is the header); an int.
+        message: what is wrong with it, as the CLI prints it.
+        fault: the library's name of the fault (``"FPL_CSV_FIELDS"``, ...).
+        column: the criterion whose answer was refused; None for other faults.
+    """
     line: int
     message: str
     fault: str
     column: Optional[str] = None
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The row as ``Score.to_dict()`` lists it under ``"skipped_rows"``.
+
+        >>> score("id,budget,authority,need,timing\\nacme,1,1\\n").skipped_rows[0].to_dict()["line"]
+        2
+        """
         return {"line": self.line, "message": self.message}
 
 
 @dataclass(frozen=True)
 class Bands:
-    """How many scored rows fall in each band."""
+    """How many scored rows fall in each band (:attr:`Score.bands`).
+
+    Attributes:
+        hot: rows scoring at least the hot threshold; an int.
+        warm: rows at least warm but below hot; an int.
+        cold: the other scored rows; an int.
+    """
     hot: int
     warm: int
     cold: int
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The counts as a dict.
+
+        >>> Bands(3, 2, 1).to_dict()
+        {'hot': 3, 'warm': 2, 'cold': 1}
+        """
         return {"hot": self.hot, "warm": self.warm, "cold": self.cold}
 
 
@@ -124,6 +182,19 @@ class Score:
     ``sales_ready`` count every scored row; ``rows`` holds the ranked rows
     (the first ``top`` only when :func:`score` was given ``top``);
     ``skipped_rows`` the first 100 rows that were not scored, in file order.
+
+    Attributes:
+        criteria: the criteria scored against (:class:`Criterion`).
+        hot: the hot threshold used, a score from 0 to 100.
+        warm: the warm threshold used.
+        id_column: the name of the id column.
+        scored: rows scored; an int.
+        skipped: rows that could not be scored; an int.
+        bands: how many scored rows fall in each band (:class:`Bands`).
+        sales_ready: how many scored rows are sales-ready; an int.
+        rows: the ranked rows, most promising first (:class:`ScoredLead`).
+        skipped_rows: the first 100 rows not scored, in file order
+            (:class:`SkippedRow`).
 
     ``to_dict()`` is the object ``funnelplan score ... --format json`` prints.
     """
@@ -138,7 +209,13 @@ class Score:
     rows: Tuple[ScoredLead, ...]
     skipped_rows: Tuple[SkippedRow, ...]
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The object ``funnelplan score ... --format json`` prints.
+
+        >>> d = score("id,budget,authority,need,timing\\nacme,1,1,1,1\\n").to_dict()
+        >>> d["command"], d["scored"], d["bands"], d["rows"][0]["id"]
+        ('score', 1, {'hot': 1, 'warm': 0, 'cold': 0}, 'acme')
+        """
         return {"command": "score", "criteria": [c.to_dict() for c in self.criteria],
                 "hot": self.hot, "warm": self.warm, "id_column": self.id_column,
                 "scored": self.scored, "skipped": self.skipped, "bands": self.bands.to_dict(),
@@ -247,7 +324,9 @@ class Criteria:
 
     __slots__ = ("_c", "_criteria")
 
-    def __init__(self, criteria, *, hot=None, warm=None):
+    def __init__(self, criteria: Union[str, Sequence[Any]], *,
+                 hot: Optional[Union[float, str]] = None,
+                 warm: Optional[Union[float, str]] = None) -> None:
         if criteria is None:
             raise refuse("CRITERION_COUNT", "criteria None")
         if _is_text(criteria):
@@ -291,31 +370,37 @@ class Criteria:
         return _native.fpl_criteria.from_buffer_copy(self._c)
 
     @classmethod
-    def bant(cls, *, hot=None, warm=None):
+    def bant(cls, *, hot: Optional[Union[float, str]] = None,
+             warm: Optional[Union[float, str]] = None) -> "Criteria":
         """The BANT preset: budget, authority, need, timing; weight 1 each;
-        all required."""
+        all required.
+
+        >>> Criteria.bant(hot=80).names, Criteria.bant(hot=80).hot
+        (('budget', 'authority', 'need', 'timing'), 80.0)
+        """
         return cls("bant", hot=hot, warm=warm)
 
     @property
-    def criteria(self):
+    def criteria(self) -> Tuple[Criterion, ...]:
         """The criteria, in order, as :class:`Criterion`."""
         return self._criteria
 
     @property
-    def names(self):
+    def names(self) -> Tuple[str, ...]:
+        """The criteria's names, in order."""
         return tuple(c.name for c in self._criteria)
 
     @property
-    def hot(self):
+    def hot(self) -> float:
         """The hot threshold in use (the library's default when none was given)."""
         return fn.criteria_hot(byref(self._c))
 
     @property
-    def warm(self):
+    def warm(self) -> float:
         """The warm threshold in use (the library's default when none was given)."""
         return fn.criteria_warm(byref(self._c))
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._criteria)
 
     def _key(self):
@@ -370,7 +455,7 @@ class Criteria:
                 raise refuse("ANSWER", context, field="answer", index=index) from None
         raise refuse("ANSWER", context, typed=True, field="answer", index=index)
 
-    def score(self, answers):
+    def score(self, answers: Union[Mapping[str, Any], Sequence[Any]]) -> LeadScore:
         """Scores one lead: a :class:`LeadScore`.
 
         ``answers`` maps a criterion's name to its answer (a criterion left
@@ -378,6 +463,9 @@ class Criteria:
         sequence of one answer per criterion, in order. An answer is a
         number in [0, 1], text as in the CSV file (``"yes"``, ``"no"``,
         ``"50%"``, ``"1/3"``), True/False, or None (not known: 0).
+
+        >>> Criteria(["budget", "need=2,required"]).score(["yes", "50%"])
+        LeadScore(score=66.66666666666667, band='warm', sales_ready=False, missing=('need',))
         """
         names = self.names
         if answers is None:
@@ -414,8 +502,12 @@ class Criteria:
             raise exc.with_context("answers") from None  # pragma: no cover
         return self._lead_score(out)
 
-    def to_dict(self):
-        """The criteria as the CLI's JSON lists them."""
+    def to_dict(self) -> List[JSONDict]:
+        """The criteria as the CLI's JSON lists them.
+
+        >>> Criteria(["budget", "need=2,required"]).to_dict()[1]
+        {'name': 'need', 'weight': 2.0, 'required': True}
+        """
         return [c.to_dict() for c in self._criteria]
 
 
@@ -521,8 +613,10 @@ def _header_error(exc, reader, context):
     return other
 
 
-def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict=False,
-          top=None):
+def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
+          criteria: Union[str, "Criteria", Sequence[Any]] = "bant", *,
+          hot: Optional[Union[float, str]] = None, warm: Optional[Union[float, str]] = None,
+          id_column: str = "id", strict: bool = False, top: Optional[int] = None) -> Score:
     """Scores a CSV file of leads and ranks them, most promising first: a
     :class:`Score`.
 
@@ -582,7 +676,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
     messages = {}
-    missing_of = {}   # bits of fpl_lead_score.missing -> names
+    missing_of: Dict[int, Tuple[str, ...]] = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
     # With `top`, memory stays bounded whatever the file's size: whenever the
     # list reaches this length it is ranked and cut to the best `keep` (the
@@ -598,7 +692,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
         items.sort(key=functools.cmp_to_key(_before))
         if keep is not None:
             del items[keep:]
-    skipped = []
+    skipped: List[SkippedRow] = []
     n_skipped = 0
     counts = {"hot": 0, "warm": 0, "cold": 0}
     n_ready = 0
@@ -666,7 +760,7 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
                    for i, (_, line, ident, value, band, ready, missing) in enumerate(scored))
     return Score(criteria=crit.criteria, hot=crit.hot, warm=crit.warm,
                  id_column=id_column if isinstance(id_column, str)
-                 else bytes(id_column).decode("utf-8"),
+                 else bytes(id_column).decode("utf-8"),  # type: ignore[arg-type]
                  scored=sum(counts.values()), skipped=n_skipped,
                  bands=Bands(counts["hot"], counts["warm"], counts["cold"]),
                  sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped))

@@ -19,10 +19,10 @@ import decimal
 import numbers
 from ctypes import byref, c_double, c_int, c_size_t, c_uint
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (_Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+from ._common import (JSONDict, _Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
                       _view_field, _hinted, refuse)
@@ -47,10 +47,19 @@ CHANGE_KINDS = ("relative", "points", "set")
 
 @dataclass(frozen=True)
 class Change(_Part):
-    """One change of one lever, as the library read it: ``kind`` is
-    ``"relative"`` (``+10%`` is 0.10), ``"points"`` (``-3pp`` is -0.03) or
-    ``"set"`` (the new value: a rate as a fraction, or an amount)."""
-    lever: str                        # a stage name, "deal-size", "volume" or "cost-per-lead"
+    """One change of one lever, as the library read it (an element of
+    :attr:`WhatIf.changes`).
+
+    Attributes:
+        lever: what moves: a stage's name, ``"deal-size"``, ``"volume"`` or
+            ``"cost-per-lead"``.
+        kind: ``"relative"`` (``+10%``), ``"points"`` (``-3pp``, rates only)
+            or ``"set"`` (a new value).
+        value: by how much: a fraction for relative (0.1 for ``+10%``) and
+            points (-0.03 for ``-3pp``); for set the new value (a rate as a
+            fraction, 0.4 for ``40%``; an amount in money or units).
+    """
+    lever: str
     kind: str
     value: float
     _view: tuple = _view_field()
@@ -58,12 +67,27 @@ class Change(_Part):
 
 @dataclass(frozen=True)
 class WhatIfDelta(_Part):
-    """Scenario minus baseline: per period, and over the horizon."""
+    """Scenario minus baseline (:attr:`WhatIf.delta`): per period
+    (:attr:`WhatIf.per`), and over the horizon. All exact, unrounded.
+
+    Attributes:
+        deals: deals gained per period.
+        revenue: revenue gained in money per period; None without a deal size.
+        volume: units added per period (negative: saved): the volume given
+            (volume held) or the volume required at the top stage (target held).
+        cost: acquisition cost added in money per period (negative: saved);
+            None without a cost per lead.
+        gain: revenue × margin − cost in money per period (a None revenue or
+            cost counts as 0).
+        revenue_horizon: revenue × horizon, in money; None without a deal size.
+        cost_horizon: cost × horizon, in money; None without a cost per lead.
+        gain_horizon: gain × horizon, in money.
+    """
     deals: float
-    revenue: Optional[float]          # None without a deal size
-    volume: float                     # top-of-funnel volume added (negative: saved)
-    cost: Optional[float]             # acquisition cost added; None without a cost per lead
-    gain: float                       # revenue * margin - cost
+    revenue: Optional[float]
+    volume: float
+    cost: Optional[float]
+    gain: float
     revenue_horizon: Optional[float]
     cost_horizon: Optional[float]
     gain_horizon: float
@@ -74,34 +98,57 @@ class WhatIfDelta(_Part):
 class WhatIf(_Shown):
     """What a set of changes is worth.
 
-    ``mode`` is ``"volume"`` (a volume was given and held: ``baseline`` and
-    ``scenario`` are :class:`Forecast` results) or ``"target"`` (the target
-    was held: they are :class:`Plan` results). The scenario is computed on
-    the changed funnel (same stage names, changed rates) and terms.
-    ``invest``, ``roi`` and ``payback_periods`` are None without an
-    investment; ``payback_periods`` is also None when the gain per period is
-    not positive.
+    The scenario is computed on the changed funnel (same stage names,
+    changed rates) and terms (:meth:`Funnel.whatif`).
+
+    Attributes:
+        per: the period of every per-period figure: ``"month"``,
+            ``"quarter"`` or ``"year"``.
+        horizon: the periods the horizon spans; an int.
+        mode: ``"volume"`` (a volume was given and held: ``baseline`` and
+            ``scenario`` are :class:`Forecast` results) or ``"target"`` (the
+            target was held: they are :class:`Plan` results).
+        changes: the changes in the order applied (:class:`Change`).
+        baseline: the unchanged question's :class:`Forecast` or :class:`Plan`.
+        scenario: the same question with the changes applied.
+        margin: the gross margin, a fraction (1.0 when none was given).
+        delta: scenario − baseline, per period and over the horizon
+            (:class:`WhatIfDelta`).
+        invest: the one-off investment in money; None without one (so are
+            the next two).
+        roi: (gain over the horizon − invest) / invest, a fraction (1.376 is
+            +137.6%).
+        payback_periods: invest / gain per period, in periods (not whole);
+            None also when the gain per period is not positive.
+        mix: the funnel's lead mixes (the baseline's, :class:`Mix`), in
+            funnel order; None without them.
+        scenario_mix: the scenario's lead mixes (``whatif(scenario_mix=...)``);
+            None without them.
 
     ``to_dict()`` is the object ``funnelplan whatif ... --format json`` prints.
+
+    >>> from funnelplan import Funnel
+    >>> w = Funnel([("opportunity", "33%")], deal_size=4000).whatif(
+    ...     volume=75, changes={"opportunity": "+10%"}, horizon=12, invest=50_000)
+    >>> w.mode, round(w.delta.deals, 6), round(w.delta.gain_horizon, 6), round(w.roi, 6)
+    ('volume', 2.475, 118800.0, 1.376)
     """
     per: str
-    horizon: int                      # periods the horizon spans
-    mode: str                         # "volume" or "target"
-    changes: Tuple[Change, ...]       # in the order applied
-    baseline: object                  # a Forecast (volume held) or a Plan (target)
-    scenario: object                  # as baseline
+    horizon: int
+    mode: str
+    changes: Tuple[Change, ...]
+    baseline: Any  # a Forecast or a Plan (_model imports this module: no cycle)
+    scenario: Any
     margin: float
     delta: WhatIfDelta
     invest: Optional[float]
-    roi: Optional[float]              # (gain over the horizon - invest) / invest
-    payback_periods: Optional[float]  # invest / gain per period
-    # The funnel's lead mixes (the baseline's) and the scenario's
-    # (whatif(scenario_mix=...)), in funnel order; None without them.
+    roi: Optional[float]
+    payback_periods: Optional[float]
     mix: Optional[Tuple[Mix, ...]] = None
     scenario_mix: Optional[Tuple[Mix, ...]] = None
     # What the library describes (fpl_view_whatif): the C funnel, question,
     # result, mixes and scenario mixes.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'horizon')
 
     def _render_args(self):
@@ -109,32 +156,44 @@ class WhatIf(_Shown):
         return fn.whatif_render, (funnel, question, whatif, *self._source.mix(b"mix"),
                                   *self._source.mix(b"scenario_mix"))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
 @dataclass(frozen=True)
 class SensitivityRow(_Part):
-    """One lever moved by one step. ``effect`` is the revenue gained per
-    period (volume held; also ``revenue_delta``) or the top-of-funnel volume
-    saved per period (target held; also ``volume_delta``)."""
-    lever: str                        # a stage name or "deal-size"
-    from_: float                      # the lever's value now ("from" in to_dict())
-    to: float                         # after the step (a rate is capped at 1)
+    """One lever moved by one step (an element of :attr:`Sensitivity.rows`).
+
+    Attributes:
+        lever: a stage's name or ``"deal-size"``.
+        from_: the lever's value now (a rate as a fraction, a deal size in
+            money); ``"from"`` in ``to_dict()``.
+        to: its value after the step (a rate is capped at 1).
+        effect: the revenue gained in money per period (volume held; also
+            :attr:`revenue_delta`) or the top-of-funnel units saved per period
+            (target held; also :attr:`volume_delta`); exact.
+        share: effect / the best row's effect, a fraction (0 when the best is 0).
+        mode: ``"volume"`` or ``"target"``, as the result's.
+    """
+    lever: str
+    from_: float
+    to: float
     effect: float
-    share: float                      # effect / the best row's effect (0 when the best is 0)
-    mode: str                         # "volume" or "target", as the result's
+    share: float
+    mode: str
     _view: tuple = _view_field()
 
     @property
-    def revenue_delta(self):
+    def revenue_delta(self) -> Optional[float]:
+        """``effect`` when the volume was held (revenue gained per period), else None."""
         return self.effect if self.mode == "volume" else None
 
     @property
-    def volume_delta(self):
+    def volume_delta(self) -> Optional[float]:
+        """``effect`` when the target was held (top units saved per period), else None."""
         return self.effect if self.mode == "target" else None
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         if self._view is None:
             raise TypeError("a SensitivityRow of a Sensitivity has a to_dict()")
         return _Part.to_dict(self)
@@ -142,22 +201,35 @@ class SensitivityRow(_Part):
 
 @dataclass(frozen=True, repr=False)
 class Sensitivity(_Shown):
-    """Every stage rate, and the deal size, moved one step at a time;
-    ``rows`` ranked by effect, best first (ties in funnel order, the deal
-    size last). ``step_kind`` is ``"points"`` or ``"relative"``;
-    ``deal_size_step`` is relative (0.1 for ``+10%``).
+    """Every stage rate, and the deal size, moved one step at a time
+    (:meth:`Funnel.sensitivity`).
+
+    Attributes:
+        per: the period of the effects: ``"month"``, ``"quarter"`` or ``"year"``.
+        mode: ``"volume"`` (ranked by revenue gained) or ``"target"`` (ranked
+            by top-of-funnel volume saved).
+        step_kind: the kind of the rates' step: ``"points"`` or ``"relative"``.
+        step: its size, a fraction (0.01 for ``+1pp``, 0.1 for ``+10%``).
+        deal_size_step: the relative step of the deal size (0.1 for ``+10%``).
+        rows: one row per lever, ranked by effect, best first (ties in funnel
+            order, the deal size last) (:class:`SensitivityRow`).
 
     ``to_dict()`` is the object ``funnelplan sensitivity ... --format json``
     prints.
+
+    >>> from funnelplan import Funnel
+    >>> s = Funnel([("lead", "10%")], deal_size=1000).sensitivity(volume=100)
+    >>> [(r.lever, r.to, round(r.effect, 6)) for r in s.rows]
+    [('lead', 0.11, 1000.0), ('deal-size', 1100.0, 1000.0)]
     """
     per: str
-    mode: str                         # "volume" (revenue gained) or "target" (volume saved)
+    mode: str
     step_kind: str
     step: float
     deal_size_step: float
     rows: Tuple[SensitivityRow, ...]
     # What the library describes (fpl_view_sensitivity): the C funnel and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'step_kind', 'step')
 
     def _render_args(self):
@@ -166,25 +238,34 @@ class Sensitivity(_Shown):
         return fn.sensitivity_render, (funnel, terms, question, sensitivity,
                                        *_mix_array(mixes))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
 @dataclass(frozen=True, repr=False)
 class Solve(_Shown):
-    """Goal seek: the ``value`` the ``lever`` must reach (a rate as a
-    fraction), everything else held, for the volume to meet the target;
-    ``change`` is value / current - 1.
+    """Goal seek: the value one lever must reach, everything else held, for
+    the volume to meet the target (:meth:`Funnel.solve`).
+
+    Attributes:
+        per: the period of the volume and the target.
+        lever: the lever solved for: a stage's name (its rate),
+            ``"deal-size"`` or ``"volume"``.
+        current: its value now (a rate as a fraction, a deal size in money,
+            a volume in units per period).
+        value: the value that meets the target exactly, in the same unit;
+            exact, unrounded (a volume is not rounded up to whole units).
+        change: value / current − 1, a fraction (0.25 is +25%).
 
     ``to_dict()`` is the object ``funnelplan solve ... --format json`` prints.
     """
     per: str
-    lever: str                        # a stage name, "deal-size" or "volume"
+    lever: str
     current: float
     value: float
     change: float
     # What the library describes (fpl_view_solve): the C funnel and result.
-    _source: _View = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'lever', 'current', 'value', 'change')
 
     def _render_args(self):
@@ -192,7 +273,7 @@ class Solve(_Shown):
         terms, question, mixes = self._source.given
         return fn.solve_render, (funnel, terms, question, solve, *_mix_array(mixes))
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
         return self._source()
 
 
