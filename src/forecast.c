@@ -16,11 +16,7 @@ fpl_status fpl_forecast_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
-    st = fpl_terms_check(terms, err);
+    fpl_status st = fpl__check_question(funnel, terms, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }

@@ -158,6 +158,13 @@ static inline size_t fpl__text_len(const char *text, size_t len)
     return n;
 }
 
+/* fpl_funnel_check(), then fpl_terms_check(): what every question about a
+ * funnel and its terms checks first (terms.c). */
+struct fpl_funnel;
+struct fpl_terms;
+fpl_status fpl__check_question(const struct fpl_funnel *funnel, const struct fpl_terms *terms,
+                               fpl_error *err);
+
 /* ---- errors: where a failure is ------------------------------------------
  * Every public function that can fail starts with fpl__begin(err) and
  * returns every status through fpl__done(err, st). A failure that no code

@@ -725,55 +725,6 @@ fpl_status fpl_volume_parse(const char *text, size_t len, fpl_period per, double
     return FPL_OK;
 }
 
-/* What every odds question shares: checked inputs, p and k. */
-typedef struct odds_setup {
-    double p;          /* cumulative rate from `at` */
-    double k;          /* whole deals the target needs */
-    bool has_target_revenue;
-    bool has_revenue;
-} odds_setup;
-
-static fpl_status setup(const fpl_funnel *funnel, const fpl_terms *terms, size_t at,
-                        odds_setup *out, fpl_error *err)
-{
-    fpl_status st = fpl_funnel_check(funnel, err);
-    if (st != FPL_OK) {
-        return st;
-    }
-    st = fpl_terms_check(terms, err);
-    if (st != FPL_OK) {
-        return st;
-    }
-    if (terms->target == FPL_TARGET_NONE) {
-        return FPL_ERR_TARGET;
-    }
-    if (at >= funnel->n_stages) {
-        return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
-    }
-    double p = 1.0;
-    for (size_t i = at; i < funnel->n_stages; ++i) {
-        p *= funnel->stages[i].rate;
-    }
-    if (!(p > 0.0)) {
-        return FPL_ERR_OVERFLOW; /* the product underflowed to zero */
-    }
-    const double deals = terms->target == FPL_TARGET_REVENUE
-                             ? terms->revenue / terms->deal_size
-                             : terms->deals;
-    if (!(deals > 0.0) || !isfinite(deals)) {
-        return FPL_ERR_OVERFLOW;
-    }
-    double k;
-    if (!fpl__whole(deals, &k)) {
-        return FPL_ERR_TOO_LARGE;
-    }
-    out->p = p;
-    out->k = k;
-    out->has_target_revenue = terms->target == FPL_TARGET_REVENUE;
-    out->has_revenue = terms->has_deal_size;
-    return FPL_OK;
-}
-
 static fpl_status check_volume(double volume)
 {
     if (!(isfinite(volume) && volume >= 1.0)) {
@@ -814,6 +765,57 @@ static fpl_status volume_per_target(double given, bool has_vper, fpl_period vper
     }
     *out = given / r;
     return FPL_OK;
+}
+
+/* What every odds question shares: checked inputs, p and k. */
+typedef struct odds_setup {
+    double p;          /* cumulative rate from `at` */
+    double k;          /* whole deals the target needs */
+    bool has_target_revenue;
+    bool has_revenue;
+    double volume;     /* per the target's period, when a volume was given */
+} odds_setup;
+
+/* given (NULL: none) is a volume per vper (per the target's period unless
+ * has_vper); a failure of it is the volume's. */
+static fpl_status setup(const fpl_funnel *funnel, const fpl_terms *terms, size_t at,
+                        const double *given, bool has_vper, fpl_period vper, odds_setup *out,
+                        fpl_error *err)
+{
+    fpl_status st = fpl__check_question(funnel, terms, err);
+    if (st != FPL_OK) {
+        return st;
+    }
+    if (terms->target == FPL_TARGET_NONE) {
+        return FPL_ERR_TARGET;
+    }
+    if (at >= funnel->n_stages) {
+        return fpl__fail(err, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_AT, FPL_NO_INDEX);
+    }
+    double p = 1.0;
+    for (size_t i = at; i < funnel->n_stages; ++i) {
+        p *= funnel->stages[i].rate;
+    }
+    if (!(p > 0.0)) {
+        return FPL_ERR_OVERFLOW; /* the product underflowed to zero */
+    }
+    const double deals = terms->target == FPL_TARGET_REVENUE
+                             ? terms->revenue / terms->deal_size
+                             : terms->deals;
+    if (!(deals > 0.0) || !isfinite(deals)) {
+        return FPL_ERR_OVERFLOW;
+    }
+    double k;
+    if (!fpl__whole(deals, &k)) {
+        return FPL_ERR_TOO_LARGE;
+    }
+    out->p = p;
+    out->k = k;
+    out->has_target_revenue = terms->target == FPL_TARGET_REVENUE;
+    out->has_revenue = terms->has_deal_size;
+    out->volume = 0.0;
+    st = given != NULL ? volume_per_target(*given, has_vper, vper, terms->per, &out->volume) : st;
+    return st != FPL_OK ? fpl__fail(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX) : FPL_OK;
 }
 
 /* The least whole units per `vper` that give n per `per` (0 past 2^53). */
@@ -857,16 +859,12 @@ fpl_status fpl_odds_compute(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, input->at, &s, err);
+    fpl_status st = setup(funnel, terms, input->at, &input->volume, input->has_volume_per,
+                          input->volume_per, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    double volume;
-    st = volume_per_target(input->volume, input->has_volume_per, input->volume_per, terms->per,
-                           &volume);
-    if (st != FPL_OK) {
-        return fpl__fail(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX);
-    }
+    const double volume = s.volume;
     if (input->n_levels > FPL_ODDS_MAX_REQUESTED) {
         return fpl__done(err, FPL_ERR_CONFIDENCE_COUNT);
     }
@@ -935,7 +933,7 @@ fpl_status fpl_odds_plan_compute(const fpl_funnel *funnel, const fpl_terms *term
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, 0, &s, err);
+    fpl_status st = setup(funnel, terms, 0, NULL, false, FPL_PERIOD_MONTH, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
@@ -1045,16 +1043,12 @@ fpl_status fpl_odds_simulate(const fpl_funnel *funnel, const fpl_terms *terms,
         return fpl__done(err, FPL_ERR_NULL);
     }
     odds_setup s;
-    fpl_status st = setup(funnel, terms, input->at, &s, err);
+    fpl_status st = setup(funnel, terms, input->at, &input->volume, input->has_volume_per,
+                          input->volume_per, &s, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }
-    double volume;
-    st = volume_per_target(input->volume, input->has_volume_per, input->volume_per, terms->per,
-                           &volume);
-    if (st != FPL_OK) {
-        return fpl__fail(err, st, FPL_FIELD_VOLUME, FPL_NO_INDEX);
-    }
+    const double volume = s.volume;
     const size_t trials = input->trials;
     if (trials < 1 || trials > FPL_ODDS_TRIALS_MAX) {
         return fpl__done(err, FPL_ERR_TRIALS);

@@ -346,6 +346,16 @@ static void decimal_scale10(decimal *a, int power)
     }
 }
 
+/* An optional '-' at *pos, then scan_number(). */
+static fpl_status scan_signed(const char *s, size_t len, size_t *pos, decimal *a,
+                              scan_rules rules, bool *negative, bool *saw_exponent)
+{
+    *negative = *pos < len && s[*pos] == '-';
+    *pos += *negative ? 1u : 0u;
+    *saw_exponent = false;
+    return scan_number(s, len, pos, a, rules, saw_exponent);
+}
+
 static fpl_status finish(decimal *a, bool negative, double *out)
 {
     decimal_trim(a);
@@ -426,14 +436,11 @@ static fpl_status parse_amount_or_count(const char *text, size_t len, double *ou
         return parse_fail(err, FPL_ERR_PARSE_EMPTY, len);
     }
     size_t i = 0;
-    bool negative = text[0] == '-';
-    if (negative) {
-        i++;
-    }
     decimal a = {0};
-    bool saw_exponent = false;
+    bool negative;
+    bool saw_exponent;
     const scan_rules rules = {true, true};
-    fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
+    fpl_status st = scan_signed(text, len, &i, &a, rules, &negative, &saw_exponent);
     if (st != FPL_OK) {
         return parse_fail(err, st, len);
     }
@@ -478,18 +485,12 @@ fpl_status fpl_parse_count(const char *text, size_t len, double *out, fpl_error 
 /* A plain decimal for one side of a ratio: digits and a point only. */
 static fpl_status parse_plain(const char *s, size_t len, size_t *pos, double *out)
 {
-    bool negative = *pos < len && s[*pos] == '-';
-    if (negative) {
-        (*pos)++;
-    }
     decimal a = {0};
-    bool saw_exponent = false;
+    bool negative;
+    bool saw_exponent;
     const scan_rules rules = {false, false};
-    fpl_status st = scan_number(s, len, pos, &a, rules, &saw_exponent);
-    if (st != FPL_OK) {
-        return st;
-    }
-    return finish(&a, negative, out);
+    fpl_status st = scan_signed(s, len, pos, &a, rules, &negative, &saw_exponent);
+    return st != FPL_OK ? st : finish(&a, negative, out);
 }
 
 fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *err)
@@ -536,14 +537,11 @@ fpl_status fpl_parse_rate(const char *text, size_t len, double *out, fpl_error *
         return FPL_OK;
     }
     size_t i = 0;
-    bool negative = text[0] == '-';
-    if (negative) {
-        i++;
-    }
     decimal a = {0};
-    bool saw_exponent = false;
+    bool negative;
+    bool saw_exponent;
     const scan_rules rules = {false, true};
-    fpl_status st = scan_number(text, len, &i, &a, rules, &saw_exponent);
+    fpl_status st = scan_signed(text, len, &i, &a, rules, &negative, &saw_exponent);
     if (st != FPL_OK) {
         return parse_fail(err, st, len);
     }

@@ -39,7 +39,8 @@ static fpl_status bad_date(fpl_error *err, size_t offset, size_t length)
     return fpl__fail_at(err, FPL_ERR_DATE, FPL_FIELD_NONE, FPL_NO_INDEX, offset, length);
 }
 
-fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
+/* yyyy-mm, and -dd when day (else out->day is 1). */
+static fpl_status parse_ymd(const char *text, size_t len, bool day, fpl_date *out, fpl_error *err)
 {
     fpl__begin(err);
     len = fpl__text_len(text, len);
@@ -48,7 +49,8 @@ fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_err
     }
     int y;
     int m;
-    if (len != 7 || text[4] != '-') {
+    int d = 1;
+    if (len != (day ? 10u : 7u) || text[4] != '-' || (day && text[7] != '-')) {
         return bad_date(err, 0, len);
     }
     if (!digits(text, 4, &y) || y < 1) {
@@ -57,37 +59,29 @@ fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_err
     if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
         return bad_date(err, 5, 2);
     }
-    out->year = y;
-    out->month = m;
-    return FPL_OK;
-}
-
-fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err)
-{
-    fpl__begin(err);
-    len = fpl__text_len(text, len);
-    if (text == NULL || out == NULL) {
-        return fpl__done(err, FPL_ERR_NULL);
-    }
-    int y;
-    int m;
-    int d;
-    if (len != 10 || text[4] != '-' || text[7] != '-') {
-        return bad_date(err, 0, len);
-    }
-    if (!digits(text, 4, &y) || y < 1) {
-        return bad_date(err, 0, 4);
-    }
-    if (!digits(text + 5, 2, &m) || m < 1 || m > 12) {
-        return bad_date(err, 5, 2);
-    }
-    if (!digits(text + 8, 2, &d) || d < 1 || d > fpl__days_in_month(y, m)) {
+    if (day && (!digits(text + 8, 2, &d) || d < 1 || d > fpl__days_in_month(y, m))) {
         return bad_date(err, 8, 2);
     }
     out->year = y;
     out->month = m;
     out->day = d;
     return FPL_OK;
+}
+
+fpl_status fpl_month_parse(const char *text, size_t len, fpl_month *out, fpl_error *err)
+{
+    fpl_date d;
+    fpl_status st = parse_ymd(text, len, false, out != NULL ? &d : NULL, err);
+    if (st == FPL_OK) {
+        out->year = d.year;
+        out->month = d.month;
+    }
+    return st;
+}
+
+fpl_status fpl_date_parse(const char *text, size_t len, fpl_date *out, fpl_error *err)
+{
+    return parse_ymd(text, len, true, out, err);
 }
 
 /* ---- lags and lists ------------------------------------------------------ */
@@ -248,11 +242,7 @@ fpl_status fpl_schedule_compute(const fpl_funnel *funnel, const fpl_terms *terms
     if (funnel == NULL || terms == NULL || input == NULL || out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
-    fpl_status st = fpl_funnel_check(funnel, err);
-    if (st != FPL_OK) {
-        return fpl__done(err, st);
-    }
-    st = fpl_terms_check(terms, err);
+    fpl_status st = fpl__check_question(funnel, terms, err);
     if (st != FPL_OK) {
         return fpl__done(err, st);
     }

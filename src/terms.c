@@ -4,6 +4,7 @@
  */
 
 #include "internal.h"
+#include "funnelplan/funnel.h"
 #include "funnelplan/terms.h"
 
 #include <math.h>
@@ -63,4 +64,10 @@ const char *fpl_target_name(fpl_target_kind kind)
     case FPL_TARGET_DEALS: return "deals";
     }
     return NULL;
+}
+
+fpl_status fpl__check_question(const fpl_funnel *funnel, const fpl_terms *terms, fpl_error *err)
+{
+    fpl_status st = fpl_funnel_check(funnel, err);
+    return st == FPL_OK ? fpl_terms_check(terms, err) : st;
 }

@@ -148,6 +148,8 @@ void fpl__put_digits(fpl__doc *d, uint64_t n); /* no separators */
 /* before, x in style, after: "Gross profit 118,000 per ". */
 void fpl__put_figure(fpl__doc *d, const char *before, double x, fpl_number_style style,
                      const char *after);
+#define fpl__put_amount(d, before, x, after) \
+    fpl__put_figure((d), (before), (x), FPL_NUMBER_AMOUNT, (after))
 /* A field of CSV: quoted when it holds a comma, a quote, a line break or
  * an outer blank; ",x" with a comma before it unless first. */
 void fpl__csv_text(fpl__doc *d, bool first, const char *s);

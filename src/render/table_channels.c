@@ -9,11 +9,6 @@
 
 #include "../internal.h"
 
-static void amount(fpl__doc *d, const char *before, double x, const char *after)
-{
-    fpl__put_figure(d, before, x, FPL_NUMBER_AMOUNT, after);
-}
-
 static void channels_csv(fpl__doc *d, const fpl_channels_input *in, const fpl_channels *r)
 {
     fpl__put(d, "rank,channel,cost_per_lead,capacity,leads,share,opportunities,deals,revenue,"
@@ -53,9 +48,9 @@ static void channels_headline(fpl__doc *d, const fpl_funnel *fn, const fpl_terms
         fpl__put(d, r->by_shares ? "leads split by fixed shares" : "the cheapest allocation",
                  " for ");
         if (r->target == FPL_TARGET_REVENUE) {
-            amount(d, "revenue ", terms->revenue, "");
+            fpl__put_amount(d, "revenue ", terms->revenue, "");
         } else {
-            amount(d, "", terms->deals, " deals");
+            fpl__put_amount(d, "", terms->deals, " deals");
         }
     }
     fpl__put(d, ".\nFunnel: ");
@@ -127,7 +122,7 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
     channels_grid(d, in, r);
     fpl__put(d, "\n");
     if (r->has_revenue) {
-        amount(d, "Gross profit ", r->gross_profit, " per ");
+        fpl__put_amount(d, "Gross profit ", r->gross_profit, " per ");
         fpl__put(d, per, ".\n");
     }
     /* Committed leads alone past the target: the surplus is said. */
@@ -139,14 +134,14 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
     const bool over = r->target == FPL_TARGET_REVENUE ? r->revenue > terms->revenue
                                                       : r->deals > terms->deals;
     if (committed && !allocated && over) {
-        amount(d, "Committed leads alone bring ", r->deals, " deals");
+        fpl__put_amount(d, "Committed leads alone bring ", r->deals, " deals");
         if (r->has_revenue) {
-            amount(d, " (revenue ", r->revenue, ")");
+            fpl__put_amount(d, " (revenue ", r->revenue, ")");
         }
         fpl__put(d, ", more than the target.\n");
     }
     if (r->has_marginal) {
-        amount(d, "One more deal costs ", r->marginal_cost_per_deal, "");
+        fpl__put_amount(d, "One more deal costs ", r->marginal_cost_per_deal, "");
         if (r->marginal_channel >= r->n_channels) {
             fpl__put(d, " (every channel in its share).\n");
         } else if (r->marginal_last_channel != r->marginal_channel) {
@@ -167,19 +162,19 @@ static void channels_table(fpl__doc *d, const fpl_funnel *fn, const fpl_terms *t
             const fpl_channel_figures *f = &r->channels[r->ranking[k]];
             if (f->has_revenue && f->loses_money) {
                 fpl__put(d, sep, in->channels[r->ranking[k]].name);
-                amount(d, " (pays ", f->cost_per_lead, " a lead, breaks even at ");
-                amount(d, "", f->break_even_cost_per_lead, ")");
+                fpl__put_amount(d, " (pays ", f->cost_per_lead, " a lead, breaks even at ");
+                fpl__put_amount(d, "", f->break_even_cost_per_lead, ")");
                 sep = "; ";
             }
         }
         fpl__put(d, ".\n");
     }
     if (r->has_most) {
-        amount(d, "At most ", r->most_deals, " deals");
+        fpl__put_amount(d, "At most ", r->most_deals, " deals");
         if (r->has_most_revenue) {
-            amount(d, " (revenue ", r->most_revenue, ")");
+            fpl__put_amount(d, " (revenue ", r->most_revenue, ")");
         }
-        amount(d, " from ", r->most_leads, " leads per ");
+        fpl__put_amount(d, " from ", r->most_leads, " leads per ");
         fpl__put(d, per, r->by_shares ? " at these shares.\n" : " with every channel full.\n");
     }
     fpl__put(d, "break-even: the highest cost per lead that still pays back (deal size x\n"

@@ -13,11 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-static void amount(fpl__doc *d, const char *before, double x, const char *after)
-{
-    fpl__put_figure(d, before, x, FPL_NUMBER_AMOUNT, after);
-}
-
 /* ---- schedule ------------------------------------------------------------- */
 
 static void schedule_csv(fpl__doc *d, const fpl_funnel *f, const fpl_schedule *s)
@@ -118,9 +113,9 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
     fpl__put(d, "Schedule for ");
     fpl__put_units(d, s->months, "month");
     fpl__put(d, " from ", start);
-    amount(d, ": ", s->deals, " deals");
+    fpl__put_amount(d, ": ", s->deals, " deals");
     if (s->has_revenue) {
-        amount(d, ", revenue ", s->revenue, "");
+        fpl__put_amount(d, ", revenue ", s->revenue, "");
     }
     fpl__put(d,
              s->has_monthly   ? ", a target per month as given"
@@ -137,25 +132,25 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
     fpl__put(d, "Lags (months):");
     for (size_t i = 0; i < n; ++i) {
         fpl__put(d, i > 0 ? ", " : " ", f->stages[i].name);
-        amount(d, " ", s->lag_months[i], "");
+        fpl__put_amount(d, " ", s->lag_months[i], "");
     }
     fpl__put(d, "; from ", f->stages[0].name);
-    amount(d, " to a closed deal ", s->total_lag, " months.\n");
+    fpl__put_amount(d, " to a closed deal ", s->total_lag, " months.\n");
     if (s->lead_months > 0) {
         fpl__put(d, "Lead time: the funnel must start ");
         fpl__put_units(d, (double)s->lead_months, "month");
         fpl__put(d, " before ", start, ", in ", first, ".\n");
     }
     if (s->has_velocity) {
-        amount(d, "Sales velocity: ", s->velocity_opportunities, " entering ");
+        fpl__put_amount(d, "Sales velocity: ", s->velocity_opportunities, " entering ");
         fpl__put(d, f->stages[n - 1].name);
         fpl__put_figure(d, " a month x ", f->stages[n - 1].rate, FPL_NUMBER_PERCENT, "");
-        amount(d, " won x deal size ", s->deal_size, "");
-        amount(d, " / a cycle of ", s->velocity_cycle_days, "");
-        amount(d, " days = ", s->velocity, " per day.\n");
+        fpl__put_amount(d, " won x deal size ", s->deal_size, "");
+        fpl__put_amount(d, " / a cycle of ", s->velocity_cycle_days, "");
+        fpl__put_amount(d, " days = ", s->velocity, " per day.\n");
     }
     if (s->has_reps) {
-        amount(d, "Per rep: ", s->reps, " reps share the work (the /rep columns).\n");
+        fpl__put_amount(d, "Per rep: ", s->reps, " reps share the work (the /rep columns).\n");
     }
     if (s->has_reps_needed) {
         char exact[FPL_NUMBER_MAX];
@@ -163,7 +158,7 @@ static void schedule_table(fpl__doc *d, const fpl_funnel *f, const fpl_schedule 
         fpl_format_number(s->reps_needed, FPL_NUMBER_AMOUNT, exact, sizeof exact);
         fpl_format_number(s->reps_needed_whole, FPL_NUMBER_AMOUNT, whole, sizeof whole);
         const bool cut = strcmp(exact, whole) != 0;
-        amount(d, "Reps needed at a quota of ", s->quota, " per ");
+        fpl__put_amount(d, "Reps needed at a quota of ", s->quota, " per ");
         fpl__put(d, per);
         fpl__put_figure(d, " with ", s->attainment, FPL_NUMBER_PERCENT, " attainment: ");
         fpl__put(d, exact, cut ? ", " : "", cut ? whole : "", cut ? " whole reps" : "", ".\n");
@@ -425,7 +420,7 @@ static void pace_coverage(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
     fpl__put(d, "Open pipeline:");
     for (size_t i = 0, shown = 0; i < p->n_stages; ++i) {
         if (p->has_open[i]) {
-            amount(d, shown++ > 0 ? ", " : " ", p->open[i], " ");
+            fpl__put_amount(d, shown++ > 0 ? ", " : " ", p->open[i], " ");
             fpl__put(d, f->stages[i].name);
         }
     }
@@ -448,7 +443,7 @@ static void pace_coverage(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p)
                       p->has_coverage_required ? 1 : 0, raw);
         format_beside(p->coverage_weighted, &coverage_style, &one, 1, weighted);
         fpl__put(d, "Pipeline covers ", raw, "x of the ");
-        amount(d, "", p->still_to_close, " deals still to close; weighted ");
+        fpl__put_amount(d, "", p->still_to_close, " deals still to close; weighted ");
         fpl__put(d, weighted, "x");
     } else {
         fpl__put(d, "Nothing is left to close: the deals won meet the target");
@@ -476,9 +471,9 @@ static void pace_table(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p,
         fpl_date_format(*as_of, to, sizeof to);
         fpl__put(d, " (", from, " to ", to, ")");
     }
-    amount(d, "; target ", p->deals.plan, " deals");
+    fpl__put_amount(d, "; target ", p->deals.plan, " deals");
     if (p->has_revenue) {
-        amount(d, ", revenue ", p->revenue.plan, "");
+        fpl__put_amount(d, ", revenue ", p->revenue.plan, "");
     }
     fpl__put(d, ".\n\n");
     pace_grid(d, f, p);
@@ -514,7 +509,7 @@ static void pace_table(fpl__doc *d, const fpl_funnel *f, const fpl_pace *p,
         pace_coverage(d, f, p);
     }
     if (p->has_reps) {
-        amount(d, "Per rep: ", p->reps, " reps share the work (the /rep columns).\n");
+        fpl__put_amount(d, "Per rep: ", p->reps, " reps share the work (the /rep columns).\n");
     }
     fpl__put(d, fpl__rounded_note);
 }
