@@ -135,17 +135,11 @@ class Channels(_Shown):
     # input and result.
     _source: _View = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'deal_size', 'ranking')
+    _by_name = "channels"  # channels["search"]: a channel's figures
 
     def _render_args(self):
         terms, question, channels = self._source.structs
         return _native.fn.channels_render, (*self._source.given, terms, question, channels)
-
-    def __getitem__(self, name):
-        """A channel's figures by name."""
-        for c in self.channels:
-            if c.name == name:
-                return c
-        raise KeyError(name)
 
     def to_dict(self):
         """The object ``funnelplan channels ... --format json`` prints: the

@@ -126,6 +126,7 @@ class Schedule(_Shown):
     # fields are read from: the C funnel and schedule.
     _source: _View = field(default=None, repr=False, compare=False)
     _headline = ('per', 'start', 'months', 'deals', 'revenue')
+    _by_name = "stages"
 
     def _render_args(self):
         return fn.schedule_render, self._source.structs
@@ -244,17 +245,11 @@ class Pace(_Shown):
     # read from: the C funnel and pace.
     _source: _View = field(default=None, repr=False, compare=False)
     _headline = ('per', 'elapsed', 'months_left')
+    _by_name = "stages"  # pace["lead"]: a stage's row
 
     def _render_args(self):
         # the dates the elapsed share came from (None, None without them)
         return fn.pace_render, self._source.structs + self._source.given
-
-    def __getitem__(self, name):
-        """A stage's row by name."""
-        for s in self.stages:
-            if s.name == name:
-                return s
-        raise KeyError(name)
 
     def to_dict(self):
         return self._source()

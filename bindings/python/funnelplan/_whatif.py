@@ -159,6 +159,7 @@ class Sensitivity(_Shown):
     # What the library describes (fpl_view_sensitivity): the C funnel and result.
     _source: _View = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'step_kind', 'step')
+    _by_name = "rows"  # sensitivity["lead"]: a lever's row
 
     def _render_args(self):
         funnel, sensitivity = self._source.structs
