@@ -13,7 +13,9 @@ Score's files of leads are written to a temporary directory; a file with a
 faulty row exits 4 (the row skipped), as the CLI documents.
 """
 
+import csv
 import html
+import io
 import os
 import tempfile
 import unittest
@@ -220,6 +222,36 @@ class ShowTest(unittest.TestCase):
             status, out, err = cli(args, "csv")
             self.assertEqual(status, 0, err)
             self.assertEqual(result.to_csv(), out)
+
+    def test_to_rows_are_the_cli_csv_typed(self):
+        # Every cell of the CLI's CSV is its row's value: "" None, true/false
+        # a bool, a number the same double (an int when its whole column is
+        # whole), a name the same text even when it reads as a number.
+        for args, result in self.each():
+            status, out, err = cli(args, "csv")
+            self.assertEqual(status, 0, err)
+            header, *cells = list(csv.reader(io.StringIO(out, newline="")))
+            rows = result.to_rows()
+            self.assertEqual(len(rows), len(cells))
+            for row, line in zip(rows, cells):
+                self.assertEqual(list(row), header)
+                for key, cell in zip(header, line):
+                    value = row[key]
+                    if cell == "":
+                        self.assertIsNone(value, key)
+                    elif key in ("stage", "channel", "lever", "id", "band", "missing"):
+                        self.assertEqual(value, cell, key)
+                    elif cell in ("true", "false"):
+                        self.assertIs(value, cell == "true", key)
+                    elif isinstance(value, str):
+                        self.assertRaises(ValueError, float, cell)
+                        self.assertEqual(value, cell)
+                    else:
+                        self.assertNotIsInstance(value, bool)
+                        self.assertEqual(value, float(cell), key)
+                        whole = all(c[header.index(key)].lstrip("-").isdigit()
+                                    for c in cells if c[header.index(key)])
+                        self.assertIs(type(value), int if whole else float, key)
 
     def test_repr_svg_is_the_cli_picture_or_none(self):
         drawn = set()
