@@ -127,6 +127,7 @@ class Names(unittest.TestCase):
             self.assertEqual(stages[:1], (stages[0],))
         self.assertIs(p["deal"], p.stages[1])
         self.assertIs(p[0], p.stages[0])
+        self.assertIs(p.stages[True], p.stages[1])  # an __index__ is a position
         self.assertEqual(p.mix["lead"].segments["b"], fp.Segment("b", 0.5, 0.2))
         # 100 leads at the mix's 15% (half at 10%, half at 20%)
         self.assertEqual(exact(self.f.forecast(100)["deal"].expected), 15)

@@ -483,7 +483,8 @@ class Named(tuple):
     as ``plan.stages[0]``. A part's name is its ``name`` (a stage, a channel),
     ``stage``, ``lever``, ``month``, ``id`` (a scored lead) or ``confidence``
     (an odds level: ``odds.volume_for[0.9]``), whichever it has first; an
-    int or a slice is a position, as for any tuple. A name none has raises
+    int (anything with ``__index__``) or a slice is a position, as for any
+    tuple. A name none has raises
     KeyError listing the names there are.
 
     >>> from funnelplan import Funnel
@@ -500,7 +501,7 @@ class Named(tuple):
         return next((getattr(part, k) for k in Named._KEYS if hasattr(part, k)), None)
 
     def __getitem__(self, key):
-        if isinstance(key, (int, slice)):
+        if isinstance(key, slice) or hasattr(type(key), "__index__"):  # numpy's ints too
             return tuple.__getitem__(self, key)
         for part in self:
             if self._key(part) == key:
