@@ -40,7 +40,7 @@ FILES = {
     "bant.csv": "id,budget,authority,need,timing\nacme,yes,yes,50%,yes\n007,1,1,1,1\n"
                 "\"tab\tand, comma\",0,1,0,1\nbad,1,1\nzed,1,1,1,1/2\n",
     "custom.csv": "Lead,Fit,Intent,Budget\n12,1,0.5,1\n13,0,1,1\n"
-                  "alongidthatgoesonandonandonandonandonandonandon,1,1,0\n",
+                  "alongidthatgoesonandonandonandonandonandonandon,1,1,0\nnaïve café,1,0,0\n",
 }
 for name, text in FILES.items():
     with open(os.path.join(LEADS, name), "w", newline="", encoding="utf-8") as f:

@@ -155,12 +155,13 @@ class Score(_Shown):
         at a time, ``_end``) into a list."""
         criteria, id_column, tally, id_cells, scores = self._source
         parts = []
-        sink = _SINK(lambda ctx, text, n: parts.append(ctypes.string_at(text, n)))
+        sink = _SINK(lambda ctx, text, n: parts.append(text[:n]))
         w = _native.fpl_score_writer()
         fn.score_render_begin(byref(w), fmt, byref(criteria), id_column, byref(tally),
                               len(self.rows), id_cells, ctypes.cast(sink, ctypes.c_void_p), None)
+        lead, writer = fn.score_render_lead.c_function, byref(w)  # refuses only NULLs
         for row, s in zip(self.rows, scores):
-            fn.score_render_lead(byref(w), row.line, _encode(row.id), byref(s))
+            lead(writer, row.line, row.id.encode("utf-8", "surrogatepass"), byref(s), None)
         fn.score_render_end(byref(w))
         return b"".join(parts).decode("utf-8")
 
