@@ -25,7 +25,7 @@ import re
 import typing
 from ctypes import byref, c_double, c_int
 from dataclasses import dataclass
-from typing import NamedTuple, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
@@ -500,7 +500,7 @@ class Named(tuple):
     def _key(part):
         return next((getattr(part, k) for k in Named._KEYS if hasattr(part, k)), None)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, slice) or hasattr(type(key), "__index__"):  # numpy's ints too
             return tuple.__getitem__(self, key)
         for part in self:
@@ -510,7 +510,7 @@ class Named(tuple):
                                             or "(none)"))
 
 
-def _table(text, text_columns):
+def _table(text: str, text_columns) -> Tuple[List[str], List[Dict[str, Any]]]:
     """(header, rows) of the library's CSV ``text``: a row a dict of the
     header's keys, an empty cell None, a column of ``true``/``false`` bools,
     a column of JSON numbers ints when every one is whole and floats
@@ -551,7 +551,7 @@ class _Shown:
     ``result[name]`` looks in (``Plan``: ``"stages"``)."""
 
     _headline = ()
-    _by_name = None
+    _by_name: Optional[str] = None
     #: The CSV columns of names, which stay text even when they read as numbers.
     _text_columns = ("stage", "channel", "lever")
 
@@ -581,7 +581,7 @@ class _Shown:
         """
         return self._render_text(_native.RENDER_CSV)
 
-    def to_rows(self):
+    def to_rows(self) -> List[Dict[str, Any]]:
         """The rows of :meth:`to_csv` as a list of dicts, the CSV's header
         the keys of every row (a stage, a level, a lever, a month or a lead
         a row, as the CLI's CSV): numbers as int (a column of whole numbers)
@@ -596,7 +596,7 @@ class _Shown:
         """
         return _table(self.to_csv(), self._text_columns)[1]
 
-    def to_frame(self):
+    def to_frame(self) -> Any:  # a pandas.DataFrame (pandas is optional)
         """:meth:`to_rows` as a pandas ``DataFrame`` (its columns those of
         the CSV, in order; None is NaN in a column of numbers). pandas is
         optional: without it this raises ImportError naming it, and
@@ -610,7 +610,7 @@ class _Shown:
         header, rows = _table(self.to_csv(), self._text_columns)
         return pandas.DataFrame.from_records(rows, columns=header)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: Any) -> Any:
         """A part of the result by name (or position): ``plan["lead"]`` is
         ``plan.stages["lead"]`` (see :class:`Named`)."""
         if self._by_name is None:
