@@ -229,24 +229,11 @@ class Channels(_Shown):
     # input and result.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'deal_size', 'ranking')
+    _by_name = "channels"  # channels["search"]: a channel's figures
 
     def _render_args(self):
         terms, question, channels = self._source.structs
         return _native.fn.channels_render, (*self._source.given, terms, question, channels)
-
-    def __getitem__(self, name: str) -> ChannelFigures:
-        """A channel's figures by name; KeyError for another name.
-
-        >>> from funnelplan import Funnel
-        >>> f = Funnel([("lead", "10%")], deal_size=1000)
-        >>> r = f.channels(["ads: leads=200, cost-per-lead=5"])
-        >>> r["ads"].deals, r["ads"].cost_per_deal, r["ads"].roi
-        (20.0, 50.0, 19.0)
-        """
-        for c in self.channels:
-            if c.name == name:
-                return c
-        raise KeyError(name)
 
     def to_dict(self) -> JSONDict:
         """The object ``funnelplan channels ... --format json`` prints: the

@@ -13,17 +13,20 @@ module imports no other module of the package but ``_native`` and
 ``_errors``, which is what keeps the package's imports free of cycles.
 """
 
+import csv
 import ctypes
 import dataclasses
 import decimal
 import fractions
 import html
+import io
 import math
 import numbers
+import re
 import typing
 from ctypes import byref, c_double, c_int
 from dataclasses import dataclass
-from typing import Any, Dict, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
@@ -479,15 +482,83 @@ def _render(func, args, fmt):
     return buf.raw[:length.value].decode("utf-8")
 
 
+class Named(tuple):
+    """A tuple of parts that a part's name indexes too: ``plan.stages["lead"]``
+    as ``plan.stages[0]``. A part's name is its ``name`` (a stage, a channel),
+    ``stage``, ``lever``, ``month``, ``id`` (a scored lead) or ``confidence``
+    (an odds level: ``odds.volume_for[0.9]``), whichever it has first; an
+    int (anything with ``__index__``) or a slice is a position, as for any
+    tuple. A name none has raises
+    KeyError listing the names there are.
+
+    >>> from funnelplan import Funnel
+    >>> plan = Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10)
+    >>> plan.stages["deal"].required, plan.stages[1].required
+    (40.0, 40.0)
+    """
+
+    __slots__ = ()
+    _KEYS = ("name", "stage", "lever", "month", "id", "confidence")
+
+    @staticmethod
+    def _key(part):
+        return next((getattr(part, k) for k in Named._KEYS if hasattr(part, k)), None)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice) or hasattr(type(key), "__index__"):  # numpy's ints too
+            return tuple.__getitem__(self, key)
+        for part in self:
+            if self._key(part) == key:
+                return part
+        raise KeyError("%r is none of %s" % (key, ", ".join(repr(self._key(p)) for p in self)
+                                            or "(none)"))
+
+
+def _table(text: str, text_columns) -> Tuple[List[str], List[Dict[str, Any]]]:
+    """(header, rows) of the library's CSV ``text``: a row a dict of the
+    header's keys, an empty cell None, a column of ``true``/``false`` bools,
+    a column of JSON numbers ints when every one is whole and floats
+    otherwise; the ``text_columns`` (names: a stage, a channel, an id) and
+    any other column stay str."""
+    header, *cells = list(csv.reader(io.StringIO(text, newline="")))
+    columns = [_cells(column, name in text_columns)
+               for name, column in zip(header, zip(*cells))] if cells else []
+    return header, [dict(zip(header, row)) for row in zip(*columns)]
+
+
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\Z")
+_WHOLE = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+
+
+def _cells(column, text):
+    given = [c for c in column if c != ""]
+    if text:
+        kind = str
+    elif all(c in ("true", "false") for c in given):
+        kind = "true".__eq__
+    elif all(_WHOLE.match(c) for c in given):
+        kind = int
+    elif all(_NUMBER.match(c) for c in given):
+        kind = float
+    else:
+        kind = str
+    return [None if c == "" else kind(c) for c in column]
+
+
 class _Shown:
     """What every result shows, all of it rendered by the library as the CLI
-    prints it: ``str()`` the table, :meth:`to_csv`, and in a notebook
-    ``_repr_svg_`` and ``_repr_html_``. A result class gives
-    ``_render_args()``, (its ``fn.<result>_render``, the C values before the
-    format), and ``_headline``, the fields its ``repr`` shows."""
+    prints it: ``str()`` the table, :meth:`to_csv` and from it
+    :meth:`to_rows` and :meth:`to_frame`, and in a notebook ``_repr_svg_``
+    and ``_repr_html_``. A result class gives ``_render_args()``, (its
+    ``fn.<result>_render``, the C values before the format), ``_headline``,
+    the fields its ``repr`` shows, and ``_by_name``, the field of parts
+    ``result[name]`` looks in (``Plan``: ``"stages"``)."""
 
     _headline: Tuple[str, ...] = ()
     _source: Any
+    _by_name: Optional[str] = None
+    #: The CSV columns of names, which stay text even when they read as numbers.
+    _text_columns = ("stage", "channel", "lever")
 
     def _render_args(self) -> Tuple[Any, Tuple[Any, ...]]:
         raise NotImplementedError
@@ -529,6 +600,42 @@ class _Shown:
         lead,0.1,0.025,400,400,400,1200,4800
         """
         return self._render_text(_native.RENDER_CSV)
+
+    def to_rows(self) -> List[Dict[str, Any]]:
+        """The rows of :meth:`to_csv` as a list of dicts, the CSV's header
+        the keys of every row (a stage, a level, a lever, a month or a lead
+        a row, as the CLI's CSV): numbers as int (a column of whole numbers)
+        or float, ``true``/``false`` as bool, names as str, and None where
+        the CSV leaves a figure out (it does not apply).
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000).plan(deals=10)
+        >>> row = plan.to_rows()[0]
+        >>> row["stage"], row["rate"], row["required_whole"], row["required_per_year"]
+        ('lead', 0.1, 400, 4800)
+        """
+        return _table(self.to_csv(), self._text_columns)[1]
+
+    def to_frame(self) -> Any:  # a pandas.DataFrame (pandas is optional)
+        """:meth:`to_rows` as a pandas ``DataFrame`` (its columns those of
+        the CSV, in order; None is NaN in a column of numbers). pandas is
+        optional: without it this raises ImportError naming it, and
+        :meth:`to_rows` and :meth:`to_csv` need nothing."""
+        try:
+            import pandas
+        except ImportError as exc:
+            raise ImportError("to_frame() needs pandas, which is not importable (pip install "
+                              "pandas, or apt-get install python3-pandas); to_rows() and "
+                              "to_csv() need nothing: %s" % exc, name="pandas") from exc
+        header, rows = _table(self.to_csv(), self._text_columns)
+        return pandas.DataFrame.from_records(rows, columns=header)
+
+    def __getitem__(self, name: Any) -> Any:
+        """A part of the result by name (or position): ``plan["lead"]`` is
+        ``plan.stages["lead"]`` (see :class:`Named`)."""
+        if self._by_name is None:
+            raise TypeError("%s is not indexable" % type(self).__name__)
+        return getattr(self, self._by_name)[name]
 
     def _repr_svg_(self) -> Optional[str]:
         """The picture ``funnelplan <command> --format svg`` draws (plan,
@@ -633,9 +740,10 @@ def _field_value(hint, value, view, path):
         hint = next(a for a in typing.get_args(hint) if a is not type(None))
     if dataclasses.is_dataclass(hint):
         return _from_view(hint, value, view, path)
-    if typing.get_origin(hint) is tuple:  # Tuple[X, ...]
+    if typing.get_origin(hint) is tuple:  # Tuple[X, ...]: parts by name too
         item = typing.get_args(hint)[0]
-        return tuple(_field_value(item, v, view, path + (k,)) for k, v in enumerate(value))
+        return (Named if dataclasses.is_dataclass(item) else tuple)(
+            _field_value(item, v, view, path + (k,)) for k, v in enumerate(value))
     return value
 
 
@@ -767,7 +875,7 @@ def _parse_mixes(c, mix, what):
                          % (context, _describe(c.stages[m.stage].name.decode())))
         rate = c_double()
         _call(fn.mix_rate, (byref(m), byref(rate)), context, {})
-        segments = tuple(Segment(g.name.decode("utf-8"), g.share, g.rate)
+        segments = Named(Segment(g.name.decode("utf-8"), g.share, g.rate)
                          for g in m.segments[:m.n_segments])
         found[m.stage] = (m, Mix(c.stages[m.stage].name.decode("utf-8"), segments, rate.value))
     return [found[k] for k in sorted(found)]

@@ -19,7 +19,7 @@ from typing import (Any, Generic, Iterable, Mapping, NamedTuple, Optional, Seque
                     TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Amount, JSONDict, Rate, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
+from ._common import (Amount, JSONDict, Rate, _Shown, Mix, Named, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
                       _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
@@ -225,6 +225,7 @@ class Plan(_Shown):
     # confidence volumes (or None) and mixes.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'revenue', 'deals', 'deals_whole')
+    _by_name = "stages"
 
     def _render_args(self):
         funnel, plan, confidence = self._source.structs
@@ -352,6 +353,7 @@ class Forecast(_Shown):
     # and mixes.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'deals', 'revenue')
+    _by_name = "stages"
 
     def _render_args(self):
         funnel, forecast = self._source.structs
@@ -452,10 +454,10 @@ class Funnel:
         for m, _ in mixes:
             fn.mix_apply(byref(c), byref(m))
             built[m.stage] = Stage(built[m.stage].name, c.stages[m.stage].rate)
-        self._mix = tuple(x for _, x in mixes)
+        self._mix = Named(x for _, x in mixes)
         self._c_mix = (_native.fpl_mix * len(mixes))(*(m for m, _ in mixes)) if mixes else None
         self._c = c
-        self._stages = tuple(built)
+        self._stages = Named(built)
         self._names = tuple(s.name for s in built)
         self._deal_size = _optional("deal_size", deal_size, _amount)
         self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
@@ -465,7 +467,8 @@ class Funnel:
 
     @property
     def stages(self) -> Tuple[Stage, ...]:
-        """The stages, top first, as ``Stage(name, rate)`` (rates as doubles)."""
+        """The stages, top first, as ``Stage(name, rate)`` (rates as doubles);
+        ``stages["lead"]`` finds one by name (:class:`Named`)."""
         return self._stages
 
     @property

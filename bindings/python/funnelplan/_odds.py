@@ -233,6 +233,7 @@ class Odds(_Shown):
     # and the simulation input and simulation (both None unless Monte Carlo ran).
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'at', 'volume', 'target_deals', 'p_hit')
+    _by_name = "volume_for"  # odds[0.9]: a confidence level
 
     def _render_args(self):
         return fn.odds_render, self._source.structs

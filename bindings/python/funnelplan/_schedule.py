@@ -181,6 +181,7 @@ class Schedule(_Shown):
     # fields are read from: the C funnel and schedule.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'start', 'months', 'deals', 'revenue')
+    _by_name = "stages"
 
     def _render_args(self):
         return fn.schedule_render, self._source.structs
@@ -391,23 +392,11 @@ class Pace(_Shown):
     # read from: the C funnel and pace.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'elapsed', 'months_left')
+    _by_name = "stages"  # pace["lead"]: a stage's row
 
     def _render_args(self):
         # the dates the elapsed share came from (None, None without them)
         return fn.pace_render, self._source.structs + self._source.given
-
-    def __getitem__(self, name: str) -> PaceStage:
-        """A stage's row by name; KeyError for another name.
-
-        >>> from funnelplan import Funnel
-        >>> p = Funnel([("lead", "10%")]).pace(deals=10, elapsed="50%", actual={"lead": 40})
-        >>> p["lead"].plan, p["lead"].attainment, p["lead"].status
-        (100.0, 0.8, 'at risk')
-        """
-        for s in self.stages:
-            if s.name == name:
-                return s
-        raise KeyError(name)
 
     def to_dict(self) -> JSONDict:
         return self._source()

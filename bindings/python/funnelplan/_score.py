@@ -21,11 +21,11 @@ import functools
 import numbers
 import os
 from ctypes import byref, c_double, c_size_t
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._common import JSONDict, _amount, _describe, _encode, _float_text, _is_text, refuse
+from ._common import JSONDict, Named, _Shown, _amount, _describe, _encode, _float_text, _is_text, refuse
 from ._errors import FunnelError
 from ._native import fn
 
@@ -38,6 +38,8 @@ _CHUNK = 65536
 _ROWS = 1024
 #: Skipped rows kept in a :class:`Score` (the CLI's JSON lists the first 100).
 SKIPPED_ROWS_KEPT = 100
+#: fpl_text_sink: where the library's score writer puts its text.
+_SINK = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), c_size_t)
 
 
 # ---------------------------------------------------------------------------
@@ -174,8 +176,8 @@ class Bands:
         return {"hot": self.hot, "warm": self.warm, "cold": self.cold}
 
 
-@dataclass(frozen=True)
-class Score:
+@dataclass(frozen=True, repr=False)
+class Score(_Shown):
     """A file of leads, scored and ranked most promising first.
 
     ``scored`` and ``skipped`` count every row of the file; ``bands`` and
@@ -196,7 +198,9 @@ class Score:
         skipped_rows: the first 100 rows not scored, in file order
             (:class:`SkippedRow`).
 
-    ``to_dict()`` is the object ``funnelplan score ... --format json`` prints.
+    ``to_dict()`` is the object ``funnelplan score ... --format json`` prints;
+    ``str()`` its table and :meth:`to_csv` its CSV (the library's
+    ``fpl_score_render_*``); ``score["acme"]`` is the row of the lead ``acme``.
     """
     criteria: Tuple[Criterion, ...]
     hot: float
@@ -208,6 +212,29 @@ class Score:
     sales_ready: int
     rows: Tuple[ScoredLead, ...]
     skipped_rows: Tuple[SkippedRow, ...]
+    # What the library renders: the C criteria, the reader's id column, the
+    # counts (fpl_score_tally), the widest id of every scored row as the
+    # table shows it, and each row's fpl_lead_score.
+    _source: tuple = field(default=None, repr=False, compare=False)
+    _headline = ("id_column", "scored", "skipped", "sales_ready")
+    _by_name = "rows"
+    _text_columns = ("id", "band", "missing")
+
+    def _render_text(self, fmt):
+        """The text ``funnelplan score`` prints in format ``fmt``, written
+        by the library a part at a time (``fpl_score_render_begin``, a lead
+        at a time, ``_end``) into a list."""
+        criteria, id_column, tally, id_cells, scores = self._source
+        parts = []
+        sink = _SINK(lambda ctx, text, n: parts.append(text[:n]))
+        w = _native.fpl_score_writer()
+        fn.score_render_begin(byref(w), fmt, byref(criteria), id_column, byref(tally),
+                              len(self.rows), id_cells, ctypes.cast(sink, ctypes.c_void_p), None)
+        lead, writer = fn.score_render_lead.c_function, byref(w)  # refuses only NULLs
+        for row, s in zip(self.rows, scores):
+            lead(writer, row.line, row.id.encode("utf-8", "surrogatepass"), byref(s), None)
+        fn.score_render_end(byref(w))
+        return b"".join(parts).decode("utf-8")
 
     def to_dict(self) -> JSONDict:
         """The object ``funnelplan score ... --format json`` prints.
@@ -696,12 +723,19 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
     n_skipped = 0
     counts = {"hot": 0, "warm": 0, "cold": 0}
     n_ready = 0
+    tally = _native.fpl_score_tally()
+    id_cells = 0      # the widest id as the table shows it (fpl_format_escaped)
+    cells = c_size_t()
 
     def take(count):
-        nonlocal n_skipped, n_ready
+        nonlocal n_skipped, n_ready, id_cells
         for k in range(count):
             r = rows[k]
+            fn.score_tally_add(byref(tally), byref(r))
             if r.fault == _native.CSV_OK:
+                if id_cells < _native.SCORE_ID_WIDTH_MAX:  # the widest the table shows
+                    fn.format_escaped(r.id, None, 0, byref(cells))
+                    id_cells = max(id_cells, cells.value)
                 s = _native.fpl_lead_score.from_buffer_copy(r.score)
                 band = band_names[s.band]
                 counts[band] += 1
@@ -756,11 +790,13 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
         chunks.close()  # a file opened here is closed even when a row is refused
 
     rank(scored)
-    ranked = tuple(ScoredLead(i + 1, int(line), ident, value, band, ready, missing)
+    ranked = Named(ScoredLead(i + 1, int(line), ident, value, band, ready, missing)
                    for i, (_, line, ident, value, band, ready, missing) in enumerate(scored))
     return Score(criteria=crit.criteria, hot=crit.hot, warm=crit.warm,
                  id_column=id_column if isinstance(id_column, str)
                  else bytes(id_column).decode("utf-8"),  # type: ignore[arg-type]
                  scored=sum(counts.values()), skipped=n_skipped,
                  bands=Bands(counts["hot"], counts["warm"], counts["cold"]),
-                 sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped))
+                 sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped),
+                 _source=(crit._copy(), bytes(reader.id_column), tally, id_cells,
+                          tuple(t[0] for t in scored)))

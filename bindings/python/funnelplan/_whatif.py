@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (JSONDict, _Shown, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+from ._common import (JSONDict, _Shown, Named, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
                       _view_field, _hinted, refuse)
@@ -231,6 +231,7 @@ class Sensitivity(_Shown):
     # What the library describes (fpl_view_sensitivity): the C funnel and result.
     _source: Any = field(default=None, repr=False, compare=False)
     _headline = ('per', 'mode', 'step_kind', 'step')
+    _by_name = "rows"  # sensitivity["lead"]: a lever's row
 
     def _render_args(self):
         funnel, sensitivity = self._source.structs
@@ -510,7 +511,7 @@ def sensitivity(funnel, volume, at, per, revenue, deals, step, deal_size_step, d
     mode = "volume" if out.volume_held else "target"
     view = _View("view_sensitivity", _copy(funnel._c), out,
                  given=(_copy(terms), _copy(inp), _funnel_mixes(funnel)))
-    rows = tuple(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
+    rows = Named(SensitivityRow(_lever_name(funnel, r.lever, r.stage), getattr(r, "from"), r.to,
                                 r.effect, r.share, mode, view.part("rows", k))
                  for k, r in enumerate(out.rows[:out.n_rows]))
     return Sensitivity(per=PERIODS[out.per], mode=mode, step_kind=CHANGE_KINDS[out.step_kind],
