@@ -514,7 +514,7 @@ class Named(tuple):
                                             or "(none)"))
 
 
-def _table(text: str, text_columns) -> Tuple[List[str], List[Dict[str, Any]]]:
+def _table(text: str, text_columns: Tuple[str, ...]) -> Tuple[List[str], List[Dict[str, Any]]]:
     """(header, rows) of the library's CSV ``text``: a row a dict of the
     header's keys, an empty cell None, a column of ``true``/``false`` bools,
     a column of JSON numbers ints when every one is whole and floats
@@ -530,8 +530,9 @@ _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?\Z")
 _WHOLE = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 
 
-def _cells(column, text):
+def _cells(column: Tuple[str, ...], text: bool) -> List[Any]:
     given = [c for c in column if c != ""]
+    kind: Any
     if text:
         kind = str
     elif all(c in ("true", "false") for c in given):
@@ -620,9 +621,15 @@ class _Shown:
         """:meth:`to_rows` as a pandas ``DataFrame`` (its columns those of
         the CSV, in order; None is NaN in a column of numbers). pandas is
         optional: without it this raises ImportError naming it, and
-        :meth:`to_rows` and :meth:`to_csv` need nothing."""
+        :meth:`to_rows` and :meth:`to_csv` need nothing.
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10)
+        >>> plan.to_frame()[["stage", "required_whole"]].values.tolist()  # doctest: +SKIP
+        [['lead', 400], ['deal', 40]]
+        """
         try:
-            import pandas
+            import pandas  # type: ignore[import]
         except ImportError as exc:
             raise ImportError("to_frame() needs pandas, which is not importable (pip install "
                               "pandas, or apt-get install python3-pandas); to_rows() and "
@@ -632,7 +639,13 @@ class _Shown:
 
     def __getitem__(self, name: Any) -> Any:
         """A part of the result by name (or position): ``plan["lead"]`` is
-        ``plan.stages["lead"]`` (see :class:`Named`)."""
+        ``plan.stages["lead"]`` (see :class:`Named`).
+
+        >>> from funnelplan import Funnel
+        >>> plan = Funnel([("lead", "10%"), ("deal", "25%")]).plan(deals=10)
+        >>> plan["deal"].required, plan[0].name
+        (40.0, 'lead')
+        """
         if self._by_name is None:
             raise TypeError("%s is not indexable" % type(self).__name__)
         return getattr(self, self._by_name)[name]

@@ -215,7 +215,7 @@ class Score(_Shown):
     # What the library renders: the C criteria, the reader's id column, the
     # counts (fpl_score_tally), the widest id of every scored row as the
     # table shows it, and each row's fpl_lead_score.
-    _source: tuple = field(default=None, repr=False, compare=False)
+    _source: Any = field(default=None, repr=False, compare=False)
     _headline = ("id_column", "scored", "skipped", "sales_ready")
     _by_name = "rows"
     _text_columns = ("id", "band", "missing")
