@@ -551,6 +551,50 @@ class _Shown:
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
 
 
+class _Lazy:
+    """A result whose public fields are read from its C struct when first
+    asked for (``_readers``: field name -> function of the result), so that
+    a question costs one C call and the figures nobody reads cost nothing.
+    :func:`_lazy` makes one; the values equal those of the library's view
+    (the view's ``null`` is None; tests/python compares every field)."""
+
+    _readers = {}
+
+    def __getattr__(self, name):
+        read = type(self)._readers.get(name)
+        if read is None:
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+        value = self.__dict__[name] = read(self)
+        return value
+
+
+def _viewed(name):
+    """A :class:`_Lazy` reader of field ``name`` from the result's view (the
+    ``to_dict()`` object, described once and kept), as :func:`_from_view`
+    reads it."""
+    def read(obj):
+        d = obj.__dict__.get("_d")
+        if d is None:
+            d = obj.__dict__["_d"] = obj._source()
+        hint = typing.get_type_hints(type(obj))[name]
+        return _field_value(hint, d.get(name), obj._source, (name,))
+    return read
+
+
+def _make(cls, **values):
+    """An instance of the frozen dataclass ``cls`` with ``values`` as its
+    fields (some of them, for a :class:`_Lazy`), without running
+    ``__init__``."""
+    obj = cls.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+def _if(flag, value):
+    """A figure the view gives as ``null`` unless ``flag``."""
+    return value if flag else None
+
+
 def _view_field():
     """The ``_view`` field of a :class:`_Part`."""
     return dataclasses.field(default=None, repr=False, compare=False)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (_Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy,
-                      _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
+from ._common import (_Lazy, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count,
+                      _if, _make, _volume, _describe, _encode, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
 from ._errors import FunnelError
@@ -104,7 +104,7 @@ class PlanStage(_Part):
 
 
 @dataclass(frozen=True, repr=False)
-class Plan(_Shown):
+class Plan(_Lazy, _Shown):
     """Backward from a target: deals and the units every stage needs.
 
     ``to_dict()`` is the object ``funnelplan plan ... --format json`` prints.
@@ -168,7 +168,7 @@ class ForecastStage(_Part):
 
 
 @dataclass(frozen=True, repr=False)
-class Forecast(_Shown):
+class Forecast(_Lazy, _Shown):
     """Forward from a volume: expected units, deals and revenue.
 
     ``to_dict()`` is the object ``funnelplan forecast ... --format json`` prints.
@@ -665,18 +665,107 @@ class Funnel:
                      mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, listed))])
 
     def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
-        """A :class:`Plan` from the C result (with a confidence: its level, the
-        volumes every stage needs and the C result that holds them)."""
-        view = self._view("view_plan", _copy(self._c), _copy(p), c_confidence, mixes=mixes)
-        return _from_view(Plan, view(), view)
+        """A :class:`Plan` of the C result ``p`` (with a confidence: its level,
+        the volumes every stage needs and the C result that holds them); its
+        fields are read from ``p`` when asked for (:data:`_PLAN`)."""
+        view = self._view("view_plan", self._c, p, c_confidence, mixes=mixes)
+        return _make(Plan, _c=p, _names=self._names, _required=required, _source=view,
+                     confidence=confidence, mix=self._mix if mixes and self._mix else None)
 
     def _forecast_result(self, r, funnel=None, mixes=True):
-        """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
-        the forecast was computed on (default this one), for its rates."""
-        c_funnel = _copy(self._c if funnel is None else funnel)
-        view = self._view("view_forecast", c_funnel, _copy(r), mixes=mixes)
-        target = fn.target_name(r.target)  # NULL without a target
-        return _from_view(Forecast, view(), view, target=target and _name(target))
+        """A :class:`Forecast` of the C result ``r``; ``funnel`` is the C funnel
+        it was computed on (default this one), for its rates (:data:`_FORECAST`)."""
+        c_funnel = self._c if funnel is None else funnel
+        view = self._view("view_forecast", c_funnel, r, mixes=mixes)
+        return _make(Forecast, _c=r, _fc=c_funnel, _names=self._names, _source=view,
+                     mix=self._mix if mixes and self._mix else None)
+
+
+def _periods(result, part, stage_part, first, figure):
+    """``by_period`` of a plan or forecast: per period its ``part`` with the
+    stages from ``first`` down as ``stage_part`` (name, ``figure``)."""
+    c, view, names = result._c, result._source, result._names
+    has_cost = c.has_cost
+    out = {}
+    for q, per in enumerate(PERIODS):
+        b = c.by_period[q]
+        values = getattr(b, figure)
+        out[per] = _make(part, revenue=_if(c.has_revenue, b.revenue), deals=b.deals,
+                         budget=_if(has_cost, b.budget), _view=view.part("by_period", per),
+                         stages=tuple(_make(stage_part, name=names[k], _view=view.part(
+                             "by_period", per, "stages", k - first), **{figure: values[k]})
+                             for k in range(first, c.n_stages)))
+    return _make(Periods, **out)
+
+
+def _plan_stages(p):
+    c, names, required, view = p._c, p._names, p._required, p._source
+    cost = c.has_cost
+    return tuple(_make(PlanStage, name=names[k], rate=s.rate, cumulative_rate=s.cumulative_rate,
+                       required=s.required, required_whole=s.required_whole,
+                       cost_per=_if(cost, s.cost_per),
+                       required_for_confidence=None if required is None else required[k],
+                       _view=view.part("stages", k))
+                 for k, s in enumerate(c.stages[:c.n_stages]))
+
+
+def _forecast_stages(f):
+    c, rates, view = f._c, f._fc.stages, f._source
+    return tuple(_make(ForecastStage, name=f._names[k], rate=rates[k].rate,
+                       expected=c.expected[k], _view=view.part("stages", k - c.at))
+                 for k in range(c.at, c.n_stages))
+
+
+@functools.lru_cache(maxsize=None)
+def _period_name(per):
+    return _name(fn.period_name(per))
+
+
+#: How a Plan reads each field from its fpl_plan, as fpl_view_plan shows it.
+_PLAN = Plan._readers = {
+    "per": lambda p: _period_name(p._c.per),
+    "revenue": lambda p: _if(p._c.has_revenue, p._c.revenue),
+    "deal_size": lambda p: _if(p._c.has_deal_size, p._c.deal_size),
+    "deals": lambda p: p._c.deals,
+    "deals_whole": lambda p: p._c.deals_whole,
+    "margin": lambda p: p._c.margin,
+    "gross_profit": lambda p: _if(p._c.has_revenue, p._c.gross_profit),
+    "stages": _plan_stages,
+    "by_period": lambda p: _periods(p, PlanPeriod, StageRequired, 0, "required"),
+    "cost_per_lead": lambda p: _if(p._c.has_cost, p._c.cost_per_lead),
+    "budget": lambda p: _if(p._c.has_cost, p._c.budget),
+    "cost_per_deal": lambda p: _if(p._c.has_cost, p._c.cost_per_deal),
+}
+
+
+def _target(f, name, flag=True):
+    c = f._c
+    return _if(c.target != _native.TARGET_NONE and flag, getattr(c, name))
+
+
+#: How a Forecast reads each field from its fpl_forecast (fpl_view_forecast).
+_FORECAST = Forecast._readers = {
+    "per": lambda f: _period_name(f._c.per),
+    "at": lambda f: f._names[f._c.at],
+    "volume": lambda f: f._c.volume,
+    "stages": _forecast_stages,
+    "deals": lambda f: f._c.deals,
+    "revenue": lambda f: _if(f._c.has_revenue, f._c.revenue),
+    "deal_size": lambda f: _if(f._c.has_revenue, f._c.deal_size),
+    "margin": lambda f: f._c.margin,
+    "gross_profit": lambda f: _if(f._c.has_revenue, f._c.gross_profit),
+    "by_period": lambda f: _periods(f, ForecastPeriod, StageExpected, f._c.at, "expected"),
+    "cost_per_lead": lambda f: _if(f._c.has_cost, f._c.cost_per_lead),
+    "budget": lambda f: _if(f._c.has_cost, f._c.budget),
+    "cost_per_deal": lambda f: _if(f._c.has_cost, f._c.cost_per_deal),
+    "target": lambda f: None if f._c.target == _native.TARGET_NONE else _name(
+        fn.target_name(f._c.target)),
+    "target_revenue": lambda f: _target(f, "target_revenue", f._c.has_target_revenue),
+    "target_deals": lambda f: _target(f, "target_deals"),
+    "gap_revenue": lambda f: _target(f, "gap_revenue", f._c.has_gap_revenue),
+    "gap_deals": lambda f: _target(f, "gap_deals"),
+    "attainment": lambda f: _target(f, "attainment"),
+}
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):
