@@ -215,11 +215,18 @@ def _count_text(value):
     return None
 
 
+#: FPL_WHOLE_MAX (common.h), 2^53: fpl_parse_count reads the text of a
+#: float up to it as that very float (tests/python/test_fast.py checks both).
+_WHOLE_MAX = 9007199254740992.0
+
+
 def _count(label, value):
     """A count (deals, volume, leads, actuals) read by ``fpl_parse_count``:
     a number above the library's largest count (2**53) is refused from its
     exact value, so 2**53 + 1 is not read as 2**53; a float above it is
     refused as the CLI refuses its text."""
+    if type(value) is float and not value > _WHOLE_MAX:  # NaN, 0, < 0: for the library
+        return value
     return _count_in("%s %s" % (label, _describe(value)), value)
 
 
@@ -238,6 +245,8 @@ def _count_in(context, value):
 def _volume(value, per):
     """A volume per the C period ``per``: a count as :func:`_count` reads it,
     or text as ``fpl_volume_parse`` reads it (``"600/month"`` is 7200 a year)."""
+    if type(value) is float and not value > _WHOLE_MAX:  # as _count
+        return value
     context = "volume %s" % _describe(value)
     if _is_text(value):
         return _number(context, value, lambda data, n, out: fn.volume_parse(data, n, per, out))
@@ -245,10 +254,14 @@ def _volume(value, per):
 
 
 def _amount(label, value):
+    if type(value) is float:  # what _number gives a float: itself
+        return value
     return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
 
 
 def _rate(label, value):
+    if type(value) is float:
+        return value
     return _number("%s %s" % (label, _describe(value)), value, fn.parse_rate)
 
 
@@ -256,10 +269,20 @@ def _period(per):
     """The C period for a name (``None`` is the default, month)."""
     if per is None:
         return _native.PERIOD_MONTH
+    known = _PERIODS_READ.get(per) if type(per) is str else None
+    if known is not None:
+        return known
     context = "per %s" % _describe(per)
     if not _is_text(per):
         raise refuse("PERIOD", context, typed=True)
-    return _parse(fn.period_parse, _encode(per), c_int(), context).value
+    value = _parse(fn.period_parse, _encode(per), c_int(), context).value
+    if type(per) is str and len(_PERIODS_READ) < 64:
+        _PERIODS_READ[per] = value
+    return value
+
+
+#: Period names as the library read them (fpl_period_parse), for the next call.
+_PERIODS_READ = {}
 
 
 class _Value(NamedTuple):

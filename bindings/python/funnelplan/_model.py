@@ -12,7 +12,9 @@ fields, and its parts' and its own ``to_dict()``, are read from the view the
 library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 """
 
+import ctypes
 import functools
+import struct
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
@@ -253,7 +255,7 @@ class Funnel:
     """
 
     __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix",
-                 "_c_mix")
+                 "_c_mix", "_base", "_rates")
 
     def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None, mix=None):
         items = _stage_items(stages)
@@ -290,9 +292,11 @@ class Funnel:
         self._c = c
         self._stages = tuple(built)
         self._names = tuple(s.name for s in built)
+        self._rates = tuple(s.rate for s in built)
         self._deal_size = _optional("deal_size", deal_size, _amount)
         self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
         self._margin = _optional("margin", margin, _rate)
+        self._base = self._options(None, None, None)
         terms, given = self._terms(None, None, None, None, None, None, "funnel")
         _call(fn.terms_check, (byref(terms),), "funnel", given)
 
@@ -351,8 +355,11 @@ class Funnel:
 
     def _terms(self, per, revenue, deals, deal_size, cost_per_lead, margin, what):
         """The C terms and the caller's values by argument name (for messages)."""
-        t = _native.fpl_terms()
-        given = {}
+        if deal_size is None and cost_per_lead is None and margin is None:
+            t, given = self._base
+            t, given = type(t).from_buffer_copy(t), dict(given)
+        else:
+            t, given = self._options(deal_size, cost_per_lead, margin)
         t.per = _period(per)
         if revenue is not None and deals is not None:
             raise refuse("TARGET", "%s (revenue %s and deals %s: give one of them)"
@@ -365,6 +372,13 @@ class Funnel:
             t.target = _native.TARGET_DEALS
             t.deals = _count("deals", deals)
             given["deals"] = deals
+        return t, given
+
+    def _options(self, deal_size, cost_per_lead, margin):
+        """C terms with the deal size, cost per lead and margin given (else the
+        funnel's), and the caller's values by argument name."""
+        t = _native.fpl_terms()
+        given = {}
         for label, value, reader, default in (
                 ("deal_size", deal_size, _amount, self._deal_size),
                 ("cost_per_lead", cost_per_lead, _amount, self._cost_per_lead),
@@ -393,7 +407,7 @@ class Funnel:
         """
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
-        _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
+        _call(fn.plan_compute, (self._c, terms, out), "plan", given)
         if confidence is None:
             return self._plan_result(out)
         return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
@@ -413,8 +427,7 @@ class Funnel:
         if at is not None:
             given["at"] = at
         out = _native.fpl_forecast()
-        _call(fn.forecast_compute, (byref(self._c), byref(terms), byref(inp), byref(out)),
-              "forecast", given)
+        _call(fn.forecast_compute, (self._c, terms, inp, out), "forecast", given)
         return self._forecast_result(out)
 
     def odds(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
@@ -660,9 +673,10 @@ class Funnel:
     def _view(self, describer, c_funnel, *structs, mixes=True):
         """The :class:`_View` of a result on this funnel, listing its mixes
         unless ``mixes`` is False (a what-if lists them once, at its top)."""
-        listed = self._mix if mixes else ()
+        if not (mixes and self._mix):
+            return _View(describer, c_funnel, *structs)
         return _View(describer, c_funnel, *structs,
-                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, listed))])
+                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, self._mix))])
 
     def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
         """A :class:`Plan` of the C result ``p`` (with a confidence: its level,
@@ -677,7 +691,8 @@ class Funnel:
         it was computed on (default this one), for its rates (:data:`_FORECAST`)."""
         c_funnel = self._c if funnel is None else funnel
         view = self._view("view_forecast", c_funnel, r, mixes=mixes)
-        return _make(Forecast, _c=r, _fc=c_funnel, _names=self._names, _source=view,
+        rates = self._rates if funnel is None else None
+        return _make(Forecast, _c=r, _fc=c_funnel, _rates=rates, _names=self._names, _source=view,
                      mix=self._mix if mixes and self._mix else None)
 
 
@@ -700,20 +715,35 @@ def _periods(result, part, stage_part, first, figure):
 
 def _plan_stages(p):
     c, names, required, view = p._c, p._names, p._required, p._source
-    cost = c.has_cost
-    return tuple(_make(PlanStage, name=names[k], rate=s.rate, cumulative_rate=s.cumulative_rate,
-                       required=s.required, required_whole=s.required_whole,
-                       cost_per=_if(cost, s.cost_per),
-                       required_for_confidence=None if required is None else required[k],
-                       _view=view.part("stages", k))
-                 for k, s in enumerate(c.stages[:c.n_stages]))
+    cost, new, n = c.has_cost, PlanStage.__new__, c.n_stages
+    stages = []
+    for k, (rate, cumulative, units, whole, cost_per) in enumerate(_PLAN_STAGE.iter_unpack(
+            memoryview(c.stages).cast("B")[:n * _PLAN_STAGE.size])):
+        s = new(PlanStage)
+        s.__dict__.update(name=names[k], rate=rate, cumulative_rate=cumulative, required=units,
+                          required_whole=whole, cost_per=cost_per if cost else None,
+                          required_for_confidence=None if required is None else required[k],
+                          _view=(view, ("stages", k)))
+        stages.append(s)
+    return tuple(stages)
+
+
+#: fpl_plan_stage's fields in order: read in one go (checked against the
+#: mirror at import).
+_PLAN_STAGE = struct.Struct("=dddQd")
+assert _PLAN_STAGE.size == ctypes.sizeof(_native.fpl_plan_stage)
 
 
 def _forecast_stages(f):
-    c, rates, view = f._c, f._fc.stages, f._source
-    return tuple(_make(ForecastStage, name=f._names[k], rate=rates[k].rate,
-                       expected=c.expected[k], _view=view.part("stages", k - c.at))
-                 for k in range(c.at, c.n_stages))
+    c, names, view, new = f._c, f._names, f._source, ForecastStage.__new__
+    rates = f._rates if f._rates is not None else [s.rate for s in f._fc.stages]
+    stages = []
+    for k in range(c.at, c.n_stages):
+        s = new(ForecastStage)
+        s.__dict__.update(name=names[k], rate=rates[k], expected=c.expected[k],
+                          _view=(view, ("stages", k - c.at)))
+        stages.append(s)
+    return tuple(stages)
 
 
 @functools.lru_cache(maxsize=None)

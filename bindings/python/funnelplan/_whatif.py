@@ -361,7 +361,7 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         given["invest"] = invest
     out = _native.fpl_whatif()
     try:
-        fn.whatif_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+        fn.whatif_compute(funnel._c, terms, inp, out)
     except FunnelError as exc:
         if exc.field == "change" and exc.index is not None:  # the change at fault
             raise exc.with_context(contexts[exc.index]) from None
