@@ -310,6 +310,16 @@ def _call(func, args, what, given, funnel=None, text=None):
         raise exc.with_context(_context(exc, what, given)) from None
 
 
+def _compute(func, args, what, given):
+    """:func:`_call` for a ``fn.<name>_compute`` on the fast path: the C
+    function itself, given the structs (passed by reference)."""
+    err = _native.error_struct()
+    status = func.c_function(*args, err)
+    if status:
+        exc = _native.error(status, where=err)
+        raise exc.with_context(_context(exc, what, given))
+
+
 def stage_hint(exc, funnel, text):
     """``exc`` with ``fpl_funnel_hint``'s hint after its message when it is
     about a name that is no stage's (``STAGE_UNKNOWN``): the funnel's stages
@@ -447,7 +457,7 @@ class _View:
         self.describer, self.structs = describer, structs
         # each mix a struct of its own (a ctypes array type does not pickle)
         self.mixes = tuple((key, funnel, _mix_tuple(mix, n))
-                           for key, funnel, mix, n in mixes)
+                           for key, funnel, mix, n in mixes) if mixes else ()
         # What the result's renderer takes beyond the view's structs (the
         # terms and the question of a sensitivity, the dates of a pace).
         self.given = given

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Optional, Tuple
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (_Lazy, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call, _count,
+from ._common import (_Lazy, _Shown, Mix, PERIODS, Segment, _Part, _View, _amount, _call,
+                      _compute, _count,
                       _if, _make, _volume, _describe, _encode, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse,
                       stage_hint)
@@ -407,7 +408,7 @@ class Funnel:
         """
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
-        _call(fn.plan_compute, (self._c, terms, out), "plan", given)
+        _compute(fn.plan_compute, (self._c, terms, out), "plan", given)
         if confidence is None:
             return self._plan_result(out)
         return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
@@ -427,7 +428,7 @@ class Funnel:
         if at is not None:
             given["at"] = at
         out = _native.fpl_forecast()
-        _call(fn.forecast_compute, (self._c, terms, inp, out), "forecast", given)
+        _compute(fn.forecast_compute, (self._c, terms, inp, out), "forecast", given)
         return self._forecast_result(out)
 
     def odds(self, volume, at=None, per="month", revenue=None, deals=None, deal_size=None,
