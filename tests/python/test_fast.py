@@ -144,5 +144,38 @@ class FastPathsRefuseAsBefore(unittest.TestCase):
         self.assertEqual(f.plan(revenue=1000).deals, 10.0)  # the defaults were not changed
 
 
+try:
+    import numpy
+except ImportError:
+    numpy = None
+
+
+@unittest.skipIf(numpy is None, "numpy is not importable here; /usr/bin/python3 with Debian's "
+                 "python3-numpy covers it")
+class BatchMemoryReused(unittest.TestCase):
+    def test_a_result_held_is_never_written_again(self):
+        n, stages = 120_000, 5  # 10.6 MB of outputs: pooled
+        rng = numpy.random.default_rng(9)
+        inputs = [(numpy.ascontiguousarray(rng.integers(10, 1001, (stages, n)) / 1000.0),
+                   rng.integers(1, 1001, n).astype(numpy.float64)) for _ in range(4)]
+        want = [fp.plan_batch(r, d, out=fp.PlanBatch(n, stages, numpy.empty((stages, n)),
+                                                     numpy.empty((stages, n)), numpy.empty(n)))
+                for r, d in inputs]
+        held = [fp.plan_batch(*inputs[0]), fp.plan_batch(*inputs[1])]
+        reused = held[0].required.ctypes.data  # an address: no reference
+        kept = held[1].required_whole[0]  # a view alone keeps its memory
+        del held[1]
+        held[0] = None  # nothing refers to the first result's memory now
+        third = fp.plan_batch(*inputs[2])
+        self.assertEqual(third.required.ctypes.data, reused)
+        fourth = fp.plan_batch(*inputs[3])
+        self.assertFalse(numpy.shares_memory(fourth.required, kept))
+        self.assertFalse(numpy.shares_memory(fourth.required, third.required))
+        self.assertTrue(numpy.array_equal(kept, want[1].required_whole[0]))
+        for got, w in ((third, want[2]), (fourth, want[3])):
+            for name in ("required", "required_whole", "deals_whole"):
+                self.assertTrue(numpy.array_equal(getattr(got, name), getattr(w, name)))
+
+
 if __name__ == "__main__":
     unittest.main()

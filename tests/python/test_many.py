@@ -135,6 +135,11 @@ class PlanMany(unittest.TestCase):
         self.assertIn("used twice", rows[2]["error"])
         self.assertIsNotNone(rows[3]["error"])
         self.assertIn("must be a mapping", rows[4]["error"])
+        odd = fp.plan_many([{"stages": [1, 2], "deals": 1}, {"stages": [(["x"], 0.5)], "deals": 1},
+                            {"stages": [(None, 0.5)], "deals": 1}, {"stages": [], "deals": 1}])
+        self.assertTrue(all(r["error"] and r["deals_whole"] is None for r in odd), odd)
+        with self.assertRaises(fp.FunnelError):
+            fp.plan_many([{"lead": 0.5, "deals": 1}], "lead")
         self.assertEqual(fp.plan_many([]), [])
         self.assertEqual(fp.plan_many(iter([]), NAMES), [])
         for junk in (None, "lead", {"deals": 1}):

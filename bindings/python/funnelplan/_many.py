@@ -78,6 +78,9 @@ def plan_many(records, stages=None, *, id="id", frame=None):
             return table.get(key) or [None] * n
         return [r.get(key) for r in maps]
 
+    if isinstance(stages, (str, bytes)):
+        raise refuse("PARSE_SYNTAX", "stages %s" % _describe(stages),
+                     "give the stage names as a list", typed=True)
     names = None if stages is None else tuple(stages)
     ids = [i if v is None else v for i, v in enumerate(column(id))]
     given = {key: column(key) for key in FIELDS}
@@ -99,12 +102,16 @@ def plan_many(records, stages=None, *, id="id", frame=None):
             items = record.get("stages") if names is None else [
                 (name, record.get(name)) for name in names]
             items = list(items.items() if isinstance(items, Mapping) else items or ())
+            stage_names = tuple(name for name, _ in items)
+            hash(stage_names)
         except (FunnelError, TypeError, ValueError) as exc:
             if not isinstance(exc, FunnelError):
-                exc = refuse("PARSE_SYNTAX", "record %d stages" % i, str(exc), typed=True)
+                exc = refuse("PARSE_SYNTAX", "record %d stages" % i,
+                             "expected (name, rate) pairs or a mapping name -> rate",
+                             typed=True)
             rows[i] = _failed(ids[i], exc, None, {})
             continue
-        rows[i] = _one(funnels, ids[i], tuple(n_ for n_, _ in items), [r for _, r in items],
+        rows[i] = _one(funnels, ids[i], stage_names, [r for _, r in items],
                        {k: v[i] for k, v in given.items() if v[i] is not None})
     keys = keys or _keys(rows, names)
     empty = dict.fromkeys(keys)
@@ -125,14 +132,13 @@ def _one(funnels, rid, names, rates, given):
         c = type(funnel._c).from_buffer_copy(funnel._c)
         for k, rate in enumerate(rates):
             c.stages[k].rate = _rate("stage %s rate" % _describe(names[k]), rate)
-        c.n_stages = len(rates)
         terms, given_ = funnel._terms(given.get("per"), given.get("revenue"),
                                       given.get("deals"), given.get("deal_size"),
                                       given.get("cost_per_lead"), None, "plan")
         out = _native.fpl_plan()
         _native.fn.plan_compute(c, terms, out)
     except FunnelError as exc:
-        return _failed(rid, exc, names, dict(given, **dict(zip(names, rates))))
+        return _failed(rid, exc, names, {**given, **dict(zip(names, rates))})
     p = _Read(out)
     row = {key: _PLAN[key](p) for key in _FIGURES + _COSTS}
     for name, s in zip(names, out.stages):
@@ -165,8 +171,8 @@ def _failed(rid, exc, names, given):
     """The row of a refused record: its id, the message and the key at fault."""
     field = exc.field
     if field is None and exc.context:  # refused before the library: the key read
-        field = next((k for k in list(given) + list(names or ())
-                      if exc.context.startswith((k + " ", "stage %s " % _describe(k)))), None)
+        field = next((k for k in list(given) + list(names or ()) if isinstance(k, str)
+                      and exc.context.startswith((k + " ", "stage %s " % _describe(k)))), None)
     if names and field == "stage" and exc.index is not None and exc.index < len(names):
         field = names[exc.index]
         context = "stage %s rate %s" % (_describe(field), _describe(given.get(field)))

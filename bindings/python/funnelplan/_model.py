@@ -256,7 +256,7 @@ class Funnel:
     """
 
     __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix",
-                 "_c_mix", "_base", "_rates")
+                 "_c_mix", "_base", "_rates", "_memo")
 
     def __init__(self, stages, deal_size=None, cost_per_lead=None, margin=None, mix=None):
         items = _stage_items(stages)
@@ -294,6 +294,7 @@ class Funnel:
         self._stages = tuple(built)
         self._names = tuple(s.name for s in built)
         self._rates = tuple(s.rate for s in built)
+        self._memo = {}  # what the library read for this funnel (_whatif._remembered)
         self._deal_size = _optional("deal_size", deal_size, _amount)
         self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
         self._margin = _optional("margin", margin, _rate)

@@ -243,6 +243,21 @@ def _change_items(changes):
                   text="a mapping or a list of (lever, change) pairs")
 
 
+def _remembered(funnel, key, read):
+    """What ``read()`` gives for ``key`` (text, or a pair of texts, a number
+    of a plain type), as the library read it for this funnel before: a
+    change or a horizon need not be parsed again."""
+    if type(key[1]) is tuple and all(type(v) in (str, int) for v in key[1]) \
+            or type(key[1]) in (str, int):
+        known = funnel._memo.get(key)
+        if known is None:
+            known = read()
+            if len(funnel._memo) < 256:
+                funnel._memo[key] = known
+        return known
+    return read()
+
+
 def _change(funnel, item, index):
     """(C fpl_change, context) for one item of ``changes``."""
     c = _native.fpl_change()
@@ -345,7 +360,7 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
                         if mixes else ""))
     contexts = []
     for index, item in enumerate(items):
-        c, context = _change(funnel, item, index)
+        c, context = _remembered(funnel, ("change", item), lambda: _change(funnel, item, index))
         inp.changes[index] = c
         contexts.append(context)
     for m, mix in mixes:
@@ -354,7 +369,7 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         inp.changes[len(contexts)] = c
         contexts.append("scenario_mix %s" % _describe(mix.stage))
     inp.n_changes = len(contexts)
-    inp.horizon = _horizon(horizon)
+    inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
     if invest is not None:
         inp.has_invest = True
         inp.invest = _amount("invest", invest)
@@ -369,7 +384,8 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
 
     view = _View("view_whatif", funnel._c, inp, out,
                  mixes=[(b"mix", funnel._c, *_mixes_arg(funnel._c_mix, funnel.mix)),
-                        (b"scenario_mix", funnel._c, [m for m, _ in mixes], len(mixes))])
+                        (b"scenario_mix", funnel._c, [m for m, _ in mixes], len(mixes))]
+                 if mixes or funnel.mix else ())
     # The mixes are listed once, at the top (not in the baseline and scenario).
     if out.volume_held:
         baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
