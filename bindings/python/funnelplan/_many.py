@@ -73,9 +73,13 @@ def plan_many(records, stages=None, *, id="id", frame=None):
         n, table = len(records), None
         maps = [r if type(r) is dict or isinstance(r, Mapping) else {} for r in records]
 
+    present = set(table) if table is not None else set().union(*maps)
+
     def column(key):
+        if key not in present:
+            return [None] * n
         if table is not None:
-            return table.get(key) or [None] * n
+            return table[key]
         return [r.get(key) for r in maps]
 
     if isinstance(stages, (str, bytes)):
@@ -230,14 +234,21 @@ def _batch(rows, ids, names, rates, given, keys):
         counts = _doubles(counts, lambda v: _count("deals", v))
     columns = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
     per = pick(given["per"])
-    ok = []
-    for j, i in enumerate(take):
+    try:
+        distinct = set(per)
+    except TypeError:  # an unhashable value (refused below)
+        per = list(map(_hashable, per))
+        distinct = set(per)
+    periods = {}  # each value of the column: the library's name, or None if refused
+    for v in distinct:
         try:
-            period = _period_name(_period(per[j]))
-        except FunnelError:
-            continue
-        if counts[j] is not None and all(c[j] is not None for c in columns):
-            ok.append((i, j, period))
+            periods[v] = _period_name(_period(v.value if type(v) is _Unhashable else v))
+        except (FunnelError, TypeError):
+            periods[v] = None
+    refused = {j for col in columns + [counts] if type(col) is list
+               for j, v in enumerate(col) if v is None}
+    ok = [(i, j, p) for j, (i, p) in enumerate(zip(take, map(periods.get, per)))
+          if p is not None and j not in refused]
     for start in range(0, len(ok), _CHUNK):
         part = ok[start:start + _CHUNK]
         while part:
@@ -252,14 +263,37 @@ def _batch(rows, ids, names, rates, given, keys):
                 part = part[exc.index + 1:]
 
 
+class _Unhashable:
+    """An unhashable value of a column, as a key (by identity)."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _hashable(v):
+    """A column's value as a key: itself, or an :class:`_Unhashable`."""
+    try:
+        hash(v)
+        return v
+    except TypeError:
+        return _Unhashable(v)
+
+
 def _kernel(rows, ids, part, names, columns, counts, keys):
     """The rows (with ``keys``) of ``part`` (row, position among the columns,
     period) from one fpl_plan_batch_compute."""
     n, at = len(part), [j for _, j, _ in part]
+    if at[-1] - at[0] + 1 == n:  # consecutive: slices
+        def take(col):
+            return col[at[0]:at[-1] + 1]
+    else:
+        def take(col):
+            return [col[j] for j in at]
     rates = array.array("d")
     for col in columns:
-        rates.extend([col[j] for j in at])
-    deals = array.array("d", [counts[j] for j in at])
+        rates.extend(take(col))
+    deals = array.array("d", take(counts))
     result = plan_batch(rates, deals, len(names))
     required = result.required.tolist()
     whole = [int(w) for w in result.required_whole.tolist()]
