@@ -19,7 +19,7 @@ from . import _native
 from ._batch import plan_batch
 from ._common import _WHOLE_MAX, _context, _count, _describe, _is_text, _period, _rate, refuse
 from ._errors import FunnelError
-from ._model import _PLAN, Funnel, _period_name
+from ._model import _PLAN, _PLAN_STAGE, Funnel, _period_name
 
 __all__ = ["plan_many"]
 
@@ -129,26 +129,26 @@ def plan_many(records, stages=None, *, id="id", frame=None):
 
 def _one(funnels, rid, names, rates, given):
     """The row of a record planned by fpl_plan_compute."""
-    funnel = _funnel(funnels, names)
     try:
-        if isinstance(funnel, FunnelError):
-            raise funnel
+        funnel, labels = _funnel(funnels, names)
         c = type(funnel._c).from_buffer_copy(funnel._c)
+        stages = c.stages
         for k, rate in enumerate(rates):
-            c.stages[k].rate = _rate("stage %s rate" % _describe(names[k]), rate)
-        terms, given_ = funnel._terms(given.get("per"), given.get("revenue"),
-                                      given.get("deals"), given.get("deal_size"),
-                                      given.get("cost_per_lead"), None, "plan")
+            stages[k].rate = _rate(labels[k], rate)
+        terms, _ = funnel._terms(given.get("per"), given.get("revenue"), given.get("deals"),
+                                 given.get("deal_size"), given.get("cost_per_lead"), None, "plan")
         out = _native.fpl_plan()
         _native.fn.plan_compute(c, terms, out)
     except FunnelError as exc:
         return _failed(rid, exc, names, {**given, **dict(zip(names, rates))})
     p = _Read(out)
     row = {key: _PLAN[key](p) for key in _FIGURES + _COSTS}
-    for name, s in zip(names, out.stages):
-        row[name + "_required"] = s.required
-        row[name + "_required_whole"] = s.required_whole
     row["id"] = rid
+    size = _PLAN_STAGE.size
+    for name, (_, _, units, whole, _) in zip(names, _PLAN_STAGE.iter_unpack(
+            memoryview(out.stages).cast("B")[:len(names) * size])):
+        row[name + "_required"] = units
+        row[name + "_required_whole"] = whole
     return row
 
 
@@ -161,13 +161,16 @@ class _Read:
 
 
 def _funnel(funnels, names):
-    """The funnel of these stage names (its rates are set per record), or
-    the FunnelError of the names."""
+    """(the funnel of these stage names, whose rates are set per record, and
+    each stage's label in messages); raises the FunnelError of the names."""
     if names not in funnels:
         try:
-            funnels[names] = Funnel([(n, 1.0) for n in names])
+            funnels[names] = (Funnel([(n, 1.0) for n in names]),
+                              ["stage %s rate" % _describe(n) for n in names])
         except FunnelError as exc:
             funnels[names] = exc
+    if isinstance(funnels[names], FunnelError):
+        raise funnels[names]
     return funnels[names]
 
 
