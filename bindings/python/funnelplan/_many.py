@@ -130,14 +130,11 @@ def plan_many(records, stages=None, *, id="id", frame=None):
 def _one(funnels, rid, names, rates, given):
     """The row of a record planned by fpl_plan_compute."""
     try:
-        funnel, labels = _funnel(funnels, names)
-        c = type(funnel._c).from_buffer_copy(funnel._c)
-        stages = c.stages
-        for k, rate in enumerate(rates):
-            stages[k].rate = _rate(labels[k], rate)
+        funnel, labels, c, stages, out = _funnel(funnels, names)
+        for stage, label, rate in zip(stages, labels, rates):
+            stage.rate = _rate(label, rate)
         terms, _ = funnel._terms(given.get("per"), given.get("revenue"), given.get("deals"),
                                  given.get("deal_size"), given.get("cost_per_lead"), None, "plan")
-        out = _native.fpl_plan()
         _native.fn.plan_compute(c, terms, out)
     except FunnelError as exc:
         return _failed(rid, exc, names, {**given, **dict(zip(names, rates))})
@@ -161,12 +158,16 @@ class _Read:
 
 
 def _funnel(funnels, names):
-    """(the funnel of these stage names, whose rates are set per record, and
-    each stage's label in messages); raises the FunnelError of the names."""
+    """For these stage names: the funnel, each stage's label in messages, a
+    C funnel whose rates each record sets, its stages, and a C plan every
+    record is planned into (read before the next); raises the FunnelError of
+    the names."""
     if names not in funnels:
         try:
-            funnels[names] = (Funnel([(n, 1.0) for n in names]),
-                              ["stage %s rate" % _describe(n) for n in names])
+            funnel = Funnel([(n, 1.0) for n in names])
+            c = type(funnel._c).from_buffer_copy(funnel._c)
+            funnels[names] = (funnel, ["stage %s rate" % _describe(n) for n in names], c,
+                              [c.stages[k] for k in range(len(names))], _native.fpl_plan())
         except FunnelError as exc:
             funnels[names] = exc
     if isinstance(funnels[names], FunnelError):
