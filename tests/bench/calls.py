@@ -226,16 +226,16 @@ def many_rows(fp, args):
         check(row["deals_whole"] == fp.Funnel([(s, r[s]) for s in NAMES]).plan(
             deals=r["deals"]).deals_whole, "plan_many")
     def sliced(records):
-        """The sum over slices of 2,000 records of each slice's best of 5: the
+        """The sum over slices of 500 records of each slice's best of 5: the
         time of a run nothing else interrupts (on a shared machine a whole
         run seldom is; the slices use the batch kernel the same way)."""
-        return sum(best_of(5, lambda: fp.plan_many(records[k:k + 2000], NAMES))[0]
-                   for k in range(0, len(records), 2000))
+        return sum(best_of(5, lambda: fp.plan_many(records[k:k + 500], NAMES))[0]
+                   for k in range(0, len(records), 500))
 
     (t_deals,) = best_of(3, lambda: fp.plan_many(deals, NAMES))
     (t_revenue,) = best_of(3, lambda: fp.plan_many(revenue, NAMES))
     print()
-    print("| plan_many, %d records of 5 stages | whole run, best of 3 | in slices of 2,000, "
+    print("| plan_many, %d records of 5 stages | whole run, best of 3 | in slices of 500, "
           "best of 5 each | target |" % args.records)
     print("|---|---|---|---|")
     missed = []

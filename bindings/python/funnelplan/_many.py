@@ -94,8 +94,13 @@ def plan_many(records, stages=None, *, id="id", frame=None):
     if names is not None:
         rates = [column(name) for name in names]
         _batch(rows, ids, names, rates, given, keys)
+    fields = [(k, v) for k, v in given.items() if k in present]
     for i, row in enumerate(rows):
         if row is not None:
+            continue
+        if names is not None and (table is not None or maps[i] is records[i]):  # a mapping
+            rows[i] = _one(funnels, ids[i], names, [col[i] for col in rates],
+                           {k: v[i] for k, v in fields if v[i] is not None})
             continue
         record = records[i] if table is None else dict(
             zip(table, (values[i] for values in table.values())))
@@ -103,8 +108,7 @@ def plan_many(records, stages=None, *, id="id", frame=None):
             if not isinstance(record, Mapping):
                 raise refuse("PARSE_SYNTAX", "record %s" % _describe(record),
                              "must be a mapping", typed=True)
-            items = record.get("stages") if names is None else [
-                (name, record.get(name)) for name in names]
+            items = record.get("stages")
             items = list(items.items() if isinstance(items, Mapping) else items or ())
             stage_names = tuple(name for name, _ in items)
             hash(stage_names)
@@ -116,7 +120,7 @@ def plan_many(records, stages=None, *, id="id", frame=None):
             rows[i] = _failed(ids[i], exc, None, {})
             continue
         rows[i] = _one(funnels, ids[i], stage_names, [r for _, r in items],
-                       {k: v[i] for k, v in given.items() if v[i] is not None})
+                       {k: v[i] for k, v in fields if v[i] is not None})
     keys = keys or _keys(rows, names)
     empty = dict.fromkeys(keys)
     out = [row if len(row) == len(keys) else dict(empty, **row) for row in rows]
