@@ -13,7 +13,7 @@ import random
 import unittest
 
 import funnelplan as fp
-from funnelplan import _common, _native
+from funnelplan import _common
 from funnelplan._common import _from_view
 from funnelplan._native import fn
 from funnelplan._whatif import WhatIf
