@@ -67,7 +67,8 @@ rate):
 the very object that ``funnelplan plan|forecast|whatif|sensitivity|solve|odds|
 channels|schedule|pace|score ... --format json`` prints.
 :func:`plan_batch` plans millions of funnels of one stage count in one call,
-over buffers (``array.array``, numpy arrays) that it reads without copying.
+over buffers (``array.array``, numpy arrays) that it reads without copying;
+:func:`plan_many` plans a list of dicts or a DataFrame, one row per record.
 Every refusal raises
 :class:`FunnelError` (a ``ValueError``) with the library's status and message.
 
@@ -85,6 +86,7 @@ from ._model import (PERIODS, Forecast, ForecastPeriod, ForecastStage, Funnel, P
                      parse_amount, parse_rate)
 from ._whatif import (Change, Sensitivity, SensitivityRow, Solve, WhatIf, WhatIfDelta)
 from ._batch import BatchFunnel, PlanBatch, plan_batch
+from ._many import plan_many
 from ._odds import Odds, OddsHistory, OddsLevel, OddsSimulation, OddsStdError, Quantiles
 from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, ChannelTotal,
                         Marginal)
@@ -97,7 +99,7 @@ __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PER
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
            "ForecastStage", "ForecastPeriod", "StageExpected", "Periods", "WhatIf",
            "WhatIfDelta", "Change", "Sensitivity", "SensitivityRow", "Solve", "parse_amount",
-           "parse_rate", "plan_batch", "PlanBatch", "BatchFunnel", "Odds", "OddsLevel",
+           "parse_rate", "plan_batch", "plan_many", "PlanBatch", "BatchFunnel", "Odds", "OddsLevel",
            "Quantiles", "OddsSimulation", "OddsStdError", "OddsHistory", "Channels",
            "ChannelFigures", "ChannelTotal", "ChannelTarget", "Marginal", "ChannelMost",
            "DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",

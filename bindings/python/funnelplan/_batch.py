@@ -341,6 +341,38 @@ def _outputs(stack, out, n_stages, n_funnels):
     return views
 
 
+#: The memory of earlier results' numpy arrays, kept for the next result of
+#: the same size once nothing else refers to it (CPython's reference count
+#: says so): fresh memory costs the kernel's zeroing of every page, about
+#: as long as the batch itself at 10^6 funnels. At most _POOL_SIZE blocks
+#: of at least _POOL_MIN bytes are kept.
+_POOL = []
+_POOL_SIZE = 2
+_POOL_MIN = 8 << 20
+
+
+def _new_arrays(numpy, n_stages, n_funnels):
+    """(required, required_whole, deals_whole): new numpy arrays, views of
+    one block of memory, recycled from a result nobody holds any more."""
+    cells = n_stages * n_funnels
+    need = 2 * cells + n_funnels
+    block = None
+    if need * 8 >= _POOL_MIN and sys.implementation.name == "cpython":
+        for candidate in _POOL:
+            # referred to by _POOL, `candidate` and getrefcount's argument alone
+            if candidate.size == need and sys.getrefcount(candidate) == 3:
+                block = candidate
+                break
+        if block is None:
+            block = numpy.empty(need)
+            _POOL.insert(0, block)
+            del _POOL[_POOL_SIZE:]
+    if block is None:
+        block = numpy.empty(need)
+    return (block[:cells].reshape(n_stages, n_funnels),
+            block[cells:2 * cells].reshape(n_stages, n_funnels), block[2 * cells:])
+
+
 def _zeros(count):
     return array.array("d", (0.0,)) * count
 
@@ -432,8 +464,7 @@ def plan_batch(rates: Any, deals: Any, n_stages: Optional[int] = None, *,
         else:
             numpy = sys.modules.get("numpy")  # imported by the caller, if rates is numpy's
             if numpy is not None and isinstance(rates, numpy.ndarray):
-                arrays = (numpy.empty((n_stages, n_funnels)),
-                          numpy.empty((n_stages, n_funnels)), numpy.empty(n_funnels))
+                arrays = _new_arrays(numpy, n_stages, n_funnels)
             else:
                 arrays = (_zeros(n_rates), _zeros(n_rates), _zeros(n_funnels))
             result = PlanBatch(n_funnels, n_stages, *arrays)  # type: ignore[arg-type]

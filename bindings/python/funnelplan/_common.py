@@ -223,11 +223,18 @@ def _count_text(value):
     return None
 
 
+#: FPL_WHOLE_MAX (common.h), 2^53: fpl_parse_count reads the text of a
+#: float up to it as that very float (tests/python/test_fast.py checks both).
+_WHOLE_MAX = 9007199254740992.0
+
+
 def _count(label, value):
     """A count (deals, volume, leads, actuals) read by ``fpl_parse_count``:
     a number above the library's largest count (2**53) is refused from its
     exact value, so 2**53 + 1 is not read as 2**53; a float above it is
     refused as the CLI refuses its text."""
+    if type(value) is float and not value > _WHOLE_MAX:  # NaN, 0, < 0: for the library
+        return value
     return _count_in("%s %s" % (label, _describe(value)), value)
 
 
@@ -246,6 +253,8 @@ def _count_in(context, value):
 def _volume(value, per):
     """A volume per the C period ``per``: a count as :func:`_count` reads it,
     or text as ``fpl_volume_parse`` reads it (``"600/month"`` is 7200 a year)."""
+    if type(value) is float and not value > _WHOLE_MAX:  # as _count
+        return value
     context = "volume %s" % _describe(value)
     if _is_text(value):
         return _number(context, value, lambda data, n, out: fn.volume_parse(data, n, per, out))
@@ -253,10 +262,14 @@ def _volume(value, per):
 
 
 def _amount(label, value):
+    if type(value) is float:  # what _number gives a float: itself
+        return value
     return _number("%s %s" % (label, _describe(value)), value, fn.parse_amount)
 
 
 def _rate(label, value):
+    if type(value) is float:
+        return value
     return _number("%s %s" % (label, _describe(value)), value, fn.parse_rate)
 
 
@@ -264,10 +277,20 @@ def _period(per):
     """The C period for a name (``None`` is the default, month)."""
     if per is None:
         return _native.PERIOD_MONTH
+    known = _PERIODS_READ.get(per) if type(per) is str else None
+    if known is not None:
+        return known
     context = "per %s" % _describe(per)
     if not _is_text(per):
         raise refuse("PERIOD", context, typed=True)
-    return _parse(fn.period_parse, _encode(per), c_int(), context).value
+    value = _parse(fn.period_parse, _encode(per), c_int(), context).value
+    if type(per) is str and len(_PERIODS_READ) < 64:
+        _PERIODS_READ[per] = value
+    return value
+
+
+#: Period names as the library read them (fpl_period_parse), for the next call.
+_PERIODS_READ = {}
 
 
 class _Value(NamedTuple):
@@ -296,6 +319,16 @@ def _call(func, args, what, given, funnel=None, text=None):
         if _is_text(given.get(exc.field)):
             exc = _hinted(exc, _encode(given[exc.field]))
         raise exc.with_context(_context(exc, what, given)) from None
+
+
+def _compute(func, args, what, given):
+    """:func:`_call` for a ``fn.<name>_compute`` on the fast path: the C
+    function itself, given the structs (passed by reference)."""
+    err = _native.error_struct()
+    status = func.c_function(*args, err)
+    if status:
+        exc = _native.error(status, where=err)
+        raise exc.with_context(_context(exc, what, given))
 
 
 def stage_hint(exc, funnel, text):
@@ -431,7 +464,7 @@ class _View:
         self.describer, self.structs = describer, structs
         # each mix a struct of its own (a ctypes array type does not pickle)
         self.mixes = tuple((key, funnel, _mix_tuple(mix, n))
-                           for key, funnel, mix, n in mixes)
+                           for key, funnel, mix, n in mixes) if mixes else ()
         # What the result's renderer takes beyond the view's structs (the
         # terms and the question of a sensitivity, the dates of a pace).
         self.given = given
@@ -689,6 +722,50 @@ class _Shown:
                              if not f.name.startswith("_")]):
             shown.append("...")
         return "%s(%s)" % (type(self).__name__, ", ".join(shown))
+
+
+class _Lazy:
+    """A result whose public fields are read from its C struct when first
+    asked for (``_readers``: field name -> function of the result), so that
+    a question costs one C call and the figures nobody reads cost nothing.
+    :func:`_lazy` makes one; the values equal those of the library's view
+    (the view's ``null`` is None; tests/python compares every field)."""
+
+    _readers = {}
+
+    def __getattr__(self, name):
+        read = type(self)._readers.get(name)
+        if read is None:
+            raise AttributeError("%r object has no attribute %r" % (type(self).__name__, name))
+        value = self.__dict__[name] = read(self)
+        return value
+
+
+def _viewed(name):
+    """A :class:`_Lazy` reader of field ``name`` from the result's view (the
+    ``to_dict()`` object, described once and kept), as :func:`_from_view`
+    reads it."""
+    def read(obj):
+        d = obj.__dict__.get("_d")
+        if d is None:
+            d = obj.__dict__["_d"] = obj._source()
+        hint = typing.get_type_hints(type(obj))[name]
+        return _field_value(hint, d.get(name), obj._source, (name,))
+    return read
+
+
+def _make(cls, **values):
+    """An instance of the frozen dataclass ``cls`` with ``values`` as its
+    fields (some of them, for a :class:`_Lazy`), without running
+    ``__init__``."""
+    obj = cls.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+def _if(flag, value):
+    """A figure the view gives as ``null`` unless ``flag``."""
+    return value if flag else None
 
 
 def _view_field():

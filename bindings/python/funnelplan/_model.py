@@ -12,15 +12,18 @@ fields, and its parts' and its own ``to_dict()``, are read from the view the
 library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 """
 
+import ctypes
 import functools
+import struct
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
 from typing import (Any, Generic, Iterable, Mapping, NamedTuple, Optional, Sequence, Tuple,
                     TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Amount, JSONDict, Rate, _Shown, Mix, Named, PERIODS, Segment, _Part, _View, _amount, _call, _count, _copy, _hinted,
-                      _volume, _describe, _encode, _from_view, _is_text, _items, _missing, _mix_argument, _mixes_arg,
+from ._common import (Amount, JSONDict, Rate, _Lazy, _Shown, Mix, Named, PERIODS, Segment, _Part, _View, _amount, _call,
+                      _compute, _count, _copy, _hinted, _if, _make, _from_view,
+                      _volume, _describe, _encode, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
 from ._errors import FunnelError
@@ -170,7 +173,7 @@ class PlanStage(_Part):
 
 
 @dataclass(frozen=True, repr=False)
-class Plan(_Shown):
+class Plan(_Lazy, _Shown):
     """Backward from a target: deals and the units every stage needs
     (:meth:`Funnel.plan`). Every figure is per :attr:`per` unless it says
     otherwise; :attr:`by_period` scales them to a month, a quarter and a year.
@@ -289,7 +292,7 @@ class ForecastStage(_Part):
 
 
 @dataclass(frozen=True, repr=False)
-class Forecast(_Shown):
+class Forecast(_Lazy, _Shown):
     """Forward from a volume: expected units, deals and revenue
     (:meth:`Funnel.forecast`). Every figure is per :attr:`per` unless it
     says otherwise; :attr:`by_period` scales them to a month, a quarter and
@@ -417,7 +420,7 @@ class Funnel:
     """
 
     __slots__ = ("_c", "_stages", "_names", "_deal_size", "_cost_per_lead", "_margin", "_mix",
-                 "_c_mix")
+                 "_c_mix", "_base", "_rates", "_memo")
 
     def __init__(self, stages: Union[Iterable[Tuple[str, Rate]], Mapping[str, Rate]],
                  deal_size: Optional[Amount] = None, cost_per_lead: Optional[Amount] = None,
@@ -459,9 +462,12 @@ class Funnel:
         self._c = c
         self._stages = Named(built)
         self._names = tuple(s.name for s in built)
+        self._rates = tuple(s.rate for s in built)
+        self._memo = {}  # what the library read for this funnel (_whatif._remembered)
         self._deal_size = _optional("deal_size", deal_size, _amount)
         self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
         self._margin = _optional("margin", margin, _rate)
+        self._base = self._options(None, None, None)
         terms, given = self._terms(None, None, None, None, None, None, "funnel")
         _call(fn.terms_check, (byref(terms),), "funnel", given)
 
@@ -527,8 +533,11 @@ class Funnel:
 
     def _terms(self, per, revenue, deals, deal_size, cost_per_lead, margin, what):
         """The C terms and the caller's values by argument name (for messages)."""
-        t = _native.fpl_terms()
-        given = {}
+        if deal_size is None and cost_per_lead is None and margin is None:
+            t, given = self._base
+            t, given = type(t).from_buffer_copy(t), dict(given)
+        else:
+            t, given = self._options(deal_size, cost_per_lead, margin)
         t.per = _period(per)
         if revenue is not None and deals is not None:
             raise refuse("TARGET", "%s (revenue %s and deals %s: give one of them)"
@@ -541,6 +550,13 @@ class Funnel:
             t.target = _native.TARGET_DEALS
             t.deals = _count("deals", deals)
             given["deals"] = deals
+        return t, given
+
+    def _options(self, deal_size, cost_per_lead, margin):
+        """C terms with the deal size, cost per lead and margin given (else the
+        funnel's), and the caller's values by argument name."""
+        t = _native.fpl_terms()
+        given = {}
         for label, value, reader, default in (
                 ("deal_size", deal_size, _amount, self._deal_size),
                 ("cost_per_lead", cost_per_lead, _amount, self._cost_per_lead),
@@ -571,7 +587,7 @@ class Funnel:
         """
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin, "plan")
         out = _native.fpl_plan()
-        _call(fn.plan_compute, (byref(self._c), byref(terms), byref(out)), "plan", given)
+        _compute(fn.plan_compute, (self._c, terms, out), "plan", given)
         if confidence is None:
             return self._plan_result(out)
         return self._plan_result(out, *_odds.plan_confidence(self, terms, given, confidence))
@@ -599,8 +615,7 @@ class Funnel:
         if at is not None:
             given["at"] = at
         out = _native.fpl_forecast()
-        _call(fn.forecast_compute, (byref(self._c), byref(terms), byref(inp), byref(out)),
-              "forecast", given)
+        _compute(fn.forecast_compute, (self._c, terms, inp, out), "forecast", given)
         return self._forecast_result(out)
 
     def odds(self, volume: Amount, at: Optional[str] = None, per: str = "month",
@@ -882,23 +897,129 @@ class Funnel:
     def _view(self, describer, c_funnel, *structs, mixes=True):
         """The :class:`_View` of a result on this funnel, listing its mixes
         unless ``mixes`` is False (a what-if lists them once, at its top)."""
-        listed = self._mix if mixes else ()
+        if not (mixes and self._mix):
+            return _View(describer, c_funnel, *structs)
         return _View(describer, c_funnel, *structs,
-                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, listed))])
+                     mixes=[(b"mix", c_funnel, *_mixes_arg(self._c_mix, self._mix))])
 
     def _plan_result(self, p, confidence=None, required=None, c_confidence=None, mixes=True):
-        """A :class:`Plan` from the C result (with a confidence: its level, the
-        volumes every stage needs and the C result that holds them)."""
-        view = self._view("view_plan", _copy(self._c), _copy(p), c_confidence, mixes=mixes)
-        return _from_view(Plan, view(), view)
+        """A :class:`Plan` of the C result ``p`` (with a confidence: its level,
+        the volumes every stage needs and the C result that holds them); its
+        fields are read from ``p`` when asked for (:data:`_PLAN`)."""
+        view = self._view("view_plan", self._c, p, c_confidence, mixes=mixes)
+        return _make(Plan, _c=p, _names=self._names, _required=required, _source=view,
+                     confidence=confidence, mix=self._mix if mixes and self._mix else None)
 
     def _forecast_result(self, r, funnel=None, mixes=True):
-        """A :class:`Forecast` from the C result; ``funnel`` is the C funnel
-        the forecast was computed on (default this one), for its rates."""
-        c_funnel = _copy(self._c if funnel is None else funnel)
-        view = self._view("view_forecast", c_funnel, _copy(r), mixes=mixes)
-        target = fn.target_name(r.target)  # NULL without a target
-        return _from_view(Forecast, view(), view, target=target and _name(target))
+        """A :class:`Forecast` of the C result ``r``; ``funnel`` is the C funnel
+        it was computed on (default this one), for its rates (:data:`_FORECAST`)."""
+        c_funnel = self._c if funnel is None else funnel
+        view = self._view("view_forecast", c_funnel, r, mixes=mixes)
+        rates = self._rates if funnel is None else None
+        return _make(Forecast, _c=r, _fc=c_funnel, _rates=rates, _names=self._names, _source=view,
+                     mix=self._mix if mixes and self._mix else None)
+
+
+def _periods(result, part, stage_part, first, figure):
+    """``by_period`` of a plan or forecast: per period its ``part`` with the
+    stages from ``first`` down as ``stage_part`` (name, ``figure``)."""
+    c, view, names = result._c, result._source, result._names
+    has_cost = c.has_cost
+    out = {}
+    for q, per in enumerate(PERIODS):
+        b = c.by_period[q]
+        values = getattr(b, figure)
+        out[per] = _make(part, revenue=_if(c.has_revenue, b.revenue), deals=b.deals,
+                         budget=_if(has_cost, b.budget), _view=view.part("by_period", per),
+                         stages=tuple(_make(stage_part, name=names[k], _view=view.part(
+                             "by_period", per, "stages", k - first), **{figure: values[k]})
+                             for k in range(first, c.n_stages)))
+    return _make(Periods, **out)
+
+
+def _plan_stages(p):
+    c, names, required, view = p._c, p._names, p._required, p._source
+    cost, new, n = c.has_cost, PlanStage.__new__, c.n_stages
+    stages = []
+    for k, (rate, cumulative, units, whole, cost_per) in enumerate(_PLAN_STAGE.iter_unpack(
+            memoryview(c.stages).cast("B")[:n * _PLAN_STAGE.size])):
+        s = new(PlanStage)
+        s.__dict__.update(name=names[k], rate=rate, cumulative_rate=cumulative, required=units,
+                          required_whole=whole, cost_per=cost_per if cost else None,
+                          required_for_confidence=None if required is None else required[k],
+                          _view=(view, ("stages", k)))
+        stages.append(s)
+    return tuple(stages)
+
+
+#: fpl_plan_stage's fields in order: read in one go (checked against the
+#: mirror at import).
+_PLAN_STAGE = struct.Struct("=dddQd")
+assert _PLAN_STAGE.size == ctypes.sizeof(_native.fpl_plan_stage)
+
+
+def _forecast_stages(f):
+    c, names, view, new = f._c, f._names, f._source, ForecastStage.__new__
+    rates = f._rates if f._rates is not None else [s.rate for s in f._fc.stages]
+    stages = []
+    for k in range(c.at, c.n_stages):
+        s = new(ForecastStage)
+        s.__dict__.update(name=names[k], rate=rates[k], expected=c.expected[k],
+                          _view=(view, ("stages", k - c.at)))
+        stages.append(s)
+    return tuple(stages)
+
+
+@functools.lru_cache(maxsize=None)
+def _period_name(per):
+    return _name(fn.period_name(per))
+
+
+#: How a Plan reads each field from its fpl_plan, as fpl_view_plan shows it.
+_PLAN = Plan._readers = {
+    "per": lambda p: _period_name(p._c.per),
+    "revenue": lambda p: _if(p._c.has_revenue, p._c.revenue),
+    "deal_size": lambda p: _if(p._c.has_deal_size, p._c.deal_size),
+    "deals": lambda p: p._c.deals,
+    "deals_whole": lambda p: p._c.deals_whole,
+    "margin": lambda p: p._c.margin,
+    "gross_profit": lambda p: _if(p._c.has_revenue, p._c.gross_profit),
+    "stages": _plan_stages,
+    "by_period": lambda p: _periods(p, PlanPeriod, StageRequired, 0, "required"),
+    "cost_per_lead": lambda p: _if(p._c.has_cost, p._c.cost_per_lead),
+    "budget": lambda p: _if(p._c.has_cost, p._c.budget),
+    "cost_per_deal": lambda p: _if(p._c.has_cost, p._c.cost_per_deal),
+}
+
+
+def _target(f, name, flag=True):
+    c = f._c
+    return _if(c.target != _native.TARGET_NONE and flag, getattr(c, name))
+
+
+#: How a Forecast reads each field from its fpl_forecast (fpl_view_forecast).
+_FORECAST = Forecast._readers = {
+    "per": lambda f: _period_name(f._c.per),
+    "at": lambda f: f._names[f._c.at],
+    "volume": lambda f: f._c.volume,
+    "stages": _forecast_stages,
+    "deals": lambda f: f._c.deals,
+    "revenue": lambda f: _if(f._c.has_revenue, f._c.revenue),
+    "deal_size": lambda f: _if(f._c.has_revenue, f._c.deal_size),
+    "margin": lambda f: f._c.margin,
+    "gross_profit": lambda f: _if(f._c.has_revenue, f._c.gross_profit),
+    "by_period": lambda f: _periods(f, ForecastPeriod, StageExpected, f._c.at, "expected"),
+    "cost_per_lead": lambda f: _if(f._c.has_cost, f._c.cost_per_lead),
+    "budget": lambda f: _if(f._c.has_cost, f._c.budget),
+    "cost_per_deal": lambda f: _if(f._c.has_cost, f._c.cost_per_deal),
+    "target": lambda f: None if f._c.target == _native.TARGET_NONE else _name(
+        fn.target_name(f._c.target)),
+    "target_revenue": lambda f: _target(f, "target_revenue", f._c.has_target_revenue),
+    "target_deals": lambda f: _target(f, "target_deals"),
+    "gap_revenue": lambda f: _target(f, "gap_revenue", f._c.has_gap_revenue),
+    "gap_deals": lambda f: _target(f, "gap_deals"),
+    "attainment": lambda f: _target(f, "attainment"),
+}
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):

@@ -102,6 +102,9 @@ FUNCTIONS = tuple(
 lib, library_path = _loader.load([name for name, _, _ in FUNCTIONS])
 
 
+error_struct = _MIRRORS["fpl_error"]
+
+
 def _bind(name, argtypes, restype):
     """The C function; one that returns an fpl_status takes its trailing
     ``fpl_error *`` from here and raises a :class:`FunnelError` that carries
@@ -115,8 +118,8 @@ def _bind(name, argtypes, restype):
     func.restype = ctypes.c_int
 
     def call(*args):
-        err = _MIRRORS["fpl_error"]()
-        result = func(*args, byref(err))
+        err = error_struct()
+        result = func(*args, err)  # a struct for a pointer: passed by reference
         if result != 0:
             raise error(result, where=err)
         return result

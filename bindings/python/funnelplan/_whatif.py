@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (JSONDict, _Shown, Named, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+from ._common import (JSONDict, _Lazy, _Shown, Named, _if, _make, _viewed, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
                       _view_field, _hinted, refuse)
@@ -95,7 +95,7 @@ class WhatIfDelta(_Part):
 
 
 @dataclass(frozen=True, repr=False)
-class WhatIf(_Shown):
+class WhatIf(_Lazy, _Shown):
     """What a set of changes is worth.
 
     The scenario is computed on the changed funnel (same stage names,
@@ -325,6 +325,21 @@ def _change_items(changes):
                   text="a mapping or a list of (lever, change) pairs")
 
 
+def _remembered(funnel, key, read):
+    """What ``read()`` gives for ``key`` (text, or a pair of texts, a number
+    of a plain type), as the library read it for this funnel before: a
+    change or a horizon need not be parsed again."""
+    if type(key[1]) is tuple and all(type(v) in (str, int) for v in key[1]) \
+            or type(key[1]) in (str, int):
+        known = funnel._memo.get(key)
+        if known is None:
+            known = read()
+            if len(funnel._memo) < 256:
+                funnel._memo[key] = known
+        return known
+    return read()
+
+
 def _change(funnel, item, index):
     """(C fpl_change, context, the text the library read or None) for one
     item of ``changes``."""
@@ -428,7 +443,8 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
                         if mixes else ""))
     contexts, texts = [], {}
     for index, item in enumerate(items):
-        c, context, texts[index] = _change(funnel, item, index)
+        c, context, texts[index] = _remembered(funnel, ("change", item),
+                                               lambda: _change(funnel, item, index))
         inp.changes[index] = c
         contexts.append(context)
     for m, mix in mixes:
@@ -437,14 +453,14 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
         inp.changes[len(contexts)] = c
         contexts.append("scenario_mix %s" % _describe(mix.stage))
     inp.n_changes = len(contexts)
-    inp.horizon = _horizon(horizon)
+    inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
     if invest is not None:
         inp.has_invest = True
         inp.invest = _amount("invest", invest)
         given["invest"] = invest
     out = _native.fpl_whatif()
     try:
-        fn.whatif_compute(byref(funnel._c), byref(terms), byref(inp), byref(out))
+        fn.whatif_compute(funnel._c, terms, inp, out)
     except FunnelError as exc:
         if exc.field == "change" and exc.index is not None:  # the change at fault
             if texts.get(exc.index):  # typed as text: the CLI's hint for it
@@ -452,10 +468,10 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
             raise exc.with_context(contexts[exc.index]) from None
         raise exc.with_context(_context(exc, "whatif", given)) from None
 
-    c_funnel = _copy(funnel._c)
-    view = _View("view_whatif", c_funnel, _copy(inp), _copy(out),
-                 mixes=[(b"mix", c_funnel, *_mixes_arg(funnel._c_mix, funnel.mix)),
-                        (b"scenario_mix", c_funnel, [m for m, _ in mixes], len(mixes))])
+    view = _View("view_whatif", funnel._c, inp, out,
+                 mixes=[(b"mix", funnel._c, *_mixes_arg(funnel._c_mix, funnel.mix)),
+                        (b"scenario_mix", funnel._c, [m for m, _ in mixes], len(mixes))]
+                 if mixes or funnel.mix else ())
     # The mixes are listed once, at the top (not in the baseline and scenario).
     if out.volume_held:
         baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
@@ -463,7 +479,28 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     else:
         baseline = funnel._plan_result(out.baseline_plan, mixes=False)
         scenario = funnel._plan_result(out.scenario_plan, mixes=False)
-    return _from_view(WhatIf, view(), view, baseline=baseline, scenario=scenario)
+    return _make(WhatIf, _c=out, _source=view, baseline=baseline, scenario=scenario,
+                 mix=funnel.mix or None, scenario_mix=tuple(x for _, x in mixes) or None)
+
+
+def _delta(w):
+    c = w._c
+    return _make(WhatIfDelta, deals=c.deals, revenue=_if(c.has_revenue, c.revenue),
+                 volume=c.volume, cost=_if(c.has_cost, c.cost), gain=c.gain,
+                 revenue_horizon=_if(c.has_revenue, c.revenue_horizon),
+                 cost_horizon=_if(c.has_cost, c.cost_horizon), gain_horizon=c.gain_horizon,
+                 _view=w._source.part("delta"))
+
+
+#: How a WhatIf reads its fields: the figures from its fpl_whatif (as
+#: fpl_view_whatif shows them), the question (mode, changes, mixes) from
+#: its view.
+WhatIf._readers = dict(
+    {name: _viewed(name) for name in ("per", "mode", "changes")},
+    horizon=lambda w: w._c.horizon, margin=lambda w: w._c.margin, delta=_delta,
+    invest=lambda w: _if(w._c.has_invest, w._c.invest),
+    roi=lambda w: _if(w._c.has_invest, w._c.roi),
+    payback_periods=lambda w: _if(w._c.has_invest and w._c.has_payback, w._c.payback_periods))
 
 
 def _funnel_mixes(funnel):
