@@ -18,7 +18,7 @@ import sys
 from contextlib import ExitStack
 from ctypes import POINTER, byref, c_char_p, c_int, c_ssize_t, c_void_p
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Optional, Tuple
+from typing import Any, List, NamedTuple, Optional, Tuple
 
 from . import _native
 from ._common import (JSONDict, _describe, refuse)
@@ -346,7 +346,7 @@ def _outputs(stack, out, n_stages, n_funnels):
 #: says so): fresh memory costs the kernel's zeroing of every page, about
 #: as long as the batch itself at 10^6 funnels. At most _POOL_SIZE blocks
 #: of at least _POOL_MIN bytes are kept.
-_POOL = []
+_POOL: List[Any] = []
 _POOL_SIZE = 2
 _POOL_MIN = 8 << 20
 

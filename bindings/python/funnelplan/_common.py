@@ -290,7 +290,7 @@ def _period(per):
 
 
 #: Period names as the library read them (fpl_period_parse), for the next call.
-_PERIODS_READ = {}
+_PERIODS_READ: Dict[Any, Any] = {}
 
 
 class _Value(NamedTuple):
@@ -328,7 +328,9 @@ def _compute(func, args, what, given):
     status = func.c_function(*args, err)
     if status:
         exc = _native.error(status, where=err)
-        raise exc.with_context(_context(exc, what, given))
+        if _is_text(given.get(exc.field)):  # typed text: the CLI's hint, as _call gives it
+            exc = _hinted(exc, _encode(given[exc.field]))
+        raise exc.with_context(_context(exc, what, given)) from None
 
 
 def stage_hint(exc, funnel, text):
@@ -731,7 +733,7 @@ class _Lazy:
     :func:`_lazy` makes one; the values equal those of the library's view
     (the view's ``null`` is None; tests/python compares every field)."""
 
-    _readers = {}
+    _readers: Dict[Any, Any] = {}
 
     def __getattr__(self, name):
         read = type(self)._readers.get(name)

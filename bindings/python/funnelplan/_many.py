@@ -11,9 +11,11 @@ and the others are planned all the same.
 """
 
 import array
+import importlib
 import itertools
 import sys
 from collections.abc import Mapping
+from typing import Any, Dict, List, Optional, Sequence
 
 from . import _native
 from ._batch import plan_batch
@@ -29,7 +31,8 @@ _FIGURES = ("per", "revenue", "deal_size", "deals", "deals_whole")
 _COSTS = ("cost_per_lead", "budget", "cost_per_deal")
 
 
-def plan_many(records, stages=None, *, id="id", frame=None):
+def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str = "id",
+              frame: Optional[bool] = None) -> Any:
     """Plans every record: a list of dicts, one per record in order (a pandas
     DataFrame when ``records`` is one, or when ``frame`` is True).
 
@@ -57,7 +60,7 @@ def plan_many(records, stages=None, *, id="id", frame=None):
     >>> rows[1]["field"], rows[1]["error"]
     ('lead', "stage 'lead' rate 0: rate must be above 0% and at most 100%")
     """
-    pandas = sys.modules.get("pandas")
+    pandas: Any = sys.modules.get("pandas")
     is_frame = pandas is not None and isinstance(records, pandas.DataFrame)
     if is_frame:
         n = len(records)
@@ -88,9 +91,9 @@ def plan_many(records, stages=None, *, id="id", frame=None):
     names = None if stages is None else tuple(stages)
     ids = [i if v is None else v for i, v in enumerate(column(id))]
     given = {key: column(key) for key in FIELDS}
-    rows = [None] * n
-    funnels = {}     # stage names -> Funnel (or the FunnelError of its names)
-    keys = _keys((), names) if names is not None else None
+    rows: List[Any] = [None] * n
+    funnels: Dict[Any, Any] = {}     # stage names -> Funnel (or the FunnelError of its names)
+    keys: Any = _keys((), names) if names is not None else None
     if names is not None:
         rates = [column(name) for name in names]
         _batch(rows, ids, names, rates, given, keys)
@@ -126,7 +129,7 @@ def plan_many(records, stages=None, *, id="id", frame=None):
     out = [row if len(row) == len(keys) else dict(empty, **row) for row in rows]
     if frame or (frame is None and is_frame):
         if pandas is None:
-            import pandas  # noqa: F811 -- the caller asked for a DataFrame
+            pandas = importlib.import_module("pandas")  # the caller asked for a DataFrame
         return pandas.DataFrame(out, columns=keys)
     return out
 

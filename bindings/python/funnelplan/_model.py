@@ -17,7 +17,7 @@ import functools
 import struct
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
-from typing import (Any, Generic, Iterable, Mapping, NamedTuple, Optional, Sequence, Tuple,
+from typing import (Any, Dict, Generic, Iterable, Mapping, NamedTuple, Optional, Sequence, Tuple,
                     TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
@@ -463,7 +463,7 @@ class Funnel:
         self._stages = Named(built)
         self._names = tuple(s.name for s in built)
         self._rates = tuple(s.rate for s in built)
-        self._memo = {}  # what the library read for this funnel (_whatif._remembered)
+        self._memo: Dict[Any, Any] = {}  # what the library read for this funnel (_whatif._remembered)
         self._deal_size = _optional("deal_size", deal_size, _amount)
         self._cost_per_lead = _optional("cost_per_lead", cost_per_lead, _amount)
         self._margin = _optional("margin", margin, _rate)
@@ -931,7 +931,7 @@ def _periods(result, part, stage_part, first, figure):
         values = getattr(b, figure)
         out[per] = _make(part, revenue=_if(c.has_revenue, b.revenue), deals=b.deals,
                          budget=_if(has_cost, b.budget), _view=view.part("by_period", per),
-                         stages=tuple(_make(stage_part, name=names[k], _view=view.part(
+                         stages=Named(_make(stage_part, name=names[k], _view=view.part(
                              "by_period", per, "stages", k - first), **{figure: values[k]})
                              for k in range(first, c.n_stages)))
     return _make(Periods, **out)
@@ -949,7 +949,7 @@ def _plan_stages(p):
                           required_for_confidence=None if required is None else required[k],
                           _view=(view, ("stages", k)))
         stages.append(s)
-    return tuple(stages)
+    return Named(stages)
 
 
 #: fpl_plan_stage's fields in order: read in one go (checked against the
@@ -967,7 +967,7 @@ def _forecast_stages(f):
         s.__dict__.update(name=names[k], rate=rates[k], expected=c.expected[k],
                           _view=(view, ("stages", k - c.at)))
         stages.append(s)
-    return tuple(stages)
+    return Named(stages)
 
 
 @functools.lru_cache(maxsize=None)
