@@ -112,6 +112,8 @@ ARGS = {
                                "ctx": "&fx_sink_bytes"},
     "fpl_score_render_lead": {"line": "2", "id": '"a"', "score": "&fx.lead_score"},
     "fpl_score_render_skipped": {"line": "3", "message": '"not a number"'},
+    "fpl_score_fit_render": {"fit": "&fx.score_fit_result", "source": "&fx.score_fit_source",
+                             "ctx": "&fx_sink_bytes"},
     "fpl_list_parse": {"out": "fx.list", "capacity": "FX_LIST"},
     "fpl_score_lead": {"answers": "fx.answers", "n_answers": "4", "out": "&fx.lead_score"},
     "fpl_score_before": {"a": "&fx.lead_score", "line_a": "2", "b": "&fx.lead_score_b",
@@ -188,6 +190,7 @@ EXPECT = {
     ("fpl_criteria_options", "criteria"): "r.size == 0",
     ("fpl_criteria_options", "comment"): "r.size > 0 && fx.buf[0] == '-'",  # no comment line
     ("fpl_criteria_preset_parse", "preset_out"): "r.st == FPL_OK",
+    ("fpl_score_fit_render", "ctx"): "r.st == FPL_OK",
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",

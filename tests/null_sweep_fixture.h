@@ -73,6 +73,7 @@ typedef struct fx_state {
     bool fit_won[10];
     double fit_work[2];
     fpl_score_fit_result score_fit_result;
+    fpl_score_fit_source score_fit_source;
     double won_values[2];
     double lost_values[3];
     fpl_csv_row csv_row;
@@ -176,6 +177,9 @@ static void fx_reset(void)
         memcpy(fx.fit_answers + 4 * i, a, sizeof a);
         fx.fit_won[i] = (i % 2 == 0) != (i == 4 || i == 9); /* held back: 4 lost, 9 won */
     }
+    FX_OK(fpl_score_fit(&fx.criteria, fx.fit_answers, fx.fit_won, 10, fx.fit_work, 2,
+                        &fx.score_fit_result, NULL));
+    fx.score_fit_source = (fpl_score_fit_source){"bant", "outcome", 1, 2};
     fx.won_values[0] = 3.0;
     fx.won_values[1] = 1.0;
     fx.lost_values[0] = 1.0;
