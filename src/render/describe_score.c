@@ -17,9 +17,9 @@
 
 #include <string.h>
 
-/* The head: the object, its 4 leading members with 3 per criterion, the
- * counts and the bands. */
-#define HEAD_NODES (1 + 2 + 4 * FPL_MAX_CRITERIA + 5 + 4 + 1)
+/* The head: the object, its 4 leading members with 4 per criterion (a
+ * saturation for a counted one), the counts and the bands. */
+#define HEAD_NODES (1 + 2 + 5 * FPL_MAX_CRITERIA + 5 + 4 + 1)
 
 /* A lead: the object, 7 figures and a missing criterion each. */
 #define LEAD_NODES (8 + FPL_MAX_CRITERIA)
@@ -125,6 +125,9 @@ static fpl_status json_head(const fpl_score_writer *w, const char *id_column, fp
         fpl_view_string(&v, "name", criteria->criteria[i].name);
         fpl_view_number(&v, "weight", criteria->criteria[i].weight);
         fpl_view_bool(&v, "required", criteria->criteria[i].required);
+        if (criteria->saturation[i] > 0.0) {
+            fpl_view_number(&v, "saturation", criteria->saturation[i]);
+        }
         fpl_view_close(&v);
     }
     fpl_view_close(&v);

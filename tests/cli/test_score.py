@@ -699,7 +699,7 @@ BAD_OPTIONS = [
     (["--top", "1.5"], 2, "--top '1.5': top must be a whole number"),
     (["--top", "-1"], 2, "--top '-1': "),
     (["--top", "ten"], 2, "--top 'ten': "),
-    (["--criteria", "meddic"], 2, "--criteria 'meddic': the preset is bant"),
+    (["--criteria", "spiced"], 2, "--criteria 'spiced': the preset is bant, bad, champ or meddic"),
     (["--criteria", "bant", "--criterion", "fit"], 2,
      "score: --criteria and --criterion cannot be given together"),
     (["--criterion", "fit=0"], 2, "--criterion 'fit=0': a criterion is NAME"),
