@@ -912,6 +912,35 @@ class TestScoreQualification(ScoreTestCase):
         self.assertEqual(csv_text.splitlines()[0], "name,weight,given_weight,required,coefficient")
         self.assertEqual(len(csv_text.splitlines()), 5)
 
+    def test_the_guides_fit_example(self):
+        # docs/guide.md, "Fitting the weights to outcomes": the history it
+        # fits, drawn here as it was drawn for the guide.
+        import math
+        rng = random.Random(7)
+        beta = {"budget": 2.5, "authority": 1.2, "need": 0.4, "timing": -0.8}
+        lines = ["id,budget,authority,need,timing,stage"]
+        for i in range(2000):
+            a = {k: rng.choice([0, 0.5, 1]) for k in beta}
+            eta = -1.5 + sum(beta[k] * a[k] for k in beta)
+            won = rng.random() < 1 / (1 + math.exp(-eta))
+            stage = "" if i % 17 == 0 else ("won" if won else "lost")
+            lines.append("L%d,%s,%s,%s,%s,%s" % (i, a["budget"], a["authority"], a["need"],
+                                                 a["timing"], stage))
+        p = self.write("history.csv", "\n".join(lines) + "\n")
+        guide = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs",
+                             "guide.md")
+        with open(guide, encoding="utf-8") as f:
+            text = f.read()
+        start = text.index("    $ funnelplan score --leads history.csv --fit stage --save "
+                           "fitted.txt\n")
+        end = text.index("    $ funnelplan score --leads new-leads.csv @fitted.txt")
+        block = text[start:end].split("\n")[1:]
+        want = "\n".join(line[4:] for line in block).rstrip("\n") + "\n"
+        saved = self.path("fitted.txt")
+        out, err = self.score(["--leads", p, "--fit", "stage", "--save", saved])
+        self.assertEqual(err, [])
+        self.assertEqual(out, want)
+
     def test_fit_refusals(self):
         ok = "id,budget,authority,need,timing,stage\n" + "".join(
             "l%d,%d,1,1,%d,%s\n" % (i, i % 2, i % 3 == 0, "won" if i % 2 else "lost")
