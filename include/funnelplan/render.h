@@ -1186,7 +1186,7 @@ typedef struct fpl_score_fit_source {
  * `weight`, `given_weight`, `required`, `coefficient`, `floored`, and
  * `saturation` for a counted criterion), `intercept`, `fitted` {`won`,
  * `lost`}, `held_back` {`every`, `won`, `lost`}, `open`, `skipped`, `auc`
- * {`fitted`, `given`}, `iterations`, `converged`, `options` (the @FILE
+ * {`fitted`, `given`}, `iterations`, `converged`, `options` (the `@FILE`
  * text). CSV: a header and a row per criterion: name, weight,
  * given_weight, required, coefficient.
  * @param[in] format ::FPL_RENDER_TABLE, ::FPL_RENDER_JSON or ::FPL_RENDER_CSV.

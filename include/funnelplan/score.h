@@ -262,7 +262,7 @@ FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *te
 FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err);
 
 /**
- * @brief Writes a definition as an @FILE of options that `funnelplan
+ * @brief Writes a definition as an `@FILE` of options that `funnelplan
  * score` reads back to the very same definition: a `#` comment line, then
  * one `--criterion NAME=WEIGHT[,required][,saturation=COUNT]` per
  * criterion (numbers in their shortest round-trip form), then `--hot` and
