@@ -416,25 +416,17 @@ static void fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source 
         fit_cell(t, num, 11, true);
         put_str(t, floored ? "  no positive effect\n" : "\n");
     }
+    const uint64_t counts[9] = {f->fit_won + f->fit_lost, f->fit_won, f->fit_lost,
+                                FPL_SCORE_FIT_HOLDOUT, f->test_won + f->test_lost,
+                                f->test_won, f->test_lost, src->open, src->skipped};
+    const char *const after[9] = {" leads (", " won, ", " lost); held back every ", "th: ",
+                                  " (", " won, ", " lost); ", " open, ",
+                                  src->skipped == 1 ? " row skipped\n" : " rows skipped\n"};
     put_str(t, "\nfitted on ");
-    put_count(t, f->fit_won + f->fit_lost);
-    put_str(t, " leads (");
-    put_count(t, f->fit_won);
-    put_str(t, " won, ");
-    put_count(t, f->fit_lost);
-    put_str(t, " lost); held back every ");
-    put_count(t, FPL_SCORE_FIT_HOLDOUT);
-    put_str(t, "th: ");
-    put_count(t, f->test_won + f->test_lost);
-    put_str(t, " (");
-    put_count(t, f->test_won);
-    put_str(t, " won, ");
-    put_count(t, f->test_lost);
-    put_str(t, " lost); ");
-    put_count(t, src->open);
-    put_str(t, " open, ");
-    put_count(t, src->skipped);
-    put_str(t, src->skipped == 1 ? " row skipped\n" : " rows skipped\n");
+    for (size_t k = 0; k < 9; ++k) {
+        put_count(t, counts[k]);
+        put_str(t, after[k]);
+    }
     put_str(t, "area under the ROC curve on the held-back leads: fitted ");
     fpl_format_fixed(f->auc_fitted, 4, false, num, sizeof num);
     put_str(t, num);

@@ -625,6 +625,19 @@ def _skipped_row(r, messages, names, outcome):
     return SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
 
 
+def _begin_reader(crit, id_column):
+    """The library's streaming reader, begun for the criteria and the id column."""
+    if not _is_text(id_column):
+        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), typed=True)
+    id_data = _encode(id_column)
+    reader = _native.fpl_csv_reader()
+    try:
+        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
+    except FunnelError as exc:
+        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    return reader
+
+
 def _read_rows(reader, label, chunks, take):
     """Feeds every chunk to the library's streaming reader; ``take(rows,
     count)`` gets the rows of each call. A refused header raises."""
@@ -696,17 +709,10 @@ def score(leads, criteria="bant", *, hot=None, warm=None, id_column="id", strict
     [(1, 'globex', 100.0, 'hot', True), (2, 'acme', 87.5, 'hot', False)]
     """
     crit = _criteria_of(criteria, hot, warm)
-    if not _is_text(id_column):
-        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), typed=True)
     keep = _top(top)
     if not isinstance(strict, bool):
         raise TypeError("score(): strict is True or False, not %s" % _describe(strict))
-    id_data = _encode(id_column)
-    reader = _native.fpl_csv_reader()
-    try:
-        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
-    except FunnelError as exc:
-        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    reader = _begin_reader(crit, id_column)
     label, chunks = _chunks(leads)
 
     names = crit.names
@@ -866,18 +872,11 @@ def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturatio
     an answer out of range) is skipped, or with ``strict=True`` raises.
     """
     crit = Criteria(criteria, hot=hot, warm=warm, saturation=saturation)
-    if not _is_text(id_column):
-        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), typed=True)
     if not _is_text(outcome):
         raise refuse("STAGE_NAME_UTF8", "outcome %s" % _describe(outcome), typed=True)
     if not isinstance(strict, bool):
         raise TypeError("fit_score(): strict is True or False, not %s" % _describe(strict))
-    id_data = _encode(id_column)
-    reader = _native.fpl_csv_reader()
-    try:
-        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
-    except FunnelError as exc:
-        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    reader = _begin_reader(crit, id_column)
     out_data = _encode(outcome)
     try:
         fn.csv_outcome_column(byref(reader), out_data, len(out_data))
