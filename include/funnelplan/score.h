@@ -41,7 +41,7 @@ extern "C" {
  *
  * Presets (fpl_criteria_preset(), by name fpl_criteria_preset_parse()),
  * each a starting point to adjust or to fit to the history
- * (fpl_score_fit_begin()):
+ * (fpl_score_fit()):
  * - `bant`: budget, authority, need, timing; weight 1 each; all four
  *   required for sales-ready.
  * - `bad`: need (weight 2, required), activity (weight 1), social (weight

@@ -11,7 +11,7 @@ HORIZON_MAX = 1000000
 NAME_MAX = 64
 HINT_MAX = 256
 PERIOD_COUNT = 3
-ABI_STRUCT_COUNT = 50
+ABI_STRUCT_COUNT = 52
 FUNNEL_HINT_MAX = 2432
 MAX_CHANGES = 40
 ODDS_STANDARD_LEVELS = 5
@@ -121,7 +121,8 @@ ABI_ORDER = ("fpl_stage", "fpl_funnel", "fpl_terms", "fpl_plan_stage", "fpl_plan
              "fpl_schedule_input", "fpl_schedule_row", "fpl_schedule", "fpl_pace_input",
              "fpl_pace_row", "fpl_pace", "fpl_criterion", "fpl_criteria", "fpl_lead_score",
              "fpl_csv_row", "fpl_csv_reader", "fpl_segment", "fpl_mix", "fpl_error",
-             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds")
+             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds",
+             "fpl_score_fit_result", "fpl_score_fit_source")
 
 #: Every struct (and unnamed union) in declaration order, field by field:
 #: ``type name``, ``type[count] name``; ``str`` is ``const char *``, ``ptr``
