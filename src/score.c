@@ -11,9 +11,63 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h> /* qsort */
 #include <string.h>
 
-static const char *const BANT[4] = {"budget", "authority", "need", "timing"};
+/* ---- presets -------------------------------------------------------------- */
+
+typedef struct preset_criterion {
+    const char *name;
+    double weight;
+    bool required;
+    double saturation; /* 0: answered in [0, 1] */
+} preset_criterion;
+
+static const preset_criterion BANT[] = {
+    {"budget", 1.0, true, 0.0},
+    {"authority", 1.0, true, 0.0},
+    {"need", 1.0, true, 0.0},
+    {"timing", 1.0, true, 0.0},
+};
+
+/* The nurturing-stage model: need is what makes a lead worth selling to;
+ * activity (clicks, downloads, product views) and social information say
+ * how far it has come. */
+static const preset_criterion BAD[] = {
+    {"need", 2.0, true, 0.0},
+    {"activity", 1.0, false, FPL_SCORE_SATURATION_DEFAULT},
+    {"social", 1.0, false, 0.0},
+};
+
+/* BANT reordered around the buyer's challenges, money last. */
+static const preset_criterion CHAMP[] = {
+    {"challenges", 3.0, true, 0.0},
+    {"authority", 2.0, false, 0.0},
+    {"money", 1.0, false, 0.0},
+    {"prioritization", 2.0, false, 0.0},
+};
+
+/* The enterprise checklist: pain, the economic buyer and a champion make
+ * an opportunity worth forecasting. */
+static const preset_criterion MEDDIC[] = {
+    {"metrics", 1.0, false, 0.0},
+    {"economic_buyer", 2.0, true, 0.0},
+    {"decision_criteria", 1.0, false, 0.0},
+    {"decision_process", 1.0, false, 0.0},
+    {"identify_pain", 2.0, true, 0.0},
+    {"champion", 2.0, true, 0.0},
+};
+
+static const struct {
+    const char *name;
+    const preset_criterion *criteria;
+    size_t n;
+} PRESETS[FPL_PRESET_COUNT] = {
+    [FPL_PRESET_BANT] = {"bant", BANT, sizeof BANT / sizeof BANT[0]},
+    [FPL_PRESET_BAD] = {"bad", BAD, sizeof BAD / sizeof BAD[0]},
+    [FPL_PRESET_CHAMP] = {"champ", CHAMP, sizeof CHAMP / sizeof CHAMP[0]},
+    [FPL_PRESET_MEDDIC] = {"meddic", MEDDIC, sizeof MEDDIC / sizeof MEDDIC[0]},
+};
 
 /* Scores are compared on a grid of a billionth of a point, so that rounding
  * noise (0.1 + 0.2) never splits a tie or misses a threshold, and the order
@@ -47,22 +101,52 @@ void fpl_score_tally_add(fpl_score_tally *tally, const fpl_csv_row *row)
     tally->sales_ready += row->score.sales_ready ? 1u : 0u;
 }
 
-fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err)
+const char *fpl_preset_name(fpl_preset preset)
+{
+    return (unsigned)preset < FPL_PRESET_COUNT ? PRESETS[preset].name : "unknown";
+}
+
+fpl_status fpl_criteria_preset(fpl_preset preset, fpl_criteria *out, fpl_error *err)
 {
     fpl__begin(err);
     if (out == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
+    if ((unsigned)preset >= FPL_PRESET_COUNT) {
+        return fpl__fail(err, FPL_ERR_PRESET, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    }
     fpl_criteria c;
     memset(&c, 0, sizeof c);
-    for (size_t i = 0; i < 4; ++i) {
-        memcpy(c.criteria[i].name, BANT[i], strlen(BANT[i]) + 1);
-        c.criteria[i].weight = 1.0;
-        c.criteria[i].required = true;
+    for (size_t i = 0; i < PRESETS[preset].n; ++i) {
+        const preset_criterion *p = &PRESETS[preset].criteria[i];
+        memcpy(c.criteria[i].name, p->name, strlen(p->name) + 1);
+        c.criteria[i].weight = p->weight;
+        c.criteria[i].required = p->required;
+        c.saturation[i] = p->saturation;
     }
-    c.n_criteria = 4;
+    c.n_criteria = PRESETS[preset].n;
     *out = c;
     return FPL_OK;
+}
+
+fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err)
+{
+    return fpl_criteria_preset(FPL_PRESET_BANT, out, err);
+}
+
+/* ",saturation=" ends a criterion's spec: where the last one starts, or
+ * FPL_NO_INDEX. */
+static const char SATURATION[] = ",saturation=";
+enum { SATURATION_LEN = sizeof SATURATION - 1 };
+
+static size_t last_saturation(const char *text, size_t n)
+{
+    for (size_t i = n >= SATURATION_LEN ? n - SATURATION_LEN + 1 : 0; i-- > 0;) {
+        if (memcmp(text + i, SATURATION, SATURATION_LEN) == 0) {
+            return i;
+        }
+    }
+    return FPL_NO_INDEX;
 }
 
 static size_t name_len(const fpl_criterion *c)
@@ -102,6 +186,17 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     const size_t slen = sizeof suffix - 1;
     bool required = false;
     size_t n = len;
+    double saturation = 0.0;
+    const size_t sat_at = last_saturation(text, n);
+    if (sat_at != FPL_NO_INDEX) {
+        const size_t from = sat_at + SATURATION_LEN;
+        if (fpl_parse_amount(text + from, n - from, &saturation, NULL) != FPL_OK ||
+            !(saturation > 0.0 && isfinite(saturation))) {
+            return fpl__fail_at(err, FPL_ERR_SATURATION, FPL_FIELD_CRITERION, index, from,
+                                n - from);
+        }
+        n = sat_at;
+    }
     if (n >= slen && memcmp(text + n - slen, suffix, slen) == 0) {
         required = true;
         n -= slen;
@@ -141,7 +236,50 @@ fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *text, size
     memcpy(c->name, text, name_end);
     c->weight = weight;
     c->required = required;
+    criteria->saturation[index] = saturation;
     criteria->n_criteria++;
+    return FPL_OK;
+}
+
+/* The criterion named name[0, len) (ASCII case folded), or FPL_NO_INDEX. */
+static size_t find_criterion(const fpl_criteria *criteria, const char *name, size_t len)
+{
+    for (size_t i = 0; i < criteria->n_criteria && i < FPL_MAX_CRITERIA; ++i) {
+        const fpl_criterion *c = &criteria->criteria[i];
+        if (same_name(c->name, name_len(c), name, len)) {
+            return i;
+        }
+    }
+    return FPL_NO_INDEX;
+}
+
+fpl_status fpl_criteria_saturation_parse(fpl_criteria *criteria, const char *text, size_t len,
+                                         fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (criteria == NULL || text == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    size_t eq = len;
+    for (size_t i = len; i-- > 0;) {
+        if (text[i] == '=') {
+            eq = i;
+            break;
+        }
+    }
+    const size_t index = eq < len ? find_criterion(criteria, text, eq) : FPL_NO_INDEX;
+    if (index == FPL_NO_INDEX) {
+        return fpl__fail_at(err, FPL_ERR_SATURATION, FPL_FIELD_SATURATION, FPL_NO_INDEX, 0,
+                            eq < len ? eq : len);
+    }
+    double x;
+    if (fpl_parse_amount(text + eq + 1, len - eq - 1, &x, NULL) != FPL_OK ||
+        !(x > 0.0 && isfinite(x))) {
+        return fpl__fail_at(err, FPL_ERR_SATURATION, FPL_FIELD_SATURATION, index, eq + 1,
+                            len - eq - 1);
+    }
+    criteria->saturation[index] = x;
     return FPL_OK;
 }
 
@@ -207,6 +345,12 @@ fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err)
             return fpl__fail(err, st, FPL_FIELD_CRITERION, i);
         }
     }
+    for (size_t i = 0; i < criteria->n_criteria; ++i) {
+        const double sat = criteria->saturation[i];
+        if (!(sat >= 0.0 && isfinite(sat))) {
+            return fpl__fail(err, FPL_ERR_SATURATION, FPL_FIELD_SATURATION, i);
+        }
+    }
     const fpl_field bad = bands_fault(criteria);
     if (bad != FPL_FIELD_NONE) {
         return fpl__fail(err, FPL_ERR_BANDS, bad, FPL_NO_INDEX);
@@ -264,6 +408,60 @@ fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error
                             (size_t)(s - text), n);
     }
     *out = v;
+    return FPL_OK;
+}
+
+fpl_status fpl_criteria_preset_parse(const char *text, size_t len, fpl_criteria *out,
+                                     fpl_preset *preset_out, fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    for (int p = 0; p < FPL_PRESET_COUNT; ++p) {
+        if (word_is(text, len, PRESETS[p].name)) {
+            if (preset_out != NULL) {
+                *preset_out = (fpl_preset)p;
+            }
+            return fpl_criteria_preset((fpl_preset)p, out, err);
+        }
+    }
+    return fpl__fail_at(err, FPL_ERR_PRESET, FPL_FIELD_CRITERIA, FPL_NO_INDEX, 0, len);
+}
+
+fpl_status fpl_criterion_answer_parse(const fpl_criteria *criteria, size_t index,
+                                      const char *text, size_t len, double *out, fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (criteria == NULL || text == NULL || out == NULL || index >= criteria->n_criteria ||
+        index >= FPL_MAX_CRITERIA) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const double sat = criteria->saturation[index];
+    if (!(sat > 0.0)) {
+        const fpl_status st = fpl_answer_parse(text, len, out, err);
+        if (st != FPL_OK && err != NULL) {
+            err->index = index;
+        }
+        return st;
+    }
+    const char *s = text;
+    size_t n = len;
+    while (n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+        ++s;
+        --n;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        --n;
+    }
+    double count = 0.0;
+    if (n > 0 && (fpl_parse_amount(s, n, &count, NULL) != FPL_OK ||
+                  !(count >= 0.0 && isfinite(count)))) {
+        return fpl__fail_at(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, index, (size_t)(s - text), n);
+    }
+    *out = count >= sat ? 1.0 : count / sat;
     return FPL_OK;
 }
 
@@ -407,6 +605,8 @@ const char *fpl_csv_fault_message(fpl_csv_fault fault)
     case FPL_CSV_ID: return "the id is empty or longer than 256 bytes";
     case FPL_CSV_ANSWER:
         return "an answer is a number from 0 to 1 (or 0% to 100%), yes/no, y/n or true/false";
+    case FPL_CSV_COUNT: return "a count is a number of 0 or more (empty is 0)";
+    case FPL_CSV_OUTCOME: return "the outcome is won, lost, or empty for a lead still open";
     }
     return "unknown fault";
 }
@@ -437,11 +637,35 @@ fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
     reader->header_first = FPL_NO_INDEX;
     reader->header_name = FPL_NO_INDEX;
     reader->criteria = *criteria;
+    reader->outcome_column[0] = '\0';
+    reader->outcome_index = 0;
     memcpy(reader->id_column, id_column, id_len);
     reader->id_column[id_len] = '\0';
     reader->line = 1;
     reader->record_line = 1;
     reader->state = ST_FIELD_START;
+    return FPL_OK;
+}
+
+fpl_status fpl_csv_outcome_column(fpl_csv_reader *reader, const char *name, size_t len,
+                                  fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(name, len);
+    if (reader == NULL || name == NULL || reader->have_header || reader->record_seen ||
+        reader->record_len > 0 || reader->line != 1 || reader->state != ST_FIELD_START) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_status st = fpl_stage_name_check(name, len, NULL);
+    if (st != FPL_OK && st != FPL_ERR_STAGE_NAME_RESERVED) {
+        return fpl__fail_at(err, st, FPL_FIELD_OUTCOME, FPL_NO_INDEX, 0, len);
+    }
+    if (same_name(name, len, reader->id_column, strlen(reader->id_column)) ||
+        find_criterion(&reader->criteria, name, len) != FPL_NO_INDEX) {
+        return fpl__fail_at(err, FPL_ERR_OUTCOME_COLUMN, FPL_FIELD_OUTCOME, FPL_NO_INDEX, 0, len);
+    }
+    memcpy(reader->outcome_column, name, len);
+    reader->outcome_column[len] = '\0';
     return FPL_OK;
 }
 
@@ -573,7 +797,9 @@ static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
         return header_fault(r, FPL_CSV_HEADER_UTF8, not_utf8, err);
     }
     const size_t id_len = strlen(r->id_column);
+    const size_t outcome_len = strlen(r->outcome_column);
     bool found_id = false;
+    bool found_outcome = false;
     bool found[FPL_MAX_CRITERIA] = {false};
     for (size_t f = 0; f < r->n_fields; ++f) {
         const char *s;
@@ -589,6 +815,14 @@ static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
             }
             found_id = true;
             r->id_index = f;
+            continue;
+        }
+        if (outcome_len > 0 && same_name(s, len, r->outcome_column, outcome_len)) {
+            if (found_outcome) {
+                return header_name_fault(r, FPL_CSV_OUTCOME_NAME, f, r->outcome_index, err);
+            }
+            found_outcome = true;
+            r->outcome_index = f;
             continue;
         }
         /* criteria names differ after case folding: one matches at most */
@@ -612,6 +846,9 @@ static fpl_status read_header(fpl_csv_reader *r, fpl_error *err)
             return header_name_fault(r, k, FPL_NO_INDEX, FPL_NO_INDEX, err);
         }
     }
+    if (outcome_len > 0 && !found_outcome) {
+        return header_name_fault(r, FPL_CSV_OUTCOME_NAME, FPL_NO_INDEX, FPL_NO_INDEX, err);
+    }
     r->n_columns = r->n_fields;
     r->have_header = true;
     return FPL_OK;
@@ -624,6 +861,8 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
     row->id[0] = '\0';
     memset(&row->score, 0, sizeof row->score);
     row->criterion = 0;
+    memset(row->answers, 0, sizeof row->answers);
+    row->outcome = FPL_OUTCOME_NONE;
     row->line = r->record_line;
     if (r->record_bad) {
         row->fault = r->record_fault;
@@ -649,15 +888,39 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         const char *s;
         size_t len;
         field(r, r->criterion_column[k], &s, &len);
-        if (fpl_answer_parse(s, len, &answers[k], NULL) != FPL_OK) {
-            row->fault = FPL_CSV_ANSWER;
+        if (fpl_criterion_answer_parse(&r->criteria, k, s, len, &answers[k], NULL) != FPL_OK) {
+            row->fault = r->criteria.saturation[k] > 0.0 ? FPL_CSV_COUNT : FPL_CSV_ANSWER;
             row->column = r->criterion_column[k];
             row->criterion = k;
             return;
         }
     }
+    fpl_outcome outcome = FPL_OUTCOME_NONE;
+    if (r->outcome_column[0] != '\0') {
+        const char *s;
+        size_t len;
+        field(r, r->outcome_index, &s, &len);
+        while (len > 0 && (s[0] == ' ' || s[0] == '\t')) {
+            ++s;
+            --len;
+        }
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+            --len;
+        }
+        if (word_is(s, len, "won")) {
+            outcome = FPL_OUTCOME_WON;
+        } else if (word_is(s, len, "lost")) {
+            outcome = FPL_OUTCOME_LOST;
+        } else if (len > 0) {
+            row->fault = FPL_CSV_OUTCOME;
+            row->column = r->outcome_index;
+            return;
+        }
+    }
     memcpy(row->id, id, id_len);
     row->id[id_len] = '\0';
+    memcpy(row->answers, answers, r->criteria.n_criteria * sizeof answers[0]);
+    row->outcome = outcome;
     (void)score_checked(&r->criteria, answers, &row->score); /* answers are in [0, 1] */
 }
 
@@ -874,16 +1137,21 @@ size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, size_t ca
     if (reader != NULL) {
         const fpl_csv_reader *r = reader;
         const bool id = r->header_name == FPL_MAX_CRITERIA;
-        const char *name = id                                      ? r->id_column
+        const bool outcome = r->header_name == FPL_CSV_OUTCOME_NAME;
+        const char *name = id        ? r->id_column
+                           : outcome ? r->outcome_column
                            : r->header_name < r->criteria.n_criteria ? r->criteria.criteria[r->header_name].name
                                                                      : "";
+        const char *what = id ? "the id column" : outcome ? "the outcome column" : "a criterion";
         switch (r->header_fault) {
         case FPL_CSV_HEADER_OK: break;
         case FPL_CSV_HEADER_NONE: says(&w, "the file has no header (it is empty or blank)"); break;
         case FPL_CSV_HEADER_MISSING:
             says(&w, "the header has no column named '");
             says(&w, name);
-            says(&w, id ? "' (the id column)" : "' (a criterion)");
+            says(&w, "' (");
+            says(&w, what);
+            says(&w, ")");
             break;
         case FPL_CSV_HEADER_TWICE:
             says(&w, "columns ");
@@ -892,8 +1160,9 @@ size_t fpl_csv_header_message(const fpl_csv_reader *reader, char *out, size_t ca
             say_count(&w, (uint64_t)r->header_column + 1);
             says(&w, " of the header both name '");
             says(&w, name);
-            says(&w, id ? "' (the id column; names match in any case)"
-                        : "' (a criterion; names match in any case)");
+            says(&w, "' (");
+            says(&w, what);
+            says(&w, "; names match in any case)");
             break;
         case FPL_CSV_HEADER_COLUMNS:
             says(&w, "the header has more than ");
@@ -999,4 +1268,407 @@ size_t fpl_score_format(const fpl_criteria *criteria, const fpl_lead_score *scor
     }
     say_key(&w, k, 9); /* not reached: at 9 decimals q is k */
     return words_end(&w);
+}
+
+/* ---- a definition as an @FILE of options --------------------------------- */
+
+static void say_number(words *w, double x)
+{
+    char text[FPL_NUMBER_MAX];
+    (void)fpl_format_number(x, FPL_NUMBER_JSON, text, sizeof text);
+    says(w, text);
+}
+
+// NOLINTNEXTLINE(readability-non-const-parameter): out is written through w
+size_t fpl_criteria_options(const fpl_criteria *criteria, const char *comment, char *out,
+                            size_t capacity)
+{
+    words w = {out, out != NULL ? capacity : 0, 0};
+    if (criteria == NULL) {
+        return words_end(&w);
+    }
+    if (comment != NULL) {
+        size_t n = 0;
+        while (comment[n] != '\0' && comment[n] != '\n' && comment[n] != '\r') {
+            ++n;
+        }
+        says(&w, "# ");
+        say(&w, comment, n);
+        says(&w, "\n");
+    }
+    for (size_t i = 0; i < criteria->n_criteria && i < FPL_MAX_CRITERIA; ++i) {
+        const fpl_criterion *c = &criteria->criteria[i];
+        says(&w, "--criterion ");
+        say(&w, c->name, name_len(c));
+        says(&w, "=");
+        say_number(&w, c->weight);
+        if (c->required) {
+            says(&w, ",required");
+        }
+        if (criteria->saturation[i] > 0.0) {
+            says(&w, SATURATION);
+            say_number(&w, criteria->saturation[i]);
+        }
+        says(&w, "\n");
+    }
+    if (criteria->has_hot) {
+        says(&w, "--hot ");
+        say_number(&w, criteria->hot);
+        says(&w, "\n");
+    }
+    if (criteria->has_warm) {
+        says(&w, "--warm ");
+        say_number(&w, criteria->warm);
+        says(&w, "\n");
+    }
+    return words_end(&w);
+}
+
+/* ---- the area under the ROC curve ---------------------------------------- */
+
+static int compare_doubles(const void *pa, const void *pb)
+{
+    const double a = *(const double *)pa;
+    const double b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The area of finite values, both lists at least one long: sorts them. */
+static double auc_of(double *won, size_t n_won, double *lost, size_t n_lost)
+{
+    qsort(won, n_won, sizeof *won, compare_doubles);
+    qsort(lost, n_lost, sizeof *lost, compare_doubles);
+    /* For each won value (ascending): the lost values below it and equal
+     * to it. Whole counts: exact. */
+    uint64_t below = 0;
+    uint64_t equal = 0;
+    size_t lo = 0; /* lost[0, lo) < the won value */
+    size_t hi = 0; /* lost[0, hi) <= the won value */
+    for (size_t i = 0; i < n_won; ++i) {
+        while (lo < n_lost && lost[lo] < won[i]) {
+            ++lo;
+        }
+        if (hi < lo) {
+            hi = lo;
+        }
+        while (hi < n_lost && lost[hi] <= won[i]) {
+            ++hi;
+        }
+        below += lo;
+        equal += hi - lo;
+    }
+    /* (below + equal / 2) / (n_won · n_lost) with one rounding: the
+     * doubled numerator and denominator are whole, exact below 2^53. */
+    return (double)(2 * below + equal) / (2.0 * (double)n_won * (double)n_lost);
+}
+
+fpl_status fpl_score_auc(double *won, size_t n_won, double *lost, size_t n_lost, double *out,
+                         fpl_error *err)
+{
+    fpl__begin(err);
+    if ((won == NULL && n_won > 0) || (lost == NULL && n_lost > 0) || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (n_won == 0) {
+        return fpl__fail(err, FPL_ERR_OUTCOMES, FPL_FIELD_WON, FPL_NO_INDEX);
+    }
+    if (n_lost == 0) {
+        return fpl__fail(err, FPL_ERR_OUTCOMES, FPL_FIELD_LOST, FPL_NO_INDEX);
+    }
+    for (size_t i = 0; i < n_won; ++i) {
+        if (!isfinite(won[i])) {
+            return fpl__fail(err, FPL_ERR_RANK_VALUE, FPL_FIELD_WON, i);
+        }
+    }
+    for (size_t i = 0; i < n_lost; ++i) {
+        if (!isfinite(lost[i])) {
+            return fpl__fail(err, FPL_ERR_RANK_VALUE, FPL_FIELD_LOST, i);
+        }
+    }
+    *out = auc_of(won, n_won, lost, n_lost);
+    return FPL_OK;
+}
+
+/* ---- fitting weights to outcomes ----------------------------------------- */
+
+/* The leads of a fit. */
+typedef struct leads {
+    size_t k; /* criteria: answers per lead */
+    const double *answers;
+    const bool *won;
+    size_t n;
+} leads;
+
+size_t fpl_score_fit_work(size_t n_leads)
+{
+    return n_leads / FPL_SCORE_FIT_HOLDOUT;
+}
+
+/* Lead i is held back. */
+static bool held_back(size_t i)
+{
+    return (i + 1) % FPL_SCORE_FIT_HOLDOUT == 0;
+}
+
+/* log(1 + e^x) without overflow. */
+static double log1p_exp(double x)
+{
+    return x > 0.0 ? x + log1p(exp(-x)) : log1p(exp(x));
+}
+
+/* The model's linear predictor for lead i: beta[0] + Σ beta[j+1] x_j. */
+static double predictor(const leads *fit, size_t i, const double *beta)
+{
+    const double *x = fit->answers + i * fit->k;
+    double eta = beta[0];
+    for (size_t j = 0; j < fit->k; ++j) {
+        eta += beta[j + 1] * x[j];
+    }
+    return eta;
+}
+
+/* The penalised negative log-likelihood on the leads fitted. */
+static double fit_loss(const leads *fit, const double *beta)
+{
+    double loss = 0.0;
+    for (size_t i = 0; i < fit->n; ++i) {
+        if (!held_back(i)) {
+            const double eta = predictor(fit, i, beta);
+            loss += log1p_exp(eta) - (fit->won[i] ? eta : 0.0);
+        }
+    }
+    for (size_t j = 1; j <= fit->k; ++j) {
+        loss += 0.5 * FPL_SCORE_FIT_RIDGE * beta[j] * beta[j];
+    }
+    return loss;
+}
+
+enum { P_MAX = FPL_MAX_CRITERIA + 1 };
+
+/* Solves a · x = b for a symmetric positive definite a (p × p, row-major)
+ * by Cholesky; false when a is not positive definite. */
+static bool solve_spd(double *a, size_t p, const double *b, double *x)
+{
+    for (size_t j = 0; j < p; ++j) {
+        double d = a[j * p + j];
+        for (size_t k = 0; k < j; ++k) {
+            d -= a[j * p + k] * a[j * p + k];
+        }
+        if (!(d > 0.0)) {
+            return false;
+        }
+        const double l = sqrt(d);
+        a[j * p + j] = l;
+        for (size_t i = j + 1; i < p; ++i) {
+            double s = a[i * p + j];
+            for (size_t k = 0; k < j; ++k) {
+                s -= a[i * p + k] * a[j * p + k];
+            }
+            a[i * p + j] = s / l;
+        }
+    }
+    double y[P_MAX];
+    for (size_t i = 0; i < p; ++i) {
+        double s = b[i];
+        for (size_t k = 0; k < i; ++k) {
+            s -= a[i * p + k] * y[k];
+        }
+        y[i] = s / a[i * p + i];
+    }
+    for (size_t i = p; i-- > 0;) {
+        double s = y[i];
+        for (size_t k = i + 1; k < p; ++k) {
+            s -= a[k * p + i] * x[k];
+        }
+        x[i] = s / a[i * p + i];
+    }
+    return true;
+}
+
+/* Newton's method on the penalised likelihood, from zero. */
+static void newton(const leads *fit, double *beta, unsigned *iterations, bool *converged)
+{
+    const size_t p = fit->k + 1;
+    double hess[P_MAX * P_MAX];
+    double grad[P_MAX];
+    double step[P_MAX];
+    double trial[P_MAX];
+    memset(beta, 0, p * sizeof *beta);
+    double loss = fit_loss(fit, beta);
+    *converged = false;
+    *iterations = 0;
+    for (unsigned it = 0; it < FPL_SCORE_FIT_ITERATIONS; ++it) {
+        memset(hess, 0, sizeof hess);
+        memset(grad, 0, sizeof grad);
+        for (size_t i = 0; i < fit->n; ++i) {
+            if (held_back(i)) {
+                continue;
+            }
+            const double *x = fit->answers + i * fit->k;
+            const double eta = predictor(fit, i, beta);
+            const double prob = 1.0 / (1.0 + exp(-eta));
+            const double r = prob - (fit->won[i] ? 1.0 : 0.0);
+            const double v = prob * (1.0 - prob);
+            for (size_t a = 0; a < p; ++a) {
+                const double xa = a == 0 ? 1.0 : x[a - 1];
+                grad[a] += r * xa;
+                for (size_t b = 0; b <= a; ++b) {
+                    const double xb = b == 0 ? 1.0 : x[b - 1];
+                    hess[a * p + b] += v * xa * xb;
+                }
+            }
+        }
+        for (size_t a = 0; a < p; ++a) {
+            if (a > 0) {
+                grad[a] += FPL_SCORE_FIT_RIDGE * beta[a];
+                hess[a * p + a] += FPL_SCORE_FIT_RIDGE;
+            }
+            for (size_t b = 0; b < a; ++b) {
+                hess[b * p + a] = hess[a * p + b];
+            }
+        }
+        if (!solve_spd(hess, p, grad, step)) {
+            return;
+        }
+        /* halve the step until the loss does not rise */
+        double t = 1.0;
+        double next = loss;
+        for (int halve = 0; halve < 60; ++halve, t *= 0.5) {
+            for (size_t a = 0; a < p; ++a) {
+                trial[a] = beta[a] - t * step[a];
+            }
+            next = fit_loss(fit, trial);
+            if (next <= loss) {
+                break;
+            }
+        }
+        *iterations = it + 1;
+        if (!(next <= loss)) {
+            *converged = true; /* no step lowers the loss: at its minimum to rounding */
+            return;
+        }
+        double moved = 0.0;
+        for (size_t a = 0; a < p; ++a) {
+            moved = fmax(moved, fabs(trial[a] - beta[a]));
+            beta[a] = trial[a];
+        }
+        loss = next;
+        if (moved <= 1e-9) {
+            *converged = true;
+            return;
+        }
+    }
+}
+
+/* A weight of (0, FPL_SCORE_FIT_WEIGHT_MAX] rounded to
+ * FPL_SCORE_FIT_DIGITS significant digits: the nearest double to the
+ * decimal (a whole number divided by a power of ten, both exact); 0 for
+ * one far below FPL_SCORE_FIT_WEIGHT_MIN. */
+static double round_digits(double v)
+{
+    if (!(v >= FPL_SCORE_FIT_WEIGHT_MIN / 2)) {
+        return 0.0;
+    }
+    double low = 1.0; /* 10^(digits - 1) */
+    for (int d = 1; d < FPL_SCORE_FIT_DIGITS; ++d) {
+        low *= 10.0;
+    }
+    double units = low; /* a power of ten from 10^0 up */
+    while (units > 1.0 && v * units >= 10.0 * low) {
+        units /= 10.0;
+    }
+    while (v * units < low) {
+        units *= 10.0;
+    }
+    return round(v * units) / units;
+}
+
+/* The values of the held-back leads under a definition: their scores on
+ * the grid scores are compared on. */
+static void held_back_keys(const leads *fit, const fpl_criteria *c, double *won,
+                           double *lost)
+{
+    size_t nw = 0;
+    size_t nl = 0;
+    for (size_t i = 0; i < fit->n; ++i) {
+        if (!held_back(i)) {
+            continue;
+        }
+        fpl_lead_score s;
+        (void)score_checked(c, fit->answers + i * fit->k, &s); /* answers checked when given */
+        if (fit->won[i]) {
+            won[nw++] = key(s.score);
+        } else {
+            lost[nl++] = key(s.score);
+        }
+    }
+}
+
+fpl_status fpl_score_fit(const fpl_criteria *criteria, const double *answers, const bool *won,
+                         size_t n_leads, double *work, size_t work_len, fpl_score_fit_result *out,
+                         fpl_error *err)
+{
+    fpl__begin(err);
+    if (criteria == NULL || (n_leads > 0 && (answers == NULL || won == NULL)) ||
+        (work == NULL && work_len > 0) || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_status st = fpl_criteria_check(criteria, err);
+    if (st != FPL_OK) {
+        return fpl__done(err, st);
+    }
+    const leads fit = {criteria->n_criteria, answers, won, n_leads};
+    for (size_t i = 0; i < n_leads; ++i) {
+        for (size_t j = 0; j < fit.k; ++j) {
+            const double a = answers[i * fit.k + j];
+            if (!(a >= 0.0 && a <= 1.0)) {
+                (void)fpl__fail(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, j);
+                if (err != NULL) {
+                    err->line = (uint64_t)i + 1;
+                }
+                return FPL_ERR_ANSWER;
+            }
+        }
+    }
+    fpl_score_fit_result r;
+    memset(&r, 0, sizeof r);
+    for (size_t i = 0; i < n_leads; ++i) {
+        uint64_t *count = held_back(i) ? (won[i] ? &r.test_won : &r.test_lost)
+                                       : (won[i] ? &r.fit_won : &r.fit_lost);
+        (*count)++;
+    }
+    if (r.fit_won == 0 || r.fit_lost == 0 || r.test_won == 0 || r.test_lost == 0) {
+        return fpl__fail(err, FPL_ERR_OUTCOMES, FPL_FIELD_OUTCOME, FPL_NO_INDEX);
+    }
+    if (work_len < fpl_score_fit_work(n_leads)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    double beta[P_MAX];
+    newton(&fit, beta, &r.iterations, &r.converged);
+    r.intercept = beta[0];
+    double largest = 0.0;
+    for (size_t j = 0; j < fit.k; ++j) {
+        r.coefficient[j] = beta[j + 1];
+        largest = fmax(largest, beta[j + 1]);
+    }
+    r.given = *criteria;
+    r.fitted = *criteria;
+    for (size_t j = 0; j < fit.k; ++j) {
+        double w = largest > 0.0 && beta[j + 1] > 0.0
+                       ? round_digits(beta[j + 1] / largest * FPL_SCORE_FIT_WEIGHT_MAX)
+                       : 0.0;
+        if (!(w >= FPL_SCORE_FIT_WEIGHT_MIN)) {
+            w = FPL_SCORE_FIT_WEIGHT_MIN;
+            r.floored |= UINT64_C(1) << j;
+        }
+        r.fitted.criteria[j].weight = w;
+    }
+    double *won_keys = work;
+    double *lost_keys = work + r.test_won;
+    held_back_keys(&fit, &r.fitted, won_keys, lost_keys);
+    r.auc_fitted = auc_of(won_keys, (size_t)r.test_won, lost_keys, (size_t)r.test_lost);
+    held_back_keys(&fit, &r.given, won_keys, lost_keys);
+    r.auc_given = auc_of(won_keys, (size_t)r.test_won, lost_keys, (size_t)r.test_lost);
+    *out = r;
+    return FPL_OK;
 }

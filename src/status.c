@@ -99,6 +99,11 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_VOLUME_PERIOD: return "the volume needs its period, as the target is not per month";
     case FPL_ERR_VOLUME_SPLIT: return "the volume does not split into whole units per period of the target";
     case FPL_ERR_PARSE_COUNT_MAX: return "count must be at most 2^53 (9007199254740992), above which not every whole number is exact";
+    case FPL_ERR_PRESET: return "the preset is bant, bad, champ or meddic";
+    case FPL_ERR_SATURATION: return "a saturation is NAME=COUNT: a criterion's name and a count above 0";
+    case FPL_ERR_OUTCOME_COLUMN: return "the outcome column must not be the id column or a criterion";
+    case FPL_ERR_OUTCOMES: return "needs both won and lost leads (in the part fitted and in the part held back)";
+    case FPL_ERR_RANK_VALUE: return "a value to rank must be a finite number";
     }
     return "unknown status";
 }
@@ -193,6 +198,11 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_VOLUME_PERIOD: return "FPL_ERR_VOLUME_PERIOD";
     case FPL_ERR_VOLUME_SPLIT: return "FPL_ERR_VOLUME_SPLIT";
     case FPL_ERR_PARSE_COUNT_MAX: return "FPL_ERR_PARSE_COUNT_MAX";
+    case FPL_ERR_PRESET: return "FPL_ERR_PRESET";
+    case FPL_ERR_SATURATION: return "FPL_ERR_SATURATION";
+    case FPL_ERR_OUTCOME_COLUMN: return "FPL_ERR_OUTCOME_COLUMN";
+    case FPL_ERR_OUTCOMES: return "FPL_ERR_OUTCOMES";
+    case FPL_ERR_RANK_VALUE: return "FPL_ERR_RANK_VALUE";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -340,6 +350,10 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_FUNNEL: return "funnel";
     case FPL_FIELD_CHANNEL_RATE: return "channel_rate";
     case FPL_FIELD_FORMAT: return "format";
+    case FPL_FIELD_SATURATION: return "saturation";
+    case FPL_FIELD_OUTCOME: return "outcome";
+    case FPL_FIELD_WON: return "won";
+    case FPL_FIELD_LOST: return "lost";
     }
     return "unknown";
 }
@@ -476,6 +490,10 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_BANDS: return FPL_FIELD_HOT;
     case FPL_ERR_TOP: return FPL_FIELD_TOP;
     case FPL_ERR_FORMAT: return FPL_FIELD_FORMAT;
+    case FPL_ERR_PRESET: return FPL_FIELD_CRITERIA;
+    case FPL_ERR_SATURATION: return FPL_FIELD_SATURATION;
+    case FPL_ERR_OUTCOME_COLUMN:
+    case FPL_ERR_OUTCOMES: return FPL_FIELD_OUTCOME;
     default: return FPL_FIELD_NONE;
     }
 }

@@ -68,6 +68,8 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_SCORE_TALLY: return sizeof(fpl_score_tally);
     case FPL_ABI_SCORE_WRITER: return sizeof(fpl_score_writer);
     case FPL_ABI_BOUNDS: return sizeof(fpl_bounds);
+    case FPL_ABI_SCORE_FIT_RESULT: return sizeof(fpl_score_fit_result);
+    case FPL_ABI_SCORE_FIT_SOURCE: return sizeof(fpl_score_fit_source);
     }
     return 0;
 }

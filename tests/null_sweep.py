@@ -64,6 +64,11 @@ TEXT = {
     "fpl_format_excerpt": "lead=25",
     "fpl_volume_parse": "600/month",
     "fpl_parse_count": "9007199254740992",
+    "fpl_criteria_preset_parse": "MEDDIC",
+    "fpl_criteria_saturation_parse": "need=20",
+    "fpl_criterion_answer_parse": "50%",
+    "fpl_csv_outcome_column": "outcome",
+    "fpl_criteria_options": "fitted",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
@@ -107,6 +112,8 @@ ARGS = {
                                "ctx": "&fx_sink_bytes"},
     "fpl_score_render_lead": {"line": "2", "id": '"a"', "score": "&fx.lead_score"},
     "fpl_score_render_skipped": {"line": "3", "message": '"not a number"'},
+    "fpl_score_fit_render": {"fit": "&fx.score_fit_result", "source": "&fx.score_fit_source",
+                             "ctx": "&fx_sink_bytes"},
     "fpl_list_parse": {"out": "fx.list", "capacity": "FX_LIST"},
     "fpl_score_lead": {"answers": "fx.answers", "n_answers": "4", "out": "&fx.lead_score"},
     "fpl_score_before": {"a": "&fx.lead_score", "line_a": "2", "b": "&fx.lead_score_b",
@@ -116,6 +123,15 @@ ARGS = {
     "fpl_step_parse": {"deal_size": "false"},
     "fpl_lever_name": {"lever": "FPL_LEVER_STAGE", "stage": "1"},
     "fpl_change_value_parse": {"is_rate": "true"},
+    "fpl_preset_name": {"preset": "FPL_PRESET_CHAMP"},
+    "fpl_criteria_preset": {"preset": "FPL_PRESET_BAD"},
+    "fpl_criteria_preset_parse": {"out": "&fx.criteria_b"},
+    "fpl_criterion_answer_parse": {"index": "2"},
+    "fpl_csv_outcome_column": {"reader": "&fx.csv_reader_b"},
+    "fpl_score_fit": {"answers": "fx.fit_answers", "won": "fx.fit_won", "n_leads": "10",
+                      "work": "fx.fit_work", "work_len": "2", "out": "&fx.score_fit_result"},
+    "fpl_score_auc": {"won": "fx.won_values", "n_won": "2", "lost": "fx.lost_values",
+                      "n_lost": "3"},
 }
 
 # By parameter name, for every function.
@@ -171,10 +187,15 @@ EXPECT = {
     # a lead that is not there ranks after one that is
     ("fpl_score_before", "a"): "r.flag == false",
     ("fpl_score_before", "b"): "r.flag == true",
+    ("fpl_criteria_options", "criteria"): "r.size == 0",
+    ("fpl_criteria_options", "comment"): "r.size > 0 && fx.buf[0] == '-'",  # no comment line
+    ("fpl_criteria_preset_parse", "preset_out"): "r.st == FPL_OK",
+    ("fpl_score_fit_render", "ctx"): "r.st == FPL_OK",
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",
-           "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message"):
+           "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message",
+           "fpl_criteria_options"):
     EXPECT[(fn, "out" if fn != "fpl_view_json" else "buf")] = SAME_TEXT
 for fn in ("fpl_view_object", "fpl_view_array", "fpl_view_close", "fpl_view_reopen",
            "fpl_view_null", "fpl_view_bool", "fpl_view_number", "fpl_view_number_or_null",
@@ -216,7 +237,7 @@ ZERO_FN = {
 
 FORMATS = ["FPL_RENDER_TABLE", "FPL_RENDER_JSON", "FPL_RENDER_CSV", "FPL_RENDER_SVG"]
 SCALAR_OUT = {"double", "size_t", "uint64_t", "unsigned", "uint32_t", "fpl_period",
-              "fpl_render_format", "fpl_lever", "fpl_change_kind"}
+              "fpl_render_format", "fpl_lever", "fpl_change_kind", "fpl_preset"}
 RESULT = {"fpl_status": "st", "size_t": "size", "const char *": "str", "bool": "flag",
           "double": "num", "unsigned": "u", "void": None}
 

@@ -67,6 +67,15 @@ typedef struct fx_state {
     fpl_lead_score lead_score;
     fpl_lead_score lead_score_b;
     fpl_csv_reader csv_reader;
+    fpl_csv_reader csv_reader_b; /* begun, no outcome column yet */
+    fpl_criteria criteria_b;
+    double fit_answers[10 * 4];   /* 10 leads of BANT, both outcomes in both parts */
+    bool fit_won[10];
+    double fit_work[2];
+    fpl_score_fit_result score_fit_result;
+    fpl_score_fit_source score_fit_source;
+    double won_values[2];
+    double lost_values[3];
     fpl_csv_row csv_row;
     fpl_csv_row rows[FX_ROWS];
     fpl_score_tally score_tally;
@@ -162,6 +171,20 @@ static void fx_reset(void)
     fx.answers[2] = 0.0;
     FX_OK(fpl_score_lead(&fx.criteria, fx.answers, 4, &fx.lead_score_b, NULL));
     FX_OK(fpl_csv_begin(&fx.csv_reader, &fx.criteria, FX_TEXT("id"), NULL));
+    FX_OK(fpl_csv_begin(&fx.csv_reader_b, &fx.criteria, FX_TEXT("id"), NULL));
+    for (int i = 0; i < 10; ++i) {
+        const double a[4] = {i % 2, (i % 3) / 2.0, 1.0, i % 4 == 0};
+        memcpy(fx.fit_answers + 4 * i, a, sizeof a);
+        fx.fit_won[i] = (i % 2 == 0) != (i == 4 || i == 9); /* held back: 4 lost, 9 won */
+    }
+    FX_OK(fpl_score_fit(&fx.criteria, fx.fit_answers, fx.fit_won, 10, fx.fit_work, 2,
+                        &fx.score_fit_result, NULL));
+    fx.score_fit_source = (fpl_score_fit_source){"bant", "outcome", 1, 2};
+    fx.won_values[0] = 3.0;
+    fx.won_values[1] = 1.0;
+    fx.lost_values[0] = 1.0;
+    fx.lost_values[1] = 0.0;
+    fx.lost_values[2] = 2.0;
     fx.csv_row.line = 2;
     strcpy(fx.csv_row.id, "a");
     fx.csv_row.score = fx.lead_score;

@@ -883,6 +883,511 @@ static void test_score_ranking_order(void **state)
     assert_true(fpl_score_before(&a, 2, &d, 4));
 }
 
+/* ---- presets, counted criteria, outcomes, fitting ------------------------ */
+
+static void expect_preset(fpl_preset p, const char *name, size_t n, const char *const names[],
+                          const double weights[], const bool required[], const double sat[])
+{
+    fpl_criteria c;
+    assert_int_equal(fpl_criteria_preset(p, &c, NULL), FPL_OK);
+    assert_string_equal(fpl_preset_name(p), name);
+    assert_int_equal(c.n_criteria, n);
+    for (size_t i = 0; i < n; ++i) {
+        assert_string_equal(c.criteria[i].name, names[i]);
+        assert_same_double(c.criteria[i].weight, weights[i]);
+        assert_int_equal(c.criteria[i].required, required[i]);
+        assert_same_double(c.saturation[i], sat[i]);
+    }
+    assert_false(c.has_hot);
+    assert_false(c.has_warm);
+    assert_int_equal(fpl_criteria_check(&c, NULL), FPL_OK);
+    /* by name, in any ASCII case */
+    char upper[16];
+    size_t len = strlen(name);
+    for (size_t i = 0; i <= len; ++i) {
+        upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+    }
+    fpl_criteria d;
+    fpl_preset which = FPL_PRESET_COUNT;
+    assert_int_equal(fpl_criteria_preset_parse(upper, len, &d, &which, NULL), FPL_OK);
+    assert_int_equal(which, p);
+    assert_memory_equal(&c, &d, sizeof c);
+}
+
+static void test_score_presets_have_their_criteria_and_weights(void **state)
+{
+    (void)state;
+    const char *const bant[] = {"budget", "authority", "need", "timing"};
+    expect_preset(FPL_PRESET_BANT, "bant", 4, bant, (const double[]){1, 1, 1, 1},
+                  (const bool[]){true, true, true, true}, (const double[]){0, 0, 0, 0});
+    const char *const bad[] = {"need", "activity", "social"};
+    expect_preset(FPL_PRESET_BAD, "bad", 3, bad, (const double[]){2, 1, 1},
+                  (const bool[]){true, false, false}, (const double[]){0, 10, 0});
+    const char *const champ[] = {"challenges", "authority", "money", "prioritization"};
+    expect_preset(FPL_PRESET_CHAMP, "champ", 4, champ, (const double[]){3, 2, 1, 2},
+                  (const bool[]){true, false, false, false}, (const double[]){0, 0, 0, 0});
+    const char *const meddic[] = {"metrics", "economic_buyer", "decision_criteria",
+                                  "decision_process", "identify_pain", "champion"};
+    expect_preset(FPL_PRESET_MEDDIC, "meddic", 6, meddic, (const double[]){1, 2, 1, 1, 2, 2},
+                  (const bool[]){false, true, false, false, true, true},
+                  (const double[]){0, 0, 0, 0, 0, 0});
+    assert_same_double(FPL_SCORE_SATURATION_DEFAULT, 10.0);
+    /* bant is the old entry point's preset, and the default */
+    fpl_criteria a;
+    fpl_criteria b;
+    fpl_criteria_bant(&a, NULL);
+    fpl_criteria_preset(FPL_PRESET_DEFAULT, &b, NULL);
+    assert_memory_equal(&a, &b, sizeof a);
+    /* MEDDIC: every required criterion met, the rest not: 6/9 of the weight */
+    fpl_criteria m;
+    fpl_criteria_preset(FPL_PRESET_MEDDIC, &m, NULL);
+    fpl_lead_score s;
+    assert_int_equal(fpl_score_lead(&m, (const double[]){0, 1, 0, 0, 1, 1}, 6, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 100.0 * 6.0 / 9.0);
+    assert_true(s.sales_ready);
+    /* CHAMP: challenges and money met: (3 + 1) / 8 */
+    fpl_criteria_preset(FPL_PRESET_CHAMP, &m, NULL);
+    assert_int_equal(fpl_score_lead(&m, (const double[]){1, 0, 1, 0}, 4, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 50.0);
+    assert_true(s.sales_ready);
+    /* unknown names and values */
+    fpl_error err;
+    assert_int_equal(fpl_criteria_preset_parse("spiced", 6, &m, NULL, &err), FPL_ERR_PRESET);
+    assert_error_at(err, FPL_ERR_PRESET, FPL_FIELD_CRITERIA, FPL_NO_INDEX, 0, 6);
+    const char *bad_names[] = {"", "ban", "bants", " bant", "bant\n", "b\xC3\xA4nt"};
+    for (size_t i = 0; i < sizeof bad_names / sizeof bad_names[0]; ++i) {
+        assert_int_equal(fpl_criteria_preset_parse(bad_names[i], strlen(bad_names[i]), &m, NULL,
+                                                   NULL),
+                         FPL_ERR_PRESET);
+    }
+    assert_int_equal(fpl_criteria_preset((fpl_preset)FPL_PRESET_COUNT, &m, &err),
+                     FPL_ERR_PRESET);
+    assert_error(err, FPL_ERR_PRESET, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    assert_int_equal(fpl_criteria_preset((fpl_preset)-1, &m, NULL), FPL_ERR_PRESET);
+    assert_string_equal(fpl_preset_name((fpl_preset)FPL_PRESET_COUNT), "unknown");
+    assert_string_equal(fpl_strerror(FPL_ERR_PRESET), "the preset is bant, bad, champ or meddic");
+}
+
+static void test_score_bad_activity_is_a_count_scaled_by_saturation(void **state)
+{
+    (void)state;
+    fpl_criteria bad;
+    fpl_criteria_preset(FPL_PRESET_BAD, &bad, NULL);
+    const struct {
+        const char *text;
+        double want; /* < 0: refused */
+    } cases[] = {
+        {"5", 0.5}, {"10", 1.0}, {"250", 1.0}, {"0", 0.0}, {"", 0.0}, {"  3 ", 0.3},
+        {"1.5k", 1.0}, {"2.5", 0.25}, {"-1", -1}, {"nan", -1}, {"inf", -1}, {"1e400", -1},
+        {"yes", -1}, {"50%", -1}, {"abc", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        double a = -7.0;
+        fpl_error err;
+        const fpl_status st =
+            fpl_criterion_answer_parse(&bad, 1, cases[i].text, strlen(cases[i].text), &a, &err);
+        if (cases[i].want < 0) {
+            assert_int_equal(st, FPL_ERR_ANSWER);
+            assert_int_equal(err.field, FPL_FIELD_ANSWER);
+            assert_int_equal(err.index, 1);
+            assert_same_double(a, -7.0);
+        } else {
+            assert_int_equal(st, FPL_OK);
+            assert_same_double(a, cases[i].want);
+        }
+    }
+    /* need and social are answered as ever */
+    double a;
+    assert_int_equal(fpl_criterion_answer_parse(&bad, 0, "yes", 3, &a, NULL), FPL_OK);
+    assert_same_double(a, 1.0);
+    fpl_error err;
+    assert_int_equal(fpl_criterion_answer_parse(&bad, 2, "7", 1, &a, &err), FPL_ERR_ANSWER);
+    assert_error_at(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, 2, 0, 1);
+    assert_int_equal(fpl_criterion_answer_parse(&bad, 3, "1", 1, &a, NULL), FPL_ERR_NULL);
+    /* need met, 5 clicks of 10, half the social information:
+     * (2 · 1 + 1 · 0.5 + 1 · 0.5) / 4 = 75 */
+    fpl_lead_score s;
+    assert_int_equal(fpl_score_lead(&bad, (const double[]){1, 0.5, 0.5}, 3, &s, NULL), FPL_OK);
+    assert_same_double(s.score, 75.0);
+    assert_true(s.sales_ready);
+    /* the saturation the user sets */
+    assert_int_equal(fpl_criteria_saturation_parse(&bad, "Activity=20", 11, NULL), FPL_OK);
+    assert_same_double(bad.saturation[1], 20.0);
+    assert_int_equal(fpl_criterion_answer_parse(&bad, 1, "5", 1, &a, NULL), FPL_OK);
+    assert_same_double(a, 0.25);
+    assert_int_equal(fpl_criteria_saturation_parse(&bad, "social=1k", 9, NULL), FPL_OK);
+    assert_same_double(bad.saturation[2], 1000.0);
+    const struct {
+        const char *text;
+        size_t index, offset, length;
+    } refused[] = {
+        {"activity=0", 1, 9, 1}, {"activity=-3", 1, 9, 2}, {"activity=", 1, 9, 0},
+        {"activity=nan", 1, 9, 3}, {"activity=1e999", 1, 9, 5}, {"clicks=5", FPL_NO_INDEX, 0, 6},
+        {"activity", FPL_NO_INDEX, 0, 8}, {"=5", FPL_NO_INDEX, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; ++i) {
+        fpl_criteria before = bad;
+        assert_int_equal(fpl_criteria_saturation_parse(&bad, refused[i].text,
+                                                       strlen(refused[i].text), &err),
+                         FPL_ERR_SATURATION);
+        assert_error_at(err, FPL_ERR_SATURATION, FPL_FIELD_SATURATION, refused[i].index,
+                        refused[i].offset, refused[i].length);
+        assert_memory_equal(&before, &bad, sizeof bad);
+    }
+    /* in a criterion's spec */
+    fpl_criteria c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(ADD(&c, "clicks=2,required,saturation=50"), FPL_OK);
+    assert_int_equal(ADD(&c, "views,saturation=1.5k"), FPL_OK);
+    assert_int_equal(ADD(&c, "fit=3"), FPL_OK);
+    assert_same_double(c.criteria[0].weight, 2.0);
+    assert_true(c.criteria[0].required);
+    assert_same_double(c.saturation[0], 50.0);
+    assert_string_equal(c.criteria[1].name, "views");
+    assert_same_double(c.criteria[1].weight, 1.0);
+    assert_same_double(c.saturation[1], 1500.0);
+    assert_same_double(c.saturation[2], 0.0);
+    assert_int_equal(fpl_criteria_add_parse(&c, "x=1,saturation=0", 16, &err), FPL_ERR_SATURATION);
+    assert_error_at(err, FPL_ERR_SATURATION, FPL_FIELD_CRITERION, 3, 15, 1);
+    assert_int_equal(c.n_criteria, 3);
+    /* checked: finite and not negative */
+    const double wrong[] = {-1.0, NAN, INFINITY};
+    for (size_t i = 0; i < 3; ++i) {
+        fpl_criteria d = c;
+        d.saturation[2] = wrong[i];
+        assert_int_equal(fpl_criteria_check(&d, &err), FPL_ERR_SATURATION);
+        assert_error(err, FPL_ERR_SATURATION, FPL_FIELD_SATURATION, 2);
+        fpl_lead_score s2;
+        assert_int_equal(fpl_score_lead(&d, (const double[]){1, 1, 1}, 3, &s2, NULL),
+                         FPL_ERR_SATURATION);
+    }
+}
+
+static void test_score_options_read_back_to_the_same_definition(void **state)
+{
+    (void)state;
+    fpl_criteria bad;
+    fpl_criteria_preset(FPL_PRESET_BAD, &bad, NULL);
+    bad.criteria[1].weight = 0.1 + 0.2;
+    bad.has_hot = true;
+    bad.hot = 80;
+    char text[FPL_CRITERIA_OPTIONS_MAX];
+    const size_t n = fpl_criteria_options(&bad, "fitted\nignored", text, sizeof text);
+    const char *want = "# fitted\n"
+                       "--criterion need=2,required\n"
+                       "--criterion activity=0.30000000000000004,saturation=10\n"
+                       "--criterion social=1\n"
+                       "--hot 80\n";
+    assert_string_equal(text, want);
+    assert_int_equal(n, strlen(want));
+    /* cut to the capacity, the whole length counted */
+    char small[10];
+    assert_int_equal(fpl_criteria_options(&bad, "fitted", small, sizeof small), n);
+    assert_string_equal(small, "# fitted\n");
+    /* every --criterion line reads back to the very same criteria */
+    fpl_criteria back;
+    memset(&back, 0, sizeof back);
+    for (const char *line = strstr(text, "--criterion "); line != NULL;
+         line = strstr(line, "--criterion ")) {
+        line += strlen("--criterion ");
+        const size_t len = (size_t)(strchr(line, '\n') - line);
+        assert_int_equal(fpl_criteria_add_parse(&back, line, len, NULL), FPL_OK);
+    }
+    back.has_hot = true;
+    back.hot = 80;
+    assert_memory_equal(&back, &bad, sizeof bad);
+    assert_int_equal(fpl_criteria_options(NULL, "x", text, sizeof text), 0);
+}
+
+static void test_score_csv_outcome_column(void **state)
+{
+    (void)state;
+    fpl_criteria bad;
+    fpl_criteria_preset(FPL_PRESET_BAD, &bad, NULL);
+    fpl_error err;
+    assert_int_equal(fpl_csv_begin(&reader, &bad, NULL, 0, NULL), FPL_OK);
+    assert_int_equal(fpl_csv_outcome_column(&reader, "ID", 2, &err), FPL_ERR_OUTCOME_COLUMN);
+    assert_error_at(err, FPL_ERR_OUTCOME_COLUMN, FPL_FIELD_OUTCOME, FPL_NO_INDEX, 0, 2);
+    assert_int_equal(fpl_csv_outcome_column(&reader, "Need", 4, &err), FPL_ERR_OUTCOME_COLUMN);
+    assert_int_equal(fpl_csv_outcome_column(&reader, "", 0, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(err.field, FPL_FIELD_OUTCOME);
+    assert_int_equal(fpl_csv_outcome_column(&reader, "Stage", 5, &err), FPL_OK);
+    fpl_status st;
+    size_t n = feed_all("id,need,activity,social,stage\r\n"
+                        "a,yes,5,0.5,won\r\n"
+                        "b,no,30,1, Lost \r\n"
+                        "c,1,,0,\r\n"
+                        "d,1,x,0,won\r\n"
+                        "e,1,1,1,maybe\r\n"
+                        "f,1,-2,1,lost\r\n",
+                        7, &st);
+    assert_int_equal(st, FPL_OK);
+    assert_int_equal(n, 6);
+    assert_int_equal(rows[0].fault, FPL_CSV_OK);
+    assert_int_equal(rows[0].outcome, FPL_OUTCOME_WON);
+    assert_same_double(rows[0].answers[0], 1.0);
+    assert_same_double(rows[0].answers[1], 0.5);
+    assert_same_double(rows[0].answers[2], 0.5);
+    assert_same_double(rows[0].score.score, 75.0);
+    assert_int_equal(rows[1].outcome, FPL_OUTCOME_LOST);
+    assert_same_double(rows[1].answers[1], 1.0);
+    assert_same_double(rows[1].score.score, 50.0);
+    assert_int_equal(rows[2].fault, FPL_CSV_OK);
+    assert_int_equal(rows[2].outcome, FPL_OUTCOME_NONE);
+    assert_same_double(rows[2].answers[1], 0.0);
+    assert_int_equal(rows[3].fault, FPL_CSV_COUNT);
+    assert_int_equal(rows[3].criterion, 1);
+    assert_int_equal(rows[3].column, 2);
+    assert_int_equal(rows[4].fault, FPL_CSV_OUTCOME);
+    assert_int_equal(rows[4].column, 4);
+    assert_int_equal(rows[4].line, 6);
+    assert_int_equal(rows[5].fault, FPL_CSV_COUNT);
+    assert_string_equal(fpl_csv_fault_message(FPL_CSV_OUTCOME),
+                        "the outcome is won, lost, or empty for a lead still open");
+    assert_string_equal(fpl_csv_fault_message(FPL_CSV_COUNT),
+                        "a count is a number of 0 or more (empty is 0)");
+    /* too late once bytes were fed */
+    assert_int_equal(fpl_csv_outcome_column(&reader, "x", 1, NULL), FPL_ERR_NULL);
+    /* the header must name it, once */
+    char message[FPL_CSV_HEADER_MESSAGE_MAX];
+    fpl_csv_begin(&reader, &bad, NULL, 0, NULL);
+    fpl_csv_outcome_column(&reader, "outcome", 7, NULL);
+    n = feed_all("id,need,activity,social\na,1,1,1,won\n", 64, &st);
+    assert_int_equal(st, FPL_ERR_CSV_HEADER);
+    fpl_csv_header_message(&reader, message, sizeof message);
+    assert_string_equal(message, "the header has no column named 'outcome' (the outcome column)");
+    fpl_csv_begin(&reader, &bad, NULL, 0, NULL);
+    fpl_csv_outcome_column(&reader, "outcome", 7, NULL);
+    n = feed_all("outcome,id,need,activity,social,OUTCOME\n", 64, &st);
+    assert_int_equal(st, FPL_ERR_CSV_HEADER);
+    fpl_csv_header_message(&reader, message, sizeof message);
+    assert_string_equal(message, "columns 1 and 6 of the header both name 'outcome' (the outcome "
+                                 "column; names match in any case)");
+    /* without an outcome column, the column is just another column */
+    fpl_csv_begin(&reader, &bad, NULL, 0, NULL);
+    n = feed_all("id,need,activity,social,outcome\na,1,1,1,maybe\n", 64, &st);
+    assert_int_equal(st, FPL_OK);
+    assert_int_equal(rows[0].fault, FPL_CSV_OK);
+    assert_int_equal(rows[0].outcome, FPL_OUTCOME_NONE);
+}
+
+static void test_score_auc_counts_ties_as_half(void **state)
+{
+    (void)state;
+    /* won 3 beats all 4 lost; won 1 beats 0 and ties 1; won 2 beats 1 and
+     * 0 and ties both 2s: (4 + 1.5 + 3) / 12 = 17/24 */
+    double won[3] = {3, 1, 2};
+    double lost[4] = {1, 0, 2, 2};
+    double auc = -1;
+    assert_int_equal(fpl_score_auc(won, 3, lost, 4, &auc, NULL), FPL_OK);
+    assert_same_double(auc, 17.0 / 24.0);
+    double same_w[2] = {5, 5};
+    double same_l[3] = {5, 5, 5};
+    assert_int_equal(fpl_score_auc(same_w, 2, same_l, 3, &auc, NULL), FPL_OK);
+    assert_same_double(auc, 0.5);
+    double hi[2] = {9, 8};
+    double lo[2] = {-1e308, 7};
+    assert_int_equal(fpl_score_auc(hi, 2, lo, 2, &auc, NULL), FPL_OK);
+    assert_same_double(auc, 1.0);
+    assert_int_equal(fpl_score_auc(lo, 2, hi, 2, &auc, NULL), FPL_OK);
+    assert_same_double(auc, 0.0);
+    /* the smallest difference counts: values are compared exactly */
+    double a[1] = {1.0 + DBL_EPSILON};
+    double b[1] = {1.0};
+    assert_int_equal(fpl_score_auc(a, 1, b, 1, &auc, NULL), FPL_OK);
+    assert_same_double(auc, 1.0);
+    fpl_error err;
+    double w[2] = {1, NAN};
+    double l[2] = {0, 1};
+    auc = -1;
+    assert_int_equal(fpl_score_auc(w, 2, l, 2, &auc, &err), FPL_ERR_RANK_VALUE);
+    assert_error(err, FPL_ERR_RANK_VALUE, FPL_FIELD_WON, 1);
+    w[1] = 2;
+    l[1] = -INFINITY;
+    assert_int_equal(fpl_score_auc(w, 2, l, 2, &auc, &err), FPL_ERR_RANK_VALUE);
+    assert_error(err, FPL_ERR_RANK_VALUE, FPL_FIELD_LOST, 1);
+    assert_int_equal(fpl_score_auc(w, 0, l, 2, &auc, &err), FPL_ERR_OUTCOMES);
+    assert_error(err, FPL_ERR_OUTCOMES, FPL_FIELD_WON, FPL_NO_INDEX);
+    assert_int_equal(fpl_score_auc(w, 2, NULL, 0, &auc, &err), FPL_ERR_OUTCOMES);
+    assert_error(err, FPL_ERR_OUTCOMES, FPL_FIELD_LOST, FPL_NO_INDEX);
+    assert_same_double(auc, -1);
+}
+
+/* A deterministic generator for synthetic leads (a 64-bit LCG, top bits). */
+static uint64_t lcg_state;
+static double uniform(void)
+{
+    lcg_state = lcg_state * 6364136223846793005u + 1442695040888963407u;
+    return (double)(lcg_state >> 11) / 9007199254740992.0;
+}
+
+enum { SYN_N = 4000, SYN_K = 4 };
+static double syn_answers[SYN_N * SYN_K];
+static bool syn_won[SYN_N];
+static double syn_work[SYN_N];
+
+/* Leads whose log-odds of winning are -2 + Σ beta_j · answer_j. */
+static void synthesize(const double beta[SYN_K], uint64_t seed)
+{
+    lcg_state = seed;
+    for (size_t i = 0; i < SYN_N; ++i) {
+        double eta = -2.0;
+        for (size_t j = 0; j < SYN_K; ++j) {
+            /* half the answers yes/no, half a share */
+            const double u = uniform();
+            const double a = j % 2 == 0 ? (u < 0.5 ? 0.0 : 1.0) : round(u * 4.0) / 4.0;
+            syn_answers[i * SYN_K + j] = a;
+            eta += beta[j] * a;
+        }
+        syn_won[i] = uniform() < 1.0 / (1.0 + exp(-eta));
+    }
+}
+
+static void test_score_fit_recovers_the_order_of_true_weights(void **state)
+{
+    (void)state;
+    fpl_criteria bant;
+    fpl_criteria_bant(&bant, NULL);
+    const double beta[SYN_K] = {3.0, 1.5, 0.5, -1.0};
+    synthesize(beta, 17);
+    fpl_score_fit_result r;
+    assert_int_equal(fpl_score_fit_work(SYN_N), SYN_N / 5);
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work,
+                                   fpl_score_fit_work(SYN_N), &r, NULL),
+                     FPL_OK);
+    assert_true(r.converged);
+    assert_true(r.iterations >= 3 && r.iterations < 30);
+    assert_int_equal(r.fit_won + r.fit_lost, SYN_N - SYN_N / 5);
+    assert_int_equal(r.test_won + r.test_lost, SYN_N / 5);
+    /* the coefficients near the truth, the weights in its order */
+    assert_true(fabs(r.coefficient[0] - 3.0) < 0.4);
+    assert_true(fabs(r.coefficient[1] - 1.5) < 0.4);
+    assert_true(fabs(r.coefficient[2] - 0.5) < 0.4);
+    assert_true(r.coefficient[3] < 0.0);
+    assert_same_double(r.fitted.criteria[0].weight, FPL_SCORE_FIT_WEIGHT_MAX);
+    assert_true(r.fitted.criteria[1].weight < r.fitted.criteria[0].weight);
+    assert_true(r.fitted.criteria[2].weight < r.fitted.criteria[1].weight);
+    assert_same_double(r.fitted.criteria[3].weight, FPL_SCORE_FIT_WEIGHT_MIN);
+    assert_int_equal(r.floored, 1u << 3);
+    /* three significant digits: the shortest form that reads back has at
+     * most three digits */
+    for (size_t j = 0; j < 3; ++j) {
+        char text[FPL_NUMBER_MAX];
+        fpl_format_number(r.fitted.criteria[j].weight, FPL_NUMBER_JSON, text, sizeof text);
+        size_t digits = 0;
+        bool leading = true;
+        for (const char *p = text; *p != '\0'; ++p) {
+            if (*p >= '1' && *p <= '9') {
+                leading = false;
+            }
+            digits += *p >= '0' && *p <= '9' && !leading;
+        }
+        assert_true(digits <= 3);
+    }
+    /* names, required flags and thresholds are the definition's */
+    assert_string_equal(r.fitted.criteria[0].name, "budget");
+    assert_true(r.fitted.criteria[3].required);
+    assert_memory_equal(&r.given, &bant, sizeof bant);
+    /* the fitted score separates better than equal weights, on leads held back */
+    assert_true(r.auc_fitted > r.auc_given + 0.02);
+    assert_true(r.auc_fitted > 0.7 && r.auc_fitted < 1.0);
+    /* the same leads give the same bits */
+    fpl_score_fit_result again;
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work, SYN_N, &again,
+                                   NULL),
+                     FPL_OK);
+    assert_memory_equal(&again, &r, sizeof r);
+    /* the held-back AUC is fpl_score_auc of the scores of leads 5, 10, ... */
+    double w[SYN_N / 5];
+    double l[SYN_N / 5];
+    size_t nw = 0;
+    size_t nl = 0;
+    for (size_t i = 4; i < SYN_N; i += 5) {
+        fpl_lead_score s;
+        assert_int_equal(fpl_score_lead(&bant, syn_answers + i * SYN_K, SYN_K, &s, NULL), FPL_OK);
+        if (syn_won[i]) {
+            w[nw++] = round(s.score * 1e9);
+        } else {
+            l[nl++] = round(s.score * 1e9);
+        }
+    }
+    double auc;
+    assert_int_equal(fpl_score_auc(w, nw, l, nl, &auc, NULL), FPL_OK);
+    assert_same_double(auc, r.auc_given);
+}
+
+static void test_score_fit_refuses_what_it_cannot_fit(void **state)
+{
+    (void)state;
+    fpl_criteria bant;
+    fpl_criteria_bant(&bant, NULL);
+    const double beta[SYN_K] = {1, 1, 1, 1};
+    synthesize(beta, 5);
+    fpl_score_fit_result r;
+    memset(&r, 0x5a, sizeof r);
+    const fpl_score_fit_result untouched = r;
+    fpl_error err;
+    /* one class only */
+    bool all_won[SYN_N];
+    for (size_t i = 0; i < SYN_N; ++i) {
+        all_won[i] = true;
+    }
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, all_won, SYN_N, syn_work, SYN_N, &r, &err),
+                     FPL_ERR_OUTCOMES);
+    assert_error(err, FPL_ERR_OUTCOMES, FPL_FIELD_OUTCOME, FPL_NO_INDEX);
+    /* lost leads only among those held back, or none held back */
+    for (size_t i = 0; i < SYN_N; ++i) {
+        all_won[i] = (i + 1) % 5 != 0;
+    }
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, all_won, SYN_N, syn_work, SYN_N, &r, NULL),
+                     FPL_ERR_OUTCOMES);
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, 4, syn_work, SYN_N, &r, NULL),
+                     FPL_ERR_OUTCOMES);
+    assert_int_equal(fpl_score_fit(&bant, NULL, NULL, 0, NULL, 0, &r, NULL), FPL_ERR_OUTCOMES);
+    /* an answer that is not in [0, 1]: which criterion, which lead */
+    const double wrong[] = {NAN, INFINITY, -0.5, 1.0 + 1e-15, 1e308};
+    for (size_t k = 0; k < sizeof wrong / sizeof wrong[0]; ++k) {
+        const double keep = syn_answers[37 * SYN_K + 2];
+        syn_answers[37 * SYN_K + 2] = wrong[k];
+        assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work, SYN_N, &r,
+                                       &err),
+                         FPL_ERR_ANSWER);
+        assert_error(err, FPL_ERR_ANSWER, FPL_FIELD_ANSWER, 2);
+        assert_int_equal(err.line, 38);
+        syn_answers[37 * SYN_K + 2] = keep;
+    }
+    /* a workspace too small */
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work, SYN_N / 5 - 1,
+                                   &r, &err),
+                     FPL_ERR_WORKSPACE);
+    assert_error(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    /* a definition at fault */
+    fpl_criteria c = bant;
+    c.criteria[1].weight = NAN;
+    assert_int_equal(fpl_score_fit(&c, syn_answers, syn_won, SYN_N, syn_work, SYN_N, &r, &err),
+                     FPL_ERR_CRITERION);
+    assert_error(err, FPL_ERR_CRITERION, FPL_FIELD_CRITERION, 1);
+    assert_memory_equal(&r, &untouched, sizeof r);
+    /* answers that separate won from lost perfectly: the penalty keeps the
+     * coefficients finite, the area is 1 */
+    for (size_t i = 0; i < SYN_N; ++i) {
+        syn_won[i] = syn_answers[i * SYN_K] == 1.0;
+    }
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work, SYN_N, &r, NULL),
+                     FPL_OK);
+    assert_true(isfinite(r.coefficient[0]) && r.coefficient[0] > 5.0);
+    assert_same_double(r.auc_fitted, 1.0);
+    assert_same_double(r.fitted.criteria[0].weight, FPL_SCORE_FIT_WEIGHT_MAX);
+    /* nothing predicts winning: every weight at the floor */
+    for (size_t i = 0; i < SYN_N; ++i) {
+        syn_won[i] = syn_answers[i * SYN_K] == 0.0 && syn_answers[i * SYN_K + 2] == 0.0;
+    }
+    assert_int_equal(fpl_score_fit(&bant, syn_answers, syn_won, SYN_N, syn_work, SYN_N, &r, NULL),
+                     FPL_OK);
+    assert_true(r.coefficient[0] < 0 && r.coefficient[2] < 0);
+    assert_int_equal(r.floored & 5u, 5u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -899,6 +1404,13 @@ int main(void)
         cmocka_unit_test(test_score_null_pointers),
         cmocka_unit_test(test_score_top_is_a_whole_count),
         cmocka_unit_test(test_score_ranking_order),
+        cmocka_unit_test(test_score_presets_have_their_criteria_and_weights),
+        cmocka_unit_test(test_score_bad_activity_is_a_count_scaled_by_saturation),
+        cmocka_unit_test(test_score_options_read_back_to_the_same_definition),
+        cmocka_unit_test(test_score_csv_outcome_column),
+        cmocka_unit_test(test_score_auc_counts_ties_as_half),
+        cmocka_unit_test(test_score_fit_recovers_the_order_of_true_weights),
+        cmocka_unit_test(test_score_fit_refuses_what_it_cannot_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,11 @@
  * cannot be scored, leaves nothing on stdout. The rows are then written as
  * they come out of the merge (cli_buf_drain), never all built in memory.
  *
+ * With --fit COLUMN the rows are not ranked: each scored row's answers
+ * and outcome are kept (growing arrays: the fit needs them all), and
+ * fpl_score_fit() fits the weights; fpl_score_fit_render() writes the
+ * result and fpl_criteria_options() the --save file.
+ *
  * Exit statuses: 0 every row scored; 2 bad input (an option, the header, a
  * file that cannot be read, the first faulty row with --strict); 3 the
  * output (or a temporary file) could not be written; 4 some rows were
@@ -72,6 +77,8 @@ static const char *typed(const cli_score_request *rq, fpl_field field, size_t in
 {
     switch (field) {
     case FPL_FIELD_CRITERION: return index < rq->n_criteria ? rq->criterion[index] : NULL;
+    case FPL_FIELD_CRITERIA: return rq->criteria;
+    case FPL_FIELD_OUTCOME: return rq->fit;
     case FPL_FIELD_HOT: return rq->hot;
     case FPL_FIELD_WARM: return rq->warm;
     case FPL_FIELD_ID_COLUMN: return rq->id_column != NULL ? rq->id_column : "id";
@@ -90,9 +97,8 @@ static int fail(const cli_score_request *rq, const fpl_error *err)
     if (text != NULL) {
         return cli_fail(option(err->field), text, err);
     }
-    /* the preset (or a default) itself: never refused by the library */
-    return cli_fail(option(FPL_FIELD_CRITERIA), rq->criteria != NULL ? rq->criteria : "bant",
-                    err);
+    /* the default preset itself: never refused by the library */
+    return cli_fail(option(FPL_FIELD_CRITERIA), fpl_preset_name(FPL_PRESET_DEFAULT), err);
 }
 
 /* A temporary file that cannot be made, written or read back: the output
@@ -135,21 +141,29 @@ static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
     memset(c, 0, sizeof *c);
     if (rq->criteria != NULL && rq->n_criteria > 0) {
         cli_error("score: --criteria and --criterion cannot be given together "
-                  "(--criteria bant is the preset; --criterion gives each criterion)");
+                  "(--criteria names a preset; --criterion gives each criterion)");
         return CLI_EXIT_USAGE;
     }
-    if (rq->n_criteria == 0) {
-        if (rq->criteria != NULL && strcmp(rq->criteria, "bant") != 0) {
-            return cli_fail_usage(option(FPL_FIELD_CRITERIA), rq->criteria,
-                                  "the preset is bant (or give each criterion with --criterion)");
-        }
-        (void)fpl_criteria_bant(c, NULL);
-    }
     fpl_error err;
+    if (rq->n_criteria == 0) {
+        const fpl_status st =
+            rq->criteria != NULL
+                ? fpl_criteria_preset_parse(rq->criteria, strlen(rq->criteria), c, NULL, &err)
+                : fpl_criteria_preset(FPL_PRESET_DEFAULT, c, &err);
+        if (st != FPL_OK) {
+            return fail(rq, &err);
+        }
+    }
     for (size_t i = 0; i < rq->n_criteria; ++i) {
         const char *text = rq->criterion[i];
         if (fpl_criteria_add_parse(c, text, strlen(text), &err) != FPL_OK) {
             return fail(rq, &err);
+        }
+    }
+    for (size_t i = 0; i < rq->n_saturations; ++i) {
+        const char *text = rq->saturation[i];
+        if (fpl_criteria_saturation_parse(c, text, strlen(text), &err) != FPL_OK) {
+            return cli_fail(option(FPL_FIELD_SATURATION), text, &err);
         }
     }
     const fpl_field fields[2] = {FPL_FIELD_HOT, FPL_FIELD_WARM};
@@ -227,6 +241,12 @@ typedef struct scorer {
     size_t n_kept;
     size_t id_cells; /* the widest id as the table shows it */
     cli_buf scratch;
+    /* with --fit: every lead with an outcome */
+    double *answers; /* criteria.n_criteria per lead */
+    bool *won;
+    size_t n_leads;
+    size_t leads_cap;
+    uint64_t open; /* rows without an outcome */
 } scorer;
 
 static int compare_leads(const void *pa, const void *pb)
@@ -246,9 +266,14 @@ static int compare_leads(const void *pa, const void *pb)
  * answer at fault ("column 'budget': ..."). */
 static void fault_message(cli_buf *out, const scorer *s, const skipped_row *r)
 {
-    if (r->fault == FPL_CSV_ANSWER && r->criterion < s->criteria.n_criteria) {
+    if ((r->fault == FPL_CSV_ANSWER || r->fault == FPL_CSV_COUNT) &&
+        r->criterion < s->criteria.n_criteria) {
         cli_buf_puts(out, "column '");
         cli_buf_puts(out, s->criteria.criteria[r->criterion].name);
+        cli_buf_puts(out, "': ");
+    } else if (r->fault == FPL_CSV_OUTCOME) {
+        cli_buf_puts(out, "column '");
+        cli_buf_puts(out, s->reader->outcome_column);
         cli_buf_puts(out, "': ");
     }
     cli_buf_puts(out, fpl_csv_fault_message(r->fault));
@@ -487,11 +512,39 @@ static int spill(scorer *s)
 
 /* ---- reading ------------------------------------------------------------- */
 
+/* --fit: a scored row's answers and outcome, kept for the fit. */
+static int keep_lead(scorer *s, const fpl_csv_row *row)
+{
+    if (row->outcome != FPL_OUTCOME_WON && row->outcome != FPL_OUTCOME_LOST) {
+        s->open++;
+        return CLI_EXIT_OK;
+    }
+    const size_t k = s->criteria.n_criteria;
+    if (s->n_leads == s->leads_cap) {
+        const size_t cap = s->leads_cap == 0 ? 4096 : 2 * s->leads_cap;
+        double *a = cap <= SIZE_MAX / (k * sizeof *a) ? realloc(s->answers, cap * k * sizeof *a)
+                                                      : NULL;
+        if (a == NULL) {
+            return fail_memory();
+        }
+        s->answers = a;
+        bool *w = realloc(s->won, cap * sizeof *w);
+        if (w == NULL) {
+            return fail_memory();
+        }
+        s->won = w;
+        s->leads_cap = cap;
+    }
+    memcpy(s->answers + s->n_leads * k, row->answers, k * sizeof *row->answers);
+    s->won[s->n_leads++] = row->outcome == FPL_OUTCOME_WON;
+    return CLI_EXIT_OK;
+}
+
 static int take_row(scorer *s, const fpl_csv_row *row)
 {
     if (row->fault != FPL_CSV_OK) {
-        const skipped_row r = {row->line, row->fault,
-                               row->fault == FPL_CSV_ANSWER ? row->criterion : SIZE_MAX};
+        const bool answer = row->fault == FPL_CSV_ANSWER || row->fault == FPL_CSV_COUNT;
+        const skipped_row r = {row->line, row->fault, answer ? row->criterion : SIZE_MAX};
         fpl_score_tally_add(&s->tally, row);
         if (s->n_kept < KEEP_SKIPPED) {
             s->kept[s->n_kept++] = r;
@@ -504,6 +557,9 @@ static int take_row(scorer *s, const fpl_csv_row *row)
         return s->rq->strict ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     }
     fpl_score_tally_add(&s->tally, row);
+    if (s->rq->fit != NULL) {
+        return keep_lead(s, row);
+    }
     size_t cells = 0;
     (void)fpl_format_escaped(row->id, NULL, 0, &cells);
     s->id_cells = cells > s->id_cells ? cells : s->id_cells;
@@ -671,6 +727,63 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
     return rc;
 }
 
+/* ---- --fit --------------------------------------------------------------- */
+
+/* Writes the --save file: the fitted criteria as an @FILE. */
+static int save_criteria(const char *path, const char *text)
+{
+    errno = 0;
+    FILE *f = fopen(path, "w");
+    const size_t len = strlen(text);
+    bool ok = f != NULL && fwrite(text, 1, len, f) == len;
+    int err = errno;
+    if (f != NULL && fclose(f) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok) {
+        cli_error("--save '%s': cannot write: %s", path, strerror(err != 0 ? err : EIO));
+        return CLI_EXIT_OUTPUT;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Fits the weights to the leads kept and writes the result. */
+static int write_fit(scorer *s, cli_buf *out)
+{
+    const size_t work_len = fpl_score_fit_work(s->n_leads);
+    double *work = malloc((work_len > 0 ? work_len : 1) * sizeof *work);
+    if (work == NULL) {
+        return fail_memory();
+    }
+    fpl_score_fit_result fit;
+    fpl_error err;
+    const fpl_status st = fpl_score_fit(&s->criteria, s->answers, s->won, s->n_leads, work,
+                                        work_len, &fit, &err);
+    free(work);
+    if (st != FPL_OK) {
+        return fail(s->rq, &err);
+    }
+    const fpl_score_fit_source source = {
+        s->rq->n_criteria == 0 ? (s->rq->criteria != NULL ? s->rq->criteria
+                                                          : fpl_preset_name(FPL_PRESET_DEFAULT))
+                               : NULL,
+        s->reader->outcome_column, s->open, s->tally.skipped};
+    if (s->rq->save != NULL) {
+        char text[FPL_CRITERIA_OPTIONS_MAX + FPL_NAME_MAX + 64];
+        char comment[FPL_NAME_MAX + 64];
+        snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
+                 s->reader->outcome_column);
+        (void)fpl_criteria_options(&fit.fitted, comment, text, sizeof text);
+        const int rc = save_criteria(s->rq->save, text);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    (void)fpl_score_fit_render(s->rq->format, &fit, &source, put_text, out, NULL);
+    return CLI_EXIT_OK;
+}
+
 /* ---- the command --------------------------------------------------------- */
 
 static void free_scorer(scorer *s)
@@ -684,6 +797,8 @@ static void free_scorer(scorer *s)
     free(s->chunk);
     free(s->batch);
     free(s->ids);
+    free(s->answers);
+    free(s->won);
     cli_buf_free(&s->scratch);
     free(s);
 }
@@ -699,6 +814,14 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     int rc = read_criteria(rq, &s->criteria);
     if (rc == CLI_EXIT_OK) {
         rc = read_top(rq, &top);
+    }
+    if (rc == CLI_EXIT_OK && rq->fit != NULL && rq->top != NULL) {
+        cli_error("score: --top and --fit cannot be given together (--fit ranks no leads)");
+        rc = CLI_EXIT_USAGE;
+    }
+    if (rc == CLI_EXIT_OK && rq->save != NULL && rq->fit == NULL) {
+        cli_error("score: --save needs --fit COLUMN (it saves the fitted criteria)");
+        rc = CLI_EXIT_USAGE;
     }
     if (rc == CLI_EXIT_OK && rq->leads == NULL) {
         cli_error("score: --leads FILE is needed (a CSV file of leads; - reads standard "
@@ -718,7 +841,9 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
     if (rc == CLI_EXIT_OK) {
         const char *id = rq->id_column != NULL ? rq->id_column : "id";
         fpl_error err;
-        if (fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), &err) != FPL_OK) {
+        if (fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), &err) != FPL_OK ||
+            (rq->fit != NULL &&
+             fpl_csv_outcome_column(s->reader, rq->fit, strlen(rq->fit), &err) != FPL_OK)) {
             rc = fail(rq, &err);
         }
     }
@@ -726,7 +851,7 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
         rc = read_leads(s);
     }
     if (rc == CLI_EXIT_OK) {
-        rc = write_result(s, top, out);
+        rc = rq->fit != NULL ? write_fit(s, out) : write_result(s, top, out);
     }
     if (rc == CLI_EXIT_OK && s->tally.skipped > 0) {
         rc = CLI_EXIT_SKIPPED;

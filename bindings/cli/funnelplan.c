@@ -251,15 +251,21 @@ static const cli_option options[] = {
      "RFC 4180 quoting, UTF-8; any size (memory does not\n"
      "grow with it)"},
     {OPT_CRITERIA, FPL_FIELD_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
-     "bant (the default without --criterion): budget,\n"
-     "authority, need and timing, equal weights, all four\n"
-     "required for sales-ready"},
+     "a preset: bant (the default without --criterion:\n"
+     "budget, authority, need and timing, equal weights,\n"
+     "all four required for sales-ready), bad (need,\n"
+     "activity as a count, social), champ or meddic; the\n"
+     "guide lists their criteria and weights"},
     {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
      "a criterion instead of the preset ({criteria.min} to {criteria.max}, in\n"
      "order): NAME (weight 1), NAME=WEIGHT or\n"
      "NAME=WEIGHT,required (must be fully met for\n"
      "sales-ready; with none required, sales-ready means\n"
-     "hot)"},
+     "hot); a last ,saturation=COUNT makes it a count"},
+    {OPT_SATURATION, FPL_FIELD_SATURATION, "--saturation", "NAME=COUNT", CMD_SCORE, true,
+     "criterion NAME is answered with a count (clicks,\n"
+     "downloads, views), full at COUNT: answer =\n"
+     "min(count / COUNT, 1)"},
     {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
      "a score at or above this is hot (default {hot.default}; at\n"
      "most {hot.max})"},
@@ -275,6 +281,15 @@ static const cli_option options[] = {
     {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
      "print only the N best rows (the counts still cover\n"
      "every row)"},
+    {OPT_FIT, FPL_FIELD_OUTCOME, "--fit", "COLUMN", CMD_SCORE, false,
+     "fit the weights to the outcomes in COLUMN (won,\n"
+     "lost, empty while open) instead of ranking: prints\n"
+     "the weights as --criterion options and the area\n"
+     "under the ROC curve, fitted and given, on every\n"
+     "5th lead held back"},
+    {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_SCORE, false,
+     "with --fit: write the fitted criteria to FILE, an\n"
+     "@FILE for score"},
     {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL & ~CMD_ODDS, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
@@ -498,7 +513,8 @@ static const cli_command commands[] = {
      "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
      run_pace},
     {"score", CMD_SCORE, "lead qualification: score, band and rank a CSV of leads",
-     "funnelplan score --leads FILE [--criteria bant | --criterion SPEC...] [OPTIONS]",
+     "funnelplan score --leads FILE [--criteria PRESET | --criterion SPEC...] [--fit COLUMN] "
+     "[OPTIONS]",
      "Scores every lead of a CSV file against weighted criteria (BANT by\n"
      "default): an answer per criterion from 0 (not met) to 1 (fully met;\n"
      "yes/no, y/n and true/false in any case, 50% and 1/2 are read too; empty\n"
@@ -511,7 +527,10 @@ static const cli_command commands[] = {
      "is hot). Leads are ranked most promising first: higher score, then\n"
      "sales-ready, then the order of the file. A faulty row is reported on\n"
      "stderr as FILE:LINE: MESSAGE and skipped (exit status 4), or with --strict\n"
-     "ends the run (exit status 2).",
+     "ends the run (exit status 2). With --fit COLUMN the weights are fitted\n"
+     "to the won/lost outcomes instead (a logistic regression on 4 of every 5\n"
+     "leads) and both scores are measured on the 5th by the area under the ROC\n"
+     "curve; --save FILE keeps the fitted criteria as an @FILE.",
      "CSV: a header and one row per lead, ranked: rank, line (where the row\n"
      "starts in the file), id, score, band, sales_ready (true or false), missing\n"
      "(the criteria not fully met, separated by ;).",
@@ -761,6 +780,7 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
     [OPT_SCENARIO_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
     [OPT_CRITERION] = {V_LIST, 0, 0, FPL_LIMIT_CRITERIA, 0, NULL},
+    [OPT_SATURATION] = {V_LIST, 0, 0, FPL_LIMIT_CRITERIA, 0, NULL},
     /* every other option is V_TEXT (zero): --at and --for (read against the
      * funnel), the flags, and what cmd_schedule.c and cmd_score.c read */
 };
@@ -1575,7 +1595,9 @@ static int run_score(request *req, cli_buf *out)
         .format = req->format, .leads = v[OPT_LEADS], .criteria = v[OPT_CRITERIA],
         .criterion = req->list[OPT_CRITERION], .n_criteria = req->n[OPT_CRITERION],
         .hot = v[OPT_HOT], .warm = v[OPT_WARM], .id_column = v[OPT_ID_COLUMN],
-        .strict = v[OPT_STRICT] != NULL, .top = v[OPT_TOP]};
+        .strict = v[OPT_STRICT] != NULL, .top = v[OPT_TOP],
+        .saturation = req->list[OPT_SATURATION], .n_saturations = req->n[OPT_SATURATION],
+        .fit = v[OPT_FIT], .save = v[OPT_SAVE]};
     return cli_score_run(&rq, out);
 }
 

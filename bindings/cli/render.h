@@ -115,7 +115,7 @@ int cli_pace_run(const cli_schedule_request *rq, cli_buf *out);
 typedef struct cli_score_request {
     cli_format format;
     const char *leads;            /* --leads FILE; "-": standard input */
-    const char *criteria;         /* --criteria (the preset: bant) */
+    const char *criteria;         /* --criteria PRESET (bant, bad, champ, meddic) */
     const char *const *criterion; /* --criterion SPEC, in the order given */
     size_t n_criteria;
     const char *hot;
@@ -123,6 +123,10 @@ typedef struct cli_score_request {
     const char *id_column;
     bool strict;
     const char *top;
+    const char *const *saturation; /* --saturation NAME=COUNT, in the order given */
+    size_t n_saturations;
+    const char *fit;               /* --fit COLUMN: fit the weights to its outcomes */
+    const char *save;              /* --save FILE: the fitted criteria as an @FILE */
 } cli_score_request;
 
 /* Runs the score question: the result into out (streamed when out has a

@@ -175,11 +175,16 @@ typedef enum fpl_status {
     FPL_ERR_CHANNEL_COMMITTED,  ///< a channel's leads fixed (`leads=`) where fixed shares set them
     FPL_ERR_VOLUME_PERIOD,      ///< a volume without its period (`600/month`) where the target is not per month
     FPL_ERR_VOLUME_SPLIT,       ///< a volume per a longer period that does not split into whole units per the target's period
-    FPL_ERR_PARSE_COUNT_MAX     ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
+    FPL_ERR_PARSE_COUNT_MAX,    ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
+    FPL_ERR_PRESET,             ///< not a preset of criteria (bant, bad, champ, meddic)
+    FPL_ERR_SATURATION,         ///< a saturation is not NAME=COUNT with a criterion's name and a count above 0
+    FPL_ERR_OUTCOME_COLUMN,     ///< the outcome column is the id column or a criterion's
+    FPL_ERR_OUTCOMES,           ///< fitting or ranking needs won and lost leads (in the part fitted and the part held back)
+    FPL_ERR_RANK_VALUE          ///< a value to rank (fpl_score_auc()) is not a finite number
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_COUNT_MAX + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_RANK_VALUE + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -280,11 +285,15 @@ typedef enum fpl_field {
     FPL_FIELD_TOP,                  ///< how many of the best leads to keep
     FPL_FIELD_FUNNEL,               ///< a funnel of a batch (index: which)
     FPL_FIELD_CHANNEL_RATE,         ///< a channel's `rate=`, its own top-stage rate (index: the channel)
-    FPL_FIELD_FORMAT                ///< the output format asked of a renderer
+    FPL_FIELD_FORMAT,               ///< the output format asked of a renderer
+    FPL_FIELD_SATURATION,           ///< a criterion's saturation (index: the criterion)
+    FPL_FIELD_OUTCOME,              ///< the outcome column of a CSV file of leads, or its outcomes as a whole
+    FPL_FIELD_WON,                  ///< the values of won leads to rank (index: which)
+    FPL_FIELD_LOST                  ///< the values of lost leads to rank (index: which)
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_FORMAT + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_LOST + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)

@@ -1165,6 +1165,44 @@ FPL_API fpl_status fpl_score_render_skipped(fpl_score_writer *w, uint64_t line,
  */
 FPL_API fpl_status fpl_score_render_end(fpl_score_writer *w, fpl_error *err);
 
+/** What a fit was made from, besides its result: for fpl_score_fit_render(). */
+typedef struct fpl_score_fit_source {
+    const char *preset;  ///< the preset's name (fpl_preset_name()), NULL for criteria given one by one
+    const char *outcome; ///< the outcome column's name
+    uint64_t open;       ///< rows without an outcome (still open), not used
+    uint64_t skipped;    ///< rows at fault, not used
+} fpl_score_fit_source;
+
+/**
+ * @brief Writes a fit (fpl_score_fit()): what `funnelplan score --fit`
+ * prints, byte for byte.
+ *
+ * The table: a line per criterion (its fitted weight, the weight given,
+ * the coefficient, `no positive effect` where the weight is at the floor),
+ * the counts, the areas under the ROC curve on the held-back leads (fitted
+ * and given, 4 decimals), then the fitted criteria as options
+ * (fpl_criteria_options()). JSON: `command` ("score"), `outcome`,
+ * `preset` (null for criteria given one by one), `criteria` (each `name`,
+ * `weight`, `given_weight`, `required`, `coefficient`, `floored`, and
+ * `saturation` for a counted criterion), `intercept`, `fitted` {`won`,
+ * `lost`}, `held_back` {`every`, `won`, `lost`}, `open`, `skipped`, `auc`
+ * {`fitted`, `given`}, `iterations`, `converged`, `options` (the `@FILE`
+ * text). CSV: a header and a row per criterion: name, weight,
+ * given_weight, required, coefficient.
+ * @param[in] format ::FPL_RENDER_TABLE, ::FPL_RENDER_JSON or ::FPL_RENDER_CSV.
+ * @param[in] fit the fit.
+ * @param[in] source what it was made from.
+ * @param[in] sink where the text goes.
+ * @param[in] ctx given to the sink.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL (also without an outcome column's
+ *   name); ::FPL_ERR_FORMAT for SVG or a value outside the enum;
+ *   ::FPL_ERR_CRITERION_COUNT for more than ::FPL_MAX_CRITERIA criteria.
+ */
+FPL_API fpl_status fpl_score_fit_render(fpl_render_format format, const fpl_score_fit_result *fit,
+                                        const fpl_score_fit_source *source, fpl_text_sink sink,
+                                        void *ctx, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

@@ -39,8 +39,30 @@ extern "C" {
  * 1); with no required criterion, when it is hot. The criteria it misses are
  * those not fully met.
  *
- * The BANT preset: budget, authority, need and timing, equal weights, all
- * four required for sales-ready.
+ * Presets (fpl_criteria_preset(), by name fpl_criteria_preset_parse()),
+ * each a starting point to adjust or to fit to the history
+ * (fpl_score_fit()):
+ * - `bant`: budget, authority, need, timing; weight 1 each; all four
+ *   required for sales-ready.
+ * - `bad`: need (weight 2, required), activity (weight 1), social (weight
+ *   1): the nurturing-stage model of the lead-management literature.
+ *   Activity is answered with a count of clicks, downloads and product
+ *   views, scaled to min(count / saturation, 1) (default saturation
+ *   ::FPL_SCORE_SATURATION_DEFAULT; set it with fpl_criteria_saturation_parse());
+ *   social is the social information known about the lead (its role, its
+ *   company, its network), from 0 to 1.
+ * - `champ`: challenges (weight 3, required), authority (weight 2), money
+ *   (weight 1), prioritization (weight 2): BANT reordered around the
+ *   buyer's challenges, money last.
+ * - `meddic`: metrics (1), economic_buyer (2, required), decision_criteria
+ *   (1), decision_process (1), identify_pain (2, required), champion (2,
+ *   required): the enterprise checklist; pain, the economic buyer and a
+ *   champion make an opportunity sales-ready.
+ *
+ * A criterion with a saturation above 0 (fpl_criteria::saturation) is
+ * answered with a count (a number of 0 or more, as fpl_parse_amount()
+ * reads it; empty is 0) instead of a number in [0, 1]; its answer is
+ * min(count / saturation, 1) (fpl_criterion_answer_parse()).
  *
  * Ranking, most promising first: higher score first; among equal scores
  * sales-ready first; then the order of the file. Scores are compared (for
@@ -79,7 +101,15 @@ typedef struct fpl_criteria {
     double warm;  ///< warm threshold in (0, hot], used when fpl_criteria::has_warm
     bool has_hot;  ///< fpl_criteria::hot is given; false: ::FPL_SCORE_HOT_DEFAULT
     bool has_warm; ///< fpl_criteria::warm is given; false: ::FPL_SCORE_WARM_DEFAULT
+    /** Criterion i's saturation: above 0, it is answered with a count
+     *  scaled to min(count / saturation, 1); 0 (zero-initialised), with a
+     *  number in [0, 1]. Finite and not negative. */
+    double saturation[FPL_MAX_CRITERIA];
 } fpl_criteria;
+
+/** The saturation of the `bad` preset's activity: 10 clicks, downloads
+ *  and product views make a fully active lead. */
+#define FPL_SCORE_SATURATION_DEFAULT 10.0
 
 /**
  * @brief The hot threshold in use: fpl_criteria::hot when given, else
@@ -120,10 +150,79 @@ FPL_API const char *fpl_band_name(fpl_band band);
  */
 FPL_API fpl_status fpl_criteria_bant(fpl_criteria *out, fpl_error *err);
 
+/** A preset of criteria. Values are stable: new ones are appended. */
+typedef enum fpl_preset {
+    FPL_PRESET_BANT = 0, ///< budget, authority, need, timing
+    FPL_PRESET_BAD,      ///< need, activity (a count), social information
+    FPL_PRESET_CHAMP,    ///< challenges, authority, money, prioritization
+    FPL_PRESET_MEDDIC    ///< metrics, economic buyer, decision criteria and process, pain, champion
+} fpl_preset;
+
+/** Number of ::fpl_preset values. */
+#define FPL_PRESET_COUNT 4
+
+/** The preset used when none is named: ::FPL_PRESET_BANT. */
+#define FPL_PRESET_DEFAULT FPL_PRESET_BANT
+
+/**
+ * @brief The name of a preset: `"bant"`, `"bad"`, `"champ"`, `"meddic"`.
+ * @param[in] preset the preset; unknown values give `"unknown"`.
+ * @return a static string.
+ */
+FPL_API const char *fpl_preset_name(fpl_preset preset);
+
+/**
+ * @brief Fills @p out with a preset: its criteria, weights, required
+ * criteria and saturations (see @ref score), the default thresholds.
+ * @code
+ * fpl_criteria bad;
+ * fpl_criteria_preset(FPL_PRESET_BAD, &bad, NULL);
+ * // need=2,required  activity=1 (a count, saturation 10)  social=1
+ * @endcode
+ * @param[in] preset the preset.
+ * @param[out] out the criteria.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_PRESET (a value outside
+ *   the enum; ::FPL_FIELD_CRITERIA).
+ */
+FPL_API fpl_status fpl_criteria_preset(fpl_preset preset, fpl_criteria *out, fpl_error *err);
+
+/**
+ * @brief Fills @p out with the preset of that name (ASCII, any case:
+ * `bant`, `BAD`, `Champ`, `meddic`).
+ * @param[in] text the name (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] out the criteria, written only on success.
+ * @param[out] preset_out which preset (may be NULL).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_CRITERIA and the bytes of the name.
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_PRESET.
+ */
+FPL_API fpl_status fpl_criteria_preset_parse(const char *text, size_t len, fpl_criteria *out,
+                                             fpl_preset *preset_out, fpl_error *err);
+
+/**
+ * @brief Reads a saturation `NAME=COUNT` (a count above 0 as
+ * fpl_parse_amount() reads it: `20`, `1k`) and sets it on the criterion of
+ * that name (ASCII case folded): from then on that criterion is answered
+ * with a count, scaled to min(count / COUNT, 1).
+ * @param[in,out] criteria the definition, changed only on success.
+ * @param[in] text the text (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_SATURATION, the criterion's index when the name is one's
+ *   (else ::FPL_NO_INDEX), and the bytes at fault (the count, or the name).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_SATURATION.
+ */
+FPL_API fpl_status fpl_criteria_saturation_parse(fpl_criteria *criteria, const char *text,
+                                                 size_t len, fpl_error *err);
+
 /**
  * @brief Reads a criterion `NAME=WEIGHT` or `NAME=WEIGHT,required` (the
  * weight as fpl_parse_amount() reads it; `NAME` alone means weight 1), and
- * appends it.
+ * appends it. A last `,saturation=COUNT` (after `,required` when both are
+ * given; COUNT above 0) makes it a counted criterion (fpl_criteria::saturation):
+ * `activity=1,saturation=20`.
  *
  * A failure names ::FPL_FIELD_CRITERION with the index the criterion would
  * have had (criteria->n_criteria) and the bytes at fault: the weight for
@@ -144,7 +243,9 @@ FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *te
 
 /**
  * @brief Checks a definition: 1 to ::FPL_MAX_CRITERIA criteria, valid unique
- * names, positive finite weights, 0 < warm ≤ hot ≤ 100.
+ * names, positive finite weights, saturations finite and not negative
+ * (::FPL_ERR_SATURATION, ::FPL_FIELD_SATURATION with the criterion's
+ * index), 0 < warm ≤ hot ≤ 100.
  *
  * A failure names the field: ::FPL_FIELD_CRITERIA for the count,
  * ::FPL_FIELD_CRITERION and its index for a criterion (the later of two
@@ -156,9 +257,31 @@ FPL_API fpl_status fpl_criteria_add_parse(fpl_criteria *criteria, const char *te
  * @param[out] err where a failure is, see ::fpl_error (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CRITERION_COUNT, a stage-name
  *   status, ::FPL_ERR_CRITERION_DUPLICATE, ::FPL_ERR_CRITERION (a weight) or
- *   ::FPL_ERR_BANDS.
+ *   ::FPL_ERR_BANDS or ::FPL_ERR_SATURATION.
  */
 FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *err);
+
+/**
+ * @brief Writes a definition as an `@FILE` of options that `funnelplan
+ * score` reads back to the very same definition: a `#` comment line, then
+ * one `--criterion NAME=WEIGHT[,required][,saturation=COUNT]` per
+ * criterion (numbers in their shortest round-trip form), then `--hot` and
+ * `--warm` when given.
+ * @param[in] criteria the definition.
+ * @param[in] comment the text of the first line after `# ` (NULL: none;
+ *   a line break in it ends it).
+ * @param[out] out the text, NUL-terminated, cut to @p capacity bytes; may
+ *   be NULL when @p capacity is 0.
+ * @param[in] capacity bytes at @p out; ::FPL_CRITERIA_OPTIONS_MAX always
+ *   suffices for a comment up to 256 bytes.
+ * @return the length of the whole text, without the NUL (0 for NULL
+ *   criteria).
+ */
+FPL_API size_t fpl_criteria_options(const fpl_criteria *criteria, const char *comment, char *out,
+                                    size_t capacity);
+
+/** Bytes that always hold fpl_criteria_options()'s text and its NUL. */
+#define FPL_CRITERIA_OPTIONS_MAX 8192u
 
 /**
  * @brief Reads one answer: a number or a rate in [0, 1] as fpl_parse_rate()
@@ -173,6 +296,25 @@ FPL_API fpl_status fpl_criteria_check(const fpl_criteria *criteria, fpl_error *e
  * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_ANSWER.
  */
 FPL_API fpl_status fpl_answer_parse(const char *text, size_t len, double *out, fpl_error *err);
+
+/**
+ * @brief Reads criterion @p index's answer: for a counted criterion
+ * (fpl_criteria::saturation above 0) a count of 0 or more as
+ * fpl_parse_amount() reads it (empty: 0), scaled to min(count /
+ * saturation, 1); for any other, as fpl_answer_parse().
+ * @param[in] criteria the definition (not checked).
+ * @param[in] index the criterion.
+ * @param[in] text the text.
+ * @param[in] len its length in bytes.
+ * @param[out] out the answer in [0, 1], written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_ANSWER with @p index, and the bytes.
+ * @return ::FPL_OK, ::FPL_ERR_NULL (also an index past the criteria) or
+ *   ::FPL_ERR_ANSWER.
+ */
+FPL_API fpl_status fpl_criterion_answer_parse(const fpl_criteria *criteria, size_t index,
+                                              const char *text, size_t len, double *out,
+                                              fpl_error *err);
 
 /** A lead's score. */
 typedef struct fpl_lead_score {
@@ -252,8 +394,17 @@ typedef enum fpl_csv_fault {
     FPL_CSV_UTF8,             ///< not valid UTF-8, or a NUL byte
     FPL_CSV_TOO_LONG,         ///< the record is longer than ::FPL_CSV_RECORD_MAX bytes
     FPL_CSV_ID,               ///< the id is empty or longer than ::FPL_CSV_ID_MAX bytes
-    FPL_CSV_ANSWER            ///< an answer is not a number in [0, 1] or yes/no, y/n, true/false
+    FPL_CSV_ANSWER,           ///< an answer is not a number in [0, 1] or yes/no, y/n, true/false
+    FPL_CSV_COUNT,            ///< a counted criterion's answer is not a number of 0 or more
+    FPL_CSV_OUTCOME           ///< the outcome is not won, lost or empty (fpl_csv_outcome_column())
 } fpl_csv_fault;
+
+/** A lead's outcome, from the outcome column (fpl_csv_outcome_column()). */
+typedef enum fpl_outcome {
+    FPL_OUTCOME_NONE = 0, ///< no outcome column, or the lead is still open (an empty cell)
+    FPL_OUTCOME_WON,      ///< `won` (ASCII, any case, spaces around ignored)
+    FPL_OUTCOME_LOST      ///< `lost`
+} fpl_outcome;
 
 /**
  * @brief The message for a row fault, one line, lower case.
@@ -269,7 +420,9 @@ typedef struct fpl_csv_row {
     size_t column;              ///< with ::FPL_CSV_ANSWER: the column (0-based) at fault
     char id[FPL_CSV_ID_MAX + 1]; ///< the lead's id, NUL-terminated (when scored)
     fpl_lead_score score;       ///< the score (when scored)
-    size_t criterion;           ///< with ::FPL_CSV_ANSWER: the criterion (0-based) whose answer is at fault
+    size_t criterion;           ///< with ::FPL_CSV_ANSWER or ::FPL_CSV_COUNT: the criterion (0-based) whose answer is at fault
+    double answers[FPL_MAX_CRITERIA]; ///< the answers read, in [0, 1], one per criterion (when scored)
+    fpl_outcome outcome;        ///< the outcome (when scored and the reader has an outcome column)
 } fpl_csv_row;
 
 /**
@@ -314,8 +467,13 @@ typedef struct fpl_csv_reader {
     fpl_csv_header_fault header_fault; ///< why the header was refused (::FPL_CSV_HEADER_OK: it was not)
     size_t header_column; ///< the header's column at fault (from 0), ::FPL_NO_INDEX when none (a name missing, no header)
     size_t header_first;  ///< with ::FPL_CSV_HEADER_TWICE: the column that gave the name first
-    size_t header_name;   ///< with ::FPL_CSV_HEADER_MISSING or ::FPL_CSV_HEADER_TWICE: the criterion (from 0), or ::FPL_MAX_CRITERIA for the id column
+    size_t header_name;   ///< with ::FPL_CSV_HEADER_MISSING or ::FPL_CSV_HEADER_TWICE: the criterion (from 0), ::FPL_MAX_CRITERIA for the id column, ::FPL_CSV_OUTCOME_NAME for the outcome column
+    char outcome_column[FPL_NAME_MAX + 1]; ///< the name of the outcome column (fpl_csv_outcome_column()); empty: none
+    size_t outcome_index;            ///< column of the outcome
 } fpl_csv_reader;
+
+/** fpl_csv_reader::header_name for the outcome column. */
+#define FPL_CSV_OUTCOME_NAME (FPL_MAX_CRITERIA + 1)
 
 /**
  * @brief Starts reading a CSV file of leads.
@@ -330,6 +488,25 @@ typedef struct fpl_csv_reader {
  */
 FPL_API fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
                                  const char *id_column, size_t id_len, fpl_error *err);
+
+/**
+ * @brief Asks the reader for an outcome column too, after fpl_csv_begin()
+ * and before the first byte is fed: the header must then name it once
+ * (any ASCII case), and each scored row carries its outcome
+ * (fpl_csv_row::outcome): `won` or `lost` (any case), or an empty cell for
+ * a lead still open; anything else is the row's fault ::FPL_CSV_OUTCOME.
+ * @param[in,out] reader the state.
+ * @param[in] name the column's name (need not be NUL-terminated).
+ * @param[in] len its length in bytes.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_OUTCOME.
+ * @return ::FPL_OK, ::FPL_ERR_NULL (also once bytes were fed), a
+ *   stage-name status (the reserved words are allowed) or
+ *   ::FPL_ERR_OUTCOME_COLUMN (the id column's or a criterion's name, in any
+ *   case).
+ */
+FPL_API fpl_status fpl_csv_outcome_column(fpl_csv_reader *reader, const char *name, size_t len,
+                                          fpl_error *err);
 
 /**
  * @brief Feeds the next bytes of the file; every record completed in them
@@ -427,6 +604,127 @@ typedef struct fpl_score_tally {
  * @param[in] row the row, scored or refused; nothing happens when NULL.
  */
 FPL_API void fpl_score_tally_add(fpl_score_tally *tally, const fpl_csv_row *row);
+
+/* ---- fitting weights to outcomes ------------------------------------- */
+
+/** Every this many-th lead with an outcome (the 5th, 10th, ... in the
+ *  order given) is held back from the fit, to measure it on. */
+#define FPL_SCORE_FIT_HOLDOUT 5u
+
+/** The L2 penalty on the coefficients of the fitted logistic model (not
+ *  its intercept): keeps them finite when the answers separate won from
+ *  lost perfectly. */
+#define FPL_SCORE_FIT_RIDGE 1.0
+
+/** The largest fitted weight: the other weights are scaled to it. */
+#define FPL_SCORE_FIT_WEIGHT_MAX 10.0
+
+/** The smallest fitted weight: a criterion whose coefficient is not
+ *  positive (or whose weight would be smaller) gets this one. */
+#define FPL_SCORE_FIT_WEIGHT_MIN 0.01
+
+/** Significant decimal digits of a fitted weight. */
+#define FPL_SCORE_FIT_DIGITS 3
+
+/** Newton iterations at most. */
+#define FPL_SCORE_FIT_ITERATIONS 100
+
+/** What a fit found. New members are appended at the end. */
+typedef struct fpl_score_fit_result {
+    fpl_criteria fitted;  ///< the definition given, with the fitted weights
+    fpl_criteria given;   ///< the definition given (the preset in use)
+    double coefficient[FPL_MAX_CRITERIA]; ///< the logistic model's log-odds per unit of each answer
+    double intercept;     ///< its log-odds of a lead with every answer 0
+    uint64_t floored;     ///< bit i: criterion i's weight is ::FPL_SCORE_FIT_WEIGHT_MIN (coefficient not positive, or too small)
+    uint64_t fit_won;     ///< won leads fitted on
+    uint64_t fit_lost;    ///< lost leads fitted on
+    uint64_t test_won;    ///< won leads held back
+    uint64_t test_lost;   ///< lost leads held back
+    double auc_fitted;    ///< area under the ROC curve of the fitted weights' score on the held-back leads
+    double auc_given;     ///< the same of the definition given
+    unsigned iterations;  ///< Newton iterations taken
+    bool converged;       ///< the last step moved no coefficient by more than 1e-9
+} fpl_score_fit_result;
+
+/**
+ * @brief How many doubles of workspace fpl_score_fit() needs for @p n_leads
+ * leads: one for each lead held back.
+ * @param[in] n_leads the leads.
+ * @return floor(n_leads / ::FPL_SCORE_FIT_HOLDOUT).
+ */
+FPL_API size_t fpl_score_fit_work(size_t n_leads);
+
+/**
+ * @brief Fits the weights of a definition to leads' outcomes, and measures
+ * it against the definition given on leads held back.
+ *
+ * Method (deterministic, documented in the guide): the leads are taken in
+ * the order given; every ::FPL_SCORE_FIT_HOLDOUT-th (the 5th, 10th, ...) is
+ * held back. On the others a logistic regression of won on the answers (an
+ * intercept, one coefficient per criterion, an L2 penalty of
+ * ::FPL_SCORE_FIT_RIDGE on the coefficients) is fitted by Newton's method
+ * from zero, each step halved until the penalised likelihood does not
+ * rise, until no coefficient moves by more than 1e-9 or after
+ * ::FPL_SCORE_FIT_ITERATIONS steps; sums run in the order of the leads, so
+ * the same leads give the same bits. The weights are the coefficients
+ * scaled so the largest is ::FPL_SCORE_FIT_WEIGHT_MAX, rounded to
+ * ::FPL_SCORE_FIT_DIGITS significant digits, and at least
+ * ::FPL_SCORE_FIT_WEIGHT_MIN: a score with them ranks leads as the model's
+ * odds do wherever no coefficient is negative. Both definitions are then
+ * measured on the held-back leads by the area under the ROC curve of their
+ * scores (fpl_score_auc(), the scores on the grid they are compared on),
+ * the fitted one with the rounded weights it prints.
+ *
+ * The leads come from anywhere; from a CSV file, through fpl_csv_feed()
+ * with fpl_csv_outcome_column(): each scored row's fpl_csv_row::answers
+ * and fpl_csv_row::outcome (a row still open is no lead here).
+ * @code
+ * // answers: n × 4 answers of leads (BANT), won: n flags
+ * double *work = malloc(fpl_score_fit_work(n) * sizeof *work);
+ * fpl_score_fit_result r;
+ * if (fpl_score_fit(&bant, answers, won, n, work, fpl_score_fit_work(n), &r, NULL) == FPL_OK) {
+ *     // r.fitted: the weights to use; r.auc_fitted against r.auc_given
+ * }
+ * @endcode
+ * @param[in] criteria the definition whose weights are fitted (checked).
+ * @param[in] answers the leads' answers, criteria->n_criteria per lead, in
+ *   [0, 1].
+ * @param[in] won one flag per lead: true won, false lost.
+ * @param[in] n_leads the leads.
+ * @param[out] work workspace (overwritten).
+ * @param[in] work_len its doubles, at least fpl_score_fit_work(n_leads).
+ * @param[out] out the result, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL, a criteria status, ::FPL_ERR_ANSWER (an
+ *   answer outside [0, 1] or NaN: ::FPL_FIELD_ANSWER, the criterion in
+ *   fpl_error::index and the lead, from 1, in fpl_error::line),
+ *   ::FPL_ERR_WORKSPACE, or ::FPL_ERR_OUTCOMES (no won or no lost lead in
+ *   the part fitted or in the part held back: ::FPL_FIELD_OUTCOME).
+ */
+FPL_API fpl_status fpl_score_fit(const fpl_criteria *criteria, const double *answers,
+                                 const bool *won, size_t n_leads, double *work, size_t work_len,
+                                 fpl_score_fit_result *out, fpl_error *err);
+
+/**
+ * @brief The area under the ROC curve: the share of (won, lost) pairs
+ * whose won value is higher, a tie counting half: (G + E / 2) / (n_won ·
+ * n_lost) with G the pairs won higher and E the pairs equal, counted
+ * exactly (whole numbers), then one division. Values are compared as
+ * given (exactly); it is 1 when every won value is above every lost one,
+ * 0.5 for all equal.
+ * @param[in,out] won the values of the won leads (sorted in place).
+ * @param[in] n_won how many (at least 1).
+ * @param[in,out] lost the values of the lost leads (sorted in place).
+ * @param[in] n_lost how many (at least 1).
+ * @param[out] out the area, written only on success.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL):
+ *   ::FPL_FIELD_WON or ::FPL_FIELD_LOST, with the index of a value that is
+ *   not finite.
+ * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_OUTCOMES (no won or no lost
+ *   value) or ::FPL_ERR_RANK_VALUE (NaN or infinite).
+ */
+FPL_API fpl_status fpl_score_auc(double *won, size_t n_won, double *lost, size_t n_lost,
+                                 double *out, fpl_error *err);
 
 /** @} */
 

@@ -103,11 +103,13 @@ typedef enum fpl_abi_struct {
     FPL_ABI_WHATIF_TOTALS = 46,  ///< ::fpl_whatif_totals
     FPL_ABI_SCORE_TALLY = 47,    ///< ::fpl_score_tally
     FPL_ABI_SCORE_WRITER = 48,   ///< ::fpl_score_writer
-    FPL_ABI_BOUNDS = 49          ///< ::fpl_bounds
+    FPL_ABI_BOUNDS = 49,         ///< ::fpl_bounds
+    FPL_ABI_SCORE_FIT_RESULT = 50, ///< ::fpl_score_fit_result
+    FPL_ABI_SCORE_FIT_SOURCE = 51  ///< ::fpl_score_fit_source
 } fpl_abi_struct;
 
 /** Number of ::fpl_abi_struct values. */
-#define FPL_ABI_STRUCT_COUNT 50
+#define FPL_ABI_STRUCT_COUNT 52
 
 /**
  * @brief The size in bytes of a public struct in the running library.

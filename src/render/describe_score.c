@@ -17,9 +17,9 @@
 
 #include <string.h>
 
-/* The head: the object, its 4 leading members with 3 per criterion, the
- * counts and the bands. */
-#define HEAD_NODES (1 + 2 + 4 * FPL_MAX_CRITERIA + 5 + 4 + 1)
+/* The head: the object, its 4 leading members with 4 per criterion (a
+ * saturation for a counted one), the counts and the bands. */
+#define HEAD_NODES (1 + 2 + 5 * FPL_MAX_CRITERIA + 5 + 4 + 1)
 
 /* A lead: the object, 7 figures and a missing criterion each. */
 #define LEAD_NODES (8 + FPL_MAX_CRITERIA)
@@ -125,6 +125,9 @@ static fpl_status json_head(const fpl_score_writer *w, const char *id_column, fp
         fpl_view_string(&v, "name", criteria->criteria[i].name);
         fpl_view_number(&v, "weight", criteria->criteria[i].weight);
         fpl_view_bool(&v, "required", criteria->criteria[i].required);
+        if (criteria->saturation[i] > 0.0) {
+            fpl_view_number(&v, "saturation", criteria->saturation[i]);
+        }
         fpl_view_close(&v);
     }
     fpl_view_close(&v);
@@ -302,5 +305,184 @@ fpl_status fpl_score_render_end(fpl_score_writer *w, fpl_error *err)
     }
     w->sink = NULL;
     w->criteria = NULL;
+    return FPL_OK;
+}
+
+/* ---- a fit ----------------------------------------------------------------- */
+
+/* The JSON of a fit: the object, 14 members and 3 nested objects' 7, 8 per
+ * criterion and its object. */
+#define FIT_NODES (1 + 14 + 7 + 9 * FPL_MAX_CRITERIA)
+
+static fpl_status fit_json(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
+                           const char *options, fpl_text_sink sink, void *ctx, fpl_error *err)
+{
+    const fpl_criteria *c = &f->fitted;
+    fpl_node nodes[FIT_NODES];
+    fpl_view v;
+    fpl_view_init(&v, nodes, FIT_NODES);
+    fpl_view_object(&v, NULL);
+    fpl_view_string(&v, "command", "score");
+    fpl_view_string(&v, "outcome", src->outcome);
+    if (src->preset != NULL) {
+        fpl_view_string(&v, "preset", src->preset);
+    } else {
+        fpl_view_null(&v, "preset");
+    }
+    fpl_view_array(&v, "criteria");
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        fpl_view_object(&v, NULL);
+        fpl_view_string(&v, "name", c->criteria[i].name);
+        fpl_view_number(&v, "weight", c->criteria[i].weight);
+        fpl_view_number(&v, "given_weight", f->given.criteria[i].weight);
+        fpl_view_bool(&v, "required", c->criteria[i].required);
+        fpl_view_number(&v, "coefficient", f->coefficient[i]);
+        fpl_view_bool(&v, "floored", (f->floored >> i & 1u) != 0);
+        if (c->saturation[i] > 0.0) {
+            fpl_view_number(&v, "saturation", c->saturation[i]);
+        }
+        fpl_view_close(&v);
+    }
+    fpl_view_close(&v);
+    fpl_view_number(&v, "intercept", f->intercept);
+    fpl_view_object(&v, "fitted");
+    fpl_view_count(&v, "won", f->fit_won);
+    fpl_view_count(&v, "lost", f->fit_lost);
+    fpl_view_close(&v);
+    fpl_view_object(&v, "held_back");
+    fpl_view_count(&v, "every", FPL_SCORE_FIT_HOLDOUT);
+    fpl_view_count(&v, "won", f->test_won);
+    fpl_view_count(&v, "lost", f->test_lost);
+    fpl_view_close(&v);
+    fpl_view_count(&v, "open", src->open);
+    fpl_view_count(&v, "skipped", src->skipped);
+    fpl_view_object(&v, "auc");
+    fpl_view_number(&v, "fitted", f->auc_fitted);
+    fpl_view_number(&v, "given", f->auc_given);
+    fpl_view_close(&v);
+    fpl_view_count(&v, "iterations", f->iterations);
+    fpl_view_bool(&v, "converged", f->converged);
+    fpl_view_string(&v, "options", options);
+    fpl_view_close(&v);
+    fpl__json j = {.t = {.sink = sink, .ctx = ctx}};
+    fpl__json_open(&j, NULL, '{');
+    fpl_status st = fpl__json_members(&j, &v, NULL, err);
+    if (st == FPL_OK) {
+        fpl__json_close(&j);
+    }
+    return fpl__done(err, st);
+}
+
+/* A table cell padded to width: right-aligned or left. */
+static void fit_cell(fpl__text *t, const char *s, size_t width, bool right)
+{
+    const size_t cells = fpl__display_width(s);
+    const size_t pad = cells < width ? width - cells : 0;
+    blanks(t, right ? pad : 0);
+    put_str(t, s);
+    blanks(t, right ? 0 : pad);
+}
+
+static void put_count(fpl__text *t, uint64_t n)
+{
+    char num[FPL_NUMBER_MAX];
+    fpl_format_count(n, num, sizeof num);
+    put_str(t, num);
+}
+
+static void fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
+                      const char *options, fpl__text *t)
+{
+    const fpl_criteria *c = &f->fitted;
+    size_t name_width = fpl__display_width("criterion");
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        const size_t w = fpl__display_width(c->criteria[i].name);
+        name_width = w > name_width ? w : name_width;
+    }
+    fit_cell(t, "criterion", name_width, false);
+    put_str(t, "  weight  given  coefficient\n");
+    char num[FPL_NUMBER_MAX];
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        const bool floored = (f->floored >> i & 1u) != 0;
+        fit_cell(t, c->criteria[i].name, name_width, false);
+        put_str(t, "  ");
+        fpl_format_number(c->criteria[i].weight, FPL_NUMBER_JSON, num, sizeof num);
+        fit_cell(t, num, 6, true);
+        put_str(t, "  ");
+        fpl_format_number(f->given.criteria[i].weight, FPL_NUMBER_JSON, num, sizeof num);
+        fit_cell(t, num, 5, true);
+        put_str(t, "  ");
+        fpl_format_fixed(f->coefficient[i], 3, false, num, sizeof num);
+        fit_cell(t, num, 11, true);
+        put_str(t, floored ? "  no positive effect\n" : "\n");
+    }
+    const uint64_t counts[9] = {f->fit_won + f->fit_lost, f->fit_won, f->fit_lost,
+                                FPL_SCORE_FIT_HOLDOUT, f->test_won + f->test_lost,
+                                f->test_won, f->test_lost, src->open, src->skipped};
+    const char *const after[9] = {" leads (", " won, ", " lost); held back every ", "th: ",
+                                  " (", " won, ", " lost); ", " open, ",
+                                  src->skipped == 1 ? " row skipped\n" : " rows skipped\n"};
+    put_str(t, "\nfitted on ");
+    for (size_t k = 0; k < 9; ++k) {
+        put_count(t, counts[k]);
+        put_str(t, after[k]);
+    }
+    put_str(t, "area under the ROC curve on the held-back leads: fitted ");
+    fpl_format_fixed(f->auc_fitted, 4, false, num, sizeof num);
+    put_str(t, num);
+    put_str(t, ", ");
+    put_str(t, src->preset != NULL ? src->preset : "given");
+    put_str(t, " ");
+    fpl_format_fixed(f->auc_given, 4, false, num, sizeof num);
+    put_str(t, num);
+    put_str(t, f->converged ? "\n\n" : " (the fit did not converge)\n\n");
+    put_str(t, options);
+}
+
+fpl_status fpl_score_fit_render(fpl_render_format format, const fpl_score_fit_result *fit,
+                                const fpl_score_fit_source *source, fpl_text_sink sink, void *ctx,
+                                fpl_error *err)
+{
+    fpl__begin(err);
+    if (fit == NULL || source == NULL || source->outcome == NULL || sink == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (format != FPL_RENDER_TABLE && format != FPL_RENDER_JSON && format != FPL_RENDER_CSV) {
+        return fpl__fail(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
+    }
+    const fpl_criteria *c = &fit->fitted;
+    if (c->n_criteria > FPL_MAX_CRITERIA || fit->given.n_criteria != c->n_criteria) {
+        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    }
+    char comment[FPL_NAME_MAX + 64];
+    fpl__text ct = {.buf = comment, .capacity = sizeof comment};
+    put_str(&ct, "criteria fitted to the outcomes in column ");
+    put_str(&ct, source->outcome);
+    fpl__text_end(&ct);
+    char options[FPL_CRITERIA_OPTIONS_MAX];
+    (void)fpl_criteria_options(c, comment, options, sizeof options);
+    fpl__text t = {.sink = sink, .ctx = ctx};
+    if (format == FPL_RENDER_JSON) {
+        return fit_json(fit, source, options, sink, ctx, err);
+    }
+    if (format == FPL_RENDER_TABLE) {
+        fit_table(fit, source, options, &t);
+        return FPL_OK;
+    }
+    put_str(&t, "name,weight,given_weight,required,coefficient\n");
+    char num[FPL_NUMBER_MAX];
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        fpl__csv_field(&t, c->criteria[i].name);
+        const double figures[2] = {c->criteria[i].weight, fit->given.criteria[i].weight};
+        for (int k = 0; k < 2; ++k) {
+            put_str(&t, ",");
+            fpl_format_number(figures[k], FPL_NUMBER_JSON, num, sizeof num);
+            put_str(&t, num);
+        }
+        put_str(&t, c->criteria[i].required ? ",true," : ",false,");
+        fpl_format_number(fit->coefficient[i], FPL_NUMBER_JSON, num, sizeof num);
+        put_str(&t, num);
+        put_str(&t, "\n");
+    }
     return FPL_OK;
 }

@@ -699,7 +699,7 @@ BAD_OPTIONS = [
     (["--top", "1.5"], 2, "--top '1.5': top must be a whole number"),
     (["--top", "-1"], 2, "--top '-1': "),
     (["--top", "ten"], 2, "--top 'ten': "),
-    (["--criteria", "meddic"], 2, "--criteria 'meddic': the preset is bant"),
+    (["--criteria", "spiced"], 2, "--criteria 'spiced': the preset is bant, bad, champ or meddic"),
     (["--criteria", "bant", "--criterion", "fit"], 2,
      "score: --criteria and --criterion cannot be given together"),
     (["--criterion", "fit=0"], 2, "--criterion 'fit=0': a criterion is NAME"),
@@ -762,6 +762,227 @@ class TestScoreOptions(ScoreTestCase):
         self.assertEqual((got["hot"], got["warm"]), (90, 10))
         self.assertAlmostEqual(got["rows"][0]["score"], 100 * (1500 + 2 / 3) / 1502)
 
+
+# --------------------------------------------------------------------------
+# Presets, counted criteria and weights fitted to outcomes
+
+# The presets as the guide lists them: (name, weight, required[, saturation]).
+PRESET_TABLE = {
+    "bant": [("budget", 1, True), ("authority", 1, True), ("need", 1, True),
+             ("timing", 1, True)],
+    "bad": [("need", 2, True), ("activity", 1, False, 10), ("social", 1, False)],
+    "champ": [("challenges", 3, True), ("authority", 2, False), ("money", 1, False),
+              ("prioritization", 2, False)],
+    "meddic": [("metrics", 1, False), ("economic_buyer", 2, True),
+               ("decision_criteria", 1, False), ("decision_process", 1, False),
+               ("identify_pain", 2, True), ("champion", 2, True)],
+}
+
+
+def criteria_json(items):
+    out = []
+    for item in items:
+        d = {"name": item[0], "weight": item[1], "required": item[2]}
+        if len(item) > 3:
+            d["saturation"] = item[3]
+        out.append(d)
+    return out
+
+
+def auc_reference(won, lost):
+    """(G + E/2) / (n_won n_lost) as a Fraction."""
+    g = sum(1 for w in won for l in lost if w > l)
+    e = sum(1 for w in won for l in lost if w == l)
+    return (Fr(g) + Fr(e, 2)) / (len(won) * len(lost))
+
+
+def synthetic_leads(rng, n, beta, open_every=13):
+    """CSV text of BANT leads whose log-odds of winning are -1.5 + Σ beta·answer,
+    with every open_every-th lead still open; and [(answers, won)] of the
+    leads with an outcome, in file order."""
+    import math
+    lines = ["id,budget,authority,need,timing,stage"]
+    leads = []
+    for i in range(n):
+        a = [rng.choice([Fr(0), Fr(1, 2), Fr(1)]) for _ in BANT]
+        eta = -1.5 + sum(b * float(x) for b, x in zip(beta, a))
+        won = rng.random() < 1 / (1 + math.exp(-eta))
+        stage = "" if i % open_every == 0 else rng.choice(["won", "Won", " WON"]) if won \
+            else rng.choice(["lost", "LOST"])
+        lines.append("L%d,%s,%s" % (i, ",".join(str(float(x)) for x in a), stage))
+        if stage:
+            leads.append((a, won))
+    return "\n".join(lines) + "\n", leads
+
+
+class TestScoreQualification(ScoreTestCase):
+    def test_presets_have_their_criteria_and_weights(self):
+        for name, items in PRESET_TABLE.items():
+            with self.subTest(preset=name):
+                names = [i[0] for i in items]
+                p = self.write(name + ".csv", "id," + ",".join(n.upper() for n in names) + "\n"
+                               "a," + ",".join("10" if len(i) > 3 else "1" for i in items)
+                               + "\n")
+                got, _ = self.score_json(["--leads", p, "--criteria", name.upper()])
+                self.assertEqual(got["criteria"], criteria_json(items))
+                self.assertEqual(got["rows"][0]["score"], 100)
+                self.assertIs(got["rows"][0]["sales_ready"], True)
+
+    def test_bad_activity_is_a_count_scaled_by_the_saturation(self):
+        rng = random.Random(41)
+        for saturation in (None, 20, 3.5):
+            lines = ["id,need,activity,social"]
+            want = []
+            sat = Fr(10) if saturation is None else Fr(saturation)
+            for i in range(60):
+                need = rng.choice([Fr(0), Fr(1, 2), Fr(1)])
+                clicks = rng.choice([0, 1, 2, 3, 7, 10, 19, 20, 21, 250, ""])
+                social = rng.choice([Fr(0), Fr(1, 4), Fr(1)])
+                lines.append("l%d,%s,%s,%s" % (i, need, clicks, social))
+                activity = min(Fr(clicks or 0) / sat, Fr(1))
+                want.append(100 * (2 * need + activity + social) / 4)
+            p = self.write("bad.csv", "\n".join(lines) + "\n")
+            args = ["--leads", p, "--criteria", "bad"]
+            if saturation is not None:
+                args += ["--saturation", "activity=%s" % saturation]
+            got, _ = self.score_json(args)
+            self.assertEqual(got["criteria"][1]["saturation"], float(sat))
+            by_line = {r["line"]: r["score"] for r in got["rows"]}
+            for i, w in enumerate(want):
+                self.assertMatches(by_line[i + 2], w, "line %d" % (i + 2))
+        # a count that is not one is the row's fault, named by its column
+        p = self.write("badc.csv", "id,need,activity,social\na,1,-1,1\nb,1,many,0\nc,1,1e400,0\n")
+        out, err = self.score(["--leads", p, "--criteria", "bad"], 4)
+        self.assertEqual(err, ["funnelplan: %s:%d: column 'activity': a count is a number of "
+                               "0 or more (empty is 0)" % (p, line) for line in (2, 3, 4)])
+
+    def test_fit_weights_and_the_areas_against_fractions(self):
+        rng = random.Random(2024)
+        beta = [2.5, 1.2, 0.4, -0.8]
+        text, leads = synthetic_leads(rng, 3000, beta)
+        p = self.write("hist.csv", text)
+        saved = self.path("fitted.txt")
+        got, err = self.score_json(["--leads", p, "--fit", "stage", "--save", saved])
+        self.assertEqual(err, [])
+        held = [lead for i, lead in enumerate(leads) if (i + 1) % 5 == 0]
+        fitted = [lead for i, lead in enumerate(leads) if (i + 1) % 5 != 0]
+        self.assertEqual(got["held_back"], {"every": 5, "won": sum(w for _, w in held),
+                                            "lost": sum(not w for _, w in held)})
+        self.assertEqual(got["fitted"], {"won": sum(w for _, w in fitted),
+                                         "lost": sum(not w for _, w in fitted)})
+        self.assertEqual(got["open"], len(range(0, 3000, 13)))
+        self.assertEqual(got["preset"], "bant")
+        self.assertEqual(got["outcome"], "stage")
+        self.assertIs(got["converged"], True)
+        weights = [c["weight"] for c in got["criteria"]]
+        self.assertEqual([c["name"] for c in got["criteria"]], BANT)
+        self.assertEqual(weights[0], 10)
+        self.assertTrue(weights[0] > weights[1] > weights[2] > weights[3], weights)
+        self.assertEqual(weights[3], 0.01)
+        self.assertEqual([c["floored"] for c in got["criteria"]], [False, False, False, True])
+        self.assertEqual([c["given_weight"] for c in got["criteria"]], [1, 1, 1, 1])
+
+        def area(ws):
+            def score(a):
+                return sum(Fr(w) * x for w, x in zip(ws, a)) / sum(Fr(w) for w in ws)
+            return auc_reference([score(a) for a, w in held if w],
+                                 [score(a) for a, w in held if not w])
+        self.assertEqual(got["auc"]["given"], float(area([1, 1, 1, 1])))
+        self.assertEqual(got["auc"]["fitted"], float(area(weights)))
+        self.assertGreater(got["auc"]["fitted"], got["auc"]["given"])
+        # the options, printed and saved, read back to the fitted criteria
+        want_options = ("# criteria fitted to the outcomes in column stage\n" + "".join(
+            "--criterion %s=%s,required\n" % (n, repr(w).rstrip("0").rstrip(".")
+                                               if isinstance(w, float) else w)
+            for n, w in zip(BANT, weights)))
+        self.assertEqual(got["options"], want_options)
+        with open(saved, encoding="utf-8") as f:
+            self.assertEqual(f.read(), want_options)
+        again, _ = self.score_json(["--leads", p, "@" + saved])
+        self.assertEqual(again["criteria"],
+                         [{"name": n, "weight": w, "required": True}
+                          for n, w in zip(BANT, weights)])
+        # the table says the same
+        table, _ = self.score(["--leads", p, "--fit", "stage"])
+        self.assertIn("area under the ROC curve on the held-back leads: fitted %.4f, bant %.4f"
+                      % (got["auc"]["fitted"], got["auc"]["given"]), table)
+        self.assertTrue(table.endswith(want_options), table[-400:])
+        self.assertIn("no positive effect", table.splitlines()[4])
+        csv_text, _ = self.score(["--leads", p, "--fit", "stage", "--format", "csv"])
+        self.assertEqual(csv_text.splitlines()[0], "name,weight,given_weight,required,coefficient")
+        self.assertEqual(len(csv_text.splitlines()), 5)
+
+    def test_the_guides_fit_example(self):
+        # docs/guide.md, "Fitting the weights to outcomes": the history it
+        # fits, drawn here as it was drawn for the guide.
+        import math
+        rng = random.Random(7)
+        beta = {"budget": 2.5, "authority": 1.2, "need": 0.4, "timing": -0.8}
+        lines = ["id,budget,authority,need,timing,stage"]
+        for i in range(2000):
+            a = {k: rng.choice([0, 0.5, 1]) for k in beta}
+            eta = -1.5 + sum(beta[k] * a[k] for k in beta)
+            won = rng.random() < 1 / (1 + math.exp(-eta))
+            stage = "" if i % 17 == 0 else ("won" if won else "lost")
+            lines.append("L%d,%s,%s,%s,%s,%s" % (i, a["budget"], a["authority"], a["need"],
+                                                 a["timing"], stage))
+        p = self.write("history.csv", "\n".join(lines) + "\n")
+        guide = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs",
+                             "guide.md")
+        with open(guide, encoding="utf-8") as f:
+            text = f.read()
+        start = text.index("    $ funnelplan score --leads history.csv --fit stage --save "
+                           "fitted.txt\n")
+        end = text.index("    $ funnelplan score --leads new-leads.csv @fitted.txt")
+        block = text[start:end].split("\n")[1:]
+        want = "\n".join(line[4:] for line in block).rstrip("\n") + "\n"
+        saved = self.path("fitted.txt")
+        out, err = self.score(["--leads", p, "--fit", "stage", "--save", saved])
+        self.assertEqual(err, [])
+        self.assertEqual(out, want)
+
+    def test_fit_refusals(self):
+        ok = "id,budget,authority,need,timing,stage\n" + "".join(
+            "l%d,%d,1,1,%d,%s\n" % (i, i % 2, i % 3 == 0, "won" if i % 2 else "lost")
+            for i in range(20))
+        p = self.write("ok.csv", ok)
+        won_only = self.write("won.csv", ok.replace("lost", "won"))
+        cases = [
+            (["--leads", p, "--fit", "result"], 2,
+             "the header has no column named 'result' (the outcome column)"),
+            (["--leads", p, "--fit", "ID"], 2,
+             "--fit 'ID': the outcome column must not be the id column or a criterion"),
+            (["--leads", p, "--fit", "need"], 2, "--fit 'need': the outcome column must not"),
+            (["--leads", p, "--fit", ""], 2, "--fit '': "),
+            (["--leads", won_only, "--fit", "stage"], 2,
+             "--fit 'stage': needs both won and lost leads"),
+            (["--leads", p, "--save", self.path("x")], 2, "--save needs --fit COLUMN"),
+            (["--leads", p, "--fit", "stage", "--top", "3"], 2,
+             "--top and --fit cannot be given together"),
+            (["--leads", p, "--fit", "stage", "--save", self.path("no/such/dir")], 3,
+             "--save '%s': cannot write" % self.path("no/such/dir")),
+            (["--leads", p, "--saturation", "clicks=3"], 2,
+             "--saturation 'clicks=3': a saturation is NAME=COUNT"),
+            (["--leads", p, "--saturation", "need=0"], 2, "--saturation 'need=0': "),
+            (["--leads", p, "--saturation", "need=nan"], 2, "--saturation 'need=nan': "),
+            (["--leads", p, "--criterion", "x=1,saturation=-2"], 2,
+             "--criterion 'x=1,saturation=-2': a saturation is NAME=COUNT"),
+        ]
+        for args, status, needle in cases:
+            with self.subTest(args=args):
+                self.assertRefused(["score"] + args, status, needle)
+        # a row at fault: skipped (exit 4), or fatal with --strict
+        bad = ok + "m,1,1,1,1,maybe\nn,nan,1,1,1,won\no,1e999,1,1,1,lost\np,1,1,1,1,\n"
+        b = self.write("bad.csv", bad)
+        got, err = self.score_json(["--leads", b, "--fit", "stage"], 4)
+        self.assertEqual(err, [
+            "funnelplan: %s:22: column 'stage': the outcome is won, lost, or empty for a lead "
+            "still open" % b,
+            "funnelplan: %s:23: column 'budget': " % b + FAULT["answer"],
+            "funnelplan: %s:24: column 'budget': " % b + FAULT["answer"]])
+        self.assertEqual((got["skipped"], got["open"]), (3, 1))
+        self.assertRefused(["score", "--leads", b, "--fit", "stage", "--strict"], 2,
+                           "%s:22: column 'stage': the outcome is won" % b)
 
 # --------------------------------------------------------------------------
 

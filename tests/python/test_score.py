@@ -653,12 +653,16 @@ class Arguments(unittest.TestCase):
             ([""], "FPL_ERR_STAGE_NAME_EMPTY"), (["=2"], "FPL_ERR_STAGE_NAME_EMPTY"),
             (["x" * 65], "FPL_ERR_STAGE_NAME_LONG"), (["a\tb"], "FPL_ERR_STAGE_NAME_CONTROL"),
             ([b"\xff"], "FPL_ERR_STAGE_NAME_UTF8"), (["\udc80"], "FPL_ERR_STAGE_NAME_UTF8"),
-            ("bnat", "FPL_ERR_CRITERION"), ("", "FPL_ERR_CRITERION"),
+            ("bnat", "FPL_ERR_PRESET"), ("", "FPL_ERR_PRESET"),
             (5, "FPL_ERR_CRITERION"), ([5], "FPL_ERR_CRITERION"),
             ([("a", 1, "yes")], "FPL_ERR_CRITERION"), ([("a", True)], "FPL_ERR_CRITERION"),
-            ([("a", 1, True, 4)], "FPL_ERR_CRITERION"), ([(5, 1)], "FPL_ERR_STAGE_NAME_UTF8"),
+            ([("a", 1, True, 4, 5)], "FPL_ERR_CRITERION"),
+            ([("a", 1, True, 0.0)], None), ([("a", 1, True, -4)], "FPL_ERR_SATURATION"), ([(5, 1)], "FPL_ERR_STAGE_NAME_UTF8"),
         ]
         for criteria, status in cases:
+            if status is None:  # a saturation of 0: not a counted criterion
+                self.assertEqual(fp.Criteria(criteria).criteria[0].saturation, 0)
+                continue
             with self.subTest(criteria=criteria), self.assertRaises(fp.FunnelError) as cm:
                 fp.Criteria(criteria)
             self.assertEqual(cm.exception.status, status)

@@ -92,8 +92,8 @@ from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, Ch
                         Marginal)
 from ._schedule import (DAYS_PER_MONTH, Coverage, MonthlyTarget, OpenPipeline, Pace, PaceRow,
                         PaceStage, PaceWarning, Schedule, ScheduleRow, ScheduleStage, Velocity)
-from ._score import (Bands, Criteria, Criterion, LeadScore, Score, ScoredLead, SkippedRow,
-                     score)
+from ._score import (PRESETS, Bands, Criteria, Criterion, LeadScore, Score, ScoredLead,
+                     ScoreFit, SkippedRow, auc, fit_score, score)
 
 __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PERIODS", "Funnel",
            "Stage", "Plan", "PlanStage", "PlanPeriod", "StageRequired", "Forecast",
@@ -105,4 +105,5 @@ __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PER
            "DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
            "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
            "OpenPipeline", "Mix", "Segment", "score", "Score", "ScoredLead", "SkippedRow",
-           "Bands", "Criteria", "Criterion", "LeadScore"]
+           "Bands", "Criteria", "Criterion", "LeadScore", "ScoreFit", "fit_score", "auc",
+           "PRESETS"]

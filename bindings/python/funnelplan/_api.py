@@ -11,7 +11,7 @@ HORIZON_MAX = 1000000
 NAME_MAX = 64
 HINT_MAX = 256
 PERIOD_COUNT = 3
-ABI_STRUCT_COUNT = 50
+ABI_STRUCT_COUNT = 52
 FUNNEL_HINT_MAX = 2432
 MAX_CHANGES = 40
 ODDS_STANDARD_LEVELS = 5
@@ -26,10 +26,16 @@ SCHEDULE_MAX_MONTHS = 120
 SCHEDULE_MAX_LEAD = 120
 SCHEDULE_MAX_ROWS = 240
 MAX_CRITERIA = 32
+PRESET_COUNT = 4
+CRITERIA_OPTIONS_MAX = 8192
 CSV_RECORD_MAX = 65536
 CSV_ID_MAX = 256
 CSV_MAX_COLUMNS = 256
+CSV_OUTCOME_NAME = 33
 CSV_HEADER_MESSAGE_MAX = 256
+SCORE_FIT_HOLDOUT = 5
+SCORE_FIT_DIGITS = 3
+SCORE_FIT_ITERATIONS = 100
 MAX_SEGMENTS = 16
 NUMBER_MAX = 512
 FORMAT_DECIMALS_MAX = 40
@@ -61,10 +67,15 @@ CHANNEL_QUALITY_NAMES = ("FPL_QUALITY_FUNNEL", "FPL_QUALITY_RATE", "FPL_QUALITY_
 PACE_STATUS_NAMES = ("FPL_PACE_ON_TRACK", "FPL_PACE_AT_RISK", "FPL_PACE_OFF_TRACK")
 (BAND_COLD, BAND_WARM, BAND_HOT) = range(3)
 BAND_NAMES = ("FPL_BAND_COLD", "FPL_BAND_WARM", "FPL_BAND_HOT")
-(CSV_OK, CSV_FIELDS, CSV_QUOTE, CSV_UNTERMINATED, CSV_UTF8, CSV_TOO_LONG, CSV_ID,
- CSV_ANSWER) = range(8)
+(PRESET_BANT, PRESET_BAD, PRESET_CHAMP, PRESET_MEDDIC) = range(4)
+PRESET_NAMES = ("FPL_PRESET_BANT", "FPL_PRESET_BAD", "FPL_PRESET_CHAMP", "FPL_PRESET_MEDDIC")
+(CSV_OK, CSV_FIELDS, CSV_QUOTE, CSV_UNTERMINATED, CSV_UTF8, CSV_TOO_LONG, CSV_ID, CSV_ANSWER,
+ CSV_COUNT, CSV_OUTCOME) = range(10)
 CSV_FAULT_NAMES = ("FPL_CSV_OK", "FPL_CSV_FIELDS", "FPL_CSV_QUOTE", "FPL_CSV_UNTERMINATED",
-                   "FPL_CSV_UTF8", "FPL_CSV_TOO_LONG", "FPL_CSV_ID", "FPL_CSV_ANSWER")
+                   "FPL_CSV_UTF8", "FPL_CSV_TOO_LONG", "FPL_CSV_ID", "FPL_CSV_ANSWER",
+                   "FPL_CSV_COUNT", "FPL_CSV_OUTCOME")
+(OUTCOME_NONE, OUTCOME_WON, OUTCOME_LOST) = range(3)
+OUTCOME_NAMES = ("FPL_OUTCOME_NONE", "FPL_OUTCOME_WON", "FPL_OUTCOME_LOST")
 (CSV_HEADER_OK, CSV_HEADER_NONE, CSV_HEADER_MISSING, CSV_HEADER_TWICE, CSV_HEADER_COLUMNS,
  CSV_HEADER_UTF8, CSV_HEADER_LONG, CSV_HEADER_QUOTE, CSV_HEADER_UNTERMINATED) = range(9)
 CSV_HEADER_FAULT_NAMES = ("FPL_CSV_HEADER_OK", "FPL_CSV_HEADER_NONE", "FPL_CSV_HEADER_MISSING",
@@ -110,7 +121,8 @@ ABI_ORDER = ("fpl_stage", "fpl_funnel", "fpl_terms", "fpl_plan_stage", "fpl_plan
              "fpl_schedule_input", "fpl_schedule_row", "fpl_schedule", "fpl_pace_input",
              "fpl_pace_row", "fpl_pace", "fpl_criterion", "fpl_criteria", "fpl_lead_score",
              "fpl_csv_row", "fpl_csv_reader", "fpl_segment", "fpl_mix", "fpl_error",
-             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds")
+             "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds",
+             "fpl_score_fit_result", "fpl_score_fit_source")
 
 #: Every struct (and unnamed union) in declaration order, field by field:
 #: ``type name``, ``type[count] name``; ``str`` is ``const char *``, ``ptr``
@@ -225,16 +237,20 @@ fpl_pace: int per; size_t n_stages; double elapsed; double at_risk; double off_t
     bool[32] has_open; double[32] open; double months_left;
 fpl_criterion: char[65] name; double weight; bool required;
 fpl_criteria: size_t n_criteria; fpl_criterion[32] criteria; double hot; double warm; bool has_hot;
-    bool has_warm;
+    bool has_warm; double[32] saturation;
 fpl_lead_score: double score; int band; bool sales_ready; uint64 missing; size_t n_missing;
 fpl_csv_row: uint64 line; int fault; size_t column; char[257] id; fpl_lead_score score;
-    size_t criterion;
+    size_t criterion; double[32] answers; int outcome;
 fpl_csv_reader: fpl_criteria criteria; char[65] id_column; bool have_header; size_t n_columns;
     size_t id_index; size_t[32] criterion_column; uint64 line; uint64 record_line; uint64 rows;
     int state; bool record_seen; bool record_bad; int record_fault; size_t record_len;
     size_t[257] field_start; size_t n_fields; char[65536] record; int header_fault;
-    size_t header_column; size_t header_first; size_t header_name;
+    size_t header_column; size_t header_first; size_t header_name; char[65] outcome_column;
+    size_t outcome_index;
 fpl_score_tally: uint64 scored; uint64 skipped; uint64[3] bands; uint64 sales_ready;
+fpl_score_fit_result: fpl_criteria fitted; fpl_criteria given; double[32] coefficient;
+    double intercept; uint64 floored; uint64 fit_won; uint64 fit_lost; uint64 test_won;
+    uint64 test_lost; double auc_fitted; double auc_given; uint iterations; bool converged;
 fpl_segment: char[65] name; double share; double rate;
 fpl_mix: size_t stage; size_t n_segments; fpl_segment[16] segments;
 fpl_bounds: int kind; double min; double max; bool min_excluded; bool max_excluded;
@@ -246,6 +262,7 @@ fpl_view: fpl_node* nodes; size_t capacity; size_t count; size_t needed; size_t 
     size_t[16] open; size_t excess; size_t last;
 fpl_score_writer: ptr sink; ptr ctx; fpl_criteria* criteria; uint64 leads; uint64 skipped;
     int format; size_t rank_width; size_t id_width; fpl_score_tally tally;
+fpl_score_fit_source: str preset; str outcome; uint64 open; uint64 skipped;
 """
 
 #: Every function: ``name(parameter types) result type``, as for STRUCTS;
@@ -324,18 +341,28 @@ fpl_criteria_hot(fpl_criteria*) double
 fpl_criteria_warm(fpl_criteria*) double
 fpl_band_name(int) str
 fpl_criteria_bant(fpl_criteria*) status
+fpl_preset_name(int) str
+fpl_criteria_preset(int, fpl_criteria*) status
+fpl_criteria_preset_parse(str, size_t, fpl_criteria*, int*) status
+fpl_criteria_saturation_parse(fpl_criteria*, str, size_t) status
 fpl_criteria_add_parse(fpl_criteria*, str, size_t) status
 fpl_criteria_check(fpl_criteria*) status
+fpl_criteria_options(fpl_criteria*, str, char*, size_t) size_t
 fpl_answer_parse(str, size_t, double*) status
+fpl_criterion_answer_parse(fpl_criteria*, size_t, str, size_t, double*) status
 fpl_score_lead(fpl_criteria*, double*, size_t, fpl_lead_score*) status
 fpl_score_before(fpl_lead_score*, uint64, fpl_lead_score*, uint64) bool
 fpl_score_top_parse(str, size_t, uint64*) status
 fpl_csv_fault_message(int) str
 fpl_csv_begin(fpl_csv_reader*, fpl_criteria*, str, size_t) status
+fpl_csv_outcome_column(fpl_csv_reader*, str, size_t) status
 fpl_csv_feed(fpl_csv_reader*, str, size_t, bool, fpl_csv_row*, size_t, size_t*, size_t*) status
 fpl_csv_header_message(fpl_csv_reader*, char*, size_t) size_t
 fpl_score_format(fpl_criteria*, fpl_lead_score*, char*, size_t) size_t
 fpl_score_tally_add(fpl_score_tally*, fpl_csv_row*) void
+fpl_score_fit_work(size_t) size_t
+fpl_score_fit(fpl_criteria*, double*, bool*, size_t, double*, size_t, fpl_score_fit_result*) status
+fpl_score_auc(double*, size_t, double*, size_t, double*) status
 fpl_mix_parse(fpl_funnel*, str, size_t, fpl_mix*) status
 fpl_mix_rate(fpl_mix*, double*) status
 fpl_mix_apply(fpl_funnel*, fpl_mix*) status
@@ -413,6 +440,7 @@ fpl_score_render_begin(fpl_score_writer*, int, fpl_criteria*, str, fpl_score_tal
 fpl_score_render_lead(fpl_score_writer*, uint64, str, fpl_lead_score*) status
 fpl_score_render_skipped(fpl_score_writer*, uint64, str) status
 fpl_score_render_end(fpl_score_writer*) status
+fpl_score_fit_render(int, fpl_score_fit_result*, fpl_score_fit_source*, ptr, void*) status
 fpl_plan_svg(fpl_funnel*, fpl_plan*, fpl_odds_plan*, char*, size_t, size_t*) status
 fpl_forecast_svg(fpl_funnel*, fpl_forecast*, char*, size_t, size_t*) status
 fpl_whatif_svg(fpl_funnel*, fpl_whatif_input*, fpl_whatif*, char*, size_t, size_t*) status

@@ -1,7 +1,9 @@
 # funnelplan — lead qualification: criteria, scores, bands, ranking a CSV of leads.
 # SPDX-License-Identifier: MIT
-""":func:`score` (a CSV file of leads, scored and ranked) and :class:`Criteria`
-(a definition of a qualified lead, scoring one lead at a time), over
+""":func:`score` (a CSV file of leads, scored and ranked), :class:`Criteria`
+(a definition of a qualified lead, scoring one lead at a time; presets bant,
+bad, champ and meddic), :func:`fit_score` (weights fitted to won/lost
+outcomes, measured by the area under the ROC curve) and :func:`auc`, over
 ``include/funnelplan/score.h``.
 
 The library decides everything: criteria written as text are read by
@@ -18,6 +20,7 @@ the CLI is the bounded-memory path for files of millions of leads.
 
 import ctypes
 import functools
+import json
 import numbers
 import os
 from ctypes import byref, c_double, c_size_t
@@ -25,12 +28,15 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._common import JSONDict, Named, _Shown, _amount, _describe, _encode, _float_text, _is_text, refuse
+from ._common import JSONDict, Named, _Shown, _amount, _describe, _encode, _float_text, _is_text, _items, refuse
 from ._errors import FunnelError
 from ._native import fn
 
 __all__ = ["Criteria", "Criterion", "LeadScore", "Score", "ScoredLead", "SkippedRow", "Bands",
-           "score"]
+           "ScoreFit", "score", "fit_score", "auc", "PRESETS"]
+
+#: The presets' names, in the library's order (``fpl_preset_name``).
+PRESETS = tuple(fn.preset_name(p).decode("ascii") for p in range(_native.PRESET_COUNT))
 
 #: Bytes read from the source and fed to the library at a time.
 _CHUNK = 65536
@@ -55,18 +61,26 @@ class Criterion:
         weight: its weight in the score (> 0; 1 by default).
         required: whether it must be fully met (answer 1) for a lead to be
             sales-ready.
+        saturation: above 0, the criterion is answered with a count (clicks,
+            downloads, product views) scaled to min(count / saturation, 1);
+            0, with a number from 0 to 1.
     """
     name: str
     weight: float = 1.0
     required: bool = False
+    saturation: float = 0.0
 
     def to_dict(self) -> JSONDict:
-        """The criterion as the CLI's JSON lists it.
+        """The criterion as the CLI's JSON lists it (``saturation`` only for
+        a counted criterion).
 
         >>> Criterion("need", 2.0, True).to_dict()
         {'name': 'need', 'weight': 2.0, 'required': True}
         """
-        return {"name": self.name, "weight": self.weight, "required": self.required}
+        d: JSONDict = {"name": self.name, "weight": self.weight, "required": self.required}
+        if self.saturation > 0:
+            d["saturation"] = self.saturation
+        return d
 
 
 @dataclass(frozen=True)
@@ -276,14 +290,15 @@ def _criterion_text(index, item):
     if _is_text(item):
         return _encode(item), "criteria[%d] %s" % (index, _describe(item))
     if isinstance(item, Criterion):
-        item = (item.name, item.weight, item.required)
+        item = (item.name, item.weight, item.required, item.saturation)
     context = "criteria[%d] %s" % (index, _describe(item))
-    if not (isinstance(item, (tuple, list)) and 1 <= len(item) <= 3):
+    if not (isinstance(item, (tuple, list)) and 1 <= len(item) <= 4):
         raise refuse("CRITERION", context, "expected a spec 'NAME=WEIGHT,required' or a "
-                     "(name, weight, required) tuple", typed=True)
+                     "(name, weight, required, saturation) tuple", typed=True)
     name = item[0]
     weight = item[1] if len(item) > 1 else 1
     required = item[2] if len(item) > 2 else False
+    saturation = item[3] if len(item) > 3 else 0
     if not _is_text(name):
         raise refuse("STAGE_NAME_UTF8", context, "name must be a str", typed=True,
                      field="criterion", index=index)
@@ -295,9 +310,17 @@ def _criterion_text(index, item):
         raise refuse("CRITERION", context, typed=True)
     if not isinstance(required, bool):
         raise refuse("CRITERION", context + ": required is True or False", typed=True)
+    suffix = b""
+    if not (_is_real(saturation) and saturation == 0):
+        if _is_text(saturation):
+            suffix = b",saturation=" + _encode(saturation)
+        elif _is_real(saturation):
+            suffix = b",saturation=" + _number_text(saturation)
+        else:
+            raise refuse("SATURATION", context, typed=True)
     # Always NAME=WEIGHT: the library splits at the last '=', so a name may
     # hold '=' itself.
-    text = _encode(name) + b"=" + weight_text + (b",required" if required else b"")
+    text = _encode(name) + b"=" + weight_text + (b",required" if required else b"") + suffix
     return text, context
 
 
@@ -331,13 +354,19 @@ class Criteria:
     """A definition of a qualified lead: weighted criteria, some required,
     and the thresholds of the bands.
 
-    ``criteria`` is a list of specs as the CLI's ``--criterion``
-    (``"budget"``, ``"need=2"``, ``"budget=2,required"``), of
-    ``(name, weight, required)`` tuples (weight and required optional:
-    1 and False) or of :class:`Criterion`; :meth:`bant` is the BANT preset
-    (budget, authority, need, timing; equal weights; all four required).
-    ``hot`` and ``warm`` are the thresholds of the bands (numbers or text
-    such as ``"80"``; 0 < warm <= hot <= 100; default 75 and 50).
+    ``criteria`` is a preset's name (``"bant"``, ``"bad"``, ``"champ"``,
+    ``"meddic"``, any case; :data:`PRESETS`), a list of specs as the CLI's
+    ``--criterion`` (``"budget"``, ``"need=2"``, ``"budget=2,required"``,
+    ``"clicks=1,saturation=20"``), of ``(name, weight, required,
+    saturation)`` tuples (all but the name optional: 1, False, 0) or of
+    :class:`Criterion`; :meth:`bant` is the BANT preset (budget, authority,
+    need, timing; equal weights; all four required), :meth:`preset` any
+    preset. ``hot`` and ``warm`` are the thresholds of the bands (numbers or
+    text such as ``"80"``; 0 < warm <= hot <= 100; default 75 and 50).
+    ``saturation`` maps a criterion's name to a count above 0 (the CLI's
+    ``--saturation NAME=COUNT``): that criterion is then answered with a
+    count, scaled to min(count / saturation, 1), as the ``bad`` preset's
+    activity is (saturation 10 by default).
 
     A lead's score is 100 · Σ weight · answer / Σ weight; it is hot at a
     score >= hot, warm at >= warm, else cold; sales-ready when every required
@@ -349,26 +378,32 @@ class Criteria:
     (87.5, 'hot', False, ('need',))
     """
 
-    __slots__ = ("_c", "_criteria")
+    __slots__ = ("_c", "_criteria", "_preset")
 
     def __init__(self, criteria: Union[str, Sequence[Any]], *,
                  hot: Optional[Union[float, str]] = None,
-                 warm: Optional[Union[float, str]] = None) -> None:
+                 warm: Optional[Union[float, str]] = None,
+                 saturation: Optional[Mapping[str, Any]] = None) -> None:
+        self._preset: Optional[str] = None
         if criteria is None:
             raise refuse("CRITERION_COUNT", "criteria None")
         if _is_text(criteria):
-            if criteria == "bant":
-                c = _native.fpl_criteria()
-                fn.criteria_bant(byref(c))
-                self._init(c, hot, warm)
-                return
-            raise refuse("CRITERION", "criteria %s: 'bant' or a list of criteria"
-                         % _describe(criteria), typed=True)
+            data = _encode(criteria)
+            c = _native.fpl_criteria()
+            which = ctypes.c_int()
+            try:
+                fn.criteria_preset_parse(data, len(data), byref(c), byref(which))
+            except FunnelError as exc:
+                raise exc.with_context("criteria %s" % _describe(criteria)) from None
+            self._preset = PRESETS[which.value]
+            self._init(c, hot, warm, saturation)
+            return
         if isinstance(criteria, Criteria):
             # a threshold not given stays as the other had it: given or not
             c = criteria._c
+            self._preset = criteria._preset if saturation is None else None
             self._init(criteria._copy(), hot if hot is not None or not c.has_hot else c.hot,
-                       warm if warm is not None or not c.has_warm else c.warm)
+                       warm if warm is not None or not c.has_warm else c.warm, saturation)
             return
         try:
             items = list(criteria)
@@ -385,13 +420,33 @@ class Criteria:
                 raise exc.with_context(context) from None
         if not items:
             raise refuse("CRITERION_COUNT", "criteria (none given)")
-        self._init(c, hot, warm)
+        self._init(c, hot, warm, saturation)
 
-    def _init(self, c, hot, warm):
+    def _init(self, c, hot, warm, saturation=None):
+        for item in [] if saturation is None else _items("saturation", saturation,
+                                                          "SATURATION"):
+            # {name: count}, or "NAME=COUNT" as the CLI's --saturation
+            if isinstance(item, tuple) and len(item) == 2 and _is_text(item[0]):
+                name, count = item
+                if not (_is_text(count) or _is_real(count)):
+                    raise refuse("SATURATION", "saturation %s: %s" % (
+                        _describe(name), _describe(count)), typed=True)
+                text = _encode(name) + b"=" + (_encode(count) if _is_text(count)
+                                                 else _number_text(count))
+                context = "saturation %s: %s" % (_describe(name), _describe(count))
+            elif _is_text(item):
+                text, context = _encode(item), "saturation %s" % _describe(item)
+            else:
+                raise refuse("SATURATION", "saturation %s" % _describe(item), typed=True)
+            try:
+                fn.criteria_saturation_parse(byref(c), text, len(text))
+            except FunnelError as exc:
+                raise exc.with_context(context) from None
         _set_thresholds(c, hot, warm)
         self._c = c
-        self._criteria = tuple(Criterion(k.name.decode("utf-8"), k.weight, bool(k.required))
-                               for k in c.criteria[:c.n_criteria])
+        self._criteria = tuple(Criterion(k.name.decode("utf-8"), k.weight, bool(k.required),
+                                         c.saturation[i])
+                               for i, k in enumerate(c.criteria[:c.n_criteria]))
 
     def _copy(self):
         return _native.fpl_criteria.from_buffer_copy(self._c)
@@ -406,6 +461,30 @@ class Criteria:
         (('budget', 'authority', 'need', 'timing'), 80.0)
         """
         return cls("bant", hot=hot, warm=warm)
+
+    @classmethod
+    def preset(cls, name, *, hot=None, warm=None, saturation=None):
+        """A preset by name (:data:`PRESETS`; the guide lists their criteria
+        and weights): ``Criteria.preset("bad", saturation={"activity": 20})``."""
+        if not _is_text(name):
+            raise refuse("PRESET", "preset %s" % _describe(name), typed=True)
+        return cls(name, hot=hot, warm=warm, saturation=saturation)
+
+    @property
+    def preset_name(self):
+        """The preset these criteria are (``"bant"``, ...), None when they
+        were given one by one."""
+        return self._preset
+
+    def options(self, comment=None):
+        """The criteria as an @FILE of the CLI's options
+        (``fpl_criteria_options``): ``--criterion`` lines, ``--hot`` and
+        ``--warm`` when given."""
+        size = _native.CRITERIA_OPTIONS_MAX
+        text = ctypes.create_string_buffer(size)
+        data = None if comment is None else _encode(comment)[:256]
+        fn.criteria_options(byref(self._c), data, text, size)
+        return text.value.decode("utf-8")
 
     @property
     def criteria(self) -> Tuple[Criterion, ...]:
@@ -446,7 +525,8 @@ class Criteria:
 
     def __repr__(self):
         return "Criteria(%r, hot=%r, warm=%r)" % (
-            [(c.name, c.weight, c.required) for c in self._criteria], self.hot, self.warm)
+            [(c.name, c.weight, c.required) + ((c.saturation,) if c.saturation else ())
+             for c in self._criteria], self.hot, self.warm)
 
     def _lead_score(self, s):
         return LeadScore(s.score, fn.band_name(s.band).decode("ascii"), bool(s.sales_ready),
@@ -463,13 +543,19 @@ class Criteria:
         context = "answer %s for %s" % (_describe(value), _describe(name))
         if value is None:
             return 0.0
+        counted = self._c.saturation[index] > 0
         if isinstance(value, bool):
+            if counted:
+                raise refuse("ANSWER", context + ": a count", typed=True, field="answer",
+                             index=index)
             return 1.0 if value else 0.0
+        if counted and _is_real(value):
+            value = _number_text(value).decode("ascii")
         if _is_text(value):
             data = _encode(value)
             out = c_double()
             try:
-                fn.answer_parse(data, len(data), byref(out))
+                fn.criterion_answer_parse(byref(self._c), index, data, len(data), byref(out))
             except FunnelError as exc:
                 exc = exc.with_context(context)
                 exc.index = index  # the library read one answer: which is known here
@@ -489,7 +575,8 @@ class Criteria:
         out is not known: 0, as an empty cell of a CSV file), or is a
         sequence of one answer per criterion, in order. An answer is a
         number in [0, 1], text as in the CSV file (``"yes"``, ``"no"``,
-        ``"50%"``, ``"1/3"``), True/False, or None (not known: 0).
+        ``"50%"``, ``"1/3"``), True/False, or None (not known: 0); a
+        counted criterion's (a saturation above 0) is a count of 0 or more.
 
         >>> Criteria(["budget", "need=2,required"]).score(["yes", "50%"])
         LeadScore(score=66.66666666666667, band='warm', sales_ready=False, missing=('need',))
@@ -640,6 +727,67 @@ def _header_error(exc, reader, context):
     return other
 
 
+def _skipped_row(r, messages, names, outcome):
+    """The :class:`SkippedRow` of a row the library refused, with the CLI's
+    message (``column 'need': ...`` for an answer or an outcome)."""
+    fault = r.fault
+    if fault not in messages:
+        messages[fault] = fn.csv_fault_message(fault).decode("utf-8")
+    column = None
+    message = messages[fault]
+    if fault in (_native.CSV_ANSWER, _native.CSV_COUNT):
+        column = names[r.criterion]
+        message = "column '%s': %s" % (column, message)
+    elif fault == _native.CSV_OUTCOME:
+        message = "column '%s': %s" % (outcome, message)
+    return SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
+
+
+def _begin_reader(crit, id_column):
+    """The library's streaming reader, begun for the criteria and the id column."""
+    if not _is_text(id_column):
+        raise refuse("STAGE_NAME_UTF8", "id_column %s" % _describe(id_column), "must be a str",
+                     typed=True)
+    id_data = _encode(id_column)
+    reader = _native.fpl_csv_reader()
+    try:
+        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
+    except FunnelError as exc:
+        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    return reader
+
+
+def _read_rows(reader, label, chunks, take):
+    """Feeds every chunk to the library's streaming reader; ``take(rows,
+    count)`` gets the rows of each call. A refused header raises."""
+    rows = (_native.fpl_csv_row * _ROWS)()
+    n = c_size_t()
+    used = c_size_t()
+
+    def feed(data, at_end):
+        while True:
+            try:
+                fn.csv_feed(byref(reader), data, len(data), at_end, rows, _ROWS, byref(n),
+                            byref(used))
+            except FunnelError as exc:
+                take(rows, n.value)  # rows before a fault of the header: none
+                context = "leads" if label is None else "leads %s" % _describe(label)
+                if reader.header_fault != _native.CSV_HEADER_OK:
+                    raise _header_error(exc, reader, context) from None
+                raise exc.with_context(context) from None
+            take(rows, n.value)
+            data = data[used.value:]
+            if not data and not (at_end and n.value == _ROWS):
+                return
+
+    try:
+        for chunk in chunks:
+            feed(chunk, False)
+        feed(b"", True)
+    finally:
+        chunks.close()  # a file opened here is closed even when a row is refused
+
+
 def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
           criteria: Union[str, "Criteria", Sequence[Any]] = "bant", *,
           hot: Optional[Union[float, str]] = None, warm: Optional[Union[float, str]] = None,
@@ -688,17 +836,9 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
     keep = _top(top)
     if not isinstance(strict, bool):
         raise TypeError("score(): strict is True or False, not %s" % _describe(strict))
-    id_data = _encode(id_column)
-    reader = _native.fpl_csv_reader()
-    try:
-        fn.csv_begin(byref(reader), byref(crit._c), id_data, len(id_data))
-    except FunnelError as exc:
-        raise exc.with_context("id_column %s" % _describe(id_column)) from None
+    reader = _begin_reader(crit, id_column)
     label, chunks = _chunks(leads)
 
-    rows = (_native.fpl_csv_row * _ROWS)()
-    n = c_size_t()
-    used = c_size_t()
     names = crit.names
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
@@ -727,7 +867,7 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
     id_cells = 0      # the widest id as the table shows it (fpl_format_escaped)
     cells = c_size_t()
 
-    def take(count):
+    def take(rows, count):
         nonlocal n_skipped, n_ready, id_cells
         for k in range(count):
             r = rows[k]
@@ -751,43 +891,14 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
                 if keep is not None and len(scored) >= prune_at:
                     rank(scored)  # only the best `keep` can still be printed
                 continue
-            fault = r.fault
-            if fault not in messages:
-                messages[fault] = fn.csv_fault_message(fault).decode("utf-8")
-            column = None
-            message = messages[fault]
-            if fault == _native.CSV_ANSWER:
-                column = names[r.criterion]
-                message = "column '%s': %s" % (column, message)
-            row = SkippedRow(int(r.line), message, _native.CSV_FAULT_NAMES[fault], column)
+            row = _skipped_row(r, messages, names, None)
             if strict:
-                raise _fault_error(label, row, message, names)
+                raise _fault_error(label, row, row.message, names)
             n_skipped += 1
             if len(skipped) < SKIPPED_ROWS_KEPT:
                 skipped.append(row)
 
-    def feed(data, at_end):
-        while True:
-            try:
-                fn.csv_feed(byref(reader), data, len(data), at_end, rows, _ROWS, byref(n),
-                            byref(used))
-            except FunnelError as exc:
-                take(n.value)  # rows before a fault of the header: none
-                context = "leads" if label is None else "leads %s" % _describe(label)
-                if reader.header_fault != _native.CSV_HEADER_OK:
-                    raise _header_error(exc, reader, context) from None
-                raise exc.with_context(context) from None
-            take(n.value)
-            data = data[used.value:]
-            if not data and not (at_end and n.value == _ROWS):
-                return
-
-    try:
-        for chunk in chunks:
-            feed(chunk, False)
-        feed(b"", True)
-    finally:
-        chunks.close()  # a file opened here is closed even when a row is refused
+    _read_rows(reader, label, chunks, take)
 
     rank(scored)
     ranked = Named(ScoredLead(i + 1, int(line), ident, value, band, ready, missing)
@@ -800,3 +911,202 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
                  sales_ready=n_ready, rows=ranked, skipped_rows=tuple(skipped),
                  _source=(crit._copy(), bytes(reader.id_column), tally, id_cells,
                           tuple(t[0] for t in scored)))
+
+
+# ---------------------------------------------------------------------------
+# Fitting weights to outcomes
+
+
+_SINK = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t)
+
+
+def _render_fit(fmt, result, source):
+    """The library's text of a fit (``fpl_score_fit_render``)."""
+    parts = []
+
+    def put(ctx, text, n):
+        parts.append(ctypes.string_at(text, n))
+    sink = _SINK(put)
+    fn.score_fit_render(fmt, byref(result), byref(source), ctypes.cast(sink, ctypes.c_void_p),
+                        None)
+    return b"".join(parts).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class ScoreFit:
+    """Criterion weights fitted to won/lost outcomes (:func:`fit_score`).
+
+    ``criteria`` is a :class:`Criteria` with the fitted weights (the names,
+    required flags, saturations and thresholds of ``given``);
+    ``coefficients`` the logistic model's log-odds per unit of each answer
+    and ``intercept`` its log-odds at all answers 0; ``floored`` the
+    criteria whose weight is the floor 0.01 (no positive effect). The model
+    is fitted on 4 leads of every 5 (``fitted_won``, ``fitted_lost``) and
+    measured on every 5th (``held_back_won``, ``held_back_lost``):
+    ``auc_fitted`` and ``auc_given`` are the areas under the ROC curve of
+    the fitted and the given criteria's scores there. ``open`` rows had no
+    outcome; ``skipped`` rows were at fault (the first 100 in
+    ``skipped_rows``). ``options`` is the CLI's ``--save`` file.
+    ``to_dict()`` and ``str()`` are ``funnelplan score --fit`` in JSON and as
+    a table.
+    """
+    criteria: Criteria
+    given: Criteria
+    outcome: str
+    coefficients: Tuple[float, ...]
+    intercept: float
+    floored: Tuple[str, ...]
+    fitted_won: int
+    fitted_lost: int
+    held_back_won: int
+    held_back_lost: int
+    open: int
+    skipped: int
+    auc_fitted: float
+    auc_given: float
+    iterations: int
+    converged: bool
+    options: str
+    skipped_rows: Tuple[SkippedRow, ...]
+    _result: object = field(default=None, repr=False, compare=False)
+    _source: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def weights(self):
+        """The fitted weights by criterion name, in order."""
+        return {c.name: c.weight for c in self.criteria.criteria}
+
+    def to_dict(self):
+        return json.loads(_render_fit(_native.RENDER_JSON, self._result, self._source))
+
+    def __str__(self):
+        return _render_fit(_native.RENDER_TABLE, self._result, self._source)
+
+
+def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturation=None,
+              id_column="id", strict=False):
+    """Fits the criteria's weights to the won/lost outcomes of a CSV file of
+    leads and measures them against the criteria given: a :class:`ScoreFit`.
+
+    ``leads`` is read as :func:`score` reads it, with one more column,
+    ``outcome``, holding ``won``, ``lost`` (any case) or nothing for a lead
+    still open (not used). ``criteria``, ``hot``, ``warm`` and
+    ``saturation`` are as :class:`Criteria` takes them. The method is the
+    library's (``fpl_score_fit``, the guide's "Fitting the weights"): a
+    logistic regression on 4 of every 5 leads with an outcome, weights
+    scaled so the largest is 10, rounded to 3 significant digits; the area
+    under the ROC curve measured on every 5th lead. ``funnelplan score
+    --leads FILE --fit COLUMN`` prints the same.
+
+    Refused (:class:`FunnelError`): no column ``outcome`` (``CSV_HEADER``),
+    an outcome column that is the id column or a criterion
+    (``OUTCOME_COLUMN``), no won or no lost lead in either part
+    (``OUTCOMES``). A row at fault (an outcome other than won/lost/empty,
+    an answer out of range) is skipped, or with ``strict=True`` raises.
+    """
+    crit = Criteria(criteria, hot=hot, warm=warm, saturation=saturation)
+    if not _is_text(outcome):
+        raise refuse("STAGE_NAME_UTF8", "outcome %s" % _describe(outcome), typed=True)
+    if not isinstance(strict, bool):
+        raise TypeError("fit_score(): strict is True or False, not %s" % _describe(strict))
+    reader = _begin_reader(crit, id_column)
+    out_data = _encode(outcome)
+    try:
+        fn.csv_outcome_column(byref(reader), out_data, len(out_data))
+    except FunnelError as exc:
+        raise exc.with_context("outcome %s" % _describe(outcome)) from None
+    label, chunks = _chunks(leads)
+    k = len(crit)
+    answers = []  # k per lead
+    won = []
+    names = crit.names
+    messages = {}
+    skipped = []
+    counts = {"open": 0, "skipped": 0}
+
+    def take(rows, count):
+        for i in range(count):
+            r = rows[i]
+            if r.fault == _native.CSV_OK:
+                if r.outcome == _native.OUTCOME_NONE:
+                    counts["open"] += 1
+                    continue
+                answers.extend(r.answers[:k])
+                won.append(r.outcome == _native.OUTCOME_WON)
+                continue
+            row = _skipped_row(r, messages, names, outcome)
+            if strict:
+                raise _fault_error(label, row, row.message, names)
+            counts["skipped"] += 1
+            if len(skipped) < SKIPPED_ROWS_KEPT:
+                skipped.append(row)
+
+    _read_rows(reader, label, chunks, take)
+    n = len(won)
+    work_len = fn.score_fit_work(n)
+    work = (c_double * max(work_len, 1))()
+    result = _native.fpl_score_fit_result()
+    try:
+        fn.score_fit(byref(crit._c), (c_double * max(len(answers), 1))(*answers),
+                     (ctypes.c_bool * max(n, 1))(*won), n, work, work_len, byref(result))
+    except FunnelError as exc:
+        raise exc.with_context("outcome %s" % _describe(outcome)) from None
+    fitted = Criteria.__new__(Criteria)
+    fitted._preset = None
+    fitted._init(_native.fpl_criteria.from_buffer_copy(result.fitted), None, None)
+    source = _native.fpl_score_fit_source()
+    source.preset = None if crit.preset_name is None else crit.preset_name.encode("ascii")
+    source.outcome = out_data
+    source.open = counts["open"]
+    source.skipped = counts["skipped"]
+    comment = "criteria fitted to the outcomes in column %s" % (
+        outcome if isinstance(outcome, str) else bytes(outcome).decode("utf-8"))
+    return ScoreFit(criteria=fitted, given=crit,
+                    outcome=outcome if isinstance(outcome, str)
+                    else bytes(outcome).decode("utf-8"),
+                    coefficients=tuple(result.coefficient[:k]), intercept=result.intercept,
+                    floored=tuple(c for i, c in enumerate(names) if result.floored >> i & 1),
+                    fitted_won=result.fit_won, fitted_lost=result.fit_lost,
+                    held_back_won=result.test_won, held_back_lost=result.test_lost,
+                    open=counts["open"], skipped=counts["skipped"],
+                    auc_fitted=result.auc_fitted, auc_given=result.auc_given,
+                    iterations=result.iterations, converged=bool(result.converged),
+                    options=fitted.options(comment), skipped_rows=tuple(skipped),
+                    _result=result, _source=source)
+
+
+def auc(won, lost):
+    """The area under the ROC curve of values of won and lost leads
+    (``fpl_score_auc``): the share of (won, lost) pairs where the won
+    value is higher, a tie counting half; exact (whole counts, one
+    division). Values are real numbers; NaN and infinities are refused
+    (``RANK_VALUE``), as an empty side is (``OUTCOMES``).
+
+    >>> auc([3, 1, 2], [1, 0, 2, 2]) == 17 / 24
+    True
+    """
+    sides = []
+    for label, values in (("won", won), ("lost", lost)):
+        items = _items(label, values, "RANK_VALUE", text="")
+        out = []
+        for i, v in enumerate(items):
+            if not _is_real(v):
+                raise refuse("RANK_VALUE", "%s[%d] %s" % (label, i, _describe(v)), typed=True,
+                             field=label, index=i)
+            try:
+                out.append(float(v))
+            except OverflowError:
+                out.append(float("inf") if v > 0 else float("-inf"))
+        sides.append(out)
+    w, l = sides
+    result = c_double()
+    try:
+        fn.score_auc((c_double * max(len(w), 1))(*w), len(w), (c_double * max(len(l), 1))(*l),
+                     len(l), byref(result))
+    except FunnelError as exc:
+        side = w if exc.field == "won" else l
+        if exc.index is not None and exc.index < len(side):
+            raise exc.with_context("%s[%d] %r" % (exc.field, exc.index,
+                                                  side[exc.index])) from None
+        raise exc.with_context(exc.field or "values") from None
+    return result.value
