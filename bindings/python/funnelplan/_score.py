@@ -463,23 +463,34 @@ class Criteria:
         return cls("bant", hot=hot, warm=warm)
 
     @classmethod
-    def preset(cls, name, *, hot=None, warm=None, saturation=None):
+    def preset(cls, name: str, *, hot: Optional[Union[float, str]] = None,
+               warm: Optional[Union[float, str]] = None,
+               saturation: Optional[Mapping[str, Any]] = None) -> "Criteria":
         """A preset by name (:data:`PRESETS`; the guide lists their criteria
-        and weights): ``Criteria.preset("bad", saturation={"activity": 20})``."""
+        and weights): ``Criteria.preset("bad", saturation={"activity": 20})``.
+
+        >>> Criteria.preset("champ").names
+        ('challenges', 'authority', 'money', 'prioritization')
+        """
         if not _is_text(name):
             raise refuse("PRESET", "preset %s" % _describe(name), typed=True)
         return cls(name, hot=hot, warm=warm, saturation=saturation)
 
     @property
-    def preset_name(self):
+    def preset_name(self) -> Optional[str]:
         """The preset these criteria are (``"bant"``, ...), None when they
         were given one by one."""
         return self._preset
 
-    def options(self, comment=None):
+    def options(self, comment: Optional[str] = None) -> str:
         """The criteria as an @FILE of the CLI's options
         (``fpl_criteria_options``): ``--criterion`` lines, ``--hot`` and
-        ``--warm`` when given."""
+        ``--warm`` when given.
+
+        >>> print(Criteria(["budget", "need=2,required"]).options(), end="")
+        --criterion budget=1
+        --criterion need=2,required
+        """
         size = _native.CRITERIA_OPTIONS_MAX
         text = ctypes.create_string_buffer(size)
         data = None if comment is None else _encode(comment)[:256]
@@ -842,7 +853,7 @@ def score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]],
     names = crit.names
     band_names = {b: fn.band_name(b).decode("ascii")
                   for b in (_native.BAND_COLD, _native.BAND_WARM, _native.BAND_HOT)}
-    messages = {}
+    messages: Dict[Any, str] = {}
     missing_of: Dict[int, Tuple[str, ...]] = {}   # bits of fpl_lead_score.missing -> names
     scored = []       # (fpl_lead_score, line, id, score, band, sales_ready, missing)
     # With `top`, memory stays bounded whatever the file's size: whenever the
@@ -949,6 +960,27 @@ class ScoreFit:
     ``skipped_rows``). ``options`` is the CLI's ``--save`` file.
     ``to_dict()`` and ``str()`` are ``funnelplan score --fit`` in JSON and as
     a table.
+
+    Attributes:
+        criteria: the fitted criteria (:class:`Criteria`).
+        given: the criteria given, measured beside them (:class:`Criteria`).
+        outcome: the name of the outcome column.
+        coefficients: the model's log-odds per unit of each answer, in order.
+        intercept: the model's log-odds with every answer 0.
+        floored: names of the criteria at the floor weight 0.01.
+        fitted_won: won leads fitted on; an int.
+        fitted_lost: lost leads fitted on; an int.
+        held_back_won: won leads held back for measuring; an int.
+        held_back_lost: lost leads held back for measuring; an int.
+        open: rows without an outcome (not used); an int.
+        skipped: rows at fault; an int.
+        auc_fitted: area under the ROC curve of the fitted scores on the
+            held-back leads, from 0 to 1 (exact; ties count half).
+        auc_given: the same for the criteria given.
+        iterations: Newton steps taken; an int.
+        converged: whether the fit converged.
+        options: the CLI's ``--save`` file: ``--criterion`` lines.
+        skipped_rows: the first 100 rows at fault (:class:`SkippedRow`).
     """
     criteria: Criteria
     given: Criteria
@@ -972,19 +1004,39 @@ class ScoreFit:
     _source: object = field(default=None, repr=False, compare=False)
 
     @property
-    def weights(self):
+    def weights(self) -> Dict[str, float]:
         """The fitted weights by criterion name, in order."""
         return {c.name: c.weight for c in self.criteria.criteria}
 
-    def to_dict(self):
+    def to_dict(self) -> JSONDict:
+        """The object ``funnelplan score --fit COLUMN --format json`` prints.
+
+        >>> rows = ["l%d,%d,1,%d,0,%s" % (i, i % 2, i % 3 > 0, "won" if i % 2 else "lost")
+        ...         for i in range(40)]
+        >>> fit = fit_score("\\n".join(["id,budget,authority,need,timing,outcome"] + rows),
+        ...                 "outcome")
+        >>> fit.to_dict()["outcome"], fit.fitted_won + fit.held_back_won
+        ('outcome', 20)
+        """
         return json.loads(_render_fit(_native.RENDER_JSON, self._result, self._source))
 
-    def __str__(self):
+    def __str__(self) -> str:
+        """The table ``funnelplan score --fit COLUMN`` prints.
+
+        >>> fit = fit_score("id,budget,authority,need,timing,won\\n"
+        ...                 + "".join("l%d,%d,1,1,0,%s\\n" % (i, i % 2, "won" if i % 2 else "lost")
+        ...                           for i in range(20)), "won")
+        >>> "budget" in str(fit)
+        True
+        """
         return _render_fit(_native.RENDER_TABLE, self._result, self._source)
 
 
-def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturation=None,
-              id_column="id", strict=False):
+def fit_score(leads: Union[str, bytes, "os.PathLike[str]", IO[Any]], outcome: Union[str, bytes],
+              criteria: Union[str, "Criteria", Sequence[Any]] = "bant", *,
+              hot: Optional[Union[float, str]] = None, warm: Optional[Union[float, str]] = None,
+              saturation: Optional[Mapping[str, Any]] = None, id_column: str = "id",
+              strict: bool = False) -> ScoreFit:
     """Fits the criteria's weights to the won/lost outcomes of a CSV file of
     leads and measures them against the criteria given: a :class:`ScoreFit`.
 
@@ -998,13 +1050,19 @@ def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturatio
     under the ROC curve measured on every 5th lead. ``funnelplan score
     --leads FILE --fit COLUMN`` prints the same.
 
+    >>> fit = fit_score("id,budget,authority,need,timing,outcome\\n"
+    ...                 + "".join("l%d,%d,1,1,0,%s\\n" % (i, i % 2, "won" if i % 2 else "lost")
+    ...                           for i in range(20)), "outcome")
+    >>> fit.held_back_won + fit.held_back_lost, fit.fitted_won + fit.fitted_lost
+    (4, 16)
+
     Refused (:class:`FunnelError`): no column ``outcome`` (``CSV_HEADER``),
     an outcome column that is the id column or a criterion
     (``OUTCOME_COLUMN``), no won or no lost lead in either part
     (``OUTCOMES``). A row at fault (an outcome other than won/lost/empty,
     an answer out of range) is skipped, or with ``strict=True`` raises.
     """
-    crit = Criteria(criteria, hot=hot, warm=warm, saturation=saturation)
+    crit = Criteria(criteria, hot=hot, warm=warm, saturation=saturation)  # type: ignore[arg-type]
     if not _is_text(outcome):
         raise refuse("STAGE_NAME_UTF8", "outcome %s" % _describe(outcome), typed=True)
     if not isinstance(strict, bool):
@@ -1020,8 +1078,8 @@ def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturatio
     answers = []  # k per lead
     won = []
     names = crit.names
-    messages = {}
-    skipped = []
+    messages: Dict[Any, str] = {}
+    skipped: List[SkippedRow] = []
     counts = {"open": 0, "skipped": 0}
 
     def take(rows, count):
@@ -1075,7 +1133,7 @@ def fit_score(leads, outcome, criteria="bant", *, hot=None, warm=None, saturatio
                     _result=result, _source=source)
 
 
-def auc(won, lost):
+def auc(won: Sequence[float], lost: Sequence[float]) -> float:
     """The area under the ROC curve of values of won and lost leads
     (``fpl_score_auc``): the share of (won, lost) pairs where the won
     value is higher, a tie counting half; exact (whole counts, one
