@@ -99,6 +99,8 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_VOLUME_PERIOD: return "the volume needs its period, as the target is not per month";
     case FPL_ERR_VOLUME_SPLIT: return "the volume does not split into whole units per period of the target";
     case FPL_ERR_PARSE_COUNT_MAX: return "count must be at most 2^53 (9007199254740992), above which not every whole number is exact";
+    case FPL_ERR_COLUMN: return "expected ROLE=NAME, ROLE one of id, stage, date, amount, source, owner, NAME 1 to 64 bytes";
+    case FPL_ERR_LEARN_EMPTY: return "the history has no item to learn from";
     }
     return "unknown status";
 }
@@ -193,6 +195,8 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_VOLUME_PERIOD: return "FPL_ERR_VOLUME_PERIOD";
     case FPL_ERR_VOLUME_SPLIT: return "FPL_ERR_VOLUME_SPLIT";
     case FPL_ERR_PARSE_COUNT_MAX: return "FPL_ERR_PARSE_COUNT_MAX";
+    case FPL_ERR_COLUMN: return "FPL_ERR_COLUMN";
+    case FPL_ERR_LEARN_EMPTY: return "FPL_ERR_LEARN_EMPTY";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -340,6 +344,9 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_FUNNEL: return "funnel";
     case FPL_FIELD_CHANNEL_RATE: return "channel_rate";
     case FPL_FIELD_FORMAT: return "format";
+    case FPL_FIELD_COLUMN: return "column";
+    case FPL_FIELD_STAGES: return "stages";
+    case FPL_FIELD_HISTORY_FILE: return "history_file";
     }
     return "unknown";
 }
@@ -476,6 +483,8 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_BANDS: return FPL_FIELD_HOT;
     case FPL_ERR_TOP: return FPL_FIELD_TOP;
     case FPL_ERR_FORMAT: return FPL_FIELD_FORMAT;
+    case FPL_ERR_COLUMN: return FPL_FIELD_COLUMN;
+    case FPL_ERR_LEARN_EMPTY: return FPL_FIELD_HISTORY_FILE;
     default: return FPL_FIELD_NONE;
     }
 }

@@ -64,6 +64,9 @@ TEXT = {
     "fpl_format_excerpt": "lead=25",
     "fpl_volume_parse": "600/month",
     "fpl_parse_count": "9007199254740992",
+    "fpl_learn_column_parse": "stage=StageName",
+    "fpl_learn_stages_parse": "lead,sql,opp",
+    "fpl_learn_feed": "id,stage,date\nc,lead,2026-01-03\n",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
@@ -116,6 +119,10 @@ ARGS = {
     "fpl_step_parse": {"deal_size": "false"},
     "fpl_lever_name": {"lever": "FPL_LEVER_STAGE", "stage": "1"},
     "fpl_change_value_parse": {"is_rate": "true"},
+    "fpl_learn_begin": {"learn": "&fx.learn_fresh", "opt": "&fx.learn_options"},
+    "fpl_learn_column_parse": {"opt": "&fx.learn_options"},
+    "fpl_learn_stages_parse": {"opt": "&fx.learn_options"},
+    "fpl_learn_feed": {"at_end": "true", "skipped": "fx.learn_skipped", "capacity": "4"},
 }
 
 # By parameter name, for every function.
@@ -171,10 +178,13 @@ EXPECT = {
     # a lead that is not there ranks after one that is
     ("fpl_score_before", "a"): "r.flag == false",
     ("fpl_score_before", "b"): "r.flag == true",
+    ("fpl_learn_free", "learn"): "true",
+    ("fpl_learn_header_message", "learn"): "r.size == 0",
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",
-           "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message"):
+           "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message",
+           "fpl_learn_header_message"):
     EXPECT[(fn, "out" if fn != "fpl_view_json" else "buf")] = SAME_TEXT
 for fn in ("fpl_view_object", "fpl_view_array", "fpl_view_close", "fpl_view_reopen",
            "fpl_view_null", "fpl_view_bool", "fpl_view_number", "fpl_view_number_or_null",

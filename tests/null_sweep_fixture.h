@@ -85,6 +85,11 @@ typedef struct fx_state {
     char error_text[8];
     double list[FX_LIST];
     char buf[FX_BUF];
+    fpl_learn_options learn_options;
+    fpl_learn learn;
+    fpl_learn learn_fresh; /* what fpl_learn_begin() is swept on */
+    fpl_learn_result learn_result;
+    fpl_learn_skipped learn_skipped[4];
 } fx_state;
 
 static fx_state fx;
@@ -94,6 +99,8 @@ static fx_state fx;
 
 static void fx_reset(void)
 {
+    fpl_learn_free(&fx.learn); /* the tables of the last call's learners */
+    fpl_learn_free(&fx.learn_fresh);
     memset(&fx, 0, sizeof fx);
     fpl_test_add(&fx.funnel, "lead", 0.25);
     fpl_test_add(&fx.funnel, "mql", 0.4);
@@ -184,6 +191,16 @@ static void fx_reset(void)
     FX_OK(fpl_view_plan(&view, NULL, &fx.funnel, &fx.plan, NULL, NULL));
     FX_OK(fpl_view_check(&view, NULL));
     fx.n_nodes = view.count;
+
+    static const char history[] = "id,stage,date,amount\n"
+                                  "a,lead,2026-01-05,\na,won,2026-02-01,5000\n"
+                                  "b,lead,2026-01-10,\nb,lost,2026-01-20,\n";
+    size_t n_skipped = 0;
+    size_t used = 0;
+    FX_OK(fpl_learn_begin(&fx.learn, &fx.learn_options, NULL));
+    FX_OK(fpl_learn_feed(&fx.learn, history, sizeof history - 1, true, fx.learn_skipped, 4,
+                         &n_skipped, &used, NULL));
+    FX_OK(fpl_learn_finish(&fx.learn, &fx.learn_result, NULL));
 
     memcpy(fx.error_text, "0,25", 5);
     double rate;

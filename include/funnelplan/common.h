@@ -175,11 +175,13 @@ typedef enum fpl_status {
     FPL_ERR_CHANNEL_COMMITTED,  ///< a channel's leads fixed (`leads=`) where fixed shares set them
     FPL_ERR_VOLUME_PERIOD,      ///< a volume without its period (`600/month`) where the target is not per month
     FPL_ERR_VOLUME_SPLIT,       ///< a volume per a longer period that does not split into whole units per the target's period
-    FPL_ERR_PARSE_COUNT_MAX     ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
+    FPL_ERR_PARSE_COUNT_MAX,    ///< a count above 2^53, where not every whole number is a double (fpl_parse_count())
+    FPL_ERR_COLUMN,             ///< a column mapping is not ROLE=NAME with a role id, stage, date, amount, source or owner
+    FPL_ERR_LEARN_EMPTY         ///< a history without any item to learn from
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_PARSE_COUNT_MAX + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_LEARN_EMPTY + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -280,11 +282,15 @@ typedef enum fpl_field {
     FPL_FIELD_TOP,                  ///< how many of the best leads to keep
     FPL_FIELD_FUNNEL,               ///< a funnel of a batch (index: which)
     FPL_FIELD_CHANNEL_RATE,         ///< a channel's `rate=`, its own top-stage rate (index: the channel)
-    FPL_FIELD_FORMAT                ///< the output format asked of a renderer
+    FPL_FIELD_FORMAT,               ///< the output format asked of a renderer
+    /* learn */
+    FPL_FIELD_COLUMN,               ///< a column mapping of a history (`--column`)
+    FPL_FIELD_STAGES,               ///< the stages of a history, top first (index: which)
+    FPL_FIELD_HISTORY_FILE          ///< a CSV file of CRM history (line: where)
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_FORMAT + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_HISTORY_FILE + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)
