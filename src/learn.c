@@ -783,7 +783,9 @@ static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t
     end_field(l);
     fpl_status st = FPL_OK;
     if (l->seen) {
-        if (!l->have_header) {
+        if (!l->have_header && !l->bad && l->rec_len > 0 && l->rec[0] == '#') {
+            /* a comment line before the header (what the file is) */
+        } else if (!l->have_header) {
             st = read_header(l, err);
         } else {
             l->rows++;

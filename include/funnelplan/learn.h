@@ -29,7 +29,8 @@ extern "C" {
  * @brief The funnel a CRM's stage history shows, with how sure it is.
  *
  * **Input.** A CSV file (the tokenizer of fpl_csv_feed(): RFC 4180 quotes,
- * LF or CRLF, a UTF-8 byte-order mark, blank lines skipped) in the long
+ * LF or CRLF, a UTF-8 byte-order mark, blank lines skipped, lines starting
+ * with `#` before the header skipped as comments) in the long
  * form: one row per stage entry with the columns `id`, `stage`, `date`
  * (`YYYY-MM-DD`, optionally followed by `T` or a blank and a time, which is
  * ignored) and optionally `amount`, `source` and `owner`. The columns are
