@@ -90,6 +90,7 @@ from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, Ch
                         Marginal)
 from ._schedule import (DAYS_PER_MONTH, Coverage, MonthlyTarget, OpenPipeline, Pace, PaceRow,
                         PaceStage, PaceWarning, Schedule, ScheduleRow, ScheduleStage, Velocity)
+from ._learn import Learned, LearnedSkip, learn
 from ._score import (Bands, Criteria, Criterion, LeadScore, Score, ScoredLead, SkippedRow,
                      score)
 
@@ -103,4 +104,4 @@ __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PER
            "DAYS_PER_MONTH", "Schedule", "ScheduleStage", "ScheduleRow", "MonthlyTarget",
            "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
            "OpenPipeline", "Mix", "Segment", "score", "Score", "ScoredLead", "SkippedRow",
-           "Bands", "Criteria", "Criterion", "LeadScore"]
+           "Bands", "Criteria", "Criterion", "LeadScore", "learn", "Learned", "LearnedSkip"]
