@@ -284,14 +284,19 @@ static size_t slot_index(uint64_t hash, size_t slots)
     return (size_t)(((hash >> 32) * (uint64_t)slots) >> 32);
 }
 
-/* Makes a table of slots records with cap days each, moving the items. */
-static bool resize(fpl_learn *l, size_t slots, size_t cap)
+/* Bytes of a slot with cap days. */
+static size_t slot_bytes(size_t cap)
 {
-    const size_t size = sizeof(item) + cap * sizeof(int32_t);
-    unsigned char *t = calloc(slots, size);
-    if (t == NULL) {
-        return false;
-    }
+    return sizeof(item) + cap * sizeof(int32_t);
+}
+
+/* Moves the items into a table of slots records with cap days each, in
+ * the caller's work (slots * slot_bytes(cap) bytes, not the current table). */
+static void resize(fpl_learn *l, void *work, size_t slots, size_t cap)
+{
+    const size_t size = slot_bytes(cap);
+    unsigned char *t = work;
+    memset(t, 0, slots * size);
     for (size_t i = 0; i < l->slots; ++i) {
         item *old = slot_at(l, i);
         if (old->hash == 0) {
@@ -308,18 +313,48 @@ static bool resize(fpl_learn *l, size_t slots, size_t cap)
             d[k] = k < l->cap_stages ? days_of(old)[k] : NO_DAY;
         }
     }
-    free(l->table);
     l->table = t;
     l->slots = slots;
     l->slot_size = size;
     l->cap_stages = cap;
-    return true;
 }
 
-fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, fpl_error *err)
+/* The table is full, or its records need room for more stages: the bytes
+ * the next work must have (fpl_learn_work_needed). */
+static void need_work(fpl_learn *l, size_t cap)
+{
+    const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 2;
+    l->want_cap = cap;
+    l->needed = slots * slot_bytes(cap);
+}
+
+size_t fpl_learn_work_needed(const fpl_learn *learn)
+{
+    return learn != NULL ? learn->needed : 0;
+}
+
+fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size, fpl_error *err)
 {
     fpl__begin(err);
-    if (opt == NULL || learn == NULL) {
+    if (learn == NULL || work == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const size_t cap = learn->needed > 0 ? learn->want_cap : learn->cap_stages;
+    const size_t slots = work_size / slot_bytes(cap);
+    if (slots < 16 || (learn->items + 1) * 4 > slots * 3 ||
+        (learn->needed > 0 && work_size < learn->needed)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    resize(learn, work, slots, cap);
+    learn->needed = 0;
+    return FPL_OK;
+}
+
+fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void *work,
+                           size_t work_size, fpl_error *err)
+{
+    fpl__begin(err);
+    if (opt == NULL || learn == NULL || work == NULL) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
@@ -363,21 +398,8 @@ fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, fpl_e
     l->header_first = FPL_NO_INDEX;
     l->n_stages = opt->n_stages;
     memcpy(l->stages, opt->stages, sizeof l->stages);
-    if (!resize(l, 1024, opt->n_stages > 0 ? opt->n_stages : 4)) {
-        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
-    }
-    return FPL_OK;
-}
-
-void fpl_learn_free(fpl_learn *learn)
-{
-    if (learn != NULL) {
-        free(learn->table);
-        learn->table = NULL;
-        learn->slots = 0;
-        learn->items = 0;
-        learn->state = ST_DONE;
-    }
+    l->cap_stages = opt->n_stages > 0 ? opt->n_stages : 4;
+    return fpl_learn_grow(l, work, work_size, err);
 }
 
 /* ---- the header ---------------------------------------------------------- */
@@ -532,10 +554,8 @@ static uint64_t hash_id(const char *s, size_t len)
 static item *find_or_add(fpl_learn *l, uint64_t h)
 {
     if ((l->items + 1) * 4 > l->slots * 3) {
-        if (!resize(l, l->slots < 1024 ? 1024 : l->slots + l->slots / 2, l->cap_stages)) {
-            l->oom = true;
-            return NULL;
-        }
+        need_work(l, l->cap_stages);
+        return NULL;
     }
     size_t j = slot_index(h, l->slots);
     for (;;) {
@@ -593,11 +613,8 @@ static fpl_learn_fault stage_of(fpl_learn *l, const char *s, size_t len, size_t 
         return FPL_LEARN_FAULT_STAGES;
     }
     if (l->n_stages == l->cap_stages) {
-        const size_t cap = 2 * l->cap_stages < FPL_MAX_STAGES ? 2 * l->cap_stages : FPL_MAX_STAGES;
-        if (!resize(l, l->slots, cap)) {
-            l->oom = true;
-            return FPL_LEARN_FAULT_STAGES;
-        }
+        need_work(l, 2 * l->cap_stages < FPL_MAX_STAGES ? 2 * l->cap_stages : FPL_MAX_STAGES);
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
     }
     memcpy(l->stages[l->n_stages].text, s, len);
     l->stages[l->n_stages].text[len] = '\0';
@@ -656,7 +673,7 @@ static fpl_learn_fault read_row(fpl_learn *l)
     size_t k = 0;
     if (outcome == OUT_NONE) {
         const fpl_learn_fault f = stage_of(l, stage, stage_len, &k);
-        if (f != FPL_LEARN_FAULT_NONE) {
+        if (f != FPL_LEARN_FAULT_NONE || l->needed > 0) {
             return f;
         }
     }
@@ -679,7 +696,7 @@ static fpl_learn_fault read_row(fpl_learn *l)
     }
     item *it = find_or_add(l, hash_id(id, id_len));
     if (it == NULL) {
-        return FPL_LEARN_FAULT_NONE; /* out of memory: said by fpl_learn_feed */
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
     }
     int32_t *d = days_of(it);
     const size_t n = l->n_stages;
@@ -777,10 +794,11 @@ static void reset_record(fpl_learn *l)
     l->seen = false;
 }
 
-static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
-                                fpl_error *err)
+/* A record complete (its fields ended): the header, a row, a comment or a
+ * blank line. */
+static fpl_status finish_record_again(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
+                                      fpl_error *err)
 {
-    end_field(l);
     fpl_status st = FPL_OK;
     if (l->seen) {
         if (!l->have_header && !l->bad && l->rec_len > 0 && l->rec[0] == '#') {
@@ -788,8 +806,15 @@ static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t
         } else if (!l->have_header) {
             st = read_header(l, err);
         } else {
-            l->rows++;
             const fpl_learn_fault f = read_row(l);
+            if (l->needed > 0) {
+                /* no room for the row's item: it is read again once the
+                 * caller gives a larger table */
+                l->pending = true;
+                l->pending_line = l->record_line;
+                return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+            }
+            l->rows++;
             if (f != FPL_LEARN_FAULT_NONE) {
                 l->skipped++;
                 skipped[*n].line = l->record_line;
@@ -800,6 +825,23 @@ static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t
     }
     reset_record(l);
     return st;
+}
+
+static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
+                                fpl_error *err)
+{
+    if (l->pending) { /* the record again, its fields already ended */
+        const uint64_t line = l->record_line;
+        l->pending = false;
+        l->record_line = l->pending_line;
+        fpl_status st = finish_record_again(l, skipped, n, err);
+        if (!l->pending) {
+            l->record_line = line;
+        }
+        return st;
+    }
+    end_field(l);
+    return finish_record_again(l, skipped, n, err);
 }
 
 fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
@@ -815,6 +857,14 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
     size_t n = 0;
     size_t i = 0;
     fpl_status st = FPL_OK;
+    if (l->pending) {
+        st = finish_record(l, skipped, &n, err); /* the row that waited for room */
+        if (st != FPL_OK) {
+            *n_skipped_out = n;
+            *consumed_out = 0;
+            return fpl__done(err, st);
+        }
+    }
     while (i < len && l->state != ST_DONE) {
         const char c = data[i];
         const bool ends = (c == '\n' || c == '\r') &&
@@ -896,8 +946,8 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
         if (st == FPL_OK && !l->have_header && l->bad) {
             st = read_header(l, err); /* the header cannot be valid any more */
         }
-        if (st == FPL_OK && l->oom) {
-            st = fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+        if (st == FPL_ERR_WORKSPACE) {
+            break; /* fpl_learn_grow(), then feed again from here */
         }
         if (st != FPL_OK) {
             l->state = ST_DONE;
@@ -915,12 +965,14 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
                 mark_bad(l, FPL_LEARN_FAULT_UNTERMINATED);
             }
             st = finish_record(l, skipped, &n, err);
+            if (st == FPL_ERR_WORKSPACE) {
+                *n_skipped_out = n;
+                *consumed_out = i;
+                return fpl__done(err, st);
+            }
         }
         if (st == FPL_OK && !l->have_header) {
             st = header_fail(l, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
-        }
-        if (st == FPL_OK && l->oom) {
-            st = fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
         }
         l->state = ST_DONE;
     }
@@ -947,55 +999,54 @@ static uint64_t key(int64_t t, int kind)
     return ((uint64_t)(t < 0 ? 0 : t) << 2) | (uint64_t)kind;
 }
 
-/* A step of the cumulative incidences: at time t, F1 and F2 so far. */
-typedef struct step {
-    double t, f1, f2;
-} step;
-
 typedef struct aj {
     double f1, f2; /* at the last time */
     double sw, sw2; /* the weights of the decided items */
     uint64_t n1, n2, n3;
 } aj;
 
+#define KEY_TIME(k) (((k) & ((1ull << 40) - 1)) >> 2)
+
 /* The Aalen–Johansen estimator over sorted keys (the group bits above bit
- * 40 ignored); the steps where F1 or F2 moved, when steps is not NULL. */
-static void aj_run(const uint64_t *keys, size_t n, aj *out, step *steps, size_t *n_steps)
+ * 40 ignored). With grid (2 * (last + 1) doubles), F1 and F2 at every day
+ * 0 … last: F1 at t in grid[t], F2 in grid[last + 1 + t]. */
+static void aj_run(const uint64_t *keys, size_t n, aj *out, double *grid, int64_t last)
 {
-    const uint64_t mask = (1ull << 40) - 1;
     double s = 1.0;
     double at_risk = (double)n;
     aj a = {0};
-    size_t ns = 0;
+    int64_t filled = 0; /* grid days written */
     for (size_t i = 0; i < n;) {
-        const uint64_t t = (keys[i] & mask) >> 2;
+        const uint64_t t = KEY_TIME(keys[i]);
         double d1 = 0, d2 = 0, c = 0;
-        for (; i < n && ((keys[i] & mask) >> 2) == t; ++i) {
+        for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
             const int kind = (int)(keys[i] & 3u);
             d1 += kind == K_CONV;
             d2 += kind == K_LOST;
             c += kind == K_OPEN;
         }
         if (d1 + d2 > 0) {
+            for (; grid != NULL && filled < (int64_t)t && filled <= last; ++filled) {
+                grid[filled] = a.f1;
+                grid[last + 1 + filled] = a.f2;
+            }
             const double w = s / at_risk;
             a.f1 += w * d1;
             a.f2 += w * d2;
             a.sw += w * (d1 + d2);
             a.sw2 += w * w * (d1 + d2);
             s *= 1.0 - (d1 + d2) / at_risk;
-            if (steps != NULL) {
-                steps[ns++] = (step){(double)t, a.f1, a.f2};
-            }
         }
         a.n1 += (uint64_t)d1;
         a.n2 += (uint64_t)d2;
         a.n3 += (uint64_t)c;
         at_risk -= d1 + d2 + c;
     }
-    *out = a;
-    if (n_steps != NULL) {
-        *n_steps = ns;
+    for (; grid != NULL && filled <= last; ++filled) {
+        grid[filled] = a.f1;
+        grid[last + 1 + filled] = a.f2;
     }
+    *out = a;
 }
 
 /* The rate, its interval and effective size from an estimate. */
@@ -1020,26 +1071,42 @@ static bool aj_rate(const aj *a, double *rate, double *low, double *high, double
     return true;
 }
 
-/* The lag figures from the steps of F1 (its jumps: the conversions). */
-static void lag_of(const step *steps, size_t n, fpl_learn_lag *out)
+/* The lag figures: the time to conversion among the converted, from the
+ * jumps of F1 (a second walk over the sorted keys, F1's total known). */
+static void lag_of(const uint64_t *keys, size_t n, double total, fpl_learn_lag *out)
 {
     memset(out, 0, sizeof *out);
-    const double total = n > 0 ? steps[n - 1].f1 : 0.0;
     if (!(total > 0.0)) {
         return;
     }
-    double mean = 0.0;
-    double prev = 0.0;
     const double q[3] = {0.5, 0.75, 0.9};
     double *dst[3] = {&out->median, &out->p75, &out->p90};
     size_t next = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const double jump = steps[i].f1 - prev;
-        prev = steps[i].f1;
-        mean += steps[i].t * jump;
-        while (next < 3 && steps[i].f1 >= q[next] * total * (1.0 - 1e-12)) {
-            *dst[next++] = steps[i].t;
+    double s = 1.0;
+    double at_risk = (double)n;
+    double f1 = 0.0;
+    double mean = 0.0;
+    for (size_t i = 0; i < n;) {
+        const uint64_t t = KEY_TIME(keys[i]);
+        double d1 = 0, d2 = 0, c = 0;
+        for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
+            const int kind = (int)(keys[i] & 3u);
+            d1 += kind == K_CONV;
+            d2 += kind == K_LOST;
+            c += kind == K_OPEN;
         }
+        if (d1 > 0) {
+            const double jump = s / at_risk * d1;
+            f1 += jump;
+            mean += (double)t * jump;
+            while (next < 3 && f1 >= q[next] * total * (1.0 - 1e-12)) {
+                *dst[next++] = (double)t;
+            }
+        }
+        if (d1 + d2 > 0) {
+            s *= 1.0 - (d1 + d2) / at_risk;
+        }
+        at_risk -= d1 + d2 + c;
     }
     out->has = true;
     out->mean = mean / total;
@@ -1138,21 +1205,17 @@ static int compare_groups(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-/* F at time t (days) from the steps: the value of the last step at or
- * before t; 0 before the first. */
-static void f_at(const step *steps, size_t n, double t, double *f1, double *f2)
+/* F1 and F2 at day t from a grid of days 0 … last (0 before day 0, the
+ * last value after it). */
+static void f_at(const double *grid, int64_t last, int64_t t, double *f1, double *f2)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        if (steps[mid].t <= t) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    if (t < 0) {
+        *f1 = *f2 = 0.0;
+        return;
     }
-    *f1 = lo > 0 ? steps[lo - 1].f1 : 0.0;
-    *f2 = lo > 0 ? steps[lo - 1].f2 : 0.0;
+    t = t < last ? t : last;
+    *f1 = grid[t];
+    *f2 = grid[last + 1 + t];
 }
 
 static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_result *out)
@@ -1204,7 +1267,7 @@ static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_r
             ++j;
         }
         aj a;
-        aj_run(keys + i, j - i, &a, NULL, NULL);
+        aj_run(keys + i, j - i, &a, NULL, 0);
         double lo, hi, eff;
         all[k].has_win_rate = aj_rate(&a, &all[k].win_rate, &lo, &hi, &eff);
         i = j;
@@ -1221,7 +1284,7 @@ static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_r
     qsort(gr, *count, sizeof *gr, compare_groups);
 }
 
-static void seasonality(fpl_learn *l, int32_t as_of, fpl_learn_result *out)
+static void seasonality(fpl_learn *l, int32_t as_of, double *counts, fpl_learn_result *out)
 {
     out->has_seasonality = false;
     const int32_t first_day = l->min_day;
@@ -1236,10 +1299,7 @@ static void seasonality(fpl_learn *l, int32_t as_of, fpl_learn_result *out)
     if (m1 - m0 < 12) {
         return;
     }
-    double *counts = calloc((size_t)(m1 - m0), sizeof *counts);
-    if (counts == NULL) {
-        return;
-    }
+    memset(counts, 0, (size_t)(m1 - m0) * sizeof *counts);
     for (size_t i = 0; i < l->slots; ++i) {
         item *it = slot_at(l, i);
         if (it->hash == 0) {
@@ -1258,7 +1318,6 @@ static void seasonality(fpl_learn *l, int32_t as_of, fpl_learn_result *out)
         avg[m % 12] += counts[m - m0];
         occ[m % 12] += 1.0;
     }
-    free(counts);
     double mean = 0.0;
     for (int k = 0; k < 12; ++k) {
         avg[k] /= occ[k];
@@ -1275,7 +1334,7 @@ static void seasonality(fpl_learn *l, int32_t as_of, fpl_learn_result *out)
 
 /* The learned entry-to-won incidences as known at day c, and the mean deal
  * size then; false without any item before c. */
-static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, step *steps, size_t *n_steps,
+static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, double *grid, int64_t last,
                      double *deal)
 {
     size_t nk = 0;
@@ -1302,20 +1361,18 @@ static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, step *steps, size_
     }
     qsort(keys, nk, sizeof *keys, compare_keys);
     aj a;
-    aj_run(keys, nk, &a, steps, n_steps);
+    aj_run(keys, nk, &a, grid, last);
     *deal = n_amounts > 0 ? sum / n_amounts : 0.0;
     return true;
 }
 
-static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, fpl_learn_result *out)
+static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
+                     fpl_learn_result *out)
 {
     fpl_learn_backtest *b = &out->backtest;
     memset(b, 0, sizeof *b);
     out->has_backtest = false;
-    step *steps = malloc((l->items + 1) * sizeof *steps);
-    if (steps == NULL) {
-        return;
-    }
+    const int64_t last = (int64_t)as_of - l->min_day + 1; /* the longest time seen */
     int32_t end = month_of(as_of); /* one past the last whole month */
     if (month_of(as_of + 1) != end) {
         end++;
@@ -1328,9 +1385,8 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, fpl_learn_resu
             continue; /* nothing known before it */
         }
         const int32_t c = month_start(cm);
-        size_t ns = 0;
         double deal = 0.0;
-        if (!learn_at(l, c, keys, steps, &ns, &deal)) {
+        if (!learn_at(l, c, keys, grid, last, &deal)) {
             continue;
         }
         const size_t row0 = b->n_rows;
@@ -1366,21 +1422,21 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, fpl_learn_resu
                         continue;
                     }
                     double g1, g2;
-                    f_at(steps, ns, (double)(c - e) - 1.0, &g1, &g2);
+                    f_at(grid, last, (int64_t)c - e - 1, &g1, &g2);
                     const double left = 1.0 - g1 - g2;
                     if (!(left > 1e-12)) {
                         continue;
                     }
-                    f_at(steps, ns, (double)(t - e) - 1.0, &a1, &a2);
-                    f_at(steps, ns, (double)(s - e) - 1.0, &b1, &b2);
+                    f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
+                    f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
                     r->deals += (a1 - b1) / left;
                 } else {
                     /* entered after the cut-off (the entries that then came) */
-                    f_at(steps, ns, (double)(t - e) - 1.0, &a1, &a2);
+                    f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
                     if (e > s) {
                         b1 = 0.0;
                     } else {
-                        f_at(steps, ns, (double)(s - e) - 1.0, &b1, &b2);
+                        f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
                     }
                     r->deals += a1 - b1;
                 }
@@ -1403,7 +1459,6 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, fpl_learn_resu
             }
         }
     }
-    free(steps);
     if (b->n_rows == 0) {
         return;
     }
@@ -1416,10 +1471,45 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, fpl_learn_resu
     b->revenue_bias = sum_ar > 0 ? (sum_fr - sum_ar) / sum_ar : 0.0;
 }
 
-fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *err)
+static int32_t as_of_day(const fpl_learn *l)
+{
+    return l->opt.has_as_of ? day_of(l->opt.as_of) : l->max_day;
+}
+
+/* The parts of the scratch (in 8-byte words): the keys, then the largest
+ * of the won amounts, the months' counts and the back-test's grid. */
+static void scratch_parts(const fpl_learn *l, size_t *keys, size_t *rest)
+{
+    uint64_t won = 0;
+    for (size_t i = 0; i < l->slots; ++i) {
+        const item *it = slot_at(l, i);
+        won += it->hash != 0 && it->outcome == OUT_WON;
+    }
+    const int32_t as_of = as_of_day(l);
+    const bool any = l->items > 0 && l->min_day <= as_of;
+    const size_t months = any ? (size_t)(month_of(as_of) - month_of(l->min_day)) + 2 : 1;
+    const size_t grid = any && l->opt.backtest ? 2 * ((size_t)(as_of - l->min_day) + 3) : 0;
+    *keys = l->items + 1;
+    *rest = (size_t)won + 1;
+    *rest = months > *rest ? months : *rest;
+    *rest = grid > *rest ? grid : *rest;
+}
+
+size_t fpl_learn_finish_needed(const fpl_learn *learn)
+{
+    if (learn == NULL) {
+        return 0;
+    }
+    size_t keys, rest;
+    scratch_parts(learn, &keys, &rest);
+    return 8 * (keys + rest);
+}
+
+fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size,
+                            fpl_learn_result *out, fpl_error *err)
 {
     fpl__begin(err);
-    if (learn == NULL || out == NULL) {
+    if (learn == NULL || out == NULL || (scratch == NULL && scratch_size > 0)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_learn *l = learn;
@@ -1433,7 +1523,14 @@ fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *
     if (l->items == 0 || l->n_stages == 0) {
         return fpl__fail(err, FPL_ERR_LEARN_EMPTY, FPL_FIELD_HISTORY_FILE, FPL_NO_INDEX);
     }
-    const int32_t as_of = l->opt.has_as_of ? day_of(l->opt.as_of) : l->max_day;
+    if (scratch_size < fpl_learn_finish_needed(l)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    size_t n_keys, n_rest;
+    scratch_parts(l, &n_keys, &n_rest);
+    uint64_t *keys = scratch;
+    double *rest = (double *)(void *)(keys + n_keys);
+    const int32_t as_of = as_of_day(l);
     const size_t n = l->n_stages;
     out->as_of = date_of(as_of);
     out->first = date_of(l->min_day);
@@ -1441,14 +1538,6 @@ fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *
     out->skipped = l->skipped;
     out->items = l->items;
     out->n_stages = n;
-    uint64_t *keys = malloc((l->items + 1) * sizeof *keys);
-    step *steps = malloc((l->items + 1) * sizeof *steps);
-    double *amounts = NULL;
-    if (keys == NULL || steps == NULL) {
-        free(keys);
-        free(steps);
-        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
-    }
     for (size_t i = 0; i < l->slots; ++i) {
         item *it = slot_at(l, i);
         if (it->hash != 0) {
@@ -1474,20 +1563,18 @@ fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *
         }
         qsort(keys, nk, sizeof *keys, compare_keys);
         aj a;
-        size_t ns = 0;
-        aj_run(keys, nk, &a, steps, &ns);
+        aj_run(keys, nk, &a, NULL, 0);
         s->entered = nk;
         s->converted = a.n1;
         s->lost = a.n2;
         s->open = a.n3;
         s->has_rate = aj_rate(&a, &s->rate, &s->low, &s->high, &s->effective);
         s->naive_rate = nk > 0 ? (double)a.n1 / (double)nk : 0.0;
-        lag_of(steps, ns, &s->lag);
+        lag_of(keys, nk, a.f1, &s->lag);
     }
-    free(steps);
     /* deal size */
-    amounts = malloc((out->won + 1) * sizeof *amounts);
-    if (amounts != NULL) {
+    double *amounts = rest;
+    {
         size_t na = 0;
         double sum = 0.0;
         for (size_t i = 0; i < l->slots; ++i) {
@@ -1511,15 +1598,13 @@ fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *
                                            : (amounts[na / 2 - 1] + amounts[na / 2]) / 2.0;
             out->deal_cv = na > 1 && mean > 0.0 ? sqrt(ss / (double)(na - 1)) / mean : 0.0;
         }
-        free(amounts);
     }
-    seasonality(l, as_of, out);
+    seasonality(l, as_of, rest, out);
     groups(l, 0, keys, as_of, out);
     groups(l, 1, keys, as_of, out);
     if (l->opt.backtest) {
-        backtest(l, as_of, keys, out);
+        backtest(l, as_of, keys, rest, out);
     }
-    free(keys);
     return FPL_OK;
 }
 

@@ -119,7 +119,10 @@ ARGS = {
     "fpl_step_parse": {"deal_size": "false"},
     "fpl_lever_name": {"lever": "FPL_LEVER_STAGE", "stage": "1"},
     "fpl_change_value_parse": {"is_rate": "true"},
-    "fpl_learn_begin": {"learn": "&fx.learn_fresh", "opt": "&fx.learn_options"},
+    "fpl_learn_begin": {"learn": "&fx.learn_fresh", "opt": "&fx.learn_options",
+                        "work": "fx.learn_work_fresh", "work_size": "sizeof fx.learn_work_fresh"},
+    "fpl_learn_grow": {"work": "fx.learn_work_grow", "work_size": "sizeof fx.learn_work_grow"},
+    "fpl_learn_finish": {"scratch": "fx.learn_scratch", "scratch_size": "sizeof fx.learn_scratch"},
     "fpl_learn_column_parse": {"opt": "&fx.learn_options"},
     "fpl_learn_stages_parse": {"opt": "&fx.learn_options"},
     "fpl_learn_feed": {"at_end": "true", "skipped": "fx.learn_skipped", "capacity": "4"},
@@ -178,8 +181,10 @@ EXPECT = {
     # a lead that is not there ranks after one that is
     ("fpl_score_before", "a"): "r.flag == false",
     ("fpl_score_before", "b"): "r.flag == true",
-    ("fpl_learn_free", "learn"): "true",
+    ("fpl_learn_finish", "scratch"): "r.st == FPL_ERR_NULL && r.e.status == FPL_ERR_NULL",
     ("fpl_learn_header_message", "learn"): "r.size == 0",
+    ("fpl_learn_work_needed", "learn"): "r.size == 0",
+    ("fpl_learn_finish_needed", "learn"): "r.size == 0",
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",

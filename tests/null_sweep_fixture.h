@@ -90,6 +90,10 @@ typedef struct fx_state {
     fpl_learn learn_fresh; /* what fpl_learn_begin() is swept on */
     fpl_learn_result learn_result;
     fpl_learn_skipped learn_skipped[4];
+    unsigned char learn_work[FPL_LEARN_WORK_MIN];
+    unsigned char learn_work_fresh[FPL_LEARN_WORK_MIN];
+    unsigned char learn_work_grow[FPL_LEARN_WORK_MIN];
+    uint64_t learn_scratch[64];
 } fx_state;
 
 static fx_state fx;
@@ -99,8 +103,6 @@ static fx_state fx;
 
 static void fx_reset(void)
 {
-    fpl_learn_free(&fx.learn); /* the tables of the last call's learners */
-    fpl_learn_free(&fx.learn_fresh);
     memset(&fx, 0, sizeof fx);
     fpl_test_add(&fx.funnel, "lead", 0.25);
     fpl_test_add(&fx.funnel, "mql", 0.4);
@@ -197,10 +199,12 @@ static void fx_reset(void)
                                   "b,lead,2026-01-10,\nb,lost,2026-01-20,\n";
     size_t n_skipped = 0;
     size_t used = 0;
-    FX_OK(fpl_learn_begin(&fx.learn, &fx.learn_options, NULL));
+    FX_OK(fpl_learn_begin(&fx.learn, &fx.learn_options, fx.learn_work, sizeof fx.learn_work,
+                          NULL));
     FX_OK(fpl_learn_feed(&fx.learn, history, sizeof history - 1, true, fx.learn_skipped, 4,
                          &n_skipped, &used, NULL));
-    FX_OK(fpl_learn_finish(&fx.learn, &fx.learn_result, NULL));
+    FX_OK(fpl_learn_finish(&fx.learn, fx.learn_scratch, sizeof fx.learn_scratch,
+                           &fx.learn_result, NULL));
 
     memcpy(fx.error_text, "0,25", 5);
     double rate;

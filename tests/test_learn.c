@@ -11,13 +11,18 @@
 
 static fpl_learn learner; /* large: static */
 static fpl_learn_result result;
+static unsigned char first_work[FPL_LEARN_WORK_MIN];
+static size_t grown; /* tables given larger */
 
-/* Learns from text with the options; the rows skipped into skipped. */
+/* Learns from text with the options; the rows skipped into skipped. The
+ * table starts at the least size and is grown when the learner asks. */
 static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
                              fpl_learn_skipped *skipped, size_t capacity, size_t *n_skipped,
                              fpl_error *err)
 {
-    fpl_status st = fpl_learn_begin(&learner, opt, err);
+    void *work = NULL;
+    grown = 0;
+    fpl_status st = fpl_learn_begin(&learner, opt, first_work, sizeof first_work, err);
     if (st != FPL_OK) {
         return st;
     }
@@ -31,14 +36,34 @@ static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
                             capacity - *n_skipped, &n, &used, err);
         at += used;
         *n_skipped += n;
+        if (st == FPL_ERR_WORKSPACE) {
+            const size_t size = fpl_learn_work_needed(&learner);
+            void *bigger = malloc(size);
+            assert_non_null(bigger);
+            assert_int_equal(fpl_learn_grow(&learner, bigger, size / 2, NULL),
+                             FPL_ERR_WORKSPACE); /* too small: refused, nothing moved */
+            assert_int_equal(fpl_learn_grow(&learner, bigger, size, NULL), FPL_OK);
+            free(work);
+            work = bigger;
+            grown++;
+            continue;
+        }
         if (st != FPL_OK || (used == 0 && n == 0) || *n_skipped == capacity) {
             break;
         }
     }
     if (st == FPL_OK) {
-        st = fpl_learn_finish(&learner, &result, err);
+        const size_t size = fpl_learn_finish_needed(&learner);
+        void *scratch = malloc(size);
+        assert_non_null(scratch);
+        if (learner.items > 0) {
+            assert_int_equal(fpl_learn_finish(&learner, scratch, size - 8, &result, NULL),
+                             FPL_ERR_WORKSPACE);
+        }
+        st = fpl_learn_finish(&learner, scratch, size, &result, err);
+        free(scratch);
     }
-    fpl_learn_free(&learner);
+    free(work);
     return st;
 }
 
@@ -221,7 +246,7 @@ static void test_learn_refuses_a_header_it_cannot_read(void **state)
     fpl_error err;
     char msg[FPL_CSV_HEADER_MESSAGE_MAX];
 
-    assert_int_equal(fpl_learn_begin(&learner, &opt, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
     size_t used = 0;
     const char *text = "id,stage,when\na,lead,2026-01-01\n";
     assert_int_equal(fpl_learn_feed(&learner, text, strlen(text), true, sk, 4, &n, &used, &err),
@@ -231,20 +256,17 @@ static void test_learn_refuses_a_header_it_cannot_read(void **state)
     fpl_learn_header_message(&learner, msg, sizeof msg);
     assert_string_equal(msg, "the header has no column for the date (date, CreatedDate, ...; "
                              "or --column date=NAME)");
-    fpl_learn_free(&learner);
 
-    assert_int_equal(fpl_learn_begin(&learner, &opt, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
     text = "\x89PNG\r\n\x1a\n\"\x00\x01";
     assert_int_equal(fpl_learn_feed(&learner, text, 11, true, sk, 4, &n, &used, &err),
                      FPL_ERR_CSV_HEADER);
-    fpl_learn_free(&learner);
 
-    assert_int_equal(fpl_learn_begin(&learner, &opt, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
     assert_int_equal(fpl_learn_feed(&learner, "", 0, true, sk, 4, &n, &used, &err),
                      FPL_ERR_CSV_HEADER);
     fpl_learn_header_message(&learner, msg, sizeof msg);
     assert_string_equal(msg, "the file has no header (it is empty or blank)");
-    fpl_learn_free(&learner);
 
     /* a header and no item */
     assert_int_equal(learn_text(&opt, "id,stage,date\n", sk, 4, &n, &err), FPL_ERR_LEARN_EMPTY);
@@ -273,7 +295,7 @@ static void test_learn_options_are_read_by_the_library(void **state)
                      FPL_ERR_STAGE_NAME_RESERVED);
     opt.as_of = (fpl_date){2026, 2, 30};
     opt.has_as_of = true;
-    assert_int_equal(fpl_learn_begin(&learner, &opt, &err), FPL_ERR_DATE);
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, &err), FPL_ERR_DATE);
     assert_int_equal(err.field, FPL_FIELD_AS_OF);
 }
 
@@ -307,6 +329,44 @@ static void test_learn_seasonality_from_a_year_of_entries(void **state)
     assert_close(result.stages[0].lag.mean, 2.0);
 }
 
+/* Thousands of items, in a table that starts at the least size, rows out
+ * of order: the table grows (the row that found it full waits and is read
+ * again), and every item counts once. Item i is won when i % 4 == 0, else
+ * lost, after i % 7 days: the rate is 1/4 exactly. */
+static void test_learn_grows_its_table_and_keeps_every_item(void **state)
+{
+    (void)state;
+    enum { ITEMS = 9000 };
+    const size_t cap = 64 * ITEMS;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "id,stage,date\n");
+    for (int pass = 0; pass < 2; ++pass) { /* the outcomes first, then the entries */
+        for (int i = 0; i < ITEMS; ++i) {
+            if (pass == 0) {
+                len += (size_t)snprintf(csv + len, cap - len, "item-%d,%s,2026-01-%02d\n", i,
+                                        i % 4 == 0 ? "won" : "lost", 1 + i % 7);
+            } else {
+                len += (size_t)snprintf(csv + len, cap - len, "item-%d,lead,2026-01-01\n", i);
+            }
+        }
+    }
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead", 4, NULL), FPL_OK);
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    free(csv);
+    assert_true(grown >= 3);
+    assert_int_equal(n, 0);
+    assert_int_equal(result.rows, 2 * ITEMS);
+    assert_int_equal(result.items, ITEMS);
+    assert_int_equal(result.stages[0].entered, ITEMS);
+    assert_close(result.stages[0].rate, 0.25);
+    assert_close(result.stages[0].naive_rate, 0.25);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_learn_refuses_a_header_it_cannot_read),
         cmocka_unit_test(test_learn_options_are_read_by_the_library),
         cmocka_unit_test(test_learn_seasonality_from_a_year_of_entries),
+        cmocka_unit_test(test_learn_grows_its_table_and_keeps_every_item),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,10 @@
  * fpl_learn_stages_parse, fpl_date_parse), feeds the file to the library's
  * streaming learner (fpl_learn_begin, fpl_learn_feed, fpl_learn_finish) a
  * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
- * write. No formula, default or range lives here.
+ * write. No formula, default or range lives here. The library allocates
+ * nothing: its table of items is ours, given larger when it asks
+ * (fpl_learn_work_needed, fpl_learn_grow), and so is the scratch of
+ * fpl_learn_finish().
  *
  * Exit statuses: 0 every row used; 2 bad input (an option, the header, a
  * file that cannot be read, a history without items); 3 the output or the
@@ -79,9 +82,33 @@ static int cannot_read(const char *path, int err)
     return CLI_EXIT_USAGE;
 }
 
-/* Feeds the whole file; reports each skipped row. */
-static int read_history(fpl_learn *l, const char *path, const char *file, char *chunk)
+/* The learner and the memory it works in. */
+typedef struct learner {
+    fpl_learn *l;
+    void *work;
+} learner;
+
+/* A larger table, when the learner asks for one. */
+static int grow(learner *lr)
 {
+    const size_t size = fpl_learn_work_needed(lr->l);
+    void *work = malloc(size);
+    if (work == NULL) {
+        return fail_memory();
+    }
+    if (fpl_learn_grow(lr->l, work, size, NULL) != FPL_OK) {
+        free(work);
+        return fail_memory();
+    }
+    free(lr->work);
+    lr->work = work;
+    return CLI_EXIT_OK;
+}
+
+/* Feeds the whole file; reports each skipped row. */
+static int read_history(learner *lr, const char *path, const char *file, char *chunk)
+{
+    fpl_learn *l = lr->l;
     const bool from_stdin = strcmp(path, "-") == 0;
     errno = 0;
     FILE *fp = from_stdin ? stdin : fopen(path, "rb");
@@ -119,7 +146,10 @@ static int read_history(fpl_learn *l, const char *path, const char *file, char *
                 cli_error("%s:%llu: %s", file, (unsigned long long)err.line, message);
                 rc = CLI_EXIT_USAGE;
             } else if (st == FPL_ERR_WORKSPACE) {
-                rc = fail_memory();
+                rc = grow(lr);
+                if (rc == CLI_EXIT_OK) {
+                    continue; /* the rest of the chunk, with room */
+                }
             } else if (st != FPL_OK) {
                 rc = cli_fail("learn", path, &err);
             }
@@ -173,26 +203,27 @@ int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    fpl_learn *l = malloc(sizeof *l);
+    learner lr = {malloc(sizeof *lr.l), malloc(FPL_LEARN_WORK_MIN)};
+    fpl_learn *l = lr.l;
     fpl_learn_result *result = malloc(sizeof *result);
     char *chunk = malloc(CHUNK);
-    if (l == NULL || result == NULL || chunk == NULL) {
-        free(l);
-        free(result);
-        free(chunk);
-        return fail_memory();
-    }
+    void *scratch = NULL;
     fpl_error e;
-    if (fpl_learn_begin(l, &opt, &e) != FPL_OK) {
-        free(l);
-        free(result);
-        free(chunk);
-        return fail_memory();
+    if (l == NULL || lr.work == NULL || result == NULL || chunk == NULL ||
+        fpl_learn_begin(l, &opt, lr.work, FPL_LEARN_WORK_MIN, &e) != FPL_OK) {
+        rc = fail_memory();
     }
     const char *file = strcmp(rq->file, "-") == 0 ? "stdin" : rq->file;
-    rc = read_history(l, rq->file, file, chunk);
     if (rc == CLI_EXIT_OK) {
-        const fpl_status st = fpl_learn_finish(l, result, &e);
+        rc = read_history(&lr, rq->file, file, chunk);
+    }
+    if (rc == CLI_EXIT_OK) {
+        free(chunk); /* room for the scratch */
+        chunk = NULL;
+        const size_t size = fpl_learn_finish_needed(l);
+        scratch = malloc(size > 0 ? size : 1);
+        const fpl_status st = scratch == NULL ? FPL_ERR_WORKSPACE
+                                              : fpl_learn_finish(l, scratch, size, result, &e);
         if (st == FPL_ERR_WORKSPACE) {
             rc = fail_memory();
         } else if (st != FPL_OK) {
@@ -218,7 +249,8 @@ int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
     if (rc == CLI_EXIT_OK && result->skipped > 0) {
         rc = CLI_EXIT_SKIPPED;
     }
-    fpl_learn_free(l);
+    free(scratch);
+    free(lr.work);
     free(l);
     free(result);
     free(chunk);

@@ -55,11 +55,18 @@ extern "C" {
  * after its outcome (so a history in date order never trips on a deal that
  * moves back a stage: the earliest date of each stage counts).
  *
- * **Memory** is one compact record per item (not per row): 32 bytes and 4
- * per stage, in an open-addressing table at most 3/4 full (an item is
- * known by a 64-bit hash of its id; two ids with one hash, about one
- * chance in 10^8 among a million items, would count as one item). The
- * rows can come in any order. The result itself is a plain struct.
+ * **Memory** is one compact record per item (not per row): 24 bytes and 4
+ * per stage, in an open-addressing table at most 3/4 full, in the caller's
+ * memory (the library allocates nothing): fpl_learn_begin() takes a first
+ * table; when it is full, fpl_learn_feed() answers ::FPL_ERR_WORKSPACE,
+ * fpl_learn_work_needed() says how many bytes the next one needs and
+ * fpl_learn_grow() moves the items there (then the old one may be freed
+ * and feeding goes on where it stopped). fpl_learn_finish() needs a
+ * scratch of fpl_learn_finish_needed() bytes (8 per item, and 8 per won
+ * item, per month or, with the back-test, 16 per day of the history). An
+ * item is known by a 64-bit hash of its id: two ids with one hash, about
+ * one chance in 10^8 among a million items, would count as one item. The
+ * rows can come in any order.
  *
  * **The estimator** (fpl_learn_finish()), for each stage: every item that
  * entered it is, at the as-of date, converted (it reached a later stage or
@@ -81,6 +88,9 @@ extern "C" {
  * learners are independent. No locale is used.
  * @{
  */
+
+/** Bytes fpl_learn_begin() needs at least (a table of 16 items or more). */
+#define FPL_LEARN_WORK_MIN 65536u
 
 /** Most distinct sources (and owners) kept apart; the rest count as `(other)`. */
 #define FPL_LEARN_MAX_GROUPS 32
@@ -196,9 +206,9 @@ typedef struct fpl_learn_skipped {
 
 /**
  * @brief A learner reading a history. Large (about 80 KB): allocate it
- * statically or on the heap. Set up with fpl_learn_begin(), which
- * allocates its table of items; release that with fpl_learn_free(). The
- * members are the library's: read none of them.
+ * statically or on the heap. Set up with fpl_learn_begin(); its table of
+ * items is the caller's memory. The members are the library's: read none
+ * of them.
  */
 typedef struct fpl_learn {
     fpl_learn_options opt;     ///< the options
@@ -206,7 +216,7 @@ typedef struct fpl_learn {
     bool seen;                 ///< the record has a byte
     bool bad;                  ///< the record is at fault
     bool have_header;          ///< the header was read
-    bool oom;                  ///< memory ran out
+    bool pending;              ///< a row waits for a larger table
     fpl_learn_fault fault;     ///< the record's fault
     size_t rec_len;            ///< bytes of the record held
     size_t n_fields;           ///< fields of the record so far
@@ -226,8 +236,11 @@ typedef struct fpl_learn {
     fpl_learn_name sources[FPL_LEARN_MAX_GROUPS + 1]; ///< their names
     size_t n_owners;           ///< owners known
     fpl_learn_name owners[FPL_LEARN_MAX_GROUPS + 1];  ///< their names
-    void *table;               ///< the items (allocated)
+    void *table;               ///< the items (the caller's memory)
     size_t slots;              ///< slots of the table
+    size_t needed;             ///< bytes the next table needs (0: none is needed)
+    size_t want_cap;           ///< days per item in the next table
+    uint64_t pending_line;     ///< the line of the row waiting
     size_t items;              ///< items in it
     size_t slot_size;          ///< bytes of a slot
     uint64_t rows;             ///< data rows read
@@ -238,23 +251,40 @@ typedef struct fpl_learn {
 } fpl_learn;
 
 /**
- * @brief Starts learning.
+ * @brief Starts learning, the items in @p work.
  * @param[out] learn the learner.
  * @param[in] opt the options (copied).
+ * @param[in] work the first table of items: ::FPL_LEARN_WORK_MIN bytes or
+ *   more, kept alive until fpl_learn_grow() moves the
+ *   items elsewhere or the learning ends.
+ * @param[in] work_size its size in bytes.
  * @param[out] err where a failure is (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_COLUMN (a column name that is
  *   not NUL-terminated), a stage status (::FPL_FIELD_STAGES), ::FPL_ERR_DATE
- *   (::FPL_FIELD_AS_OF) or ::FPL_ERR_WORKSPACE (out of memory).
+ *   (::FPL_FIELD_AS_OF) or ::FPL_ERR_WORKSPACE (@p work too small).
  */
-FPL_API fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt,
-                                   fpl_error *err);
+FPL_API fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void *work,
+                                   size_t work_size, fpl_error *err);
 
 /**
- * @brief Releases the table of a learner (NULL, or a learner freed, does
- * nothing); the learner then holds no item.
- * @param[in,out] learn the learner.
+ * @brief The bytes the next table of items needs, after fpl_learn_feed()
+ * answered ::FPL_ERR_WORKSPACE.
+ * @param[in] learn the learner (NULL: 0).
+ * @return the bytes; 0 when no larger table is needed.
  */
-FPL_API void fpl_learn_free(fpl_learn *learn);
+FPL_API size_t fpl_learn_work_needed(const fpl_learn *learn);
+
+/**
+ * @brief Moves the items into a larger table; the old one is no longer
+ * used. Then call fpl_learn_feed() again with the bytes it did not consume.
+ * @param[in,out] learn the learner.
+ * @param[in] work the new table, at least fpl_learn_work_needed() bytes.
+ * @param[in] work_size its size.
+ * @param[out] err where a failure is (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_WORKSPACE (too small).
+ */
+FPL_API fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size,
+                                  fpl_error *err);
 
 /**
  * @brief Feeds the next bytes of the history; rows completed in them are
@@ -273,8 +303,9 @@ FPL_API void fpl_learn_free(fpl_learn *learn);
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CSV_HEADER (the header lacks
  *   the id, stage or date column, names one twice, or is not CSV; or no
  *   header at all: fpl_learn_header_message() says which; the error names
- *   ::FPL_FIELD_HISTORY_FILE and the line) or ::FPL_ERR_WORKSPACE (out of
- *   memory).
+ *   ::FPL_FIELD_HISTORY_FILE and the line) or ::FPL_ERR_WORKSPACE (the
+ *   table is full: fpl_learn_grow(), then feed the rest from
+ *   @p consumed_out on).
  */
 FPL_API fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
                                   fpl_learn_skipped *skipped, size_t capacity,
@@ -379,14 +410,26 @@ typedef struct fpl_learn_result {
 } fpl_learn_result;
 
 /**
+ * @brief The scratch fpl_learn_finish() needs, in bytes.
+ * @param[in] learn the learner, every byte fed (NULL: 0).
+ * @return the bytes.
+ */
+FPL_API size_t fpl_learn_finish_needed(const fpl_learn *learn);
+
+/**
  * @brief Learns from every row fed: the result.
  * @param[in] learn the learner (all bytes fed, at_end given).
+ * @param[in] scratch working memory of fpl_learn_finish_needed() bytes or
+ *   more, 8-byte aligned (may be NULL when @p scratch_size is 0).
+ * @param[in] scratch_size its size.
  * @param[out] out the result.
  * @param[out] err where a failure is (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CSV_HEADER (no header was
- *   read), ::FPL_ERR_LEARN_EMPTY (no item) or ::FPL_ERR_WORKSPACE.
+ *   read), ::FPL_ERR_LEARN_EMPTY (no item) or ::FPL_ERR_WORKSPACE (the
+ *   scratch is too small).
  */
-FPL_API fpl_status fpl_learn_finish(fpl_learn *learn, fpl_learn_result *out, fpl_error *err);
+FPL_API fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size,
+                                    fpl_learn_result *out, fpl_error *err);
 
 /**
  * @brief The funnel learned: every stage at its learned rate, ready for
@@ -402,7 +445,7 @@ FPL_API fpl_status fpl_learn_funnel(const fpl_learn_result *result, fpl_funnel *
                                     fpl_error *err);
 
 /**
- * @brief The saved funnel: an @FILE of options (`--stage NAME=RATE` per
+ * @brief The saved funnel: an \@FILE of options (`--stage NAME=RATE` per
  * stage, `--deal-size AMOUNT` when known) that plan, forecast, odds,
  * schedule and channels take, with the lags, the deal-size variation and
  * the seasonality as comments ready to uncomment for schedule and odds.

@@ -6,7 +6,7 @@ import doctest
 import fpl_support  # noqa: F401  (sets the import path)
 
 import funnelplan
-from funnelplan import _batch, _common, _model, _whatif
+from funnelplan import _batch, _common, _learn, _model, _whatif
 
 
 def load_tests(loader, tests, pattern):
@@ -15,6 +15,7 @@ def load_tests(loader, tests, pattern):
     tests.addTests(doctest.DocTestSuite(_model))
     tests.addTests(doctest.DocTestSuite(_whatif))
     tests.addTests(doctest.DocTestSuite(_batch))
+    tests.addTests(doctest.DocTestSuite(_learn))
     # What every result shows (str, to_csv, _repr_svg_, _repr_html_).
     tests.addTests(doctest.DocTestSuite(_common))
     return tests

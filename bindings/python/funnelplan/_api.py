@@ -30,6 +30,7 @@ CSV_RECORD_MAX = 65536
 CSV_ID_MAX = 256
 CSV_MAX_COLUMNS = 256
 CSV_HEADER_MESSAGE_MAX = 256
+LEARN_WORK_MIN = 65536
 LEARN_MAX_GROUPS = 32
 LEARN_MAX_BACKTEST = 24
 LEARN_BACKTEST_MONTHS = 3
@@ -257,13 +258,13 @@ fpl_learn_name: char[65] text;
 fpl_learn_options: fpl_learn_name[6] column; size_t n_stages; fpl_learn_name[32] stages;
     fpl_date as_of; bool has_as_of; bool backtest;
 fpl_learn_skipped: uint64 line; int fault;
-fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_header; bool oom;
+fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_header; bool pending;
     int fault; size_t rec_len; size_t n_fields; size_t[257] start; uint64 line; uint64 record_line;
     size_t[6] col; size_t n_columns; int header_fault; int header_role; size_t header_column;
     size_t header_first; size_t n_stages; size_t cap_stages; fpl_learn_name[32] stages;
     size_t n_sources; fpl_learn_name[33] sources; size_t n_owners; fpl_learn_name[33] owners;
-    ptr table; size_t slots; size_t items; size_t slot_size; uint64 rows; uint64 skipped;
-    int min_day; int max_day; char[65536] rec;
+    ptr table; size_t slots; size_t needed; size_t want_cap; uint64 pending_line; size_t items;
+    size_t slot_size; uint64 rows; uint64 skipped; int min_day; int max_day; char[65536] rec;
 fpl_learn_lag: bool has; double mean; double median; double p75; double p90;
 fpl_learn_stage: char[65] name; uint64 entered; uint64 converted; uint64 lost; uint64 open;
     bool has_rate; double rate; double low; double high; double effective; double naive_rate;
@@ -385,11 +386,13 @@ fpl_learn_role_name(int) str
 fpl_learn_column_parse(fpl_learn_options*, str, size_t) status
 fpl_learn_stages_parse(fpl_learn_options*, str, size_t) status
 fpl_learn_fault_message(int) str
-fpl_learn_begin(fpl_learn*, fpl_learn_options*) status
-fpl_learn_free(fpl_learn*) void
+fpl_learn_begin(fpl_learn*, fpl_learn_options*, void*, size_t) status
+fpl_learn_work_needed(fpl_learn*) size_t
+fpl_learn_grow(fpl_learn*, void*, size_t) status
 fpl_learn_feed(fpl_learn*, str, size_t, bool, fpl_learn_skipped*, size_t, size_t*, size_t*) status
 fpl_learn_header_message(fpl_learn*, char*, size_t) size_t
-fpl_learn_finish(fpl_learn*, fpl_learn_result*) status
+fpl_learn_finish_needed(fpl_learn*) size_t
+fpl_learn_finish(fpl_learn*, void*, size_t, fpl_learn_result*) status
 fpl_learn_funnel(fpl_learn_result*, fpl_funnel*) status
 fpl_learn_save(fpl_learn_result*, char*, size_t, size_t*) status
 fpl_mix_parse(fpl_funnel*, str, size_t, fpl_mix*) status

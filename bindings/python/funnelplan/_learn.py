@@ -166,38 +166,51 @@ def learn(history, *, stages=None, columns=None, as_of=None, backtest=False):
     opt.backtest = backtest
     label, chunks = _source(history)
     learner = _native.fpl_learn()
-    fn.learn_begin(byref(learner), byref(opt))
+    # the library allocates nothing: its table of items is ours, larger
+    # when it asks (fpl_learn_work_needed), and so is the scratch
+    work = ctypes.create_string_buffer(_native.LEARN_WORK_MIN)
+    fn.learn_begin(byref(learner), byref(opt), work, len(work))
     skipped = []
     out = (_native.fpl_learn_skipped * _SKIPPED)()
     n = ctypes.c_size_t()
     used = ctypes.c_size_t()
-    try:
-        pending = [bytes(c) for c in chunks] + [b""]
-        for k, chunk in enumerate(pending):
-            at_end = k == len(pending) - 1
-            off = 0
-            while True:
-                try:
-                    fn.learn_feed(byref(learner), chunk[off:], len(chunk) - off, at_end, out,
-                                  _SKIPPED, byref(n), byref(used))
-                except FunnelError as exc:
-                    if not exc.status.endswith("CSV_HEADER"):
-                        raise
-                    text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
-                    fn.learn_header_message(byref(learner), text, len(text))
-                    raise refuse("CSV_HEADER", label or "history",
-                                 text.value.decode("utf-8", "replace")) from None
-                off += used.value
-                for i in range(n.value):
-                    skipped.append(LearnedSkip(out[i].line, fn.learn_fault_message(
-                        out[i].fault).decode("utf-8")))
-                if (used.value == 0 and n.value == 0) or not (
-                        off < len(chunk) or (at_end and n.value == _SKIPPED)):
-                    break
-        result = _native.fpl_learn_result()
-        fn.learn_finish(byref(learner), byref(result))
-    finally:
-        fn.learn_free(byref(learner))
+    def take():
+        for i in range(n.value):
+            skipped.append(LearnedSkip(out[i].line,
+                                       fn.learn_fault_message(out[i].fault).decode("utf-8")))
+
+    pending = [bytes(c) for c in chunks] + [b""]
+    for k, chunk in enumerate(pending):
+        at_end = k == len(pending) - 1
+        off = 0
+        while True:
+            try:
+                fn.learn_feed(byref(learner), chunk[off:], len(chunk) - off, at_end, out,
+                              _SKIPPED, byref(n), byref(used))
+            except FunnelError as exc:
+                if exc.status.endswith("WORKSPACE"):  # the table is full: a larger one
+                    off += used.value
+                    take()
+                    bigger = ctypes.create_string_buffer(fn.learn_work_needed(byref(learner)))
+                    fn.learn_grow(byref(learner), bigger, len(bigger))
+                    work = bigger  # the old table is no longer used
+                    continue
+                if not exc.status.endswith("CSV_HEADER"):
+                    raise
+                text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
+                fn.learn_header_message(byref(learner), text, len(text))
+                raise refuse("CSV_HEADER", label or "history",
+                             text.value.decode("utf-8", "replace")) from None
+            off += used.value
+            take()
+            if (used.value == 0 and n.value == 0) or not (
+                    off < len(chunk) or (at_end and n.value == _SKIPPED)):
+                break
+    result = _native.fpl_learn_result()
+    size = fn.learn_finish_needed(byref(learner))
+    scratch = (ctypes.c_uint64 * (size // 8 + 1))()
+    fn.learn_finish(byref(learner), scratch, ctypes.sizeof(scratch), byref(result))
+    del work
     learned = Learned("", 0, (), None, None, (), (), None, tuple(skipped), result)
     d = learned.to_dict()
     return Learned(d["as_of"], d["items"], tuple(d["stages"]), d["deal_size"],
