@@ -326,11 +326,97 @@ static void need_work(fpl_learn *l, size_t cap)
     const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 2;
     l->want_cap = cap;
     l->needed = slots * slot_bytes(cap);
+    if (cap != l->cap_stages) {
+        l->needed += l->slots * l->slot_size; /* room to move in place (grow_in_place) */
+    }
 }
 
 size_t fpl_learn_work_needed(const fpl_learn *learn)
 {
     return learn != NULL ? learn->needed : 0;
+}
+
+/* Rehashes the table in place into slots slots (its memory already that
+ * large, the items in its first l->slots): each item not yet placed is
+ * taken out and put at its new place; an item not yet placed found on the
+ * way is swapped out and placed in turn. The high bit of `outcome` marks
+ * the items placed. */
+static void rehash_in_place(fpl_learn *l, size_t slots)
+{
+    const size_t size = l->slot_size;
+    const size_t old = l->slots;
+    unsigned char *t = l->table;
+    unsigned char carry[sizeof(item) + FPL_MAX_STAGES * sizeof(int32_t)];
+    unsigned char swap[sizeof carry];
+    memset(t + old * size, 0, (slots - old) * size);
+    l->slots = slots;
+    for (size_t i = 0; i < old; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash == 0 || (it->outcome & 0x80u)) {
+            continue;
+        }
+        memcpy(carry, it, size);
+        memset(it, 0, size);
+        bool placed = false;
+        while (!placed) {
+            const item *c = (const item *)(void *)carry;
+            for (size_t j = slot_index(c->hash, slots);; j = j + 1 == slots ? 0 : j + 1) {
+                item *at = slot_at(l, j);
+                if (at->hash == 0) {
+                    memcpy(at, carry, size);
+                    at->outcome |= 0x80u;
+                    placed = true;
+                    break;
+                }
+                if (!(at->outcome & 0x80u)) { /* not placed yet: it is carried next */
+                    memcpy(swap, at, size);
+                    memcpy(at, carry, size);
+                    at->outcome |= 0x80u;
+                    memcpy(carry, swap, size);
+                    break;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < slots; ++i) {
+        slot_at(l, i)->outcome &= 0x7Fu;
+    }
+}
+
+fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_size,
+                                   fpl_error *err)
+{
+    fpl__begin(err);
+    if (learn == NULL || work == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_learn *l = learn;
+    const size_t cap = l->needed > 0 ? l->want_cap : l->cap_stages;
+    const size_t old_bytes = l->slots * l->slot_size;
+    if (work_size < old_bytes || (l->needed > 0 && work_size < l->needed)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    if (cap == l->cap_stages) {
+        const size_t slots = work_size / l->slot_size;
+        if ((l->items + 1) * 4 > slots * 3) {
+            return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+        }
+        l->table = work;
+        rehash_in_place(l, slots);
+    } else {
+        /* larger records: the items move to the end, then into the front */
+        const size_t front = (work_size - old_bytes) / 8 * 8; /* the tail stays aligned */
+        const size_t slots = front / slot_bytes(cap);
+        if ((l->items + 1) * 4 > slots * 3) {
+            return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+        }
+        unsigned char *tail = (unsigned char *)work + front;
+        memmove(tail, work, old_bytes);
+        l->table = tail;
+        resize(l, work, slots, cap);
+    }
+    l->needed = 0;
+    return FPL_OK;
 }
 
 fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size, fpl_error *err)

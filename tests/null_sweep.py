@@ -122,6 +122,7 @@ ARGS = {
     "fpl_learn_begin": {"learn": "&fx.learn_fresh", "opt": "&fx.learn_options",
                         "work": "fx.learn_work_fresh", "work_size": "sizeof fx.learn_work_fresh"},
     "fpl_learn_grow": {"work": "fx.learn_work_grow", "work_size": "sizeof fx.learn_work_grow"},
+    "fpl_learn_grow_in_place": {"work": "fx.learn_work", "work_size": "sizeof fx.learn_work"},
     "fpl_learn_finish": {"scratch": "fx.learn_scratch", "scratch_size": "sizeof fx.learn_scratch"},
     "fpl_learn_column_parse": {"opt": "&fx.learn_options"},
     "fpl_learn_stages_parse": {"opt": "&fx.learn_options"},

@@ -88,20 +88,20 @@ typedef struct learner {
     void *work;
 } learner;
 
-/* A larger table, when the learner asks for one. */
+/* A larger table, when the learner asks for one: the same one made larger
+ * (realloc; the library rehashes it in place), so one table is in memory
+ * at a time. */
 static int grow(learner *lr)
 {
     const size_t size = fpl_learn_work_needed(lr->l);
-    void *work = malloc(size);
+    void *work = realloc(lr->work, size);
     if (work == NULL) {
         return fail_memory();
     }
-    if (fpl_learn_grow(lr->l, work, size, NULL) != FPL_OK) {
-        free(work);
+    lr->work = work;
+    if (fpl_learn_grow_in_place(lr->l, work, size, NULL) != FPL_OK) {
         return fail_memory();
     }
-    free(lr->work);
-    lr->work = work;
     return CLI_EXIT_OK;
 }
 

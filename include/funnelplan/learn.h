@@ -287,6 +287,21 @@ FPL_API fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size
                                   fpl_error *err);
 
 /**
+ * @brief As fpl_learn_grow(), with the new table holding the current
+ * one's bytes at its start (the table made larger by `realloc`): the items
+ * are rehashed where they are, so no second table is needed at once
+ * (when more stages were learned and the records grow, the items move to
+ * the end of @p work first: fpl_learn_work_needed() counts that room).
+ * @param[in,out] learn the learner.
+ * @param[in] work the larger table, the current one's bytes first.
+ * @param[in] work_size its size (at least fpl_learn_work_needed()).
+ * @param[out] err where a failure is (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_WORKSPACE.
+ */
+FPL_API fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_size,
+                                           fpl_error *err);
+
+/**
  * @brief Feeds the next bytes of the history; rows completed in them are
  * learned from, and the rows skipped are listed in @p skipped. Call again
  * with the rest when @p consumed_out is less than @p len (the list was

@@ -389,6 +389,7 @@ fpl_learn_fault_message(int) str
 fpl_learn_begin(fpl_learn*, fpl_learn_options*, void*, size_t) status
 fpl_learn_work_needed(fpl_learn*) size_t
 fpl_learn_grow(fpl_learn*, void*, size_t) status
+fpl_learn_grow_in_place(fpl_learn*, void*, size_t) status
 fpl_learn_feed(fpl_learn*, str, size_t, bool, fpl_learn_skipped*, size_t, size_t*, size_t*) status
 fpl_learn_header_message(fpl_learn*, char*, size_t) size_t
 fpl_learn_finish_needed(fpl_learn*) size_t
