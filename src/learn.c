@@ -284,6 +284,13 @@ static size_t slot_index(uint64_t hash, size_t slots)
     return (size_t)(((hash >> 32) * (uint64_t)slots) >> 32);
 }
 
+/* Whether n items overfill a table of slots: at most 7/8 full (linear
+ * probing on a 64-bit mixed hash stays short at that load). */
+static bool too_full(size_t n, size_t slots)
+{
+    return n * 8 > slots * 7;
+}
+
 /* Bytes of a slot with cap days. */
 static size_t slot_bytes(size_t cap)
 {
@@ -323,6 +330,8 @@ static void resize(fpl_learn *l, void *work, size_t slots, size_t cap)
  * the next work must have (fpl_learn_work_needed). */
 static void need_work(fpl_learn *l, size_t cap)
 {
+    /* half again each time (each move is in place with
+     * fpl_learn_grow_in_place: the peak is the last table) */
     const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 2;
     l->want_cap = cap;
     l->needed = slots * slot_bytes(cap);
@@ -398,7 +407,7 @@ fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_siz
     }
     if (cap == l->cap_stages) {
         const size_t slots = work_size / l->slot_size;
-        if ((l->items + 1) * 4 > slots * 3) {
+        if (too_full(l->items + 1, slots)) {
             return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
         }
         l->table = work;
@@ -407,7 +416,7 @@ fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_siz
         /* larger records: the items move to the end, then into the front */
         const size_t front = (work_size - old_bytes) / 8 * 8; /* the tail stays aligned */
         const size_t slots = front / slot_bytes(cap);
-        if ((l->items + 1) * 4 > slots * 3) {
+        if (too_full(l->items + 1, slots)) {
             return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
         }
         unsigned char *tail = (unsigned char *)work + front;
@@ -427,7 +436,7 @@ fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size, fpl_er
     }
     const size_t cap = learn->needed > 0 ? learn->want_cap : learn->cap_stages;
     const size_t slots = work_size / slot_bytes(cap);
-    if (slots < 16 || (learn->items + 1) * 4 > slots * 3 ||
+    if (slots < 16 || too_full(learn->items + 1, slots) ||
         (learn->needed > 0 && work_size < learn->needed)) {
         return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
     }
@@ -639,7 +648,7 @@ static uint64_t hash_id(const char *s, size_t len)
 
 static item *find_or_add(fpl_learn *l, uint64_t h)
 {
-    if ((l->items + 1) * 4 > l->slots * 3) {
+    if (too_full(l->items + 1, l->slots)) {
         need_work(l, l->cap_stages);
         return NULL;
     }

@@ -56,7 +56,7 @@ extern "C" {
  * moves back a stage: the earliest date of each stage counts).
  *
  * **Memory** is one compact record per item (not per row): 24 bytes and 4
- * per stage, in an open-addressing table at most 3/4 full, in the caller's
+ * per stage, in an open-addressing table at most 7/8 full, in the caller's
  * memory (the library allocates nothing): fpl_learn_begin() takes a first
  * table; when it is full, fpl_learn_feed() answers ::FPL_ERR_WORKSPACE,
  * fpl_learn_work_needed() says how many bytes the next one needs and
