@@ -1102,6 +1102,20 @@ typedef struct aj {
 
 #define KEY_TIME(k) (((k) & ((1ull << 40) - 1)) >> 2)
 
+/* The items decided (d1 converted, d2 lost) and censored (c) at the time
+ * of keys[i]; returns the index of the next time. */
+static size_t tally(const uint64_t *keys, size_t i, size_t n, double *d1, double *d2, double *c)
+{
+    const uint64_t t = KEY_TIME(keys[i]);
+    for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
+        const int kind = (int)(keys[i] & 3u);
+        *d1 += kind == K_CONV;
+        *d2 += kind == K_LOST;
+        *c += kind == K_OPEN;
+    }
+    return i;
+}
+
 /* The Aalen–Johansen estimator over sorted keys (the group bits above bit
  * 40 ignored). With grid (2 * (last + 1) doubles), F1 and F2 at every day
  * 0 … last: F1 at t in grid[t], F2 in grid[last + 1 + t]. */
@@ -1114,12 +1128,7 @@ static void aj_run(const uint64_t *keys, size_t n, aj *out, double *grid, int64_
     for (size_t i = 0; i < n;) {
         const uint64_t t = KEY_TIME(keys[i]);
         double d1 = 0, d2 = 0, c = 0;
-        for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
-            const int kind = (int)(keys[i] & 3u);
-            d1 += kind == K_CONV;
-            d2 += kind == K_LOST;
-            c += kind == K_OPEN;
-        }
+        i = tally(keys, i, n, &d1, &d2, &c);
         if (d1 + d2 > 0) {
             for (; grid != NULL && filled < (int64_t)t && filled <= last; ++filled) {
                 grid[filled] = a.f1;
@@ -1184,12 +1193,7 @@ static void lag_of(const uint64_t *keys, size_t n, double total, fpl_learn_lag *
     for (size_t i = 0; i < n;) {
         const uint64_t t = KEY_TIME(keys[i]);
         double d1 = 0, d2 = 0, c = 0;
-        for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
-            const int kind = (int)(keys[i] & 3u);
-            d1 += kind == K_CONV;
-            d2 += kind == K_LOST;
-            c += kind == K_OPEN;
-        }
+        i = tally(keys, i, n, &d1, &d2, &c);
         if (d1 > 0) {
             const double jump = s / at_risk * d1;
             f1 += jump;

@@ -593,8 +593,9 @@ static const char exit_help[] =
     "2^53, a figure out of the range of a double, a change that pushes a rate out\n"
     "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
     "bring enough leads); 2 bad input or usage;\n"
-    "3 the output could not be written; 4 score and learn only: some rows were\n"
-    "skipped (each reported on stderr; the others are used and printed).\n";
+    "3 the output could not be written; 4 score only: some rows were skipped (each\n"
+    "reported on stderr; the others are scored and printed); learn exits 4 alike\n"
+    "for the rows of a history it skips.\n";
 
 /* The values of --format, and the commands that take each. */
 static const cli_format_value formats[] = {

@@ -1072,11 +1072,11 @@ class TestHelpAndOutput(WhatIfTestCase):
 
     def test_unknown_command_lists_them(self):
         err = self.assertRefused(["frobnicate"], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
-                      "and score", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace, "
+                      "score and learn", err)
         err = self.assertRefused([], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
-                      "or score", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace, "
+                      "score or learn", err)
 
     def test_command_help_comes_from_the_option_table(self):
         common = ["--stage", "--deal-size", "--revenue", "--deals", "--per", "--cost-per-lead",

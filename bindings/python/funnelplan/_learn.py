@@ -179,9 +179,14 @@ def learn(history, *, stages=None, columns=None, as_of=None, backtest=False):
             skipped.append(LearnedSkip(out[i].line,
                                        fn.learn_fault_message(out[i].fault).decode("utf-8")))
 
-    pending = [bytes(c) for c in chunks] + [b""]
-    for k, chunk in enumerate(pending):
-        at_end = k == len(pending) - 1
+    def with_end(chunks):
+        """(chunk, False) for every chunk as it is read, then (b"", True):
+        a file streams, never held whole."""
+        for chunk in chunks:
+            yield bytes(chunk), False
+        yield b"", True
+
+    for chunk, at_end in with_end(chunks):
         off = 0
         while True:
             try:
