@@ -1058,8 +1058,8 @@ class TestSolveErrors(WhatIfTestCase):
 
 class TestHelpAndOutput(WhatIfTestCase):
     COMMANDS = ("plan", "forecast", "whatif", "sensitivity", "solve", "odds", "channels",
-                "schedule", "pace", "score")
-    FUNNEL_COMMANDS = COMMANDS[:-1]  # every one but score takes --stage
+                "schedule", "pace", "score", "learn")
+    FUNNEL_COMMANDS = COMMANDS[:-2]  # every one but score and learn takes --stage
 
     def test_global_help_lists_all_five_commands(self):
         out = self.ok(["--help"])
