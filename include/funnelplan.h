@@ -30,6 +30,7 @@
 #include "funnelplan/schedule.h"
 #include "funnelplan/pace.h"
 #include "funnelplan/score.h"
+#include "funnelplan/learn.h"
 #include "funnelplan/mix.h"
 #include "funnelplan/limits.h"
 #include "funnelplan/format.h"

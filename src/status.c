@@ -104,6 +104,8 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_OUTCOME_COLUMN: return "the outcome column must not be the id column or a criterion";
     case FPL_ERR_OUTCOMES: return "needs both won and lost leads (in the part fitted and in the part held back)";
     case FPL_ERR_RANK_VALUE: return "a value to rank must be a finite number";
+    case FPL_ERR_COLUMN: return "expected ROLE=NAME, ROLE one of id, stage, date, amount, source, owner, NAME 1 to 64 bytes";
+    case FPL_ERR_LEARN_EMPTY: return "the history has no item to learn from";
     }
     return "unknown status";
 }
@@ -203,6 +205,8 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_OUTCOME_COLUMN: return "FPL_ERR_OUTCOME_COLUMN";
     case FPL_ERR_OUTCOMES: return "FPL_ERR_OUTCOMES";
     case FPL_ERR_RANK_VALUE: return "FPL_ERR_RANK_VALUE";
+    case FPL_ERR_COLUMN: return "FPL_ERR_COLUMN";
+    case FPL_ERR_LEARN_EMPTY: return "FPL_ERR_LEARN_EMPTY";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -354,6 +358,9 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_OUTCOME: return "outcome";
     case FPL_FIELD_WON: return "won";
     case FPL_FIELD_LOST: return "lost";
+    case FPL_FIELD_COLUMN: return "column";
+    case FPL_FIELD_STAGES: return "stages";
+    case FPL_FIELD_HISTORY_FILE: return "history_file";
     }
     return "unknown";
 }
@@ -494,6 +501,8 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_SATURATION: return FPL_FIELD_SATURATION;
     case FPL_ERR_OUTCOME_COLUMN:
     case FPL_ERR_OUTCOMES: return FPL_FIELD_OUTCOME;
+    case FPL_ERR_COLUMN: return FPL_FIELD_COLUMN;
+    case FPL_ERR_LEARN_EMPTY: return FPL_FIELD_HISTORY_FILE;
     default: return FPL_FIELD_NONE;
     }
 }

@@ -69,6 +69,9 @@ TEXT = {
     "fpl_criterion_answer_parse": "50%",
     "fpl_csv_outcome_column": "outcome",
     "fpl_criteria_options": "fitted",
+    "fpl_learn_column_parse": "stage=StageName",
+    "fpl_learn_stages_parse": "lead,sql,opp",
+    "fpl_learn_feed": "id,stage,date\nc,lead,2026-01-03\n",
 }
 
 # Arguments that are not pointers (or pointers the type rules below do not
@@ -132,6 +135,14 @@ ARGS = {
                       "work": "fx.fit_work", "work_len": "2", "out": "&fx.score_fit_result"},
     "fpl_score_auc": {"won": "fx.won_values", "n_won": "2", "lost": "fx.lost_values",
                       "n_lost": "3"},
+    "fpl_learn_begin": {"learn": "&fx.learn_fresh", "opt": "&fx.learn_options",
+                        "work": "fx.learn_work_fresh", "work_size": "sizeof fx.learn_work_fresh"},
+    "fpl_learn_grow": {"work": "fx.learn_work_grow", "work_size": "sizeof fx.learn_work_grow"},
+    "fpl_learn_grow_in_place": {"work": "fx.learn_work", "work_size": "sizeof fx.learn_work"},
+    "fpl_learn_finish": {"scratch": "fx.learn_scratch", "scratch_size": "sizeof fx.learn_scratch"},
+    "fpl_learn_column_parse": {"opt": "&fx.learn_options"},
+    "fpl_learn_stages_parse": {"opt": "&fx.learn_options"},
+    "fpl_learn_feed": {"at_end": "true", "skipped": "fx.learn_skipped", "capacity": "4"},
 }
 
 # By parameter name, for every function.
@@ -191,11 +202,15 @@ EXPECT = {
     ("fpl_criteria_options", "comment"): "r.size > 0 && fx.buf[0] == '-'",  # no comment line
     ("fpl_criteria_preset_parse", "preset_out"): "r.st == FPL_OK",
     ("fpl_score_fit_render", "ctx"): "r.st == FPL_OK",
+    ("fpl_learn_finish", "scratch"): "r.st == FPL_ERR_NULL && r.e.status == FPL_ERR_NULL",
+    ("fpl_learn_header_message", "learn"): "r.size == 0",
+    ("fpl_learn_work_needed", "learn"): "r.size == 0",
+    ("fpl_learn_finish_needed", "learn"): "r.size == 0",
 }
 for fn in ("fpl_format_number", "fpl_format_count", "fpl_format_fixed", "fpl_format_exponent",
            "fpl_month_format", "fpl_date_format", "fpl_view_json", "fpl_format_escaped",
            "fpl_error_hint", "fpl_funnel_hint", "fpl_format_excerpt", "fpl_score_format", "fpl_csv_header_message",
-           "fpl_criteria_options"):
+           "fpl_criteria_options", "fpl_learn_header_message"):
     EXPECT[(fn, "out" if fn != "fpl_view_json" else "buf")] = SAME_TEXT
 for fn in ("fpl_view_object", "fpl_view_array", "fpl_view_close", "fpl_view_reopen",
            "fpl_view_null", "fpl_view_bool", "fpl_view_number", "fpl_view_number_or_null",

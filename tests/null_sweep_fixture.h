@@ -94,6 +94,15 @@ typedef struct fx_state {
     char error_text[8];
     double list[FX_LIST];
     char buf[FX_BUF];
+    fpl_learn_options learn_options;
+    fpl_learn learn;
+    fpl_learn learn_fresh; /* what fpl_learn_begin() is swept on */
+    fpl_learn_result learn_result;
+    fpl_learn_skipped learn_skipped[4];
+    unsigned char learn_work[FPL_LEARN_WORK_MIN];
+    unsigned char learn_work_fresh[FPL_LEARN_WORK_MIN];
+    unsigned char learn_work_grow[FPL_LEARN_WORK_MIN];
+    uint64_t learn_scratch[64];
 } fx_state;
 
 static fx_state fx;
@@ -207,6 +216,18 @@ static void fx_reset(void)
     FX_OK(fpl_view_plan(&view, NULL, &fx.funnel, &fx.plan, NULL, NULL));
     FX_OK(fpl_view_check(&view, NULL));
     fx.n_nodes = view.count;
+
+    static const char history[] = "id,stage,date,amount\n"
+                                  "a,lead,2026-01-05,\na,won,2026-02-01,5000\n"
+                                  "b,lead,2026-01-10,\nb,lost,2026-01-20,\n";
+    size_t n_skipped = 0;
+    size_t used = 0;
+    FX_OK(fpl_learn_begin(&fx.learn, &fx.learn_options, fx.learn_work, sizeof fx.learn_work,
+                          NULL));
+    FX_OK(fpl_learn_feed(&fx.learn, history, sizeof history - 1, true, fx.learn_skipped, 4,
+                         &n_skipped, &used, NULL));
+    FX_OK(fpl_learn_finish(&fx.learn, fx.learn_scratch, sizeof fx.learn_scratch,
+                           &fx.learn_result, NULL));
 
     memcpy(fx.error_text, "0,25", 5);
     double rate;

@@ -290,6 +290,25 @@ static const cli_option options[] = {
     {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_SCORE, false,
      "with --fit: write the fitted criteria to FILE, an\n"
      "@FILE for score"},
+    /* learn: the values are read in cmd_learn.c */
+    {OPT_COLUMN, FPL_FIELD_COLUMN, "--column", "ROLE=NAME", CMD_LEARN, true,
+     "the header name of a column: ROLE is id, stage,\n"
+     "date, amount, source or owner (default: the\n"
+     "canonical name, or Salesforce's and HubSpot's)"},
+    {OPT_STAGES, FPL_FIELD_STAGES, "--stages", "A,B,C", CMD_LEARN, false,
+     "the funnel's stages, top first (default: the stage\n"
+     "names in the order they first appear); won and lost\n"
+     "are the outcomes"},
+    {OPT_AS_OF, FPL_FIELD_AS_OF, "--as-of", "DATE", CMD_LEARN, false,
+     "what now is, YYYY-MM-DD (default: the latest date\n"
+     "in the file); a row dated after it is skipped"},
+    {OPT_BACKTEST, FPL_FIELD_NONE, "--backtest", NULL, CMD_LEARN, false,
+     "also learn at past dates, forecast the months after\n"
+     "each and compare with what happened (MAPE, bias)"},
+    {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_LEARN, false,
+     "write the funnel learned as a file of options that\n"
+     "plan, forecast, odds, schedule and channels take\n"
+     "as @FILE"},
     {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL & ~CMD_ODDS, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
@@ -362,6 +381,7 @@ static int run_channels(request *req, cli_buf *out);
 static int run_schedule(request *req, cli_buf *out);
 static int run_pace(request *req, cli_buf *out);
 static int run_score(request *req, cli_buf *out);
+static int run_learn(request *req, cli_buf *out);
 
 static const cli_command commands[] = {
     {"plan", CMD_PLAN, "backward from a target: the units every stage needs",
@@ -536,6 +556,23 @@ static const cli_command commands[] = {
      "(the criteria not fully met, separated by ;).",
      "funnelplan score --leads leads.csv --top 20",
      run_score},
+    {"learn", CMD_LEARN, "learn the funnel from CRM history: rates, lags, deal size",
+     "funnelplan learn FILE [--stages A,B,C] [--column ROLE=NAME...] [OPTIONS]",
+     "Learns the funnel from a CSV history of items moving through stages (one\n"
+     "row per stage entered: id, stage, date, and optionally amount, source and\n"
+     "owner; the stage won or lost closes an item). Each stage's conversion\n"
+     "rate counts an item still open as undecided, not lost (the Aalen-Johansen\n"
+     "estimator: Kaplan-Meier with won and lost as competing outcomes), with a\n"
+     "90% interval and the naive converted / entered beside it; the time to the\n"
+     "next stage in days; deal size; seasonality of entries; figures by source\n"
+     "and owner; with --backtest how plans learned at past dates would have\n"
+     "done. A faulty row is reported on stderr as FILE:LINE: MESSAGE and skipped\n"
+     "(exit status 4). --save FILE writes the funnel for plan and the others.",
+     "CSV: a header and one row per stage, top first: stage, entered, converted,\n"
+     "lost, open, rate, low, high (the 90% interval), naive_rate, effective_n,\n"
+     "lag_mean, lag_median, lag_p75, lag_p90 (days; empty when not known).",
+     "funnelplan learn history.csv --stages lead,sql,opportunity --save funnel.txt",
+     run_learn},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -576,7 +613,8 @@ static const char exit_help[] =
     "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
     "bring enough leads); 2 bad input or usage;\n"
     "3 the output could not be written; 4 score only: some rows were skipped (each\n"
-    "reported on stderr; the others are scored and printed).\n";
+    "reported on stderr; the others are scored and printed); learn exits 4 alike\n"
+    "for the rows of a history it skips.\n";
 
 /* The values of --format, and the commands that take each. */
 static const cli_format_value formats[] = {
@@ -708,6 +746,7 @@ struct request {
                                         * library's defaults otherwise) */
     double confidence[FPL_ODDS_MAX_REQUESTED]; /* plan and odds: the --confidence levels */
     bool by_shares; /* channels: --allocate shares */
+    const char *file; /* learn: the FILE argument */
     /* --mix and whatif's --scenario-mix, read once the funnel is complete
      * (read_mixes), in funnel order */
     fpl_mix mix[FPL_MAX_STAGES];
@@ -902,7 +941,14 @@ static int take_value(request *req, opt_id id, const char *value)
     fpl_error e;
     fpl_status st = FPL_OK;
     switch (b->kind) {
-    case V_TEXT: return CLI_EXIT_OK;
+    case V_TEXT:
+        if (id == OPT_COLUMN) { /* learn's --column, each kept for cmd_learn.c */
+            if (req->n[id] == LIST_MAX) {
+                return cli_fail_usage(option_by_id(id)->name, value, "given too many times");
+            }
+            req->list[id][req->n[id]++] = value;
+        }
+        return CLI_EXIT_OK;
     case V_STAGE: return add_stage(req, value);
     case V_FORMAT: return take_format(req, value);
     case V_PER_STAGE:
@@ -985,6 +1031,10 @@ static int parse_command(request *req, const cli_args *args)
     const char *cmd = req->cmd->name;
     for (size_t i = 1; i < args->n; ++i) {
         const char *arg = args->v[i];
+        if (!starts_option(arg) && req->cmd->bit == CMD_LEARN && req->file == NULL) {
+            req->file = arg; /* learn FILE: the one argument that is not an option */
+            continue;
+        }
         if (!starts_option(arg)) {
             cli_error("%s: unexpected argument '%s' (options start with --; see "
                       "funnelplan %s --help)",
@@ -1599,6 +1649,17 @@ static int run_score(request *req, cli_buf *out)
         .saturation = req->list[OPT_SATURATION], .n_saturations = req->n[OPT_SATURATION],
         .fit = v[OPT_FIT], .save = v[OPT_SAVE]};
     return cli_score_run(&rq, out);
+}
+
+/* learn: the work is in cmd_learn.c. */
+static int run_learn(request *req, cli_buf *out)
+{
+    const char *const *v = req->value;
+    const cli_learn_request rq = {
+        .format = req->format, .file = req->file, .column = req->list[OPT_COLUMN],
+        .n_column = req->n[OPT_COLUMN], .stages = v[OPT_STAGES], .as_of = v[OPT_AS_OF],
+        .backtest = v[OPT_BACKTEST] != NULL, .save = v[OPT_SAVE]};
+    return cli_learn_run(&rq, out);
 }
 
 /* ---- main ---------------------------------------------------------------- */

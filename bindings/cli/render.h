@@ -134,4 +134,22 @@ typedef struct cli_score_request {
  * the exit status (CLI_EXIT_SKIPPED when some rows were skipped). */
 int cli_score_run(const cli_score_request *rq, cli_buf *out);
 
+/* ---- cmd_learn.c: `funnelplan learn` ------------------------------------- */
+
+/* What funnelplan.c read for a learn question: the texts of the options,
+ * read by the library's parsers in cmd_learn.c (NULL when not given). */
+typedef struct cli_learn_request {
+    cli_format format;
+    const char *file;       /* the history (FILE; - is standard input) */
+    const char *const *column; /* --column ROLE=NAME, in order */
+    size_t n_column;
+    const char *stages;     /* --stages a,b,c */
+    const char *as_of;      /* --as-of DATE */
+    bool backtest;          /* --backtest */
+    const char *save;       /* --save FILE */
+} cli_learn_request;
+
+/* Runs the learn question: the result into out. */
+int cli_learn_run(const cli_learn_request *rq, cli_buf *out);
+
 #endif /* FUNNELPLAN_CLI_RENDER_H */

@@ -29,10 +29,11 @@ enum {
     CMD_SCHEDULE = 1u << 7,
     CMD_PACE = 1u << 8,
     CMD_SCORE = 1u << 9,
+    CMD_LEARN = 1u << 10,
     /* the commands that ask about a funnel (they take --stage) */
     CMD_FUNNEL = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE | CMD_ODDS |
                  CMD_CHANNELS | CMD_SCHEDULE | CMD_PACE,
-    CMD_ALL = CMD_FUNNEL | CMD_SCORE,
+    CMD_ALL = CMD_FUNNEL | CMD_SCORE | CMD_LEARN,
     /* the commands that take a lead mix (--mix) */
     CMD_MIX = CMD_PLAN | CMD_FORECAST | CMD_WHATIF | CMD_SENSITIVITY | CMD_SOLVE,
     /* the commands that ask a question of a volume or a target */
@@ -91,6 +92,9 @@ typedef enum opt_id {
     OPT_TOP,
     OPT_SATURATION,
     OPT_FIT,
+    OPT_COLUMN,
+    OPT_STAGES,
+    OPT_BACKTEST,
     OPT_SAVE,
     OPT_PER,
     OPT_COST_PER_LEAD,

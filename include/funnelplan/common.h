@@ -180,11 +180,13 @@ typedef enum fpl_status {
     FPL_ERR_SATURATION,         ///< a saturation is not NAME=COUNT with a criterion's name and a count above 0
     FPL_ERR_OUTCOME_COLUMN,     ///< the outcome column is the id column or a criterion's
     FPL_ERR_OUTCOMES,           ///< fitting or ranking needs won and lost leads (in the part fitted and the part held back)
-    FPL_ERR_RANK_VALUE          ///< a value to rank (fpl_score_auc()) is not a finite number
+    FPL_ERR_RANK_VALUE,         ///< a value to rank (fpl_score_auc()) is not a finite number
+    FPL_ERR_COLUMN,             ///< a column mapping is not ROLE=NAME with a role id, stage, date, amount, source or owner
+    FPL_ERR_LEARN_EMPTY         ///< a history without any item to learn from
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_RANK_VALUE + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_LEARN_EMPTY + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -289,11 +291,15 @@ typedef enum fpl_field {
     FPL_FIELD_SATURATION,           ///< a criterion's saturation (index: the criterion)
     FPL_FIELD_OUTCOME,              ///< the outcome column of a CSV file of leads, or its outcomes as a whole
     FPL_FIELD_WON,                  ///< the values of won leads to rank (index: which)
-    FPL_FIELD_LOST                  ///< the values of lost leads to rank (index: which)
+    FPL_FIELD_LOST,                 ///< the values of lost leads to rank (index: which)
+    /* learn */
+    FPL_FIELD_COLUMN,               ///< a column mapping of a history (`--column`)
+    FPL_FIELD_STAGES,               ///< the stages of a history, top first (index: which)
+    FPL_FIELD_HISTORY_FILE          ///< a CSV file of CRM history (line: where)
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_LOST + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_HISTORY_FILE + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)

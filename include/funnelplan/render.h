@@ -16,6 +16,7 @@
 #include "common.h"
 #include "forecast.h"
 #include "funnel.h"
+#include "learn.h"
 #include "mix.h"
 #include "odds.h"
 #include "pace.h"
@@ -1029,6 +1030,44 @@ FPL_API fpl_status fpl_pace_render(const fpl_funnel *funnel, const fpl_pace *pac
                                    const fpl_date *start, const fpl_date *as_of,
                                    fpl_render_format format, char *buf, size_t capacity,
                                    size_t *length_out, fpl_error *err);
+
+/**
+ * @brief The JSON of a funnel learned from history: what `funnelplan learn
+ * --format json` prints and Python's `to_dict()` reads. The keys: `command`
+ * ("learn"), `estimator`, `as_of`, `first`, `rows`, `skipped`, `items`,
+ * `won`, `lost`, `open`, `stages` (each `name`, `rate`, `interval` [low,
+ * high], `naive_rate`, `entered`, `converted`, `lost`, `open`,
+ * `effective_n`, `lag_days` {`mean`, `median`, `p75`, `p90`}), `deal_size`
+ * {`count`, `mean`, `median`, `cv`}, `seasonality` (12 numbers), `sources`
+ * and `owners` (each `name`, `items`, `won`, `lost`, `open`, `win_rate`,
+ * `naive_win_rate`, `won_revenue`), `backtest` {`months` (each `cutoff`,
+ * `month`, `deals`, `actual_deals`, `revenue`, `actual_revenue`),
+ * `deals_mape`, `deals_bias`, `revenue_mape`, `revenue_bias`}; a figure
+ * that is not known is `null`.
+ * @param[in] result the result of fpl_learn_finish().
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK or ::FPL_ERR_NULL.
+ */
+FPL_API fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capacity,
+                                  size_t *length_out, fpl_error *err);
+
+/**
+ * @brief A funnel learned from history in any format but SVG: what
+ * `funnelplan learn --format F` prints, byte for byte.
+ * @param[in] result the result of fpl_learn_finish().
+ * @param[in] format the format.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_FORMAT (SVG).
+ */
+FPL_API fpl_status fpl_learn_render(const fpl_learn_result *result, fpl_render_format format,
+                                    char *buf, size_t capacity, size_t *length_out,
+                                    fpl_error *err);
 
 /**
  * @brief Lead channels in any format: what `funnelplan channels --format

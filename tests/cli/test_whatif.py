@@ -1058,8 +1058,8 @@ class TestSolveErrors(WhatIfTestCase):
 
 class TestHelpAndOutput(WhatIfTestCase):
     COMMANDS = ("plan", "forecast", "whatif", "sensitivity", "solve", "odds", "channels",
-                "schedule", "pace", "score")
-    FUNNEL_COMMANDS = COMMANDS[:-1]  # every one but score takes --stage
+                "schedule", "pace", "score", "learn")
+    FUNNEL_COMMANDS = COMMANDS[:-2]  # every one but score and learn takes --stage
 
     def test_global_help_lists_all_five_commands(self):
         out = self.ok(["--help"])
@@ -1072,11 +1072,11 @@ class TestHelpAndOutput(WhatIfTestCase):
 
     def test_unknown_command_lists_them(self):
         err = self.assertRefused(["frobnicate"], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
-                      "and score", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace, "
+                      "score and learn", err)
         err = self.assertRefused([], 2)
-        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace "
-                      "or score", err)
+        self.assertIn("plan, forecast, whatif, sensitivity, solve, odds, channels, schedule, pace, "
+                      "score or learn", err)
 
     def test_command_help_comes_from_the_option_table(self):
         common = ["--stage", "--deal-size", "--revenue", "--deals", "--per", "--cost-per-lead",

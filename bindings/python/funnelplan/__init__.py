@@ -92,6 +92,7 @@ from ._channels import (ChannelFigures, ChannelMost, Channels, ChannelTarget, Ch
                         Marginal)
 from ._schedule import (DAYS_PER_MONTH, Coverage, MonthlyTarget, OpenPipeline, Pace, PaceRow,
                         PaceStage, PaceWarning, Schedule, ScheduleRow, ScheduleStage, Velocity)
+from ._learn import Learned, LearnedSkip, learn
 from ._score import (PRESETS, Bands, Criteria, Criterion, LeadScore, Score, ScoredLead,
                      ScoreFit, SkippedRow, auc, fit_score, score)
 
@@ -106,4 +107,4 @@ __all__ = ["__version__", "library_path", "FunnelError", "FunnelTypeError", "PER
            "Velocity", "Pace", "PaceRow", "PaceStage", "PaceWarning", "Coverage",
            "OpenPipeline", "Mix", "Segment", "score", "Score", "ScoredLead", "SkippedRow",
            "Bands", "Criteria", "Criterion", "LeadScore", "ScoreFit", "fit_score", "auc",
-           "PRESETS"]
+           "PRESETS", "learn", "Learned", "LearnedSkip"]

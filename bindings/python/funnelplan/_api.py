@@ -36,6 +36,12 @@ CSV_HEADER_MESSAGE_MAX = 256
 SCORE_FIT_HOLDOUT = 5
 SCORE_FIT_DIGITS = 3
 SCORE_FIT_ITERATIONS = 100
+LEARN_WORK_MIN = 65536
+LEARN_MAX_GROUPS = 32
+LEARN_MAX_BACKTEST = 24
+LEARN_BACKTEST_MONTHS = 3
+LEARN_BACKTEST_CUTOFFS = 8
+LEARN_ROLES = 6
 MAX_SEGMENTS = 16
 NUMBER_MAX = 512
 FORMAT_DECIMALS_MAX = 40
@@ -82,6 +88,19 @@ CSV_HEADER_FAULT_NAMES = ("FPL_CSV_HEADER_OK", "FPL_CSV_HEADER_NONE", "FPL_CSV_H
                           "FPL_CSV_HEADER_TWICE", "FPL_CSV_HEADER_COLUMNS", "FPL_CSV_HEADER_UTF8",
                           "FPL_CSV_HEADER_LONG", "FPL_CSV_HEADER_QUOTE",
                           "FPL_CSV_HEADER_UNTERMINATED")
+(LEARN_ID, LEARN_STAGE, LEARN_DATE, LEARN_AMOUNT, LEARN_SOURCE, LEARN_OWNER) = range(6)
+LEARN_ROLE_NAMES = ("FPL_LEARN_ID", "FPL_LEARN_STAGE", "FPL_LEARN_DATE", "FPL_LEARN_AMOUNT",
+                    "FPL_LEARN_SOURCE", "FPL_LEARN_OWNER")
+(LEARN_FAULT_NONE, LEARN_FAULT_FIELDS, LEARN_FAULT_QUOTE, LEARN_FAULT_UNTERMINATED,
+ LEARN_FAULT_UTF8, LEARN_FAULT_TOO_LONG, LEARN_FAULT_ID, LEARN_FAULT_STAGE, LEARN_FAULT_STAGES,
+ LEARN_FAULT_DATE, LEARN_FAULT_FUTURE, LEARN_FAULT_AMOUNT, LEARN_FAULT_OUTCOME,
+ LEARN_FAULT_BACKWARDS) = range(14)
+LEARN_FAULT_NAMES = ("FPL_LEARN_FAULT_NONE", "FPL_LEARN_FAULT_FIELDS", "FPL_LEARN_FAULT_QUOTE",
+                     "FPL_LEARN_FAULT_UNTERMINATED", "FPL_LEARN_FAULT_UTF8",
+                     "FPL_LEARN_FAULT_TOO_LONG", "FPL_LEARN_FAULT_ID", "FPL_LEARN_FAULT_STAGE",
+                     "FPL_LEARN_FAULT_STAGES", "FPL_LEARN_FAULT_DATE", "FPL_LEARN_FAULT_FUTURE",
+                     "FPL_LEARN_FAULT_AMOUNT", "FPL_LEARN_FAULT_OUTCOME",
+                     "FPL_LEARN_FAULT_BACKWARDS")
 (LIMIT_STAGES, LIMIT_CHANGES, LIMIT_HORIZON, LIMIT_CONFIDENCE_LEVELS, LIMIT_CONFIDENCE,
  LIMIT_TRIALS, LIMIT_SEED, LIMIT_DEAL_SIZE_CV, LIMIT_CHANNELS, LIMIT_MONTHS,
  LIMIT_SEASONALITY_WEIGHTS, LIMIT_LAG, LIMIT_ATTAINMENT, LIMIT_AT_RISK, LIMIT_OFF_TRACK,
@@ -251,6 +270,33 @@ fpl_score_tally: uint64 scored; uint64 skipped; uint64[3] bands; uint64 sales_re
 fpl_score_fit_result: fpl_criteria fitted; fpl_criteria given; double[32] coefficient;
     double intercept; uint64 floored; uint64 fit_won; uint64 fit_lost; uint64 test_won;
     uint64 test_lost; double auc_fitted; double auc_given; uint iterations; bool converged;
+fpl_learn_name: char[65] text;
+fpl_learn_options: fpl_learn_name[6] column; size_t n_stages; fpl_learn_name[32] stages;
+    fpl_date as_of; bool has_as_of; bool backtest;
+fpl_learn_skipped: uint64 line; int fault;
+fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_header; bool pending;
+    int fault; size_t rec_len; size_t n_fields; size_t[257] start; uint64 line; uint64 record_line;
+    size_t[6] col; size_t n_columns; int header_fault; int header_role; size_t header_column;
+    size_t header_first; size_t n_stages; size_t cap_stages; fpl_learn_name[32] stages;
+    size_t n_sources; fpl_learn_name[33] sources; size_t n_owners; fpl_learn_name[33] owners;
+    ptr table; size_t slots; size_t needed; size_t want_cap; uint64 pending_line; size_t items;
+    size_t slot_size; uint64 rows; uint64 skipped; int min_day; int max_day; char[65536] rec;
+fpl_learn_lag: bool has; double mean; double median; double p75; double p90;
+fpl_learn_stage: char[65] name; uint64 entered; uint64 converted; uint64 lost; uint64 open;
+    bool has_rate; double rate; double low; double high; double effective; double naive_rate;
+    fpl_learn_lag lag;
+fpl_learn_group: char[65] name; uint64 items; uint64 won; uint64 lost; uint64 open;
+    bool has_win_rate; double win_rate; double naive_win_rate; double won_revenue;
+fpl_learn_backtest_row: fpl_date cutoff; fpl_month month; double deals; double actual_deals;
+    double revenue; double actual_revenue;
+fpl_learn_backtest: size_t n_rows; fpl_learn_backtest_row[24] rows; bool has_deals_mape;
+    double deals_mape; double deals_bias; bool has_revenue_mape; double revenue_mape;
+    double revenue_bias;
+fpl_learn_result: fpl_date as_of; fpl_date first; uint64 rows; uint64 skipped; uint64 items;
+    uint64 won; uint64 lost; uint64 open; size_t n_stages; fpl_learn_stage[32] stages;
+    bool has_deal_size; uint64 deal_count; double deal_mean; double deal_median; double deal_cv;
+    bool has_seasonality; double[12] seasonality; size_t n_sources; fpl_learn_group[33] sources;
+    size_t n_owners; fpl_learn_group[33] owners; bool has_backtest; fpl_learn_backtest backtest;
 fpl_segment: char[65] name; double share; double rate;
 fpl_mix: size_t stage; size_t n_segments; fpl_segment[16] segments;
 fpl_bounds: int kind; double min; double max; bool min_excluded; bool max_excluded;
@@ -363,6 +409,20 @@ fpl_score_tally_add(fpl_score_tally*, fpl_csv_row*) void
 fpl_score_fit_work(size_t) size_t
 fpl_score_fit(fpl_criteria*, double*, bool*, size_t, double*, size_t, fpl_score_fit_result*) status
 fpl_score_auc(double*, size_t, double*, size_t, double*) status
+fpl_learn_role_name(int) str
+fpl_learn_column_parse(fpl_learn_options*, str, size_t) status
+fpl_learn_stages_parse(fpl_learn_options*, str, size_t) status
+fpl_learn_fault_message(int) str
+fpl_learn_begin(fpl_learn*, fpl_learn_options*, void*, size_t) status
+fpl_learn_work_needed(fpl_learn*) size_t
+fpl_learn_grow(fpl_learn*, void*, size_t) status
+fpl_learn_grow_in_place(fpl_learn*, void*, size_t) status
+fpl_learn_feed(fpl_learn*, str, size_t, bool, fpl_learn_skipped*, size_t, size_t*, size_t*) status
+fpl_learn_header_message(fpl_learn*, char*, size_t) size_t
+fpl_learn_finish_needed(fpl_learn*) size_t
+fpl_learn_finish(fpl_learn*, void*, size_t, fpl_learn_result*) status
+fpl_learn_funnel(fpl_learn_result*, fpl_funnel*) status
+fpl_learn_save(fpl_learn_result*, char*, size_t, size_t*) status
 fpl_mix_parse(fpl_funnel*, str, size_t, fpl_mix*) status
 fpl_mix_rate(fpl_mix*, double*) status
 fpl_mix_apply(fpl_funnel*, fpl_mix*) status
@@ -433,6 +493,8 @@ fpl_solve_render(fpl_funnel*, fpl_terms*, fpl_solve_input*, fpl_solve*, fpl_mix*
     char*, size_t, size_t*) status
 fpl_schedule_render(fpl_funnel*, fpl_schedule*, int, char*, size_t, size_t*) status
 fpl_pace_render(fpl_funnel*, fpl_pace*, fpl_date*, fpl_date*, int, char*, size_t, size_t*) status
+fpl_learn_json(fpl_learn_result*, char*, size_t, size_t*) status
+fpl_learn_render(fpl_learn_result*, int, char*, size_t, size_t*) status
 fpl_channels_render(fpl_funnel*, fpl_terms*, fpl_channels_input*, fpl_channels*, int, char*,
     size_t, size_t*) status
 fpl_score_render_begin(fpl_score_writer*, int, fpl_criteria*, str, fpl_score_tally*, uint64,

@@ -1,0 +1,258 @@
+/*
+ * funnelplan CLI — `funnelplan learn FILE`: the funnel a CRM's stage
+ * history shows.
+ * SPDX-License-Identifier: MIT
+ *
+ * funnelplan.c reads the options and calls cli_learn_run(); this file reads
+ * their texts with the library's parsers (fpl_learn_column_parse,
+ * fpl_learn_stages_parse, fpl_date_parse), feeds the file to the library's
+ * streaming learner (fpl_learn_begin, fpl_learn_feed, fpl_learn_finish) a
+ * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
+ * write. No formula, default or range lives here. The library allocates
+ * nothing: its table of items is ours, given larger when it asks
+ * (fpl_learn_work_needed, fpl_learn_grow), and so is the scratch of
+ * fpl_learn_finish().
+ *
+ * Exit statuses: 0 every row used; 2 bad input (an option, the header, a
+ * file that cannot be read, a history without items); 3 the output or the
+ * saved funnel could not be written; 4 some rows were skipped (each
+ * reported on stderr as FILE:LINE: MESSAGE; the rest is learned from and
+ * printed).
+ *
+ * Qualification from data (issue 17's `--leads FILE`, fitting criterion
+ * weights) plugs in here: its option goes to cli_learn_request and is read
+ * after the history, with the score module's reader.
+ */
+
+#include "render.h"
+#include "tables.h"
+
+#include "funnelplan.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    CHUNK = 64 * 1024, /* bytes read from the file at a time */
+    FEED_SKIPPED = 64  /* skipped rows one fpl_learn_feed() call may list */
+};
+
+static const char *option(fpl_field field)
+{
+    const cli_option *o = cli_option_for_field(CMD_LEARN, field);
+    return o != NULL ? o->name : "learn";
+}
+
+static int fail_memory(void)
+{
+    cli_error("out of memory");
+    return CLI_EXIT_OUTPUT;
+}
+
+/* The options into the library's struct. */
+static int read_options(const cli_learn_request *rq, fpl_learn_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    fpl_error e;
+    for (size_t i = 0; i < rq->n_column; ++i) {
+        if (fpl_learn_column_parse(opt, rq->column[i], strlen(rq->column[i]), &e) != FPL_OK) {
+            return cli_fail(option(FPL_FIELD_COLUMN), rq->column[i], &e);
+        }
+    }
+    if (rq->stages != NULL &&
+        fpl_learn_stages_parse(opt, rq->stages, strlen(rq->stages), &e) != FPL_OK) {
+        return cli_fail(option(FPL_FIELD_STAGES), rq->stages, &e);
+    }
+    if (rq->as_of != NULL) {
+        if (fpl_date_parse(rq->as_of, strlen(rq->as_of), &opt->as_of, &e) != FPL_OK) {
+            e.field = FPL_FIELD_AS_OF;
+            return cli_fail(option(FPL_FIELD_AS_OF), rq->as_of, &e);
+        }
+        opt->has_as_of = true;
+    }
+    opt->backtest = rq->backtest;
+    return CLI_EXIT_OK;
+}
+
+static int cannot_read(const char *path, int err)
+{
+    cli_error("learn: '%s': cannot read: %s", path, strerror(err != 0 ? err : EIO));
+    return CLI_EXIT_USAGE;
+}
+
+/* The learner and the memory it works in. */
+typedef struct learner {
+    fpl_learn *l;
+    void *work;
+} learner;
+
+/* A larger table, when the learner asks for one: the same one made larger
+ * (realloc; the library rehashes it in place), so one table is in memory
+ * at a time. */
+static int grow(learner *lr)
+{
+    const size_t size = fpl_learn_work_needed(lr->l);
+    void *work = realloc(lr->work, size);
+    if (work == NULL) {
+        return fail_memory();
+    }
+    lr->work = work;
+    if (fpl_learn_grow_in_place(lr->l, work, size, NULL) != FPL_OK) {
+        return fail_memory();
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Feeds the whole file; reports each skipped row. */
+static int read_history(learner *lr, const char *path, const char *file, char *chunk)
+{
+    fpl_learn *l = lr->l;
+    const bool from_stdin = strcmp(path, "-") == 0;
+    errno = 0;
+    FILE *fp = from_stdin ? stdin : fopen(path, "rb");
+    if (fp == NULL) {
+        return cannot_read(path, errno);
+    }
+    int rc = CLI_EXIT_OK;
+    bool at_end = false;
+    fpl_learn_skipped skipped[FEED_SKIPPED];
+    while (rc == CLI_EXIT_OK && !at_end) {
+        errno = 0;
+        const size_t got = fread(chunk, 1, CHUNK, fp);
+        if (got < CHUNK) {
+            if (ferror(fp)) {
+                rc = cannot_read(path, errno);
+                break;
+            }
+            at_end = true;
+        }
+        size_t off = 0;
+        for (;;) {
+            size_t n = 0;
+            size_t used = 0;
+            fpl_error err;
+            fpl_status st = fpl_learn_feed(l, chunk + off, got - off, at_end, skipped,
+                                           FEED_SKIPPED, &n, &used, &err);
+            off += used;
+            for (size_t i = 0; i < n; ++i) {
+                cli_error("%s:%llu: %s", file, (unsigned long long)skipped[i].line,
+                          fpl_learn_fault_message(skipped[i].fault));
+            }
+            if (st == FPL_ERR_CSV_HEADER) {
+                char message[FPL_CSV_HEADER_MESSAGE_MAX];
+                (void)fpl_learn_header_message(l, message, sizeof message);
+                cli_error("%s:%llu: %s", file, (unsigned long long)err.line, message);
+                rc = CLI_EXIT_USAGE;
+            } else if (st == FPL_ERR_WORKSPACE) {
+                rc = grow(lr);
+                if (rc == CLI_EXIT_OK) {
+                    continue; /* the rest of the chunk, with room */
+                }
+            } else if (st != FPL_OK) {
+                rc = cli_fail("learn", path, &err);
+            }
+            if (rc != CLI_EXIT_OK || (used == 0 && n == 0) ||
+                !(off < got || (at_end && n == FEED_SKIPPED))) {
+                break;
+            }
+        }
+    }
+    if (!from_stdin) {
+        fclose(fp);
+    }
+    return rc;
+}
+
+static int save(const cli_learn_request *rq, const fpl_learn_result *result)
+{
+    size_t len = 0;
+    fpl_error e;
+    if (fpl_learn_save(result, NULL, 0, &len, &e) != FPL_OK) {
+        cli_error("learn: --save '%s': %s (stage %s)", rq->save, fpl_error_message(&e),
+                  e.index < result->n_stages ? result->stages[e.index].name : "?");
+        return CLI_EXIT_NO_ANSWER;
+    }
+    char *text = malloc(len + 1);
+    if (text == NULL) {
+        return fail_memory();
+    }
+    (void)fpl_learn_save(result, text, len + 1, &len, NULL);
+    errno = 0;
+    FILE *fp = fopen(rq->save, "wb");
+    int rc = CLI_EXIT_OK;
+    if (fp == NULL || fwrite(text, 1, len, fp) != len || fclose(fp) != 0) {
+        cli_error("learn: --save '%s': cannot write: %s", rq->save,
+                  strerror(errno != 0 ? errno : EIO));
+        rc = CLI_EXIT_OUTPUT;
+    }
+    free(text);
+    return rc;
+}
+
+int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
+{
+    if (rq->file == NULL) {
+        cli_error("learn: a FILE is needed (a CSV history of stage entries; - reads "
+                  "standard input)");
+        return CLI_EXIT_USAGE;
+    }
+    fpl_learn_options opt;
+    int rc = read_options(rq, &opt);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    learner lr = {malloc(sizeof *lr.l), malloc(FPL_LEARN_WORK_MIN)};
+    fpl_learn *l = lr.l;
+    fpl_learn_result *result = malloc(sizeof *result);
+    char *chunk = malloc(CHUNK);
+    void *scratch = NULL;
+    fpl_error e;
+    if (l == NULL || lr.work == NULL || result == NULL || chunk == NULL ||
+        fpl_learn_begin(l, &opt, lr.work, FPL_LEARN_WORK_MIN, &e) != FPL_OK) {
+        rc = fail_memory();
+    }
+    const char *file = strcmp(rq->file, "-") == 0 ? "stdin" : rq->file;
+    if (rc == CLI_EXIT_OK) {
+        rc = read_history(&lr, rq->file, file, chunk);
+    }
+    if (rc == CLI_EXIT_OK) {
+        free(chunk); /* room for the scratch */
+        chunk = NULL;
+        const size_t size = fpl_learn_finish_needed(l);
+        scratch = malloc(size > 0 ? size : 1);
+        const fpl_status st = scratch == NULL ? FPL_ERR_WORKSPACE
+                                              : fpl_learn_finish(l, scratch, size, result, &e);
+        if (st == FPL_ERR_WORKSPACE) {
+            rc = fail_memory();
+        } else if (st != FPL_OK) {
+            cli_error("learn: '%s': %s", rq->file, fpl_error_message(&e));
+            rc = CLI_EXIT_USAGE;
+        }
+    }
+    if (rc == CLI_EXIT_OK) {
+        size_t len = 0;
+        (void)fpl_learn_render(result, rq->format, NULL, 0, &len, NULL);
+        char *text = cli_buf_space(out, len + 1);
+        if (text == NULL) {
+            rc = fail_memory();
+        } else if (fpl_learn_render(result, rq->format, text, len + 1, &len, &e) != FPL_OK) {
+            rc = cli_fail("--format", fpl_render_format_name(rq->format), &e);
+        } else {
+            out->len += len;
+        }
+    }
+    if (rc == CLI_EXIT_OK && rq->save != NULL) {
+        rc = save(rq, result);
+    }
+    if (rc == CLI_EXIT_OK && result->skipped > 0) {
+        rc = CLI_EXIT_SKIPPED;
+    }
+    free(scratch);
+    free(lr.work);
+    free(l);
+    free(result);
+    free(chunk);
+    return rc;
+}

@@ -1,0 +1,224 @@
+# funnelplan — learning the funnel from CRM history.
+# SPDX-License-Identifier: MIT
+"""``funnelplan.learn(history, ...)``: the funnel a CRM's stage history
+shows (learn.h), as ``funnelplan learn FILE`` prints it.
+
+The library reads the CSV bytes and decides everything: the columns, the
+stages, which rows are faulty, the estimator. Python only turns rows given
+as Python values into CSV text, hands the bytes to ``fpl_learn_feed`` and
+turns the result into a :class:`Learned` whose ``to_dict()`` is the CLI's
+JSON (``fpl_learn_json``), ``str()`` and ``to_csv()`` the CLI's table and
+CSV (``fpl_learn_render``), and whose ``funnel`` is a ready
+:class:`~funnelplan.Funnel` (``fpl_learn_funnel``).
+"""
+
+import csv
+import ctypes
+import io
+import json
+import numbers
+from ctypes import byref
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+from . import _native
+from ._common import _Shown, _describe, _encode, _is_text, refuse
+from ._errors import FunnelError
+from ._model import Funnel
+from ._native import fn
+from ._score import _chunks
+
+_CHUNK = 64 * 1024
+_SKIPPED = 256
+_COLUMNS = ("id", "stage", "date", "amount", "source", "owner")
+
+
+@dataclass(frozen=True)
+class LearnedSkip:
+    """A row of the history that was skipped: its ``line`` (1 is the
+    header) and why, in the library's words."""
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, repr=False)
+class Learned(_Shown):
+    """What a history comes to. ``stages``, ``deal_size``, ``seasonality``,
+    ``sources``, ``owners`` and ``backtest`` are the JSON's objects (dicts
+    and lists, as ``to_dict()`` gives them); ``skipped`` the rows skipped;
+    ``funnel`` the funnel learned, ready for ``plan()`` and the others."""
+    as_of: str
+    items: int
+    stages: tuple
+    deal_size: Optional[dict]
+    seasonality: Optional[tuple]
+    sources: tuple
+    owners: tuple
+    backtest: Optional[dict]
+    skipped: Tuple[LearnedSkip, ...]
+    _c: object = field(default=None, repr=False, compare=False)
+
+    _headline = ("as_of", "items")
+
+    def _render_args(self):
+        return fn.learn_render, (self._c,)
+
+    def to_dict(self):
+        """The object ``funnelplan learn --format json`` prints."""
+        length = ctypes.c_size_t()
+        fn.learn_json(byref(self._c), None, 0, byref(length))
+        buf = ctypes.create_string_buffer(length.value + 1)
+        fn.learn_json(byref(self._c), buf, len(buf), byref(length))
+        return json.loads(buf.raw[:length.value].decode("utf-8"))
+
+    @property
+    def funnel(self):
+        """The funnel learned (every stage at its learned rate, the mean won
+        amount as its deal size): ``learned.funnel.plan(deals=10)``. Raises
+        :class:`FunnelError` when a stage has no rate in (0, 1]."""
+        f = _native.fpl_funnel()
+        fn.learn_funnel(byref(self._c), byref(f))
+        stages = [(self._c.stages[k].name.decode("utf-8"), self._c.stages[k].rate)
+                  for k in range(self._c.n_stages)]
+        deal = self._c.deal_mean if self._c.has_deal_size and self._c.deal_mean > 0 else None
+        return Funnel(stages, deal_size=deal)
+
+    def saved(self):
+        """The saved funnel ``funnelplan learn --save FILE`` writes: an @FILE
+        of options for plan, forecast, odds, schedule and channels."""
+        length = ctypes.c_size_t()
+        fn.learn_save(byref(self._c), None, 0, byref(length))
+        buf = ctypes.create_string_buffer(length.value + 1)
+        fn.learn_save(byref(self._c), buf, len(buf), byref(length))
+        return buf.raw[:length.value].decode("utf-8")
+
+
+def _rows_csv(rows):
+    """CSV bytes of rows given as Python values: mappings (the header from
+    the first row's keys) or sequences in the order id, stage, date, amount,
+    source, owner (as long as the longest row)."""
+    rows = list(rows)
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    if rows and isinstance(rows[0], dict):
+        header = list(rows[0].keys())
+        w.writerow(header)
+        for r in rows:
+            w.writerow(["" if r.get(k) is None else r.get(k) for k in header])
+    else:
+        width = max((len(r) for r in rows), default=3)
+        w.writerow(_COLUMNS[:max(3, width)])
+        for r in rows:
+            w.writerow(["" if v is None else v for v in r] + [""] * (width - len(r)))
+    return _encode(out.getvalue())
+
+
+def _source(history):
+    """(label for messages, generator of bytes) of a history."""
+    if isinstance(history, (list, tuple)) or (
+            not _is_text(history) and not isinstance(history, (bytes, bytearray, memoryview))
+            and not hasattr(history, "read") and not hasattr(history, "__fspath__")
+            and hasattr(history, "__iter__")):
+        return None, iter([_rows_csv(history)])
+    try:
+        return _chunks(history)
+    except FunnelError:
+        raise refuse("CSV_HEADER", "history %s: expected a path, a file object, the CSV "
+                     "text or rows" % _describe(history), typed=True) from None
+
+
+def _text_arg(label, value):
+    if not _is_text(value):
+        raise refuse("NULL", "%s %s: expected text" % (label, _describe(value)), typed=True)
+    return _encode(value)
+
+
+def learn(history, *, stages=None, columns=None, as_of=None, backtest=False):
+    """Learns the funnel from a CRM stage history (see learn.h and the
+    guide): ``history`` is a path, a file object, the CSV text, or rows
+    (mappings, or sequences id, stage, date[, amount, source, owner]).
+    ``stages`` the funnel's stages top first (a list or ``"a,b,c"``),
+    ``columns`` a mapping role -> header name (``{"stage": "StageName"}``),
+    ``as_of`` a date ``"YYYY-MM-DD"``, ``backtest`` True for the back-test.
+
+    >>> import funnelplan
+    >>> rows = [("a", "lead", "2026-01-01"), ("a", "won", "2026-01-11", 1000),
+    ...         ("b", "lead", "2026-01-01"), ("b", "lost", "2026-01-21")]
+    >>> learned = funnelplan.learn(rows)
+    >>> learned.stages[0]["rate"], learned.funnel.stages[0].rate
+    (0.5, 0.5)
+    """
+    opt = _native.fpl_learn_options()
+    if stages is not None:
+        text = ",".join(stages) if isinstance(stages, (list, tuple)) else stages
+        data = _text_arg("stages", text)
+        fn.learn_stages_parse(byref(opt), data, len(data))
+    for role, name in (dict(columns) if columns is not None else {}).items():
+        data = _text_arg("columns", role) + b"=" + _text_arg("columns", name)
+        fn.learn_column_parse(byref(opt), data, len(data))
+    if as_of is not None:
+        data = _text_arg("as_of", as_of)
+        fn.date_parse(data, len(data), byref(opt.as_of))
+        opt.has_as_of = True
+    if not isinstance(backtest, bool):
+        raise refuse("NULL", "backtest %s: expected True or False" % _describe(backtest),
+                     typed=True)
+    opt.backtest = backtest
+    label, chunks = _source(history)
+    learner = _native.fpl_learn()
+    # the library allocates nothing: its table of items is ours, larger
+    # when it asks (fpl_learn_work_needed), and so is the scratch
+    work = ctypes.create_string_buffer(_native.LEARN_WORK_MIN)
+    fn.learn_begin(byref(learner), byref(opt), work, len(work))
+    skipped = []
+    out = (_native.fpl_learn_skipped * _SKIPPED)()
+    n = ctypes.c_size_t()
+    used = ctypes.c_size_t()
+    def take():
+        for i in range(n.value):
+            skipped.append(LearnedSkip(out[i].line,
+                                       fn.learn_fault_message(out[i].fault).decode("utf-8")))
+
+    def with_end(chunks):
+        """(chunk, False) for every chunk as it is read, then (b"", True):
+        a file streams, never held whole."""
+        for chunk in chunks:
+            yield bytes(chunk), False
+        yield b"", True
+
+    for chunk, at_end in with_end(chunks):
+        off = 0
+        while True:
+            try:
+                fn.learn_feed(byref(learner), chunk[off:], len(chunk) - off, at_end, out,
+                              _SKIPPED, byref(n), byref(used))
+            except FunnelError as exc:
+                if exc.status.endswith("WORKSPACE"):  # the table is full: a larger one
+                    off += used.value
+                    take()
+                    bigger = ctypes.create_string_buffer(fn.learn_work_needed(byref(learner)))
+                    fn.learn_grow(byref(learner), bigger, len(bigger))
+                    work = bigger  # the old table is no longer used
+                    continue
+                if not exc.status.endswith("CSV_HEADER"):
+                    raise
+                text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
+                fn.learn_header_message(byref(learner), text, len(text))
+                raise refuse("CSV_HEADER", label or "history",
+                             text.value.decode("utf-8", "replace")) from None
+            off += used.value
+            take()
+            if (used.value == 0 and n.value == 0) or not (
+                    off < len(chunk) or (at_end and n.value == _SKIPPED)):
+                break
+    result = _native.fpl_learn_result()
+    size = fn.learn_finish_needed(byref(learner))
+    scratch = (ctypes.c_uint64 * (size // 8 + 1))()
+    fn.learn_finish(byref(learner), scratch, ctypes.sizeof(scratch), byref(result))
+    del work
+    learned = Learned("", 0, (), None, None, (), (), None, tuple(skipped), result)
+    d = learned.to_dict()
+    return Learned(d["as_of"], d["items"], tuple(d["stages"]), d["deal_size"],
+                   None if d["seasonality"] is None else tuple(d["seasonality"]),
+                   tuple(d["sources"]), tuple(d["owners"]), d["backtest"], tuple(skipped),
+                   result)

@@ -1,0 +1,1783 @@
+/*
+ * funnelplan — learning a funnel from CRM history: a streaming reader of
+ * stage histories, one compact record per item, and the Aalen–Johansen
+ * estimator of conversion with open items as undecided (see learn.h).
+ * SPDX-License-Identifier: MIT
+ *
+ * The CSV tokenizer follows the rules of score.c's fpl_csv_feed() (RFC 4180
+ * quotes, LF or CRLF, a byte-order mark, blank lines, the record limits);
+ * it is a copy of that state machine rather than a shared one only because
+ * score.c is being reworked on another branch: once both land, the two
+ * should share one tokenizer (a follow-up, not a design choice).
+ */
+
+#include "funnelplan/learn.h"
+#include "funnelplan/format.h"
+#include "funnelplan/parse.h"
+#include "funnelplan/score.h"
+
+#include "internal.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers -------------------------------------------------------- */
+
+const char *fpl_learn_role_name(fpl_learn_role role)
+{
+    switch (role) {
+    case FPL_LEARN_ID: return "id";
+    case FPL_LEARN_STAGE: return "stage";
+    case FPL_LEARN_DATE: return "date";
+    case FPL_LEARN_AMOUNT: return "amount";
+    case FPL_LEARN_SOURCE: return "source";
+    case FPL_LEARN_OWNER: return "owner";
+    }
+    return "unknown";
+}
+
+const char *fpl_learn_fault_message(fpl_learn_fault fault)
+{
+    switch (fault) {
+    case FPL_LEARN_FAULT_NONE: return "learned";
+    case FPL_LEARN_FAULT_FIELDS: return "not as many fields as the header";
+    case FPL_LEARN_FAULT_QUOTE: return "a quote inside an unquoted field, or text after a closing quote";
+    case FPL_LEARN_FAULT_UNTERMINATED: return "a quoted field is not closed at the end of the file";
+    case FPL_LEARN_FAULT_UTF8: return "not valid UTF-8 text (or a NUL byte)";
+    case FPL_LEARN_FAULT_TOO_LONG: return "the row is longer than 65536 bytes";
+    case FPL_LEARN_FAULT_ID: return "the id is empty or longer than 256 bytes";
+    case FPL_LEARN_FAULT_STAGE: return "the stage is not one of the stages given, nor won or lost";
+    case FPL_LEARN_FAULT_STAGES: return "more than 32 stage names (give the stages with --stages)";
+    case FPL_LEARN_FAULT_DATE: return "the date is not a date YYYY-MM-DD";
+    case FPL_LEARN_FAULT_FUTURE: return "the date is after the as-of date";
+    case FPL_LEARN_FAULT_AMOUNT: return "the amount is not a number >= 0";
+    case FPL_LEARN_FAULT_OUTCOME: return "the item is both won and lost";
+    case FPL_LEARN_FAULT_BACKWARDS:
+        return "backwards dates: dated before an earlier stage of the item, or after its outcome";
+    }
+    return "unknown fault";
+}
+
+static bool same_folded(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen) {
+        return false;
+    }
+    for (size_t i = 0; i < alen; ++i) {
+        if (fpl__lower_ascii(a[i]) != fpl__lower_ascii(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* strlen bounded by max (strnlen is POSIX, not C11). */
+static size_t bounded_len(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n] != '\0') {
+        ++n;
+    }
+    return n;
+}
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+        ++*s;
+        --*len;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t')) {
+        --*len;
+    }
+}
+
+/* Days since 0001-01-01 (day 0), proleptic Gregorian. */
+static int32_t day_of(fpl_date d)
+{
+    long y = d.year - (d.month <= 2);
+    const long era = y / 400;
+    const long yoe = y - era * 400;
+    const long m = d.month;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + doe - 306); /* 0001-01-01 is day 0 */
+}
+
+static fpl_date date_of(int32_t n)
+{
+    long z = (long)n + 306;
+    const long era = z / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const long d = doy - (153 * mp + 2) / 5 + 1;
+    const long m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = yoe + era * 400 + (m <= 2);
+    return (fpl_date){(int)y, (int)m, (int)d};
+}
+
+/* The month number (year * 12 + month - 1) of a day. */
+static int32_t month_of(int32_t day)
+{
+    const fpl_date d = date_of(day);
+    return (int32_t)(d.year * 12 + d.month - 1);
+}
+
+static int32_t month_start(int32_t month)
+{
+    return day_of((fpl_date){(int)(month / 12), (int)(month % 12) + 1, 1});
+}
+
+/* A date, optionally followed by 'T' or a blank and a time (ignored). */
+static bool read_date(const char *s, size_t len, int32_t *out)
+{
+    trim(&s, &len);
+    if (len > 10 && (s[10] == 'T' || s[10] == ' ')) {
+        len = 10;
+    }
+    fpl_date d;
+    if (fpl_date_parse(s, len, &d, NULL) != FPL_OK) {
+        return false;
+    }
+    *out = day_of(d);
+    return true;
+}
+
+/* Text written into a caller's buffer like snprintf: len counts every
+ * byte; the strings up to a NULL are appended. */
+typedef struct textbuf {
+    char *buf;
+    size_t cap;
+    size_t len;
+} textbuf;
+
+static void tb_put(textbuf *t, ...)
+{
+    va_list ap;
+    va_start(ap, t);
+    for (const char *s = va_arg(ap, const char *); s != NULL; s = va_arg(ap, const char *)) {
+        for (; *s != '\0'; ++s, ++t->len) {
+            if (t->len + 1 < t->cap) {
+                t->buf[t->len] = *s;
+            }
+        }
+    }
+    va_end(ap);
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+fpl_status fpl_learn_column_parse(fpl_learn_options *opt, const char *text, size_t len,
+                                  fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (opt == NULL || text == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const char *eq = memchr(text, '=', len);
+    if (eq == NULL) {
+        return fpl__fail_at(err, FPL_ERR_COLUMN, FPL_FIELD_COLUMN, FPL_NO_INDEX, 0, len);
+    }
+    const size_t role_len = (size_t)(eq - text);
+    const char *name = eq + 1;
+    const size_t name_len = len - role_len - 1;
+    for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
+        const char *word = fpl_learn_role_name((fpl_learn_role)r);
+        if (same_folded(text, role_len, word, strlen(word))) {
+            if (name_len == 0 || name_len > FPL_NAME_MAX || memchr(name, '\0', name_len)) {
+                return fpl__fail_at(err, FPL_ERR_COLUMN, FPL_FIELD_COLUMN, FPL_NO_INDEX,
+                                    role_len + 1, name_len);
+            }
+            memcpy(opt->column[r].text, name, name_len);
+            opt->column[r].text[name_len] = '\0';
+            return FPL_OK;
+        }
+    }
+    return fpl__fail_at(err, FPL_ERR_COLUMN, FPL_FIELD_COLUMN, FPL_NO_INDEX, 0, role_len);
+}
+
+fpl_status fpl_learn_stages_parse(fpl_learn_options *opt, const char *text, size_t len,
+                                  fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (opt == NULL || text == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_learn_options o = *opt;
+    o.n_stages = 0;
+    size_t at = 0;
+    for (;;) {
+        const char *comma = memchr(text + at, ',', len - at);
+        const size_t end = comma != NULL ? (size_t)(comma - text) : len;
+        const char *s = text + at;
+        size_t n = end - at;
+        trim(&s, &n);
+        const size_t off = (size_t)(s - text);
+        if (o.n_stages == FPL_MAX_STAGES) {
+            return fpl__fail(err, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGES, FPL_NO_INDEX);
+        }
+        fpl_status st = fpl_stage_name_check(s, n, NULL);
+        if (st != FPL_OK) {
+            return fpl__fail_at(err, st, FPL_FIELD_STAGES, o.n_stages, off, n);
+        }
+        for (size_t k = 0; k < o.n_stages; ++k) {
+            if (same_folded(s, n, o.stages[k].text, strlen(o.stages[k].text))) {
+                return fpl__fail_at(err, FPL_ERR_STAGE_DUPLICATE, FPL_FIELD_STAGES, o.n_stages,
+                                    off, n);
+            }
+        }
+        memcpy(o.stages[o.n_stages].text, s, n);
+        o.stages[o.n_stages].text[n] = '\0';
+        o.n_stages++;
+        if (comma == NULL) {
+            break;
+        }
+        at = end + 1;
+    }
+    *opt = o;
+    return FPL_OK;
+}
+
+/* ---- the learner ----------------------------------------------------------- */
+
+enum { ST_FIELD_START, ST_UNQUOTED, ST_QUOTED, ST_QUOTE_QUOTED, ST_AFTER_CR, ST_DONE };
+
+enum { OUT_NONE = 0, OUT_WON = 1, OUT_LOST = 2 };
+
+/* Header faults (fpl_learn_header_message). */
+enum { HF_OK, HF_NONE, HF_MISSING, HF_TWICE, HF_BAD };
+
+#define NO_DAY INT32_MAX
+#define NO_GROUP 0xFFu
+
+/* One item's record: the header, then a day per stage (NO_DAY: not
+ * recorded). */
+typedef struct item {
+    uint64_t hash;       /* 0: an empty slot */
+    double amount;       /* NaN: none */
+    int32_t outcome_day; /* with outcome */
+    uint8_t source;      /* NO_GROUP: none */
+    uint8_t owner;
+    uint8_t outcome;     /* OUT_* */
+    uint8_t amount_won;  /* the amount came from the won row */
+} item;
+
+static item *slot_at(const fpl_learn *l, size_t i)
+{
+    return (item *)(void *)((unsigned char *)l->table + i * l->slot_size);
+}
+
+static int32_t *days_of(item *it)
+{
+    return (int32_t *)(void *)(it + 1);
+}
+
+static size_t slot_index(uint64_t hash, size_t slots)
+{
+    return (size_t)(((hash >> 32) * (uint64_t)slots) >> 32);
+}
+
+/* Whether n items overfill a table of slots: at most 7/8 full (linear
+ * probing on a 64-bit mixed hash stays short at that load). */
+static bool too_full(size_t n, size_t slots)
+{
+    return n * 8 > slots * 7;
+}
+
+/* Bytes of a slot with cap days. */
+static size_t slot_bytes(size_t cap)
+{
+    return sizeof(item) + cap * sizeof(int32_t);
+}
+
+/* Moves the items into a table of slots records with cap days each, in
+ * the caller's work (slots * slot_bytes(cap) bytes, not the current table). */
+static void resize(fpl_learn *l, void *work, size_t slots, size_t cap)
+{
+    const size_t size = slot_bytes(cap);
+    unsigned char *t = work;
+    memset(t, 0, slots * size);
+    for (size_t i = 0; i < l->slots; ++i) {
+        item *old = slot_at(l, i);
+        if (old->hash == 0) {
+            continue;
+        }
+        size_t j = slot_index(old->hash, slots);
+        while (((item *)(void *)(t + j * size))->hash != 0) {
+            j = j + 1 == slots ? 0 : j + 1;
+        }
+        item *nw = (item *)(void *)(t + j * size);
+        *nw = *old;
+        int32_t *d = (int32_t *)(void *)(nw + 1);
+        for (size_t k = 0; k < cap; ++k) {
+            d[k] = k < l->cap_stages ? days_of(old)[k] : NO_DAY;
+        }
+    }
+    l->table = t;
+    l->slots = slots;
+    l->slot_size = size;
+    l->cap_stages = cap;
+}
+
+/* The table is full, or its records need room for more stages: the bytes
+ * the next work must have (fpl_learn_work_needed). */
+static void need_work(fpl_learn *l, size_t cap)
+{
+    /* half again each time (each move is in place with
+     * fpl_learn_grow_in_place: the peak is the last table) */
+    const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 2;
+    l->want_cap = cap;
+    l->needed = slots * slot_bytes(cap);
+    if (cap != l->cap_stages) {
+        l->needed += l->slots * l->slot_size; /* room to move in place (grow_in_place) */
+    }
+}
+
+size_t fpl_learn_work_needed(const fpl_learn *learn)
+{
+    return learn != NULL ? learn->needed : 0;
+}
+
+/* Rehashes the table in place into slots slots (its memory already that
+ * large, the items in its first l->slots): each item not yet placed is
+ * taken out and put at its new place; an item not yet placed found on the
+ * way is swapped out and placed in turn. The high bit of `outcome` marks
+ * the items placed. */
+static void rehash_in_place(fpl_learn *l, size_t slots)
+{
+    const size_t size = l->slot_size;
+    const size_t old = l->slots;
+    unsigned char *t = l->table;
+    unsigned char carry[sizeof(item) + FPL_MAX_STAGES * sizeof(int32_t)];
+    unsigned char swap[sizeof carry];
+    memset(t + old * size, 0, (slots - old) * size);
+    l->slots = slots;
+    for (size_t i = 0; i < old; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash == 0 || (it->outcome & 0x80u)) {
+            continue;
+        }
+        memcpy(carry, it, size);
+        memset(it, 0, size);
+        bool placed = false;
+        while (!placed) {
+            const item *c = (const item *)(void *)carry;
+            for (size_t j = slot_index(c->hash, slots);; j = j + 1 == slots ? 0 : j + 1) {
+                item *at = slot_at(l, j);
+                if (at->hash == 0) {
+                    memcpy(at, carry, size);
+                    at->outcome |= 0x80u;
+                    placed = true;
+                    break;
+                }
+                if (!(at->outcome & 0x80u)) { /* not placed yet: it is carried next */
+                    memcpy(swap, at, size);
+                    memcpy(at, carry, size);
+                    at->outcome |= 0x80u;
+                    memcpy(carry, swap, size);
+                    break;
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < slots; ++i) {
+        slot_at(l, i)->outcome &= 0x7Fu;
+    }
+}
+
+fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_size,
+                                   fpl_error *err)
+{
+    fpl__begin(err);
+    if (learn == NULL || work == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_learn *l = learn;
+    const size_t cap = l->needed > 0 ? l->want_cap : l->cap_stages;
+    const size_t old_bytes = l->slots * l->slot_size;
+    if (work_size < old_bytes || (l->needed > 0 && work_size < l->needed)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    if (cap == l->cap_stages) {
+        const size_t slots = work_size / l->slot_size;
+        if (too_full(l->items + 1, slots)) {
+            return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+        }
+        l->table = work;
+        rehash_in_place(l, slots);
+    } else {
+        /* larger records: the items move to the end, then into the front */
+        const size_t front = (work_size - old_bytes) / 8 * 8; /* the tail stays aligned */
+        const size_t slots = front / slot_bytes(cap);
+        if (too_full(l->items + 1, slots)) {
+            return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+        }
+        unsigned char *tail = (unsigned char *)work + front;
+        memmove(tail, work, old_bytes);
+        l->table = tail;
+        resize(l, work, slots, cap);
+    }
+    l->needed = 0;
+    return FPL_OK;
+}
+
+fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size, fpl_error *err)
+{
+    fpl__begin(err);
+    if (learn == NULL || work == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const size_t cap = learn->needed > 0 ? learn->want_cap : learn->cap_stages;
+    const size_t slots = work_size / slot_bytes(cap);
+    if (slots < 16 || too_full(learn->items + 1, slots) ||
+        (learn->needed > 0 && work_size < learn->needed)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    resize(learn, work, slots, cap);
+    learn->needed = 0;
+    return FPL_OK;
+}
+
+fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void *work,
+                           size_t work_size, fpl_error *err)
+{
+    fpl__begin(err);
+    if (opt == NULL || learn == NULL || work == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
+        const size_t n = bounded_len(opt->column[r].text, FPL_NAME_MAX + 1);
+        if (n > FPL_NAME_MAX) {
+            return fpl__fail(err, FPL_ERR_COLUMN, FPL_FIELD_COLUMN, (size_t)r);
+        }
+    }
+    if (opt->n_stages > FPL_MAX_STAGES) {
+        return fpl__fail(err, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGES, FPL_NO_INDEX);
+    }
+    for (size_t k = 0; k < opt->n_stages; ++k) {
+        const size_t n = bounded_len(opt->stages[k].text, FPL_NAME_MAX + 1);
+        fpl_status st = fpl_stage_name_check(opt->stages[k].text, n, NULL);
+        if (st != FPL_OK) {
+            return fpl__fail(err, st, FPL_FIELD_STAGES, k);
+        }
+    }
+    if (opt->has_as_of) {
+        char text[16];
+        const size_t n = fpl_date_format(opt->as_of, text, sizeof text);
+        fpl_date back;
+        if (n >= sizeof text || fpl_date_parse(text, n, &back, NULL) != FPL_OK ||
+            back.year != opt->as_of.year || back.month != opt->as_of.month ||
+            back.day != opt->as_of.day) {
+            return fpl__fail(err, FPL_ERR_DATE, FPL_FIELD_AS_OF, FPL_NO_INDEX);
+        }
+    }
+    fpl_learn *l = learn;
+    memset(l, 0, offsetof(fpl_learn, rec)); /* the record needs no clearing */
+    l->opt = *opt;
+    l->line = 1;
+    l->record_line = 1;
+    l->state = ST_FIELD_START;
+    l->min_day = INT32_MAX;
+    l->max_day = INT32_MIN;
+    for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
+        l->col[r] = FPL_NO_INDEX;
+    }
+    l->header_column = FPL_NO_INDEX;
+    l->header_first = FPL_NO_INDEX;
+    l->n_stages = opt->n_stages;
+    memcpy(l->stages, opt->stages, sizeof l->stages);
+    l->cap_stages = opt->n_stages > 0 ? opt->n_stages : 4;
+    return fpl_learn_grow(l, work, work_size, err);
+}
+
+/* ---- the header ---------------------------------------------------------- */
+
+/* The names a role is found by when none is given: the canonical name,
+ * then Salesforce's, then HubSpot's. */
+static const char *const ALIASES[FPL_LEARN_ROLES][8] = {
+    {"id", "OpportunityId", "Opportunity ID", "Deal ID", "Record ID", "hs_object_id", NULL},
+    {"stage", "StageName", "Stage", "Deal Stage", "dealstage", NULL},
+    {"date", "CreatedDate", "Created Date", "Last Modified", "Date entered stage",
+     "Last Modified Date", NULL},
+    {"amount", "Amount", NULL},
+    {"source", "LeadSource", "Lead Source", "Original Source", "hs_analytics_source", NULL},
+    {"owner", "Owner", "OwnerId", "Opportunity Owner", "Deal owner", "hubspot_owner_id", NULL},
+};
+
+static void field_of(const fpl_learn *l, size_t i, const char **s, size_t *len)
+{
+    *s = l->rec + l->start[i];
+    *len = l->start[i + 1] - l->start[i];
+}
+
+static fpl_status header_fail(fpl_learn *l, int fault, int role, size_t column, size_t first,
+                              fpl_error *err)
+{
+    l->header_fault = fault;
+    l->header_role = role;
+    l->header_column = column;
+    l->header_first = first;
+    (void)fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_HISTORY_FILE, column);
+    if (err != NULL) {
+        err->line = fault == HF_NONE ? 0 : l->record_line;
+    }
+    return FPL_ERR_CSV_HEADER;
+}
+
+static bool utf8_ok(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        const size_t n = fpl__utf8_decode(u + i, len - i, &cp);
+        if (n == 0 || cp == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+static fpl_status read_header(fpl_learn *l, fpl_error *err)
+{
+    if (l->bad) {
+        return header_fail(l, HF_BAD, 0, l->n_fields, FPL_NO_INDEX, err);
+    }
+    for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
+        const bool given = l->opt.column[r].text[0] != '\0';
+        /* the given name, else the aliases in order: the first found wins */
+        for (size_t a = 0; a < 8 && l->col[r] == FPL_NO_INDEX; ++a) {
+            const char *want = given ? l->opt.column[r].text : ALIASES[r][a];
+            if (want == NULL || (given && a > 0)) {
+                break;
+            }
+            for (size_t f = 0; f < l->n_fields; ++f) {
+                const char *s;
+                size_t len;
+                field_of(l, f, &s, &len);
+                if (f == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+                    s += 3;
+                    len -= 3;
+                }
+                if (!utf8_ok(s, len)) {
+                    return header_fail(l, HF_BAD, 0, f, FPL_NO_INDEX, err);
+                }
+                trim(&s, &len);
+                if (same_folded(s, len, want, strlen(want))) {
+                    if (l->col[r] != FPL_NO_INDEX) {
+                        return header_fail(l, HF_TWICE, r, f, l->col[r], err);
+                    }
+                    l->col[r] = f;
+                }
+            }
+        }
+        if (l->col[r] == FPL_NO_INDEX && r <= FPL_LEARN_DATE) {
+            return header_fail(l, HF_MISSING, r, FPL_NO_INDEX, FPL_NO_INDEX, err);
+        }
+    }
+    l->n_columns = l->n_fields;
+    l->have_header = true;
+    return FPL_OK;
+}
+
+size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capacity)
+{
+    char text[FPL_CSV_HEADER_MESSAGE_MAX];
+    textbuf tb = {text, sizeof text, 0};
+    text[0] = '\0';
+    if (learn != NULL) {
+        const char *role = fpl_learn_role_name((fpl_learn_role)learn->header_role);
+        const char *given = learn->opt.column[learn->header_role].text;
+        char num[2][24];
+        fpl_format_count(learn->header_column + 1, num[0], sizeof num[0]);
+        fpl_format_count(learn->header_first + 1, num[1], sizeof num[1]);
+        switch (learn->header_fault) {
+        case HF_NONE: tb_put(&tb, "the file has no header (it is empty or blank)", NULL); break;
+        case HF_MISSING:
+            if (given[0] != '\0') {
+                tb_put(&tb, "the header has no column named '", given,
+                          "' (the ", role, " column)", NULL);
+            } else {
+                tb_put(&tb, "the header has no column for the ", role, " (",
+                          ALIASES[learn->header_role][0], ", ", ALIASES[learn->header_role][1],
+                          ", ...; or --column ", role, "=NAME)", NULL);
+            }
+            break;
+        case HF_TWICE:
+            tb_put(&tb, "columns ", num[1], " and ", num[0],
+                      " of the header both name the ", role, " column", NULL);
+            break;
+        case HF_BAD:
+            tb_put(&tb, "the header is not CSV text (column ", num[0],
+                      "): a stray quote, a row too long, or not UTF-8", NULL);
+            break;
+        default: break;
+        }
+    }
+    text[tb.len < sizeof text ? tb.len : sizeof text - 1] = '\0';
+    const size_t n = strlen(text);
+    if (capacity > 0 && out != NULL) {
+        const size_t k = n < capacity - 1 ? n : capacity - 1;
+        memcpy(out, text, k);
+        out[k] = '\0';
+    }
+    return n;
+}
+
+/* ---- rows ------------------------------------------------------------------ */
+
+static uint64_t hash_id(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < len; ++i) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 33; /* mix the high bits, which pick the slot */
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h != 0 ? h : 1;
+}
+
+static item *find_or_add(fpl_learn *l, uint64_t h)
+{
+    if (too_full(l->items + 1, l->slots)) {
+        need_work(l, l->cap_stages);
+        return NULL;
+    }
+    size_t j = slot_index(h, l->slots);
+    for (;;) {
+        item *it = slot_at(l, j);
+        if (it->hash == h) {
+            return it;
+        }
+        if (it->hash == 0) {
+            it->hash = h;
+            it->amount = NAN;
+            it->outcome_day = NO_DAY;
+            it->source = NO_GROUP;
+            it->owner = NO_GROUP;
+            int32_t *d = days_of(it);
+            for (size_t k = 0; k < l->cap_stages; ++k) {
+                d[k] = NO_DAY;
+            }
+            l->items++;
+            return it;
+        }
+        j = j + 1 == l->slots ? 0 : j + 1;
+    }
+}
+
+/* The outcome a stage value names, or OUT_NONE. */
+static int outcome_of(const char *s, size_t len)
+{
+    static const char *const won[] = {"won", "closed won", "closedwon", "closed-won"};
+    static const char *const lost[] = {"lost", "closed lost", "closedlost", "closed-lost"};
+    for (size_t i = 0; i < 4; ++i) {
+        if (same_folded(s, len, won[i], strlen(won[i]))) {
+            return OUT_WON;
+        }
+        if (same_folded(s, len, lost[i], strlen(lost[i]))) {
+            return OUT_LOST;
+        }
+    }
+    return OUT_NONE;
+}
+
+/* The stage a value names (learning new names when none were given), or
+ * a fault. */
+static fpl_learn_fault stage_of(fpl_learn *l, const char *s, size_t len, size_t *out)
+{
+    for (size_t k = 0; k < l->n_stages; ++k) {
+        if (same_folded(s, len, l->stages[k].text, strlen(l->stages[k].text))) {
+            *out = k;
+            return FPL_LEARN_FAULT_NONE;
+        }
+    }
+    if (l->opt.n_stages > 0 || fpl_stage_name_check(s, len, NULL) != FPL_OK) {
+        return FPL_LEARN_FAULT_STAGE;
+    }
+    if (l->n_stages == FPL_MAX_STAGES) {
+        return FPL_LEARN_FAULT_STAGES;
+    }
+    if (l->n_stages == l->cap_stages) {
+        need_work(l, 2 * l->cap_stages < FPL_MAX_STAGES ? 2 * l->cap_stages : FPL_MAX_STAGES);
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
+    }
+    memcpy(l->stages[l->n_stages].text, s, len);
+    l->stages[l->n_stages].text[len] = '\0';
+    *out = l->n_stages++;
+    return FPL_LEARN_FAULT_NONE;
+}
+
+/* The index of a source (g 0) or owner (g 1); "(other)" past the limit. */
+static uint8_t group_of(fpl_learn *l, int g, const char *s, size_t len)
+{
+    size_t *count = g == 0 ? &l->n_sources : &l->n_owners;
+    fpl_learn_name *names = g == 0 ? l->sources : l->owners;
+    if (len > FPL_NAME_MAX) {
+        len = FPL_NAME_MAX; /* a long name is cut (at a byte: names are shown escaped) */
+    }
+    for (size_t k = 0; k < *count; ++k) {
+        if (strlen(names[k].text) == len && memcmp(names[k].text, s, len) == 0) {
+            return (uint8_t)k;
+        }
+    }
+    if (*count == FPL_LEARN_MAX_GROUPS) {
+        return FPL_LEARN_MAX_GROUPS; /* (other) */
+    }
+    memcpy(names[*count].text, s, len);
+    names[*count].text[len] = '\0';
+    return (uint8_t)(*count)++;
+}
+
+static fpl_learn_fault read_row(fpl_learn *l)
+{
+    if (l->bad) {
+        return l->fault;
+    }
+    if (l->n_fields != l->n_columns) {
+        return FPL_LEARN_FAULT_FIELDS;
+    }
+    for (size_t f = 0; f < l->n_fields; ++f) {
+        const char *s;
+        size_t len;
+        field_of(l, f, &s, &len);
+        if (!utf8_ok(s, len)) {
+            return FPL_LEARN_FAULT_UTF8;
+        }
+    }
+    const char *id, *stage, *date;
+    size_t id_len, stage_len, date_len;
+    field_of(l, l->col[FPL_LEARN_ID], &id, &id_len);
+    field_of(l, l->col[FPL_LEARN_STAGE], &stage, &stage_len);
+    field_of(l, l->col[FPL_LEARN_DATE], &date, &date_len);
+    trim(&id, &id_len);
+    trim(&stage, &stage_len);
+    if (id_len == 0 || id_len > FPL_CSV_ID_MAX) {
+        return FPL_LEARN_FAULT_ID;
+    }
+    const int outcome = outcome_of(stage, stage_len);
+    size_t k = 0;
+    if (outcome == OUT_NONE) {
+        const fpl_learn_fault f = stage_of(l, stage, stage_len, &k);
+        if (f != FPL_LEARN_FAULT_NONE || l->needed > 0) {
+            return f;
+        }
+    }
+    int32_t day;
+    if (!read_date(date, date_len, &day)) {
+        return FPL_LEARN_FAULT_DATE;
+    }
+    if (l->opt.has_as_of && day > day_of(l->opt.as_of)) {
+        return FPL_LEARN_FAULT_FUTURE;
+    }
+    double amount = NAN;
+    if (l->col[FPL_LEARN_AMOUNT] != FPL_NO_INDEX) {
+        const char *s;
+        size_t len;
+        field_of(l, l->col[FPL_LEARN_AMOUNT], &s, &len);
+        trim(&s, &len);
+        if (len > 0 && (fpl_parse_amount(s, len, &amount, NULL) != FPL_OK || !(amount >= 0.0))) {
+            return FPL_LEARN_FAULT_AMOUNT;
+        }
+    }
+    item *it = find_or_add(l, hash_id(id, id_len));
+    if (it == NULL) {
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
+    }
+    int32_t *d = days_of(it);
+    const size_t n = l->n_stages;
+    if (outcome != OUT_NONE) {
+        if (it->outcome != OUT_NONE && it->outcome != outcome) {
+            return FPL_LEARN_FAULT_OUTCOME;
+        }
+        for (size_t j = 0; j < n; ++j) {
+            if (d[j] != NO_DAY && day < d[j]) {
+                return FPL_LEARN_FAULT_BACKWARDS;
+            }
+        }
+        it->outcome = (uint8_t)outcome;
+        it->outcome_day = day < it->outcome_day ? day : it->outcome_day;
+        if (outcome == OUT_WON && !isnan(amount)) {
+            it->amount = amount;
+            it->amount_won = 1;
+        }
+    } else {
+        if (it->outcome != OUT_NONE && day > it->outcome_day) {
+            return FPL_LEARN_FAULT_BACKWARDS;
+        }
+        if (d[k] == NO_DAY || day < d[k]) {
+            for (size_t j = 0; j < n; ++j) {
+                if (d[j] != NO_DAY && ((j < k && day < d[j]) || (j > k && day > d[j]))) {
+                    return FPL_LEARN_FAULT_BACKWARDS;
+                }
+            }
+            d[k] = day;
+        }
+    }
+    if (!isnan(amount) && !it->amount_won) {
+        it->amount = amount;
+    }
+    for (int g = 0; g < 2; ++g) {
+        const size_t c = l->col[g == 0 ? FPL_LEARN_SOURCE : FPL_LEARN_OWNER];
+        uint8_t *slot = g == 0 ? &it->source : &it->owner;
+        if (c != FPL_NO_INDEX && *slot == NO_GROUP) {
+            const char *s;
+            size_t len;
+            field_of(l, c, &s, &len);
+            trim(&s, &len);
+            if (len > 0) {
+                *slot = group_of(l, g, s, len);
+            }
+        }
+    }
+    l->min_day = day < l->min_day ? day : l->min_day;
+    l->max_day = day > l->max_day ? day : l->max_day;
+    return FPL_LEARN_FAULT_NONE;
+}
+
+/* ---- the tokenizer ------------------------------------------------------ */
+
+static void mark_bad(fpl_learn *l, fpl_learn_fault fault)
+{
+    if (!l->bad) {
+        l->bad = true;
+        l->fault = fault;
+    }
+}
+
+static void put_byte(fpl_learn *l, char c)
+{
+    if (l->bad) {
+        return;
+    }
+    if (l->rec_len >= FPL_CSV_RECORD_MAX) {
+        mark_bad(l, FPL_LEARN_FAULT_TOO_LONG);
+        return;
+    }
+    l->rec[l->rec_len++] = c;
+}
+
+static void end_field(fpl_learn *l)
+{
+    if (l->bad) {
+        return;
+    }
+    if (l->n_fields >= FPL_CSV_MAX_COLUMNS) {
+        mark_bad(l, FPL_LEARN_FAULT_FIELDS);
+        return;
+    }
+    l->n_fields++;
+    l->start[l->n_fields] = l->rec_len;
+}
+
+static void reset_record(fpl_learn *l)
+{
+    l->rec_len = 0;
+    l->n_fields = 0;
+    l->start[0] = 0;
+    l->bad = false;
+    l->fault = FPL_LEARN_FAULT_NONE;
+    l->seen = false;
+}
+
+/* A record complete (its fields ended): the header, a row, a comment or a
+ * blank line. */
+static fpl_status finish_record_again(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
+                                      fpl_error *err)
+{
+    fpl_status st = FPL_OK;
+    if (l->seen) {
+        if (!l->have_header && !l->bad && l->rec_len > 0 && l->rec[0] == '#') {
+            /* a comment line before the header (what the file is) */
+        } else if (!l->have_header) {
+            st = read_header(l, err);
+        } else {
+            const fpl_learn_fault f = read_row(l);
+            if (l->needed > 0) {
+                /* no room for the row's item: it is read again once the
+                 * caller gives a larger table */
+                l->pending = true;
+                l->pending_line = l->record_line;
+                return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+            }
+            l->rows++;
+            if (f != FPL_LEARN_FAULT_NONE) {
+                l->skipped++;
+                skipped[*n].line = l->record_line;
+                skipped[*n].fault = f;
+                (*n)++;
+            }
+        }
+    }
+    reset_record(l);
+    return st;
+}
+
+static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
+                                fpl_error *err)
+{
+    if (l->pending) { /* the record again, its fields already ended */
+        const uint64_t line = l->record_line;
+        l->pending = false;
+        l->record_line = l->pending_line;
+        fpl_status st = finish_record_again(l, skipped, n, err);
+        if (!l->pending) {
+            l->record_line = line;
+        }
+        return st;
+    }
+    end_field(l);
+    return finish_record_again(l, skipped, n, err);
+}
+
+fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
+                          fpl_learn_skipped *skipped, size_t capacity, size_t *n_skipped_out,
+                          size_t *consumed_out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (learn == NULL || (data == NULL && len > 0) || skipped == NULL || capacity == 0 ||
+        n_skipped_out == NULL || consumed_out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_learn *l = learn;
+    size_t n = 0;
+    size_t i = 0;
+    fpl_status st = FPL_OK;
+    if (l->pending) {
+        st = finish_record(l, skipped, &n, err); /* the row that waited for room */
+        if (st != FPL_OK) {
+            *n_skipped_out = n;
+            *consumed_out = 0;
+            return fpl__done(err, st);
+        }
+    }
+    while (i < len && l->state != ST_DONE) {
+        const char c = data[i];
+        const bool ends = (c == '\n' || c == '\r') &&
+                          (l->state == ST_FIELD_START || l->state == ST_UNQUOTED ||
+                           l->state == ST_QUOTE_QUOTED);
+        if (ends && n == capacity) {
+            break;
+        }
+        switch (l->state) {
+        case ST_AFTER_CR:
+            l->state = ST_FIELD_START;
+            if (c == '\n') {
+                ++i;
+                continue;
+            }
+            continue;
+        case ST_FIELD_START:
+            if (c == '"') {
+                l->seen = true;
+                l->state = ST_QUOTED;
+                break;
+            }
+            l->state = ST_UNQUOTED;
+            continue;
+        case ST_UNQUOTED:
+            if (c == ',') {
+                l->seen = true;
+                end_field(l);
+                l->state = ST_FIELD_START;
+            } else if (c == '\n' || c == '\r') {
+                l->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
+                st = finish_record(l, skipped, &n, err);
+                l->line++;
+                l->record_line = l->line;
+            } else if (c == '"' && !l->have_header && l->n_fields == 0 && l->rec_len == 3 &&
+                       memcmp(l->rec, "\xEF\xBB\xBF", 3) == 0) {
+                l->rec_len = 0; /* a byte-order mark, then a quoted first field */
+                l->state = ST_QUOTED;
+            } else {
+                if (c == '"') {
+                    mark_bad(l, FPL_LEARN_FAULT_QUOTE);
+                }
+                l->seen = true;
+                put_byte(l, c);
+            }
+            break;
+        case ST_QUOTED:
+            if (c == '"') {
+                l->state = ST_QUOTE_QUOTED;
+            } else {
+                if (c == '\n') {
+                    l->line++;
+                }
+                put_byte(l, c);
+            }
+            break;
+        case ST_QUOTE_QUOTED:
+            if (c == '"') {
+                put_byte(l, '"');
+                l->state = ST_QUOTED;
+            } else if (c == ',') {
+                l->seen = true;
+                end_field(l);
+                l->state = ST_FIELD_START;
+            } else if (c == '\n' || c == '\r') {
+                l->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
+                st = finish_record(l, skipped, &n, err);
+                l->line++;
+                l->record_line = l->line;
+            } else {
+                mark_bad(l, FPL_LEARN_FAULT_QUOTE);
+                put_byte(l, c);
+                l->state = ST_UNQUOTED;
+            }
+            break;
+        default: break;
+        }
+        ++i;
+        if (st == FPL_OK && !l->have_header && l->bad) {
+            st = read_header(l, err); /* the header cannot be valid any more */
+        }
+        if (st == FPL_ERR_WORKSPACE) {
+            break; /* fpl_learn_grow(), then feed again from here */
+        }
+        if (st != FPL_OK) {
+            l->state = ST_DONE;
+            break;
+        }
+    }
+    if (st == FPL_OK && at_end && i == len && l->state != ST_DONE) {
+        if (l->seen && n == capacity) {
+            *n_skipped_out = n;
+            *consumed_out = i;
+            return FPL_OK; /* call again for the last row */
+        }
+        if (l->seen) {
+            if (l->state == ST_QUOTED) {
+                mark_bad(l, FPL_LEARN_FAULT_UNTERMINATED);
+            }
+            st = finish_record(l, skipped, &n, err);
+            if (st == FPL_ERR_WORKSPACE) {
+                *n_skipped_out = n;
+                *consumed_out = i;
+                return fpl__done(err, st);
+            }
+        }
+        if (st == FPL_OK && !l->have_header) {
+            st = header_fail(l, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
+        }
+        l->state = ST_DONE;
+    }
+    *n_skipped_out = n;
+    *consumed_out = i;
+    return fpl__done(err, st);
+}
+
+/* ---- the estimator ----------------------------------------------------------
+ * Keys are (t << 2) | kind with kind 0 converted (won), 1 lost, 2 still
+ * open: sorted, events come before the items censored at the same time. */
+
+enum { K_CONV = 0, K_LOST = 1, K_OPEN = 2 };
+
+static int compare_keys(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a;
+    const uint64_t y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static uint64_t key(int64_t t, int kind)
+{
+    return ((uint64_t)(t < 0 ? 0 : t) << 2) | (uint64_t)kind;
+}
+
+typedef struct aj {
+    double f1, f2; /* at the last time */
+    double sw, sw2; /* the weights of the decided items */
+    uint64_t n1, n2, n3;
+} aj;
+
+#define KEY_TIME(k) (((k) & ((1ull << 40) - 1)) >> 2)
+
+/* The items decided (d1 converted, d2 lost) and censored (c) at the time
+ * of keys[i]; returns the index of the next time. */
+static size_t tally(const uint64_t *keys, size_t i, size_t n, double *d1, double *d2, double *c)
+{
+    const uint64_t t = KEY_TIME(keys[i]);
+    for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
+        const int kind = (int)(keys[i] & 3u);
+        *d1 += kind == K_CONV;
+        *d2 += kind == K_LOST;
+        *c += kind == K_OPEN;
+    }
+    return i;
+}
+
+/* The Aalen–Johansen estimator over sorted keys (the group bits above bit
+ * 40 ignored). With grid (2 * (last + 1) doubles), F1 and F2 at every day
+ * 0 … last: F1 at t in grid[t], F2 in grid[last + 1 + t]. */
+static void aj_run(const uint64_t *keys, size_t n, aj *out, double *grid, int64_t last)
+{
+    double s = 1.0;
+    double at_risk = (double)n;
+    aj a = {0};
+    int64_t filled = 0; /* grid days written */
+    for (size_t i = 0; i < n;) {
+        const uint64_t t = KEY_TIME(keys[i]);
+        double d1 = 0, d2 = 0, c = 0;
+        i = tally(keys, i, n, &d1, &d2, &c);
+        if (d1 + d2 > 0) {
+            for (; grid != NULL && filled < (int64_t)t && filled <= last; ++filled) {
+                grid[filled] = a.f1;
+                grid[last + 1 + filled] = a.f2;
+            }
+            const double w = s / at_risk;
+            a.f1 += w * d1;
+            a.f2 += w * d2;
+            a.sw += w * (d1 + d2);
+            a.sw2 += w * w * (d1 + d2);
+            s *= 1.0 - (d1 + d2) / at_risk;
+        }
+        a.n1 += (uint64_t)d1;
+        a.n2 += (uint64_t)d2;
+        a.n3 += (uint64_t)c;
+        at_risk -= d1 + d2 + c;
+    }
+    for (; grid != NULL && filled <= last; ++filled) {
+        grid[filled] = a.f1;
+        grid[last + 1 + filled] = a.f2;
+    }
+    *out = a;
+}
+
+/* The rate, its interval and effective size from an estimate. */
+static bool aj_rate(const aj *a, double *rate, double *low, double *high, double *eff)
+{
+    const double decided = a->f1 + a->f2;
+    if (!(decided > 0.0) || !(a->sw2 > 0.0)) {
+        *rate = *low = *high = *eff = 0.0;
+        return false;
+    }
+    const double p = a->f1 / decided;
+    const double ne = a->sw * a->sw / a->sw2;
+    const double z = FPL_LEARN_Z90;
+    const double z2 = z * z;
+    const double denom = 1.0 + z2 / ne;
+    const double center = (p + z2 / (2.0 * ne)) / denom;
+    const double half = z / denom * sqrt(p * (1.0 - p) / ne + z2 / (4.0 * ne * ne));
+    *rate = p;
+    *low = center - half > 0.0 ? center - half : 0.0;
+    *high = center + half < 1.0 ? center + half : 1.0;
+    *eff = ne;
+    return true;
+}
+
+/* The lag figures: the time to conversion among the converted, from the
+ * jumps of F1 (a second walk over the sorted keys, F1's total known). */
+static void lag_of(const uint64_t *keys, size_t n, double total, fpl_learn_lag *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!(total > 0.0)) {
+        return;
+    }
+    const double q[3] = {0.5, 0.75, 0.9};
+    double *dst[3] = {&out->median, &out->p75, &out->p90};
+    size_t next = 0;
+    double s = 1.0;
+    double at_risk = (double)n;
+    double f1 = 0.0;
+    double mean = 0.0;
+    for (size_t i = 0; i < n;) {
+        const uint64_t t = KEY_TIME(keys[i]);
+        double d1 = 0, d2 = 0, c = 0;
+        i = tally(keys, i, n, &d1, &d2, &c);
+        if (d1 > 0) {
+            const double jump = s / at_risk * d1;
+            f1 += jump;
+            mean += (double)t * jump;
+            while (next < 3 && f1 >= q[next] * total * (1.0 - 1e-12)) {
+                *dst[next++] = (double)t;
+            }
+        }
+        if (d1 + d2 > 0) {
+            s *= 1.0 - (d1 + d2) / at_risk;
+        }
+        at_risk -= d1 + d2 + c;
+    }
+    out->has = true;
+    out->mean = mean / total;
+}
+
+/* Where an item entered the funnel and what it reached. */
+typedef struct path {
+    size_t entry, high; /* the first stage entered, the highest recorded */
+    int32_t day[FPL_MAX_STAGES + 1]; /* the day each stage was passed into (suffix minimum); [S]: won */
+    int32_t entry_day;
+} path;
+
+static void path_of(const fpl_learn *l, item *it, path *p)
+{
+    const size_t n = l->n_stages;
+    const int32_t *d = days_of(it);
+    p->entry = n;
+    p->high = 0;
+    for (size_t k = 0; k < n; ++k) {
+        if (d[k] != NO_DAY) {
+            p->entry = k < p->entry ? k : p->entry;
+            p->high = k;
+        }
+    }
+    int32_t m = it->outcome == OUT_WON ? it->outcome_day : NO_DAY;
+    p->day[n] = m;
+    for (size_t k = n; k-- > 0;) {
+        m = d[k] < m ? d[k] : m;
+        p->day[k] = m;
+    }
+    if (p->entry == n) { /* only an outcome: it entered the top on that day */
+        p->entry = 0;
+        p->high = 0;
+        for (size_t k = 0; k <= n; ++k) {
+            p->day[k] = it->outcome == OUT_WON ? it->outcome_day : NO_DAY;
+        }
+        p->day[0] = it->outcome_day;
+    }
+    if (it->outcome == OUT_WON) {
+        p->high = n - 1 < p->high ? p->high : n - 1;
+    }
+    p->entry_day = p->day[p->entry];
+}
+
+/* The key of item it at stage k (entry ≤ k ≤ high), as seen at day now
+ * (events after it unknown); false when it had not entered k by then. */
+static bool stage_key(const item *it, const path *p, size_t k, size_t n, int32_t now,
+                      uint64_t *out)
+{
+    if (k < p->entry || k > p->high || p->day[k] > now) {
+        return false;
+    }
+    const int32_t next = p->day[k + 1 <= n ? k + 1 : n];
+    if (k < p->high || it->outcome == OUT_WON) {
+        if (next != NO_DAY && next <= now) {
+            *out = key((int64_t)next - p->day[k], K_CONV);
+            return true;
+        }
+    } else if (it->outcome == OUT_LOST && it->outcome_day <= now) {
+        *out = key((int64_t)it->outcome_day - p->day[k], K_LOST);
+        return true;
+    }
+    *out = key((int64_t)now - p->day[k], K_OPEN);
+    return true;
+}
+
+/* From entry to won or lost, as seen at day now. */
+static bool entry_key(const item *it, const path *p, int32_t now, uint64_t *out)
+{
+    if (p->entry_day > now) {
+        return false;
+    }
+    if (it->outcome != OUT_NONE && it->outcome_day <= now) {
+        *out = key((int64_t)it->outcome_day - p->entry_day,
+                   it->outcome == OUT_WON ? K_CONV : K_LOST);
+    } else {
+        *out = key((int64_t)now - p->entry_day, K_OPEN);
+    }
+    return true;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    const double x = *(const double *)a;
+    const double y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int compare_groups(const void *a, const void *b)
+{
+    const fpl_learn_group *x = a;
+    const fpl_learn_group *y = b;
+    if (x->items != y->items) {
+        return x->items > y->items ? -1 : 1;
+    }
+    return strcmp(x->name, y->name);
+}
+
+/* F1 and F2 at day t from a grid of days 0 … last (0 before day 0, the
+ * last value after it). */
+static void f_at(const double *grid, int64_t last, int64_t t, double *f1, double *f2)
+{
+    if (t < 0) {
+        *f1 = *f2 = 0.0;
+        return;
+    }
+    t = t < last ? t : last;
+    *f1 = grid[t];
+    *f2 = grid[last + 1 + t];
+}
+
+static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_result *out)
+{
+    const size_t c = l->col[g == 0 ? FPL_LEARN_SOURCE : FPL_LEARN_OWNER];
+    size_t *count = g == 0 ? &out->n_sources : &out->n_owners;
+    fpl_learn_group *gr = g == 0 ? out->sources : out->owners;
+    *count = 0;
+    if (c == FPL_NO_INDEX) {
+        return;
+    }
+    const size_t known = g == 0 ? l->n_sources : l->n_owners;
+    const fpl_learn_name *names = g == 0 ? l->sources : l->owners;
+    /* groups: the names, then (other), then (none), as long as they fit */
+    fpl_learn_group all[FPL_LEARN_MAX_GROUPS + 2];
+    memset(all, 0, sizeof all);
+    for (size_t k = 0; k < FPL_LEARN_MAX_GROUPS + 2; ++k) {
+        strcpy(all[k].name, k < known ? names[k].text
+                            : k == FPL_LEARN_MAX_GROUPS ? "(other)" : "(none)");
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < l->slots; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash == 0) {
+            continue;
+        }
+        path p;
+        path_of(l, it, &p);
+        const uint8_t v = g == 0 ? it->source : it->owner;
+        const size_t k = v == NO_GROUP ? FPL_LEARN_MAX_GROUPS + 1 : v;
+        fpl_learn_group *x = &all[k];
+        x->items++;
+        x->won += it->outcome == OUT_WON;
+        x->lost += it->outcome == OUT_LOST;
+        x->open += it->outcome == OUT_NONE;
+        if (it->outcome == OUT_WON && !isnan(it->amount)) {
+            x->won_revenue += it->amount;
+        }
+        uint64_t kk;
+        if (entry_key(it, &p, now, &kk)) {
+            keys[nk++] = ((uint64_t)k << 40) | kk;
+        }
+    }
+    qsort(keys, nk, sizeof *keys, compare_keys);
+    for (size_t i = 0; i < nk;) {
+        const size_t k = (size_t)(keys[i] >> 40);
+        size_t j = i;
+        while (j < nk && (keys[j] >> 40) == k) {
+            ++j;
+        }
+        aj a;
+        aj_run(keys + i, j - i, &a, NULL, 0);
+        double lo, hi, eff;
+        all[k].has_win_rate = aj_rate(&a, &all[k].win_rate, &lo, &hi, &eff);
+        i = j;
+    }
+    for (size_t k = 0; k < FPL_LEARN_MAX_GROUPS + 2; ++k) {
+        if (all[k].items == 0) {
+            continue;
+        }
+        all[k].naive_win_rate = (double)all[k].won / (double)all[k].items;
+        if (*count < FPL_LEARN_MAX_GROUPS + 1) {
+            gr[(*count)++] = all[k];
+        }
+    }
+    qsort(gr, *count, sizeof *gr, compare_groups);
+}
+
+static void seasonality(fpl_learn *l, int32_t as_of, double *counts, fpl_learn_result *out)
+{
+    out->has_seasonality = false;
+    const int32_t first_day = l->min_day;
+    int32_t m0 = month_of(first_day);
+    if (date_of(first_day).day != 1) {
+        m0++; /* the first month is not whole */
+    }
+    int32_t m1 = month_of(as_of); /* one past the last whole month */
+    if (month_of(as_of + 1) != m1) {
+        m1++; /* the as-of day ends its month */
+    }
+    if (m1 - m0 < 12) {
+        return;
+    }
+    memset(counts, 0, (size_t)(m1 - m0) * sizeof *counts);
+    for (size_t i = 0; i < l->slots; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash == 0) {
+            continue;
+        }
+        path p;
+        path_of(l, it, &p);
+        const int32_t m = month_of(p.entry_day);
+        if (m >= m0 && m < m1) {
+            counts[m - m0] += 1.0;
+        }
+    }
+    double avg[12] = {0};
+    double occ[12] = {0};
+    for (int32_t m = m0; m < m1; ++m) {
+        avg[m % 12] += counts[m - m0];
+        occ[m % 12] += 1.0;
+    }
+    double mean = 0.0;
+    for (int k = 0; k < 12; ++k) {
+        avg[k] /= occ[k];
+        mean += avg[k] / 12.0;
+    }
+    if (!(mean > 0.0)) {
+        return;
+    }
+    for (int k = 0; k < 12; ++k) {
+        out->seasonality[k] = avg[k] / mean;
+    }
+    out->has_seasonality = true;
+}
+
+/* The learned entry-to-won incidences as known at day c, and the mean deal
+ * size then; false without any item before c. */
+static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, double *grid, int64_t last,
+                     double *deal)
+{
+    size_t nk = 0;
+    double sum = 0.0;
+    double n_amounts = 0.0;
+    for (size_t i = 0; i < l->slots; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash == 0) {
+            continue;
+        }
+        path p;
+        path_of(l, it, &p);
+        uint64_t k;
+        if (entry_key(it, &p, c - 1, &k)) {
+            keys[nk++] = k;
+        }
+        if (it->outcome == OUT_WON && it->outcome_day < c && !isnan(it->amount)) {
+            sum += it->amount;
+            n_amounts += 1.0;
+        }
+    }
+    if (nk == 0) {
+        return false;
+    }
+    qsort(keys, nk, sizeof *keys, compare_keys);
+    aj a;
+    aj_run(keys, nk, &a, grid, last);
+    *deal = n_amounts > 0 ? sum / n_amounts : 0.0;
+    return true;
+}
+
+static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
+                     fpl_learn_result *out)
+{
+    fpl_learn_backtest *b = &out->backtest;
+    memset(b, 0, sizeof *b);
+    out->has_backtest = false;
+    const int64_t last = (int64_t)as_of - l->min_day + 1; /* the longest time seen */
+    int32_t end = month_of(as_of); /* one past the last whole month */
+    if (month_of(as_of + 1) != end) {
+        end++;
+    }
+    const int32_t first = month_of(l->min_day);
+    double ape_d = 0, ape_r = 0, nd = 0, nr = 0, sum_fd = 0, sum_ad = 0, sum_fr = 0, sum_ar = 0;
+    for (int k = FPL_LEARN_BACKTEST_CUTOFFS - 1; k >= 0; --k) {
+        const int32_t cm = end - FPL_LEARN_BACKTEST_MONTHS - k;
+        if (cm <= first) {
+            continue; /* nothing known before it */
+        }
+        const int32_t c = month_start(cm);
+        double deal = 0.0;
+        if (!learn_at(l, c, keys, grid, last, &deal)) {
+            continue;
+        }
+        const size_t row0 = b->n_rows;
+        for (int m = 0; m < FPL_LEARN_BACKTEST_MONTHS; ++m) {
+            fpl_learn_backtest_row *r = &b->rows[b->n_rows++];
+            r->cutoff = date_of(c);
+            r->month = (fpl_month){(int)((cm + m) / 12), (int)((cm + m) % 12) + 1};
+        }
+        for (size_t i = 0; i < l->slots; ++i) {
+            item *it = slot_at(l, i);
+            if (it->hash == 0) {
+                continue;
+            }
+            path p;
+            path_of(l, it, &p);
+            const int32_t e = p.entry_day;
+            for (int m = 0; m < FPL_LEARN_BACKTEST_MONTHS; ++m) {
+                fpl_learn_backtest_row *r = &b->rows[row0 + (size_t)m];
+                const int32_t s = month_start(cm + m);
+                const int32_t t = month_start(cm + m + 1);
+                if (it->outcome == OUT_WON && it->outcome_day >= s && it->outcome_day < t) {
+                    r->actual_deals += 1.0;
+                    r->actual_revenue += isnan(it->amount) ? 0.0 : it->amount;
+                }
+                if (e >= t) {
+                    continue;
+                }
+                double a1, a2, b1, b2;
+                if (e < c) {
+                    /* open at the cut-off: the chance of a win in the month,
+                     * given no outcome before it */
+                    if (it->outcome != OUT_NONE && it->outcome_day < c) {
+                        continue;
+                    }
+                    double g1, g2;
+                    f_at(grid, last, (int64_t)c - e - 1, &g1, &g2);
+                    const double left = 1.0 - g1 - g2;
+                    if (!(left > 1e-12)) {
+                        continue;
+                    }
+                    f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
+                    f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
+                    r->deals += (a1 - b1) / left;
+                } else {
+                    /* entered after the cut-off (the entries that then came) */
+                    f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
+                    if (e > s) {
+                        b1 = 0.0;
+                    } else {
+                        f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
+                    }
+                    r->deals += a1 - b1;
+                }
+            }
+        }
+        for (int m = 0; m < FPL_LEARN_BACKTEST_MONTHS; ++m) {
+            fpl_learn_backtest_row *r = &b->rows[row0 + (size_t)m];
+            r->revenue = r->deals * deal;
+            sum_fd += r->deals;
+            sum_ad += r->actual_deals;
+            sum_fr += r->revenue;
+            sum_ar += r->actual_revenue;
+            if (r->actual_deals > 0) {
+                ape_d += fabs(r->deals - r->actual_deals) / r->actual_deals;
+                nd += 1;
+            }
+            if (r->actual_revenue > 0) {
+                ape_r += fabs(r->revenue - r->actual_revenue) / r->actual_revenue;
+                nr += 1;
+            }
+        }
+    }
+    if (b->n_rows == 0) {
+        return;
+    }
+    out->has_backtest = true;
+    b->has_deals_mape = nd > 0;
+    b->deals_mape = nd > 0 ? ape_d / nd : 0.0;
+    b->deals_bias = sum_ad > 0 ? (sum_fd - sum_ad) / sum_ad : 0.0;
+    b->has_revenue_mape = nr > 0;
+    b->revenue_mape = nr > 0 ? ape_r / nr : 0.0;
+    b->revenue_bias = sum_ar > 0 ? (sum_fr - sum_ar) / sum_ar : 0.0;
+}
+
+static int32_t as_of_day(const fpl_learn *l)
+{
+    return l->opt.has_as_of ? day_of(l->opt.as_of) : l->max_day;
+}
+
+/* The parts of the scratch (in 8-byte words): the keys, then the largest
+ * of the won amounts, the months' counts and the back-test's grid. */
+static void scratch_parts(const fpl_learn *l, size_t *keys, size_t *rest)
+{
+    uint64_t won = 0;
+    for (size_t i = 0; i < l->slots; ++i) {
+        const item *it = slot_at(l, i);
+        won += it->hash != 0 && it->outcome == OUT_WON;
+    }
+    const int32_t as_of = as_of_day(l);
+    const bool any = l->items > 0 && l->min_day <= as_of;
+    const size_t months = any ? (size_t)(month_of(as_of) - month_of(l->min_day)) + 2 : 1;
+    const size_t grid = any && l->opt.backtest ? 2 * ((size_t)(as_of - l->min_day) + 3) : 0;
+    *keys = l->items + 1;
+    *rest = (size_t)won + 1;
+    *rest = months > *rest ? months : *rest;
+    *rest = grid > *rest ? grid : *rest;
+}
+
+size_t fpl_learn_finish_needed(const fpl_learn *learn)
+{
+    if (learn == NULL) {
+        return 0;
+    }
+    size_t keys, rest;
+    scratch_parts(learn, &keys, &rest);
+    return 8 * (keys + rest);
+}
+
+fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size,
+                            fpl_learn_result *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (learn == NULL || out == NULL || (scratch == NULL && scratch_size > 0)) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_learn *l = learn;
+    memset(out, 0, sizeof *out);
+    if (!l->have_header) {
+        if (l->header_fault == HF_OK) {
+            l->header_fault = HF_NONE;
+        }
+        return fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_HISTORY_FILE, FPL_NO_INDEX);
+    }
+    if (l->items == 0 || l->n_stages == 0) {
+        return fpl__fail(err, FPL_ERR_LEARN_EMPTY, FPL_FIELD_HISTORY_FILE, FPL_NO_INDEX);
+    }
+    if (scratch_size < fpl_learn_finish_needed(l)) {
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
+    }
+    size_t n_keys, n_rest;
+    scratch_parts(l, &n_keys, &n_rest);
+    uint64_t *keys = scratch;
+    double *rest = (double *)(void *)(keys + n_keys);
+    const int32_t as_of = as_of_day(l);
+    const size_t n = l->n_stages;
+    out->as_of = date_of(as_of);
+    out->first = date_of(l->min_day);
+    out->rows = l->rows;
+    out->skipped = l->skipped;
+    out->items = l->items;
+    out->n_stages = n;
+    for (size_t i = 0; i < l->slots; ++i) {
+        item *it = slot_at(l, i);
+        if (it->hash != 0) {
+            out->won += it->outcome == OUT_WON;
+            out->lost += it->outcome == OUT_LOST;
+            out->open += it->outcome == OUT_NONE;
+        }
+    }
+    for (size_t k = 0; k < n; ++k) {
+        fpl_learn_stage *s = &out->stages[k];
+        strcpy(s->name, l->stages[k].text);
+        size_t nk = 0;
+        for (size_t i = 0; i < l->slots; ++i) {
+            item *it = slot_at(l, i);
+            if (it->hash == 0) {
+                continue;
+            }
+            path p;
+            path_of(l, it, &p);
+            if (stage_key(it, &p, k, n, as_of, &keys[nk])) {
+                nk++;
+            }
+        }
+        qsort(keys, nk, sizeof *keys, compare_keys);
+        aj a;
+        aj_run(keys, nk, &a, NULL, 0);
+        s->entered = nk;
+        s->converted = a.n1;
+        s->lost = a.n2;
+        s->open = a.n3;
+        s->has_rate = aj_rate(&a, &s->rate, &s->low, &s->high, &s->effective);
+        s->naive_rate = nk > 0 ? (double)a.n1 / (double)nk : 0.0;
+        lag_of(keys, nk, a.f1, &s->lag);
+    }
+    /* deal size */
+    double *amounts = rest;
+    {
+        size_t na = 0;
+        double sum = 0.0;
+        for (size_t i = 0; i < l->slots; ++i) {
+            item *it = slot_at(l, i);
+            if (it->hash != 0 && it->outcome == OUT_WON && !isnan(it->amount)) {
+                amounts[na++] = it->amount;
+                sum += it->amount;
+            }
+        }
+        if (na > 0) {
+            qsort(amounts, na, sizeof *amounts, compare_doubles);
+            const double mean = sum / (double)na;
+            double ss = 0.0;
+            for (size_t i = 0; i < na; ++i) {
+                ss += (amounts[i] - mean) * (amounts[i] - mean);
+            }
+            out->has_deal_size = true;
+            out->deal_count = na;
+            out->deal_mean = mean;
+            out->deal_median = na % 2 == 1 ? amounts[na / 2]
+                                           : (amounts[na / 2 - 1] + amounts[na / 2]) / 2.0;
+            out->deal_cv = na > 1 && mean > 0.0 ? sqrt(ss / (double)(na - 1)) / mean : 0.0;
+        }
+    }
+    seasonality(l, as_of, rest, out);
+    groups(l, 0, keys, as_of, out);
+    groups(l, 1, keys, as_of, out);
+    if (l->opt.backtest) {
+        backtest(l, as_of, keys, rest, out);
+    }
+    return FPL_OK;
+}
+
+/* ---- the funnel learned ------------------------------------------------- */
+
+fpl_status fpl_learn_funnel(const fpl_learn_result *result, fpl_funnel *out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (result == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_funnel f;
+    memset(&f, 0, sizeof f);
+    for (size_t k = 0; k < result->n_stages; ++k) {
+        const fpl_learn_stage *s = &result->stages[k];
+        fpl_status st = fpl_funnel_add_stage(&f, s->name, strlen(s->name),
+                                             s->has_rate ? s->rate : 0.0, NULL);
+        if (st != FPL_OK) {
+            return fpl__fail(err, st == FPL_ERR_RATE_RANGE ? st : st, FPL_FIELD_STAGE, k);
+        }
+    }
+    *out = f;
+    return FPL_OK;
+}
+
+fpl_status fpl_learn_save(const fpl_learn_result *result, char *buf, size_t capacity,
+                          size_t *length_out, fpl_error *err)
+{
+    fpl__begin(err);
+    if (result == NULL || length_out == NULL || (buf == NULL && capacity > 0)) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_funnel f;
+    fpl_status st = fpl_learn_funnel(result, &f, err);
+    if (st != FPL_OK) {
+        return st;
+    }
+    textbuf t = {buf, capacity, 0};
+    char num[FPL_NUMBER_MAX];
+    char day[16];
+    fpl_date_format(result->as_of, day, sizeof day);
+    fpl_format_count(result->items, num, sizeof num);
+    tb_put(&t, "# A funnel learned by funnelplan learn from ", num,
+                     " items of CRM history up to ", day, ".\n",
+                     "# Use it as @FILE with plan, forecast, odds, schedule or channels.\n",
+                     NULL);
+    for (size_t k = 0; k < result->n_stages; ++k) {
+        fpl_format_number(result->stages[k].rate, FPL_NUMBER_JSON, num, sizeof num);
+        tb_put(&t, "--stage ", result->stages[k].name, "=", num, "\n", NULL);
+    }
+    if (result->has_deal_size) {
+        fpl_format_number(result->deal_mean, FPL_NUMBER_JSON, num, sizeof num);
+        tb_put(&t, "--deal-size ", num, "\n", NULL);
+        fpl_format_number(result->deal_cv, FPL_NUMBER_JSON, num, sizeof num);
+        tb_put(&t, "# odds: --deal-size-cv ", num, "\n", NULL);
+    }
+    for (size_t k = 0; k < result->n_stages; ++k) {
+        if (result->stages[k].lag.has) {
+            fpl_format_number(result->stages[k].lag.mean, FPL_NUMBER_JSON, num, sizeof num);
+            tb_put(&t, "# schedule: --lag ", result->stages[k].name, "=", num, "d\n",
+                             NULL);
+        }
+    }
+    if (result->has_seasonality) {
+        tb_put(&t, "# schedule: --seasonality ", NULL);
+        for (int m = 0; m < 12; ++m) {
+            fpl_format_number(result->seasonality[m], FPL_NUMBER_JSON, num, sizeof num);
+            tb_put(&t, m > 0 ? "," : "", num, NULL);
+        }
+        tb_put(&t, "\n", NULL);
+    }
+    if (capacity > 0) {
+        buf[t.len < capacity ? t.len : capacity - 1] = '\0';
+    }
+    *length_out = t.len;
+    return FPL_OK;
+}

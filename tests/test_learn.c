@@ -1,0 +1,401 @@
+/*
+ * funnelplan — learning a funnel from CRM history, against values derived
+ * by hand from the estimator of learn.h.
+ * SPDX-License-Identifier: MIT
+ */
+
+#include "fpl_test.h"
+
+#include <math.h>
+#include <string.h>
+
+static fpl_learn learner; /* large: static */
+static fpl_learn_result result;
+static unsigned char first_work[FPL_LEARN_WORK_MIN];
+static size_t grown; /* tables given larger */
+
+/* Learns from text with the options; the rows skipped into skipped. The
+ * table starts at the least size and is grown when the learner asks. */
+static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
+                             fpl_learn_skipped *skipped, size_t capacity, size_t *n_skipped,
+                             fpl_error *err)
+{
+    void *work = NULL;
+    grown = 0;
+    fpl_status st = fpl_learn_begin(&learner, opt, first_work, sizeof first_work, err);
+    if (st != FPL_OK) {
+        return st;
+    }
+    const size_t len = strlen(text);
+    size_t at = 0;
+    *n_skipped = 0;
+    for (;;) {
+        size_t n = 0;
+        size_t used = 0;
+        st = fpl_learn_feed(&learner, text + at, len - at, true, skipped + *n_skipped,
+                            capacity - *n_skipped, &n, &used, err);
+        at += used;
+        *n_skipped += n;
+        if (st == FPL_ERR_WORKSPACE) {
+            const size_t size = fpl_learn_work_needed(&learner);
+            if (work == NULL) { /* from the static table: a second one */
+                void *bigger = malloc(size);
+                assert_non_null(bigger);
+                assert_int_equal(fpl_learn_grow(&learner, bigger, size / 2, NULL),
+                                 FPL_ERR_WORKSPACE); /* too small: refused, nothing moved */
+                assert_int_equal(fpl_learn_grow(&learner, bigger, size, NULL), FPL_OK);
+                work = bigger;
+            } else { /* the same table made larger, rehashed in place */
+                work = realloc(work, size);
+                assert_non_null(work);
+                assert_int_equal(fpl_learn_grow_in_place(&learner, work, size, NULL), FPL_OK);
+            }
+            grown++;
+            continue;
+        }
+        if (st != FPL_OK || (used == 0 && n == 0) || *n_skipped == capacity) {
+            break;
+        }
+    }
+    if (st == FPL_OK) {
+        const size_t size = fpl_learn_finish_needed(&learner);
+        void *scratch = malloc(size);
+        assert_non_null(scratch);
+        if (learner.items > 0) {
+            assert_int_equal(fpl_learn_finish(&learner, scratch, size - 8, &result, NULL),
+                             FPL_ERR_WORKSPACE);
+        }
+        st = fpl_learn_finish(&learner, scratch, size, &result, err);
+        free(scratch);
+    }
+    free(work);
+    return st;
+}
+
+static double wilson(double p, double n, bool high)
+{
+    const double z = FPL_LEARN_Z90;
+    const double d = 1.0 + z * z / n;
+    const double c = (p + z * z / (2.0 * n)) / d;
+    const double h = z / d * sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n));
+    return high ? fmin(1.0, c + h) : fmax(0.0, c - h);
+}
+
+/* Four leads all decided: the rate is the plain share, every Kaplan–Meier
+ * weight 1/4, so Kish's size is 4. */
+static void test_learn_without_open_items_is_the_plain_share(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead, opp", 9, NULL), FPL_OK);
+    const char *csv = "id,stage,date,amount\n"
+                      "a,lead,2026-01-01,\n"
+                      "a,opp,2026-01-11,\n"
+                      "a,won,2026-01-31,1000\n"
+                      "b,lead,2026-01-01,\n"
+                      "b,opp,2026-01-21,\n"
+                      "b,lost,2026-02-10,\n"
+                      "c,lead,2026-01-01,\n"
+                      "c,lost,2026-01-06,\n"
+                      "d,lead,2026-01-01,\n"
+                      "d,lost,2026-01-16,\n";
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(result.n_stages, 2);
+    assert_int_equal(result.items, 4);
+    assert_int_equal(result.won, 1);
+    assert_int_equal(result.lost, 3);
+    const fpl_learn_stage *lead = &result.stages[0];
+    assert_string_equal(lead->name, "lead");
+    assert_int_equal(lead->entered, 4);
+    assert_int_equal(lead->converted, 2);
+    assert_int_equal(lead->lost, 2);
+    assert_close(lead->rate, 0.5);
+    assert_close(lead->naive_rate, 0.5);
+    assert_close(lead->effective, 4.0);
+    assert_close(lead->low, wilson(0.5, 4.0, false));
+    assert_close(lead->high, wilson(0.5, 4.0, true));
+    /* conversions at 10 and 20 days, a quarter each */
+    assert_close(lead->lag.mean, 15.0);
+    assert_close(lead->lag.median, 10.0);
+    assert_close(lead->lag.p75, 20.0);
+    assert_close(lead->lag.p90, 20.0);
+    const fpl_learn_stage *opp = &result.stages[1];
+    assert_int_equal(opp->entered, 2);
+    assert_close(opp->rate, 0.5);
+    assert_close(opp->effective, 2.0); /* both decided on day 20: weight 1/2 each */
+    assert_close(opp->lag.mean, 20.0);
+    assert_true(result.has_deal_size);
+    assert_close(result.deal_mean, 1000.0);
+    assert_close(result.deal_cv, 0.0);
+    assert_false(result.has_seasonality);
+    assert_int_equal(result.as_of.year, 2026);
+    assert_int_equal(result.as_of.month, 2);
+    assert_int_equal(result.as_of.day, 10);
+}
+
+/* An item still open is undecided: censored at its age, it leaves the
+ * risk set before the others decide, so each decided item weighs 1/3. The
+ * naive rate counts it lost: 2/4. */
+static void test_learn_open_item_is_undecided_not_lost(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_date_parse("2026-01-31", 10, &opt.as_of, NULL), FPL_OK);
+    opt.has_as_of = true;
+    const char *csv = "OpportunityId,StageName,CreatedDate,Amount\r\n" /* Salesforce's names */
+                      "a,Lead,2026-01-01T09:00:00Z,\r\n"
+                      "a,Closed Won,2026-01-11,1000\r\n"
+                      "b,Lead,2026-01-26,\r\n"
+                      "c,Lead,2026-01-01,\r\n"
+                      "c,Closed Lost,2026-01-21,\r\n"
+                      "d,Lead,2026-01-01,\r\n"
+                      "\"d\",won,2026-01-31,\"3,000\"\r\n";
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(result.n_stages, 1);
+    const fpl_learn_stage *s = &result.stages[0];
+    assert_string_equal(s->name, "Lead");
+    assert_int_equal(s->entered, 4);
+    assert_int_equal(s->open, 1);
+    assert_close(s->rate, 2.0 / 3.0);
+    assert_close(s->naive_rate, 0.5);
+    assert_close(s->effective, 3.0);
+    assert_close(s->low, wilson(2.0 / 3.0, 3.0, false));
+    assert_close(s->high, wilson(2.0 / 3.0, 3.0, true));
+    assert_close(s->lag.mean, 20.0);
+    assert_close(s->lag.median, 10.0);
+    assert_close(s->lag.p75, 30.0);
+    assert_close(s->lag.p90, 30.0);
+    assert_close(result.deal_mean, 2000.0);
+    assert_close(result.deal_median, 2000.0);
+    assert_close(result.deal_cv, sqrt(2.0) / 2.0);
+
+    fpl_funnel f;
+    assert_int_equal(fpl_learn_funnel(&result, &f, NULL), FPL_OK);
+    assert_int_equal(f.n_stages, 1);
+    assert_close(f.stages[0].rate, 2.0 / 3.0);
+    char text[1024];
+    size_t len = 0;
+    assert_int_equal(fpl_learn_save(&result, text, sizeof text, &len, NULL), FPL_OK);
+    assert_int_equal(strlen(text), len);
+    assert_non_null(strstr(text, "\n--stage Lead=0.6666666666666667\n--deal-size 2000\n"));
+    assert_non_null(strstr(text, "# schedule: --lag Lead=20d\n"));
+}
+
+/* Every kind of faulty row is skipped and named with its line. */
+static void test_learn_faulty_rows_are_skipped_with_their_lines(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead,opp", 8, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_column_parse(&opt, "amount=Value", 12, NULL), FPL_OK);
+    assert_int_equal(fpl_date_parse("2026-03-01", 10, &opt.as_of, NULL), FPL_OK);
+    opt.has_as_of = true;
+    const char *csv = "id,stage,date,Value\n"
+                      "a,lead,2026-01-01,\n"     /* 2 */
+                      "a,demo,2026-01-02,\n"     /* 3 unknown stage */
+                      "a,opp,2026-04-01,\n"      /* 4 after the as-of date */
+                      "a,opp,2026-01-05,ten\n"   /* 5 not a number */
+                      "a,won,2026-02-01,\n"      /* 6 */
+                      "a,lost,2026-02-02,\n"     /* 7 won and lost */
+                      "b,opp,2026-01-10,\n"      /* 8 */
+                      "b,lead,2026-01-20,\n"     /* 9 backwards */
+                      "b,opp,2026-13-01,\n"      /* 10 not a date */
+                      ",lead,2026-01-01,\n"      /* 11 no id */
+                      "c,lead,2026-01-01\n"      /* 12 a field short */
+                      "c,lead,2026-01-01,\"5\"x\n"; /* 13 a stray quote */
+    fpl_learn_skipped sk[16];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 16, &n, NULL), FPL_OK);
+    const struct {
+        uint64_t line;
+        fpl_learn_fault fault;
+    } want[] = {{3, FPL_LEARN_FAULT_STAGE},    {4, FPL_LEARN_FAULT_FUTURE},
+                {5, FPL_LEARN_FAULT_AMOUNT},   {7, FPL_LEARN_FAULT_OUTCOME},
+                {9, FPL_LEARN_FAULT_BACKWARDS}, {10, FPL_LEARN_FAULT_DATE},
+                {11, FPL_LEARN_FAULT_ID},      {12, FPL_LEARN_FAULT_FIELDS},
+                {13, FPL_LEARN_FAULT_QUOTE}};
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < n; ++i) {
+        assert_int_equal(sk[i].line, want[i].line);
+        assert_int_equal(sk[i].fault, want[i].fault);
+    }
+    assert_int_equal(result.rows, 12);
+    assert_int_equal(result.skipped, 9);
+    assert_int_equal(result.items, 2);
+    /* b entered at opp: it counts for opp only, open there */
+    assert_int_equal(result.stages[0].entered, 1);
+    assert_int_equal(result.stages[1].entered, 2);
+    assert_int_equal(result.stages[1].open, 1);
+    assert_string_equal(fpl_learn_fault_message(FPL_LEARN_FAULT_BACKWARDS),
+                        "backwards dates: dated before an earlier stage of the item, or after "
+                        "its outcome");
+}
+
+/* A header without a date column, a file that is not CSV, an empty file. */
+static void test_learn_refuses_a_header_it_cannot_read(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    fpl_error err;
+    char msg[FPL_CSV_HEADER_MESSAGE_MAX];
+
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
+    size_t used = 0;
+    const char *text = "id,stage,when\na,lead,2026-01-01\n";
+    assert_int_equal(fpl_learn_feed(&learner, text, strlen(text), true, sk, 4, &n, &used, &err),
+                     FPL_ERR_CSV_HEADER);
+    assert_int_equal(err.field, FPL_FIELD_HISTORY_FILE);
+    assert_int_equal(err.line, 1);
+    fpl_learn_header_message(&learner, msg, sizeof msg);
+    assert_string_equal(msg, "the header has no column for the date (date, CreatedDate, ...; "
+                             "or --column date=NAME)");
+
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
+    text = "\x89PNG\r\n\x1a\n\"\x00\x01";
+    assert_int_equal(fpl_learn_feed(&learner, text, 11, true, sk, 4, &n, &used, &err),
+                     FPL_ERR_CSV_HEADER);
+
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_feed(&learner, "", 0, true, sk, 4, &n, &used, &err),
+                     FPL_ERR_CSV_HEADER);
+    fpl_learn_header_message(&learner, msg, sizeof msg);
+    assert_string_equal(msg, "the file has no header (it is empty or blank)");
+
+    /* a header and no item */
+    assert_int_equal(learn_text(&opt, "id,stage,date\n", sk, 4, &n, &err), FPL_ERR_LEARN_EMPTY);
+}
+
+static void test_learn_options_are_read_by_the_library(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    fpl_error err;
+    assert_int_equal(fpl_learn_column_parse(&opt, "Stage=Deal Stage", 16, NULL), FPL_OK);
+    assert_string_equal(opt.column[FPL_LEARN_STAGE].text, "Deal Stage");
+    assert_int_equal(fpl_learn_column_parse(&opt, "colour=x", 8, &err), FPL_ERR_COLUMN);
+    assert_int_equal(err.field, FPL_FIELD_COLUMN);
+    assert_int_equal(err.offset, 0);
+    assert_int_equal(err.length, 6);
+    assert_int_equal(fpl_learn_column_parse(&opt, "stage=", 6, &err), FPL_ERR_COLUMN);
+    assert_int_equal(fpl_learn_column_parse(&opt, "stage", 5, &err), FPL_ERR_COLUMN);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "a,b,a", 5, &err), FPL_ERR_STAGE_DUPLICATE);
+    assert_int_equal(err.index, 2);
+    assert_int_equal(err.offset, 4);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "a,,b", 4, &err), FPL_ERR_STAGE_NAME_EMPTY);
+    assert_int_equal(err.index, 1);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "a,won", 5, &err),
+                     FPL_ERR_STAGE_NAME_RESERVED);
+    opt.as_of = (fpl_date){2026, 2, 30};
+    opt.has_as_of = true;
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, &err), FPL_ERR_DATE);
+    assert_int_equal(err.field, FPL_FIELD_AS_OF);
+}
+
+/* Twelve whole months of entries, twice as many in March: March weighs
+ * 24/13 of the mean month. */
+static void test_learn_seasonality_from_a_year_of_entries(void **state)
+{
+    (void)state;
+    static char csv[8192];
+    size_t len = (size_t)snprintf(csv, sizeof csv, "id,stage,date\n");
+    int id = 0;
+    for (int m = 1; m <= 12; ++m) {
+        for (int k = 0; k < (m == 3 ? 2 : 1); ++k) {
+            len += (size_t)snprintf(csv + len, sizeof csv - len, "i%d,lead,2025-%02d-%02d\n"
+                                    "i%d,won,2025-%02d-%02d\n", id, m, 1 + k, id, m, 3 + k);
+            id++;
+        }
+    }
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_date_parse("2025-12-31", 10, &opt.as_of, NULL), FPL_OK);
+    opt.has_as_of = true;
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    assert_true(result.has_seasonality);
+    for (int m = 0; m < 12; ++m) {
+        assert_close(result.seasonality[m], (m == 2 ? 24.0 : 12.0) / 13.0);
+    }
+    assert_close(result.stages[0].rate, 1.0);
+    assert_close(result.stages[0].lag.mean, 2.0);
+}
+
+/* Thousands of items, in a table that starts at the least size, rows out
+ * of order: the table grows (the row that found it full waits and is read
+ * again), and every item counts once. Item i is won when i % 4 == 0, else
+ * lost, after i % 7 days: the rate is 1/4 exactly. */
+static void test_learn_grows_its_table_and_keeps_every_item(void **state)
+{
+    (void)state;
+    enum { ITEMS = 9000 };
+    const size_t cap = 64 * ITEMS;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "id,stage,date\n");
+    for (int pass = 0; pass < 2; ++pass) { /* the outcomes first, then the entries */
+        for (int i = 0; i < ITEMS; ++i) {
+            if (pass == 0) {
+                len += (size_t)snprintf(csv + len, cap - len, "item-%d,%s,2026-01-%02d\n", i,
+                                        i % 4 == 0 ? "won" : "lost", 1 + i % 7);
+            } else {
+                len += (size_t)snprintf(csv + len, cap - len, "item-%d,lead,2026-01-01\n", i);
+            }
+        }
+    }
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    /* the stages learned from the file: a late item with six more makes
+     * the records grow too, in place */
+    const size_t before = len;
+    for (int k = 1; k <= 6; ++k) {
+        len += (size_t)snprintf(csv + len, cap - len, "wide,step%d,2026-02-%02d\n", k, k);
+    }
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(result.items, ITEMS + 1);
+    assert_int_equal(result.n_stages, 7);
+    assert_int_equal(result.stages[0].entered, ITEMS);
+    assert_close(result.stages[0].rate, 0.25);
+    assert_int_equal(result.stages[6].entered, ITEMS / 4 + 1); /* the won passed every stage */
+    csv[before] = '\0';
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead", 4, NULL), FPL_OK);
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    free(csv);
+    assert_true(grown >= 3);
+    assert_int_equal(n, 0);
+    assert_int_equal(result.rows, 2 * ITEMS);
+    assert_int_equal(result.items, ITEMS);
+    assert_int_equal(result.stages[0].entered, ITEMS);
+    assert_close(result.stages[0].rate, 0.25);
+    assert_close(result.stages[0].naive_rate, 0.25);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_learn_without_open_items_is_the_plain_share),
+        cmocka_unit_test(test_learn_open_item_is_undecided_not_lost),
+        cmocka_unit_test(test_learn_faulty_rows_are_skipped_with_their_lines),
+        cmocka_unit_test(test_learn_refuses_a_header_it_cannot_read),
+        cmocka_unit_test(test_learn_options_are_read_by_the_library),
+        cmocka_unit_test(test_learn_seasonality_from_a_year_of_entries),
+        cmocka_unit_test(test_learn_grows_its_table_and_keeps_every_item),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
