@@ -19,7 +19,7 @@ import json
 import numbers
 from ctypes import byref
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._common import _Shown, _describe, _encode, _is_text, refuse
@@ -36,7 +36,12 @@ _COLUMNS = ("id", "stage", "date", "amount", "source", "owner")
 @dataclass(frozen=True)
 class LearnedSkip:
     """A row of the history that was skipped: its ``line`` (1 is the
-    header) and why, in the library's words."""
+    header) and why, in the library's words.
+
+    Attributes:
+        line: the line of the history file (1 is the header).
+        message: why it was skipped, as the CLI prints it after FILE:LINE.
+    """
     line: int
     message: str
 
@@ -46,25 +51,51 @@ class Learned(_Shown):
     """What a history comes to. ``stages``, ``deal_size``, ``seasonality``,
     ``sources``, ``owners`` and ``backtest`` are the JSON's objects (dicts
     and lists, as ``to_dict()`` gives them); ``skipped`` the rows skipped;
-    ``funnel`` the funnel learned, ready for ``plan()`` and the others."""
+    ``funnel`` the funnel learned, ready for ``plan()`` and the others.
+
+    Attributes:
+        as_of: what "now" was, ``YYYY-MM-DD`` (``as_of`` given, else the
+            latest date in the history).
+        items: items (leads, deals) in the history; an int.
+        stages: per stage, top first, a dict: ``name``, ``rate`` (the
+            conversion to the next stage, open items undecided; a fraction),
+            ``interval`` ([low, high], 90%), ``naive_rate`` (converted /
+            entered), counts and ``lag_days`` (mean, median, p75, p90 in days).
+        deal_size: won amounts' ``mean``, ``median`` and ``cv`` (money); None
+            without amounts.
+        seasonality: 12 monthly weights of entries (January first, mean 1);
+            None when the history spans less than a year.
+        sources: per source a dict: volume, rates and won revenue.
+        owners: per owner a dict: volume, rates and won revenue.
+        backtest: the back-test (months, MAPE and bias of deals and revenue);
+            None without ``backtest=True``.
+        skipped: the rows skipped (:class:`LearnedSkip`), at most 256.
+    """
     as_of: str
     items: int
-    stages: tuple
-    deal_size: Optional[dict]
-    seasonality: Optional[tuple]
-    sources: tuple
-    owners: tuple
-    backtest: Optional[dict]
+    stages: Tuple[Dict[str, Any], ...]
+    deal_size: Optional[Dict[str, Any]]
+    seasonality: Optional[Tuple[float, ...]]
+    sources: Tuple[Dict[str, Any], ...]
+    owners: Tuple[Dict[str, Any], ...]
+    backtest: Optional[Dict[str, Any]]
     skipped: Tuple[LearnedSkip, ...]
-    _c: object = field(default=None, repr=False, compare=False)
+    _c: Any = field(default=None, repr=False, compare=False)
 
     _headline = ("as_of", "items")
 
-    def _render_args(self):
+    def _render_args(self) -> Any:
         return fn.learn_render, (self._c,)
 
-    def to_dict(self):
-        """The object ``funnelplan learn --format json`` prints."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The object ``funnelplan learn --format json`` prints.
+
+        >>> import funnelplan
+        >>> rows = [("a", "lead", "2026-01-01"), ("a", "won", "2026-01-11", 1000),
+        ...         ("b", "lead", "2026-01-01"), ("b", "lost", "2026-01-21")]
+        >>> funnelplan.learn(rows).to_dict()["stages"][0]["naive_rate"]
+        0.5
+        """
         length = ctypes.c_size_t()
         fn.learn_json(byref(self._c), None, 0, byref(length))
         buf = ctypes.create_string_buffer(length.value + 1)
@@ -72,7 +103,7 @@ class Learned(_Shown):
         return json.loads(buf.raw[:length.value].decode("utf-8"))
 
     @property
-    def funnel(self):
+    def funnel(self) -> Funnel:
         """The funnel learned (every stage at its learned rate, the mean won
         amount as its deal size): ``learned.funnel.plan(deals=10)``. Raises
         :class:`FunnelError` when a stage has no rate in (0, 1]."""
@@ -83,9 +114,16 @@ class Learned(_Shown):
         deal = self._c.deal_mean if self._c.has_deal_size and self._c.deal_mean > 0 else None
         return Funnel(stages, deal_size=deal)
 
-    def saved(self):
+    def saved(self) -> str:
         """The saved funnel ``funnelplan learn --save FILE`` writes: an @FILE
-        of options for plan, forecast, odds, schedule and channels."""
+        of options for plan, forecast, odds, schedule and channels.
+
+        >>> import funnelplan
+        >>> rows = [("a", "lead", "2026-01-01"), ("a", "won", "2026-01-11", 1000),
+        ...         ("b", "lead", "2026-01-01"), ("b", "lost", "2026-01-21")]
+        >>> "--stage lead=" in funnelplan.learn(rows).saved()
+        True
+        """
         length = ctypes.c_size_t()
         fn.learn_save(byref(self._c), None, 0, byref(length))
         buf = ctypes.create_string_buffer(length.value + 1)
@@ -133,7 +171,9 @@ def _text_arg(label, value):
     return _encode(value)
 
 
-def learn(history, *, stages=None, columns=None, as_of=None, backtest=False):
+def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
+          columns: Optional[Mapping[str, str]] = None, as_of: Optional[str] = None,
+          backtest: bool = False) -> Learned:
     """Learns the funnel from a CRM stage history (see learn.h and the
     guide): ``history`` is a path, a file object, the CSV text, or rows
     (mappings, or sequences id, stage, date[, amount, source, owner]).
@@ -202,10 +242,10 @@ def learn(history, *, stages=None, columns=None, as_of=None, backtest=False):
                     continue
                 if not exc.status.endswith("CSV_HEADER"):
                     raise
-                text = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
-                fn.learn_header_message(byref(learner), text, len(text))
+                message = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
+                fn.learn_header_message(byref(learner), message, len(message))
                 raise refuse("CSV_HEADER", label or "history",
-                             text.value.decode("utf-8", "replace")) from None
+                             message.value.decode("utf-8", "replace")) from None
             off += used.value
             take()
             if (used.value == 0 and n.value == 0) or not (
