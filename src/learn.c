@@ -660,7 +660,7 @@ static item *find_or_add(fpl_learn *l, uint64_t h)
         }
         if (it->hash == 0) {
             it->hash = h;
-            it->amount = NAN;
+            it->amount = (double)NAN;
             it->outcome_day = NO_DAY;
             it->source = NO_GROUP;
             it->owner = NO_GROUP;
@@ -779,7 +779,7 @@ static fpl_learn_fault read_row(fpl_learn *l)
     if (l->opt.has_as_of && day > day_of(l->opt.as_of)) {
         return FPL_LEARN_FAULT_FUTURE;
     }
-    double amount = NAN;
+    double amount = (double)NAN;
     if (l->col[FPL_LEARN_AMOUNT] != FPL_NO_INDEX) {
         const char *s;
         size_t len;
