@@ -148,6 +148,16 @@ static bool read_date(const char *s, size_t len, int32_t *out)
     return true;
 }
 
+/* A name (at most FPL_NAME_MAX bytes: checked when it was read) into a
+ * result's name field, cut there should it ever be longer. */
+static void copy_name(char dst[FPL_NAME_MAX + 1], const char *src)
+{
+    size_t n = strlen(src);
+    n = n < FPL_NAME_MAX ? n : FPL_NAME_MAX;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* Text written into a caller's buffer like snprintf: len counts every
  * byte; the strings up to a NULL are appended. */
 typedef struct textbuf {
@@ -578,7 +588,7 @@ static fpl_status read_header(fpl_learn *l, fpl_error *err)
                 }
             }
         }
-        if (l->col[r] == FPL_NO_INDEX && r <= FPL_LEARN_DATE) {
+        if (r <= FPL_LEARN_DATE && l->col[r] == FPL_NO_INDEX) {
             return header_fail(l, HF_MISSING, r, FPL_NO_INDEX, FPL_NO_INDEX, err);
         }
     }
@@ -599,24 +609,24 @@ size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capaci
         fpl_format_count(learn->header_column + 1, num[0], sizeof num[0]);
         fpl_format_count(learn->header_first + 1, num[1], sizeof num[1]);
         switch (learn->header_fault) {
-        case HF_NONE: tb_put(&tb, "the file has no header (it is empty or blank)", NULL); break;
+        case HF_NONE: tb_put(&tb, "the file has no header (it is empty or blank)", (const char *)NULL); break;
         case HF_MISSING:
             if (given[0] != '\0') {
                 tb_put(&tb, "the header has no column named '", given,
-                          "' (the ", role, " column)", NULL);
+                          "' (the ", role, " column)", (const char *)NULL);
             } else {
                 tb_put(&tb, "the header has no column for the ", role, " (",
                           ALIASES[learn->header_role][0], ", ", ALIASES[learn->header_role][1],
-                          ", ...; or --column ", role, "=NAME)", NULL);
+                          ", ...; or --column ", role, "=NAME)", (const char *)NULL);
             }
             break;
         case HF_TWICE:
             tb_put(&tb, "columns ", num[1], " and ", num[0],
-                      " of the header both name the ", role, " column", NULL);
+                      " of the header both name the ", role, " column", (const char *)NULL);
             break;
         case HF_BAD:
             tb_put(&tb, "the header is not CSV text (column ", num[0],
-                      "): a stray quote, a row too long, or not UTF-8", NULL);
+                      "): a stray quote, a row too long, or not UTF-8", (const char *)NULL);
             break;
         default: break;
         }
@@ -1332,8 +1342,8 @@ static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_r
     fpl_learn_group all[FPL_LEARN_MAX_GROUPS + 2];
     memset(all, 0, sizeof all);
     for (size_t k = 0; k < FPL_LEARN_MAX_GROUPS + 2; ++k) {
-        strcpy(all[k].name, k < known ? names[k].text
-                            : k == FPL_LEARN_MAX_GROUPS ? "(other)" : "(none)");
+        copy_name(all[k].name, k < known ? names[k].text
+                               : k == FPL_LEARN_MAX_GROUPS ? "(other)" : "(none)");
     }
     size_t nk = 0;
     for (size_t i = 0; i < l->slots; ++i) {
@@ -1647,7 +1657,7 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     }
     for (size_t k = 0; k < n; ++k) {
         fpl_learn_stage *s = &out->stages[k];
-        strcpy(s->name, l->stages[k].text);
+        copy_name(s->name, l->stages[k].text);
         size_t nk = 0;
         for (size_t i = 0; i < l->slots; ++i) {
             item *it = slot_at(l, i);
@@ -1722,7 +1732,7 @@ fpl_status fpl_learn_funnel(const fpl_learn_result *result, fpl_funnel *out, fpl
         fpl_status st = fpl_funnel_add_stage(&f, s->name, strlen(s->name),
                                              s->has_rate ? s->rate : 0.0, NULL);
         if (st != FPL_OK) {
-            return fpl__fail(err, st == FPL_ERR_RATE_RANGE ? st : st, FPL_FIELD_STAGE, k);
+            return fpl__fail(err, st, FPL_FIELD_STAGE, k);
         }
     }
     *out = f;
@@ -1749,31 +1759,31 @@ fpl_status fpl_learn_save(const fpl_learn_result *result, char *buf, size_t capa
     tb_put(&t, "# A funnel learned by funnelplan learn from ", num,
                      " items of CRM history up to ", day, ".\n",
                      "# Use it as @FILE with plan, forecast, odds, schedule or channels.\n",
-                     NULL);
+                     (const char *)NULL);
     for (size_t k = 0; k < result->n_stages; ++k) {
         fpl_format_number(result->stages[k].rate, FPL_NUMBER_JSON, num, sizeof num);
-        tb_put(&t, "--stage ", result->stages[k].name, "=", num, "\n", NULL);
+        tb_put(&t, "--stage ", result->stages[k].name, "=", num, "\n", (const char *)NULL);
     }
     if (result->has_deal_size) {
         fpl_format_number(result->deal_mean, FPL_NUMBER_JSON, num, sizeof num);
-        tb_put(&t, "--deal-size ", num, "\n", NULL);
+        tb_put(&t, "--deal-size ", num, "\n", (const char *)NULL);
         fpl_format_number(result->deal_cv, FPL_NUMBER_JSON, num, sizeof num);
-        tb_put(&t, "# odds: --deal-size-cv ", num, "\n", NULL);
+        tb_put(&t, "# odds: --deal-size-cv ", num, "\n", (const char *)NULL);
     }
     for (size_t k = 0; k < result->n_stages; ++k) {
         if (result->stages[k].lag.has) {
             fpl_format_number(result->stages[k].lag.mean, FPL_NUMBER_JSON, num, sizeof num);
             tb_put(&t, "# schedule: --lag ", result->stages[k].name, "=", num, "d\n",
-                             NULL);
+                             (const char *)NULL);
         }
     }
     if (result->has_seasonality) {
-        tb_put(&t, "# schedule: --seasonality ", NULL);
+        tb_put(&t, "# schedule: --seasonality ", (const char *)NULL);
         for (int m = 0; m < 12; ++m) {
             fpl_format_number(result->seasonality[m], FPL_NUMBER_JSON, num, sizeof num);
-            tb_put(&t, m > 0 ? "," : "", num, NULL);
+            tb_put(&t, m > 0 ? "," : "", num, (const char *)NULL);
         }
-        tb_put(&t, "\n", NULL);
+        tb_put(&t, "\n", (const char *)NULL);
     }
     if (capacity > 0) {
         buf[t.len < capacity ? t.len : capacity - 1] = '\0';

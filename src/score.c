@@ -883,7 +883,7 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
         row->fault = FPL_CSV_ID;
         return;
     }
-    double answers[FPL_MAX_CRITERIA];
+    double answers[FPL_MAX_CRITERIA] = {0};
     for (size_t k = 0; k < r->criteria.n_criteria; ++k) {
         const char *s;
         size_t len;
@@ -1467,7 +1467,7 @@ static bool solve_spd(double *a, size_t p, const double *b, double *x)
             a[i * p + j] = s / l;
         }
     }
-    double y[P_MAX];
+    double y[P_MAX] = {0};
     for (size_t i = 0; i < p; ++i) {
         double s = b[i];
         for (size_t k = 0; k < i; ++k) {
@@ -1533,7 +1533,7 @@ static void newton(const leads *fit, double *beta, unsigned *iterations, bool *c
         /* halve the step until the loss does not rise */
         double t = 1.0;
         double next = loss;
-        for (int halve = 0; halve < 60; ++halve, t *= 0.5) {
+        for (int halve = 0; halve < 60; ++halve) {
             for (size_t a = 0; a < p; ++a) {
                 trial[a] = beta[a] - t * step[a];
             }
@@ -1541,6 +1541,7 @@ static void newton(const leads *fit, double *beta, unsigned *iterations, bool *c
             if (next <= loss) {
                 break;
             }
+            t *= 0.5;
         }
         *iterations = it + 1;
         if (!(next <= loss)) {

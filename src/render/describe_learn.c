@@ -144,6 +144,8 @@ fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capa
     if (st == FPL_OK) {
         st = fpl__json_array(&j, &owners, err);
     }
+    /* outlives the view, which points at it until the JSON is written */
+    // cppcheck-suppress variableScope
     char cutoffs[FPL_LEARN_MAX_BACKTEST][FPL_CALENDAR_TEXT_MAX];
     fpl_view_init(&v, nodes, BACKTEST_NODES);
     fpl_view_object(&v, NULL);
