@@ -4,6 +4,7 @@
  */
 
 #include "cli.h"
+#include "tables.h"
 
 #include "funnelplan/common.h"
 #include "funnelplan/format.h"
@@ -363,4 +364,34 @@ void cli_buf_help(cli_buf *b, const char *text)
         }
         s = close + 1;
     }
+}
+
+/* ---- what the library renders (CLI_RENDER, tables.h) ---------------- */
+
+void cli_put_amount(cli_buf *out, double x)
+{
+    char num[CLI_NUM_MAX];
+    cli_fmt_amount(num, x);
+    cli_buf_puts(out, num);
+}
+
+/* Text the library writes (asked for its length first, then written): the
+ * buffer's room for it, or NULL (a failed output) after a refusal (never,
+ * for a result the library computed) or without memory. */
+char *cli_library_space(cli_buf *out, fpl_status st, size_t len)
+{
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text == NULL) {
+        out->oom = true;
+    }
+    return text;
+}
+
+void cli_library_wrote(cli_buf *out, fpl_status st, size_t len)
+{
+    if (st != FPL_OK) {
+        out->oom = true;
+        return;
+    }
+    out->len += len;
 }
