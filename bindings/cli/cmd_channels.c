@@ -28,7 +28,7 @@ static int fail_spec(const char *spec, const fpl_error *e, bool has_part)
     const char *message = fpl_error_message(e);
     size_t n = strlen(spec), at = e->offset, len = e->length;
     if (!has_part || (at == 0 && len == n) || at > n || len > n - at) {
-        return cli_fail(channel, spec, e);
+        return cli_fail_funnel(NULL, channel, spec, e);
     }
     cli_buf msg = {0};
     char hint[FPL_HINT_MAX];
