@@ -89,24 +89,30 @@ static void roff_line(cli_buf *out, const char *s, size_t n)
     cli_buf_putc(out, '\n');
 }
 
-/* Appends a text of '\n'-separated lines as filled text; an empty line
- * starts a new paragraph. */
-static void roff_text(cli_buf *out, const char *text)
+/* Appends a text of '\n'-separated lines: as filled text (an empty line
+ * starts a new paragraph), or (verbatim) each line as it is, its leading
+ * blanks kept by a \& before them (an example's continuation lines). */
+static void roff_lines(cli_buf *out, const char *text, bool verbatim)
 {
-    const char *s = text;
-    while (*s != '\0') {
+    for (const char *s = text; *s != '\0';) {
         const char *end = strchr(s, '\n');
         size_t n = end != NULL ? (size_t)(end - s) : strlen(s);
-        if (n == 0) {
+        if (verbatim) {
+            cli_buf_puts(out, "\\&");
+            roff_put(out, s, n);
+            cli_buf_putc(out, '\n');
+        } else if (n == 0) {
             cli_buf_puts(out, ".PP\n");
         } else {
             roff_line(out, s, n);
         }
-        s += n;
-        if (*s == '\n') {
-            ++s;
-        }
+        s += n + (s[n] == '\n');
     }
+}
+
+static void roff_text(cli_buf *out, const char *text)
+{
+    roff_lines(out, text, false);
 }
 
 /* Appends an option's help text (its limits filled in, cli_buf_help) as
@@ -124,28 +130,6 @@ static void roff_help(cli_buf *out, const char *help)
     cli_buf_free(&text);
 }
 
-/* Appends a shell command (lines ending in a backslash) as an indented
- * example, unfilled. */
-static void roff_example(cli_buf *out, const char *example)
-{
-    cli_buf_puts(out, ".PP\n.RS 4\n.nf\n");
-    const char *s = example;
-    while (*s != '\0') {
-        const char *end = strchr(s, '\n');
-        size_t n = end != NULL ? (size_t)(end - s) : strlen(s);
-        /* Keep the indentation of continuation lines: \& first, so a
-         * leading blank does not count as a break request. */
-        cli_buf_puts(out, "\\&");
-        roff_put(out, s, n);
-        cli_buf_putc(out, '\n');
-        s += n;
-        if (*s == '\n') {
-            ++s;
-        }
-    }
-    cli_buf_puts(out, ".fi\n.RE\n");
-}
-
 /* "\fBfunnelplan\fR plan ..." for a usage line that starts with the
  * program's name, else the escaped line. */
 static void roff_usage(cli_buf *out, const char *usage)
@@ -161,10 +145,10 @@ static void roff_usage(cli_buf *out, const char *usage)
     roff_line(out, usage, strlen(usage));
 }
 
-/* The tag of an option: \fB--stage\fR \fINAME=RATE\fR. */
+/* .TP and the tag of an option: \fB--stage\fR \fINAME=RATE\fR. */
 static void roff_option_tag(cli_buf *out, const cli_option *o)
 {
-    cli_buf_puts(out, "\\fB");
+    cli_buf_puts(out, ".TP\n\\fB");
     roff_puts(out, o->name);
     cli_buf_puts(out, "\\fR");
     if (o->metavar != NULL) {
@@ -175,14 +159,12 @@ static void roff_option_tag(cli_buf *out, const cli_option *o)
     cli_buf_putc(out, '\n');
 }
 
-static void roff_option(cli_buf *out, const cli_option *o)
+static void roff_option(cli_buf *out, const cli_option *o, bool help)
 {
-    cli_buf_puts(out, ".TP\n");
-    roff_option_tag(out, o);
-    roff_help(out, o->help);
-    if (o->repeat) {
-        cli_buf_puts(out, ".br\nMay be given more than once.\n");
+    if (help) {
+        roff_help(out, o->help);
     }
+    cli_buf_puts(out, o->repeat ? ".br\nMay be given more than once.\n" : "");
 }
 
 /* The NUMBERS or the FILES part of the numbers help: its paragraphs (blank
@@ -330,7 +312,6 @@ static void roff_option_index(cli_buf *out, const cli_tables *t)
         if (seen || !(o->commands & all)) {
             continue;
         }
-        cli_buf_puts(out, ".TP\n");
         roff_option_tag(out, o);
         bool first = true;
         for (size_t j = k; j < t->n_options; ++j) {
@@ -349,9 +330,7 @@ static void roff_option_index(cli_buf *out, const cli_tables *t)
             }
             roff_help(out, v->help);
         }
-        if (o->repeat) {
-            cli_buf_puts(out, ".br\nMay be given more than once.\n");
-        }
+        roff_option(out, o, false);
     }
 }
 
@@ -417,7 +396,8 @@ static int generate_man(const cli_tables *t, cli_buf *out)
         cli_buf_puts(out, "\\fR:\n");
         for (size_t k = 0; k < t->n_options; ++k) {
             if (t->options[k].commands & c->bit) {
-                roff_option(out, &t->options[k]);
+                roff_option_tag(out, &t->options[k]);
+                roff_option(out, &t->options[k], true);
             }
         }
         cli_buf_puts(out, ".PP\n");
@@ -465,7 +445,9 @@ static int generate_man(const cli_tables *t, cli_buf *out)
         cli_buf_puts(out, "\\fR: ");
         roff_puts(out, c->summary);
         cli_buf_puts(out, ".\n");
-        roff_example(out, c->example);
+        cli_buf_puts(out, ".PP\n.RS 4\n.nf\n"); /* the shell command, unfilled */
+        roff_lines(out, c->example, true);
+        cli_buf_puts(out, ".fi\n.RE\n");
     }
 
     cli_buf_puts(out, ".SH SEE ALSO\n"
@@ -479,29 +461,6 @@ static int generate_man(const cli_tables *t, cli_buf *out)
 
 /* ---- bash completion ------------------------------------------------------- */
 
-/* Appends the distinct option names of a command (table order), space
- * separated; with values_only, only the options that take a value, '|'
- * separated (a case pattern). Returns whether there was any. */
-static bool put_option_names(cli_buf *out, const cli_tables *t, unsigned bit, bool values_only)
-{
-    bool any = false;
-    for (size_t k = 0; k < t->n_options; ++k) {
-        const cli_option *o = &t->options[k];
-        if (!(o->commands & bit) || (values_only && o->metavar == NULL)) {
-            continue;
-        }
-        bool seen = false;
-        for (size_t j = 0; j < k && !seen; ++j) {
-            seen = (t->options[j].commands & bit) && strcmp(t->options[j].name, o->name) == 0;
-        }
-        if (!seen) {
-            cli_buf_printf(out, "%s%s", any ? (values_only ? "|" : " ") : "", o->name);
-            any = true;
-        }
-    }
-    return any;
-}
-
 /* Whether an option's value is a file name: its metavar is FILE or ends
  * in FILE (CSV_FILE). */
 static bool takes_file(const cli_option *o)
@@ -511,15 +470,29 @@ static bool takes_file(const cli_option *o)
     return n >= sizeof file - 1 && strcmp(o->metavar + n - (sizeof file - 1), file) == 0;
 }
 
-/* Appends "        --leads|--other" for the options of a command whose
- * value is a file name; returns whether there was any. */
-static bool put_file_options(cli_buf *out, const cli_tables *t, unsigned bit)
+/* Appends the distinct option names of a command (table order): every one,
+ * space separated (WHICH_ALL), or as a case pattern ('|' separated) the
+ * options that take a value (WHICH_VALUE) or a file name (WHICH_FILE, after
+ * the case's indentation). Returns whether there was any. */
+enum { WHICH_ALL, WHICH_VALUE, WHICH_FILE };
+static bool put_option_names(cli_buf *out, const cli_tables *t, unsigned bit, int which)
 {
     bool any = false;
     for (size_t k = 0; k < t->n_options; ++k) {
         const cli_option *o = &t->options[k];
-        if ((o->commands & bit) && takes_file(o)) {
-            cli_buf_printf(out, "%s%s", any ? "|" : "        ", o->name);
+        if (!(o->commands & bit) || (which == WHICH_VALUE && o->metavar == NULL) ||
+            (which == WHICH_FILE && !takes_file(o))) {
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; ++j) {
+            seen = (t->options[j].commands & bit) && strcmp(t->options[j].name, o->name) == 0;
+        }
+        if (!seen) {
+            cli_buf_printf(out, "%s%s",
+                           any ? (which == WHICH_ALL ? " " : "|")
+                               : (which == WHICH_FILE ? "        " : ""),
+                           o->name);
             any = true;
         }
     }
@@ -610,7 +583,7 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
         cli_buf_printf(out, "    %s)\n        options='", c->name);
-        put_option_names(out, t, c->bit, false);
+        put_option_names(out, t, c->bit, WHICH_ALL);
         cli_buf_puts(out, "'\n        formats='");
         bool any = false;
         for (size_t f = 0; f < t->n_formats; ++f) {
@@ -620,11 +593,11 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
             }
         }
         cli_buf_puts(out, "'\n        case $opt in\n        --format | --per) ;;\n");
-        if (put_file_options(out, t, c->bit)) {
+        if (put_option_names(out, t, c->bit, WHICH_FILE)) {
             cli_buf_puts(out, ") opt=FILE ;;\n");
         }
         cli_buf_puts(out, "        ");
-        if (put_option_names(out, t, c->bit, true)) {
+        if (put_option_names(out, t, c->bit, WHICH_VALUE)) {
             cli_buf_puts(out, ")\n            return 0 ;; # free text\n        ");
         }
         cli_buf_puts(out, "*) opt= ;; # a flag, or not an option of the command\n"
