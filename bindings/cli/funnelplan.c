@@ -357,7 +357,7 @@ static const cli_command commands[] = {
      "required_per_quarter, required_per_year.",
      "funnelplan plan --stage lead=1% --stage accepted=10% \\\n"
      "    --deal-size 50000 --revenue 1000000 --per year",
-     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, run_plan},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, run_plan, NULL},
     {"forecast", CMD_FORECAST, "forward from a volume: the deals and revenue it brings",
      "funnelplan forecast --stage NAME=RATE... --volume COUNT [--at NAME] [OPTIONS]",
      "Works forward from a volume entering one stage each period to the units\n"
@@ -367,7 +367,7 @@ static const cli_command commands[] = {
      "expected_per_month, expected_per_quarter, expected_per_year.",
      "funnelplan forecast --stage opportunity=1/3 --deal-size 4000 \\\n"
      "    --volume 75 --at opportunity",
-     NEED_FUNNEL | NEED_VOLUME | NEED_QUESTION, run_forecast},
+     NEED_FUNNEL | NEED_VOLUME | NEED_QUESTION, run_forecast, NULL},
     {"whatif", CMD_WHATIF, "what an improvement is worth: deltas, ROI, payback",
      "funnelplan whatif --stage NAME=RATE... (--volume COUNT | TARGET) "
      "--change LEVER=CHANGE... [OPTIONS]",
@@ -387,7 +387,7 @@ static const cli_command commands[] = {
      "the change alone (gain, invest, roi, payback) are in the delta column.",
      "funnelplan whatif --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --change opportunity=+10% --horizon 12 --invest 50000",
-     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_whatif},
+     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_whatif, NULL},
     {"sensitivity", CMD_SENSITIVITY, "which lever pays most: one step of each, ranked",
      "funnelplan sensitivity --stage NAME=RATE... (--volume COUNT | TARGET) [OPTIONS]",
      "Moves every stage's rate by --step and the deal size by --deal-size-step,\n"
@@ -399,7 +399,7 @@ static const cli_command commands[] = {
      "revenue_delta (volume held) or volume_delta (target held), share.",
      "funnelplan sensitivity --stage lead=10% --stage sql=50% \\\n"
      "    --stage opportunity=25% --deal-size 4000 --volume 2000",
-     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_sensitivity},
+     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_sensitivity, NULL},
     {"solve", CMD_SOLVE, "goal seek: the value one lever must reach for the target",
      "funnelplan solve --stage NAME=RATE... --volume COUNT TARGET --for LEVER [OPTIONS]",
      "Finds the value one lever (a stage's rate, the deal size or the volume)\n"
@@ -410,7 +410,7 @@ static const cli_command commands[] = {
      "- 1; a rate as a fraction).",
      "funnelplan solve --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --revenue 125000 --for opportunity",
-     NEED_FUNNEL | NEED_VOLUME | NEED_TARGET | NEED_FOR | NEED_QUESTION, run_solve},
+     NEED_FUNNEL | NEED_VOLUME | NEED_TARGET | NEED_FOR | NEED_QUESTION, run_solve, NULL},
     {"odds", CMD_ODDS, "the chance of the target with a volume, the volume for a chance",
      "funnelplan odds --stage NAME=RATE... --volume COUNT[/PERIOD] TARGET [OPTIONS]",
      "How likely a whole volume entering --at each period is to reach the target\n"
@@ -429,7 +429,7 @@ static const cli_command commands[] = {
      "target_deals, given_volume (the same volume per volume_per: as given, or\n"
      "the least whole units per that period), volume_per.",
      "funnelplan odds --stage lead=12% --deals 12 --volume 100 --confidence 75%",
-     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS | NEED_VOLUME, run_odds},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS | NEED_VOLUME, run_odds, NULL},
     {"channels", CMD_CHANNELS, "lead channels: profitability, break-even, cheapest mix",
      "funnelplan channels --stage NAME=RATE... --channel SPEC... [TARGET] [OPTIONS]",
      "Without a target: the profitability of the leads each channel brings (each\n"
@@ -450,7 +450,7 @@ static const cli_command commands[] = {
      "    --channel 'webinars: cost-per-lead=90, rate=40%, capacity=300' \\\n"
      "    --channel 'display: cost-per-lead=35, quality=0.5' \\\n"
      "    --deal-size 4000 --margin 60% --deals 40",
-     NEED_STAGES, cli_run_channels},
+     NEED_STAGES, cli_run_channels, NULL},
     {"schedule", CMD_SCHEDULE, "month by month: seasonality, stage lags, reps, velocity",
      "funnelplan schedule --stage NAME=RATE... --start YYYY-MM TARGET [OPTIONS]",
      "Spreads the target over the calendar months of a span (--start, --months)\n"
@@ -469,7 +469,7 @@ static const cli_command commands[] = {
      "--reps also deals_per_rep and a STAGE_per_rep column per stage.",
      "funnelplan schedule --stage lead=10% --stage opportunity=1/3 --deals 120 \\\n"
      "    --per year --start 2027-01 --lag lead=1m --lag opportunity=2m",
-     NEED_FUNNEL, cli_run_schedule},
+     NEED_FUNNEL, cli_run_schedule, NULL},
     {"pace", CMD_PACE, "actuals against plan: status, catch-up, warning, coverage",
      "funnelplan pace --stage NAME=RATE... TARGET (--elapsed SHARE|MONTHS | --start DATE "
      "--as-of DATE) [OPTIONS]",
@@ -491,7 +491,7 @@ static const cli_command commands[] = {
      "where the table shows no figure).",
      "funnelplan pace --stage lead=10% --stage opportunity=25% --deals 10 \\\n"
      "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
-     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, cli_run_pace},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, cli_run_pace, NULL},
     {"score", CMD_SCORE, "lead qualification: score, band and rank a CSV of leads",
      "funnelplan score --leads FILE [--criteria bant | --criterion SPEC...] [OPTIONS]",
      "Scores every lead of a CSV file against weighted criteria (BANT by\n"
@@ -511,7 +511,7 @@ static const cli_command commands[] = {
      "starts in the file), id, score, band, sales_ready (true or false), missing\n"
      "(the criteria not fully met, separated by ;).",
      "funnelplan score --leads leads.csv --top 20",
-     0, cli_run_score},
+     0, cli_run_score, NULL},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -937,6 +937,10 @@ static int parse_command(request *req, const cli_args *args)
     const char *cmd = req->cmd->name;
     for (size_t i = 1; i < args->n; ++i) {
         const char *arg = args->v[i];
+        if (!starts_option(arg) && req->cmd->operand != NULL && req->operand == NULL) {
+            req->operand = arg;
+            continue;
+        }
         if (!starts_option(arg)) {
             cli_error("%s: unexpected argument '%s' (options start with --; see "
                       "funnelplan %s --help)",

@@ -162,10 +162,13 @@ enum {
  * refused what it was given: the program then reports *err (cli_fail_error). */
 enum { CLI_REFUSED = -1 };
 
-/* One row per command. A new command is a new row here (its CMD_* bit, its
- * texts, what it needs and its run function) and the option rows of the
- * options it takes; run() reads req (the options as given and as read) and
- * writes what the library rendered into out. */
+/* One row per command. A new command is a CMD_* bit, a row of the commands
+ * table in funnelplan.c (its texts, what it needs, its run function, its
+ * operand if any), the rows of the options it takes (an OPT_* id each, and
+ * a binding in binds[] unless it is kept as typed) and its run function,
+ * declared below and defined in a cmd_*.c of its own: run() reads req (the
+ * options as given and as read) and writes what the library rendered into
+ * out. --help, the man page and the completion follow from the rows. */
 typedef struct cli_command {
     const char *name;
     unsigned bit;
@@ -176,6 +179,8 @@ typedef struct cli_command {
     const char *example;
     unsigned needs;  /* NEED_* bits */
     int (*run)(request *req, cli_buf *out, fpl_error *err);
+    const char *operand; /* the one argument that is not an option ("FILE"), kept in
+                          * req->operand; NULL: the command takes none */
 } cli_command;
 
 /* One value of --format and the commands that take it (CMD_* bits). */
@@ -212,6 +217,7 @@ enum { LIST_MAX = FPL_MAX_CHANGES };
 
 struct request {
     const cli_command *cmd;
+    const char *operand;          /* the command's operand (cli_command.operand) */
     const char *value[OPT_COUNT]; /* each option's value as given (the last of a
                                    * repeated one; "" for a flag); NULL when absent */
     const char *list[OPT_COUNT][LIST_MAX]; /* a repeated option's values, in order */
