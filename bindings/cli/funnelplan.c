@@ -1272,20 +1272,14 @@ static int run_whatif(request *req, cli_buf *out, fpl_error *e)
             return cli_fail_option(req, OPT_CHANGE, text, e);
         }
     }
-    /* --scenario-mix: after the --change list, in funnel order, each a
-     * change that sets its stage's rate to the blended rate. */
+    /* --scenario-mix: after the --change list, in funnel order */
     const char *mix_texts[FPL_MAX_STAGES];
     int rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
                         &req->n_scenario_mixes);
     for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
-        const fpl_mix *m = &req->scenario_mix[i];
-        fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        const size_t k = in->n_changes;
-        if (fpl_mix_rate(m, &c.value, e) != FPL_OK ||
-            fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, e) != FPL_OK) {
+        if (fpl_whatif_add_mix(in, &req->scenario_mix[i], e) != FPL_OK) {
             return cli_fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], e);
         }
-        in->changes[in->n_changes++] = c;
     }
     if (rc != CLI_EXIT_OK) {
         return rc;
