@@ -546,13 +546,29 @@ static const char numbers_help[] =
     "line, or an option and its value on one line (--stage lead=1%); blank lines\n"
     "and lines starting with # are skipped. A saved funnel is a file of options.\n";
 
-static const char exit_help[] =
-    "Exit status: 0 success; 1 a question without an answer (a whole count above\n"
+/* The exit statuses, "N text" each with what follows it in --help (after
+ * "Exit status: "); the man page gives one paragraph per status. */
+static const char *const exit_statuses[] = {
+    "0 success; ",
+    "1 a question without an answer (a whole count above\n"
     "2^53, a figure out of the range of a double, a change that pushes a rate out\n"
     "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
-    "bring enough leads); 2 bad input or usage;\n"
-    "3 the output could not be written; 4 score only: some rows were skipped (each\n"
-    "reported on stderr; the others are scored and printed).\n";
+    "bring enough leads); ",
+    "2 bad input or usage;\n",
+    "3 the output could not be written; ",
+    "4 score only: some rows were skipped (each\n"
+    "reported on stderr; the others are scored and printed).\n",
+};
+
+enum { N_EXIT_STATUSES = sizeof exit_statuses / sizeof exit_statuses[0] };
+
+static void exit_help(cli_buf *out)
+{
+    cli_buf_puts(out, "Exit status: ");
+    for (size_t i = 0; i < N_EXIT_STATUSES; ++i) {
+        cli_buf_puts(out, exit_statuses[i]);
+    }
+}
 
 /* The values of --format, and the commands that take each. */
 static const cli_format_value formats[] = {
@@ -566,7 +582,7 @@ static const cli_format_value formats[] = {
 const cli_tables cli_program_tables = {
     options, N_OPTIONS, commands, N_COMMANDS,
     formats, sizeof formats / sizeof formats[0],
-    numbers_help, exit_help,
+    numbers_help, exit_statuses, N_EXIT_STATUSES,
 };
 
 static int run_help(const cli_args *args, cli_buf *out);
@@ -609,7 +625,7 @@ static void global_help(cli_buf *out)
     cli_buf_putc(out, '\n');
     cli_buf_puts(out, numbers_help);
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, exit_help);
+    exit_help(out);
 }
 
 static void command_help(const cli_command *cmd, cli_buf *out)
@@ -657,7 +673,7 @@ static void command_help(const cli_command *cmd, cli_buf *out)
     cli_buf_puts(out, "\n\n");
     cli_buf_puts(out, numbers_help);
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, exit_help);
+    exit_help(out);
 }
 
 /* ---- parsing ------------------------------------------------------------- */

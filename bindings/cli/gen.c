@@ -218,56 +218,25 @@ static void roff_numbers(cli_buf *out, const char *help, bool files)
     }
 }
 
-/* EXIT STATUS from "Exit status: 0 success; 1 ...; 2 ...; 3 ...": a tagged
- * paragraph per status (split at "; " outside parentheses). A text of any
- * other shape is given as it is. */
-static void roff_exit_status(cli_buf *out, const char *help)
+/* EXIT STATUS: a tagged paragraph per status ("N text" without what
+ * follows it in --help), its lines as text lines. */
+static void roff_exit_status(cli_buf *out, const cli_tables *t)
 {
-    static const char lead[] = "Exit status: ";
-    if (strncmp(help, lead, sizeof lead - 1) != 0) {
-        roff_text(out, help);
-        return;
-    }
-    const char *s = help + sizeof lead - 1;
-    while (*s != '\0') {
-        const char *e = s;
-        int depth = 0;
-        while (*e != '\0' && !(depth == 0 && e[0] == ';' && (e[1] == ' ' || e[1] == '\n'))) {
-            depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
-            ++e;
+    for (size_t i = 0; i < t->n_exit_statuses; ++i) {
+        const char *s = t->exit_statuses[i];
+        size_t n = strlen(s);
+        while (n > 0 && strchr(" ;\n.", s[n - 1]) != NULL) {
+            --n;
         }
-        const char *sp = s;
-        while (sp < e && *sp >= '0' && *sp <= '9') {
-            ++sp;
-        }
-        if (sp == s || sp == e || *sp != ' ') {
-            roff_text(out, s); /* not "N text": the rest as it is */
-            return;
-        }
-        /* The text of one status, its line breaks made blanks, without the
-         * final period or newline. */
-        size_t len = (size_t)(e - sp - 1);
-        while (len > 0 && (sp[1 + len - 1] == '\n' || sp[1 + len - 1] == '.')) {
-            --len;
-        }
+        const char *sp = memchr(s, ' ', n);
         cli_buf_puts(out, ".TP\n.B ");
         cli_buf_put(out, s, (size_t)(sp - s));
         cli_buf_putc(out, '\n');
-        const char *t = sp + 1;
-        while (len > 0) {
-            const char *nl = memchr(t, '\n', len);
-            size_t k = nl != NULL ? (size_t)(nl - t) : len;
-            roff_line(out, t, k);
-            t += k;
-            len -= k;
-            if (len > 0) {
-                ++t;
-                --len;
-            }
-        }
-        s = *e != '\0' ? e + 2 : e;
-        while (*s == ' ' || *s == '\n') {
-            ++s;
+        for (const char *line = sp + 1; line < s + n;) {
+            const char *nl = memchr(line, '\n', (size_t)(s + n - line));
+            const char *end = nl != NULL ? nl : s + n;
+            roff_line(out, line, (size_t)(end - line));
+            line = end + 1;
         }
     }
 }
@@ -423,7 +392,7 @@ static int generate_man(const cli_tables *t, cli_buf *out)
     roff_numbers(out, t->numbers_help, false);
 
     cli_buf_puts(out, ".SH EXIT STATUS\n");
-    roff_exit_status(out, t->exit_help);
+    roff_exit_status(out, t);
 
     cli_buf_puts(out, ".SH FILES\n");
     roff_numbers(out, t->numbers_help, true);

@@ -199,7 +199,8 @@ typedef struct cli_tables {
     const cli_format_value *formats;
     size_t n_formats;
     const char *numbers_help; /* the NUMBERS and @FILE paragraphs of --help */
-    const char *exit_help;    /* "Exit status: 0 success; 1 ...; 2 ...; 3 ..." */
+    const char *const *exit_statuses; /* "0 success; ", "1 ...", ...: --help's text */
+    size_t n_exit_statuses;
 } cli_tables;
 
 extern const cli_tables cli_program_tables;
