@@ -108,11 +108,18 @@ static int fail_memory(void)
 
 /* ---- the options --------------------------------------------------------- */
 
+/* The thresholds given, read after the criteria (the library checks them
+ * and has the defaults). */
+static const cli_field threshold_fields[] = {
+    {OPT_HOT, F_AMOUNT, AT(in.criteria.hot), AT(in.criteria.has_hot)},
+    {OPT_WARM, F_AMOUNT, AT(in.criteria.warm), AT(in.criteria.has_warm)},
+};
+
 /* The definition: the BANT preset or the --criterion list, and the
- * thresholds given (the library checks them and has the defaults). */
-static int read_criteria(const request *req, fpl_criteria *c)
+ * thresholds (into req->in.criteria). */
+static int read_criteria(request *req)
 {
-    memset(c, 0, sizeof *c);
+    fpl_criteria *c = &req->in.criteria;
     if (req->value[OPT_CRITERIA] != NULL && req->n[OPT_CRITERION] > 0) {
         cli_error("score: --criteria and --criterion cannot be given together "
                   "(--criteria bant is the preset; --criterion gives each criterion)");
@@ -132,20 +139,8 @@ static int read_criteria(const request *req, fpl_criteria *c)
             return fail(req, &err);
         }
     }
-    const opt_id ids[2] = {OPT_HOT, OPT_WARM};
-    const char *texts[2] = {req->value[OPT_HOT], req->value[OPT_WARM]};
-    double *values[2] = {&c->hot, &c->warm};
-    bool *given[2] = {&c->has_hot, &c->has_warm};
-    for (int k = 0; k < 2; ++k) {
-        if (texts[k] == NULL) {
-            continue;
-        }
-        if (fpl_parse_amount(texts[k], strlen(texts[k]), values[k], &err) != FPL_OK) {
-            return cli_fail_option(req, ids[k], texts[k], &err);
-        }
-        *given[k] = true;
-    }
-    return fpl_criteria_check(c, &err) == FPL_OK ? CLI_EXIT_OK : fail(req, &err);
+    const int rc = cli_read_fields(req, threshold_fields, 2);
+    return rc != CLI_EXIT_OK || fpl_criteria_check(c, &err) == FPL_OK ? rc : fail(req, &err);
 }
 
 /* --top N: how many of the best leads to print (every one without it). */
@@ -187,7 +182,7 @@ typedef struct score_run {
 typedef struct scorer {
     const request *req;
     const char *file; /* the --leads value as messages name it ("stdin" for -) */
-    fpl_criteria criteria;
+    const fpl_criteria *criteria; /* req->in.criteria */
     fpl_csv_reader *reader;
     fpl_csv_row *rows;
     char *chunk;
@@ -226,9 +221,9 @@ static int compare_leads(const void *pa, const void *pb)
  * answer at fault ("column 'budget': ..."). */
 static void fault_message(cli_buf *out, const scorer *s, const skipped_row *r)
 {
-    if (r->fault == FPL_CSV_ANSWER && r->criterion < s->criteria.n_criteria) {
+    if (r->fault == FPL_CSV_ANSWER && r->criterion < s->criteria->n_criteria) {
         cli_buf_puts(out, "column '");
-        cli_buf_puts(out, s->criteria.criteria[r->criterion].name);
+        cli_buf_puts(out, s->criteria->criteria[r->criterion].name);
         cli_buf_puts(out, "': ");
     }
     cli_buf_puts(out, fpl_csv_fault_message(r->fault));
@@ -627,7 +622,7 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
         return rc;
     }
     writer wr = {s, out, {0}, top};
-    (void)fpl_score_render_begin(&wr.w, s->req->format, &s->criteria, s->reader->id_column,
+    (void)fpl_score_render_begin(&wr.w, s->req->format, s->criteria, s->reader->id_column,
                                  &s->tally, s->tally.scored < top ? s->tally.scored : top,
                                  s->id_cells, put_text, out, NULL);
     if (s->n_runs == 0) {
@@ -677,7 +672,8 @@ int cli_run_score(request *req, cli_buf *out, fpl_error *unused)
     }
     s->req = req;
     uint64_t top = UINT64_MAX;
-    int rc = read_criteria(req, &s->criteria);
+    s->criteria = &req->in.criteria;
+    int rc = read_criteria(req);
     if (rc == CLI_EXIT_OK) {
         rc = read_top(req, &top);
     }
@@ -699,7 +695,7 @@ int cli_run_score(request *req, cli_buf *out, fpl_error *unused)
     if (rc == CLI_EXIT_OK) {
         const char *id = req->value[OPT_ID_COLUMN] != NULL ? req->value[OPT_ID_COLUMN] : "id";
         fpl_error err;
-        if (fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), &err) != FPL_OK) {
+        if (fpl_csv_begin(s->reader, s->criteria, id, strlen(id), &err) != FPL_OK) {
             rc = fail(req, &err);
         }
     }

@@ -249,6 +249,7 @@ struct request {
         fpl_schedule_input schedule;
         fpl_pace_input pace;
         fpl_channels_input channels;
+        fpl_criteria criteria;
     } in;
     union {
         fpl_whatif whatif;
