@@ -34,6 +34,7 @@
 
 #include "funnelplan.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 /* ---- roff ------------------------------------------------------------------ */
@@ -72,6 +73,20 @@ static void roff_put(cli_buf *out, const char *s, size_t n)
 static void roff_puts(cli_buf *out, const char *s)
 {
     roff_put(out, s, strlen(s));
+}
+
+/* Appends fmt, each %s in it replaced by the next argument escaped for
+ * roff (roff_put); the rest of fmt is roff already. */
+static void roff_say(cli_buf *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *p; (p = strstr(fmt, "%s")) != NULL; fmt = p + 2) {
+        cli_buf_put(out, fmt, (size_t)(p - fmt));
+        roff_puts(out, va_arg(ap, const char *));
+    }
+    va_end(ap);
+    cli_buf_puts(out, fmt);
 }
 
 /* Appends one text line (its leading blanks dropped: in roff they would
@@ -136,27 +151,17 @@ static void roff_usage(cli_buf *out, const char *usage)
 {
     static const char prog[] = "funnelplan";
     if (strncmp(usage, prog, sizeof prog - 1) == 0) {
-        cli_buf_puts(out, "\\fBfunnelplan\\fR");
-        usage += sizeof prog - 1;
-        roff_put(out, usage, strlen(usage));
-        cli_buf_putc(out, '\n');
-        return;
+        roff_say(out, "\\fBfunnelplan\\fR%s\n", usage + sizeof prog - 1);
+    } else {
+        roff_line(out, usage, strlen(usage));
     }
-    roff_line(out, usage, strlen(usage));
 }
 
 /* .TP and the tag of an option: \fB--stage\fR \fINAME=RATE\fR. */
 static void roff_option_tag(cli_buf *out, const cli_option *o)
 {
-    cli_buf_puts(out, ".TP\n\\fB");
-    roff_puts(out, o->name);
-    cli_buf_puts(out, "\\fR");
-    if (o->metavar != NULL) {
-        cli_buf_puts(out, " \\fI");
-        roff_puts(out, o->metavar);
-        cli_buf_puts(out, "\\fR");
-    }
-    cli_buf_putc(out, '\n');
+    roff_say(out, ".TP\n\\fB%s\\fR", o->name);
+    roff_say(out, o->metavar != NULL ? " \\fI%s\\fR\n" : "\n", o->metavar);
 }
 
 static void roff_option(cli_buf *out, const cli_option *o, bool help)
@@ -345,24 +350,18 @@ static int generate_man(const cli_tables *t, cli_buf *out)
                  ".PP\n"
                  "The commands:\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
-        cli_buf_puts(out, ".TP\n.B ");
-        roff_puts(out, t->commands[i].name);
-        cli_buf_putc(out, '\n');
+        roff_say(out, ".TP\n.B %s\n", t->commands[i].name);
         roff_text(out, t->commands[i].summary);
     }
 
     cli_buf_puts(out, ".SH COMMANDS\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
-        cli_buf_puts(out, ".SS ");
-        roff_puts(out, c->name);
-        cli_buf_putc(out, '\n');
+        roff_say(out, ".SS %s\n", c->name);
         roff_usage(out, c->usage);
         cli_buf_puts(out, ".PP\n");
         roff_text(out, c->description);
-        cli_buf_puts(out, ".PP\nOptions of \\fB");
-        roff_puts(out, c->name);
-        cli_buf_puts(out, "\\fR:\n");
+        roff_say(out, ".PP\nOptions of \\fB%s\\fR:\n", c->name);
         for (size_t k = 0; k < t->n_options; ++k) {
             if (t->options[k].commands & c->bit) {
                 roff_option_tag(out, &t->options[k]);
@@ -409,12 +408,8 @@ static int generate_man(const cli_tables *t, cli_buf *out)
     cli_buf_puts(out, ".SH EXAMPLES\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
-        cli_buf_puts(out, ".PP\n\\fB");
-        roff_puts(out, c->name);
-        cli_buf_puts(out, "\\fR: ");
-        roff_puts(out, c->summary);
-        cli_buf_puts(out, ".\n");
-        cli_buf_puts(out, ".PP\n.RS 4\n.nf\n"); /* the shell command, unfilled */
+        /* the shell command, unfilled */
+        roff_say(out, ".PP\n\\fB%s\\fR: %s.\n.PP\n.RS 4\n.nf\n", c->name, c->summary);
         roff_lines(out, c->example, true);
         cli_buf_puts(out, ".fi\n.RE\n");
     }
