@@ -1,18 +1,21 @@
 /*
  * funnelplan — the command-line tool:
- * `funnelplan plan|forecast|whatif|sensitivity|solve|odds [OPTIONS]`.
+ * `funnelplan COMMAND [OPTIONS]`, the commands in commands[].
  * SPDX-License-Identifier: MIT
  *
  * Thin: read the arguments, call the library, present the result. One
- * option table drives both parsing and --help (as libgit2's src/cli does);
- * one function per command. Numbers typed by the user are read only by the
- * library's parsers, so they mean the same in every locale. Output is built
- * in memory and written at once; errors are one line on stderr.
+ * option table drives parsing, --help, the man page and the completion (as
+ * libgit2's src/cli does); binds[] says where each option's value goes.
+ * A command is a row of the commands table: parse_command() reads its
+ * options into the request (tables.h), prepare() checks what the row says
+ * it needs (NEED_*), and its run() computes and renders; a refusal of the
+ * library is reported once, by cli_fail_error(), naming the option and the
+ * text the library's fpl_error points at. Numbers typed by the user are
+ * read only by the library's parsers, so they mean the same in every
+ * locale. Output is built in memory and written at once; errors are one
+ * line on stderr.
  *
- * Exit statuses: 0 success; 1 a question without an answer (a whole count
- * above 2^53, a figure out of the range of a double, a change pushing a rate
- * out of (0, 1], a target no rate can reach); 2 bad input or usage; 3 the
- * output could not be written; 4 (score) some rows were skipped.
+ * The exit statuses are listed in exit_statuses[] (--help, the man page).
  */
 
 #include "cli.h"
