@@ -37,7 +37,8 @@ static const cli_field schedule_fields[] = {
 static int check_schedule_usage(const request *req)
 {
     const char *const *v = req->value;
-    const char *monthly = v[OPT_MONTHLY_DEALS] != NULL ? v[OPT_MONTHLY_DEALS] : v[OPT_MONTHLY_REVENUE];
+    const char *monthly =
+        v[OPT_MONTHLY_DEALS] != NULL ? v[OPT_MONTHLY_DEALS] : v[OPT_MONTHLY_REVENUE];
     const bool target = req->terms.target != FPL_TARGET_NONE;
     if (v[OPT_START] == NULL) {
         cli_error("schedule: --start YYYY-MM is needed (the first month of the span)");
@@ -71,7 +72,8 @@ static int check_schedule_usage(const request *req)
 }
 
 /* A comma-separated list of exactly `want` numbers. */
-static int parse_list(const request *req, opt_id id, fpl_field field, double *out, size_t capacity, size_t want)
+static int parse_list(const request *req, opt_id id, fpl_field field, double *out,
+                      size_t capacity, size_t want)
 {
     const char *text = req->value[id];
     size_t count = 0;

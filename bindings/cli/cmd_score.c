@@ -71,8 +71,8 @@ static int fail(const request *req, const fpl_error *err)
         return cli_fail_option(req, OPT_ID_COLUMN, "id", err);
     }
     /* the preset (or a default) itself: never refused by the library */
-    return cli_fail_option(req, OPT_CRITERIA,
-                           req->value[OPT_CRITERIA] != NULL ? req->value[OPT_CRITERIA] : "bant", err);
+    const char *preset = req->value[OPT_CRITERIA];
+    return cli_fail_option(req, OPT_CRITERIA, preset != NULL ? preset : "bant", err);
 }
 
 /* A temporary file that cannot be made, written or read back: the output
@@ -148,7 +148,8 @@ static int read_top(const request *req, uint64_t *out)
 {
     *out = UINT64_MAX;
     fpl_error err;
-    if (req->value[OPT_TOP] != NULL && fpl_score_top_parse(req->value[OPT_TOP], strlen(req->value[OPT_TOP]), out, &err) != FPL_OK) {
+    const char *top = req->value[OPT_TOP];
+    if (top != NULL && fpl_score_top_parse(top, strlen(top), out, &err) != FPL_OK) {
         return fail(req, &err);
     }
     return CLI_EXIT_OK;

@@ -1126,7 +1126,8 @@ int cli_read_fields(request *req, const cli_field *fields, size_t n)
                     return rc;
                 }
                 text = req->list[b->id][i];
-                st = (b->kind == F_STAGE_LAG ? fpl_lag_parse : fpl_parse_count)(v, strlen(v), &x[k], &e);
+                st = (b->kind == F_STAGE_LAG ? fpl_lag_parse : fpl_parse_count)(v, strlen(v),
+                                                                                &x[k], &e);
                 if (st != FPL_OK && b->kind == F_STAGE_COUNT) {
                     e.offset += (size_t)(v - text); /* the count's bytes, for the hint */
                 } else if (has != NULL) {
@@ -1244,7 +1245,8 @@ static int prepare(request *req)
         return cli_fail_usage(cli_option_name(OPT_AT), at,
                               "needs --volume (the units entering that stage)");
     }
-    if (at != NULL && fpl_funnel_find(&req->funnel, at, strlen(at), &req->question.at, &e) != FPL_OK) {
+    if (at != NULL &&
+        fpl_funnel_find(&req->funnel, at, strlen(at), &req->question.at, &e) != FPL_OK) {
         return cli_fail_option(req, OPT_AT, at, &e);
     }
     return CLI_EXIT_OK;
@@ -1293,15 +1295,15 @@ static int run_whatif(request *req, cli_buf *out, fpl_error *e)
     }
     /* --scenario-mix: after the --change list, in funnel order */
     const char *mix_texts[FPL_MAX_STAGES];
-    int rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
-                        &req->n_scenario_mixes);
-    for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
+    const int rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
+                              &req->n_scenario_mixes);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    for (size_t i = 0; i < req->n_scenario_mixes; ++i) {
         if (fpl_whatif_add_mix(in, &req->scenario_mix[i], e) != FPL_OK) {
             return cli_fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], e);
         }
-    }
-    if (rc != CLI_EXIT_OK) {
-        return rc;
     }
     if (fpl_whatif_compute(&req->funnel, &req->terms, in, &req->out.whatif, e) != FPL_OK) {
         /* the changes after the --change list are the scenario mixes */
@@ -1391,10 +1393,13 @@ static int run_odds(request *req, cli_buf *out, fpl_error *e)
     req->sim.has_volume_per = in.has_volume_per;
     req->sim.volume_per = in.volume_per;
     req->sim.at = in.at;
-    int rc = simulate ? read_history(req) : CLI_EXIT_OK;
+    const int rc = simulate ? read_history(req) : CLI_EXIT_OK;
     fpl_odds odds;
-    if (rc != CLI_EXIT_OK || fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, e) != FPL_OK) {
-        return rc != CLI_EXIT_OK ? rc : CLI_REFUSED;
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, e) != FPL_OK) {
+        return CLI_REFUSED;
     }
     fpl_odds_sim sim;
     if (simulate) {
