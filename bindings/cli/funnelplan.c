@@ -539,15 +539,28 @@ static const char *command_names(char out[160], const char *conj)
 
 /* ---- help ---------------------------------------------------------------- */
 
-static const char numbers_help[] =
-    "Numbers read the same in every locale:\n"
-    "  AMOUNT, COUNT  1000000, 1e6, 1_000_000, 1,000,000, 250k, 1.5M, 2B\n"
-    "  RATE           12%, 12.5%, 0.12, 1/3 (above 0% and at most 100%)\n"
-    "  PERIOD         month, quarter or year\n"
-    "\n"
+/* What numbers look like, and @FILE: --help and the man page (NUMBERS, FILES). */
+static const char numbers_lead[] = "Numbers read the same in every locale:";
+static const char *const number_kinds[][2] = {
+    {"AMOUNT, COUNT", "1000000, 1e6, 1_000_000, 1,000,000, 250k, 1.5M, 2B"},
+    {"RATE", "12%, 12.5%, 0.12, 1/3 (above 0% and at most 100%)"},
+    {"PERIOD", "month, quarter or year"},
+};
+static const char files_help[] =
     "@FILE anywhere among the arguments reads more arguments from FILE: one per\n"
     "line, or an option and its value on one line (--stage lead=1%); blank lines\n"
     "and lines starting with # are skipped. A saved funnel is a file of options.\n";
+
+enum { N_NUMBER_KINDS = sizeof number_kinds / sizeof number_kinds[0] };
+
+static void numbers_help(cli_buf *out)
+{
+    cli_buf_printf(out, "%s\n", numbers_lead);
+    for (size_t i = 0; i < N_NUMBER_KINDS; ++i) {
+        cli_buf_printf(out, "  %-15s%s\n", number_kinds[i][0], number_kinds[i][1]);
+    }
+    cli_buf_printf(out, "\n%s", files_help);
+}
 
 /* The exit statuses, "N text" each with what follows it in --help (after
  * "Exit status: "); the man page gives one paragraph per status. */
@@ -585,7 +598,7 @@ static const cli_format_value formats[] = {
 const cli_tables cli_program_tables = {
     options, N_OPTIONS, commands, N_COMMANDS,
     formats, sizeof formats / sizeof formats[0],
-    numbers_help, exit_statuses, N_EXIT_STATUSES,
+    numbers_lead, number_kinds, N_NUMBER_KINDS, files_help, exit_statuses, N_EXIT_STATUSES,
 };
 
 static int run_help(const cli_args *args, cli_buf *out);
@@ -626,7 +639,7 @@ static void global_help(cli_buf *out)
         cli_buf_printf(out, "  %-11s%s\n", program_options[i].name, program_options[i].help);
     }
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, numbers_help);
+    numbers_help(out);
     cli_buf_putc(out, '\n');
     exit_help(out);
 }
@@ -674,7 +687,7 @@ static void command_help(const cli_command *cmd, cli_buf *out)
         }
     }
     cli_buf_puts(out, "\n\n");
-    cli_buf_puts(out, numbers_help);
+    numbers_help(out);
     cli_buf_putc(out, '\n');
     exit_help(out);
 }

@@ -172,57 +172,6 @@ static void roff_option(cli_buf *out, const cli_option *o, bool help)
     cli_buf_puts(out, o->repeat ? ".br\nMay be given more than once.\n" : "");
 }
 
-/* The NUMBERS or the FILES part of the numbers help: its paragraphs (blank
- * line separated) that start with "@FILE" (files) or the others. Lines
- * indented by two blanks, "  TAG  TEXT", become tagged paragraphs. */
-static void roff_numbers(cli_buf *out, const char *help, bool files)
-{
-    const char *p = help;
-    bool first = true;
-    while (*p != '\0') {
-        const char *end = strstr(p, "\n\n");
-        size_t n = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-        bool is_files = strncmp(p, "@FILE", 5) == 0;
-        if (is_files == files) {
-            if (!first) {
-                cli_buf_puts(out, ".PP\n");
-            }
-            first = false;
-            const char *s = p;
-            bool tagged = false;
-            while (s < p + n) {
-                const char *eol = memchr(s, '\n', (size_t)(p + n - s));
-                size_t len = eol != NULL ? (size_t)(eol - s) : (size_t)(p + n - s);
-                const char *gap = len > 2 && s[0] == ' ' && s[1] == ' ' && s[2] != ' '
-                                      ? strstr(s + 2, "  ")
-                                      : NULL;
-                if (gap != NULL && gap < s + len) {
-                    const char *text = gap;
-                    while (*text == ' ') {
-                        ++text;
-                    }
-                    cli_buf_puts(out, ".TP\n\\fI");
-                    roff_put(out, s + 2, (size_t)(gap - s - 2));
-                    cli_buf_puts(out, "\\fR\n");
-                    roff_line(out, text, (size_t)(s + len - text));
-                    tagged = true;
-                } else if (len > 0) {
-                    if (tagged) {
-                        cli_buf_puts(out, ".PP\n");
-                        tagged = false;
-                    }
-                    roff_line(out, s, len);
-                }
-                s += len + 1;
-            }
-        }
-        p += n;
-        while (*p == '\n') {
-            ++p;
-        }
-    }
-}
-
 /* EXIT STATUS: a tagged paragraph per status ("N text" without what
  * follows it in --help), its lines as text lines. */
 static void roff_exit_status(cli_buf *out, const cli_tables *t)
@@ -388,13 +337,17 @@ static int generate_man(const cli_tables *t, cli_buf *out)
                       "print the version and exit\n");
 
     cli_buf_puts(out, ".SH NUMBERS\n");
-    roff_numbers(out, t->numbers_help, false);
+    roff_line(out, t->numbers_lead, strlen(t->numbers_lead));
+    for (size_t i = 0; i < t->n_number_kinds; ++i) {
+        roff_say(out, ".TP\n\\fI%s\\fR\n", t->number_kinds[i][0]);
+        roff_line(out, t->number_kinds[i][1], strlen(t->number_kinds[i][1]));
+    }
 
     cli_buf_puts(out, ".SH EXIT STATUS\n");
     roff_exit_status(out, t);
 
     cli_buf_puts(out, ".SH FILES\n");
-    roff_numbers(out, t->numbers_help, true);
+    roff_text(out, t->files_help);
     cli_buf_puts(out, ".PP\n"
                       "For instance, a file \\fIsaas.funnel\\fR holding the lines\n"
                       ".PP\n.RS 4\n.nf\n"

@@ -198,7 +198,10 @@ typedef struct cli_tables {
     size_t n_commands;
     const cli_format_value *formats;
     size_t n_formats;
-    const char *numbers_help; /* the NUMBERS and @FILE paragraphs of --help */
+    const char *numbers_lead;                 /* NUMBERS: "Numbers read the same ...:" */
+    const char *const (*number_kinds)[2];     /* {"RATE", "12%, 12.5%, ..."}, ... */
+    size_t n_number_kinds;
+    const char *files_help;                   /* the @FILE paragraph */
     const char *const *exit_statuses; /* "0 success; ", "1 ...", ...: --help's text */
     size_t n_exit_statuses;
 } cli_tables;
