@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: MIT
  *
  * funnelplan.c reads the options and calls cli_run_learn() (the command's
- * row: its operand FILE is req->operand); this file reads their texts with the library's parsers (fpl_learn_column_parse,
- * fpl_learn_stages_parse, fpl_date_parse), feeds the file to the library's
+ * row: its operand FILE is req->operand); this file reads their texts with
+ * the library's parsers (fpl_learn_column_parse, fpl_learn_stages_parse,
+ * fpl_date_parse), feeds the file to the library's
  * streaming learner (fpl_learn_begin, fpl_learn_feed, fpl_learn_finish) a
  * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
  * write. No formula, default or range lives here. The library allocates
