@@ -5,6 +5,7 @@
 
 #include "funnelplan/whatif.h"
 
+#include "funnelplan/limits.h"
 #include "funnelplan/parse.h"
 #include "internal.h"
 
@@ -355,6 +356,24 @@ fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
     fpl_terms t = *terms;
     double volume = input->has_volume ? input->volume.volume : 0.0;
     return fpl__done(err, apply_all(input, &f, &t, &volume, err));
+}
+
+fpl_status fpl_whatif_add_mix(fpl_whatif_input *input, const fpl_mix *mix, fpl_error *err)
+{
+    fpl__begin(err);
+    if (input == NULL || mix == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    fpl_change c = {FPL_LEVER_STAGE, mix->stage, FPL_CHANGE_SET, 0.0};
+    const size_t k = input->n_changes;
+    fpl_status st = fpl_mix_rate(mix, &c.value, err);
+    if (st == FPL_OK) {
+        st = fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, err);
+    }
+    if (st == FPL_OK) {
+        input->changes[input->n_changes++] = c;
+    }
+    return fpl__done(err, st);
 }
 
 fpl_status fpl_whatif_compute(const fpl_funnel *funnel, const fpl_terms *terms,

@@ -161,6 +161,45 @@ static void test_mix_errors_name_the_stage_and_the_segment(void **state)
     assert_error(e, FPL_ERR_STAGE_UNKNOWN, FPL_FIELD_MIX, 7);
 }
 
+/* A scenario mix is priced as the change that sets its stage's rate to the
+ * blended rate, appended after the changes already there: 20% hot at 60%
+ * and 80% cold at 10% blend to 20%; past the last change the library
+ * takes, the input is left as it was. */
+static void test_whatif_add_mix_appends_a_set_change(void **state)
+{
+    (void)state;
+    fpl_funnel f = {0};
+    fpl_test_add(&f, "mql", 0.27);
+    fpl_test_add(&f, "opportunity", 0.25);
+    fpl_mix m;
+    assert_int_equal(PARSE_MIX(&f, "opportunity=hot:20%@60%,cold:80%@10%", &m), FPL_OK);
+    fpl_whatif_input in = {0};
+    in.n_changes = 1;
+    in.changes[0].lever = FPL_LEVER_DEAL_SIZE;
+    fpl_error e;
+    assert_int_equal(fpl_whatif_add_mix(&in, &m, &e), FPL_OK);
+    assert_int_equal(in.n_changes, 2);
+    assert_int_equal(in.changes[0].lever, FPL_LEVER_DEAL_SIZE);
+    assert_int_equal(in.changes[1].lever, FPL_LEVER_STAGE);
+    assert_int_equal(in.changes[1].stage, 1);
+    assert_int_equal(in.changes[1].kind, FPL_CHANGE_SET);
+    assert_close(in.changes[1].value, 0.2); /* 0.2 * 0.6 + 0.8 * 0.1 */
+    in.n_changes = FPL_MAX_CHANGES;
+    fpl_error want;
+    const fpl_status limit =
+        fpl_limit_check(FPL_LIMIT_CHANGES, FPL_MAX_CHANGES + 1.0, FPL_MAX_CHANGES, &want);
+    assert_int_not_equal(limit, FPL_OK);
+    assert_int_equal(fpl_whatif_add_mix(&in, &m, &e), limit);
+    assert_error(e, limit, want.field, FPL_MAX_CHANGES);
+    assert_int_equal(in.n_changes, FPL_MAX_CHANGES);
+    fpl_mix bad = m;
+    bad.segments[0].share = 0.5; /* the shares add up to 130% */
+    in.n_changes = 0;
+    assert_int_not_equal(fpl_whatif_add_mix(&in, &bad, &e), FPL_OK);
+    assert_int_equal(in.n_changes, 0);
+    assert_int_equal(fpl_whatif_add_mix(NULL, &m, &e), FPL_ERR_NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_mix_of_one_rate_is_the_plain_rate),
         cmocka_unit_test(test_mix_refuses_bad_mixes),
         cmocka_unit_test(test_mix_errors_name_the_stage_and_the_segment),
+        cmocka_unit_test(test_whatif_add_mix_appends_a_set_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

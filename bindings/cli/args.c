@@ -18,6 +18,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,9 +58,17 @@ void cli_args_free(cli_args *args)
 }
 
 /* "funnelplan: @FILE 'PATH': MESSAGE"; arg is the argument, '@' included. */
-static void file_error(const char *arg, const char *message)
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void file_error(const char *arg, const char *fmt, ...)
 {
-    cli_error_value("@FILE", arg + 1, message);
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    cli_error_value("@FILE", arg + 1, text);
 }
 
 /* Reads the whole file named by arg + 1 into data; false after an error. */
@@ -73,10 +82,7 @@ static bool read_file(const char *arg, cli_buf *data)
     errno = 0;
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        cli_buf msg = {0};
-        cli_buf_printf(&msg, "cannot open: %s", errno != 0 ? strerror(errno) : "unknown error");
-        file_error(arg, msg.oom ? "cannot open" : msg.data);
-        cli_buf_free(&msg);
+        file_error(arg, "cannot open: %s", errno != 0 ? strerror(errno) : "unknown error");
         return false;
     }
     char chunk[16384];
@@ -99,11 +105,7 @@ static bool read_file(const char *arg, cli_buf *data)
         }
         if (got < sizeof chunk) {
             if (ferror(f)) {
-                cli_buf msg = {0};
-                cli_buf_printf(&msg, "cannot read: %s",
-                               errno != 0 ? strerror(errno) : "read error");
-                file_error(arg, msg.oom ? "cannot read" : msg.data);
-                cli_buf_free(&msg);
+                file_error(arg, "cannot read: %s", errno != 0 ? strerror(errno) : "read error");
                 ok = false;
             }
             break;
@@ -123,15 +125,10 @@ static bool expand(cli_args *args, const char *arg, int depth);
 /* Adds one argument: a file to read when it starts with '@', else itself. */
 static bool add_arg(cli_args *args, const char *s, size_t n, int depth)
 {
-    if (n > 0 && s[0] == '@') {
-        char *name = malloc(n + 1);
-        if (name == NULL) {
-            cli_error("out of memory");
-            return false;
-        }
-        memcpy(name, s, n);
-        name[n] = '\0';
-        bool ok = expand(args, name, depth + 1);
+    if (n > 0 && s[0] == '@') { /* the name, NUL-terminated, for a moment the last argument */
+        bool ok = args_push(args, s, n);
+        char *name = ok ? args->v[--args->n] : NULL;
+        ok = ok && expand(args, name, depth + 1);
         free(name);
         return ok;
     }
@@ -157,10 +154,7 @@ static bool expand(cli_args *args, const char *arg, int depth)
         for (size_t i = 0; i < at; ++i) {
             line += p[i] == '\n';
         }
-        cli_buf msg = {0};
-        cli_buf_printf(&msg, "file contains a NUL byte (line %zu)", line);
-        file_error(arg, msg.oom ? "file contains a NUL byte" : msg.data);
-        cli_buf_free(&msg);
+        file_error(arg, "file contains a NUL byte (line %zu)", line);
         cli_buf_free(&data);
         return false;
     }

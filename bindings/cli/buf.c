@@ -4,6 +4,7 @@
  */
 
 #include "cli.h"
+#include "tables.h"
 
 #include "funnelplan/common.h"
 #include "funnelplan/format.h"
@@ -80,14 +81,11 @@ void cli_buf_repeat(cli_buf *b, const char *s, size_t times)
     }
 }
 
-void cli_buf_printf(cli_buf *b, const char *fmt, ...)
+static void buf_vprintf(cli_buf *b, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     if (n < 0) {
         b->oom = true;
     } else if (buf_reserve(b, (size_t)n + 1)) {
@@ -95,6 +93,14 @@ void cli_buf_printf(cli_buf *b, const char *fmt, ...)
         b->len += (size_t)n;
     }
     va_end(ap2);
+}
+
+void cli_buf_printf(cli_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(b, fmt, ap);
+    va_end(ap);
 }
 
 void cli_buf_free(cli_buf *b)
@@ -119,71 +125,7 @@ void cli_buf_drain(cli_buf *b)
     b->len = 0;
 }
 
-/* ---- numbers -------------------------------------------------------------
- * The library writes every number (format.h), exactly and without the
- * locale, so the CLI, Python and C embedders show the same bytes. */
-
-void cli_fmt_json_number(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_JSON, out, CLI_NUM_MAX);
-}
-
-void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_FIXED2, out, CLI_NUM_MAX);
-}
-
-void cli_fmt_amount(char out[CLI_NUM_MAX], double x)
-{
-    fpl_format_number(x, FPL_NUMBER_AMOUNT, out, CLI_NUM_MAX);
-}
-
-void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t v)
-{
-    fpl_format_count(v, out, CLI_NUM_MAX);
-}
-
-void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction)
-{
-    fpl_format_number(fraction, FPL_NUMBER_PERCENT, out, CLI_NUM_MAX);
-}
-
 /* ---- text -------------------------------------------------------------- */
-
-size_t cli_display_width(const char *s)
-{
-    size_t w = 0;
-    for (; *s != '\0'; ++s) {
-        if (((unsigned char)*s & 0xC0u) != 0x80u) {
-            w++;
-        }
-    }
-    return w;
-}
-
-void cli_buf_json_string(cli_buf *b, const char *s)
-{
-    cli_buf_putc(b, '"');
-    for (; *s != '\0'; ++s) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '"': cli_buf_puts(b, "\\\""); break;
-        case '\\': cli_buf_puts(b, "\\\\"); break;
-        case '\b': cli_buf_puts(b, "\\b"); break;
-        case '\f': cli_buf_puts(b, "\\f"); break;
-        case '\n': cli_buf_puts(b, "\\n"); break;
-        case '\r': cli_buf_puts(b, "\\r"); break;
-        case '\t': cli_buf_puts(b, "\\t"); break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                cli_buf_printf(b, "\\u%04x", (unsigned)c);
-            } else {
-                cli_buf_putc(b, (char)c);
-            }
-        }
-    }
-    cli_buf_putc(b, '"');
-}
 
 void cli_buf_escaped(cli_buf *b, const char *text)
 {
@@ -210,39 +152,17 @@ static void write_error_line(cli_buf *line)
 
 void cli_error(const char *fmt, ...)
 {
+    cli_buf msg = {0};
     cli_buf line = {0};
-    cli_buf_puts(&line, "funnelplan: ");
     va_list ap;
     va_start(ap, fmt);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    if (n > 0) {
-        char *msg = malloc((size_t)n + 1);
-        if (msg != NULL) {
-            vsnprintf(msg, (size_t)n + 1, fmt, ap2);
-            cli_buf_escaped(&line, msg); /* one line, whatever the message holds */
-            free(msg);
-        } else {
-            line.oom = true;
-        }
-    }
-    va_end(ap2);
-    write_error_line(&line);
-}
-
-void cli_error_value(const char *what, const char *value, const char *message)
-{
-    cli_buf line = {0};
+    cli_buf_putc(&msg, '\0');
     cli_buf_puts(&line, "funnelplan: ");
-    cli_buf_escaped(&line, what);
-    cli_buf_puts(&line, " '");
-    char quoted[FPL_EXCERPT_TEXT_MAX]; /* at most a short prefix: the library's rule */
-    fpl_format_excerpt(value, FPL_NUL_TERMINATED, quoted, sizeof quoted);
-    cli_buf_puts(&line, quoted);
-    cli_buf_puts(&line, "': ");
-    cli_buf_escaped(&line, message);
+    cli_buf_escaped(&line, msg.oom ? "out of memory" : msg.data); /* one line, whatever it holds */
+    line.oom |= msg.oom;
+    cli_buf_free(&msg);
     write_error_line(&line);
 }
 
@@ -250,26 +170,28 @@ void cli_error_part(const char *what, const char *value, const char *part, size_
                     const char *message)
 {
     cli_buf line = {0};
-    char quoted[FPL_EXCERPT_TEXT_MAX];
+    char quoted[FPL_EXCERPT_TEXT_MAX]; /* at most a short prefix: the library's rule */
     cli_buf_puts(&line, "funnelplan: ");
     cli_buf_escaped(&line, what);
     fpl_format_excerpt(value, FPL_NUL_TERMINATED, quoted, sizeof quoted);
-    cli_buf_printf(&line, " '%s': '", quoted);
-    fpl_format_excerpt(part, len, quoted, sizeof quoted);
-    cli_buf_printf(&line, "%s': ", quoted);
+    cli_buf_printf(&line, " '%s': ", quoted);
+    if (part != NULL) {
+        fpl_format_excerpt(part, len, quoted, sizeof quoted);
+        cli_buf_printf(&line, "'%s': ", quoted);
+    }
     cli_buf_escaped(&line, message);
     write_error_line(&line);
+}
+
+void cli_error_value(const char *what, const char *value, const char *message)
+{
+    cli_error_part(what, value, NULL, 0, message);
 }
 
 int cli_fail_usage(const char *option, const char *value, const char *message)
 {
     cli_error_value(option, value, message);
     return CLI_EXIT_USAGE;
-}
-
-int cli_fail(const char *option, const char *value, const fpl_error *err)
-{
-    return cli_fail_funnel(NULL, option, value, err);
 }
 
 int cli_fail_funnel(const fpl_funnel *funnel, const char *option, const char *value,
@@ -291,18 +213,6 @@ int cli_fail_funnel(const fpl_funnel *funnel, const char *option, const char *va
 }
 
 /* ---- help text: the library's limits ------------------------------------ */
-
-/* A whole number in decimal (no printf: no locale). */
-static void put_whole(cli_buf *b, uint64_t n)
-{
-    char digits[20];
-    size_t k = sizeof digits;
-    do {
-        digits[--k] = (char)('0' + n % 10u);
-        n /= 10u;
-    } while (n > 0);
-    cli_buf_put(b, digits + k, sizeof digits - k);
-}
 
 /* Appends the bound a placeholder's inside, "NAME.BOUND[:pp]", names:
  * BOUND is min, max or default of the limit NAME (fpl_limit_name); a whole
@@ -332,12 +242,16 @@ static bool put_bound(cli_buf *b, const char *s, size_t n)
             return false;
         }
         if (bd.kind == FPL_BOUND_WHOLE) {
-            put_whole(b, k == 0 ? bd.min_whole : k == 1 ? bd.max_whole : bd.default_whole);
+            cli_buf_printf(b, "%llu", /* in the C locale: the program never sets one */
+                           (unsigned long long)(k == 0   ? bd.min_whole
+                                                : k == 1 ? bd.max_whole
+                                                         : bd.default_whole));
             return true;
         }
         char num[CLI_NUM_MAX];
         const double x = k == 0 ? bd.min : k == 1 ? bd.max : bd.default_value;
-        (bd.kind == FPL_BOUND_RATE ? cli_fmt_percent : cli_fmt_json_number)(num, x);
+        fpl_format_number(x, bd.kind == FPL_BOUND_RATE ? FPL_NUMBER_PERCENT : FPL_NUMBER_JSON, num,
+                          sizeof num);
         const size_t len = strlen(num);
         const bool pp = points && len > 0 && num[len - 1] == '%';
         cli_buf_put(b, num, pp ? len - 1 : len);
@@ -363,4 +277,34 @@ void cli_buf_help(cli_buf *b, const char *text)
         }
         s = close + 1;
     }
+}
+
+/* ---- what the library renders (CLI_RENDER, tables.h) ---------------- */
+
+void cli_put_amount(cli_buf *out, double x)
+{
+    char num[CLI_NUM_MAX];
+    fpl_format_number(x, FPL_NUMBER_AMOUNT, num, sizeof num);
+    cli_buf_puts(out, num);
+}
+
+/* Text the library writes (asked for its length first, then written): the
+ * buffer's room for it, or NULL (a failed output) after a refusal (never,
+ * for a result the library computed) or without memory. */
+char *cli_library_space(cli_buf *out, fpl_status st, size_t len)
+{
+    char *text = st == FPL_OK ? cli_buf_space(out, len + 1) : NULL;
+    if (text == NULL) {
+        out->oom = true;
+    }
+    return text;
+}
+
+void cli_library_wrote(cli_buf *out, fpl_status st, size_t len)
+{
+    if (st != FPL_OK) {
+        out->oom = true;
+        return;
+    }
+    out->len += len;
 }

@@ -66,27 +66,6 @@ void cli_buf_drain(cli_buf *b);
  * full with two decimals and thousands separators is about 420 bytes). */
 #define CLI_NUM_MAX FPL_NUMBER_MAX
 
-/* The number formats are the library's (format.h); these name the styles
- * the commands use. */
-
-/* The shortest text that reads back as the same double, in JSON syntax
- * (positional for 1e-7 <= |x| < 1e21, else with an exponent); "null" for
- * NaN and infinities. */
-void cli_fmt_json_number(char out[CLI_NUM_MAX], double x);
-/* x with two decimals and thousands separators: 1,666.67 ("-0.00" is "0.00"). */
-void cli_fmt_fixed2(char out[CLI_NUM_MAX], double x);
-/* As cli_fmt_fixed2, but ".00" is dropped: 1,000,000 and 1.67. */
-void cli_fmt_amount(char out[CLI_NUM_MAX], double x);
-/* A whole count with thousands separators: 20,000. */
-void cli_fmt_count(char out[CLI_NUM_MAX], uint64_t n);
-/* A fraction as a percentage with up to 4 decimals: 1%, 12.5%, 33.3333%. */
-void cli_fmt_percent(char out[CLI_NUM_MAX], double fraction);
-
-/* Number of UTF-8 code points in s (bytes that are not continuation bytes). */
-size_t cli_display_width(const char *s);
-
-/* Appends s as a JSON string, quotes included. */
-void cli_buf_json_string(cli_buf *b, const char *s);
 /* Appends s for an error message, escaped by fpl_format_escaped() so the
  * message stays on one line. */
 void cli_buf_escaped(cli_buf *b, const char *s);
@@ -114,11 +93,10 @@ void cli_error_part(const char *what, const char *value, const char *part, size_
 /* The library refused VALUE, the text of OPTION: writes
  * "funnelplan: OPTION 'VALUE': MESSAGE" with the library's message for the
  * failure (fpl_error_message) and returns the exit status: CLI_EXIT_USAGE
- * for bad input, CLI_EXIT_NO_ANSWER for a question without an answer. */
-struct fpl_error;
-int cli_fail(const char *option, const char *value, const struct fpl_error *err);
-/* cli_fail() with the funnel the value was read against: a name that is no
+ * for bad input, CLI_EXIT_NO_ANSWER for a question without an answer. With
+ * the funnel the value was read against (or NULL), a name that is no
  * stage's gets the stages and the one probably meant (fpl_funnel_hint). */
+struct fpl_error;
 struct fpl_funnel;
 int cli_fail_funnel(const struct fpl_funnel *funnel, const char *option, const char *value,
                     const struct fpl_error *err);

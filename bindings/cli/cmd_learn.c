@@ -3,9 +3,10 @@
  * history shows.
  * SPDX-License-Identifier: MIT
  *
- * funnelplan.c reads the options and calls cli_learn_run(); this file reads
- * their texts with the library's parsers (fpl_learn_column_parse,
- * fpl_learn_stages_parse, fpl_date_parse), feeds the file to the library's
+ * funnelplan.c reads the options and calls cli_run_learn() (the command's
+ * row: its operand FILE is req->operand); this file reads their texts with
+ * the library's parsers (fpl_learn_column_parse, fpl_learn_stages_parse,
+ * fpl_date_parse), feeds the file to the library's
  * streaming learner (fpl_learn_begin, fpl_learn_feed, fpl_learn_finish) a
  * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
  * write. No formula, default or range lives here. The library allocates
@@ -20,11 +21,10 @@
  * printed).
  *
  * Qualification from data (issue 17's `--leads FILE`, fitting criterion
- * weights) plugs in here: its option goes to cli_learn_request and is read
- * after the history, with the score module's reader.
+ * weights) plugs in here: its option is a row of CMD_LEARN, read after the
+ * history with the score module's reader.
  */
 
-#include "render.h"
 #include "tables.h"
 
 #include "funnelplan.h"
@@ -39,40 +39,37 @@ enum {
     FEED_SKIPPED = 64  /* skipped rows one fpl_learn_feed() call may list */
 };
 
-static const char *option(fpl_field field)
-{
-    const cli_option *o = cli_option_for_field(CMD_LEARN, field);
-    return o != NULL ? o->name : "learn";
-}
-
 static int fail_memory(void)
 {
     cli_error("out of memory");
     return CLI_EXIT_OUTPUT;
 }
 
-/* The options into the library's struct. */
-static int read_options(const cli_learn_request *rq, fpl_learn_options *opt)
+/* The options into the library's struct; a refusal is in *e (the --column
+ * it names: the library's index is no list's, so the entry's is set). */
+static int read_options(const request *req, fpl_learn_options *opt, fpl_error *e)
 {
     memset(opt, 0, sizeof *opt);
-    fpl_error e;
-    for (size_t i = 0; i < rq->n_column; ++i) {
-        if (fpl_learn_column_parse(opt, rq->column[i], strlen(rq->column[i]), &e) != FPL_OK) {
-            return cli_fail(option(FPL_FIELD_COLUMN), rq->column[i], &e);
+    for (size_t i = 0; i < req->n[OPT_COLUMN]; ++i) {
+        const char *column = req->list[OPT_COLUMN][i];
+        if (fpl_learn_column_parse(opt, column, strlen(column), e) != FPL_OK) {
+            e->index = i;
+            return CLI_REFUSED;
         }
     }
-    if (rq->stages != NULL &&
-        fpl_learn_stages_parse(opt, rq->stages, strlen(rq->stages), &e) != FPL_OK) {
-        return cli_fail(option(FPL_FIELD_STAGES), rq->stages, &e);
+    const char *stages = req->value[OPT_STAGES];
+    if (stages != NULL && fpl_learn_stages_parse(opt, stages, strlen(stages), e) != FPL_OK) {
+        return CLI_REFUSED;
     }
-    if (rq->as_of != NULL) {
-        if (fpl_date_parse(rq->as_of, strlen(rq->as_of), &opt->as_of, &e) != FPL_OK) {
-            e.field = FPL_FIELD_AS_OF;
-            return cli_fail(option(FPL_FIELD_AS_OF), rq->as_of, &e);
+    const char *as_of = req->value[OPT_AS_OF];
+    if (as_of != NULL) {
+        if (fpl_date_parse(as_of, strlen(as_of), &opt->as_of, e) != FPL_OK) {
+            e->field = FPL_FIELD_AS_OF;
+            return CLI_REFUSED;
         }
         opt->has_as_of = true;
     }
-    opt->backtest = rq->backtest;
+    opt->backtest = req->value[OPT_BACKTEST] != NULL;
     return CLI_EXIT_OK;
 }
 
@@ -151,7 +148,7 @@ static int read_history(learner *lr, const char *path, const char *file, char *c
                     continue; /* the rest of the chunk, with room */
                 }
             } else if (st != FPL_OK) {
-                rc = cli_fail("learn", path, &err);
+                rc = cli_fail_funnel(NULL, "learn", path, &err);
             }
             if (rc != CLI_EXIT_OK || (used == 0 && n == 0) ||
                 !(off < got || (at_end && n == FEED_SKIPPED))) {
@@ -165,12 +162,12 @@ static int read_history(learner *lr, const char *path, const char *file, char *c
     return rc;
 }
 
-static int save(const cli_learn_request *rq, const fpl_learn_result *result)
+static int save(const char *path, const fpl_learn_result *result)
 {
     size_t len = 0;
     fpl_error e;
     if (fpl_learn_save(result, NULL, 0, &len, &e) != FPL_OK) {
-        cli_error("learn: --save '%s': %s (stage %s)", rq->save, fpl_error_message(&e),
+        cli_error("learn: --save '%s': %s (stage %s)", path, fpl_error_message(&e),
                   e.index < result->n_stages ? result->stages[e.index].name : "?");
         return CLI_EXIT_NO_ANSWER;
     }
@@ -180,10 +177,10 @@ static int save(const cli_learn_request *rq, const fpl_learn_result *result)
     }
     (void)fpl_learn_save(result, text, len + 1, &len, NULL);
     errno = 0;
-    FILE *fp = fopen(rq->save, "wb");
+    FILE *fp = fopen(path, "wb");
     int rc = CLI_EXIT_OK;
     if (fp == NULL || fwrite(text, 1, len, fp) != len || fclose(fp) != 0) {
-        cli_error("learn: --save '%s': cannot write: %s", rq->save,
+        cli_error("learn: --save '%s': cannot write: %s", path,
                   strerror(errno != 0 ? errno : EIO));
         rc = CLI_EXIT_OUTPUT;
     }
@@ -191,15 +188,16 @@ static int save(const cli_learn_request *rq, const fpl_learn_result *result)
     return rc;
 }
 
-int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
+int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
 {
-    if (rq->file == NULL) {
+    const char *path = req->operand;
+    if (path == NULL) {
         cli_error("learn: a FILE is needed (a CSV history of stage entries; - reads "
                   "standard input)");
         return CLI_EXIT_USAGE;
     }
     fpl_learn_options opt;
-    int rc = read_options(rq, &opt);
+    int rc = read_options(req, &opt, err);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -213,9 +211,9 @@ int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
         fpl_learn_begin(l, &opt, lr.work, FPL_LEARN_WORK_MIN, &e) != FPL_OK) {
         rc = fail_memory();
     }
-    const char *file = strcmp(rq->file, "-") == 0 ? "stdin" : rq->file;
+    const char *file = strcmp(path, "-") == 0 ? "stdin" : path;
     if (rc == CLI_EXIT_OK) {
-        rc = read_history(&lr, rq->file, file, chunk);
+        rc = read_history(&lr, path, file, chunk);
     }
     if (rc == CLI_EXIT_OK) {
         free(chunk); /* room for the scratch */
@@ -227,24 +225,15 @@ int cli_learn_run(const cli_learn_request *rq, cli_buf *out)
         if (st == FPL_ERR_WORKSPACE) {
             rc = fail_memory();
         } else if (st != FPL_OK) {
-            cli_error("learn: '%s': %s", rq->file, fpl_error_message(&e));
+            cli_error("learn: '%s': %s", path, fpl_error_message(&e));
             rc = CLI_EXIT_USAGE;
         }
     }
     if (rc == CLI_EXIT_OK) {
-        size_t len = 0;
-        (void)fpl_learn_render(result, rq->format, NULL, 0, &len, NULL);
-        char *text = cli_buf_space(out, len + 1);
-        if (text == NULL) {
-            rc = fail_memory();
-        } else if (fpl_learn_render(result, rq->format, text, len + 1, &len, &e) != FPL_OK) {
-            rc = cli_fail("--format", fpl_render_format_name(rq->format), &e);
-        } else {
-            out->len += len;
-        }
+        CLI_RENDER(out, fpl_learn_render, result, req->format);
     }
-    if (rc == CLI_EXIT_OK && rq->save != NULL) {
-        rc = save(rq, result);
+    if (rc == CLI_EXIT_OK && req->value[OPT_SAVE] != NULL) {
+        rc = save(req->value[OPT_SAVE], result);
     }
     if (rc == CLI_EXIT_OK && result->skipped > 0) {
         rc = CLI_EXIT_SKIPPED;

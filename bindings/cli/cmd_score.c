@@ -4,7 +4,7 @@
  * promising first.
  * SPDX-License-Identifier: MIT
  *
- * funnelplan.c reads the options and calls cli_score_run(); this file reads
+ * funnelplan.c reads the options and calls cli_run_score(); this file reads
  * their texts with the library's parsers (fpl_criteria_bant,
  * fpl_criteria_add_parse, fpl_parse_amount, fpl_criteria_check,
  * fpl_score_top_parse), feeds the file to the library's streaming reader
@@ -43,7 +43,6 @@
 
 #define _POSIX_C_SOURCE 200809L /* fstat: is standard output open? */
 
-#include "render.h"
 #include "tables.h"
 
 #include <errno.h>
@@ -65,40 +64,19 @@ enum {
 
 /* ---- errors -------------------------------------------------------------- */
 
-/* The option of a field, as the option table spells it. */
-static const char *option(fpl_field field)
-{
-    return cli_option_for_field(CMD_SCORE, field)->name;
-}
-
-/* The text typed for the field the library blames (and its criterion);
- * NULL when none was. */
-static const char *typed(const cli_score_request *rq, fpl_field field, size_t index)
-{
-    switch (field) {
-    case FPL_FIELD_CRITERION: return index < rq->n_criteria ? rq->criterion[index] : NULL;
-    case FPL_FIELD_CRITERIA: return rq->criteria;
-    case FPL_FIELD_OUTCOME: return rq->fit;
-    case FPL_FIELD_HOT: return rq->hot;
-    case FPL_FIELD_WARM: return rq->warm;
-    case FPL_FIELD_ID_COLUMN: return rq->id_column != NULL ? rq->id_column : "id";
-    case FPL_FIELD_LEADS: return rq->leads;
-    case FPL_FIELD_TOP: return rq->top;
-    default: return NULL;
-    }
-}
-
 /* The option the user typed for the field the library blames, and its
- * text: the library says which field (and which criterion), the CLI only
- * knows how it was spelled. */
-static int fail(const cli_score_request *rq, const fpl_error *err)
+ * text (cli_fail_error); the id column and the preset when not typed. */
+static int fail(const request *req, const fpl_error *err)
 {
-    const char *text = typed(rq, err->field, err->index);
-    if (text != NULL) {
-        return cli_fail(option(err->field), text, err);
+    const cli_option *o = cli_option_for_field(CMD_SCORE, err->field);
+    if (o != NULL && cli_given_text(req, o->id, err->index) != NULL) {
+        return cli_fail_error(req, err);
+    }
+    if (err->field == FPL_FIELD_ID_COLUMN) {
+        return cli_fail_option(req, OPT_ID_COLUMN, "id", err);
     }
     /* the default preset itself: never refused by the library */
-    return cli_fail(option(FPL_FIELD_CRITERIA), fpl_preset_name(FPL_PRESET_DEFAULT), err);
+    return cli_fail_option(req, OPT_CRITERIA, fpl_preset_name(FPL_PRESET_DEFAULT), err);
 }
 
 /* A temporary file that cannot be made, written or read back: the output
@@ -134,61 +112,57 @@ static int fail_memory(void)
 
 /* ---- the options --------------------------------------------------------- */
 
+/* The thresholds given, read after the criteria (the library checks them
+ * and has the defaults). */
+static const cli_field threshold_fields[] = {
+    {OPT_HOT, F_AMOUNT, AT(in.criteria.hot), AT(in.criteria.has_hot)},
+    {OPT_WARM, F_AMOUNT, AT(in.criteria.warm), AT(in.criteria.has_warm)},
+};
+
 /* The definition: the BANT preset or the --criterion list, and the
- * thresholds given (the library checks them and has the defaults). */
-static int read_criteria(const cli_score_request *rq, fpl_criteria *c)
+ * thresholds (into req->in.criteria). */
+static int read_criteria(request *req)
 {
-    memset(c, 0, sizeof *c);
-    if (rq->criteria != NULL && rq->n_criteria > 0) {
+    fpl_criteria *c = &req->in.criteria;
+    if (req->value[OPT_CRITERIA] != NULL && req->n[OPT_CRITERION] > 0) {
         cli_error("score: --criteria and --criterion cannot be given together "
                   "(--criteria names a preset; --criterion gives each criterion)");
         return CLI_EXIT_USAGE;
     }
     fpl_error err;
-    if (rq->n_criteria == 0) {
+    if (req->n[OPT_CRITERION] == 0) {
+        const char *preset = req->value[OPT_CRITERIA];
         const fpl_status st =
-            rq->criteria != NULL
-                ? fpl_criteria_preset_parse(rq->criteria, strlen(rq->criteria), c, NULL, &err)
-                : fpl_criteria_preset(FPL_PRESET_DEFAULT, c, &err);
+            preset != NULL ? fpl_criteria_preset_parse(preset, strlen(preset), c, NULL, &err)
+                           : fpl_criteria_preset(FPL_PRESET_DEFAULT, c, &err);
         if (st != FPL_OK) {
-            return fail(rq, &err);
+            return fail(req, &err);
         }
     }
-    for (size_t i = 0; i < rq->n_criteria; ++i) {
-        const char *text = rq->criterion[i];
+    for (size_t i = 0; i < req->n[OPT_CRITERION]; ++i) {
+        const char *text = req->list[OPT_CRITERION][i];
         if (fpl_criteria_add_parse(c, text, strlen(text), &err) != FPL_OK) {
-            return fail(rq, &err);
+            return fail(req, &err);
         }
     }
-    for (size_t i = 0; i < rq->n_saturations; ++i) {
-        const char *text = rq->saturation[i];
+    for (size_t i = 0; i < req->n[OPT_SATURATION]; ++i) {
+        const char *text = req->list[OPT_SATURATION][i];
         if (fpl_criteria_saturation_parse(c, text, strlen(text), &err) != FPL_OK) {
-            return cli_fail(option(FPL_FIELD_SATURATION), text, &err);
+            return cli_fail_option(req, OPT_SATURATION, text, &err);
         }
     }
-    const fpl_field fields[2] = {FPL_FIELD_HOT, FPL_FIELD_WARM};
-    const char *texts[2] = {rq->hot, rq->warm};
-    double *values[2] = {&c->hot, &c->warm};
-    bool *given[2] = {&c->has_hot, &c->has_warm};
-    for (int k = 0; k < 2; ++k) {
-        if (texts[k] == NULL) {
-            continue;
-        }
-        if (fpl_parse_amount(texts[k], strlen(texts[k]), values[k], &err) != FPL_OK) {
-            return cli_fail(option(fields[k]), texts[k], &err);
-        }
-        *given[k] = true;
-    }
-    return fpl_criteria_check(c, &err) == FPL_OK ? CLI_EXIT_OK : fail(rq, &err);
+    const int rc = cli_read_fields(req, threshold_fields, 2);
+    return rc != CLI_EXIT_OK || fpl_criteria_check(c, &err) == FPL_OK ? rc : fail(req, &err);
 }
 
 /* --top N: how many of the best leads to print (every one without it). */
-static int read_top(const cli_score_request *rq, uint64_t *out)
+static int read_top(const request *req, uint64_t *out)
 {
     *out = UINT64_MAX;
     fpl_error err;
-    if (rq->top != NULL && fpl_score_top_parse(rq->top, strlen(rq->top), out, &err) != FPL_OK) {
-        return fail(rq, &err);
+    const char *top = req->value[OPT_TOP];
+    if (top != NULL && fpl_score_top_parse(top, strlen(top), out, &err) != FPL_OK) {
+        return fail(req, &err);
     }
     return CLI_EXIT_OK;
 }
@@ -219,9 +193,9 @@ typedef struct score_run {
 } score_run;
 
 typedef struct scorer {
-    const cli_score_request *rq;
+    const request *req;
     const char *file; /* the --leads value as messages name it ("stdin" for -) */
-    fpl_criteria criteria;
+    const fpl_criteria *criteria; /* req->in.criteria */
     fpl_csv_reader *reader;
     fpl_csv_row *rows;
     char *chunk;
@@ -267,9 +241,9 @@ static int compare_leads(const void *pa, const void *pb)
 static void fault_message(cli_buf *out, const scorer *s, const skipped_row *r)
 {
     if ((r->fault == FPL_CSV_ANSWER || r->fault == FPL_CSV_COUNT) &&
-        r->criterion < s->criteria.n_criteria) {
+        r->criterion < s->criteria->n_criteria) {
         cli_buf_puts(out, "column '");
-        cli_buf_puts(out, s->criteria.criteria[r->criterion].name);
+        cli_buf_puts(out, s->criteria->criteria[r->criterion].name);
         cli_buf_puts(out, "': ");
     } else if (r->fault == FPL_CSV_OUTCOME) {
         cli_buf_puts(out, "column '");
@@ -519,7 +493,7 @@ static int keep_lead(scorer *s, const fpl_csv_row *row)
         s->open++;
         return CLI_EXIT_OK;
     }
-    const size_t k = s->criteria.n_criteria;
+    const size_t k = s->criteria->n_criteria;
     if (s->n_leads == s->leads_cap) {
         const size_t cap = s->leads_cap == 0 ? 4096 : 2 * s->leads_cap;
         double *a = cap <= SIZE_MAX / (k * sizeof *a) ? realloc(s->answers, cap * k * sizeof *a)
@@ -554,10 +528,10 @@ static int take_row(scorer *s, const fpl_csv_row *row)
         cli_buf_putc(&s->scratch, '\0');
         cli_error("%s:%llu: %s", s->file, (unsigned long long)r.line,
                   s->scratch.oom ? fpl_csv_fault_message(r.fault) : s->scratch.data);
-        return s->rq->strict ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+        return s->req->value[OPT_STRICT] != NULL ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     }
     fpl_score_tally_add(&s->tally, row);
-    if (s->rq->fit != NULL) {
+    if (s->req->value[OPT_FIT] != NULL) {
         return keep_lead(s, row);
     }
     size_t cells = 0;
@@ -592,13 +566,13 @@ static int cannot_read(const char *path, int err)
 {
     char message[256];
     snprintf(message, sizeof message, "cannot read: %s", strerror(err != 0 ? err : EIO));
-    return cli_fail_usage(option(FPL_FIELD_LEADS), path, message);
+    return cli_fail_usage(cli_option_name(OPT_LEADS), path, message);
 }
 
 /* Reads the whole file through the library's reader. */
 static int read_leads(scorer *s)
 {
-    const char *path = s->rq->leads;
+    const char *path = s->req->value[OPT_LEADS];
     const bool from_stdin = strcmp(path, "-") == 0;
     errno = 0;
     FILE *fp = from_stdin ? stdin : fopen(path, "rb");
@@ -632,9 +606,9 @@ static int read_leads(scorer *s)
                 /* the library says which column, or which name has none */
                 char message[FPL_CSV_HEADER_MESSAGE_MAX];
                 (void)fpl_csv_header_message(s->reader, message, sizeof message);
-                rc = cli_fail_usage(option(FPL_FIELD_LEADS), path, message);
+                rc = cli_fail_usage(cli_option_name(OPT_LEADS), path, message);
             } else if (rc == CLI_EXIT_OK && st != FPL_OK) {
-                rc = fail(s->rq, &err);
+                rc = fail(s->req, &err);
             }
             /* More to feed: the rest of the chunk, or (at the end, with the
              * rows full) a last row still pending. A call that takes
@@ -703,7 +677,7 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
         return rc;
     }
     writer wr = {s, out, {0}, top};
-    (void)fpl_score_render_begin(&wr.w, s->rq->format, &s->criteria, s->reader->id_column,
+    (void)fpl_score_render_begin(&wr.w, s->req->format, s->criteria, s->reader->id_column,
                                  &s->tally, s->tally.scored < top ? s->tally.scored : top,
                                  s->id_cells, put_text, out, NULL);
     if (s->n_runs == 0) {
@@ -758,29 +732,30 @@ static int write_fit(scorer *s, cli_buf *out)
     }
     fpl_score_fit_result fit;
     fpl_error err;
-    const fpl_status st = fpl_score_fit(&s->criteria, s->answers, s->won, s->n_leads, work,
+    const fpl_status st = fpl_score_fit(s->criteria, s->answers, s->won, s->n_leads, work,
                                         work_len, &fit, &err);
     free(work);
     if (st != FPL_OK) {
-        return fail(s->rq, &err);
+        return fail(s->req, &err);
     }
+    const request *req = s->req;
+    const char *preset = req->value[OPT_CRITERIA];
     const fpl_score_fit_source source = {
-        s->rq->n_criteria == 0 ? (s->rq->criteria != NULL ? s->rq->criteria
-                                                          : fpl_preset_name(FPL_PRESET_DEFAULT))
-                               : NULL,
+        req->n[OPT_CRITERION] == 0 ? (preset != NULL ? preset : fpl_preset_name(FPL_PRESET_DEFAULT))
+                                   : NULL,
         s->reader->outcome_column, s->open, s->tally.skipped};
-    if (s->rq->save != NULL) {
+    if (req->value[OPT_SAVE] != NULL) {
         char text[FPL_CRITERIA_OPTIONS_MAX + FPL_NAME_MAX + 64];
         char comment[FPL_NAME_MAX + 64];
         snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
                  s->reader->outcome_column);
         (void)fpl_criteria_options(&fit.fitted, comment, text, sizeof text);
-        const int rc = save_criteria(s->rq->save, text);
+        const int rc = save_criteria(req->value[OPT_SAVE], text);
         if (rc != CLI_EXIT_OK) {
             return rc;
         }
     }
-    (void)fpl_score_fit_render(s->rq->format, &fit, &source, put_text, out, NULL);
+    (void)fpl_score_fit_render(req->format, &fit, &source, put_text, out, NULL);
     return CLI_EXIT_OK;
 }
 
@@ -803,33 +778,36 @@ static void free_scorer(scorer *s)
     free(s);
 }
 
-int cli_score_run(const cli_score_request *rq, cli_buf *out)
+int cli_run_score(request *req, cli_buf *out, fpl_error *unused)
 {
+    (void)unused;
     scorer *s = calloc(1, sizeof *s);
     if (s == NULL) {
         return fail_memory();
     }
-    s->rq = rq;
+    s->req = req;
     uint64_t top = UINT64_MAX;
-    int rc = read_criteria(rq, &s->criteria);
+    s->criteria = &req->in.criteria;
+    int rc = read_criteria(req);
     if (rc == CLI_EXIT_OK) {
-        rc = read_top(rq, &top);
+        rc = read_top(req, &top);
     }
-    if (rc == CLI_EXIT_OK && rq->fit != NULL && rq->top != NULL) {
+    const char *fit = req->value[OPT_FIT];
+    if (rc == CLI_EXIT_OK && fit != NULL && req->value[OPT_TOP] != NULL) {
         cli_error("score: --top and --fit cannot be given together (--fit ranks no leads)");
         rc = CLI_EXIT_USAGE;
     }
-    if (rc == CLI_EXIT_OK && rq->save != NULL && rq->fit == NULL) {
+    if (rc == CLI_EXIT_OK && req->value[OPT_SAVE] != NULL && fit == NULL) {
         cli_error("score: --save needs --fit COLUMN (it saves the fitted criteria)");
         rc = CLI_EXIT_USAGE;
     }
-    if (rc == CLI_EXIT_OK && rq->leads == NULL) {
+    if (rc == CLI_EXIT_OK && req->value[OPT_LEADS] == NULL) {
         cli_error("score: --leads FILE is needed (a CSV file of leads; - reads standard "
                   "input)");
         rc = CLI_EXIT_USAGE;
     }
     if (rc == CLI_EXIT_OK) {
-        s->file = strcmp(rq->leads, "-") == 0 ? "stdin" : rq->leads;
+        s->file = strcmp(req->value[OPT_LEADS], "-") == 0 ? "stdin" : req->value[OPT_LEADS];
         s->reader = malloc(sizeof *s->reader);
         s->rows = malloc(FEED_ROWS * sizeof *s->rows);
         s->chunk = malloc(CHUNK);
@@ -839,19 +817,18 @@ int cli_score_run(const cli_score_request *rq, cli_buf *out)
         }
     }
     if (rc == CLI_EXIT_OK) {
-        const char *id = rq->id_column != NULL ? rq->id_column : "id";
+        const char *id = req->value[OPT_ID_COLUMN] != NULL ? req->value[OPT_ID_COLUMN] : "id";
         fpl_error err;
-        if (fpl_csv_begin(s->reader, &s->criteria, id, strlen(id), &err) != FPL_OK ||
-            (rq->fit != NULL &&
-             fpl_csv_outcome_column(s->reader, rq->fit, strlen(rq->fit), &err) != FPL_OK)) {
-            rc = fail(rq, &err);
+        if (fpl_csv_begin(s->reader, s->criteria, id, strlen(id), &err) != FPL_OK ||
+            (fit != NULL && fpl_csv_outcome_column(s->reader, fit, strlen(fit), &err) != FPL_OK)) {
+            rc = fail(req, &err);
         }
     }
     if (rc == CLI_EXIT_OK) {
         rc = read_leads(s);
     }
     if (rc == CLI_EXIT_OK) {
-        rc = rq->fit != NULL ? write_fit(s, out) : write_result(s, top, out);
+        rc = req->value[OPT_FIT] != NULL ? write_fit(s, out) : write_result(s, top, out);
     }
     if (rc == CLI_EXIT_OK && s->tally.skipped > 0) {
         rc = CLI_EXIT_SKIPPED;

@@ -1,22 +1,24 @@
 /*
  * funnelplan — the command-line tool:
- * `funnelplan plan|forecast|whatif|sensitivity|solve|odds [OPTIONS]`.
+ * `funnelplan COMMAND [OPTIONS]`, the commands in commands[].
  * SPDX-License-Identifier: MIT
  *
  * Thin: read the arguments, call the library, present the result. One
- * option table drives both parsing and --help (as libgit2's src/cli does);
- * one function per command. Numbers typed by the user are read only by the
- * library's parsers, so they mean the same in every locale. Output is built
- * in memory and written at once; errors are one line on stderr.
+ * option table drives parsing, --help, the man page and the completion (as
+ * libgit2's src/cli does); binds[] says where each option's value goes.
+ * A command is a row of the commands table: parse_command() reads its
+ * options into the request (tables.h), prepare() checks what the row says
+ * it needs (NEED_*), and its run() computes and renders; a refusal of the
+ * library is reported once, by cli_fail_error(), naming the option and the
+ * text the library's fpl_error points at. Numbers typed by the user are
+ * read only by the library's parsers, so they mean the same in every
+ * locale. Output is built in memory and written at once; errors are one
+ * line on stderr.
  *
- * Exit statuses: 0 success; 1 a question without an answer (a whole count
- * above 2^53, a figure out of the range of a double, a change pushing a rate
- * out of (0, 1], a target no rate can reach); 2 bad input or usage; 3 the
- * output could not be written; 4 (score) some rows were skipped.
+ * The exit statuses are listed in exit_statuses[] (--help, the man page).
  */
 
 #include "cli.h"
-#include "render.h"
 #include "tables.h"
 
 #include "funnelplan.h"
@@ -357,11 +359,11 @@ static const cli_option options[] = {
 
 enum { N_OPTIONS = sizeof options / sizeof options[0] };
 
-static const cli_option *option_by_id(opt_id id)
+const char *cli_option_name(opt_id id)
 {
     for (size_t i = 0; i < N_OPTIONS; ++i) {
         if (options[i].id == id) {
-            return &options[i];
+            return options[i].name;
         }
     }
     return NULL;
@@ -371,17 +373,12 @@ static const cli_option *option_by_id(opt_id id)
 
 /* The command rows (cli_command): see tables.h. */
 
-static int run_plan(request *req, cli_buf *out);
-static int run_forecast(request *req, cli_buf *out);
-static int run_whatif(request *req, cli_buf *out);
-static int run_sensitivity(request *req, cli_buf *out);
-static int run_solve(request *req, cli_buf *out);
-static int run_odds(request *req, cli_buf *out);
-static int run_channels(request *req, cli_buf *out);
-static int run_schedule(request *req, cli_buf *out);
-static int run_pace(request *req, cli_buf *out);
-static int run_score(request *req, cli_buf *out);
-static int run_learn(request *req, cli_buf *out);
+static int run_plan(request *req, cli_buf *out, fpl_error *err);
+static int run_forecast(request *req, cli_buf *out, fpl_error *err);
+static int run_whatif(request *req, cli_buf *out, fpl_error *err);
+static int run_sensitivity(request *req, cli_buf *out, fpl_error *err);
+static int run_solve(request *req, cli_buf *out, fpl_error *err);
+static int run_odds(request *req, cli_buf *out, fpl_error *err);
 
 static const cli_command commands[] = {
     {"plan", CMD_PLAN, "backward from a target: the units every stage needs",
@@ -397,7 +394,7 @@ static const cli_command commands[] = {
      "required_per_quarter, required_per_year.",
      "funnelplan plan --stage lead=1% --stage accepted=10% \\\n"
      "    --deal-size 50000 --revenue 1000000 --per year",
-     run_plan},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, run_plan, NULL},
     {"forecast", CMD_FORECAST, "forward from a volume: the deals and revenue it brings",
      "funnelplan forecast --stage NAME=RATE... --volume COUNT [--at NAME] [OPTIONS]",
      "Works forward from a volume entering one stage each period to the units\n"
@@ -407,7 +404,7 @@ static const cli_command commands[] = {
      "expected_per_month, expected_per_quarter, expected_per_year.",
      "funnelplan forecast --stage opportunity=1/3 --deal-size 4000 \\\n"
      "    --volume 75 --at opportunity",
-     run_forecast},
+     NEED_FUNNEL | NEED_VOLUME | NEED_QUESTION, run_forecast, NULL},
     {"whatif", CMD_WHATIF, "what an improvement is worth: deltas, ROI, payback",
      "funnelplan whatif --stage NAME=RATE... (--volume COUNT | TARGET) "
      "--change LEVER=CHANGE... [OPTIONS]",
@@ -427,7 +424,7 @@ static const cli_command commands[] = {
      "the change alone (gain, invest, roi, payback) are in the delta column.",
      "funnelplan whatif --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --change opportunity=+10% --horizon 12 --invest 50000",
-     run_whatif},
+     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_whatif, NULL},
     {"sensitivity", CMD_SENSITIVITY, "which lever pays most: one step of each, ranked",
      "funnelplan sensitivity --stage NAME=RATE... (--volume COUNT | TARGET) [OPTIONS]",
      "Moves every stage's rate by --step and the deal size by --deal-size-step,\n"
@@ -439,7 +436,7 @@ static const cli_command commands[] = {
      "revenue_delta (volume held) or volume_delta (target held), share.",
      "funnelplan sensitivity --stage lead=10% --stage sql=50% \\\n"
      "    --stage opportunity=25% --deal-size 4000 --volume 2000",
-     run_sensitivity},
+     NEED_FUNNEL | NEED_EITHER | NEED_QUESTION, run_sensitivity, NULL},
     {"solve", CMD_SOLVE, "goal seek: the value one lever must reach for the target",
      "funnelplan solve --stage NAME=RATE... --volume COUNT TARGET --for LEVER [OPTIONS]",
      "Finds the value one lever (a stage's rate, the deal size or the volume)\n"
@@ -450,7 +447,7 @@ static const cli_command commands[] = {
      "- 1; a rate as a fraction).",
      "funnelplan solve --stage opportunity=33% --deal-size 4000 --volume 75 \\\n"
      "    --at opportunity --revenue 125000 --for opportunity",
-     run_solve},
+     NEED_FUNNEL | NEED_VOLUME | NEED_TARGET | NEED_FOR | NEED_QUESTION, run_solve, NULL},
     {"odds", CMD_ODDS, "the chance of the target with a volume, the volume for a chance",
      "funnelplan odds --stage NAME=RATE... --volume COUNT[/PERIOD] TARGET [OPTIONS]",
      "How likely a whole volume entering --at each period is to reach the target\n"
@@ -469,7 +466,7 @@ static const cli_command commands[] = {
      "target_deals, given_volume (the same volume per volume_per: as given, or\n"
      "the least whole units per that period), volume_per.",
      "funnelplan odds --stage lead=12% --deals 12 --volume 100 --confidence 75%",
-     run_odds},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS | NEED_VOLUME, run_odds, NULL},
     {"channels", CMD_CHANNELS, "lead channels: profitability, break-even, cheapest mix",
      "funnelplan channels --stage NAME=RATE... --channel SPEC... [TARGET] [OPTIONS]",
      "Without a target: the profitability of the leads each channel brings (each\n"
@@ -490,7 +487,7 @@ static const cli_command commands[] = {
      "    --channel 'webinars: cost-per-lead=90, rate=40%, capacity=300' \\\n"
      "    --channel 'display: cost-per-lead=35, quality=0.5' \\\n"
      "    --deal-size 4000 --margin 60% --deals 40",
-     run_channels},
+     NEED_STAGES, cli_run_channels, NULL},
     {"schedule", CMD_SCHEDULE, "month by month: seasonality, stage lags, reps, velocity",
      "funnelplan schedule --stage NAME=RATE... --start YYYY-MM TARGET [OPTIONS]",
      "Spreads the target over the calendar months of a span (--start, --months)\n"
@@ -509,7 +506,7 @@ static const cli_command commands[] = {
      "--reps also deals_per_rep and a STAGE_per_rep column per stage.",
      "funnelplan schedule --stage lead=10% --stage opportunity=1/3 --deals 120 \\\n"
      "    --per year --start 2027-01 --lag lead=1m --lag opportunity=2m",
-     run_schedule},
+     NEED_FUNNEL, cli_run_schedule, NULL},
     {"pace", CMD_PACE, "actuals against plan: status, catch-up, warning, coverage",
      "funnelplan pace --stage NAME=RATE... TARGET (--elapsed SHARE|MONTHS | --start DATE "
      "--as-of DATE) [OPTIONS]",
@@ -531,7 +528,7 @@ static const cli_command commands[] = {
      "where the table shows no figure).",
      "funnelplan pace --stage lead=10% --stage opportunity=25% --deals 10 \\\n"
      "    --elapsed 50% --actual lead=150 --actual opportunity=19 --actual-deals 4",
-     run_pace},
+     NEED_STAGES | NEED_TARGET_FIRST | NEED_TERMS, cli_run_pace, NULL},
     {"score", CMD_SCORE, "lead qualification: score, band and rank a CSV of leads",
      "funnelplan score --leads FILE [--criteria PRESET | --criterion SPEC...] [--fit COLUMN] "
      "[OPTIONS]",
@@ -555,7 +552,7 @@ static const cli_command commands[] = {
      "starts in the file), id, score, band, sales_ready (true or false), missing\n"
      "(the criteria not fully met, separated by ;).",
      "funnelplan score --leads leads.csv --top 20",
-     run_score},
+     0, cli_run_score, NULL},
     {"learn", CMD_LEARN, "learn the funnel from CRM history: rates, lags, deal size",
      "funnelplan learn FILE [--stages A,B,C] [--column ROLE=NAME...] [OPTIONS]",
      "Learns the funnel from a CSV history of items moving through stages (one\n"
@@ -572,7 +569,7 @@ static const cli_command commands[] = {
      "lost, open, rate, low, high (the 90% interval), naive_rate, effective_n,\n"
      "lag_mean, lag_median, lag_p75, lag_p90 (days; empty when not known).",
      "funnelplan learn history.csv --stages lead,sql,opportunity --save funnel.txt",
-     run_learn},
+     0, cli_run_learn, "FILE"},
 };
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
@@ -597,24 +594,55 @@ static const char *command_names(char out[160], const char *conj)
 
 /* ---- help ---------------------------------------------------------------- */
 
-static const char numbers_help[] =
-    "Numbers read the same in every locale:\n"
-    "  AMOUNT, COUNT  1000000, 1e6, 1_000_000, 1,000,000, 250k, 1.5M, 2B\n"
-    "  RATE           12%, 12.5%, 0.12, 1/3 (above 0% and at most 100%)\n"
-    "  PERIOD         month, quarter or year\n"
-    "\n"
+/* What numbers look like, and @FILE: --help and the man page (NUMBERS, FILES). */
+static const char numbers_lead[] = "Numbers read the same in every locale:";
+static const char *const number_kinds[][2] = {
+    {"AMOUNT, COUNT", "1000000, 1e6, 1_000_000, 1,000,000, 250k, 1.5M, 2B"},
+    {"RATE", "12%, 12.5%, 0.12, 1/3 (above 0% and at most 100%)"},
+    {"PERIOD", "month, quarter or year"},
+};
+static const char files_help[] =
     "@FILE anywhere among the arguments reads more arguments from FILE: one per\n"
     "line, or an option and its value on one line (--stage lead=1%); blank lines\n"
     "and lines starting with # are skipped. A saved funnel is a file of options.\n";
 
-static const char exit_help[] =
-    "Exit status: 0 success; 1 a question without an answer (a whole count above\n"
+enum { N_NUMBER_KINDS = sizeof number_kinds / sizeof number_kinds[0] };
+
+static void numbers_help(cli_buf *out)
+{
+    cli_buf_printf(out, "%s\n", numbers_lead);
+    for (size_t i = 0; i < N_NUMBER_KINDS; ++i) {
+        cli_buf_printf(out, "  %-15s%s\n", number_kinds[i][0], number_kinds[i][1]);
+    }
+    cli_buf_printf(out, "\n%s", files_help);
+}
+
+/* The exit statuses, "N text" each with what follows it in --help (after
+ * "Exit status: "); the man page gives one paragraph per status, and an
+ * entry that is not "N text" (learn's) goes on the paragraph before it. */
+static const char *const exit_statuses[] = {
+    "0 success; ",
+    "1 a question without an answer (a whole count above\n"
     "2^53, a figure out of the range of a double, a change that pushes a rate out\n"
     "of 0% to 100%, a target no rate up to 100% can reach, channels that cannot\n"
-    "bring enough leads); 2 bad input or usage;\n"
-    "3 the output could not be written; 4 score only: some rows were skipped (each\n"
-    "reported on stderr; the others are scored and printed); learn exits 4 alike\n"
-    "for the rows of a history it skips.\n";
+    "bring enough leads); ",
+    "2 bad input or usage;\n",
+    "3 the output could not be written; ",
+    "4 score only: some rows were skipped (each\n"
+    "reported on stderr; the others are scored and printed); ",
+    "learn exits 4 alike\n"
+    "for the rows of a history it skips.\n",
+};
+
+enum { N_EXIT_STATUSES = sizeof exit_statuses / sizeof exit_statuses[0] };
+
+static void exit_help(cli_buf *out)
+{
+    cli_buf_puts(out, "Exit status: ");
+    for (size_t i = 0; i < N_EXIT_STATUSES; ++i) {
+        cli_buf_puts(out, exit_statuses[i]);
+    }
+}
 
 /* The values of --format, and the commands that take each. */
 static const cli_format_value formats[] = {
@@ -628,7 +656,7 @@ static const cli_format_value formats[] = {
 const cli_tables cli_program_tables = {
     options, N_OPTIONS, commands, N_COMMANDS,
     formats, sizeof formats / sizeof formats[0],
-    numbers_help, exit_help,
+    numbers_lead, number_kinds, N_NUMBER_KINDS, files_help, exit_statuses, N_EXIT_STATUSES,
 };
 
 static int run_help(const cli_args *args, cli_buf *out);
@@ -669,9 +697,9 @@ static void global_help(cli_buf *out)
         cli_buf_printf(out, "  %-11s%s\n", program_options[i].name, program_options[i].help);
     }
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, numbers_help);
+    numbers_help(out);
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, exit_help);
+    exit_help(out);
 }
 
 static void command_help(const cli_command *cmd, cli_buf *out)
@@ -717,43 +745,12 @@ static void command_help(const cli_command *cmd, cli_buf *out)
         }
     }
     cli_buf_puts(out, "\n\n");
-    cli_buf_puts(out, numbers_help);
+    numbers_help(out);
     cli_buf_putc(out, '\n');
-    cli_buf_puts(out, exit_help);
+    exit_help(out);
 }
 
 /* ---- parsing ------------------------------------------------------------- */
-
-/* Every value of a repeated option is kept as typed, in the order given:
- * LIST_MAX holds the longest list the library takes (checked below). */
-enum { LIST_MAX = FPL_MAX_CHANGES };
-
-struct request {
-    const cli_command *cmd;
-    const char *value[OPT_COUNT]; /* each option's value as given (the last of a
-                                   * repeated one); NULL when absent */
-    const char *list[OPT_COUNT][LIST_MAX]; /* a repeated option's values, in order */
-    size_t n[OPT_COUNT];
-    fpl_funnel funnel;
-    fpl_terms terms;
-    double volume;
-    cli_format format;
-    /* the inputs the options go into; the rest of each is filled by the
-     * command (the volume, and what is read against the funnel) */
-    fpl_whatif_input whatif;           /* --horizon, --invest */
-    fpl_sensitivity_input sensitivity; /* --step, --deal-size-step */
-    fpl_odds_sim_input sim;            /* --trials, --seed, --deal-size-cv (the
-                                        * library's defaults otherwise) */
-    double confidence[FPL_ODDS_MAX_REQUESTED]; /* plan and odds: the --confidence levels */
-    bool by_shares; /* channels: --allocate shares */
-    const char *file; /* learn: the FILE argument */
-    /* --mix and whatif's --scenario-mix, read once the funnel is complete
-     * (read_mixes), in funnel order */
-    fpl_mix mix[FPL_MAX_STAGES];
-    size_t n_mixes;
-    fpl_mix scenario_mix[FPL_MAX_STAGES];
-    size_t n_scenario_mixes;
-};
 
 /* How an option's value is read, and where it goes: the other half of an
  * option's row (tables.h has its name, metavar, commands, field and help). */
@@ -785,16 +782,18 @@ typedef struct opt_bind {
     fpl_limit limit; /* V_LIST, V_CONFIDENCE: how many the library takes */
     int target;      /* V_AMOUNT of a target: its fpl_target_kind; else 0 */
     const char *full; /* V_PER_STAGE: the message past one per stage */
+    const char *expected; /* STAGE=...: the message without an '=' (cli_stage_value) */
+    const char *again;    /* STAGE=...: the message for a stage given twice */
 } opt_bind;
 
-#define AT(member) offsetof(request, member)
+#define ONCE "that stage is given already (once per stage)"
 
 static const opt_bind binds[OPT_COUNT] = {
     [OPT_STAGE] = {V_STAGE, 0, 0, FPL_LIMIT_STAGES, 0, NULL},
     [OPT_DEAL_SIZE] = {V_AMOUNT, AT(terms.deal_size), AT(terms.has_deal_size), 0, 0, NULL},
     [OPT_REVENUE] = {V_AMOUNT, AT(terms.revenue), 0, 0, FPL_TARGET_REVENUE, NULL},
     [OPT_DEALS] = {V_COUNT, AT(terms.deals), 0, 0, FPL_TARGET_DEALS, NULL},
-    [OPT_VOLUME] = {V_VOLUME, AT(volume), 0, 0, 0, NULL},
+    [OPT_VOLUME] = {V_VOLUME, 0, 0, 0, 0, NULL},
     [OPT_COST_PER_LEAD] = {V_AMOUNT, AT(terms.cost_per_lead), AT(terms.has_cost_per_lead), 0, 0,
                            NULL},
     [OPT_MARGIN] = {V_RATE, AT(terms.margin), AT(terms.has_margin), 0, 0, NULL},
@@ -810,12 +809,17 @@ static const opt_bind binds[OPT_COUNT] = {
     [OPT_TRIALS] = {V_TRIALS, 0, 0, 0, 0, NULL},
     [OPT_SEED] = {V_SEED, 0, 0, 0, 0, NULL},
     [OPT_DEAL_SIZE_CV] = {V_AMOUNT, AT(sim.deal_size_cv), 0, 0, 0, NULL},
-    [OPT_HISTORY] = {V_PER_STAGE, 0, 0, 0, 0, "at most one --history per stage"},
+    [OPT_HISTORY] = {V_PER_STAGE, .full = "at most one --history per stage",
+                     .expected = "expected STAGE=WON/TOTAL, e.g. lead=12/100",
+                     .again = "that stage's history is given already"},
     [OPT_CHANNEL] = {V_LIST, 0, 0, FPL_LIMIT_CHANNELS, 0, NULL},
     [OPT_ALLOCATE] = {V_ALLOCATE, 0, 0, 0, 0, NULL},
-    [OPT_LAG] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
-    [OPT_ACTUAL] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
-    [OPT_OPEN] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
+    [OPT_LAG] = {V_PER_STAGE, .full = "at most one per stage",
+                 .expected = "expected STAGE=LAG, e.g. lead=45d", .again = ONCE},
+    [OPT_ACTUAL] = {V_PER_STAGE, .full = "at most one per stage",
+                    .expected = "expected STAGE=COUNT, e.g. lead=150", .again = ONCE},
+    [OPT_OPEN] = {V_PER_STAGE, .full = "at most one per stage",
+                    .expected = "expected STAGE=COUNT, e.g. lead=150", .again = ONCE},
     [OPT_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
     [OPT_SCENARIO_MIX] = {V_PER_STAGE, 0, 0, 0, 0, "at most one per stage"},
     [OPT_CRITERION] = {V_LIST, 0, 0, FPL_LIMIT_CRITERIA, 0, NULL},
@@ -830,9 +834,9 @@ _Static_assert(FPL_MAX_STAGES <= LIST_MAX && FPL_MAX_CHANNELS <= LIST_MAX &&
 
 /* A value of option id refused: with the funnel read so far, so that a name
  * that is no stage's gets the stages and the one probably meant. */
-static int fail_option(const request *req, opt_id id, const char *value, const fpl_error *e)
+int cli_fail_option(const request *req, opt_id id, const char *value, const fpl_error *e)
 {
-    return cli_fail_funnel(&req->funnel, option_by_id(id)->name, value, e);
+    return cli_fail_funnel(&req->funnel, cli_option_name(id), value, e);
 }
 
 static bool starts_option(const char *arg)
@@ -845,20 +849,20 @@ static int add_stage(request *req, const char *value)
 {
     const char *eq = strrchr(value, '=');
     if (eq == NULL) {
-        return cli_fail_usage(option_by_id(OPT_STAGE)->name, value,
+        return cli_fail_usage(cli_option_name(OPT_STAGE), value,
                               "expected NAME=RATE, e.g. lead=12%");
     }
     size_t name_len = (size_t)(eq - value);
     double rate;
     fpl_error e;
     if (fpl_stage_name_check(value, name_len, &e) != FPL_OK) {
-        return fail_option(req, OPT_STAGE, value, &e);
+        return cli_fail_option(req, OPT_STAGE, value, &e);
     }
     if (fpl_parse_rate(eq + 1, strlen(eq + 1), &rate, &e) != FPL_OK ||
         fpl_funnel_add_stage(&req->funnel, value, name_len, rate, &e) != FPL_OK) {
         e.offset = name_len + 1; /* the rate is at fault: its bytes, for the hint */
         e.length = strlen(eq + 1);
-        return fail_option(req, OPT_STAGE, value, &e);
+        return cli_fail_option(req, OPT_STAGE, value, &e);
     }
     req->list[OPT_STAGE][req->n[OPT_STAGE]++] = value;
     return CLI_EXIT_OK;
@@ -920,7 +924,7 @@ static int take_format(request *req, const char *value)
         cli_buf msg = {0};
         cli_buf_printf(&msg, "format must be %s", names.data);
         cli_buf_putc(&msg, '\0');
-        rc = cli_fail_usage(option_by_id(OPT_FORMAT)->name, value,
+        rc = cli_fail_usage(cli_option_name(OPT_FORMAT), value,
                             msg.oom ? "unknown format" : msg.data);
         cli_buf_free(&msg);
     }
@@ -932,7 +936,7 @@ static int take_format(request *req, const char *value)
 static int take_value(request *req, opt_id id, const char *value)
 {
     const opt_bind *b = &binds[id];
-    const char *name = option_by_id(id)->name;
+    const char *name = cli_option_name(id);
     const size_t len = strlen(value);
     const size_t n = req->n[id];
     char *base = (char *)req;
@@ -944,7 +948,7 @@ static int take_value(request *req, opt_id id, const char *value)
     case V_TEXT:
         if (id == OPT_COLUMN) { /* learn's --column, each kept for cmd_learn.c */
             if (req->n[id] == LIST_MAX) {
-                return cli_fail_usage(option_by_id(id)->name, value, "given too many times");
+                return cli_fail_usage(name, value, "given too many times");
             }
             req->list[id][req->n[id]++] = value;
         }
@@ -1004,7 +1008,7 @@ static int take_value(request *req, opt_id id, const char *value)
     if (b->has_at != 0) {
         *(bool *)(base + b->has_at) = true;
     }
-    return st == FPL_OK ? CLI_EXIT_OK : fail_option(req, id, value, &e);
+    return st == FPL_OK ? CLI_EXIT_OK : cli_fail_option(req, id, value, &e);
 }
 
 /* The option of the command that arg[0, len) probably meant (fpl_suggest,
@@ -1031,8 +1035,8 @@ static int parse_command(request *req, const cli_args *args)
     const char *cmd = req->cmd->name;
     for (size_t i = 1; i < args->n; ++i) {
         const char *arg = args->v[i];
-        if (!starts_option(arg) && req->cmd->bit == CMD_LEARN && req->file == NULL) {
-            req->file = arg; /* learn FILE: the one argument that is not an option */
+        if (!starts_option(arg) && req->cmd->operand != NULL && req->operand == NULL) {
+            req->operand = arg;
             continue;
         }
         if (!starts_option(arg)) {
@@ -1092,7 +1096,7 @@ static int parse_command(request *req, const cli_args *args)
         for (int k = 0; binds[opt->id].target != 0 && k < OPT_COUNT; ++k) {
             if (binds[k].target != 0 && k != (int)opt->id && req->value[k] != NULL) {
                 cli_buf msg = {0};
-                cli_buf_printf(&msg, "cannot be given with %s", option_by_id((opt_id)k)->name);
+                cli_buf_printf(&msg, "cannot be given with %s", cli_option_name((opt_id)k));
                 cli_buf_putc(&msg, '\0');
                 int rc = cli_fail_usage(opt->name, value, msg.oom ? "one target only" : msg.data);
                 cli_buf_free(&msg);
@@ -1138,10 +1142,7 @@ static const char *text_of_stage(const request *req, const char *const *texts, s
     return NULL;
 }
 
-/* The text the user gave an option: for a repeated option the entry the
- * library's index names (the order given, or the stage for a STAGE=...
- * option), else its value. NULL when not given. */
-static const char *given_text(const request *req, opt_id id, size_t index)
+const char *cli_given_text(const request *req, opt_id id, size_t index)
 {
     const size_t n = req->n[id];
     if (n == 0 || index == FPL_NO_INDEX) {
@@ -1153,22 +1154,81 @@ static const char *given_text(const request *req, opt_id id, size_t index)
     return index < n ? req->list[id][index] : NULL;
 }
 
-/* Reports a failure the library described: bad input names the option the
- * field came from and the text given (exit 2); a failure of no option's
- * value names the command (exit 1 for a question without an answer). */
-static int fail_error(const request *req, const fpl_error *e)
+int cli_fail_error(const request *req, const fpl_error *e)
 {
     const cli_option *o = cli_option_for_field(req->cmd->bit, e->field);
-    const char *text = o != NULL ? given_text(req, o->id, e->index) : NULL;
+    const char *text = o != NULL ? cli_given_text(req, o->id, e->index) : NULL;
     if (text != NULL) {
-        return fail_option(req, o->id, text, e);
+        return cli_fail_option(req, o->id, text, e);
     }
     cli_error("%s: %s", req->cmd->name, fpl_error_message(e));
     return fpl_status_is_input_error(e->status) ? CLI_EXIT_USAGE : CLI_EXIT_NO_ANSWER;
 }
 
-/* Reads mix texts (--mix or --scenario-mix) against the complete funnel:
- * at most one per stage; out gets the mixes in funnel order. */
+int cli_stage_value(request *req, opt_id id, size_t i, bool seen[FPL_MAX_STAGES],
+                    size_t *stage, const char **value)
+{
+    const char *text = req->list[id][i];
+    const char *eq = strrchr(text, '=');
+    if (eq == NULL) {
+        return cli_fail_usage(cli_option_name(id), text, binds[id].expected);
+    }
+    fpl_error e;
+    if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), stage, &e) != FPL_OK) {
+        return cli_fail_option(req, id, text, &e);
+    }
+    if (seen[*stage]) {
+        return cli_fail_usage(cli_option_name(id), text, binds[id].again);
+    }
+    seen[*stage] = true;
+    *value = eq + 1;
+    return CLI_EXIT_OK;
+}
+
+int cli_read_fields(request *req, const cli_field *fields, size_t n)
+{
+    char *base = (char *)req;
+    for (size_t f = 0; f < n; ++f) {
+        const cli_field *b = &fields[f];
+        double *x = (double *)(base + b->at);
+        bool *has = b->has_at != 0 ? (bool *)(base + b->has_at) : NULL;
+        const char *text = req->value[b->id];
+        fpl_error e;
+        fpl_status st = FPL_OK;
+        if (b->kind == F_STAGE_COUNT || b->kind == F_STAGE_LAG) {
+            bool seen[FPL_MAX_STAGES] = {false};
+            for (size_t i = 0; i < req->n[b->id] && st == FPL_OK; ++i) {
+                size_t k;
+                const char *v;
+                const int rc = cli_stage_value(req, b->id, i, seen, &k, &v);
+                if (rc != CLI_EXIT_OK) {
+                    return rc;
+                }
+                text = req->list[b->id][i];
+                st = (b->kind == F_STAGE_LAG ? fpl_lag_parse : fpl_parse_count)(v, strlen(v),
+                                                                                &x[k], &e);
+                if (st != FPL_OK && b->kind == F_STAGE_COUNT) {
+                    e.offset += (size_t)(v - text); /* the count's bytes, for the hint */
+                } else if (has != NULL) {
+                    has[k] = true;
+                }
+            }
+        } else if (text != NULL) {
+            st = (b->kind == F_RATE ? fpl_parse_rate : fpl_parse_amount)(text, strlen(text), x, &e);
+            if (has != NULL) {
+                *has = true;
+            }
+        }
+        if (st != FPL_OK) {
+            return cli_fail_option(req, b->id, text, &e);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Reads the --mix or --scenario-mix texts against the complete funnel: at
+ * most one per stage; out gets the mixes in funnel order, texts_out their
+ * texts. */
 static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_out,
                       size_t *n_out)
 {
@@ -1180,10 +1240,10 @@ static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_
         fpl_mix m = none;
         fpl_error e;
         if (fpl_mix_parse(&req->funnel, texts[i], strlen(texts[i]), &m, &e) != FPL_OK) {
-            return fail_option(req, id, texts[i], &e);
+            return cli_fail_option(req, id, texts[i], &e);
         }
         if (given[m.stage] != NULL) {
-            return cli_fail_usage(option_by_id(id)->name, texts[i],
+            return cli_fail_usage(cli_option_name(id), texts[i],
                                   "that stage's mix is given already");
         }
         given[m.stage] = texts[i];
@@ -1199,467 +1259,246 @@ static int read_mixes(request *req, opt_id id, fpl_mix *out, const char **texts_
     return CLI_EXIT_OK;
 }
 
-/* --mix: each mixed stage's rate becomes its mix's blended rate. */
-static int apply_mixes(request *req)
+/* What a command needs (its NEED_* bits), in the order said: the first
+ * thing missing or refused is reported. */
+static int prepare(request *req)
 {
-    const char *texts[FPL_MAX_STAGES];
-    int rc = read_mixes(req, OPT_MIX, req->mix, texts, &req->n_mixes);
-    for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
-        fpl_error e;
-        if (fpl_mix_apply(&req->funnel, &req->mix[i], &e) != FPL_OK) {
-            rc = fail_error(req, &e);
-        }
-    }
-    return rc;
-}
-
-static int check_common(request *req)
-{
-    if (req->funnel.n_stages == 0) {
-        cli_error("%s: at least one --stage NAME=RATE is needed", req->cmd->name);
-        return CLI_EXIT_USAGE;
-    }
-    fpl_error e;
-    if (fpl_terms_check(&req->terms, &e) != FPL_OK) {
-        return fail_error(req, &e);
-    }
-    return apply_mixes(req);
-}
-
-/* --at NAME, the stage the volume enters: the top when not given. */
-static int find_at(const request *req, size_t *at)
-{
-    const char *name = req->value[OPT_AT];
-    fpl_error e;
-    *at = 0;
-    if (name != NULL && fpl_funnel_find(&req->funnel, name, strlen(name), at, &e) != FPL_OK) {
-        return fail_option(req, OPT_AT, name, &e);
-    }
-    return CLI_EXIT_OK;
-}
-
-/* --volume of a forecast, whatif, sensitivity or solve, per --per (600, or
- * 600/month converted by the library). */
-static int read_volume(request *req)
-{
+    const unsigned needs = req->cmd->needs;
+    const char *cmd = req->cmd->name;
+    const bool target = req->terms.target != FPL_TARGET_NONE;
     const char *volume = req->value[OPT_VOLUME];
     fpl_error e;
-    if (volume != NULL &&
-        fpl_volume_parse(volume, strlen(volume), req->terms.per, &req->volume, &e) != FPL_OK) {
-        return fail_option(req, OPT_VOLUME, volume, &e);
+    if ((needs & NEED_STAGES) && req->funnel.n_stages == 0) {
+        cli_error("%s: at least one --stage NAME=RATE is needed", cmd);
+        return CLI_EXIT_USAGE;
     }
-    return CLI_EXIT_OK;
-}
-
-/* The question a whatif, sensitivity or solve asks: the funnel, the terms,
- * and the volume and its stage when one is given (--at needs --volume). */
-static int read_question(request *req, cli_question *q)
-{
-    memset(q, 0, sizeof *q);
-    q->funnel = &req->funnel;
-    q->terms = &req->terms;
-    q->has_volume = req->value[OPT_VOLUME] != NULL;
-    const int rc = read_volume(req);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
+    if ((needs & NEED_TARGET_FIRST) && !target) {
+        cli_error("%s: a target is needed: --revenue with --deal-size, or --deals", cmd);
+        return CLI_EXIT_USAGE;
     }
-    q->volume.volume = req->volume;
-    const char *at = req->value[OPT_AT];
-    if (at != NULL && !q->has_volume) {
-        return cli_fail_usage(option_by_id(OPT_AT)->name, at,
-                              "needs --volume (the units entering that stage)");
+    if (needs & NEED_TERMS) {
+        const char *texts[FPL_MAX_STAGES];
+        if (fpl_terms_check(&req->terms, &e) != FPL_OK) {
+            return cli_fail_error(req, &e);
+        }
+        int rc = read_mixes(req, OPT_MIX, req->mix, texts, &req->n_mixes);
+        for (size_t i = 0; i < req->n_mixes && rc == CLI_EXIT_OK; ++i) {
+            if (fpl_mix_apply(&req->funnel, &req->mix[i], &e) != FPL_OK) {
+                rc = cli_fail_error(req, &e);
+            }
+        }
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
     }
-    return find_at(req, &q->volume.at);
-}
-
-/* whatif and sensitivity hold either the volume or the target. */
-static int need_volume_or_target(const request *req)
-{
-    if (req->value[OPT_VOLUME] == NULL && req->terms.target == FPL_TARGET_NONE) {
+    if ((needs & NEED_VOLUME) && volume == NULL) {
+        cli_error("%s: --volume COUNT is needed (the units entering --at each period)", cmd);
+        return CLI_EXIT_USAGE;
+    }
+    if ((needs & NEED_TARGET) && !target) {
+        cli_error("%s: a target is needed: --revenue with --deal-size, or --deals", cmd);
+        return CLI_EXIT_USAGE;
+    }
+    if ((needs & NEED_EITHER) && volume == NULL && !target) {
         cli_error("%s: --volume COUNT (the volume held) or a target (--revenue with "
                   "--deal-size, or --deals; the target held) is needed",
-                  req->cmd->name);
+                  cmd);
         return CLI_EXIT_USAGE;
     }
-    return CLI_EXIT_OK;
-}
-
-/* plan, odds, pace and solve take a target (asked once the funnel has a
- * stage, so a missing --stage is said first). */
-static int need_target(const request *req)
-{
-    if (req->funnel.n_stages > 0 && req->terms.target == FPL_TARGET_NONE) {
-        cli_error("%s: a target is needed: --revenue with --deal-size, or --deals",
-                  req->cmd->name);
+    if ((needs & NEED_FOR) && req->value[OPT_FOR] == NULL) {
+        cli_error("%s: --for LEVER is needed (a stage, deal-size or volume)", cmd);
         return CLI_EXIT_USAGE;
     }
-    return CLI_EXIT_OK;
-}
-
-/* forecast, solve and odds take a volume. */
-static int need_volume(const request *req)
-{
-    if (req->value[OPT_VOLUME] == NULL) {
-        cli_error("%s: --volume COUNT is needed (the units entering --at each period)",
-                  req->cmd->name);
-        return CLI_EXIT_USAGE;
+    if (!(needs & NEED_QUESTION)) {
+        return CLI_EXIT_OK;
+    }
+    /* the volume per --per (600, or 600/month converted by the library), and
+     * the stage it enters (--at needs --volume) */
+    req->has_volume = volume != NULL;
+    if (volume != NULL && fpl_volume_parse(volume, strlen(volume), req->terms.per,
+                                           &req->question.volume, &e) != FPL_OK) {
+        return cli_fail_option(req, OPT_VOLUME, volume, &e);
+    }
+    const char *at = req->value[OPT_AT];
+    if (at != NULL && volume == NULL) {
+        return cli_fail_usage(cli_option_name(OPT_AT), at,
+                              "needs --volume (the units entering that stage)");
+    }
+    if (at != NULL &&
+        fpl_funnel_find(&req->funnel, at, strlen(at), &req->question.at, &e) != FPL_OK) {
+        return cli_fail_option(req, OPT_AT, at, &e);
     }
     return CLI_EXIT_OK;
 }
 
 /* ---- the commands ---------------------------------------------------- */
 
-static int run_plan(request *req, cli_buf *out)
+static int run_plan(request *req, cli_buf *out, fpl_error *e)
 {
-    int rc = need_target(req);
-    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
     fpl_plan plan;
-    fpl_error e;
-    if (fpl_plan_compute(&req->funnel, &req->terms, &plan, &e) != FPL_OK) {
-        return fail_error(req, &e);
+    fpl_odds_plan odds; /* --confidence RATE: the volumes for that chance of the deals */
+    const bool confidence = req->n[OPT_CONFIDENCE] > 0;
+    if (fpl_plan_compute(&req->funnel, &req->terms, &plan, e) != FPL_OK ||
+        (confidence && fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0],
+                                             &odds, e) != FPL_OK)) {
+        return CLI_REFUSED;
     }
-    /* --confidence RATE: the volumes for that chance of the whole deals. */
-    fpl_odds_plan odds_plan;
-    const bool has_confidence = req->n[OPT_CONFIDENCE] > 0;
-    if (has_confidence) {
-        if (fpl_odds_plan_compute(&req->funnel, &req->terms, req->confidence[0], &odds_plan, &e) !=
-            FPL_OK) {
-            return fail_error(req, &e);
-        }
-    }
-    CLI_RENDER(out, fpl_plan_render, &req->funnel, &plan, has_confidence ? &odds_plan : NULL,
-               req->mix, req->n_mixes, req->format);
+    CLI_RENDER(out, fpl_plan_render, &req->funnel, &plan, confidence ? &odds : NULL, req->mix,
+               req->n_mixes, req->format);
     return CLI_EXIT_OK;
 }
 
-static int run_forecast(request *req, cli_buf *out)
+static int run_forecast(request *req, cli_buf *out, fpl_error *e)
 {
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
-    if ((rc = read_volume(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
-    fpl_forecast_input in = {req->volume, 0};
-    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
-        return rc;
-    }
     fpl_forecast forecast;
-    fpl_error e;
-    if (fpl_forecast_compute(&req->funnel, &req->terms, &in, &forecast, &e) != FPL_OK) {
-        return fail_error(req, &e);
+    if (fpl_forecast_compute(&req->funnel, &req->terms, &req->question, &forecast, e) != FPL_OK) {
+        return CLI_REFUSED;
     }
     CLI_RENDER(out, fpl_forecast_render, &req->funnel, &forecast, req->mix, req->n_mixes,
                req->format);
     return CLI_EXIT_OK;
 }
 
-static int run_whatif(request *req, cli_buf *out)
+static int run_whatif(request *req, cli_buf *out, fpl_error *e)
 {
-    int rc = check_common(req);
-    if (rc == CLI_EXIT_OK) {
-        rc = need_volume_or_target(req);
-    }
-    cli_question q;
-    if (rc == CLI_EXIT_OK) {
-        rc = read_question(req, &q);
-    }
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    fpl_whatif *w = malloc(sizeof *w);
-    if (w == NULL) {
-        cli_error("out of memory");
-        return CLI_EXIT_OUTPUT;
-    }
     fpl_whatif_input *in = &req->whatif;
-    in->has_volume = q.has_volume;
-    in->volume = q.volume;
+    in->has_volume = req->has_volume;
+    in->volume = req->question;
     const size_t n_changes = req->n[OPT_CHANGE];
-    fpl_error e;
-    for (size_t i = 0; i < n_changes && rc == CLI_EXIT_OK; ++i) {
+    for (size_t i = 0; i < n_changes; ++i) {
         const char *text = req->list[OPT_CHANGE][i];
-        if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], &e) != FPL_OK) {
-            rc = fail_option(req, OPT_CHANGE, text, &e);
-        }
         in->n_changes = i + 1;
+        if (fpl_change_parse(&req->funnel, text, strlen(text), &in->changes[i], e) != FPL_OK) {
+            return cli_fail_option(req, OPT_CHANGE, text, e);
+        }
     }
-    /* --scenario-mix: after the --change list, in funnel order, each a
-     * change that sets its stage's rate to the blended rate. */
+    /* --scenario-mix: after the --change list, in funnel order */
     const char *mix_texts[FPL_MAX_STAGES];
-    if (rc == CLI_EXIT_OK) {
-        rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
-                        &req->n_scenario_mixes);
-    }
-    for (size_t i = 0; i < req->n_scenario_mixes && rc == CLI_EXIT_OK; ++i) {
-        const fpl_mix *m = &req->scenario_mix[i];
-        fpl_change c = {FPL_LEVER_STAGE, m->stage, FPL_CHANGE_SET, 0.0};
-        const size_t k = in->n_changes;
-        if (fpl_mix_rate(m, &c.value, &e) != FPL_OK ||
-            fpl_limit_check(FPL_LIMIT_CHANGES, (double)k + 1, k, &e) != FPL_OK) {
-            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], &e);
-        } else {
-            in->changes[in->n_changes++] = c;
-        }
-    }
-    if (rc == CLI_EXIT_OK) {
-        fpl_status st = fpl_whatif_compute(&req->funnel, &req->terms, in, w, &e);
-        if (st == FPL_OK) {
-            CLI_RENDER(out, fpl_whatif_render, &req->funnel, in, w, req->mix, req->n_mixes,
-                       req->scenario_mix, req->n_scenario_mixes, req->format);
-        } else if (e.field == FPL_FIELD_CHANGE && e.index != FPL_NO_INDEX &&
-                   e.index >= n_changes && e.index < in->n_changes) {
-            /* the changes after the --change list are the scenario mixes */
-            rc = fail_option(req, OPT_SCENARIO_MIX, mix_texts[e.index - n_changes], &e);
-        } else {
-            rc = fail_error(req, &e);
-        }
-    }
-    free(w);
-    return rc;
-}
-
-static int run_sensitivity(request *req, cli_buf *out)
-{
-    int rc = check_common(req);
-    if (rc == CLI_EXIT_OK) {
-        rc = need_volume_or_target(req);
-    }
-    cli_question q;
-    if (rc == CLI_EXIT_OK) {
-        rc = read_question(req, &q);
-    }
+    const int rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
+                              &req->n_scenario_mixes);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
+    for (size_t i = 0; i < req->n_scenario_mixes; ++i) {
+        if (fpl_whatif_add_mix(in, &req->scenario_mix[i], e) != FPL_OK) {
+            return cli_fail_option(req, OPT_SCENARIO_MIX, mix_texts[i], e);
+        }
+    }
+    if (fpl_whatif_compute(&req->funnel, &req->terms, in, &req->out.whatif, e) != FPL_OK) {
+        /* the changes after the --change list are the scenario mixes */
+        const bool mixed = e->field == FPL_FIELD_CHANGE && e->index != FPL_NO_INDEX &&
+                           e->index >= n_changes && e->index < in->n_changes;
+        return mixed ? cli_fail_option(req, OPT_SCENARIO_MIX, mix_texts[e->index - n_changes], e)
+                     : CLI_REFUSED;
+    }
+    CLI_RENDER(out, fpl_whatif_render, &req->funnel, in, &req->out.whatif, req->mix,
+               req->n_mixes, req->scenario_mix, req->n_scenario_mixes, req->format);
+    return CLI_EXIT_OK;
+}
+
+static int run_sensitivity(request *req, cli_buf *out, fpl_error *e)
+{
     fpl_sensitivity_input *in = &req->sensitivity;
-    in->has_volume = q.has_volume;
-    in->volume = q.volume;
-    fpl_sensitivity *r = malloc(sizeof *r);
-    if (r == NULL) {
-        cli_error("out of memory");
-        return CLI_EXIT_OUTPUT;
+    in->has_volume = req->has_volume;
+    in->volume = req->question;
+    if (fpl_sensitivity_compute(&req->funnel, &req->terms, in, &req->out.sensitivity, e) !=
+        FPL_OK) {
+        return CLI_REFUSED;
     }
-    fpl_error e;
-    fpl_status st = fpl_sensitivity_compute(&req->funnel, &req->terms, in, r, &e);
-    if (st == FPL_OK) {
-        CLI_RENDER(out, fpl_sensitivity_render, &req->funnel, &req->terms, in, r, req->mix,
-                   req->n_mixes, req->format);
-    } else {
-        rc = fail_error(req, &e);
-    }
-    free(r);
-    return rc;
+    CLI_RENDER(out, fpl_sensitivity_render, &req->funnel, &req->terms, in,
+               &req->out.sensitivity, req->mix, req->n_mixes, req->format);
+    return CLI_EXIT_OK;
 }
 
-static int run_solve(request *req, cli_buf *out)
+static int run_solve(request *req, cli_buf *out, fpl_error *e)
 {
-    int rc = check_common(req);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
-    if ((rc = need_target(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
     const char *lever = req->value[OPT_FOR];
-    if (lever == NULL) {
-        cli_error("solve: --for LEVER is needed (a stage, deal-size or volume)");
-        return CLI_EXIT_USAGE;
-    }
-    cli_question q;
-    rc = read_question(req, &q);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    fpl_solve_input in = {q.volume, FPL_LEVER_STAGE, 0};
-    fpl_error e;
-    if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, &e) != FPL_OK) {
-        return fail_option(req, OPT_FOR, lever, &e);
-    }
+    fpl_solve_input in = {req->question, FPL_LEVER_STAGE, 0};
     fpl_solve s;
-    if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, &e) != FPL_OK) {
-        return fail_error(req, &e);
+    if (fpl_lever_parse(&req->funnel, lever, strlen(lever), &in.lever, &in.stage, e) != FPL_OK) {
+        return cli_fail_option(req, OPT_FOR, lever, e);
+    }
+    if (fpl_solve_compute(&req->funnel, &req->terms, &in, &s, e) != FPL_OK) {
+        return CLI_REFUSED;
     }
     CLI_RENDER(out, fpl_solve_render, &req->funnel, &req->terms, &in, &s, req->mix, req->n_mixes,
                req->format);
     return CLI_EXIT_OK;
 }
 
-/* The Monte Carlo part of an odds question: the volume and its stage (as
- * for the exact model), trials, seed, deal-size variation and the --history
- * texts, each read against the complete funnel. */
-static int read_simulation(request *req, const fpl_odds_input *exact)
+/* The --history texts of an odds question, each STAGE=WON/TOTAL read
+ * against the complete funnel, at most once per stage. */
+static int read_history(request *req)
 {
-    fpl_odds_sim_input *in = &req->sim; /* the options given, on the library's defaults */
-    in->volume = exact->volume;
-    in->has_volume_per = exact->has_volume_per;
-    in->volume_per = exact->volume_per;
-    in->at = exact->at;
-    const char *name = option_by_id(OPT_HISTORY)->name;
+    fpl_odds_sim_input *in = &req->sim;
+    bool seen[FPL_MAX_STAGES] = {false};
     for (size_t i = 0; i < req->n[OPT_HISTORY]; ++i) {
-        const char *text = req->list[OPT_HISTORY][i];
-        const char *eq = strrchr(text, '=');
-        if (eq == NULL) {
-            return cli_fail_usage(name, text, "expected STAGE=WON/TOTAL, e.g. lead=12/100");
-        }
         size_t k;
+        const char *v;
         fpl_error e;
-        if (fpl_funnel_find(&req->funnel, text, (size_t)(eq - text), &k, &e) != FPL_OK ||
-            fpl_odds_history_parse(eq + 1, strlen(eq + 1), &in->won[k], &in->total[k], &e) !=
-                FPL_OK) {
-            return fail_option(req, OPT_HISTORY, text, &e);
+        int rc = cli_stage_value(req, OPT_HISTORY, i, seen, &k, &v);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
         }
-        if (in->has_history[k]) {
-            return cli_fail_usage(name, text, "that stage's history is given already");
+        if (fpl_odds_history_parse(v, strlen(v), &in->won[k], &in->total[k], &e) != FPL_OK) {
+            return cli_fail_option(req, OPT_HISTORY, req->list[OPT_HISTORY][i], &e);
         }
         in->has_history[k] = true;
     }
     return CLI_EXIT_OK;
 }
 
-static int run_odds(request *req, cli_buf *out)
+static int run_odds(request *req, cli_buf *out, fpl_error *e)
 {
-    int rc = need_target(req);
-    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
-    if ((rc = need_volume(req)) != CLI_EXIT_OK) {
-        return rc;
-    }
     fpl_odds_input in;
     memset(&in, 0, sizeof in);
-    fpl_error e;
     const char *volume = req->value[OPT_VOLUME];
+    const char *at = req->value[OPT_AT];
     if (fpl_odds_volume_parse(volume, strlen(volume), req->terms.per, &in.volume, &in.volume_per,
-                              &e) != FPL_OK) {
-        return fail_option(req, OPT_VOLUME, volume, &e);
+                              e) != FPL_OK) {
+        return cli_fail_option(req, OPT_VOLUME, volume, e);
     }
     in.has_volume_per = true;
-    if ((rc = find_at(req, &in.at)) != CLI_EXIT_OK) {
-        return rc;
+    if (at != NULL && fpl_funnel_find(&req->funnel, at, strlen(at), &in.at, e) != FPL_OK) {
+        return cli_fail_option(req, OPT_AT, at, e);
     }
     in.n_levels = req->n[OPT_CONFIDENCE];
-    for (size_t i = 0; i < in.n_levels; ++i) {
-        in.levels[i] = req->confidence[i];
-    }
+    memcpy(in.levels, req->confidence, in.n_levels * sizeof *in.levels);
+    /* the Monte Carlo part: the same volume and stage, on the library's defaults */
     const bool simulate = req->value[OPT_SIMULATE] != NULL || req->value[OPT_TRIALS] != NULL ||
                           req->value[OPT_SEED] != NULL ||
                           req->value[OPT_DEAL_SIZE_CV] != NULL || req->n[OPT_HISTORY] > 0;
-    if (simulate) {
-        rc = read_simulation(req, &in);
-        if (rc != CLI_EXIT_OK) {
-            return rc;
-        }
-    }
+    req->sim.volume = in.volume;
+    req->sim.has_volume_per = in.has_volume_per;
+    req->sim.volume_per = in.volume_per;
+    req->sim.at = in.at;
+    const int rc = simulate ? read_history(req) : CLI_EXIT_OK;
     fpl_odds odds;
-    if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, &e) != FPL_OK) {
-        return fail_error(req, &e);
-    }
-    if (!simulate) {
-        CLI_RENDER(out, fpl_odds_render, &req->funnel, &odds, NULL, NULL, req->format);
-        return CLI_EXIT_OK;
-    }
-    /* The library never allocates: the workspace is the caller's. */
-    size_t len = fpl_odds_sim_work_len(req->sim.trials);
-    double *work = len <= SIZE_MAX / sizeof *work ? malloc(len * sizeof *work) : NULL;
-    if (work == NULL) {
-        cli_error("out of memory");
-        return CLI_EXIT_OUTPUT;
-    }
-    fpl_odds_sim sim;
-    const fpl_status st =
-        fpl_odds_simulate(&req->funnel, &req->terms, &req->sim, work, len, &sim, &e);
-    free(work);
-    if (st != FPL_OK) {
-        return fail_error(req, &e);
-    }
-    CLI_RENDER(out, fpl_odds_render, &req->funnel, &odds, &req->sim, &sim, req->format);
-    return CLI_EXIT_OK;
-}
-
-/* channels: the work is in cmd_channels.c. */
-static int run_channels(request *req, cli_buf *out)
-{
-    if (req->funnel.n_stages == 0) {
-        cli_error("channels: at least one --stage NAME=RATE is needed");
-        return CLI_EXIT_USAGE;
-    }
-    cli_channels_request rq = {&req->funnel, &req->terms, req->format, req->list[OPT_CHANNEL],
-                               req->n[OPT_CHANNEL], req->by_shares, req->value[OPT_REVENUE],
-                               req->value[OPT_DEALS], req->value[OPT_DEAL_SIZE],
-                               req->value[OPT_MARGIN]};
-    return cli_channels_run(&rq, out);
-}
-
-/* schedule and pace: the work is in cmd_schedule.c. */
-static cli_schedule_request schedule_request(request *req)
-{
-    const char *const *v = req->value;
-    const cli_schedule_request rq = {
-        .funnel = &req->funnel, .terms = &req->terms, .format = req->format,
-        .start = v[OPT_START], .lag = req->list[OPT_LAG], .n_lags = req->n[OPT_LAG],
-        .reps = v[OPT_REPS], .months = v[OPT_MONTHS], .seasonality = v[OPT_SEASONALITY],
-        .monthly_deals = v[OPT_MONTHLY_DEALS], .monthly_revenue = v[OPT_MONTHLY_REVENUE],
-        .quota = v[OPT_QUOTA], .attainment = v[OPT_ATTAINMENT], .elapsed = v[OPT_ELAPSED],
-        .as_of = v[OPT_AS_OF], .actual = req->list[OPT_ACTUAL], .n_actuals = req->n[OPT_ACTUAL],
-        .actual_deals = v[OPT_ACTUAL_DEALS], .actual_revenue = v[OPT_ACTUAL_REVENUE],
-        .open = req->list[OPT_OPEN], .n_open = req->n[OPT_OPEN], .at_risk = v[OPT_AT_RISK],
-        .off_track = v[OPT_OFF_TRACK]};
-    return rq;
-}
-
-static int run_schedule(request *req, cli_buf *out)
-{
-    int rc = check_common(req);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    cli_schedule_request rq = schedule_request(req);
-    return cli_schedule_run(&rq, out);
-}
-
-static int run_pace(request *req, cli_buf *out)
-{
-    int rc = need_target(req);
-    if (rc != CLI_EXIT_OK || (rc = check_common(req)) != CLI_EXIT_OK) {
-        return rc;
+    if (fpl_odds_compute(&req->funnel, &req->terms, &in, &odds, e) != FPL_OK) {
+        return CLI_REFUSED;
     }
-    cli_schedule_request rq = schedule_request(req);
-    return cli_pace_run(&rq, out);
-}
-
-/* score: the work is in cmd_score.c. */
-static int run_score(request *req, cli_buf *out)
-{
-    const char *const *v = req->value;
-    const cli_score_request rq = {
-        .format = req->format, .leads = v[OPT_LEADS], .criteria = v[OPT_CRITERIA],
-        .criterion = req->list[OPT_CRITERION], .n_criteria = req->n[OPT_CRITERION],
-        .hot = v[OPT_HOT], .warm = v[OPT_WARM], .id_column = v[OPT_ID_COLUMN],
-        .strict = v[OPT_STRICT] != NULL, .top = v[OPT_TOP],
-        .saturation = req->list[OPT_SATURATION], .n_saturations = req->n[OPT_SATURATION],
-        .fit = v[OPT_FIT], .save = v[OPT_SAVE]};
-    return cli_score_run(&rq, out);
-}
-
-/* learn: the work is in cmd_learn.c. */
-static int run_learn(request *req, cli_buf *out)
-{
-    const char *const *v = req->value;
-    const cli_learn_request rq = {
-        .format = req->format, .file = req->file, .column = req->list[OPT_COLUMN],
-        .n_column = req->n[OPT_COLUMN], .stages = v[OPT_STAGES], .as_of = v[OPT_AS_OF],
-        .backtest = v[OPT_BACKTEST] != NULL, .save = v[OPT_SAVE]};
-    return cli_learn_run(&rq, out);
+    fpl_odds_sim sim;
+    if (simulate) {
+        /* The library never allocates: the workspace is the caller's. */
+        size_t len = fpl_odds_sim_work_len(req->sim.trials);
+        double *work = len <= SIZE_MAX / sizeof *work ? malloc(len * sizeof *work) : NULL;
+        if (work == NULL) {
+            cli_error("out of memory");
+            return CLI_EXIT_OUTPUT;
+        }
+        const fpl_status st =
+            fpl_odds_simulate(&req->funnel, &req->terms, &req->sim, work, len, &sim, e);
+        free(work);
+        if (st != FPL_OK) {
+            return CLI_REFUSED;
+        }
+    }
+    CLI_RENDER(out, fpl_odds_render, &req->funnel, &odds, simulate ? &req->sim : NULL,
+               simulate ? &sim : NULL, req->format);
+    return CLI_EXIT_OK;
 }
 
 /* ---- main ---------------------------------------------------------------- */
@@ -1770,7 +1609,7 @@ static int run_help(const cli_args *args, cli_buf *out)
  * an option can stand (never as the value of an option before it). */
 static bool asks_help(const cli_command *cmd, const cli_args *args)
 {
-    const char *help = option_by_id(OPT_HELP)->name;
+    const char *help = cli_option_name(OPT_HELP);
     for (size_t i = 1; i < args->n; ++i) {
         const char *arg = args->v[i];
         if (strcmp(arg, help) == 0 || strcmp(arg, "-h") == 0) {
@@ -1852,7 +1691,12 @@ static int run(const cli_args *args, cli_buf *out)
     fpl_odds_sim_input_init(&req->sim); /* the library's defaults */
     int rc = parse_command(req, args);
     if (rc == CLI_EXIT_OK) {
-        rc = cmd->run(req, out);
+        rc = prepare(req);
+    }
+    if (rc == CLI_EXIT_OK) {
+        fpl_error e;
+        rc = cmd->run(req, out, &e);
+        rc = rc == CLI_REFUSED ? cli_fail_error(req, &e) : rc;
     }
     free(req);
     return rc;

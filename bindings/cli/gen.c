@@ -34,6 +34,7 @@
 
 #include "funnelplan.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 /* ---- roff ------------------------------------------------------------------ */
@@ -74,6 +75,20 @@ static void roff_puts(cli_buf *out, const char *s)
     roff_put(out, s, strlen(s));
 }
 
+/* Appends fmt, each %s in it replaced by the next argument escaped for
+ * roff (roff_put); the rest of fmt is roff already. */
+static void roff_say(cli_buf *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *p; (p = strstr(fmt, "%s")) != NULL; fmt = p + 2) {
+        cli_buf_put(out, fmt, (size_t)(p - fmt));
+        roff_puts(out, va_arg(ap, const char *));
+    }
+    va_end(ap);
+    cli_buf_puts(out, fmt);
+}
+
 /* Appends one text line (its leading blanks dropped: in roff they would
  * break the line), guarded so it can never be read as a request. */
 static void roff_line(cli_buf *out, const char *s, size_t n)
@@ -89,24 +104,30 @@ static void roff_line(cli_buf *out, const char *s, size_t n)
     cli_buf_putc(out, '\n');
 }
 
-/* Appends a text of '\n'-separated lines as filled text; an empty line
- * starts a new paragraph. */
-static void roff_text(cli_buf *out, const char *text)
+/* Appends a text of '\n'-separated lines: as filled text (an empty line
+ * starts a new paragraph), or (verbatim) each line as it is, its leading
+ * blanks kept by a \& before them (an example's continuation lines). */
+static void roff_lines(cli_buf *out, const char *text, bool verbatim)
 {
-    const char *s = text;
-    while (*s != '\0') {
+    for (const char *s = text; *s != '\0';) {
         const char *end = strchr(s, '\n');
         size_t n = end != NULL ? (size_t)(end - s) : strlen(s);
-        if (n == 0) {
+        if (verbatim) {
+            cli_buf_puts(out, "\\&");
+            roff_put(out, s, n);
+            cli_buf_putc(out, '\n');
+        } else if (n == 0) {
             cli_buf_puts(out, ".PP\n");
         } else {
             roff_line(out, s, n);
         }
-        s += n;
-        if (*s == '\n') {
-            ++s;
-        }
+        s += n + (s[n] == '\n');
     }
+}
+
+static void roff_text(cli_buf *out, const char *text)
+{
+    roff_lines(out, text, false);
 }
 
 /* Appends an option's help text (its limits filled in, cli_buf_help) as
@@ -124,168 +145,57 @@ static void roff_help(cli_buf *out, const char *help)
     cli_buf_free(&text);
 }
 
-/* Appends a shell command (lines ending in a backslash) as an indented
- * example, unfilled. */
-static void roff_example(cli_buf *out, const char *example)
-{
-    cli_buf_puts(out, ".PP\n.RS 4\n.nf\n");
-    const char *s = example;
-    while (*s != '\0') {
-        const char *end = strchr(s, '\n');
-        size_t n = end != NULL ? (size_t)(end - s) : strlen(s);
-        /* Keep the indentation of continuation lines: \& first, so a
-         * leading blank does not count as a break request. */
-        cli_buf_puts(out, "\\&");
-        roff_put(out, s, n);
-        cli_buf_putc(out, '\n');
-        s += n;
-        if (*s == '\n') {
-            ++s;
-        }
-    }
-    cli_buf_puts(out, ".fi\n.RE\n");
-}
-
 /* "\fBfunnelplan\fR plan ..." for a usage line that starts with the
  * program's name, else the escaped line. */
 static void roff_usage(cli_buf *out, const char *usage)
 {
     static const char prog[] = "funnelplan";
     if (strncmp(usage, prog, sizeof prog - 1) == 0) {
-        cli_buf_puts(out, "\\fBfunnelplan\\fR");
-        usage += sizeof prog - 1;
-        roff_put(out, usage, strlen(usage));
-        cli_buf_putc(out, '\n');
-        return;
+        roff_say(out, "\\fBfunnelplan\\fR%s\n", usage + sizeof prog - 1);
+    } else {
+        roff_line(out, usage, strlen(usage));
     }
-    roff_line(out, usage, strlen(usage));
 }
 
-/* The tag of an option: \fB--stage\fR \fINAME=RATE\fR. */
+/* .TP and the tag of an option: \fB--stage\fR \fINAME=RATE\fR. */
 static void roff_option_tag(cli_buf *out, const cli_option *o)
 {
-    cli_buf_puts(out, "\\fB");
-    roff_puts(out, o->name);
-    cli_buf_puts(out, "\\fR");
-    if (o->metavar != NULL) {
-        cli_buf_puts(out, " \\fI");
-        roff_puts(out, o->metavar);
-        cli_buf_puts(out, "\\fR");
-    }
-    cli_buf_putc(out, '\n');
+    roff_say(out, ".TP\n\\fB%s\\fR", o->name);
+    roff_say(out, o->metavar != NULL ? " \\fI%s\\fR\n" : "\n", o->metavar);
 }
 
-static void roff_option(cli_buf *out, const cli_option *o)
+static void roff_option(cli_buf *out, const cli_option *o, bool help)
 {
-    cli_buf_puts(out, ".TP\n");
-    roff_option_tag(out, o);
-    roff_help(out, o->help);
-    if (o->repeat) {
-        cli_buf_puts(out, ".br\nMay be given more than once.\n");
+    if (help) {
+        roff_help(out, o->help);
     }
+    cli_buf_puts(out, o->repeat ? ".br\nMay be given more than once.\n" : "");
 }
 
-/* The NUMBERS or the FILES part of the numbers help: its paragraphs (blank
- * line separated) that start with "@FILE" (files) or the others. Lines
- * indented by two blanks, "  TAG  TEXT", become tagged paragraphs. */
-static void roff_numbers(cli_buf *out, const char *help, bool files)
+/* EXIT STATUS: a tagged paragraph per status ("N text" without what
+ * follows it in --help), its lines as text lines; an entry that is not
+ * "N text" goes on the paragraph before it as it is. */
+static void roff_exit_status(cli_buf *out, const cli_tables *t)
 {
-    const char *p = help;
-    bool first = true;
-    while (*p != '\0') {
-        const char *end = strstr(p, "\n\n");
-        size_t n = end != NULL ? (size_t)(end - p) + 1 : strlen(p);
-        bool is_files = strncmp(p, "@FILE", 5) == 0;
-        if (is_files == files) {
-            if (!first) {
-                cli_buf_puts(out, ".PP\n");
-            }
-            first = false;
-            const char *s = p;
-            bool tagged = false;
-            while (s < p + n) {
-                const char *eol = memchr(s, '\n', (size_t)(p + n - s));
-                size_t len = eol != NULL ? (size_t)(eol - s) : (size_t)(p + n - s);
-                const char *gap = len > 2 && s[0] == ' ' && s[1] == ' ' && s[2] != ' '
-                                      ? strstr(s + 2, "  ")
-                                      : NULL;
-                if (gap != NULL && gap < s + len) {
-                    const char *text = gap;
-                    while (*text == ' ') {
-                        ++text;
-                    }
-                    cli_buf_puts(out, ".TP\n\\fI");
-                    roff_put(out, s + 2, (size_t)(gap - s - 2));
-                    cli_buf_puts(out, "\\fR\n");
-                    roff_line(out, text, (size_t)(s + len - text));
-                    tagged = true;
-                } else if (len > 0) {
-                    if (tagged) {
-                        cli_buf_puts(out, ".PP\n");
-                        tagged = false;
-                    }
-                    roff_line(out, s, len);
-                }
-                s += len + 1;
-            }
+    for (size_t i = 0; i < t->n_exit_statuses; ++i) {
+        const char *s = t->exit_statuses[i];
+        if (s[0] < '0' || s[0] > '9') {
+            roff_text(out, s);
+            continue;
         }
-        p += n;
-        while (*p == '\n') {
-            ++p;
+        size_t n = strlen(s);
+        while (n > 0 && strchr(" ;\n.", s[n - 1]) != NULL) {
+            --n;
         }
-    }
-}
-
-/* EXIT STATUS from "Exit status: 0 success; 1 ...; 2 ...; 3 ...": a tagged
- * paragraph per status (split at "; " outside parentheses). A text of any
- * other shape is given as it is. */
-static void roff_exit_status(cli_buf *out, const char *help)
-{
-    static const char lead[] = "Exit status: ";
-    if (strncmp(help, lead, sizeof lead - 1) != 0) {
-        roff_text(out, help);
-        return;
-    }
-    const char *s = help + sizeof lead - 1;
-    while (*s != '\0') {
-        const char *e = s;
-        int depth = 0;
-        while (*e != '\0' && !(depth == 0 && e[0] == ';' && (e[1] == ' ' || e[1] == '\n'))) {
-            depth += *e == '(' ? 1 : *e == ')' ? -1 : 0;
-            ++e;
-        }
-        const char *sp = s;
-        while (sp < e && *sp >= '0' && *sp <= '9') {
-            ++sp;
-        }
-        if (sp == s || sp == e || *sp != ' ') {
-            roff_text(out, s); /* not "N text": the rest as it is */
-            return;
-        }
-        /* The text of one status, its line breaks made blanks, without the
-         * final period or newline. */
-        size_t len = (size_t)(e - sp - 1);
-        while (len > 0 && (sp[1 + len - 1] == '\n' || sp[1 + len - 1] == '.')) {
-            --len;
-        }
+        const char *sp = memchr(s, ' ', n);
         cli_buf_puts(out, ".TP\n.B ");
         cli_buf_put(out, s, (size_t)(sp - s));
         cli_buf_putc(out, '\n');
-        const char *t = sp + 1;
-        while (len > 0) {
-            const char *nl = memchr(t, '\n', len);
-            size_t k = nl != NULL ? (size_t)(nl - t) : len;
-            roff_line(out, t, k);
-            t += k;
-            len -= k;
-            if (len > 0) {
-                ++t;
-                --len;
-            }
-        }
-        s = *e != '\0' ? e + 2 : e;
-        while (*s == ' ' || *s == '\n') {
-            ++s;
+        for (const char *line = sp + 1; line < s + n;) {
+            const char *nl = memchr(line, '\n', (size_t)(s + n - line));
+            const char *end = nl != NULL ? nl : s + n;
+            roff_line(out, line, (size_t)(end - line));
+            line = end + 1;
         }
     }
 }
@@ -330,7 +240,6 @@ static void roff_option_index(cli_buf *out, const cli_tables *t)
         if (seen || !(o->commands & all)) {
             continue;
         }
-        cli_buf_puts(out, ".TP\n");
         roff_option_tag(out, o);
         bool first = true;
         for (size_t j = k; j < t->n_options; ++j) {
@@ -349,9 +258,7 @@ static void roff_option_index(cli_buf *out, const cli_tables *t)
             }
             roff_help(out, v->help);
         }
-        if (o->repeat) {
-            cli_buf_puts(out, ".br\nMay be given more than once.\n");
-        }
+        roff_option(out, o, false);
     }
 }
 
@@ -397,27 +304,22 @@ static int generate_man(const cli_tables *t, cli_buf *out)
                  ".PP\n"
                  "The commands:\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
-        cli_buf_puts(out, ".TP\n.B ");
-        roff_puts(out, t->commands[i].name);
-        cli_buf_putc(out, '\n');
+        roff_say(out, ".TP\n.B %s\n", t->commands[i].name);
         roff_text(out, t->commands[i].summary);
     }
 
     cli_buf_puts(out, ".SH COMMANDS\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
-        cli_buf_puts(out, ".SS ");
-        roff_puts(out, c->name);
-        cli_buf_putc(out, '\n');
+        roff_say(out, ".SS %s\n", c->name);
         roff_usage(out, c->usage);
         cli_buf_puts(out, ".PP\n");
         roff_text(out, c->description);
-        cli_buf_puts(out, ".PP\nOptions of \\fB");
-        roff_puts(out, c->name);
-        cli_buf_puts(out, "\\fR:\n");
+        roff_say(out, ".PP\nOptions of \\fB%s\\fR:\n", c->name);
         for (size_t k = 0; k < t->n_options; ++k) {
             if (t->options[k].commands & c->bit) {
-                roff_option(out, &t->options[k]);
+                roff_option_tag(out, &t->options[k]);
+                roff_option(out, &t->options[k], true);
             }
         }
         cli_buf_puts(out, ".PP\n");
@@ -440,13 +342,17 @@ static int generate_man(const cli_tables *t, cli_buf *out)
                       "print the version and exit\n");
 
     cli_buf_puts(out, ".SH NUMBERS\n");
-    roff_numbers(out, t->numbers_help, false);
+    roff_line(out, t->numbers_lead, strlen(t->numbers_lead));
+    for (size_t i = 0; i < t->n_number_kinds; ++i) {
+        roff_say(out, ".TP\n\\fI%s\\fR\n", t->number_kinds[i][0]);
+        roff_line(out, t->number_kinds[i][1], strlen(t->number_kinds[i][1]));
+    }
 
     cli_buf_puts(out, ".SH EXIT STATUS\n");
-    roff_exit_status(out, t->exit_help);
+    roff_exit_status(out, t);
 
     cli_buf_puts(out, ".SH FILES\n");
-    roff_numbers(out, t->numbers_help, true);
+    roff_text(out, t->files_help);
     cli_buf_puts(out, ".PP\n"
                       "For instance, a file \\fIsaas.funnel\\fR holding the lines\n"
                       ".PP\n.RS 4\n.nf\n"
@@ -460,12 +366,10 @@ static int generate_man(const cli_tables *t, cli_buf *out)
     cli_buf_puts(out, ".SH EXAMPLES\n");
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
-        cli_buf_puts(out, ".PP\n\\fB");
-        roff_puts(out, c->name);
-        cli_buf_puts(out, "\\fR: ");
-        roff_puts(out, c->summary);
-        cli_buf_puts(out, ".\n");
-        roff_example(out, c->example);
+        /* the shell command, unfilled */
+        roff_say(out, ".PP\n\\fB%s\\fR: %s.\n.PP\n.RS 4\n.nf\n", c->name, c->summary);
+        roff_lines(out, c->example, true);
+        cli_buf_puts(out, ".fi\n.RE\n");
     }
 
     cli_buf_puts(out, ".SH SEE ALSO\n"
@@ -479,29 +383,6 @@ static int generate_man(const cli_tables *t, cli_buf *out)
 
 /* ---- bash completion ------------------------------------------------------- */
 
-/* Appends the distinct option names of a command (table order), space
- * separated; with values_only, only the options that take a value, '|'
- * separated (a case pattern). Returns whether there was any. */
-static bool put_option_names(cli_buf *out, const cli_tables *t, unsigned bit, bool values_only)
-{
-    bool any = false;
-    for (size_t k = 0; k < t->n_options; ++k) {
-        const cli_option *o = &t->options[k];
-        if (!(o->commands & bit) || (values_only && o->metavar == NULL)) {
-            continue;
-        }
-        bool seen = false;
-        for (size_t j = 0; j < k && !seen; ++j) {
-            seen = (t->options[j].commands & bit) && strcmp(t->options[j].name, o->name) == 0;
-        }
-        if (!seen) {
-            cli_buf_printf(out, "%s%s", any ? (values_only ? "|" : " ") : "", o->name);
-            any = true;
-        }
-    }
-    return any;
-}
-
 /* Whether an option's value is a file name: its metavar is FILE or ends
  * in FILE (CSV_FILE). */
 static bool takes_file(const cli_option *o)
@@ -511,15 +392,29 @@ static bool takes_file(const cli_option *o)
     return n >= sizeof file - 1 && strcmp(o->metavar + n - (sizeof file - 1), file) == 0;
 }
 
-/* Appends "        --leads|--other" for the options of a command whose
- * value is a file name; returns whether there was any. */
-static bool put_file_options(cli_buf *out, const cli_tables *t, unsigned bit)
+/* Appends the distinct option names of a command (table order): every one,
+ * space separated (WHICH_ALL), or as a case pattern ('|' separated) the
+ * options that take a value (WHICH_VALUE) or a file name (WHICH_FILE, after
+ * the case's indentation). Returns whether there was any. */
+enum { WHICH_ALL, WHICH_VALUE, WHICH_FILE };
+static bool put_option_names(cli_buf *out, const cli_tables *t, unsigned bit, int which)
 {
     bool any = false;
     for (size_t k = 0; k < t->n_options; ++k) {
         const cli_option *o = &t->options[k];
-        if ((o->commands & bit) && takes_file(o)) {
-            cli_buf_printf(out, "%s%s", any ? "|" : "        ", o->name);
+        if (!(o->commands & bit) || (which == WHICH_VALUE && o->metavar == NULL) ||
+            (which == WHICH_FILE && !takes_file(o))) {
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; ++j) {
+            seen = (t->options[j].commands & bit) && strcmp(t->options[j].name, o->name) == 0;
+        }
+        if (!seen) {
+            cli_buf_printf(out, "%s%s",
+                           any ? (which == WHICH_ALL ? " " : "|")
+                               : (which == WHICH_FILE ? "        " : ""),
+                           o->name);
             any = true;
         }
     }
@@ -610,7 +505,7 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
     for (size_t i = 0; i < t->n_commands; ++i) {
         const cli_command *c = &t->commands[i];
         cli_buf_printf(out, "    %s)\n        options='", c->name);
-        put_option_names(out, t, c->bit, false);
+        put_option_names(out, t, c->bit, WHICH_ALL);
         cli_buf_puts(out, "'\n        formats='");
         bool any = false;
         for (size_t f = 0; f < t->n_formats; ++f) {
@@ -620,11 +515,11 @@ static int generate_bash_completion(const cli_tables *t, cli_buf *out)
             }
         }
         cli_buf_puts(out, "'\n        case $opt in\n        --format | --per) ;;\n");
-        if (put_file_options(out, t, c->bit)) {
+        if (put_option_names(out, t, c->bit, WHICH_FILE)) {
             cli_buf_puts(out, ") opt=FILE ;;\n");
         }
         cli_buf_puts(out, "        ");
-        if (put_option_names(out, t, c->bit, true)) {
+        if (put_option_names(out, t, c->bit, WHICH_VALUE)) {
             cli_buf_puts(out, ")\n            return 0 ;; # free text\n        ");
         }
         cli_buf_puts(out, "*) opt= ;; # a flag, or not an option of the command\n"

@@ -14,6 +14,7 @@
 #include "funnelplan/common.h"
 #include "funnelplan/forecast.h"
 #include "funnelplan/funnel.h"
+#include "funnelplan/mix.h"
 #include "funnelplan/plan.h"
 #include "funnelplan/terms.h"
 
@@ -242,6 +243,27 @@ typedef struct fpl_whatif {
  */
 FPL_API fpl_status fpl_whatif_check(const fpl_funnel *funnel, const fpl_terms *terms,
                                     const fpl_whatif_input *input, fpl_error *err);
+
+/**
+ * @brief Appends the change a scenario's lead mix makes: its stage's rate
+ * set to the mix's blended rate (fpl_mix_rate()), after the changes
+ * already in @p input.
+ *
+ * A scenario mix (say, a hand-off rule that passes on better leads) is
+ * priced as this change, so every face lists its scenario mixes after its
+ * changes, in funnel order, through this function. When
+ * fpl_whatif_compute() then refuses a change at an index at or past the
+ * changes that were not mixes, the fault is that mix's.
+ * @param[in,out] input the whatif input; `n_changes` grows by one on success.
+ * @param[in] mix a mix read against the funnel (fpl_mix_parse()).
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; a status of fpl_mix_rate(); the status
+ *   of fpl_limit_check() for ::FPL_LIMIT_CHANGES (index: the change's) when
+ *   @p input holds ::FPL_MAX_CHANGES changes already. @p input is unchanged
+ *   on failure.
+ */
+FPL_API fpl_status fpl_whatif_add_mix(fpl_whatif_input *input, const fpl_mix *mix,
+                                      fpl_error *err);
 
 /**
  * @brief Prices a set of changes against the unchanged funnel.

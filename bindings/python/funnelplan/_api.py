@@ -348,6 +348,7 @@ fpl_change_value_parse(str, size_t, bool, int*, double*) status
 fpl_change_parse(fpl_funnel*, str, size_t, fpl_change*) status
 fpl_horizon_parse(str, size_t, uint*) status
 fpl_whatif_check(fpl_funnel*, fpl_terms*, fpl_whatif_input*) status
+fpl_whatif_add_mix(fpl_whatif_input*, fpl_mix*) status
 fpl_whatif_compute(fpl_funnel*, fpl_terms*, fpl_whatif_input*, fpl_whatif*) status
 fpl_step_parse(str, size_t, bool, int*, double*) status
 fpl_sensitivity_compute(fpl_funnel*, fpl_terms*, fpl_sensitivity_input*, fpl_sensitivity*) status
