@@ -301,10 +301,12 @@ static bool too_full(size_t n, size_t slots)
     return n * 8 > slots * 7;
 }
 
-/* Bytes of a slot with cap days. */
+/* Bytes of a slot with cap days, a multiple of an item's alignment so that
+ * every slot's item is aligned (an odd number of days would leave it 4 off). */
 static size_t slot_bytes(size_t cap)
 {
-    return sizeof(item) + cap * sizeof(int32_t);
+    const size_t a = _Alignof(item);
+    return (sizeof(item) + cap * sizeof(int32_t) + a - 1) / a * a;
 }
 
 /* Moves the items into a table of slots records with cap days each, in
