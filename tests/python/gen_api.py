@@ -44,7 +44,10 @@ def _headers():
 
 
 def _value(expr, consts):
-    """An integer #define's value, or None if it is not one."""
+    """An integer #define's value (or a whole double's written as a decimal,
+    such as FPL_WHOLE_MAX, 2^53), or None if it is neither."""
+    if re.fullmatch(r"\d+\.0+", expr.strip()):
+        return int(expr.strip().split(".")[0])
     expr = re.sub(r"\(\s*(size_t|int|unsigned)\s*\)", "", expr)
     expr = re.sub(r"\b(\d+)[uU]\b", r"\1", expr)
     expr = re.sub(r"\bFPL_(\w+)", lambda m: str(consts.get(m.group(1), "x")), expr)

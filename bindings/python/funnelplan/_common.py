@@ -225,7 +225,7 @@ def _count_text(value):
 
 #: FPL_WHOLE_MAX (common.h), 2^53: fpl_parse_count reads the text of a
 #: float up to it as that very float (tests/python/test_fast.py checks both).
-_WHOLE_MAX = 9007199254740992.0
+_WHOLE_MAX = _native.WHOLE_MAX
 
 
 def _count(label, value):
