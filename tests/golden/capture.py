@@ -121,6 +121,42 @@ def leads_refs(tokens):
     return out
 
 
+# The commands whose positional argument is an input file (`-` for stdin),
+# and their options that take no value: every other option of theirs takes
+# the next token as its value (main() checks this against their --help).
+FILE_COMMANDS = {b"learn": {b"--backtest", b"--help", b"-h"}}
+
+
+def input_refs(tokens):
+    """[(origin, path, prefix)] of the inputs the command line names: the
+    --leads values, and the positional FILE of the FILE_COMMANDS."""
+    out = leads_refs(tokens)
+    if not tokens or tokens[0][0] not in FILE_COMMANDS:
+        return out
+    flags = FILE_COMMANDS[tokens[0][0]]
+    value_next = False
+    for tok, origin in tokens[1:]:
+        if value_next:
+            value_next = False
+        elif starts_option(tok) or (tok[:1] == b"-" and tok != b"-"):
+            value_next = b"=" not in tok and tok not in flags
+        else:
+            out.append((origin, tok, b""))
+    return out
+
+
+def check_file_commands(cli):
+    """Fails when a FILE_COMMANDS flag list no longer matches --help."""
+    for cmd, flags in FILE_COMMANDS.items():
+        text = help_of(cli, [os.fsdecode(cmd)])
+        listed = set(re.findall(r"^  (--[a-z-]+)(?:  |$)", text, re.M))
+        listed = {os.fsencode(f) for f in listed}
+        if listed != {f for f in flags if f.startswith(b"--")}:
+            raise SystemExit("capture.py: the options of %s that take no value are %s, not %s: "
+                             "update FILE_COMMANDS" % (os.fsdecode(cmd), sorted(listed),
+                                                       sorted(flags)))
+
+
 # --------------------------------------------------------------------------
 # The wrapper: records an invocation into the log directory, then execs the
 # real binary with the same descriptors, environment and arguments.
@@ -205,7 +241,7 @@ def log():
 
     tokens, refs, complete = cap.expand(argv, read)
     stdin = None
-    for origin, path, prefix in cap.leads_refs(tokens):
+    for origin, path, prefix in cap.input_refs(tokens):
         if path == b"-":
             if FDS[0] in ("pipe", "file") and stdin is None:
                 chunks = []
@@ -303,7 +339,7 @@ def normalise(rec):
             return None, ("reads an input larger than %d KiB (the 1 MiB @FILE limit, "
                           "the large score files): too large to keep" % (CORPUS_MAX_INPUT >> 10))
     stdin = None
-    leads = leads_refs(tokens)
+    leads = input_refs(tokens)
     if any(path == b"-" for _, path, _ in leads):
         if rec["stdin"] is not None:
             stdin = base64.b64decode(rec["stdin"])
@@ -365,6 +401,8 @@ def normalise(rec):
             return None, "two inputs end up at one path"
     case_files = [f for i, f in enumerate(case_files) if i == 0 or f != case_files[i - 1]]
 
+    if any(fsb(ROOT) + b"/" in a for a in argv):
+        return None, "the command line names a path in the source tree (add it to input_refs)"
     tmp = tmp_root + b"/"
     if any(tmp in a for a in argv) or any(
             tmp in f.get("data", b"") for f in case_files):
@@ -660,6 +698,7 @@ def main(argv=None):
         print("capture.py: no %s (build first: ninja -C %s)" % (cli, opts.build), file=sys.stderr)
         return 2
     formats = commands_and_formats(cli)
+    check_file_commands(cli)
     start = time.monotonic()
     if opts.summary:
         print(summary(replay.load(HERE), formats))
