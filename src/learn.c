@@ -57,6 +57,9 @@ const char *fpl_learn_fault_message(fpl_learn_fault fault)
     case FPL_LEARN_FAULT_OUTCOME: return "the item is both won and lost";
     case FPL_LEARN_FAULT_BACKWARDS:
         return "backwards dates: dated before an earlier stage of the item, or after its outcome";
+    case FPL_LEARN_FAULT_DUPLICATE:
+        return "the id is on an earlier row too (the wide form has one row per item)";
+    case FPL_LEARN_FAULT_NO_DATE: return "no date in any stage, won or lost column";
     }
     return "unknown fault";
 }
@@ -255,14 +258,42 @@ fpl_status fpl_learn_stages_parse(fpl_learn_options *opt, const char *text, size
     return FPL_OK;
 }
 
+fpl_status fpl_learn_form_parse(const char *text, size_t len, fpl_learn_form *out,
+                                fpl_error *err)
+{
+    fpl__begin(err);
+    len = fpl__text_len(text, len);
+    if (text == NULL || out == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    static const char *const names[] = {"auto", "long", "wide"};
+    for (size_t i = 0; i < 3; ++i) {
+        if (len == strlen(names[i]) && memcmp(text, names[i], len) == 0) {
+            *out = (fpl_learn_form)i;
+            return FPL_OK;
+        }
+    }
+    return fpl__fail_at(err, FPL_ERR_LEARN_FORM, FPL_FIELD_HISTORY_FORM, FPL_NO_INDEX, 0, len);
+}
+
 /* ---- the learner ----------------------------------------------------------- */
 
 enum { ST_FIELD_START, ST_UNQUOTED, ST_QUOTED, ST_QUOTE_QUOTED, ST_AFTER_CR, ST_DONE };
 
 enum { OUT_NONE = 0, OUT_WON = 1, OUT_LOST = 2 };
 
-/* Header faults (fpl_learn_header_message). */
-enum { HF_OK, HF_NONE, HF_MISSING, HF_TWICE, HF_BAD };
+/* Header faults (fpl_learn_header_message); HF_AMBIGUOUS and after are
+ * of the wide form. */
+enum {
+    HF_OK, HF_NONE, HF_MISSING, HF_TWICE, HF_BAD,
+    HF_AMBIGUOUS,    /* both forms fit */
+    HF_WIDE_ROLE,    /* --column stage= or date= given for the wide form */
+    HF_WIDE_MISSING, /* a stage given has no date column (header_role: which) */
+    HF_WIDE_TWICE,   /* two columns name one stage or outcome */
+    HF_WIDE_NAME,    /* a column taken as a stage is not a stage name */
+    HF_WIDE_COUNT,   /* more stage columns than FPL_MAX_STAGES */
+    HF_WIDE_NONE     /* no stage column */
+};
 
 #define NO_DAY INT32_MAX
 #define NO_GROUP 0xFFu
@@ -473,6 +504,10 @@ fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void 
     if (opt->n_stages > FPL_MAX_STAGES) {
         return fpl__fail(err, FPL_ERR_STAGE_COUNT, FPL_FIELD_STAGES, FPL_NO_INDEX);
     }
+    if (opt->form != FPL_LEARN_FORM_AUTO && opt->form != FPL_LEARN_FORM_LONG &&
+        opt->form != FPL_LEARN_FORM_WIDE) {
+        return fpl__fail(err, FPL_ERR_LEARN_FORM, FPL_FIELD_HISTORY_FORM, FPL_NO_INDEX);
+    }
     for (size_t k = 0; k < opt->n_stages; ++k) {
         const size_t n = bounded_len(opt->stages[k].text, FPL_NAME_MAX + 1);
         fpl_status st = fpl_stage_name_check(opt->stages[k].text, n, NULL);
@@ -503,6 +538,9 @@ fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void 
     }
     l->header_column = FPL_NO_INDEX;
     l->header_first = FPL_NO_INDEX;
+    for (size_t k = 0; k < FPL_MAX_STAGES + 2; ++k) {
+        l->wide_col[k] = FPL_NO_INDEX;
+    }
     l->n_stages = opt->n_stages;
     memcpy(l->stages, opt->stages, sizeof l->stages);
     l->cap_stages = opt->n_stages > 0 ? opt->n_stages : 4;
@@ -557,47 +595,194 @@ static bool utf8_ok(const char *s, size_t len)
     return true;
 }
 
+static int outcome_of(const char *s, size_t len);
+
+/* A cell of the header: the byte-order mark off the first, trimmed
+ * (its UTF-8 already checked). */
+static void header_cell(const fpl_learn *l, size_t f, const char **s, size_t *len)
+{
+    field_of(l, f, s, len);
+    if (f == 0 && *len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
+        *s += 3;
+        *len -= 3;
+    }
+    trim(s, len);
+}
+
+/* The column of a role: the given name, else the aliases in order (the
+ * first found wins); *twice a second column with that name (else
+ * FPL_NO_INDEX). */
+static size_t role_column(const fpl_learn *l, int r, size_t *twice)
+{
+    const bool given = l->opt.column[r].text[0] != '\0';
+    size_t col = FPL_NO_INDEX;
+    *twice = FPL_NO_INDEX;
+    for (size_t a = 0; a < 8 && col == FPL_NO_INDEX; ++a) {
+        const char *want = given ? l->opt.column[r].text : ALIASES[r][a];
+        if (want == NULL || (given && a > 0)) {
+            break;
+        }
+        for (size_t f = 0; f < l->n_fields; ++f) {
+            const char *s;
+            size_t len;
+            header_cell(l, f, &s, &len);
+            if (same_folded(s, len, want, strlen(want))) {
+                if (col != FPL_NO_INDEX) {
+                    *twice = f;
+                    return col;
+                }
+                col = f;
+            }
+        }
+    }
+    return col;
+}
+
+/* The first column of the wide form's own: a date column of an outcome,
+ * or named after a stage given (FPL_NO_INDEX: none). */
+static size_t wide_evidence(const fpl_learn *l)
+{
+    for (size_t f = 0; f < l->n_fields; ++f) {
+        const char *s;
+        size_t len;
+        header_cell(l, f, &s, &len);
+        if (outcome_of(s, len) != OUT_NONE) {
+            return f;
+        }
+        for (size_t k = 0; k < l->opt.n_stages; ++k) {
+            if (same_folded(s, len, l->opt.stages[k].text, strlen(l->opt.stages[k].text))) {
+                return f;
+            }
+        }
+    }
+    return FPL_NO_INDEX;
+}
+
+/* The date columns of the wide form: won, lost and the stages (the stages
+ * given, else every column not of a role nor an outcome, in order). */
+static fpl_status read_wide_columns(fpl_learn *l, fpl_error *err)
+{
+    const bool given = l->opt.n_stages > 0;
+    size_t n = given ? l->opt.n_stages : 0;
+    for (size_t f = 0; f < l->n_fields; ++f) {
+        if (f == l->col[FPL_LEARN_ID] || f == l->col[FPL_LEARN_AMOUNT] ||
+            f == l->col[FPL_LEARN_SOURCE] || f == l->col[FPL_LEARN_OWNER]) {
+            continue;
+        }
+        const char *s;
+        size_t len;
+        header_cell(l, f, &s, &len);
+        size_t k = FPL_NO_INDEX;
+        const int outcome = outcome_of(s, len);
+        if (outcome != OUT_NONE) {
+            k = FPL_MAX_STAGES + (size_t)outcome - 1;
+        } else if (given) {
+            for (size_t j = 0; j < n && k == FPL_NO_INDEX; ++j) {
+                if (same_folded(s, len, l->stages[j].text, strlen(l->stages[j].text))) {
+                    k = j;
+                }
+            }
+            if (k == FPL_NO_INDEX) {
+                continue; /* a column the stages given do not name */
+            }
+        } else {
+            if (fpl_stage_name_check(s, len, NULL) != FPL_OK) {
+                return header_fail(l, HF_WIDE_NAME, 0, f, FPL_NO_INDEX, err);
+            }
+            for (size_t j = 0; j < n && k == FPL_NO_INDEX; ++j) {
+                if (same_folded(s, len, l->stages[j].text, strlen(l->stages[j].text))) {
+                    k = j; /* the same stage twice: refused below */
+                }
+            }
+            if (k == FPL_NO_INDEX) {
+                if (n == FPL_MAX_STAGES) {
+                    return header_fail(l, HF_WIDE_COUNT, 0, f, FPL_NO_INDEX, err);
+                }
+                memcpy(l->stages[n].text, s, len);
+                l->stages[n].text[len] = '\0';
+                k = n++;
+            }
+        }
+        if (l->wide_col[k] != FPL_NO_INDEX) {
+            return header_fail(l, HF_WIDE_TWICE, 0, f, l->wide_col[k], err);
+        }
+        l->wide_col[k] = f;
+    }
+    for (size_t k = 0; k < n; ++k) {
+        if (l->wide_col[k] == FPL_NO_INDEX) {
+            return header_fail(l, HF_WIDE_MISSING, (int)k, FPL_NO_INDEX, FPL_NO_INDEX, err);
+        }
+    }
+    if (n == 0) {
+        return header_fail(l, HF_WIDE_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
+    }
+    l->n_stages = n;
+    l->wide = true;
+    return FPL_OK;
+}
+
+/* The header: which form, and the columns. The form is wide when asked,
+ * or (asked neither) when the header has no stage column but a date
+ * column of won or lost or of a stage given; both at once is refused. */
 static fpl_status read_header(fpl_learn *l, fpl_error *err)
 {
     if (l->bad) {
         return header_fail(l, HF_BAD, 0, l->n_fields, FPL_NO_INDEX, err);
     }
+    for (size_t f = 0; f < l->n_fields; ++f) {
+        const char *s;
+        size_t len;
+        field_of(l, f, &s, &len);
+        if (f == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+            s += 3;
+            len -= 3;
+        }
+        if (!utf8_ok(s, len)) {
+            return header_fail(l, HF_BAD, 0, f, FPL_NO_INDEX, err);
+        }
+    }
+    bool wide = l->opt.form == FPL_LEARN_FORM_WIDE;
+    if (l->opt.form == FPL_LEARN_FORM_AUTO) {
+        size_t twice;
+        const size_t stage = role_column(l, FPL_LEARN_STAGE, &twice);
+        const size_t evidence = wide_evidence(l);
+        if (stage != FPL_NO_INDEX && evidence != FPL_NO_INDEX) {
+            return header_fail(l, HF_AMBIGUOUS, 0, evidence, stage, err);
+        }
+        wide = evidence != FPL_NO_INDEX;
+    }
+    if (wide && (l->opt.column[FPL_LEARN_STAGE].text[0] != '\0' ||
+                 l->opt.column[FPL_LEARN_DATE].text[0] != '\0')) {
+        return header_fail(l, HF_WIDE_ROLE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
+    }
     for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
-        const bool given = l->opt.column[r].text[0] != '\0';
-        /* the given name, else the aliases in order: the first found wins */
-        for (size_t a = 0; a < 8 && l->col[r] == FPL_NO_INDEX; ++a) {
-            const char *want = given ? l->opt.column[r].text : ALIASES[r][a];
-            if (want == NULL || (given && a > 0)) {
-                break;
-            }
-            for (size_t f = 0; f < l->n_fields; ++f) {
-                const char *s;
-                size_t len;
-                field_of(l, f, &s, &len);
-                if (f == 0 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-                    s += 3;
-                    len -= 3;
-                }
-                if (!utf8_ok(s, len)) {
-                    return header_fail(l, HF_BAD, 0, f, FPL_NO_INDEX, err);
-                }
-                trim(&s, &len);
-                if (same_folded(s, len, want, strlen(want))) {
-                    if (l->col[r] != FPL_NO_INDEX) {
-                        return header_fail(l, HF_TWICE, r, f, l->col[r], err);
-                    }
-                    l->col[r] = f;
-                }
-            }
+        if (wide && (r == FPL_LEARN_STAGE || r == FPL_LEARN_DATE)) {
+            continue;
+        }
+        size_t twice;
+        l->col[r] = role_column(l, r, &twice);
+        if (twice != FPL_NO_INDEX) {
+            return header_fail(l, HF_TWICE, r, twice, l->col[r], err);
         }
         if (r <= FPL_LEARN_DATE && l->col[r] == FPL_NO_INDEX) {
             return header_fail(l, HF_MISSING, r, FPL_NO_INDEX, FPL_NO_INDEX, err);
+        }
+    }
+    if (wide) {
+        const fpl_status st = read_wide_columns(l, err);
+        if (st != FPL_OK) {
+            return st;
         }
     }
     l->n_columns = l->n_fields;
     l->have_header = true;
     return FPL_OK;
 }
+
+/* How the wide form picks its stage columns without --stages. */
+#define WIDE_HINT                                                                          \
+    " (the wide form takes each column but id, amount, source, owner, won and lost as a " \
+    "stage: give the stages with --stages)"
 
 size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capacity)
 {
@@ -619,8 +804,45 @@ size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capaci
             } else {
                 tb_put(&tb, "the header has no column for the ", role, " (",
                           ALIASES[learn->header_role][0], ", ", ALIASES[learn->header_role][1],
-                          ", ...; or --column ", role, "=NAME)", (const char *)NULL);
+                          ", ...; or --column ", role, "=NAME", (const char *)NULL);
+                tb_put(&tb, learn->header_role == FPL_LEARN_STAGE
+                                ? "; or the wide form: a date column per stage, won and lost)"
+                                : ")",
+                       (const char *)NULL);
             }
+            break;
+        case HF_AMBIGUOUS:
+            tb_put(&tb, "the header fits both forms (column ", num[1],
+                   " names the stage of the long form, column ", num[0],
+                   " a date column of the wide form): say --form long or --form wide",
+                   (const char *)NULL);
+            break;
+        case HF_WIDE_ROLE:
+            tb_put(&tb, "the wide form has a date column per stage, no stage or date column "
+                        "(--column stage= and date= are for the long form)",
+                   (const char *)NULL);
+            break;
+        case HF_WIDE_MISSING:
+            tb_put(&tb, "the header has no date column for the stage '",
+                   learn->opt.stages[learn->header_role].text,
+                   "' (the wide form: a date column per stage given)", (const char *)NULL);
+            break;
+        case HF_WIDE_TWICE:
+            tb_put(&tb, "columns ", num[1], " and ", num[0],
+                   " of the header both name the date of one stage or outcome",
+                   (const char *)NULL);
+            break;
+        case HF_WIDE_NAME:
+            tb_put(&tb, "column ", num[0], " of the header is not a stage name", WIDE_HINT,
+                   (const char *)NULL);
+            break;
+        case HF_WIDE_COUNT:
+            tb_put(&tb, "the header has more than 32 stage columns", WIDE_HINT, (const char *)NULL);
+            break;
+        case HF_WIDE_NONE:
+            tb_put(&tb, "the header has no date column of a stage (the wide form: a date "
+                        "column per stage, won and lost)",
+                   (const char *)NULL);
             break;
         case HF_TWICE:
             tb_put(&tb, "columns ", num[1], " and ", num[0],
@@ -750,6 +972,121 @@ static uint8_t group_of(fpl_learn *l, int g, const char *s, size_t len)
     return (uint8_t)(*count)++;
 }
 
+/* The source and owner of a row, for an item that has none yet. */
+static void read_groups(fpl_learn *l, item *it)
+{
+    for (int g = 0; g < 2; ++g) {
+        const size_t c = l->col[g == 0 ? FPL_LEARN_SOURCE : FPL_LEARN_OWNER];
+        uint8_t *slot = g == 0 ? &it->source : &it->owner;
+        if (c != FPL_NO_INDEX && *slot == NO_GROUP) {
+            const char *s;
+            size_t len;
+            field_of(l, c, &s, &len);
+            trim(&s, &len);
+            if (len > 0) {
+                *slot = group_of(l, g, s, len);
+            }
+        }
+    }
+}
+
+/* The amount of a row: NaN when none; false when it is not a number >= 0. */
+static bool read_amount(const fpl_learn *l, double *amount)
+{
+    *amount = (double)NAN;
+    if (l->col[FPL_LEARN_AMOUNT] != FPL_NO_INDEX) {
+        const char *s;
+        size_t len;
+        field_of(l, l->col[FPL_LEARN_AMOUNT], &s, &len);
+        trim(&s, &len);
+        if (len > 0 && (fpl_parse_amount(s, len, amount, NULL) != FPL_OK || !(*amount >= 0.0))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A row of the wide form: one item, its stages and outcome dated in their
+ * columns (an empty cell: not reached). The faults of the long form, for
+ * the row as a whole, then a second row of one id. */
+static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len)
+{
+    const size_t n = l->n_stages;
+    int32_t day[FPL_MAX_STAGES + 2];
+    bool any = false;
+    for (size_t k = 0; k < FPL_MAX_STAGES + 2; ++k) {
+        day[k] = NO_DAY;
+        if (l->wide_col[k] == FPL_NO_INDEX) {
+            continue;
+        }
+        const char *s;
+        size_t len;
+        field_of(l, l->wide_col[k], &s, &len);
+        trim(&s, &len);
+        if (len == 0) {
+            continue;
+        }
+        if (!read_date(s, len, &day[k])) {
+            return FPL_LEARN_FAULT_DATE;
+        }
+        if (l->opt.has_as_of && day[k] > day_of(l->opt.as_of)) {
+            return FPL_LEARN_FAULT_FUTURE;
+        }
+        any = true;
+    }
+    if (!any) {
+        return FPL_LEARN_FAULT_NO_DATE;
+    }
+    double amount;
+    if (!read_amount(l, &amount)) {
+        return FPL_LEARN_FAULT_AMOUNT;
+    }
+    const int32_t won = day[FPL_MAX_STAGES], lost = day[FPL_MAX_STAGES + 1];
+    if (won != NO_DAY && lost != NO_DAY) {
+        return FPL_LEARN_FAULT_OUTCOME;
+    }
+    const int outcome = won != NO_DAY ? OUT_WON : lost != NO_DAY ? OUT_LOST : OUT_NONE;
+    const int32_t outcome_day = won != NO_DAY ? won : lost; /* NO_DAY: open */
+    int32_t last = INT32_MIN, first = NO_DAY;
+    for (size_t k = 0; k < n; ++k) {
+        if (day[k] != NO_DAY) {
+            if (day[k] < last || day[k] > outcome_day) {
+                return FPL_LEARN_FAULT_BACKWARDS;
+            }
+            last = day[k];
+            first = first < day[k] ? first : day[k];
+        }
+    }
+    if (n > l->cap_stages) {
+        need_work(l, n); /* the records need a day per stage of the header */
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
+    }
+    const size_t before = l->items;
+    item *it = find_or_add(l, hash_id(id, id_len));
+    if (it == NULL) {
+        return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
+    }
+    if (l->items == before) {
+        return FPL_LEARN_FAULT_DUPLICATE;
+    }
+    int32_t *d = days_of(it);
+    for (size_t k = 0; k < n; ++k) {
+        d[k] = day[k];
+    }
+    it->outcome = (uint8_t)outcome;
+    it->outcome_day = outcome_day;
+    if (!isnan(amount)) {
+        it->amount = amount;
+        it->amount_won = outcome == OUT_WON;
+    }
+    read_groups(l, it);
+    const int32_t lo = first < outcome_day ? first : outcome_day;
+    const int32_t hi = outcome_day != NO_DAY ? outcome_day : last;
+    l->min_day = lo < l->min_day ? lo : l->min_day;
+    l->max_day = hi > l->max_day ? hi : l->max_day;
+    return FPL_LEARN_FAULT_NONE;
+}
+
 static fpl_learn_fault read_row(fpl_learn *l)
 {
     if (l->bad) {
@@ -766,15 +1103,20 @@ static fpl_learn_fault read_row(fpl_learn *l)
             return FPL_LEARN_FAULT_UTF8;
         }
     }
-    const char *id, *stage, *date;
-    size_t id_len, stage_len, date_len;
+    const char *id, *stage = "", *date = "";
+    size_t id_len, stage_len = 0, date_len = 0;
     field_of(l, l->col[FPL_LEARN_ID], &id, &id_len);
-    field_of(l, l->col[FPL_LEARN_STAGE], &stage, &stage_len);
-    field_of(l, l->col[FPL_LEARN_DATE], &date, &date_len);
+    if (!l->wide) {
+        field_of(l, l->col[FPL_LEARN_STAGE], &stage, &stage_len);
+        field_of(l, l->col[FPL_LEARN_DATE], &date, &date_len);
+    }
     trim(&id, &id_len);
     trim(&stage, &stage_len);
     if (id_len == 0 || id_len > FPL_CSV_ID_MAX) {
         return FPL_LEARN_FAULT_ID;
+    }
+    if (l->wide) {
+        return read_wide_row(l, id, id_len);
     }
     const int outcome = outcome_of(stage, stage_len);
     size_t k = 0;
@@ -791,15 +1133,9 @@ static fpl_learn_fault read_row(fpl_learn *l)
     if (l->opt.has_as_of && day > day_of(l->opt.as_of)) {
         return FPL_LEARN_FAULT_FUTURE;
     }
-    double amount = (double)NAN;
-    if (l->col[FPL_LEARN_AMOUNT] != FPL_NO_INDEX) {
-        const char *s;
-        size_t len;
-        field_of(l, l->col[FPL_LEARN_AMOUNT], &s, &len);
-        trim(&s, &len);
-        if (len > 0 && (fpl_parse_amount(s, len, &amount, NULL) != FPL_OK || !(amount >= 0.0))) {
-            return FPL_LEARN_FAULT_AMOUNT;
-        }
+    double amount;
+    if (!read_amount(l, &amount)) {
+        return FPL_LEARN_FAULT_AMOUNT;
     }
     item *it = find_or_add(l, hash_id(id, id_len));
     if (it == NULL) {
@@ -838,19 +1174,7 @@ static fpl_learn_fault read_row(fpl_learn *l)
     if (!isnan(amount) && !it->amount_won) {
         it->amount = amount;
     }
-    for (int g = 0; g < 2; ++g) {
-        const size_t c = l->col[g == 0 ? FPL_LEARN_SOURCE : FPL_LEARN_OWNER];
-        uint8_t *slot = g == 0 ? &it->source : &it->owner;
-        if (c != FPL_NO_INDEX && *slot == NO_GROUP) {
-            const char *s;
-            size_t len;
-            field_of(l, c, &s, &len);
-            trim(&s, &len);
-            if (len > 0) {
-                *slot = group_of(l, g, s, len);
-            }
-        }
-    }
+    read_groups(l, it);
     l->min_day = day < l->min_day ? day : l->min_day;
     l->max_day = day > l->max_day ? day : l->max_day;
     return FPL_LEARN_FAULT_NONE;

@@ -106,6 +106,7 @@ const char *fpl_strerror(fpl_status status)
     case FPL_ERR_RANK_VALUE: return "a value to rank must be a finite number";
     case FPL_ERR_COLUMN: return "expected ROLE=NAME, ROLE one of id, stage, date, amount, source, owner, NAME 1 to 64 bytes";
     case FPL_ERR_LEARN_EMPTY: return "the history has no item to learn from";
+    case FPL_ERR_LEARN_FORM: return "form must be auto, long or wide";
     }
     return "unknown status";
 }
@@ -207,6 +208,7 @@ const char *fpl_status_name(fpl_status status)
     case FPL_ERR_RANK_VALUE: return "FPL_ERR_RANK_VALUE";
     case FPL_ERR_COLUMN: return "FPL_ERR_COLUMN";
     case FPL_ERR_LEARN_EMPTY: return "FPL_ERR_LEARN_EMPTY";
+    case FPL_ERR_LEARN_FORM: return "FPL_ERR_LEARN_FORM";
     }
     return "FPL_ERR_UNKNOWN";
 }
@@ -361,6 +363,7 @@ const char *fpl_field_name(fpl_field field)
     case FPL_FIELD_COLUMN: return "column";
     case FPL_FIELD_STAGES: return "stages";
     case FPL_FIELD_HISTORY_FILE: return "history_file";
+    case FPL_FIELD_HISTORY_FORM: return "history_form";
     }
     return "unknown";
 }
@@ -503,6 +506,7 @@ fpl_field fpl__status_field(fpl_status st)
     case FPL_ERR_OUTCOMES: return FPL_FIELD_OUTCOME;
     case FPL_ERR_COLUMN: return FPL_FIELD_COLUMN;
     case FPL_ERR_LEARN_EMPTY: return FPL_FIELD_HISTORY_FILE;
+    case FPL_ERR_LEARN_FORM: return FPL_FIELD_HISTORY_FORM;
     default: return FPL_FIELD_NONE;
     }
 }

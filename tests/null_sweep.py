@@ -71,6 +71,7 @@ TEXT = {
     "fpl_criteria_options": "fitted",
     "fpl_learn_column_parse": "stage=StageName",
     "fpl_learn_stages_parse": "lead,sql,opp",
+    "fpl_learn_form_parse": "wide",
     "fpl_learn_feed": "id,stage,date\nc,lead,2026-01-03\n",
 }
 

@@ -95,6 +95,7 @@ typedef struct fx_state {
     double list[FX_LIST];
     char buf[FX_BUF];
     fpl_learn_options learn_options;
+    fpl_learn_form learn_form;
     fpl_learn learn;
     fpl_learn learn_fresh; /* what fpl_learn_begin() is swept on */
     fpl_learn_result learn_result;

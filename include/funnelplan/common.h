@@ -182,11 +182,12 @@ typedef enum fpl_status {
     FPL_ERR_OUTCOMES,           ///< fitting or ranking needs won and lost leads (in the part fitted and the part held back)
     FPL_ERR_RANK_VALUE,         ///< a value to rank (fpl_score_auc()) is not a finite number
     FPL_ERR_COLUMN,             ///< a column mapping is not ROLE=NAME with a role id, stage, date, amount, source or owner
-    FPL_ERR_LEARN_EMPTY         ///< a history without any item to learn from
+    FPL_ERR_LEARN_EMPTY,        ///< a history without any item to learn from
+    FPL_ERR_LEARN_FORM          ///< the form of a history is not auto, long or wide
 } fpl_status;
 
 /** Number of ::fpl_status values (one past the last). */
-#define FPL_STATUS_COUNT ((int)FPL_ERR_LEARN_EMPTY + 1)
+#define FPL_STATUS_COUNT ((int)FPL_ERR_LEARN_FORM + 1)
 
 /**
  * @brief The message for a status: one line, lower case, no final period.
@@ -295,11 +296,12 @@ typedef enum fpl_field {
     /* learn */
     FPL_FIELD_COLUMN,               ///< a column mapping of a history (`--column`)
     FPL_FIELD_STAGES,               ///< the stages of a history, top first (index: which)
-    FPL_FIELD_HISTORY_FILE          ///< a CSV file of CRM history (line: where)
+    FPL_FIELD_HISTORY_FILE,         ///< a CSV file of CRM history (line: where)
+    FPL_FIELD_HISTORY_FORM          ///< the form of a history (`--form`)
 } fpl_field;
 
 /** Number of ::fpl_field values (one past the last). */
-#define FPL_FIELD_COUNT ((int)FPL_FIELD_HISTORY_FILE + 1)
+#define FPL_FIELD_COUNT ((int)FPL_FIELD_HISTORY_FORM + 1)
 
 /** fpl_error::index when the fault is in no list. */
 #define FPL_NO_INDEX ((size_t)-1)

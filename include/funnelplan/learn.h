@@ -128,6 +128,13 @@ typedef enum fpl_learn_role {
  */
 FPL_API const char *fpl_learn_role_name(fpl_learn_role role);
 
+/** The form of a history (fpl_learn_options::form). Values are stable. */
+typedef enum fpl_learn_form {
+    FPL_LEARN_FORM_AUTO = 0, ///< told by the header (the rule of the group doc)
+    FPL_LEARN_FORM_LONG,     ///< one row per stage entry: id, stage, date
+    FPL_LEARN_FORM_WIDE      ///< one row per item: a date column per stage, won and lost
+} fpl_learn_form;
+
 /** A name (of a column or a stage). */
 typedef struct fpl_learn_name {
     char text[FPL_NAME_MAX + 1]; ///< NUL-terminated UTF-8
@@ -144,7 +151,20 @@ typedef struct fpl_learn_options {
     fpl_date as_of;                                ///< what "now" is, when fpl_learn_options::has_as_of
     bool has_as_of;                                ///< false: the latest date in the file
     bool backtest;                                 ///< also back-test (fpl_learn_result::backtest)
+    fpl_learn_form form;                           ///< the form of the history (::FPL_LEARN_FORM_AUTO: told by its header)
 } fpl_learn_options;
+
+/**
+ * @brief Reads the form of a history: `auto`, `long` or `wide` (exact,
+ * lower case).
+ * @param[in] text the name; need not be NUL-terminated.
+ * @param[in] len its length in bytes.
+ * @param[out] out the form, written only on success.
+ * @param[out] err where a failure is (may be NULL): ::FPL_FIELD_HISTORY_FORM.
+ * @return ::FPL_OK, ::FPL_ERR_NULL or ::FPL_ERR_LEARN_FORM.
+ */
+FPL_API fpl_status fpl_learn_form_parse(const char *text, size_t len, fpl_learn_form *out,
+                                        fpl_error *err);
 
 /**
  * @brief Reads a column mapping `ROLE=NAME` (`stage=StageName`) into @p opt.
@@ -188,7 +208,9 @@ typedef enum fpl_learn_fault {
     FPL_LEARN_FAULT_FUTURE,        ///< a date after the as-of date
     FPL_LEARN_FAULT_AMOUNT,        ///< the amount is not a number >= 0
     FPL_LEARN_FAULT_OUTCOME,       ///< the item is already won (or lost) and now lost (or won)
-    FPL_LEARN_FAULT_BACKWARDS      ///< dated before an earlier stage of the item, or after its outcome
+    FPL_LEARN_FAULT_BACKWARDS,     ///< dated before an earlier stage of the item, or after its outcome
+    FPL_LEARN_FAULT_DUPLICATE,     ///< wide form: the item's id is on an earlier row too
+    FPL_LEARN_FAULT_NO_DATE        ///< wide form: no date in any stage or outcome column
 } fpl_learn_fault;
 
 /**
@@ -247,6 +269,8 @@ typedef struct fpl_learn {
     uint64_t skipped;          ///< rows skipped
     int min_day;               ///< the earliest day read
     int max_day;               ///< the latest day read
+    bool wide;                 ///< the history is in the wide form
+    size_t wide_col[FPL_MAX_STAGES + 2]; ///< wide form: the date column of each stage, then of won and lost (::FPL_NO_INDEX: none)
     char rec[FPL_CSV_RECORD_MAX]; ///< the current record's fields
 } fpl_learn;
 
