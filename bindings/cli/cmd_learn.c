@@ -6,7 +6,7 @@
  * funnelplan.c reads the options and calls cli_run_learn() (the command's
  * row: its operand FILE is req->operand); this file reads their texts with
  * the library's parsers (fpl_learn_column_parse, fpl_learn_stages_parse,
- * fpl_date_parse), feeds the file to the library's
+ * fpl_learn_form_parse, fpl_date_parse), feeds the file to the library's
  * streaming learner (fpl_learn_begin, fpl_learn_feed, fpl_learn_finish) a
  * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
  * write. No formula, default or range lives here. The library allocates
@@ -59,6 +59,10 @@ static int read_options(const request *req, fpl_learn_options *opt, fpl_error *e
     }
     const char *stages = req->value[OPT_STAGES];
     if (stages != NULL && fpl_learn_stages_parse(opt, stages, strlen(stages), e) != FPL_OK) {
+        return CLI_REFUSED;
+    }
+    const char *form = req->value[OPT_FORM];
+    if (form != NULL && fpl_learn_form_parse(form, strlen(form), &opt->form, e) != FPL_OK) {
         return CLI_REFUSED;
     }
     const char *as_of = req->value[OPT_AS_OF];

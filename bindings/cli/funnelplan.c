@@ -299,8 +299,16 @@ static const cli_option options[] = {
      "canonical name, or Salesforce's and HubSpot's)"},
     {OPT_STAGES, FPL_FIELD_STAGES, "--stages", "A,B,C", CMD_LEARN, false,
      "the funnel's stages, top first (default: the stage\n"
-     "names in the order they first appear); won and lost\n"
+     "names in the order they first appear, or the wide\n"
+     "form's date columns in header order); won and lost\n"
      "are the outcomes"},
+    {OPT_FORM, FPL_FIELD_HISTORY_FORM, "--form", "FORM", CMD_LEARN, false,
+     "long: a row per stage entry (id, stage, date); wide:\n"
+     "a row per item, a date column per stage, won and\n"
+     "lost (an empty cell: not reached), amount, source\n"
+     "and owner; auto (default): wide when the header has\n"
+     "no stage column but a won or lost column or one\n"
+     "named in --stages (both: refused, give --form)"},
     {OPT_AS_OF, FPL_FIELD_AS_OF, "--as-of", "DATE", CMD_LEARN, false,
      "what now is, YYYY-MM-DD (default: the latest date\n"
      "in the file); a row dated after it is skipped"},
@@ -557,7 +565,8 @@ static const cli_command commands[] = {
      "funnelplan learn FILE [--stages A,B,C] [--column ROLE=NAME...] [OPTIONS]",
      "Learns the funnel from a CSV history of items moving through stages (one\n"
      "row per stage entered: id, stage, date, and optionally amount, source and\n"
-     "owner; the stage won or lost closes an item). Each stage's conversion\n"
+     "owner; the stage won or lost closes an item; or, --form wide, one row per\n"
+     "item with a date column per stage, won and lost). Each stage's conversion\n"
      "rate counts an item still open as undecided, not lost (the Aalen-Johansen\n"
      "estimator: Kaplan-Meier with won and lost as competing outcomes), with a\n"
      "90% interval and the naive converted / entered beside it; the time to the\n"

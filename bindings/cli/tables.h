@@ -123,6 +123,7 @@ typedef enum opt_id {
     OPT_FIT,
     OPT_COLUMN,
     OPT_STAGES,
+    OPT_FORM,
     OPT_BACKTEST,
     OPT_SAVE,
     OPT_PER,

@@ -98,16 +98,19 @@ CSV_HEADER_FAULT_NAMES = ("FPL_CSV_HEADER_OK", "FPL_CSV_HEADER_NONE", "FPL_CSV_H
 (LEARN_ID, LEARN_STAGE, LEARN_DATE, LEARN_AMOUNT, LEARN_SOURCE, LEARN_OWNER) = range(6)
 LEARN_ROLE_NAMES = ("FPL_LEARN_ID", "FPL_LEARN_STAGE", "FPL_LEARN_DATE", "FPL_LEARN_AMOUNT",
                     "FPL_LEARN_SOURCE", "FPL_LEARN_OWNER")
+(LEARN_FORM_AUTO, LEARN_FORM_LONG, LEARN_FORM_WIDE) = range(3)
+LEARN_FORM_NAMES = ("FPL_LEARN_FORM_AUTO", "FPL_LEARN_FORM_LONG", "FPL_LEARN_FORM_WIDE")
 (LEARN_FAULT_NONE, LEARN_FAULT_FIELDS, LEARN_FAULT_QUOTE, LEARN_FAULT_UNTERMINATED,
  LEARN_FAULT_UTF8, LEARN_FAULT_TOO_LONG, LEARN_FAULT_ID, LEARN_FAULT_STAGE, LEARN_FAULT_STAGES,
  LEARN_FAULT_DATE, LEARN_FAULT_FUTURE, LEARN_FAULT_AMOUNT, LEARN_FAULT_OUTCOME,
- LEARN_FAULT_BACKWARDS) = range(14)
+ LEARN_FAULT_BACKWARDS, LEARN_FAULT_DUPLICATE, LEARN_FAULT_NO_DATE) = range(16)
 LEARN_FAULT_NAMES = ("FPL_LEARN_FAULT_NONE", "FPL_LEARN_FAULT_FIELDS", "FPL_LEARN_FAULT_QUOTE",
                      "FPL_LEARN_FAULT_UNTERMINATED", "FPL_LEARN_FAULT_UTF8",
                      "FPL_LEARN_FAULT_TOO_LONG", "FPL_LEARN_FAULT_ID", "FPL_LEARN_FAULT_STAGE",
                      "FPL_LEARN_FAULT_STAGES", "FPL_LEARN_FAULT_DATE", "FPL_LEARN_FAULT_FUTURE",
                      "FPL_LEARN_FAULT_AMOUNT", "FPL_LEARN_FAULT_OUTCOME",
-                     "FPL_LEARN_FAULT_BACKWARDS")
+                     "FPL_LEARN_FAULT_BACKWARDS", "FPL_LEARN_FAULT_DUPLICATE",
+                     "FPL_LEARN_FAULT_NO_DATE")
 (LIMIT_STAGES, LIMIT_CHANGES, LIMIT_HORIZON, LIMIT_CONFIDENCE_LEVELS, LIMIT_CONFIDENCE,
  LIMIT_TRIALS, LIMIT_SEED, LIMIT_DEAL_SIZE_CV, LIMIT_CHANNELS, LIMIT_MONTHS,
  LIMIT_SEASONALITY_WEIGHTS, LIMIT_LAG, LIMIT_ATTAINMENT, LIMIT_AT_RISK, LIMIT_OFF_TRACK,
@@ -279,7 +282,7 @@ fpl_score_fit_result: fpl_criteria fitted; fpl_criteria given; double[32] coeffi
     uint64 test_lost; double auc_fitted; double auc_given; uint iterations; bool converged;
 fpl_learn_name: char[65] text;
 fpl_learn_options: fpl_learn_name[6] column; size_t n_stages; fpl_learn_name[32] stages;
-    fpl_date as_of; bool has_as_of; bool backtest;
+    fpl_date as_of; bool has_as_of; bool backtest; int form;
 fpl_learn_skipped: uint64 line; int fault;
 fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_header; bool pending;
     int fault; size_t rec_len; size_t n_fields; size_t[257] start; uint64 line; uint64 record_line;
@@ -287,7 +290,8 @@ fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_head
     size_t header_first; size_t n_stages; size_t cap_stages; fpl_learn_name[32] stages;
     size_t n_sources; fpl_learn_name[33] sources; size_t n_owners; fpl_learn_name[33] owners;
     ptr table; size_t slots; size_t needed; size_t want_cap; uint64 pending_line; size_t items;
-    size_t slot_size; uint64 rows; uint64 skipped; int min_day; int max_day; char[65536] rec;
+    size_t slot_size; uint64 rows; uint64 skipped; int min_day; int max_day; bool wide;
+    size_t[34] wide_col; char[65536] rec;
 fpl_learn_lag: bool has; double mean; double median; double p75; double p90;
 fpl_learn_stage: char[65] name; uint64 entered; uint64 converted; uint64 lost; uint64 open;
     bool has_rate; double rate; double low; double high; double effective; double naive_rate;
@@ -418,6 +422,7 @@ fpl_score_fit_work(size_t) size_t
 fpl_score_fit(fpl_criteria*, double*, bool*, size_t, double*, size_t, fpl_score_fit_result*) status
 fpl_score_auc(double*, size_t, double*, size_t, double*) status
 fpl_learn_role_name(int) str
+fpl_learn_form_parse(str, size_t, int*) status
 fpl_learn_column_parse(fpl_learn_options*, str, size_t) status
 fpl_learn_stages_parse(fpl_learn_options*, str, size_t) status
 fpl_learn_fault_message(int) str

@@ -173,13 +173,16 @@ def _text_arg(label, value):
 
 def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
           columns: Optional[Mapping[str, str]] = None, as_of: Optional[str] = None,
-          backtest: bool = False) -> Learned:
+          backtest: bool = False, form: Optional[str] = None) -> Learned:
     """Learns the funnel from a CRM stage history (see learn.h and the
     guide): ``history`` is a path, a file object, the CSV text, or rows
     (mappings, or sequences id, stage, date[, amount, source, owner]).
     ``stages`` the funnel's stages top first (a list or ``"a,b,c"``),
     ``columns`` a mapping role -> header name (``{"stage": "StageName"}``),
-    ``as_of`` a date ``"YYYY-MM-DD"``, ``backtest`` True for the back-test.
+    ``as_of`` a date ``"YYYY-MM-DD"``, ``backtest`` True for the back-test,
+    ``form`` the history's form as ``funnelplan learn --form`` takes it
+    (``"auto"``, ``"long"`` or ``"wide"``; None: the library's default, the
+    header tells).
 
     >>> import funnelplan
     >>> rows = [("a", "lead", "2026-01-01"), ("a", "won", "2026-01-11", 1000),
@@ -187,6 +190,14 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     >>> learned = funnelplan.learn(rows)
     >>> learned.stages[0]["rate"], learned.funnel.stages[0].rate
     (0.5, 0.5)
+
+    The wide form, one row per item and a date column per stage and outcome:
+
+    >>> wide = ("id,lead,won,lost,amount\n"
+    ...         "a,2026-01-01,2026-01-11,,1000\n"
+    ...         "b,2026-01-01,,2026-01-21,\n")
+    >>> funnelplan.learn(wide, form="wide").stages[0]["rate"]
+    0.5
     """
     opt = _native.fpl_learn_options()
     if stages is not None:
@@ -196,6 +207,11 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     for role, name in (dict(columns) if columns is not None else {}).items():
         data = _text_arg("columns", role) + b"=" + _text_arg("columns", name)
         fn.learn_column_parse(byref(opt), data, len(data))
+    if form is not None:
+        data = _text_arg("form", form)
+        parsed = ctypes.c_int()
+        fn.learn_form_parse(data, len(data), byref(parsed))
+        opt.form = parsed.value
     if as_of is not None:
         data = _text_arg("as_of", as_of)
         fn.date_parse(data, len(data), byref(opt.as_of))
