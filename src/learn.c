@@ -454,6 +454,7 @@ fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_siz
             return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
         }
         l->table = work;
+        l->table_bytes = work_size;
         rehash_in_place(l, slots);
     } else {
         /* larger records: the items move to the end, then into the front */
@@ -466,6 +467,7 @@ fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_siz
         memmove(tail, work, old_bytes);
         l->table = tail;
         resize(l, work, slots, cap);
+        l->table_bytes = front;
     }
     l->needed = 0;
     return FPL_OK;
@@ -484,6 +486,7 @@ fpl_status fpl_learn_grow(fpl_learn *learn, void *work, size_t work_size, fpl_er
         return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
     }
     resize(learn, work, slots, cap);
+    learn->table_bytes = work_size;
     learn->needed = 0;
     return FPL_OK;
 }
@@ -718,6 +721,13 @@ static fpl_status read_wide_columns(fpl_learn *l, fpl_error *err)
     }
     l->n_stages = n;
     l->wide = true;
+    const size_t slots = l->table_bytes / slot_bytes(n);
+    if (n > l->cap_stages && l->items == 0 && slots >= 16) {
+        /* the table is still empty: laid out again as fpl_learn_begin()
+         * would have with these stages given, so the items fall in the
+         * same order (and every sum over them is the same) as then */
+        resize(l, l->table, slots, n);
+    }
     return FPL_OK;
 }
 

@@ -270,7 +270,8 @@ typedef struct fpl_learn {
     int min_day;               ///< the earliest day read
     int max_day;               ///< the latest day read
     bool wide;                 ///< the history is in the wide form
-    size_t wide_col[FPL_MAX_STAGES + 2]; ///< wide form: the date column of each stage, then of won and lost (::FPL_NO_INDEX: none)
+    size_t wide_col[FPL_MAX_STAGES + 2]; ///< wide form: the date column of stage k at k, of won and lost at ::FPL_MAX_STAGES and after (::FPL_NO_INDEX: none)
+    size_t table_bytes;        ///< bytes of the table of items given last
     char rec[FPL_CSV_RECORD_MAX]; ///< the current record's fields
 } fpl_learn;
 

@@ -291,7 +291,7 @@ fpl_learn: fpl_learn_options opt; int state; bool seen; bool bad; bool have_head
     size_t n_sources; fpl_learn_name[33] sources; size_t n_owners; fpl_learn_name[33] owners;
     ptr table; size_t slots; size_t needed; size_t want_cap; uint64 pending_line; size_t items;
     size_t slot_size; uint64 rows; uint64 skipped; int min_day; int max_day; bool wide;
-    size_t[34] wide_col; char[65536] rec;
+    size_t[34] wide_col; size_t table_bytes; char[65536] rec;
 fpl_learn_lag: bool has; double mean; double median; double p75; double p90;
 fpl_learn_stage: char[65] name; uint64 entered; uint64 converted; uint64 lost; uint64 open;
     bool has_rate; double rate; double low; double high; double effective; double naive_rate;

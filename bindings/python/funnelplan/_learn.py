@@ -191,11 +191,11 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     >>> learned.stages[0]["rate"], learned.funnel.stages[0].rate
     (0.5, 0.5)
 
-    The wide form, one row per item and a date column per stage and outcome:
+    The wide form, one row per item and a date column per stage and outcome
+    (an empty cell: not reached):
 
-    >>> wide = ("id,lead,won,lost,amount\n"
-    ...         "a,2026-01-01,2026-01-11,,1000\n"
-    ...         "b,2026-01-01,,2026-01-21,\n")
+    >>> wide = [{"id": "a", "lead": "2026-01-01", "won": "2026-01-11", "lost": None},
+    ...         {"id": "b", "lead": "2026-01-01", "won": None, "lost": "2026-01-21"}]
     >>> funnelplan.learn(wide, form="wide").stages[0]["rate"]
     0.5
     """
