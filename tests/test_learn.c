@@ -13,6 +13,7 @@ static fpl_learn learner; /* large: static */
 static fpl_learn_result result;
 static unsigned char first_work[FPL_LEARN_WORK_MIN];
 static size_t grown; /* tables given larger */
+static size_t first_size = sizeof first_work; /* bytes of first_work given */
 
 /* Learns from text with the options; the rows skipped into skipped. The
  * table starts at the least size and is grown when the learner asks. */
@@ -22,7 +23,7 @@ static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
 {
     void *work = NULL;
     grown = 0;
-    fpl_status st = fpl_learn_begin(&learner, opt, first_work, sizeof first_work, err);
+    fpl_status st = fpl_learn_begin(&learner, opt, first_work, first_size, err);
     if (st != FPL_OK) {
         return st;
     }
@@ -386,6 +387,105 @@ static void test_learn_grows_its_table_and_keeps_every_item(void **state)
     assert_close(result.stages[0].naive_rate, 0.25);
 }
 
+/* The wide form: one row per item, a date column per stage. Thousands of
+ * items, six stages from the header (more than a first table's records
+ * hold) and the same history with twenty stages in a table too small for
+ * their records (the first row waits for a larger one): the table grows,
+ * every item counts once. Item i enters s0 on day 1, reaches s5 when
+ * i % 3 == 0 (skipping s1 to s4: passed on s5's date) and is won then, or
+ * is lost on day 2 else: s0's rate is 1/3. */
+static void test_learn_wide_rows_are_items(void **state)
+{
+    (void)state;
+    enum { ITEMS = 6000 };
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    fpl_learn_skipped sk[8];
+    size_t n = 0;
+    for (int stages = 6; stages <= 20; stages += 14) {
+        const size_t cap = (size_t)(80 + 12 * stages) * ITEMS;
+        char *csv = malloc(cap);
+        assert_non_null(csv);
+        size_t len = (size_t)snprintf(csv, cap, "id");
+        for (int k = 0; k < stages; ++k) {
+            len += (size_t)snprintf(csv + len, cap - len, ",s%d", k);
+        }
+        len += (size_t)snprintf(csv + len, cap - len, ",lost,won\n");
+        for (int i = 0; i < ITEMS; ++i) {
+            len += (size_t)snprintf(csv + len, cap - len, "item-%d,2026-01-01", i);
+            for (int k = 1; k < stages; ++k) {
+                len += (size_t)snprintf(csv + len, cap - len, k == 5 && i % 3 == 0 ? ",2026-01-04" : ",");
+            }
+            len += (size_t)snprintf(csv + len, cap - len, i % 3 == 0 ? ",,2026-01-05\n"
+                                                                        : ",2026-01-02,\n");
+        }
+        len += (size_t)snprintf(csv + len, cap - len, "item-7,2026-01-01");
+        for (int k = 1; k < stages; ++k) {
+            len += (size_t)snprintf(csv + len, cap - len, ",");
+        }
+        (void)snprintf(csv + len, cap - len, ",,\n"); /* an id again: refused */
+        first_size = stages == 6 ? sizeof first_work : 1024;
+        assert_int_equal(learn_text(&opt, csv, sk, 8, &n, NULL), FPL_OK);
+        first_size = sizeof first_work;
+        free(csv);
+        assert_true(grown >= (stages == 6 ? 2u : 3u));
+        assert_int_equal(n, 1);
+        assert_int_equal(sk[0].line, ITEMS + 2);
+        assert_int_equal(sk[0].fault, FPL_LEARN_FAULT_DUPLICATE);
+        assert_int_equal(result.rows, ITEMS + 1);
+        assert_int_equal(result.items, ITEMS);
+        assert_int_equal(result.n_stages, (size_t)stages);
+        assert_string_equal(result.stages[5].name, "s5");
+        assert_int_equal(result.stages[0].entered, ITEMS);
+        assert_int_equal(result.stages[1].entered, ITEMS / 3); /* s1: passed on s5's date */
+        assert_close(result.stages[0].rate, 1.0 / 3.0);
+        assert_close(result.stages[0].lag.mean, 3.0);
+        assert_int_equal(result.won, ITEMS / 3);
+    }
+}
+
+static void test_learn_form_is_read_by_the_library(void **state)
+{
+    (void)state;
+    fpl_learn_form form = FPL_LEARN_FORM_AUTO;
+    fpl_error err;
+    assert_int_equal(fpl_learn_form_parse("wide", 4, &form, NULL), FPL_OK);
+    assert_int_equal(form, FPL_LEARN_FORM_WIDE);
+    assert_int_equal(fpl_learn_form_parse("long", 4, &form, NULL), FPL_OK);
+    assert_int_equal(form, FPL_LEARN_FORM_LONG);
+    assert_int_equal(fpl_learn_form_parse("widest", 4, &form, NULL), FPL_OK);
+    assert_int_equal(form, FPL_LEARN_FORM_WIDE);
+    assert_int_equal(fpl_learn_form_parse("Wide", 4, &form, &err), FPL_ERR_LEARN_FORM);
+    assert_int_equal(form, FPL_LEARN_FORM_WIDE); /* unchanged */
+    assert_int_equal(err.field, FPL_FIELD_HISTORY_FORM);
+    assert_int_equal(err.length, 4);
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.form = (fpl_learn_form)3;
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, &err),
+                     FPL_ERR_LEARN_FORM);
+    /* the header decides: a won column and no stage column is wide; both
+     * is refused; --form long reads the same header as long */
+    memset(&opt, 0, sizeof opt);
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, "id,stage,date,won\n", sk, 4, &n, &err),
+                     FPL_ERR_CSV_HEADER);
+    assert_int_equal(err.line, 1);
+    char msg[FPL_CSV_HEADER_MESSAGE_MAX];
+    (void)fpl_learn_header_message(&learner, msg, sizeof msg);
+    assert_non_null(strstr(msg, "say --form long or --form wide"));
+    opt.form = FPL_LEARN_FORM_LONG;
+    assert_int_equal(learn_text(&opt, "id,stage,date,won\na,lead,2026-01-01,x\n", sk, 4, &n,
+                                NULL), FPL_OK);
+    assert_int_equal(result.n_stages, 1);
+    opt.form = FPL_LEARN_FORM_AUTO;
+    assert_int_equal(learn_text(&opt, "id,lead,won\na,2026-01-01,2026-01-03\n", sk, 4, &n,
+                                NULL), FPL_OK);
+    assert_int_equal(result.won, 1);
+    assert_close(result.stages[0].lag.mean, 2.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +496,8 @@ int main(void)
         cmocka_unit_test(test_learn_options_are_read_by_the_library),
         cmocka_unit_test(test_learn_seasonality_from_a_year_of_entries),
         cmocka_unit_test(test_learn_grows_its_table_and_keeps_every_item),
+        cmocka_unit_test(test_learn_wide_rows_are_items),
+        cmocka_unit_test(test_learn_form_is_read_by_the_library),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,6 +47,24 @@ extern "C" {
  * An item's earliest row is its entry; an item that skips a stage passed
  * it on the date of the next stage it reached.
  *
+ * **The wide form** (::FPL_LEARN_FORM_WIDE) has one row per item: the id
+ * column, a date column per stage and one each for `won` and `lost` (any
+ * spelling of the outcomes above), and optionally `amount`, `source` and
+ * `owner` (found as above; no stage or date column: mapping either is
+ * refused). A non-empty date cell is the day the item entered that stage
+ * or had that outcome; an empty one, not reached. The stages are the list
+ * given, each naming its date column (other columns are ignored), else
+ * every column but the id, amount, source, owner, won and lost, in header
+ * order. It learns exactly what the same history in the long form learns
+ * (only fpl_learn_result::rows, the rows of the file, differs).
+ * With ::FPL_LEARN_FORM_AUTO (the default) the header tells the form: wide
+ * when it has no stage column but a column of won or lost or named by a
+ * stage given; both is refused (::FPL_ERR_CSV_HEADER: "say --form long or
+ * --form wide"); neither, long. The header of the wide form is also
+ * refused for a stage given without its column, two columns naming one
+ * stage or outcome, a stage column that is not a stage name, more than
+ * ::FPL_MAX_STAGES of them, or none.
+ *
  * **Faulty rows** are skipped and reported (fpl_learn_skipped), never
  * fatal: a row that is not valid CSV, an empty id, an unknown stage, a
  * date that is not one or is after the as-of date, an amount that is not a
@@ -54,6 +72,10 @@ extern "C" {
  * dates*: a row dated before the entry of an earlier stage of its item, or
  * after its outcome (so a history in date order never trips on a deal that
  * moves back a stage: the earliest date of each stage counts).
+ * * A wide row is one item and is skipped as a whole for the same faults
+ * (both won and lost dated; a stage dated before an earlier one or after
+ * the outcome), for a row with no date, and for an id already on an
+ * earlier row (the first row stands).
  *
  * **Memory** is one compact record per item (not per row): 24 bytes and 4
  * per stage, in an open-addressing table at most 7/8 full, in the caller's
@@ -341,7 +363,8 @@ FPL_API fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t 
  * @param[out] consumed_out bytes of @p data used.
  * @param[out] err where a failure is (may be NULL).
  * @return ::FPL_OK, ::FPL_ERR_NULL, ::FPL_ERR_CSV_HEADER (the header lacks
- *   the id, stage or date column, names one twice, or is not CSV; or no
+ *   the id, stage or date column, names one twice, or is not CSV; fits
+ *   both forms or is a faulty wide one (the group doc); or no
  *   header at all: fpl_learn_header_message() says which; the error names
  *   ::FPL_FIELD_HISTORY_FILE and the line) or ::FPL_ERR_WORKSPACE (the
  *   table is full: fpl_learn_grow(), then feed the rest from
