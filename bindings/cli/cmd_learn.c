@@ -161,7 +161,7 @@ static int read_history(learner *lr, const char *path, const char *file, char *c
         }
     }
     if (!from_stdin) {
-        fclose(fp);
+        (void)fclose(fp); /* read only: nothing to lose */
     }
     return rc;
 }
