@@ -281,6 +281,12 @@ static int kernel_terms(const fpl_plan_batch *b, const fpl_plan_batch_terms *t)
         for (size_t i = 0; i < count; ++i) {
             fault |= bad[i] > 0.0;
         }
+        if (t->status != NULL) {
+            for (size_t i = 0; i < count; ++i) {
+                /* a flag for now: confirmed, or not, by the caller */
+                t->status[first + i] = bad[i] > 0.0 ? FPL_ERR_OVERFLOW : FPL_OK;
+            }
+        }
     }
     return fault;
 }
@@ -335,11 +341,21 @@ fpl_status fpl_plan_batch_terms_compute(const fpl_plan_batch *batch,
     if (!kernel_terms(batch, terms)) {
         return FPL_OK;
     }
+    fpl_status first = FPL_OK;
     for (size_t i = 0; i < batch->n_funnels; ++i) {
+        if (terms->status != NULL && terms->status[i] == FPL_OK) {
+            continue; /* not flagged */
+        }
         fpl_status st = plan_one(batch, terms, i);
-        if (st != FPL_OK) {
-            return fpl__fail(err, st, FPL_FIELD_FUNNEL, i);
+        if (terms->status != NULL) {
+            terms->status[i] = st;
+        }
+        if (st != FPL_OK && first == FPL_OK) {
+            first = fpl__fail(err, st, FPL_FIELD_FUNNEL, i);
+            if (terms->status == NULL) {
+                return first;
+            }
         }
     }
-    return FPL_OK; /* a flag fpl_plan_compute did not confirm: the outputs hold */
+    return first; /* FPL_OK: flags fpl_plan_compute did not confirm; the outputs hold */
 }

@@ -303,7 +303,7 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
         }
         fpl_plan_batch_terms t = {(fpl_period)(shape % FPL_PERIOD_COUNT),
                                   by_revenue ? revenue : NULL, sized ? size : NULL,
-                                  costed ? cost : NULL, deals, budget, cac};
+                                  costed ? cost : NULL, deals, budget, cac, NULL};
         assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
         for (size_t i = 0; i < n; ++i) {
             fpl_funnel f = {0};
@@ -348,7 +348,7 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
     double bud[2];
     double cpd[2];
     fpl_plan_batch b = {2, 2, rates, NULL, required, whole, NULL};
-    fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, rev, sz, cst, d, bud, cpd};
+    fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, rev, sz, cst, d, bud, cpd, NULL};
     assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
     assert_same_double(d[0], 20.0);
     assert_same_double(whole[0], 20000.0);
@@ -409,7 +409,7 @@ static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
         revenue[i] = faults[j].revenue;
         size[i] = faults[j].size;
         cost[i] = faults[j].cost;
-        fpl_plan_batch_terms t = {faults[j].per, revenue, size, cost, NULL, NULL, NULL};
+        fpl_plan_batch_terms t = {faults[j].per, revenue, size, cost, NULL, NULL, NULL, NULL};
         fpl_error bad;
         fpl_status st = fpl_plan_batch_terms_compute(&b, &t, &bad);
         if (st != faults[j].status || bad.status != st || bad.field != FPL_FIELD_FUNNEL ||
@@ -424,7 +424,7 @@ static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
     /* A revenue whose year overflows is fine per year: flagged, not refused. */
     revenue[20] = DBL_MAX / 2;
     size[20] = DBL_MAX / 1e6;
-    fpl_plan_batch_terms year = {FPL_PERIOD_YEAR, revenue, size, NULL, NULL, NULL, NULL};
+    fpl_plan_batch_terms year = {FPL_PERIOD_YEAR, revenue, size, NULL, NULL, NULL, NULL, NULL};
     assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, NULL), FPL_OK);
     year.per = FPL_PERIOD_MONTH;
     fpl_error bad;
@@ -436,6 +436,27 @@ static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
     size[40] = -1.0;
     assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, &bad), FPL_ERR_DEAL_SIZE);
     assert_error(bad, FPL_ERR_DEAL_SIZE, FPL_FIELD_FUNNEL, 40);
+    /* With statuses: every funnel planned, each fault its own status, the
+     * flag of funnel 20 (its month overflows, its year does not) cleared. */
+    fpl_status *status = calloc(n, sizeof(fpl_status));
+    double *deals = calloc(n, sizeof(double));
+    assert_true(status && deals);
+    year.status = status;
+    year.deals = deals;
+    revenue[41] = NAN;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, &bad), FPL_ERR_DEAL_SIZE);
+    assert_error(bad, FPL_ERR_DEAL_SIZE, FPL_FIELD_FUNNEL, 40);
+    for (size_t i = 0; i < n; ++i) {
+        const fpl_status want = i == 40 ? FPL_ERR_DEAL_SIZE : i == 41 ? FPL_ERR_REVENUE
+                                : i == 450 ? FPL_ERR_RATE_RANGE : FPL_OK;
+        assert_int_equal(status[i], want);
+        if (want == FPL_OK) {
+            assert_same_double(deals[i], revenue[i] / size[i]);
+            assert_same_double(buf.whole[n + i], fpl_ceil_tolerant(deals[i] / 0.25));
+        }
+    }
+    free(status);
+    free(deals);
     free(revenue);
     free(size);
     free(cost);

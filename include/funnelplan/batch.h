@@ -96,6 +96,7 @@ typedef struct fpl_plan_batch_terms {
     double *deals;               ///< out: n_funnels exact deals per period (revenue / deal size, or the deals given), or NULL
     double *budget;              ///< out: n_funnels budgets, required(top) · cost per lead, or NULL (ignored without costs)
     double *cost_per_deal;       ///< out: n_funnels budget / deals, or NULL (ignored without costs)
+    fpl_status *status;          ///< out: n_funnels statuses, each funnel's own (every funnel is then planned), or NULL: the first funnel at fault ends the call
 } fpl_plan_batch_terms;
 
 /**
@@ -117,7 +118,7 @@ typedef struct fpl_plan_batch_terms {
  * const double revenue[] = {1000000, 400000}, size[] = {50000, 40000}, cost[] = {0, 2};
  * double required[4], whole[4], deals[2], budget[2], cac[2];
  * fpl_plan_batch b = {2, 2, rates, NULL, required, whole, NULL};
- * fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, revenue, size, cost, deals, budget, cac};
+ * fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, revenue, size, cost, deals, budget, cac, NULL};
  * fpl_error err;
  * if (fpl_plan_batch_terms_compute(&b, &t, &err) == FPL_OK) {
  *     // deals[0] == 20, whole[0] == 20000 leads; deals[1] == 10,
@@ -125,8 +126,13 @@ typedef struct fpl_plan_batch_terms {
  * }
  * @endcode
  *
- * Like fpl_plan_batch_compute(), outputs are written as the batch goes: on
- * failure they hold partial results and must not be used.
+ * Without `terms->status`, like fpl_plan_batch_compute(), the outputs are
+ * written as the batch goes and on failure hold partial results that must
+ * not be used. With it, every funnel is planned and its status written
+ * there, the one fpl_plan_compute() gives it: the outputs of each funnel
+ * whose status is ::FPL_OK are its plan's, whatever the others' (so a
+ * caller learns every funnel at fault in one call); the return value and
+ * @p err still name the first at fault.
  * @param[in] batch the rates, the deal targets (read only without
  *   `terms->revenue`; may then be NULL) and the output buffers of every
  *   stage (outputs may be NULL to skip).
