@@ -81,8 +81,8 @@ class PlanMany(unittest.TestCase):
         rng = random.Random(7)
         recs = records(rng, 2 * _many._CHUNK + 10)
         calls = []
-        real = _many.plan_batch
-        with unittest.mock.patch.object(_many, "plan_batch",
+        real = _many._plan_chunk
+        with unittest.mock.patch.object(_many, "_plan_chunk",
                                         lambda *a, **k: calls.append(1) or real(*a, **k)):
             rows = fp.plan_many(recs, NAMES)
         self.assertEqual(len(calls), 3)
