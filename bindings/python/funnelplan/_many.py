@@ -14,6 +14,7 @@ import array
 import importlib
 import itertools
 import math
+import operator
 import sys
 from collections.abc import Mapping
 from typing import Any, Dict, List, Optional, Sequence
@@ -267,6 +268,8 @@ class _Columns:
     def __init__(self, keys, n, numpy):
         self.keys, self.n, self.numpy = keys, n, numpy
         self.done = bytearray(n)
+        self.order: List[int] = []  # the records the lists' gathered values are of
+        self.gathered: Dict[str, List[Any]] = {}
         self.cols = {k: [None] * n if numpy is None or k in self._TEXT
                      else numpy.full(n, numpy.nan) for k in keys}
 
@@ -286,21 +289,45 @@ class _Columns:
 
     def set(self, key, at, values):
         """Column ``key`` at the records ``at`` (a range of step 1 or a list):
-        ``values``, an array.array of doubles (ints for a whole count) or a list."""
+        ``values``, an array.array of doubles (ints for a whole count) or a
+        list. Lists gather every call's values in order, put in place by
+        :meth:`finish` in one go."""
         col = self.cols[key]
         if type(col) is list:
             if type(values) is array.array:
                 values = values.tolist() if not key.endswith("whole") \
                     else list(map(int, values.tolist()))
-            if type(at) is range:
-                col[at.start:at.stop] = values
-            else:
-                for i, v in zip(at, values):
-                    col[i] = v
+            self.gathered.setdefault(key, []).extend(values)
+            if key == "id":
+                self.order.extend(at)
         else:
             where = slice(at.start, at.stop) if type(at) is range else at
-            col[where] = self.numpy.frombuffer(values) if type(values) is array.array \
-                else values
+            col[where] = self.numpy.frombuffer(values)
+
+    def finish(self):
+        """Puts the lists' values gathered by :meth:`set` in place: in the
+        order of the records (one gather in C), None where none was set."""
+        order, m = self.order, len(self.order)
+        if m == 0:
+            return
+        if order == list(range(self.n)):
+            pick = None
+        else:
+            pos = [m] * self.n
+            for j, i in enumerate(order):
+                pos[i] = j
+            pick = operator.itemgetter(*pos) if self.n > 1 else (lambda v: [v[pos[0]]])
+        for k in self.keys:
+            if type(self.cols[k]) is not list:
+                continue
+            values = self.gathered.get(k)
+            if values is None:
+                continue
+            if pick is not None:
+                values.append(None)
+                values = list(pick(values))
+            self.cols[k] = values
+        self.gathered.clear()
 
     def dicts(self):
         """The rows as dicts."""
@@ -333,7 +360,7 @@ def _batch(out, ids, names, rates, given):
     n = len(ids)
     if n == 0:
         return
-    columns = [given[k] for k, _, _ in _READERS]
+    columns = [given[k] for k, _, _ in _READERS]  # the terms' columns
     per = given["per"]
     if all(col.count(None) in (0, n) for col in columns) and per.count(per[0]) == n:
         # one shape and one period (the usual table): no grouping
@@ -358,7 +385,16 @@ def _batch(out, ids, names, rates, given):
         except (FunnelError, TypeError):
             continue  # a period the library refuses: for _one
         whole = type(take) is range
-        pick = list if whole else (lambda col: [col[i] for i in take])
+        if whole:
+            pick = list
+        elif len(take) == 1:
+            def pick(col, i=take[0]):
+                return [col[i]]
+        else:
+            gather = operator.itemgetter(*take)  # in C
+
+            def pick(col):
+                return list(gather(col))
         values = [_doubles(pick(col), read, most) if present else None
                   for (key, read, most), col, present in zip(_READERS, columns, shape)]
         stage_rates = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
@@ -369,6 +405,7 @@ def _batch(out, ids, names, rates, given):
         for start in range(0, len(at), _CHUNK):
             _kernel(out, ids, take, at[start:start + _CHUNK], names, stage_rates, values,
                     code, name)
+    out.finish()
 
 
 class _Unhashable:
@@ -460,6 +497,11 @@ def _kernel(columns, ids, take, at, names, rates, values, per, per_name):
                      ("budget", budget), ("cost_per_deal", per_deal)):
         if col is not None:
             put(key, records, col)
+        elif columns.numpy is None:
+            put(key, records, [None] * n)
+    if columns.numpy is None:
+        put("error", records, [None] * n)
+        put("field", records, [None] * n)
     for k, name in enumerate(names):
         put(name + "_required", records, required[k * n:(k + 1) * n])
         put(name + "_required_whole", records, whole[k * n:(k + 1) * n])
