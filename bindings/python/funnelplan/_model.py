@@ -619,9 +619,13 @@ class Funnel:
                 out = _native.fpl_forecast()
                 if not _FORECAST_C(self._c, terms, _native.fpl_forecast_input(volume), out,
                                    _native.error_struct()):
-                    return _make(Forecast, _c=out, _fc=self._c, _rates=self._rates,
-                                 _names=self._names, mix=None,
-                                 _source=_View("view_forecast", self._c, out))
+                    result = _NEW(Forecast)
+                    # deals and revenue read now (the figures every caller reads)
+                    result.__dict__.update(_c=out, _fc=self._c, _rates=self._rates,
+                                           _names=self._names, mix=None, deals=out.deals,
+                                           revenue=out.revenue if out.has_revenue else None,
+                                           _source=_View("view_forecast", self._c, out))
+                    return result
                 # refused: said by the call below, in its words
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                    "forecast")
@@ -992,7 +996,9 @@ def _forecast_stages(f):
 _STAGE_PATHS = tuple(("stages", k) for k in range(_native.MAX_STAGES))
 
 
-#: The fast path of Funnel.forecast: the C function, and a copy of C terms.
+#: The fast path of Funnel.forecast: the C function, a copy of C terms, a
+#: result made without __init__ (as _make makes one).
+_NEW = object.__new__
 _FORECAST_C = fn.forecast_compute.c_function
 _FROM_COPY: Any = _native.fpl_terms.from_buffer_copy  # type: ignore[attr-defined]
 
