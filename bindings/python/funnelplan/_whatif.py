@@ -428,31 +428,45 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     """:meth:`Funnel.whatif`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                  "whatif")
-    inp = _native.fpl_whatif_input()
+    items = _change_items(changes)
+    key = _changes_key(items, horizon) if scenario_mix is None else None
+    known = funnel._memo.get(key) if key is not None else None
+    if known is not None:
+        # these changes and horizon, as the library read them for this funnel before
+        template, contexts, texts = known
+        inp = _COPY_INPUT(template)
+        mixes = []
+    else:
+        inp = _native.fpl_whatif_input()
     if volume is not None:
         inp.has_volume = True
         _volume_input(funnel, inp.volume, volume, at, given, terms.per)
     elif at is not None:
         _at_without_volume(funnel, at, "whatif")
-    items = _change_items(changes)
-    # The scenario's mixes: each a change that sets its stage to the blended rate.
-    mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
-    if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
-        raise refuse("CHANGE_COUNT", "changes (%d given%s)"
-                     % (len(items), " and %d scenario mixes" % len(mixes)
-                        if mixes else ""))
-    contexts, texts = [], {}
-    for index, item in enumerate(items):
-        c, context, texts[index] = _remembered(funnel, ("change", item),
-                                               lambda: _change(funnel, item, index))
-        inp.changes[index] = c
-        contexts.append(context)
-    inp.n_changes = len(contexts)
-    for m, mix in mixes:  # each priced as the change that sets its stage's blended rate
-        context = "scenario_mix %s" % _describe(mix.stage)
-        _call(fn.whatif_add_mix, (byref(inp), byref(m)), context, {})
-        contexts.append(context)
-    inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
+    if known is None:
+        # The scenario's mixes: each a change that sets its stage to the blended rate.
+        mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
+        if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
+            raise refuse("CHANGE_COUNT", "changes (%d given%s)"
+                         % (len(items), " and %d scenario mixes" % len(mixes)
+                            if mixes else ""))
+        contexts, texts = [], {}
+        for index, item in enumerate(items):
+            c, context, texts[index] = _remembered(funnel, ("change", item),
+                                                   lambda: _change(funnel, item, index))
+            inp.changes[index] = c
+            contexts.append(context)
+        inp.n_changes = len(contexts)
+        for m, mix in mixes:  # each priced as the change that sets its stage's blended rate
+            context = "scenario_mix %s" % _describe(mix.stage)
+            _call(fn.whatif_add_mix, (byref(inp), byref(m)), context, {})
+            contexts.append(context)
+        inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
+        if key is not None and len(funnel._memo) < 256:
+            template = _COPY_INPUT(inp)
+            template.has_volume = False
+            template.volume = _native.fpl_forecast_input()
+            funnel._memo[key] = (template, contexts, texts)
     if invest is not None:
         inp.has_invest = True
         inp.invest = _amount("invest", invest)
@@ -496,6 +510,21 @@ def _scenario(w):
     w.baseline  # makes both
     return w.__dict__["scenario"]
 
+
+def _changes_key(items, horizon):
+    """The key under which a funnel remembers an input made of these changes
+    and horizon (text and ints only: a float could be -0.0, equal to 0.0), or
+    None."""
+    if type(horizon) not in (str, int, type(None)):
+        return None
+    for item in items:
+        if not (type(item) is str or type(item) is tuple and len(item) == 2 and
+                type(item[0]) is str and type(item[1]) in (str, int)):
+            return None
+    return ("whatif", tuple(items), horizon)
+
+
+_COPY_INPUT: Any = _native.fpl_whatif_input.from_buffer_copy  # type: ignore[attr-defined]
 
 #: The C function of fpl_whatif_compute, called with the structs.
 _WHATIF_C = fn.whatif_compute.c_function
