@@ -3,19 +3,25 @@
 # SPDX-License-Identifier: MIT
 """The cost of one ``Funnel.plan``, ``forecast`` and ``whatif`` call, as a
 ratio to the same math written in pure Python (floats, one funnel at a
-time); ``plan_many`` over 100,000 records; ``plan_batch`` into new numpy
-arrays as a ratio to the C batch; all in this one process.
+time); ``plan_many`` over 100,000 records in every documented shape, each in
+one call; ``plan_batch`` into new numpy arrays as a ratio to the C batch; all
+in this one process. Every row prints its figure, its target and met or
+MISSED.
 
     /usr/bin/python3 tests/bench/calls.py [BUILD] [--calls N] [--records N] [--funnels N] [--check]
 
-Each row times a loop over the same funnels (5 stages, rates and targets
-from a fixed seed) that asks the question and reads the figures a user
-reads; the pure-Python loop computes every figure the library's result
+Each single-call row times a loop over the same funnels (5 stages, rates and
+targets from a fixed seed) that asks the question and reads the figures a
+user reads; the pure-Python loop computes every figure the library's result
 holds for them (the per-period figures too), and its results are checked
 against the library's first (whole counts equal, every other figure within
-1e-12 relative). Best of 7 runs, the two sides interleaved, the garbage
-collector off. ``--check`` exits 1 when a ratio misses its target (the
-smoke test in tests/bench/meson.build runs it small, without ``--check``).
+1e-12 relative). Slices of 100 calls, the two sides interleaved, the best
+of --reps runs of each slice summed, the garbage collector off. plan_many's
+rows are checked against single plans first, then timed whole (best of 3,
+wall and CPU time; the target is judged on CPU time, which the load of
+other programs on a shared machine does not inflate). ``--check`` exits 1
+when a target is missed (the smoke test in tests/bench/meson.build runs it
+small, without ``--check``).
 """
 
 import argparse
