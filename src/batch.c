@@ -247,8 +247,8 @@ static int kernel_terms(const fpl_plan_batch *b, const fpl_plan_batch_terms *t)
                 const double e = exact[i] / r;
                 const double c = cumulative[i] * r;
                 const double w = ceil_tolerant_positive(whole[i] / r);
-                const bool ok = (r > 0.0) & (r <= 1.0) & (e <= DBL_MAX) & (c > 0.0) &
-                                (w <= FPL_WHOLE_MAX);
+                const bool ok = r > 0.0 && r <= 1.0 && e <= DBL_MAX && c > 0.0 &&
+                                w <= FPL_WHOLE_MAX;
                 bad[i] = ok ? bad[i] : 1.0;
                 exact[i] = e;
                 cumulative[i] = c;
