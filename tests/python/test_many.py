@@ -99,6 +99,7 @@ class PlanMany(unittest.TestCase):
             31: ({"deals": -4}, "deals"), 37: ({"deals": 1e300}, "deals"),
             41: ({"deals": 2**60}, "deals"), 43: ({"deals": "abc"}, "deals"),
             47: ({"sql": ""}, "sql"), 53: ({"mql": [1]}, "mql"), 59: ({"per": "week"}, "per"),
+            2: ({"deals": 2**53 + 1}, "deals"),  # an int the kernel's double would round down
         }
         for i, (change, _) in bad.items():
             recs[i].update(change)
