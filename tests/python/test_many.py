@@ -122,6 +122,11 @@ class PlanMany(unittest.TestCase):
             else:
                 self.assertEqual(row, expected(record)[0])
         self.assertIn("rate must be", rows[17]["error"])
+        # a cost of -0.0 shows as the plan shows it
+        free = dict(recs[1], cost_per_lead=-0.0, deals=None, revenue=1000, deal_size=10)
+        row = fp.plan_many([free, dict(free, cost_per_lead=0.0)], NAMES)[0]
+        self.assertEqual(row, expected(free)[0])
+        self.assertEqual(str(row["cost_per_lead"]), str(expected(free)[1].cost_per_lead))
         self.assertIn("'lead' rate 1.5", rows[17]["error"])
 
     def test_stages_per_record_ids_and_odd_input(self):

@@ -400,6 +400,12 @@ def _batch(out, ids, names, rates, given):
         stage_rates = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
         refused = {j for col in values + stage_rates if type(col) is list
                    for j, v in enumerate(col) if v is None}
+        cost = values[3]
+        if cost is not None and cost.count(0.0):
+            # A cost of -0.0: the plan shows the cost the library keeps (not
+            # the one given), which the kernel's outputs do not hold.
+            refused.update(j for j, v in enumerate(cost)
+                           if v == 0.0 and math.copysign(1.0, v) < 0.0)
         at = [j for j in range(len(take)) if j not in refused] if refused else \
             range(len(take))
         for start in range(0, len(at), _CHUNK):
