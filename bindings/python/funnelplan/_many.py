@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: MIT
 """``plan_many``: one plan per record (a dict, or a row of a DataFrame).
 
-Every figure and every refusal comes from the library: records whose stages
-share their names and that give deals alone are planned by the batch kernel
-(``fpl_plan_batch_compute``) in one call; the others one by one with
-``fpl_plan_compute`` on one C funnel per set of stage names. A record the
-library refuses becomes a row that says why (its ``error`` and ``field``),
-and the others are planned all the same.
+Every figure and every refusal comes from the library: with the stage
+names given, records with one target (deals, or a revenue with a deal size)
+and a cost per lead or none are planned by the batch kernel
+(``fpl_plan_batch_terms_compute``), grouped by shape and period, a chunk a
+call, every record's status coming back from the call; the others (and
+every record the kernel refuses, for the library's own words on it) one by
+one with ``fpl_plan_compute`` on one C funnel per set of stage names. A
+record the library refuses becomes a row that says why (its ``error`` and
+``field``), and the others are planned all the same.
 """
 
 import array
