@@ -154,8 +154,9 @@ static int kernel(const fpl_plan_batch *b)
     return fault;
 }
 
-/* The status fpl_plan_compute(, NULL) gives funnel i of the batch. */
-static fpl_status plan_one(const fpl_plan_batch *b, size_t i)
+/* The status fpl_plan_compute(, NULL) gives funnel i of the batch, for its
+ * terms (NULL: a deal target alone, per month). */
+static fpl_status plan_one(const fpl_plan_batch *b, const fpl_plan_batch_terms *bt, size_t i)
 {
     fpl_funnel f;
     memset(&f, 0, sizeof f);
@@ -168,9 +169,126 @@ static fpl_status plan_one(const fpl_plan_batch *b, size_t i)
     fpl_terms t;
     memset(&t, 0, sizeof t);
     t.target = FPL_TARGET_DEALS;
-    t.deals = b->deals[i];
+    if (bt != NULL) {
+        t.per = bt->per;
+        if (bt->revenue != NULL) {
+            t.target = FPL_TARGET_REVENUE;
+            t.revenue = bt->revenue[i];
+        }
+        t.has_deal_size = bt->deal_size != NULL;
+        t.deal_size = t.has_deal_size ? bt->deal_size[i] : 0.0;
+        t.has_cost_per_lead = bt->cost_per_lead != NULL;
+        t.cost_per_lead = t.has_cost_per_lead ? bt->cost_per_lead[i] : 0.0;
+    }
+    if (t.target == FPL_TARGET_DEALS) {
+        t.deals = b->deals[i];
+    }
     fpl_plan p;
     return fpl_plan_compute(&f, &t, &p, NULL);
+}
+
+/* Whether x, and x rescaled to any period (at most 12 times x), is finite. */
+static inline bool rescalable(double x)
+{
+    return fabs(x) * 12.0 <= DBL_MAX;
+}
+
+/* Plans funnels [0, n) of the batch for its terms (the outputs of
+ * fpl_plan_compute, through the same operations in the same order); returns
+ * nonzero when any funnel may be at fault: every funnel fpl_plan_compute
+ * refuses is flagged (a flag it does not confirm costs only time). */
+static int kernel_terms(const fpl_plan_batch *b, const fpl_plan_batch_terms *t)
+{
+    const size_t n = b->n_funnels;
+    const size_t stages = b->n_stages;
+    int fault = 0;
+    double bad[BLOCK];
+    double deals[BLOCK];
+    double exact[BLOCK];
+    double whole[BLOCK];
+    double cumulative[BLOCK];
+    for (size_t first = 0; first < n; first += BLOCK) {
+        size_t count = n - first;
+        if (count > BLOCK) {
+            count = BLOCK;
+        }
+        for (size_t i = 0; i < count; ++i) {
+            const size_t j = first + i;
+            bool ok = true;
+            double d;
+            if (t->revenue != NULL) {
+                const double r = t->revenue[j];
+                d = r / t->deal_size[j];
+                ok = isfinite(r) && r > 0.0 && rescalable(r);
+            } else {
+                d = b->deals[j];
+            }
+            if (t->deal_size != NULL) {
+                ok = ok && isfinite(t->deal_size[j]) && t->deal_size[j] > 0.0;
+            }
+            const double w = ceil_tolerant_positive(d);
+            ok = ok && d > 0.0 && d <= DBL_MAX && w <= FPL_WHOLE_MAX;
+            bad[i] = ok ? 0.0 : 1.0;
+            deals[i] = d;
+            exact[i] = d;
+            whole[i] = w;
+            cumulative[i] = 1.0;
+        }
+        if (t->deals != NULL) {
+            memcpy(t->deals + first, deals, count * sizeof deals[0]);
+        }
+        if (b->deals_whole != NULL) {
+            memcpy(b->deals_whole + first, whole, count * sizeof whole[0]);
+        }
+        for (size_t k = stages; k-- > 0;) {
+            const double *rates = b->rates + k * n + first;
+            for (size_t i = 0; i < count; ++i) {
+                const double r = rates[i];
+                const double e = exact[i] / r;
+                const double c = cumulative[i] * r;
+                const double w = ceil_tolerant_positive(whole[i] / r);
+                const bool ok = r > 0.0 && r <= 1.0 && e <= DBL_MAX && c > 0.0 &&
+                                w <= FPL_WHOLE_MAX;
+                bad[i] = ok ? bad[i] : 1.0;
+                exact[i] = e;
+                cumulative[i] = c;
+                whole[i] = w;
+            }
+            if (b->required != NULL) {
+                memcpy(b->required + k * n + first, exact, count * sizeof exact[0]);
+            }
+            if (b->required_whole != NULL) {
+                memcpy(b->required_whole + k * n + first, whole, count * sizeof whole[0]);
+            }
+        }
+        if (t->cost_per_lead != NULL) {
+            for (size_t i = 0; i < count; ++i) {
+                const double cost = t->cost_per_lead[first + i];
+                const double budget = exact[i] * (cost + 0.0); /* required(top) · cost */
+                const double per_deal = budget / deals[i];
+                /* every stage's cost per unit is at most the cost per deal */
+                const bool ok = isfinite(cost) && cost >= 0.0 && rescalable(budget) &&
+                                isfinite(per_deal);
+                bad[i] = ok ? bad[i] : 1.0;
+                if (t->budget != NULL) {
+                    t->budget[first + i] = budget;
+                }
+                if (t->cost_per_deal != NULL) {
+                    t->cost_per_deal[first + i] = per_deal;
+                }
+            }
+        }
+        for (size_t i = 0; i < count; ++i) {
+            fault |= bad[i] > 0.0;
+        }
+        if (t->status != NULL) {
+            for (size_t i = 0; i < count; ++i) {
+                /* a flag for now: confirmed, or not, by the caller */
+                t->status[first + i] = bad[i] > 0.0 ? FPL_ERR_OVERFLOW : FPL_OK;
+            }
+        }
+    }
+    return fault;
 }
 
 fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, fpl_error *err)
@@ -192,10 +310,52 @@ fpl_status fpl_plan_batch_compute(const fpl_plan_batch *batch, fpl_error *err)
         return FPL_OK;
     }
     for (size_t i = 0; i < batch->n_funnels; ++i) {
-        fpl_status st = plan_one(batch, i);
+        fpl_status st = plan_one(batch, NULL, i);
         if (st != FPL_OK) {
             return fpl__fail(err, st, FPL_FIELD_FUNNEL, i);
         }
     }
     return FPL_OK; /* not reached: the kernel flags only what a plan refuses */
+}
+
+fpl_status fpl_plan_batch_terms_compute(const fpl_plan_batch *batch,
+                                        const fpl_plan_batch_terms *terms, fpl_error *err)
+{
+    fpl__begin(err);
+    if (batch == NULL || terms == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (batch->n_stages < 1 || batch->n_stages > FPL_MAX_STAGES) {
+        return fpl__done(err, FPL_ERR_STAGE_COUNT);
+    }
+    if (fpl_period_months(terms->per) == 0) {
+        return fpl__done(err, FPL_ERR_PERIOD);
+    }
+    if (batch->n_funnels == 0) {
+        return FPL_OK;
+    }
+    if (batch->rates == NULL || (terms->revenue == NULL && batch->deals == NULL) ||
+        (terms->revenue != NULL && terms->deal_size == NULL)) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    if (!kernel_terms(batch, terms)) {
+        return FPL_OK;
+    }
+    fpl_status first = FPL_OK;
+    for (size_t i = 0; i < batch->n_funnels; ++i) {
+        if (terms->status != NULL && terms->status[i] == FPL_OK) {
+            continue; /* not flagged */
+        }
+        fpl_status st = plan_one(batch, terms, i);
+        if (terms->status != NULL) {
+            terms->status[i] = st;
+        }
+        if (st != FPL_OK && first == FPL_OK) {
+            first = fpl__fail(err, st, FPL_FIELD_FUNNEL, i);
+            if (terms->status == NULL) {
+                return first;
+            }
+        }
+    }
+    return first; /* FPL_OK: flags fpl_plan_compute did not confirm; the outputs hold */
 }

@@ -70,6 +70,7 @@ size_t fpl_abi_size(fpl_abi_struct which)
     case FPL_ABI_BOUNDS: return sizeof(fpl_bounds);
     case FPL_ABI_SCORE_FIT_RESULT: return sizeof(fpl_score_fit_result);
     case FPL_ABI_SCORE_FIT_SOURCE: return sizeof(fpl_score_fit_source);
+    case FPL_ABI_PLAN_BATCH_TERMS: return sizeof(fpl_plan_batch_terms);
     }
     return 0;
 }

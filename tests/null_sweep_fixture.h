@@ -86,6 +86,14 @@ typedef struct fx_state {
     double required_whole[2 * 2];
     double deals_whole[2];
     fpl_plan_batch plan_batch;
+    double batch_revenue[2];
+    double batch_deal_size[2];
+    double batch_cost[2];
+    double batch_deals[2];
+    double batch_budget[2];
+    double batch_cost_per_deal[2];
+    fpl_status batch_status[2];
+    fpl_plan_batch_terms plan_batch_terms;
     fpl_node view_nodes[FX_NODES];
     fpl_view view;         /* a view with its root object open: leaves go in */
     fpl_node nodes[FX_NODES];
@@ -209,6 +217,16 @@ static void fx_reset(void)
     fx.deals[1] = 4.0;
     fx.plan_batch = (fpl_plan_batch){2, 2, fx.rates, fx.deals, fx.required,
                                      fx.required_whole, fx.deals_whole};
+    fx.batch_revenue[0] = 3000.0;
+    fx.batch_revenue[1] = 8000.0;
+    fx.batch_deal_size[0] = 1000.0;
+    fx.batch_deal_size[1] = 2000.0;
+    fx.batch_cost[0] = 2.0;
+    fx.batch_cost[1] = 0.0;
+    fx.plan_batch_terms = (fpl_plan_batch_terms){FPL_PERIOD_QUARTER, fx.batch_revenue,
+                                                 fx.batch_deal_size, fx.batch_cost,
+                                                 fx.batch_deals, fx.batch_budget,
+                                                 fx.batch_cost_per_deal, fx.batch_status};
 
     fpl_view_init(&fx.view, fx.view_nodes, FX_NODES);
     fpl_view_object(&fx.view, NULL);

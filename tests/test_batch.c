@@ -267,6 +267,229 @@ static void test_bad_batches_are_refused(void **state)
     assert_int_equal(bad.status, FPL_OK);
 }
 
+/* Revenue targets with deal sizes, deal targets with deal sizes, costs per
+ * lead or none, in every period: each funnel's outputs are those of its
+ * own fpl_plan_compute, bit for bit (the header's example among them). */
+static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
+{
+    (void)state;
+    uint64_t seed = 0xC0FFEEull;
+    const size_t n = 700;
+    const size_t stages = 5;
+    batch_buffers buf = make_buffers(n, stages);
+    double *revenue = calloc(n, sizeof(double));
+    double *size = calloc(n, sizeof(double));
+    double *cost = calloc(n, sizeof(double));
+    double *deals = calloc(n, sizeof(double));
+    double *budget = calloc(n, sizeof(double));
+    double *cac = calloc(n, sizeof(double));
+    assert_true(revenue && size && cost && deals && budget && cac);
+    for (size_t i = 0; i < n; ++i) {
+        revenue[i] = (double)(1 + next_random(&seed) % 10000000);
+        size[i] = (double)(1 + next_random(&seed) % 9000) / 2.0;
+        cost[i] = i % 50 == 0 ? -0.0 : (double)(next_random(&seed) % 400) / 8.0;
+        buf.deals[i] = (double)(1 + next_random(&seed) % 1000) / 3.0;
+        for (size_t k = 0; k < stages; ++k) {
+            buf.rates[k * n + i] = (double)(10 + next_random(&seed) % 991) / 1000.0;
+        }
+    }
+    for (int shape = 0; shape < 8; ++shape) {
+        const bool by_revenue = (shape & 1) != 0;
+        const bool sized = by_revenue || (shape & 2) != 0;
+        const bool costed = (shape & 4) != 0;
+        fpl_plan_batch b = batch_of(&buf);
+        if (by_revenue) {
+            b.deals = NULL;
+        }
+        fpl_plan_batch_terms t = {(fpl_period)(shape % FPL_PERIOD_COUNT),
+                                  by_revenue ? revenue : NULL, sized ? size : NULL,
+                                  costed ? cost : NULL, deals, budget, cac, NULL};
+        assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
+        for (size_t i = 0; i < n; ++i) {
+            fpl_funnel f = {0};
+            for (size_t k = 0; k < stages; ++k) {
+                char name[8];
+                int len = snprintf(name, sizeof name, "s%zu", k);
+                assert_int_equal(fpl_funnel_add_stage(&f, name, (size_t)len,
+                                                      buf.rates[k * n + i], NULL),
+                                 FPL_OK);
+            }
+            fpl_terms pt = {0};
+            pt.per = t.per;
+            pt.target = by_revenue ? FPL_TARGET_REVENUE : FPL_TARGET_DEALS;
+            pt.revenue = revenue[i];
+            pt.deals = buf.deals[i];
+            pt.has_deal_size = sized;
+            pt.deal_size = size[i];
+            pt.has_cost_per_lead = costed;
+            pt.cost_per_lead = cost[i];
+            fpl_plan p;
+            assert_int_equal(fpl_plan_compute(&f, &pt, &p, NULL), FPL_OK);
+            assert_same_double(deals[i], p.deals);
+            assert_same_double(buf.deals_whole[i], (double)p.deals_whole);
+            for (size_t k = 0; k < stages; ++k) {
+                assert_same_double(buf.required[k * n + i], p.stages[k].required);
+                assert_same_double(buf.whole[k * n + i], (double)p.stages[k].required_whole);
+            }
+            if (costed) {
+                assert_memory_equal(&budget[i], &p.budget, sizeof(double)); /* +0, not -0 */
+                assert_same_double(cac[i], p.cost_per_deal);
+            }
+        }
+    }
+    /* The header's example. */
+    const double rates[] = {0.01, 0.27, 0.10, 0.25};
+    const double rev[] = {1000000, 400000};
+    const double sz[] = {50000, 40000};
+    const double cst[] = {0, 2};
+    double required[4];
+    double whole[4];
+    double d[2];
+    double bud[2];
+    double cpd[2];
+    fpl_plan_batch b = {2, 2, rates, NULL, required, whole, NULL};
+    fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, rev, sz, cst, d, bud, cpd, NULL};
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
+    assert_same_double(d[0], 20.0);
+    assert_same_double(whole[0], 20000.0);
+    assert_same_double(d[1], 10.0);
+    assert_same_double(bud[1], 2.0 * (40.0 / 0.27));
+    assert_same_double(cpd[1], bud[1] / 10.0);
+    free(revenue);
+    free(size);
+    free(cost);
+    free(deals);
+    free(budget);
+    free(cac);
+    free_buffers(&buf);
+}
+
+/* A funnel its single plan refuses is named, with that plan's status, the
+ * first of several; a flag the single plans do not confirm is no fault. */
+static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
+{
+    (void)state;
+    const size_t n = 600;
+    batch_buffers buf = make_buffers(n, 2);
+    double *revenue = calloc(n, sizeof(double));
+    double *size = calloc(n, sizeof(double));
+    double *cost = calloc(n, sizeof(double));
+    assert_true(revenue && size && cost);
+    for (size_t i = 0; i < n; ++i) {
+        buf.rates[i] = 0.5;
+        buf.rates[n + i] = 0.25;
+        revenue[i] = 1000.0;
+        size[i] = 100.0;
+        cost[i] = 3.0;
+    }
+    const struct {
+        size_t index;
+        double revenue;
+        double size;
+        double cost;
+        fpl_period per;
+        fpl_status status;
+    } faults[] = {
+        {5, NAN, 100, 3, FPL_PERIOD_MONTH, FPL_ERR_REVENUE},
+        {599, -1, 100, 3, FPL_PERIOD_MONTH, FPL_ERR_REVENUE},
+        {256, 1000, 0, 3, FPL_PERIOD_MONTH, FPL_ERR_DEAL_SIZE},
+        {300, 1000, INFINITY, 3, FPL_PERIOD_MONTH, FPL_ERR_DEAL_SIZE},
+        {7, 1000, 100, -2, FPL_PERIOD_MONTH, FPL_ERR_COST},
+        {8, 1000, 100, NAN, FPL_PERIOD_MONTH, FPL_ERR_COST},
+        {9, 1e300, 1e-300, 3, FPL_PERIOD_MONTH, FPL_ERR_OVERFLOW},
+        {10, 1e17, 1, 3, FPL_PERIOD_MONTH, FPL_ERR_TOO_LARGE},
+        {11, 1000, 100, DBL_MAX, FPL_PERIOD_MONTH, FPL_ERR_OVERFLOW},
+        {12, DBL_MAX, DBL_MAX / 1e6, 3, FPL_PERIOD_MONTH, FPL_ERR_OVERFLOW}, /* a year of it */
+        {13, 1000, 100, DBL_MAX / 100, FPL_PERIOD_MONTH, FPL_ERR_OVERFLOW},  /* budget × 12 */
+    };
+    fpl_plan_batch b = batch_of(&buf);
+    b.deals = NULL;
+    for (size_t j = 0; j < sizeof faults / sizeof faults[0]; ++j) {
+        const size_t i = faults[j].index;
+        revenue[i] = faults[j].revenue;
+        size[i] = faults[j].size;
+        cost[i] = faults[j].cost;
+        fpl_plan_batch_terms t = {faults[j].per, revenue, size, cost, NULL, NULL, NULL, NULL};
+        fpl_error bad;
+        fpl_status st = fpl_plan_batch_terms_compute(&b, &t, &bad);
+        if (st != faults[j].status || bad.status != st || bad.field != FPL_FIELD_FUNNEL ||
+            bad.index != i) {
+            print_error("fault %zu: %s at %zu\n", j, fpl_status_name(st), bad.index);
+            fail();
+        }
+        revenue[i] = 1000.0;
+        size[i] = 100.0;
+        cost[i] = 3.0;
+    }
+    /* A revenue whose year overflows is fine per year: flagged, not refused. */
+    revenue[20] = DBL_MAX / 2;
+    size[20] = DBL_MAX / 1e6;
+    fpl_plan_batch_terms year = {FPL_PERIOD_YEAR, revenue, size, NULL, NULL, NULL, NULL, NULL};
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, NULL), FPL_OK);
+    year.per = FPL_PERIOD_MONTH;
+    fpl_error bad;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, &bad), FPL_ERR_OVERFLOW);
+    assert_error(bad, FPL_ERR_OVERFLOW, FPL_FIELD_FUNNEL, 20);
+    /* Two faults: the first is named. */
+    year.per = FPL_PERIOD_YEAR;
+    buf.rates[n + 450] = 0.0;
+    size[40] = -1.0;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, &bad), FPL_ERR_DEAL_SIZE);
+    assert_error(bad, FPL_ERR_DEAL_SIZE, FPL_FIELD_FUNNEL, 40);
+    /* With statuses: every funnel planned, each fault its own status, the
+     * flag of funnel 20 (its month overflows, its year does not) cleared. */
+    fpl_status *status = calloc(n, sizeof(fpl_status));
+    double *deals = calloc(n, sizeof(double));
+    assert_true(status && deals);
+    year.status = status;
+    year.deals = deals;
+    revenue[41] = NAN;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, &bad), FPL_ERR_DEAL_SIZE);
+    assert_error(bad, FPL_ERR_DEAL_SIZE, FPL_FIELD_FUNNEL, 40);
+    for (size_t i = 0; i < n; ++i) {
+        const fpl_status want = i == 40 ? FPL_ERR_DEAL_SIZE : i == 41 ? FPL_ERR_REVENUE
+                                : i == 450 ? FPL_ERR_RATE_RANGE : FPL_OK;
+        assert_int_equal(status[i], want);
+        if (want == FPL_OK) {
+            assert_same_double(deals[i], revenue[i] / size[i]);
+            assert_same_double(buf.whole[n + i], fpl_ceil_tolerant(deals[i] / 0.25));
+        }
+    }
+    free(status);
+    free(deals);
+    free(revenue);
+    free(size);
+    free(cost);
+    free_buffers(&buf);
+}
+
+static void test_bad_terms_batches_are_refused(void **state)
+{
+    (void)state;
+    const double rates[] = {0.5};
+    const double deals[] = {1};
+    const double revenue[] = {100};
+    fpl_plan_batch b = {1, 1, rates, deals, NULL, NULL, NULL};
+    fpl_plan_batch_terms t = {0};
+    fpl_error bad;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_OK); /* deal targets */
+    assert_int_equal(fpl_plan_batch_terms_compute(NULL, &t, &bad), FPL_ERR_NULL);
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, NULL, &bad), FPL_ERR_NULL);
+    t.revenue = revenue; /* a revenue target without deal sizes */
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_ERR_NULL);
+    t.revenue = NULL;
+    t.per = (fpl_period)FPL_PERIOD_COUNT;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_ERR_PERIOD);
+    t.per = FPL_PERIOD_MONTH;
+    b.n_stages = 0;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_ERR_STAGE_COUNT);
+    b.n_stages = 1;
+    b.deals = NULL;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_ERR_NULL);
+    b.n_funnels = 0;
+    assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, &bad), FPL_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +499,9 @@ int main(void)
         cmocka_unit_test(test_the_first_funnel_at_fault_is_named),
         cmocka_unit_test(test_streamed_outputs_equal_small_batches),
         cmocka_unit_test(test_bad_batches_are_refused),
+        cmocka_unit_test(test_terms_batch_equals_single_plans_bit_for_bit),
+        cmocka_unit_test(test_terms_batch_names_the_first_funnel_at_fault),
+        cmocka_unit_test(test_bad_terms_batches_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,11 +105,12 @@ typedef enum fpl_abi_struct {
     FPL_ABI_SCORE_WRITER = 48,   ///< ::fpl_score_writer
     FPL_ABI_BOUNDS = 49,         ///< ::fpl_bounds
     FPL_ABI_SCORE_FIT_RESULT = 50, ///< ::fpl_score_fit_result
-    FPL_ABI_SCORE_FIT_SOURCE = 51  ///< ::fpl_score_fit_source
+    FPL_ABI_SCORE_FIT_SOURCE = 51, ///< ::fpl_score_fit_source
+    FPL_ABI_PLAN_BATCH_TERMS = 52  ///< ::fpl_plan_batch_terms
 } fpl_abi_struct;
 
 /** Number of ::fpl_abi_struct values. */
-#define FPL_ABI_STRUCT_COUNT 52
+#define FPL_ABI_STRUCT_COUNT 53
 
 /**
  * @brief The size in bytes of a public struct in the running library.

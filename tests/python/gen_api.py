@@ -121,7 +121,8 @@ def _fields(struct, body, consts, enum_types, structs):
         ctype, pointer, name, count = m.group(2), m.group(3), m.group(4), m.group(5)
         if pointer:
             kind = ("str" if ctype == "char" else
-                    ctype + "*" if ctype.startswith("fpl_") else "ptr")
+                    ctype + "*" if ctype.startswith("fpl_") and ctype not in enum_types
+                    else "ptr")
         elif ctype in enum_types:
             kind = "int"
         else:

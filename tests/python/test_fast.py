@@ -143,6 +143,31 @@ class FastPathsRefuseAsBefore(unittest.TestCase):
         self.assertEqual((q.deal_size, q.cost_per_lead, q.margin, q.deals), (50.0, 1.0, 1.0, 20.0))
         self.assertEqual(f.plan(revenue=1000).deals, 10.0)  # the defaults were not changed
 
+    def test_a_remembered_whatif_input_answers_as_a_new_one(self):
+        # The second question with the same changes and horizon copies the
+        # input the first made; the answer, and any refusal, must not change.
+        def fresh():
+            return fp.Funnel([("lead", "10%"), ("deal", "25%")], deal_size=1000)
+        f = fresh()
+        cases = [dict(volume=400.0, changes={"deal": "+10%"}, horizon=12),
+                 dict(volume=400.0, changes=[("lead", "+2pp"), "deal=30%"], horizon="6"),
+                 dict(volume=400.0, changes={"deal": "+10%"}, horizon=6),
+                 dict(volume=NAN, changes={"deal": "+10%"}, horizon=12),
+                 dict(volume=-1.0, changes={"deal": "+10%"}, horizon=12),
+                 dict(deals=10, changes={"deal": "+10%"}, horizon=12),
+                 dict(volume=400.0, at="deal", changes={"deal": "+10%"}, horizon=12),
+                 dict(at="deal", changes={"deal": "+10%"}, horizon=12),
+                 dict(volume=400.0, changes={"deal": "+300%"}, horizon=12),
+                 dict(volume=400.0, changes={"deal": 2}, horizon=12)]
+        for _ in range(2):
+            for kw in cases:
+                with self.subTest(**{k: repr(v) for k, v in kw.items()}):
+                    self.assertEqual(self.outcome(lambda: f.whatif(**kw)),
+                                     self.outcome(lambda: fresh().whatif(**kw)))
+        w = f.whatif(**cases[0])
+        self.assertEqual(w.baseline.to_dict(), w.to_dict()["baseline"])
+        self.assertEqual(w.scenario.deals, fresh().whatif(**cases[0]).scenario.deals)
+
 
 try:
     import numpy

@@ -81,8 +81,8 @@ class PlanMany(unittest.TestCase):
         rng = random.Random(7)
         recs = records(rng, 2 * _many._CHUNK + 10)
         calls = []
-        real = _many.plan_batch
-        with unittest.mock.patch.object(_many, "plan_batch",
+        real = _many._plan_chunk
+        with unittest.mock.patch.object(_many, "_plan_chunk",
                                         lambda *a, **k: calls.append(1) or real(*a, **k)):
             rows = fp.plan_many(recs, NAMES)
         self.assertEqual(len(calls), 3)
@@ -99,6 +99,7 @@ class PlanMany(unittest.TestCase):
             31: ({"deals": -4}, "deals"), 37: ({"deals": 1e300}, "deals"),
             41: ({"deals": 2**60}, "deals"), 43: ({"deals": "abc"}, "deals"),
             47: ({"sql": ""}, "sql"), 53: ({"mql": [1]}, "mql"), 59: ({"per": "week"}, "per"),
+            2: ({"deals": 2**53 + 1}, "deals"),  # an int the kernel's double would round down
         }
         for i, (change, _) in bad.items():
             recs[i].update(change)
@@ -121,6 +122,11 @@ class PlanMany(unittest.TestCase):
             else:
                 self.assertEqual(row, expected(record)[0])
         self.assertIn("rate must be", rows[17]["error"])
+        # a cost of -0.0 shows as the plan shows it
+        free = dict(recs[1], cost_per_lead=-0.0, deals=None, revenue=1000, deal_size=10)
+        row = fp.plan_many([free, dict(free, cost_per_lead=0.0)], NAMES)[0]
+        self.assertEqual(row, expected(free)[0])
+        self.assertEqual(str(row["cost_per_lead"]), str(expected(free)[1].cost_per_lead))
         self.assertIn("'lead' rate 1.5", rows[17]["error"])
 
     def test_stages_per_record_ids_and_odd_input(self):

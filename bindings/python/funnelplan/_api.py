@@ -12,7 +12,7 @@ NAME_MAX = 64
 WHOLE_MAX = 9007199254740992
 HINT_MAX = 256
 PERIOD_COUNT = 3
-ABI_STRUCT_COUNT = 52
+ABI_STRUCT_COUNT = 53
 FUNNEL_HINT_MAX = 2432
 MAX_CHANGES = 40
 ODDS_STANDARD_LEVELS = 5
@@ -151,7 +151,7 @@ ABI_ORDER = ("fpl_stage", "fpl_funnel", "fpl_terms", "fpl_plan_stage", "fpl_plan
              "fpl_pace_row", "fpl_pace", "fpl_criterion", "fpl_criteria", "fpl_lead_score",
              "fpl_csv_row", "fpl_csv_reader", "fpl_segment", "fpl_mix", "fpl_error",
              "fpl_whatif_totals", "fpl_score_tally", "fpl_score_writer", "fpl_bounds",
-             "fpl_score_fit_result", "fpl_score_fit_source")
+             "fpl_score_fit_result", "fpl_score_fit_source", "fpl_plan_batch_terms")
 
 #: Every struct (and unnamed union) in declaration order, field by field:
 #: ``type name``, ``type[count] name``; ``str`` is ``const char *``, ``ptr``
@@ -199,6 +199,8 @@ fpl_solve_input: fpl_forecast_input volume; int lever; size_t stage;
 fpl_solve: int lever; size_t stage; double current; double value; double change; int per;
 fpl_plan_batch: size_t n_funnels; size_t n_stages; ptr rates; ptr deals; ptr required;
     ptr required_whole; ptr deals_whole;
+fpl_plan_batch_terms: int per; ptr revenue; ptr deal_size; ptr cost_per_lead; ptr deals;
+    ptr budget; ptr cost_per_deal; ptr status;
 fpl_odds_input: double volume; size_t at; size_t n_levels; double[16] levels; bool has_volume_per;
     int volume_per;
 fpl_odds_level: double confidence; bool has_volume; double volume;
@@ -365,6 +367,7 @@ fpl_step_parse(str, size_t, bool, int*, double*) status
 fpl_sensitivity_compute(fpl_funnel*, fpl_terms*, fpl_sensitivity_input*, fpl_sensitivity*) status
 fpl_solve_compute(fpl_funnel*, fpl_terms*, fpl_solve_input*, fpl_solve*) status
 fpl_plan_batch_compute(fpl_plan_batch*) status
+fpl_plan_batch_terms_compute(fpl_plan_batch*, fpl_plan_batch_terms*) status
 fpl_odds_tail(double, double, double, double*, double*) status
 fpl_odds_quantile(double, double, double, double*) status
 fpl_odds_volume_for(double, double, double, double*) status

@@ -743,6 +743,33 @@ class _Lazy:
         return value
 
 
+class _Reader:
+    """A :class:`_Lazy` field on its class: read once from the result's C
+    struct when first asked for, then kept in the instance (which this
+    non-data descriptor then lets win), without the AttributeError that a
+    ``__getattr__`` would first cost."""
+
+    __slots__ = ("name", "read")
+
+    def __init__(self, name, read):
+        self.name, self.read = name, read
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            raise AttributeError(self.name)  # a field of instances, as dataclasses have it
+        value = obj.__dict__[self.name] = self.read(obj)
+        return value
+
+
+def _readers(cls, readers):
+    """Gives the :class:`_Lazy` class ``cls`` its ``readers`` (field name
+    -> function of the result), each a :class:`_Reader` on the class."""
+    cls._readers = readers
+    for name, read in readers.items():
+        setattr(cls, name, _Reader(name, read))
+    return readers
+
+
 def _viewed(name):
     """A :class:`_Lazy` reader of field ``name`` from the result's view (the
     ``to_dict()`` object, described once and kept), as :func:`_from_view`

@@ -2,24 +2,28 @@
 # SPDX-License-Identifier: MIT
 """``plan_many``: one plan per record (a dict, or a row of a DataFrame).
 
-Every figure and every refusal comes from the library: records whose stages
-share their names and that give deals alone are planned by the batch kernel
-(``fpl_plan_batch_compute``) in one call; the others one by one with
-``fpl_plan_compute`` on one C funnel per set of stage names. A record the
-library refuses becomes a row that says why (its ``error`` and ``field``),
-and the others are planned all the same.
+Every figure and every refusal comes from the library: with the stage
+names given, records with one target (deals, or a revenue with a deal size)
+and a cost per lead or none are planned by the batch kernel
+(``fpl_plan_batch_terms_compute``), grouped by shape and period, a chunk a
+call, every record's status coming back from the call; the others (and
+every record the kernel refuses, for the library's own words on it) one by
+one with ``fpl_plan_compute`` on one C funnel per set of stage names. A
+record the library refuses becomes a row that says why (its ``error`` and
+``field``), and the others are planned all the same.
 """
 
 import array
 import importlib
 import itertools
+import math
+import operator
 import sys
 from collections.abc import Mapping
 from typing import Any, Dict, List, Optional, Sequence
 
 from . import _native
-from ._batch import plan_batch
-from ._common import _WHOLE_MAX, _context, _count, _describe, _is_text, _period, _rate, refuse
+from ._common import _WHOLE_MAX, _amount, _context, _count, _describe, _is_text, _period, _rate, refuse
 from ._errors import FunnelError
 from ._model import _PLAN, _PLAN_STAGE, Funnel, _period_name
 
@@ -75,6 +79,7 @@ def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str =
         records = list(records)
         n, table = len(records), None
         maps = [r if type(r) is dict or isinstance(r, Mapping) else {} for r in records]
+        plain = all(type(r) is dict for r in maps)
 
     present = set(table) if table is not None else set().union(*maps)
 
@@ -83,6 +88,8 @@ def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str =
             return [None] * n
         if table is not None:
             return table[key]
+        if plain:
+            return list(map(dict.get, maps, itertools.repeat(key)))
         return [r.get(key) for r in maps]
 
     if isinstance(stages, (str, bytes)):
@@ -94,9 +101,15 @@ def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str =
     rows: List[Any] = [None] * n
     funnels: Dict[Any, Any] = {}     # stage names -> Funnel (or the FunnelError of its names)
     keys: Any = _keys((), names) if names is not None else None
+    want_frame = bool(frame or (frame is None and is_frame))
+    if want_frame and pandas is None:
+        pandas = importlib.import_module("pandas")  # the caller asked for a DataFrame
+    columns = None
     if names is not None:
         rates = [column(name) for name in names]
-        _batch(rows, ids, names, rates, given, keys)
+        columns = _Columns(keys, n, sys.modules["numpy"] if want_frame else None)
+        _batch(columns, ids, names, rates, given)
+        rows = columns.rows()
     fields = [(k, v) for k, v in given.items() if k in present]
     for i, row in enumerate(rows):
         if row is not None:
@@ -104,6 +117,7 @@ def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str =
         if names is not None and (table is not None or maps[i] is records[i]):  # a mapping
             rows[i] = _one(funnels, ids[i], names, [col[i] for col in rates],
                            {k: v[i] for k, v in fields if v[i] is not None})
+            columns.put(i, rows[i])  # type: ignore[union-attr]
             continue
         record = records[i] if table is None else dict(
             zip(table, (values[i] for values in table.values())))
@@ -121,15 +135,21 @@ def plan_many(records: Any, stages: Optional[Sequence[str]] = None, *, id: str =
                              "expected (name, rate) pairs or a mapping name -> rate",
                              typed=True)
             rows[i] = _failed(ids[i], exc, None, {})
+            if columns is not None:
+                columns.put(i, rows[i])
             continue
         rows[i] = _one(funnels, ids[i], stage_names, [r for _, r in items],
                        {k: v[i] for k, v in fields if v[i] is not None})
+        if columns is not None:
+            columns.put(i, rows[i])
+    if columns is not None:
+        if want_frame:
+            return pandas.DataFrame(columns.frame(), columns=keys)
+        return columns.dicts()
     keys = keys or _keys(rows, names)
     empty = dict.fromkeys(keys)
     out = [row if len(row) == len(keys) else dict(empty, **row) for row in rows]
-    if frame or (frame is None and is_frame):
-        if pandas is None:
-            pandas = importlib.import_module("pandas")  # the caller asked for a DataFrame
+    if want_frame:
         return pandas.DataFrame(out, columns=keys)
     return out
 
@@ -197,15 +217,19 @@ def _failed(rid, exc, names, given):
     return {"id": rid, "error": message, "field": field}
 
 
-#: Records per call of the kernel: a refusal re-plans only its own chunk.
+#: Records per call of the kernel (the bounds of its temporary arrays).
 _CHUNK = 4096
 
 
-def _doubles(values, read):
+def _doubles(values, read, most=None):
     """The doubles of a column as ``read`` gives them (one by one, text and
     all), or None for a value it refuses; numbers in one go when the column
-    holds only floats and ints."""
-    if set(map(type, values)) <= {float, int}:
+    holds only floats and ints (which ``read`` takes as their double; with
+    ``most``, a count's largest, only ints up to it: a larger int is read
+    from its exact value)."""
+    types = set(map(type, values))
+    if types <= {float, int} and (most is None or int not in types or
+                                  max(v for v in values if type(v) is int) <= most):
         try:
             return array.array("d", values)
         except OverflowError:
@@ -227,51 +251,170 @@ def _doubles(values, read):
     return out
 
 
-def _batch(rows, ids, names, rates, given, keys):
-    """Plans the records that give deals alone, a chunk a call of the kernel;
-    a record the kernel refuses is planned alone (:func:`_one`), for the
-    library's own words on it, and the rest of its chunk goes on."""
-    take = [i for i, (d, r, s, c) in enumerate(zip(*(given[k] for k in (
-        "deals", "revenue", "deal_size", "cost_per_lead"))))
-        if d is not None and r is None and s is None and c is None]
-    if not take:
+#: The columns of a record's terms the kernel takes, and how each is read
+#: (as Funnel.plan reads the same argument; a count's ints in one go only up
+#: to FPL_WHOLE_MAX, as _count reads them; a float above it the kernel
+#: refuses, as the library refuses its text).
+_READERS = (("revenue", lambda v: _amount("revenue", v), None),
+            ("deals", lambda v: _count("deals", v), _WHOLE_MAX),
+            ("deal_size", lambda v: _amount("deal_size", v), None),
+            ("cost_per_lead", lambda v: _amount("cost_per_lead", v), None))
+
+
+class _Columns:
+    """The rows of plan_many with its stage names given, a column per key
+    (a list; for a DataFrame a numpy array of doubles for a figure, NaN
+    where it does not apply), and which records are planned."""
+
+    _TEXT = ("id", "per", "error", "field")
+
+    def __init__(self, keys, n, numpy):
+        self.keys, self.n, self.numpy = keys, n, numpy
+        self.done = bytearray(n)
+        self.order: List[int] = []  # the records the lists' gathered values are of
+        self.gathered: Dict[str, List[Any]] = {}
+        self.cols = {k: [None] * n if numpy is None or k in self._TEXT
+                     else numpy.full(n, numpy.nan) for k in keys}
+
+    def rows(self):
+        """A list with True for every record planned, None for the others."""
+        return [True if d else None for d in self.done]
+
+    def put(self, i, row):
+        """Record i's row (a dict of some of the keys)."""
+        for k in self.keys:
+            v = row.get(k)
+            col = self.cols[k]
+            if v is None and type(col) is not list:
+                v = math.nan
+            col[i] = v
+        self.done[i] = 1
+
+    def set(self, key, at, values):
+        """Column ``key`` at the records ``at`` (a range of step 1 or a list):
+        ``values``, an array.array of doubles (ints for a whole count) or a
+        list. Lists gather every call's values in order, put in place by
+        :meth:`finish` in one go."""
+        col = self.cols[key]
+        if type(col) is list:
+            if type(values) is array.array:
+                values = values.tolist() if not key.endswith("whole") \
+                    else list(map(int, values.tolist()))
+            self.gathered.setdefault(key, []).extend(values)
+            if key == "id":
+                self.order.extend(at)
+        else:
+            where = slice(at.start, at.stop) if type(at) is range else at
+            col[where] = self.numpy.frombuffer(values)
+
+    def finish(self):
+        """Puts the lists' values gathered by :meth:`set` in place: in the
+        order of the records (one gather in C), None where none was set."""
+        order, m = self.order, len(self.order)
+        if m == 0:
+            return
+        if order == list(range(self.n)):
+            pick = None
+        else:
+            pos = [m] * self.n
+            for j, i in enumerate(order):
+                pos[i] = j
+            pick = operator.itemgetter(*pos) if self.n > 1 else (lambda v: [v[pos[0]]])
+        for k in self.keys:
+            if type(self.cols[k]) is not list:
+                continue
+            values = self.gathered.get(k)
+            if values is None:
+                continue
+            if pick is not None:
+                values.append(None)
+                values = list(pick(values))
+            self.cols[k] = values
+        self.gathered.clear()
+
+    def dicts(self):
+        """The rows as dicts."""
+        return list(map(dict, map(zip, itertools.repeat(self.keys),
+                                  zip(*(self.cols[k] for k in self.keys)))))
+
+    def frame(self):
+        """The columns as a DataFrame takes them, typed as pandas types the
+        dicts: a whole count without gaps as int64, a figure no record has
+        as None, the others as doubles (NaN where a figure does not apply)."""
+        numpy, out = self.numpy, {}
+        for k in self.keys:
+            col = self.cols[k]
+            if type(col) is not list:
+                gaps = numpy.isnan(col)
+                if gaps.all():
+                    col = [None] * self.n
+                elif k.endswith("whole") and not gaps.any():
+                    col = col.astype(numpy.int64)
+            out[k] = col
+        return out
+
+
+def _batch(out, ids, names, rates, given):
+    """Plans the records the kernel takes (a revenue with a deal size, or
+    deals; a cost per lead or not), by shape and period, a chunk a call of
+    ``fpl_plan_batch_terms_compute``. A record it refuses (or whose value
+    cannot reach it) is left for :func:`_one`, for the library's own words
+    on it; the others are planned all the same."""
+    n = len(ids)
+    if n == 0:
         return
-    deals = given["deals"]
-    pick = (lambda col: [col[i] for i in take]) if len(take) < len(deals) else list
-    counts = pick(deals)
-    if all(type(d) is float and not d > _WHOLE_MAX for d in counts):
-        counts = array.array("d", counts)
+    columns = [given[k] for k, _, _ in _READERS]  # the terms' columns
+    per = given["per"]
+    if all(col.count(None) in (0, n) for col in columns) and per.count(per[0]) == n:
+        # one shape and one period (the usual table): no grouping
+        groups = {(tuple(col[0] is not None for col in columns) if n else None,
+                   _hashable(per[0]) if n else None): range(n)}
     else:
-        counts = _doubles(counts, lambda v: _count("deals", v))
-    columns = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
-    per = pick(given["per"])
-    try:
-        distinct = set(per)
-    except TypeError:  # an unhashable value (refused below)
-        per = list(map(_hashable, per))
-        distinct = set(per)
-    periods = {}  # each value of the column: the library's name, or None if refused
-    for v in distinct:
         try:
-            periods[v] = _period_name(_period(v.value if type(v) is _Unhashable else v))
+            hash(tuple(per))
+        except TypeError:  # an unhashable value (refused below)
+            per = list(map(_hashable, per))
+        groups = {}
+        for i, key in enumerate(zip(zip(*[[v is not None for v in col] for col in columns]),
+                                    per)):
+            groups.setdefault(key, []).append(i)
+    for (shape, p), take in groups.items():
+        has_revenue, has_deals, has_size, has_cost = shape
+        if has_revenue == has_deals or (has_revenue and not has_size):
+            continue  # no target, two, or a revenue without a deal size: for _one
+        try:
+            code = _period(p.value if type(p) is _Unhashable else p)
+            name = _period_name(code)
         except (FunnelError, TypeError):
-            periods[v] = None
-    refused = {j for col in columns + [counts] if type(col) is list
-               for j, v in enumerate(col) if v is None}
-    ok = [(i, j, p) for j, (i, p) in enumerate(zip(take, map(periods.get, per)))
-          if p is not None and j not in refused]
-    for start in range(0, len(ok), _CHUNK):
-        part = ok[start:start + _CHUNK]
-        while part:
-            try:
-                _kernel(rows, ids, part, names, columns, counts, keys)
-                break
-            except FunnelError as exc:
-                if exc.index is None:
-                    raise
-                if exc.index:
-                    _kernel(rows, ids, part[:exc.index], names, columns, counts, keys)
-                part = part[exc.index + 1:]
+            continue  # a period the library refuses: for _one
+        whole = type(take) is range
+        if whole:
+            pick = list
+        elif len(take) == 1:
+            def pick(col, i=take[0]):
+                return [col[i]]
+        else:
+            gather = operator.itemgetter(*take)  # in C
+
+            def pick(col):
+                return list(gather(col))
+        values = [_doubles(pick(col), read, most) if present else None
+                  for (key, read, most), col, present in zip(_READERS, columns, shape)]
+        stage_rates = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
+        refused = {j for col in values + stage_rates if type(col) is list
+                   for j, v in enumerate(col) if v is None}
+        cost = values[3]
+        if cost is not None and cost.count(0.0):
+            # A cost of -0.0: the plan shows the cost the library keeps (not
+            # the one given), which the kernel's outputs do not hold.
+            refused.update(j for j, v in enumerate(cost)
+                           if v == 0.0 and math.copysign(1.0, v) < 0.0)
+        at = [j for j in range(len(take)) if j not in refused] if refused else \
+            range(len(take))
+        for start in range(0, len(at), _CHUNK):
+            _kernel(out, ids, take, at[start:start + _CHUNK], names, stage_rates, values,
+                    code, name)
+    out.finish()
 
 
 class _Unhashable:
@@ -280,6 +423,12 @@ class _Unhashable:
 
     def __init__(self, value):
         self.value = value
+
+    def __eq__(self, other):
+        return type(other) is _Unhashable and other.value is self.value
+
+    def __hash__(self):
+        return id(self.value)
 
 
 def _hashable(v):
@@ -291,31 +440,93 @@ def _hashable(v):
         return _Unhashable(v)
 
 
-def _kernel(rows, ids, part, names, columns, counts, keys):
-    """The rows (with ``keys``) of ``part`` (row, position among the columns,
-    period) from one fpl_plan_batch_compute."""
-    n, at = len(part), [j for _, j, _ in part]
-    if at[-1] - at[0] + 1 == n:  # consecutive: slices
-        def take(col):
-            return col[at[0]:at[-1] + 1]
+def _new(n):
+    """n doubles, and their address."""
+    a = array.array("d", bytes(8 * n))
+    return a, a.buffer_info()[0]
+
+
+def _kernel(columns, ids, take, at, names, rates, values, per, per_name):
+    """Into ``columns``: the records ``take[j]`` for j in ``at`` (their
+    positions among ``rates``, the stages' columns, and ``values``, the
+    terms' columns: revenue, deals, deal size, cost per lead, or None),
+    from one fpl_plan_batch_terms_compute; a record it refuses is left
+    unplanned (for :func:`_one`)."""
+    n, stages = len(at), len(names)
+    if type(at) is range or at[-1] - at[0] + 1 == n:  # consecutive: slices
+        first = at[0]
+
+        def part(col):
+            return col[first:first + n]
+        records = take[first:first + n]
     else:
-        def take(col):
+        def part(col):
             return [col[j] for j in at]
-    rates = array.array("d")
-    for col in columns:
-        rates.extend(take(col))
-    deals = array.array("d", take(counts))
-    result = plan_batch(rates, deals, len(names))
-    required = result.required.tolist()
-    whole = [int(w) for w in result.required_whole.tolist()]
-    none = itertools.repeat(None)
-    values = {"id": [ids[i] for i, _, _ in part], "per": [p for _, _, p in part],
-              "deals": deals.tolist(), "deals_whole": [int(w) for w in result.deals_whole.tolist()]}
+        records = [take[j] for j in at]
+    c_rates = array.array("d")
+    for col in rates:
+        c_rates.extend(part(col))
+    terms = [None if col is None else array.array("d", part(col)) for col in values]
+    revenue, deals, deal_size, cost = terms
+    required, required_at = _new(n * stages)
+    whole, whole_at = _new(n * stages)
+    deals_whole, deals_whole_at = _new(n)
+    deals_out, deals_out_at = _new(n)
+    budget, budget_at = _new(n) if cost is not None else (None, None)
+    per_deal, per_deal_at = _new(n) if cost is not None else (None, None)
+    status = array.array("i", bytes(4 * n))
+
+    def address(a):
+        return None if a is None else a.buffer_info()[0]
+    batch = _native.fpl_plan_batch(n, stages, c_rates.buffer_info()[0], address(deals),
+                                   required_at, whole_at, deals_whole_at)
+    c_terms = _native.fpl_plan_batch_terms(per, address(revenue), address(deal_size),
+                                           address(cost), deals_out_at, budget_at, per_deal_at,
+                                           status.buffer_info()[0])
+    try:
+        _plan_chunk(batch, c_terms)
+    except FunnelError as exc:
+        if exc.index is None:
+            raise
+    refused = status.count(0) != n
+    if refused:  # the figures of a refused record are not read (and may not be whole)
+        for j in (j for j, st in enumerate(status) if st):
+            deals_whole[j] = 0.0
+            for k in range(stages):
+                whole[k * n + j] = 0.0
+    if type(records) is range and records.step != 1:
+        records = list(records)
+    put = columns.set
+    put("id", records, ids[records.start:records.stop] if type(records) is range
+        else [ids[i] for i in records])
+    put("per", records, [per_name] * n)
+    put("deals", records, deals_out)
+    put("deals_whole", records, deals_whole)
+    for key, col in (("revenue", revenue), ("deal_size", deal_size), ("cost_per_lead", cost),
+                     ("budget", budget), ("cost_per_deal", per_deal)):
+        if col is not None:
+            put(key, records, col)
+        elif columns.numpy is None:
+            put(key, records, [None] * n)
+    if columns.numpy is None:
+        put("error", records, [None] * n)
+        put("field", records, [None] * n)
     for k, name in enumerate(names):
-        values[name + "_required"] = required[k * n:(k + 1) * n]
-        values[name + "_required_whole"] = whole[k * n:(k + 1) * n]
-    for (i, _, _), row in zip(part, zip(*(values.get(key, none) for key in keys))):
-        rows[i] = dict(zip(keys, row))
+        put(name + "_required", records, required[k * n:(k + 1) * n])
+        put(name + "_required_whole", records, whole[k * n:(k + 1) * n])
+    done = columns.done
+    if not refused and type(records) is range:
+        done[records.start:records.stop] = b"\x01" * n
+    else:
+        for i, st in zip(records, status):
+            if st == 0:
+                done[i] = 1
+
+
+def _plan_chunk(batch, terms):
+    """fpl_plan_batch_terms_compute (its FunnelError names the first record
+    at fault; every record's status is in ``terms``)."""
+    _native.fn.plan_batch_terms_compute(batch, terms)
 
 
 def _keys(rows, names):

@@ -21,11 +21,12 @@ from typing import (Any, Dict, Generic, Iterable, Mapping, NamedTuple, Optional,
                     TypeVar, Union)
 
 from . import _channels, _native, _odds, _schedule, _whatif
-from ._common import (Amount, JSONDict, Rate, _Lazy, _Shown, Mix, Named, PERIODS, Segment, _Part, _View, _amount, _call,
+from ._common import (Amount, JSONDict, Rate, _Lazy, _readers, _Shown, Mix, Named, PERIODS, Segment, _Part, _View, _amount, _call,
                       _compute, _count, _copy, _hinted, _if, _make, _from_view,
                       _volume, _describe, _encode, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
+from ._common import _PERIODS_READ, _WHOLE_MAX
 from ._errors import FunnelError
 from ._native import fn
 
@@ -606,6 +607,26 @@ class Funnel:
         >>> r.deals, r.revenue, r.gap_revenue, r.attainment
         (20.0, 1000000.0, 200000.0, 0.8333333333333334)
         """
+        if (type(volume) is float and at is None and revenue is None and deals is None
+                and deal_size is None and cost_per_lead is None and margin is None
+                and not volume > _WHOLE_MAX and not self._mix):
+            # The usual call: the funnel's terms, a float volume (passed as the
+            # double the library would read), a period it has read before.
+            code = _PERIODS_READ.get(per) if type(per) is str else None
+            if code is not None:
+                terms = _FROM_COPY(self._base[0])
+                terms.per = code
+                out = _native.fpl_forecast()
+                if not _FORECAST_C(self._c, terms, _native.fpl_forecast_input(volume), out,
+                                   _native.error_struct()):
+                    result = _NEW(Forecast)
+                    # deals and revenue read now (the figures every caller reads)
+                    result.__dict__.update(_c=out, _fc=self._c, _rates=self._rates,
+                                           _names=self._names, mix=None, deals=out.deals,
+                                           revenue=out.revenue if out.has_revenue else None,
+                                           _source=_View("view_forecast", self._c, out))
+                    return result
+                # refused: said by the call below, in its words
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                    "forecast")
         given["volume"] = volume
@@ -961,13 +982,25 @@ assert _PLAN_STAGE.size == ctypes.sizeof(_native.fpl_plan_stage)
 def _forecast_stages(f):
     c, names, view, new = f._c, f._names, f._source, ForecastStage.__new__
     rates = f._rates if f._rates is not None else [s.rate for s in f._fc.stages]
+    at = c.at
     stages = []
-    for k in range(c.at, c.n_stages):
+    for k, units in enumerate(c.expected[at:c.n_stages], at):
         s = new(ForecastStage)
-        s.__dict__.update(name=names[k], rate=rates[k], expected=c.expected[k],
-                          _view=(view, ("stages", k - c.at)))
+        s.__dict__.update(name=names[k], rate=rates[k], expected=units,
+                          _view=(view, _STAGE_PATHS[k - at]))
         stages.append(s)
     return Named(stages)
+
+
+#: The path of stage k in a result's view, made once.
+_STAGE_PATHS = tuple(("stages", k) for k in range(_native.MAX_STAGES))
+
+
+#: The fast path of Funnel.forecast: the C function, a copy of C terms, a
+#: result made without __init__ (as _make makes one).
+_NEW = object.__new__
+_FORECAST_C = fn.forecast_compute.c_function
+_FROM_COPY: Any = _native.fpl_terms.from_buffer_copy  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=None)
@@ -976,7 +1009,7 @@ def _period_name(per):
 
 
 #: How a Plan reads each field from its fpl_plan, as fpl_view_plan shows it.
-_PLAN = Plan._readers = {
+_PLAN = {
     "per": lambda p: _period_name(p._c.per),
     "revenue": lambda p: _if(p._c.has_revenue, p._c.revenue),
     "deal_size": lambda p: _if(p._c.has_deal_size, p._c.deal_size),
@@ -998,7 +1031,7 @@ def _target(f, name, flag=True):
 
 
 #: How a Forecast reads each field from its fpl_forecast (fpl_view_forecast).
-_FORECAST = Forecast._readers = {
+_FORECAST = {
     "per": lambda f: _period_name(f._c.per),
     "at": lambda f: f._names[f._c.at],
     "volume": lambda f: f._c.volume,
@@ -1020,6 +1053,10 @@ _FORECAST = Forecast._readers = {
     "gap_deals": lambda f: _target(f, "gap_deals"),
     "attainment": lambda f: _target(f, "attainment"),
 }
+
+
+_readers(Plan, _PLAN)
+_readers(Forecast, _FORECAST)
 
 
 def _rebuild_funnel(stages, deal_size, cost_per_lead, margin, mix=None):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Tuple
 
 from . import _native
-from ._common import (JSONDict, _Lazy, _Shown, Named, _if, _make, _viewed, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
+from ._common import (JSONDict, _Lazy, _readers, _Shown, Named, _if, _make, _viewed, _mix_array, _mix_tuple, _mixes_arg, Mix, PERIODS, _Part, _View, _amount, _count, _count_in, _call, _volume,
                       _context, _copy, _describe, _encode, _from_view, _is_number, _is_text,
                       _items, _missing, _mixes_arg, _float_text, _number, _parse, _parse_mixes,
                       _view_field, _hinted, refuse)
@@ -428,39 +428,54 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
     """:meth:`Funnel.whatif`."""
     terms, given = funnel._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
                                  "whatif")
-    inp = _native.fpl_whatif_input()
+    items = _change_items(changes)
+    key = _changes_key(items, horizon) if scenario_mix is None else None
+    known = funnel._memo.get(key) if key is not None else None
+    if known is not None:
+        # these changes and horizon, as the library read them for this funnel before
+        template, contexts, texts = known
+        inp = _COPY_INPUT(template)
+        mixes = []
+    else:
+        inp = _native.fpl_whatif_input()
     if volume is not None:
         inp.has_volume = True
         _volume_input(funnel, inp.volume, volume, at, given, terms.per)
     elif at is not None:
         _at_without_volume(funnel, at, "whatif")
-    items = _change_items(changes)
-    # The scenario's mixes: each a change that sets its stage to the blended rate.
-    mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
-    if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
-        raise refuse("CHANGE_COUNT", "changes (%d given%s)"
-                     % (len(items), " and %d scenario mixes" % len(mixes)
-                        if mixes else ""))
-    contexts, texts = [], {}
-    for index, item in enumerate(items):
-        c, context, texts[index] = _remembered(funnel, ("change", item),
-                                               lambda: _change(funnel, item, index))
-        inp.changes[index] = c
-        contexts.append(context)
-    for m, mix in mixes:
-        c = _native.fpl_change(lever=_native.LEVER_STAGE, stage=m.stage,
-                               kind=_native.CHANGE_SET, value=mix.rate)
-        inp.changes[len(contexts)] = c
-        contexts.append("scenario_mix %s" % _describe(mix.stage))
-    inp.n_changes = len(contexts)
-    inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
+    if known is None:
+        # The scenario's mixes: each a change that sets its stage to the blended rate.
+        mixes = _parse_mixes(funnel._c, scenario_mix, "scenario_mix")
+        if len(items) + len(mixes) > _native.LIMITS["changes"].max_whole:
+            raise refuse("CHANGE_COUNT", "changes (%d given%s)"
+                         % (len(items), " and %d scenario mixes" % len(mixes)
+                            if mixes else ""))
+        contexts, texts = [], {}
+        for index, item in enumerate(items):
+            c, context, texts[index] = _remembered(funnel, ("change", item),
+                                                   lambda: _change(funnel, item, index))
+            inp.changes[index] = c
+            contexts.append(context)
+        inp.n_changes = len(contexts)
+        for m, mix in mixes:  # each priced as the change that sets its stage's blended rate
+            context = "scenario_mix %s" % _describe(mix.stage)
+            _call(fn.whatif_add_mix, (byref(inp), byref(m)), context, {})
+            contexts.append(context)
+        inp.horizon = _remembered(funnel, ("horizon", horizon), lambda: _horizon(horizon))
+        if key is not None and len(funnel._memo) < 256:
+            template = _COPY_INPUT(inp)
+            template.has_volume = False
+            template.volume = _native.fpl_forecast_input()
+            funnel._memo[key] = (template, contexts, texts)
     if invest is not None:
         inp.has_invest = True
         inp.invest = _amount("invest", invest)
         given["invest"] = invest
     out = _native.fpl_whatif()
+    err = _native.error_struct()
     try:
-        fn.whatif_compute(funnel._c, terms, inp, out)
+        if _WHATIF_C(funnel._c, terms, inp, out, err):
+            raise _native.error(err.status, where=err)
     except FunnelError as exc:
         if exc.field == "change" and exc.index is not None:  # the change at fault
             if texts.get(exc.index):  # typed as text: the CLI's hint for it
@@ -472,15 +487,47 @@ def whatif(funnel, changes, volume, at, per, revenue, deals, horizon, invest, de
                  mixes=[(b"mix", funnel._c, *_mixes_arg(funnel._c_mix, funnel.mix)),
                         (b"scenario_mix", funnel._c, [m for m, _ in mixes], len(mixes))]
                  if mixes or funnel.mix else ())
-    # The mixes are listed once, at the top (not in the baseline and scenario).
+    # baseline and scenario are made when first asked for (_sides)
+    return _make(WhatIf, _c=out, _source=view, _funnel=funnel,
+                 mix=funnel.mix or None, scenario_mix=tuple(x for _, x in mixes) or None)
+
+
+def _sides(w):
+    """(baseline, scenario) of a what-if: forecasts or plans of its C
+    result, the mixes listed once, at its top (not in either)."""
+    out, funnel = w._c, w._funnel
     if out.volume_held:
         baseline = funnel._forecast_result(out.baseline_forecast, mixes=False)
         scenario = funnel._forecast_result(out.scenario_forecast, out.scenario_funnel, False)
     else:
         baseline = funnel._plan_result(out.baseline_plan, mixes=False)
         scenario = funnel._plan_result(out.scenario_plan, mixes=False)
-    return _make(WhatIf, _c=out, _source=view, baseline=baseline, scenario=scenario,
-                 mix=funnel.mix or None, scenario_mix=tuple(x for _, x in mixes) or None)
+    w.__dict__["scenario"] = scenario
+    return baseline
+
+
+def _scenario(w):
+    w.baseline  # makes both
+    return w.__dict__["scenario"]
+
+
+def _changes_key(items, horizon):
+    """The key under which a funnel remembers an input made of these changes
+    and horizon (text and ints only: a float could be -0.0, equal to 0.0), or
+    None."""
+    if type(horizon) not in (str, int, type(None)):
+        return None
+    for item in items:
+        if not (type(item) is str or type(item) is tuple and len(item) == 2 and
+                type(item[0]) is str and type(item[1]) in (str, int)):
+            return None
+    return ("whatif", tuple(items), horizon)
+
+
+_COPY_INPUT: Any = _native.fpl_whatif_input.from_buffer_copy  # type: ignore[attr-defined]
+
+#: The C function of fpl_whatif_compute, called with the structs.
+_WHATIF_C = fn.whatif_compute.c_function
 
 
 def _delta(w):
@@ -495,12 +542,13 @@ def _delta(w):
 #: How a WhatIf reads its fields: the figures from its fpl_whatif (as
 #: fpl_view_whatif shows them), the question (mode, changes, mixes) from
 #: its view.
-WhatIf._readers = dict(
+_readers(WhatIf, dict(
     {name: _viewed(name) for name in ("per", "mode", "changes")},
     horizon=lambda w: w._c.horizon, margin=lambda w: w._c.margin, delta=_delta,
+    baseline=_sides, scenario=_scenario,
     invest=lambda w: _if(w._c.has_invest, w._c.invest),
     roi=lambda w: _if(w._c.has_invest, w._c.roi),
-    payback_periods=lambda w: _if(w._c.has_invest and w._c.has_payback, w._c.payback_periods))
+    payback_periods=lambda w: _if(w._c.has_invest and w._c.has_payback, w._c.payback_periods)))
 
 
 def _funnel_mixes(funnel):
