@@ -188,7 +188,8 @@ typedef enum fpl_learn_fault {
     FPL_LEARN_FAULT_FUTURE,        ///< a date after the as-of date
     FPL_LEARN_FAULT_AMOUNT,        ///< the amount is not a number >= 0
     FPL_LEARN_FAULT_OUTCOME,       ///< the item is already won (or lost) and now lost (or won)
-    FPL_LEARN_FAULT_BACKWARDS      ///< dated before an earlier stage of the item, or after its outcome
+    FPL_LEARN_FAULT_BACKWARDS,     ///< dated before an earlier stage of the item, or after its outcome
+    FPL_LEARN_FAULT_DATE_RANGE     ///< a date before 1900-01-01 or after 2079-06-05 (the window of the items' records)
 } fpl_learn_fault;
 
 /**
@@ -243,6 +244,7 @@ typedef struct fpl_learn {
     uint64_t pending_line;     ///< the line of the row waiting
     size_t items;              ///< items in it
     size_t slot_size;          ///< bytes of a slot
+    bool compact;              ///< the items are packed at the front of the table (fpl_learn_finish())
     uint64_t rows;             ///< data rows read
     uint64_t skipped;          ///< rows skipped
     int min_day;               ///< the earliest day read
