@@ -1777,11 +1777,10 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     }
     size_t key_bytes, n_rest;
     scratch_parts(l, &key_bytes, &n_rest);
-    uint32_t *keys = scratch;
     if (key_bytes == 0) {
         compact(l);
-        keys = (uint32_t *)(void *)slot_at(l, l->items);
     }
+    uint32_t *keys = key_bytes > 0 ? scratch : (void *)slot_at(l, l->items);
     double *rest = (double *)(void *)((unsigned char *)scratch + key_bytes);
     const int32_t as_of = as_of_day(l);
     const size_t n = l->n_stages;
