@@ -408,7 +408,10 @@ static void rehash_in_place(fpl_learn *l, size_t slots)
     uint64_t swap[sizeof carry / sizeof carry[0]];
     memset(t + old * size, 0, (slots - old) * size);
     l->slots = slots;
-    for (size_t i = 0; i < old; ++i) {
+    /* from the last slot down: an item's new home is mostly at or after its
+     * slot, where every item is placed already, so it goes to the first
+     * empty slot there (two streams of memory, not chains of swaps) */
+    for (size_t i = old; i-- > 0;) {
         item *it = slot_at(l, i);
         if (it->hash == 0 || (it->outcome & 0x80u)) {
             continue;
