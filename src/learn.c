@@ -57,7 +57,8 @@ const char *fpl_learn_fault_message(fpl_learn_fault fault)
     case FPL_LEARN_FAULT_OUTCOME: return "the item is both won and lost";
     case FPL_LEARN_FAULT_BACKWARDS:
         return "backwards dates: dated before an earlier stage of the item, or after its outcome";
-    case FPL_LEARN_FAULT_DATE_RANGE: return "the date is before 1900-01-01 or after 2079-06-05";
+    case FPL_LEARN_FAULT_DATE_RANGE:
+        return "the date is before 1900-01-01 or after 2079-06-05";
     }
     return "unknown fault";
 }
@@ -1238,8 +1239,9 @@ static size_t tally(const uint32_t *keys, size_t i, size_t n, double *d1, double
     return i;
 }
 
-/* The Aalen–Johansen estimator over sorted keys (the group bits ignored). With grid (2 * (last + 1) doubles), F1 and F2 at every day
- * 0 … last: F1 at t in grid[t], F2 in grid[last + 1 + t]. */
+/* The Aalen–Johansen estimator over sorted keys (the group bits ignored).
+ * With grid (2 * (last + 1) doubles), F1 and F2 at every day 0 … last: F1
+ * at t in grid[t], F2 in grid[last + 1 + t]. */
 static void aj_run(const uint32_t *keys, size_t n, aj *out, double *grid, int64_t last)
 {
     double s = 1.0;
