@@ -1152,12 +1152,10 @@ static uint32_t key(int64_t t, int kind)
     return ((uint32_t)(t < 0 ? 0 : t) << 2) | (uint32_t)kind;
 }
 
-/* Sorts n keys in place, the byte at shift and those below: a radix sort
- * from the highest byte (American flag sort: each key swapped into its
- * bucket), runs of fewer than 32 keys by insertion. No memory beyond the
- * keys (qsort may allocate as much again) and about a third of qsort's
- * time. */
-static void sort_keys_from(uint32_t *a, size_t n, unsigned shift)
+/* Sorts the n keys of a run by their byte at shift (American flag sort:
+ * each key swapped into its bucket); a run of fewer than 32 keys by
+ * insertion, whole. */
+static void sort_run(uint32_t *a, size_t n, unsigned shift)
 {
     if (n < 32) {
         for (size_t i = 1; i < n; ++i) {
@@ -1195,26 +1193,37 @@ static void sort_keys_from(uint32_t *a, size_t n, unsigned shift)
             a[next[b]++] = v;
         }
     }
-    if (shift == 0) {
-        return;
-    }
-    for (size_t b = 0; b < 256; ++b) {
-        const size_t start = b == 0 ? 0 : end[b - 1];
-        sort_keys_from(a + start, end[b] - start, shift - 8);
-    }
 }
 
+/* Sorts n keys in place: a radix sort from the highest byte any key has
+ * down, each pass over the runs of keys equal in the bytes above (sorted
+ * by the passes before). No memory beyond the keys (qsort may allocate as
+ * much again) and a fraction of qsort's time. */
 static void sort_keys(uint32_t *a, size_t n)
 {
     uint32_t any = 0;
     for (size_t i = 0; i < n; ++i) {
         any |= a[i];
     }
-    unsigned shift = 0;
-    while (shift < 24 && (any >> shift) > 0xFFu) {
-        shift += 8;
+    unsigned top = 0;
+    while (top < 24 && (any >> top) > 0xFFu) {
+        top += 8;
     }
-    sort_keys_from(a, n, shift);
+    for (unsigned shift = top;; shift -= 8) {
+        for (size_t i = 0; i < n;) {
+            size_t j = n;
+            if (shift < top) {
+                const uint32_t above = a[i] >> (shift + 8);
+                for (j = i + 1; j < n && a[j] >> (shift + 8) == above; ++j) {
+                }
+            }
+            sort_run(a + i, j - i, shift);
+            i = j;
+        }
+        if (shift == 0) {
+            break;
+        }
+    }
 }
 
 typedef struct aj {
@@ -1344,15 +1353,11 @@ typedef struct path {
 static void path_of(const fpl_learn *l, item *it, path *p)
 {
     const size_t n = l->n_stages;
-    int32_t d[FPL_MAX_STAGES];
-    for (size_t k = 0; k < n; ++k) {
-        d[k] = day_at(it, k);
-    }
     const int32_t outcome_on = outcome_day(it);
     p->entry = n;
     p->high = 0;
     for (size_t k = 0; k < n; ++k) {
-        if (d[k] != NO_DAY) {
+        if (it->at[k] != STORED_NONE) {
             p->entry = k < p->entry ? k : p->entry;
             p->high = k;
         }
@@ -1360,7 +1365,8 @@ static void path_of(const fpl_learn *l, item *it, path *p)
     int32_t m = it->outcome == OUT_WON ? outcome_on : NO_DAY;
     p->day[n] = m;
     for (size_t k = n; k-- > 0;) {
-        m = d[k] < m ? d[k] : m;
+        const int32_t d = day_at(it, k);
+        m = d < m ? d : m;
         p->day[k] = m;
     }
     if (p->entry == n) { /* only an outcome: it entered the top on that day */
