@@ -60,6 +60,8 @@ const char *fpl_learn_fault_message(fpl_learn_fault fault)
     case FPL_LEARN_FAULT_DUPLICATE:
         return "the id is on an earlier row too (the wide form has one row per item)";
     case FPL_LEARN_FAULT_NO_DATE: return "no date in any stage, won or lost column";
+    case FPL_LEARN_FAULT_DATE_RANGE:
+        return "the date is before 1900-01-01 or after 2079-06-05";
     }
     return "unknown fault";
 }
@@ -298,26 +300,61 @@ enum {
 #define NO_DAY INT32_MAX
 #define NO_GROUP 0xFFu
 
-/* One item's record: the header, then a day per stage (NO_DAY: not
- * recorded). */
+/* The days an item keeps are 16-bit offsets from 1900-01-01 (day DAY_FIRST
+ * of day_of), so its record stays small: the window is 1900-01-01 to
+ * 2079-06-05 (FPL_LEARN_FAULT_DATE_RANGE outside it), STORED_NONE the
+ * offset of NO_DAY. Keys of the estimator hold times up to 2^24 days, more
+ * than the 2,958,463 from 1900-01-01 to an as-of date of 9999-12-31. */
+#define DAY_FIRST 693595
+#define STORED_NONE 0xFFFFu
+#define DAY_LAST (DAY_FIRST + (int32_t)STORED_NONE - 1)
+
+/* One item's record: 22 bytes, then a stored day per stage (at[], with
+ * STORED_NONE: not recorded), the slot rounded up to 8 bytes (slot_bytes):
+ * 32 bytes for 4 stages. */
 typedef struct item {
     uint64_t hash;       /* 0: an empty slot */
     double amount;       /* NaN: none */
-    int32_t outcome_day; /* with outcome */
+    uint16_t outcome_at; /* the outcome's stored day, with outcome */
     uint8_t source;      /* NO_GROUP: none */
     uint8_t owner;
     uint8_t outcome;     /* OUT_* */
     uint8_t amount_won;  /* the amount came from the won row */
+    uint16_t at[];       /* the stored day each stage was entered */
 } item;
+
+static uint16_t stored(int32_t day)
+{
+    return day == NO_DAY ? (uint16_t)STORED_NONE : (uint16_t)(day - DAY_FIRST);
+}
+
+static int32_t unstored(uint16_t at)
+{
+    return at == STORED_NONE ? NO_DAY : DAY_FIRST + (int32_t)at;
+}
+
+/* The day item it entered stage k (NO_DAY: not recorded). */
+static int32_t day_at(const item *it, size_t k)
+{
+    return unstored(it->at[k]);
+}
+
+/* The day of its outcome (NO_DAY: none). */
+static int32_t outcome_day(const item *it)
+{
+    return unstored(it->outcome_at);
+}
 
 static item *slot_at(const fpl_learn *l, size_t i)
 {
     return (item *)(void *)((unsigned char *)l->table + i * l->slot_size);
 }
 
-static int32_t *days_of(item *it)
+/* The slots finish() walks: once it has packed the items at the front of
+ * the table (compact()), only those. */
+static size_t live_slots(const fpl_learn *l)
 {
-    return (int32_t *)(void *)(it + 1);
+    return l->compact ? l->items : l->slots;
 }
 
 static size_t slot_index(uint64_t hash, size_t slots)
@@ -333,11 +370,11 @@ static bool too_full(size_t n, size_t slots)
 }
 
 /* Bytes of a slot with cap days, a multiple of an item's alignment so that
- * every slot's item is aligned (an odd number of days would leave it 4 off). */
+ * every slot's item is aligned (22 bytes and 2 per day, rounded up to 8). */
 static size_t slot_bytes(size_t cap)
 {
     const size_t a = _Alignof(item);
-    return (sizeof(item) + cap * sizeof(int32_t) + a - 1) / a * a;
+    return (offsetof(item, at) + cap * sizeof(uint16_t) + a - 1) / a * a;
 }
 
 /* Moves the items into a table of slots records with cap days each, in
@@ -357,25 +394,26 @@ static void resize(fpl_learn *l, void *work, size_t slots, size_t cap)
             j = j + 1 == slots ? 0 : j + 1;
         }
         item *nw = (item *)(void *)(t + j * size);
-        *nw = *old;
-        int32_t *d = (int32_t *)(void *)(nw + 1);
+        memcpy(nw, old, offsetof(item, at));
         for (size_t k = 0; k < cap; ++k) {
-            d[k] = k < l->cap_stages ? days_of(old)[k] : NO_DAY;
+            nw->at[k] = k < l->cap_stages ? old->at[k] : (uint16_t)STORED_NONE;
         }
     }
     l->table = t;
     l->slots = slots;
     l->slot_size = size;
     l->cap_stages = cap;
+    l->compact = false;
 }
 
 /* The table is full, or its records need room for more stages: the bytes
  * the next work must have (fpl_learn_work_needed). */
 static void need_work(fpl_learn *l, size_t cap)
 {
-    /* half again each time (each move is in place with
-     * fpl_learn_grow_in_place: the peak is the last table) */
-    const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 2;
+    /* a quarter more each time (each move is in place with
+     * fpl_learn_grow_in_place: the peak is the last table, at least 7/10
+     * full, so the peak is at most 46 bytes an item with 4 stages) */
+    const size_t slots = l->items < 512 ? 1024 : l->slots + l->slots / 4;
     l->want_cap = cap;
     l->needed = slots * slot_bytes(cap);
     if (cap != l->cap_stages) {
@@ -398,11 +436,14 @@ static void rehash_in_place(fpl_learn *l, size_t slots)
     const size_t size = l->slot_size;
     const size_t old = l->slots;
     unsigned char *t = l->table;
-    unsigned char carry[sizeof(item) + FPL_MAX_STAGES * sizeof(int32_t)];
-    unsigned char swap[sizeof carry];
+    uint64_t carry[(offsetof(item, at) + FPL_MAX_STAGES * sizeof(uint16_t) + 7) / 8];
+    uint64_t swap[sizeof carry / sizeof carry[0]];
     memset(t + old * size, 0, (slots - old) * size);
     l->slots = slots;
-    for (size_t i = 0; i < old; ++i) {
+    /* from the last slot down: an item's new home is mostly at or after its
+     * slot, where every item is placed already, so it goes to the first
+     * empty slot there (two streams of memory, not chains of swaps) */
+    for (size_t i = old; i-- > 0;) {
         item *it = slot_at(l, i);
         if (it->hash == 0 || (it->outcome & 0x80u)) {
             continue;
@@ -433,6 +474,7 @@ static void rehash_in_place(fpl_learn *l, size_t slots)
     for (size_t i = 0; i < slots; ++i) {
         slot_at(l, i)->outcome &= 0x7Fu;
     }
+    l->compact = false;
 }
 
 fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t work_size,
@@ -905,12 +947,11 @@ static item *find_or_add(fpl_learn *l, uint64_t h)
         if (it->hash == 0) {
             it->hash = h;
             it->amount = (double)NAN;
-            it->outcome_day = NO_DAY;
+            it->outcome_at = (uint16_t)STORED_NONE;
             it->source = NO_GROUP;
             it->owner = NO_GROUP;
-            int32_t *d = days_of(it);
             for (size_t k = 0; k < l->cap_stages; ++k) {
-                d[k] = NO_DAY;
+                it->at[k] = (uint16_t)STORED_NONE;
             }
             l->items++;
             return it;
@@ -1042,6 +1083,9 @@ static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len
         if (l->opt.has_as_of && day[k] > day_of(l->opt.as_of)) {
             return FPL_LEARN_FAULT_FUTURE;
         }
+        if (day[k] < DAY_FIRST || day[k] > DAY_LAST) {
+            return FPL_LEARN_FAULT_DATE_RANGE;
+        }
         any = true;
     }
     if (!any) {
@@ -1079,12 +1123,11 @@ static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len
     if (l->items == before) {
         return FPL_LEARN_FAULT_DUPLICATE;
     }
-    int32_t *d = days_of(it);
     for (size_t k = 0; k < n; ++k) {
-        d[k] = day[k];
+        it->at[k] = stored(day[k]);
     }
     it->outcome = (uint8_t)outcome;
-    it->outcome_day = outcome_day;
+    it->outcome_at = stored(outcome_day);
     if (!isnan(amount)) {
         it->amount = amount;
         it->amount_won = outcome == OUT_WON;
@@ -1143,6 +1186,9 @@ static fpl_learn_fault read_row(fpl_learn *l)
     if (l->opt.has_as_of && day > day_of(l->opt.as_of)) {
         return FPL_LEARN_FAULT_FUTURE;
     }
+    if (day < DAY_FIRST || day > DAY_LAST) {
+        return FPL_LEARN_FAULT_DATE_RANGE;
+    }
     double amount;
     if (!read_amount(l, &amount)) {
         return FPL_LEARN_FAULT_AMOUNT;
@@ -1151,34 +1197,35 @@ static fpl_learn_fault read_row(fpl_learn *l)
     if (it == NULL) {
         return FPL_LEARN_FAULT_NONE; /* the row waits for the room (fpl_learn_grow) */
     }
-    int32_t *d = days_of(it);
+    uint16_t *d = it->at; /* stored days, in the order of the days */
+    const uint16_t at = stored(day);
     const size_t n = l->n_stages;
     if (outcome != OUT_NONE) {
         if (it->outcome != OUT_NONE && it->outcome != outcome) {
             return FPL_LEARN_FAULT_OUTCOME;
         }
         for (size_t j = 0; j < n; ++j) {
-            if (d[j] != NO_DAY && day < d[j]) {
+            if (d[j] != STORED_NONE && at < d[j]) {
                 return FPL_LEARN_FAULT_BACKWARDS;
             }
         }
         it->outcome = (uint8_t)outcome;
-        it->outcome_day = day < it->outcome_day ? day : it->outcome_day;
+        it->outcome_at = at < it->outcome_at ? at : it->outcome_at;
         if (outcome == OUT_WON && !isnan(amount)) {
             it->amount = amount;
             it->amount_won = 1;
         }
     } else {
-        if (it->outcome != OUT_NONE && day > it->outcome_day) {
+        if (it->outcome != OUT_NONE && at > it->outcome_at) {
             return FPL_LEARN_FAULT_BACKWARDS;
         }
-        if (d[k] == NO_DAY || day < d[k]) {
+        if (d[k] == STORED_NONE || at < d[k]) {
             for (size_t j = 0; j < n; ++j) {
-                if (d[j] != NO_DAY && ((j < k && day < d[j]) || (j > k && day > d[j]))) {
+                if (d[j] != STORED_NONE && ((j < k && at < d[j]) || (j > k && at > d[j]))) {
                     return FPL_LEARN_FAULT_BACKWARDS;
                 }
             }
-            d[k] = day;
+            d[k] = at;
         }
     }
     if (!isnan(amount) && !it->amount_won) {
@@ -1298,6 +1345,9 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
     size_t n = 0;
     size_t i = 0;
     fpl_status st = FPL_OK;
+    if (l->compact && l->state != ST_DONE) {
+        rehash_in_place(l, l->slots); /* finished early: the items to their places again */
+    }
     if (l->pending) {
         st = finish_record(l, skipped, &n, err); /* the row that waited for room */
         if (st != FPL_OK) {
@@ -1423,21 +1473,93 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
 }
 
 /* ---- the estimator ----------------------------------------------------------
- * Keys are (t << 2) | kind with kind 0 converted (won), 1 lost, 2 still
- * open: sorted, events come before the items censored at the same time. */
+ * Keys are 32 bits, (t << 2) | kind with kind 0 converted (won), 1 lost, 2
+ * still open: sorted, events come before the items censored at the same
+ * time. A time t is at most 2,958,463 days (an item's day is 1900-01-01 or
+ * later, now at most 9999-12-31), below the 2^24 its bits hold; the six
+ * bits above them carry a group (groups()). */
 
 enum { K_CONV = 0, K_LOST = 1, K_OPEN = 2 };
 
-static int compare_keys(const void *a, const void *b)
+#define KEY_GROUP_SHIFT 26
+
+static uint32_t key(int64_t t, int kind)
 {
-    const uint64_t x = *(const uint64_t *)a;
-    const uint64_t y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    return ((uint32_t)(t < 0 ? 0 : t) << 2) | (uint32_t)kind;
 }
 
-static uint64_t key(int64_t t, int kind)
+/* Sorts the n keys of a run by their byte at shift (American flag sort:
+ * each key swapped into its bucket); a run of fewer than 32 keys by
+ * insertion, whole. */
+static void sort_run(uint32_t *a, size_t n, unsigned shift)
 {
-    return ((uint64_t)(t < 0 ? 0 : t) << 2) | (uint64_t)kind;
+    if (n < 32) {
+        for (size_t i = 1; i < n; ++i) {
+            const uint32_t v = a[i];
+            size_t j = i;
+            for (; j > 0 && a[j - 1] > v; --j) {
+                a[j] = a[j - 1];
+            }
+            a[j] = v;
+        }
+        return;
+    }
+    size_t next[256] = {0}; /* first the counts, then where each bucket's next key goes */
+    size_t end[256];
+    for (size_t i = 0; i < n; ++i) {
+        next[(a[i] >> shift) & 0xFFu]++;
+    }
+    size_t at = 0;
+    for (size_t b = 0; b < 256; ++b) {
+        const size_t count = next[b];
+        next[b] = at;
+        at += count;
+        end[b] = at;
+    }
+    for (size_t b = 0; b < 256; ++b) {
+        while (next[b] < end[b]) {
+            uint32_t v = a[next[b]];
+            size_t d = (v >> shift) & 0xFFu;
+            while (d != b) { /* v to its bucket, the key there carried on */
+                const uint32_t w = a[next[d]];
+                a[next[d]++] = v;
+                v = w;
+                d = (v >> shift) & 0xFFu;
+            }
+            a[next[b]++] = v;
+        }
+    }
+}
+
+/* Sorts n keys in place: a radix sort from the highest byte any key has
+ * down, each pass over the runs of keys equal in the bytes above (sorted
+ * by the passes before). No memory beyond the keys (qsort may allocate as
+ * much again) and a fraction of qsort's time. */
+static void sort_keys(uint32_t *a, size_t n)
+{
+    uint32_t any = 0;
+    for (size_t i = 0; i < n; ++i) {
+        any |= a[i];
+    }
+    unsigned top = 0;
+    while (top < 24 && (any >> top) > 0xFFu) {
+        top += 8;
+    }
+    for (unsigned shift = top;; shift -= 8) {
+        for (size_t i = 0; i < n;) {
+            size_t j = n;
+            if (shift < top) {
+                const uint32_t above = a[i] >> (shift + 8);
+                for (j = i + 1; j < n && a[j] >> (shift + 8) == above; ++j) {
+                }
+            }
+            sort_run(a + i, j - i, shift);
+            i = j;
+        }
+        if (shift == 0) {
+            break;
+        }
+    }
 }
 
 typedef struct aj {
@@ -1446,13 +1568,13 @@ typedef struct aj {
     uint64_t n1, n2, n3;
 } aj;
 
-#define KEY_TIME(k) (((k) & ((1ull << 40) - 1)) >> 2)
+#define KEY_TIME(k) (((k) & ((1u << KEY_GROUP_SHIFT) - 1)) >> 2)
 
 /* The items decided (d1 converted, d2 lost) and censored (c) at the time
  * of keys[i]; returns the index of the next time. */
-static size_t tally(const uint64_t *keys, size_t i, size_t n, double *d1, double *d2, double *c)
+static size_t tally(const uint32_t *keys, size_t i, size_t n, double *d1, double *d2, double *c)
 {
-    const uint64_t t = KEY_TIME(keys[i]);
+    const uint32_t t = KEY_TIME(keys[i]);
     for (; i < n && KEY_TIME(keys[i]) == t; ++i) {
         const int kind = (int)(keys[i] & 3u);
         *d1 += kind == K_CONV;
@@ -1462,17 +1584,17 @@ static size_t tally(const uint64_t *keys, size_t i, size_t n, double *d1, double
     return i;
 }
 
-/* The Aalen–Johansen estimator over sorted keys (the group bits above bit
- * 40 ignored). With grid (2 * (last + 1) doubles), F1 and F2 at every day
- * 0 … last: F1 at t in grid[t], F2 in grid[last + 1 + t]. */
-static void aj_run(const uint64_t *keys, size_t n, aj *out, double *grid, int64_t last)
+/* The Aalen–Johansen estimator over sorted keys (the group bits ignored).
+ * With grid (2 * (last + 1) doubles), F1 and F2 at every day 0 … last: F1
+ * at t in grid[t], F2 in grid[last + 1 + t]. */
+static void aj_run(const uint32_t *keys, size_t n, aj *out, double *grid, int64_t last)
 {
     double s = 1.0;
     double at_risk = (double)n;
     aj a = {0};
     int64_t filled = 0; /* grid days written */
     for (size_t i = 0; i < n;) {
-        const uint64_t t = KEY_TIME(keys[i]);
+        const uint32_t t = KEY_TIME(keys[i]);
         double d1 = 0, d2 = 0, c = 0;
         i = tally(keys, i, n, &d1, &d2, &c);
         if (d1 + d2 > 0) {
@@ -1523,7 +1645,7 @@ static bool aj_rate(const aj *a, double *rate, double *low, double *high, double
 
 /* The lag figures: the time to conversion among the converted, from the
  * jumps of F1 (a second walk over the sorted keys, F1's total known). */
-static void lag_of(const uint64_t *keys, size_t n, double total, fpl_learn_lag *out)
+static void lag_of(const uint32_t *keys, size_t n, double total, fpl_learn_lag *out)
 {
     memset(out, 0, sizeof *out);
     if (!(total > 0.0)) {
@@ -1537,7 +1659,7 @@ static void lag_of(const uint64_t *keys, size_t n, double total, fpl_learn_lag *
     double f1 = 0.0;
     double mean = 0.0;
     for (size_t i = 0; i < n;) {
-        const uint64_t t = KEY_TIME(keys[i]);
+        const uint32_t t = KEY_TIME(keys[i]);
         double d1 = 0, d2 = 0, c = 0;
         i = tally(keys, i, n, &d1, &d2, &c);
         if (d1 > 0) {
@@ -1567,28 +1689,29 @@ typedef struct path {
 static void path_of(const fpl_learn *l, item *it, path *p)
 {
     const size_t n = l->n_stages;
-    const int32_t *d = days_of(it);
+    const int32_t outcome_on = outcome_day(it);
     p->entry = n;
     p->high = 0;
     for (size_t k = 0; k < n; ++k) {
-        if (d[k] != NO_DAY) {
+        if (it->at[k] != STORED_NONE) {
             p->entry = k < p->entry ? k : p->entry;
             p->high = k;
         }
     }
-    int32_t m = it->outcome == OUT_WON ? it->outcome_day : NO_DAY;
+    int32_t m = it->outcome == OUT_WON ? outcome_on : NO_DAY;
     p->day[n] = m;
     for (size_t k = n; k-- > 0;) {
-        m = d[k] < m ? d[k] : m;
+        const int32_t d = day_at(it, k);
+        m = d < m ? d : m;
         p->day[k] = m;
     }
     if (p->entry == n) { /* only an outcome: it entered the top on that day */
         p->entry = 0;
         p->high = 0;
         for (size_t k = 0; k <= n; ++k) {
-            p->day[k] = it->outcome == OUT_WON ? it->outcome_day : NO_DAY;
+            p->day[k] = it->outcome == OUT_WON ? outcome_on : NO_DAY;
         }
-        p->day[0] = it->outcome_day;
+        p->day[0] = outcome_on;
     }
     if (it->outcome == OUT_WON) {
         p->high = n - 1 < p->high ? p->high : n - 1;
@@ -1599,7 +1722,7 @@ static void path_of(const fpl_learn *l, item *it, path *p)
 /* The key of item it at stage k (entry ≤ k ≤ high), as seen at day now
  * (events after it unknown); false when it had not entered k by then. */
 static bool stage_key(const item *it, const path *p, size_t k, size_t n, int32_t now,
-                      uint64_t *out)
+                      uint32_t *out)
 {
     if (k < p->entry || k > p->high || p->day[k] > now) {
         return false;
@@ -1610,8 +1733,8 @@ static bool stage_key(const item *it, const path *p, size_t k, size_t n, int32_t
             *out = key((int64_t)next - p->day[k], K_CONV);
             return true;
         }
-    } else if (it->outcome == OUT_LOST && it->outcome_day <= now) {
-        *out = key((int64_t)it->outcome_day - p->day[k], K_LOST);
+    } else if (it->outcome == OUT_LOST && outcome_day(it) <= now) {
+        *out = key((int64_t)outcome_day(it) - p->day[k], K_LOST);
         return true;
     }
     *out = key((int64_t)now - p->day[k], K_OPEN);
@@ -1619,13 +1742,13 @@ static bool stage_key(const item *it, const path *p, size_t k, size_t n, int32_t
 }
 
 /* From entry to won or lost, as seen at day now. */
-static bool entry_key(const item *it, const path *p, int32_t now, uint64_t *out)
+static bool entry_key(const item *it, const path *p, int32_t now, uint32_t *out)
 {
     if (p->entry_day > now) {
         return false;
     }
-    if (it->outcome != OUT_NONE && it->outcome_day <= now) {
-        *out = key((int64_t)it->outcome_day - p->entry_day,
+    if (it->outcome != OUT_NONE && outcome_day(it) <= now) {
+        *out = key((int64_t)outcome_day(it) - p->entry_day,
                    it->outcome == OUT_WON ? K_CONV : K_LOST);
     } else {
         *out = key((int64_t)now - p->entry_day, K_OPEN);
@@ -1663,7 +1786,7 @@ static void f_at(const double *grid, int64_t last, int64_t t, double *f1, double
     *f2 = grid[last + 1 + t];
 }
 
-static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_result *out)
+static void groups(fpl_learn *l, int g, uint32_t *keys, int32_t now, fpl_learn_result *out)
 {
     const size_t c = l->col[g == 0 ? FPL_LEARN_SOURCE : FPL_LEARN_OWNER];
     size_t *count = g == 0 ? &out->n_sources : &out->n_owners;
@@ -1682,7 +1805,7 @@ static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_r
                                : k == FPL_LEARN_MAX_GROUPS ? "(other)" : "(none)");
     }
     size_t nk = 0;
-    for (size_t i = 0; i < l->slots; ++i) {
+    for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
         if (it->hash == 0) {
             continue;
@@ -1699,16 +1822,16 @@ static void groups(fpl_learn *l, int g, uint64_t *keys, int32_t now, fpl_learn_r
         if (it->outcome == OUT_WON && !isnan(it->amount)) {
             x->won_revenue += it->amount;
         }
-        uint64_t kk;
+        uint32_t kk;
         if (entry_key(it, &p, now, &kk)) {
-            keys[nk++] = ((uint64_t)k << 40) | kk;
+            keys[nk++] = ((uint32_t)k << KEY_GROUP_SHIFT) | kk;
         }
     }
-    qsort(keys, nk, sizeof *keys, compare_keys);
+    sort_keys(keys, nk);
     for (size_t i = 0; i < nk;) {
-        const size_t k = (size_t)(keys[i] >> 40);
+        const size_t k = (size_t)(keys[i] >> KEY_GROUP_SHIFT);
         size_t j = i;
-        while (j < nk && (keys[j] >> 40) == k) {
+        while (j < nk && (keys[j] >> KEY_GROUP_SHIFT) == k) {
             ++j;
         }
         aj a;
@@ -1745,7 +1868,7 @@ static void seasonality(fpl_learn *l, int32_t as_of, double *counts, fpl_learn_r
         return;
     }
     memset(counts, 0, (size_t)(m1 - m0) * sizeof *counts);
-    for (size_t i = 0; i < l->slots; ++i) {
+    for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
         if (it->hash == 0) {
             continue;
@@ -1779,24 +1902,24 @@ static void seasonality(fpl_learn *l, int32_t as_of, double *counts, fpl_learn_r
 
 /* The learned entry-to-won incidences as known at day c, and the mean deal
  * size then; false without any item before c. */
-static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, double *grid, int64_t last,
+static bool learn_at(fpl_learn *l, int32_t c, uint32_t *keys, double *grid, int64_t last,
                      double *deal)
 {
     size_t nk = 0;
     double sum = 0.0;
     double n_amounts = 0.0;
-    for (size_t i = 0; i < l->slots; ++i) {
+    for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
         if (it->hash == 0) {
             continue;
         }
         path p;
         path_of(l, it, &p);
-        uint64_t k;
+        uint32_t k;
         if (entry_key(it, &p, c - 1, &k)) {
             keys[nk++] = k;
         }
-        if (it->outcome == OUT_WON && it->outcome_day < c && !isnan(it->amount)) {
+        if (it->outcome == OUT_WON && outcome_day(it) < c && !isnan(it->amount)) {
             sum += it->amount;
             n_amounts += 1.0;
         }
@@ -1804,14 +1927,14 @@ static bool learn_at(fpl_learn *l, int32_t c, uint64_t *keys, double *grid, int6
     if (nk == 0) {
         return false;
     }
-    qsort(keys, nk, sizeof *keys, compare_keys);
+    sort_keys(keys, nk);
     aj a;
     aj_run(keys, nk, &a, grid, last);
     *deal = n_amounts > 0 ? sum / n_amounts : 0.0;
     return true;
 }
 
-static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
+static void backtest(fpl_learn *l, int32_t as_of, uint32_t *keys, double *grid,
                      fpl_learn_result *out)
 {
     fpl_learn_backtest *b = &out->backtest;
@@ -1840,7 +1963,7 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
             r->cutoff = date_of(c);
             r->month = (fpl_month){(int)((cm + m) / 12), (int)((cm + m) % 12) + 1};
         }
-        for (size_t i = 0; i < l->slots; ++i) {
+        for (size_t i = 0; i < live_slots(l); ++i) {
             item *it = slot_at(l, i);
             if (it->hash == 0) {
                 continue;
@@ -1852,7 +1975,7 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
                 fpl_learn_backtest_row *r = &b->rows[row0 + (size_t)m];
                 const int32_t s = month_start(cm + m);
                 const int32_t t = month_start(cm + m + 1);
-                if (it->outcome == OUT_WON && it->outcome_day >= s && it->outcome_day < t) {
+                if (it->outcome == OUT_WON && outcome_day(it) >= s && outcome_day(it) < t) {
                     r->actual_deals += 1.0;
                     r->actual_revenue += isnan(it->amount) ? 0.0 : it->amount;
                 }
@@ -1863,7 +1986,7 @@ static void backtest(fpl_learn *l, int32_t as_of, uint64_t *keys, double *grid,
                 if (e < c) {
                     /* open at the cut-off: the chance of a win in the month,
                      * given no outcome before it */
-                    if (it->outcome != OUT_NONE && it->outcome_day < c) {
+                    if (it->outcome != OUT_NONE && outcome_day(it) < c) {
                         continue;
                     }
                     double g1, g2;
@@ -1921,12 +2044,15 @@ static int32_t as_of_day(const fpl_learn *l)
     return l->opt.has_as_of ? day_of(l->opt.as_of) : l->max_day;
 }
 
-/* The parts of the scratch (in 8-byte words): the keys, then the largest
- * of the won amounts, the months' counts and the back-test's grid. */
-static void scratch_parts(const fpl_learn *l, size_t *keys, size_t *rest)
+/* The parts of the scratch: the keys (4 bytes an item), in the table's
+ * free slots when they fit there once the items are packed at its front
+ * (compact()), else at the start of the scratch (key_bytes: their bytes
+ * there, 0 in the table); then the largest of the won amounts, the months'
+ * counts and the back-test's grid (rest, in 8-byte words). */
+static void scratch_parts(const fpl_learn *l, size_t *key_bytes, size_t *rest)
 {
     uint64_t won = 0;
-    for (size_t i = 0; i < l->slots; ++i) {
+    for (size_t i = 0; i < live_slots(l); ++i) {
         const item *it = slot_at(l, i);
         won += it->hash != 0 && it->outcome == OUT_WON;
     }
@@ -1934,7 +2060,8 @@ static void scratch_parts(const fpl_learn *l, size_t *keys, size_t *rest)
     const bool any = l->items > 0 && l->min_day <= as_of;
     const size_t months = any ? (size_t)(month_of(as_of) - month_of(l->min_day)) + 2 : 1;
     const size_t grid = any && l->opt.backtest ? 2 * ((size_t)(as_of - l->min_day) + 3) : 0;
-    *keys = l->items + 1;
+    const size_t keys = ((l->items + 1) * sizeof(uint32_t) + 7) / 8 * 8;
+    *key_bytes = keys <= (l->slots - l->items) * l->slot_size ? 0 : keys;
     *rest = (size_t)won + 1;
     *rest = months > *rest ? months : *rest;
     *rest = grid > *rest ? grid : *rest;
@@ -1945,9 +2072,33 @@ size_t fpl_learn_finish_needed(const fpl_learn *learn)
     if (learn == NULL) {
         return 0;
     }
-    size_t keys, rest;
-    scratch_parts(learn, &keys, &rest);
-    return 8 * (keys + rest);
+    size_t key_bytes, rest;
+    scratch_parts(learn, &key_bytes, &rest);
+    return key_bytes + 8 * rest;
+}
+
+/* Packs the items at the front of the table, in the order of their slots
+ * (the order finish() adds them in, so its sums do not change), the slots
+ * after them empty: they are free for the keys. Lookups need the items at
+ * their hashed places again: fpl_learn_feed() rehashes them back
+ * (rehash_in_place) should more rows come. */
+static void compact(fpl_learn *l)
+{
+    if (l->compact) {
+        return;
+    }
+    size_t to = 0;
+    for (size_t i = 0; i < l->slots; ++i) {
+        const item *it = slot_at(l, i);
+        if (it->hash != 0) {
+            if (to != i) {
+                memcpy(slot_at(l, to), it, l->slot_size);
+            }
+            ++to;
+        }
+    }
+    memset(slot_at(l, to), 0, (l->slots - to) * l->slot_size);
+    l->compact = true;
 }
 
 fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size,
@@ -1971,10 +2122,13 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     if (scratch_size < fpl_learn_finish_needed(l)) {
         return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
     }
-    size_t n_keys, n_rest;
-    scratch_parts(l, &n_keys, &n_rest);
-    uint64_t *keys = scratch;
-    double *rest = (double *)(void *)(keys + n_keys);
+    size_t key_bytes, n_rest;
+    scratch_parts(l, &key_bytes, &n_rest);
+    if (key_bytes == 0) {
+        compact(l);
+    }
+    uint32_t *keys = key_bytes > 0 ? scratch : (void *)slot_at(l, l->items);
+    double *rest = (double *)(void *)((unsigned char *)scratch + key_bytes);
     const int32_t as_of = as_of_day(l);
     const size_t n = l->n_stages;
     out->as_of = date_of(as_of);
@@ -1983,7 +2137,7 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     out->skipped = l->skipped;
     out->items = l->items;
     out->n_stages = n;
-    for (size_t i = 0; i < l->slots; ++i) {
+    for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
         if (it->hash != 0) {
             out->won += it->outcome == OUT_WON;
@@ -1995,7 +2149,7 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
         fpl_learn_stage *s = &out->stages[k];
         copy_name(s->name, l->stages[k].text);
         size_t nk = 0;
-        for (size_t i = 0; i < l->slots; ++i) {
+        for (size_t i = 0; i < live_slots(l); ++i) {
             item *it = slot_at(l, i);
             if (it->hash == 0) {
                 continue;
@@ -2006,7 +2160,7 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
                 nk++;
             }
         }
-        qsort(keys, nk, sizeof *keys, compare_keys);
+        sort_keys(keys, nk);
         aj a;
         aj_run(keys, nk, &a, NULL, 0);
         s->entered = nk;
@@ -2022,7 +2176,7 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     {
         size_t na = 0;
         double sum = 0.0;
-        for (size_t i = 0; i < l->slots; ++i) {
+        for (size_t i = 0; i < live_slots(l); ++i) {
             item *it = slot_at(l, i);
             if (it->hash != 0 && it->outcome == OUT_WON && !isnan(it->amount)) {
                 amounts[na++] = it->amount;
@@ -2049,6 +2203,9 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     groups(l, 1, keys, as_of, out);
     if (l->opt.backtest) {
         backtest(l, as_of, keys, rest, out);
+    }
+    if (l->compact) { /* the slots that held the keys empty again */
+        memset(slot_at(l, l->items), 0, (l->slots - l->items) * l->slot_size);
     }
     return FPL_OK;
 }

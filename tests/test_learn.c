@@ -486,6 +486,153 @@ static void test_learn_form_is_read_by_the_library(void **state)
     assert_close(result.stages[0].lag.mean, 2.0);
 }
 
+/* An item keeps its days in 16 bits from 1900-01-01: a row dated outside
+ * 1900-01-01 … 2079-06-05 is skipped and named; the two ends are learned,
+ * and an open item's age up to an as-of date of 9999-12-31 (2,958,463 days
+ * from 1900-01-01) is kept whole. Lead: d lost after a day (a third), a
+ * converted after 65,534 days (a third), c open: rate 1/2. */
+static void test_learn_dates_outside_the_window_are_skipped(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_date_parse("9999-12-31", 10, &opt.as_of, NULL), FPL_OK);
+    opt.has_as_of = true;
+    const char *csv = "id,stage,date\n"
+                      "a,lead,1900-01-01\n"
+                      "a,won,2079-06-05\n"
+                      "b,lead,1899-12-31\n" /* 4: before the window */
+                      "b,lead,2079-06-06\n" /* 5: after it */
+                      "c,lead,1900-01-01\n"
+                      "d,lead,1900-01-01\n"
+                      "d,lost,1900-01-02\n";
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(sk[0].line, 4);
+    assert_int_equal(sk[0].fault, FPL_LEARN_FAULT_DATE_RANGE);
+    assert_int_equal(sk[1].line, 5);
+    assert_int_equal(sk[1].fault, FPL_LEARN_FAULT_DATE_RANGE);
+    assert_string_equal(fpl_learn_fault_message(FPL_LEARN_FAULT_DATE_RANGE),
+                        "the date is before 1900-01-01 or after 2079-06-05");
+    assert_int_equal(result.items, 3);
+    assert_int_equal(result.first.year, 1900);
+    assert_int_equal(result.first.month, 1);
+    assert_int_equal(result.first.day, 1);
+    const fpl_learn_stage *lead = &result.stages[0];
+    assert_int_equal(lead->entered, 3);
+    assert_int_equal(lead->converted, 1);
+    assert_int_equal(lead->lost, 1);
+    assert_int_equal(lead->open, 1);
+    assert_close(lead->rate, 0.5);
+    assert_close(lead->effective, 2.0);
+    assert_close(lead->lag.mean, 65534.0);
+    assert_close(lead->lag.p90, 65534.0);
+
+    /* after the as-of date is told first, as before */
+    assert_int_equal(fpl_date_parse("2026-01-31", 10, &opt.as_of, NULL), FPL_OK);
+    assert_int_equal(learn_text(&opt, "id,stage,date\na,lead,2026-01-01\na,won,2080-01-01\n", sk,
+                                4, &n, NULL),
+                     FPL_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(sk[0].fault, FPL_LEARN_FAULT_FUTURE);
+}
+
+/* finish() sorts its keys in the table's free slots when they fit there
+ * (the items packed at its front), else in the scratch: one stage (24-byte
+ * slots) and 2387 items fill the least table to 7/8, which leaves no room
+ * for 4 bytes an item; in a table four times as large the keys fit. The
+ * figures are the same. Item i is won when i % 3 == 0, else lost, after
+ * i % 5 days. */
+static void test_learn_keys_in_the_table_or_in_the_scratch(void **state)
+{
+    (void)state;
+    enum { ITEMS = 2387 };
+    const size_t cap = 64 * ITEMS;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "id,stage,date\n");
+    for (int i = 0; i < ITEMS; ++i) {
+        len += (size_t)snprintf(csv + len, cap - len, "i%d,lead,2026-01-01\ni%d,%s,2026-01-%02d\n",
+                                i, i, i % 3 == 0 ? "won" : "lost", 1 + i % 5);
+    }
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead", 4, NULL), FPL_OK);
+    fpl_learn_stage got[2];
+    size_t needed[2];
+    for (int big = 0; big < 2; ++big) {
+        const size_t size = (big ? 4 : 1) * (size_t)FPL_LEARN_WORK_MIN;
+        unsigned char *work = malloc(size);
+        assert_non_null(work);
+        assert_int_equal(fpl_learn_begin(&learner, &opt, work, size, NULL), FPL_OK);
+        fpl_learn_skipped sk[4];
+        size_t n = 1;
+        size_t used = 0;
+        assert_int_equal(fpl_learn_feed(&learner, csv, len, true, sk, 4, &n, &used, NULL), FPL_OK);
+        assert_int_equal(n, 0);
+        assert_int_equal(used, len); /* no larger table was asked for */
+        needed[big] = fpl_learn_finish_needed(&learner);
+        void *scratch = malloc(needed[big]);
+        assert_non_null(scratch);
+        assert_int_equal(fpl_learn_finish(&learner, scratch, needed[big], &result, NULL), FPL_OK);
+        free(scratch);
+        free(work);
+        got[big] = result.stages[0];
+    }
+    assert_true(needed[0] >= 4 * ITEMS);  /* the keys in the scratch */
+    const size_t won = (ITEMS + 2) / 3; /* i = 0, 3, …, 2385 */
+    assert_int_equal(needed[1], 8 * (won + 1)); /* the won amounts only */
+    assert_int_equal(got[0].entered, ITEMS);
+    assert_close(got[0].rate, (double)won / ITEMS);
+    assert_memory_equal(&got[0], &got[1], sizeof got[0]);
+    free(csv);
+}
+
+/* A learner finished before the end of the history (its items packed for
+ * the keys) takes more rows afterwards, and a second finish() of the same
+ * rows gives the same result to the bit. */
+static void test_learn_finish_early_then_more_rows(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    const char *first = "id,stage,date,amount\n"
+                        "a,lead,2026-01-01,\n"
+                        "b,lead,2026-01-02,\n"
+                        "a,won,2026-01-11,1000.5\n";
+    const char *rest = "c,lead,2026-01-03,\n"
+                       "b,lost,2026-01-07,\n"
+                       "a,lead,2026-01-01,\n" /* a again: found where it was hashed */
+                       "c,won,2026-01-23,0.25\n";
+    fpl_learn_skipped sk[4];
+    size_t n = 0;
+    size_t used = 0;
+    static fpl_learn_result early, again;
+    assert_int_equal(fpl_learn_begin(&learner, &opt, first_work, sizeof first_work, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_feed(&learner, first, strlen(first), false, sk, 4, &n, &used, NULL),
+                     FPL_OK);
+    static uint64_t scratch[256];
+    assert_true(fpl_learn_finish_needed(&learner) <= sizeof scratch);
+    assert_int_equal(fpl_learn_finish(&learner, scratch, sizeof scratch, &early, NULL), FPL_OK);
+    assert_int_equal(early.items, 2);
+    assert_int_equal(early.stages[0].converted, 1);
+    assert_int_equal(early.stages[0].open, 1);
+    assert_int_equal(fpl_learn_feed(&learner, rest, strlen(rest), true, sk, 4, &n, &used, NULL),
+                     FPL_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(fpl_learn_finish(&learner, scratch, sizeof scratch, &result, NULL), FPL_OK);
+    assert_int_equal(fpl_learn_finish(&learner, scratch, sizeof scratch, &again, NULL), FPL_OK);
+    assert_memory_equal(&result, &again, sizeof result);
+    assert_int_equal(result.items, 3);
+    assert_int_equal(result.won, 2);
+    assert_int_equal(result.lost, 1);
+    assert_int_equal(result.stages[0].entered, 3);
+    assert_close(result.stages[0].rate, 2.0 / 3.0);
+    assert_close(result.deal_mean, (1000.5 + 0.25) / 2.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +645,9 @@ int main(void)
         cmocka_unit_test(test_learn_grows_its_table_and_keeps_every_item),
         cmocka_unit_test(test_learn_wide_rows_are_items),
         cmocka_unit_test(test_learn_form_is_read_by_the_library),
+        cmocka_unit_test(test_learn_dates_outside_the_window_are_skipped),
+        cmocka_unit_test(test_learn_keys_in_the_table_or_in_the_scratch),
+        cmocka_unit_test(test_learn_finish_early_then_more_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,18 +77,28 @@ extern "C" {
  * the outcome), for a row with no date, and for an id already on an
  * earlier row (the first row stands).
  *
- * **Memory** is one compact record per item (not per row): 24 bytes and 4
- * per stage, in an open-addressing table at most 7/8 full, in the caller's
- * memory (the library allocates nothing): fpl_learn_begin() takes a first
- * table; when it is full, fpl_learn_feed() answers ::FPL_ERR_WORKSPACE,
- * fpl_learn_work_needed() says how many bytes the next one needs and
- * fpl_learn_grow() moves the items there (then the old one may be freed
- * and feeding goes on where it stopped). fpl_learn_finish() needs a
- * scratch of fpl_learn_finish_needed() bytes (8 per item, and 8 per won
- * item, per month or, with the back-test, 16 per day of the history). An
- * item is known by a 64-bit hash of its id: two ids with one hash, about
- * one chance in 10^8 among a million items, would count as one item. The
- * rows can come in any order.
+ * **Memory** is one compact record per item (not per row): 22 bytes and 2
+ * per stage, rounded up to 8 (32 bytes with 4 stages), in an
+ * open-addressing table at most 7/8 full, in the caller's memory (the
+ * library allocates nothing): fpl_learn_begin() takes a first table; when
+ * it is full, fpl_learn_feed() answers ::FPL_ERR_WORKSPACE,
+ * fpl_learn_work_needed() says how many bytes the next one needs (a
+ * quarter more slots) and fpl_learn_grow() moves the items there (then the
+ * old one may be freed and feeding goes on where it stopped). So a table
+ * is about 7/10 full or more after it grew: with 4 stages at most 46 bytes
+ * an item (the benchmark's 1,000,000 rows, 328,516 items: 13.2 MiB). A
+ * record keeps its days in 16 bits from 1900-01-01: a row dated before
+ * 1900-01-01 or after 2079-06-05 is skipped (::FPL_LEARN_FAULT_DATE_RANGE;
+ * the as-of date may be any date). fpl_learn_finish() packs the items at
+ * the front of the table and sorts its keys (4 bytes an item) in the slots
+ * freed when they fit there (they do with 2 stages or more), else in its
+ * scratch. The scratch is fpl_learn_finish_needed() bytes: 8 per won item,
+ * per month or, with the back-test, 16 per day of the history, whichever
+ * is most, and the keys when they did not fit. After it the table holds
+ * the items packed: feeding more rows (to a learner finished before the
+ * end) first puts them back in their places. An item is known by a 64-bit
+ * hash of its id: two ids with one hash, about one chance in 10^8 among a
+ * million items, would count as one item. The rows can come in any order.
  *
  * **The estimator** (fpl_learn_finish()), for each stage: every item that
  * entered it is, at the as-of date, converted (it reached a later stage or
@@ -232,7 +242,8 @@ typedef enum fpl_learn_fault {
     FPL_LEARN_FAULT_OUTCOME,       ///< the item is already won (or lost) and now lost (or won)
     FPL_LEARN_FAULT_BACKWARDS,     ///< dated before an earlier stage of the item, or after its outcome
     FPL_LEARN_FAULT_DUPLICATE,     ///< wide form: the item's id is on an earlier row too
-    FPL_LEARN_FAULT_NO_DATE        ///< wide form: no date in any stage or outcome column
+    FPL_LEARN_FAULT_NO_DATE,       ///< wide form: no date in any stage or outcome column
+    FPL_LEARN_FAULT_DATE_RANGE     ///< a date before 1900-01-01 or after 2079-06-05 (see Memory)
 } fpl_learn_fault;
 
 /**
@@ -287,6 +298,7 @@ typedef struct fpl_learn {
     uint64_t pending_line;     ///< the line of the row waiting
     size_t items;              ///< items in it
     size_t slot_size;          ///< bytes of a slot
+    bool compact;              ///< the items are packed at the table's front (fpl_learn_finish())
     uint64_t rows;             ///< data rows read
     uint64_t skipped;          ///< rows skipped
     int min_day;               ///< the earliest day read
@@ -481,7 +493,8 @@ FPL_API size_t fpl_learn_finish_needed(const fpl_learn *learn);
 
 /**
  * @brief Learns from every row fed: the result.
- * @param[in] learn the learner (all bytes fed, at_end given).
+ * @param[in,out] learn the learner (all bytes fed, at_end given); its items
+ *   end packed at the front of its table (the Memory paragraph above).
  * @param[in] scratch working memory of fpl_learn_finish_needed() bytes or
  *   more, 8-byte aligned (may be NULL when @p scratch_size is 0).
  * @param[in] scratch_size its size.
