@@ -301,8 +301,9 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     scratch = (ctypes.c_uint64 * (size // 8 + 1))()
     fn.learn_finish(byref(learner), scratch, ctypes.sizeof(scratch), byref(result))
     del work
-    fit = None if leads is None else fit_score(leads, outcome, criteria, saturation=saturation,
-                                               id_column=id_column)  # type: ignore[arg-type]
+    fit = None
+    if leads is not None and outcome is not None:  # given together (checked above)
+        fit = fit_score(leads, outcome, criteria, saturation=saturation, id_column=id_column)
     learned = Learned("", 0, (), None, None, (), (), None, tuple(skipped), None, result)
     d = learned.to_dict()
     return Learned(d["as_of"], d["items"], tuple(d["stages"]), d["deal_size"],
