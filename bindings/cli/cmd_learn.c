@@ -170,7 +170,7 @@ static int read_history(learner *lr, const char *path, const char *file, char *c
         }
     }
     if (!from_stdin) {
-        fclose(fp);
+        (void)fclose(fp);
     }
     return rc;
 }
@@ -307,10 +307,10 @@ int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
     } else if (rc == CLI_EXIT_OK) {
         cli_fit_render(req->format, fit, out);
     }
-    if (rc == CLI_EXIT_OK && req->value[OPT_SAVE] != NULL) {
+    if (rc == CLI_EXIT_OK && result != NULL && req->value[OPT_SAVE] != NULL) {
         rc = save(req->value[OPT_SAVE], result);
     }
-    if (rc == CLI_EXIT_OK && req->value[OPT_SAVE_SCORE] != NULL) {
+    if (rc == CLI_EXIT_OK && fit != NULL && req->value[OPT_SAVE_SCORE] != NULL) {
         rc = cli_save_fit(OPT_SAVE_SCORE, req->value[OPT_SAVE_SCORE], fit);
     }
     if (rc == CLI_EXIT_OK && skipped) {

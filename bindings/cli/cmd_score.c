@@ -709,8 +709,8 @@ int cli_save_fit(opt_id option, const char *path, const cli_fit *fit)
 {
     char text[FPL_CRITERIA_OPTIONS_MAX + FPL_NAME_MAX + 64];
     char comment[FPL_NAME_MAX + 64];
-    snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
-             fit->outcome);
+    (void)snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
+                   fit->outcome);
     (void)fpl_criteria_options(&fit->result.fitted, comment, text, sizeof text);
     errno = 0;
     FILE *f = fopen(path, "w");
@@ -746,7 +746,7 @@ static int fit_kept(scorer *s, cli_fit *fit)
     }
     const request *req = s->req;
     const char *preset = req->value[OPT_CRITERIA];
-    snprintf(fit->outcome, sizeof fit->outcome, "%s", s->reader->outcome_column);
+    (void)snprintf(fit->outcome, sizeof fit->outcome, "%s", s->reader->outcome_column);
     fit->source = (fpl_score_fit_source){
         req->n[OPT_CRITERION] == 0 ? (preset != NULL ? preset : fpl_preset_name(FPL_PRESET_DEFAULT))
                                    : NULL,

@@ -179,7 +179,7 @@ static fpl_status learn_json(const fpl_learn_result *result, const fpl_score_fit
     } else {
         fpl_view_null(&v, "backtest");
     }
-    if (fit != NULL) {
+    if (fit != NULL && source != NULL && options != NULL) {
         fpl__fit_describe(&v, "score_fit", fit, source, options);
     }
     fpl_view_close(&v);
