@@ -118,6 +118,7 @@ ARGS = {
     "fpl_score_render_skipped": {"line": "3", "message": '"not a number"'},
     "fpl_score_fit_render": {"fit": "&fx.score_fit_result", "source": "&fx.score_fit_source",
                              "ctx": "&fx_sink_bytes"},
+    "fpl_learn_fit_render": {"fit": "&fx.score_fit_result", "source": "&fx.score_fit_source"},
     "fpl_list_parse": {"out": "fx.list", "capacity": "FX_LIST"},
     "fpl_score_lead": {"answers": "fx.answers", "n_answers": "4", "out": "&fx.lead_score"},
     "fpl_score_before": {"a": "&fx.lead_score", "line_a": "2", "b": "&fx.lead_score_b",

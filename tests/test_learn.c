@@ -37,6 +37,10 @@ static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
                             capacity - *n_skipped, &n, &used, err);
         at += used;
         *n_skipped += n;
+        /* what a caller tells apart without the status (learn.h) */
+        assert_int_equal(st == FPL_ERR_WORKSPACE, fpl_learn_work_needed(&learner) > 0);
+        assert_int_equal(st == FPL_ERR_CSV_HEADER,
+                         fpl_learn_header_message(&learner, NULL, 0) > 0);
         if (st == FPL_ERR_WORKSPACE) {
             const size_t size = fpl_learn_work_needed(&learner);
             if (work == NULL) { /* from the static table: a second one */
@@ -633,6 +637,111 @@ static void test_learn_finish_early_then_more_rows(void **state)
     assert_close(result.deal_mean, (1000.5 + 0.25) / 2.0);
 }
 
+/* Text a sink collects. */
+typedef struct collected {
+    char text[16384];
+    size_t len;
+} collected;
+
+static void collect(void *ctx, const char *text, size_t len)
+{
+    collected *c = ctx;
+    assert_true(c->len + len < sizeof c->text);
+    memcpy(c->text + c->len, text, len);
+    c->len += len;
+    c->text[c->len] = '\0';
+}
+
+static char fit_text[3][32768];
+
+/* learn with --leads: learn's text, then the fit's as score --fit writes
+ * it; in the JSON, the fit's object is learn's last member, score_fit. */
+static void test_learn_fit_render_is_learn_then_the_fit(void **state)
+{
+    (void)state;
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    const char *csv = "id,stage,date\n"
+                      "a,lead,2026-01-01\n"
+                      "a,won,2026-01-11\n"
+                      "b,lead,2026-01-01\n"
+                      "b,lost,2026-01-21\n";
+    fpl_learn_skipped sk[2];
+    size_t n = 0;
+    assert_int_equal(learn_text(&opt, csv, sk, 2, &n, NULL), FPL_OK);
+    /* 20 leads: budget decides, authority is noise */
+    enum { N = 20 };
+    double answers[N * 4];
+    bool won[N];
+    for (size_t i = 0; i < N; ++i) {
+        won[i] = i % 2 == 1;
+        const double a[4] = {(i % 4 == 0) ? 1.0 - (double)won[i] : (double)won[i],
+                             (double)(i % 3 == 0), 1.0, 0.5};
+        memcpy(answers + 4 * i, a, sizeof a);
+    }
+    fpl_criteria bant;
+    assert_int_equal(fpl_criteria_preset(FPL_PRESET_BANT, &bant, NULL), FPL_OK);
+    double work[N];
+    fpl_score_fit_result fit;
+    assert_int_equal(fpl_score_fit(&bant, answers, won, N, work, N, &fit, NULL), FPL_OK);
+    const fpl_score_fit_source source = {"bant", "won", 3, 1};
+    const fpl_render_format formats[3] = {FPL_RENDER_JSON, FPL_RENDER_TABLE, FPL_RENDER_CSV};
+    for (size_t k = 0; k < 3; ++k) {
+        static collected alone;
+        static collected fitted;
+        alone.len = 0;
+        fitted.len = 0;
+        size_t len = 0;
+        assert_int_equal(fpl_learn_render(&result, formats[k], alone.text, sizeof alone.text,
+                                          &alone.len, NULL),
+                         FPL_OK);
+        assert_int_equal(fpl_score_fit_render(formats[k], &fit, &source, collect, &fitted, NULL),
+                         FPL_OK);
+        char *both = fit_text[k];
+        assert_int_equal(fpl_learn_fit_render(&result, &fit, &source, formats[k], NULL, 0, &len,
+                                              NULL),
+                         FPL_OK);
+        assert_true(len < sizeof fit_text[k]);
+        size_t len2 = 0;
+        assert_int_equal(fpl_learn_fit_render(&result, &fit, &source, formats[k], both,
+                                              sizeof fit_text[k], &len2, NULL),
+                         FPL_OK);
+        assert_int_equal(len2, len);
+        assert_int_equal(strlen(both), len);
+        char want[32768];
+        size_t w = 0;
+        if (formats[k] == FPL_RENDER_JSON) {
+            /* learn's object without its "\n}\n", then the fit's one level in */
+            assert_true(alone.len > 3 && strcmp(alone.text + alone.len - 3, "\n}\n") == 0);
+            memcpy(want, alone.text, alone.len - 3);
+            w = alone.len - 3;
+            w += (size_t)snprintf(want + w, sizeof want - w, ",\n  \"score_fit\": ");
+            for (size_t i = 0; i + 1 < fitted.len; ++i) { /* its last newline left out */
+                want[w++] = fitted.text[i];
+                if (fitted.text[i] == '\n') {
+                    want[w++] = ' ';
+                    want[w++] = ' ';
+                }
+            }
+            w += (size_t)snprintf(want + w, sizeof want - w, "\n}\n");
+        } else {
+            w = (size_t)snprintf(want, sizeof want, "%s\n%s", alone.text, fitted.text);
+        }
+        assert_int_equal(len, w);
+        assert_memory_equal(both, want, w);
+    }
+    assert_non_null(strstr(fit_text[1], "area under the ROC curve on the held-back leads"));
+    size_t len = 0;
+    fpl_error err;
+    assert_int_equal(fpl_learn_fit_render(&result, NULL, &source, FPL_RENDER_JSON, NULL, 0, &len,
+                                          &err),
+                     FPL_ERR_NULL);
+    assert_int_equal(fpl_learn_fit_render(&result, &fit, &source, FPL_RENDER_SVG, NULL, 0, &len,
+                                          &err),
+                     FPL_ERR_FORMAT);
+    assert_int_equal(err.field, FPL_FIELD_FORMAT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_learn_dates_outside_the_window_are_skipped),
         cmocka_unit_test(test_learn_keys_in_the_table_or_in_the_scratch),
         cmocka_unit_test(test_learn_finish_early_then_more_rows),
+        cmocka_unit_test(test_learn_fit_render_is_learn_then_the_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /*
  * funnelplan CLI — `funnelplan learn FILE`: the funnel a CRM's stage
- * history shows.
+ * history shows; with --leads, criterion weights fitted to leads' outcomes.
  * SPDX-License-Identifier: MIT
  *
  * funnelplan.c reads the options and calls cli_run_learn() (the command's
@@ -11,8 +11,10 @@
  * chunk at a time, and writes what fpl_learn_render() and fpl_learn_save()
  * write. No formula, default or range lives here. The library allocates
  * nothing: its table of items is ours, given larger when it asks
- * (fpl_learn_work_needed, fpl_learn_grow), and so is the scratch of
- * fpl_learn_finish().
+ * (fpl_learn_work_needed() says how large after a feed it could not
+ * finish; then fpl_learn_grow_in_place), and so is the scratch of
+ * fpl_learn_finish(). A header the library refused is one its
+ * fpl_learn_header_message() words; no status is told apart here.
  *
  * Exit statuses: 0 every row used; 2 bad input (an option, the header, a
  * file that cannot be read, a history without items); 3 the output or the
@@ -20,9 +22,13 @@
  * reported on stderr as FILE:LINE: MESSAGE; the rest is learned from and
  * printed).
  *
- * Qualification from data (issue 17's `--leads FILE`, fitting criterion
- * weights) plugs in here: its option is a row of CMD_LEARN, read after the
- * history with the score module's reader.
+ * With --leads LEADS --outcome COLUMN the criteria's weights are fitted to
+ * the leads' outcomes by score's own path (cli_fit_leads, cmd_score.c: the
+ * same reading, fit and messages as `score --fit`), after the history; the
+ * history FILE is then optional. One FILE and the leads: the library writes
+ * both (fpl_learn_fit_render); the leads alone: the fit as score prints it.
+ * --save writes the funnel, --save-score the fitted criteria (two files:
+ * plan takes no --criterion, score no --stage).
  */
 
 #include "tables.h"
@@ -106,6 +112,18 @@ static int grow(learner *lr)
     return CLI_EXIT_OK;
 }
 
+/* A feed that failed for want of nothing larger: a header the library
+ * refused (it words why, at FILE:LINE), or any other refusal. */
+static int fail_feed(const fpl_learn *l, const char *path, const char *file, const fpl_error *e)
+{
+    char message[FPL_CSV_HEADER_MESSAGE_MAX];
+    if (fpl_learn_header_message(l, message, sizeof message) == 0) {
+        return cli_fail_funnel(NULL, "learn", path, e);
+    }
+    cli_error("%s:%llu: %s", file, (unsigned long long)e->line, message);
+    return CLI_EXIT_USAGE;
+}
+
 /* Feeds the whole file; reports each skipped row. */
 static int read_history(learner *lr, const char *path, const char *file, char *chunk)
 {
@@ -141,18 +159,13 @@ static int read_history(learner *lr, const char *path, const char *file, char *c
                 cli_error("%s:%llu: %s", file, (unsigned long long)skipped[i].line,
                           fpl_learn_fault_message(skipped[i].fault));
             }
-            if (st == FPL_ERR_CSV_HEADER) {
-                char message[FPL_CSV_HEADER_MESSAGE_MAX];
-                (void)fpl_learn_header_message(l, message, sizeof message);
-                cli_error("%s:%llu: %s", file, (unsigned long long)err.line, message);
-                rc = CLI_EXIT_USAGE;
-            } else if (st == FPL_ERR_WORKSPACE) {
+            if (st != FPL_OK && fpl_learn_work_needed(l) > 0) { /* the table is full */
                 rc = grow(lr);
                 if (rc == CLI_EXIT_OK) {
                     continue; /* the rest of the chunk, with room */
                 }
             } else if (st != FPL_OK) {
-                rc = cli_fail_funnel(NULL, "learn", path, &err);
+                rc = fail_feed(l, path, file, &err);
             }
             if (rc != CLI_EXIT_OK || (used == 0 && n == 0) ||
                 !(off < got || (at_end && n == FEED_SKIPPED))) {
@@ -192,14 +205,10 @@ static int save(const char *path, const fpl_learn_result *result)
     return rc;
 }
 
-int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
+/* Learns from the history at path into *result. */
+static int learn_history(request *req, const char *path, fpl_learn_result *result,
+                         fpl_error *err)
 {
-    const char *path = req->operand;
-    if (path == NULL) {
-        cli_error("learn: a FILE is needed (a CSV history of stage entries; - reads "
-                  "standard input)");
-        return CLI_EXIT_USAGE;
-    }
     fpl_learn_options opt;
     int rc = read_options(req, &opt, err);
     if (rc != CLI_EXIT_OK) {
@@ -207,11 +216,10 @@ int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
     }
     learner lr = {malloc(sizeof *lr.l), malloc(FPL_LEARN_WORK_MIN)};
     fpl_learn *l = lr.l;
-    fpl_learn_result *result = malloc(sizeof *result);
     char *chunk = malloc(CHUNK);
     void *scratch = NULL;
     fpl_error e;
-    if (l == NULL || lr.work == NULL || result == NULL || chunk == NULL ||
+    if (l == NULL || lr.work == NULL || chunk == NULL ||
         fpl_learn_begin(l, &opt, lr.work, FPL_LEARN_WORK_MIN, &e) != FPL_OK) {
         rc = fail_memory();
     }
@@ -224,28 +232,96 @@ int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
         chunk = NULL;
         const size_t size = fpl_learn_finish_needed(l);
         scratch = malloc(size > 0 ? size : 1);
-        const fpl_status st = scratch == NULL ? FPL_ERR_WORKSPACE
-                                              : fpl_learn_finish(l, scratch, size, result, &e);
-        if (st == FPL_ERR_WORKSPACE) {
+        if (scratch == NULL) {
             rc = fail_memory();
-        } else if (st != FPL_OK) {
+        } else if (fpl_learn_finish(l, scratch, size, result, &e) != FPL_OK) {
             cli_error("learn: '%s': %s", path, fpl_error_message(&e));
             rc = CLI_EXIT_USAGE;
         }
     }
-    if (rc == CLI_EXIT_OK) {
-        CLI_RENDER(out, fpl_learn_render, result, req->format);
-    }
-    if (rc == CLI_EXIT_OK && req->value[OPT_SAVE] != NULL) {
-        rc = save(req->value[OPT_SAVE], result);
-    }
-    if (rc == CLI_EXIT_OK && result->skipped > 0) {
-        rc = CLI_EXIT_SKIPPED;
-    }
     free(scratch);
     free(lr.work);
     free(l);
-    free(result);
     free(chunk);
+    return rc;
+}
+
+/* The options of one part (the history's, the leads') given without it. */
+static int check_parts(const request *req, const char *path)
+{
+    static const opt_id history[] = {OPT_COLUMN, OPT_STAGES, OPT_FORM, OPT_AS_OF, OPT_BACKTEST,
+                                     OPT_SAVE};
+    static const opt_id leads[] = {OPT_OUTCOME,   OPT_CRITERIA,  OPT_CRITERION,
+                                   OPT_SATURATION, OPT_ID_COLUMN, OPT_SAVE_SCORE};
+    if (path == NULL && req->value[OPT_LEADS] == NULL) {
+        cli_error("learn: a FILE is needed (a CSV history of stage entries; - reads "
+                  "standard input)");
+        return CLI_EXIT_USAGE;
+    }
+    for (size_t i = 0; path == NULL && i < sizeof history / sizeof history[0]; ++i) {
+        if (req->value[history[i]] != NULL) {
+            cli_error("learn: %s is about the history: give its FILE too%s",
+                      cli_option_name(history[i]),
+                      history[i] == OPT_SAVE ? " (the fitted criteria go to --save-score)"
+                                             : "");
+            return CLI_EXIT_USAGE;
+        }
+    }
+    for (size_t i = 0; req->value[OPT_LEADS] == NULL && i < sizeof leads / sizeof leads[0];
+         ++i) {
+        if (req->value[leads[i]] != NULL) {
+            cli_error("learn: %s is about the leads: give --leads FILE too",
+                      cli_option_name(leads[i]));
+            return CLI_EXIT_USAGE;
+        }
+    }
+    if (req->value[OPT_LEADS] != NULL && req->value[OPT_OUTCOME] == NULL) {
+        cli_error("learn: --leads needs --outcome COLUMN (the column of won or lost the "
+                  "weights are fitted to)");
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+int cli_run_learn(request *req, cli_buf *out, fpl_error *err)
+{
+    const char *path = req->operand;
+    const char *leads = req->value[OPT_LEADS];
+    int rc = check_parts(req, path);
+    if (rc == CLI_EXIT_OK && leads != NULL) {
+        rc = cli_score_criteria(req); /* refused before any file is read */
+    }
+    fpl_learn_result *result = path != NULL ? malloc(sizeof *result) : NULL;
+    cli_fit *fit = leads != NULL ? malloc(sizeof *fit) : NULL;
+    if (rc == CLI_EXIT_OK && ((path != NULL && result == NULL) || (leads != NULL && fit == NULL))) {
+        rc = fail_memory();
+    }
+    if (rc == CLI_EXIT_OK && path != NULL) {
+        rc = learn_history(req, path, result, err);
+    }
+    bool skipped = rc == CLI_EXIT_OK && path != NULL && result->skipped > 0;
+    if (rc == CLI_EXIT_OK && leads != NULL) {
+        rc = cli_fit_leads(req, req->value[OPT_OUTCOME], fit);
+        skipped = skipped || rc == CLI_EXIT_SKIPPED;
+        rc = rc == CLI_EXIT_SKIPPED ? CLI_EXIT_OK : rc;
+    }
+    if (rc == CLI_EXIT_OK && path != NULL && leads != NULL) {
+        CLI_RENDER(out, fpl_learn_fit_render, result, &fit->result, &fit->source, req->format);
+    } else if (rc == CLI_EXIT_OK && path != NULL) {
+        CLI_RENDER(out, fpl_learn_render, result, req->format);
+    } else if (rc == CLI_EXIT_OK) {
+        cli_fit_render(req->format, fit, out);
+    }
+    if (rc == CLI_EXIT_OK && result != NULL && req->value[OPT_SAVE] != NULL) {
+        rc = save(req->value[OPT_SAVE], result);
+    }
+    if (rc == CLI_EXIT_OK && fit != NULL && req->value[OPT_SAVE_SCORE] != NULL) {
+        rc = cli_save_fit(OPT_SAVE_SCORE, req->value[OPT_SAVE_SCORE], fit);
+    }
+    if (rc == CLI_EXIT_OK && skipped) {
+        rc = CLI_EXIT_SKIPPED;
+    }
+    free(result);
+    free(fit);
     return rc;
 }

@@ -68,7 +68,7 @@ enum {
  * text (cli_fail_error); the id column and the preset when not typed. */
 static int fail(const request *req, const fpl_error *err)
 {
-    const cli_option *o = cli_option_for_field(CMD_SCORE, err->field);
+    const cli_option *o = cli_option_for_field(req->cmd->bit, err->field);
     if (o != NULL && cli_given_text(req, o->id, err->index) != NULL) {
         return cli_fail_error(req, err);
     }
@@ -121,12 +121,13 @@ static const cli_field threshold_fields[] = {
 
 /* The definition: the BANT preset or the --criterion list, and the
  * thresholds (into req->in.criteria). */
-static int read_criteria(request *req)
+int cli_score_criteria(request *req)
 {
     fpl_criteria *c = &req->in.criteria;
     if (req->value[OPT_CRITERIA] != NULL && req->n[OPT_CRITERION] > 0) {
-        cli_error("score: --criteria and --criterion cannot be given together "
-                  "(--criteria names a preset; --criterion gives each criterion)");
+        cli_error("%s: --criteria and --criterion cannot be given together "
+                  "(--criteria names a preset; --criterion gives each criterion)",
+                  req->cmd->name);
         return CLI_EXIT_USAGE;
     }
     fpl_error err;
@@ -531,7 +532,7 @@ static int take_row(scorer *s, const fpl_csv_row *row)
         return s->req->value[OPT_STRICT] != NULL ? CLI_EXIT_USAGE : CLI_EXIT_OK;
     }
     fpl_score_tally_add(&s->tally, row);
-    if (s->req->value[OPT_FIT] != NULL) {
+    if (s->reader->outcome_column[0] != '\0') { /* a fit's leads */
         return keep_lead(s, row);
     }
     size_t cells = 0;
@@ -701,11 +702,16 @@ static int write_result(scorer *s, uint64_t top, cli_buf *out)
     return rc;
 }
 
-/* ---- --fit --------------------------------------------------------------- */
+/* ---- --fit, and learn's --leads ------------------------------------------- */
 
-/* Writes the --save file: the fitted criteria as an @FILE. */
-static int save_criteria(const char *path, const char *text)
+/* Writes the fitted criteria as an @FILE to path, the value of option. */
+int cli_save_fit(opt_id option, const char *path, const cli_fit *fit)
 {
+    char text[FPL_CRITERIA_OPTIONS_MAX + FPL_NAME_MAX + 64];
+    char comment[FPL_NAME_MAX + 64];
+    (void)snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
+                   fit->outcome);
+    (void)fpl_criteria_options(&fit->result.fitted, comment, text, sizeof text);
     errno = 0;
     FILE *f = fopen(path, "w");
     const size_t len = strlen(text);
@@ -716,47 +722,82 @@ static int save_criteria(const char *path, const char *text)
         err = errno;
     }
     if (!ok) {
-        cli_error("--save '%s': cannot write: %s", path, strerror(err != 0 ? err : EIO));
+        cli_error("%s '%s': cannot write: %s", cli_option_name(option), path,
+                  strerror(err != 0 ? err : EIO));
         return CLI_EXIT_OUTPUT;
     }
     return CLI_EXIT_OK;
 }
 
-/* Fits the weights to the leads kept and writes the result. */
-static int write_fit(scorer *s, cli_buf *out)
+/* Fits the weights to the leads kept: fit->result and fit->source. */
+static int fit_kept(scorer *s, cli_fit *fit)
 {
     const size_t work_len = fpl_score_fit_work(s->n_leads);
     double *work = malloc((work_len > 0 ? work_len : 1) * sizeof *work);
     if (work == NULL) {
         return fail_memory();
     }
-    fpl_score_fit_result fit;
     fpl_error err;
     const fpl_status st = fpl_score_fit(s->criteria, s->answers, s->won, s->n_leads, work,
-                                        work_len, &fit, &err);
+                                        work_len, &fit->result, &err);
     free(work);
     if (st != FPL_OK) {
         return fail(s->req, &err);
     }
     const request *req = s->req;
     const char *preset = req->value[OPT_CRITERIA];
-    const fpl_score_fit_source source = {
+    (void)snprintf(fit->outcome, sizeof fit->outcome, "%s", s->reader->outcome_column);
+    fit->source = (fpl_score_fit_source){
         req->n[OPT_CRITERION] == 0 ? (preset != NULL ? preset : fpl_preset_name(FPL_PRESET_DEFAULT))
                                    : NULL,
-        s->reader->outcome_column, s->open, s->tally.skipped};
-    if (req->value[OPT_SAVE] != NULL) {
-        char text[FPL_CRITERIA_OPTIONS_MAX + FPL_NAME_MAX + 64];
-        char comment[FPL_NAME_MAX + 64];
-        snprintf(comment, sizeof comment, "criteria fitted to the outcomes in column %s",
-                 s->reader->outcome_column);
-        (void)fpl_criteria_options(&fit.fitted, comment, text, sizeof text);
-        const int rc = save_criteria(req->value[OPT_SAVE], text);
-        if (rc != CLI_EXIT_OK) {
-            return rc;
-        }
-    }
-    (void)fpl_score_fit_render(req->format, &fit, &source, put_text, out, NULL);
+        fit->outcome, s->open, s->tally.skipped};
     return CLI_EXIT_OK;
+}
+
+static void free_scorer(scorer *s);
+static int read_file(scorer *s, const char *outcome);
+
+int cli_fit_leads(request *req, const char *outcome, cli_fit *fit)
+{
+    scorer *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        return fail_memory();
+    }
+    s->req = req;
+    s->criteria = &req->in.criteria;
+    int rc = read_file(s, outcome);
+    if (rc == CLI_EXIT_OK) {
+        rc = fit_kept(s, fit);
+    }
+    if (rc == CLI_EXIT_OK && s->tally.skipped > 0) {
+        rc = CLI_EXIT_SKIPPED;
+    }
+    free_scorer(s);
+    return rc;
+}
+
+/* score --fit: the fit, saved with --save, written. */
+static int write_fit(request *req, cli_buf *out)
+{
+    cli_fit *fit = malloc(sizeof *fit);
+    if (fit == NULL) {
+        return fail_memory();
+    }
+    int rc = cli_fit_leads(req, req->value[OPT_FIT], fit);
+    if ((rc == CLI_EXIT_OK || rc == CLI_EXIT_SKIPPED) && req->value[OPT_SAVE] != NULL) {
+        const int saved = cli_save_fit(OPT_SAVE, req->value[OPT_SAVE], fit);
+        rc = saved != CLI_EXIT_OK ? saved : rc;
+    }
+    if (rc == CLI_EXIT_OK || rc == CLI_EXIT_SKIPPED) {
+        cli_fit_render(req->format, fit, out);
+    }
+    free(fit);
+    return rc;
+}
+
+void cli_fit_render(cli_format format, const cli_fit *fit, cli_buf *out)
+{
+    (void)fpl_score_fit_render(format, &fit->result, &fit->source, put_text, out, NULL);
 }
 
 /* ---- the command --------------------------------------------------------- */
@@ -778,17 +819,37 @@ static void free_scorer(scorer *s)
     free(s);
 }
 
+/* Reads --leads through the library's reader, with the outcome column
+ * outcome (NULL: none): the rows go to take_row(). */
+static int read_file(scorer *s, const char *outcome)
+{
+    const request *req = s->req;
+    int rc = CLI_EXIT_OK;
+    s->file = strcmp(req->value[OPT_LEADS], "-") == 0 ? "stdin" : req->value[OPT_LEADS];
+    s->reader = malloc(sizeof *s->reader);
+    s->rows = malloc(FEED_ROWS * sizeof *s->rows);
+    s->chunk = malloc(CHUNK);
+    s->batch = malloc(BATCH * sizeof *s->batch);
+    if (s->reader == NULL || s->rows == NULL || s->chunk == NULL || s->batch == NULL) {
+        rc = fail_memory();
+    }
+    if (rc == CLI_EXIT_OK) {
+        const char *id = req->value[OPT_ID_COLUMN] != NULL ? req->value[OPT_ID_COLUMN] : "id";
+        fpl_error err;
+        if (fpl_csv_begin(s->reader, s->criteria, id, strlen(id), &err) != FPL_OK ||
+            (outcome != NULL &&
+             fpl_csv_outcome_column(s->reader, outcome, strlen(outcome), &err) != FPL_OK)) {
+            rc = fail(req, &err);
+        }
+    }
+    return rc == CLI_EXIT_OK ? read_leads(s) : rc;
+}
+
 int cli_run_score(request *req, cli_buf *out, fpl_error *unused)
 {
     (void)unused;
-    scorer *s = calloc(1, sizeof *s);
-    if (s == NULL) {
-        return fail_memory();
-    }
-    s->req = req;
     uint64_t top = UINT64_MAX;
-    s->criteria = &req->in.criteria;
-    int rc = read_criteria(req);
+    int rc = cli_score_criteria(req);
     if (rc == CLI_EXIT_OK) {
         rc = read_top(req, &top);
     }
@@ -806,29 +867,18 @@ int cli_run_score(request *req, cli_buf *out, fpl_error *unused)
                   "input)");
         rc = CLI_EXIT_USAGE;
     }
-    if (rc == CLI_EXIT_OK) {
-        s->file = strcmp(req->value[OPT_LEADS], "-") == 0 ? "stdin" : req->value[OPT_LEADS];
-        s->reader = malloc(sizeof *s->reader);
-        s->rows = malloc(FEED_ROWS * sizeof *s->rows);
-        s->chunk = malloc(CHUNK);
-        s->batch = malloc(BATCH * sizeof *s->batch);
-        if (s->reader == NULL || s->rows == NULL || s->chunk == NULL || s->batch == NULL) {
-            rc = fail_memory();
-        }
+    if (rc != CLI_EXIT_OK || fit != NULL) {
+        return rc != CLI_EXIT_OK ? rc : write_fit(req, out);
     }
-    if (rc == CLI_EXIT_OK) {
-        const char *id = req->value[OPT_ID_COLUMN] != NULL ? req->value[OPT_ID_COLUMN] : "id";
-        fpl_error err;
-        if (fpl_csv_begin(s->reader, s->criteria, id, strlen(id), &err) != FPL_OK ||
-            (fit != NULL && fpl_csv_outcome_column(s->reader, fit, strlen(fit), &err) != FPL_OK)) {
-            rc = fail(req, &err);
-        }
+    scorer *s = calloc(1, sizeof *s);
+    if (s == NULL) {
+        return fail_memory();
     }
+    s->req = req;
+    s->criteria = &req->in.criteria;
+    rc = read_file(s, NULL);
     if (rc == CLI_EXIT_OK) {
-        rc = read_leads(s);
-    }
-    if (rc == CLI_EXIT_OK) {
-        rc = req->value[OPT_FIT] != NULL ? write_fit(s, out) : write_result(s, top, out);
+        rc = write_result(s, top, out);
     }
     if (rc == CLI_EXIT_OK && s->tally.skipped > 0) {
         rc = CLI_EXIT_SKIPPED;

@@ -245,53 +245,6 @@ static const cli_option options[] = {
     {OPT_REPS, FPL_FIELD_REPS, "--reps", "N", CMD_PACE, false,
      "sales reps sharing the work: adds the figures per\n"
      "rep"},
-    /* score: the values are read in cmd_score.c */
-    {OPT_LEADS, FPL_FIELD_LEADS, "--leads", "FILE", CMD_SCORE, false,
-     "the CSV file of leads (required; - reads standard\n"
-     "input): a header row naming the id column and every\n"
-     "criterion once (in any case), then a lead per row;\n"
-     "RFC 4180 quoting, UTF-8; any size (memory does not\n"
-     "grow with it)"},
-    {OPT_CRITERIA, FPL_FIELD_CRITERIA, "--criteria", "PRESET", CMD_SCORE, false,
-     "a preset: bant (the default without --criterion:\n"
-     "budget, authority, need and timing, equal weights,\n"
-     "all four required for sales-ready), bad (need,\n"
-     "activity as a count, social), champ or meddic; the\n"
-     "guide lists their criteria and weights"},
-    {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE, true,
-     "a criterion instead of the preset ({criteria.min} to {criteria.max}, in\n"
-     "order): NAME (weight 1), NAME=WEIGHT or\n"
-     "NAME=WEIGHT,required (must be fully met for\n"
-     "sales-ready; with none required, sales-ready means\n"
-     "hot); a last ,saturation=COUNT makes it a count"},
-    {OPT_SATURATION, FPL_FIELD_SATURATION, "--saturation", "NAME=COUNT", CMD_SCORE, true,
-     "criterion NAME is answered with a count (clicks,\n"
-     "downloads, views), full at COUNT: answer =\n"
-     "min(count / COUNT, 1)"},
-    {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
-     "a score at or above this is hot (default {hot.default}; at\n"
-     "most {hot.max})"},
-    {OPT_WARM, FPL_FIELD_WARM, "--warm", "SCORE", CMD_SCORE, false,
-     "a score at or above this is warm, below it cold\n"
-     "(default {warm.default}; above {warm.min}, at most --hot)"},
-    {OPT_ID_COLUMN, FPL_FIELD_ID_COLUMN, "--id-column", "NAME", CMD_SCORE, false,
-     "the column that names a lead (default id)"},
-    {OPT_STRICT, FPL_FIELD_NONE, "--strict", NULL, CMD_SCORE, false,
-     "a faulty row is fatal (exit status 2, nothing on\n"
-     "stdout); without it the row is reported on stderr,\n"
-     "skipped, and the exit status is 4"},
-    {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
-     "print only the N best rows (the counts still cover\n"
-     "every row)"},
-    {OPT_FIT, FPL_FIELD_OUTCOME, "--fit", "COLUMN", CMD_SCORE, false,
-     "fit the weights to the outcomes in COLUMN (won,\n"
-     "lost, empty while open) instead of ranking: prints\n"
-     "the weights as --criterion options and the area\n"
-     "under the ROC curve, fitted and given, on every\n"
-     "5th lead held back"},
-    {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_SCORE, false,
-     "with --fit: write the fitted criteria to FILE, an\n"
-     "@FILE for score"},
     /* learn: the values are read in cmd_learn.c */
     {OPT_COLUMN, FPL_FIELD_COLUMN, "--column", "ROLE=NAME", CMD_LEARN, true,
      "the header name of a column: ROLE is id, stage,\n"
@@ -318,7 +271,65 @@ static const cli_option options[] = {
     {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_LEARN, false,
      "write the funnel learned as a file of options that\n"
      "plan, forecast, odds, schedule and channels take\n"
-     "as @FILE"},
+     "as @FILE (needs the history FILE)"},
+    {OPT_LEADS, FPL_FIELD_LEADS, "--leads", "FILE", CMD_LEARN, false,
+     "also fit the criteria's weights to the leads'\n"
+     "outcomes: a CSV file of leads as score reads it,\n"
+     "with the --outcome column; FILE (the history) may\n"
+     "then be left out"},
+    {OPT_OUTCOME, FPL_FIELD_OUTCOME, "--outcome", "COLUMN", CMD_LEARN, false,
+     "with --leads: the column of outcomes (won, lost,\n"
+     "empty while open); the fit is score --fit COLUMN's"},
+    /* score: the values are read in cmd_score.c */
+    {OPT_LEADS, FPL_FIELD_LEADS, "--leads", "FILE", CMD_SCORE, false,
+     "the CSV file of leads (required; - reads standard\n"
+     "input): a header row naming the id column and every\n"
+     "criterion once (in any case), then a lead per row;\n"
+     "RFC 4180 quoting, UTF-8; any size (memory does not\n"
+     "grow with it)"},
+    {OPT_CRITERIA, FPL_FIELD_CRITERIA, "--criteria", "PRESET", CMD_SCORE | CMD_LEARN, false,
+     "a preset: bant (the default without --criterion:\n"
+     "budget, authority, need and timing, equal weights,\n"
+     "all four required for sales-ready), bad (need,\n"
+     "activity as a count, social), champ or meddic; the\n"
+     "guide lists their criteria and weights"},
+    {OPT_CRITERION, FPL_FIELD_CRITERION, "--criterion", "SPEC", CMD_SCORE | CMD_LEARN, true,
+     "a criterion instead of the preset ({criteria.min} to {criteria.max}, in\n"
+     "order): NAME (weight 1), NAME=WEIGHT or\n"
+     "NAME=WEIGHT,required (must be fully met for\n"
+     "sales-ready; with none required, sales-ready means\n"
+     "hot); a last ,saturation=COUNT makes it a count"},
+    {OPT_SATURATION, FPL_FIELD_SATURATION, "--saturation", "NAME=COUNT", CMD_SCORE | CMD_LEARN, true,
+     "criterion NAME is answered with a count (clicks,\n"
+     "downloads, views), full at COUNT: answer =\n"
+     "min(count / COUNT, 1)"},
+    {OPT_HOT, FPL_FIELD_HOT, "--hot", "SCORE", CMD_SCORE, false,
+     "a score at or above this is hot (default {hot.default}; at\n"
+     "most {hot.max})"},
+    {OPT_WARM, FPL_FIELD_WARM, "--warm", "SCORE", CMD_SCORE, false,
+     "a score at or above this is warm, below it cold\n"
+     "(default {warm.default}; above {warm.min}, at most --hot)"},
+    {OPT_ID_COLUMN, FPL_FIELD_ID_COLUMN, "--id-column", "NAME", CMD_SCORE | CMD_LEARN, false,
+     "the column that names a lead (default id)"},
+    {OPT_STRICT, FPL_FIELD_NONE, "--strict", NULL, CMD_SCORE, false,
+     "a faulty row is fatal (exit status 2, nothing on\n"
+     "stdout); without it the row is reported on stderr,\n"
+     "skipped, and the exit status is 4"},
+    {OPT_TOP, FPL_FIELD_TOP, "--top", "N", CMD_SCORE, false,
+     "print only the N best rows (the counts still cover\n"
+     "every row)"},
+    {OPT_FIT, FPL_FIELD_OUTCOME, "--fit", "COLUMN", CMD_SCORE, false,
+     "fit the weights to the outcomes in COLUMN (won,\n"
+     "lost, empty while open) instead of ranking: prints\n"
+     "the weights as --criterion options and the area\n"
+     "under the ROC curve, fitted and given, on every\n"
+     "5th lead held back"},
+    {OPT_SAVE, FPL_FIELD_NONE, "--save", "FILE", CMD_SCORE, false,
+     "with --fit: write the fitted criteria to FILE, an\n"
+     "@FILE for score"},
+    {OPT_SAVE_SCORE, FPL_FIELD_NONE, "--save-score", "FILE", CMD_LEARN, false,
+     "with --leads: write the fitted criteria to FILE, an\n"
+     "@FILE for score (as score --fit --save does)"},
     {OPT_PER, FPL_FIELD_PER, "--per", "PERIOD", CMD_FUNNEL & ~CMD_ODDS, false,
      "period of the target, the volume and the cost:\n"
      "month (default), quarter or year"},
@@ -562,7 +573,7 @@ static const cli_command commands[] = {
      "funnelplan score --leads leads.csv --top 20",
      0, cli_run_score, NULL},
     {"learn", CMD_LEARN, "learn the funnel from CRM history: rates, lags, deal size",
-     "funnelplan learn FILE [--stages A,B,C] [--column ROLE=NAME...] [OPTIONS]",
+     "funnelplan learn [FILE] [--stages A,B,C] [--leads LEADS --outcome COLUMN] [OPTIONS]",
      "Learns the funnel from a CSV history of items moving through stages (one\n"
      "row per stage entered: id, stage, date, and optionally amount, source and\n"
      "owner; the stage won or lost closes an item; or, --form wide, one row per\n"
@@ -573,10 +584,21 @@ static const cli_command commands[] = {
      "next stage in days; deal size; seasonality of entries; figures by source\n"
      "and owner; with --backtest how plans learned at past dates would have\n"
      "done. A faulty row is reported on stderr as FILE:LINE: MESSAGE and skipped\n"
-     "(exit status 4). --save FILE writes the funnel for plan and the others.",
+     "(exit status 4). --save FILE writes the funnel for plan and the others.\n"
+     "\n"
+     "With --leads LEADS --outcome COLUMN it also fits the criteria's weights to\n"
+     "the leads' won/lost outcomes and prints how well the fitted score and the\n"
+     "preset's separate won from lost (the area under the ROC curve on every 5th\n"
+     "lead, held back): the fit of score --leads LEADS --fit COLUMN, byte for\n"
+     "byte; --save-score FILE keeps the fitted criteria as an @FILE for score.\n"
+     "Without the history FILE only the fit is printed; with both, the funnel\n"
+     "then the fit (JSON: learn's object with one more key, score_fit, the fit's\n"
+     "object).",
      "CSV: a header and one row per stage, top first: stage, entered, converted,\n"
      "lost, open, rate, low, high (the 90% interval), naive_rate, effective_n,\n"
-     "lag_mean, lag_median, lag_p75, lag_p90 (days; empty when not known).",
+     "lag_mean, lag_median, lag_p75, lag_p90 (days; empty when not known). With\n"
+     "--leads, the fit's CSV (name, weight, given_weight, required, coefficient;\n"
+     "a row per criterion) follows after one empty line; alone without FILE.",
      "funnelplan learn history.csv --stages lead,sql,opportunity --save funnel.txt",
      0, cli_run_learn, "FILE"},
 };

@@ -126,6 +126,8 @@ typedef enum opt_id {
     OPT_FORM,
     OPT_BACKTEST,
     OPT_SAVE,
+    OPT_OUTCOME,
+    OPT_SAVE_SCORE,
     OPT_PER,
     OPT_COST_PER_LEAD,
     OPT_MARGIN,
@@ -317,6 +319,36 @@ int cli_run_schedule(request *req, cli_buf *out, fpl_error *err);
 int cli_run_pace(request *req, cli_buf *out, fpl_error *err);
 int cli_run_score(request *req, cli_buf *out, fpl_error *err);
 int cli_run_learn(request *req, cli_buf *out, fpl_error *err);
+
+/* ---- cmd_score.c's fit, which learn's --leads shares ---------------------- */
+
+/* A fit of criterion weights to leads' outcomes, and what it was made from
+ * (source.outcome points at outcome; source.preset at a static name or
+ * req's text). */
+typedef struct cli_fit {
+    fpl_score_fit_result result;
+    fpl_score_fit_source source;
+    char outcome[FPL_NAME_MAX + 1];
+} cli_fit;
+
+/* The criteria options (--criteria or --criterion, --saturation, --hot,
+ * --warm) into req->in.criteria; a refusal is reported. Returns the exit
+ * status. */
+int cli_score_criteria(request *req);
+
+/* Reads --leads as `score` does (the criteria read first, --id-column),
+ * with the outcome column outcome, and fits the weights (fpl_score_fit)
+ * into *fit. Each faulty row is reported as FILE:LINE: MESSAGE. Returns
+ * CLI_EXIT_OK, CLI_EXIT_SKIPPED (rows skipped: *fit is still made) or a
+ * failure's status, reported. */
+int cli_fit_leads(request *req, const char *outcome, cli_fit *fit);
+
+/* Writes the fitted criteria to path as an @FILE for score (option names
+ * the path in a message). Returns the exit status. */
+int cli_save_fit(opt_id option, const char *path, const cli_fit *fit);
+
+/* Appends the fit as `score --fit` prints it (fpl_score_fit_render). */
+void cli_fit_render(cli_format format, const cli_fit *fit, cli_buf *out);
 
 /* ---- gen.c: the man page and the bash completion ------------------------- */
 

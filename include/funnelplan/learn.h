@@ -381,6 +381,21 @@ FPL_API fpl_status fpl_learn_grow_in_place(fpl_learn *learn, void *work, size_t 
  *   ::FPL_FIELD_HISTORY_FILE and the line) or ::FPL_ERR_WORKSPACE (the
  *   table is full: fpl_learn_grow(), then feed the rest from
  *   @p consumed_out on).
+ *
+ * A caller need not tell the statuses apart: after a call that did not
+ * answer ::FPL_OK, fpl_learn_work_needed() is not 0 exactly when the table
+ * is full (grow it to that many bytes and call again), and
+ * fpl_learn_header_message() is not empty exactly when the header was
+ * refused (print it with the line in @p err); anything else is said by
+ * fpl_error_message().
+ * @code
+ * st = fpl_learn_feed(l, data, len, at_end, skipped, cap, &n, &used, &err);
+ * if (st != FPL_OK && fpl_learn_work_needed(l) > 0) {
+ *     work = realloc(work, fpl_learn_work_needed(l));       // check it
+ *     st = fpl_learn_grow_in_place(l, work, fpl_learn_work_needed(l), &err);
+ *     // then feed data + used on
+ * }
+ * @endcode
  */
 FPL_API fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
                                   fpl_learn_skipped *skipped, size_t capacity,

@@ -1242,6 +1242,34 @@ FPL_API fpl_status fpl_score_fit_render(fpl_render_format format, const fpl_scor
                                         const fpl_score_fit_source *source, fpl_text_sink sink,
                                         void *ctx, fpl_error *err);
 
+/**
+ * @brief A funnel learned from a history and criterion weights fitted to
+ * leads' outcomes, in one text: what `funnelplan learn FILE --leads LEADS
+ * --outcome COLUMN` prints, byte for byte.
+ *
+ * JSON: the object of fpl_learn_json() with one more member at its end,
+ * `score_fit`, the object fpl_score_fit_render() writes (so a reader of
+ * learn's JSON finds every key where it was). The table: fpl_learn_render()'s
+ * table, a blank line, then fpl_score_fit_render()'s. CSV: the stages' CSV
+ * of fpl_learn_render(), one empty line, then the fit's CSV (a header
+ * `name,weight,...` and a row per criterion): two tables, the empty line
+ * between them the only one in the text.
+ * @param[in] result the funnel learned (fpl_learn_finish()).
+ * @param[in] fit the fit (fpl_score_fit()).
+ * @param[in] source what the fit was made from.
+ * @param[in] format ::FPL_RENDER_TABLE, ::FPL_RENDER_JSON or ::FPL_RENDER_CSV.
+ * @param[out] buf where the text goes, as fpl_plan_render().
+ * @param[in] capacity its size in bytes.
+ * @param[out] length_out the length of the whole text, NUL not counted.
+ * @param[out] err where a failure is, see ::fpl_error (may be NULL).
+ * @return ::FPL_OK; ::FPL_ERR_NULL; ::FPL_ERR_FORMAT; as fpl_score_fit_render().
+ */
+FPL_API fpl_status fpl_learn_fit_render(const fpl_learn_result *result,
+                                        const fpl_score_fit_result *fit,
+                                        const fpl_score_fit_source *source,
+                                        fpl_render_format format, char *buf, size_t capacity,
+                                        size_t *length_out, fpl_error *err);
+
 /** @} */
 
 #ifdef __cplusplus

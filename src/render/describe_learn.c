@@ -73,10 +73,15 @@ static void describe_group(fpl_view *view, const void *a, const void *b, size_t 
 /* Nodes of the back-test at most. */
 #define BACKTEST_NODES (12 + 8 * FPL_LEARN_MAX_BACKTEST)
 
-fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capacity,
-                          size_t *length_out, fpl_error *err)
+/* Nodes of the last part: the back-test, and a fit's object. */
+#define LAST_NODES (BACKTEST_NODES + FPL__FIT_NODES)
+
+/* The JSON of a result, with a fit's object under "score_fit" at the end
+ * when fit is not NULL (fit, source and options checked by fpl__fit_check). */
+static fpl_status learn_json(const fpl_learn_result *result, const fpl_score_fit_result *fit,
+                             const fpl_score_fit_source *source, const char *options, char *buf,
+                             size_t capacity, size_t *length_out, fpl_error *err)
 {
-    fpl__begin(err);
     fpl__json j;
     fpl_status st = fpl__json_begin(&j, buf, capacity, length_out, err);
     if (st == FPL_OK && result == NULL) {
@@ -91,7 +96,7 @@ fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capa
     fpl_date_format(r->as_of, as_of, sizeof as_of);
     fpl_date_format(r->first, first, sizeof first);
 
-    fpl_node nodes[BACKTEST_NODES];
+    fpl_node nodes[LAST_NODES];
     fpl_view v;
     fpl_view_init(&v, nodes, BACKTEST_NODES);
     fpl_view_object(&v, NULL);
@@ -147,7 +152,7 @@ fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capa
     /* outlives the view, which points at it until the JSON is written */
     // cppcheck-suppress variableScope
     char cutoffs[FPL_LEARN_MAX_BACKTEST][FPL_CALENDAR_TEXT_MAX];
-    fpl_view_init(&v, nodes, BACKTEST_NODES);
+    fpl_view_init(&v, nodes, LAST_NODES);
     fpl_view_object(&v, NULL);
     if (r->has_backtest) {
         const fpl_learn_backtest *b = &r->backtest;
@@ -174,8 +179,18 @@ fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capa
     } else {
         fpl_view_null(&v, "backtest");
     }
+    if (fit != NULL && source != NULL && options != NULL) {
+        fpl__fit_describe(&v, "score_fit", fit, source, options);
+    }
     fpl_view_close(&v);
     return fpl__json_end(&j, st == FPL_OK ? &v : NULL, st, length_out, err);
+}
+
+fpl_status fpl_learn_json(const fpl_learn_result *result, char *buf, size_t capacity,
+                          size_t *length_out, fpl_error *err)
+{
+    fpl__begin(err);
+    return learn_json(result, NULL, NULL, NULL, buf, capacity, length_out, err);
 }
 
 /* ---- the table and the CSV -------------------------------------------- */
@@ -365,6 +380,37 @@ fpl_status fpl_learn_render(const fpl_learn_result *result, fpl_render_format fo
             learn_csv(&d, result);
         } else {
             learn_table(&d, result);
+        }
+    }
+    return fpl__render_end(&d, err);
+}
+
+fpl_status fpl_learn_fit_render(const fpl_learn_result *result, const fpl_score_fit_result *fit,
+                                const fpl_score_fit_source *source, fpl_render_format format,
+                                char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+{
+    fpl__begin(err);
+    const bool json = format == FPL_RENDER_JSON;
+    char options[FPL_CRITERIA_OPTIONS_MAX];
+    size_t len = 0;
+    fpl_status st = fpl__fit_check(fit, source, options, err);
+    if (st == FPL_OK) {
+        st = learn_json(result, fit, source, options, json ? buf : NULL, json ? capacity : 0,
+                        &len, err);
+    }
+    fpl__doc d;
+    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
+         fpl__doc_pass(&d);) {
+        if (format == FPL_RENDER_CSV) {
+            learn_csv(&d, result);
+        } else {
+            learn_table(&d, result);
+        }
+        fpl__put(&d, "\n"); /* then the fit, as fpl_score_fit_render() writes it */
+        if (d.pass == 2 && format == FPL_RENDER_CSV) {
+            fpl__fit_csv(fit, &d.text);
+        } else if (d.pass == 2) {
+            fpl__fit_table(fit, source, options, &d.text);
         }
     }
     return fpl__render_end(&d, err);

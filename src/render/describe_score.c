@@ -310,60 +310,64 @@ fpl_status fpl_score_render_end(fpl_score_writer *w, fpl_error *err)
 
 /* ---- a fit ----------------------------------------------------------------- */
 
-/* The JSON of a fit: the object, 14 members and 3 nested objects' 7, 8 per
- * criterion and its object. */
-#define FIT_NODES (1 + 14 + 7 + 9 * FPL_MAX_CRITERIA)
+/* A fit's object under key (NULL at the root): 14 members, 3 nested
+ * objects' 7, 8 per criterion and its object (FPL__FIT_NODES). */
+void fpl__fit_describe(fpl_view *v, const char *key, const fpl_score_fit_result *f,
+                       const fpl_score_fit_source *src, const char *options)
+{
+    const fpl_criteria *c = &f->fitted;
+    fpl_view_object(v, key);
+    fpl_view_string(v, "command", "score");
+    fpl_view_string(v, "outcome", src->outcome);
+    if (src->preset != NULL) {
+        fpl_view_string(v, "preset", src->preset);
+    } else {
+        fpl_view_null(v, "preset");
+    }
+    fpl_view_array(v, "criteria");
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        fpl_view_object(v, NULL);
+        fpl_view_string(v, "name", c->criteria[i].name);
+        fpl_view_number(v, "weight", c->criteria[i].weight);
+        fpl_view_number(v, "given_weight", f->given.criteria[i].weight);
+        fpl_view_bool(v, "required", c->criteria[i].required);
+        fpl_view_number(v, "coefficient", f->coefficient[i]);
+        fpl_view_bool(v, "floored", (f->floored >> i & 1u) != 0);
+        if (c->saturation[i] > 0.0) {
+            fpl_view_number(v, "saturation", c->saturation[i]);
+        }
+        fpl_view_close(v);
+    }
+    fpl_view_close(v);
+    fpl_view_number(v, "intercept", f->intercept);
+    fpl_view_object(v, "fitted");
+    fpl_view_count(v, "won", f->fit_won);
+    fpl_view_count(v, "lost", f->fit_lost);
+    fpl_view_close(v);
+    fpl_view_object(v, "held_back");
+    fpl_view_count(v, "every", FPL_SCORE_FIT_HOLDOUT);
+    fpl_view_count(v, "won", f->test_won);
+    fpl_view_count(v, "lost", f->test_lost);
+    fpl_view_close(v);
+    fpl_view_count(v, "open", src->open);
+    fpl_view_count(v, "skipped", src->skipped);
+    fpl_view_object(v, "auc");
+    fpl_view_number(v, "fitted", f->auc_fitted);
+    fpl_view_number(v, "given", f->auc_given);
+    fpl_view_close(v);
+    fpl_view_count(v, "iterations", f->iterations);
+    fpl_view_bool(v, "converged", f->converged);
+    fpl_view_string(v, "options", options);
+    fpl_view_close(v);
+}
 
 static fpl_status fit_json(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
                            const char *options, fpl_text_sink sink, void *ctx, fpl_error *err)
 {
-    const fpl_criteria *c = &f->fitted;
-    fpl_node nodes[FIT_NODES];
+    fpl_node nodes[FPL__FIT_NODES];
     fpl_view v;
-    fpl_view_init(&v, nodes, FIT_NODES);
-    fpl_view_object(&v, NULL);
-    fpl_view_string(&v, "command", "score");
-    fpl_view_string(&v, "outcome", src->outcome);
-    if (src->preset != NULL) {
-        fpl_view_string(&v, "preset", src->preset);
-    } else {
-        fpl_view_null(&v, "preset");
-    }
-    fpl_view_array(&v, "criteria");
-    for (size_t i = 0; i < c->n_criteria; ++i) {
-        fpl_view_object(&v, NULL);
-        fpl_view_string(&v, "name", c->criteria[i].name);
-        fpl_view_number(&v, "weight", c->criteria[i].weight);
-        fpl_view_number(&v, "given_weight", f->given.criteria[i].weight);
-        fpl_view_bool(&v, "required", c->criteria[i].required);
-        fpl_view_number(&v, "coefficient", f->coefficient[i]);
-        fpl_view_bool(&v, "floored", (f->floored >> i & 1u) != 0);
-        if (c->saturation[i] > 0.0) {
-            fpl_view_number(&v, "saturation", c->saturation[i]);
-        }
-        fpl_view_close(&v);
-    }
-    fpl_view_close(&v);
-    fpl_view_number(&v, "intercept", f->intercept);
-    fpl_view_object(&v, "fitted");
-    fpl_view_count(&v, "won", f->fit_won);
-    fpl_view_count(&v, "lost", f->fit_lost);
-    fpl_view_close(&v);
-    fpl_view_object(&v, "held_back");
-    fpl_view_count(&v, "every", FPL_SCORE_FIT_HOLDOUT);
-    fpl_view_count(&v, "won", f->test_won);
-    fpl_view_count(&v, "lost", f->test_lost);
-    fpl_view_close(&v);
-    fpl_view_count(&v, "open", src->open);
-    fpl_view_count(&v, "skipped", src->skipped);
-    fpl_view_object(&v, "auc");
-    fpl_view_number(&v, "fitted", f->auc_fitted);
-    fpl_view_number(&v, "given", f->auc_given);
-    fpl_view_close(&v);
-    fpl_view_count(&v, "iterations", f->iterations);
-    fpl_view_bool(&v, "converged", f->converged);
-    fpl_view_string(&v, "options", options);
-    fpl_view_close(&v);
+    fpl_view_init(&v, nodes, FPL__FIT_NODES);
+    fpl__fit_describe(&v, NULL, f, src, options);
     fpl__json j = {.t = {.sink = sink, .ctx = ctx}};
     fpl__json_open(&j, NULL, '{');
     fpl_status st = fpl__json_members(&j, &v, NULL, err);
@@ -390,8 +394,8 @@ static void put_count(fpl__text *t, uint64_t n)
     put_str(t, num);
 }
 
-static void fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
-                      const char *options, fpl__text *t)
+void fpl__fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
+                    const char *options, fpl__text *t)
 {
     const fpl_criteria *c = &f->fitted;
     size_t name_width = fpl__display_width("criterion");
@@ -439,6 +443,45 @@ static void fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source 
     put_str(t, options);
 }
 
+fpl_status fpl__fit_check(const fpl_score_fit_result *fit, const fpl_score_fit_source *source,
+                          char options[FPL_CRITERIA_OPTIONS_MAX], fpl_error *err)
+{
+    if (fit == NULL || source == NULL || source->outcome == NULL) {
+        return fpl__done(err, FPL_ERR_NULL);
+    }
+    const fpl_criteria *c = &fit->fitted;
+    if (c->n_criteria > FPL_MAX_CRITERIA || fit->given.n_criteria != c->n_criteria) {
+        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
+    }
+    char comment[FPL_NAME_MAX + 64];
+    fpl__text ct = {.buf = comment, .capacity = sizeof comment};
+    put_str(&ct, "criteria fitted to the outcomes in column ");
+    put_str(&ct, source->outcome);
+    fpl__text_end(&ct);
+    (void)fpl_criteria_options(c, comment, options, FPL_CRITERIA_OPTIONS_MAX);
+    return FPL_OK;
+}
+
+void fpl__fit_csv(const fpl_score_fit_result *fit, fpl__text *t)
+{
+    const fpl_criteria *c = &fit->fitted;
+    put_str(t, "name,weight,given_weight,required,coefficient\n");
+    char num[FPL_NUMBER_MAX];
+    for (size_t i = 0; i < c->n_criteria; ++i) {
+        fpl__csv_field(t, c->criteria[i].name);
+        const double figures[2] = {c->criteria[i].weight, fit->given.criteria[i].weight};
+        for (int k = 0; k < 2; ++k) {
+            put_str(t, ",");
+            fpl_format_number(figures[k], FPL_NUMBER_JSON, num, sizeof num);
+            put_str(t, num);
+        }
+        put_str(t, c->criteria[i].required ? ",true," : ",false,");
+        fpl_format_number(fit->coefficient[i], FPL_NUMBER_JSON, num, sizeof num);
+        put_str(t, num);
+        put_str(t, "\n");
+    }
+}
+
 fpl_status fpl_score_fit_render(fpl_render_format format, const fpl_score_fit_result *fit,
                                 const fpl_score_fit_source *source, fpl_text_sink sink, void *ctx,
                                 fpl_error *err)
@@ -450,39 +493,19 @@ fpl_status fpl_score_fit_render(fpl_render_format format, const fpl_score_fit_re
     if (format != FPL_RENDER_TABLE && format != FPL_RENDER_JSON && format != FPL_RENDER_CSV) {
         return fpl__fail(err, FPL_ERR_FORMAT, FPL_FIELD_FORMAT, FPL_NO_INDEX);
     }
-    const fpl_criteria *c = &fit->fitted;
-    if (c->n_criteria > FPL_MAX_CRITERIA || fit->given.n_criteria != c->n_criteria) {
-        return fpl__fail(err, FPL_ERR_CRITERION_COUNT, FPL_FIELD_CRITERIA, FPL_NO_INDEX);
-    }
-    char comment[FPL_NAME_MAX + 64];
-    fpl__text ct = {.buf = comment, .capacity = sizeof comment};
-    put_str(&ct, "criteria fitted to the outcomes in column ");
-    put_str(&ct, source->outcome);
-    fpl__text_end(&ct);
     char options[FPL_CRITERIA_OPTIONS_MAX];
-    (void)fpl_criteria_options(c, comment, options, sizeof options);
+    const fpl_status st = fpl__fit_check(fit, source, options, err);
+    if (st != FPL_OK) {
+        return st;
+    }
     fpl__text t = {.sink = sink, .ctx = ctx};
     if (format == FPL_RENDER_JSON) {
         return fit_json(fit, source, options, sink, ctx, err);
     }
     if (format == FPL_RENDER_TABLE) {
-        fit_table(fit, source, options, &t);
-        return FPL_OK;
-    }
-    put_str(&t, "name,weight,given_weight,required,coefficient\n");
-    char num[FPL_NUMBER_MAX];
-    for (size_t i = 0; i < c->n_criteria; ++i) {
-        fpl__csv_field(&t, c->criteria[i].name);
-        const double figures[2] = {c->criteria[i].weight, fit->given.criteria[i].weight};
-        for (int k = 0; k < 2; ++k) {
-            put_str(&t, ",");
-            fpl_format_number(figures[k], FPL_NUMBER_JSON, num, sizeof num);
-            put_str(&t, num);
-        }
-        put_str(&t, c->criteria[i].required ? ",true," : ",false,");
-        fpl_format_number(fit->coefficient[i], FPL_NUMBER_JSON, num, sizeof num);
-        put_str(&t, num);
-        put_str(&t, "\n");
+        fpl__fit_table(fit, source, options, &t);
+    } else {
+        fpl__fit_csv(fit, &t);
     }
     return FPL_OK;
 }

@@ -84,6 +84,23 @@ fpl_status fpl__mixes_check(const fpl_funnel *funnel, const fpl_mix *mixes, size
 fpl_status fpl__json_mixes(fpl__json *j, const char *key, const fpl_funnel *funnel,
                            const fpl_mix *mixes, size_t n, fpl_error *err);
 
+/* ---- describe_score.c: a fit, also inside learn's JSON and table ------- */
+
+/* Nodes of a fit's object (fpl__fit_describe). */
+#define FPL__FIT_NODES (1 + 14 + 7 + 9 * FPL_MAX_CRITERIA)
+
+/* Checks a fit and its source as fpl_score_fit_render() does (FPL_ERR_NULL,
+ * FPL_ERR_CRITERION_COUNT) and writes its --criterion options (the @FILE
+ * text of `score --fit --save`) into options. */
+fpl_status fpl__fit_check(const fpl_score_fit_result *fit, const fpl_score_fit_source *source,
+                          char options[FPL_CRITERIA_OPTIONS_MAX], fpl_error *err);
+/* The fit's JSON object under key (NULL at the root), its table and its CSV. */
+void fpl__fit_describe(fpl_view *v, const char *key, const fpl_score_fit_result *f,
+                       const fpl_score_fit_source *src, const char *options);
+void fpl__fit_table(const fpl_score_fit_result *f, const fpl_score_fit_source *src,
+                    const char *options, fpl__text *t);
+void fpl__fit_csv(const fpl_score_fit_result *fit, fpl__text *t);
+
 /* ---- text.c: tables, CSV and sentences ---------------------------------
  * A document (the table or CSV of a result) is written by one function
  * that runs twice: the first pass measures the columns of its tables and

@@ -10,9 +10,12 @@ with one line on stderr and nothing on stdout.
 """
 
 import json
+import math
 import os
+import random
 import tempfile
 import unittest
+from fractions import Fraction as Fr
 
 import subprocess
 
@@ -163,6 +166,208 @@ class TestLearn(LearnCase):
         d = json.loads(run(["learn", hubspot, "--format", "json"]).stdout)
         self.assertEqual(d["stages"][0]["rate"], 0)
         self.assertEqual(d["owners"][0]["name"], "Ann")
+
+
+# ---------------------------------------------------------------------------
+# learn --leads LEADS --outcome COLUMN: criterion weights fitted to outcomes
+
+BANT = ["budget", "authority", "need", "timing"]
+
+
+def leads_text(seed, n, beta=(2.0, 1.0, 0.3, -0.6), open_every=11):
+    """CSV text of BANT leads (answers 0, 1/2 or 1) whose log-odds of winning
+    are -1.2 + sum(beta * answer), every open_every-th still open; and
+    [(answers, won)] of the leads with an outcome, in file order."""
+    rng = random.Random(seed)
+    lines = ["id,budget,authority,need,timing,won"]
+    leads = []
+    for i in range(n):
+        a = [rng.choice([Fr(0), Fr(1, 2), Fr(1)]) for _ in BANT]
+        eta = -1.2 + sum(b * float(x) for b, x in zip(beta, a))
+        won = rng.random() < 1 / (1 + math.exp(-eta))
+        cell = "" if i % open_every == 0 else ("won" if won else "lost")
+        lines.append("L%d,%s,%s" % (i, ",".join(str(x) for x in a), cell))
+        if cell:
+            leads.append((a, won))
+    return "\n".join(lines) + "\n", leads
+
+
+def area(held, weights):
+    """The area under the ROC curve of the weighted mean of the answers on
+    the held-back leads, exactly: (G + E/2) / (n_won n_lost)."""
+    def score(a):
+        return sum(Fr(w) * x for w, x in zip(weights, a)) / sum(Fr(w) for w in weights)
+    won = [score(a) for a, w in held if w]
+    lost = [score(a) for a, w in held if not w]
+    g = sum(1 for x in won for y in lost if x > y)
+    e = sum(1 for x in won for y in lost if x == y)
+    return (Fr(g) + Fr(e, 2)) / (len(won) * len(lost))
+
+
+class TestLearnLeads(LearnCase):
+    def setUp(self):
+        super().setUp()
+        text, self.leads = leads_text(17, 600)
+        self.leads_path = self.file(text, "leads.csv")
+        self.history = self.file(HAND)
+
+    def test_the_fit_is_score_fit_byte_for_byte(self):
+        for fmt in ("table", "json", "csv"):
+            with self.subTest(format=fmt):
+                want = run(["score", "--leads", self.leads_path, "--fit", "won", "--format", fmt])
+                got = run(["learn", "--leads", self.leads_path, "--outcome", "won",
+                           "--format", fmt])
+                self.assertEqual((got.returncode, got.stderr), (0, ""))
+                self.assertEqual(want.returncode, 0, want.stderr)
+                self.assertEqual(got.stdout, want.stdout)
+        # and with a preset and criteria given one by one
+        for extra in (["--criteria", "bant"],
+                      ["--criterion", "budget=2,required", "--criterion", "authority",
+                       "--criterion", "need", "--criterion", "timing"]):
+            want = run(["score", "--leads", self.leads_path, "--fit", "won"] + extra)
+            got = run(["learn", "--leads", self.leads_path, "--outcome", "won"] + extra)
+            self.assertEqual(got.returncode, 0, got.stderr)
+            self.assertEqual(got.stdout, want.stdout)
+
+    def test_weights_and_areas_against_fractions(self):
+        r = run(["learn", "--leads", self.leads_path, "--outcome", "won", "--format", "json"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        d = json.loads(r.stdout)
+        held = [lead for i, lead in enumerate(self.leads) if (i + 1) % 5 == 0]
+        fitted = [lead for i, lead in enumerate(self.leads) if (i + 1) % 5 != 0]
+        self.assertEqual(d["held_back"], {"every": 5, "won": sum(w for _, w in held),
+                                          "lost": sum(not w for _, w in held)})
+        self.assertEqual(d["fitted"], {"won": sum(w for _, w in fitted),
+                                       "lost": sum(not w for _, w in fitted)})
+        self.assertEqual(d["open"], len(range(0, 600, 11)))
+        weights = [c["weight"] for c in d["criteria"]]
+        self.assertEqual(weights[0], 10)  # budget weighs most (beta 2.0)
+        self.assertTrue(weights[0] > weights[1] > weights[2], weights)
+        self.assertEqual(weights[3], 0.01)  # timing lowers the odds: the floor
+        self.assertEqual(d["auc"]["given"], float(area(held, [1, 1, 1, 1])))
+        self.assertEqual(d["auc"]["fitted"], float(area(held, weights)))
+        self.assertGreater(d["auc"]["fitted"], d["auc"]["given"])
+
+    def test_with_a_history_the_json_gains_score_fit_only(self):
+        alone = run(["learn", self.history, "--stages", "lead,opp", "--format", "json"])
+        fit = run(["score", "--leads", self.leads_path, "--fit", "won", "--format", "json"])
+        both = run(["learn", self.history, "--stages", "lead,opp", "--leads", self.leads_path,
+                    "--outcome", "won", "--format", "json"])
+        self.assertEqual((both.returncode, both.stderr), (0, ""))
+        d = json.loads(both.stdout)
+        self.assertEqual(list(d)[-1], "score_fit")
+        self.assertEqual(d.pop("score_fit"), json.loads(fit.stdout))
+        self.assertEqual(d, json.loads(alone.stdout))
+        # learn's members are the same bytes, the fit's object follows
+        self.assertTrue(both.stdout.startswith(alone.stdout[:-3] + ",\n  \"score_fit\": {\n"),
+                        both.stdout[:200])
+
+    def test_with_a_history_the_table_and_csv_are_both_in_turn(self):
+        for fmt in ("table", "csv"):
+            with self.subTest(format=fmt):
+                alone = run(["learn", self.history, "--format", fmt])
+                fit = run(["score", "--leads", self.leads_path, "--fit", "won", "--format", fmt])
+                both = run(["learn", self.history, "--leads", self.leads_path, "--outcome",
+                            "won", "--format", fmt])
+                self.assertEqual(both.returncode, 0, both.stderr)
+                self.assertEqual(both.stdout, alone.stdout + "\n" + fit.stdout)
+
+    def test_save_score_is_what_score_takes_and_save_what_plan_takes(self):
+        crit = os.path.join(self.tmp.name, "criteria.txt")
+        funnel = os.path.join(self.tmp.name, "funnel.txt")
+        saved = os.path.join(self.tmp.name, "score-saved.txt")
+        r = run(["learn", self.history, "--stages", "lead,opp", "--leads", self.leads_path,
+                 "--outcome", "won", "--save", funnel, "--save-score", crit])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run(["score", "--leads", self.leads_path, "--fit", "won", "--save",
+                              saved]).returncode, 0)
+        with open(crit, encoding="utf-8") as f, open(saved, encoding="utf-8") as g:
+            text = f.read()
+            self.assertEqual(text, g.read())
+        fitted = json.loads(run(["learn", "--leads", self.leads_path, "--outcome", "won",
+                                 "--format", "json"]).stdout)
+        scored = run(["score", "--leads", self.leads_path, "@" + crit, "--format", "json"])
+        self.assertEqual(scored.returncode, 0, scored.stderr)
+        self.assertEqual([c["weight"] for c in json.loads(scored.stdout)["criteria"]],
+                         [c["weight"] for c in fitted["criteria"]])
+        planned = run(["plan", "@" + funnel, "--deals", "10", "--format", "json"])
+        self.assertEqual(planned.returncode, 0, planned.stderr)
+        self.assertEqual(json.loads(planned.stdout)["stages"][0]["rate"], 0.5)
+
+    def test_bad_leads_exit_2_or_4_with_file_and_line(self):
+        p = self.file("id,budget,authority,need,timing\na,1,1,1,1\n", "noout.csv")
+        r = run(["learn", "--leads", p, "--outcome", "won"])
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, run(["score", "--leads", p, "--fit", "won"]).stderr)
+        self.assertIn("won", r.stderr)
+        # outcomes that are not won or lost, NaN answers: rows skipped at FILE:LINE
+        text, _ = leads_text(5, 200)
+        lines = text.splitlines()
+        lines[3] = lines[3].rsplit(",", 1)[0] + ",maybe"
+        lines[7] = "L6,NaN,1,1,1,won"
+        p = self.file("\n".join(lines) + "\n", "bad.csv")
+        r = run(["learn", "--leads", p, "--outcome", "won"])
+        self.assertEqual(r.returncode, 4)
+        self.assertEqual(r.stderr.splitlines(), [
+            "funnelplan: %s:4: column 'won': the outcome is won, lost, or empty for a lead "
+            "still open" % p,
+            "funnelplan: %s:8: column 'budget': an answer is a number from 0 to 1 (or 0%% to "
+            "100%%), yes/no, y/n or true/false" % p])
+        self.assertEqual(json.loads(run(["learn", "--leads", p, "--outcome", "won", "--format",
+                                         "json"]).stdout)["skipped"], 2)
+        # an empty file; a file of one class only
+        empty = self.file("", "empty.csv")
+        r = run(["learn", "--leads", empty, "--outcome", "won"])
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, run(["score", "--leads", empty, "--fit", "won"]).stderr)
+        won = self.file("id,budget,authority,need,timing,won\n" + "".join(
+            "l%d,1,1,1,1,won\n" % i for i in range(20)), "allwon.csv")
+        r = run(["learn", "--leads", won, "--outcome", "won"])
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertTrue(r.stderr.startswith("funnelplan: --outcome 'won': "), r.stderr)
+
+    def test_options_of_one_part_need_that_part(self):
+        cases = [
+            (["learn", "--leads", self.leads_path],
+             "funnelplan: learn: --leads needs --outcome COLUMN (the column of won or lost "
+             "the weights are fitted to)\n"),
+            (["learn", "--outcome", "won"],
+             "funnelplan: learn: a FILE is needed (a CSV history of stage entries; - reads "
+             "standard input)\n"),
+            (["learn", self.history, "--outcome", "won"],
+             "funnelplan: learn: --outcome is about the leads: give --leads FILE too\n"),
+            (["learn", self.history, "--criteria", "bad"],
+             "funnelplan: learn: --criteria is about the leads: give --leads FILE too\n"),
+            (["learn", "--leads", self.leads_path, "--outcome", "won", "--save", "x.txt"],
+             "funnelplan: learn: --save is about the history: give its FILE too (the fitted "
+             "criteria go to --save-score)\n"),
+            (["learn", "--leads", self.leads_path, "--outcome", "won", "--stages", "a,b"],
+             "funnelplan: learn: --stages is about the history: give its FILE too\n"),
+            (["learn", "--leads", self.leads_path, "--outcome", "won", "--criterion", "x=0"],
+             None),
+        ]
+        for args, want in cases:
+            with self.subTest(args=args):
+                r = run(args)
+                self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+                self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
+                if want is not None:
+                    self.assertEqual(r.stderr, want)
+        # a refused criterion is said as score says it, before any file is read
+        r = run(["learn", "/no/such/history.csv", "--leads", self.leads_path, "--outcome",
+                 "won", "--criterion", "fit=0"])
+        self.assertEqual(r.stderr.replace("learn", "score"),
+                         run(["score", "--leads", self.leads_path, "--fit", "won",
+                              "--criterion", "fit=0"]).stderr)
+
+    def test_skipped_history_rows_and_a_fit_exit_4_with_both_printed(self):
+        bad = self.file(HAND + "e,lead,not-a-date,\n", "badhist.csv")
+        r = run(["learn", bad, "--leads", self.leads_path, "--outcome", "won", "--format",
+                 "json"])
+        self.assertEqual(r.returncode, 4)
+        self.assertEqual(r.stderr, "funnelplan: %s:12: the date is not a date YYYY-MM-DD\n" % bad)
+        d = json.loads(r.stdout)
+        self.assertEqual((d["skipped"], d["score_fit"]["skipped"]), (1, 0))
 
 
 if __name__ == "__main__":

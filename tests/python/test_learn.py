@@ -152,6 +152,49 @@ class TestLearnFaces(unittest.TestCase):
         with self.assertRaises(fp.FunnelError):
             fp.learn(rows, stages="lead,lead")
 
+    def test_leads_fit_beside_the_funnel_as_fit_score_and_the_cli(self):
+        rnd = random.Random(7)
+        lines = ["id,budget,authority,need,timing,result"]
+        for i in range(300):
+            a = [rnd.choice([0, 0.5, 1]) for _ in range(4)]
+            p = 1 / (1 + math.exp(-(-1.0 + 2.0 * a[0] + 0.8 * a[2])))
+            lines.append("l%d,%s,%s" % (i, ",".join(str(x) for x in a),
+                                        "" if i % 9 == 0 else ("won" if rnd.random() < p
+                                                               else "lost")))
+        leads = "\n".join(lines) + "\n"
+        here = os.path.dirname(os.path.abspath(__file__))
+        path = os.path.join(here, os.pardir, os.pardir, "examples", "crm_history.csv")
+        alone = fp.learn(path)
+        both = fp.learn(path, leads=leads, outcome="result", criteria="bant")
+        fit = fp.fit_score(leads, "result", "bant")
+        self.assertIsNone(alone.score_fit)
+        self.assertEqual(both.score_fit.weights, fit.weights)
+        self.assertEqual((both.score_fit.auc_fitted, both.score_fit.auc_given),
+                         (fit.auc_fitted, fit.auc_given))
+        d = both.to_dict()
+        self.assertEqual(d.pop("score_fit"), fit.to_dict())
+        self.assertEqual(d, alone.to_dict())
+        self.assertEqual(str(both), str(alone) + "\n" + str(fit))
+        self.assertEqual(both.to_rows(), alone.to_rows())
+        with self.assertRaises(fp.FunnelError):
+            fp.learn(path, leads=leads)  # no outcome column named
+        with self.assertRaises(fp.FunnelError):
+            fp.learn(path, outcome="result")  # no leads
+        cli = os.environ.get("FUNNELPLAN_CLI")
+        if not cli:
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            lp = os.path.join(tmp, "leads.csv")
+            with open(lp, "w", encoding="utf-8") as f:
+                f.write(leads)
+            for fmt, text in (("table", str(both)), ("csv", both.to_csv())):
+                r = subprocess.run([cli, "learn", path, "--leads", lp, "--outcome", "result",
+                                    "--format", fmt], capture_output=True, text=True, check=True)
+                self.assertEqual(r.stdout, text)
+            r = subprocess.run([cli, "learn", path, "--leads", lp, "--outcome", "result",
+                                "--format", "json"], capture_output=True, text=True, check=True)
+            self.assertEqual(json.loads(r.stdout), both.to_dict())
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -520,6 +520,8 @@ fpl_score_render_lead(fpl_score_writer*, uint64, str, fpl_lead_score*) status
 fpl_score_render_skipped(fpl_score_writer*, uint64, str) status
 fpl_score_render_end(fpl_score_writer*) status
 fpl_score_fit_render(int, fpl_score_fit_result*, fpl_score_fit_source*, ptr, void*) status
+fpl_learn_fit_render(fpl_learn_result*, fpl_score_fit_result*, fpl_score_fit_source*, int, char*,
+    size_t, size_t*) status
 fpl_plan_svg(fpl_funnel*, fpl_plan*, fpl_odds_plan*, char*, size_t, size_t*) status
 fpl_forecast_svg(fpl_funnel*, fpl_forecast*, char*, size_t, size_t*) status
 fpl_whatif_svg(fpl_funnel*, fpl_whatif_input*, fpl_whatif*, char*, size_t, size_t*) status

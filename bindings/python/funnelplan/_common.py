@@ -599,6 +599,11 @@ class _Shown:
     def _render_args(self) -> Tuple[Any, Tuple[Any, ...]]:
         raise NotImplementedError
 
+    def _rows_csv(self) -> str:
+        """The CSV :meth:`to_rows` and :meth:`to_frame` read: :meth:`to_csv`
+        (a result whose CSV holds two tables gives the first)."""
+        return self.to_csv()
+
     def _render_text(self, fmt: int) -> str:
         func, args = self._render_args()
         return _render(func, args, fmt)
@@ -650,7 +655,7 @@ class _Shown:
         >>> row["stage"], row["rate"], row["required_whole"], row["required_per_year"]
         ('lead', 0.1, 400, 4800)
         """
-        return _table(self.to_csv(), self._text_columns)[1]
+        return _table(self._rows_csv(), self._text_columns)[1]
 
     def to_frame(self) -> Any:  # a pandas.DataFrame (pandas is optional)
         """:meth:`to_rows` as a pandas ``DataFrame`` (its columns those of
@@ -669,7 +674,7 @@ class _Shown:
             raise ImportError("to_frame() needs pandas, which is not importable (pip install "
                               "pandas, or apt-get install python3-pandas); to_rows() and "
                               "to_csv() need nothing: %s" % exc, name="pandas") from exc
-        header, rows = _table(self.to_csv(), self._text_columns)
+        header, rows = _table(self._rows_csv(), self._text_columns)
         return pandas.DataFrame.from_records(rows, columns=header)
 
     def __getitem__(self, name: Any) -> Any:

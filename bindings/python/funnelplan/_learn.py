@@ -10,6 +10,12 @@ turns the result into a :class:`Learned` whose ``to_dict()`` is the CLI's
 JSON (``fpl_learn_json``), ``str()`` and ``to_csv()`` the CLI's table and
 CSV (``fpl_learn_render``), and whose ``funnel`` is a ready
 :class:`~funnelplan.Funnel` (``fpl_learn_funnel``).
+
+With ``leads=`` and ``outcome=`` the criteria's weights are fitted to the
+leads' outcomes too, by :func:`~funnelplan.fit_score` (the same path as
+``funnelplan learn FILE --leads LEADS --outcome COLUMN``): the result's
+``score_fit`` is that :class:`~funnelplan.ScoreFit`, and its ``to_dict()``,
+``str()`` and ``to_csv()`` are the CLI's of both (``fpl_learn_fit_render``).
 """
 
 import csv
@@ -22,11 +28,11 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
-from ._common import _Shown, _describe, _encode, _is_text, refuse
+from ._common import _render, _Shown, _describe, _encode, _is_text, refuse
 from ._errors import FunnelError
 from ._model import Funnel
 from ._native import fn
-from ._score import _chunks
+from ._score import Criteria, ScoreFit, _chunks, fit_score
 
 _CHUNK = 64 * 1024
 _SKIPPED = 256
@@ -70,6 +76,10 @@ class Learned(_Shown):
         backtest: the back-test (months, MAPE and bias of deals and revenue);
             None without ``backtest=True``.
         skipped: the rows skipped (:class:`LearnedSkip`), at most 256.
+        score_fit: the criterion weights fitted to the leads' outcomes
+            (:class:`~funnelplan.ScoreFit`, as :func:`~funnelplan.fit_score`
+            gives it) when ``learn()`` was given ``leads`` and ``outcome``;
+            else None.
     """
     as_of: str
     items: int
@@ -80,12 +90,21 @@ class Learned(_Shown):
     owners: Tuple[Dict[str, Any], ...]
     backtest: Optional[Dict[str, Any]]
     skipped: Tuple[LearnedSkip, ...]
+    score_fit: Optional[ScoreFit] = None
     _c: Any = field(default=None, repr=False, compare=False)
 
     _headline = ("as_of", "items")
 
     def _render_args(self) -> Any:
-        return fn.learn_render, (self._c,)
+        if self.score_fit is None:
+            return fn.learn_render, (self._c,)
+        fit = self.score_fit
+        return fn.learn_fit_render, (self._c, fit._result, fit._source)
+
+    def _rows_csv(self) -> str:
+        """The stages' CSV (with a fit, ``to_csv()`` adds the fit's table
+        after an empty line: its rows are ``score_fit.criteria``)."""
+        return _render(fn.learn_render, (self._c,), _native.RENDER_CSV)
 
     def to_dict(self) -> Dict[str, Any]:
         """The object ``funnelplan learn --format json`` prints.
@@ -96,6 +115,8 @@ class Learned(_Shown):
         >>> funnelplan.learn(rows).to_dict()["stages"][0]["naive_rate"]
         0.5
         """
+        if self.score_fit is not None:  # learn's object, then "score_fit"
+            return json.loads(self._render_text(_native.RENDER_JSON))
         length = ctypes.c_size_t()
         fn.learn_json(byref(self._c), None, 0, byref(length))
         buf = ctypes.create_string_buffer(length.value + 1)
@@ -173,7 +194,9 @@ def _text_arg(label, value):
 
 def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
           columns: Optional[Mapping[str, str]] = None, as_of: Optional[str] = None,
-          backtest: bool = False, form: Optional[str] = None) -> Learned:
+          backtest: bool = False, form: Optional[str] = None, leads: Any = None,
+          outcome: Optional[str] = None, criteria: Union[str, Criteria, Sequence[Any]] = "bant",
+          saturation: Optional[Mapping[str, Any]] = None, id_column: str = "id") -> Learned:
     """Learns the funnel from a CRM stage history (see learn.h and the
     guide): ``history`` is a path, a file object, the CSV text, or rows
     (mappings, or sequences id, stage, date[, amount, source, owner]).
@@ -198,7 +221,30 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     ...         {"id": "b", "lead": "2026-01-01", "won": None, "lost": "2026-01-21"}]
     >>> funnelplan.learn(wide, form="wide").stages[0]["rate"]
     0.5
+
+    ``leads`` (a CSV file of leads as :func:`~funnelplan.score` reads it:
+    a path, a file object or the text) with ``outcome``, the name of its
+    won/lost column, also fits the criteria's weights to the leads'
+    outcomes: ``score_fit`` is what :func:`~funnelplan.fit_score` gives
+    for ``(leads, outcome, criteria, saturation=..., id_column=...)``, the
+    area under the ROC curve of the fitted score beside the preset's on
+    every 5th lead held back; ``to_dict()`` gains the key ``"score_fit"``
+    (``funnelplan learn FILE --leads LEADS --outcome COLUMN --format
+    json``). For the leads alone, call :func:`~funnelplan.fit_score`.
+
+    >>> leads = "id,budget,authority,need,timing,won\\n" + "".join(
+    ...     "l%d,%d,1,%d,0,%s\\n" % (i, i % 2, i % 3 > 0, "won" if i % 2 else "lost")
+    ...     for i in range(40))
+    >>> both = funnelplan.learn(rows, leads=leads, outcome="won")
+    >>> both.score_fit.auc_fitted == both.to_dict()["score_fit"]["auc"]["fitted"]
+    True
+    >>> both.score_fit.weights["budget"], both.to_dict()["stages"][0]["rate"]
+    (10.0, 0.5)
     """
+    if (leads is None) != (outcome is None):
+        raise refuse("NULL", "outcome %s" % _describe(outcome) if leads is not None
+                     else "leads None", "leads and outcome are given together (the leads' "
+                     "won/lost column)", typed=True)
     opt = _native.fpl_learn_options()
     if stages is not None:
         text = ",".join(stages) if isinstance(stages, (list, tuple)) else stages
@@ -248,18 +294,17 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
             try:
                 fn.learn_feed(byref(learner), chunk[off:], len(chunk) - off, at_end, out,
                               _SKIPPED, byref(n), byref(used))
-            except FunnelError as exc:
-                if exc.status.endswith("WORKSPACE"):  # the table is full: a larger one
+            except FunnelError:
+                if fn.learn_work_needed(byref(learner)) > 0:  # the table is full: a larger one
                     off += used.value
                     take()
                     bigger = ctypes.create_string_buffer(fn.learn_work_needed(byref(learner)))
                     fn.learn_grow(byref(learner), bigger, len(bigger))
                     work = bigger  # the old table is no longer used
                     continue
-                if not exc.status.endswith("CSV_HEADER"):
-                    raise
                 message = ctypes.create_string_buffer(_native.CSV_HEADER_MESSAGE_MAX)
-                fn.learn_header_message(byref(learner), message, len(message))
+                if fn.learn_header_message(byref(learner), message, len(message)) == 0:
+                    raise
                 raise refuse("CSV_HEADER", label or "history",
                              message.value.decode("utf-8", "replace")) from None
             off += used.value
@@ -272,9 +317,12 @@ def learn(history: Any, *, stages: Optional[Union[str, Sequence[str]]] = None,
     scratch = (ctypes.c_uint64 * (size // 8 + 1))()
     fn.learn_finish(byref(learner), scratch, ctypes.sizeof(scratch), byref(result))
     del work
-    learned = Learned("", 0, (), None, None, (), (), None, tuple(skipped), result)
+    fit = None
+    if leads is not None and outcome is not None:  # given together (checked above)
+        fit = fit_score(leads, outcome, criteria, saturation=saturation, id_column=id_column)
+    learned = Learned("", 0, (), None, None, (), (), None, tuple(skipped), None, result)
     d = learned.to_dict()
     return Learned(d["as_of"], d["items"], tuple(d["stages"]), d["deal_size"],
                    None if d["seasonality"] is None else tuple(d["seasonality"]),
                    tuple(d["sources"]), tuple(d["owners"]), d["backtest"], tuple(skipped),
-                   result)
+                   fit, result)
