@@ -1100,11 +1100,11 @@ static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len
         return FPL_LEARN_FAULT_OUTCOME;
     }
     const int outcome = won != NO_DAY ? OUT_WON : lost != NO_DAY ? OUT_LOST : OUT_NONE;
-    const int32_t outcome_day = won != NO_DAY ? won : lost; /* NO_DAY: open */
+    const int32_t closed_on = won != NO_DAY ? won : lost; /* NO_DAY: open */
     int32_t last = INT32_MIN, first = NO_DAY;
     for (size_t k = 0; k < n; ++k) {
         if (day[k] != NO_DAY) {
-            if (day[k] < last || day[k] > outcome_day) {
+            if (day[k] < last || day[k] > closed_on) {
                 return FPL_LEARN_FAULT_BACKWARDS;
             }
             last = day[k];
@@ -1127,14 +1127,14 @@ static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len
         it->at[k] = stored(day[k]);
     }
     it->outcome = (uint8_t)outcome;
-    it->outcome_at = stored(outcome_day);
+    it->outcome_at = stored(closed_on);
     if (!isnan(amount)) {
         it->amount = amount;
         it->amount_won = outcome == OUT_WON;
     }
     read_groups(l, it);
-    const int32_t lo = first < outcome_day ? first : outcome_day;
-    const int32_t hi = outcome_day != NO_DAY ? outcome_day : last;
+    const int32_t lo = first < closed_on ? first : closed_on;
+    const int32_t hi = closed_on != NO_DAY ? closed_on : last;
     l->min_day = lo < l->min_day ? lo : l->min_day;
     l->max_day = hi > l->max_day ? hi : l->max_day;
     return FPL_LEARN_FAULT_NONE;
