@@ -88,6 +88,22 @@ static inline size_t fpl__utf8_decode(const unsigned char *s, size_t len, uint32
     return n;
 }
 
+/* Whether s[0..len) is UTF-8 text: every sequence valid and no NUL (the
+ * names and ids read from CSV become C strings). */
+static inline bool fpl__utf8_text(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        const size_t n = fpl__utf8_decode(u + i, len - i, &cp);
+        if (n == 0 || cp == 0) {
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
 /* The one rule of what never reaches a terminal raw: the control characters
  * (C0, DEL, C1) and the bidirectional controls (Unicode's Bidi_Control:
  * U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which can

@@ -626,20 +626,6 @@ static fpl_status header_fail(fpl_learn *l, int fault, int role, size_t column, 
     return FPL_ERR_CSV_HEADER;
 }
 
-static bool utf8_ok(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        const size_t n = fpl__utf8_decode(u + i, len - i, &cp);
-        if (n == 0 || cp == 0) {
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
 static int outcome_of(const char *s, size_t len);
 
 /* A cell of the header: the byte-order mark off the first, trimmed
@@ -789,7 +775,7 @@ static fpl_status read_header(fpl_learn *l, fpl_error *err)
             s += 3;
             len -= 3;
         }
-        if (!utf8_ok(s, len)) {
+        if (!fpl__utf8_text(s, len)) {
             return header_fail(l, HF_BAD, 0, f, FPL_NO_INDEX, err);
         }
     }
@@ -1152,7 +1138,7 @@ static fpl_learn_fault read_row(fpl_learn *l)
         const char *s;
         size_t len;
         field_of(l, f, &s, &len);
-        if (!utf8_ok(s, len)) {
+        if (!fpl__utf8_text(s, len)) {
             return FPL_LEARN_FAULT_UTF8;
         }
     }

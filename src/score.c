@@ -709,20 +709,6 @@ static void field(const fpl_csv_reader *r, size_t i, const char **s, size_t *len
     *len = r->field_start[i + 1] - r->field_start[i];
 }
 
-static bool utf8_ok(const char *s, size_t len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        const size_t n = fpl__utf8_decode(u + i, len - i, &cp);
-        if (n == 0 || cp == 0) {
-            return false; /* a NUL byte is not text: ids are C strings */
-        }
-        i += n;
-    }
-    return true;
-}
-
 static void reset_record(fpl_csv_reader *r)
 {
     r->record_len = 0;
@@ -741,7 +727,7 @@ static size_t field_not_utf8(const fpl_csv_reader *r)
         const char *s;
         size_t len;
         field(r, f, &s, &len);
-        if (!utf8_ok(s, len)) {
+        if (!fpl__utf8_text(s, len)) {
             return f;
         }
     }
