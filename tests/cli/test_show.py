@@ -1,7 +1,7 @@
 """What a Python result shows is what the CLI prints for the same question.
 
 For every command (plan, forecast, whatif, sensitivity, solve, odds,
-schedule, pace, channels, score) and a few questions each, asked once of the
+schedule, pace, channels, score, learn) and a few questions each, asked once of the
 binary under $FUNNELPLAN_CLI and once of the package: ``str(result)`` is the
 CLI's stdout with ``--format table``, ``result.to_csv()`` with ``--format
 csv`` and ``result._repr_svg_()`` with ``--format svg`` (None where the CLI
@@ -41,7 +41,16 @@ FILES = {
                 "\"tab\tand, comma\",0,1,0,1\nbad,1,1\nzed,1,1,1,1/2\n",
     "custom.csv": "Lead,Fit,Intent,Budget\n12,1,0.5,1\n13,0,1,1\n"
                   "alongidthatgoesonandonandonandonandonandonandon,1,1,0\nnaïve café,1,0,0\n",
+    # a history in the wide form: a row per item, a date column per stage
+    "wide.csv": "id,lead,sql,won,lost,amount,source\n"
+                "a,2026-01-05,2026-01-20,2026-02-11,,12000,web\n"
+                "b,2026-01-09,,,2026-01-30,,events\n"
+                "c,2026-02-02,2026-02-25,,,,web\n"
+                "d,2026-02-14,2026-03-01,,2026-03-20,,events\n"
+                "e,2026-03-01,,,,,web\n",
 }
+HISTORY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples",
+                       "crm_history.csv")
 for name, text in FILES.items():
     with open(os.path.join(LEADS, name), "w", newline="", encoding="utf-8") as f:
         f.write(text)
@@ -187,6 +196,12 @@ CASES = {
          lambda: fp.score(leads("custom.csv"), ["fit=2,required", "intent", "budget=0.5"],
                           id_column="lead")),
     ],
+    "learn": [
+        (["learn", HISTORY, "--stages", "lead,mql,sql,opportunity", "--backtest"],
+         lambda: fp.learn(HISTORY, stages="lead,mql,sql,opportunity", backtest=True)),
+        (["learn", leads("wide.csv"), "--as-of", "2026-03-31"],
+         lambda: fp.learn(leads("wide.csv"), as_of="2026-03-31")),
+    ],
 }
 
 
@@ -209,7 +224,8 @@ class ShowTest(unittest.TestCase):
 
     def test_every_command_is_walked(self):
         self.assertEqual(set(CASES), {"plan", "forecast", "whatif", "sensitivity", "solve",
-                                      "odds", "schedule", "pace", "channels", "score"})
+                                      "odds", "schedule", "pace", "channels", "score",
+                                      "learn"})
 
     def test_str_is_the_cli_table(self):
         for args, result in self.each():
