@@ -301,9 +301,9 @@ static void learn_table(fpl__doc *d, const fpl_learn_result *r)
     fpl_date_format(r->first, first, sizeof first);
     fpl__put(d, "Funnel learned from ");
     fpl__put_count(d, r->items);
-    fpl__put(d, " items (");
+    fpl__put(d, r->items == 1 ? " item (" : " items (");
     fpl__put_count(d, r->rows);
-    fpl__put(d, " rows) from ", first, " to ", as_of, ": ");
+    fpl__put(d, r->rows == 1 ? " row) from " : " rows) from ", first, " to ", as_of, ": ");
     fpl__put_count(d, r->won);
     fpl__put(d, " won, ");
     fpl__put_count(d, r->lost);
@@ -345,7 +345,8 @@ static void learn_table(fpl__doc *d, const fpl_learn_result *r)
         fpl__put_figure(d, "", r->deal_median, FPL_NUMBER_AMOUNT, ", variation (cv) ");
         fpl__put_figure(d, "", r->deal_cv, FPL_NUMBER_AMOUNT, " over ");
         fpl__put_count(d, r->deal_count);
-        fpl__put(d, " won deals with an amount.\n");
+        fpl__put(d, r->deal_count == 1 ? " won deal with an amount.\n"
+                                       : " won deals with an amount.\n");
     } else {
         fpl__put(d, "\nDeal size: not known (no won item has an amount).\n");
     }

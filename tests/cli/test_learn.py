@@ -74,6 +74,17 @@ class TestLearn(LearnCase):
         self.assertIsNone(d["backtest"])
         self.assertEqual(d["sources"], [])
 
+    def test_table_counts_one_in_the_singular(self):
+        # HAND has one won deal with an amount: "1 won deal", not "deals";
+        # one item of one row reads "1 item (1 row)".
+        r = run(["learn", self.file(HAND), "--stages", "lead,opp"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(" over 1 won deal with an amount.\n", r.stdout)
+        self.assertTrue(r.stdout.startswith("Funnel learned from 4 items (10 rows) "), r.stdout)
+        r = run(["learn", self.file("id,stage,date\na,lead,2026-01-01\n")])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("Funnel learned from 1 item (1 row) from "), r.stdout)
+
     def test_save_then_plan_with_it(self):
         path = self.file(HAND)
         saved = os.path.join(self.tmp.name, "funnel.txt")
