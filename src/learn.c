@@ -377,7 +377,7 @@ static double xsum_round(const xsum *acc)
     const uint64_t mid = t >= 1 ? (uint64_t)x.limb[t - 1] : 0;
     const uint64_t low = t >= 2 ? (uint64_t)x.limb[t - 2] : 0;
     unsigned hb = 0; /* bits of the top digit, 1 … 32 */
-    while (hb < 64 && (top >> hb) != 0) {
+    while (hb < 32 && (top >> hb) != 0) {
         ++hb;
     }
     /* the 64 bits from the top, the bits below them only sticky (bit 0):
@@ -880,8 +880,8 @@ static fpl_status read_wide_columns(fpl_learn *l, fpl_error *err)
     const size_t slots = l->table_bytes / slot_bytes(n);
     if (n > l->cap_stages && l->items == 0 && slots >= 16) {
         /* the table is still empty: laid out again as fpl_learn_begin()
-         * would have with these stages given, so the items fall in the
-         * same order (and every sum over them is the same) as then */
+         * would have with these stages given (the figures would not
+         * differ otherwise: the sums over items are exact, xsum) */
         resize(l, l->table, slots, n);
     }
     return FPL_OK;
@@ -2206,7 +2206,7 @@ size_t fpl_learn_finish_needed(const fpl_learn *learn)
 }
 
 /* Packs the items at the front of the table, in the order of their slots
- * (the order finish() adds them in, so its sums do not change), the slots
+ * (any order would do: finish()'s sums over items are exact), the slots
  * after them empty: they are free for the keys. Lookups need the items at
  * their hashed places again: fpl_learn_feed() rehashes them back
  * (rehash_in_place) should more rows come. */
