@@ -278,6 +278,120 @@ fpl_status fpl_learn_form_parse(const char *text, size_t len, fpl_learn_form *ou
     return fpl__fail_at(err, FPL_ERR_LEARN_FORM, FPL_FIELD_HISTORY_FORM, FPL_NO_INDEX, 0, len);
 }
 
+/* ---- exact sums ------------------------------------------------------------ */
+
+/* The sums over items (won revenue, deal size, the back-test's deals and
+ * revenue) are exact: the items are visited in the order of the table,
+ * which depends on the order of the rows and on the tables given, and a
+ * floating-point sum in that order would too (in the last bits). An
+ * xsum-like superaccumulator: every finite double is an integer times
+ * 2^-1074, held in 32-bit digits of int64 limbs (a limb takes 2^31 adds
+ * before it can overflow: the carries are propagated every 2^30); the
+ * result is the exact sum rounded once, to nearest. 68 limbs: 2^-1074 up
+ * to past DBL_MAX, with room for the carries. */
+#define XSUM_LIMBS 68
+#define XSUM_ADDS (1u << 30)
+
+typedef struct xsum {
+    int64_t limb[XSUM_LIMBS]; /* limb i: its digit times 2^(32 i - 1074) */
+    uint32_t adds;            /* since the carries were last propagated */
+    double special;           /* the sum of the infinities and NaNs */
+} xsum;
+
+static void xsum_init(xsum *x)
+{
+    memset(x, 0, sizeof *x);
+}
+
+/* Every limb but the last to a digit in [0, 2^32), the carries up. */
+static void xsum_carry(xsum *x)
+{
+    for (size_t i = 0; i + 1 < XSUM_LIMBS; ++i) {
+        const int64_t c = x->limb[i] >= 0 ? x->limb[i] / 4294967296
+                                          : -((-x->limb[i] + 4294967295) / 4294967296);
+        x->limb[i] -= c * 4294967296;
+        x->limb[i + 1] += c;
+    }
+    x->adds = 0;
+}
+
+static void xsum_add(xsum *x, double v)
+{
+    if (!isfinite(v)) {
+        x->special += v;
+        return;
+    }
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    if ((bits << 1) == 0) {
+        return; /* ±0 */
+    }
+    const unsigned e = (unsigned)(bits >> 52) & 0x7FFu;
+    const uint64_t m = (bits & 0xFFFFFFFFFFFFFu) | (e != 0 ? (uint64_t)1 << 52 : 0);
+    const unsigned at = e != 0 ? e - 1 : 0; /* the bit of m's units, from 2^-1074 */
+    const unsigned s = at % 32;
+    const size_t i = at / 32;
+    const int64_t d0 = (int64_t)((m << s) & 0xFFFFFFFFu);
+    const int64_t d1 = (int64_t)((m >> (32 - s)) & 0xFFFFFFFFu);
+    const int64_t d2 = s == 0 ? 0 : (int64_t)(m >> (64 - s));
+    if (bits >> 63) {
+        x->limb[i] -= d0;
+        x->limb[i + 1] -= d1;
+        x->limb[i + 2] -= d2;
+    } else {
+        x->limb[i] += d0;
+        x->limb[i + 1] += d1;
+        x->limb[i + 2] += d2;
+    }
+    if (++x->adds == XSUM_ADDS) {
+        xsum_carry(x);
+    }
+}
+
+/* The exact sum rounded to nearest (ties to even; a sum in the subnormal
+ * range may be rounded twice, the same way whatever the order). */
+static double xsum_round(const xsum *acc)
+{
+    if (!isfinite(acc->special)) { /* sums of infinities and NaNs are never finite */
+        return acc->special;
+    }
+    xsum x = *acc;
+    xsum_carry(&x);
+    double sign = 1.0;
+    if (x.limb[XSUM_LIMBS - 1] < 0) {
+        for (size_t i = 0; i < XSUM_LIMBS; ++i) {
+            x.limb[i] = -x.limb[i];
+        }
+        xsum_carry(&x);
+        sign = -1.0;
+    }
+    size_t t = XSUM_LIMBS;
+    while (t > 0 && x.limb[t - 1] == 0) {
+        --t;
+    }
+    if (t == 0) {
+        return 0.0;
+    }
+    --t; /* the top digit (the last limb may exceed 32 bits: not for sums of doubles) */
+    const uint64_t top = (uint64_t)x.limb[t];
+    const uint64_t mid = t >= 1 ? (uint64_t)x.limb[t - 1] : 0;
+    const uint64_t low = t >= 2 ? (uint64_t)x.limb[t - 2] : 0;
+    unsigned hb = 0; /* bits of the top digit, 1 … 32 */
+    while (hb < 32 && (top >> hb) != 0) {
+        ++hb;
+    }
+    /* the 64 bits from the top, the bits below them only sticky (bit 0):
+     * the conversion to double rounds them once, correctly */
+    uint64_t v = (top << (64 - hb)) | (mid << (32 - hb)) | (low >> hb);
+    bool sticky = (low & (((uint64_t)1 << hb) - 1)) != 0;
+    for (size_t i = 0; i + 2 < t && !sticky; ++i) {
+        sticky = x.limb[i] != 0;
+    }
+    v |= sticky ? 1u : 0u;
+    const int scale = 32 * ((int)t - 2) - 1074 + (int)hb;
+    return sign * ldexp((double)v, scale);
+}
+
 /* ---- the learner ----------------------------------------------------------- */
 
 enum { ST_FIELD_START, ST_UNQUOTED, ST_QUOTED, ST_QUOTE_QUOTED, ST_AFTER_CR, ST_DONE };
@@ -752,8 +866,8 @@ static fpl_status read_wide_columns(fpl_learn *l, fpl_error *err)
     const size_t slots = l->table_bytes / slot_bytes(n);
     if (n > l->cap_stages && l->items == 0 && slots >= 16) {
         /* the table is still empty: laid out again as fpl_learn_begin()
-         * would have with these stages given, so the items fall in the
-         * same order (and every sum over them is the same) as then */
+         * would have with these stages given (the figures would not
+         * differ otherwise: the sums over items are exact, xsum) */
         resize(l, l->table, slots, n);
     }
     return FPL_OK;
@@ -1790,6 +1904,10 @@ static void groups(fpl_learn *l, int g, uint32_t *keys, int32_t now, fpl_learn_r
         copy_name(all[k].name, k < known ? names[k].text
                                : k == FPL_LEARN_MAX_GROUPS ? "(other)" : "(none)");
     }
+    xsum won[FPL_LEARN_MAX_GROUPS + 2]; /* the won revenue (exact sums) */
+    for (size_t k = 0; k < FPL_LEARN_MAX_GROUPS + 2; ++k) {
+        xsum_init(&won[k]);
+    }
     size_t nk = 0;
     for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
@@ -1806,12 +1924,15 @@ static void groups(fpl_learn *l, int g, uint32_t *keys, int32_t now, fpl_learn_r
         x->lost += it->outcome == OUT_LOST;
         x->open += it->outcome == OUT_NONE;
         if (it->outcome == OUT_WON && !isnan(it->amount)) {
-            x->won_revenue += it->amount;
+            xsum_add(&won[k], it->amount);
         }
         uint32_t kk;
         if (entry_key(it, &p, now, &kk)) {
             keys[nk++] = ((uint32_t)k << KEY_GROUP_SHIFT) | kk;
         }
+    }
+    for (size_t k = 0; k < FPL_LEARN_MAX_GROUPS + 2; ++k) {
+        all[k].won_revenue = xsum_round(&won[k]);
     }
     sort_keys(keys, nk);
     for (size_t i = 0; i < nk;) {
@@ -1892,7 +2013,8 @@ static bool learn_at(fpl_learn *l, int32_t c, uint32_t *keys, double *grid, int6
                      double *deal)
 {
     size_t nk = 0;
-    double sum = 0.0;
+    xsum sum;
+    xsum_init(&sum);
     double n_amounts = 0.0;
     for (size_t i = 0; i < live_slots(l); ++i) {
         item *it = slot_at(l, i);
@@ -1906,7 +2028,7 @@ static bool learn_at(fpl_learn *l, int32_t c, uint32_t *keys, double *grid, int6
             keys[nk++] = k;
         }
         if (it->outcome == OUT_WON && outcome_day(it) < c && !isnan(it->amount)) {
-            sum += it->amount;
+            xsum_add(&sum, it->amount);
             n_amounts += 1.0;
         }
     }
@@ -1916,7 +2038,7 @@ static bool learn_at(fpl_learn *l, int32_t c, uint32_t *keys, double *grid, int6
     sort_keys(keys, nk);
     aj a;
     aj_run(keys, nk, &a, grid, last);
-    *deal = n_amounts > 0 ? sum / n_amounts : 0.0;
+    *deal = n_amounts > 0 ? xsum_round(&sum) / n_amounts : 0.0;
     return true;
 }
 
@@ -1944,7 +2066,11 @@ static void backtest(fpl_learn *l, int32_t as_of, uint32_t *keys, double *grid,
             continue;
         }
         const size_t row0 = b->n_rows;
+        xsum deals[FPL_LEARN_BACKTEST_MONTHS]; /* the rows' sums, exact */
+        xsum revenue[FPL_LEARN_BACKTEST_MONTHS];
         for (int m = 0; m < FPL_LEARN_BACKTEST_MONTHS; ++m) {
+            xsum_init(&deals[m]);
+            xsum_init(&revenue[m]);
             fpl_learn_backtest_row *r = &b->rows[b->n_rows++];
             r->cutoff = date_of(c);
             r->month = (fpl_month){(int)((cm + m) / 12), (int)((cm + m) % 12) + 1};
@@ -1963,7 +2089,7 @@ static void backtest(fpl_learn *l, int32_t as_of, uint32_t *keys, double *grid,
                 const int32_t t = month_start(cm + m + 1);
                 if (it->outcome == OUT_WON && outcome_day(it) >= s && outcome_day(it) < t) {
                     r->actual_deals += 1.0;
-                    r->actual_revenue += isnan(it->amount) ? 0.0 : it->amount;
+                    xsum_add(&revenue[m], isnan(it->amount) ? 0.0 : it->amount);
                 }
                 if (e >= t) {
                     continue;
@@ -1983,7 +2109,7 @@ static void backtest(fpl_learn *l, int32_t as_of, uint32_t *keys, double *grid,
                     }
                     f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
                     f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
-                    r->deals += (a1 - b1) / left;
+                    xsum_add(&deals[m], (a1 - b1) / left);
                 } else {
                     /* entered after the cut-off (the entries that then came) */
                     f_at(grid, last, (int64_t)t - e - 1, &a1, &a2);
@@ -1992,12 +2118,14 @@ static void backtest(fpl_learn *l, int32_t as_of, uint32_t *keys, double *grid,
                     } else {
                         f_at(grid, last, (int64_t)s - e - 1, &b1, &b2);
                     }
-                    r->deals += a1 - b1;
+                    xsum_add(&deals[m], a1 - b1);
                 }
             }
         }
         for (int m = 0; m < FPL_LEARN_BACKTEST_MONTHS; ++m) {
             fpl_learn_backtest_row *r = &b->rows[row0 + (size_t)m];
+            r->deals = xsum_round(&deals[m]);
+            r->actual_revenue = xsum_round(&revenue[m]);
             r->revenue = r->deals * deal;
             sum_fd += r->deals;
             sum_ad += r->actual_deals;
@@ -2064,7 +2192,7 @@ size_t fpl_learn_finish_needed(const fpl_learn *learn)
 }
 
 /* Packs the items at the front of the table, in the order of their slots
- * (the order finish() adds them in, so its sums do not change), the slots
+ * (any order would do: finish()'s sums over items are exact), the slots
  * after them empty: they are free for the keys. Lookups need the items at
  * their hashed places again: fpl_learn_feed() rehashes them back
  * (rehash_in_place) should more rows come. */
@@ -2161,17 +2289,18 @@ fpl_status fpl_learn_finish(fpl_learn *learn, void *scratch, size_t scratch_size
     double *amounts = rest;
     {
         size_t na = 0;
-        double sum = 0.0;
+        xsum sum;
+        xsum_init(&sum);
         for (size_t i = 0; i < live_slots(l); ++i) {
             item *it = slot_at(l, i);
             if (it->hash != 0 && it->outcome == OUT_WON && !isnan(it->amount)) {
                 amounts[na++] = it->amount;
-                sum += it->amount;
+                xsum_add(&sum, it->amount);
             }
         }
         if (na > 0) {
             qsort(amounts, na, sizeof *amounts, compare_doubles);
-            const double mean = sum / (double)na;
+            const double mean = xsum_round(&sum) / (double)na;
             double ss = 0.0;
             for (size_t i = 0; i < na; ++i) {
                 ss += (amounts[i] - mean) * (amounts[i] - mean);

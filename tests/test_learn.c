@@ -14,6 +14,7 @@ static fpl_learn_result result;
 static unsigned char first_work[FPL_LEARN_WORK_MIN];
 static size_t grown; /* tables given larger */
 static size_t first_size = sizeof first_work; /* bytes of first_work given */
+static unsigned char *first_table = first_work; /* the first table given */
 
 /* Learns from text with the options; the rows skipped into skipped. The
  * table starts at the least size and is grown when the learner asks. */
@@ -23,7 +24,7 @@ static fpl_status learn_text(const fpl_learn_options *opt, const char *text,
 {
     void *work = NULL;
     grown = 0;
-    fpl_status st = fpl_learn_begin(&learner, opt, first_work, first_size, err);
+    fpl_status st = fpl_learn_begin(&learner, opt, first_table, first_size, err);
     if (st != FPL_OK) {
         return st;
     }
@@ -742,6 +743,128 @@ static void test_learn_fit_render_is_learn_then_the_fit(void **state)
     assert_int_equal(err.field, FPL_FIELD_FORMAT);
 }
 
+/* The date n days after 2024-01-01 (days of the civil calendar). */
+static fpl_date day_after_2024(int n)
+{
+    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    fpl_date d = {2024, 1, 1};
+    for (; n > 0; --n) {
+        const int leap = d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0);
+        if (d.day < len[d.month - 1] + (d.month == 2 && leap)) {
+            d.day++;
+        } else if (d.month < 12) {
+            d.month++;
+            d.day = 1;
+        } else {
+            d = (fpl_date){d.year + 1, 1, 1};
+        }
+    }
+    return d;
+}
+
+/* The figures do not depend on the order of the rows or on the tables
+ * given: a few thousand items over two years, amounts of many digits (so
+ * that every sum rounds), sources and owners, a back-test; learned (i)
+ * in the order written from a first table large enough for all, (ii) its
+ * rows shuffled from the least first table, grown many times. Every
+ * figure is the same to the bit. */
+static void test_learn_figures_do_not_depend_on_row_order_or_tables(void **state)
+{
+    (void)state;
+    enum { ITEMS = 4000, MAX_ROWS = 3 * ITEMS };
+    const size_t line_cap = 96;
+    char *lines = malloc((size_t)MAX_ROWS * line_cap);
+    size_t *order = malloc(MAX_ROWS * sizeof *order);
+    const size_t cap = (size_t)MAX_ROWS * line_cap + 64;
+    char *csv = malloc(cap);
+    assert_true(lines != NULL && order != NULL && csv != NULL);
+    size_t rows = 0;
+    uint64_t r = 0x9E3779B97F4A7C15u;
+#define NEXT() (r = r * 6364136223846793005u + 1442695040888963407u, (uint32_t)(r >> 33))
+    for (int i = 0; i < ITEMS; ++i) {
+        const int t0 = (int)(NEXT() % 700);
+        const int t1 = t0 + 1 + (int)(NEXT() % 40);
+        const fpl_date d0 = day_after_2024(t0);
+        const fpl_date d1 = day_after_2024(t1);
+        const fpl_date d2 = day_after_2024(t1 + 1 + (int)(NEXT() % 60));
+        const char *src[] = {"web", "ads", "partner", "event", "referral"};
+        const char *own[] = {"ann", "bob", "cy"};
+        const char *s = src[NEXT() % 5];
+        const char *o = own[NEXT() % 3];
+        snprintf(lines + rows++ * line_cap, line_cap, "it%d,lead,%04d-%02d-%02d,,%s,%s\n", i,
+                 d0.year, d0.month, d0.day, s, o);
+        const uint32_t fate = NEXT() % 4; /* 0, 1: won; 2: lost; 3: open */
+        if (fate == 3 && d1.year > 2025) {
+            continue;
+        }
+        snprintf(lines + rows++ * line_cap, line_cap, "it%d,opp,%04d-%02d-%02d,,%s,%s\n", i,
+                 d1.year, d1.month, d1.day, s, o);
+        if (fate < 3 && d2.year < 2026) {
+            const double amount = (double)(NEXT() % 1000000) / 7.0 + 1.0 / 3.0;
+            char a[40] = "";
+            if (fate < 2) {
+                snprintf(a, sizeof a, "%.17g", amount);
+            }
+            snprintf(lines + rows++ * line_cap, line_cap, "it%d,%s,%04d-%02d-%02d,%s,%s,%s\n", i,
+                     fate < 2 ? "won" : "lost", d2.year, d2.month, d2.day, a, s, o);
+        }
+    }
+    for (size_t i = 0; i < rows; ++i) {
+        order[i] = i;
+    }
+    fpl_learn_options opt;
+    memset(&opt, 0, sizeof opt);
+    assert_int_equal(fpl_learn_stages_parse(&opt, "lead,opp", 8, NULL), FPL_OK);
+    opt.backtest = true;
+    static fpl_learn_result first;
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) { /* Fisher–Yates */
+            for (size_t i = rows - 1; i > 0; --i) {
+                const size_t j = NEXT() % (i + 1);
+                const size_t t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        size_t len = (size_t)snprintf(csv, cap, "id,stage,date,amount,source,owner\n");
+        for (size_t i = 0; i < rows; ++i) {
+            len += (size_t)snprintf(csv + len, cap - len, "%s", lines + order[i] * line_cap);
+        }
+        unsigned char *big = malloc(pass == 0 ? (size_t)16 << 20 : 1);
+        assert_non_null(big);
+        first_table = pass == 0 ? big : first_work;
+        first_size = pass == 0 ? (size_t)16 << 20 : FPL_LEARN_WORK_MIN;
+        fpl_learn_skipped sk[4];
+        size_t n = 0;
+        assert_int_equal(learn_text(&opt, csv, sk, 4, &n, NULL), FPL_OK);
+        first_table = first_work;
+        first_size = sizeof first_work;
+        free(big);
+        assert_int_equal(n, 0);
+        assert_int_equal(result.items, ITEMS);
+        if (pass == 0) {
+            assert_int_equal(grown, 0);
+            assert_true(result.has_backtest && result.backtest.n_rows > 3);
+            assert_true(result.n_sources == 5 && result.n_owners == 3);
+            assert_true(result.has_deal_size && result.deal_count > 1000);
+            first = result;
+        } else {
+            assert_true(grown >= 3);
+        }
+    }
+#undef NEXT
+    /* the figures the engineers saw differ first, then all of it */
+    assert_memory_equal(&first.deal_mean, &result.deal_mean, sizeof result.deal_mean);
+    assert_memory_equal(&first.deal_cv, &result.deal_cv, sizeof result.deal_cv);
+    assert_memory_equal(first.sources, result.sources, sizeof result.sources);
+    assert_memory_equal(first.owners, result.owners, sizeof result.owners);
+    assert_memory_equal(&first.backtest, &result.backtest, sizeof result.backtest);
+    assert_memory_equal(&first, &result, sizeof result);
+    free(lines);
+    free(order);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -758,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_learn_keys_in_the_table_or_in_the_scratch),
         cmocka_unit_test(test_learn_finish_early_then_more_rows),
         cmocka_unit_test(test_learn_fit_render_is_learn_then_the_fit),
+        cmocka_unit_test(test_learn_figures_do_not_depend_on_row_order_or_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,6 +116,18 @@ extern "C" {
  * 90th percentile in days. The win rate of a source or owner is the same
  * estimator from an item's entry to won or lost.
  *
+ * **Order**: the figures do not depend on the order of the rows or on the
+ * tables given (fpl_learn_begin(), fpl_learn_grow(),
+ * fpl_learn_grow_in_place()): the same items give the same result to the
+ * bit, so a re-sorted export, the CLI and Python agree. Every sum over
+ * items (won revenue by source and owner, the deal size's mean and so its
+ * cv, the back-test's deals, revenue and deal size) is exact, rounded
+ * once to nearest; the rest is counts or runs over sorted keys. What an
+ * item is can depend on the order only where its rows disagree: an item
+ * whose rows other than the won one give different amounts keeps the last
+ * one read, a row is backwards (skipped) against the rows read before it,
+ * and past ::FPL_LEARN_MAX_GROUPS names the first seen are kept apart.
+ *
  * Thread safety: a learner is used by one thread at a time; distinct
  * learners are independent. No locale is used.
  * @{

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import random
+from fractions import Fraction
 import tempfile
 import unittest
 from fractions import Fraction as Fr
@@ -379,6 +380,40 @@ class TestLearnLeads(LearnCase):
         self.assertEqual(r.stderr, "funnelplan: %s:12: the date is not a date YYYY-MM-DD\n" % bad)
         d = json.loads(r.stdout)
         self.assertEqual((d["skipped"], d["score_fit"]["skipped"]), (1, 0))
+
+    def test_sums_are_exact_and_do_not_depend_on_row_order(self):
+        # Amounts from 1e-3 to 1e15 (a float sum of them rounds at every
+        # step): the won revenue of each source and the deal size's mean
+        # are the exact sums rounded once (Fraction), and the rows
+        # shuffled print the same bytes, the back-test's included.
+        rnd = random.Random(11)
+        rows, won = [], {}
+        for i in range(1500):
+            s = rnd.choice(["web", "ads", "event"])
+            day = rnd.randrange(600)
+            rows.append(f"i{i},lead,{2024 + day // 336}-{1 + day % 336 // 28:02d}-{1 + day % 28:02d},,{s}\n")
+            if i % 3:
+                a = rnd.choice([rnd.random() * 10 ** rnd.randint(-3, 9),
+                                rnd.randint(1, 10 ** 6) / 7, 1e15 + rnd.random()])
+                end = min(day + rnd.randrange(1, 90), 1007)
+                rows.append(f"i{i},won,{2024 + end // 336}-{1 + end % 336 // 28:02d}-"
+                            f"{1 + end % 28:02d},{a!r},{s}\n")
+                won.setdefault(s, []).append(a)
+        head = "id,stage,date,amount,source\n"
+        path = self.file(head + "".join(rows))
+        args = ["--stages", "lead", "--backtest", "--format", "json"]
+        r = run(["learn", path] + args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        d = json.loads(r.stdout)
+        for g in d["sources"]:
+            self.assertEqual(float(g["won_revenue"]), float(sum(map(Fraction, won[g["name"]]))))
+        amounts = [a for v in won.values() for a in v]
+        total = float(sum(map(Fraction, amounts)))
+        self.assertEqual(float(d["deal_size"]["mean"]), total / len(amounts))
+        self.assertTrue(d["backtest"])
+        rnd.shuffle(rows)
+        again = run(["learn", self.file(head + "".join(rows), "shuffled.csv")] + args)
+        self.assertEqual(again.stdout, r.stdout)
 
 
 if __name__ == "__main__":
