@@ -944,9 +944,10 @@ size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capaci
     if (learn != NULL) {
         const char *role = fpl_learn_role_name((fpl_learn_role)learn->header_role);
         const char *given = learn->opt.column[learn->header_role].text;
-        char num[2][24];
+        char num[3][24];
         fpl_format_count(learn->header_column + 1, num[0], sizeof num[0]);
         fpl_format_count(learn->header_first + 1, num[1], sizeof num[1]);
+        fpl_format_count(FPL_MAX_STAGES, num[2], sizeof num[2]);
         switch (learn->header_fault) {
         case HF_NONE: tb_put(&tb, "the file has no header (it is empty or blank)", (const char *)NULL); break;
         case HF_MISSING:
@@ -989,7 +990,8 @@ size_t fpl_learn_header_message(const fpl_learn *learn, char *out, size_t capaci
                    (const char *)NULL);
             break;
         case HF_WIDE_COUNT:
-            tb_put(&tb, "the header has more than 32 stage columns", WIDE_HINT, (const char *)NULL);
+            tb_put(&tb, "the header has more than ", num[2], " stage columns", WIDE_HINT,
+                   (const char *)NULL);
             break;
         case HF_WIDE_NONE:
             tb_put(&tb, "the header has no date column of a stage (the wide form: a date "
@@ -1157,6 +1159,22 @@ static bool read_amount(const fpl_learn *l, double *amount)
     return true;
 }
 
+/* The day a date field names, held to what a record keeps: a date, not
+ * after the as-of date, inside the window of stored days. */
+static fpl_learn_fault read_day(const fpl_learn *l, const char *s, size_t len, int32_t *day)
+{
+    if (!read_date(s, len, day)) {
+        return FPL_LEARN_FAULT_DATE;
+    }
+    if (l->opt.has_as_of && *day > day_of(l->opt.as_of)) {
+        return FPL_LEARN_FAULT_FUTURE;
+    }
+    if (*day < DAY_FIRST || *day > DAY_LAST) {
+        return FPL_LEARN_FAULT_DATE_RANGE;
+    }
+    return FPL_LEARN_FAULT_NONE;
+}
+
 /* A row of the wide form: one item, its stages and outcome dated in their
  * columns (an empty cell: not reached). The faults of the long form, for
  * the row as a whole, then a second row of one id. */
@@ -1177,14 +1195,9 @@ static fpl_learn_fault read_wide_row(fpl_learn *l, const char *id, size_t id_len
         if (len == 0) {
             continue;
         }
-        if (!read_date(s, len, &day[k])) {
-            return FPL_LEARN_FAULT_DATE;
-        }
-        if (l->opt.has_as_of && day[k] > day_of(l->opt.as_of)) {
-            return FPL_LEARN_FAULT_FUTURE;
-        }
-        if (day[k] < DAY_FIRST || day[k] > DAY_LAST) {
-            return FPL_LEARN_FAULT_DATE_RANGE;
+        const fpl_learn_fault f = read_day(l, s, len, &day[k]);
+        if (f != FPL_LEARN_FAULT_NONE) {
+            return f;
         }
         any = true;
     }
@@ -1280,14 +1293,9 @@ static fpl_learn_fault read_row(fpl_learn *l)
         }
     }
     int32_t day;
-    if (!read_date(date, date_len, &day)) {
-        return FPL_LEARN_FAULT_DATE;
-    }
-    if (l->opt.has_as_of && day > day_of(l->opt.as_of)) {
-        return FPL_LEARN_FAULT_FUTURE;
-    }
-    if (day < DAY_FIRST || day > DAY_LAST) {
-        return FPL_LEARN_FAULT_DATE_RANGE;
+    const fpl_learn_fault f = read_day(l, date, date_len, &day);
+    if (f != FPL_LEARN_FAULT_NONE) {
+        return f;
     }
     double amount;
     if (!read_amount(l, &amount)) {
