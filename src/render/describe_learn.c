@@ -367,37 +367,22 @@ static void learn_table(fpl__doc *d, const fpl_learn_result *r)
     fpl__put(d, fpl__rounded_note);
 }
 
-fpl_status fpl_learn_render(const fpl_learn_result *result, fpl_render_format format, char *buf,
-                            size_t capacity, size_t *length_out, fpl_error *err)
-{
-    fpl__begin(err);
-    const bool json = format == FPL_RENDER_JSON;
-    size_t len = 0;
-    fpl_status st = fpl_learn_json(result, json ? buf : NULL, json ? capacity : 0, &len, err);
-    fpl__doc d;
-    for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
-         fpl__doc_pass(&d);) {
-        if (format == FPL_RENDER_CSV) {
-            learn_csv(&d, result);
-        } else {
-            learn_table(&d, result);
-        }
-    }
-    return fpl__render_end(&d, err);
-}
-
-fpl_status fpl_learn_fit_render(const fpl_learn_result *result, const fpl_score_fit_result *fit,
-                                const fpl_score_fit_source *source, fpl_render_format format,
-                                char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+/* learn's text in a format, then, when fit is given, the fit's as
+ * fpl_score_fit_render() writes it (JSON: nested under score_fit). */
+static fpl_status render(const fpl_learn_result *result, bool with_fit,
+                         const fpl_score_fit_result *fit, const fpl_score_fit_source *source,
+                         fpl_render_format format, char *buf, size_t capacity, size_t *length_out,
+                         fpl_error *err)
 {
     fpl__begin(err);
     const bool json = format == FPL_RENDER_JSON;
     char options[FPL_CRITERIA_OPTIONS_MAX];
     size_t len = 0;
-    fpl_status st = fpl__fit_check(fit, source, options, err);
+    fpl_status st = with_fit ? fpl__fit_check(fit, source, options, err) : FPL_OK;
     if (st == FPL_OK) {
-        st = learn_json(result, fit, source, options, json ? buf : NULL, json ? capacity : 0,
-                        &len, err);
+        st = learn_json(result, with_fit ? fit : NULL, with_fit ? source : NULL,
+                        with_fit ? options : NULL, json ? buf : NULL, json ? capacity : 0, &len,
+                        err);
     }
     fpl__doc d;
     for (fpl__render_begin(&d, st, len, format, buf, capacity, length_out, err);
@@ -407,7 +392,10 @@ fpl_status fpl_learn_fit_render(const fpl_learn_result *result, const fpl_score_
         } else {
             learn_table(&d, result);
         }
-        fpl__put(&d, "\n"); /* then the fit, as fpl_score_fit_render() writes it */
+        if (!with_fit) {
+            continue;
+        }
+        fpl__put(&d, "\n");
         if (d.pass == 2 && format == FPL_RENDER_CSV) {
             fpl__fit_csv(fit, &d.text);
         } else if (d.pass == 2) {
@@ -415,4 +403,17 @@ fpl_status fpl_learn_fit_render(const fpl_learn_result *result, const fpl_score_
         }
     }
     return fpl__render_end(&d, err);
+}
+
+fpl_status fpl_learn_render(const fpl_learn_result *result, fpl_render_format format, char *buf,
+                            size_t capacity, size_t *length_out, fpl_error *err)
+{
+    return render(result, false, NULL, NULL, format, buf, capacity, length_out, err);
+}
+
+fpl_status fpl_learn_fit_render(const fpl_learn_result *result, const fpl_score_fit_result *fit,
+                                const fpl_score_fit_source *source, fpl_render_format format,
+                                char *buf, size_t capacity, size_t *length_out, fpl_error *err)
+{
+    return render(result, true, fit, source, format, buf, capacity, length_out, err);
 }
