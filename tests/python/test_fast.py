@@ -8,6 +8,7 @@ parsers would give) and a period name (remembered) must refuse and accept
 exactly what the slow paths do: a ``float`` subclass takes the slow path
 with the same value."""
 
+import dataclasses
 import pickle
 import random
 import unittest
@@ -81,6 +82,11 @@ class LazyEqualsView(unittest.TestCase):
             forecast_target = rng.choice([{}, target])
             self.check(f.forecast(rng.randint(1, 10**5), at=at, per=per, cost_per_lead=cost,
                                   **forecast_target))
+            # a float volume and nothing else: the fast path once the period
+            # was read (the first call reads it), its stages made at once
+            volume = rng.randint(1, 10**6) / 7
+            for _ in range(2):
+                self.check(f.forecast(volume, per=per))
             change = {f.names[-1]: rng.choice(["-10%", "-1pp", "50%"])}
             self.check(f.whatif(change, volume=rng.randint(1, 10**4), horizon=rng.randint(1, 24),
                                 invest=rng.choice([None, 1000])))
@@ -92,6 +98,62 @@ class LazyEqualsView(unittest.TestCase):
         self.assertIs(p.by_period, p.by_period)
         with self.assertRaises(AttributeError):
             p.no_such_field
+
+
+class ForecastStageIsARecord(unittest.TestCase):
+    """ForecastStage is stored as a tuple (_common._record) and stays what a
+    frozen dataclass of the package is: made by the fast path, the slow path,
+    the view or by hand, it compares, hashes, shows, pickles and gives its
+    to_dict() alike."""
+
+    def setUp(self):
+        self.funnel = fp.Funnel([("lead", "10%"), ("mql", "1/3"), ("deal", "25%")],
+                                deal_size=1000)
+        self.funnel.forecast(600.0, per="year")  # the period read: the next call is fast
+
+    def test_every_way_of_making_one_agrees(self):
+        fast = self.funnel.forecast(600.0, per="year")
+        slow = self.funnel.forecast(Slow(600.0), per="year")
+        viewed = eager(fast).stages
+        by_hand = (fp.ForecastStage("lead", 0.1, 600.0),
+                   fp.ForecastStage(name="mql", rate=1 / 3, expected=60.0),
+                   fp.ForecastStage("deal", 0.25, expected=20.0))
+        for stages in (slow.stages, viewed, by_hand):
+            self.assertEqual(fast.stages, stages)
+            self.assertEqual([hash(s) for s in fast.stages], [hash(s) for s in stages])
+            self.assertEqual([repr(s) for s in fast.stages], [repr(s) for s in stages])
+            self.assertEqual([s.to_dict() for s in fast.stages], [s.to_dict() for s in stages])
+        self.assertEqual(repr(by_hand[0]), "ForecastStage(name='lead', rate=0.1, expected=600.0)")
+        self.assertEqual(fast.stages["mql"].expected, 60.0)
+        self.assertNotEqual(fast.stages[0], fp.ForecastStage("lead", 0.1, 600.5))
+        self.assertNotEqual(fast.stages[0], ("lead", 0.1, 600.0))  # another class
+
+    def test_its_dict_is_the_views_piece(self):
+        fast = self.funnel.forecast(600.0, per="year")
+        self.assertEqual([s.to_dict() for s in fast.stages], fast.to_dict()["stages"])
+        below = self.funnel.forecast(90.0, at="mql")  # not the top: the path from `at`
+        self.assertEqual([s.name for s in below.stages], ["mql", "deal"])
+        self.assertEqual([s.expected for s in below.stages], [90.0, 30.0])
+        self.assertEqual([s.to_dict() for s in below.stages], below.to_dict()["stages"])
+
+    def test_frozen_with_the_fields_of_a_dataclass(self):
+        s = self.funnel.forecast(600.0, per="year").stages[1]
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            s.expected = 1.0
+        with self.assertRaises(AttributeError):
+            s.other = 1.0
+        self.assertEqual([f.name for f in dataclasses.fields(s)],
+                         ["name", "rate", "expected", "_view"])
+        changed = dataclasses.replace(s, expected=7.0, _view=None)
+        self.assertEqual((changed.name, changed.expected), ("mql", 7.0))
+        self.assertEqual(changed.to_dict(), {"name": "mql", "rate": 1 / 3, "expected": 7.0})
+        self.assertIn("units expected to enter", type(s).expected.__doc__)
+
+    def test_pickled_it_keeps_its_view(self):
+        s = self.funnel.forecast(600.0, per="year").stages[2]
+        again = pickle.loads(pickle.dumps(s))
+        self.assertEqual(again, s)
+        self.assertEqual(again.to_dict(), {"name": "deal", "rate": 0.25, "expected": 20})
 
 
 class FastPathsRefuseAsBefore(unittest.TestCase):

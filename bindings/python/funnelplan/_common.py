@@ -19,6 +19,7 @@ import dataclasses
 import decimal
 import fractions
 import html
+import inspect
 import io
 import math
 import numbers
@@ -31,6 +32,13 @@ from typing import Any, Dict, List, NamedTuple, Optional, Tuple, Union
 from . import _native
 from ._errors import FunnelError, FunnelTypeError
 from ._native import fn
+
+try:
+    # (how a NamedTuple's fields read their items)
+    from _collections import _tuplegetter  # type: ignore[import]
+except ImportError:  # (not CPython)
+    def _tuplegetter(index, doc):
+        return property(lambda self: tuple.__getitem__(self, index), doc=doc)
 
 #: Period names, in the order of the C enum and of ``by_period``.
 PERIODS = ("month", "quarter", "year")
@@ -802,6 +810,27 @@ def _if(flag, value):
     return value if flag else None
 
 
+def _record(cls):
+    """Makes the frozen dataclass ``cls``, a subclass of ``tuple`` with
+    ``__slots__ = ()`` whose ``__new__`` stores its fields in order and its
+    ``_view`` (last) as two items, a record: each public field reads its
+    item (as a ``NamedTuple``'s does), ``_view`` the last two, and pickling
+    gives ``__new__`` the items back. The package makes one with
+    ``tuple.__new__(cls, items)``, a single C call, where a dataclass's
+    ``__init__`` costs a Python call and a ``setattr`` a field."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert names[-1] == "_view", cls
+    doc = inspect.getdoc(cls) or ""
+    for i, name in enumerate(names[:-1]):
+        line = re.search(r"^\s*%s: (.*)$" % name, doc, re.M)
+        setattr(cls, name, _tuplegetter(i, line.group(1) if line else name))
+    i = len(names) - 1
+
+    cls._view = property(lambda self: None if self[i] is None else (self[i], self[i + 1]))
+    cls.__getnewargs__ = lambda self: tuple(self[:i]) + (self._view,)
+    return cls
+
+
 def _view_field():
     """The ``_view`` field of a :class:`_Part`."""
     return dataclasses.field(default=None, repr=False, compare=False)
@@ -813,6 +842,7 @@ class _Part:
     keys down to the piece, set by the package). A part built by hand has
     no view, and gives its public fields."""
 
+    __slots__ = ()  # (a record's instances have none; other parts' have a __dict__)
     _view: Any
 
     def to_dict(self) -> JSONDict:

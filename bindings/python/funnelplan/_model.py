@@ -14,6 +14,7 @@ library describes of it (``fpl_view_plan``, ``fpl_view_forecast``).
 
 import ctypes
 import functools
+from itertools import repeat
 import struct
 from ctypes import byref, c_size_t
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from ._common import (Amount, JSONDict, Rate, _Lazy, _readers, _Shown, Mix, Name
                       _volume, _describe, _encode, _is_text, _items, _missing, _mix_argument, _mixes_arg,
                       _name, _optional, _parse, _parse_mixes, _period, _rate, _view_field, refuse, status_is,
                       stage_hint)
-from ._common import _PERIODS_READ, _WHOLE_MAX
+from ._common import _PERIODS_READ, _WHOLE_MAX, _record
 from ._errors import FunnelError
 from ._native import fn
 
@@ -275,8 +276,9 @@ class ForecastPeriod(_Part):
     _view: tuple = _view_field()
 
 
-@dataclass(frozen=True)
-class ForecastStage(_Part):
+@_record
+@dataclass(frozen=True, init=False)
+class ForecastStage(_Part, tuple):
     """One stage of a forecast (an element of :attr:`Forecast.stages`, from
     the stage the volume enters down), per the forecast's period.
 
@@ -285,11 +287,24 @@ class ForecastStage(_Part):
         rate: its conversion rate, a fraction in (0, 1].
         expected: units expected to enter this stage per period; exact,
             unrounded (volume × the rates of the stages above it, from ``at``).
+
+    A dataclass stored as a tuple (a record, as a ``NamedTuple`` is), so that
+    a forecast makes its stages in one C call each: frozen, compared and
+    hashed by its fields as any dataclass here, and a tuple too (of its
+    fields and what its ``to_dict()`` reads).
+
+    >>> ForecastStage(name="lead", rate=0.1, expected=500.0)
+    ForecastStage(name='lead', rate=0.1, expected=500.0)
     """
+    __slots__ = ()
     name: str
     rate: float
     expected: float
     _view: tuple = _view_field()
+
+    def __new__(cls, name: str, rate: float, expected: float,
+                _view: Optional[tuple] = None) -> "ForecastStage":
+        return tuple.__new__(cls, (name, rate, expected) + (_view or (None, None)))
 
 
 @dataclass(frozen=True, repr=False)
@@ -612,19 +627,30 @@ class Funnel:
                 and not volume > _WHOLE_MAX and not self._mix):
             # The usual call: the funnel's terms, a float volume (passed as the
             # double the library would read), a period it has read before.
-            code = _PERIODS_READ.get(per) if type(per) is str else None
-            if code is not None:
-                terms = _FROM_COPY(self._base[0])
-                terms.per = code
-                out = _native.fpl_forecast()
-                if not _FORECAST_C(self._c, terms, _native.fpl_forecast_input(volume), out,
-                                   _native.error_struct()):
+            terms = self._memo.get(per) if type(per) is str else None
+            if terms is None and type(per) is str and per in _PERIODS_READ:
+                # (C terms are only read: one copy a period serves every call)
+                terms = self._memo[per] = _FROM_COPY(self._base[0])
+                terms.per = _PERIODS_READ[per]
+            if terms is not None:
+                out = _FORECAST_OUT()
+                if not _FORECAST_C(self._c, terms, _FORECAST_IN(volume), out, None):
+                    # made as _make makes it, its dict given whole; deals and
+                    # revenue read now (the figures every caller reads); mix:
+                    # the class's None
+                    # Made as _make makes a result, its dict given whole, with
+                    # the figures every caller reads (deals, revenue, stages)
+                    # made now and the rest when read (_FORECAST); mix is the
+                    # class's None.
                     result = _NEW(Forecast)
-                    # deals and revenue read now (the figures every caller reads)
-                    result.__dict__.update(_c=out, _fc=self._c, _rates=self._rates,
-                                           _names=self._names, mix=None, deals=out.deals,
-                                           revenue=out.revenue if out.has_revenue else None,
-                                           _source=_View("view_forecast", self._c, out))
+                    view = _View("view_forecast", self._c, out)
+                    _SET(result, "__dict__", {
+                        "_c": out, "_fc": self._c, "_rates": self._rates, "_names": self._names,
+                        "deals": out.deals, "revenue": out.revenue if out.has_revenue else None,
+                        # (_stage_records inline: its call would cost 4% here)
+                        "_source": view, "stages": Named(map(_NEW_TUPLE, repeat(ForecastStage), zip(
+                            self._names, self._rates, _DOUBLES[len(self._rates)].unpack_from(
+                                out, _EXPECTED), repeat(view), _STAGE_PATHS)))})
                     return result
                 # refused: said by the call below, in its words
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
@@ -980,16 +1006,26 @@ assert _PLAN_STAGE.size == ctypes.sizeof(_native.fpl_plan_stage)
 
 
 def _forecast_stages(f):
-    c, names, view, new = f._c, f._names, f._source, ForecastStage.__new__
     rates = f._rates if f._rates is not None else [s.rate for s in f._fc.stages]
-    at = c.at
-    stages = []
-    for k, units in enumerate(c.expected[at:c.n_stages], at):
-        s = new(ForecastStage)
-        s.__dict__.update(name=names[k], rate=rates[k], expected=units,
-                          _view=(view, _STAGE_PATHS[k - at]))
-        stages.append(s)
-    return Named(stages)
+    return _stage_records(f._names, rates, f._c, f._source)
+
+
+def _stage_records(names, rates, c, view):
+    """Forecast.stages: the ForecastStage of every stage from the one the
+    volume enters down, of the C forecast ``c`` on a funnel of these names
+    and rates; ``view`` the result's _View."""
+    at, n = c.at, c.n_stages
+    # (the n - at figures read in one go; zip stops at the shortest)
+    return Named(map(_NEW_TUPLE, repeat(ForecastStage), zip(
+        names[at:], rates[at:], _DOUBLES[n - at].unpack_from(c, _EXPECTED + 8 * at),
+        repeat(view), _STAGE_PATHS)))
+
+
+#: A record (_record) from its items, in one C call.
+_NEW_TUPLE = tuple.__new__
+#: k doubles read from a buffer in one call; where fpl_forecast.expected starts.
+_DOUBLES = tuple(struct.Struct("=%dd" % k) for k in range(_native.MAX_STAGES + 1))
+_EXPECTED = _native.fpl_forecast.expected.offset  # type: ignore[attr-defined]
 
 
 #: The path of stage k in a result's view, made once.
@@ -998,7 +1034,9 @@ _STAGE_PATHS = tuple(("stages", k) for k in range(_native.MAX_STAGES))
 
 #: The fast path of Funnel.forecast: the C function, a copy of C terms, a
 #: result made without __init__ (as _make makes one).
-_NEW = object.__new__
+_NEW, _SET = object.__new__, object.__setattr__
+_FORECAST_OUT: Any = _native.fpl_forecast
+_FORECAST_IN: Any = _native.fpl_forecast_input
 _FORECAST_C = fn.forecast_compute.c_function
 _FROM_COPY: Any = _native.fpl_terms.from_buffer_copy  # type: ignore[attr-defined]
 
