@@ -635,22 +635,22 @@ class Funnel:
             if terms is not None:
                 out = _FORECAST_OUT()
                 if not _FORECAST_C(self._c, terms, _FORECAST_IN(volume), out, None):
-                    # made as _make makes it, its dict given whole; deals and
-                    # revenue read now (the figures every caller reads); mix:
-                    # the class's None
                     # Made as _make makes a result, its dict given whole, with
-                    # the figures every caller reads (deals, revenue, stages)
-                    # made now and the rest when read (_FORECAST); mix is the
-                    # class's None.
+                    # the figures every caller reads (deals, revenue, stages:
+                    # one unpack of the C result, _FIGURES) made now and the
+                    # rest when read (_FORECAST); mix is the class's None.
+                    names = self._names
+                    n = len(names)
+                    got = _FIGURES[n].unpack_from(out)
                     result = _NEW(Forecast)
                     view = _View("view_forecast", self._c, out)
                     _SET(result, "__dict__", {
-                        "_c": out, "_fc": self._c, "_rates": self._rates, "_names": self._names,
-                        "deals": out.deals, "revenue": out.revenue if out.has_revenue else None,
-                        # (_stage_records inline: its call would cost 4% here)
+                        "_c": out, "_fc": self._c, "_rates": self._rates, "_names": names,
+                        "deals": got[n], "revenue": got[n + 2] if got[n + 1] else None,
+                        # (_stage_records inline, zip taking the n units of
+                        # got: a call would cost 4% here)
                         "_source": view, "stages": Named(map(_NEW_TUPLE, repeat(ForecastStage), zip(
-                            self._names, self._rates, _DOUBLES[len(self._rates)].unpack_from(
-                                out, _EXPECTED), repeat(view), _STAGE_PATHS)))})
+                            names, self._rates, got, repeat(view), _STAGE_PATHS)))})
                     return result
                 # refused: said by the call below, in its words
         terms, given = self._terms(per, revenue, deals, deal_size, cost_per_lead, margin,
@@ -1026,6 +1026,25 @@ _NEW_TUPLE = tuple.__new__
 #: k doubles read from a buffer in one call; where fpl_forecast.expected starts.
 _DOUBLES = tuple(struct.Struct("=%dd" % k) for k in range(_native.MAX_STAGES + 1))
 _EXPECTED = _native.fpl_forecast.expected.offset  # type: ignore[attr-defined]
+
+
+def _figures(n):
+    """The struct that reads, from an fpl_forecast of n stages entered at the
+    top, its n units, deals, has_revenue and revenue, placed as the mirror
+    says."""
+    c = _native.fpl_forecast
+    where = [(c.expected.offset, "%dd" % n, 8 * n), (c.deals.offset, "d", 8),
+             (c.has_revenue.offset, "?", 1), (c.revenue.offset, "d", 8)]
+    fmt, at = "=", 0
+    for offset, code, size in where:
+        assert offset >= at
+        fmt += "%dx%s" % (offset - at, code)
+        at = offset + size
+    return struct.Struct(fmt)
+
+
+#: Funnel.forecast's fast path reads a result of n stages with _FIGURES[n].
+_FIGURES = tuple(_figures(n) for n in range(_native.MAX_STAGES + 1))
 
 
 #: The path of stage k in a result's view, made once.
