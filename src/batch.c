@@ -263,13 +263,16 @@ static int kernel_terms(const fpl_plan_batch *b, const fpl_plan_batch_terms *t)
         }
         if (t->cost_per_lead != NULL) {
             for (size_t i = 0; i < count; ++i) {
-                const double cost = t->cost_per_lead[first + i];
-                const double budget = exact[i] * (cost + 0.0); /* required(top) · cost */
+                const double cost = t->cost_per_lead[first + i] + 0.0; /* no negative zero */
+                const double budget = exact[i] * cost; /* required(top) · cost */
                 const double per_deal = budget / deals[i];
                 /* every stage's cost per unit is at most the cost per deal */
                 const bool ok = isfinite(cost) && cost >= 0.0 && rescalable(budget) &&
                                 isfinite(per_deal);
                 bad[i] = ok ? bad[i] : 1.0;
+                if (t->cost_per_lead_out != NULL) {
+                    t->cost_per_lead_out[first + i] = cost;
+                }
                 if (t->budget != NULL) {
                     t->budget[first + i] = budget;
                 }
