@@ -93,6 +93,7 @@ typedef struct fx_state {
     double batch_budget[2];
     double batch_cost_per_deal[2];
     fpl_status batch_status[2];
+    double batch_cost_out[2];
     fpl_plan_batch_terms plan_batch_terms;
     fpl_node view_nodes[FX_NODES];
     fpl_view view;         /* a view with its root object open: leaves go in */
@@ -226,7 +227,8 @@ static void fx_reset(void)
     fx.plan_batch_terms = (fpl_plan_batch_terms){FPL_PERIOD_QUARTER, fx.batch_revenue,
                                                  fx.batch_deal_size, fx.batch_cost,
                                                  fx.batch_deals, fx.batch_budget,
-                                                 fx.batch_cost_per_deal, fx.batch_status};
+                                                 fx.batch_cost_per_deal, fx.batch_status,
+                                                 fx.batch_cost_out};
 
     fpl_view_init(&fx.view, fx.view_nodes, FX_NODES);
     fpl_view_object(&fx.view, NULL);

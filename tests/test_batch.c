@@ -283,7 +283,8 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
     double *deals = calloc(n, sizeof(double));
     double *budget = calloc(n, sizeof(double));
     double *cac = calloc(n, sizeof(double));
-    assert_true(revenue && size && cost && deals && budget && cac);
+    double *kept = calloc(n, sizeof(double));
+    assert_true(revenue && size && cost && deals && budget && cac && kept);
     for (size_t i = 0; i < n; ++i) {
         revenue[i] = (double)(1 + next_random(&seed) % 10000000);
         size[i] = (double)(1 + next_random(&seed) % 9000) / 2.0;
@@ -303,7 +304,7 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
         }
         fpl_plan_batch_terms t = {(fpl_period)(shape % FPL_PERIOD_COUNT),
                                   by_revenue ? revenue : NULL, sized ? size : NULL,
-                                  costed ? cost : NULL, deals, budget, cac, NULL};
+                                  costed ? cost : NULL, deals, budget, cac, NULL, kept};
         assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
         for (size_t i = 0; i < n; ++i) {
             fpl_funnel f = {0};
@@ -332,6 +333,7 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
                 assert_same_double(buf.whole[k * n + i], (double)p.stages[k].required_whole);
             }
             if (costed) {
+                assert_memory_equal(&kept[i], &p.cost_per_lead, sizeof(double)); /* +0, not -0 */
                 assert_memory_equal(&budget[i], &p.budget, sizeof(double)); /* +0, not -0 */
                 assert_same_double(cac[i], p.cost_per_deal);
             }
@@ -348,7 +350,7 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
     double bud[2];
     double cpd[2];
     fpl_plan_batch b = {2, 2, rates, NULL, required, whole, NULL};
-    fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, rev, sz, cst, d, bud, cpd, NULL};
+    fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, rev, sz, cst, d, bud, cpd, NULL, NULL};
     assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
     assert_same_double(d[0], 20.0);
     assert_same_double(whole[0], 20000.0);
@@ -361,7 +363,56 @@ static void test_terms_batch_equals_single_plans_bit_for_bit(void **state)
     free(deals);
     free(budget);
     free(cac);
+    free(kept);
     free_buffers(&buf);
+}
+
+/* A cost per lead of -0 is kept as the single plan keeps it, +0, in the
+ * batch's own output (and so in the budget and the cost per deal): the
+ * bits of fpl_plan_compute's cost_per_lead, with and without statuses. */
+static void test_terms_batch_keeps_the_single_plans_cost_per_lead(void **state)
+{
+    (void)state;
+    const double rates[] = {0.01, 0.27, 0.5, 0.10, 0.25, 0.5};
+    const double revenue[] = {1000000, 400000, 900};
+    const double size[] = {50000, 40000, 30};
+    const double cost[] = {-0.0, 2.0, -0.0};
+    double kept[3] = {-1.0, -1.0, -1.0};
+    double budget[3];
+    double cac[3];
+    fpl_status status[3];
+    for (int with_status = 0; with_status < 2; ++with_status) {
+        fpl_plan_batch b = {3, 2, rates, NULL, NULL, NULL, NULL};
+        fpl_plan_batch_terms t = {FPL_PERIOD_QUARTER, revenue, size, cost, NULL, budget, cac,
+                                  with_status ? status : NULL, kept};
+        assert_int_equal(fpl_plan_batch_terms_compute(&b, &t, NULL), FPL_OK);
+        for (size_t i = 0; i < 3; ++i) {
+            fpl_funnel f = {0};
+            assert_int_equal(fpl_funnel_add_stage(&f, "a", 1, rates[i], NULL), FPL_OK);
+            assert_int_equal(fpl_funnel_add_stage(&f, "b", 1, rates[3 + i], NULL), FPL_OK);
+            fpl_terms pt = {0};
+            pt.per = FPL_PERIOD_QUARTER;
+            pt.target = FPL_TARGET_REVENUE;
+            pt.revenue = revenue[i];
+            pt.has_deal_size = true;
+            pt.deal_size = size[i];
+            pt.has_cost_per_lead = true;
+            pt.cost_per_lead = cost[i];
+            fpl_plan p;
+            assert_int_equal(fpl_plan_compute(&f, &pt, &p, NULL), FPL_OK);
+            assert_memory_equal(&kept[i], &p.cost_per_lead, sizeof(double));
+            assert_memory_equal(&budget[i], &p.budget, sizeof(double));
+            assert_memory_equal(&cac[i], &p.cost_per_deal, sizeof(double));
+            if (with_status) {
+                assert_int_equal(status[i], FPL_OK);
+            }
+        }
+        assert_false(signbit(kept[0])); /* given -0: +0 */
+        assert_false(signbit(kept[2]));
+        assert_false(signbit(budget[0]));
+        assert_false(signbit(cac[2]));
+        assert_same_double(kept[1], 2.0);
+    }
 }
 
 /* A funnel its single plan refuses is named, with that plan's status, the
@@ -409,7 +460,7 @@ static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
         revenue[i] = faults[j].revenue;
         size[i] = faults[j].size;
         cost[i] = faults[j].cost;
-        fpl_plan_batch_terms t = {faults[j].per, revenue, size, cost, NULL, NULL, NULL, NULL};
+        fpl_plan_batch_terms t = {faults[j].per, revenue, size, cost, NULL, NULL, NULL, NULL, NULL};
         fpl_error bad;
         fpl_status st = fpl_plan_batch_terms_compute(&b, &t, &bad);
         if (st != faults[j].status || bad.status != st || bad.field != FPL_FIELD_FUNNEL ||
@@ -424,7 +475,7 @@ static void test_terms_batch_names_the_first_funnel_at_fault(void **state)
     /* A revenue whose year overflows is fine per year: flagged, not refused. */
     revenue[20] = DBL_MAX / 2;
     size[20] = DBL_MAX / 1e6;
-    fpl_plan_batch_terms year = {FPL_PERIOD_YEAR, revenue, size, NULL, NULL, NULL, NULL, NULL};
+    fpl_plan_batch_terms year = {FPL_PERIOD_YEAR, revenue, size, NULL, NULL, NULL, NULL, NULL, NULL};
     assert_int_equal(fpl_plan_batch_terms_compute(&b, &year, NULL), FPL_OK);
     year.per = FPL_PERIOD_MONTH;
     fpl_error bad;
@@ -500,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_streamed_outputs_equal_small_batches),
         cmocka_unit_test(test_bad_batches_are_refused),
         cmocka_unit_test(test_terms_batch_equals_single_plans_bit_for_bit),
+        cmocka_unit_test(test_terms_batch_keeps_the_single_plans_cost_per_lead),
         cmocka_unit_test(test_terms_batch_names_the_first_funnel_at_fault),
         cmocka_unit_test(test_bad_terms_batches_are_refused),
     };

@@ -66,7 +66,8 @@ static void file_error(const char *arg, const char *fmt, ...)
     char text[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): started above (LLVM bug 41311) */
+    (void)vsnprintf(text, sizeof text, fmt, ap); /* a longer message is cut */
     va_end(ap);
     cli_error_value("@FILE", arg + 1, text);
 }
@@ -111,7 +112,7 @@ static bool read_file(const char *arg, cli_buf *data)
             break;
         }
     }
-    fclose(f);
+    (void)fclose(f); /* read only: a read error is ferror's, above */
     return ok;
 }
 
@@ -122,7 +123,9 @@ static bool is_blank(char c)
 
 static bool expand(cli_args *args, const char *arg, int depth);
 
-/* Adds one argument: a file to read when it starts with '@', else itself. */
+/* Adds one argument: a file to read when it starts with '@', else itself.
+ * Recursive with expand(), which stops at CLI_ARGFILE_DEPTH files deep. */
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by CLI_ARGFILE_DEPTH */
 static bool add_arg(cli_args *args, const char *s, size_t n, int depth)
 {
     if (n > 0 && s[0] == '@') { /* the name, NUL-terminated, for a moment the last argument */
@@ -135,6 +138,7 @@ static bool add_arg(cli_args *args, const char *s, size_t n, int depth)
     return args_push(args, s, n);
 }
 
+/* NOLINTNEXTLINE(misc-no-recursion): bounded by CLI_ARGFILE_DEPTH */
 static bool expand(cli_args *args, const char *arg, int depth)
 {
     if (depth > CLI_ARGFILE_DEPTH) {

@@ -59,7 +59,7 @@ void cli_buf_free(cli_buf *b);
 /* With a sink, once CLI_BUF_DRAIN_AT bytes or more are held: writes them to
  * the sink and empties the buffer (a failure is kept in sink_error, and
  * what follows is dropped). Without a sink, nothing. */
-#define CLI_BUF_DRAIN_AT (64u * 1024u)
+#define CLI_BUF_DRAIN_AT ((size_t)64 * 1024)
 void cli_buf_drain(cli_buf *b);
 
 /* Large enough for any number these functions print (a double printed in
@@ -114,7 +114,7 @@ typedef struct cli_args {
 } cli_args;
 
 /* Longest @FILE read, and how deep files may name other files. */
-#define CLI_ARGFILE_MAX (1024u * 1024u)
+#define CLI_ARGFILE_MAX ((size_t)1024 * 1024)
 #define CLI_ARGFILE_DEPTH 8
 
 /* Copies argv[1..argc-1] into args, replacing every @FILE argument by the

@@ -441,11 +441,11 @@ static int cascade(scorer *s)
             rc = fail_temp(w.err);
         }
         if (rc != CLI_EXIT_OK) {
-            fclose(w.f);
+            (void)fclose(w.f); /* the failure is rc's */
             return rc;
         }
         for (size_t i = first; i < s->n_runs; ++i) {
-            fclose(s->runs[i].f);
+            (void)fclose(s->runs[i].f); /* read to the end: nothing left to lose */
         }
         s->runs[first] = (score_run){w.f, w.count, level + 1};
         s->n_runs = first + 1;
@@ -458,7 +458,7 @@ static int spill(scorer *s)
 {
     qsort(s->batch, s->n_batch, sizeof *s->batch, compare_leads);
     if (s->n_runs == s->runs_cap) {
-        size_t cap = s->runs_cap == 0 ? 2 * FAN_IN : 2 * s->runs_cap;
+        size_t cap = s->runs_cap == 0 ? (size_t)2 * FAN_IN : 2 * s->runs_cap;
         score_run *p = realloc(s->runs, cap * sizeof *p);
         if (p == NULL) {
             return fail_memory();
@@ -475,7 +475,7 @@ static int spill(scorer *s)
         errno = 0;
         if (!put_record(f, &s->batch[i], s->ids + s->batch[i].id_at)) {
             int err = errno;
-            fclose(f);
+            (void)fclose(f); /* the failure is err's */
             return fail_temp(err);
         }
     }
@@ -546,7 +546,7 @@ static int take_row(scorer *s, const fpl_csv_row *row)
     }
     const size_t id_len = strlen(row->id);
     if (s->ids_cap - s->ids_len < id_len) {
-        size_t cap = s->ids_cap == 0 ? 64 * 1024 : 2 * s->ids_cap;
+        size_t cap = s->ids_cap == 0 ? (size_t)64 * 1024 : 2 * s->ids_cap;
         while (cap - s->ids_len < id_len) {
             cap *= 2;
         }
@@ -566,7 +566,8 @@ static int take_row(scorer *s, const fpl_csv_row *row)
 static int cannot_read(const char *path, int err)
 {
     char message[256];
-    snprintf(message, sizeof message, "cannot read: %s", strerror(err != 0 ? err : EIO));
+    (void)snprintf(message, sizeof message, "cannot read: %s", /* a longer one is cut */
+                   strerror(err != 0 ? err : EIO));
     return cli_fail_usage(cli_option_name(OPT_LEADS), path, message);
 }
 
@@ -621,7 +622,7 @@ static int read_leads(scorer *s)
         }
     }
     if (!from_stdin) {
-        fclose(fp);
+        (void)fclose(fp); /* read only: a read error is rc's */
     }
     return rc;
 }
@@ -805,7 +806,7 @@ void cli_fit_render(cli_format format, const cli_fit *fit, cli_buf *out)
 static void free_scorer(scorer *s)
 {
     for (size_t i = 0; i < s->n_runs; ++i) {
-        fclose(s->runs[i].f);
+        (void)fclose(s->runs[i].f); /* temporary files, about to vanish */
     }
     free(s->runs);
     free(s->reader);

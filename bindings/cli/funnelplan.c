@@ -605,20 +605,36 @@ static const cli_command commands[] = {
 
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
+enum { COMMAND_NAMES_MAX = 160 };
+
+/* Appends s to the *len bytes of out, a text of at most
+ * COMMAND_NAMES_MAX - 1 bytes (what would not fit is cut). */
+static void names_put(char out[COMMAND_NAMES_MAX], size_t *len, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > COMMAND_NAMES_MAX - 1 - *len) {
+        n = COMMAND_NAMES_MAX - 1 - *len;
+    }
+    memcpy(out + *len, s, n);
+    *len += n;
+    out[*len] = '\0';
+}
+
 /* The commands' names as a list, "plan, forecast, ... or solve" with conj
  * "or" (160 bytes hold every name, about 50). */
-static const char *command_names(char out[160], const char *conj)
+static const char *command_names(char out[COMMAND_NAMES_MAX], const char *conj)
 {
+    size_t len = 0;
     out[0] = '\0';
     for (size_t i = 0; i < N_COMMANDS; ++i) {
         if (i > 0 && i + 1 < N_COMMANDS) {
-            strcat(out, ", ");
+            names_put(out, &len, ", ");
         } else if (i > 0) {
-            strcat(out, " ");
-            strcat(out, conj);
-            strcat(out, " ");
+            names_put(out, &len, " ");
+            names_put(out, &len, conj);
+            names_put(out, &len, " ");
         }
-        strcat(out, commands[i].name);
+        names_put(out, &len, commands[i].name);
     }
     return out;
 }
@@ -1200,6 +1216,10 @@ int cli_stage_value(request *req, opt_id id, size_t i, bool seen[FPL_MAX_STAGES]
                     size_t *stage, const char **value)
 {
     const char *text = req->list[id][i];
+    /* defined on every path, though read only after CLI_EXIT_OK (the
+     * analyzer cannot see that cli_fail_usage never returns that) */
+    *stage = 0;
+    *value = text;
     const char *eq = strrchr(text, '=');
     if (eq == NULL) {
         return cli_fail_usage(cli_option_name(id), text, binds[id].expected);
@@ -1404,7 +1424,7 @@ static int run_whatif(request *req, cli_buf *out, fpl_error *e)
         }
     }
     /* --scenario-mix: after the --change list, in funnel order */
-    const char *mix_texts[FPL_MAX_STAGES];
+    const char *mix_texts[FPL_MAX_STAGES] = {NULL}; /* read_mixes sets those it reads */
     const int rc = read_mixes(req, OPT_SCENARIO_MIX, req->scenario_mix, mix_texts,
                               &req->n_scenario_mixes);
     if (rc != CLI_EXIT_OK) {
@@ -1538,7 +1558,7 @@ static int run_odds(request *req, cli_buf *out, fpl_error *e)
 static int emit(cli_buf *out)
 {
     if (out->sink_error != 0) { /* a part streamed before (score) failed */
-        fclose(stdout);
+        (void)fclose(stdout); /* already failed: the error below says so */
         cli_error("cannot write output: %s", strerror(out->sink_error));
         return CLI_EXIT_OUTPUT;
     }
@@ -1609,7 +1629,7 @@ static int unknown_command(const char *name)
     if (meant != NULL) {
         cli_error("unknown command '%s': did you mean %s? (see funnelplan --help)", name, meant);
     } else {
-        char names[160];
+        char names[COMMAND_NAMES_MAX];
         cli_error("unknown command '%s': the commands are %s (see funnelplan --help)", name,
                   command_names(names, "and"));
     }
@@ -1664,7 +1684,7 @@ static bool asks_help(const cli_command *cmd, const cli_args *args)
 static int run(const cli_args *args, cli_buf *out)
 {
     if (args->n == 0) {
-        char names[160];
+        char names[COMMAND_NAMES_MAX];
         cli_error("a command is needed: %s (see funnelplan --help)",
                   command_names(names, "or"));
         return CLI_EXIT_USAGE;
@@ -1693,7 +1713,7 @@ static int run(const cli_args *args, cli_buf *out)
         }
         const size_t dashes = first[1] == '-' ? 2 : 1;
         const size_t k = fpl_suggest(first + dashes, strlen(first + dashes), names, n);
-        char list[160];
+        char list[COMMAND_NAMES_MAX];
         if (k != FPL_NO_INDEX) {
             cli_error("unknown option '%s': did you mean %s? (see funnelplan --help)", first,
                       program_options[k].name);

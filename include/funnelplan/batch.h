@@ -97,6 +97,7 @@ typedef struct fpl_plan_batch_terms {
     double *budget;              ///< out: n_funnels budgets, required(top) · cost per lead, or NULL (ignored without costs)
     double *cost_per_deal;       ///< out: n_funnels budget / deals, or NULL (ignored without costs)
     fpl_status *status;          ///< out: n_funnels statuses, each funnel's own (every funnel is then planned), or NULL: the first funnel at fault ends the call
+    double *cost_per_lead_out;   ///< out: n_funnels costs per lead as the plan keeps them (a given -0 is +0), or NULL (ignored without costs)
 } fpl_plan_batch_terms;
 
 /**
@@ -107,8 +108,8 @@ typedef struct fpl_plan_batch_terms {
  * ::fpl_terms of `terms->per`, the target `terms->revenue[i]` (with
  * `terms->deal_size[i]`) or `batch->deals[i]`, and `terms->cost_per_lead[i]`
  * when given: the outputs of @p batch and of @p terms are that plan's deals,
- * whole deals, required and whole units per stage, budget and cost per deal,
- * bit for bit (a plan's other figures, such as its figures per period, are
+ * whole deals, required and whole units per stage, cost per lead (the one
+ * the plan keeps: +0 for a given -0), budget and cost per deal, bit for bit (a plan's other figures, such as its figures per period, are
  * not written; a funnel is refused when any of them would be).
  *
  * @code
@@ -118,7 +119,7 @@ typedef struct fpl_plan_batch_terms {
  * const double revenue[] = {1000000, 400000}, size[] = {50000, 40000}, cost[] = {0, 2};
  * double required[4], whole[4], deals[2], budget[2], cac[2];
  * fpl_plan_batch b = {2, 2, rates, NULL, required, whole, NULL};
- * fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, revenue, size, cost, deals, budget, cac, NULL};
+ * fpl_plan_batch_terms t = {FPL_PERIOD_YEAR, revenue, size, cost, deals, budget, cac, NULL, NULL};
  * fpl_error err;
  * if (fpl_plan_batch_terms_compute(&b, &t, &err) == FPL_OK) {
  *     // deals[0] == 20, whole[0] == 20000 leads; deals[1] == 10,

@@ -241,6 +241,24 @@ class TestLearnLeads(LearnCase):
             self.assertEqual(got.returncode, 0, got.stderr)
             self.assertEqual(got.stdout, want.stdout)
 
+    def test_a_small_leads_file_in_every_format(self):
+        # the lines of the golden corpus (tests/golden): 200 leads, a few KiB
+        text, leads = leads_text(5, 200)
+        path = self.file(text, "small_leads.csv")
+        for fmt in ("table", "csv", "json"):
+            with self.subTest(format=fmt):
+                got = run(["learn", "--leads", path, "--outcome", "won", "--format", fmt])
+                want = run(["score", "--leads", path, "--fit", "won", "--format", fmt])
+                self.assertEqual((got.returncode, got.stderr), (0, ""))
+                self.assertEqual(got.stdout, want.stdout)
+        d = json.loads(run(["learn", "--leads", path, "--outcome", "won", "--format",
+                            "json"]).stdout)
+        held = [lead for i, lead in enumerate(leads) if (i + 1) % 5 == 0]
+        self.assertEqual(d["open"], len(range(0, 200, 11)))
+        self.assertEqual(d["auc"]["given"], float(area(held, [1, 1, 1, 1])))
+        self.assertEqual(d["auc"]["fitted"],
+                         float(area(held, [c["weight"] for c in d["criteria"]])))
+
     def test_weights_and_areas_against_fractions(self):
         r = run(["learn", "--leads", self.leads_path, "--outcome", "won", "--format", "json"])
         self.assertEqual(r.returncode, 0, r.stderr)

@@ -13,7 +13,7 @@ import json
 import random
 import unittest
 
-from test_learn import LearnCase, run
+from test_learn import HAND, LearnCase, run
 
 STAGES = ["lead", "mql", "sql", "demo", "opp", "proposal"]
 
@@ -294,6 +294,61 @@ class TestWideHeader(LearnCase):
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stderr,
                          "funnelplan: --form 'Wide': form must be auto, long or wide\n")
+
+
+# A small wide history for the golden corpus (tests/golden): the --form
+# lines in every format, and the two refusals of the form.
+WIDE = ("id,lead,mql,opp,won,lost,amount\n"
+        "a,2026-01-01,2026-01-05,2026-01-20,2026-02-01,,1000\n"
+        "b,2026-01-02,2026-01-06,,,2026-01-30,\n"
+        "c,2026-01-03,,,,2026-01-10,\n"
+        "d,2026-01-04,2026-01-08,2026-01-25,,,\n"
+        "e,2026-01-09,2026-01-12,2026-01-28,2026-02-10,,2500\n")
+
+
+class TestFormLines(LearnCase):
+    def test_wide_and_auto_read_the_small_wide_history_alike(self):
+        path = self.file(WIDE, "wide.csv")
+        for fmt in ("table", "csv", "json"):
+            with self.subTest(format=fmt):
+                wide = run(["learn", path, "--form", "wide", "--format", fmt])
+                auto = run(["learn", path, "--form", "auto", "--format", fmt])
+                self.assertEqual((wide.returncode, wide.stderr), (0, ""))
+                self.assertEqual((auto.returncode, auto.stderr, auto.stdout),
+                                 (0, "", wide.stdout))
+        d = json.loads(run(["learn", path, "--form", "wide", "--format", "json"]).stdout)
+        self.assertEqual([s["name"] for s in d["stages"]], ["lead", "mql", "opp"])
+        self.assertEqual((d["items"], d["won"], d["lost"]), (5, 2, 2))
+        lead, mql, opp = d["stages"]
+        self.assertEqual((lead["entered"], lead["converted"]), (5, 4))
+        self.assertEqual((mql["entered"], mql["converted"]), (4, 3))
+        self.assertEqual((opp["entered"], opp["converted"], opp["open"]), (3, 2, 1))
+        self.assertEqual(d["deal_size"]["mean"], 1750)
+
+    def test_long_form_given_reads_the_long_history(self):
+        path = self.file(HAND, "long.csv")
+        for fmt in ("table", "csv", "json"):
+            with self.subTest(format=fmt):
+                given = run(["learn", path, "--form", "long", "--stages", "lead,opp",
+                             "--format", fmt])
+                self.assertEqual((given.returncode, given.stderr), (0, ""))
+                self.assertEqual(given.stdout, run(["learn", path, "--stages", "lead,opp",
+                                                    "--format", fmt]).stdout)
+        d = json.loads(run(["learn", path, "--form", "long", "--stages", "lead,opp",
+                            "--format", "json"]).stdout)
+        self.assertEqual((d["items"], d["stages"][0]["rate"]), (4, 0.5))
+
+    def test_the_two_refusals_of_the_form(self):
+        both = self.file("id,stage,date,won\na,lead,2026-01-01,\n", "both.csv")
+        r = run(["learn", both])
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, "funnelplan: %s:1: the header fits both forms (column 2 "
+                         "names the stage of the long form, column 4 a date column of the "
+                         "wide form): say --form long or --form wide\n" % both)
+        r = run(["learn", self.file(WIDE, "wide.csv"), "--form", "bogus"])
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr,
+                         "funnelplan: --form 'bogus': form must be auto, long or wide\n")
 
 
 if __name__ == "__main__":

@@ -201,7 +201,7 @@ fpl_solve: int lever; size_t stage; double current; double value; double change;
 fpl_plan_batch: size_t n_funnels; size_t n_stages; ptr rates; ptr deals; ptr required;
     ptr required_whole; ptr deals_whole;
 fpl_plan_batch_terms: int per; ptr revenue; ptr deal_size; ptr cost_per_lead; ptr deals;
-    ptr budget; ptr cost_per_deal; ptr status;
+    ptr budget; ptr cost_per_deal; ptr status; ptr cost_per_lead_out;
 fpl_odds_input: double volume; size_t at; size_t n_levels; double[16] levels; bool has_volume_per;
     int volume_per;
 fpl_odds_level: double confidence; bool has_volume; double volume;

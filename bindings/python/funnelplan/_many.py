@@ -403,12 +403,6 @@ def _batch(out, ids, names, rates, given):
         stage_rates = [_doubles(pick(col), lambda v: _rate("rate", v)) for col in rates]
         refused = {j for col in values + stage_rates if type(col) is list
                    for j, v in enumerate(col) if v is None}
-        cost = values[3]
-        if cost is not None and cost.count(0.0):
-            # A cost of -0.0: the plan shows the cost the library keeps (not
-            # the one given), which the kernel's outputs do not hold.
-            refused.update(j for j, v in enumerate(cost)
-                           if v == 0.0 and math.copysign(1.0, v) < 0.0)
         at = [j for j in range(len(take)) if j not in refused] if refused else \
             range(len(take))
         for start in range(0, len(at), _CHUNK):
@@ -472,6 +466,7 @@ def _kernel(columns, ids, take, at, names, rates, values, per, per_name):
     whole, whole_at = _new(n * stages)
     deals_whole, deals_whole_at = _new(n)
     deals_out, deals_out_at = _new(n)
+    cost_kept, cost_kept_at = _new(n) if cost is not None else (None, None)
     budget, budget_at = _new(n) if cost is not None else (None, None)
     per_deal, per_deal_at = _new(n) if cost is not None else (None, None)
     status = array.array("i", bytes(4 * n))
@@ -482,7 +477,7 @@ def _kernel(columns, ids, take, at, names, rates, values, per, per_name):
                                    required_at, whole_at, deals_whole_at)
     c_terms = _native.fpl_plan_batch_terms(per, address(revenue), address(deal_size),
                                            address(cost), deals_out_at, budget_at, per_deal_at,
-                                           status.buffer_info()[0])
+                                           status.buffer_info()[0], cost_kept_at)
     try:
         _plan_chunk(batch, c_terms)
     except FunnelError as exc:
@@ -502,7 +497,7 @@ def _kernel(columns, ids, take, at, names, rates, values, per, per_name):
     put("per", records, [per_name] * n)
     put("deals", records, deals_out)
     put("deals_whole", records, deals_whole)
-    for key, col in (("revenue", revenue), ("deal_size", deal_size), ("cost_per_lead", cost),
+    for key, col in (("revenue", revenue), ("deal_size", deal_size), ("cost_per_lead", cost_kept),
                      ("budget", budget), ("cost_per_deal", per_deal)):
         if col is not None:
             put(key, records, col)
