@@ -6,9 +6,8 @@
  * One loop reads the bytes: fields, quotes, CRLF, the line count, the
  * record's faults (a stray quote, too long, too many fields, a quoted field
  * open at the end). It calls its owner back once a record, never once a
- * byte: when a record ends (its fields ended, not a blank line), when the
- * record before the header is at fault, and when the input ends without a
- * header.
+ * byte: a record before the header (to read it as the header, or refuse
+ * it as soon as it is at fault), a row, and the end without a header.
  *
  * The tokenizer's state lives in the owner's public struct (fpl_csv_reader,
  * fpl_learn), whose layouts are fixed for the major version and differ, so
@@ -60,36 +59,43 @@ typedef struct fpl__csv {
     const bool *have_header;  /* the owner has read the header */
 } fpl__csv;
 
-/* The owner's part; ctx is what it gave fpl__csv_feed. */
+/* The owner's part, called once a record, never once a byte. owner is
+ * the owner's state (what it gave fpl__csv_feed), out its output buffer. */
 typedef struct fpl__csv_hooks {
-    /* A record ended (its fields ended, it has a byte): the header, a row,
-     * or whatever the owner makes of it. *n counts what the owner put in
-     * its output (at most the capacity given to fpl__csv_feed; a record
-     * puts one at most). The record is cleared afterwards, whatever the
-     * status, but for FPL_ERR_WORKSPACE: then it is kept as it is for
-     * fpl__csv_again, and the feed stops where it is. */
-    fpl_status (*record)(void *ctx, size_t *n, fpl_error *err);
-    /* The record before the header is at fault before its end: the
-     * header cannot be valid any more. Refuses it (returns a failure). */
-    fpl_status (*refuse)(void *ctx, fpl_error *err);
+    /* A record before the header: it ended (its fields ended, it has a
+     * byte), or it is at fault before its end and so cannot be a valid
+     * header any more. Reads it as the header, refuses it (a failure), or
+     * passes over it (learn: a comment line before the header; never a
+     * record at fault). */
+    fpl_status (*header)(void *owner, fpl_error *err);
+    /* A record after the header ended: a row. Puts into out[*n] what it
+     * puts (at most one output, counting *n). The record is cleared
+     * afterwards, whatever the status, but for FPL_ERR_WORKSPACE: then it
+     * is kept as it is for fpl__csv_again, and the feed stops there. */
+    fpl_status (*row)(void *owner, void *out, size_t *n, fpl_error *err);
     /* The input ended without a header (empty, or only blank lines or
-     * what the owner skips). Returns a failure. */
-    fpl_status (*no_header)(void *ctx, fpl_error *err);
+     * what the header hook passed over). Returns a failure. */
+    fpl_status (*no_header)(void *owner, fpl_error *err);
 } fpl__csv_hooks;
+
+/* The arguments of a feed besides the owner's state: data (NULL only when
+ * len is 0), an output buffer of capacity > 0 and the two counts. */
+bool fpl__csv_args_ok(const char *data, size_t len, const void *out, size_t capacity,
+                      const size_t *n_out, const size_t *consumed_out);
 
 /* Reads data[0 .. len) from where the last call stopped, as
  * fpl_csv_feed() and fpl_learn_feed() describe: stops before a line end
  * when *n reached capacity, after a failure, or at FPL_ERR_WORKSPACE; with
  * at_end, ends the last record and calls no_header when none was read.
  * *n counts on from its value; *consumed is the bytes read. */
-fpl_status fpl__csv_feed(const fpl__csv *t, const fpl__csv_hooks *hooks, void *ctx,
+fpl_status fpl__csv_feed(const fpl__csv *t, const fpl__csv_hooks *hooks, void *owner, void *out,
                          const char *data, size_t len, bool at_end, size_t capacity, size_t *n,
                          size_t *consumed, fpl_error *err);
 
-/* The record kept after the record hook answered FPL_ERR_WORKSPACE, its
- * fields already ended: calls the hook again, then clears it (unless the
- * hook answers FPL_ERR_WORKSPACE again). */
-fpl_status fpl__csv_again(const fpl__csv *t, const fpl__csv_hooks *hooks, void *ctx, size_t *n,
-                          fpl_error *err);
+/* The record kept after the row hook answered FPL_ERR_WORKSPACE, its
+ * fields already ended: the row hook again, then the record cleared
+ * (unless the hook answers FPL_ERR_WORKSPACE again). */
+fpl_status fpl__csv_again(const fpl__csv *t, const fpl__csv_hooks *hooks, void *owner, void *out,
+                          size_t *n, fpl_error *err);
 
 #endif

@@ -1346,23 +1346,20 @@ static fpl_learn_fault read_row(fpl_learn *l)
 
 /* ---- feeding (the tokenizer is csv.c's) ----------------------------------- */
 
-typedef struct feed_ctx {
-    fpl_learn *learn;
-    fpl_learn_skipped *skipped;
-} feed_ctx;
-
-/* A record ended (csv.h): a comment line before the header (what the file
- * is), the header, or a row. */
-static fpl_status feed_record(void *ctx, size_t *n, fpl_error *err)
+/* A record before the header: a comment line (what the file is), or the
+ * header. */
+static fpl_status feed_header(void *learn, fpl_error *err)
 {
-    const feed_ctx *f = ctx;
-    fpl_learn *l = f->learn;
-    if (!l->have_header && !l->bad && l->rec_len > 0 && l->rec[0] == '#') {
+    fpl_learn *l = learn;
+    if (!l->bad && l->rec_len > 0 && l->rec[0] == '#') {
         return FPL_OK;
     }
-    if (!l->have_header) {
-        return read_header(l, err);
-    }
+    return read_header(l, err);
+}
+
+static fpl_status feed_row(void *learn, void *skipped, size_t *n, fpl_error *err)
+{
+    fpl_learn *l = learn;
     const fpl_learn_fault fault = read_row(l);
     if (l->needed > 0) {
         /* no room for the row's item: it is read again once the caller
@@ -1373,41 +1370,35 @@ static fpl_status feed_record(void *ctx, size_t *n, fpl_error *err)
     }
     l->rows++;
     if (fault != FPL_LEARN_FAULT_NONE) {
+        fpl_learn_skipped *s = (fpl_learn_skipped *)skipped + *n;
         l->skipped++;
-        f->skipped[*n].line = l->record_line;
-        f->skipped[*n].fault = fault;
+        s->line = l->record_line;
+        s->fault = fault;
         (*n)++;
     }
     return FPL_OK;
 }
 
-static fpl_status feed_refuse(void *ctx, fpl_error *err)
+static fpl_status feed_no_header(void *learn, fpl_error *err)
 {
-    return read_header(((const feed_ctx *)ctx)->learn, err);
+    return header_fail(learn, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
 }
 
-static fpl_status feed_no_header(void *ctx, fpl_error *err)
-{
-    return header_fail(((const feed_ctx *)ctx)->learn, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX,
-                       err);
-}
-
-static const fpl__csv_hooks FEED_HOOKS = {feed_record, feed_refuse, feed_no_header};
+static const fpl__csv_hooks FEED_HOOKS = {feed_header, feed_row, feed_no_header};
 
 fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
                           fpl_learn_skipped *skipped, size_t capacity, size_t *n_skipped_out,
                           size_t *consumed_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (learn == NULL || (data == NULL && len > 0) || skipped == NULL || capacity == 0 ||
-        n_skipped_out == NULL || consumed_out == NULL) {
+    if (learn == NULL ||
+        !fpl__csv_args_ok(data, len, skipped, capacity, n_skipped_out, consumed_out)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_learn *l = learn;
     const fpl__csv tok = {&l->state,   &l->seen,        &l->bad,        &l->fault,
                           &l->rec_len, &l->n_fields,    l->start,       l->rec,
                           &l->line,    &l->record_line, &l->have_header};
-    feed_ctx ctx = {l, skipped};
     *n_skipped_out = 0;
     *consumed_out = 0;
     if (l->compact && l->state != FPL__CSV_DONE) {
@@ -1417,7 +1408,7 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
         const uint64_t line = l->record_line;
         l->pending = false;
         l->record_line = l->pending_line;
-        const fpl_status st = fpl__csv_again(&tok, &FEED_HOOKS, &ctx, n_skipped_out, err);
+        const fpl_status st = fpl__csv_again(&tok, &FEED_HOOKS, l, skipped, n_skipped_out, err);
         if (!l->pending) {
             l->record_line = line;
         }
@@ -1425,9 +1416,8 @@ fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool a
             return fpl__done(err, st);
         }
     }
-    const fpl_status st = fpl__csv_feed(&tok, &FEED_HOOKS, &ctx, data, len, at_end, capacity,
-                                        n_skipped_out, consumed_out, err);
-    return fpl__done(err, st);
+    return fpl__done(err, fpl__csv_feed(&tok, &FEED_HOOKS, l, skipped, data, len, at_end,
+                                        capacity, n_skipped_out, consumed_out, err));
 }
 
 /* ---- the estimator ----------------------------------------------------------

@@ -858,58 +858,48 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
     (void)score_checked(&r->criteria, answers, &row->score); /* answers are in [0, 1] */
 }
 
-/* A record ended (csv.h): the header, or a row into the caller's buffer. */
-typedef struct feed_ctx {
-    fpl_csv_reader *reader;
-    fpl_csv_row *rows;
-} feed_ctx;
-
-static fpl_status feed_record(void *ctx, size_t *n, fpl_error *err)
+/* The reader's part of the tokenizer (csv.h). */
+static fpl_status feed_header(void *reader, fpl_error *err)
 {
-    const feed_ctx *f = ctx;
-    fpl_csv_reader *r = f->reader;
-    if (!r->have_header) {
-        return read_header(r, err);
-    }
-    read_row(r, &f->rows[*n]);
+    return read_header(reader, err);
+}
+
+static fpl_status feed_row(void *reader, void *rows, size_t *n, fpl_error *err)
+{
+    (void)err; /* a row's fault is in the row */
+    fpl_csv_reader *r = reader;
+    read_row(r, (fpl_csv_row *)rows + *n);
     (*n)++;
     r->rows++;
     return FPL_OK;
 }
 
-static fpl_status feed_refuse(void *ctx, fpl_error *err)
+static fpl_status feed_no_header(void *reader, fpl_error *err)
 {
-    return read_header(((const feed_ctx *)ctx)->reader, err);
-}
-
-static fpl_status feed_no_header(void *ctx, fpl_error *err)
-{
-    fpl_csv_reader *r = ((const feed_ctx *)ctx)->reader;
+    fpl_csv_reader *r = reader;
     r->header_fault = FPL_CSV_HEADER_NONE;
     r->header_column = FPL_NO_INDEX;
     return fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, FPL_NO_INDEX);
 }
 
-static const fpl__csv_hooks FEED_HOOKS = {feed_record, feed_refuse, feed_no_header};
+static const fpl__csv_hooks FEED_HOOKS = {feed_header, feed_row, feed_no_header};
 
 fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                         fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
                         size_t *consumed_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (reader == NULL || (data == NULL && len > 0) || rows == NULL || capacity == 0 ||
-        n_rows_out == NULL || consumed_out == NULL) {
+    if (reader == NULL ||
+        !fpl__csv_args_ok(data, len, rows, capacity, n_rows_out, consumed_out)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_csv_reader *r = reader;
     const fpl__csv tok = {&r->state,      &r->record_seen, &r->record_bad,  &r->record_fault,
                           &r->record_len, &r->n_fields,    r->field_start,  r->record,
                           &r->line,       &r->record_line, &r->have_header};
-    feed_ctx ctx = {r, rows};
     *n_rows_out = 0;
-    const fpl_status st = fpl__csv_feed(&tok, &FEED_HOOKS, &ctx, data, len, at_end, capacity,
-                                        n_rows_out, consumed_out, err);
-    return fpl__done(err, st);
+    return fpl__done(err, fpl__csv_feed(&tok, &FEED_HOOKS, r, rows, data, len, at_end, capacity,
+                                        n_rows_out, consumed_out, err));
 }
 
 /* ---- words for a refused header ------------------------------------------ */
