@@ -16,6 +16,7 @@
 #include "funnelplan/parse.h"
 #include "funnelplan/score.h"
 
+#include "csv.h"
 #include "internal.h"
 
 #include <math.h>
@@ -394,8 +395,6 @@ static double xsum_round(const xsum *acc)
 
 /* ---- the learner ----------------------------------------------------------- */
 
-enum { ST_FIELD_START, ST_UNQUOTED, ST_QUOTED, ST_QUOTE_QUOTED, ST_AFTER_CR, ST_DONE };
-
 enum { OUT_NONE = 0, OUT_WON = 1, OUT_LOST = 2 };
 
 /* Header faults (fpl_learn_header_message); HF_AMBIGUOUS and after are
@@ -689,7 +688,7 @@ fpl_status fpl_learn_begin(fpl_learn *learn, const fpl_learn_options *opt, void 
     l->opt = *opt;
     l->line = 1;
     l->record_line = 1;
-    l->state = ST_FIELD_START;
+    l->state = FPL__CSV_FIELD_START;
     l->min_day = INT32_MAX;
     l->max_day = INT32_MIN;
     for (int r = 0; r < FPL_LEARN_ROLES; ++r) {
@@ -1345,239 +1344,80 @@ static fpl_learn_fault read_row(fpl_learn *l)
     return FPL_LEARN_FAULT_NONE;
 }
 
-/* ---- the tokenizer ------------------------------------------------------ */
+/* ---- feeding (the tokenizer is csv.c's) ----------------------------------- */
 
-static void mark_bad(fpl_learn *l, fpl_learn_fault fault)
+/* A record before the header: a comment line (what the file is), or the
+ * header. */
+static fpl_status feed_header(void *learn, fpl_error *err)
 {
-    if (!l->bad) {
-        l->bad = true;
-        l->fault = fault;
+    fpl_learn *l = learn;
+    if (!l->bad && l->rec_len > 0 && l->rec[0] == '#') {
+        return FPL_OK;
     }
+    return read_header(l, err);
 }
 
-static void put_byte(fpl_learn *l, char c)
+static fpl_status feed_row(void *learn, void *skipped, size_t *n, fpl_error *err)
 {
-    if (l->bad) {
-        return;
+    fpl_learn *l = learn;
+    const fpl_learn_fault fault = read_row(l);
+    if (l->needed > 0) {
+        /* no room for the row's item: it is read again once the caller
+         * gives a larger table */
+        l->pending = true;
+        l->pending_line = l->record_line;
+        return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
     }
-    if (l->rec_len >= FPL_CSV_RECORD_MAX) {
-        mark_bad(l, FPL_LEARN_FAULT_TOO_LONG);
-        return;
+    l->rows++;
+    if (fault != FPL_LEARN_FAULT_NONE) {
+        fpl_learn_skipped *s = (fpl_learn_skipped *)skipped + *n;
+        l->skipped++;
+        s->line = l->record_line;
+        s->fault = fault;
+        (*n)++;
     }
-    l->rec[l->rec_len++] = c;
+    return FPL_OK;
 }
 
-static void end_field(fpl_learn *l)
+static fpl_status feed_no_header(void *learn, fpl_error *err)
 {
-    if (l->bad) {
-        return;
-    }
-    if (l->n_fields >= FPL_CSV_MAX_COLUMNS) {
-        mark_bad(l, FPL_LEARN_FAULT_FIELDS);
-        return;
-    }
-    l->n_fields++;
-    l->start[l->n_fields] = l->rec_len;
+    return header_fail(learn, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
 }
 
-static void reset_record(fpl_learn *l)
-{
-    l->rec_len = 0;
-    l->n_fields = 0;
-    l->start[0] = 0;
-    l->bad = false;
-    l->fault = FPL_LEARN_FAULT_NONE;
-    l->seen = false;
-}
-
-/* A record complete (its fields ended): the header, a row, a comment or a
- * blank line. */
-static fpl_status finish_record_again(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
-                                      fpl_error *err)
-{
-    fpl_status st = FPL_OK;
-    if (l->seen) {
-        if (!l->have_header && !l->bad && l->rec_len > 0 && l->rec[0] == '#') {
-            /* a comment line before the header (what the file is) */
-        } else if (!l->have_header) {
-            st = read_header(l, err);
-        } else {
-            const fpl_learn_fault f = read_row(l);
-            if (l->needed > 0) {
-                /* no room for the row's item: it is read again once the
-                 * caller gives a larger table */
-                l->pending = true;
-                l->pending_line = l->record_line;
-                return fpl__fail(err, FPL_ERR_WORKSPACE, FPL_FIELD_WORKSPACE, FPL_NO_INDEX);
-            }
-            l->rows++;
-            if (f != FPL_LEARN_FAULT_NONE) {
-                l->skipped++;
-                skipped[*n].line = l->record_line;
-                skipped[*n].fault = f;
-                (*n)++;
-            }
-        }
-    }
-    reset_record(l);
-    return st;
-}
-
-static fpl_status finish_record(fpl_learn *l, fpl_learn_skipped *skipped, size_t *n,
-                                fpl_error *err)
-{
-    if (l->pending) { /* the record again, its fields already ended */
-        const uint64_t line = l->record_line;
-        l->pending = false;
-        l->record_line = l->pending_line;
-        fpl_status st = finish_record_again(l, skipped, n, err);
-        if (!l->pending) {
-            l->record_line = line;
-        }
-        return st;
-    }
-    end_field(l);
-    return finish_record_again(l, skipped, n, err);
-}
+static const fpl__csv_hooks FEED_HOOKS = {feed_header, feed_row, feed_no_header};
 
 fpl_status fpl_learn_feed(fpl_learn *learn, const char *data, size_t len, bool at_end,
                           fpl_learn_skipped *skipped, size_t capacity, size_t *n_skipped_out,
                           size_t *consumed_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (learn == NULL || (data == NULL && len > 0) || skipped == NULL || capacity == 0 ||
-        n_skipped_out == NULL || consumed_out == NULL) {
+    if (learn == NULL ||
+        !fpl__csv_args_ok(data, len, skipped, capacity, n_skipped_out, consumed_out)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_learn *l = learn;
-    size_t n = 0;
-    size_t i = 0;
-    fpl_status st = FPL_OK;
-    if (l->compact && l->state != ST_DONE) {
+    const fpl__csv tok = {&l->state,   &l->seen,        &l->bad,        &l->fault,
+                          &l->rec_len, &l->n_fields,    l->start,       l->rec,
+                          &l->line,    &l->record_line, &l->have_header};
+    *n_skipped_out = 0;
+    *consumed_out = 0;
+    if (l->compact && l->state != FPL__CSV_DONE) {
         rehash_in_place(l, l->slots); /* finished early: the items to their places again */
     }
-    if (l->pending) {
-        st = finish_record(l, skipped, &n, err); /* the row that waited for room */
+    if (l->pending) { /* the row that waited for room, its fields already ended */
+        const uint64_t line = l->record_line;
+        l->pending = false;
+        l->record_line = l->pending_line;
+        const fpl_status st = fpl__csv_again(&tok, &FEED_HOOKS, l, skipped, n_skipped_out, err);
+        if (!l->pending) {
+            l->record_line = line;
+        }
         if (st != FPL_OK) {
-            *n_skipped_out = n;
-            *consumed_out = 0;
             return fpl__done(err, st);
         }
     }
-    while (i < len && l->state != ST_DONE) {
-        const char c = data[i];
-        const bool ends = (c == '\n' || c == '\r') &&
-                          (l->state == ST_FIELD_START || l->state == ST_UNQUOTED ||
-                           l->state == ST_QUOTE_QUOTED);
-        if (ends && n == capacity) {
-            break;
-        }
-        switch (l->state) {
-        case ST_AFTER_CR:
-            l->state = ST_FIELD_START;
-            if (c == '\n') {
-                ++i;
-                continue;
-            }
-            continue;
-        case ST_FIELD_START:
-            if (c == '"') {
-                l->seen = true;
-                l->state = ST_QUOTED;
-                break;
-            }
-            l->state = ST_UNQUOTED;
-            continue;
-        case ST_UNQUOTED:
-            if (c == ',') {
-                l->seen = true;
-                end_field(l);
-                l->state = ST_FIELD_START;
-            } else if (c == '\n' || c == '\r') {
-                l->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(l, skipped, &n, err);
-                l->line++;
-                l->record_line = l->line;
-            } else if (c == '"' && !l->have_header && l->n_fields == 0 && l->rec_len == 3 &&
-                       memcmp(l->rec, "\xEF\xBB\xBF", 3) == 0) {
-                l->rec_len = 0; /* a byte-order mark, then a quoted first field */
-                l->state = ST_QUOTED;
-            } else {
-                if (c == '"') {
-                    mark_bad(l, FPL_LEARN_FAULT_QUOTE);
-                }
-                l->seen = true;
-                put_byte(l, c);
-            }
-            break;
-        case ST_QUOTED:
-            if (c == '"') {
-                l->state = ST_QUOTE_QUOTED;
-            } else {
-                if (c == '\n') {
-                    l->line++;
-                }
-                put_byte(l, c);
-            }
-            break;
-        case ST_QUOTE_QUOTED:
-            if (c == '"') {
-                put_byte(l, '"');
-                l->state = ST_QUOTED;
-            } else if (c == ',') {
-                l->seen = true;
-                end_field(l);
-                l->state = ST_FIELD_START;
-            } else if (c == '\n' || c == '\r') {
-                l->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(l, skipped, &n, err);
-                l->line++;
-                l->record_line = l->line;
-            } else {
-                mark_bad(l, FPL_LEARN_FAULT_QUOTE);
-                put_byte(l, c);
-                l->state = ST_UNQUOTED;
-            }
-            break;
-        default: break;
-        }
-        ++i;
-        if (st == FPL_OK && !l->have_header && l->bad) {
-            st = read_header(l, err); /* the header cannot be valid any more */
-        }
-        if (st == FPL_ERR_WORKSPACE) {
-            break; /* fpl_learn_grow(), then feed again from here */
-        }
-        if (st != FPL_OK) {
-            l->state = ST_DONE;
-            break;
-        }
-    }
-    if (st == FPL_OK && at_end && i == len && l->state != ST_DONE) {
-        if (l->seen && n == capacity) {
-            *n_skipped_out = n;
-            *consumed_out = i;
-            return FPL_OK; /* call again for the last row */
-        }
-        if (l->seen) {
-            if (l->state == ST_QUOTED) {
-                mark_bad(l, FPL_LEARN_FAULT_UNTERMINATED);
-            }
-            st = finish_record(l, skipped, &n, err);
-            if (st == FPL_ERR_WORKSPACE) {
-                *n_skipped_out = n;
-                *consumed_out = i;
-                return fpl__done(err, st);
-            }
-        }
-        if (st == FPL_OK && !l->have_header) {
-            st = header_fail(l, HF_NONE, 0, FPL_NO_INDEX, FPL_NO_INDEX, err);
-        }
-        l->state = ST_DONE;
-    }
-    *n_skipped_out = n;
-    *consumed_out = i;
-    return fpl__done(err, st);
+    return fpl__done(err, fpl__csv_feed(&tok, &FEED_HOOKS, l, skipped, data, len, at_end,
+                                        capacity, n_skipped_out, consumed_out, err));
 }
 
 /* ---- the estimator ----------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "funnelplan/format.h"
 #include "funnelplan/parse.h"
 
+#include "csv.h"
 #include "internal.h"
 
 #include <math.h>
@@ -584,15 +585,6 @@ fpl_status fpl_score_top_parse(const char *text, size_t len, uint64_t *out, fpl_
 
 /* ---- streaming CSV ------------------------------------------------------- */
 
-enum {
-    ST_FIELD_START = 0, /* at the start of a field */
-    ST_UNQUOTED,        /* in an unquoted field */
-    ST_QUOTED,          /* in a quoted field */
-    ST_QUOTE_QUOTED,    /* a quote seen in a quoted field: doubled, or the end */
-    ST_AFTER_CR,        /* a record ended at CR: an LF right after belongs to it */
-    ST_DONE             /* the end was seen and handled */
-};
-
 const char *fpl_csv_fault_message(fpl_csv_fault fault)
 {
     switch (fault) {
@@ -643,7 +635,7 @@ fpl_status fpl_csv_begin(fpl_csv_reader *reader, const fpl_criteria *criteria,
     reader->id_column[id_len] = '\0';
     reader->line = 1;
     reader->record_line = 1;
-    reader->state = ST_FIELD_START;
+    reader->state = FPL__CSV_FIELD_START;
     return FPL_OK;
 }
 
@@ -653,7 +645,7 @@ fpl_status fpl_csv_outcome_column(fpl_csv_reader *reader, const char *name, size
     fpl__begin(err);
     len = fpl__text_len(name, len);
     if (reader == NULL || name == NULL || reader->have_header || reader->record_seen ||
-        reader->record_len > 0 || reader->line != 1 || reader->state != ST_FIELD_START) {
+        reader->record_len > 0 || reader->line != 1 || reader->state != FPL__CSV_FIELD_START) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_status st = fpl_stage_name_check(name, len, NULL);
@@ -669,54 +661,10 @@ fpl_status fpl_csv_outcome_column(fpl_csv_reader *reader, const char *name, size
     return FPL_OK;
 }
 
-static void mark_bad(fpl_csv_reader *r, fpl_csv_fault fault)
-{
-    if (!r->record_bad) {
-        r->record_bad = true;
-        r->record_fault = fault;
-    }
-}
-
-static void put_byte(fpl_csv_reader *r, char c)
-{
-    if (r->record_bad) {
-        return; /* nothing of a faulty record is kept */
-    }
-    if (r->record_len >= FPL_CSV_RECORD_MAX) {
-        mark_bad(r, FPL_CSV_TOO_LONG);
-        return;
-    }
-    r->record[r->record_len++] = c;
-}
-
-/* Ends the current field; the next one starts at record_len. */
-static void end_field(fpl_csv_reader *r)
-{
-    if (r->record_bad) {
-        return;
-    }
-    if (r->n_fields >= FPL_CSV_MAX_COLUMNS) {
-        mark_bad(r, FPL_CSV_FIELDS);
-        return;
-    }
-    r->n_fields++;
-    r->field_start[r->n_fields] = r->record_len;
-}
-
 static void field(const fpl_csv_reader *r, size_t i, const char **s, size_t *len)
 {
     *s = r->record + r->field_start[i];
     *len = r->field_start[i + 1] - r->field_start[i];
-}
-
-static void reset_record(fpl_csv_reader *r)
-{
-    r->record_len = 0;
-    r->n_fields = 0;
-    r->field_start[0] = 0;
-    r->record_bad = false;
-    r->record_fault = FPL_CSV_OK;
-    r->record_seen = false;
 }
 
 /* The first field of the record that is not valid UTF-8 on its own (a
@@ -910,158 +858,48 @@ static void read_row(fpl_csv_reader *r, fpl_csv_row *row)
     (void)score_checked(&r->criteria, answers, &row->score); /* answers are in [0, 1] */
 }
 
-/* The current record is complete: the header, a row, or a blank line. */
-static fpl_status finish_record(fpl_csv_reader *r, fpl_csv_row *rows, size_t *n_rows,
-                                fpl_error *err)
+/* The reader's part of the tokenizer (csv.h). */
+static fpl_status feed_header(void *reader, fpl_error *err)
 {
-    end_field(r);
-    const bool blank = !r->record_seen;
-    fpl_status st = FPL_OK;
-    if (!blank) {
-        if (!r->have_header) {
-            st = read_header(r, err);
-        } else {
-            read_row(r, &rows[*n_rows]);
-            (*n_rows)++;
-            r->rows++;
-        }
-    }
-    reset_record(r);
-    return st;
+    return read_header(reader, err);
 }
+
+static fpl_status feed_row(void *reader, void *rows, size_t *n, fpl_error *err)
+{
+    (void)err; /* a row's fault is in the row */
+    fpl_csv_reader *r = reader;
+    read_row(r, (fpl_csv_row *)rows + *n);
+    (*n)++;
+    r->rows++;
+    return FPL_OK;
+}
+
+static fpl_status feed_no_header(void *reader, fpl_error *err)
+{
+    fpl_csv_reader *r = reader;
+    r->header_fault = FPL_CSV_HEADER_NONE;
+    r->header_column = FPL_NO_INDEX;
+    return fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, FPL_NO_INDEX);
+}
+
+static const fpl__csv_hooks FEED_HOOKS = {feed_header, feed_row, feed_no_header};
 
 fpl_status fpl_csv_feed(fpl_csv_reader *reader, const char *data, size_t len, bool at_end,
                         fpl_csv_row *rows, size_t capacity, size_t *n_rows_out,
                         size_t *consumed_out, fpl_error *err)
 {
     fpl__begin(err);
-    if (reader == NULL || (data == NULL && len > 0) || rows == NULL || capacity == 0 ||
-        n_rows_out == NULL || consumed_out == NULL) {
+    if (reader == NULL ||
+        !fpl__csv_args_ok(data, len, rows, capacity, n_rows_out, consumed_out)) {
         return fpl__done(err, FPL_ERR_NULL);
     }
     fpl_csv_reader *r = reader;
-    size_t n = 0;
-    size_t i = 0;
-    fpl_status st = FPL_OK;
-    while (i < len && r->state != ST_DONE) {
-        const char c = data[i];
-        /* A record may end here: make sure there is room for its row. */
-        const bool ends = (c == '\n' || c == '\r') &&
-                          (r->state == ST_FIELD_START || r->state == ST_UNQUOTED ||
-                           r->state == ST_QUOTE_QUOTED);
-        if (ends && r->have_header && n == capacity) {
-            break;
-        }
-        switch (r->state) {
-        case ST_AFTER_CR:
-            r->state = ST_FIELD_START;
-            if (c == '\n') {
-                ++i;
-                continue; /* CRLF: the record ended at the CR */
-            }
-            continue; /* look at c again, at the start of a record */
-        case ST_FIELD_START:
-            if (c == '"') {
-                r->record_seen = true;
-                r->state = ST_QUOTED;
-                break;
-            }
-            r->state = ST_UNQUOTED;
-            continue; /* look at c again, in an unquoted field */
-        case ST_UNQUOTED:
-            if (c == ',') {
-                r->record_seen = true;
-                end_field(r);
-                r->state = ST_FIELD_START;
-            } else if (c == '\n' || c == '\r') {
-                r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(r, rows, &n, err);
-                r->line++;
-                r->record_line = r->line;
-            } else if (c == '"' && !r->have_header && r->n_fields == 0 &&
-                       r->record_len == 3 && memcmp(r->record, "\xEF\xBB\xBF", 3) == 0) {
-                /* A byte-order mark, then a quoted first field: the mark is
-                 * not part of the field. */
-                r->record_len = 0;
-                r->state = ST_QUOTED;
-            } else {
-                if (c == '"') {
-                    mark_bad(r, FPL_CSV_QUOTE);
-                }
-                r->record_seen = true;
-                put_byte(r, c);
-            }
-            break;
-        case ST_QUOTED:
-            if (c == '"') {
-                r->state = ST_QUOTE_QUOTED;
-            } else {
-                if (c == '\n') {
-                    r->line++;
-                }
-                put_byte(r, c);
-            }
-            break;
-        case ST_QUOTE_QUOTED:
-            if (c == '"') {
-                put_byte(r, '"');
-                r->state = ST_QUOTED;
-            } else if (c == ',') {
-                r->record_seen = true;
-                end_field(r);
-                r->state = ST_FIELD_START;
-            } else if (c == '\n' || c == '\r') {
-                r->state = c == '\r' ? ST_AFTER_CR : ST_FIELD_START;
-                st = finish_record(r, rows, &n, err);
-                r->line++;
-                r->record_line = r->line;
-            } else {
-                mark_bad(r, FPL_CSV_QUOTE); /* text after the closing quote */
-                put_byte(r, c);
-                r->state = ST_UNQUOTED;
-            }
-            break;
-        default:
-            break;
-        }
-        ++i;
-        if (st == FPL_OK && !r->have_header && r->record_bad) {
-            /* The header cannot be valid any more (too long, too many
-             * columns, a stray quote): refuse it now rather than read on
-             * to a line end that may never come. */
-            st = read_header(r, err);
-        }
-        if (st != FPL_OK) {
-            r->state = ST_DONE;
-            break;
-        }
-    }
-    if (st == FPL_OK && at_end && i == len && r->state != ST_DONE) {
-        /* The last record, without a line end after it. */
-        const bool open = r->state == ST_QUOTED;
-        const bool pending = r->record_seen;
-        if (pending && r->have_header && n == capacity) {
-            *n_rows_out = n;
-            *consumed_out = i;
-            return FPL_OK; /* call again (with at_end) for the last row */
-        }
-        if (pending) {
-            if (open) {
-                mark_bad(r, FPL_CSV_UNTERMINATED);
-            }
-            st = finish_record(r, rows, &n, err);
-        }
-        if (st == FPL_OK && !r->have_header) {
-            /* an empty file, or only blank lines */
-            r->header_fault = FPL_CSV_HEADER_NONE;
-            r->header_column = FPL_NO_INDEX;
-            st = fpl__fail(err, FPL_ERR_CSV_HEADER, FPL_FIELD_LEADS, FPL_NO_INDEX);
-        }
-        r->state = ST_DONE;
-    }
-    *n_rows_out = n;
-    *consumed_out = i;
-    return fpl__done(err, st);
+    const fpl__csv tok = {&r->state,      &r->record_seen, &r->record_bad,  &r->record_fault,
+                          &r->record_len, &r->n_fields,    r->field_start,  r->record,
+                          &r->line,       &r->record_line, &r->have_header};
+    *n_rows_out = 0;
+    return fpl__done(err, fpl__csv_feed(&tok, &FEED_HOOKS, r, rows, data, len, at_end, capacity,
+                                        n_rows_out, consumed_out, err));
 }
 
 /* ---- words for a refused header ------------------------------------------ */
