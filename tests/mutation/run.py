@@ -74,10 +74,12 @@ def run(cmd, cwd, log, timeout):
     return r.returncode == 0
 
 
-def test_commands(build, tests):
-    """The meson test runs for a mutant: the unit suite, then the named tests."""
+def test_commands(build, tests, maxfail=0):
+    """The meson test runs for a mutant: the unit suite, then the named tests.
+    With maxfail 1 a run stops at its first failing test: one failure is
+    enough to kill a mutant, and the commands stop at the first that fails."""
     base = ["meson", "test", "-C", build, "--no-rebuild", "--num-processes", "2",
-            "--print-errorlogs"]
+            "--print-errorlogs"] + (["--maxfail", str(maxfail)] if maxfail else [])
     cmds = [base + ["--suite", "unit"]]
     suites = [t[len("suite:"):] for t in tests if t.startswith("suite:")]
     names = [t for t in tests if not t.startswith("suite:")]
@@ -162,7 +164,8 @@ def main():
                 if not run(["ninja", "-C", build], tree, log, 600):
                     stillborn.append(m)
                     verdict = "does not build"
-                elif all(run(cmd, tree, log, 900) for cmd in test_commands(build, m.get("tests", []))):
+                elif all(run(cmd, tree, log, 900)
+                         for cmd in test_commands(build, m.get("tests", []), maxfail=1)):
                     survivors.append(m)
                     verdict = "SURVIVED"
                 else:
