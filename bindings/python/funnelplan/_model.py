@@ -627,11 +627,13 @@ class Funnel:
                 and not volume > _WHOLE_MAX and not self._mix):
             # The usual call: the funnel's terms, a float volume (passed as the
             # double the library would read), a period it has read before.
-            terms = self._memo.get(per) if type(per) is str else None
-            if terms is None and type(per) is str and per in _PERIODS_READ:
-                # (C terms are only read: one copy a period serves every call)
-                terms = self._memo[per] = _FROM_COPY(self._base[0])
-                terms.per = _PERIODS_READ[per]
+            terms = None
+            if type(per) is str:
+                terms = self._memo.get(per)
+                if terms is None and per in _PERIODS_READ:
+                    # (C terms are only read: one copy a period serves every call)
+                    terms = self._memo[per] = _FROM_COPY(self._base[0])
+                    terms.per = _PERIODS_READ[per]
             if terms is not None:
                 out = _FORECAST_OUT()
                 if not _FORECAST_C(self._c, terms, _FORECAST_IN(volume), out, None):
@@ -1014,18 +1016,15 @@ def _stage_records(names, rates, c, view):
     """Forecast.stages: the ForecastStage of every stage from the one the
     volume enters down, of the C forecast ``c`` on a funnel of these names
     and rates; ``view`` the result's _View."""
-    at, n = c.at, c.n_stages
-    # (the n - at figures read in one go; zip stops at the shortest)
+    at = c.at
+    # (zip stops at the shortest: the n - at units)
     return Named(map(_NEW_TUPLE, repeat(ForecastStage), zip(
-        names[at:], rates[at:], _DOUBLES[n - at].unpack_from(c, _EXPECTED + 8 * at),
-        repeat(view), _STAGE_PATHS)))
+        names[at:], rates[at:], c.expected[at:c.n_stages], repeat(view), _STAGE_PATHS)))
 
 
 #: A record (_record) from its items, in one C call.
 _NEW_TUPLE = tuple.__new__
 #: k doubles read from a buffer in one call; where fpl_forecast.expected starts.
-_DOUBLES = tuple(struct.Struct("=%dd" % k) for k in range(_native.MAX_STAGES + 1))
-_EXPECTED = _native.fpl_forecast.expected.offset  # type: ignore[attr-defined]
 
 
 def _figures(n):
